@@ -1,0 +1,15 @@
+"""`digest build` (not yet implemented)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="build (not yet implemented)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    print("digest build: not yet implemented")
+    return 1

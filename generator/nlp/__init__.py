@@ -1,0 +1,1 @@
+"""Language tools: language id, sentences, lemmas, keywords, summaries, entities."""

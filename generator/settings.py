@@ -1,0 +1,220 @@
+"""One typed ``Settings`` object: defaults <- digest.yml <- command line.
+
+Every option is a dataclass field with a default and a help text in ``metadata``; an
+unknown key, a wrong type or a bad value is a ``ConfigError`` that names the file and
+the key and says how to fix it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_FILE = "digest.yml"
+INTERFACE_LANGUAGES = ("en", "ru")
+
+
+class ConfigError(Exception):
+    """A configuration problem, already phrased for the user (file, key, fix)."""
+
+
+def _opt(default: Any, help: str, **kw: Any) -> Any:
+    if isinstance(default, (list, dict)):
+        return field(default_factory=lambda: type(default)(default), metadata={"help": help}, **kw)
+    return field(default=default, metadata={"help": help}, **kw)
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    name: str = _opt("Kazakhstan–Russia–Ukraine Media Digest", "Site name shown in the header.")
+    description: str = _opt(
+        "Weekly media-monitoring digest of Russian, Ukrainian and Kazakh news.",
+        "One-line description for the home page and feed.",
+    )
+    language: str = _opt("en", "Interface language of the site and briefs: en or ru.")
+    url: str = _opt("https://example.org/digest/", "Public URL of the site (feeds, sitemap).")
+    author: str = _opt("Analyst desk", "Who publishes the digest (feed and PDF metadata).")
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    name: str = _opt("", "Human name of the feed.")
+    url: str = _opt("", "RSS or Atom feed URL.")
+    language: str = _opt("", "Language hint for the feed's items (ru, uk, kk, en).")
+    source: str = _opt("", "Outlet name to record as the items' source.")
+
+
+@dataclass(frozen=True)
+class AnalysisSettings:
+    keywords: int = _opt(10, "Keywords kept per article.")
+    summary_sentences: int = _opt(3, "Sentences in an article summary (2-3 is usual).")
+    overview_sentences: int = _opt(5, "Sentences in a topic overview.")
+    workers: int = _opt(0, "Processes for analysis; 0 means one per core.")
+
+
+@dataclass(frozen=True)
+class OutputSettings:
+    docs: str = _opt("docs", "Folder the Markdown pages are written to.")
+    site: str = _opt("site", "Folder mkdocs builds the HTML site into.")
+    briefs: bool = _opt(True, "Write one PDF brief per topic and per week.")
+    json: bool = _opt(True, "Write digest.json, the whole analysed corpus.")
+    feed_items: int = _opt(20, "Articles in the site's Atom feed.")
+    cache: str = _opt(".cache/digest", "Folder of the analysis cache.")
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path = _opt(Path("."), "Folder the relative paths below are resolved against.")
+    site: SiteSettings = _opt(SiteSettings(), "Site identity.")
+    languages: tuple[str, ...] = _opt(("ru", "uk", "kk", "en"), "Languages of the corpus.")
+    corpus: str = _opt("seeds", "Folder of curated articles (*.md with front matter).")
+    taxonomy: str = _opt("config/topics.yml", "Topic taxonomy file.")
+    sources: str = _opt("config/sources.yml", "Outlets and their aliases.")
+    entities: str = _opt("config/entities.yml", "Multilingual entity alias registry.")
+    language_data: str = _opt("config/languages", "Folder of per-language word lists.")
+    feeds: tuple[FeedSettings, ...] = _opt((), "RSS/Atom feeds read by `digest ingest --feeds`.")
+    analysis: AnalysisSettings = _opt(AnalysisSettings(), "Analysis options.")
+    output: OutputSettings = _opt(OutputSettings(), "Output options.")
+    config_file: Path | None = _opt(None, "The file these settings came from.")
+
+    def path(self, value: str | Path) -> Path:
+        """Resolve a configured path against ``root``."""
+        p = Path(value)
+        return p if p.is_absolute() else self.root / p
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def _type_name(tp: Any) -> str:
+    return getattr(tp, "__name__", str(tp))
+
+
+def _convert(value: Any, tp: Any, where: str) -> Any:
+    """Check ``value`` against the annotation ``tp``; build nested dataclasses."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return _convert(value, args[0], where)
+    if dataclasses.is_dataclass(tp):
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: expected a mapping, got {type(value).__name__}")
+        return _build(tp, value, where)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: expected a list, got {type(value).__name__}")
+        inner = typing.get_args(tp)[0]
+        return tuple(_convert(v, inner, f"{where}[{i}]") for i, v in enumerate(value))
+    if tp is Path:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a path string")
+        return Path(value)
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: expected true or false, got {value!r}")
+        return value
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{where}: expected a whole number, got {value!r}")
+        return value
+    if tp is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected text, got {value!r}")
+        return value
+    raise ConfigError(f"{where}: unsupported option type {_type_name(tp)}")  # pragma: no cover
+
+
+def _build(cls: type, data: dict[str, Any], where: str) -> Any:
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls) if f.name not in ("root", "config_file")}
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key(s) {', '.join(map(repr, unknown))}; "
+            f"known keys are: {', '.join(sorted(names))}"
+        )
+    kwargs = {k: _convert(v, hints[k], f"{where}.{k}" if where else k) for k, v in data.items()}
+    return cls(**kwargs)
+
+
+def _validate(s: Settings, where: str) -> None:
+    if s.site.language not in INTERFACE_LANGUAGES:
+        raise ConfigError(
+            f"{where}: site.language is {s.site.language!r}; use one of {INTERFACE_LANGUAGES}"
+        )
+    if not s.languages:
+        raise ConfigError(f"{where}: languages must list at least one language code")
+    for code in s.languages:
+        if not (isinstance(code, str) and code.isalpha() and len(code) == 2):
+            raise ConfigError(f"{where}: languages: {code!r} is not a two-letter language code")
+    if not 1 <= s.analysis.summary_sentences <= 10:
+        raise ConfigError(f"{where}: analysis.summary_sentences must be between 1 and 10")
+    if not 1 <= s.analysis.keywords <= 50:
+        raise ConfigError(f"{where}: analysis.keywords must be between 1 and 50")
+    if s.analysis.workers < 0:
+        raise ConfigError(f"{where}: analysis.workers must be 0 (auto) or more")
+    for i, feed in enumerate(s.feeds):
+        if not feed.url.startswith(("http://", "https://")):
+            raise ConfigError(f"{where}: feeds[{i}].url must start with http:// or https://")
+        if feed.language and feed.language not in s.languages:
+            raise ConfigError(
+                f"{where}: feeds[{i}].language {feed.language!r} is not in languages"
+            )
+
+
+def load_settings(path: str | Path | None = None, root: str | Path | None = None) -> Settings:
+    """Load ``digest.yml`` (or defaults when there is none) and validate it.
+
+    ``root`` defaults to the config file's folder, or the current folder.
+    """
+    cfg = Path(path) if path else None
+    if cfg is None and Path(CONFIG_FILE).is_file():
+        cfg = Path(CONFIG_FILE)
+    data: dict[str, Any] = {}
+    where = str(cfg) if cfg else "<defaults>"
+    if cfg is not None:
+        try:
+            text = cfg.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"{cfg}: cannot read the config file ({exc.strerror})") from exc
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{cfg}: the config file is not UTF-8") from exc
+        try:
+            loaded = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{cfg}: invalid YAML: {exc}") from exc
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            raise ConfigError(f"{cfg}: the top level must be a mapping of options")
+        data = loaded
+    settings = _build(Settings, data, "")
+    base = Path(root) if root else (cfg.parent if cfg else Path("."))
+    settings = dataclasses.replace(settings, root=base.resolve(), config_file=cfg)
+    _validate(settings, where)
+    return settings
+
+
+def documented_options() -> list[tuple[str, Any, str]]:
+    """All options as (dotted name, default, help); used by docs and a completeness test."""
+    out: list[tuple[str, Any, str]] = []
+
+    def walk(cls: type, prefix: str) -> None:
+        for f in dataclasses.fields(cls):
+            if f.name in ("root", "config_file"):
+                continue
+            default = f.default if f.default is not dataclasses.MISSING else f.default_factory()
+            out.append((prefix + f.name, default, f.metadata.get("help", "")))
+            if dataclasses.is_dataclass(default) and not isinstance(default, type):
+                walk(type(default), prefix + f.name + ".")
+
+    walk(Settings, "")
+    return out
