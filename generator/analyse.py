@@ -1,0 +1,207 @@
+"""The analyse stage: ``analyse(article, ctx) -> Analysis``, pure and cacheable.
+
+Two parts with different costs:
+
+* ``analyse_text`` — sentences, lemmas, YAKE keywords, summary, entities. Expensive
+  (tens of ms per article), independent of the taxonomy, cached by article content and
+  ``ctx.text_fingerprint``.
+* ``score_topics`` — cheap, re-run on every build so that a taxonomy change re-scores all
+  articles without redoing the expensive part.
+
+``analyse_corpus`` spreads cache misses over a process pool; heavy models load once per
+process (the factories in ``generator.nlp`` are cached per process).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.cache import AnalysisCache
+from generator.models import Analysis, Article, TextAnalysis
+from generator.nlp.entities import EntityRegistry, extract_entities, load_registry
+from generator.nlp.keywords import extract_keywords
+from generator.nlp.language import get_detector
+from generator.nlp.lemmas import get_lemmatizer
+from generator.nlp.sentences import split_sentences
+from generator.nlp.stopwords import load_stopwords
+from generator.nlp.summary import summarize
+from generator.settings import Settings
+from generator.topics import Taxonomy, load_taxonomy, score_topics
+
+# Source files whose behaviour shapes a TextAnalysis: editing any of them invalidates the cache.
+_CODE_FILES = ("analyse.py", "nlp")
+
+
+def _code_fingerprint() -> str:
+    root = Path(__file__).parent
+    h = hashlib.sha256()
+    for name in _CODE_FILES:
+        p = root / name
+        files = sorted(p.rglob("*.py")) if p.is_dir() else [p]
+        for f in files:
+            h.update(f.relative_to(root).as_posix().encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class AnalysisContext:
+    """Everything ``analyse`` needs, loaded once from the settings. Picklable."""
+
+    languages: tuple[str, ...]
+    keywords: int
+    summary_sentences: int
+    stopwords: dict[str, frozenset[str]]
+    registry: EntityRegistry
+    taxonomy: Taxonomy
+    text_fingerprint: str = field(default="")
+
+
+def load_context(settings: Settings) -> AnalysisContext:
+    """Load taxonomy, entity registry and word lists named by the settings."""
+    lang_dir = settings.path(settings.language_data)
+    stopwords = {code: load_stopwords(code, lang_dir) for code in settings.languages}
+    registry = load_registry(settings.path(settings.entities))
+    taxonomy = load_taxonomy(settings.path(settings.taxonomy), settings.languages)
+    h = hashlib.sha256()
+    for part in (
+        _code_fingerprint(),
+        ",".join(settings.languages),
+        str(settings.analysis.keywords),
+        str(settings.analysis.summary_sentences),
+        registry.fingerprint(),
+        *(f"{k}:{','.join(sorted(v))}" for k, v in sorted(stopwords.items())),
+    ):
+        h.update(part.encode())
+        h.update(b"\0")
+    return AnalysisContext(
+        languages=tuple(settings.languages),
+        keywords=settings.analysis.keywords,
+        summary_sentences=settings.analysis.summary_sentences,
+        stopwords=stopwords,
+        registry=registry,
+        taxonomy=taxonomy,
+        text_fingerprint=h.hexdigest(),
+    )
+
+
+def article_language(article: Article, ctx: AnalysisContext) -> str:
+    """The curated/ingested language, else detected from the text, else the first configured."""
+    if article.language in ctx.languages:
+        return article.language
+    detected = get_detector(ctx.languages).detect(f"{article.title}\n{article.body}")
+    return detected or ctx.languages[0]
+
+
+def analyse_text(article: Article, ctx: AnalysisContext) -> TextAnalysis:
+    """The expensive, taxonomy-independent part of the analysis. No I/O."""
+    language = article_language(article, ctx)
+    lemmatizer = get_lemmatizer(language)
+    sentences: list[str] = []
+    for paragraph in article.paragraphs:
+        sentences.extend(s for s in split_sentences(paragraph, language) if s.strip())
+    sentence_lemmas = tuple(tuple(lemmatizer.lemmas(s)) for s in sentences)
+    title_lemmas = tuple(lemmatizer.lemmas(article.title)) if article.title else ()
+    keyword_input = [article.title, *sentences] if article.title else sentences
+    keywords = extract_keywords(
+        keyword_input,
+        language,
+        lemmatizer,
+        ctx.stopwords.get(language, frozenset()),
+        n=ctx.keywords,
+    )
+    summary = summarize(
+        sentences, sentence_lemmas, n=ctx.summary_sentences, title_lemmas=title_lemmas
+    )
+    entity_input = [article.title, *sentences] if article.title else sentences
+    entities = extract_entities(entity_input, language, ctx.registry)
+    return TextAnalysis(
+        language=language,
+        sentences=tuple(sentences),
+        sentence_lemmas=sentence_lemmas,
+        keywords=tuple(keywords),
+        summary=tuple(summary),
+        entities=tuple(entities),
+        title_lemmas=title_lemmas,
+    )
+
+
+def analyse(article: Article, ctx: AnalysisContext) -> Analysis:
+    """Analyse one article: a pure function of the article and the context."""
+    text = analyse_text(article, ctx)
+    return Analysis(article=article, text=text, topics=score_topics(text, ctx.taxonomy))
+
+
+def cache_key(article: Article, ctx: AnalysisContext) -> str:
+    """Content hash of everything ``analyse_text`` reads, plus the context fingerprint."""
+    h = hashlib.sha256()
+    for part in (ctx.text_fingerprint, article.title, article.body, article.language or ""):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class CorpusAnalysis:
+    analyses: tuple[Analysis, ...]
+    hits: int
+    misses: int
+    analysed_ids: tuple[str, ...]
+
+
+def _worker_count(requested: int, jobs: int) -> int:
+    cores = os.cpu_count() or 1
+    n = requested if requested > 0 else cores
+    return max(1, min(n, jobs))
+
+
+def analyse_corpus(
+    articles: Sequence[Article],
+    ctx: AnalysisContext,
+    cache: AnalysisCache | None = None,
+    workers: int = 0,
+    progress: Callable[[int], None] | None = None,
+) -> CorpusAnalysis:
+    """Analyse many articles: cached text analyses are reused, the rest run in a pool."""
+    keys = [cache_key(a, ctx) for a in articles]
+    texts: list[TextAnalysis | None] = [cache.get(k) if cache else None for k in keys]
+    todo = [i for i, t in enumerate(texts) if t is None]
+    n = _worker_count(workers, len(todo))
+    if todo:
+        if n > 1 and len(todo) >= 8:
+            with ProcessPoolExecutor(max_workers=n) as pool:
+                chunk = max(1, len(todo) // (n * 8))
+                results = pool.map(
+                    analyse_text,
+                    [articles[i] for i in todo],
+                    [ctx] * len(todo),
+                    chunksize=chunk,
+                )
+                for i, text in zip(todo, results, strict=True):
+                    texts[i] = text
+                    if progress:
+                        progress(1)
+        else:
+            for i in todo:
+                texts[i] = analyse_text(articles[i], ctx)
+                if progress:
+                    progress(1)
+        if cache:
+            for i in todo:
+                cache.put(keys[i], texts[i])
+    analyses = tuple(
+        Analysis(article=a, text=t, topics=score_topics(t, ctx.taxonomy))
+        for a, t in zip(articles, texts, strict=True)
+        if t is not None
+    )
+    return CorpusAnalysis(
+        analyses=analyses,
+        hits=len(articles) - len(todo),
+        misses=len(todo),
+        analysed_ids=tuple(articles[i].id for i in todo),
+    )
