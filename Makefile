@@ -10,7 +10,7 @@ export PYTHONHASHSEED := 0
 
 # Debian packages: WeasyPrint (pango, harfbuzz-subset), the PDF font, PDF/browser test tools.
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
-TEST_DEBS    := chromium poppler-utils
+TEST_DEBS    := chromium poppler-utils shellcheck
 APT_GET      := $(shell command -v apt-get 2>/dev/null)
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -57,7 +57,7 @@ venv-test: system-test $(VENV)/.installed-test
 
 # --- the main job ------------------------------------------------------------------------
 digest: venv
-	$(BIN)/digest ingest --feeds --into seeds
+	-$(BIN)/digest ingest --feeds --into seeds   # a dead feed is reported, never fatal
 	$(BIN)/digest ingest seeds/raw/* --into seeds
 	$(BIN)/digest check seeds
 	$(BIN)/digest build --strict
