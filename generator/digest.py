@@ -1,0 +1,329 @@
+"""Group the analysed corpus into a ``Digest``: topics, ISO weeks, entities, sources.
+
+``group`` needs the whole corpus at once (unlike ``analyse``). Everything here is pure and
+deterministic: every list is sorted with a total order (ties broken by id or name), so the
+same analyses give the same ``Digest`` whatever order they arrive in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from generator.models import (
+    Analysis,
+    Citation,
+    Digest,
+    EntityGroup,
+    SourceGroup,
+    Topic,
+    TopicGroup,
+    WeekGroup,
+)
+from generator.render.slugs import SlugRegistry
+from generator.settings import Settings
+
+TOP_KEYWORDS = 15
+TOP_ENTITIES = 15
+TOP_RISING = 10
+RELATED_MAX = 5
+RELATED_MIN_SCORE = 2.0
+DUPLICATE_SHARE = 0.6  # share of the shorter article's sentences found in the other one
+DUPLICATE_MIN_WORDS = 5  # sentences shorter than this do not count as evidence of copying
+UNKNOWN_SOURCE = "unknown"
+
+
+def sort_analyses(analyses: Iterable[Analysis]) -> tuple[Analysis, ...]:
+    """Newest first, undated last, ties by id."""
+    dated = sorted(
+        (a for a in analyses if a.article.date is not None),
+        key=lambda a: (-a.article.date.toordinal(), a.id),  # type: ignore[union-attr]
+    )
+    undated = sorted((a for a in analyses if a.article.date is None), key=lambda a: a.id)
+    return (*dated, *undated)
+
+
+def iso_week(day: dt.date) -> str:
+    """ISO week label, e.g. ``2022-W01`` (the ISO year, which may differ from ``day.year``)."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_bounds(week: str) -> tuple[dt.date, dt.date]:
+    """Monday and Sunday of an ISO week label."""
+    year, num = week.split("-W")
+    start = dt.date.fromisocalendar(int(year), int(num), 1)
+    return start, start + dt.timedelta(days=6)
+
+
+def keyword_key(keyword: str) -> str:
+    """The identity of a keyword across articles: case-folded, ``ё`` folded to ``е``."""
+    return keyword.casefold().replace("ё", "е")
+
+
+def _count_keywords(members: Sequence[Analysis]) -> list[tuple[str, int]]:
+    """Keywords by the number of articles that have them, then by rank weight, then text.
+
+    The display form is the most common spelling (ties: alphabetical)."""
+    docs: Counter[str] = Counter()
+    weight: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in members:
+        seen: set[str] = set()
+        n = len(a.text.keywords)
+        for rank, kw in enumerate(a.text.keywords):
+            key = keyword_key(kw)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            docs[key] += 1
+            weight[key] += n - rank
+            forms[key][kw] += 1
+    order = sorted(docs, key=lambda k: (-docs[k], -weight[k], k))
+    return [(_display_form(forms[k]), docs[k]) for k in order]
+
+
+def _display_form(forms: Counter[str]) -> str:
+    return sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _count_entities(members: Sequence[Analysis]) -> list[tuple[str, str, int]]:
+    """(name, kind, articles) by articles, then mentions, then name."""
+    docs: Counter[tuple[str, str]] = Counter()
+    mentions: Counter[tuple[str, str]] = Counter()
+    for a in members:
+        for e in a.text.entities:
+            key = (e.name, e.kind)
+            docs[key] += 1
+            mentions[key] += e.count
+    order = sorted(docs, key=lambda k: (-docs[k], -mentions[k], k))
+    return [(name, kind, docs[(name, kind)]) for name, kind in order]
+
+
+def _overview(members: Sequence[Analysis], topic_id: str, n: int) -> tuple[Citation, ...]:
+    """Multi-document summary of a topic from its articles' summary sentences."""
+    if not members or n <= 0:
+        return ()
+    try:
+        from generator.nlp.summary import OverviewCandidate, overview
+    except ImportError:  # the NLP module is not there: lead sentences of the top articles
+        return tuple(Citation(a.text.summary[0], a.id) for a in members[:n] if a.text.summary)
+    scores = {a.id: _topic_score(a, topic_id) for a in members}
+    top = max(scores.values()) or 1.0
+    candidates = []
+    for a in members:
+        lemmas_of = dict(zip(a.text.sentences, a.text.sentence_lemmas, strict=False))
+        for pos, sentence in enumerate(a.text.summary):
+            lemmas = tuple(lemmas_of.get(sentence, ()))
+            weight = (scores[a.id] / top) / (1.0 + 0.25 * pos)
+            candidates.append(OverviewCandidate(sentence, lemmas, a.id, round(weight, 9)))
+    return tuple(overview(candidates, n))
+
+
+def _topic_score(a: Analysis, topic_id: str) -> float:
+    return next((m.score for m in a.topics if m.topic == topic_id), 0.0)
+
+
+def _topic_groups(
+    ordered: Sequence[Analysis], topics: Sequence[Topic], settings: Settings
+) -> tuple[TopicGroup, ...]:
+    out = []
+    for topic in topics:
+        members = [a for a in ordered if topic.id in a.topic_ids]
+        out.append(
+            TopicGroup(
+                topic=topic,
+                article_ids=tuple(a.id for a in members),
+                overview=_overview(members, topic.id, settings.analysis.overview_sentences),
+                keywords=tuple(_count_keywords(members)[:TOP_KEYWORDS]),
+                entities=tuple(_count_entities(members)[:TOP_ENTITIES]),
+            )
+        )
+    return tuple(out)
+
+
+def _week_groups(ordered: Sequence[Analysis], topics: Sequence[Topic]) -> tuple[WeekGroup, ...]:
+    by_week: dict[str, list[Analysis]] = defaultdict(list)
+    for a in ordered:
+        if a.article.date is not None:
+            by_week[iso_week(a.article.date)].append(a)
+    topic_order = [t.id for t in topics]
+    weeks = sorted(by_week)  # oldest first, to compare each week with the previous one
+    out = []
+    previous: dict[str, int] | None = None
+    for week in weeks:
+        members = by_week[week]
+        counts = Counter(t for a in members for t in a.topic_ids)
+        known = [(t, counts[t]) for t in topic_order if counts[t]]
+        extra = sorted((t, c) for t, c in counts.items() if t not in topic_order)
+        all_keywords = _count_keywords(members)
+        now = {keyword_key(k): c for k, c in all_keywords}
+        rising: tuple[str, ...] = ()
+        if previous is not None:
+            rises = [
+                (c - previous.get(keyword_key(k), 0), c, keyword_key(k), k)
+                for k, c in all_keywords
+                if c > previous.get(keyword_key(k), 0)
+            ]
+            rises.sort(key=lambda r: (-r[0], -r[1], r[2]))
+            rising = tuple(r[3] for r in rises[:TOP_RISING])
+        start, end = week_bounds(week)
+        out.append(
+            WeekGroup(
+                week=week,
+                start=start,
+                end=end,
+                article_ids=tuple(a.id for a in members),
+                topic_counts=tuple(known + extra),
+                keywords=tuple(all_keywords[:TOP_KEYWORDS]),
+                rising=rising,
+            )
+        )
+        previous = now
+    return tuple(reversed(out))
+
+
+def _entity_groups(ordered: Sequence[Analysis], slugs: SlugRegistry) -> tuple[EntityGroup, ...]:
+    members: dict[tuple[str, str], list[Analysis]] = defaultdict(list)
+    mentions: Counter[tuple[str, str]] = Counter()
+    for a in ordered:
+        for e in a.text.entities:
+            key = (e.name, e.kind)
+            if not members[key] or members[key][-1].id != a.id:
+                members[key].append(a)
+            mentions[key] += e.count
+    keys = sorted(members, key=lambda k: (-len(members[k]), -mentions[k], k))
+    out = []
+    for name, kind in keys:
+        arts = members[(name, kind)]
+        weeks = Counter(iso_week(a.article.date) for a in arts if a.article.date is not None)
+        out.append(
+            EntityGroup(
+                name=name,
+                kind=kind,
+                slug=slugs.slug(f"{kind}-{name}"),
+                article_ids=tuple(a.id for a in arts),
+                mentions=mentions[(name, kind)],
+                by_week=tuple(sorted(weeks.items())),
+            )
+        )
+    return tuple(out)
+
+
+def _source_groups(ordered: Sequence[Analysis], slugs: SlugRegistry) -> tuple[SourceGroup, ...]:
+    members: dict[str, list[Analysis]] = defaultdict(list)
+    for a in ordered:
+        members[(a.article.source or "").strip() or UNKNOWN_SOURCE].append(a)
+    names = sorted(members, key=lambda s: (-len(members[s]), s.casefold(), s))
+    out = []
+    for name in names:
+        langs = Counter(a.language for a in members[name])
+        out.append(
+            SourceGroup(
+                name=name,
+                slug=slugs.slug(name, "source"),
+                article_ids=tuple(a.id for a in members[name]),
+                languages=tuple(sorted(langs.items(), key=lambda kv: (-kv[1], kv[0]))),
+            )
+        )
+    return tuple(out)
+
+
+def _features(a: Analysis) -> dict[str, float]:
+    feats = {f"e:{e.kind}:{e.name}": 2.0 for e in a.text.entities}
+    for kw in a.text.keywords:
+        feats.setdefault(f"k:{keyword_key(kw)}", 1.0)
+    return feats
+
+
+def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
+    """Up to ``RELATED_MAX`` related articles per article by shared entities and keywords.
+
+    Score = sum of feature weights (entity 2, keyword 1) scaled by rarity (idf), so shared
+    "Kazakhstan" counts less than a shared rare name. Features in more than a tenth of a large
+    corpus (and at least 50 articles) are skipped, which keeps the work linear.
+    """
+    feats = {a.id: _features(a) for a in ordered}
+    index: dict[str, list[str]] = defaultdict(list)
+    for a in ordered:
+        for f in sorted(feats[a.id]):
+            index[f].append(a.id)
+    n = len(ordered)
+    cap = max(50, n // 10)
+    idf = {f: 1.0 + math.log(n / len(ids)) for f, ids in index.items()}
+    out: dict[str, tuple[str, ...]] = {}
+    for a in ordered:
+        scores: dict[str, float] = defaultdict(float)
+        for f, w in sorted(feats[a.id].items()):
+            ids = index[f]
+            if len(ids) > cap:
+                continue
+            for other in ids:
+                if other != a.id:
+                    scores[other] += w * idf[f]
+        best = sorted(
+            ((round(s, 9), o) for o, s in scores.items() if s >= RELATED_MIN_SCORE),
+            key=lambda so: (-so[0], so[1]),
+        )
+        out[a.id] = tuple(o for _, o in best[:RELATED_MAX])
+    return out
+
+
+def near_duplicates(ordered: Sequence[Analysis]) -> tuple[tuple[str, ...], ...]:
+    """Groups of articles that share most of their (lemmatised) sentences, e.g. wire copies."""
+    sigs: dict[str, set[tuple[str, ...]]] = {}
+    index: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for a in ordered:
+        sig = {tuple(s) for s in a.text.sentence_lemmas if len(s) >= DUPLICATE_MIN_WORDS}
+        sigs[a.id] = sig
+        for s in sig:
+            index[s].append(a.id)
+    parent = {a.id: a.id for a in ordered}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a in ordered:
+        shared: Counter[str] = Counter()
+        for s in sigs[a.id]:
+            for other in index[s]:
+                if other > a.id:
+                    shared[other] += 1
+        for other, count in sorted(shared.items()):
+            smaller = min(len(sigs[a.id]), len(sigs[other]))
+            if smaller and count / smaller >= DUPLICATE_SHARE:
+                ra, rb = find(a.id), find(other)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for a in ordered:
+        groups[find(a.id)].append(a.id)
+    return tuple(sorted(tuple(sorted(g)) for g in groups.values() if len(g) > 1))
+
+
+def group(
+    analyses: Sequence[Analysis], taxonomy_topics: Sequence[Topic], settings: Settings
+) -> Digest:
+    """Group analysed articles into topics, ISO weeks, entities, sources and languages."""
+    ordered = sort_analyses(analyses)
+    ids = [a.id for a in ordered]
+    if len(set(ids)) != len(ids):
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        raise ValueError(f"duplicate article ids: {', '.join(dup)}")
+    languages = Counter(a.language for a in ordered)
+    return Digest(
+        analyses=ordered,
+        topics=_topic_groups(ordered, taxonomy_topics, settings),
+        weeks=_week_groups(ordered, taxonomy_topics),
+        entities=_entity_groups(ordered, SlugRegistry()),
+        sources=_source_groups(ordered, SlugRegistry()),
+        languages=tuple(sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))),
+        undated_ids=tuple(a.id for a in ordered if a.article.date is None),
+        related=related_articles(ordered),
+        duplicates=near_duplicates(ordered),
+    )

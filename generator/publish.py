@@ -1,0 +1,227 @@
+"""Build the HTML site from docs/ with MkDocs Material, reproducibly and without the network.
+
+``build_site`` writes a small derived MkDocs config that INHERITs the project's
+``mkdocs.yml`` and sets what depends on the digest: site name, description, URL, interface
+language, the docs/site folders and the navigation (the topic pages are listed; article,
+week and entity pages are reached from index pages, which keeps the build linear). MkDocs
+runs in a subprocess with ``SOURCE_DATE_EPOCH`` set from the data, so sitemap dates and the
+gzip header never carry the build time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.settings import Settings
+
+PROJECT_MKDOCS = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+# Material's offline plugin would load this WebWorker shim from unpkg.com; we ship it.
+IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+class PublishError(RuntimeError):
+    """MkDocs failed; the message carries its output."""
+
+
+def mkdocs_config_path(settings: Settings) -> Path:
+    """The project's mkdocs.yml: next to the config file if there is one, else the code's."""
+    local = settings.path("mkdocs.yml")
+    return local if local.is_file() else PROJECT_MKDOCS
+
+
+def _base_config(base: Path) -> dict[str, Any]:
+    """The project's mkdocs.yml as MkDocs reads it (!ENV and python tags understood)."""
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    with open(base, "rb") as fh:
+        return yaml_load(fh, get_yaml_loader())
+
+
+def _front_matter(path: Path) -> dict[str, Any]:
+    text = path.read_text(encoding="utf-8")
+    end = text.find("\n---\n", 4)
+    if not text.startswith("---\n") or end < 0:
+        return {}
+    try:
+        meta = yaml.safe_load(text[4:end]) or {}
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def navigation(docs_dir: Path, labels: dict[str, Any]) -> list[Any]:
+    """The site navigation: tabs and sections; topic pages listed, articles not."""
+    topics_dir = docs_dir / "topics"
+    metas = {p.name: _front_matter(p) for p in topics_dir.glob("*.md") if p.name != "index.md"}
+    order = sorted(metas, key=lambda name: (int(metas[name].get("order", 10**6)), name))
+    topics: list[Any] = ["topics/index.md"]
+    for name in order:
+        topics.append({str(metas[name].get("title") or name[:-3]): f"topics/{name}"})
+    return [
+        {labels["home"]: "index.md"},
+        {labels["topics"]: topics},
+        {labels["archive"]: ["weeks/index.md", {labels["timeline"]: "timeline.md"}]},
+        {labels["entities"]: "entities/index.md"},
+        {labels["sources"]: "sources/index.md"},
+        {labels["tags"]: "tags.md"},
+        {labels["about"]: "about.md"},
+    ]
+
+
+def _epoch(day: dt.date) -> int:
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+
+
+def source_date_epoch(docs_dir: Path) -> int:
+    """``SOURCE_DATE_EPOCH`` if set, else the latest article date (digest.json, or the
+    Atom feed's <updated> when the JSON export is off), else 0."""
+    env = os.environ.get("SOURCE_DATE_EPOCH")
+    if env and env.strip().isdigit():
+        return int(env)
+    data_file, feed_file = docs_dir / "digest.json", docs_dir / "feed.xml"
+    try:
+        if data_file.is_file():
+            last = json.loads(data_file.read_text(encoding="utf-8")).get("last_date")
+            if last:
+                return _epoch(dt.date.fromisoformat(last))
+        if feed_file.is_file():
+            found = re.search(r"<updated>(\d{4}-\d{2}-\d{2})T", feed_file.read_text("utf-8"))
+            if found:
+                return _epoch(dt.date.fromisoformat(found.group(1)))
+    except (ValueError, AttributeError):
+        pass
+    return 0
+
+
+def derived_config(
+    docs_dir: Path,
+    site_dir: Path,
+    settings: Settings,
+    base: Path,
+    offline: bool = False,
+    strict: bool = True,
+) -> str:
+    """YAML text of the derived MkDocs config (INHERIT + digest-specific keys)."""
+    from generator.render.pages import load_labels
+
+    labels = load_labels(settings.site.language)
+    data = {
+        "INHERIT": str(base.resolve()),
+        "site_name": settings.site.name,
+        "site_description": settings.site.description,
+        "site_url": settings.site.url,
+        "site_author": settings.site.author,
+        "docs_dir": str(docs_dir.resolve()),
+        "site_dir": str(site_dir.resolve()),
+        "copyright": f"{settings.site.author} · {settings.site.name}",
+        "theme": {"language": settings.site.language},
+        "nav": navigation(docs_dir, labels),
+        "strict": strict,
+    }
+    custom_dir = _base_config(base).get("theme", {}).get("custom_dir")
+    if custom_dir:  # relative to the project's mkdocs.yml, not to the derived file
+        data["theme"]["custom_dir"] = str((base.parent / custom_dir).resolve())
+    if offline:
+        if not (docs_dir / IFRAME_WORKER_SHIM).is_file():
+            raise PublishError(f"{docs_dir}: {IFRAME_WORKER_SHIM} is missing (offline search)")
+        data["extra"] = {"polyfills": [IFRAME_WORKER_SHIM]}
+        # Instant navigation fetches pages, which browsers refuse on file:// (Material docs).
+        features = _base_config(base).get("theme", {}).get("features", [])
+        data["theme"]["features"] = [f for f in features if not f.startswith("navigation.instant")]
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=True)
+
+
+def _stamp_path(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}.build-stamp"
+
+
+def build_fingerprint(docs_dir: Path, config_text: str, base: Path, extra: str) -> str:
+    """Hash of everything a build depends on: docs/, the configs, the options, the code."""
+    import material
+    import mkdocs
+
+    h = hashlib.sha256()
+    for part in (config_text, base.read_text(encoding="utf-8"), extra):
+        h.update(part.encode("utf-8") + b"\0")
+    h.update(f"mkdocs {mkdocs.__version__} material {material.__version__}\0".encode())
+    code = Path(__file__).resolve().parent
+    for src in [code / "publish.py", *sorted((code / "render").glob("*.py"))]:
+        h.update(src.read_bytes())
+    for p in sorted(docs_dir.rglob("*")):
+        if p.is_file():
+            h.update(p.relative_to(docs_dir).as_posix().encode("utf-8") + b"\0")
+            h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def build_site(
+    docs_dir: Path,
+    site_dir: Path,
+    settings: Settings,
+    strict: bool = True,
+    offline: bool = False,
+    force: bool = False,
+) -> bool:
+    """Run ``mkdocs build`` on ``docs_dir`` into ``site_dir``; raise PublishError on failure.
+
+    ``offline`` enables Material's offline plugin (no directory URLs; opens from file://).
+    When nothing the build depends on changed since the last build into ``site_dir``
+    (a stamp file next to it, ``.<site>.build-stamp``, records a hash), MkDocs is skipped
+    unless ``force``. Returns True when MkDocs ran.
+    """
+    docs_dir, site_dir = Path(docs_dir), Path(site_dir)
+    if not (docs_dir / "index.md").is_file():
+        raise PublishError(f"{docs_dir}: no index.md; render the docs first (digest build)")
+    base = mkdocs_config_path(settings)
+    epoch = source_date_epoch(docs_dir)
+    env = dict(os.environ)
+    env.update(
+        NO_MKDOCS_2_WARNING="1",
+        SOURCE_DATE_EPOCH=str(epoch),
+        DIGEST_OFFLINE="true" if offline else "false",
+        PYTHONHASHSEED="0",
+        TZ="UTC",
+        LC_ALL="C.UTF-8",
+    )
+    config_text = derived_config(docs_dir, site_dir, settings, base, offline, strict)
+    stamp = _stamp_path(site_dir)
+    fingerprint = build_fingerprint(docs_dir, config_text, base, f"{strict} {offline} {epoch}")
+    if (
+        not force
+        and (site_dir / "index.html").is_file()
+        and stamp.is_file()
+        and stamp.read_text(encoding="utf-8").strip() == fingerprint
+    ):
+        return False
+    stamp.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="digest-mkdocs-") as tmp:
+        cfg = Path(tmp) / "mkdocs.yml"
+        cfg.write_text(config_text, encoding="utf-8")
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(cfg)]
+        if strict:
+            cmd.append("--strict")
+        proc = subprocess.run(
+            cmd, env=env, cwd=str(base.parent), capture_output=True, text=True, check=False
+        )
+    if proc.returncode != 0:
+        out = (proc.stderr or "") + (proc.stdout or "")
+        raise PublishError(f"mkdocs build failed for {docs_dir}:\n{out.strip()}")
+    try:
+        from generator.render import search
+    except ImportError:
+        pass
+    else:
+        search.finalize_site(site_dir)
+    stamp.write_text(fingerprint + "\n", encoding="utf-8")
+    return True

@@ -1,0 +1,131 @@
+"""Render a ``Digest`` into the Markdown folder MkDocs builds: pages, charts, JSON, feed.
+
+``render_docs`` builds the whole file set in memory, writes it to a temporary sibling of
+``docs_dir`` and swaps it in, so a failure leaves the previous ``docs/`` intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from urllib.parse import quote
+
+from generator.models import Analysis, Digest
+from generator.render.feed import atom_feed
+from generator.render.jsonexport import digest_json
+from generator.render.pages import CHARTS_DIR, TEMPLATES_DIR, build_pages, site_map
+from generator.render.slugs import slugify
+from generator.render.write import PageSet, write_atomic
+from generator.settings import Settings
+
+ASSETS_DIR = TEMPLATES_DIR / "assets"
+
+
+def chart_files(digest: Digest) -> dict[str, str]:
+    """SVG charts by path under docs/ (empty when the charts module is not available)."""
+    try:
+        from generator.render import charts
+    except ImportError:
+        return {}
+    out = {
+        f"{CHARTS_DIR}/topics-by-week.svg": charts.topics_by_week_svg(digest),
+        f"{CHARTS_DIR}/languages.svg": charts.languages_svg(digest),
+        f"{CHARTS_DIR}/sources.svg": charts.sources_svg(digest),
+    }
+    for w in digest.weeks:
+        out[f"{CHARTS_DIR}/week-{slugify(w.week)}.svg"] = charts.week_topics_svg(digest, w.week)
+    return out
+
+
+def _search_hooks() -> tuple[
+    Callable[[Analysis], str] | None, Callable[[Digest, Path], None] | None
+]:
+    try:
+        from generator.render import search
+    except ImportError:
+        return None, None
+    return search.page_extra, search.write_assets
+
+
+def asset_files(assets_dir: Path = ASSETS_DIR) -> dict[str, bytes]:
+    """Static files under templates/assets/, as paths under docs/assets/."""
+    if not assets_dir.is_dir():
+        return {}
+    return {
+        "assets/" + p.relative_to(assets_dir).as_posix(): p.read_bytes()
+        for p in sorted(assets_dir.rglob("*"))
+        if p.is_file() and not p.name.startswith(".") and "__pycache__" not in p.parts
+    }
+
+
+def page_url(md_path: str) -> str:
+    """The site URL (relative to the site root) of a page, with directory URLs."""
+    stem = md_path[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return quote(stem)
+
+
+def build_file_set(
+    digest: Digest,
+    settings: Settings,
+    extra_files: Mapping[str, str | bytes] | None = None,
+    front_week: str | None = None,
+) -> PageSet:
+    """Every file of docs/ in memory (refuses a path twice or outside the folder)."""
+    files = PageSet()
+    for path, data in asset_files().items():
+        files.add(path, data)
+    charts = chart_files(digest)
+    for path, svg in charts.items():
+        files.add(path, svg)
+    page_extra, _ = _search_hooks()
+    pages = build_pages(
+        digest,
+        settings,
+        charts=set(charts),
+        page_extra=page_extra,
+        front_week=front_week,
+        downloads=sorted(extra_files or ()),
+    )
+    for path, text in pages.items():
+        files.add(path, text)
+    if settings.output.json:
+        files.add("digest.json", digest_json(digest, settings))
+    smap = site_map(digest)
+    urls = {i: page_url(p) for i, p in smap.articles.items()}
+    files.add("feed.xml", atom_feed(digest, settings, urls))
+    for path, data in sorted((extra_files or {}).items()):
+        files.add(path, data)
+    return files
+
+
+def render_docs(
+    digest: Digest,
+    settings: Settings,
+    docs_dir: Path,
+    extra_files: Mapping[str, str | bytes] | None = None,
+    front_week: str | None = None,
+) -> list[str]:
+    """Render the digest into ``docs_dir`` atomically; return the written relative paths.
+
+    ``extra_files`` (e.g. ``briefs/*.pdf``) are added as they are; ``front_week`` picks the
+    ISO week shown on the home page (default: the latest).
+    """
+    files = build_file_set(digest, settings, extra_files, front_week)
+    _, write_assets = _search_hooks()
+
+    def before_swap(tmp: Path) -> None:
+        if write_assets is not None:
+            write_assets(digest, tmp)
+
+    written = write_atomic(files, Path(docs_dir), before_swap=before_swap)
+    known = set(written)
+    added = [  # files the search helper's write_assets put in
+        rel
+        for rel in (p.relative_to(docs_dir).as_posix() for p in Path(docs_dir).rglob("*"))
+        if rel not in known and (Path(docs_dir) / rel).is_file()
+    ]
+    return sorted(written + added)

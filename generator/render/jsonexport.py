@@ -1,0 +1,49 @@
+"""``digest.json``: the whole analysed corpus and its grouping, as stable, sorted JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.models import Digest
+from generator.serialize import to_jsonable
+from generator.settings import Settings
+
+FORMAT = "digest-json/1"
+
+
+def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
+    """Plain JSON values; key order fixed by the dataclasses, lists in digest order."""
+    dates = [a.article.date for a in digest.analyses if a.article.date]
+    articles = []
+    for a in digest.analyses:
+        item = to_jsonable(a)
+        item["article"].pop("path", None)  # a local file path: not part of the data
+        item["related"] = list(digest.related.get(a.id, ()))
+        articles.append(item)
+    return {
+        "format": FORMAT,
+        "site": {
+            "name": settings.site.name,
+            "description": settings.site.description,
+            "url": settings.site.url,
+            "language": settings.site.language,
+        },
+        "articles_count": len(digest.analyses),
+        "first_date": min(dates).isoformat() if dates else None,
+        "last_date": max(dates).isoformat() if dates else None,
+        "languages": [{"language": code, "articles": n} for code, n in digest.languages],
+        "topics": to_jsonable(digest.topics),
+        "weeks": to_jsonable(digest.weeks),
+        "entities": to_jsonable(digest.entities),
+        "sources": to_jsonable(digest.sources),
+        "undated_ids": list(digest.undated_ids),
+        "duplicates": to_jsonable(digest.duplicates),
+        "articles": articles,
+    }
+
+
+def digest_json(digest: Digest, settings: Settings) -> str:
+    """The text of ``digest.json`` (UTF-8, indented, trailing newline)."""
+    data = digest_to_jsonable(digest, settings)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,665 @@
+"""Build the whole page set of the site in memory: {relative path: Markdown text}.
+
+All choosing, sorting, truncating, counting and linking happens here; the Jinja2 templates
+in ``templates/*.md.j2`` only display the finished values. Every ``{{ }}`` in a template is
+escaped by ``safe.md_text`` unless the value is ``safe.Trusted`` (built by this module).
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from generator.models import Analysis, Digest, EntityGroup, SourceGroup, TopicGroup, WeekGroup
+from generator.render.safe import (
+    Trusted,
+    external_link,
+    front_matter,
+    md_text,
+    paragraphs_html,
+    plain_label,
+)
+from generator.render.slugs import SlugRegistry, slugify
+from generator.settings import Settings
+
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+HOME_STORIES = 3  # top stories per topic on the home page
+TOPIC_CARDS = 100  # article cards on a topic page (the rest: week pages and timeline)
+MAX_ENTITY_PAGES = 500  # entities with their own page, most frequent first
+LIST_ITEMS = 100  # newest articles listed on an entity or source page (keeps pages linear)
+CARD_KEYWORDS = 6
+CARD_EVIDENCE = 6  # matched terms shown on a card ("why in this topic"); all on the article
+PAGE_KEYWORDS = 15
+TAGS_PER_ARTICLE = 8
+CHARTS_DIR = "assets/charts"
+KIND_ORDER = ("person", "organization", "place")
+
+
+# --------------------------------------------------------------------------- views
+
+
+@dataclass(frozen=True)
+class Link:
+    """A page link: label (third-party text, escaped on output) and a trusted href."""
+
+    label: str
+    href: Trusted
+
+    @property
+    def md(self) -> Trusted:
+        """The Markdown link, or the escaped label alone when the target has no page."""
+        if not self.href:
+            return Trusted(md_text(self.label))
+        return Trusted(f"[{md_text(self.label)}]({self.href})")
+
+
+@dataclass(frozen=True)
+class Card:
+    """One article as shown in a list: everything already chosen and formatted."""
+
+    title: str
+    href: Trusted
+    date: str
+    source: str
+    language: str
+    summary: tuple[str, ...]
+    keywords: tuple[str, ...]
+    why: tuple[tuple[str, int], ...] = ()
+    score: str = ""
+
+    @property
+    def link(self) -> Trusted:
+        return Link(self.title, self.href).md
+
+
+@dataclass(frozen=True)
+class Chart:
+    alt: str
+    src: Trusted
+
+
+@dataclass
+class SiteMap:
+    """Where every page lives (relative .md paths), fixed before any page is rendered."""
+
+    articles: dict[str, str] = field(default_factory=dict)
+    topics: dict[str, str] = field(default_factory=dict)
+    weeks: dict[str, str] = field(default_factory=dict)
+    entities: dict[tuple[str, str], str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    charts: set[str] = field(default_factory=set)
+
+    def link(self, page: str, target: str) -> Trusted:
+        """Relative link from ``page`` to ``target`` (both relative to docs/)."""
+        return Trusted(posixpath.relpath(target, posixpath.dirname(page) or "."))
+
+
+def site_map(digest: Digest, charts: set[str] | None = None) -> SiteMap:
+    slugs = SlugRegistry()
+    m = SiteMap(charts=set(charts or ()))
+    for a in sorted(digest.analyses, key=lambda a: a.id):
+        m.articles[a.id] = f"articles/{slugs.slug(a.id, 'article')}.md"
+    for g in digest.topics:
+        m.topics[g.topic.id] = f"topics/{slugify(g.topic.id, 'topic')}.md"
+    for w in digest.weeks:
+        m.weeks[w.week] = f"weeks/{slugify(w.week, 'week')}.md"
+    for e in digest.entities[:MAX_ENTITY_PAGES]:
+        m.entities[(e.name, e.kind)] = f"entities/{e.slug}.md"
+    for s in digest.sources:
+        m.sources[s.name] = f"sources/{s.slug}.md"
+    return m
+
+
+# --------------------------------------------------------------------------- labels
+
+
+@functools.lru_cache(maxsize=4)
+def load_labels(language: str, templates_dir: Path = TEMPLATES_DIR) -> dict[str, Any]:
+    """Interface labels from ``templates/i18n/<language>.yml`` (English fills gaps)."""
+    base = yaml.safe_load((templates_dir / "i18n" / "en.yml").read_text(encoding="utf-8"))
+    if language != "en":
+        path = templates_dir / "i18n" / f"{language}.yml"
+        base = {**base, **yaml.safe_load(path.read_text(encoding="utf-8"))}
+    return base
+
+
+# --------------------------------------------------------------------------- environment
+
+
+def _finalize(value: Any) -> Any:
+    """Escape every value printed by a template unless our code marked it Trusted."""
+    if value is None:
+        return ""
+    if isinstance(value, Trusted):
+        return value
+    if isinstance(value, bool | int | float):
+        return str(value)
+    return md_text(value)
+
+
+def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=False,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+# --------------------------------------------------------------------------- builders
+
+
+@dataclass
+class _Ctx:
+    digest: Digest
+    settings: Settings
+    labels: dict[str, Any]
+    smap: SiteMap
+    by_id: dict[str, Analysis]
+    topic_titles: dict[str, str]
+    topic_order: dict[str, int]
+    topic_short: dict[str, str]
+    downloads: frozenset[str] = frozenset()
+
+    def brief(self, page: str, topic: str | None = None, week: str | None = None) -> Trusted:
+        """Relative link to the PDF brief of a topic or week, or "" when there is none."""
+        try:
+            from generator.briefs import BriefScope, brief_filename
+        except ImportError:
+            return Trusted("")
+        path = f"briefs/{brief_filename(BriefScope(topic=topic, week=week))}"
+        return self.smap.link(page, path) if path in self.downloads else Trusted("")
+
+    def lang_name(self, code: str | None) -> str:
+        if not code:
+            return self.labels["unknown"]
+        return self.labels["language_names"].get(code, code)
+
+    def card(self, page: str, a: Analysis, topic_id: str | None = None) -> Card:
+        why: tuple[tuple[str, int], ...] = ()
+        score = ""
+        if topic_id:
+            match = next((m for m in a.topics if m.topic == topic_id), None)
+            if match:
+                why = tuple((e.term, e.count) for e in match.evidence[:CARD_EVIDENCE])
+                score = format_score(match.score)
+        return Card(
+            title=a.article.title,
+            href=self.smap.link(page, self.smap.articles[a.id]),
+            date=a.article.date.isoformat() if a.article.date else self.labels["undated"],
+            source=a.article.source or self.labels["unknown"],
+            language=self.lang_name(a.language),
+            summary=a.text.summary,
+            keywords=a.text.keywords[:CARD_KEYWORDS],
+            why=why,
+            score=score,
+        )
+
+    def article_link(self, page: str, article_id: str) -> Link:
+        a = self.by_id[article_id]
+        return Link(a.article.title, self.smap.link(page, self.smap.articles[article_id]))
+
+    def topic_link(self, page: str, topic_id: str) -> Link:
+        return Link(
+            self.topic_titles.get(topic_id, topic_id),
+            self.smap.link(page, self.smap.topics[topic_id])
+            if topic_id in self.smap.topics
+            else Trusted(""),
+        )
+
+    def week_link(self, page: str, week: str) -> Link:
+        return Link(week, self.smap.link(page, self.smap.weeks[week]))
+
+    def entity_link(self, page: str, name: str, kind: str) -> Link:
+        target = self.smap.entities.get((name, kind))
+        return Link(name, self.smap.link(page, target) if target else Trusted(""))
+
+    def chart(self, page: str, name: str, alt_key: str) -> Chart | None:
+        path = f"{CHARTS_DIR}/{name}"
+        if path not in self.smap.charts:
+            return None
+        return Chart(self.labels[alt_key], self.smap.link(page, path))
+
+
+def format_score(score: float) -> Trusted:
+    """A topic score for display: at most two decimals, no trailing zeros (0.82, 38)."""
+    text = f"{score:.2f}".rstrip("0").rstrip(".")
+    return Trusted(text or "0")
+
+
+def _topic_title(g: TopicGroup) -> str:
+    if g.topic.title_ru and g.topic.title_ru != g.topic.title_en:
+        return f"{g.topic.title_en} · {g.topic.title_ru}"
+    return g.topic.title_en
+
+
+def _title_fm(title: str, **extra: Any) -> Trusted:
+    return front_matter({"title": plain_label(title), **extra})
+
+
+def _page_common(c: _Ctx, page: str) -> dict[str, Any]:
+    return {"L": c.labels, "site": c.settings.site, "page": page}
+
+
+def home_page(c: _Ctx, front_week: str | None = None) -> dict[str, Any]:
+    page = "index.md"
+    d = c.digest
+    if front_week is not None and front_week not in {w.week for w in d.weeks}:
+        raise ValueError(
+            f"no articles in week {front_week}; weeks with articles: "
+            + (", ".join(w.week for w in d.weeks) or "none")
+        )
+    week = next((w for w in d.weeks if w.week == front_week), d.weeks[0] if d.weeks else None)
+    in_week = set(week.article_ids) if week else {a.id for a in d.analyses}
+    sections = []
+    for g in d.topics:
+        ids = [i for i in g.article_ids if i in in_week]
+        older = [i for i in g.article_ids if i not in in_week]
+        sections.append(
+            {
+                "title": _topic_title(g),
+                "link": c.topic_link(page, g.topic.id),
+                "count": len(ids),
+                "total": len(g.article_ids),
+                "cards": [c.card(page, c.by_id[i], g.topic.id) for i in ids[:HOME_STORIES]],
+                "more": max(0, len(ids) - HOME_STORIES),
+                # nothing this week: the topic's latest story, so the front page is never empty
+                "latest": c.card(page, c.by_id[older[0]], g.topic.id)
+                if older and not ids
+                else None,
+            }
+        )
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(c.labels["home"]),
+        "week": week,
+        "week_link": c.week_link(page, week.week) if week else None,
+        "week_count": len(week.article_ids) if week else len(d.analyses),
+        "week_topics": [(c.topic_link(page, t), n) for t, n in (week.topic_counts if week else ())],
+        "rising": week.rising if week else (),
+        "has_previous": bool(week and d.weeks.index(week) + 1 < len(d.weeks)),
+        "sections": sections,
+        "total": len(d.analyses),
+        "chart_week": c.chart(page, f"week-{slugify(week.week)}.svg", "chart_week_topics")
+        if week
+        else None,
+        "chart_all": c.chart(page, "topics-by-week.svg", "chart_topics_by_week"),
+        "archive": c.smap.link(page, "weeks/index.md"),
+        "undated": len(d.undated_ids),
+        "timeline": c.smap.link(page, "timeline.md"),
+    }
+
+
+def topics_index(c: _Ctx) -> dict[str, Any]:
+    page = "topics/index.md"
+    rows = [
+        {
+            "link": c.topic_link(page, g.topic.id),
+            "title": _topic_title(g),
+            "description": g.topic.description,
+            "count": len(g.article_ids),
+        }
+        for g in c.digest.topics
+    ]
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(c.labels["topics"]),
+        "rows": rows,
+        "chart": c.chart(page, "topics-by-week.svg", "chart_topics_by_week"),
+    }
+
+
+def topic_page(c: _Ctx, g: TopicGroup) -> dict[str, Any]:
+    page = c.smap.topics[g.topic.id]
+    weeks = []
+    for w in c.digest.weeks:
+        n = dict(w.topic_counts).get(g.topic.id, 0)
+        if n:
+            weeks.append((c.week_link(page, w.week), w.start.isoformat(), w.end.isoformat(), n))
+    undated = sum(1 for i in g.article_ids if i in set(c.digest.undated_ids))
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(_topic_title(g), order=c.topic_order[g.topic.id]),
+        "title": _topic_title(g),
+        "topic": g.topic,
+        "count": len(g.article_ids),
+        "overview": [(cit.sentence, c.article_link(page, cit.article_id)) for cit in g.overview],
+        "keywords": g.keywords,
+        "entities": [
+            (c.entity_link(page, n, k), c.labels.get(k, k), cnt) for n, k, cnt in g.entities
+        ],
+        "weeks": weeks,
+        "undated": undated,
+        "cards": [c.card(page, c.by_id[i], g.topic.id) for i in g.article_ids[:TOPIC_CARDS]],
+        "more": max(0, len(g.article_ids) - TOPIC_CARDS),
+        "timeline": c.smap.link(page, "timeline.md"),
+        "brief": c.brief(page, topic=g.topic.id),
+        "chart": c.chart(page, "topics-by-week.svg", "chart_topics_by_week"),
+    }
+
+
+def _tags(a: Analysis) -> list[str]:
+    out: list[str] = []
+    for kw in a.text.keywords:
+        tag = plain_label(kw)
+        if tag and tag.casefold() not in {t.casefold() for t in out}:
+            out.append(tag)
+    return out[:TAGS_PER_ARTICLE]
+
+
+def article_page(c: _Ctx, a: Analysis, extra: Callable[[Analysis], str] | None) -> dict[str, Any]:
+    page = c.smap.articles[a.id]
+    art = a.article
+    week = None
+    if art.date is not None:
+        from generator.digest import iso_week
+
+        label = iso_week(art.date)
+        week = c.week_link(page, label) if label in c.smap.weeks else None
+    entities = sorted(
+        a.text.entities,
+        key=lambda e: (KIND_ORDER.index(e.kind) if e.kind in KIND_ORDER else 9, -e.count, e.name),
+    )
+    topics = [
+        (
+            c.topic_link(page, m.topic),
+            format_score(m.score),
+            [(e.term, e.count) for e in m.evidence],
+        )
+        for m in a.topics
+    ]
+    duplicates = next((g for g in c.digest.duplicates if a.id in g), ())
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(art.title, tags=_tags(a)),
+        "title": art.title,
+        "date": art.date.isoformat() if art.date else c.labels["undated"],
+        "week": week,
+        "source": art.source or c.labels["unknown"],
+        "source_link": c.smap.link(page, c.smap.sources[art.source or "unknown"])
+        if (art.source or "unknown") in c.smap.sources
+        else None,
+        "language": c.lang_name(a.language),
+        "author": art.author,
+        "original": external_link(art.url, c.labels["original"]) if art.url else None,
+        "summary": a.text.summary,
+        "keywords": a.text.keywords[:PAGE_KEYWORDS],
+        "entities": [
+            (c.entity_link(page, e.name, e.kind), c.labels.get(e.kind, e.kind), e.count)
+            for e in entities
+        ],
+        "topics": topics,
+        "text": Trusted(paragraphs_html(art.body, a.language)),
+        "related": [c.article_link(page, i) for i in c.digest.related.get(a.id, ())],
+        "duplicates": [c.article_link(page, i) for i in duplicates if i != a.id],
+        "extra": Trusted(extra(a)) if extra else Trusted(""),
+    }
+
+
+def weeks_index(c: _Ctx) -> dict[str, Any]:
+    page = "weeks/index.md"
+    topic_ids = [g.topic.id for g in c.digest.topics]
+    rows = []
+    for w in c.digest.weeks:
+        counts = dict(w.topic_counts)
+        rows.append(
+            (
+                c.week_link(page, w.week),
+                w.start.isoformat(),
+                w.end.isoformat(),
+                len(w.article_ids),
+                [counts.get(t, 0) for t in topic_ids],
+            )
+        )
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(c.labels["archive"]),
+        "topics": [Link(c.topic_short[t], c.smap.link(page, c.smap.topics[t])) for t in topic_ids],
+        "rows": rows,
+        "chart": c.chart(page, "topics-by-week.svg", "chart_topics_by_week"),
+        "undated": [c.article_link(page, i) for i in c.digest.undated_ids],
+    }
+
+
+def week_page(c: _Ctx, w: WeekGroup) -> dict[str, Any]:
+    page = c.smap.weeks[w.week]
+    members = [c.by_id[i] for i in w.article_ids]
+    sections = []
+    for g in c.digest.topics:
+        ids = [a for a in members if g.topic.id in a.topic_ids]
+        if ids:
+            sections.append(
+                (c.topic_link(page, g.topic.id), [c.card(page, a, g.topic.id) for a in ids])
+            )
+    known = {g.topic.id for g in c.digest.topics}
+    other = [c.card(page, a) for a in members if not set(a.topic_ids) & known]
+    i = c.digest.weeks.index(w)
+    newer = c.digest.weeks[i - 1].week if i > 0 else None
+    older = c.digest.weeks[i + 1].week if i + 1 < len(c.digest.weeks) else None
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(f"{c.labels['week']} {w.week}"),
+        "w": w,
+        "count": len(w.article_ids),
+        "topic_counts": [(c.topic_link(page, t), n) for t, n in w.topic_counts],
+        "keywords": w.keywords,
+        "rising": w.rising,
+        "has_previous": older is not None,
+        "sections": sections,
+        "other": other,
+        "newer": c.week_link(page, newer) if newer else None,
+        "older": c.week_link(page, older) if older else None,
+        "chart": c.chart(page, f"week-{slugify(w.week)}.svg", "chart_week_topics"),
+        "archive": c.smap.link(page, "weeks/index.md"),
+        "brief": c.brief(page, week=w.week),
+    }
+
+
+def _timeline_item(c: _Ctx, page: str, a: Analysis) -> dict[str, Any]:
+    return {
+        "link": c.article_link(page, a.id),
+        "date": a.article.date.isoformat() if a.article.date else "",
+        "source": a.article.source or c.labels["unknown"],
+        "language": c.lang_name(a.language),
+        "topics": [
+            Link(c.topic_short[t], c.smap.link(page, c.smap.topics[t]))
+            for t in a.topic_ids
+            if t in c.smap.topics
+        ],
+    }
+
+
+def timeline_page(c: _Ctx) -> dict[str, Any]:
+    page = "timeline.md"
+    weeks = [
+        (
+            c.week_link(page, w.week),
+            w.start.isoformat(),
+            w.end.isoformat(),
+            [_timeline_item(c, page, c.by_id[i]) for i in w.article_ids],
+        )
+        for w in c.digest.weeks
+    ]
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(c.labels["timeline"]),
+        "weeks": weeks,
+        "undated": [_timeline_item(c, page, c.by_id[i]) for i in c.digest.undated_ids],
+    }
+
+
+def entities_index(c: _Ctx) -> dict[str, Any]:
+    page = "entities/index.md"
+    groups = []
+    for kind, key in (("person", "people"), ("organization", "organizations"), ("place", "places")):
+        rows = [
+            (c.entity_link(page, e.name, e.kind), len(e.article_ids), e.mentions)
+            for e in c.digest.entities
+            if e.kind == kind and (e.name, e.kind) in c.smap.entities
+        ]
+        if rows:
+            groups.append((c.labels[key], rows))
+    return {**_page_common(c, page), "fm": _title_fm(c.labels["entities"]), "groups": groups}
+
+
+def entity_page(c: _Ctx, e: EntityGroup) -> dict[str, Any]:
+    page = c.smap.entities[(e.name, e.kind)]
+    peak = max((n for _, n in e.by_week), default=0)
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(e.name),
+        "e": e,
+        "kind": c.labels.get(e.kind, e.kind),
+        "count": len(e.article_ids),
+        "by_week": [
+            (c.week_link(page, w), n, "█" * max(1, round(12 * n / peak)) if peak else "")
+            for w, n in e.by_week
+            if w in c.smap.weeks
+        ],
+        "items": [_timeline_item(c, page, c.by_id[i]) for i in e.article_ids[:LIST_ITEMS]],
+        "more": max(0, len(e.article_ids) - LIST_ITEMS),
+        "timeline": c.smap.link(page, "timeline.md"),
+    }
+
+
+def sources_index(c: _Ctx) -> dict[str, Any]:
+    page = "sources/index.md"
+    total = len(c.digest.analyses) or 1
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(c.labels["sources"]),
+        "languages": [
+            (c.lang_name(code), code, n, f"{100 * n / total:.0f}%")
+            for code, n in c.digest.languages
+        ],
+        "sources": [
+            (
+                Link(s.name, c.smap.link(page, c.smap.sources[s.name])),
+                len(s.article_ids),
+                ", ".join(f"{c.lang_name(code)} {n}" for code, n in s.languages),
+            )
+            for s in c.digest.sources
+        ],
+        "chart_languages": c.chart(page, "languages.svg", "chart_languages"),
+        "chart_sources": c.chart(page, "sources.svg", "chart_sources"),
+    }
+
+
+def source_page(c: _Ctx, s: SourceGroup) -> dict[str, Any]:
+    page = c.smap.sources[s.name]
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(s.name),
+        "s": s,
+        "count": len(s.article_ids),
+        "languages": [(c.lang_name(code), n) for code, n in s.languages],
+        "items": [_timeline_item(c, page, c.by_id[i]) for i in s.article_ids[:LIST_ITEMS]],
+        "more": max(0, len(s.article_ids) - LIST_ITEMS),
+        "timeline": c.smap.link(page, "timeline.md"),
+        "index": c.smap.link(page, "sources/index.md"),
+    }
+
+
+def simple_page(c: _Ctx, page: str, title_key: str) -> dict[str, Any]:
+    d = c.digest
+    dates = [a.article.date for a in d.analyses if a.article.date]
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(c.labels[title_key]),
+        "articles": len(d.analyses),
+        "sources": len(d.sources),
+        "languages": [(c.lang_name(code), n) for code, n in d.languages],
+        "first": min(dates).isoformat() if dates else "",
+        "last": max(dates).isoformat() if dates else "",
+        "json": c.smap.link(page, "digest.json"),
+        "feed": c.smap.link(page, "feed.xml"),
+    }
+
+
+# --------------------------------------------------------------------------- page set
+
+
+def build_pages(
+    digest: Digest,
+    settings: Settings,
+    charts: set[str] | None = None,
+    page_extra: Callable[[Analysis], str] | None = None,
+    front_week: str | None = None,
+    templates_dir: Path = TEMPLATES_DIR,
+    downloads: Sequence[str] = (),
+) -> dict[str, str]:
+    """Render every Markdown page of the site: {relative path under docs/: text}.
+
+    ``downloads`` are other files of docs/ (e.g. ``briefs/*.pdf``) pages may link to.
+    """
+    env = make_environment(templates_dir)
+    c = _Ctx(
+        digest=digest,
+        settings=settings,
+        labels=load_labels(settings.site.language, templates_dir),
+        smap=site_map(digest, charts),
+        by_id=digest.by_id(),
+        topic_titles={g.topic.id: _topic_title(g) for g in digest.topics},
+        topic_order={g.topic.id: i for i, g in enumerate(digest.topics, 1)},
+        topic_short={
+            g.topic.id: (g.topic.title_ru if settings.site.language == "ru" else "")
+            or g.topic.title_en
+            for g in digest.topics
+        },
+        downloads=frozenset(downloads or ()),
+    )
+    jobs: list[tuple[str, str, dict[str, Any]]] = [
+        ("index.md", "home.md.j2", home_page(c, front_week)),
+        ("topics/index.md", "topics.md.j2", topics_index(c)),
+        ("weeks/index.md", "weeks.md.j2", weeks_index(c)),
+        ("timeline.md", "timeline.md.j2", timeline_page(c)),
+        ("entities/index.md", "entities.md.j2", entities_index(c)),
+        ("sources/index.md", "sources.md.j2", sources_index(c)),
+        ("tags.md", "tags.md.j2", simple_page(c, "tags.md", "tags")),
+        ("about.md", "about.md.j2", simple_page(c, "about.md", "about")),
+    ]
+    jobs += [(c.smap.topics[g.topic.id], "topic.md.j2", topic_page(c, g)) for g in digest.topics]
+    jobs += [(c.smap.weeks[w.week], "week.md.j2", week_page(c, w)) for w in digest.weeks]
+    jobs += [
+        (c.smap.entities[(e.name, e.kind)], "entity.md.j2", entity_page(c, e))
+        for e in digest.entities
+        if (e.name, e.kind) in c.smap.entities
+    ]
+    jobs += [(c.smap.sources[s.name], "source.md.j2", source_page(c, s)) for s in digest.sources]
+    jobs += [
+        (c.smap.articles[a.id], "article.md.j2", article_page(c, a, page_extra))
+        for a in digest.analyses
+    ]
+    pages: dict[str, str] = {}
+    templates: dict[str, jinja2.Template] = {}
+    for path, name, ctx in jobs:
+        if path in pages:
+            raise ValueError(f"two pages want the same path {path!r}")
+        template = templates.setdefault(name, env.get_template(name))
+        pages[path] = tidy_markdown(template.render(**ctx))
+    return pages
+
+
+def tidy_markdown(text: str) -> str:
+    """One blank line before every heading, never two blank lines in a row, one final newline.
+
+    Safe on escaped third-party text: it can never start a line with ``#`` (see safe.md_text).
+    """
+    text = re.sub(r"(?<=[^\n])\n(#{1,6} )", r"\n\n\1", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.rstrip("\n") + "\n"
+
+
+def page_count(pages: Sequence[str]) -> int:
+    return sum(1 for p in pages if p.endswith(".md"))

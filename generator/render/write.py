@@ -1,0 +1,124 @@
+"""Write a page set into a folder atomically: a temporary sibling folder, then a swap.
+
+A failure anywhere before the swap (rendering, a bad path, a full disk, a hook) leaves the
+previous folder exactly as it was. Paths are checked before anything is written: no
+absolute paths, no ``..``, no backslashes, no hidden or empty segments, and no path twice.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path, PurePosixPath
+
+
+class UnsafePathError(ValueError):
+    """A page path that would escape the output folder or clash with another page."""
+
+
+def check_relative_path(path: str) -> str:
+    """Return ``path`` if it is a safe relative POSIX path inside the output folder."""
+    if not path or "\\" in path or "\x00" in path or path.startswith("/"):
+        raise UnsafePathError(f"unsafe output path {path!r}")
+    parts = PurePosixPath(path).parts
+    if not parts or any(p in ("", ".", "..") or p.startswith(".") for p in parts):
+        raise UnsafePathError(f"unsafe output path {path!r}")
+    if PurePosixPath(path).as_posix() != path:
+        raise UnsafePathError(f"output path {path!r} is not in normal form")
+    return path
+
+
+class PageSet(Mapping[str, "str | bytes"]):
+    """Relative path -> content; adding one path twice is an error (never silently lost)."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, str | bytes] = {}
+        self._keys: set[str] = set()
+
+    def add(self, path: str, content: str | bytes) -> None:
+        check_relative_path(path)
+        key = path.casefold()  # case-insensitive file systems would merge these two
+        if key in self._keys:
+            raise UnsafePathError(f"output path {path!r} written twice")
+        self._keys.add(key)
+        self._files[path] = content
+
+    def __getitem__(self, path: str) -> str | bytes:
+        return self._files[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._files))
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+
+def _write_files(files: Mapping[str, str | bytes], root: Path) -> list[str]:
+    written = []
+    base = root.resolve()
+    for rel in sorted(files):
+        check_relative_path(rel)
+        dest = root / rel
+        if base not in dest.resolve().parents:
+            raise UnsafePathError(f"output path {rel!r} escapes {root}")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        content = files[rel]
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with open(dest, "xb") as fh:  # "x": never overwrite, never follow an existing link
+            fh.write(data)
+        written.append(rel)
+    return written
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    """True when two folders hold the same relative file paths with the same bytes."""
+    if not (a.is_dir() and b.is_dir()):
+        return False
+    files_a = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
+    if files_a != files_b:
+        return False
+    return all(
+        (a / rel).stat().st_size == (b / rel).stat().st_size
+        and (a / rel).read_bytes() == (b / rel).read_bytes()
+        for rel in files_a
+    )
+
+
+def write_atomic(
+    files: Mapping[str, str | bytes],
+    target: Path,
+    before_swap: Callable[[Path], None] | None = None,
+) -> list[str]:
+    """Write ``files`` into a fresh sibling of ``target``, run ``before_swap`` on it, swap it in.
+
+    Returns the written relative paths, sorted. On any exception the temporary folder is
+    removed and ``target`` is untouched. When the new folder is byte-identical to ``target``,
+    ``target`` is kept as it is (file times too), so an unchanged rebuild touches nothing.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.tmp-{os.getpid()}"
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    for stale in (tmp, old):
+        if stale.exists():
+            shutil.rmtree(stale)
+    tmp.mkdir()
+    try:
+        written = _write_files(files, tmp)
+        if before_swap is not None:
+            before_swap(tmp)
+        if same_tree(tmp, target):
+            shutil.rmtree(tmp)
+            return written
+        if target.exists():
+            os.replace(target, old)
+        os.replace(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old.exists() and not target.exists():
+            os.replace(old, target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+    return written

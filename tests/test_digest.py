@@ -1,0 +1,145 @@
+"""The group stage: topics, ISO weeks, rising keywords, entities, sources, related, duplicates."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+import pytest
+from factories import TOPICS, make_analysis, seed_analyses, seed_digest, settings
+
+from generator.digest import group, iso_week, week_bounds
+
+A000, A001, A002, A003, A004 = (a.id for a in seed_analyses())
+
+
+@pytest.fixture(scope="module")
+def digest():
+    return seed_digest()
+
+
+def test_articles_newest_first_and_undated_last(digest):
+    assert [a.id for a in digest.analyses] == [A000, A003, A001, A004, A002]
+    assert digest.undated_ids == (A002,)
+
+
+def test_iso_weeks_newest_first_with_monday_to_sunday_bounds(digest):
+    assert [w.week for w in digest.weeks] == ["2025-W48", "2022-W02", "2022-W01"]
+    w02 = digest.weeks[1]
+    assert (w02.start, w02.end) == (dt.date(2022, 1, 10), dt.date(2022, 1, 16))
+    assert w02.article_ids == (A003, A001)
+    assert dict(w02.topic_counts) == {"unrest_2022": 2, "csto_mission": 2}
+
+
+def test_iso_week_uses_the_iso_year_at_new_year():
+    assert iso_week(dt.date(2021, 1, 1)) == "2020-W53"
+    assert iso_week(dt.date(2024, 12, 30)) == "2025-W01"
+    assert week_bounds("2020-W53") == (dt.date(2020, 12, 28), dt.date(2021, 1, 3))
+
+
+def test_rising_keywords_compare_with_the_previous_week_with_articles(digest):
+    w48, w02, w01 = digest.weeks
+    assert w01.rising == ()  # nothing before it
+    # Казахстан: 2 articles in W02 against 1 in W01; Песков: 1 against 1 does not rise.
+    assert "Казахстан" in w02.rising
+    assert "ОДКБ" in w02.rising
+    assert "Песков" not in w02.rising
+    assert w02.rising[:2] == ("Казахстан", "ОДКБ")  # the biggest rises first
+    # 2025-W48 is compared with 2022-W02 (the previous week that has articles).
+    assert "беспилотник" in w48.rising and "Казахстан" not in w48.rising
+
+
+def test_topic_groups_follow_the_taxonomy_order(digest):
+    assert [g.topic.id for g in digest.topics] == [t.id for t in TOPICS]
+    energy, unrest, csto = digest.topics
+    assert energy.article_ids == (A000, A002)  # the undated Kazakh article last
+    assert csto.article_ids == (A003, A001, A004)
+    assert unrest.keywords[0] == ("Казахстан", 3)
+    assert unrest.entities[0] == ("Kazakhstan", "place", 3)
+
+
+def test_topic_overview_cites_sentences_of_member_articles(digest):
+    for g in digest.topics:
+        assert g.overview, g.topic.id
+        members = {a.id: a for a in digest.analyses if a.id in g.article_ids}
+        for cit in g.overview:
+            assert cit.article_id in members
+            assert cit.sentence in members[cit.article_id].text.sentences
+
+
+def test_entities_by_article_count_with_safe_unique_slugs(digest):
+    first = digest.entities[0]
+    assert (first.name, first.kind, len(first.article_ids)) == ("Kazakhstan", "place", 5)
+    assert first.mentions == 4 + 5 + 3 + 6 + 5
+    assert first.by_week == (("2022-W01", 1), ("2022-W02", 2), ("2025-W48", 1))
+    slugs = [e.slug for e in digest.entities]
+    assert len(set(slugs)) == len(slugs)
+    assert all(re.fullmatch(r"[a-z0-9_\-\u0400-\u04ff]+", s) for s in slugs)
+
+
+def test_sources_and_languages_are_counted(digest):
+    assert {s.name: len(s.article_ids) for s in digest.sources} == {
+        "ТАСС": 1,
+        "Lenta.UA": 1,
+        "ortalyq.kz": 1,
+        "Вести.ру": 1,
+        "Sputnik": 1,
+    }
+    assert digest.languages == (("ru", 3), ("kk", 1), ("uk", 1))
+
+
+def test_article_without_source_is_grouped_as_unknown():
+    a = dataclasses.replace(seed_analyses()[0])
+    a = dataclasses.replace(a, article=dataclasses.replace(a.article, source=None))
+    d = group([a], TOPICS, settings())
+    assert [s.name for s in d.sources] == ["unknown"]
+
+
+def test_related_articles_share_entities_and_keywords(digest):
+    assert set(digest.related) == {a.id for a in digest.analyses}
+    for aid, rel in digest.related.items():
+        assert aid not in rel
+    # 004 and 003 share Peskov, Tokayev, CSTO and Kazakhstan: the closest pair.
+    assert digest.related[A004][0] == A003
+
+
+def test_near_duplicate_copies_are_grouped():
+    seeds = seed_analyses()
+    copy = make_analysis(
+        "005_copy_of_003",
+        "Кремль оценил данные о группировках в Казахстане",
+        list(seeds[3].text.sentences),
+        date=dt.date(2022, 1, 12),
+        source="Regnum",
+    )
+    d = group([*seeds, copy], TOPICS, settings())
+    assert d.duplicates == ((A003, "005_copy_of_003"),)
+
+
+def test_same_digest_whatever_the_input_order(digest):
+    again = group(tuple(reversed(seed_analyses())), TOPICS, settings())
+    assert again == digest
+
+
+def test_only_undated_articles_do_not_crash():
+    undated = [
+        dataclasses.replace(a, article=dataclasses.replace(a.article, date=None))
+        for a in seed_analyses()
+    ]
+    d = group(undated, TOPICS, settings())
+    assert d.weeks == ()
+    assert len(d.undated_ids) == 5
+    assert all(e.by_week == () for e in d.entities)
+
+
+def test_empty_corpus_gives_an_empty_digest():
+    d = group([], TOPICS, settings())
+    assert d.analyses == () and d.weeks == ()
+    assert all(g.article_ids == () and g.overview == () for g in d.topics)
+
+
+def test_duplicate_article_ids_are_refused():
+    a = seed_analyses()[0]
+    with pytest.raises(ValueError, match=a.id):
+        group([a, a], TOPICS, settings())
