@@ -66,7 +66,8 @@ def article_warnings(analyses: tuple[Analysis, ...]) -> list[Problem]:
     out: list[Problem] = []
     for a in analyses:
         path = a.article.path or a.article.origin or a.id
-        if a.article.date is None:
+        if a.article.date is None and "date" not in a.article.curated:
+            # an unknown date a curator has confirmed (``curated: [date]``) is not a warning
             out.append(Problem(path, "no publication date known", "date", "warning"))
         if not a.article.language:
             out.append(

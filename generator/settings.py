@@ -165,9 +165,7 @@ def _validate(s: Settings, where: str) -> None:
         if not feed.url.startswith(("http://", "https://")):
             raise ConfigError(f"{where}: feeds[{i}].url must start with http:// or https://")
         if feed.language and feed.language not in s.languages:
-            raise ConfigError(
-                f"{where}: feeds[{i}].language {feed.language!r} is not in languages"
-            )
+            raise ConfigError(f"{where}: feeds[{i}].language {feed.language!r} is not in languages")
 
 
 def load_settings(path: str | Path | None = None, root: str | Path | None = None) -> Settings:

@@ -1,0 +1,660 @@
+"""Page debris removal by general rules for classes of debris.
+
+Every rule is about a *class* of line, never a particular page: photo credits (``©``, "Photo:"
+lines), subscribe/follow prompts, "read also" lines, breadcrumbs, share bars and counters,
+lone numbers, a repeated headline, language switchers and skip links, agency header lines
+ending in a date, bylines, and lists of sidebar headlines with their timestamps. The words
+and phrases of each class come from the language packs (``config/languages/<code>.yml``);
+the rules here are language independent. A line that is not recognised as debris is kept,
+so every sentence of the article stays, in order.
+
+``clean_text`` also returns what the debris said about the page (crawl date, header dates,
+dateline, bylines) for ``metadata`` to use.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from generator.languages import LanguagePack, month_regex
+
+MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
+READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
+TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
+SENTENCE_END = ".!?…"
+_UPPER = "A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺЎ"
+_LETTER = r"[^\W\d_]"
+
+_CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t]*")
+_LONE_NUMBER = re.compile(
+    r"^[\d\s.,:;+%/|()\[\]#№*•·\-–—]*\d[\d\s.,:;+%/|()\[\]#№*•·\-–—]*"
+    r"(?:[kKmMкКмМ]|тыс\.?|млн\.?)?$"
+)
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})(?![\d])"
+    r"|(?<![\d-])(?P<iyear>\d{4})-(?P<imonth>\d{1,2})-(?P<iday>\d{1,2})(?![\d])"
+)
+_SEPARATORS = re.compile(r"\s+(?:›|»|>|/|\||→|::|•|·)\s+")
+_CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_HOMOGLYPHS = str.maketrans("aceopxyiABCEHKMOPTXk", "асеорхуіАВСЕНКМОРТХк")
+_CYR = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
+_LAT = re.compile(r"[a-zA-Z]")
+_NAME_WORD = rf"[{_UPPER}][\w'’\-]*"
+
+
+@dataclass(frozen=True)
+class CleanRules:
+    """Compiled debris rules: the union of all configured language packs."""
+
+    debris: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    bylines: tuple[re.Pattern[str], ...] = ()
+    navigation: frozenset[str] = frozenset()
+    breadcrumb_home: tuple[str, ...] = ()
+    section_words: frozenset[str] = frozenset()
+    sections: tuple[str, ...] = ()  # section/navigation keys that follow a home word
+    switcher_tokens: frozenset[str] = frozenset()
+    share_tokens: frozenset[str] = frozenset()
+    relative_days: frozenset[str] = frozenset()
+    months: Mapping[str, int] = field(default_factory=dict)
+    date_patterns: tuple[re.Pattern[str], ...] = ()
+    datelines: tuple[re.Pattern[str], ...] = ()
+    agencies: frozenset[str] = frozenset()  # case-folded outlet names and aliases
+
+
+def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ()) -> CleanRules:
+    """Merge the packs' word lists and patterns into one rule set (any page may mix them).
+
+    ``agencies``: outlet names and aliases (from the sources registry) that datelines name.
+    """
+    debris: list[tuple[str, re.Pattern[str]]] = []
+    bylines: list[re.Pattern[str]] = []
+    date_patterns: list[re.Pattern[str]] = []
+    months: dict[str, int] = {}
+    nav: set[str] = set()
+    home: set[str] = set()
+    sections: set[str] = set()
+    switch: set[str] = set()
+    share: set[str] = set()
+    relative: set[str] = set()
+    for code in sorted(packs):
+        pack = packs[code]
+        for cls in sorted(pack.debris):
+            debris.extend((cls, rx) for rx in pack.debris[cls])
+        bylines.extend(pack.bylines)
+        date_patterns.extend(pack.date_patterns)
+        months.update(pack.months)
+        nav.update(_key(w) for w in pack.navigation)
+        home.update(_key(w) for w in pack.breadcrumb_home)
+        sections.update(pack.section_words)
+        switch.update(_key(w) for w in pack.switcher_names)
+        share.update(_key(w) for w in pack.share_tokens)
+        relative.update(_key(w) for w in pack.relative_days)
+    datelines: tuple[re.Pattern[str], ...] = ()
+    if months:
+        mon = month_regex(months)
+        # PLACE[,.] [DATE][.,] AGENCY: "АСТАНА, 24 ноября. /ТАСС/.", "БАКУ, 7 янв — Sputnik.",
+        # "ALMATY, Jan 19 (Reuters) -", "Москва. 10 января. INTERFAX.RU -", "АСТАНА. KAZINFORM –".
+        # ``dateline_agency_ok`` then checks the agency (and a place not in capitals).
+        datelines = (
+            re.compile(
+                rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}}))"
+                r"\s*[,.]?\s*"
+                rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})(?:\s+(?P<year>\d{{4}}))?"
+                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?:,?\s+(?P<year2>\d{{4}}))?)?"
+                r"\s*[.,]?\s*"
+                r"(?:/\s*(?P<a1>[^/\n]{2,40}?)\s*/\s*\.?"
+                r"|\((?P<a2>[^()\n]{2,40})\)\s*[-—–]"
+                r"|[-—–]\s*(?P<a3>[^.\s]+(?:\s[^.\s]+){0,2})\s*\."
+                r"|(?P<a4>[^\s/()]+(?:\s[^\s/()]+){0,2})\s*[-—–])"
+                r"\s+(?=\S)",
+                re.IGNORECASE,
+            ),
+        )
+    return CleanRules(
+        debris=tuple(debris),
+        bylines=tuple(bylines),
+        navigation=frozenset(nav),
+        breadcrumb_home=tuple(sorted(home, key=lambda h: (-len(h), h))),
+        section_words=frozenset(sections),
+        sections=tuple(sorted({_key(w) for w in sections} | nav, key=lambda k: (-len(k), k))),
+        switcher_tokens=frozenset(switch),
+        share_tokens=frozenset(share),
+        relative_days=frozenset(relative),
+        months=months,
+        date_patterns=tuple(date_patterns),
+        datelines=datelines,
+        agencies=frozenset(a.casefold() for a in agencies),
+    )
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The agency dateline that opened the first paragraph ("АСТАНА, 24 ноября. /ТАСС/.")."""
+
+    place: str
+    day: int | None
+    month: int | None
+    year: int | None
+    agency: str
+
+
+@dataclass(frozen=True)
+class Removed:
+    kind: str
+    line: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Clean body plus the metadata evidence found in the debris."""
+
+    title: str | None
+    body: str
+    title_in_body: bool = False
+    crawl_date: str | None = None  # the crawler's "date YYYY-MM[-DD]" marker
+    header_lines: tuple[str, ...] = ()  # removed header/timestamp lines above the article
+    dateline: Dateline | None = None
+    bylines: tuple[tuple[str, str], ...] = ()  # ("author" | "source", value)
+    removed: tuple[Removed, ...] = ()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _key(text: str) -> str:
+    """A comparison key: case-folded, punctuation-free, single spaces."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def fold_homoglyphs(line: str) -> str:
+    """Latin look-alikes inside Cyrillic words -> Cyrillic ("Підписуйтеcь" with a Latin c)."""
+    out = []
+    for token in line.split(" "):
+        if _CYR.search(token) and _LAT.search(token):
+            token = token.translate(_HOMOGLYPHS)
+        out.append(token)
+    return " ".join(out)
+
+
+def normalise_text(text: str) -> str:
+    """NFC, Unix newlines, no zero-width characters, single spaces, stripped lines."""
+    if _ENTITY.search(text):  # crawlers leave "&nbsp;", "&laquo;" in text dumps
+        text = html.unescape(text)
+    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\f", "\n").replace("\v", "\n")
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip("»\"”’)]' ").endswith(tuple(SENTENCE_END)) if line else False
+
+
+def find_dates(text: str, rules: CleanRules) -> list[tuple[int, int | None, int, int]]:
+    """(offset, year or None, month, day) of every date written in ``text``, in order."""
+    found: dict[int, tuple[int, int | None, int, int]] = {}
+    for m in _NUMERIC_DATE.finditer(text):
+        if m.group("day"):
+            y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+        else:
+            y, mo, d = int(m.group("iyear")), int(m.group("imonth")), int(m.group("iday"))
+        found[m.start()] = (m.start(), y, mo, d)
+    for rx in rules.date_patterns:
+        for m in rx.finditer(text):
+            month = rules.months.get(m.group("month").lower().rstrip("."))
+            if month is None:
+                continue
+            year = m.groupdict().get("year")
+            day = int(m.group("day"))
+            item = (m.start(), int(year) if year else None, month, day)
+            old = found.get(m.start())
+            if old is None or (old[1] is None and item[1] is not None):
+                found[m.start()] = item
+    return [found[k] for k in sorted(found)]
+
+
+def is_timestamp(line: str, rules: CleanRules) -> bool:
+    """A line made only of dates, times and words like "today" ("14:15 18 жов 2025.")."""
+    if _words(line) > 8 or not any(ch.isdigit() for ch in line):
+        return False
+    rest = line
+    spans = []
+    for rx in (_NUMERIC_DATE, *rules.date_patterns, _TIME):
+        spans.extend(m.span() for m in rx.finditer(line) if m.group(0).strip())
+    if not spans:
+        return False
+    chars = list(rest)
+    for a, b in spans:
+        for i in range(a, b):
+            chars[i] = " "
+    rest = "".join(chars)
+    words = [
+        w
+        for w in _key(rest).split()
+        if w not in rules.relative_days and not (w.isdigit() and len(w) <= 2)
+    ]
+    # Allow a joining word ("в", "о", "at", "года", "ж") but nothing like a headline.
+    return len(words) <= 1 and all(len(w) <= 4 for w in words)
+
+
+def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
+    """A breadcrumb trail: "Home » World » ..." or a home word followed by a section name."""
+    if _ends_sentence(line):
+        return False
+    parts = [p for p in _SEPARATORS.split(line) if p.strip()]
+    first = _key(parts[0]) if parts else ""
+    starts_as_menu = first in rules.breadcrumb_home or first in rules.sections
+    if len(parts) >= 3 and starts_as_menu and all(_words(p) <= 4 for p in parts[:-1]):
+        return True
+    key = _key(line)
+    for home in rules.breadcrumb_home:
+        if key == home:
+            return True
+        if key.startswith(home + " "):
+            if len(parts) >= 2:
+                return True
+            rest = key[len(home) + 1 :]
+            return any(rest == s or rest.startswith(s + " ") for s in rules.sections)
+    return False
+
+
+def _token_line(line: str, tokens: frozenset[str]) -> bool:
+    parts = [p for p in re.split(r"[\s|/·•,]+", line) if p]
+    return len(parts) >= 2 and all(_key(p) in tokens for p in parts if _key(p))
+
+
+def classify(line: str, rules: CleanRules, title: str | None = None) -> str | None:
+    """The debris class of one line, or ``None`` when it is (or may be) article text."""
+    if _words(line) > MAX_DEBRIS_WORDS:
+        return None
+    key = _key(line)
+    if not key:
+        return "symbols" if not re.search(r"\w", line) else None
+    if title and key == _key(title):
+        return "repeated_title"
+    if is_timestamp(line, rules):
+        return "timestamp"
+    if _LONE_NUMBER.match(line) or re.sub(r"[\W_]", "", line).isdigit():
+        return "counter"
+    if "©" in line or re.match(r"^\(c\)\s", line, re.IGNORECASE):
+        return "photo_credit"
+    if key in rules.navigation:
+        return "navigation"
+    folded = fold_homoglyphs(line)
+    for cls, rx in rules.debris:
+        if rx.search(line) or (folded != line and rx.search(folded)):
+            return cls
+    if _token_line(line, rules.switcher_tokens):
+        return "language_switcher"
+    if _token_line(line, rules.share_tokens):
+        return "share"
+    if _is_breadcrumb(line, rules):
+        return "breadcrumb"
+    if _is_header(line, rules):
+        return "header"
+    return None
+
+
+def _is_header(line: str, rules: CleanRules) -> bool:
+    """A page/agency header ending in a dated stamp ("Путин - Sputnik, 1920, 07.01.2022")."""
+    if _words(line) > 20:
+        return False
+    spans = [
+        m.span()
+        for rx in (_NUMERIC_DATE, *rules.date_patterns)
+        for m in rx.finditer(line)
+        if m.groupdict().get("year") or m.groupdict().get("iyear")
+    ]
+    if not spans:
+        return False
+    start, end = max(spans, key=lambda span: span[1])
+    after = line[end:]
+    if not re.fullmatch(r"[\s,.;|\-–—]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?)?[\s.]*", after):
+        return False
+    before = line[:start].rstrip()
+    return bool(before) and before.endswith((",", "|", "-", "–", "—", "(", "/"))
+
+
+def _byline(line: str, rules: CleanRules) -> list[tuple[str, str]] | None:
+    if _words(line) > 12:
+        return None
+    folded = fold_homoglyphs(line)
+    for rx in rules.bylines:
+        m = rx.match(line) or rx.match(folded)
+        if m:
+            out = []
+            for group in ("author", "source"):
+                value = (m.groupdict().get(group) or "").strip().rstrip(".")
+                if value and _looks_like_name(value):
+                    out.append((group, value))
+            if out:
+                return out
+    return None
+
+
+def _looks_like_name(value: str) -> bool:
+    """A person's or outlet's name: up to five words, the first capitalised (or a domain)."""
+    words = value.split()
+    return 0 < len(words) <= 5 and (value[:1].isupper() or "." in words[0])
+
+
+def split_glued_section(line: str, rules: CleanRules) -> str:
+    """Drop a section word glued to the end of a line ("Ігор ПетрукНовини" -> "Ігор Петрук")."""
+    parts = _CAMEL.split(line)
+    if len(parts) > 1 and parts[-1] in rules.section_words:
+        return "".join(parts[:-1]).rstrip()
+    for word in rules.section_words:
+        if line.endswith(" " + word):
+            return line[: -len(word) - 1].rstrip()
+    return line
+
+
+def name_line(line: str, rules: CleanRules) -> str | None:
+    """The person's name when a line is only a name (2-3 capitalised words), else ``None``."""
+    if any(ch.isdigit() for ch in line) or _ends_sentence(line):
+        return None
+    candidate = split_glued_section(line, rules)
+    if re.fullmatch(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}", candidate):
+        words = candidate.split()
+        menu = rules.sections or ()
+        if (
+            all(len(w) > 1 for w in words)
+            and not _CAMEL.search(candidate)
+            and not any(_key(w) in menu or _key(w) in rules.agencies for w in words)
+        ):
+            return normalise_name(candidate)
+    return None
+
+
+def normalise_name(name: str) -> str:
+    """ "Аида РАХЫМҚҰЛОВА" -> "Аида Рахымқұлова"; other spellings are kept."""
+    words = []
+    for w in name.split():
+        if len(w) > 1 and w.isupper():
+            w = "-".join(p[:1] + p[1:].lower() for p in w.split("-"))
+        words.append(w)
+    return " ".join(words)
+
+
+def _sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> None:
+    """Mark lists of headlines with timestamps (2+ timestamps, one headline each)."""
+    kept = [i for i, k in enumerate(kinds) if k is None or k == "timestamp"]
+    stamps = [j for j, i in enumerate(kept) if kinds[i] == "timestamp"]
+    runs: list[list[int]] = []
+    for j in stamps:
+        if runs and j - runs[-1][-1] == 2:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        between = [kept[a + 1] for a in run[:-1]]
+        if not all(_sidebar_headline(lines, kinds, i) for i in between):
+            continue  # sentences between times: a live blog, not a list of headlines
+        for i in between:
+            kinds[i] = "sidebar"
+        first, last = run[0], run[-1]
+        before = kept[first - 1] if first > 0 else None
+        after = kept[last + 1] if last + 1 < len(kept) else None
+        # "headline / time" pairs, or "time / headline": never take a finished sentence.
+        if _sidebar_headline(lines, kinds, before):
+            kinds[before] = "sidebar"  # type: ignore[index]
+        elif _sidebar_headline(lines, kinds, after):
+            kinds[after] = "sidebar"  # type: ignore[index]
+        for j in run:
+            kinds[kept[j]] = "sidebar"
+
+
+def _tail(
+    lines: list[str],
+    kinds: list[str | None],
+    rules: CleanRules,
+    bylines: list[tuple[str, str]],
+) -> None:
+    """After the last sentence: a bare name is the author; after the first debris line there,
+    short lines without a full stop are page furniture (headlines, tags, menus)."""
+    sentences = [i for i, k in enumerate(kinds) if k is None and _ends_sentence(lines[i])]
+    if not sentences:
+        return
+    last = sentences[-1]
+    for i in range(last + 1, len(lines)):
+        if kinds[i] is None:
+            name = name_line(lines[i], rules)
+            if name:
+                kinds[i] = "byline"
+                bylines.append(("author", name))
+            break
+    debris = next((i for i in range(last + 1, len(lines)) if kinds[i] not in (None, "blank")), None)
+    if debris is None:
+        return
+    for i in range(debris + 1, len(lines)):
+        if kinds[i] is None and _words(lines[i]) <= TAIL_MAX_WORDS:
+            kinds[i] = "tail"
+
+
+def _read_also_lists(lines: list[str], kinds: list[str | None]) -> None:
+    """A bare "Read also:" or "Tags" line introduces a list: the short lines right after it."""
+    for i, kind in enumerate(kinds):
+        if kind not in ("read_also", "tags") or _words(re.sub(r"[:\s]+$", "", lines[i])) > 3:
+            continue
+        for j in range(i + 1, min(i + 1 + READ_ALSO_MAX_LINES, len(lines))):
+            if kinds[j] is not None or _ends_sentence(lines[j]) or _words(lines[j]) > 20:
+                break
+            kinds[j] = kind
+
+
+def _sidebar_headline(lines: list[str], kinds: list[str | None], i: int | None) -> bool:
+    return (
+        i is not None
+        and kinds[i] is None
+        and _words(lines[i]) <= 25
+        and not lines[i].rstrip().endswith(".")
+    )
+
+
+# --------------------------------------------------------------------------- main entry
+
+
+def _is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
+    """A one- or two-word line above the headline: site name or section label."""
+    if _words(lines[i]) > 2 or _ends_sentence(lines[i]):
+        return False
+    following = [j for j in range(i + 1, min(i + 8, len(lines))) if kinds[j] != "blank"][:4]
+    for n, j in enumerate(following):
+        if _words(lines[j]) >= 3:
+            # ... when a real headline follows: no full stop, not wrapped onto the next line.
+            wrapped = n + 1 < len(following) and lines[following[n + 1]][:1].islower()
+            return not _ends_sentence(lines[j]) and not wrapped
+    return False
+
+
+def _title_candidate(line: str) -> tuple[str, bool]:
+    """(title, stays in body): a first line ending like a sentence is the lede, kept."""
+    heading = re.match(r"^#{1,6}\s+(?=\S)", line)  # a Markdown heading
+    if heading:
+        return line[heading.end() :].strip(), False
+    if (_ends_sentence(line) and line.rstrip('»"”’)] ').endswith(".")) or _words(line) > 30:
+        if _words(line) > 30:
+            first = re.split(r"(?<=[.!?…])\s+(?=[" + _UPPER + r"«\"„])", line, maxsplit=1)[0]
+            return first.rstrip(".").strip()[:300], True
+        return line.rstrip().rstrip(".").strip(), True
+    return line, False
+
+
+def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> Cleaned:
+    """Split page text into headline, clean body and the evidence held by the debris."""
+    text = normalise_text(text)
+    lines = text.split("\n")
+    crawl_date = None
+    for i, line in enumerate(lines):
+        if line:
+            m = _CRAWL_MARKER.match(line)
+            if m:
+                crawl_date = m.group(1)
+                lines[i] = line[m.end() :].strip()
+            break
+
+    kinds: list[str | None] = [None if line else "blank" for line in lines]
+    title = " ".join(title_hint.split()) if title_hint else None
+    title_in_body = False
+    title_index: int | None = None
+    bylines: list[tuple[str, str]] = []
+
+    # The headline: the first line that is not debris (unless the input gave one).
+    for i, line in enumerate(lines):
+        if kinds[i] == "blank":
+            continue
+        if title is not None and _key(line) == _key(title):
+            # The same words ending in a full stop: the first sentence, kept in the body.
+            title_in_body = _ends_sentence(line) and not _ends_sentence(title)
+            kinds[i] = None if title_in_body else "title"
+            title_index = i
+            break
+        kind = classify(line, rules, title)
+        if kind is not None:
+            kinds[i] = kind
+            continue
+        by = _byline(line, rules)
+        if by is not None:
+            kinds[i] = "byline"
+            bylines.extend(by)
+            continue
+        if title is None and _is_masthead(lines, kinds, i):
+            kinds[i] = "masthead"
+            bylines.append(("masthead", line))
+            continue
+        if title is None:
+            title, title_in_body = _title_candidate(line)
+            title_index = i
+            kinds[i] = None if title_in_body else "title"
+        break
+
+    for i, line in enumerate(lines):
+        if kinds[i] is not None or i == title_index:
+            continue
+        kind = classify(line, rules, title)
+        if kind is None:
+            by = _byline(line, rules)
+            if by is not None:
+                kinds[i] = "byline"
+                bylines.extend(by)
+                continue
+        kinds[i] = kind
+    _read_also_lists(lines, kinds)
+    _sidebar(lines, kinds, rules)
+
+    content = [i for i, k in enumerate(kinds) if k is None and i != title_index]
+    _tail(lines, kinds, rules, bylines)
+
+    # Header evidence: removed lines above the first paragraph.
+    first_body = next((i for i in content if kinds[i] is None), len(lines))
+    header = tuple(lines[i] for i in range(first_body) if kinds[i] in ("header", "timestamp"))
+    # Also agency headers anywhere (they carry the page date), but not sidebar timestamps.
+    header += tuple(lines[i] for i in range(first_body, len(lines)) if kinds[i] == "header")
+
+    # An agency dateline opens one of the first paragraphs (after a standfirst, say).
+    dateline = None
+    for i in [i for i in content if kinds[i] is None][:3]:
+        for rx in rules.datelines:
+            m = rx.match(lines[i])
+            if m and dateline_agency_ok(m, rules):
+                dateline = _dateline(m, rules)
+                lines[i] = lines[i][m.end() :]
+                break
+        if dateline is not None:
+            break
+
+    body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
+    removed = tuple(Removed(k, lines[i]) for i, k in enumerate(kinds) if k not in (None, "blank"))
+    return Cleaned(
+        title=title,
+        body=body,
+        title_in_body=title_in_body,
+        crawl_date=crawl_date,
+        header_lines=header,
+        dateline=dateline,
+        bylines=tuple(bylines),
+        removed=removed,
+    )
+
+
+def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
+    """Is a dateline match real? Slashes/brackets always are; a bare word must be an outlet.
+
+    A bare agency ("— Sputnik.", "KAZINFORM –") must be a known outlet, or written in
+    capitals or Latin letters under a place in capitals; a place not in capitals
+    ("Київ, 19 січня – Укрінформ.") needs a known outlet. So a sentence is never cut.
+    """
+    g = m.groupdict()
+    agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or "").strip()
+    known = agency.casefold() in rules.agencies or any(
+        agency.casefold().startswith(a + " ") for a in rules.agencies
+    )
+    if not (g["place"].isupper() or known):
+        return False
+    if g.get("a1") or g.get("a2") or known:
+        return True
+    bare_ok = agency.isupper() or not _CYR.search(agency)
+    if g.get("a3"):
+        return bare_ok and bool(g.get("day") or g.get("day2"))
+    return bare_ok
+
+
+def _dateline(m: re.Match[str], rules: CleanRules) -> Dateline:
+    g = m.groupdict()
+    day = g.get("day") or g.get("day2")
+    month = g.get("month") or g.get("month2")
+    year = g.get("year") or g.get("year2")
+    agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or "").strip()
+    return Dateline(
+        place=g["place"].strip(),
+        day=int(day) if day else None,
+        month=rules.months.get(month.lower().rstrip(".")) if month else None,
+        year=int(year) if year else None,
+        agency=agency,
+    )
+
+
+def _paragraphs(lines: list[str], kinds: list[str | None], skip: int | None) -> str:
+    """Kept lines -> paragraphs: a hard-wrapped line joins the next when it continues it."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    previous_kept = False
+    for i, line in enumerate(lines):
+        kind = kinds[i]
+        if i == skip or kind is not None or not line.strip():
+            if current and kind is not None:
+                paragraphs.append(" ".join(current))
+                current = []
+            previous_kept = False
+            continue
+        line = line.strip()
+        continues = (
+            current
+            and previous_kept
+            and not _ends_sentence(current[-1])
+            and not current[-1].endswith((":", ";"))
+            and line[:1].islower()
+        )
+        if current and not continues:
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(line)
+        previous_kept = True
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(p for p in paragraphs if p.strip())

@@ -1,0 +1,239 @@
+"""Metadata inference: title, date, source, author, language from a cleaned page.
+
+Values the input states (front matter, hints, the HTML page's own title/author) are *given*;
+everything else is *inferred* and listed as such. Dates are only inferred when the year is
+known: a day and month alone ("10 січня") stay unknown rather than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from generator.ingest.clean import Cleaned, CleanRules, find_dates, normalise_name
+from generator.languages import LanguagePack
+from generator.nlp.language import LanguageDetector
+from generator.sources import SourceRegistry
+
+MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Given:
+    """Values stated by the input itself (not guessed)."""
+
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    author: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Weaker, page-level evidence (e.g. what trafilatura read from an HTML page)."""
+
+    date: dt.date | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    date: dt.date | None
+    source: str | None
+    author: str | None
+    language: str | None
+    inferred: frozenset[str] = frozenset()
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
+    if year is None or month is None or day is None or not 1900 <= year <= 2200:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_crawl_date(
+    marker: str | None,
+) -> tuple[dt.date | None, tuple[int, int] | None, str | None]:
+    """(full date, (year, month) when only a month is given, warning) of a crawl marker."""
+    if not marker:
+        return None, None, None
+    parts = [int(p) for p in marker.split("-")]
+    if len(parts) == 3:
+        date = _safe_date(*parts)
+        if date is None:
+            return None, None, f"impossible crawl date {marker} ignored"
+        return date, None, None
+    if 1 <= parts[1] <= 12:
+        return None, (parts[0], parts[1]), None
+    return None, None, f"impossible crawl month {marker} ignored"
+
+
+def infer_date(
+    cleaned: Cleaned, rules: CleanRules, page_date: dt.date | None = None
+) -> tuple[dt.date | None, list[str]]:
+    """The publication date from the evidence, best first; ``None`` when the year is unknown."""
+    warnings: list[str] = []
+    crawl, crawl_month, warning = parse_crawl_date(cleaned.crawl_date)
+    if warning:
+        warnings.append(warning)
+    dl = cleaned.dateline
+    if dl is not None and dl.year and dl.month and dl.day:
+        full = _safe_date(dl.year, dl.month, dl.day)
+        if full:
+            return full, warnings
+    if page_date is not None:
+        return page_date, warnings
+    for line in cleaned.header_lines:
+        for _start, year, month, day in find_dates(line, rules):
+            found = _safe_date(year, month, day)
+            if found:
+                return found, warnings
+    if crawl is not None:
+        if dl is None or dl.month is None or dl.day is None:
+            return crawl, warnings
+        for year in (crawl.year, crawl.year - 1):
+            candidate = _safe_date(year, dl.month, dl.day)
+            if candidate and 0 <= (crawl - candidate).days <= MAX_DATELINE_LAG_DAYS:
+                return candidate, warnings
+        warnings.append(
+            f"the dateline ({dl.day}.{dl.month}) does not fit the crawl date {crawl}; "
+            "date left unknown"
+        )
+        return None, warnings
+    if crawl_month is not None and dl is not None and dl.month == crawl_month[1]:
+        found = _safe_date(crawl_month[0], dl.month, dl.day)
+        if found:
+            return found, warnings
+    first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
+    for _start, year, month, day in find_dates(first, rules):
+        found = _safe_date(year, month, day)
+        if found:
+            return found, warnings
+    return None, warnings
+
+
+def clean_title(title: str, sources: SourceRegistry) -> str:
+    """Drop a site name after a separator ("Title - ТАСС", "Title | site.kz")."""
+    title = " ".join(title.split())
+    parts = _TITLE_SEPARATORS.split(title)
+    while len(parts) > 1:
+        last = parts[-1].strip()
+        if (sources.resolve(last) and len(last.split()) <= 4) or _DOMAIN.match(last):
+            title = title[: title.rfind(parts[-1])].rstrip(" -–—|:")
+            parts = parts[:-1]
+        else:
+            break
+    return title.strip()
+
+
+def infer_source(
+    cleaned: Cleaned,
+    sources: SourceRegistry,
+    packs: Mapping[str, LanguagePack],
+    language: str | None,
+    evidence: Evidence,
+) -> str | None:
+    """The outlet: URL domain, dateline agency, byline, page header, attribution phrase."""
+    by_url = sources.from_url(evidence.url)
+    if by_url:
+        return by_url
+    if cleaned.dateline is not None and cleaned.dateline.agency:
+        agency = cleaned.dateline.agency
+        resolved = sources.resolve(agency)
+        if resolved or len(agency.split()) <= 3:
+            return resolved or agency
+    for kind, value in cleaned.bylines:
+        if kind == "source":
+            resolved = sources.resolve(value)
+            if resolved or len(value.split()) <= 3:
+                return resolved or value
+    for line in cleaned.header_lines:
+        found = sources.find(line)
+        if found:
+            return found
+    for kind, value in cleaned.bylines:
+        if kind == "masthead":
+            found = sources.resolve(value)
+            if found:
+                return found
+    head = "\n\n".join(cleaned.body.split("\n\n")[:3])
+    order = ([language] if language in packs else []) + sorted(c for c in packs if c != language)
+    for code in order:
+        for rx in packs[code].attribution:
+            for m in rx.finditer(head):
+                resolved = sources.resolve(m.group("source"))
+                if resolved:
+                    return resolved
+    if evidence.sitename:
+        return sources.resolve(evidence.sitename) or evidence.sitename
+    return None
+
+
+def infer_metadata(
+    cleaned: Cleaned,
+    given: Given,
+    rules: CleanRules,
+    sources: SourceRegistry,
+    packs: Mapping[str, LanguagePack],
+    detector: LanguageDetector,
+    evidence: Evidence | None = None,
+) -> Metadata:
+    """Given values win; the rest is inferred from the cleaned page and listed in ``inferred``."""
+    evidence = evidence or Evidence()
+    inferred: set[str] = set()
+    warnings: list[str] = []
+
+    title = given.title
+    if title:
+        title = clean_title(title, sources)
+    elif cleaned.title:
+        title = clean_title(cleaned.title, sources)
+        inferred.add("title")
+
+    language = given.language
+    if not language:
+        language = detector.detect(f"{title or ''}\n{cleaned.body}")
+        if language:
+            inferred.add("language")
+        else:
+            warnings.append("language could not be detected")
+
+    date = given.date
+    if date is None:
+        date, date_warnings = infer_date(cleaned, rules, evidence.date)
+        warnings.extend(date_warnings)
+        if date is not None:
+            inferred.add("date")
+
+    source = sources.resolve(given.source) or given.source if given.source else None
+    if not source:
+        source = infer_source(cleaned, sources, packs, language, evidence)
+        if source:
+            inferred.add("source")
+
+    author = given.author
+    if not author:
+        names = [v for k, v in cleaned.bylines if k == "author"]
+        if names:
+            author = normalise_name(names[0])
+            inferred.add("author")
+    return Metadata(
+        title=title,
+        date=date,
+        source=source,
+        author=author,
+        language=language,
+        inferred=frozenset(inferred),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,230 @@
+"""Language packs from ``config/languages/<code>.yml``: what ingest knows about a language.
+
+A pack holds month names (with inflected forms), date patterns, debris patterns by class,
+byline and attribution patterns, navigation words and the language's deciding letters.
+Adding a language is a new YAML file (plus word lists), never code. ``load_language_packs``
+raises ``ConfigError`` naming the file and key; ``check_language_file`` lists every problem.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.models import Problem
+from generator.settings import ConfigError
+
+DEBRIS_CLASSES = (
+    "photo_credit",
+    "subscribe",
+    "read_also",
+    "share",
+    "skip_link",
+    "tags",
+    "prompt",
+)
+_LIST_KEYS = (
+    "switcher_names",
+    "relative_days",
+    "navigation",
+    "breadcrumb_home",
+    "section_words",
+    "share_tokens",
+    "month_suffixes",
+    "encodings",
+)
+_PATTERN_KEYS = ("date_patterns", "bylines", "attribution")
+KNOWN_KEYS = frozenset(
+    {"code", "name", "months", "debris", "deciding_letters", "deciding_share"}
+    | set(_LIST_KEYS)
+    | set(_PATTERN_KEYS)
+)
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    name: str = ""
+    months: dict[str, int] = field(default_factory=dict)  # lower-case form -> month number
+    date_patterns: tuple[re.Pattern[str], ...] = ()
+    debris: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    bylines: tuple[re.Pattern[str], ...] = ()
+    attribution: tuple[re.Pattern[str], ...] = ()
+    switcher_names: tuple[str, ...] = ()
+    relative_days: tuple[str, ...] = ()
+    navigation: tuple[str, ...] = ()
+    breadcrumb_home: tuple[str, ...] = ()
+    section_words: tuple[str, ...] = ()
+    share_tokens: tuple[str, ...] = ()
+    encodings: tuple[str, ...] = ()
+    month_suffixes: tuple[str, ...] = ()
+    deciding_letters: str = ""
+    deciding_share: float = 0.0
+    path: str = ""
+
+
+def month_regex(forms: dict[str, int]) -> str:
+    """An alternation of all month forms, longest first, with an optional trailing dot."""
+    alts = sorted(forms, key=lambda f: (-len(f), f))
+    return "(?:" + "|".join(re.escape(f) for f in alts) + r")\.?(?![\w])"
+
+
+def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def bad(message: str, key: str | None = None) -> None:
+        problems.append(Problem(where, message, key))
+
+    if not isinstance(data, dict):
+        bad("the file must be a mapping of keys")
+        return None, problems
+    for key in sorted(set(data) - KNOWN_KEYS):
+        bad(f"unknown key; known keys are: {', '.join(sorted(KNOWN_KEYS))}", str(key))
+    code = data.get("code")
+    if not (isinstance(code, str) and len(code) == 2 and code.isalpha()):
+        bad("`code` must be a two-letter language code", "code")
+        code = Path(where).stem.split(".")[0]
+    elif Path(where).stem != code:
+        bad(f"`code` {code!r} does not match the file name", "code")
+
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in _LIST_KEYS:
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+            bad("must be a list of words", key)
+            value = []
+        lists[key] = tuple(str(v) for v in value)
+
+    months: dict[str, int] = {}
+    raw_months = data.get("months") or {}
+    if not isinstance(raw_months, dict):
+        bad("must map month numbers 1-12 to lists of forms", "months")
+        raw_months = {}
+    for number, forms in raw_months.items():
+        if not (isinstance(number, int) and 1 <= number <= 12):
+            bad(f"{number!r} is not a month number 1-12", "months")
+            continue
+        if not isinstance(forms, list) or not forms:
+            bad("must be a non-empty list of forms", f"months.{number}")
+            continue
+        for form in forms:
+            base = str(form).lower()
+            months[base] = number
+            for suffix in lists["month_suffixes"]:
+                months[base + suffix.lower()] = number
+    if raw_months and len({n for n in months.values()}) != 12:
+        bad("must list all twelve months", "months")
+    month_alt = month_regex(months) if months else r"(?!x)x"
+
+    def compile_list(key: str, value: Any, need_group: tuple[str, ...] = ()) -> list:
+        out = []
+        if value is None:
+            return out
+        if not isinstance(value, list):
+            bad("must be a list of regular expressions", key)
+            return out
+        for i, pattern in enumerate(value):
+            if not isinstance(pattern, str):
+                bad("must be a regular expression (text)", f"{key}[{i}]")
+                continue
+            try:
+                rx = re.compile(pattern.replace("{month}", month_alt), re.IGNORECASE)
+            except re.error as exc:
+                bad(f"invalid regular expression: {exc}", f"{key}[{i}]")
+                continue
+            if need_group and not set(need_group) & set(rx.groupindex):
+                bad(f"needs a named group ({' or '.join(need_group)})", f"{key}[{i}]")
+                continue
+            out.append(rx)
+        return out
+
+    date_patterns = compile_list("date_patterns", data.get("date_patterns"), ("day",))
+    for i, rx in enumerate(date_patterns):
+        if "month" not in rx.groupindex:
+            bad("needs the named groups day and month", f"date_patterns[{i}]")
+    bylines = compile_list("bylines", data.get("bylines"), ("author", "source"))
+    attribution = compile_list("attribution", data.get("attribution"), ("source",))
+    debris: dict[str, tuple[re.Pattern[str], ...]] = {}
+    raw_debris = data.get("debris") or {}
+    if not isinstance(raw_debris, dict):
+        bad("must map debris classes to lists of patterns", "debris")
+        raw_debris = {}
+    for cls, patterns in raw_debris.items():
+        if cls not in DEBRIS_CLASSES:
+            bad(f"unknown debris class; use one of {', '.join(DEBRIS_CLASSES)}", f"debris.{cls}")
+            continue
+        debris[cls] = tuple(compile_list(f"debris.{cls}", patterns))
+
+    for enc in lists["encodings"]:
+        try:
+            codecs.lookup(enc)
+        except LookupError:
+            bad(f"unknown text encoding {enc!r}", "encodings")
+    letters = data.get("deciding_letters") or ""
+    share = data.get("deciding_share", 0.01 if letters else 0.0)
+    if not isinstance(letters, str):
+        bad("must be a string of letters", "deciding_letters")
+        letters = ""
+    if isinstance(share, bool) or not isinstance(share, (int, float)) or not 0 <= share <= 1:
+        bad("must be a number between 0 and 1", "deciding_share")
+        share = 0.01
+    name = data.get("name") or ""
+    if not isinstance(name, str):
+        bad("must be text", "name")
+        name = ""
+    pack = LanguagePack(
+        code=str(code),
+        name=name,
+        months=months,
+        date_patterns=tuple(date_patterns),
+        debris=debris,
+        bylines=tuple(bylines),
+        attribution=tuple(attribution),
+        deciding_letters=letters,
+        deciding_share=float(share),
+        path=where,
+        **lists,  # type: ignore[arg-type]
+    )
+    return pack, problems
+
+
+def _read(path: Path) -> tuple[Any, list[Problem]]:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+    except OSError as exc:
+        return None, [Problem(str(path), f"cannot read the file ({exc.strerror})")]
+    except UnicodeDecodeError:
+        return None, [Problem(str(path), "the file is not UTF-8")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(str(path), f"invalid YAML: {' '.join(str(exc).split())}")]
+
+
+def check_language_file(path: Path) -> list[Problem]:
+    """Every problem in one language pack file (for ``digest check``)."""
+    data, problems = _read(path)
+    if problems:
+        return problems
+    return _parse(data, str(path))[1]
+
+
+def load_language_pack(path: Path) -> LanguagePack:
+    data, problems = _read(path)
+    if not problems:
+        pack, problems = _parse(data, str(path))
+        if not problems and pack is not None:
+            return pack
+    raise ConfigError(str(problems[0]))
+
+
+def load_language_packs(folder: Path, codes: tuple[str, ...]) -> dict[str, LanguagePack]:
+    """The packs of the configured languages; a language without a pack gets an empty one."""
+    packs = {}
+    for code in codes:
+        path = folder / f"{code}.yml"
+        packs[code] = load_language_pack(path) if path.is_file() else LanguagePack(code=code)
+    return packs

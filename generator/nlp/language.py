@@ -1,0 +1,117 @@
+"""Language identification: lingua (restricted to the configured languages) + a letter rule.
+
+lingua alone labels some Ukrainian sentences as Kazakh (``щ`` sentences, confidence 1.0), so
+letters that only one configured language uses decide by their share of the text's letters:
+Kazakh's ``ә ғ қ ң ө ұ ү һ`` are the default rule. The letters and the share are data
+(``deciding_letters`` / ``deciding_share`` in ``config/languages/<code>.yml``); callers that
+have no language packs get the built-in default for Kazakh.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+# Default deciding letters, used when no language pack overrides them.
+DEFAULT_DECIDING_LETTERS: Mapping[str, tuple[str, float]] = {"kk": ("әғқңөұүһ", 0.01)}
+MIN_LETTERS = 3
+MAX_CHARS = 1000
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _lingua_language(code: str) -> Language:
+    try:
+        iso = getattr(IsoCode639_1, code.upper())
+    except AttributeError as exc:
+        raise ValueError(f"unknown language code {code!r} (not an ISO 639-1 code)") from exc
+    return Language.from_iso_code_639_1(iso)
+
+
+class LanguageDetector:
+    """Detect one of ``languages`` (ISO 639-1 codes) in a text; ``None`` when undecidable."""
+
+    def __init__(
+        self,
+        languages: Sequence[str],
+        deciding_letters: Mapping[str, tuple[str, float]] | None = None,
+    ) -> None:
+        if not languages:
+            raise ValueError("LanguageDetector needs at least one language")
+        self.languages = tuple(dict.fromkeys(languages))
+        by_lang = {c: _lingua_language(c) for c in self.languages}
+        self._code = {lang: code for code, lang in by_lang.items()}
+        letters = DEFAULT_DECIDING_LETTERS if deciding_letters is None else deciding_letters
+        self._deciding = {
+            code: (frozenset(chars.lower()), share)
+            for code, (chars, share) in letters.items()
+            if code in self.languages and chars
+        }
+        self._by_lang = by_lang
+        self._detectors: dict[tuple[str, ...], object] = {}
+
+    def letter_shares(self, text: str) -> dict[str, float]:
+        """Share of the text's letters that are each language's deciding letters."""
+        if not self._deciding:
+            return {}
+        lower = text.lower()
+        letters = len(_LETTER.findall(lower))
+        if not letters:
+            return {}
+        return {
+            code: sum(lower.count(ch) for ch in chars) / letters
+            for code, (chars, _share) in self._deciding.items()
+        }
+
+    def detect(self, text: str) -> str | None:
+        """The language code of ``text``, or ``None`` (too little text to tell).
+
+        Only the first ``MAX_CHARS`` characters are looked at: plenty for a language, and
+        lingua's time grows with the length.
+        """
+        text = text[:MAX_CHARS]
+        if len(_LETTER.findall(text)) < MIN_LETTERS:
+            return None
+        shares = self.letter_shares(text)
+        decided = [
+            (share, code) for code, share in shares.items() if share >= self._deciding[code][1]
+        ]
+        if decided:
+            return max(decided)[1]
+        # Languages whose deciding letters are absent cannot be the answer.
+        allowed = tuple(c for c in self.languages if shares.get(c, 1.0) > 0)
+        if len(allowed) == 1:
+            return allowed[0]
+        language = self._detector_for(allowed).detect_language_of(text)
+        return None if language is None else self._code[language]
+
+    def _detector_for(self, allowed: tuple[str, ...]):  # -> lingua.LanguageDetector
+        detector = self._detectors.get(allowed)
+        if detector is None:
+            langs = [self._by_lang[c] for c in allowed]
+            detector = LanguageDetectorBuilder.from_languages(*langs).build()
+            self._detectors[allowed] = detector
+        return detector
+
+
+@lru_cache(maxsize=8)
+def _cached(
+    languages: tuple[str, ...], deciding: tuple[tuple[str, str, float], ...] | None
+) -> LanguageDetector:
+    letters = None if deciding is None else {c: (chars, s) for c, chars, s in deciding}
+    return LanguageDetector(languages, letters)
+
+
+def get_detector(
+    languages: tuple[str, ...],
+    deciding_letters: Mapping[str, tuple[str, float]] | None = None,
+) -> LanguageDetector:
+    """A detector for ``languages``, built once per process (lingua models are heavy)."""
+    deciding = (
+        None
+        if deciding_letters is None
+        else tuple(sorted((c, chars, float(s)) for c, (chars, s) in deciding_letters.items()))
+    )
+    return _cached(tuple(languages), deciding)
