@@ -57,6 +57,7 @@ class AnalysisContext:
     keywords: int
     summary_sentences: int
     stopwords: dict[str, frozenset[str]]
+    language_dir: Path
     registry: EntityRegistry
     taxonomy: Taxonomy
     text_fingerprint: str = field(default="")
@@ -68,6 +69,8 @@ def load_context(settings: Settings) -> AnalysisContext:
     stopwords = {code: load_stopwords(code, lang_dir) for code in settings.languages}
     registry = load_registry(settings.path(settings.entities))
     taxonomy = load_taxonomy(settings.path(settings.taxonomy), settings.languages)
+    # every word list (abbreviations, stopwords, stemmer exceptions) shapes the analysis
+    word_lists = sorted(p for p in lang_dir.glob("*") if p.is_file())
     h = hashlib.sha256()
     for part in (
         _code_fingerprint(),
@@ -76,6 +79,7 @@ def load_context(settings: Settings) -> AnalysisContext:
         str(settings.analysis.summary_sentences),
         registry.fingerprint(),
         *(f"{k}:{','.join(sorted(v))}" for k, v in sorted(stopwords.items())),
+        *(f"{f.name}:{hashlib.sha256(f.read_bytes()).hexdigest()}" for f in word_lists),
     ):
         h.update(part.encode())
         h.update(b"\0")
@@ -84,6 +88,7 @@ def load_context(settings: Settings) -> AnalysisContext:
         keywords=settings.analysis.keywords,
         summary_sentences=settings.analysis.summary_sentences,
         stopwords=stopwords,
+        language_dir=lang_dir,
         registry=registry,
         taxonomy=taxonomy,
         text_fingerprint=h.hexdigest(),
@@ -101,10 +106,13 @@ def article_language(article: Article, ctx: AnalysisContext) -> str:
 def analyse_text(article: Article, ctx: AnalysisContext) -> TextAnalysis:
     """The expensive, taxonomy-independent part of the analysis. No I/O."""
     language = article_language(article, ctx)
-    lemmatizer = get_lemmatizer(language)
+    lemmatizer = get_lemmatizer(language, ctx.language_dir)
+    stopwords = ctx.stopwords.get(language, frozenset())
     sentences: list[str] = []
     for paragraph in article.paragraphs:
-        sentences.extend(s for s in split_sentences(paragraph, language) if s.strip())
+        sentences.extend(
+            s for s in split_sentences(paragraph, language, ctx.language_dir) if s.strip()
+        )
     sentence_lemmas = tuple(tuple(lemmatizer.lemmas(s)) for s in sentences)
     title_lemmas = tuple(lemmatizer.lemmas(article.title)) if article.title else ()
     keyword_input = [article.title, *sentences] if article.title else sentences
@@ -112,11 +120,15 @@ def analyse_text(article: Article, ctx: AnalysisContext) -> TextAnalysis:
         keyword_input,
         language,
         lemmatizer,
-        ctx.stopwords.get(language, frozenset()),
+        stopwords,
         n=ctx.keywords,
     )
     summary = summarize(
-        sentences, sentence_lemmas, n=ctx.summary_sentences, title_lemmas=title_lemmas
+        sentences,
+        sentence_lemmas,
+        n=ctx.summary_sentences,
+        title_lemmas=title_lemmas,
+        stopwords=stopwords,
     )
     entity_input = [article.title, *sentences] if article.title else sentences
     entities = extract_entities(entity_input, language, ctx.registry)

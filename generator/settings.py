@@ -194,7 +194,10 @@ def load_settings(path: str | Path | None = None, root: str | Path | None = None
         if not isinstance(loaded, dict):
             raise ConfigError(f"{cfg}: the top level must be a mapping of options")
         data = loaded
-    settings = _build(Settings, data, "")
+    try:
+        settings = _build(Settings, data, "")
+    except ConfigError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
     base = Path(root) if root else (cfg.parent if cfg else Path("."))
     settings = dataclasses.replace(settings, root=base.resolve(), config_file=cfg)
     _validate(settings, where)

@@ -1,0 +1,301 @@
+"""A small rule-based Kazakh suffix stripper (no offline Kazakh lemmatiser exists here).
+
+Kazakh nouns stack suffixes in a fixed order::
+
+    stem + plural + possessive + case        елдеріміздің = ел + дер + іміз + дің
+
+``stem`` peels them off from the end, one layer at a time (case, then possessive, then
+plural), each layer at most once:
+
+* case: genitive ``-ның/-нің/-дың/-дің/-тың/-тің``; dative ``-ға/-ге/-қа/-ке`` (``-на/-не``
+  after a 3rd-person possessive); accusative ``-ны/-ні/-ды/-ді/-ты/-ті`` (``-н`` after a
+  3rd-person possessive); locative ``-да/-де/-та/-те`` (``-нда/-нде`` after a possessive);
+  ablative ``-дан/-ден/-тан/-тен/-нан/-нен``; instrumental ``-мен/-бен/-пен/-менен``;
+  locative-attributive ``-дағы/-дегі/-тағы/-тегі/-ндағы/-ндегі``;
+* possessive: ``-ымыз/-іміз/-мыз/-міз`` (елімізде), ``-ыңыз/-іңіз/-ңыз/-ңіз``,
+  ``-сы/-сі``, ``-ы/-і``; the 1st/2nd person singular (``-ым``, ``-ың``) are left out on
+  purpose: rare in news, and they would eat the end of many stems (келісім, ұйым, заң);
+* plural: ``-лар/-лер/-дар/-дер/-тар/-тер``.
+
+Vowel harmony: a suffix with a back vowel (а, ы) is only removed when the last vowel of the
+remaining stem is back (а, о, ұ, ы), and a front suffix (е, і) only when it is front (ә, ө,
+ү, і, е, э); и, у, ю, я, ё and a loanword's final е after a back vowel (Тоқаев) accept
+both. Stems must keep a vowel and at least two letters; one-letter suffixes need a longer
+word. Consonant assimilation is checked too: a suffix starting with т/қ/к only follows a
+voiceless consonant (б, в, г, д count as voiceless here), one starting with д/ғ/г never
+does (``Президенті`` is a possessive, not an accusative ``-ті``; ``Қаңтар`` keeps its
+``-тар``). When a vowel-initial suffix was removed, a final ``ғ`` is restored to ``қ``
+(``нарығы`` -> ``нарық``) and a final ``г`` to ``к`` in words with Kazakh front letters
+(``көмегі`` -> ``көмек``). ``-ғы/-гі/-қы/-кі/-шы/-ші`` after a consonant are kept whole
+(``соңғы``, ``қазіргі``, ``көрші``); a word ending in ``-стан`` keeps it (``Қазақстан``).
+
+A 3rd-person possessive -ы/-і/-сы/-сі is only removed before the case forms it takes (-н,
+-на, -нда, -нан, -ның, -мен) or at the end of the word: in ``Алматыда`` or ``жалақыны``
+the -ы is the stem's own. ``-сы/-сі`` needs a stem of 3+ letters not ending in ы/і
+(``облысы`` is ``облыс`` + ``-ы``), an accusative -ны/-ні is not split off a stem ending in
+ы/і (``шығыны`` is ``шығын`` + ``-ы``), the accusative -н needs three letters before its
+-ы/-і and no ғ/г there (``газын`` -> ``газ``; ``шығын``, ``отын`` are words), and a
+two-letter stem must end in a consonant (``елге`` -> ``ел``, but ``баға`` is not ``ба`` +
+``-ға``; ``о``/``ө`` never end a stem: ``чемпионы`` is ``чемпион`` + ``-ы``).
+
+Words that end like a suffix but are whole (``Алматы``, ``Қарағанды``, ``алты``) are
+listed in ``config/languages/kk.keep.txt`` and passed as ``keep`` (see :func:`load_keep`).
+
+Known limits: verbs are left alone (apart from what looks like a case ending), derivational
+suffixes (``-лық``, ``-шы``) are kept on purpose (``ынтымақтастық`` is its own word), and a
+bare word that ends like a suffix and is not in the keep list is over-stripped. The output is
+a matching key, consistent across the inflected forms of a word, not always a dictionary
+form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+BACK_VOWELS = frozenset("аоұы")
+FRONT_VOWELS = frozenset("әөүіеэ")
+VOWELS = BACK_VOWELS | FRONT_VOWELS | frozenset("иуюяё")
+KAZAKH_FRONT_LETTERS = frozenset("әөүі")
+# For suffix choice Kazakh treats б, в, г, д like voiceless consonants (Тоқаевтың, клубқа).
+VOICELESS = frozenset("кқпстфхцчшщбвгд")
+_AFTER_VOICELESS = frozenset("тқк")  # suffixes starting with these follow a voiceless consonant
+_NOT_AFTER_VOICELESS = frozenset("дғг")  # ... and these never do
+
+# (suffix, condition on the preceding letter) -- longest first within a layer.
+_AFTER_POSS3 = "ыі"  # -на/-не/-н/-нда/-нде follow the 3rd-person possessive -ы/-і
+_CASE = (
+    ("ндағы", _AFTER_POSS3), ("ндегі", _AFTER_POSS3),
+    ("дағы", ""), ("дегі", ""), ("тағы", ""), ("тегі", ""),
+    ("менен", "*"), ("бенен", "*"), ("пенен", "*"),
+    ("ның", ""), ("нің", ""), ("дың", ""), ("дің", ""), ("тың", ""), ("тің", ""),
+    ("нан", ""), ("нен", ""), ("дан", ""), ("ден", ""), ("тан", ""), ("тен", ""),
+    ("мен", "*"), ("бен", "*"), ("пен", "*"),
+    ("нда", _AFTER_POSS3), ("нде", _AFTER_POSS3),
+    ("ға", ""), ("ге", ""), ("қа", ""), ("ке", ""),
+    ("на", _AFTER_POSS3), ("не", _AFTER_POSS3),
+    ("да", ""), ("де", ""), ("та", ""), ("те", ""),
+    ("ны", ""), ("ні", ""), ("ды", ""), ("ді", ""), ("ты", ""), ("ті", ""),
+    ("н", _AFTER_POSS3),
+)  # fmt: skip
+_POSSESSIVE = (
+    ("ымыз", ""), ("іміз", ""), ("ыңыз", ""), ("іңіз", ""),
+    ("мыз", "V"), ("міз", "V"), ("ңыз", "V"), ("ңіз", "V"),
+    ("сы", "V"), ("сі", "V"),
+    ("ы", ""), ("і", ""),
+)  # fmt: skip
+_PLURAL = (("лар", ""), ("лер", ""), ("дар", ""), ("дер", ""), ("тар", ""), ("тер", ""))
+_LAYERS = (_CASE, _POSSESSIVE, _PLURAL)
+_POSS3 = ("сы", "сі", "ы", "і")
+# The case forms a 3rd-person possessive takes (кітабы-н, -на, -нда, -нан, -ның, -мен):
+# after any other case ending (Алматы-да, жалақы-ны) the -ы/-і before it is the stem's own.
+_AFTER_POSS3_CASES = frozenset(
+    {"н", "на", "не", "нда", "нде", "ндағы", "ндегі", "нан", "нен", "ның", "нің"}
+    | {"мен", "бен", "пен", "менен", "бенен", "пенен"}
+)
+
+# -ғы/-гі/-қы/-кі (attributive) and -шы/-ші (agent) after a consonant are part of the word
+# (соңғы, қазіргі, көрші, жұмысшы): the -ы/-і there is not a possessive.
+_DERIVATIONAL_BEFORE_I = frozenset("ғгқкш")
+
+# Endings that look like a suffix but belong to the word: -стан is "country"
+# (Қазақстан, not Қазақс + ablative -тан); -ұлы/-қызы end patronymic surnames.
+_NEVER_SPLIT_ENDINGS = ("стан", "ұлы", "улы", "қызы")  # Құнанбайұлы, Жанбырбайқызы
+
+MIN_STEM = 2  # letters left after removing a suffix
+MIN_STEM_LONG_POSSESSIVE = 3  # ... after -ңыз/-ыңыз (теңіз is "sea", not те + -ңіз)
+_NOT_FINAL = frozenset("оө")  # Kazakh о/ө stand in first syllables: чемпионы is not чемпио+ны
+MIN_WORD_FOR_ONE_LETTER = 3  # a one-letter suffix is only removed from words this long
+
+
+def _last_vowel(text: str) -> str:
+    for ch in reversed(text):
+        if ch in VOWELS:
+            return ch
+    return ""
+
+
+def _stem_backness(stem: str) -> str:
+    """Return "back", "front" or "" (either) from the last vowel of ``stem``.
+
+    A final е/э after an earlier back vowel is a loanword spelling (Тоқаев, Мәжіліс aside)
+    and does not decide: Kazakh says Тоқаевтың with a back suffix.
+    """
+    vowels = [ch for ch in stem if ch in VOWELS]
+    if not vowels:
+        return ""
+    last = vowels[-1]
+    if last in BACK_VOWELS:
+        return "back"
+    if last in ("е", "э"):
+        earlier = vowels[:-1]
+        if any(v in BACK_VOWELS for v in earlier) and not any(
+            v in KAZAKH_FRONT_LETTERS for v in earlier
+        ):
+            return ""
+        return "front"
+    if last in FRONT_VOWELS:
+        return "front"
+    return ""
+
+
+def _harmonises(stem: str, suffix: str) -> bool:
+    """True if ``suffix`` agrees in backness with the last vowel of ``stem``."""
+    suffix_vowel = _last_vowel(suffix)
+    backness = _stem_backness(stem)
+    if not suffix_vowel or not backness:
+        return True
+    if suffix_vowel in BACK_VOWELS:
+        return backness == "back"
+    if suffix_vowel in FRONT_VOWELS:
+        return backness == "front"
+    return True
+
+
+def _strip_layer(
+    word: str,
+    layer: tuple[tuple[str, str], ...],
+    original_length: int,
+    allow_poss3: bool = True,
+) -> tuple[str, str]:
+    """Remove the first suffix of ``layer`` that fits; return (stem, removed suffix)."""
+    for suffix, condition in layer:
+        if not word.endswith(suffix):
+            continue
+        stem = word[: -len(suffix)]
+        if len(stem) < MIN_STEM or not _last_vowel(stem) or stem[-1] in _NOT_FINAL:
+            continue
+        if len(stem) == MIN_STEM and stem[-1] in VOWELS:  # ел, үй, ай -- not ба, кү, те
+            continue
+        long_possessive = "ңыз" in suffix or "ңіз" in suffix or suffix in ("сы", "сі")
+        if long_possessive and len(stem) < MIN_STEM_LONG_POSSESSIVE:
+            continue
+        if stem[-1] in "ыі" and stem[-2:-1] != "ш":  # басшы, хатшы end in -ы themselves
+            if suffix in ("сы", "сі"):  # облысы is облыс + ы, not облы + сы (басшы + сы is)
+                continue
+            if suffix in ("ны", "ні"):  # шығыны is шығын + ы, not шығы + ны
+                continue
+        if suffix in _POSS3 and not allow_poss3:
+            continue
+        if len(suffix) == 1 and original_length < MIN_WORD_FOR_ONE_LETTER:
+            continue
+        if suffix == "н" and (len(stem) - 1 < 3 or stem[-2] in "ғг"):
+            continue  # газын is газ + -ы + -н; шығын, отын, жиын are words
+        if suffix in ("ы", "і") and (
+            stem[-1] in _DERIVATIONAL_BEFORE_I and len(stem) > 1 and stem[-2] not in VOWELS
+        ):
+            continue
+        if suffix[0] in _AFTER_VOICELESS and stem[-1] not in VOICELESS:
+            continue
+        if suffix[0] in _NOT_AFTER_VOICELESS and stem[-1] in VOICELESS:
+            continue
+        if suffix in ("дар", "дер") and stem[-1] in VOWELS:  # vowels take -лар/-лер
+            continue
+        if condition == "*":  # instrumental -мен/-бен/-пен does not harmonise
+            return stem, suffix
+        if condition == "V":  # consonant-initial possessive: only after a vowel
+            if stem[-1] not in VOWELS:
+                continue
+        elif condition and stem[-1] not in condition:
+            continue
+        if not _harmonises(stem, suffix):
+            continue
+        return stem, suffix
+    return word, ""
+
+
+def _restore_final_consonant(stem: str) -> str:
+    """Undo the voicing of a final к/қ before a vowel (нарығы -> нарық, көмегі -> көмек)."""
+    if stem.endswith("ғ"):
+        return stem[:-1] + "қ"
+    if stem.endswith("г") and KAZAKH_FRONT_LETTERS & set(stem):
+        return stem[:-1] + "к"
+    return stem
+
+
+GENITIVE = tuple(suffix for suffix, _ in _CASE if suffix.endswith("ң"))
+
+
+def is_genitive(word: str) -> bool:
+    """True if ``word`` ends in a genitive suffix (``Ресейдің``, ``елдердің``)."""
+    return word.lower().endswith(GENITIVE)
+
+
+INSTRUMENTAL = ("менен", "бенен", "пенен", "мен", "бен", "пен")
+
+
+def case_suffix(word: str, keep: frozenset[str] = frozenset()) -> str:
+    """The case ending :func:`stem` would remove first (``""`` for the nominative)."""
+    head, _, current = word.lower().replace("ё", "е").rpartition("-")
+    if head and _is_inflection(current):  # ҰҚШҰ-ға
+        return current
+    if current in keep or current.endswith(_NEVER_SPLIT_ENDINGS):
+        return ""
+    return _strip_layer(current, _CASE, len(current))[1]
+
+
+def strip_case(word: str, keep: frozenset[str] = frozenset()) -> str:
+    """``word`` without its case ending, as spelt (``Республикасының`` -> ``Республикасы``)."""
+    suffix = case_suffix(word, keep)
+    return word[: len(word) - len(suffix)] if suffix else word
+
+
+def load_keep(path: Path) -> frozenset[str]:
+    """Read a keep list: one word a line, ``#`` comments; a missing file is an empty list."""
+    if not path.is_file():
+        return frozenset()
+    out = set()
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        word = line.split("#", 1)[0].strip().lower().replace("ё", "е")
+        if word:
+            out.add(word)
+    return frozenset(out)
+
+
+def _is_inflection(tail: str) -> bool:
+    """True if ``tail`` is nothing but suffixes (the ``-ның`` of ``ҰҚШҰ-ның``)."""
+    rest = tail
+    for layer in _LAYERS:
+        for suffix, _ in layer:
+            if rest.endswith(suffix):
+                rest = rest[: -len(suffix)]
+                break
+    return tail != "" and rest == ""
+
+
+def stem(word: str, keep: frozenset[str] = frozenset()) -> str:
+    """Return the lower-case stem of a Kazakh word form (see the module docstring).
+
+    ``keep`` holds lower-case words that end like a suffix but must stay whole
+    (``қарағанды``, ``қызылорда``); the project list is ``config/languages/kk.keep.txt``.
+
+    >>> stem("Қазақстанның"), stem("мұнайды"), stem("елдердің")
+    ('қазақстан', 'мұнай', 'ел')
+    """
+    current = word.lower().replace("ё", "е")
+    if "-" in current:  # inflection sits on the last part only
+        head, _, tail = current.rpartition("-")
+        if not tail:
+            return current
+        if _is_inflection(tail):  # ҰҚШҰ-ның, КҚК-ға: an acronym with its ending
+            return head
+        return f"{head}-{stem(tail, keep)}"  # сауда-экономикалық
+    if current in keep:
+        return current
+    for suffix, _ in _CASE:  # a listed word with one case ending: жалақыны, Қарағандыда
+        if current.endswith(suffix) and current[: -len(suffix)] in keep:
+            return current[: -len(suffix)]
+    vowel_suffix = False
+    original_length = len(current)
+    case = ""
+    for layer in _LAYERS:
+        if current in keep or current.endswith(_NEVER_SPLIT_ENDINGS):
+            break
+        allow_poss3 = not case or case in _AFTER_POSS3_CASES
+        current, removed = _strip_layer(current, layer, original_length, allow_poss3)
+        if layer is _CASE:
+            case = removed
+        if removed:
+            vowel_suffix = removed[0] in VOWELS
+    if vowel_suffix:
+        current = _restore_final_consonant(current)
+    return current

@@ -1,0 +1,311 @@
+"""Keywords: YAKE over clean sentences, then merged by lemma and shown in a normal form.
+
+1. The sentences are joined one per line, each ending with a terminator, so YAKE (which
+   reads line breaks as spaces) never builds a keyphrase across a headline and the next
+   line. Web addresses are blanked first.
+2. YAKE (n-grams up to 3, its own deduplication off) ranks candidates of the *lemmatised*
+   text (each word replaced by its lemma, capitals kept), so that ``Казахстана``,
+   ``Казахстане`` and ``Казахстан`` count as one term (this matters most for Kazakh, where
+   one noun has dozens of forms); lower is better.
+3. Each candidate is found again in our own lemma n-grams of the sentences, to recover how
+   it is written in the text (the most frequent surface form).
+4. A candidate is dropped if a word is a number, a time or a date (digits), one letter,
+   a stopword at either edge (or any stopword in ru/uk phrases), or a stopword as a lemma
+   (``заявил`` -> ``заявить``; month names and page debris are in the stopword lists); in ru
+   and uk also when it is not a noun phrase (adjectives, a noun, then genitive words:
+   ``МИД Казахстана``, not ``обсуждает с Киевом`` or ``России Владимир Путин``); in kk when
+   a word before the last has a case ending other than the genitive, or any word ends in
+   a verb ending listed in the stopword file as ``*ып`` (``көздеп``, ``жоспарлап``).
+5. Candidates with the same lemma sequence are one keyword (``Казахстана`` and
+   ``Казахстан``).
+6. Best first, a candidate is kept only if none of its content lemmas is already used by a
+   kept keyword, so no two keywords share a lemma (``Казахстан`` and ``МИД Казахстана``
+   cannot both appear). One exception: a capitalised name phrase replaces the one-word
+   keywords it contains (``Путин`` -> ``Владимир Путин`` in Путин's place).
+7. A capitalised phrase always followed by the same capitalised word is a truncated name
+   and is dropped (``Посольство Республіки`` of ``Посольство Республіки Казахстан``).
+8. Display: a single word is shown as its lemma, capitalised as in the text (``Казахстан``,
+   ``ОДКБ``; a capital only seen at a sentence start is dropped unless the word is a name);
+   a phrase goes through :meth:`Lemmatizer.normal_phrase` (ru/uk agreement in the
+   nominative: ``иностранные группировки``; kk: the last word loses its endings).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from generator.nlp import kazakh
+from generator.nlp.lemmas import ACRONYM_MAX_LEN, PYMORPHY_LANGUAGES, Lemmatizer, match_case
+from generator.nlp.sentences import join_sentences
+from generator.nlp.tokens import normalize_apostrophes, normalize_text, word_spans, words
+
+MAX_NGRAM = 3
+CANDIDATES_PER_KEYWORD = 10
+_URL_RE = re.compile(
+    r"(?:https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b)",
+    re.IGNORECASE,
+)
+_NOUN_PHRASE_PREFIX = frozenset({"ADJF", "PRTF"})
+
+
+@dataclass
+class _Group:
+    lemmas: tuple[str, ...]
+    score: float
+    first: int  # position of the first occurrence (for stable ties)
+    surfaces: Counter = field(default_factory=Counter)
+    capital_inside: bool = False  # the first word is capitalised somewhere mid-sentence
+    always_capital: bool = False  # ... or capitalised in each of its (2+) occurrences
+    occurrences: int = 0  # how often the first word occurs (any form)
+
+
+def _key(token: str) -> str:
+    return normalize_apostrophes(token.lower())
+
+
+def _index(key_lists: list[list[str]]) -> dict[tuple[str, ...], list[tuple[int, int, int]]]:
+    """Every n-gram of lemmas -> its occurrences (sentence, start, running position)."""
+    index: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
+    position = 0
+    for s, keys in enumerate(key_lists):
+        for i in range(len(keys)):
+            for size in range(1, MAX_NGRAM + 1):
+                if i + size <= len(keys):
+                    index[tuple(keys[i : i + size])].append((s, i, position + i))
+        position += len(keys)
+    return index
+
+
+def _run_yake(text: str, language: str, stopwords: frozenset[str], top: int) -> list[tuple]:
+    import yake
+
+    extractor = yake.KeywordExtractor(
+        lan=language, n=MAX_NGRAM, dedup_lim=1.0, top=top, stopwords=set(stopwords)
+    )
+    out = []
+    for item in extractor.extract_keywords(text):
+        # YAKE's tuple order has changed between versions: take the text and the number
+        phrase = next(x for x in item if isinstance(x, str))
+        score = float(next(x for x in item if not isinstance(x, str)))
+        out.append((phrase, score))
+    return out
+
+
+def _truncated_name(
+    surface: Sequence[str],
+    key: tuple[str, ...],
+    occurrences: list[tuple[int, int, int]],
+    token_lists: list[list[str]],
+    lemma_lists: list[list[str]],
+    adjacent: list[list[bool]],
+) -> bool:
+    """A capitalised phrase always followed by the same capitalised word is part of a longer
+    name (``Посольство Республіки`` of ``Посольство Республіки Казахстан``)."""
+    if not all(t[:1].isupper() for t in surface):
+        return False
+    following = set()
+    for s, i, _ in occurrences:
+        j = i + len(key)
+        if j >= len(token_lists[s]) or not adjacent[s][j] or not token_lists[s][j][:1].isupper():
+            return False  # the phrase ends the sentence, a clause or a bracket: not cut off
+        following.add(lemma_lists[s][j])
+    return len(following) == 1
+
+
+def _is_stop(token: str, lemma: str, stopwords: frozenset[str]) -> bool:
+    return _key(token) in stopwords or lemma in stopwords
+
+
+_KAZAKH_PAST = frozenset({"ды", "ді"})  # also the accusative: only after a passive -л/-н
+
+
+def _english_phrase_ok(surface: Sequence[str]) -> bool:
+    """en: no lower-case ``-ed`` word after the first (``violence erupted overnight``)."""
+    return not any(t.islower() and t.endswith("ed") for t in surface[1:])
+
+
+def _kazakh_phrase_ok(surface: Sequence[str], lemmas: Sequence[str], first_is_name: bool) -> bool:
+    """kk, which has no part-of-speech data here: keep noun-phrase-like candidates.
+
+    Words before the last carry no case ending except a genitive (``Ресейдің мұнайы``); the
+    last is not in the instrumental (``Ресей Қазақстанмен`` is "Russia with Kazakhstan");
+    a name does not end a phrase of lower-case words (``мұнай Теңіз``: the capital of a
+    sentence's first word only counts if the word is capitalised elsewhere too); two names
+    in a row only when the last has no case ending (``Андрей Сердюков``, not ``Ресей
+    Қазақстанға``); an acronym does not follow a word nor precede a name (``Қазақстан
+    КҚК``); the last word does not look like a passive verb in the past tense
+    (``көрме ашылды``, ``шығару басталды``).
+    """
+    if len(surface) == 1:
+        return True
+    inner_ok = all(
+        lemma == _key(token) or kazakh.is_genitive(token)
+        for token, lemma in zip(surface[:-1], lemmas[:-1], strict=True)
+    )
+    last = surface[-1]
+    case = kazakh.case_suffix(last)
+    if not inner_ok or case in kazakh.INSTRUMENTAL:
+        return False
+    if case in _KAZAKH_PAST and len(last) - len(case) >= 4 and last[-3:-2] in "лн":
+        return False  # көрме ашылды, шығару басталды: a passive verb in the past tense
+    capitals = [first_is_name, *(t[:1].isupper() for t in surface[1:])]
+    if capitals[-1] and (case or not all(capitals[:-1])):
+        return False
+    if any(a.isupper() and len(a) > 1 and b[:1].isupper() for a, b in pairwise(surface)):
+        return False  # КҚК Қазақстан: two names side by side
+    return not (last.isupper() and not surface[-2].isupper())
+
+
+def _ending_patterns(stopwords: frozenset[str]) -> tuple[str, ...]:
+    """Stopword-list entries ``*ып`` mean: no word ending in ``ып`` is a keyword."""
+    return tuple(sorted(w[1:] for w in stopwords if w.startswith("*") and len(w) > 1))
+
+
+def _valid_noun_phrase(tokens: Sequence[str], lemmatizer: Lemmatizer) -> bool:
+    """ru/uk: (adjective)* noun (genitive word | acronym | name)* -- or one noun."""
+    infos = [lemmatizer.info(t) for t in tokens]
+    head = next((i for i, inf in enumerate(infos) if inf.pos == "NOUN" or inf.pos is None), None)
+    if head is None:
+        return False
+    if any(inf.pos not in _NOUN_PHRASE_PREFIX for inf in infos[:head]):
+        return False
+    for inf in infos[head + 1 :]:
+        if inf.pos is None or inf.acronym:
+            continue
+        if infos[head].first_name and inf.proper:  # Касым-Жомарт Токаев, not России Путин
+            continue
+        if inf.first_name:  # a name starts a new phrase: not "президент Таджикистана Эмомали"
+            return False
+        if not (inf.genitive and inf.pos in ("NOUN", "ADJF", "PRTF")):
+            return False
+    return infos[-1].pos in ("NOUN", None) or infos[-1].acronym
+
+
+def extract_keywords(
+    sentences: Sequence[str],
+    language: str,
+    lemmatizer: Lemmatizer,
+    stopwords: frozenset[str],
+    n: int = 10,
+) -> list[str]:
+    """The article's top ``n`` keywords, best first (see the module docstring)."""
+    sentences = [s for s in sentences if s.strip()]
+    if not sentences or n <= 0:
+        return []
+    clean = [_URL_RE.sub(" ", s) for s in sentences]
+    token_lists: list[list[str]] = []
+    lemma_lists: list[list[str]] = []
+    lemma_sentences: list[str] = []
+    adjacent: list[list[bool]] = []  # word j follows word j-1 with nothing but spaces
+    for sentence in clean:
+        text = normalize_text(sentence)
+        spans = word_spans(sentence)
+        tokens = [token for _, _, token in spans]
+        lemmas = [lemmatizer.lemma(token) for token in tokens]
+        pieces, last, joined = [], 0, []
+        for (start, end, token), lemma in zip(spans, lemmas, strict=True):
+            gap = text[last:start]
+            joined.append(bool(pieces) and not gap.strip())  # only spaces since the last word
+            pieces += [gap, match_case(lemma, token)]
+            last = end
+        pieces.append(text[last:])
+        adjacent.append(joined)
+        token_lists.append(tokens)
+        lemma_lists.append([_key(lemma) for lemma in lemmas])
+        lemma_sentences.append("".join(pieces))
+    index = _index(lemma_lists)
+    ranked = _run_yake(
+        join_sentences(lemma_sentences), language, stopwords, n * CANDIDATES_PER_KEYWORD
+    )
+    morphology = language in PYMORPHY_LANGUAGES
+    endings = _ending_patterns(stopwords)
+
+    groups: dict[tuple[str, ...], _Group] = {}
+    for phrase, score in ranked:
+        key = tuple(_key(t) for t in words(phrase))
+        occurrences = index.get(key)
+        if not key or not occurrences or len(key) > MAX_NGRAM:
+            continue  # YAKE tokenised differently from us: skip rather than guess
+        surfaces = Counter(tuple(token_lists[s][i : i + len(key)]) for s, i, _ in occurrences)
+        surface = min(surfaces, key=lambda form: (-surfaces[form], form))
+        if any(any(ch.isdigit() for ch in t) or len(t) < 2 for t in surface):
+            continue  # numbers, times, dates, one-letter debris
+        lemmas = tuple(lemmatizer.lemma(t) for t in surface)
+        stops = [_is_stop(t, lem, stopwords) for t, lem in zip(surface, lemmas, strict=True)]
+        if any(stops):
+            continue
+        if morphology and not _valid_noun_phrase(surface, lemmatizer):
+            continue
+        first_is_name = surface[0][:1].isupper() and (
+            any(i > 0 for _, i, _ in occurrences)
+            or any(i > 0 and token_lists[s][i][:1].isupper() for s, i, _ in index[key[:1]])
+        )
+        if language == "kk" and not _kazakh_phrase_ok(surface, lemmas, first_is_name):
+            continue
+        if language == "kk" and len(key) == 1 and surface[0].islower() and len(index[key]) < 2:
+            continue  # kk: a one-off lower-case word is as often a verb form as a topic
+        if language == "en" and not _english_phrase_ok(surface):
+            continue
+        if endings and any(_key(t).endswith(endings) for t in surface):
+            continue  # verb forms and the like (patterns from the stopword list)
+        if _truncated_name(surface, key, occurrences, token_lists, lemma_lists, adjacent):
+            continue
+        group = groups.get(lemmas)
+        if group is None:
+            group = groups[lemmas] = _Group(lemmas, score, min(p for _, _, p in occurrences))
+        group.score = min(group.score, score)
+        group.surfaces.update(surfaces)
+        first_word = index[key[:1]]
+        group.capital_inside |= any(  # the first word alone, anywhere but a sentence start
+            i > 0 and token_lists[s][i][:1].isupper() for s, i, _ in first_word
+        )
+        group.always_capital = len(first_word) > 1 and all(
+            token_lists[s][i][:1].isupper() for s, i, _ in first_word
+        )
+        group.occurrences = len(first_word)
+
+    kept: list[tuple[str, frozenset[str], bool]] = []  # (display, content lemmas, is a name)
+    for group in sorted(groups.values(), key=lambda g: (g.score, g.first, g.lemmas)):
+        content = frozenset(lem for lem in group.lemmas if lem not in stopwords)
+        if not content:
+            continue
+        clashes = [i for i, (_, lemmas, _) in enumerate(kept) if lemmas & content]
+        is_name = len(group.lemmas) > 1 and all(
+            t[:1].isupper() for t in min(group.surfaces, key=lambda f: (-group.surfaces[f], f))
+        )
+        if clashes and not (is_name and all(len(kept[i][1]) == 1 for i in clashes)):
+            continue
+        display = _display(group, lemmatizer)
+        if not display or any(display == d for d, _, _ in kept):
+            continue
+        if clashes:  # a full name takes the place of its surname: Путин -> Владимир Путин
+            kept[clashes[0]] = (display, content, is_name)
+            for i in reversed(clashes[1:]):
+                del kept[i]
+        elif len(kept) < n:
+            kept.append((display, content, is_name))
+    return [display for display, _, _ in kept]
+
+
+def _display(group: _Group, lemmatizer: Lemmatizer) -> str:
+    """The keyword as shown: lemma or normal phrase, capitalised as a name or lower case."""
+    surface = min(group.surfaces, key=lambda form: (-group.surfaces[form], form))
+    if len(surface) == 1:
+        model = surface[0]
+        if model.isupper() and len(model) > ACRONYM_MAX_LEN:  # АСТАНА in a dateline
+            model = model.capitalize()
+        text = match_case(group.lemmas[0], model)
+    else:
+        text = lemmatizer.normal_phrase(surface)
+    first = surface[0]
+    info = lemmatizer.info(first)
+    keep_capital = group.capital_inside or info.proper or info.acronym
+    if lemmatizer.language not in PYMORPHY_LANGUAGES:  # no grammar to tell a name: usage
+        keep_capital = keep_capital or group.always_capital
+    if text[:1].isupper() and not keep_capital:
+        text = text[:1].lower() + text[1:]
+    return text

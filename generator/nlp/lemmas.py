@@ -1,0 +1,299 @@
+"""Lemmas: pymorphy3 for Russian and Ukrainian, the suffix stripper for Kazakh, simple rules
+for English and anything else.
+
+Every lemma is lower case with ``ё`` folded to ``е`` and apostrophes spelt ``'``. For a
+Capitalised word a proper-noun parse wins over a common-noun one (``Песков`` -> ``песков``,
+not ``песок``): first a surname parse, then place, organisation, first name, patronymic
+(``АСТАНА`` is the city, not the name Астан), masculine first (``Жомарта`` -> ``жомарт``).
+A hyphenated word pymorphy3 does not know is lemmatised on its last part
+(``Касым-Жомартом`` -> ``касым-жомарт``).
+A capitalised ``-ов/-ев/-ин`` word with no proper-noun parse is taken as a surname as it
+stands (``Токаев`` -> ``токаев``, not ``токай``). Short all-capital words are acronyms and
+are only lower-cased (``ОДКБ`` -> ``одкб``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.nlp import kazakh
+from generator.nlp.tokens import normalize_apostrophes, words
+
+PYMORPHY_LANGUAGES = ("ru", "uk")
+ACRONYM_MAX_LEN = 5
+_PROPER_TAG_ORDER = (("Surn",), ("Geox",), ("Orgn",), ("Name",), ("Patr",), ("Trad",))
+_NAME_TAGS = (("Name",), ("Patr",))
+_ALL_PROPER = ("Surn", "Geox", "Orgn", "Name", "Patr", "Trad")
+# -ский/-ской/-ського/-ської ...: adjectives (also as surnames: the lemma is the same)
+_ADJECTIVE_RE = re.compile(r"(?:ск|цк|зск|ськ|цьк|зьк)(?:[аоиыеіїуюяє]\w{0,2})$")
+_SURNAME_RE = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'-]+(?:ов|ев|ёв|єв|ин|ын|їн|ін)$")
+_CACHE_SIZE = 200_000
+# The project's word lists; callers with Settings pass settings.path(settings.language_data).
+DEFAULT_LANGUAGE_DIR = Path(__file__).resolve().parents[2] / "config" / "languages"
+_EN_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("s", ""))
+
+
+@functools.cache
+def _morph(language: str):  # -> pymorphy3.MorphAnalyzer (loaded once per process)
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+def _fold(text: str) -> str:
+    return normalize_apostrophes(text.lower().replace("ё", "е"))
+
+
+def _english_lemma(lower: str) -> str:
+    """A light plural stripper for English and unknown languages (rules, no dictionary)."""
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    if len(lower) > 4 and lower.endswith(("shes", "ches", "xes", "sses", "zes")):
+        return lower[:-2]  # clashes -> clash, taxes -> tax
+    if len(lower) > 4 and not lower.endswith(("ss", "us", "is")):
+        for suffix, replacement in _EN_SUFFIXES:
+            if lower.endswith(suffix):
+                return lower[: -len(suffix)] + replacement
+    return lower
+
+
+class Lemmatizer:
+    """Lemmatises words of one language; get one with :func:`get_lemmatizer`."""
+
+    def __init__(self, language: str, language_dir: Path | None = None) -> None:
+        self.language = language
+        self.language_dir = language_dir
+        self._keep = (
+            kazakh.load_keep(language_dir / f"{language}.keep.txt")
+            if language == "kk" and language_dir is not None
+            else frozenset()
+        )
+        self._cached = functools.lru_cache(maxsize=_CACHE_SIZE)(self._compute)
+
+    def __repr__(self) -> str:
+        return f"Lemmatizer({self.language!r})"
+
+    def __reduce__(self):  # pickles by language: a worker process builds its own
+        return (get_lemmatizer, (self.language, self.language_dir))
+
+    def lemma(self, word: str) -> str:
+        """The lemma of one word token (lower case, ``ё`` -> ``е``)."""
+        return self._cached(word).lemma
+
+    def lemmas(self, text: str) -> list[str]:
+        """``words(text)`` lemmatised, in order."""
+        return [self._cached(w).lemma for w in words(text)]
+
+    def info(self, word: str) -> WordInfo:
+        """Lemma and grammar facts of one word token (POS etc. only for ru and uk)."""
+        return self._cached(word)
+
+    def normal_phrase(self, tokens: Sequence[str]) -> str:
+        """A readable normal form of a phrase (its words as they appear in the text).
+
+        ru/uk: adjectives before the first noun agree with it in the nominative, the noun
+        goes to the nominative (keeping its number), words after it stay as written
+        (``иностранных группировок`` -> ``иностранные группировки``, ``МИД Казахстана``
+        unchanged). kk and others: only the last word (where Kazakh puts the endings, and an
+        English plural) is reduced: to its lemma, in Kazakh only its case ending goes
+        (``Қазақстан Республикасының`` -> ``Қазақстан Республикасы``). Capitalisation
+        follows the text.
+        """
+        if not tokens:
+            return ""
+        if self.language == "kk":  # only the case ending goes: Қазақстан Республикасы stays
+            return " ".join([*tokens[:-1], kazakh.strip_case(tokens[-1], self._keep)])
+        if self.language not in PYMORPHY_LANGUAGES:
+            last = tokens[-1]
+            return " ".join([*tokens[:-1], match_case(self.lemma(last), last)])
+        infos = [self._cached(t) for t in tokens]
+        head = next((i for i, inf in enumerate(infos) if inf.pos == "NOUN" or inf.acronym), None)
+        if head is None:
+            return " ".join(tokens)
+        head_parse = infos[head].parse
+        out = list(tokens)
+        number = head_parse.tag.number if head_parse is not None else None
+        gender = head_parse.tag.gender if head_parse is not None else None
+        if any(inf.parse is not None and inf.parse.tag.number == "plur" for inf in infos[:head]):
+            number = "plur"  # "коллективные ... силы": the adjective settles the number
+        if infos[head].first_name:  # a person: each name's lemma (Касым-Жомартом Токаевым)
+            for i in range(head, len(tokens)):
+                if not infos[i].proper:
+                    break
+                out[i] = infos[i].lemma
+                parse = infos[i].parse
+                if gender == "femn" and parse is not None:  # Марии Захаровой: keep her gender
+                    out[i] = _inflect(parse, {"nomn", "sing", "femn"}) or out[i]
+        elif head_parse is not None and not infos[head].acronym and "Fixd" not in head_parse.tag:
+            if number == "plur":
+                out[head] = _inflect(head_parse, {"nomn", "plur"}) or tokens[head]
+            else:  # the dictionary form is the nominative singular
+                out[head] = head_parse.normal_form
+        for i in range(head):
+            parse = infos[i].parse
+            if parse is None or parse.tag.POS not in ("ADJF", "PRTF"):
+                continue
+            wanted = {"nomn", number or "sing"}
+            if (number or "sing") == "sing" and gender:
+                wanted.add(gender)
+            out[i] = _inflect(parse, wanted) or tokens[i]
+        return " ".join(match_case(_fold(w), t) for w, t in zip(out, tokens, strict=True))
+
+    def _compute(self, word: str) -> WordInfo:
+        if not word:
+            return WordInfo("")
+        if word[0].isdigit():
+            return WordInfo(_fold(word))
+        if self.language == "kk":
+            return WordInfo(_fold(kazakh.stem(word, self._keep)), acronym=_is_acronym(word))
+        if self.language in PYMORPHY_LANGUAGES:
+            return self._pymorphy_info(word)
+        return WordInfo(_english_lemma(_fold(word)), acronym=_is_acronym(word))
+
+    def _pymorphy_info(self, word: str) -> WordInfo:
+        word = normalize_apostrophes(word)
+        if _is_acronym(word):
+            return WordInfo(_fold(word), pos="NOUN", acronym=True)
+        parses = _morph(self.language).parse(word)
+        if not parses:
+            return WordInfo(_fold(word))
+        if "-" in word.strip("-") and not _from_dictionary(parses[0]):
+            # Касым-Жомартом, онлайн-саміту: pymorphy3 guesses badly; inflect the last part
+            head, _, tail = word.rpartition("-")
+            tail_info = self._pymorphy_info(tail)
+            return WordInfo(
+                f"{_fold(head)}-{tail_info.lemma}",
+                pos=tail_info.pos,
+                proper=tail_info.proper,
+                genitive=tail_info.genitive,
+                first_name=tail_info.first_name,
+            )
+        if word[0].isupper() and len(word) > 1:  # one letter: a word or an initial, not a name
+            proper = self._proper_parse(word, parses)
+            if proper is not None:
+                return _info(proper, proper=True, parses=parses)
+            if _SURNAME_RE.match(word):
+                return WordInfo(_fold(word), pos="NOUN", proper=True)
+        return _info(_most_likely(parses), proper=False, parses=parses)
+
+    def _proper_parse(self, word: str, parses: Sequence[Any]) -> Any | None:
+        """The name/place/organisation parse a capitalised word should take, if any."""
+        adjectives = [p for p in parses if p.tag.POS in ("ADJF", "PRTF")]
+        if adjectives and _ADJECTIVE_RE.search(word.lower()):
+            return None  # Мангистауской, Каспийского: an adjective, whatever else it may be
+        for tags in _PROPER_TAG_ORDER:
+            found = [p for p in parses if any(t in p.tag.grammemes for t in tags)]
+            if not found:
+                continue
+            best = next((p for p in found if "masc" in p.tag.grammemes), found[0])
+            if tags in _NAME_TAGS:
+                other = next(
+                    (
+                        p
+                        for p in parses
+                        if p.normal_form != best.normal_form
+                        and p.tag.POS == "NOUN"
+                        and _morph(self.language).word_is_known(p.normal_form)  # not a guess
+                        and not any(t in p.tag.grammemes for t in _ALL_PROPER)
+                    ),
+                    None,
+                )
+                if other is not None:  # Києві is Київ, not the name Кий; Жомартом is Жомарт
+                    return other
+            return best
+        return None
+
+
+def _most_likely(parses: Sequence[Any]) -> Any:
+    """The first parse of the lemma with the highest total score (газу: газ, not газа)."""
+    totals: dict[str, float] = {}
+    for p in parses:
+        totals[p.normal_form] = totals.get(p.normal_form, 0.0) + p.score
+    best = max(totals.values())
+    lemma = next(form for form, total in totals.items() if total >= best - 1e-9)
+    return next(p for p in parses if p.normal_form == lemma)
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    """What the lemmatiser knows about one word token."""
+
+    lemma: str
+    pos: str | None = None  # pymorphy3 part of speech of the chosen parse (ru, uk)
+    proper: bool = False  # a name, place or organisation
+    acronym: bool = False  # short and all capitals: ОДКБ, КТК, CSTO
+    genitive: bool = False  # a parse of the chosen lemma is genitive (ru, uk)
+    first_name: bool = False  # capitalised and some parse is a first name (Владимир)
+    parse: Any = field(default=None, compare=False, repr=False)  # pymorphy3 Parse
+
+
+def _info(parse: Any, proper: bool, parses: Sequence[Any]) -> WordInfo:
+    first_name = proper and any("Name" in p.tag.grammemes for p in parses)
+    genitive = any(
+        "gent" in p.tag and p.normal_form == parse.normal_form and p.tag.POS == parse.tag.POS
+        for p in parses
+    )
+    return WordInfo(
+        _fold(parse.normal_form),
+        pos=parse.tag.POS,
+        proper=proper,
+        genitive=genitive,
+        first_name=first_name,
+        parse=parse,
+    )
+
+
+def _from_dictionary(parse: Any) -> bool:
+    return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+def _is_acronym(word: str) -> bool:
+    return word.isupper() and 2 <= len(word) <= ACRONYM_MAX_LEN
+
+
+def _inflect(parse: Any, grammemes: set[str]) -> str | None:
+    """Inflect to ``grammemes``, dropping gender then number when the dictionary refuses."""
+    attempts = [grammemes, grammemes - {"masc", "femn", "neut"}, {"nomn"}]
+    for wanted in attempts:
+        try:
+            inflected = parse.inflect(wanted)
+        except ValueError:
+            inflected = None
+        if inflected is not None:
+            return inflected.word
+    return None
+
+
+def match_case(word: str, model: str) -> str:
+    """Spell ``word`` with the capitalisation of ``model`` (ОДКБ, Алма-Ата, казахстан)."""
+    if len(model) > 1 and model.isupper():
+        return word.upper()
+    if model[:1].isupper():
+        model_parts = model.split("-")
+        parts = word.split("-")
+        if len(parts) == len(model_parts):
+            return "-".join(
+                p[:1].upper() + p[1:] if m[:1].isupper() else p
+                for p, m in zip(parts, model_parts, strict=True)
+            )
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def get_lemmatizer(language: str, language_dir: Path | None = None) -> Lemmatizer:
+    """The process-wide Lemmatizer for ``language`` (unknown languages get English rules).
+
+    ``language_dir`` is the folder of word lists (only ``kk.keep.txt`` is read, for Kazakh);
+    by default the project's ``config/languages``.
+    """
+    return _build_lemmatizer(language, language_dir or DEFAULT_LANGUAGE_DIR)
+
+
+@functools.cache
+def _build_lemmatizer(language: str, language_dir: Path) -> Lemmatizer:
+    return Lemmatizer(language, language_dir)
