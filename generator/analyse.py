@@ -181,7 +181,7 @@ def analyse_corpus(
 ) -> CorpusAnalysis:
     """Analyse many articles: cached text analyses are reused, the rest run in a pool."""
     keys = [cache_key(a, ctx) for a in articles]
-    texts: list[TextAnalysis | None] = [cache.get(k) if cache else None for k in keys]
+    texts: list[TextAnalysis | None] = [cache.get(k) if cache is not None else None for k in keys]
     todo = [i for i, t in enumerate(texts) if t is None]
     n = _worker_count(workers, len(todo))
     if todo:
@@ -203,7 +203,7 @@ def analyse_corpus(
                 texts[i] = analyse_text(articles[i], ctx)
                 if progress:
                     progress(1)
-        if cache:
+        if cache is not None:
             for i in todo:
                 cache.put(keys[i], texts[i])
     analyses = tuple(

@@ -1,0 +1,452 @@
+"""Topic taxonomy from YAML (``config/topics.yml``) and topic scoring with evidence.
+
+The taxonomy file lists, per topic, weighted *terms* (single words, multi-word phrases,
+acronyms) per language, *negative* terms that lower the score (other riots, fuel prices
+alone, exercises in other years), *required contexts* (named term groups that must occur,
+at least ``min_count`` times, e.g. "Kazakhstan" or "January 2022") and a *threshold*.
+Terms are lemmatised at load time with the same lemmatiser as the article text, so
+``Каспийского трубопроводного консорциума`` matches the term
+``Каспийский трубопроводный консорциум``. A term ending in ``*`` matches any lemma that
+starts with it (for its last word). Terms under ``any`` are used in every language.
+
+Scoring is a pure function of ``TextAnalysis.sentence_lemmas`` / ``title_lemmas``:
+
+    score = sum(weight * min(count, max_count)) - sum(negative weight * min(count, max_count))
+
+where a title match counts ``title_weight`` times and, within a sentence, the longest term
+starting at a word wins (a phrase is not counted again as its words). A topic is assigned
+when every required context is present and ``score >= threshold``. Term lists of languages
+that are not configured are ignored. Nothing about topics lives in this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.models import Evidence, TextAnalysis, Topic, TopicMatch
+from generator.nlp.lemmas import get_lemmatizer
+from generator.nlp.tokens import words
+from generator.settings import ConfigError
+
+ANY = "any"  # terms under this key are used for every language
+_TOPIC_KEYS = {"id", "title", "description", "threshold", "terms", "negative", "require"}
+_GROUP_KEYS = {"weight", "name", "note"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One taxonomy term compiled for one language."""
+
+    display: str  # the term as written in the YAML (shown as evidence)
+    lemmas: tuple[str, ...]  # lemma sequence to find in a sentence
+    weight: float = 1.0
+    prefix: bool = False  # last lemma matches by prefix (term written with a trailing *)
+
+
+@dataclass(frozen=True)
+class TermSet:
+    """Terms of one language, indexed by their first lemma for a fast scan."""
+
+    terms: tuple[Term, ...] = ()
+    by_first: Mapping[str, tuple[Term, ...]] = field(default_factory=dict, compare=False)
+    prefixed: tuple[Term, ...] = ()
+    gap: int = 0  # words allowed between the words of a phrase
+
+    @classmethod
+    def build(cls, terms: Iterable[Term], gap: int = 0) -> TermSet:
+        unique: dict[tuple[tuple[str, ...], bool], Term] = {}
+        for t in terms:  # first spelling of a lemma sequence wins (deterministic: YAML order)
+            unique.setdefault((t.lemmas, t.prefix), t)
+        all_terms = tuple(unique.values())
+        by_first: dict[str, list[Term]] = {}
+        prefixed = []
+        for t in all_terms:
+            if t.prefix and len(t.lemmas) == 1:
+                prefixed.append(t)
+            else:
+                by_first.setdefault(t.lemmas[0], []).append(t)
+        return cls(
+            terms=all_terms,
+            by_first={k: tuple(v) for k, v in by_first.items()},
+            prefixed=tuple(prefixed),
+            gap=gap,
+        )
+
+    def count(self, lemma_seqs: Iterable[Sequence[str]]) -> dict[Term, int]:
+        """Occurrences of each term in the given token sequences (sentences).
+
+        Left to right, the longest term starting at a token wins and its tokens are not
+        matched again: ``коллективные миротворческие силы`` counts once, not also as
+        ``миротворческие силы``. The words of a phrase may be ``gap`` words apart
+        (``поставки российского газа`` is ``поставка газа``).
+        """
+        found: dict[Term, int] = {}
+        for seq in lemma_seqs:
+            n = len(seq)
+            i = 0
+            while i < n:
+                best: Term | None = None
+                end = i
+                for t in self.by_first.get(seq[i], ()):
+                    if best is not None and len(t.lemmas) <= len(best.lemmas):
+                        continue
+                    stop = _match_end(t, seq, i, self.gap)
+                    if stop >= 0:
+                        best, end = t, stop
+                if best is None:
+                    for t in self.prefixed:
+                        if seq[i].startswith(t.lemmas[0]):
+                            best = t
+                            break
+                if best is None:
+                    i += 1
+                    continue
+                found[best] = found.get(best, 0) + 1
+                i = end + 1
+        return found
+
+
+def _match_end(t: Term, seq: Sequence[str], i: int, gap: int) -> int:
+    """Index of the last token of ``t`` matched from ``seq[i]`` (its first lemma), or -1."""
+    n, k, pos = len(seq), len(t.lemmas), i
+    for j in range(1, k):
+        want, last = t.lemmas[j], t.prefix and j == k - 1
+        for q in range(pos + 1, min(n, pos + gap + 2)):
+            if seq[q].startswith(want) if last else seq[q] == want:
+                pos = q
+                break
+        else:
+            return -1
+    return pos
+
+
+@dataclass(frozen=True)
+class Context:
+    """A named group of terms that must occur at least ``min_count`` times (a title match
+    counting ``title_weight`` times): the article is *about* it, not passing by."""
+
+    name: str
+    terms: Mapping[str, TermSet]
+    min_count: int = 1
+
+    def present(self, text: TextAnalysis, title_weight: float) -> bool:
+        body, title = _counts(self.terms.get(text.language), text)
+        seen = sum(body.values()) + title_weight * sum(title.values())
+        return seen >= self.min_count
+
+
+@dataclass(frozen=True)
+class TopicDef:
+    id: str
+    title_en: str
+    title_ru: str
+    description: str
+    threshold: float
+    terms: Mapping[str, TermSet]  # language -> positive terms
+    negative: Mapping[str, TermSet]  # language -> negative terms (weights subtract)
+    require: tuple[Context, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    topics: tuple[TopicDef, ...]
+    title_weight: float = 2.0
+    max_count: int = 3
+    source: str = ""
+    digest: str = ""
+
+    def display(self) -> tuple[Topic, ...]:
+        """The topics as the renderer needs them, in taxonomy order."""
+        return tuple(Topic(t.id, t.title_en, t.title_ru, t.description) for t in self.topics)
+
+    def fingerprint(self) -> str:
+        """Stable hash of the taxonomy as compiled (config text, languages, lemmas)."""
+        return self.digest
+
+    def topic(self, topic_id: str) -> TopicDef:
+        for t in self.topics:
+            if t.id == topic_id:
+                return t
+        raise KeyError(topic_id)
+
+
+# ---------------------------------------------------------------------------- loading
+
+
+def _fail(path: Path, where: str, message: str) -> ConfigError:
+    return ConfigError(f"{path}: {where}: {message}")
+
+
+def _lemmatise_term(raw: str, language: str) -> tuple[tuple[str, ...], bool]:
+    prefix = raw.endswith("*")
+    text = raw[:-1] if prefix else raw
+    toks = words(text)
+    if not toks:
+        return (), prefix
+    lem = get_lemmatizer(language)
+    lemmas = [lem.lemma(w) for w in toks]
+    if prefix:  # the prefix itself is not a word: keep it as written
+        lemmas[-1] = toks[-1].lower().replace("ё", "е")
+    return tuple(lemmas), prefix
+
+
+def _is_language_code(key: object) -> bool:
+    """Two lower-case letters: a language that is not configured (its terms are ignored)."""
+    return isinstance(key, str) and len(key) == 2 and key.isalpha() and key.islower()
+
+
+def _term_lists(
+    path: Path, where: str, group: Any, languages: Sequence[str]
+) -> tuple[float, dict[str, list[str]]]:
+    if not isinstance(group, dict):
+        raise _fail(path, where, "expected a mapping with 'weight' and per-language term lists")
+    allowed = _GROUP_KEYS | {ANY, *languages}
+    unknown = sorted(k for k in set(group) - allowed if not _is_language_code(k))
+    if unknown:
+        raise _fail(
+            path,
+            where,
+            f"unknown key(s) {', '.join(map(repr, unknown))}; use weight, name, note, "
+            f"{ANY} or a configured language ({', '.join(languages)})",
+        )
+    weight = group.get("weight", 1)
+    if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight <= 0:
+        raise _fail(path, f"{where}.weight", f"expected a positive number, got {weight!r}")
+    lists: dict[str, list[str]] = {}
+    for key in (ANY, *languages):
+        items = group.get(key) or []
+        if not isinstance(items, list) or not all(isinstance(s, str) and s.strip() for s in items):
+            raise _fail(path, f"{where}.{key}", "expected a list of non-empty strings")
+        lists[key] = items
+    return float(weight), lists
+
+
+def _compile_groups(
+    path: Path, where: str, groups: Any, languages: Sequence[str], gap: int
+) -> dict[str, TermSet]:
+    if groups is None:
+        groups = []
+    if not isinstance(groups, list):
+        raise _fail(path, where, "expected a list of term groups")
+    per_lang: dict[str, list[Term]] = {lang: [] for lang in languages}
+    for gi, group in enumerate(groups):
+        gwhere = f"{where}[{gi}]"
+        weight, lists = _term_lists(path, gwhere, group, languages)
+        for lang in languages:
+            for raw in (*lists[lang], *lists[ANY]):
+                lemmas, prefix = _lemmatise_term(raw.strip(), lang)
+                if not lemmas:
+                    raise _fail(path, gwhere, f"term {raw!r} has no words")
+                per_lang[lang].append(Term(raw.strip().rstrip("*"), lemmas, weight, prefix))
+    return {lang: TermSet.build(ts, gap) for lang, ts in per_lang.items()}
+
+
+def _text(path: Path, where: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, where, "expected non-empty text")
+    return value.strip()
+
+
+def _number(path: Path, where: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _fail(path, where, f"expected a number, got {value!r}")
+    return float(value)
+
+
+def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
+    """Read and validate the taxonomy YAML; lemmatise every term for every language.
+
+    Raises ``ConfigError`` naming the file, the topic and the key on any problem.
+    """
+    path = Path(path)
+    try:
+        raw_text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the taxonomy ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: the taxonomy is not UTF-8") from exc
+    try:
+        data = yaml.safe_load(raw_text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the top level must be a mapping with 'topics'")
+    unknown = sorted(set(data) - {"settings", "contexts", "topics"})
+    if unknown:
+        raise _fail(path, "top level", f"unknown key(s) {', '.join(map(repr, unknown))}")
+    languages = tuple(languages)
+
+    opts = data.get("settings") or {}
+    if not isinstance(opts, dict) or set(opts) - {"title_weight", "max_count", "phrase_gap"}:
+        raise _fail(path, "settings", "expected a mapping with title_weight, max_count, phrase_gap")
+    gap = opts.get("phrase_gap", 1)
+    if isinstance(gap, bool) or not isinstance(gap, int) or not 0 <= gap <= 3:
+        raise _fail(path, "settings.phrase_gap", f"expected 0, 1, 2 or 3, got {gap!r}")
+    title_weight = _number(path, "settings.title_weight", opts.get("title_weight", 2))
+    max_count = opts.get("max_count", 3)
+    if isinstance(max_count, bool) or not isinstance(max_count, int) or max_count < 1:
+        raise _fail(path, "settings.max_count", f"expected a whole number >= 1, got {max_count!r}")
+
+    contexts_raw = data.get("contexts") or {}
+    if not isinstance(contexts_raw, dict):
+        raise _fail(path, "contexts", "expected a mapping of context name -> term group")
+    contexts: dict[str, Context] = {}
+    for name, group in contexts_raw.items():
+        group = dict(group) if isinstance(group, dict) else group
+        min_count = group.pop("min_count", 1) if isinstance(group, dict) else 1
+        if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
+            raise _fail(path, f"contexts.{name}.min_count", "expected a whole number >= 1")
+        terms = _compile_groups(path, f"contexts.{name}", [group], languages, gap)
+        contexts[str(name)] = Context(str(name), terms, min_count)
+
+    topics_raw = data.get("topics")
+    if not isinstance(topics_raw, list) or not topics_raw:
+        raise _fail(path, "topics", "expected a non-empty list of topics")
+    topics: list[TopicDef] = []
+    seen: set[str] = set()
+    for ti, item in enumerate(topics_raw):
+        if not isinstance(item, dict):
+            raise _fail(path, f"topics[{ti}]", "expected a mapping")
+        tid = item.get("id")
+        if not isinstance(tid, str) or not tid.isidentifier():
+            raise _fail(path, f"topics[{ti}].id", f"expected an identifier, got {tid!r}")
+        where = f"topic {tid!r}"
+        if tid in seen:
+            raise _fail(path, where, "duplicate topic id")
+        seen.add(tid)
+        unknown = sorted(set(item) - _TOPIC_KEYS)
+        if unknown:
+            raise _fail(
+                path,
+                where,
+                f"unknown key(s) {', '.join(map(repr, unknown))}; "
+                f"known keys are: {', '.join(sorted(_TOPIC_KEYS))}",
+            )
+        title = item.get("title")
+        if not isinstance(title, dict):
+            raise _fail(path, f"{where}.title", "expected a mapping with en and ru")
+        require = []
+        for ci, cname in enumerate(item.get("require") or []):
+            if cname not in contexts:
+                raise _fail(
+                    path,
+                    f"{where}.require[{ci}]",
+                    f"unknown context {cname!r}; defined contexts: {', '.join(sorted(contexts))}",
+                )
+            require.append(contexts[cname])
+        topics.append(
+            TopicDef(
+                id=tid,
+                title_en=_text(path, f"{where}.title.en", title.get("en")),
+                title_ru=_text(path, f"{where}.title.ru", title.get("ru")),
+                description=_text(path, f"{where}.description", item.get("description")),
+                threshold=_number(path, f"{where}.threshold", item.get("threshold")),
+                terms=_compile_groups(path, f"{where}.terms", item.get("terms"), languages, gap),
+                negative=_compile_groups(
+                    path, f"{where}.negative", item.get("negative"), languages, gap
+                ),
+                require=tuple(require),
+            )
+        )
+        if not any(ts.terms for ts in topics[-1].terms.values()):
+            raise _fail(path, f"{where}.terms", "the topic has no terms")
+
+    digest = hashlib.sha256()
+    digest.update(raw_text.encode("utf-8"))
+    digest.update(f"{','.join(languages)}|{gap}".encode())
+    for t in topics:
+        for lang in languages:
+            compiled = [(x.lemmas, x.weight, x.prefix) for x in t.terms[lang].terms]
+            compiled += [(x.lemmas, -x.weight, x.prefix) for x in t.negative[lang].terms]
+            digest.update(json.dumps(compiled, ensure_ascii=False).encode())
+    return Taxonomy(
+        topics=tuple(topics),
+        title_weight=title_weight,
+        max_count=max_count,
+        source=str(path),
+        digest=digest.hexdigest(),
+    )
+
+
+# ---------------------------------------------------------------------------- scoring
+
+
+def _counts(ts: TermSet | None, text: TextAnalysis) -> tuple[dict[Term, int], dict[Term, int]]:
+    if ts is None or not ts.terms:
+        return {}, {}
+    body = ts.count(text.sentence_lemmas)
+    title = ts.count([text.title_lemmas]) if text.title_lemmas else {}
+    return body, title
+
+
+def _sum(body: dict[Term, int], title: dict[Term, int], tw: float, cap: int) -> float:
+    total = 0.0
+    for t in set(body) | set(title):
+        total += t.weight * min(body.get(t, 0) + tw * title.get(t, 0), cap)
+    return total
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    """The raw outcome for one topic (also for topics not assigned): for evaluation."""
+
+    topic: str
+    score: float
+    threshold: float
+    missing_context: tuple[str, ...]  # required contexts with no match
+    evidence: tuple[Evidence, ...]
+    negative: tuple[Evidence, ...]
+
+    @property
+    def assigned(self) -> bool:
+        return not self.missing_context and bool(self.evidence) and self.score >= self.threshold
+
+
+def _evidence(body: dict[Term, int], title: dict[Term, int]) -> tuple[Evidence, ...]:
+    merged: dict[str, int] = {}
+    for t in set(body) | set(title):
+        merged[t.display] = merged.get(t.display, 0) + body.get(t, 0) + title.get(t, 0)
+    return tuple(Evidence(k, v) for k, v in sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def topic_scores(text: TextAnalysis, taxonomy: Taxonomy) -> tuple[TopicScore, ...]:
+    """Score every topic of the taxonomy (assigned or not), in taxonomy order. Pure."""
+    lang = text.language
+    tw, cap = taxonomy.title_weight, taxonomy.max_count
+    out: list[TopicScore] = []
+    for topic in taxonomy.topics:
+        missing = tuple(c.name for c in topic.require if not c.present(text, tw))
+        body, title = _counts(topic.terms.get(lang), text)
+        nbody, ntitle = _counts(topic.negative.get(lang), text)
+        score = _sum(body, title, tw, cap) - _sum(nbody, ntitle, tw, cap)
+        out.append(
+            TopicScore(
+                topic=topic.id,
+                score=round(score, 2),
+                threshold=topic.threshold,
+                missing_context=missing,
+                evidence=_evidence(body, title),
+                negative=_evidence(nbody, ntitle),
+            )
+        )
+    return tuple(out)
+
+
+def score_topics(text: TextAnalysis, taxonomy: Taxonomy) -> tuple[TopicMatch, ...]:
+    """Topics whose score reaches their threshold, best first, each with its evidence.
+
+    Evidence lists the positive terms that matched (as written in the taxonomy) with how
+    often they occur in the title and body together, most frequent first. Pure; no I/O.
+    """
+    matches = [
+        TopicMatch(s.topic, s.score, s.evidence) for s in topic_scores(text, taxonomy) if s.assigned
+    ]
+    matches.sort(key=lambda m: (-m.score, m.topic))
+    return tuple(matches)

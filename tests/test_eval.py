@@ -1,0 +1,207 @@
+"""`digest eval`: labels file, metrics, the development-set quality gate and the command."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.evaluate import (
+    EvalReport,
+    Label,
+    Outcome,
+    compare,
+    evaluate,
+    format_report,
+    load_labels,
+)
+from generator.settings import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "tests" / "data" / "devset" / "labels.yaml"
+TOPICS = ("energy_transit", "unrest_2022", "csto_mission")
+SEEDS = {
+    "000": {"energy_transit"},
+    "001": {"unrest_2022", "csto_mission"},
+    "002": {"energy_transit"},
+    "003": {"unrest_2022", "csto_mission"},
+    "004": {"csto_mission", "unrest_2022"},
+}
+
+
+@pytest.fixture(scope="module")
+def report(settings) -> EvalReport:
+    return evaluate(LABELS, settings)
+
+
+# ---------------------------------------------------------------- the quality gate
+
+
+def test_devset_macro_f1_reaches_the_target(report):
+    assert len(report.outcomes) >= 35
+    assert not report.errors, [o.error for o in report.errors]
+    assert report.macro_f1 >= 0.90, format_report(report)
+
+
+@pytest.mark.parametrize("labels", ["labels.yaml", "blind2_labels.yaml"])
+def test_heldout_sets_macro_f1(settings, labels):
+    heldout = evaluate(ROOT / "tests" / "data" / "heldout" / labels, settings)
+    assert len(heldout.outcomes) >= 13 and not heldout.errors
+    assert heldout.macro_f1 >= 0.90, format_report(heldout)
+
+
+def test_every_topic_has_support_in_the_devset(report):
+    for m in report.topics:
+        assert m.support >= 8, m
+
+
+def test_seeds_come_out_exactly_right(report):
+    seeds = {
+        Path(o.label.given).name[:3]: o for o in report.outcomes if "seeds/raw" in o.label.given
+    }
+    assert set(seeds) == set(SEEDS)
+    for number, outcome in seeds.items():
+        assert outcome.topics == SEEDS[number], number
+
+
+def test_language_detected_from_text_matches_labels(report):
+    assert report.language_total == len(report.outcomes)
+    assert report.language_correct / report.language_total >= 0.95, format_report(report)
+
+
+def test_dates_are_scored_where_labelled(report):
+    labelled = [o for o in report.outcomes if o.label.score_date]
+    assert report.date_total == len(labelled) >= 30
+    curated = [o for o in labelled if o.label.given.endswith(".md")]
+    assert all(o.date == o.label.date for o in curated)  # front matter dates are read
+
+
+def test_report_table_names_each_topic_and_the_totals(report):
+    text = format_report(report)
+    for tid in TOPICS:
+        assert tid in text
+    assert "macro-F1" in text and "language accuracy" in text and "date accuracy" in text
+
+
+# ---------------------------------------------------------------- metrics
+
+
+def _label(name: str, topics: set[str], date: dt.date | None = None) -> Label:
+    return Label(Path(name), name, frozenset(topics), "ru", date, score_date=True)
+
+
+def test_compare_counts_true_and_false_positives():
+    labels = [
+        _label("a", {"energy_transit"}),
+        _label("b", {"unrest_2022", "csto_mission"}),
+        _label("c", set()),
+        _label("d", {"csto_mission"}),
+    ]
+    outcomes = [
+        Outcome(labels[0], topics=frozenset({"energy_transit"}), detected_language="ru"),
+        Outcome(labels[1], topics=frozenset({"unrest_2022"}), detected_language="uk"),
+        Outcome(labels[2], topics=frozenset({"csto_mission"}), detected_language="ru"),
+        Outcome(labels[3], error="d: broken file"),
+    ]
+    rep = compare(labels, outcomes, TOPICS)
+    by = {m.topic: m for m in rep.topics}
+    assert (by["energy_transit"].tp, by["energy_transit"].fp, by["energy_transit"].fn) == (1, 0, 0)
+    assert (by["unrest_2022"].tp, by["unrest_2022"].fp, by["unrest_2022"].fn) == (1, 0, 0)
+    assert (by["csto_mission"].tp, by["csto_mission"].fp, by["csto_mission"].fn) == (0, 1, 2)
+    assert by["csto_mission"].f1 == 0.0
+    assert rep.macro_f1 == pytest.approx(2 / 3)
+    assert (rep.language_correct, rep.language_total) == (2, 4)
+    assert "ERROR d: broken file" in format_report(rep)
+    assert "FP csto_mission c" not in format_report(rep)  # no scores: nothing to explain
+
+
+# ---------------------------------------------------------------- labels file
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("articles: []\n", "non-empty list `articles`"),
+        ("articles:\n  - topics: []\n", "articles[0]: expected a mapping with a `path`"),
+        ("articles:\n  - path: a.md\n    topic: [x]\n", "a.md: unknown key(s) 'topic'"),
+        ("articles:\n  - path: a.md\n    topics: [oil]\n", "a.md: topics: unknown topic 'oil'"),
+        ("articles:\n  - path: a.md\n    date: 5 Jan\n", "a.md: date: expected YYYY-MM-DD"),
+        ("articles: [\n", "not a valid YAML labels file"),
+    ],
+)
+def test_bad_labels_file_is_a_clear_error(tmp_path, text, message):
+    p = tmp_path / "labels.yaml"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_labels(p, TOPICS)
+    assert str(p) in str(err.value) and message in str(err.value)
+
+
+def test_labels_resolve_paths_and_distinguish_null_from_missing_date(tmp_path):
+    p = tmp_path / "labels.yaml"
+    p.write_text(
+        "articles:\n"
+        "  - {path: a.md, topics: [energy_transit], language: ru, date: 2022-01-05}\n"
+        "  - {path: sub/b.txt, topics: [], date: null}\n"
+        "  - {path: c.md}\n",
+        encoding="utf-8",
+    )
+    a, b, c = load_labels(p, TOPICS)
+    assert a.path == (tmp_path / "a.md").resolve() and a.date == dt.date(2022, 1, 5)
+    assert b.path == (tmp_path / "sub" / "b.txt").resolve()
+    assert b.score_date and b.date is None
+    assert not c.score_date and c.topics == frozenset()
+
+
+def test_a_missing_article_is_reported_not_fatal(tmp_path, settings):
+    p = tmp_path / "labels.yaml"
+    good = (ROOT / "tests" / "data" / "devset" / "ru_neg_theatre_premiere.md").as_posix()
+    p.write_text(
+        f"articles:\n  - {{path: missing.md, topics: []}}\n  - {{path: '{good}', topics: []}}\n",
+        encoding="utf-8",
+    )
+    rep = evaluate(p, settings)
+    assert len(rep.errors) == 1 and "missing.md" in rep.errors[0].error
+    assert rep.outcomes[1].error is None
+
+
+# ---------------------------------------------------------------- the command
+
+
+@pytest.fixture()
+def small_labels(tmp_path) -> Path:
+    devset = (ROOT / "tests" / "data" / "devset").as_posix()
+    p = tmp_path / "labels.yaml"
+    p.write_text(
+        "articles:\n"
+        f"  - {{path: '{devset}/ru_energy_cpc_storm_moorings.md', topics: [energy_transit],"
+        " language: ru, date: 2022-03-23}\n"
+        f"  - {{path: '{devset}/kk_neg_boxing_olympic.md', topics: [], language: kk}}\n",
+        encoding="utf-8",
+    )
+    return p
+
+
+def test_eval_command_prints_the_table_and_exits_0(small_labels, capsys):
+    from generator.cli import main
+
+    assert main(["--config", str(ROOT / "digest.yml"), "eval", str(small_labels)]) == 0
+    out = capsys.readouterr().out
+    assert "macro-F1" in out and "energy_transit" in out
+    assert "Disagreements: none" in out
+
+
+def test_eval_command_fails_below_min_macro_f1(small_labels, capsys):
+    from generator.cli import main
+
+    args = ["--config", str(ROOT / "digest.yml"), "eval", str(small_labels), "--brief"]
+    assert main([*args, "--min-macro-f1", "1.01"]) == 1
+    assert "below" in capsys.readouterr().err
+
+
+def test_eval_command_names_a_missing_labels_file(tmp_path, capsys):
+    from generator.cli import main
+
+    assert main(["eval", str(tmp_path / "nope.yaml")]) == 2
+    assert "nope.yaml" in capsys.readouterr().err

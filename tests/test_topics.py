@@ -1,0 +1,301 @@
+"""Topic taxonomy (config/topics.yml) and scoring on the seeds and the development set."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.corpus import read_article
+from generator.models import Article, TextAnalysis
+from generator.nlp.lemmas import get_lemmatizer
+from generator.nlp.sentences import split_sentences
+from generator.settings import ConfigError
+from generator.topics import Taxonomy, load_taxonomy, score_topics, topic_scores
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT / "tests" / "data" / "devset"
+LANGUAGES = ("ru", "uk", "kk", "en")
+SEED_TOPICS = {
+    "000": {"energy_transit"},
+    "001": {"unrest_2022", "csto_mission"},
+    "002": {"energy_transit"},
+    "003": {"unrest_2022", "csto_mission"},
+    "004": {"csto_mission", "unrest_2022"},
+}
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy(ROOT / "config" / "topics.yml", LANGUAGES)
+
+
+def text_of(article: Article, language: str | None = None) -> TextAnalysis:
+    """The fields of a TextAnalysis that topic scoring reads (as generator.analyse builds them)."""
+    lang = language or article.language or "ru"
+    lem = get_lemmatizer(lang)
+    sentences = [s for p in article.paragraphs for s in split_sentences(p, lang) if s.strip()]
+    return TextAnalysis(
+        language=lang,
+        sentences=tuple(sentences),
+        sentence_lemmas=tuple(tuple(lem.lemmas(s)) for s in sentences),
+        keywords=(),
+        summary=(),
+        entities=(),
+        title_lemmas=tuple(lem.lemmas(article.title)),
+    )
+
+
+def text_from(title: str, body: str, language: str) -> TextAnalysis:
+    return text_of(Article(id="t", title=title, body=body, language=language), language)
+
+
+@pytest.fixture(scope="module")
+def ingested_seeds(settings) -> dict[str, Article]:
+    from generator.ingest import ingest_path, load_ingest_context
+
+    ctx = load_ingest_context(settings)
+    return {p.name[:3]: ingest_path(p, ctx) for p in sorted((ROOT / "seeds" / "raw").glob("*.txt"))}
+
+
+def devset(prefix: str = "") -> list[Path]:
+    return sorted(DEVSET.glob(f"{prefix}*.md"))
+
+
+def labels() -> dict[str, set[str]]:
+    data = yaml.safe_load((DEVSET / "labels.yaml").read_text(encoding="utf-8"))
+    return {e["path"]: set(e["topics"]) for e in data["articles"]}
+
+
+# ---------------------------------------------------------------- seeds and development set
+
+
+@pytest.mark.parametrize("seed", sorted(SEED_TOPICS))
+def test_seed_topics_exactly_right(seed, ingested_seeds, taxonomy):
+    article = ingested_seeds[seed]
+    got = {m.topic for m in score_topics(text_of(article), taxonomy)}
+    assert got == SEED_TOPICS[seed]
+
+
+def test_devset_is_big_balanced_and_labelled():
+    files = devset()
+    assert len(files) >= 30
+    lab = labels()
+    assert {f.name for f in files} <= set(lab)
+    for lang in ("ru", "uk", "kk"):
+        for topic in ("energy_transit", "unrest_2022", "csto_mission"):
+            assert any(topic in lab[f.name] for f in devset(lang + "_")), (lang, topic)
+        assert any(not lab[f.name] for f in devset(lang + "_")), f"no hard negative in {lang}"
+
+
+@pytest.mark.parametrize("path", devset(), ids=lambda p: p.stem)
+def test_devset_article_topics(path, taxonomy):
+    article = read_article(path)
+    got = {m.topic for m in score_topics(text_of(article), taxonomy)}
+    assert got == labels()[path.name]
+
+
+@pytest.mark.parametrize("path", devset("ru_neg_") + devset("uk_neg_") + devset("kk_neg_"))
+def test_hard_negatives_get_no_topic(path, taxonomy):
+    assert score_topics(text_of(read_article(path)), taxonomy) == ()
+
+
+# ---------------------------------------------------------------- evidence and mechanics
+
+
+def test_evidence_explains_every_match(ingested_seeds, taxonomy):
+    for article in ingested_seeds.values():
+        for m in score_topics(text_of(article), taxonomy):
+            assert m.evidence, m
+            assert all(e.count >= 1 for e in m.evidence)
+            counts = [e.count for e in m.evidence]
+            assert counts == sorted(counts, reverse=True)
+
+
+def test_kazakh_acronym_and_phrase_are_evidence_for_energy(ingested_seeds, taxonomy):
+    (match,) = score_topics(text_of(ingested_seeds["002"]), taxonomy)
+    terms = {e.term: e.count for e in match.evidence}
+    assert match.topic == "energy_transit"
+    assert terms["КҚК"] >= 1
+    assert terms["Каспий құбыр консорциумы"] == 1  # "Каспий Құбыр Консорциумы (КҚК)"
+
+
+def test_inflected_phrase_matches_as_lemma_sequence(taxonomy):
+    text = text_from(
+        "Новости",
+        "Акционеры Каспийского трубопроводного консорциума из Казахстана и России "
+        "обсудили транзит нефти.",
+        "ru",
+    )
+    scores = {s.topic: s for s in topic_scores(text, taxonomy)}
+    terms = {e.term for e in scores["energy_transit"].evidence}
+    assert "Каспийский трубопроводный консорциум" in terms
+
+
+def test_longest_term_wins_and_counts_once(taxonomy):
+    text = text_from(
+        "Новости",
+        "Коллективные миротворческие силы ОДКБ прибыли в Казахстан.",
+        "ru",
+    )
+    scores = {s.topic: s for s in topic_scores(text, taxonomy)}
+    terms = {e.term: e.count for e in scores["csto_mission"].evidence}
+    assert terms["коллективные миротворческие силы"] == 1
+    assert "миротворческие силы" not in terms
+    assert "миротворческий" not in terms
+
+
+def test_phrase_words_may_be_one_word_apart(taxonomy):
+    text = text_from("Новости", "Казахстан и Россия обсудили поставки российского газа.", "ru")
+    scores = {s.topic: s for s in topic_scores(text, taxonomy)}
+    assert ("поставка газа", 1) in {(e.term, e.count) for e in scores["energy_transit"].evidence}
+
+
+def test_title_match_weighs_more_than_body_match(taxonomy):
+    body = "Казахстан и Россия обсуждают поставки. Стороны встретились в Москве."
+    plain = text_from("Встреча министров", body, "ru")
+    titled = text_from("Транзит нефти через КТК", body, "ru")
+    score = {s.topic: s.score for s in topic_scores(plain, taxonomy)}
+    score_t = {s.topic: s.score for s in topic_scores(titled, taxonomy)}
+    assert score_t["energy_transit"] > score["energy_transit"]
+
+
+def test_required_context_blocks_transit_news_without_kazakhstan(taxonomy):
+    article = read_article(DEVSET / "uk_neg_gas_transit_contract_ends.md")
+    scores = {s.topic: s for s in topic_scores(text_of(article), taxonomy)}
+    assert scores["energy_transit"].evidence  # transit terms are there ...
+    assert "kazakhstan" in scores["energy_transit"].missing_context  # ... Kazakhstan is not
+    assert not scores["energy_transit"].assigned
+
+
+def test_other_riots_are_pushed_down_by_negative_terms(taxonomy):
+    for name in ("ru_neg_zhanaozen_2011_anniversary.md", "ru_neg_kordai_2020_clashes.md"):
+        scores = {s.topic: s for s in topic_scores(text_of(read_article(DEVSET / name)), taxonomy)}
+        unrest = scores["unrest_2022"]
+        assert unrest.evidence, name  # riot words match ...
+        assert unrest.negative or unrest.missing_context, name  # ... but it is another riot
+        assert not unrest.assigned
+
+
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+
+
+def test_passing_mention_of_kazakhstan_is_not_enough(taxonomy):
+    # riots in Karakalpakstan, compared once with "the January protests in Kazakhstan"
+    article = read_article(HELDOUT / "ru_neg_karakalpakstan_2022.md")
+    scores = {s.topic: s for s in topic_scores(text_of(article), taxonomy)}
+    assert scores["unrest_2022"].score >= scores["unrest_2022"].threshold  # riot words galore
+    assert scores["unrest_2022"].missing_context == ("kazakhstan",)
+    assert score_topics(text_of(article), taxonomy) == ()
+
+
+def test_domestic_news_without_the_country_name_keeps_its_context(taxonomy):
+    # Kazakh domestic news names Almaty's akimat and "Qantar", never "Kazakhstan"
+    article = read_article(HELDOUT / "kk_unrest_prosecutor_results.md")
+    assert "Қазақстан" not in article.body
+    got = {m.topic for m in score_topics(text_of(article), taxonomy)}
+    assert got == {"unrest_2022"}
+
+
+def test_matches_are_sorted_by_score_then_id(ingested_seeds, taxonomy):
+    for article in ingested_seeds.values():
+        matches = score_topics(text_of(article), taxonomy)
+        assert list(matches) == sorted(matches, key=lambda m: (-m.score, m.topic))
+
+
+def test_no_topic_for_empty_text(taxonomy):
+    assert score_topics(text_from("", "", "ru"), taxonomy) == ()
+
+
+def test_unknown_language_scores_nothing(taxonomy):
+    text = text_from("ОДКБ", "ОДКБ в Казахстане.", "de")
+    assert score_topics(text, taxonomy) == ()
+
+
+# ---------------------------------------------------------------- loading
+
+
+def test_display_lists_topics_with_titles(taxonomy):
+    shown = taxonomy.display()
+    assert [t.id for t in shown] == ["energy_transit", "unrest_2022", "csto_mission"]
+    for t in shown:
+        assert t.title_en and t.title_ru and t.description
+
+
+def test_fingerprint_is_stable_and_follows_the_config(tmp_path, taxonomy):
+    again = load_taxonomy(ROOT / "config" / "topics.yml", LANGUAGES)
+    assert again.fingerprint() == taxonomy.fingerprint()
+    changed = tmp_path / "topics.yml"
+    text = (ROOT / "config" / "topics.yml").read_text(encoding="utf-8")
+    changed.write_text(text.replace("max_count: 3", "max_count: 4", 1), encoding="utf-8")
+    assert load_taxonomy(changed, LANGUAGES).fingerprint() != taxonomy.fingerprint()
+
+
+def test_taxonomy_pickles_for_the_process_pool(taxonomy, ingested_seeds):
+    clone = pickle.loads(pickle.dumps(taxonomy))
+    text = text_of(ingested_seeds["003"])
+    assert score_topics(text, clone) == score_topics(text, taxonomy)
+
+
+def _write(tmp_path: Path, data: object) -> Path:
+    p = tmp_path / "topics.yml"
+    p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return p
+
+
+def _topic(**over: object) -> dict:
+    t = {
+        "id": "energy",
+        "title": {"en": "Energy", "ru": "Энергия"},
+        "description": "Energy news.",
+        "threshold": 2,
+        "terms": [{"weight": 2, "ru": ["нефть"]}],
+    }
+    t.update(over)
+    return t
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"topics": [_topic(colour="red")]}, "topic 'energy': unknown key(s) 'colour'"),
+        ({"topics": [_topic(threshold="high")]}, "topic 'energy'.threshold: expected a number"),
+        ({"topics": [_topic(terms=[{"weight": -1, "ru": ["нефть"]}])]}, "weight"),
+        ({"topics": [_topic(terms=[{"weight": 1, "russian": ["нефть"]}])]}, "'russian'"),
+        ({"topics": [_topic(require=["nowhere"])]}, "unknown context 'nowhere'"),
+        ({"topics": [_topic(), _topic()]}, "duplicate topic id"),
+        ({"topics": [_topic(title={"en": "Energy"})]}, "title.ru"),
+        ({"topics": []}, "non-empty list of topics"),
+        ({"themes": []}, "unknown key(s) 'themes'"),
+    ],
+)
+def test_bad_taxonomy_is_a_clear_config_error(tmp_path, data, message):
+    path = _write(tmp_path, data)
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path, LANGUAGES)
+    assert str(path) in str(err.value)
+    assert message in str(err.value)
+
+
+def test_terms_of_languages_not_configured_are_ignored(tmp_path):
+    path = _write(
+        tmp_path, {"topics": [_topic(terms=[{"weight": 3, "ru": ["нефть"], "de": ["Öl"]}])]}
+    )
+    tax = load_taxonomy(path, ("ru",))
+    assert [t.display for t in tax.topic("energy").terms["ru"].terms] == ["нефть"]
+
+
+def test_invalid_yaml_names_the_file(tmp_path):
+    p = tmp_path / "topics.yml"
+    p.write_text("topics: [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid YAML"):
+        load_taxonomy(p, LANGUAGES)
+
+
+def test_prefix_terms_match_word_starts(tmp_path):
+    path = _write(tmp_path, {"topics": [_topic(terms=[{"weight": 3, "ru": ["нефте*"]}])]})
+    tax = load_taxonomy(path, LANGUAGES)
+    (m,) = score_topics(text_from("", "Нефтепровод и нефтебаза.", "ru"), tax)
+    assert m.evidence[0].term == "нефте" and m.evidence[0].count == 2
