@@ -103,8 +103,9 @@ def test_a_broken_article_is_reported_and_the_rest_builds(seed_build, tmp_path):
     (corpus / "broken.md").write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
     (corpus / "binary.md").write_bytes(b"\x00\x01\x02\xff" * 100)
     messages: list[str] = []
-    r = build(settings, corpus=corpus, out=tmp_path / "o", site=False, briefs=False,
-              log=messages.append)
+    r = build(
+        settings, corpus=corpus, out=tmp_path / "o", site=False, briefs=False, log=messages.append
+    )
     assert r.articles == 5
     assert {Path(p.path).name for p in r.errors} == {"broken.md", "binary.md"}
     assert any("broken.md" in m for m in messages)
@@ -117,8 +118,18 @@ def test_cli_build_exit_codes(tmp_path, capsys):
     assert main(["build", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
 
 
-KEYS = ["path", "id", "title", "date", "source", "language", "topics", "keywords", "summary",
-        "entities"]
+KEYS = [
+    "path",
+    "id",
+    "title",
+    "date",
+    "source",
+    "language",
+    "topics",
+    "keywords",
+    "summary",
+    "entities",
+]
 
 
 def test_analyze_json_interface_on_raw_and_curated(capsys, monkeypatch, tmp_path):
@@ -158,7 +169,25 @@ def test_analyze_reports_bad_files_and_goes_on(capsys, monkeypatch, tmp_path):
     monkeypatch.chdir(ROOT)
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert main(["analyze", "--no-cache", "--json", str(empty), "seeds/raw/000_a2dd8bfdbe4133b7.txt"]) == 1
+    assert (
+        main(["analyze", "--no-cache", "--json", str(empty), "seeds/raw/000_a2dd8bfdbe4133b7.txt"])
+        == 1
+    )
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 1
     assert "empty.txt" in err
+
+
+def test_week_option_publishes_the_chosen_week_as_front_page(seed_build, tmp_path):
+    settings, _tmp, _ = seed_build
+    build(settings, out=tmp_path / "w", site=False, briefs=False, week="2022-W01")
+    home = (tmp_path / "w" / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "2022-W01" in home and "2022-01-03" in home
+    assert "Путин обсудил с коллегами по ОДКБ" in home  # the week's only article (004)
+    assert "Астана обсуждает с Киевом" not in home  # 2025-W48 is not on this front page
+    default = (_tmp / "out" / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "2025-W48" in default  # without --week: the latest week with articles
+    archive = (tmp_path / "w" / "docs" / "weeks" / "index.md").read_text(encoding="utf-8")
+    assert all(w in archive for w in ("2022-W01", "2022-W02", "2025-W48"))
+    with pytest.raises(ValueError, match="no articles in week 2023-W10"):
+        build(settings, out=tmp_path / "x", site=False, briefs=False, week="2023-W10")

@@ -265,7 +265,13 @@ def home_page(c: _Ctx, front_week: str | None = None) -> dict[str, Any]:
     sections = []
     for g in d.topics:
         ids = [i for i in g.article_ids if i in in_week]
-        older = [i for i in g.article_ids if i not in in_week]
+        # stories before the front week only: a past week's front page never shows later news
+        older = [
+            i
+            for i in g.article_ids
+            if i not in in_week
+            and (week is None or (c.by_id[i].article.date or week.end) < week.start)
+        ]
         sections.append(
             {
                 "title": _topic_title(g),
