@@ -15,6 +15,8 @@ process (the factories in ``generator.nlp`` are cached per process).
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import multiprocessing.context
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -172,6 +174,13 @@ def _worker_count(requested: int, jobs: int) -> int:
     return max(1, min(n, jobs))
 
 
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    """Fork where available, so workers inherit the models loaded by the warm-up."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
 def analyse_corpus(
     articles: Sequence[Article],
     ctx: AnalysisContext,
@@ -183,23 +192,30 @@ def analyse_corpus(
     keys = [cache_key(a, ctx) for a in articles]
     texts: list[TextAnalysis | None] = [cache.get(k) if cache is not None else None for k in keys]
     todo = [i for i, t in enumerate(texts) if t is None]
-    n = _worker_count(workers, len(todo))
     if todo:
-        if n > 1 and len(todo) >= 8:
-            with ProcessPoolExecutor(max_workers=n) as pool:
-                chunk = max(1, len(todo) // (n * 8))
+        # Warm up in this process first: one article per language loads the heavy models
+        # (lemmatiser dictionaries, Natasha), which forked workers then share for free.
+        warm: dict[str, int] = {}
+        for i in todo:
+            warm.setdefault(article_language(articles[i], ctx), i)
+        for i in sorted(warm.values()):
+            texts[i] = analyse_text(articles[i], ctx)
+            if progress:
+                progress(1)
+        rest = [i for i in todo if texts[i] is None]
+        n = _worker_count(workers, len(rest))
+        if n > 1 and len(rest) >= 8:
+            with ProcessPoolExecutor(max_workers=n, mp_context=_fork_context()) as pool:
+                chunk = max(1, len(rest) // (n * 8))
                 results = pool.map(
-                    analyse_text,
-                    [articles[i] for i in todo],
-                    [ctx] * len(todo),
-                    chunksize=chunk,
+                    analyse_text, [articles[i] for i in rest], [ctx] * len(rest), chunksize=chunk
                 )
-                for i, text in zip(todo, results, strict=True):
+                for i, text in zip(rest, results, strict=True):
                     texts[i] = text
                     if progress:
                         progress(1)
         else:
-            for i in todo:
+            for i in rest:
                 texts[i] = analyse_text(articles[i], ctx)
                 if progress:
                     progress(1)
