@@ -1,0 +1,148 @@
+"""Benchmark of the PDF briefs: prints seconds, pages and sizes (no assertions).
+
+    .venv/bin/python benchmarks/bench_briefs.py [--articles 1000] [--workers 0]
+
+1. One topic brief from the seed corpus: the real pipeline (``prepare_digest``) when it can
+   run, else the hand-built seed digest of tests/test_briefs.py. Target: under 3 s.
+2. All briefs (one per topic, one per ISO week) of a synthetic corpus: the seed analyses
+   copied with spread dates and numbered titles, grouped by ``generator.digest.group``.
+   Target: under 60 s for 1,000 articles on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import importlib.util
+import io
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pypdf import PdfReader  # noqa: E402
+
+from generator import briefs  # noqa: E402
+from generator.models import Analysis, Digest  # noqa: E402
+from generator.settings import Settings, load_settings  # noqa: E402
+
+
+def _test_module():
+    spec = importlib.util.spec_from_file_location("test_briefs", ROOT / "tests" / "test_briefs.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def seed_digest(settings: Settings) -> tuple[Digest, str]:
+    """The seed corpus through the real pipeline if possible, else the hand-built one."""
+    if any(settings.path(settings.corpus).glob("*.md")):
+        try:
+            from generator.pipeline import prepare_digest
+
+            return prepare_digest(settings), "pipeline (seeds/*.md)"
+        except Exception as exc:  # report and fall back: this is a benchmark
+            print(f"pipeline unavailable ({type(exc).__name__}: {exc}); using hand-built seeds")
+    tb = _test_module()
+    return tb.make_digest(tb.seed_analyses()), "hand-built from seeds/raw"
+
+
+def synthetic_digest(n: int, settings: Settings) -> Digest:
+    """``n`` articles: copies of the seed analyses, one every ~8 hours from 2022-01-03."""
+    from generator.digest import group
+
+    tb = _test_module()
+    seeds = tb.seed_analyses()
+    out: list[Analysis] = []
+    for i in range(n):
+        base = seeds[i % len(seeds)]
+        day = dt.date(2022, 1, 3) + dt.timedelta(days=i * 350 // n)
+        article = dataclasses.replace(
+            base.article, id=f"{i:05d}_{base.id}", title=f"{base.article.title} ({i})", date=day
+        )
+        summary = tuple(f"{s} ({i})" for s in base.text.summary)
+        text = dataclasses.replace(base.text, summary=summary, sentences=summary)
+        out.append(Analysis(article, text, base.topics))
+    return group(out, tb.TOPICS, settings)
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process, its reaped children and the forkserver's workers."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    from multiprocessing import forkserver
+
+    pid = getattr(forkserver._forkserver, "_forkserver_pid", None)
+    stat = Path(f"/proc/{pid}/stat")
+    if pid and stat.is_file():  # workers are the forkserver's children, reaped by it
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        total += sum(int(f) for f in fields[11:15]) / ticks  # utime stime cutime cstime
+    return total
+
+
+def pages(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=0, help="0 = one per core")
+    args = parser.parse_args()
+    settings = load_settings(ROOT / "digest.yml")
+    print(f"cores: {os.cpu_count()}, workers: {args.workers or os.cpu_count()}")
+
+    t = time.perf_counter()
+    import weasyprint  # noqa: F401
+
+    print(f"import weasyprint: {time.perf_counter() - t:.2f} s")
+
+    digest, how = seed_digest(settings)
+    topic = max(digest.topics, key=lambda g: (len(g.article_ids), g.topic.id)).topic.id
+    scope = briefs.BriefScope(topic=topic)
+    for run in ("cold", "warm"):
+        t = time.perf_counter()
+        pdf = briefs.render_brief(digest, settings, scope)
+        took = time.perf_counter() - t
+        print(
+            f"seed topic brief {topic!r} [{how}], {run}: {took:.2f} s, "
+            f"{pages(pdf)} pages, {len(pdf) / 1024:.0f} KiB (target < 3 s)"
+        )
+
+    t = time.perf_counter()
+    big = synthetic_digest(args.articles, settings)
+    print(
+        f"synthetic digest of {args.articles} articles grouped in {time.perf_counter() - t:.2f} s"
+    )
+    scopes = briefs.all_scopes(big)
+    cpu = _cpu_seconds()
+    t = time.perf_counter()
+    files = briefs.render_all_briefs(big, settings, workers=args.workers)
+    took = time.perf_counter() - t
+    cpu = _cpu_seconds() - cpu
+    total_pages = sum(pages(pdf) for pdf in files.values())
+    size = sum(len(pdf) for pdf in files.values())
+    largest = max(files, key=lambda k: len(files[k]))
+    print(
+        f"all briefs for {args.articles} articles: {len(scopes)} PDFs "
+        f"({len([s for s in scopes if s.topic])} topics, {len([s for s in scopes if s.week])} "
+        f"weeks), {total_pages} pages, {size / 1024 / 1024:.1f} MiB in {took:.1f} s "
+        f"(target < 60 s); largest {largest}: {pages(files[largest])} pages"
+    )
+    print(
+        f"CPU time of that step (this process + workers): {cpu:.1f} s = "
+        f"{1000 * cpu / total_pages:.0f} ms per page; load average now "
+        f"{os.getloadavg()[0]:.1f} (other processes on the machine slow the wall time)"
+    )
+
+
+if __name__ == "__main__":
+    main()
