@@ -661,66 +661,79 @@ def all_scopes(digest: Digest) -> list[BriefScope]:
     return scopes
 
 
-def _render_named(digest: Digest, settings: Settings, scope: BriefScope) -> tuple[str, bytes]:
-    return brief_filename(scope), render_brief(digest, settings, scope)
+def _pdf_key(html: str) -> str:
+    """Cache key of a brief: its HTML (which holds all its data) and the WeasyPrint version."""
+    import weasyprint
+
+    h = hashlib.sha256(weasyprint.__version__.encode())
+    h.update(html.encode("utf-8"))
+    return h.hexdigest()
 
 
-_WORKER_STATE: dict[str, Any] = {}
-
-
-def _init_worker(digest: Digest, settings: Settings) -> None:
-    _WORKER_STATE["digest"] = digest
-    _WORKER_STATE["settings"] = settings
-
-
-def _worker_render(scope: BriefScope) -> tuple[str, bytes]:
-    return _render_named(_WORKER_STATE["digest"], _WORKER_STATE["settings"], scope)
-
-
-def _scope_size(digest: Digest, scope: BriefScope) -> int:
-    if scope.topic:
-        return len(_topic_group(digest, scope.topic).article_ids)
-    return next((len(w.article_ids) for w in digest.weeks if w.week == scope.week), 0)
+def _cached_pdf(cache_dir: Path | None, key: str) -> bytes | None:
+    if cache_dir is None:
+        return None
+    try:
+        pdf = (cache_dir / f"{key}.pdf").read_bytes()
+    except OSError:
+        return None
+    return pdf if pdf.startswith(b"%PDF-") else None
 
 
 def render_all_briefs(
-    digest: Digest, settings: Settings, workers: int | None = None
+    digest: Digest,
+    settings: Settings,
+    workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> dict[str, bytes]:
     """Every topic and week brief as {file name: PDF bytes}, in file-name order.
 
-    ``workers`` defaults to ``settings.analysis.workers`` (0 = one process per core); with
-    one worker, or a single brief, everything runs in this process.
+    The HTML of every brief is made here (cheap); only briefs whose HTML is not in
+    ``cache_dir`` are laid out by WeasyPrint (expensive), spread over ``workers``
+    processes (default ``settings.analysis.workers``; 0 = one per core).
     """
     scopes = all_scopes(digest)
     names = [brief_filename(s) for s in scopes]
     if len(names) != len(set(names)):
         raise BriefError("two briefs would share one file name")
+    htmls = {name: render_html(digest, settings, s) for name, s in zip(names, scopes, strict=True)}
+    keys = {name: _pdf_key(html) for name, html in htmls.items()}
+    out: dict[str, bytes] = {}
+    for name in names:
+        cached = _cached_pdf(cache_dir, keys[name])
+        if cached is not None:
+            out[name] = cached
+    # biggest briefs first, so no worker is left with a long one at the end
+    todo = sorted((n for n in names if n not in out), key=lambda n: (-len(htmls[n]), n))
     count = workers if workers is not None else settings.analysis.workers
-    count = min(count or (os.cpu_count() or 1), len(scopes))
+    count = min(count or (os.cpu_count() or 1), len(todo))
     if count <= 1:
-        results = [_render_named(digest, settings, scope) for scope in scopes]
+        pdfs = [html_to_pdf(htmls[n]) for n in todo]
     else:
-        # biggest briefs first, so no worker is left with a long one at the end
-        scopes.sort(key=lambda s: (-_scope_size(digest, s), brief_filename(s)))
         # forkserver, not fork: the caller may hold threads (models, pools) a fork would copy
         with ProcessPoolExecutor(
-            max_workers=count,
-            mp_context=multiprocessing.get_context("forkserver"),
-            initializer=_init_worker,
-            initargs=(digest, settings),
+            max_workers=count, mp_context=multiprocessing.get_context("forkserver")
         ) as pool:
-            results = list(pool.map(_worker_render, scopes))
-    return dict(sorted(results))
+            pdfs = list(pool.map(html_to_pdf, [htmls[n] for n in todo]))
+    for name, pdf in zip(todo, pdfs, strict=True):
+        out[name] = pdf
+        if cache_dir is not None:
+            write_brief(pdf, cache_dir / f"{keys[name]}.pdf")
+    return dict(sorted(out.items()))
 
 
 def write_all_briefs_bytes(
-    digest: Digest, settings: Settings, folder: str = "briefs", workers: int | None = None
+    digest: Digest,
+    settings: Settings,
+    folder: str = "briefs",
+    workers: int | None = None,
+    cache_dir: Path | None = None,
 ) -> dict[str, bytes]:
     """Every brief keyed by its path relative to ``docs/``, e.g. ``briefs/week-2022-W01.pdf``.
 
     For the site build, which writes these files together with the pages (atomic swap).
     """
-    rendered = render_all_briefs(digest, settings, workers)
+    rendered = render_all_briefs(digest, settings, workers, cache_dir)
     return {f"{folder}/{name}": pdf for name, pdf in rendered.items()}
 
 

@@ -165,7 +165,9 @@ def build(
         with _timed(report, "briefs"):
             from generator.briefs import write_all_briefs_bytes
 
-            extra = write_all_briefs_bytes(digest, settings)
+            extra = write_all_briefs_bytes(
+                digest, settings, cache_dir=settings.path(settings.output.cache) / "briefs"
+            )
             report.briefs = len(extra)
     with _timed(report, "render"):
         written = render_docs(digest, settings, docs_dir, extra_files=extra, front_week=week)
