@@ -19,6 +19,9 @@ def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
     for a in digest.analyses:
         item = to_jsonable(a)
         item["article"].pop("path", None)  # a local file path: not part of the data
+        # lemma streams are internal working data (large); sentences and results are exported
+        item["text"].pop("sentence_lemmas", None)
+        item["text"].pop("title_lemmas", None)
         item["related"] = list(digest.related.get(a.id, ()))
         articles.append(item)
     return {

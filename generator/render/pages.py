@@ -39,6 +39,7 @@ CARD_KEYWORDS = 6
 CARD_EVIDENCE = 6  # matched terms shown on a card ("why in this topic"); all on the article
 PAGE_KEYWORDS = 15
 TAGS_PER_ARTICLE = 8
+MAX_DUPLICATES = 10  # near-identical stories listed on an article page
 CHARTS_DIR = "assets/charts"
 KIND_ORDER = ("person", "organization", "place")
 
@@ -86,6 +87,12 @@ class Chart:
     src: Trusted
 
 
+@functools.lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    """``posixpath.relpath`` is slow and called ~10^5 times per build: memoise it."""
+    return posixpath.relpath(target, start)
+
+
 @dataclass
 class SiteMap:
     """Where every page lives (relative .md paths), fixed before any page is rendered."""
@@ -99,7 +106,7 @@ class SiteMap:
 
     def link(self, page: str, target: str) -> Trusted:
         """Relative link from ``page`` to ``target`` (both relative to docs/)."""
-        return Trusted(posixpath.relpath(target, posixpath.dirname(page) or "."))
+        return Trusted(_relpath(target, posixpath.dirname(page) or "."))
 
 
 def site_map(digest: Digest, charts: set[str] | None = None) -> SiteMap:
@@ -408,7 +415,10 @@ def article_page(c: _Ctx, a: Analysis, extra: Callable[[Analysis], str] | None) 
         "topics": topics,
         "text": Trusted(paragraphs_html(art.body, a.language)),
         "related": [c.article_link(page, i) for i in c.digest.related.get(a.id, ())],
-        "duplicates": [c.article_link(page, i) for i in duplicates if i != a.id],
+        "duplicates": [
+            c.article_link(page, i) for i in [i for i in duplicates if i != a.id][:MAX_DUPLICATES]
+        ],
+        "duplicates_more": max(0, len(duplicates) - 1 - MAX_DUPLICATES),
         "extra": Trusted(extra(a)) if extra else Trusted(""),
     }
 
