@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.cache import AnalysisCache
+from generator.cache import AnalysisCache, CacheEntry
 from generator.models import Analysis, Article, TextAnalysis
 from generator.nlp.entities import EntityRegistry, extract_entities, load_registry
 from generator.nlp.keywords import extract_keywords
@@ -63,6 +63,7 @@ class AnalysisContext:
     registry: EntityRegistry
     taxonomy: Taxonomy
     text_fingerprint: str = field(default="")
+    topics_fingerprint: str = field(default="")
 
 
 def load_context(settings: Settings) -> AnalysisContext:
@@ -94,6 +95,10 @@ def load_context(settings: Settings) -> AnalysisContext:
         registry=registry,
         taxonomy=taxonomy,
         text_fingerprint=h.hexdigest(),
+        topics_fingerprint=hashlib.sha256(
+            (taxonomy.fingerprint() + "\0").encode()
+            + (Path(__file__).parent / "topics.py").read_bytes()
+        ).hexdigest(),
     )
 
 
@@ -188,9 +193,14 @@ def analyse_corpus(
     workers: int = 0,
     progress: Callable[[int], None] | None = None,
 ) -> CorpusAnalysis:
-    """Analyse many articles: cached text analyses are reused, the rest run in a pool."""
+    """Analyse many articles: cached analyses are reused, the rest run in a pool.
+
+    Topic scores are cached too, per taxonomy fingerprint: a taxonomy change re-scores
+    every article from its cached text analysis (cheap) and analyses nothing again.
+    """
     keys = [cache_key(a, ctx) for a in articles]
-    texts: list[TextAnalysis | None] = [cache.get(k) if cache is not None else None for k in keys]
+    entries = [cache.get(k) if cache is not None else None for k in keys]
+    texts: list[TextAnalysis | None] = [e.text if e else None for e in entries]
     todo = [i for i, t in enumerate(texts) if t is None]
     if todo:
         # Warm up in this process first: one article per language loads the heavy models
@@ -219,16 +229,18 @@ def analyse_corpus(
                 texts[i] = analyse_text(articles[i], ctx)
                 if progress:
                     progress(1)
-        if cache is not None:
-            for i in todo:
-                cache.put(keys[i], texts[i])
-    analyses = tuple(
-        Analysis(article=a, text=t, topics=score_topics(t, ctx.taxonomy))
-        for a, t in zip(articles, texts, strict=True)
-        if t is not None
-    )
+    analyses = []
+    for i, (article, text) in enumerate(zip(articles, texts, strict=True)):
+        assert text is not None
+        entry = entries[i]
+        topics = entry.topics_for(ctx.topics_fingerprint) if entry else None
+        if topics is None:
+            topics = score_topics(text, ctx.taxonomy)
+            if cache is not None:
+                cache.put(keys[i], CacheEntry(text, ctx.topics_fingerprint, topics))
+        analyses.append(Analysis(article=article, text=text, topics=topics))
     return CorpusAnalysis(
-        analyses=analyses,
+        analyses=tuple(analyses),
         hits=len(articles) - len(todo),
         misses=len(todo),
         analysed_ids=tuple(articles[i].id for i in todo),

@@ -1,7 +1,10 @@
-"""Analysis cache: one JSON file per ``TextAnalysis``, keyed by content + settings hash.
+"""Analysis cache: one JSON file per article, keyed by content + settings hash.
 
-A weekly rebuild finds every unchanged article here and analyses only new or edited ones.
-Entries are written atomically; an unreadable or malformed entry counts as a miss.
+An entry holds the expensive ``TextAnalysis`` and the topic scores computed for one
+taxonomy (by its fingerprint). A weekly rebuild finds every unchanged article here and
+analyses only new or edited ones; a taxonomy change re-scores topics from the cached text
+analysis without redoing it. Entries are written atomically; an unreadable or malformed
+entry counts as a miss.
 """
 
 from __future__ import annotations
@@ -9,10 +12,21 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.models import TextAnalysis
-from generator.serialize import text_analysis_from_dict, to_jsonable
+from generator.models import TextAnalysis, TopicMatch
+from generator.serialize import text_analysis_from_dict, to_jsonable, topic_match_from_dict
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    text: TextAnalysis
+    topics_fingerprint: str = ""
+    topics: tuple[TopicMatch, ...] | None = field(default=None)
+
+    def topics_for(self, fingerprint: str) -> tuple[TopicMatch, ...] | None:
+        return self.topics if self.topics_fingerprint == fingerprint else None
 
 
 class AnalysisCache:
@@ -26,22 +40,27 @@ class AnalysisCache:
             raise ValueError(f"bad cache key {key!r}")
         return self.folder / key[:2] / f"{key}.json"
 
-    def get(self, key: str) -> TextAnalysis | None:
+    def get(self, key: str) -> CacheEntry | None:
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            return text_analysis_from_dict(data)
-        except (OSError, ValueError, UnicodeDecodeError):
+            topics = data.get("topics")
+            return CacheEntry(
+                text=text_analysis_from_dict(data["text"]),
+                topics_fingerprint=str(data.get("topics_fingerprint", "")),
+                topics=tuple(topic_match_from_dict(t) for t in topics)
+                if isinstance(topics, list)
+                else None,
+            )
+        except (OSError, ValueError, UnicodeDecodeError, KeyError, TypeError, AttributeError):
             return None
 
-    def put(self, key: str, text: TextAnalysis | None) -> None:
-        if text is None:
-            return
+    def put(self, key: str, entry: CacheEntry) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(to_jsonable(text), fh, ensure_ascii=False)
+                json.dump(to_jsonable(entry), fh, ensure_ascii=False)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,46 @@
+"""The analysis cache: round trip, corrupt entries, topic scores per taxonomy."""
+
+from __future__ import annotations
+
+from generator.cache import AnalysisCache, CacheEntry
+from generator.models import EntityMention, Evidence, TextAnalysis, TopicMatch
+
+TEXT = TextAnalysis(
+    language="kk",
+    sentences=("Қазақстан мұнайды Ресей арқылы экспорттайды.",),
+    sentence_lemmas=(("қазақстан", "мұнай", "ресей", "арқылы", "экспорттайды"),),
+    keywords=("мұнай", "Қазақстан"),
+    summary=("Қазақстан мұнайды Ресей арқылы экспорттайды.",),
+    entities=(EntityMention("Kazakhstan", "place", 1, ("Қазақстан",)),),
+    title_lemmas=("мұнай",),
+)
+TOPICS = (TopicMatch("energy_transit", 12.0, (Evidence("мұнай", 1),)),)
+
+
+def test_round_trip_keeps_text_and_topics(tmp_path):
+    cache = AnalysisCache(tmp_path)
+    cache.put("abc123", CacheEntry(TEXT, "fp1", TOPICS))
+    entry = cache.get("abc123")
+    assert entry is not None and entry.text == TEXT
+    assert entry.topics_for("fp1") == TOPICS
+    assert entry.topics_for("fp2") is None  # another taxonomy: scores must be recomputed
+    assert len(cache) == 1
+
+
+def test_missing_and_corrupt_entries_are_misses(tmp_path):
+    cache = AnalysisCache(tmp_path)
+    assert cache.get("nothere") is None
+    cache.put("abc123", CacheEntry(TEXT, "fp1", TOPICS))
+    path = tmp_path / "ab" / "abc123.json"
+    for bad in (b"", b"\xff\xfe", b"[1, 2]", b'{"text": {"language": 1}}', b"{not json"):
+        path.write_bytes(bad)
+        assert cache.get("abc123") is None
+
+
+def test_keys_cannot_escape_the_folder(tmp_path):
+    cache = AnalysisCache(tmp_path / "c")
+    try:
+        cache.put("../x", CacheEntry(TEXT))
+    except ValueError:
+        pass
+    assert not (tmp_path / "x.json").exists() and not list(tmp_path.glob("*.json"))
