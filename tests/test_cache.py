@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.cache import AnalysisCache, CacheEntry
 from generator.models import EntityMention, Evidence, TextAnalysis, TopicMatch
 
@@ -39,8 +41,6 @@ def test_missing_and_corrupt_entries_are_misses(tmp_path):
 
 def test_keys_cannot_escape_the_folder(tmp_path):
     cache = AnalysisCache(tmp_path / "c")
-    try:
+    with pytest.raises(ValueError):
         cache.put("../x", CacheEntry(TEXT))
-    except ValueError:
-        pass
     assert not (tmp_path / "x.json").exists() and not list(tmp_path.glob("*.json"))
