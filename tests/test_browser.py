@@ -1,0 +1,251 @@
+"""The built site in headless Chromium: home, topic, article, and search for inflected words.
+
+The site is built from the seeds (``generator.pipeline.build`` into a temp folder) and served
+by ``http.server`` on 127.0.0.1 (a free port, a thread, shut down after). A second build with
+``offline=True`` is opened from disk (``file://``) to check search there too. Screenshots go
+to ``test-artifacts/`` (git-ignored). Skipped when Debian's ``/usr/bin/chromium`` (or the
+playwright package) is missing.
+
+Queries are typed with the keyboard: Playwright enters Cyrillic with ``insertText`` (an
+``input`` event, no ``keyup``), just like paste or a phone keyboard; Material searches only
+on ``keyup``, and ``digest-search.js`` bridges the two, so that is tested too.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.render import search
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+SEARCH_INPUT = "input[data-md-component=search-query]"
+RESULT_LINKS = ".md-search-result__item > a"
+TIMEOUT_MS = 15_000
+
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def digest(settings):
+    from generator.pipeline import prepare_digest
+
+    return prepare_digest(settings)
+
+
+@pytest.fixture(scope="module")
+def built(settings, tmp_path_factory) -> Path:
+    from generator.pipeline import build
+
+    out = tmp_path_factory.mktemp("browser-site")
+    build(settings, out=out, briefs=False, log=lambda _msg: None)
+    return out
+
+
+@pytest.fixture(scope="module")
+def base_url(built: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    pg = context.new_page()
+    pg.set_default_timeout(TIMEOUT_MS)
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def shot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / name), full_page=False)
+
+
+def run_search(pg, query: str) -> list[str]:
+    """Type ``query`` into Material's search box; return the result links (page paths)."""
+    box = pg.locator(SEARCH_INPUT)
+    box.click()
+    box.fill("")
+    pg.keyboard.type(query)
+    pg.wait_for_function(
+        "q => window.__digestSearchTransform && document.querySelector("
+        "'.md-search-result__meta').textContent.trim() !== ''"
+        " && !/Type to start/.test(document.querySelector('.md-search-result__meta')"
+        ".textContent)",
+        arg=query,
+    )
+    pg.wait_for_timeout(300)  # let the last result list render
+    return pg.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+
+
+def article_ids(hrefs: list[str]) -> set[str]:
+    out = set()
+    for h in hrefs:
+        parts = h.split("?")[0].split("#")[0].rstrip("/").removesuffix(".html").split("/")
+        if len(parts) >= 2 and parts[-2] == "articles":
+            out.add(parts[-1])
+    return out
+
+
+def expected_articles(built: Path, query: str) -> set[str]:
+    """Article pages that contain some inflected form of the query's lemma (from the data)."""
+    import json
+
+    data = search.read_search_data(built / "site")
+    assert data is not None
+    (lemma,) = search.query_terms(query, data)
+    forms = {f for f, lem in data["forms"].items() if lem == lemma} | {lemma}
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
+    out = set()
+    for doc in index["docs"]:
+        parts = doc["location"].split("#")[0].split("/")
+        if parts[0] == "articles" and forms & set(search.split_words(doc["text"])):
+            out.add(parts[1].removesuffix(".html"))
+    return out
+
+
+def test_home_lists_the_topics(page, base_url, digest):
+    page.goto(base_url)
+    content = page.locator(".md-content").inner_text()
+    titles = [t.topic.title_en for t in digest.topics]
+    assert len(titles) == 3
+    for title in titles:
+        assert title in content, f"topic {title!r} is not on the home page"
+    shot(page, "home.png")
+
+
+def test_click_through_topic_and_article(page, base_url, digest):
+    topic = digest.topics[0]
+    page.goto(base_url)
+    page.locator(".md-content a", has_text=topic.topic.title_en).first.click()
+    page.wait_for_url(f"**/topics/{topic.topic.id}/**")
+    assert topic.topic.title_en in page.locator(".md-content h1").inner_text()
+    by_id = digest.by_id()
+    first = by_id[topic.article_ids[0]]
+    page.locator(".md-content a", has_text=first.article.title).first.click()
+    page.wait_for_url(f"**/articles/{first.id}/**")
+    assert first.article.title in page.locator(".md-content h1").inner_text()
+    shot(page, "article.png")
+
+
+WORKER_SEARCH_JS = """async (query) => {
+  const config = JSON.parse(document.querySelector('#__config').textContent);
+  const base = new URL(config.base, location.href);
+  const index = await (await fetch(new URL('search/search_index.json', base))).json();
+  // Material's own worker; our script has hooked Worker.prototype.postMessage
+  const worker = new Worker(new URL(config.search, base));
+  const reply = () => new Promise(ok => worker.addEventListener('message', e => ok(e.data),
+                                                                {once: true}));
+  worker.postMessage({type: 0, data: {config: index.config, docs: index.docs,
+                                      options: {suggest: false}}});
+  await reply();
+  worker.postMessage({type: 2, data: query});
+  const result = await reply();
+  worker.terminate();
+  return result.data.items.map(group => new URL(group[0].location, base).href);
+}"""
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Казахстана", "миротворців", "нефти", "миротворцы", "Қазақстанның", "«Казахстану»"],
+)
+def test_search_finds_inflected_forms(page, base_url, built, query):
+    expected = expected_articles(built, query)
+    assert expected, f"no article has a form of {query!r}: the seeds changed?"
+    page.goto(base_url)
+    shown = run_search(page, query)  # the UI lists the best results first, 10 at a time
+    assert article_ids(shown) & expected, f"{query!r}: no expected article among {shown}"
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert int(meta.split()[0]) >= len(expected), meta
+    if query in ("Казахстана", "миротворців"):
+        shot(page, f"search-{query}.png")
+    # every result, from Material's worker with the page's query hook
+    found = article_ids(page.evaluate(WORKER_SEARCH_JS, query))
+    assert expected <= found, f"{query!r}: expected articles {expected}, got {found}"
+
+
+@pytest.fixture(scope="module")
+def offline_site(settings, tmp_path_factory) -> Path:
+    from generator.pipeline import build
+
+    out = tmp_path_factory.mktemp("browser-offline")
+    build(settings, out=out, briefs=False, offline=True, log=lambda _msg: None)
+    return out
+
+
+def test_search_works_from_disk(page, offline_site):
+    """The ``--offline`` build opened as file://: Material's iframe worker plus our hook."""
+    index = offline_site / "site" / "index.html"
+    assert (offline_site / "site" / "search" / "search_index.js").is_file()
+    page.goto(index.as_uri())
+    expected = expected_articles(offline_site, "миротворцы")
+    found = article_ids(run_search(page, "миротворцы"))
+    assert expected <= found, f"offline: expected {expected}, got {found}"
+    shot(page, "offline-search.png")
+
+
+def test_browser_query_rewrite_mirrors_python(page, base_url, built):
+    """digest-search.js and search.query_terms turn queries into the same terms."""
+    data = search.read_search_data(built / "site")
+    queries = [
+        "Казахстана",
+        "«миротворців»",
+        "ЕЩЁ нефти",
+        "Қазақстанның елдеріміздің",
+        "миротворцами",
+        "З’являються",
+        "Интерфакс-Україна",
+    ]
+    page.goto(base_url)
+    page.wait_for_function("() => window.__digestSearch && window.__digestSearchTransform")
+    for query in queries:
+        in_browser = page.evaluate("q => window.__digestSearchTransform(q)", query)
+        assert in_browser == " ".join(search.query_terms(query, data)), query
