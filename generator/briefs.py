@@ -400,18 +400,32 @@ def _overview(
     return [c for c in _computed_overview(selected, topic_id, n) if c.article_id in numbers]
 
 
-def _charts(digest: Digest, scope: BriefScope, labels: Mapping[str, Any]) -> list[Chart]:
+def _charts(
+    digest: Digest, scope: BriefScope, labels: Mapping[str, Any], interface: str
+) -> list[Chart]:
     """The site's SVG charts for this scope, as data URIs (none if the module is missing)."""
     try:
         from generator.render import charts
+        from generator.render.pages import load_labels
     except ImportError:
         return []
+    site_labels = load_labels(interface)  # the same chart files as the site's
     makers: list[tuple[str, Callable[[], str]]] = []
     if scope.week:
         week = scope.week
-        makers.append((labels["chart_week_topics"], lambda: charts.week_topics_svg(digest, week)))
+        makers.append(
+            (
+                labels["chart_week_topics"],
+                lambda: charts.week_topics_svg(digest, week, labels=site_labels),
+            )
+        )
     else:
-        makers.append((labels["chart_topics_by_week"], lambda: charts.topics_by_week_svg(digest)))
+        makers.append(
+            (
+                labels["chart_topics_by_week"],
+                lambda: charts.topics_by_week_svg(digest, labels=site_labels),
+            )
+        )
     out = []
     for title, make in makers:
         svg = make()
@@ -485,7 +499,7 @@ def brief_context(digest: Digest, settings: Settings, scope: BriefScope) -> dict
         "topics": [] if group is not None else _topic_counts(selected, titles),
         "sources": sources,
         "overview": overview_lines,
-        "charts": _charts(digest, scope, labels),
+        "charts": _charts(digest, scope, labels, settings.site.language),
         "keywords": _keywords(selected, group, whole_topic),
         "entities": [(labels[k], entities[k]) for k in ENTITY_KINDS if entities[k]],
         "articles": cards,

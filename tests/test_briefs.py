@@ -763,10 +763,10 @@ def marker_charts(monkeypatch):
         )
 
     fake = types.ModuleType("generator.render.charts")
-    fake.topics_by_week_svg = lambda digest: svg("chart topics by week")
-    fake.week_topics_svg = lambda digest, week: svg(f"chart week {week}")
-    fake.languages_svg = lambda digest: svg("chart languages")
-    fake.sources_svg = lambda digest: svg("chart sources")
+    fake.topics_by_week_svg = lambda digest, **kw: svg("chart topics by week")
+    fake.week_topics_svg = lambda digest, week, **kw: svg(f"chart week {week}")
+    fake.languages_svg = lambda digest, **kw: svg("chart languages")
+    fake.sources_svg = lambda digest, **kw: svg("chart sources")
     monkeypatch.setitem(sys.modules, "generator.render.charts", fake)
     monkeypatch.setattr(generator.render, "charts", fake, raising=False)
     return calls

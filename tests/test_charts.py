@@ -93,3 +93,14 @@ def test_empty_digest_still_draws(digest):
     empty = dataclasses.replace(digest, analyses=(), weeks=(), sources=(), languages=())
     for svg in (charts.topics_by_week_svg(empty), charts.sources_svg(empty)):
         ET.fromstring(svg)
+
+
+def test_charts_speak_the_interface_language(digest):
+    from generator.render.pages import load_labels
+
+    ru = load_labels("ru")
+    langs = charts.languages_svg(digest, labels=ru)
+    assert "Статьи по языкам" in langs and "русский" in langs and "казахский" in langs
+    by_week = charts.topics_by_week_svg(digest, labels=ru)
+    assert "Миссия ОДКБ в Казахстане" in by_week and "CSTO mission" not in by_week
+    assert "Russian" in charts.languages_svg(digest)  # English by default

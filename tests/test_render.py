@@ -239,10 +239,10 @@ def test_charts_are_written_and_shown_on_home_topic_week_and_sources(digest, mon
 
     svg = '<svg xmlns="http://www.w3.org/2000/svg"><title>{}</title></svg>'
     fake = types.ModuleType("generator.render.charts")
-    fake.topics_by_week_svg = lambda d: svg.format("by week")
-    fake.languages_svg = lambda d: svg.format("languages")
-    fake.sources_svg = lambda d: svg.format("sources")
-    fake.week_topics_svg = lambda d, week: svg.format(week)
+    fake.topics_by_week_svg = lambda d, **kw: svg.format("by week")
+    fake.languages_svg = lambda d, **kw: svg.format("languages")
+    fake.sources_svg = lambda d, **kw: svg.format("sources")
+    fake.week_topics_svg = lambda d, week, **kw: svg.format(week)
     monkeypatch.setitem(sys.modules, "generator.render.charts", fake)
     monkeypatch.setattr(generator.render, "charts", fake, raising=False)
     files = build_file_set(digest, settings())

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from generator.models import Analysis, Digest
 from generator.render.feed import atom_feed
 from generator.render.jsonexport import digest_json
-from generator.render.pages import CHARTS_DIR, TEMPLATES_DIR, build_pages, site_map
+from generator.render.pages import CHARTS_DIR, TEMPLATES_DIR, build_pages, load_labels, site_map
 from generator.render.slugs import slugify
 from generator.render.write import PageSet, write_atomic
 from generator.settings import Settings
@@ -21,19 +22,19 @@ from generator.settings import Settings
 ASSETS_DIR = TEMPLATES_DIR / "assets"
 
 
-def chart_files(digest: Digest) -> dict[str, str]:
-    """SVG charts by path under docs/ (empty when the charts module is not available)."""
-    try:
-        from generator.render import charts
-    except ImportError:
-        return {}
+def chart_files(digest: Digest, labels: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """SVG charts by path under docs/, labelled in the interface language."""
+    from generator.render import charts
+
     out = {
-        f"{CHARTS_DIR}/topics-by-week.svg": charts.topics_by_week_svg(digest),
-        f"{CHARTS_DIR}/languages.svg": charts.languages_svg(digest),
-        f"{CHARTS_DIR}/sources.svg": charts.sources_svg(digest),
+        f"{CHARTS_DIR}/topics-by-week.svg": charts.topics_by_week_svg(digest, labels=labels),
+        f"{CHARTS_DIR}/languages.svg": charts.languages_svg(digest, labels=labels),
+        f"{CHARTS_DIR}/sources.svg": charts.sources_svg(digest, labels=labels),
     }
     for w in digest.weeks:
-        out[f"{CHARTS_DIR}/week-{slugify(w.week)}.svg"] = charts.week_topics_svg(digest, w.week)
+        out[f"{CHARTS_DIR}/week-{slugify(w.week)}.svg"] = charts.week_topics_svg(
+            digest, w.week, labels=labels
+        )
     return out
 
 
@@ -78,7 +79,7 @@ def build_file_set(
     files = PageSet()
     for path, data in asset_files().items():
         files.add(path, data)
-    charts = chart_files(digest)
+    charts = chart_files(digest, load_labels(settings.site.language))
     for path, svg in charts.items():
         files.add(path, svg)
     page_extra, _ = _search_hooks()

@@ -8,7 +8,8 @@ readable on Material's light and dark palettes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 from generator.models import Digest
@@ -52,8 +53,18 @@ def _nice_max(v: int) -> int:
     return v
 
 
-def _topic_names(digest: Digest) -> dict[str, str]:
-    return {g.topic.id: g.topic.title_en for g in digest.topics}
+def _labels(labels: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    """The interface labels (templates/i18n/<lang>.yml); English when none are given."""
+    if labels is not None:
+        return labels
+    from generator.render.pages import load_labels
+
+    return load_labels("en")
+
+
+def _topic_names(digest: Digest, labels: Mapping[str, Any]) -> dict[str, str]:
+    russian = labels.get("interface_language") == "ru"
+    return {g.topic.id: g.topic.title_ru if russian else g.topic.title_en for g in digest.topics}
 
 
 def hbar_svg(rows: Sequence[tuple[str, int]], title: str, width: int = 720) -> str:
@@ -80,12 +91,15 @@ def hbar_svg(rows: Sequence[tuple[str, int]], title: str, width: int = 720) -> s
     return _svg(width, height, title, body)
 
 
-def topics_by_week_svg(digest: Digest, width: int = 720) -> str:
+def topics_by_week_svg(
+    digest: Digest, width: int = 720, labels: Mapping[str, Any] | None = None
+) -> str:
     """Stacked columns: articles per topic in each ISO week with articles (latest 26)."""
-    names = _topic_names(digest)
+    lab = _labels(labels)
+    names = _topic_names(digest, lab)
     topic_ids = [g.topic.id for g in digest.topics]
     weeks = sorted(digest.weeks, key=lambda w: w.week)[-MAX_WEEKS:]
-    title = "Articles per topic per week"
+    title = lab["chart_topics_by_week"]
     left, top, bottom = 40, 30, 70
     legend_h = 18 * len(topic_ids)
     height = top + 200 + bottom + legend_h
@@ -133,7 +147,7 @@ def topics_by_week_svg(digest: Digest, width: int = 720) -> str:
                     )
                 )
     else:
-        body.append(_text(left + 10, top + plot_h / 2, "No dated articles yet"))
+        body.append(_text(left + 10, top + plot_h / 2, lab.get("chart_no_dates", "—")))
     ly = top + plot_h + bottom
     for j, t in enumerate(topic_ids):
         y = ly + 18 * j
@@ -145,25 +159,28 @@ def topics_by_week_svg(digest: Digest, width: int = 720) -> str:
     return _svg(width, height, title, body)
 
 
-def week_topics_svg(digest: Digest, week: str) -> str:
+def week_topics_svg(digest: Digest, week: str, labels: Mapping[str, Any] | None = None) -> str:
     """Articles per topic in one ISO week (every topic listed, zero included)."""
-    names = _topic_names(digest)
+    lab = _labels(labels)
+    names = _topic_names(digest, lab)
     found = next((w for w in digest.weeks if w.week == week), None)
     counts = dict(found.topic_counts) if found else {}
     rows = [(names[g.topic.id], counts.get(g.topic.id, 0)) for g in digest.topics]
-    return hbar_svg(rows, f"Articles per topic, {week}")
+    return hbar_svg(rows, f"{lab['chart_week_topics']}: {week}")
 
 
-def languages_svg(digest: Digest) -> str:
-    """Articles per language, most first."""
-    names = {"ru": "Russian", "uk": "Ukrainian", "kk": "Kazakh", "en": "English"}
+def languages_svg(digest: Digest, labels: Mapping[str, Any] | None = None) -> str:
+    """Articles per language, most first (names from the interface labels)."""
+    lab = _labels(labels)
+    names = lab.get("language_names", {})
     rows = sorted(digest.languages, key=lambda r: (-r[1], r[0]))
-    return hbar_svg([(names.get(c, c), n) for c, n in rows], "Articles per language")
+    return hbar_svg([(names.get(c, c), n) for c, n in rows], lab["chart_languages"])
 
 
-def sources_svg(digest: Digest, top: int = 12) -> str:
+def sources_svg(digest: Digest, top: int = 12, labels: Mapping[str, Any] | None = None) -> str:
     """Articles per outlet, most first (the top ``top``)."""
+    lab = _labels(labels)
     rows = sorted(
         ((s.name, len(s.article_ids)) for s in digest.sources), key=lambda r: (-r[1], r[0])
     )
-    return hbar_svg(rows[:top], "Articles per source")
+    return hbar_svg(rows[:top], lab["chart_sources"])
