@@ -32,6 +32,7 @@ import jinja2
 import markupsafe
 import yaml
 
+from generator.digest import topic_overview
 from generator.models import ENTITY_KINDS, Analysis, Citation, Digest, Topic, TopicGroup
 from generator.settings import Settings
 
@@ -368,23 +369,7 @@ def _computed_overview(
     selected: Sequence[Analysis], topic_id: str | None, n: int
 ) -> list[Citation]:
     """A multi-document summary of the selection's article summaries (as the site's)."""
-    try:
-        from generator.nlp.summary import OverviewCandidate, overview
-    except ImportError:  # the NLP stage is optional here: lead sentences instead
-        return _lead_sentences(selected, n)
-    scores = {
-        a.id: next((m.score for m in a.topics if m.topic == topic_id), 0.0) if topic_id else 1.0
-        for a in selected
-    }
-    top = max(scores.values(), default=0.0) or 1.0
-    candidates = []
-    for a in selected:
-        lemmas_of = dict(zip(a.text.sentences, a.text.sentence_lemmas, strict=False))
-        for pos, sentence in enumerate(a.text.summary):
-            lemmas = tuple(lemmas_of.get(sentence, ()))
-            weight = (scores[a.id] / top) / (1.0 + 0.25 * pos)
-            candidates.append(OverviewCandidate(sentence, lemmas, a.id, round(weight, 9)))
-    return list(overview(candidates, n)) or _lead_sentences(selected, n)
+    return list(topic_overview(selected, topic_id, n)) or _lead_sentences(selected, n)
 
 
 def _overview(

@@ -22,6 +22,7 @@ from generator.models import (
     TopicGroup,
     WeekGroup,
 )
+from generator.nlp.summary import OverviewCandidate, overview
 from generator.render.slugs import SlugRegistry
 from generator.settings import Settings
 
@@ -102,15 +103,15 @@ def _count_entities(members: Sequence[Analysis]) -> list[tuple[str, str, int]]:
     return [(name, kind, docs[(name, kind)]) for name, kind in order]
 
 
-def _overview(members: Sequence[Analysis], topic_id: str, n: int) -> tuple[Citation, ...]:
-    """Multi-document summary of a topic from its articles' summary sentences."""
+def topic_overview(
+    members: Sequence[Analysis], topic_id: str | None, n: int
+) -> tuple[Citation, ...]:
+    """Multi-document summary (MMR) of the members' summary sentences, each citing its
+    article; a sentence's weight is its article's topic score (all equal without a topic)
+    lowered by its rank in the article's summary. Shared by topic pages and PDF briefs."""
     if not members or n <= 0:
         return ()
-    try:
-        from generator.nlp.summary import OverviewCandidate, overview
-    except ImportError:  # the NLP module is not there: lead sentences of the top articles
-        return tuple(Citation(a.text.summary[0], a.id) for a in members[:n] if a.text.summary)
-    scores = {a.id: _topic_score(a, topic_id) for a in members}
+    scores = {a.id: _topic_score(a, topic_id) if topic_id else 1.0 for a in members}
     top = max(scores.values()) or 1.0
     candidates = []
     for a in members:
@@ -136,7 +137,7 @@ def _topic_groups(
             TopicGroup(
                 topic=topic,
                 article_ids=tuple(a.id for a in members),
-                overview=_overview(members, topic.id, settings.analysis.overview_sentences),
+                overview=topic_overview(members, topic.id, settings.analysis.overview_sentences),
                 keywords=tuple(_count_keywords(members)[:TOP_KEYWORDS]),
                 entities=tuple(_count_entities(members)[:TOP_ENTITIES]),
             )
