@@ -24,6 +24,21 @@ class ConfigError(Exception):
     """A configuration problem, already phrased for the user (file, key, fix)."""
 
 
+def read_yaml(path: Path, what: str) -> tuple[str, Any]:
+    """Read a YAML config file: (its text, its data); ``ConfigError`` naming the file if
+    it cannot be read, is not UTF-8 or is not valid YAML. ``what`` names the file's role."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the {what} ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: the {what} is not UTF-8") from exc
+    try:
+        return text, yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML: {exc}") from exc
+
+
 def _opt(default: Any, help: str, **kw: Any) -> Any:
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: type(default)(default), metadata={"help": help}, **kw)
@@ -179,16 +194,7 @@ def load_settings(path: str | Path | None = None, root: str | Path | None = None
     data: dict[str, Any] = {}
     where = str(cfg) if cfg else "<defaults>"
     if cfg is not None:
-        try:
-            text = cfg.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"{cfg}: cannot read the config file ({exc.strerror})") from exc
-        except UnicodeDecodeError as exc:
-            raise ConfigError(f"{cfg}: the config file is not UTF-8") from exc
-        try:
-            loaded = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{cfg}: invalid YAML: {exc}") from exc
+        _text, loaded = read_yaml(cfg, "config file")
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):

@@ -28,12 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.models import Evidence, TextAnalysis, Topic, TopicMatch
 from generator.nlp.lemmas import get_lemmatizer
 from generator.nlp.tokens import words
-from generator.settings import ConfigError
+from generator.settings import ConfigError, read_yaml
 
 ANY = "any"  # terms under this key are used for every language
 _TOPIC_KEYS = {"id", "title", "description", "threshold", "terms", "negative", "require"}
@@ -266,16 +264,7 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
     Raises ``ConfigError`` naming the file, the topic and the key on any problem.
     """
     path = Path(path)
-    try:
-        raw_text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the taxonomy ({exc.strerror})") from exc
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: the taxonomy is not UTF-8") from exc
-    try:
-        data = yaml.safe_load(raw_text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}") from exc
+    raw_text, data = read_yaml(path, "taxonomy")
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the top level must be a mapping with 'topics'")
     unknown = sorted(set(data) - {"settings", "contexts", "topics"})

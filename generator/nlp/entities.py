@@ -21,12 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.models import ENTITY_KINDS, EntityMention
 from generator.nlp.lemmas import get_lemmatizer
 from generator.nlp.tokens import normalize_text, word_spans, words
-from generator.settings import ConfigError
+from generator.settings import ConfigError, read_yaml
 
 ANY = "any"
 NATASHA_LANGUAGES = ("ru",)
@@ -99,16 +97,8 @@ def _str_list(path: Path, where: str, value: Any) -> list[str]:
 def load_registry(path: Path) -> EntityRegistry:
     """Read and validate the alias registry; ``ConfigError`` names the file, entity, key."""
     path = Path(path)
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the entity registry ({exc.strerror})") from exc
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: the entity registry is not UTF-8") from exc
-    try:
-        data = yaml.safe_load(raw) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: invalid YAML: {exc}") from exc
+    raw, data = read_yaml(path, "entity registry")
+    data = data or {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the top level must be a mapping")
     unknown = sorted(set(data) - {*_SECTIONS, "debris", "drop", "name_endings"})
