@@ -20,7 +20,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -33,6 +32,7 @@ import markupsafe
 import yaml
 
 from generator.digest import topic_overview
+from generator.fileio import atomic_write_bytes
 from generator.models import ENTITY_KINDS, Analysis, Citation, Digest, Topic, TopicGroup
 from generator.settings import Settings
 
@@ -641,16 +641,7 @@ def write_brief(pdf: bytes, path: Path) -> None:
     """Write ``pdf`` atomically: a temporary file in the same folder, then rename."""
     if not pdf.startswith(b"%PDF-"):
         raise BriefError(f"{path}: refusing to write something that is not a PDF")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pdf)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(Path(path), pdf)
 
 
 def all_scopes(digest: Digest) -> list[BriefScope]:

@@ -10,11 +10,10 @@ entry counts as a miss.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.fileio import atomic_write_text
 from generator.models import TextAnalysis, TopicMatch
 from generator.serialize import text_analysis_from_dict, to_jsonable, topic_match_from_dict
 
@@ -55,16 +54,8 @@ class AnalysisCache:
             return None
 
     def put(self, key: str, entry: CacheEntry) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(to_jsonable(entry), fh, ensure_ascii=False)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        text = json.dumps(to_jsonable(entry), ensure_ascii=False)
+        atomic_write_text(self._path(key), text)
 
     def __len__(self) -> int:
         return sum(1 for _ in self.folder.glob("*/*.json")) if self.folder.is_dir() else 0

@@ -11,11 +11,8 @@ Merging an ingested article into an existing file keeps what people decided:
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -23,6 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 import yaml
 
 from generator.corpus import CorpusError, read_article
+from generator.fileio import atomic_write_text
 from generator.ingest.errors import IngestError
 from generator.models import Article
 
@@ -122,16 +120,7 @@ def merge(old: Article, new: Article) -> Article:
 
 def atomic_write(path: Path, text: str) -> None:
     """Write to a temporary file in the same folder, then rename over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    atomic_write_text(path, text)
 
 
 def write_article(article: Article, into: Path) -> str:
