@@ -11,13 +11,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.corpus import (
-    FRONT_MATTER_KEYS,
-    METADATA_FIELDS,
-    CorpusError,
-    corpus_files,
-    read_article,
-)
+from generator.corpus import FRONT_MATTER_KEYS, METADATA_FIELDS, corpus_files, load_corpus
 from generator.languages import check_language_file
 from generator.models import Article, Problem
 from generator.settings import Settings, load_settings
@@ -84,28 +78,15 @@ def _article_problems(article: Article, settings: Settings, known: set[str]) -> 
 
 def check_corpus(settings: Settings, corpus: Path) -> list[Problem]:
     """Every corpus file: front matter, fields, duplicates; warnings for missing values."""
-    if not corpus.is_dir():
-        return [Problem(str(corpus), "the corpus folder does not exist")]
-    problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    files = corpus_files(corpus)
-    if not files:
+    articles, load_problems = load_corpus(corpus)
+    problems = list(load_problems)
+    if corpus.is_dir() and not corpus_files(corpus):
         problems.append(
             Problem(str(corpus), "the corpus has no articles (*.md)", severity="warning")
         )
-    for path in files:
-        try:
-            article = read_article(path)
-        except CorpusError as exc:
-            problems.append(exc.problem())
-            continue
-        if article.id in seen:
-            problems.append(
-                Problem(str(path), f"duplicate id {article.id!r} (also {seen[article.id]})", "id")
-            )
-        seen.setdefault(article.id, str(path))
+    for article in articles:
         problems.extend(_article_problems(article, settings, set(FRONT_MATTER_KEYS)))
-        problems.extend(_unknown_keys(path))
+        problems.extend(_unknown_keys(Path(article.path or "")))
     return problems
 
 
