@@ -276,6 +276,19 @@ def _token_line(line: str, tokens: frozenset[str]) -> bool:
     return len(parts) >= 2 and all(_key(p) in tokens for p in parts if _key(p))
 
 
+_LABEL = re.compile(r"^\s*[^\W\d_]+\s*:\s*")  # "Мова:", "Language:", "Тіл:"
+_LANG_CODE = re.compile(r"[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]{2,3}")
+
+
+def _switcher_line(line: str, tokens: frozenset[str]) -> bool:
+    """A language switcher: known language names/codes (at least two), maybe after a label
+    such as ``Мова:``, and otherwise only short upper-case codes (``DEU``, ``FR``)."""
+    body = _LABEL.sub("", line, count=1)
+    parts = [p for p in re.split(r"[\s|/·•,]+", body) if _key(p)]
+    known = sum(1 for p in parts if _key(p) in tokens)
+    return known >= 2 and all(_key(p) in tokens or _LANG_CODE.fullmatch(p) for p in parts)
+
+
 def classify(line: str, rules: CleanRules, title: str | None = None) -> str | None:
     """The debris class of one line, or ``None`` when it is (or may be) article text."""
     if _words(line) > MAX_DEBRIS_WORDS:
@@ -297,7 +310,9 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     for cls, rx in rules.debris:
         if rx.search(line) or (folded != line and rx.search(folded)):
             return cls
-    if _token_line(line, rules.switcher_tokens):
+    if line.strip().strip(".:;|").strip().casefold() in rules.agencies:
+        return "outlet_label"  # a line that is only an outlet's name (page header, byline)
+    if _switcher_line(line, rules.switcher_tokens):
         return "language_switcher"
     if _token_line(line, rules.share_tokens):
         return "share"
@@ -527,6 +542,8 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
         kind = classify(line, rules, title)
         if kind is not None:
             kinds[i] = kind
+            if kind == "outlet_label":  # the outlet's name alone: the source, not text
+                bylines.append(("masthead", line))
             continue
         by = _byline(line, rules)
         if by is not None:
@@ -553,6 +570,8 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
                 kinds[i] = "byline"
                 bylines.extend(by)
                 continue
+        elif kind == "outlet_label":
+            bylines.append(("masthead", line))
         kinds[i] = kind
     _read_also_lists(lines, kinds)
     _sidebar(lines, kinds, rules)
