@@ -67,3 +67,13 @@ def test_share_bar_photo_credit_and_most_read_sidebar(ctx):
         "1 245",
     ):
         assert debris not in a.body, debris
+
+
+def test_kazakh_page_with_switcher_read_also_and_share_prompt(ctx):
+    a = ingest_path(DATA / "article_kk_switcher_read_also_share.txt", ctx)
+    assert a.title == "ҰҚШҰ бітімгершілік күштері Қазақстаннан шығарылды"
+    assert (a.language, a.date) == ("kk", dt.date(2022, 1, 19))
+    assert a.body.startswith("Ұжымдық қауіпсіздік туралы шарт ұйымының (ҰҚШҰ)")
+    assert a.body.endswith("Бітімгершілер Алматы әуежайынан ұшақпен аттанды.")
+    for debris in ("Басты бет", "Eng", "Фото:", "Тағы оқыңыз", "жазылыңыз", "Бөлісу", "12:05"):
+        assert debris not in a.body, debris
