@@ -77,3 +77,15 @@ def test_kazakh_page_with_switcher_read_also_and_share_prompt(ctx):
     assert a.body.endswith("Бітімгершілер Алматы әуежайынан ұшақпен аттанды.")
     for debris in ("Басты бет", "Eng", "Фото:", "Тағы оқыңыз", "жазылыңыз", "Бөлісу", "12:05"):
         assert debris not in a.body, debris
+
+
+def test_kazakh_page_analysis_keeps_verb_forms_out_of_keywords(ctx, settings):
+    from generator.analyse import analyse, load_context
+
+    a = ingest_path(DATA / "article_kk_switcher_read_also_share.txt", ctx)
+    result = analyse(a, load_context(settings))
+    assert "csto_mission" in result.topic_ids
+    assert "Қазақстан" in result.text.keywords
+    assert not [k for k in result.text.keywords if k.startswith("шығар")]
+    people = {e.name for e in result.text.entities if e.kind == "person"}
+    assert "Kassym-Jomart Tokayev" in people
