@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from generator.corpus import CorpusError, parse_date
 from generator.models import Article
 from generator.settings import ConfigError, Settings
 from generator.topics import Taxonomy, TopicScore, topic_scores
@@ -106,18 +107,11 @@ class EvalReport:
 
 
 def _parse_date(value: Any, where: str) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ConfigError(f"{where}: date: expected YYYY-MM-DD or null, got {value!r}")
+    """A label's date, read as the corpus reads front-matter dates."""
+    try:
+        return parse_date(value, where)
+    except CorpusError as exc:
+        raise ConfigError(f"{where}: date: expected YYYY-MM-DD or null, got {value!r}") from exc
 
 
 def load_labels(path: Path, known_topics: Sequence[str] | None = None) -> tuple[Label, ...]:

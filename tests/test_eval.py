@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from expectations import SEED_TOPICS
 
 from generator.evaluate import (
     EvalReport,
@@ -21,13 +22,6 @@ from generator.settings import ConfigError
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "devset" / "labels.yaml"
 TOPICS = ("energy_transit", "unrest_2022", "csto_mission")
-SEEDS = {
-    "000": {"energy_transit"},
-    "001": {"unrest_2022", "csto_mission"},
-    "002": {"energy_transit"},
-    "003": {"unrest_2022", "csto_mission"},
-    "004": {"csto_mission", "unrest_2022"},
-}
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +54,9 @@ def test_seeds_come_out_exactly_right(report):
     seeds = {
         Path(o.label.given).name[:3]: o for o in report.outcomes if "seeds/raw" in o.label.given
     }
-    assert set(seeds) == set(SEEDS)
+    assert set(seeds) == set(SEED_TOPICS)
     for number, outcome in seeds.items():
-        assert outcome.topics == SEEDS[number], number
+        assert outcome.topics == SEED_TOPICS[number], number
 
 
 def test_language_detected_from_text_matches_labels(report):

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from expectations import SEED_TOPICS
 
 from generator.cli import main
 from generator.pipeline import build
@@ -149,13 +150,7 @@ def test_analyze_json_interface_on_raw_and_curated(capsys, monkeypatch, tmp_path
         for t in r["topics"]:
             assert t["evidence"] and all(e["count"] >= 1 for e in t["evidence"])
     by_num = {Path(r["path"]).name[:3]: r for r in records}
-    expected = {
-        "000": {"energy_transit"},
-        "001": {"unrest_2022", "csto_mission"},
-        "002": {"energy_transit"},
-        "003": {"unrest_2022", "csto_mission"},
-        "004": {"csto_mission", "unrest_2022"},
-    }
+    expected = SEED_TOPICS
     assert {k: {t["id"] for t in by_num[k]["topics"]} for k in expected} == expected
     assert [by_num[k]["language"] for k in sorted(expected)] == ["ru", "uk", "kk", "ru", "ru"]
     assert by_num["000"]["date"] == "2025-11-24"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from expectations import SEED_TOPICS
 
 from generator.corpus import read_article
 from generator.models import Article, TextAnalysis
@@ -18,13 +19,6 @@ from generator.topics import Taxonomy, load_taxonomy, score_topics, topic_scores
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT / "tests" / "data" / "devset"
 LANGUAGES = ("ru", "uk", "kk", "en")
-SEED_TOPICS = {
-    "000": {"energy_transit"},
-    "001": {"unrest_2022", "csto_mission"},
-    "002": {"energy_transit"},
-    "003": {"unrest_2022", "csto_mission"},
-    "004": {"csto_mission", "unrest_2022"},
-}
 
 
 @pytest.fixture(scope="module")
