@@ -159,6 +159,28 @@ class SourceGroup:
 
 
 @dataclass(frozen=True)
+class Story:
+    """The coverage of one event: reports across outlets and languages.
+
+    Built by the cluster stage (``generator/cluster.py``) after analysis. ``id`` is stable
+    across rebuilds and when new reports join; ``article_ids`` are in report order (first
+    report first: date, then id). ``reprints`` pairs a near-duplicate report with the report
+    it copies (both outlets are kept).
+    """
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    topics: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    summary: tuple[Citation, ...] = ()
+    reprints: tuple[tuple[str, str], ...] = ()  # (reprint id, original id)
+
+
+@dataclass(frozen=True)
 class Digest:
     """The whole analysed corpus, grouped. Built once, then rendered many ways."""
 
@@ -171,6 +193,8 @@ class Digest:
     undated_ids: tuple[str, ...] = ()
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)
     duplicates: tuple[tuple[str, ...], ...] = ()  # groups of near-identical articles
+    stories: tuple[Story, ...] = ()  # ranked: most distinct sources/languages, then newest
+    story_of: dict[str, str] = field(default_factory=dict)  # article id -> story id
 
     def by_id(self) -> dict[str, Analysis]:
         return {a.id: a for a in self.analyses}
