@@ -1,0 +1,309 @@
+"""Fault tests of `digest build`: kills at random moments, two builds at once, stale locks,
+children that must die with the build, temporary folders of dead builds.
+
+Each build is a real ``python -m generator`` child in its own process group, over a
+throw-away project in tmp_path (tests/faultkit.py). The reference outputs "old" and "new"
+are complete builds of two corpora; after any fault, docs/ and site/ must each be exactly
+one of them, never a mix, never partial.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from faultkit import (
+    cmdline,
+    digest,
+    kill_session,
+    leftovers,
+    make_corpus,
+    session_pids,
+    start,
+    tree,
+    wait_session_empty,
+    write_config,
+)
+
+pytestmark = [
+    pytest.mark.xdist_group("faults-build"),
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs /proc and flock"),
+]
+
+KILL_SEED = 20261202
+KILL_POINTS = 4
+
+
+class Project:
+    """A corpus, a config and an output folder; ``build()`` runs the CLI on them."""
+
+    def __init__(self, base: Path, corpus: Path, cache: Path, workers: int = 1) -> None:
+        self.base = base
+        self.out = base / "out"
+        self.cfg = write_config(base, corpus=corpus, out=self.out, cache=cache, workers=workers)
+
+    def cmd(self, *args: str) -> list[str]:
+        return digest(self.cfg, "build", "--no-briefs", *args)
+
+    def build(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run a build to its end; nothing of it (MkDocs, workers) may be left running."""
+        proc = start(self.cmd(*args), self.base)
+        try:
+            out, err = proc.communicate(timeout=300)
+            assert wait_session_empty(proc.pid, 2.0) == [], "a child outlived the build"
+        finally:
+            kill_session(proc.pid)
+        return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+    def outputs(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        return tree(self.out / "docs"), tree(self.out / "site")
+
+
+@pytest.fixture(scope="module")
+def refs(tmp_path_factory):
+    """Complete reference builds of the old and the new corpus (shared analysis cache)."""
+    tmp = tmp_path_factory.mktemp("faults")
+    cache = tmp / "cache"
+    old_corpus = make_corpus(tmp / "corpus-old")
+    new_corpus = make_corpus(tmp / "corpus-new", edit="(обновлено)")
+    old = Project(tmp / "ref-old", old_corpus, cache)
+    new = Project(tmp / "ref-new", new_corpus, cache)
+    for p in (old, new):
+        done = p.build()
+        assert done.returncode == 0, done.stderr
+    old_trees, new_trees = old.outputs(), new.outputs()
+    assert old_trees[0] != new_trees[0] and old_trees[1] != new_trees[1]
+    assert "index.html" in old_trees[1] and "index.md" in old_trees[0]
+    return {"tmp": tmp, "cache": cache, "new_corpus": new_corpus, "old": old, "new": new}
+
+
+def _from_old(refs, name: str) -> Project:
+    """A project holding the old outputs, about to build the new corpus."""
+    p = Project(refs["tmp"] / name, refs["new_corpus"], refs["cache"])
+    shutil.copytree(refs["old"].out, p.out, symlinks=True)
+    (p.out / ".site.build-stamp").unlink(missing_ok=True)  # stamps name the old paths
+    return p
+
+
+def _is_old_or_new(refs, p: Project) -> tuple[str, str]:
+    docs, site = p.outputs()
+    (old_docs, old_site), (new_docs, new_site) = refs["old"].outputs(), refs["new"].outputs()
+    docs_kind = "old" if docs == old_docs else "new" if docs == new_docs else "MIXED"
+    site_kind = "old" if site == old_site else "new" if site == new_site else "MIXED"
+    return docs_kind, site_kind
+
+
+def test_sigkill_of_the_build_at_random_moments_leaves_old_or_new_outputs(refs):
+    """SIGKILL of the whole process group at seeded random moments: docs/ and site/ are
+    each complete, old or new, never mixed; nothing of the build keeps running; the next
+    build finishes the job and removes the temporary folders of dead builds (only theirs)."""
+    timing = _from_old(refs, "timing")
+    began = time.monotonic()
+    done = timing.build()
+    duration = time.monotonic() - began
+    assert done.returncode == 0, done.stderr
+    assert _is_old_or_new(refs, timing) == ("new", "new")
+
+    rng = random.Random(KILL_SEED)
+    moments = sorted(rng.uniform(0.15, 1.0) * duration for _ in range(KILL_POINTS))
+    for n, moment in enumerate(moments):
+        p = _from_old(refs, f"kill-{n}")
+        proc = start(p.cmd(), p.base)
+        time.sleep(moment)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        try:
+            assert wait_session_empty(proc.pid, 5) == []
+        finally:
+            kill_session(proc.pid)
+        kinds = _is_old_or_new(refs, p)
+        assert "MIXED" not in kinds, f"killed at {moment:.2f}s of {duration:.2f}s: {kinds}"
+        assert all(name.endswith(f"-{proc.pid}") for name in leftovers(p.out))
+    # the last killed project: plant a dead build's junk and a live process's folder too
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # its pid belonged to a process that is gone now
+    for name in (f".docs.tmp-{dead.pid}", f".docs.old-{dead.pid}", f".site.tmp-{dead.pid}"):
+        (p.out / name / "assets").mkdir(parents=True)
+        (p.out / name / "assets" / "big.bin").write_bytes(b"\0" * 4096)
+    live = p.out / f".site.tmp-{os.getpid()}"  # a live process's folder is not touched
+    live.mkdir()
+    again = p.build()
+    assert again.returncode == 0, again.stderr
+    assert _is_old_or_new(refs, p) == ("new", "new")
+    assert leftovers(p.out) == [live.name]
+
+
+def test_killing_only_the_build_process_kills_mkdocs_too(refs):
+    """SIGKILL of the main process alone while MkDocs runs: MkDocs dies with it (Linux
+    parent-death signal) instead of writing on. The site is built from the new docs before
+    either is swapped in, so both stay the old ones."""
+    p = _from_old(refs, "orphan")
+    proc = start(p.cmd(), p.base)
+    try:
+        mkdocs = None
+        end = time.monotonic() + 120
+        while mkdocs is None and time.monotonic() < end and proc.poll() is None:
+            for pid in session_pids(proc.pid):
+                if pid != proc.pid and "mkdocs" in cmdline(pid):
+                    mkdocs = pid
+            time.sleep(0.01)
+        assert mkdocs is not None, "MkDocs never started"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        # the kernel signals the child as the parent exits: it is gone almost at once
+        assert wait_session_empty(proc.pid, 1.0) == []
+    finally:
+        kill_session(proc.pid)
+    assert _is_old_or_new(refs, p) == ("old", "old")
+
+
+def test_killing_only_the_build_process_kills_the_analysis_workers(tmp_path):
+    """SIGKILL of the main process while the analysis pool works: no worker survives."""
+    corpus = make_corpus(tmp_path / "corpus", copies=2)  # 15 articles, nothing cached
+    p = Project(tmp_path / "p", corpus, tmp_path / "cache", workers=2)
+    proc = start(p.cmd(), p.base)
+    try:
+        end = time.monotonic() + 120
+        while len(session_pids(proc.pid)) < 3 and time.monotonic() < end:
+            assert proc.poll() is None, proc.communicate()
+            time.sleep(0.01)
+        assert len(session_pids(proc.pid)) >= 3, "the pool never started"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert wait_session_empty(proc.pid, 2.0) == []
+    finally:
+        kill_session(proc.pid)
+
+
+def test_two_builds_at_once_both_succeed_one_after_the_other(refs):
+    p = _from_old(refs, "twice")
+    first, second = start(p.cmd(), p.base), start(p.cmd(), p.base)
+    try:
+        results = [(proc.communicate(timeout=300), proc.returncode) for proc in (first, second)]
+    finally:
+        kill_session(first.pid)
+        kill_session(second.pid)
+    for (_out, err), code in results:
+        assert code == 0, err
+        assert "Traceback" not in err
+    assert any("waiting for process" in err for (_o, err), _c in results)
+    assert _is_old_or_new(refs, p) == ("new", "new")
+    assert leftovers(p.out) == []
+
+
+def test_no_wait_exits_3_naming_the_holder_and_a_waiting_build_goes_on_after(refs):
+    from generator.locks import folder_lock
+
+    p = _from_old(refs, "held")
+    with folder_lock(p.out / "site"):
+        done = p.build("--no-wait")
+        assert done.returncode == 3
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and f"process {os.getpid()}" in lines[0]
+        assert str(p.out / "site") in lines[0]
+        waiting = start(p.cmd(), p.base)
+        try:
+            deadline = time.monotonic() + 60
+            while _lock_waiters(p) == 0 and time.monotonic() < deadline:
+                assert waiting.poll() is None, waiting.communicate()
+                time.sleep(0.05)
+            assert _lock_waiters(p) == 1  # blocked on the lock, not finished
+            assert waiting.poll() is None
+        except BaseException:
+            kill_session(waiting.pid)
+            raise
+    try:
+        _out, err = waiting.communicate(timeout=300)
+    finally:
+        kill_session(waiting.pid)
+    assert waiting.returncode == 0, err
+    assert f"waiting for process {os.getpid()}" in err
+    assert _is_old_or_new(refs, p) == ("new", "new")
+
+
+def _lock_waiters(p: Project) -> int:
+    """Processes blocked on a flock of the project's lock files (from /proc/locks)."""
+    inodes = set()
+    for name in (".site.lock", ".docs.lock"):
+        if (p.out / name).exists():
+            inodes.add((p.out / name).stat().st_ino)
+    waiters = 0
+    for line in Path("/proc/locks").read_text().splitlines():
+        fields = line.split()
+        if "->" in fields and int(fields[-3].rsplit(":", 1)[-1]) in inodes:
+            waiters += 1
+    return waiters
+
+
+def test_a_dead_builds_lock_is_taken_over(refs):
+    p = _from_old(refs, "stale")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from generator.locks import folder_lock\n"
+            "with folder_lock(Path(sys.argv[1])):\n"
+            "    print('held', flush=True); time.sleep(600)",
+            str(p.out / "docs"),
+        ],
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        assert (p.out / ".docs.lock").read_text().strip() == str(holder.pid)
+        busy = p.build("--no-wait", "--no-site")
+        assert busy.returncode == 3 and f"process {holder.pid}" in busy.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    done = p.build("--no-wait", "--no-site")
+    assert done.returncode == 0, done.stderr
+    assert (p.out / ".docs.lock").read_text().strip() != str(holder.pid)
+
+
+@pytest.fixture
+def read_only():
+    """Make a folder read-only: chmod for a normal user; root ignores modes, so for root a
+    read-only bind mount of the folder onto itself (skipped where mounting is refused)."""
+    undo = []
+
+    def make(folder: Path) -> None:
+        if os.geteuid() != 0:
+            for d in [folder, *(q for q in folder.rglob("*") if q.is_dir())]:
+                d.chmod(0o555)
+                undo.append(lambda d=d: d.chmod(0o755))
+            return
+        bind = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
+        if bind.returncode != 0:
+            pytest.skip(f"cannot bind-mount here: {bind.stderr.decode().strip()}")
+        undo.append(lambda: subprocess.run(["umount", str(folder)], check=False))
+        ro = subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], capture_output=True)
+        if ro.returncode != 0:
+            pytest.skip(f"cannot remount read-only here: {ro.stderr.decode().strip()}")
+
+    yield make
+    for step in reversed(undo):
+        step()
+
+
+def test_a_read_only_docs_folder_is_an_environment_error(refs, read_only):
+    p = _from_old(refs, "readonly")
+    before = p.outputs()
+    read_only(p.out / "docs")
+    done = p.build()
+    assert done.returncode == 3, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert "Traceback" not in done.stderr
+    assert re.search(rf"error: {re.escape(str(p.out / 'docs'))}\S*: ", lines[-1]), lines
+    assert p.outputs() == before
+    assert leftovers(p.out) == []
