@@ -176,16 +176,16 @@ def build_fingerprint(docs_dir: Path, config_text: str, base: Path, extra: str) 
     return h.hexdigest()
 
 
-_NO_SPACE = re.compile(r"\[Errno (\d+)\] ([^:\n]+): '([^'\n]+)'")
+_OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+): '([^'\n]+)'(?: -> '([^'\n]+)')?")
 
 
 def _mkdocs_failure(out: str, docs_dir: Path, staging: Path) -> Exception:
     """An environment error (full disk, permissions) as ``OSError`` naming the path; any
     other MkDocs failure as ``PublishError`` with MkDocs' own output."""
-    for m in _NO_SPACE.finditer(out):
+    for m in _OS_ERROR.finditer(out):
         code = int(m.group(1))
         if code in (errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS):
-            return OSError(code, os.strerror(code), m.group(3))
+            return OSError(code, os.strerror(code), m.group(4) or m.group(3))  # copy: target
     if "No space left on device" in out:
         return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(staging))
     return PublishError(f"mkdocs build failed for {docs_dir}:\n{out.strip()}")

@@ -307,3 +307,47 @@ def test_a_read_only_docs_folder_is_an_environment_error(refs, read_only):
     assert re.search(rf"error: {re.escape(str(p.out / 'docs'))}\S*: ", lines[-1]), lines
     assert p.outputs() == before
     assert leftovers(p.out) == []
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A tmpfs mounted in tmp_path (root only; skipped with the reason otherwise)."""
+    mnt = tmp_path / "disk"
+    mnt.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mnt)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip() or 'not root'}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+def _used(folder: Path) -> int:
+    st = os.statvfs(folder)
+    return (st.f_blocks - st.f_bfree) * st.f_frsize
+
+
+@pytest.mark.parametrize("room", ["docs", "site"])
+def test_a_full_disk_is_one_line_exit_3_and_leaves_the_old_outputs(refs, small_disk, room):
+    """The disk fills while the docs (room "docs") or the site (room "site") are written:
+    exit 3, one line naming a path on that disk, no traceback, old outputs intact."""
+    p = Project(small_disk, refs["new_corpus"], refs["cache"])
+    shutil.copytree(refs["old"].out, p.out, symlinks=True)
+    (p.out / ".site.build-stamp").unlink(missing_ok=True)
+    before = p.outputs()
+    docs_bytes = sum(len(b) for b in before[0].values())
+    # room for less than the new docs, or for the docs and a part of the site
+    spare = docs_bytes // 3 if room == "docs" else docs_bytes * 2 + 1_000_000
+    size = _used(small_disk) + spare
+    subprocess.run(["mount", "-o", f"remount,size={size}", str(small_disk)], check=True)
+    done = p.build()
+    assert done.returncode == 3, done.stderr
+    assert "Traceback" not in done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("digest build: error: ") and "No space left on device" in last
+    assert str(small_disk) in last
+    assert p.outputs() == before
+    assert leftovers(p.out) == []
