@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted(ROOT.glob("seeds/*.md"))
 
@@ -157,3 +159,28 @@ def kill_session(sid: int) -> None:
     for pid in session_pids(sid):
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
+
+
+def read_only_folders():
+    """Fixture body: yields ``make(folder)``, which makes a folder read-only. For a normal
+    user by chmod; root ignores modes, so for root a read-only bind mount of the folder
+    onto itself (the test is skipped where mounting is refused). Undone at the end."""
+    undo = []
+
+    def make(folder: Path) -> None:
+        if os.geteuid() != 0:
+            for d in [folder, *(q for q in folder.rglob("*") if q.is_dir())]:
+                d.chmod(0o555)
+                undo.append(lambda d=d: d.chmod(0o755))
+            return
+        bind = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
+        if bind.returncode != 0:
+            pytest.skip(f"cannot bind-mount here: {bind.stderr.decode().strip()}")
+        undo.append(lambda: subprocess.run(["umount", str(folder)], check=False))
+        ro = subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], capture_output=True)
+        if ro.returncode != 0:
+            pytest.skip(f"cannot remount read-only here: {ro.stderr.decode().strip()}")
+
+    yield make
+    for step in reversed(undo):
+        step()

@@ -26,6 +26,7 @@ from faultkit import (
     kill_session,
     leftovers,
     make_corpus,
+    read_only_folders,
     session_pids,
     start,
     tree,
@@ -273,27 +274,7 @@ def test_a_dead_builds_lock_is_taken_over(refs):
 
 @pytest.fixture
 def read_only():
-    """Make a folder read-only: chmod for a normal user; root ignores modes, so for root a
-    read-only bind mount of the folder onto itself (skipped where mounting is refused)."""
-    undo = []
-
-    def make(folder: Path) -> None:
-        if os.geteuid() != 0:
-            for d in [folder, *(q for q in folder.rglob("*") if q.is_dir())]:
-                d.chmod(0o555)
-                undo.append(lambda d=d: d.chmod(0o755))
-            return
-        bind = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True)
-        if bind.returncode != 0:
-            pytest.skip(f"cannot bind-mount here: {bind.stderr.decode().strip()}")
-        undo.append(lambda: subprocess.run(["umount", str(folder)], check=False))
-        ro = subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], capture_output=True)
-        if ro.returncode != 0:
-            pytest.skip(f"cannot remount read-only here: {ro.stderr.decode().strip()}")
-
-    yield make
-    for step in reversed(undo):
-        step()
+    yield from read_only_folders()
 
 
 def test_a_read_only_docs_folder_is_an_environment_error(refs, read_only):

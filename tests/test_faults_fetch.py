@@ -2,10 +2,10 @@
 
 The "public" server is 127.0.0.2, allowed explicitly through ``allowed_networks`` (as an
 operator would allow one intranet host); the "secret" server listens on 127.0.0.1, the
-address ``localhost`` resolves to, which nobody allowed. Every way a feed can point at the secret server (a link,
-a redirect hop, a host name that resolves to loopback) must be refused before a single
-request reaches it; with ``allow_private_hosts`` the same setup does reach it, which shows
-the test would catch a leak.
+address ``localhost`` resolves to, which nobody allowed. Every way a feed can point at the
+secret server (a link, a redirect hop, a host name that resolves to loopback) must be
+refused before a single request reaches it; with ``allow_private_hosts`` the same setup
+does reach it, which shows the test would catch a leak.
 """
 
 from __future__ import annotations
