@@ -33,6 +33,9 @@ from faultkit import (
     wait_session_empty,
     write_config,
 )
+from faultkit import (
+    env as faultkit_env,
+)
 
 pytestmark = [
     pytest.mark.xdist_group("faults-build"),
@@ -332,3 +335,58 @@ def test_a_full_disk_is_one_line_exit_3_and_leaves_the_old_outputs(refs, small_d
     assert str(small_disk) in last
     assert p.outputs() == before
     assert leftovers(p.out) == []
+
+
+def test_sigkill_of_ingest_at_random_moments_leaves_only_whole_articles(tmp_path):
+    """Ingest of many raw files killed at seeded random moments: every corpus file is a
+    whole article (the seeds as they were, or a complete new one); the next run finishes
+    the job and removes the temporary files of the killed one."""
+    from generator.corpus import load_corpus
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    sources = sorted((Path(__file__).resolve().parent.parent / "seeds" / "raw").glob("*.txt"))
+    for k in range(8):
+        for src in sources:
+            text = src.read_text(encoding="utf-8")
+            (raw / f"{k}_{src.name}").write_text(
+                text + f"\n\nДополнение номер {k} к материалу.\n", encoding="utf-8"
+            )
+    corpus = make_corpus(tmp_path / "corpus")
+    seeds_before = tree(corpus)
+    cfg = write_config(tmp_path, corpus=corpus, out=tmp_path / "out", cache=tmp_path / "c")
+    cmd = digest(cfg, "ingest", str(raw), "--into", str(corpus), "--quiet")
+
+    ref_corpus = make_corpus(tmp_path / "ref")
+    began = time.monotonic()
+    ref = subprocess.run(
+        digest(cfg, "ingest", str(raw), "--into", str(ref_corpus), "--quiet"),
+        cwd=tmp_path,
+        env=faultkit_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    duration = time.monotonic() - began
+    assert ref.returncode == 0, ref.stderr
+    complete = tree(ref_corpus)
+    assert len(complete) == len(seeds_before) + 40
+
+    rng = random.Random(KILL_SEED + 1)
+    for moment in sorted(rng.uniform(0.3, 1.0) * duration for _ in range(KILL_POINTS)):
+        proc = start(cmd, tmp_path)
+        time.sleep(moment)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        kill_session(proc.pid)
+        _articles, problems = load_corpus(corpus)
+        assert problems == (), f"killed at {moment:.2f}s: {problems}"
+        now = tree(corpus)
+        for name, data in now.items():
+            if name.endswith(".md") and not name.startswith("."):
+                assert data == complete[name], f"{name} is not a whole article"
+    # what a kill in the middle of an atomic write leaves (mkstemp's name)
+    (corpus / ".0a1b2c3d4e5f6a7b.md.k2x9_q.tmp").write_text("---\ntitle: half", encoding="utf-8")
+    again = subprocess.run(cmd, cwd=tmp_path, env=faultkit_env(), capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert tree(corpus) == complete  # no temporary file left either

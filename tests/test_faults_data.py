@@ -141,8 +141,12 @@ def test_build_strict_refuses_what_check_strict_refuses(tmp_path):
     assert main(["--config", str(cfg), "build", "--no-site"]) == 0  # not strict: builds
 
 
-def test_control_characters_are_stripped_and_every_xml_output_parses(tmp_path):
-    corpus = make_corpus(tmp_path / "corpus")
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    """A whole build (docs and site) of the seeds plus one article with control characters
+    in title and body and a local absolute path as its origin."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    corpus = make_corpus(tmp / "corpus")
     body = SEEDS[1].read_text(encoding="utf-8").split("\n---\n", 1)[1]
     _article(
         corpus,
@@ -151,10 +155,14 @@ def test_control_characters_are_stripped_and_every_xml_output_parses(tmp_path):
         "source: TASS\nlanguage: ru\norigin: /home/analyst/private/xss_fm.md\n",
         "Строка\x0b с\x07 управляющими\ufffe символами\uffff.\n\n" + body,
     )
-    cfg = _project(tmp_path, corpus)
-    done = _cli("--config", str(cfg), "build", cwd=tmp_path)
+    cfg = _project(tmp, corpus)
+    done = _cli("--config", str(cfg), "build", cwd=tmp)
     assert done.returncode == 0, done.stderr
-    out = tmp_path / "out"
+    return tmp, tmp / "out"
+
+
+def test_control_characters_are_stripped_and_every_xml_output_parses(hostile_build):
+    _tmp, out = hostile_build
     xml_files = sorted(out.glob("docs/**/*.xml")) + sorted(out.glob("site/**/*.xml"))
     assert {p.name for p in xml_files} >= {"feed.xml", "sitemap.xml"}
     for path in xml_files:
@@ -164,17 +172,21 @@ def test_control_characters_are_stripped_and_every_xml_output_parses(tmp_path):
     data = json.loads((out / "docs" / "digest.json").read_text(encoding="utf-8"))
     art = next(a for a in data["articles"] if a["article"]["id"] == "controls")
     assert art["article"]["title"] == "Контроль символов в заголовке"
-    assert not re.search(
-        "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", json.dumps(data, ensure_ascii=False)
-    )
-    # no local path is published: not in digest.json, not anywhere in docs/ or site/
+    text = json.dumps(data, ensure_ascii=False)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", text)
+
+
+def test_no_local_path_is_published(hostile_build):
+    tmp, out = hostile_build
+    data = json.loads((out / "docs" / "digest.json").read_text(encoding="utf-8"))
+    art = next(a for a in data["articles"] if a["article"]["id"] == "controls")
     assert art["article"]["origin"] is None
     seeds_origin = {a["article"]["origin"] for a in data["articles"]} - {None}
     assert seeds_origin and all(o.startswith("seeds/raw/") for o in seeds_origin)
     for path in [*out.rglob("*")]:
         if path.is_file():
             assert b"/home/analyst" not in path.read_bytes(), path
-            assert str(tmp_path).encode() not in path.read_bytes(), path
+            assert str(tmp).encode() not in path.read_bytes(), path
 
 
 def test_size_limits_are_reported_with_exact_numbers():

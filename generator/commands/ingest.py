@@ -86,7 +86,17 @@ def run(args: argparse.Namespace) -> int:
     into = args.into if args.into is not None else settings.path(settings.corpus)
     ctx = load_ingest_context(settings)
     with folder_lock(into, wait=not args.no_wait, on_wait=_log):
+        remove_leftovers(into)
         return _ingest(args, settings, into, ctx)
+
+
+def remove_leftovers(into: Path) -> list[Path]:
+    """Temporary files of a killed run (``.<name>.md.<random>.tmp``, from the atomic
+    writes). Called under the folder's lock: no live run is writing them."""
+    stale = sorted(into.glob(".*.md.*.tmp")) if into.is_dir() else []
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
 
 
 def _ingest(args: argparse.Namespace, settings: Settings, into: Path, ctx: IngestContext) -> int:
