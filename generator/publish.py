@@ -122,8 +122,14 @@ def derived_config(
     base: Path,
     offline: bool = False,
     strict: bool = True,
+    *,
+    source_docs: Path | None = None,
 ) -> str:
-    """YAML text of the derived MkDocs config (INHERIT + digest-specific keys)."""
+    """YAML text of the derived MkDocs config (INHERIT + digest-specific keys).
+
+    ``source_docs`` (default ``docs_dir``) is where the pages are read from for the
+    navigation: a staging copy of ``docs_dir`` before it is swapped in."""
+    source = Path(source_docs) if source_docs is not None else Path(docs_dir)
     from generator.render.pages import load_labels
 
     labels = load_labels(settings.site.language)
@@ -137,15 +143,15 @@ def derived_config(
         "site_dir": str(site_dir.resolve()),
         "copyright": f"{settings.site.author} · {settings.site.name}",
         "theme": {"language": settings.site.language},
-        "nav": navigation(docs_dir, labels),
+        "nav": navigation(source, labels),
         "strict": strict,
     }
     custom_dir = _base_config(base).get("theme", {}).get("custom_dir")
     if custom_dir:  # relative to the project's mkdocs.yml, not to the derived file
         data["theme"]["custom_dir"] = str((base.parent / custom_dir).resolve())
     if offline:
-        if not (docs_dir / IFRAME_WORKER_SHIM).is_file():
-            raise PublishError(f"{docs_dir}: {IFRAME_WORKER_SHIM} is missing (offline search)")
+        if not (source / IFRAME_WORKER_SHIM).is_file():
+            raise PublishError(f"{source}: {IFRAME_WORKER_SHIM} is missing (offline search)")
         data["extra"] = {"polyfills": [IFRAME_WORKER_SHIM]}
         # Instant navigation fetches pages, which browsers refuse on file:// (Material docs).
         features = _base_config(base).get("theme", {}).get("features", [])
@@ -262,7 +268,10 @@ def prepare_site(
         TZ="UTC",
         LC_ALL="C.UTF-8",
     )
-    final_text = derived_config(final_docs, site_dir, settings, base, offline, strict)
+    final_text = derived_config(
+        final_docs, site_dir, settings, base, offline, strict, source_docs=docs_dir
+    )
+    clean_stale(site_dir)  # leftovers of killed builds go even when nothing is rebuilt
     stamp = _stamp_path(site_dir)
     fingerprint = build_fingerprint(docs_dir, final_text, base, f"{strict} {offline} {epoch}")
     if (
@@ -273,7 +282,6 @@ def prepare_site(
     ):
         return StagedSite(site_dir, None, fingerprint)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    clean_stale(site_dir)
     check_writable(site_dir)
     staging = tmp_sibling(site_dir)
     shutil.rmtree(staging, ignore_errors=True)

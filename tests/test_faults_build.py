@@ -390,3 +390,19 @@ def test_sigkill_of_ingest_at_random_moments_leaves_only_whole_articles(tmp_path
     again = subprocess.run(cmd, cwd=tmp_path, env=faultkit_env(), capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     assert tree(corpus) == complete  # no temporary file left either
+
+
+def test_leftovers_go_even_when_the_site_is_up_to_date(refs):
+    """A build killed after its swap but before removing the previous folder leaves it in
+    ``.site.tmp-<pid>``; the next build removes it although nothing needs rebuilding."""
+    p = refs["new"]
+    before = p.outputs()
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    for name in (f".site.tmp-{dead.pid}", f".docs.tmp-{dead.pid}"):
+        (p.out / name / "html").mkdir(parents=True)
+        (p.out / name / "html" / "index.html").write_text("old site")
+    done = p.build()
+    assert done.returncode == 0, done.stderr
+    assert leftovers(p.out) == []
+    assert p.outputs() == before
