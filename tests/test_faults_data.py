@@ -161,6 +161,7 @@ def hostile_build(tmp_path_factory):
     return tmp, tmp / "out"
 
 
+@pytest.mark.xdist_group("faults-hostile-build")
 def test_control_characters_are_stripped_and_every_xml_output_parses(hostile_build):
     _tmp, out = hostile_build
     xml_files = sorted(out.glob("docs/**/*.xml")) + sorted(out.glob("site/**/*.xml"))
@@ -176,6 +177,7 @@ def test_control_characters_are_stripped_and_every_xml_output_parses(hostile_bui
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", text)
 
 
+@pytest.mark.xdist_group("faults-hostile-build")
 def test_no_local_path_is_published(hostile_build):
     tmp, out = hostile_build
     data = json.loads((out / "docs" / "digest.json").read_text(encoding="utf-8"))
