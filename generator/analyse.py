@@ -32,6 +32,7 @@ from generator.nlp.lemmas import get_lemmatizer
 from generator.nlp.sentences import split_sentences
 from generator.nlp.stopwords import load_stopwords
 from generator.nlp.summary import summarize
+from generator.procs import die_with_parent
 from generator.settings import Settings
 from generator.topics import Taxonomy, load_taxonomy, score_topics
 
@@ -215,7 +216,12 @@ def analyse_corpus(
         rest = [i for i in todo if texts[i] is None]
         n = _worker_count(workers, len(rest))
         if n > 1 and len(rest) >= 8:
-            with ProcessPoolExecutor(max_workers=n, mp_context=_fork_context()) as pool:
+            with ProcessPoolExecutor(
+                max_workers=n,
+                mp_context=_fork_context(),
+                initializer=die_with_parent,  # no worker outlives a killed build
+                initargs=(os.getpid(),),
+            ) as pool:
                 chunk = max(1, len(rest) // (n * 8))
                 results = pool.map(
                     analyse_text, [articles[i] for i in rest], [ctx] * len(rest), chunksize=chunk

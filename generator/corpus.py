@@ -35,6 +35,14 @@ METADATA_FIELDS = ("title", "date", "source", "url", "language", "author", "body
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _HANDLER = YAMLHandler()
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+# Control characters (C0 but tab, newline and carriage return; DEL; C1) and the two
+# non-characters XML forbids: never text, and one of them makes feed.xml invalid XML.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters and XML-forbidden non-characters."""
+    return _CONTROL.sub("", text)
 
 
 class CorpusError(ValueError):
@@ -53,7 +61,7 @@ class CorpusError(ValueError):
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
     """(front matter mapping, body) of a Markdown text; ``CorpusError`` when broken."""
-    text = text.lstrip("\ufeff")
+    text = strip_controls(text).lstrip("\ufeff")
     if not _HANDLER.detect(text):
         raise CorpusError(path, "no YAML front matter (the file must start with a line ---)")
     try:
@@ -107,7 +115,7 @@ def _text(data: dict[str, Any], key: str, path: str) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         raise CorpusError(path, f"expected text, got {type(value).__name__}", key)
-    value = " ".join(value.split())
+    value = " ".join(strip_controls(value).split())  # YAML escapes can make them too
     return value or None
 
 
@@ -175,7 +183,9 @@ def read_article(path: Path) -> Article:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise CorpusError(name, f"file too large ({size / 1e6:.1f} MB)")
+            raise CorpusError(
+                name, f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes)"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise CorpusError(name, f"cannot read the file ({exc.strerror})") from exc

@@ -143,13 +143,18 @@ def build(
     briefs: bool | None = None,
     use_cache: bool = True,
     log=None,
+    wait: bool = True,
 ) -> BuildReport:
     """Build docs/ (and site/ unless ``site=False``) from a corpus.
 
     With ``out``, everything goes to ``out/docs`` and ``out/site``; the project's own
-    folders are not touched.
+    folders are not touched. One build at a time per output folder: a lock next to each
+    (``locks``); a second build waits, or with ``wait=False`` raises ``LockBusy``. The site
+    is built from the new docs before either is swapped in, so a failure anywhere (MkDocs,
+    a full disk) leaves both folders as they were.
     """
-    from generator.publish import build_site
+    from generator.locks import folder_locks
+    from generator.publish import StagedSite, prepare_site
     from generator.render import render_docs
 
     log = log or (lambda msg: print(msg, file=sys.stderr))
@@ -157,22 +162,43 @@ def build(
     docs_dir = (out / "docs") if out else settings.path(settings.output.docs)
     site_dir = (out / "site") if out else settings.path(settings.output.site)
     report.docs_dir, report.site_dir = docs_dir, site_dir
-    digest = prepare_digest(settings, corpus, report, use_cache=use_cache)
-    for p in report.errors:
-        log(str(p))
-    extra: dict[str, bytes] = {}
-    if briefs if briefs is not None else settings.output.briefs:
-        with _timed(report, "briefs"):
-            from generator.briefs import write_all_briefs_bytes
+    with folder_locks([docs_dir, site_dir] if site else [docs_dir], wait=wait, on_wait=log):
+        digest = prepare_digest(settings, corpus, report, use_cache=use_cache)
+        for p in report.errors:
+            log(str(p))
+        extra: dict[str, bytes] = {}
+        if briefs if briefs is not None else settings.output.briefs:
+            with _timed(report, "briefs"):
+                from generator.briefs import write_all_briefs_bytes
 
-            extra = write_all_briefs_bytes(
-                digest, settings, cache_dir=settings.path(settings.output.cache) / "briefs"
-            )
-            report.briefs = len(extra)
-    with _timed(report, "render"):
-        written = render_docs(digest, settings, docs_dir, extra_files=extra, front_week=week)
-        report.pages = sum(1 for p in written if p.endswith(".md"))
-    if site:
-        with _timed(report, "mkdocs"):
-            build_site(docs_dir, site_dir, settings, strict=strict, offline=offline)
+                extra = write_all_briefs_bytes(
+                    digest, settings, cache_dir=settings.path(settings.output.cache) / "briefs"
+                )
+                report.briefs = len(extra)
+        staged: list[StagedSite] = []
+
+        def stage_site(new_docs: Path) -> None:
+            with _timed(report, "mkdocs"):
+                staged.append(
+                    prepare_site(new_docs, site_dir, settings, strict, offline, final_docs=docs_dir)
+                )
+
+        with _timed(report, "render"):
+            try:
+                written = render_docs(
+                    digest,
+                    settings,
+                    docs_dir,
+                    extra_files=extra,
+                    front_week=week,
+                    before_swap=stage_site if site else None,
+                )
+            except BaseException:
+                for s in staged:
+                    s.discard()
+                raise
+            report.pages = sum(1 for p in written if p.endswith(".md"))
+        if staged:
+            report.timings["render"] -= report.timings.get("mkdocs", 0.0)
+            staged[0].commit()
     return report

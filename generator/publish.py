@@ -5,24 +5,35 @@
 language, the docs/site folders and the navigation (the topic pages are listed; article,
 week and entity pages are reached from index pages, which keeps the build linear). MkDocs
 runs in a subprocess with ``SOURCE_DATE_EPOCH`` set from the data, so sitemap dates and the
-gzip header never carry the build time.
+gzip header never carry the build time. The site is built in a sibling folder
+(``.<site>.tmp-<pid>``) and swapped in whole; MkDocs dies with the build (``procs``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
 import re
-import subprocess
+import shutil
 import sys
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.fileio import (
+    atomic_write_text,
+    check_writable,
+    clean_stale,
+    remove_tree,
+    swap_folder,
+    tmp_sibling,
+)
+from generator.procs import run_child
 from generator.settings import Settings
 
 PROJECT_MKDOCS = Path(__file__).resolve().parents[1] / "mkdocs.yml"
@@ -111,8 +122,14 @@ def derived_config(
     base: Path,
     offline: bool = False,
     strict: bool = True,
+    *,
+    source_docs: Path | None = None,
 ) -> str:
-    """YAML text of the derived MkDocs config (INHERIT + digest-specific keys)."""
+    """YAML text of the derived MkDocs config (INHERIT + digest-specific keys).
+
+    ``source_docs`` (default ``docs_dir``) is where the pages are read from for the
+    navigation: a staging copy of ``docs_dir`` before it is swapped in."""
+    source = Path(source_docs) if source_docs is not None else Path(docs_dir)
     from generator.render.pages import load_labels
 
     labels = load_labels(settings.site.language)
@@ -126,15 +143,15 @@ def derived_config(
         "site_dir": str(site_dir.resolve()),
         "copyright": f"{settings.site.author} · {settings.site.name}",
         "theme": {"language": settings.site.language},
-        "nav": navigation(docs_dir, labels),
+        "nav": navigation(source, labels),
         "strict": strict,
     }
     custom_dir = _base_config(base).get("theme", {}).get("custom_dir")
     if custom_dir:  # relative to the project's mkdocs.yml, not to the derived file
         data["theme"]["custom_dir"] = str((base.parent / custom_dir).resolve())
     if offline:
-        if not (docs_dir / IFRAME_WORKER_SHIM).is_file():
-            raise PublishError(f"{docs_dir}: {IFRAME_WORKER_SHIM} is missing (offline search)")
+        if not (source / IFRAME_WORKER_SHIM).is_file():
+            raise PublishError(f"{source}: {IFRAME_WORKER_SHIM} is missing (offline search)")
         data["extra"] = {"polyfills": [IFRAME_WORKER_SHIM]}
         # Instant navigation fetches pages, which browsers refuse on file:// (Material docs).
         features = _base_config(base).get("theme", {}).get("features", [])
@@ -165,22 +182,79 @@ def build_fingerprint(docs_dir: Path, config_text: str, base: Path, extra: str) 
     return h.hexdigest()
 
 
-def build_site(
+_OS_ERROR = re.compile(r"\[Errno (\d+)\] ([^:\n]+): '([^'\n]+)'(?: -> '([^'\n]+)')?")
+
+
+def _mkdocs_failure(out: str, docs_dir: Path, staging: Path) -> Exception:
+    """An environment error (full disk, permissions) as ``OSError`` naming the path; any
+    other MkDocs failure as ``PublishError`` with MkDocs' own output."""
+    for m in _OS_ERROR.finditer(out):
+        code = int(m.group(1))
+        if code in (errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS):
+            return OSError(code, os.strerror(code), m.group(4) or m.group(3))  # copy: target
+    if "No space left on device" in out:
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(staging))
+    return PublishError(f"mkdocs build failed for {docs_dir}:\n{out.strip()}")
+
+
+@dataclass
+class StagedSite:
+    """A site built beside ``site_dir``, waiting to be swapped in by ``commit``.
+
+    ``staging`` is None when the existing site is already up to date (nothing to swap).
+    """
+
+    site_dir: Path
+    staging: Path | None
+    fingerprint: str
+
+    @property
+    def built(self) -> Path | None:
+        return self.staging / "html" if self.staging is not None else None
+
+    def commit(self) -> bool:
+        """Swap the new site in (one atomic rename on Linux) and record its stamp."""
+        if self.staging is None:
+            return False
+        _stamp_path(self.site_dir).unlink(missing_ok=True)
+        try:
+            previous = swap_folder(self.staging / "html", self.site_dir)
+        except BaseException:
+            self.discard()
+            raise
+        atomic_write_text(_stamp_path(self.site_dir), self.fingerprint + "\n")
+        remove_tree(self.staging)  # holds the previous site after an exchange
+        if previous is not None and previous.exists():
+            remove_tree(previous)
+        self.staging = None
+        return True
+
+    def discard(self) -> None:
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
+
+
+def prepare_site(
     docs_dir: Path,
     site_dir: Path,
     settings: Settings,
     strict: bool = True,
     offline: bool = False,
     force: bool = False,
-) -> bool:
-    """Run ``mkdocs build`` on ``docs_dir`` into ``site_dir``; raise PublishError on failure.
+    *,
+    final_docs: Path | None = None,
+) -> StagedSite:
+    """Run ``mkdocs build`` on ``docs_dir`` into a fresh sibling of ``site_dir``.
 
-    ``offline`` enables Material's offline plugin (no directory URLs; opens from file://).
-    When nothing the build depends on changed since the last build into ``site_dir``
-    (a stamp file next to it, ``.<site>.build-stamp``, records a hash), MkDocs is skipped
-    unless ``force``. Returns True when MkDocs ran.
+    ``site_dir`` itself is not touched: ``commit()`` the result to swap it in. ``docs_dir``
+    may be a staging copy of ``final_docs`` (the folder the site is built from for good);
+    the up-to-date check uses the final paths. MkDocs runs as a child that dies with this
+    process. Raises ``PublishError`` (MkDocs failed) or ``OSError`` (full disk, read-only
+    folder: naming the path); the staging folder is removed then.
     """
     docs_dir, site_dir = Path(docs_dir), Path(site_dir)
+    final_docs = Path(final_docs) if final_docs is not None else docs_dir
     if not (docs_dir / "index.md").is_file():
         raise PublishError(f"{docs_dir}: no index.md; render the docs first (digest build)")
     base = mkdocs_config_path(settings)
@@ -194,34 +268,61 @@ def build_site(
         TZ="UTC",
         LC_ALL="C.UTF-8",
     )
-    config_text = derived_config(docs_dir, site_dir, settings, base, offline, strict)
+    final_text = derived_config(
+        final_docs, site_dir, settings, base, offline, strict, source_docs=docs_dir
+    )
+    clean_stale(site_dir)  # leftovers of killed builds go even when nothing is rebuilt
     stamp = _stamp_path(site_dir)
-    fingerprint = build_fingerprint(docs_dir, config_text, base, f"{strict} {offline} {epoch}")
+    fingerprint = build_fingerprint(docs_dir, final_text, base, f"{strict} {offline} {epoch}")
     if (
         not force
         and (site_dir / "index.html").is_file()
         and stamp.is_file()
         and stamp.read_text(encoding="utf-8").strip() == fingerprint
     ):
-        return False
-    stamp.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory(prefix="digest-mkdocs-") as tmp:
-        cfg = Path(tmp) / "mkdocs.yml"
-        cfg.write_text(config_text, encoding="utf-8")
+        return StagedSite(site_dir, None, fingerprint)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    check_writable(site_dir)
+    staging = tmp_sibling(site_dir)
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        staging.mkdir()
+        html = staging / "html"
+        config_text = derived_config(docs_dir, html, settings, base, offline, strict)
+        cfg = staging / "mkdocs.yml"
+        atomic_write_text(cfg, config_text)
         cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(cfg)]
         if strict:
             cmd.append("--strict")
-        proc = subprocess.run(
-            cmd, env=env, cwd=str(base.parent), capture_output=True, text=True, check=False
-        )
-    if proc.returncode != 0:
-        out = (proc.stderr or "") + (proc.stdout or "")
-        raise PublishError(f"mkdocs build failed for {docs_dir}:\n{out.strip()}")
-    try:
-        from generator.render import search
-    except ImportError:
-        pass
-    else:
-        search.finalize_site(site_dir)
-    stamp.write_text(fingerprint + "\n", encoding="utf-8")
-    return True
+        proc = run_child(cmd, env=env, cwd=str(base.parent))
+        if proc.returncode != 0:
+            raise _mkdocs_failure((proc.stderr or "") + (proc.stdout or ""), docs_dir, staging)
+        try:
+            from generator.render import search
+        except ImportError:
+            pass
+        else:
+            search.finalize_site(html)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return StagedSite(site_dir, staging, fingerprint)
+
+
+def build_site(
+    docs_dir: Path,
+    site_dir: Path,
+    settings: Settings,
+    strict: bool = True,
+    offline: bool = False,
+    force: bool = False,
+) -> bool:
+    """Run ``mkdocs build`` on ``docs_dir`` into ``site_dir``; raise PublishError on failure.
+
+    ``offline`` enables Material's offline plugin (no directory URLs; opens from file://).
+    The site is built beside ``site_dir`` and swapped in whole, so ``site_dir`` is always a
+    complete site, the old or the new. When nothing the build depends on changed since the
+    last build into ``site_dir`` (a stamp file next to it, ``.<site>.build-stamp``, records
+    a hash), MkDocs is skipped unless ``force``. Returns True when MkDocs ran.
+    """
+    return prepare_site(docs_dir, site_dir, settings, strict, offline, force).commit()

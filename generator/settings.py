@@ -8,6 +8,7 @@ the key and says how to fix it.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import types
 import typing
 from dataclasses import dataclass, field
@@ -66,6 +67,18 @@ class FeedSettings:
 
 
 @dataclass(frozen=True)
+class FetchSettings:
+    allow_private_hosts: bool = _opt(
+        False,
+        "Allow feeds and pages on loopback, private, link-local and reserved addresses "
+        "(refused by default: a feed must not make the digest read an internal network).",
+    )
+    allowed_networks: tuple[str, ...] = _opt(
+        (), "Networks (CIDR, e.g. 10.1.2.0/24) fetches may reach although they are private."
+    )
+
+
+@dataclass(frozen=True)
 class AnalysisSettings:
     keywords: int = _opt(10, "Keywords kept per article.")
     summary_sentences: int = _opt(3, "Sentences in an article summary (2-3 is usual).")
@@ -94,6 +107,7 @@ class Settings:
     entities: str = _opt("config/entities.yml", "Multilingual entity alias registry.")
     language_data: str = _opt("config/languages", "Folder of per-language word lists.")
     feeds: tuple[FeedSettings, ...] = _opt((), "RSS/Atom feeds read by `digest ingest --feeds`.")
+    fetch: FetchSettings = _opt(FetchSettings(), "Outbound HTTP (feeds and their pages).")
     analysis: AnalysisSettings = _opt(AnalysisSettings(), "Analysis options.")
     output: OutputSettings = _opt(OutputSettings(), "Output options.")
     config_file: Path | None = _opt(None, "The file these settings came from.")
@@ -181,6 +195,13 @@ def _validate(s: Settings, where: str) -> None:
             raise ConfigError(f"{where}: feeds[{i}].url must start with http:// or https://")
         if feed.language and feed.language not in s.languages:
             raise ConfigError(f"{where}: feeds[{i}].language {feed.language!r} is not in languages")
+    for i, net in enumerate(s.fetch.allowed_networks):
+        try:
+            ipaddress.ip_network(net, strict=False)
+        except ValueError:
+            raise ConfigError(
+                f"{where}: fetch.allowed_networks[{i}]: {net!r} is not a network like 10.0.0.0/8"
+            ) from None
 
 
 def load_settings(path: str | Path | None = None, root: str | Path | None = None) -> Settings:

@@ -35,10 +35,12 @@ class Route:
 class LocalServer:
     """The running server: ``url(path)``, ``routes`` (editable), ``hits`` and ``agents``."""
 
-    def __init__(self, routes: dict[str, Route]) -> None:
+    def __init__(self, routes: dict[str, Route], host: str = "127.0.0.1") -> None:
         self.routes = dict(routes)
+        self.host = host
         self.hits: dict[str, int] = {}
         self.agents: list[str] = []
+        self.host_headers: list[str] = []
         self._stop = threading.Event()
         self._lock = threading.Lock()
         server = self
@@ -54,13 +56,14 @@ class LocalServer:
                 with server._lock:
                     server.hits[path] = server.hits.get(path, 0) + 1
                     server.agents.append(self.headers.get("User-Agent", ""))
+                    server.host_headers.append(self.headers.get("Host", ""))
                 route = server.routes.get(path)
                 if route is None:
                     route = Route(body=b"not found", status=404, content_type="text/plain")
                 with suppress(BrokenPipeError, ConnectionResetError):
                     server._answer(self, route)
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._httpd = ThreadingHTTPServer((host, 0), Handler)
         self._httpd.daemon_threads = True
         self.port = self._httpd.server_address[1]
         self._thread = threading.Thread(
@@ -68,7 +71,7 @@ class LocalServer:
         )
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"http://{self.host}:{self.port}{path}"
 
     def _answer(self, h: BaseHTTPRequestHandler, route: Route) -> None:
         if route.hang:
@@ -119,9 +122,9 @@ class LocalServer:
 
 
 @contextmanager
-def serve(routes: dict[str, Route]) -> Iterator[LocalServer]:
-    """Run a ``LocalServer`` for the duration of the block."""
-    server = LocalServer(routes).start()
+def serve(routes: dict[str, Route], host: str = "127.0.0.1") -> Iterator[LocalServer]:
+    """Run a ``LocalServer`` (on ``host``, a loopback address) for the duration of the block."""
+    server = LocalServer(routes, host).start()
     try:
         yield server
     finally:

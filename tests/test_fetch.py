@@ -1,11 +1,20 @@
-"""fetch() against a real HTTP server on 127.0.0.1: limits, retries, failures."""
+"""fetch() against a real HTTP server on 127.0.0.1: limits, retries, failures.
+
+The server listens on loopback, which ``fetch`` refuses by default (no fetches into private
+networks; see tests/test_faults_fetch.py): every call here passes ``allow_private=True``.
+"""
 
 from __future__ import annotations
+
+from functools import partial
 
 import pytest
 from localserver import Route, serve
 
-from generator.ingest.fetch import DEFAULT_USER_AGENT, FetchError, fetch
+from generator.ingest.fetch import DEFAULT_USER_AGENT, FetchError
+from generator.ingest.fetch import fetch as fetch_any
+
+fetch = partial(fetch_any, allow_private=True)
 
 pytestmark = pytest.mark.network
 

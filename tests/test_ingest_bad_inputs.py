@@ -71,7 +71,7 @@ CASES = {
     "broken_yaml": "invalid YAML front matter",
     "not_mapping": "front matter must be a mapping",
     "impossible_date": "date: impossible date 2022-02-30",
-    "huge": "file too large (50.0 MB",
+    "huge": "file too large (52,428,800 bytes = 50.00 MiB; the limit is",
 }
 
 

@@ -6,8 +6,9 @@ Examples::
     digest brief --week 2022-W01 -o week1.pdf
     digest brief --from 2022-01-01 --to 2022-01-31 --topic unrest_2022 -o january.pdf
 
-Bad input (unknown topic, malformed date or week, a period without articles) prints a
-clear message and exits with 2; no file is written then.
+Bad input (unknown topic, malformed date or week, a period without articles, an output
+folder that does not exist) prints a clear message and exits with 2; no file is written
+then. A file that cannot be written (permissions, full disk) exits with 3.
 """
 
 from __future__ import annotations
@@ -57,6 +58,12 @@ def run(args: argparse.Namespace) -> int:
     except BriefError as exc:
         print(f"digest brief: error: {exc}", file=sys.stderr)
         return 2
+    target = args.output or Path(brief_filename(scope))
+    if target.is_dir():
+        target = target / brief_filename(scope)
+    if not target.parent.is_dir():  # never a silent mkdir of a mistyped path
+        print(f"digest brief: error: {target.parent}: no such folder", file=sys.stderr)
+        return 2
     settings = load_settings(args.config)
     problem = font_problem()
     if problem:  # the PDF would silently use a fallback font
@@ -72,13 +79,6 @@ def run(args: argparse.Namespace) -> int:
     except BriefError as exc:
         print(f"digest brief: error: {exc}", file=sys.stderr)
         return 2
-    target = args.output or Path(brief_filename(scope))
-    if target.is_dir():
-        target = target / brief_filename(scope)
-    try:
-        write_brief(pdf, target)
-    except OSError as exc:
-        print(f"digest brief: error: cannot write {target}: {exc.strerror}", file=sys.stderr)
-        return 2
+    write_brief(pdf, target)  # OSError: exit 3 with the path (generator.cli)
     print(f"{target}: {len(pdf)} bytes")
     return 0

@@ -28,6 +28,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-site", action="store_true", help="render docs/ only, skip mkdocs")
     p.add_argument("--no-briefs", action="store_true", help="skip the PDF briefs")
     p.add_argument("--no-cache", action="store_true", help="analyse everything again")
+    p.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="when another build holds the output folders, exit 3 at once instead of waiting",
+    )
     p.set_defaults(run=run)
 
 
@@ -43,6 +48,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"digest build: {args.corpus}: no such folder", file=sys.stderr)
         return 2
     settings = load_settings(args.config)
+    if args.strict:  # a strict build refuses everything `digest check --strict` refuses
+        from generator.commands.check import run_checks
+
+        problems = run_checks(settings, args.corpus or settings.path(settings.corpus))
+        for problem in problems:
+            print(str(problem), file=sys.stderr)
+        if problems:
+            print(
+                f"digest build: --strict: {len(problems)} problem(s), as `digest check "
+                "--strict` reports them; nothing was built",
+                file=sys.stderr,
+            )
+            return 1
     try:
         report = build(
             settings,
@@ -54,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
             site=not args.no_site,
             briefs=False if args.no_briefs else None,
             use_cache=not args.no_cache,
+            wait=not args.no_wait,
         )
     except ValueError as exc:  # e.g. a --week with no articles
         print(f"digest build: {exc}", file=sys.stderr)

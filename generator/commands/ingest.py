@@ -10,8 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.settings import FeedSettings, load_settings
+from generator.locks import folder_lock
+from generator.settings import FeedSettings, Settings, load_settings
+
+if TYPE_CHECKING:
+    from generator.ingest import IngestContext
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -50,11 +55,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="network timeout per request for feeds (default: 10)",
     )
     p.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+    p.add_argument(
+        "--allow-private-hosts",
+        action="store_true",
+        help="fetch feeds and pages on loopback/private/link-local addresses too "
+        "(refused by default; same as fetch.allow_private_hosts in digest.yml)",
+    )
+    p.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="when another run writes into the corpus folder, exit 3 at once instead of waiting",
+    )
     p.set_defaults(run=run)
 
 
+def _log(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
-    from generator.ingest import ingest_paths, load_ingest_context
+    from generator.ingest import load_ingest_context
 
     settings = load_settings(args.config)
     if not args.paths and not args.feeds and not args.feed:
@@ -65,6 +85,23 @@ def run(args: argparse.Namespace) -> int:
         return 2
     into = args.into if args.into is not None else settings.path(settings.corpus)
     ctx = load_ingest_context(settings)
+    with folder_lock(into, wait=not args.no_wait, on_wait=_log):
+        remove_leftovers(into)
+        return _ingest(args, settings, into, ctx)
+
+
+def remove_leftovers(into: Path) -> list[Path]:
+    """Temporary files of a killed run (``.<name>.md.<random>.tmp``, from the atomic
+    writes). Called under the folder's lock: no live run is writing them."""
+    stale = sorted(into.glob(".*.md.*.tmp")) if into.is_dir() else []
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return stale
+
+
+def _ingest(args: argparse.Namespace, settings: Settings, into: Path, ctx: IngestContext) -> int:
+    from generator.ingest import ingest_paths
+
     failed = False
     if args.paths:
         report = ingest_paths(args.paths, into, ctx)
@@ -85,7 +122,13 @@ def run(args: argparse.Namespace) -> int:
         from generator.ingest.feeds import ingest_feeds
 
         feed_report = ingest_feeds(
-            feeds, into, ctx, timeout=args.timeout, progress=sys.stderr.isatty()
+            feeds,
+            into,
+            ctx,
+            timeout=args.timeout,
+            progress=sys.stderr.isatty(),
+            allow_private_hosts=args.allow_private_hosts or settings.fetch.allow_private_hosts,
+            allowed_networks=settings.fetch.allowed_networks,
         )
         for problem in feed_report.problems:
             print(problem, file=sys.stderr)

@@ -51,13 +51,17 @@ class DecodeError(Exception):
     """Why bytes are not usable text (one line, without the file name)."""
 
 
-def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+def size_text(n: int) -> str:
+    """Exact bytes (with thousands separators), plus MiB when large: never rounded to equal."""
+    exact = f"{n:,} bytes"
+    return f"{exact} = {n / (1024 * 1024):.2f} MiB" if n >= 1024 * 1024 else exact
 
 
 def check_size(size: int, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     if size > max_bytes:
-        raise DecodeError(f"file too large ({_size(size)}; the limit is {_size(max_bytes)})")
+        raise DecodeError(
+            f"file too large ({size_text(size)}; the limit is {size_text(max_bytes)})"
+        )
 
 
 def declared_charset(content_type: str | None) -> str | None:

@@ -310,6 +310,8 @@ class _Run:
     timeout: float
     retries: int
     user_agent: str
+    allow_private_hosts: bool = False
+    allowed_networks: tuple[str, ...] = ()
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
@@ -331,6 +333,8 @@ class _Run:
             retries=self.retries,
             max_bytes=max_bytes,
             user_agent=self.user_agent,
+            allow_private=self.allow_private_hosts,
+            allowed_networks=self.allowed_networks,
         )
 
     def report(self) -> FeedReport:
@@ -442,12 +446,16 @@ def ingest_feeds(
     *,
     retries: int = 2,
     user_agent: str = DEFAULT_USER_AGENT,
+    allow_private_hosts: bool = False,
+    allowed_networks: Sequence[str] = (),
 ) -> FeedReport:
     """Read every feed and ingest its new items into ``into``; never raises for bad input.
 
     ``timeout`` is the per-request timeout in seconds; ``retries`` the extra attempts after
     a timeout, connection error or 5xx. A progress bar (feeds, then items) is shown on a
-    terminal when ``progress`` is true.
+    terminal when ``progress`` is true. Feeds and pages on private networks (loopback,
+    private, link-local, ...) are refused unless ``allow_private_hosts`` or their address
+    is in ``allowed_networks`` (see ``fetch``).
     """
     from generator.corpus import load_corpus
 
@@ -461,6 +469,8 @@ def ingest_feeds(
         timeout=timeout,
         retries=retries,
         user_agent=user_agent,
+        allow_private_hosts=allow_private_hosts,
+        allowed_networks=tuple(allowed_networks),
     )
     for feed in _progress(feeds, enabled=progress, desc="feeds", unit="feed"):
         parsed = _read_feed(run, feed)

@@ -109,20 +109,24 @@ def render_docs(
     docs_dir: Path,
     extra_files: Mapping[str, str | bytes] | None = None,
     front_week: str | None = None,
+    before_swap: Callable[[Path], None] | None = None,
 ) -> list[str]:
     """Render the digest into ``docs_dir`` atomically; return the written relative paths.
 
     ``extra_files`` (e.g. ``briefs/*.pdf``) are added as they are; ``front_week`` picks the
-    ISO week shown on the home page (default: the latest).
+    ISO week shown on the home page (default: the latest). ``before_swap`` gets the complete
+    new folder before it replaces ``docs_dir`` (the build stages the site from it there).
     """
     files = build_file_set(digest, settings, extra_files, front_week)
     _, write_assets = _search_hooks()
 
-    def before_swap(tmp: Path) -> None:
+    def finish(tmp: Path) -> None:
         if write_assets is not None:
             write_assets(digest, tmp)
+        if before_swap is not None:
+            before_swap(tmp)
 
-    written = write_atomic(files, Path(docs_dir), before_swap=before_swap)
+    written = write_atomic(files, Path(docs_dir), before_swap=finish)
     known = set(written)
     added = [  # files the search helper's write_assets put in
         rel

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.models import Digest
@@ -12,6 +13,27 @@ from generator.settings import Settings
 FORMAT = "digest-json/1"
 
 
+def public_origin(origin: str | None, root: Path) -> str | None:
+    """``origin`` as it may be published: a URL, or a path relative to the project ``root``;
+    None for a local path outside it (the operator's folders are nobody's business)."""
+    if not origin:
+        return None
+    if origin.startswith(("http://", "https://")):
+        return origin
+    if "\\" in origin or ":" in origin:  # a Windows path or some other scheme
+        return None
+    path = Path(origin)
+    if path.is_absolute():
+        try:
+            path = path.resolve().relative_to(Path(root).resolve())
+        except (ValueError, OSError):
+            return None
+    rel = PurePosixPath(path.as_posix())
+    if rel.is_absolute() or ".." in rel.parts or "~" in rel.parts[:1]:
+        return None
+    return rel.as_posix()
+
+
 def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
     """Plain JSON values; key order fixed by the dataclasses, lists in digest order."""
     dates = [a.article.date for a in digest.analyses if a.article.date]
@@ -19,6 +41,7 @@ def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
     for a in digest.analyses:
         item = to_jsonable(a)
         item["article"].pop("path", None)  # a local file path: not part of the data
+        item["article"]["origin"] = public_origin(a.article.origin, settings.root)
         # lemma streams are internal working data (large); sentences and results are exported
         item["text"].pop("sentence_lemmas", None)
         item["text"].pop("title_lemmas", None)

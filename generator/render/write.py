@@ -7,10 +7,18 @@ absolute paths, no ``..``, no backslashes, no hidden or empty segments, and no p
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
+
+from generator.fileio import (
+    check_writable,
+    clean_stale,
+    remove_tree,
+    swap_folder,
+    tmp_sibling,
+    with_path,
+)
 
 
 class UnsafePathError(ValueError):
@@ -62,11 +70,16 @@ def _write_files(files: Mapping[str, str | bytes], root: Path) -> list[str]:
         dest = root / rel
         if base not in dest.resolve().parents:
             raise UnsafePathError(f"output path {rel!r} escapes {root}")
-        dest.parent.mkdir(parents=True, exist_ok=True)
         content = files[rel]
         data = content.encode("utf-8") if isinstance(content, str) else content
-        with open(dest, "xb") as fh:  # "x": never overwrite, never follow an existing link
-            fh.write(data)
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            with open(dest, "xb") as fh:  # "x": never overwrite, never follow an existing link
+                fh.write(data)
+        except OSError as exc:  # a full disk names no file by itself
+            if exc.filename is None:
+                raise with_path(exc, dest) from exc
+            raise
         written.append(rel)
     return written
 
@@ -96,29 +109,31 @@ def write_atomic(
     Returns the written relative paths, sorted. On any exception the temporary folder is
     removed and ``target`` is untouched. When the new folder is byte-identical to ``target``,
     ``target`` is kept as it is (file times too), so an unchanged rebuild touches nothing.
+    Leftovers of killed runs are removed first; a ``target`` that cannot be replaced (a
+    read-only folder) is an error before anything is written.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.tmp-{os.getpid()}"
-    old = target.parent / f".{target.name}.old-{os.getpid()}"
-    for stale in (tmp, old):
-        if stale.exists():
-            shutil.rmtree(stale)
+    clean_stale(target)
+    check_writable(target)
+    tmp = tmp_sibling(target)
+    if tmp.exists():
+        shutil.rmtree(tmp)
     tmp.mkdir()
     try:
         written = _write_files(files, tmp)
         if before_swap is not None:
             before_swap(tmp)
         if same_tree(tmp, target):
-            shutil.rmtree(tmp)
+            remove_tree(tmp)
             return written
-        if target.exists():
-            os.replace(target, old)
-        os.replace(tmp, target)
+        previous = swap_folder(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
-        if old.exists() and not target.exists():
-            os.replace(old, target)
+        old = tmp_sibling(target, "old")
+        if old.exists() and not target.exists():  # failed between the two renames
+            old.replace(target)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    if previous is not None:
+        remove_tree(previous)
     return written
