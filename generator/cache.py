@@ -5,6 +5,10 @@ taxonomy (by its fingerprint). A weekly rebuild finds every unchanged article he
 analyses only new or edited ones; a taxonomy change re-scores topics from the cached text
 analysis without redoing it. Entries are written atomically; an unreadable or malformed
 entry counts as a miss.
+
+The cache lives in a local folder, or behind any fsspec URL (``s3://bucket/cache``,
+``gcs://…``, ``memory://…``) so that the drivers of a Dask backfill share it; fsspec and
+its storage driver (``s3fs``…) are needed only for URLs.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.fileio import atomic_write_text
+from generator.fileio import atomic_write_bytes
 from generator.models import TextAnalysis, TopicMatch
 from generator.serialize import text_analysis_from_dict, to_jsonable, topic_match_from_dict
 
@@ -28,20 +32,67 @@ class CacheEntry:
         return self.topics if self.topics_fingerprint == fingerprint else None
 
 
+class _Storage:
+    """Bytes under relative paths: a local folder (atomic writes) or an fsspec URL."""
+
+    def __init__(self, location: str | Path) -> None:
+        self.url = str(location) if "://" in str(location) else None
+        self.folder = Path(location) if self.url is None else None
+        self._fs = None
+        if self.url is not None:
+            import fsspec
+
+            self._fs, self._root = fsspec.core.url_to_fs(self.url)
+
+    def read(self, rel: str) -> bytes:
+        if self.folder is not None:
+            return (self.folder / rel).read_bytes()
+        try:
+            return self._fs.cat_file(f"{self._root}/{rel}")
+        except FileNotFoundError:
+            raise
+        except Exception as exc:  # a remote store's own errors count as unreadable
+            raise OSError(str(exc)) from exc
+
+    def write(self, rel: str, data: bytes) -> None:
+        if self.folder is not None:
+            atomic_write_bytes(self.folder / rel, data)
+            return
+        path = f"{self._root}/{rel}"
+        self._fs.makedirs(path.rsplit("/", 1)[0], exist_ok=True)
+        self._fs.pipe_file(path, data)  # object stores replace an object whole
+
+    def count(self, pattern: str) -> int:
+        if self.folder is not None:
+            return sum(1 for _ in self.folder.glob(pattern)) if self.folder.is_dir() else 0
+        return len(self._fs.glob(f"{self._root}/{pattern}"))
+
+
 class AnalysisCache:
-    """A folder of ``<key[:2]>/<key>.json`` files."""
+    """``<key[:2]>/<key>.json`` files in a folder or under an fsspec URL."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = Path(folder)
+    def __init__(self, location: str | Path) -> None:
+        self.location = location
+        self._storage = _Storage(location)
 
-    def _path(self, key: str) -> Path:
+    @property
+    def folder(self) -> Path:
+        """The local folder (for a URL cache, there is none)."""
+        if self._storage.folder is None:
+            raise AttributeError(f"the cache {self.location} is not a local folder")
+        return self._storage.folder
+
+    def _rel(self, key: str) -> str:
         if not key.isalnum():
             raise ValueError(f"bad cache key {key!r}")
-        return self.folder / key[:2] / f"{key}.json"
+        return f"{key[:2]}/{key}.json"
+
+    def _path(self, key: str) -> Path:
+        return self.folder / self._rel(key)
 
     def get(self, key: str) -> CacheEntry | None:
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            data = json.loads(self._storage.read(self._rel(key)).decode("utf-8"))
             topics = data.get("topics")
             return CacheEntry(
                 text=text_analysis_from_dict(data["text"]),
@@ -55,7 +106,7 @@ class AnalysisCache:
 
     def put(self, key: str, entry: CacheEntry) -> None:
         text = json.dumps(to_jsonable(entry), ensure_ascii=False)
-        atomic_write_text(self._path(key), text)
+        self._storage.write(self._rel(key), text.encode("utf-8"))
 
     def __len__(self) -> int:
-        return sum(1 for _ in self.folder.glob("*/*.json")) if self.folder.is_dir() else 0
+        return self._storage.count("*/*.json")

@@ -11,6 +11,7 @@ import importlib
 import sys
 
 from generator import __version__
+from generator.dask_engine import DaskUnavailable
 from generator.settings import ConfigError
 
 COMMANDS = ("ingest", "check", "analyze", "eval", "build", "brief")
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"digest: config error: {exc}", file=sys.stderr)
         return 2
+    except DaskUnavailable as exc:  # an environment problem, not the data's
+        print(f"digest: {exc}", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         print("digest: interrupted", file=sys.stderr)
         return 130

@@ -94,12 +94,15 @@ def analyse_stage(
     workers: int | None = None,
 ) -> CorpusAnalysis:
     ctx = ctx or load_context(settings)
-    cache = AnalysisCache(settings.path(settings.output.cache)) if use_cache else None
+    from generator.dask_engine import mapper_for
+
+    cache = AnalysisCache(settings.cache_location()) if use_cache else None
     return analyse_corpus(
         articles,
         ctx,
         cache=cache,
         workers=settings.analysis.workers if workers is None else workers,
+        mapper=mapper_for(settings),
     )
 
 
@@ -166,7 +169,7 @@ def build(
             from generator.briefs import write_all_briefs_bytes
 
             extra = write_all_briefs_bytes(
-                digest, settings, cache_dir=settings.path(settings.output.cache) / "briefs"
+                digest, settings, cache_dir=settings.local_cache_dir() / "briefs"
             )
             report.briefs = len(extra)
     with _timed(report, "render"):

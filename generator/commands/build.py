@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from generator.settings import load_settings
+from generator.settings import load_settings, validate_settings
 
 WEEK_RE = re.compile(r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")
 
@@ -28,6 +29,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-site", action="store_true", help="render docs/ only, skip mkdocs")
     p.add_argument("--no-briefs", action="store_true", help="skip the PDF briefs")
     p.add_argument("--no-cache", action="store_true", help="analyse everything again")
+    p.add_argument(
+        "--dask",
+        metavar="tcp://HOST:PORT",
+        help="analyse on this Dask scheduler's cluster (needs the 'cluster' extra)",
+    )
     p.set_defaults(run=run)
 
 
@@ -43,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"digest build: {args.corpus}: no such folder", file=sys.stderr)
         return 2
     settings = load_settings(args.config)
+    if args.dask:
+        settings = settings.replace(analysis=replace(settings.analysis, dask=args.dask))
+        validate_settings(settings, "--dask")
     try:
         report = build(
             settings,
