@@ -94,14 +94,14 @@ def test_unreachable_scheduler_is_an_environment_error(seeds):
     settings = load_settings(ROOT / "digest.yml")
     ctx = load_context(settings)
     mapper = DaskMapper("tcp://127.0.0.1:9", batch_size=2, connect_timeout=2)
-    with pytest.raises(DaskUnavailable, match="127.0.0.1:9"):
+    with pytest.raises(DaskUnavailable, match=r"127\.0\.0\.1:9"):
         analyse_corpus(seeds[:1], ctx, mapper=mapper)
 
 
 def test_dask_setting_is_validated(tmp_path):
     cfg = tmp_path / "digest.yml"
     cfg.write_text("analysis:\n  dask: 10.0.0.5:8786\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="analysis.dask"):
+    with pytest.raises(ConfigError, match=r"analysis\.dask"):
         load_settings(cfg)
     cfg.write_text("analysis:\n  dask: tcp://127.0.0.1:8786\n  batch_size: 16\n")
     mapper = mapper_for(load_settings(cfg))
