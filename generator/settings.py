@@ -86,6 +86,13 @@ class OutputSettings:
     briefs: bool = _opt(True, "Write one PDF brief per topic and per week.")
     json: bool = _opt(True, "Write digest.json, the whole analysed corpus.")
     feed_items: int = _opt(20, "Articles in the site's Atom feed.")
+    relevant_only: bool = _opt(
+        True,
+        "Publish only articles on a topic (or in an on-topic story); list the rest aside.",
+    )
+    rejected: str = _opt(
+        "rejected.json", "Index of articles kept in the corpus but not published (why, URL)."
+    )
     cache: str = _opt(
         ".cache/digest",
         "Analysis cache: a folder, or an fsspec URL (s3://bucket/path) shared by a cluster.",
