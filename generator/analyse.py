@@ -18,7 +18,7 @@ import hashlib
 import multiprocessing
 import multiprocessing.context
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,6 +166,9 @@ def cache_key(article: Article, ctx: AnalysisContext) -> str:
     return h.hexdigest()
 
 
+Mapper = Callable[[Sequence[Article], AnalysisContext], Iterable[TextAnalysis]]
+
+
 @dataclass(frozen=True)
 class CorpusAnalysis:
     analyses: tuple[Analysis, ...]
@@ -193,8 +196,12 @@ def analyse_corpus(
     cache: AnalysisCache | None = None,
     workers: int = 0,
     progress: Callable[[int], None] | None = None,
+    mapper: Mapper | None = None,
 ) -> CorpusAnalysis:
     """Analyse many articles: cached analyses are reused, the rest run in a pool.
+
+    ``mapper`` replaces the local process pool, e.g. ``generator.dask_engine.DaskMapper``
+    for a cluster: it gets the cache misses and must yield their ``TextAnalysis`` in order.
 
     Topic scores are cached too, per taxonomy fingerprint: a taxonomy change re-scores
     every article from its cached text analysis (cheap) and analyses nothing again.
@@ -203,7 +210,12 @@ def analyse_corpus(
     entries = [cache.get(k) if cache is not None else None for k in keys]
     texts: list[TextAnalysis | None] = [e.text if e else None for e in entries]
     todo = [i for i, t in enumerate(texts) if t is None]
-    if todo:
+    if todo and mapper is not None:
+        for i, text in zip(todo, mapper([articles[i] for i in todo], ctx), strict=True):
+            texts[i] = text
+            if progress:
+                progress(1)
+    elif todo:
         # Warm up in this process first: one article per language loads the heavy models
         # (lemmatiser dictionaries, Natasha), which forked workers then share for free.
         warm: dict[str, int] = {}

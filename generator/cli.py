@@ -22,6 +22,7 @@ import os
 import sys
 
 from generator import __version__
+from generator.dask_engine import DaskUnavailable
 from generator.locks import LockBusy
 from generator.settings import ConfigError
 
@@ -84,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"digest: config error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except LockBusy as exc:
+        print(f"{name}: error: {exc}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    except DaskUnavailable as exc:  # an environment problem, not the data's
         print(f"{name}: error: {exc}", file=sys.stderr)
         return EXIT_ENVIRONMENT
     except OSError as exc:  # full disk, permissions, read-only folders: the environment

@@ -17,6 +17,7 @@ from generator.analyse import AnalysisContext, CorpusAnalysis, analyse_corpus, l
 from generator.cache import AnalysisCache
 from generator.corpus import load_corpus
 from generator.models import Analysis, Article, Digest, Problem
+from generator.relevance import Rejected, select_relevant, write_rejected_index
 from generator.settings import Settings
 
 
@@ -34,6 +35,7 @@ class BuildReport:
     site_dir: Path | None = None
     pages: int = 0
     briefs: int = 0
+    rejected: tuple[Rejected, ...] = ()
 
     @property
     def errors(self) -> list[Problem]:
@@ -46,7 +48,8 @@ class BuildReport:
     def summary_line(self) -> str:
         stages = ", ".join(f"{k} {v:.2f}s" for k, v in self.timings.items())
         return (
-            f"{self.articles} articles; analysis cache: {self.cache_hits} hits, "
+            f"{self.articles} articles ({len(self.rejected)} off-topic, not published); "
+            f"analysis cache: {self.cache_hits} hits, "
             f"{self.cache_misses} misses; {self.pages} pages, {self.briefs} briefs; "
             f"{len(self.errors)} errors, {len(self.warnings)} warnings; {stages}"
         )
@@ -94,12 +97,15 @@ def analyse_stage(
     workers: int | None = None,
 ) -> CorpusAnalysis:
     ctx = ctx or load_context(settings)
-    cache = AnalysisCache(settings.path(settings.output.cache)) if use_cache else None
+    from generator.dask_engine import mapper_for
+
+    cache = AnalysisCache(settings.cache_location()) if use_cache else None
     return analyse_corpus(
         articles,
         ctx,
         cache=cache,
         workers=settings.analysis.workers if workers is None else workers,
+        mapper=mapper_for(settings),
     )
 
 
@@ -127,8 +133,14 @@ def prepare_digest(
         report.cache_hits, report.cache_misses = result.hits, result.misses
         report.analysed_ids = result.analysed_ids
         report.problems.extend(article_warnings(result.analyses))
+    analyses = result.analyses
+    with _timed(report, "relevance"):
+        selection = select_relevant(analyses, story_of={})
+        if settings.output.relevant_only:
+            analyses = selection.published
+            report.rejected = selection.rejected
     with _timed(report, "group"):
-        return group_stage(result.analyses, ctx, settings)
+        return group_stage(analyses, ctx, settings)
 
 
 def build(
@@ -172,7 +184,7 @@ def build(
                 from generator.briefs import write_all_briefs_bytes
 
                 extra = write_all_briefs_bytes(
-                    digest, settings, cache_dir=settings.path(settings.output.cache) / "briefs"
+                    digest, settings, cache_dir=settings.local_cache_dir() / "briefs"
                 )
                 report.briefs = len(extra)
         staged: list[StagedSite] = []
@@ -198,6 +210,9 @@ def build(
                     s.discard()
                 raise
             report.pages = sum(1 for p in written if p.endswith(".md"))
+        if settings.output.relevant_only:
+            rejected = (out / "rejected.json") if out else settings.path(settings.output.rejected)
+            write_rejected_index(rejected, report.rejected)
         if staged:
             report.timings["render"] -= report.timings.get("mkdocs", 0.0)
             staged[0].commit()

@@ -19,6 +19,7 @@ import yaml
 
 CONFIG_FILE = "digest.yml"
 INTERFACE_LANGUAGES = ("en", "ru")
+DASK_SCHEMES = ("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")
 
 
 class ConfigError(Exception):
@@ -84,6 +85,11 @@ class AnalysisSettings:
     summary_sentences: int = _opt(3, "Sentences in an article summary (2-3 is usual).")
     overview_sentences: int = _opt(5, "Sentences in a topic overview.")
     workers: int = _opt(0, "Processes for analysis; 0 means one per core.")
+    dask: str = _opt(
+        "",
+        "Dask scheduler address (tcp://HOST:PORT) to analyse on a cluster; empty: this machine.",
+    )
+    batch_size: int = _opt(64, "Articles per Dask task when analysing on a cluster.")
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,17 @@ class OutputSettings:
     briefs: bool = _opt(True, "Write one PDF brief per topic and per week.")
     json: bool = _opt(True, "Write digest.json, the whole analysed corpus.")
     feed_items: int = _opt(20, "Articles in the site's Atom feed.")
-    cache: str = _opt(".cache/digest", "Folder of the analysis cache.")
+    relevant_only: bool = _opt(
+        True,
+        "Publish only articles on a topic (or in an on-topic story); list the rest aside.",
+    )
+    rejected: str = _opt(
+        "rejected.json", "Index of articles kept in the corpus but not published (why, URL)."
+    )
+    cache: str = _opt(
+        ".cache/digest",
+        "Analysis cache: a folder, or an fsspec URL (s3://bucket/path) shared by a cluster.",
+    )
 
 
 @dataclass(frozen=True)
@@ -116,6 +132,16 @@ class Settings:
         """Resolve a configured path against ``root``."""
         p = Path(value)
         return p if p.is_absolute() else self.root / p
+
+    def cache_location(self) -> str | Path:
+        """The analysis cache: a URL (``s3://…``, ``memory://…``) as is, a folder resolved."""
+        return self.output.cache if "://" in self.output.cache else self.path(self.output.cache)
+
+    def local_cache_dir(self) -> Path:
+        """A local folder for caches that stay on this machine (PDF briefs)."""
+        if "://" in self.output.cache:
+            return self.path(OutputSettings().cache)
+        return self.path(self.output.cache)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -174,7 +200,8 @@ def _build(cls: type, data: dict[str, Any], where: str) -> Any:
     return cls(**kwargs)
 
 
-def _validate(s: Settings, where: str) -> None:
+def validate_settings(s: Settings, where: str) -> None:
+    """Check values across options; ``ConfigError`` naming ``where`` and the option."""
     if s.site.language not in INTERFACE_LANGUAGES:
         raise ConfigError(
             f"{where}: site.language is {s.site.language!r}; use one of {INTERFACE_LANGUAGES}"
@@ -190,6 +217,13 @@ def _validate(s: Settings, where: str) -> None:
         raise ConfigError(f"{where}: analysis.keywords must be between 1 and 50")
     if s.analysis.workers < 0:
         raise ConfigError(f"{where}: analysis.workers must be 0 (auto) or more")
+    if s.analysis.dask and not s.analysis.dask.startswith(DASK_SCHEMES):
+        raise ConfigError(
+            f"{where}: analysis.dask {s.analysis.dask!r} is not a scheduler address; "
+            f"write it like tcp://10.0.0.5:8786 (schemes: {', '.join(DASK_SCHEMES)})"
+        )
+    if not 1 <= s.analysis.batch_size <= 10_000:
+        raise ConfigError(f"{where}: analysis.batch_size must be between 1 and 10000")
     for i, feed in enumerate(s.feeds):
         if not feed.url.startswith(("http://", "https://")):
             raise ConfigError(f"{where}: feeds[{i}].url must start with http:// or https://")
@@ -227,7 +261,7 @@ def load_settings(path: str | Path | None = None, root: str | Path | None = None
         raise ConfigError(f"{where}: {exc}") from None
     base = Path(root) if root else (cfg.parent if cfg else Path("."))
     settings = dataclasses.replace(settings, root=base.resolve(), config_file=cfg)
-    _validate(settings, where)
+    validate_settings(settings, where)
     return settings
 
 

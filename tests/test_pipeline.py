@@ -90,10 +90,15 @@ def test_taxonomy_change_rescores_without_reanalysing(seed_build, tmp_path):
     for t in data["topics"]:
         t["threshold"] = 10_000
     (tmp_path / "topics.yml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    strict_settings = replace(settings, taxonomy=str(tmp_path / "topics.yml"))
+    strict_settings = replace(
+        settings,
+        taxonomy=str(tmp_path / "topics.yml"),
+        output=replace(settings.output, relevant_only=False),  # publish the off-topic too
+    )
     r = build(strict_settings, out=tmp_path / "o", site=False, briefs=False)
     assert r.cache_misses == 0 and r.cache_hits == 5
     index = json.loads((tmp_path / "o" / "docs" / "digest.json").read_text(encoding="utf-8"))
+    assert len(index["articles"]) == 5
     assert all(not a["topics"] for a in index["articles"])
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from generator.models import ENTITY_KINDS, Analysis, Article
-from generator.settings import load_settings
+from generator.settings import load_settings, validate_settings
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +26,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.add_argument("--no-cache", action="store_true", help="do not use the analysis cache")
+    p.add_argument(
+        "--dask",
+        metavar="tcp://HOST:PORT",
+        help="analyse on this Dask scheduler's cluster (needs the 'cluster' extra)",
+    )
     p.set_defaults(run=run)
 
 
@@ -88,9 +94,16 @@ def run(args: argparse.Namespace) -> int:
             msg = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
             print(f"digest analyze: {msg}", file=sys.stderr)
             failed += 1
+    from generator.dask_engine import mapper_for
+
+    if args.dask:
+        settings = settings.replace(analysis=replace(settings.analysis, dask=args.dask))
+        validate_settings(settings, "--dask")
     ctx = load_context(settings)
-    cache = None if args.no_cache else AnalysisCache(settings.path(settings.output.cache))
-    result = analyse_corpus(articles, ctx, cache=cache, workers=settings.analysis.workers)
+    cache = None if args.no_cache else AnalysisCache(settings.cache_location())
+    result = analyse_corpus(
+        articles, ctx, cache=cache, workers=settings.analysis.workers, mapper=mapper_for(settings)
+    )
     for path, a in zip(given, result.analyses, strict=True):
         if args.json:
             print(json.dumps(result_record(path, a), ensure_ascii=False))

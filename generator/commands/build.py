@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from generator.settings import load_settings
+from generator.settings import load_settings, validate_settings
 
 WEEK_RE = re.compile(r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")
 
@@ -33,6 +34,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="when another build holds the output folders, exit 3 at once instead of waiting",
     )
+    p.add_argument(
+        "--dask",
+        metavar="tcp://HOST:PORT",
+        help="analyse on this Dask scheduler's cluster (needs the 'cluster' extra)",
+    )
     p.set_defaults(run=run)
 
 
@@ -48,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"digest build: {args.corpus}: no such folder", file=sys.stderr)
         return 2
     settings = load_settings(args.config)
+    if args.dask:
+        settings = settings.replace(analysis=replace(settings.analysis, dask=args.dask))
+        validate_settings(settings, "--dask")
     if args.strict:  # a strict build refuses everything `digest check --strict` refuses
         from generator.commands.check import run_checks
 
