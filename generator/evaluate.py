@@ -299,8 +299,9 @@ def _domain_keys(url: str | None) -> set[str]:
         parts = parts[1:]
     keys = {_outlet_key(".".join(parts))}
     if len(parts) >= 2:
-        keys.add(_outlet_key(parts[-2]))
-        keys.add(_outlet_key(".".join(parts[-2:])))
+        name = 3 if len(parts) >= 3 and parts[-2] in ("com", "co", "org", "net") else 2
+        keys.add(_outlet_key(parts[-name]))
+        keys.add(_outlet_key(".".join(parts[-name:])))
     return {k for k in keys if k}
 
 

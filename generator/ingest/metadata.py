@@ -31,6 +31,7 @@ class Given:
     source: str | None = None
     author: str | None = None
     language: str | None = None
+    original: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Metadata:
     author: str | None
     language: str | None
     inferred: frozenset[str] = frozenset()
+    original: str | None = None
     warnings: tuple[str, ...] = field(default=())
 
 
@@ -137,47 +139,94 @@ def clean_title(title: str, sources: SourceRegistry) -> str:
     return title.strip()
 
 
+def _same_outlet(a: str, b: str, sources: SourceRegistry) -> bool:
+    def key(name: str) -> str:
+        return re.sub(r"[\W_]+", "", (sources.resolve(name) or name).casefold())
+
+    return key(a) == key(b)
+
+
+def _attributions(
+    cleaned: Cleaned,
+    sources: SourceRegistry,
+    packs: Mapping[str, LanguagePack],
+    language: str | None,
+) -> list[str]:
+    """Registry outlets the first paragraphs say the report comes from ("сообщает ТАСС").
+    A match of a pattern's ``quote`` group is a mere citation ("по данным Reuters"): not
+    the report's source."""
+    head = "\n\n".join(cleaned.body.split("\n\n")[:3])
+    order = ([language] if language in packs else []) + sorted(c for c in packs if c != language)
+    found: list[tuple[int, str]] = []
+    for code in order:
+        for rx in packs[code].attribution:
+            for m in rx.finditer(head):
+                if m.groupdict().get("quote"):
+                    continue
+                resolved = sources.resolve(m.group("source"))
+                if resolved:
+                    found.append((m.start(), resolved))
+    return [name for _pos, name in sorted(found)]
+
+
+def _text_publisher(
+    cleaned: Cleaned, sources: SourceRegistry, evidence: Evidence
+) -> tuple[str | None, str | None]:
+    """(publisher, cited source) the page's own furniture names: a dateline agency
+    ("/ТАСС/", "— Sputnik"), an outlet's name alone on a line, a page header naming an
+    outlet; a "Source: X" byline is the source cited."""
+    publisher = None
+    if cleaned.dateline is not None and cleaned.dateline.agency:
+        agency = cleaned.dateline.agency
+        resolved = sources.resolve(agency)
+        if resolved or len(agency.split()) <= 3:
+            publisher = resolved or agency
+    if publisher is None:
+        for line in cleaned.header_lines:
+            publisher = sources.find(line)
+            if publisher:
+                break
+    if publisher is None:
+        for kind, value in cleaned.bylines:
+            if kind == "masthead":
+                publisher = sources.resolve(value)
+                if publisher:
+                    break
+    cited = None
+    for kind, value in cleaned.bylines:
+        if kind == "source":
+            resolved = sources.resolve(value)
+            if resolved or len(value.split()) <= 3:
+                cited = resolved or value
+                break
+    if publisher is None and evidence.sitename and not evidence.url:
+        publisher = sources.resolve(evidence.sitename) or evidence.sitename
+    return publisher, cited
+
+
 def infer_source(
     cleaned: Cleaned,
     sources: SourceRegistry,
     packs: Mapping[str, LanguagePack],
     language: str | None,
     evidence: Evidence,
-) -> str | None:
-    """The outlet: URL domain, dateline agency, byline, page header, attribution phrase."""
-    by_url = sources.from_url(evidence.url)
-    if by_url:
-        return by_url
-    if cleaned.dateline is not None and cleaned.dateline.agency:
-        agency = cleaned.dateline.agency
-        resolved = sources.resolve(agency)
-        if resolved or len(agency.split()) <= 3:
-            return resolved or agency
-    for kind, value in cleaned.bylines:
-        if kind == "source":
-            resolved = sources.resolve(value)
-            if resolved or len(value.split()) <= 3:
-                return resolved or value
-    for line in cleaned.header_lines:
-        found = sources.find(line)
-        if found:
-            return found
-    for kind, value in cleaned.bylines:
-        if kind == "masthead":
-            found = sources.resolve(value)
-            if found:
-                return found
-    head = "\n\n".join(cleaned.body.split("\n\n")[:3])
-    order = ([language] if language in packs else []) + sorted(c for c in packs if c != language)
-    for code in order:
-        for rx in packs[code].attribution:
-            for m in rx.finditer(head):
-                resolved = sources.resolve(m.group("source"))
-                if resolved:
-                    return resolved
-    if evidence.sitename:
-        return sources.resolve(evidence.sitename) or evidence.sitename
-    return None
+) -> tuple[str | None, str | None]:
+    """(publisher, original). The publisher is the site of the URL when there is one
+    (a registry outlet, else a name made from the domain); without a URL, the outlet the
+    page's dateline, masthead or header names, else a "Source:" byline, else the outlet
+    the lead says it reports. A different outlet named by the dateline, a "Source:" byline
+    or the lead's attribution is the ``original`` of a reprint. An outlet only cited
+    ("по данным Reuters") is never the publisher."""
+    site = sources.site_name(evidence.url, cleaned.body) if evidence.url else None
+    publisher, cited = _text_publisher(cleaned, sources, evidence)
+    reported = _attributions(cleaned, sources, packs, language)
+    source = site or publisher or cited or (reported[0] if reported else None)
+    if source is None and evidence.sitename:
+        source = sources.resolve(evidence.sitename) or evidence.sitename
+    for candidate in (publisher, cited, *reported):
+        if source and candidate and not _same_outlet(candidate, source, sources):
+            return source, candidate
+    return source, None
 
 
 def infer_metadata(
@@ -217,10 +266,17 @@ def infer_metadata(
             inferred.add("date")
 
     source = sources.resolve(given.source) or given.source if given.source else None
+    found, original = infer_source(cleaned, sources, packs, language, evidence)
     if not source:
-        source = infer_source(cleaned, sources, packs, language, evidence)
+        source = found
         if source:
             inferred.add("source")
+    elif original and _same_outlet(original, source, sources):
+        original = None
+    if given.original:
+        original = sources.resolve(given.original) or given.original
+    elif original:
+        inferred.add("original")
 
     author = given.author
     if not author:
@@ -235,5 +291,6 @@ def infer_metadata(
         author=author,
         language=language,
         inferred=frozenset(inferred),
+        original=original,
         warnings=tuple(warnings),
     )
