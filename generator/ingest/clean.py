@@ -23,6 +23,12 @@ from dataclasses import dataclass, field
 from generator.languages import LanguagePack, month_regex
 
 MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
+HEADLINE_MAX_WORDS = 30  # a longer line is article text
+HEADLINE_CANDIDATES = 8  # text lines above the article looked at for its headline
+HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from the lead
+LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
+LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
+LEAD_TITLE_CUT = 12  # else after this many words
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 SENTENCE_END = ".!?…"
@@ -38,6 +44,9 @@ _TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)")
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})(?![\d])"
     r"|(?<![\d-])(?P<iyear>\d{4})-(?P<imonth>\d{1,2})-(?P<iday>\d{1,2})(?![\d])"
+)
+_TIMEZONE = re.compile(
+    r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
 )
 _SEPARATORS = re.compile(r"\s+(?:›|»|>|/|\||→|::|•|·)\s+")
 _CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
@@ -232,7 +241,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return False
     rest = line
     spans = []
-    for rx in (_NUMERIC_DATE, *rules.date_patterns, _TIME):
+    for rx in (_NUMERIC_DATE, *rules.date_patterns, _TIME, _TIMEZONE):
         spans.extend(m.span() for m in rx.finditer(line) if m.group(0).strip())
     if not spans:
         return False
@@ -298,6 +307,9 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "symbols" if not re.search(r"\w", line) else None
     if title and key == _key(title):
         return "repeated_title"
+    for cls, rx in rules.debris:  # a "today" box looks like a timestamp but is not one
+        if cls == "today_widget" and rx.search(line):
+            return cls
     if is_timestamp(line, rules):
         return "timestamp"
     if _LONE_NUMBER.match(line) or re.sub(r"[\W_]", "", line).isdigit():
@@ -497,17 +509,141 @@ def _is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
     return False
 
 
-def _title_candidate(line: str) -> tuple[str, bool]:
-    """(title, stays in body): a first line ending like a sentence is the lede, kept."""
+def lead_title(text: str, rules: CleanRules | None = None) -> str:
+    """A short title made from a lead paragraph: its first sentence (without a dateline),
+    cut at a clause boundary or after ``LEAD_TITLE_WORDS`` words ("…" marks a cut)."""
+    if rules is not None:
+        for rx in rules.datelines:
+            m = rx.match(text)
+            if m and dateline_agency_ok(m, rules):
+                text = text[m.end() :]
+                break
+    first = re.split(r"(?<=[.!?…])\s+(?=[" + _UPPER + r"«\"„])", text.strip(), maxsplit=1)[0]
+    first = first.strip().rstrip(".").strip()
+    words = first.split()
+    if len(words) <= LEAD_TITLE_WORDS:
+        return first
+    cut = None
+    for n in range(LEAD_TITLE_WORDS, LEAD_TITLE_MIN_CLAUSE - 1, -1):
+        if words[n - 1].endswith((",", ";", ":")) and "(" not in " ".join(words[:n]):
+            cut = n
+            break
+    if cut is not None:
+        return " ".join(words[:cut]).rstrip(",;:") + " …"
+    return " ".join(words[:LEAD_TITLE_CUT]).rstrip(",;:") + " …"
+
+
+def _title_candidate(line: str, rules: CleanRules | None = None) -> tuple[str, bool]:
+    """(title, stays in body): a first line ending like a sentence is the lede, kept, and
+    the title is a short one made from it."""
     heading = re.match(r"^#{1,6}\s+(?=\S)", line)  # a Markdown heading
     if heading:
         return line[heading.end() :].strip(), False
     if (_ends_sentence(line) and line.rstrip('»"”’)] ').endswith(".")) or _words(line) > 30:
-        if _words(line) > 30:
-            first = re.split(r"(?<=[.!?…])\s+(?=[" + _UPPER + r"«\"„])", line, maxsplit=1)[0]
-            return first.rstrip(".").strip()[:300], True
-        return line.rstrip().rstrip(".").strip(), True
+        return lead_title(line, rules), True
     return line, False
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[^\W\d_]{4,}", text.casefold().replace("ё", "е"))}
+
+
+def _body_line(line: str, rules: CleanRules) -> bool:
+    """A line of article text, not a headline: long, or a finished sentence of some length,
+    or opening with an agency dateline."""
+    words = _words(line)
+    if words >= HEADLINE_MAX_WORDS or (words >= 12 and line.rstrip('»"”’)] ').endswith(".")):
+        return True
+    for rx in rules.datelines:
+        m = rx.match(line)
+        if m and dateline_agency_ok(m, rules):
+            return True
+    return False
+
+
+def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
+    """Evidence that a line above the article is its headline: length, sentence shape,
+    repetition of its words in the article, position; lists of names and UI lines lose."""
+    words = line.split()
+    n = len(words)
+    score = 1.0 if 5 <= n <= 16 else 0.6 if 17 <= n <= 25 else 0.3 if n >= 3 else -1.0
+    end = line.rstrip('»"”’)] ')
+    if end.endswith((",", ":", ";", "|", ">")):
+        score -= 1.5
+    elif end.endswith("."):
+        score -= 0.5
+    stems = _stems(line)
+    if stems:
+        score += 1.5 * len(stems & body_stems) / len(stems)
+    long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
+    if len(long_words) != len(set(long_words)):
+        score -= 1.0  # a word said twice: a tag list, not a headline
+    capitals = [w for w in words if w[:1].isupper()]
+    if _CYR.search(line) and n >= 6 and len(capitals) / n >= 0.7:
+        score -= 1.0  # names and places only: tags
+    score -= 0.5 * line.count("°")  # a weather box
+    return score - 0.3 * position
+
+
+def _choose_headline(
+    lines: list[str], kinds: list[str | None], rules: CleanRules, start: int
+) -> tuple[int | None, list[int], int]:
+    """The index of the headline among the text lines from ``start`` to the first line of
+    article text, by ``_headline_score``; ``None`` when no line there is a headline. Also
+    the candidate lines and the index of the first line of article text."""
+    candidates: list[int] = []
+    end = len(lines)
+    for i in range(start, len(lines)):
+        if kinds[i] is not None or classify(lines[i], rules) or _byline(lines[i], rules):
+            continue
+        following = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        wrapped = following is not None and lines[following][:1].islower()
+        if (
+            _body_line(lines[i], rules)
+            or wrapped
+            or _ends_sentence(lines[i])
+            and lines[i].rstrip('»"”’)] ').endswith(".")
+            or len(candidates) >= HEADLINE_CANDIDATES
+        ):
+            end = i
+            break
+        candidates.append(i)
+    if not candidates:
+        return None, candidates, end
+    body = "\n".join(lines[j] for j in range(end, min(len(lines), end + 40)) if kinds[j] is None)
+    body_stems = _stems(body[:4000])
+    keys = [_key(lines[i]) for i in candidates]
+    scored = [
+        (_headline_score(lines[i], k, body_stems) - (keys.count(keys[k]) > 1), i)
+        for k, i in enumerate(candidates)
+    ]  # a line said twice above the text is a caption
+    best, index = max(scored, key=lambda item: (item[0], -item[1]))
+    if best >= HEADLINE_MIN_SCORE:
+        return index, candidates, end
+    # No line stands out: the first line of a headline's shape, as a page usually has it.
+    shaped = [
+        i for k, i in enumerate(candidates) if keys.count(keys[k]) == 1 and _shape_ok(lines[i])
+    ]
+    return (shaped[0] if shaped else None), candidates, end
+
+
+def _shape_ok(line: str) -> bool:
+    """Could this line be a headline at all (not a rubric with a comma, a weather box, a
+    list of tags)?"""
+    if line.rstrip('»"”’)] ').endswith((",", ":", ";", "|", ">")) or "°" in line:
+        return False
+    long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
+    capitals = [w for w in line.split() if w[:1].isupper()]
+    tags = _CYR.search(line) and len(line.split()) >= 6 and len(capitals) / len(line.split()) >= 0.7
+    return len(long_words) == len(set(long_words)) and not tags
+
+
+def _strip_credit(title: str, rules: CleanRules) -> str:
+    """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ")."""
+    head, sep, tail = title.rpartition(". ")
+    if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
+        return head
+    return title
 
 
 def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> Cleaned:
@@ -554,10 +690,29 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
             kinds[i] = "masthead"
             bylines.append(("masthead", line))
             continue
-        if title is None:
-            title, title_in_body = _title_candidate(line)
+        if title is None and line.startswith("#"):
+            title, title_in_body = _title_candidate(line, rules)
             title_index = i
             kinds[i] = None if title_in_body else "title"
+        elif title is None:
+            chosen, candidates, end = _choose_headline(lines, kinds, rules, i)
+            if chosen is not None:
+                for j in candidates:
+                    if j < chosen:
+                        kinds[j] = "pre_title"
+                title, title_index = _strip_credit(lines[chosen], rules), chosen
+                kinds[chosen] = "title"
+            else:
+                for j in candidates:  # short labels above the text: rubrics, site names
+                    if _words(lines[j]) < 5 and not _ends_sentence(lines[j]):
+                        kinds[j] = "pre_title"
+                lead = next((j for j in candidates if kinds[j] is None), end)
+                if lead < len(lines):
+                    title, title_in_body = _title_candidate(lines[lead], rules)
+                    if not title_in_body:  # a short line: the title made from it
+                        title, title_in_body = lead_title(lines[lead], rules), True
+                    title_index = lead
+                    kinds[lead] = None
         break
 
     for i, line in enumerate(lines):
@@ -576,7 +731,7 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
     _read_also_lists(lines, kinds)
     _sidebar(lines, kinds, rules)
 
-    content = [i for i, k in enumerate(kinds) if k is None and i != title_index]
+    content = [i for i, k in enumerate(kinds) if k is None and (i != title_index or title_in_body)]
     _tail(lines, kinds, rules, bylines)
 
     # Header evidence: removed lines above the first paragraph.

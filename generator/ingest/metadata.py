@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from generator.ingest.clean import Cleaned, CleanRules, find_dates, normalise_name
 from generator.languages import LanguagePack
@@ -19,6 +20,11 @@ from generator.sources import SourceRegistry
 
 MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
+_URL_DATES = (
+    re.compile(r"(?<!\d)(?P<y>20\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/_.-]|$)"),
+    re.compile(r"/(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>20\d{2})/"),
+    re.compile(r"(?<![\d])(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6,}|(?![\d]))"),
+)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}$", re.IGNORECASE)
 
 
@@ -81,10 +87,48 @@ def parse_crawl_date(
     return None, None, f"impossible crawl month {marker} ignored"
 
 
+def url_date(url: str | None) -> dt.date | None:
+    """The date a page's URL path states: ``/2022/01/06/``, ``/2022-01-06``, ``/09/01/2022/``,
+    ``/20220110/`` or a ``20220107113851`` time stamp; ``None`` when it states none."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    for rx in _URL_DATES:
+        m = rx.search(path)
+        if m:
+            found = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if found:
+                return found
+    return None
+
+
+def _context_year(cleaned: Cleaned, rules: CleanRules, month: int) -> int | None:
+    """The one year the page's header and first paragraph give to dates of ``month``."""
+    first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
+    years = {
+        year
+        for line in (*cleaned.header_lines, first)
+        for _start, year, mon, _day in find_dates(line, rules)
+        if year and mon == month
+    }
+    return years.pop() if len(years) == 1 else None
+
+
 def infer_date(
-    cleaned: Cleaned, rules: CleanRules, page_date: dt.date | None = None
+    cleaned: Cleaned,
+    rules: CleanRules,
+    page_date: dt.date | None = None,
+    url: str | None = None,
 ) -> tuple[dt.date | None, list[str]]:
-    """The publication date from the evidence, best first; ``None`` when the year is unknown."""
+    """The publication date from the evidence, best first; ``None`` when the year is unknown.
+
+    Only publication markers count: the dateline, the page's own date, the URL, the header
+    and timestamp lines above the article, the crawl date, the first paragraph. A date
+    elsewhere in the body (a quoted past event) is never taken.
+    """
     warnings: list[str] = []
     crawl, crawl_month, warning = parse_crawl_date(cleaned.crawl_date)
     if warning:
@@ -96,6 +140,9 @@ def infer_date(
             return full, warnings
     if page_date is not None:
         return page_date, warnings
+    by_url = url_date(url)
+    if by_url is not None:
+        return by_url, warnings
     for line in cleaned.header_lines:
         for _start, year, month, day in find_dates(line, rules):
             found = _safe_date(year, month, day)
@@ -117,11 +164,22 @@ def infer_date(
         found = _safe_date(crawl_month[0], dl.month, dl.day)
         if found:
             return found, warnings
+    if dl is not None and dl.month and dl.day:  # "10 янв - РИА Новости", the year elsewhere
+        year = _context_year(cleaned, rules, dl.month)
+        found = _safe_date(year, dl.month, dl.day)
+        if found:
+            return found, warnings
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
     for _start, year, month, day in find_dates(first, rules):
         found = _safe_date(year, month, day)
         if found:
             return found, warnings
+    if crawl_month is not None:  # "13 қаңтар" in the first paragraph, the crawl month given
+        for _start, year, month, day in find_dates(first, rules):
+            if year is None and month == crawl_month[1]:
+                found = _safe_date(crawl_month[0], month, day)
+                if found:
+                    return found, warnings
     return None, warnings
 
 
@@ -260,7 +318,7 @@ def infer_metadata(
 
     date = given.date
     if date is None:
-        date, date_warnings = infer_date(cleaned, rules, evidence.date)
+        date, date_warnings = infer_date(cleaned, rules, evidence.date, evidence.url)
         warnings.extend(date_warnings)
         if date is not None:
             inferred.add("date")
