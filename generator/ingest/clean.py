@@ -601,8 +601,7 @@ def _choose_headline(
         if (
             _body_line(lines[i], rules)
             or wrapped
-            or _ends_sentence(lines[i])
-            and lines[i].rstrip('»"”’)] ').endswith(".")
+            or (_ends_sentence(lines[i]) and lines[i].rstrip('»"”’)] ').endswith("."))
             or len(candidates) >= HEADLINE_CANDIDATES
         ):
             end = i
