@@ -50,6 +50,7 @@ _TIMEZONE = re.compile(
 )
 _SEPARATORS = re.compile(r"\s+(?:›|»|>|/|\||→|::|•|·)\s+")
 _CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
+_LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -199,6 +200,7 @@ def normalise_text(text: str) -> str:
     if _ENTITY.search(text):  # crawlers leave "&nbsp;", "&laquo;" in text dumps
         text = html.unescape(text)
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
+    text = _LANG_MARKER.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\f", "\n").replace("\v", "\n")
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -250,10 +252,20 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         for i in range(a, b):
             chars[i] = " "
     rest = "".join(chars)
+    key = _key(rest)
+    for agency in sorted(rules.agencies, key=len, reverse=True):  # "UA.NEWS 07 Січня 2022"
+        name = _key(agency)
+        if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key):
+            key = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", key, count=1)
+            break
+    dated = any(m.group("year") or m.group("iyear") for m in _NUMERIC_DATE.finditer(line)) or any(
+        m.groupdict().get("year") for rx in rules.date_patterns for m in rx.finditer(line)
+    )
     words = [
         w
-        for w in _key(rest).split()
-        if w not in rules.relative_days and not (w.isdigit() and len(w) <= 2)
+        for w in key.split()
+        # a view counter may follow a full date ("13.01.2022, 14:37 12551")
+        if w not in rules.relative_days and not (w.isdigit() and (len(w) <= 2 or dated))
     ]
     # Allow a joining word ("в", "о", "at", "года", "ж") but nothing like a headline.
     return len(words) <= 1 and all(len(w) <= 4 for w in words)
@@ -301,6 +313,9 @@ def _switcher_line(line: str, tokens: frozenset[str]) -> bool:
 def classify(line: str, rules: CleanRules, title: str | None = None) -> str | None:
     """The debris class of one line, or ``None`` when it is (or may be) article text."""
     if _words(line) > MAX_DEBRIS_WORDS:
+        for cls, rx in rules.debris:  # a ticker of other stories may run long
+            if cls == "ticker" and rx.search(line):
+                return cls
         return None
     key = _key(line)
     if not key:
@@ -621,7 +636,9 @@ def _choose_headline(
         return index, candidates, end
     # No line stands out: the first line of a headline's shape, as a page usually has it.
     shaped = [
-        i for k, i in enumerate(candidates) if keys.count(keys[k]) == 1 and _shape_ok(lines[i])
+        i
+        for k, i in enumerate(candidates)
+        if keys.count(keys[k]) == 1 and _shape_ok(lines[i]) and _words(lines[i]) >= 2
     ]
     return (shaped[0] if shaped else None), candidates, end
 
@@ -642,6 +659,12 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
     head, sep, tail = title.rpartition(". ")
     if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
         return head
+    head, sep, tail = title.rpartition(" | ")  # "... НОВОСТИ | 6 июль, 10:04"
+    if sep and head and is_timestamp(tail, rules):
+        title = head
+        last = title.rsplit(" ", 1)
+        if len(last) == 2 and last[1].isupper() and _key(last[1]) in rules.navigation:
+            title = last[0]
     return title
 
 
@@ -735,7 +758,12 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
 
     # Header evidence: removed lines above the first paragraph.
     first_body = next((i for i in content if kinds[i] is None), len(lines))
-    header = tuple(lines[i] for i in range(first_body) if kinds[i] in ("header", "timestamp"))
+    header = tuple(
+        lines[i]
+        for i in range(first_body)
+        if kinds[i] in ("header", "timestamp")
+        or (kinds[i] == "counter" and re.fullmatch(r"(?:19|20)\d{2}", lines[i].strip()))
+    )
     # Also agency headers anywhere (they carry the page date), but not sidebar timestamps.
     header += tuple(lines[i] for i in range(first_body, len(lines)) if kinds[i] == "header")
 

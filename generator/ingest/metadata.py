@@ -18,6 +18,7 @@ from generator.languages import LanguagePack
 from generator.nlp.language import LanguageDetector
 from generator.sources import SourceRegistry
 
+_LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
 _URL_DATES = (
@@ -105,16 +106,23 @@ def url_date(url: str | None) -> dt.date | None:
     return None
 
 
-def _context_year(cleaned: Cleaned, rules: CleanRules, month: int) -> int | None:
-    """The one year the page's header and first paragraph give to dates of ``month``."""
-    first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
-    years = {
-        year
-        for line in (*cleaned.header_lines, first)
-        for _start, year, mon, _day in find_dates(line, rules)
-        if year and mon == month
-    }
-    return years.pop() if len(years) == 1 else None
+def _context_year(cleaned: Cleaned, rules: CleanRules, month: int, day: int) -> int | None:
+    """The year of a dateline without one ("НУР-СУЛТАН, 26 янв — Sputnik"): the one year
+    the header and first paragraphs give to full dates, when the dateline's day in that year
+    is not before any of them (a report recalls the past)."""
+    head = "\n".join(cleaned.body.split("\n\n")[:3]) if cleaned.body else ""
+    dates = [
+        found
+        for line in (*cleaned.header_lines, head)
+        for _start, year, mon, d in find_dates(line, rules)
+        if year and (found := _safe_date(year, mon, d))
+    ]
+    years = {d.year for d in dates}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    candidate = _safe_date(year, month, day)
+    return year if candidate and all(d <= candidate for d in dates) else None
 
 
 def infer_date(
@@ -148,6 +156,14 @@ def infer_date(
             found = _safe_date(year, month, day)
             if found:
                 return found, warnings
+    lone_years = {int(h) for h in cleaned.header_lines if re.fullmatch(r"\d{4}", h.strip())}
+    if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022"
+        year = lone_years.pop()
+        for line in cleaned.header_lines:
+            for _start, _year, month, day in find_dates(line, rules):
+                found = _safe_date(year, month, day)
+                if found:
+                    return found, warnings
     if crawl is not None:
         if dl is None or dl.month is None or dl.day is None:
             return crawl, warnings
@@ -165,12 +181,15 @@ def infer_date(
         if found:
             return found, warnings
     if dl is not None and dl.month and dl.day:  # "10 янв - РИА Новости", the year elsewhere
-        year = _context_year(cleaned, rules, dl.month)
+        year = _context_year(cleaned, rules, dl.month, dl.day)
         found = _safe_date(year, dl.month, dl.day)
         if found:
             return found, warnings
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
-    for _start, year, month, day in find_dates(first, rules):
+    lead = _LEAD_SENTENCE.split(first, maxsplit=1)[0]
+    for _start, year, month, day in find_dates(lead, rules):
+        # the lead's first sentence tells the news of the day ("Тоқаев 2022 жылғы 5
+        # қаңтарда ... қабылдады"); a date further on may be an event it recalls
         found = _safe_date(year, month, day)
         if found:
             return found, warnings
