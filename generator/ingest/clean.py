@@ -293,7 +293,12 @@ def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
 
 
 def _token_line(line: str, tokens: frozenset[str]) -> bool:
+    """A share bar: every word a network's name; or 3+ of them in a line that is not a
+    sentence ("Facebook iPress Telegram iPress Twitter iPress search menu")."""
     parts = [p for p in re.split(r"[\s|/·•,]+", line) if p]
+    known = sum(1 for p in parts if _key(p) in tokens)
+    if known >= 3 and known * 2 >= len(parts) and not _ends_sentence(line):
+        return True
     return len(parts) >= 2 and all(_key(p) in tokens for p in parts if _key(p))
 
 
@@ -659,6 +664,9 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
     head, sep, tail = title.rpartition(". ")
     if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
         return head
+    parts = _CAMEL.split(title, maxsplit=1)  # "WorldWatch the CSTO ...": a glued section
+    if len(parts) == 2 and " " not in parts[0] and parts[0] in rules.section_words:
+        title = parts[1]
     head, sep, tail = title.rpartition(" | ")  # "... НОВОСТИ | 6 июль, 10:04"
     if sep and head and is_timestamp(tail, rules):
         title = head
@@ -757,7 +765,15 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
     _tail(lines, kinds, rules, bylines)
 
     # Header evidence: removed lines above the first paragraph.
-    first_body = next((i for i in content if kinds[i] is None), len(lines))
+    # (the first paragraph of text: a section label or a standfirst above it may be kept)
+    first_body = next(
+        (
+            i
+            for i in content
+            if kinds[i] is None and (_words(lines[i]) >= 8 or _ends_sentence(lines[i]))
+        ),
+        len(lines),
+    )
     header = tuple(
         lines[i]
         for i in range(first_body)

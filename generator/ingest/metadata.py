@@ -25,6 +25,8 @@ _URL_DATES = (
     re.compile(r"(?<!\d)(?P<y>20\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/_.-]|$)"),
     re.compile(r"/(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>20\d{2})/"),
     re.compile(r"(?<![\d])(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6,}|(?![\d]))"),
+    re.compile(r"(?<![\d])(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>20\d{2})(?![\d])"),
+    re.compile(r"(?<![\d])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>20[0-4]\d)(?![\d])"),
 )
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}$", re.IGNORECASE)
 
@@ -90,7 +92,8 @@ def parse_crawl_date(
 
 def url_date(url: str | None) -> dt.date | None:
     """The date a page's URL path states: ``/2022/01/06/``, ``/2022-01-06``, ``/09/01/2022/``,
-    ``/20220110/`` or a ``20220107113851`` time stamp; ``None`` when it states none."""
+    ``/20220110/``, a ``20220107113851`` time stamp, ``-07-01-2022.html``, ``-29112025-``;
+    ``None`` when it states none."""
     if not url:
         return None
     try:
@@ -187,12 +190,16 @@ def infer_date(
             return found, warnings
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
     lead = _LEAD_SENTENCE.split(first, maxsplit=1)[0]
-    for _start, year, month, day in find_dates(lead, rules):
+    for start, year, month, day in find_dates(lead, rules):
         # the lead's first sentence tells the news of the day ("Тоқаев 2022 жылғы 5
-        # қаңтарда ... қабылдады"); a date further on may be an event it recalls
+        # қаңтарда ... қабылдады"); a date further on may be an event it recalls, and so
+        # may one after another year ("в 2011 году ... 16 декабря 2011") or in a quote
+        if lead.lstrip()[:1] in '«"„“' or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
+            break
         found = _safe_date(year, month, day)
         if found:
             return found, warnings
+        break
     if crawl_month is not None:  # "13 қаңтар" in the first paragraph, the crawl month given
         for _start, year, month, day in find_dates(first, rules):
             if year is None and month == crawl_month[1]:
