@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from generator.languages import LanguagePack, month_regex
 
 MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
+DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
 HEADLINE_MAX_WORDS = 30  # a longer line is article text
 HEADLINE_CANDIDATES = 8  # text lines above the article looked at for its headline
 HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from the lead
@@ -50,6 +51,7 @@ _TIMEZONE = re.compile(
 )
 _SEPARATORS = re.compile(r"\s+(?:›|»|>|/|\||→|::|•|·)\s+")
 _CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
+_LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
 _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
@@ -124,7 +126,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
                 r"|\((?P<a2>[^()\n]{2,40})\)\s*[-—–]"
                 r"|[-—–]\s*(?P<a3>[^.\s]+(?:\s[^.\s]+){0,2})\s*\."
                 r"|(?P<a4>[^\s/()]+(?:\s[^\s/()]+){0,2})\s*[-—–])"
-                r"\s+(?=\S)",
+                r"(?:\s+(?=\S)|\s*$)",
                 re.IGNORECASE,
             ),
         )
@@ -785,7 +787,7 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
 
     # An agency dateline opens one of the first paragraphs (after a standfirst, say).
     dateline = None
-    for i in [i for i in content if kinds[i] is None][:3]:
+    for i in [i for i in content if kinds[i] is None][:DATELINE_PARAGRAPHS]:
         for rx in rules.datelines:
             m = rx.match(lines[i])
             if m and dateline_agency_ok(m, rules):
@@ -794,6 +796,14 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
                 break
         if dateline is not None:
             break
+        credit = _LEAD_CREDIT.match(lines[i])  # "(MENAFN) Operations at ...", "(dpa/NAN) ..."
+        if credit:
+            agency = credit.group("agency")
+            first = agency.split("/")[0].strip()
+            if first.casefold() in rules.agencies or (first.isupper() and len(first) >= 3):
+                dateline = Dateline(place="", day=None, month=None, year=None, agency=first)
+                lines[i] = lines[i][credit.end() :]
+                break
 
     body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
     removed = tuple(Removed(k, lines[i]) for i, k in enumerate(kinds) if k not in (None, "blank"))
@@ -814,14 +824,19 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
 
     A bare agency ("— Sputnik.", "KAZINFORM –") must be a known outlet, or written in
     capitals or Latin letters under a place in capitals; a place not in capitals
-    ("Київ, 19 січня – Укрінформ.") needs a known outlet. So a sentence is never cut.
+    ("Київ, 19 січня – Укрінформ.") needs a known outlet, or a date and an agency in Latin
+    capitals ("Москва, 13 января - DIXINEWS."). So a sentence is never cut.
     """
     g = m.groupdict()
     agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or "").strip()
     known = agency.casefold() in rules.agencies or any(
         agency.casefold().startswith(a + " ") for a in rules.agencies
     )
-    if not (g["place"].isupper() or known):
+    dated = bool(g.get("day") or g.get("day2"))
+    capitals = len(agency) >= 4 and agency.isupper() and not _CYR.search(agency)
+    if not (
+        g["place"].isupper() or known or (dated and capitals)
+    ):  # "Москва, 13 января - DIXINEWS."
         return False
     if g.get("a1") or g.get("a2") or known:
         return True
