@@ -85,7 +85,13 @@ class SourceRegistry:
         parts = []
         for alias in ordered:
             body = re.escape(alias)
-            if not (alias.isupper() and any(ch.isalpha() for ch in alias)):
+            if alias.isupper() and any(ch.isalpha() for ch in alias):
+                pass  # "ТАСС", "AP": only in capitals
+            elif " " not in alias and alias[:1].isupper() and len(alias) > 1:
+                # one capitalised word ("Trend", "Sputnik"): capitalised, so the common
+                # word ("trend", "sputnik") is not the outlet
+                body = re.escape(alias[0]) + f"(?i:{re.escape(alias[1:])})"
+            else:
                 body = f"(?i:{body})"
             parts.append(body)
         pattern = (

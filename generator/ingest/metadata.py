@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 from generator.ingest.clean import Cleaned, CleanRules, find_dates, normalise_name
 from generator.languages import LanguagePack
 from generator.nlp.language import LanguageDetector
-from generator.sources import SourceRegistry
+from generator.sources import SourceRegistry, site_host
 
+_CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
 _LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
@@ -307,10 +308,38 @@ def infer_source(
     source = site or publisher or cited or (reported[0] if reported else None)
     if source is None and evidence.sitename:
         source = sources.resolve(evidence.sitename) or evidence.sitename
+    hosts = _host_keys(evidence.url)
     for candidate in (publisher, cited, *reported):
-        if source and candidate and not _same_outlet(candidate, source, sources):
+        if not (source and candidate and _outlet_like(candidate, sources)):
+            continue
+        if not _same_outlet(candidate, source, sources) and _squash(candidate) not in hosts:
             return source, candidate
     return source, None
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def _host_keys(url: str | None) -> set[str]:
+    """Squashed names of a URL's site ("dixinews.ru" -> {"dixinewsru", "dixinews"})."""
+    host = site_host(url)
+    if not host:
+        return set()
+    return {_squash(host), _squash(host.split(".")[0])}
+
+
+def _outlet_like(name: str, sources: SourceRegistry) -> bool:
+    """Could ``name`` be an outlet: a registry outlet, or a name in Latin capitals
+    ("DIXINEWS", "MENAFN"); never a date or a place left by a dateline."""
+    if sources.resolve(name):
+        return True
+    return (
+        not any(ch.isdigit() for ch in name)
+        and len(name) >= 4
+        and name.isupper()
+        and not _CYRILLIC.search(name)
+    )
 
 
 def infer_metadata(
