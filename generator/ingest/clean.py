@@ -41,7 +41,7 @@ _LONE_NUMBER = re.compile(
     r"^[\d\s.,:;+%/|()\[\]#№*•·\-–—]*\d[\d\s.,:;+%/|()\[\]#№*•·\-–—]*"
     r"(?:[kKmMкКмМ]|тыс\.?|млн\.?)?$"
 )
-_TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)")
+_TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?!\d)")
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})(?![\d])"
     r"|(?<![\d-])(?P<iyear>\d{4})-(?P<imonth>\d{1,2})-(?P<iday>\d{1,2})(?![\d])"
@@ -50,6 +50,8 @@ _TIMEZONE = re.compile(
     r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
 )
 _SEPARATORS = re.compile(r"\s+(?:›|»|>|/|\||→|::|•|·)\s+")
+_MENU_ARROWS = re.compile(r"\s*(?:>>|»»|→)\s*")
+_SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail.Ru", "vlast.kz"
 _CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
 _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
 _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
@@ -274,9 +276,13 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
 
 
 def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
-    """A breadcrumb trail: "Home » World » ..." or a home word followed by a section name."""
+    """A breadcrumb trail: "Home » World » ...", "Русский язык>>Россия и СНГ", or a home
+    word followed by a section name."""
     if _ends_sentence(line):
         return False
+    menu = [p for p in _MENU_ARROWS.split(line) if p.strip()]
+    if len(menu) >= 2 and all(_words(p) <= 4 for p in menu):
+        return True
     parts = [p for p in _SEPARATORS.split(line) if p.strip()]
     first = _key(parts[0]) if parts else ""
     starts_as_menu = first in rules.breadcrumb_home or first in rules.sections
@@ -330,7 +336,7 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     if title and key == _key(title):
         return "repeated_title"
     for cls, rx in rules.debris:  # a "today" box looks like a timestamp but is not one
-        if cls == "today_widget" and rx.search(line):
+        if cls in ("today_widget", "widget") and rx.search(line):
             return cls
     if is_timestamp(line, rules):
         return "timestamp"
@@ -346,6 +352,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
             return cls
     if line.strip().strip(".:;|").strip().casefold() in rules.agencies:
         return "outlet_label"  # a line that is only an outlet's name (page header, byline)
+    if _SITE_NAME.match(line.strip()):
+        return "site_name"  # a bare domain: a site's or a counter's name
     if _switcher_line(line, rules.switcher_tokens):
         return "language_switcher"
     if _token_line(line, rules.share_tokens):
@@ -642,12 +650,10 @@ def _choose_headline(
     if best >= HEADLINE_MIN_SCORE:
         return index, candidates, end
     # No line stands out: the first line of a headline's shape, as a page usually has it.
-    shaped = [
-        i
-        for k, i in enumerate(candidates)
-        if keys.count(keys[k]) == 1 and _shape_ok(lines[i]) and _words(lines[i]) >= 2
-    ]
-    return (shaped[0] if shaped else None), candidates, end
+    shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
+    # a short line above a headline-long one is a rubric ("Протесты в Казахстане")
+    full = [i for i in shaped if _words(lines[i]) >= 5]
+    return (full or shaped or [None])[0], candidates, end
 
 
 def _shape_ok(line: str) -> bool:

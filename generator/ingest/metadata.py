@@ -18,6 +18,7 @@ from generator.languages import LanguagePack
 from generator.nlp.language import LanguageDetector
 from generator.sources import SourceRegistry, site_host
 
+CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
 _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
 _LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
@@ -114,7 +115,7 @@ def _context_year(cleaned: Cleaned, rules: CleanRules, month: int, day: int) -> 
     """The year of a dateline without one ("НУР-СУЛТАН, 26 янв — Sputnik"): the one year
     the header and first paragraphs give to full dates, when the dateline's day in that year
     is not before any of them (a report recalls the past)."""
-    head = "\n".join(cleaned.body.split("\n\n")[:3]) if cleaned.body else ""
+    head = "\n".join(cleaned.body.split("\n\n")[:CONTEXT_PARAGRAPHS]) if cleaned.body else ""
     dates = [
         found
         for line in (*cleaned.header_lines, head)
