@@ -651,9 +651,7 @@ def _choose_headline(
         return index, candidates, end
     # No line stands out: the first line of a headline's shape, as a page usually has it.
     shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
-    # a short line above a headline-long one is a rubric ("Протесты в Казахстане")
-    full = [i for i in shaped if _words(lines[i]) >= 5]
-    return (full or shaped or [None])[0], candidates, end
+    return (shaped[0] if shaped else None), candidates, end
 
 
 def _shape_ok(line: str) -> bool:
