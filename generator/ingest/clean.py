@@ -25,7 +25,10 @@ from generator.languages import LanguagePack, month_regex
 MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
 HEADLINE_MAX_WORDS = 30  # a longer line is article text
-HEADLINE_CANDIDATES = 8  # text lines above the article looked at for its headline
+HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its headline
+HEADLINE_SCAN_LINES = 80  # ... among at most this many lines (menus included)
+OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
+POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
 HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from the lead
 LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
@@ -50,6 +53,7 @@ _TIMEZONE = re.compile(
     r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
 )
 _SEPARATORS = re.compile(r"\s+(?:›|»|>|/|\||→|::|•|·)\s+")
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{4}[.!?…]\s+[" + _UPPER + r"«\"„]")  # not "обл. Актау"
 _MENU_ARROWS = re.compile(r"\s*(?:>>|»»|→)\s*")
 _SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail.Ru", "vlast.kz"
 _CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
@@ -241,6 +245,13 @@ def find_dates(text: str, rules: CleanRules) -> list[tuple[int, int | None, int,
     return [found[k] for k in sorted(found)]
 
 
+def _relative_word(word: str, rules: CleanRules) -> bool:
+    """A word of a stamp's label ("обновлено", "Posted"), or one cut short ("публикаци")."""
+    if word in rules.relative_days:
+        return True
+    return len(word) >= 6 and any(r.startswith(word) for r in rules.relative_days)
+
+
 def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025.")."""
     if _words(line) > 8 or not any(ch.isdigit() for ch in line):
@@ -269,7 +280,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         w
         for w in key.split()
         # a view counter may follow a full date ("13.01.2022, 14:37 12551")
-        if w not in rules.relative_days and not (w.isdigit() and (len(w) <= 2 or dated))
+        if not _relative_word(w, rules) and not (w.isdigit() and (len(w) <= 2 or dated))
     ]
     # Allow a joining word ("в", "о", "at", "года", "ж") but nothing like a headline.
     return len(words) <= 1 and all(len(w) <= 4 for w in words)
@@ -584,6 +595,8 @@ def _body_line(line: str, rules: CleanRules) -> bool:
     words = _words(line)
     if words >= HEADLINE_MAX_WORDS or (words >= 12 and line.rstrip('»"”’)] ').endswith(".")):
         return True
+    if words >= 18 and _SENTENCE_BREAK.search(line):  # two sentences and more: a lead
+        return True
     for rx in rules.datelines:
         m = rx.match(line)
         if m and dateline_agency_ok(m, rules):
@@ -604,7 +617,7 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
         score -= 0.5
     stems = _stems(line)
     if stems:
-        score += 1.5 * len(stems & body_stems) / len(stems)
+        score += OVERLAP_WEIGHT * len(stems & body_stems) / len(stems)
     long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
     if len(long_words) != len(set(long_words)):
         score -= 1.0  # a word said twice: a tag list, not a headline
@@ -612,7 +625,7 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     if _CYR.search(line) and n >= 6 and len(capitals) / n >= 0.7:
         score -= 1.0  # names and places only: tags
     score -= 0.5 * line.count("°")  # a weather box
-    return score - 0.3 * position
+    return score - POSITION_PENALTY * position
 
 
 def _choose_headline(
@@ -623,27 +636,27 @@ def _choose_headline(
     the candidate lines and the index of the first line of article text."""
     candidates: list[int] = []
     end = len(lines)
-    for i in range(start, len(lines)):
+    for i in range(start, min(len(lines), start + HEADLINE_SCAN_LINES)):
         if kinds[i] is not None or classify(lines[i], rules) or _byline(lines[i], rules):
             continue
-        following = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-        wrapped = following is not None and lines[following][:1].islower()
         if (
             _body_line(lines[i], rules)
-            or wrapped
+            or _continues(lines, i, rules)
             or (_ends_sentence(lines[i]) and lines[i].rstrip('»"”’)] ').endswith("."))
-            or len(candidates) >= HEADLINE_CANDIDATES
+            or sum(_words(lines[j]) >= 3 for j in candidates) >= HEADLINE_CANDIDATES
         ):
             end = i
             break
-        candidates.append(i)
+        candidates.append(i)  # (menu items of one or two words do not fill the window)
     if not candidates:
         return None, candidates, end
     body = "\n".join(lines[j] for j in range(end, min(len(lines), end + 40)) if kinds[j] is None)
     body_stems = _stems(body[:4000])
     keys = [_key(lines[i]) for i in candidates]
+    # position: how many headline-long lines come before (menus of short items do not count)
+    before = [sum(_words(lines[j]) >= 5 for j in candidates[:k]) for k in range(len(candidates))]
     scored = [
-        (_headline_score(lines[i], k, body_stems) - (keys.count(keys[k]) > 1), i)
+        (_headline_score(lines[i], before[k], body_stems) - (keys.count(keys[k]) > 1), i)
         for k, i in enumerate(candidates)
     ]  # a line said twice above the text is a caption
     best, index = max(scored, key=lambda item: (item[0], -item[1]))
@@ -651,7 +664,23 @@ def _choose_headline(
         return index, candidates, end
     # No line stands out: the first line of a headline's shape, as a page usually has it.
     shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
-    return (shaped[0] if shaped else None), candidates, end
+    longer = [i for i in shaped if _words(lines[i]) >= 3]  # not a two-word menu item
+    return (longer or shaped or [None])[0], candidates, end
+
+
+def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` hard-wrapped, its sentence going on in the next line ("In November" /
+    "2023, storm restrictions ...")? Never into debris (a stamp under a headline)."""
+    following = i + 1
+    if following >= len(lines) or not lines[following].strip() or _ends_sentence(lines[i]):
+        return False
+    if classify(lines[following], rules) is not None:
+        return False
+    first = lines[following][:1]
+    if first.islower():
+        return True
+    # a fragment of a few words before a line opening with a number
+    return first.isdigit() and lines[i][-1:].isalpha() and _words(lines[i]) <= 4
 
 
 def _shape_ok(line: str) -> bool:
@@ -744,9 +773,14 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
                         kinds[j] = "pre_title"
                 lead = next((j for j in candidates if kinds[j] is None), end)
                 if lead < len(lines):
-                    title, title_in_body = _title_candidate(lines[lead], rules)
+                    paragraph = lines[lead]
+                    j = lead
+                    while _continues(lines, j, rules) and _words(paragraph) < HEADLINE_MAX_WORDS:
+                        j += 1
+                        paragraph += " " + lines[j]
+                    title, title_in_body = _title_candidate(paragraph, rules)
                     if not title_in_body:  # a short line: the title made from it
-                        title, title_in_body = lead_title(lines[lead], rules), True
+                        title, title_in_body = lead_title(paragraph, rules), True
                     title_index = lead
                     kinds[lead] = None
         break
