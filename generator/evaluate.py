@@ -37,7 +37,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
@@ -280,29 +279,29 @@ def title_right(o: Outcome) -> bool:
 
 
 def _outlet_key(name: str | None) -> str:
+    """Comparison form of an outlet name: case-folded letters and digits, no leading "The"."""
     if not name:
         return ""
     name = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
+    name = re.sub(r"^the\s+", "", name.strip())
     return re.sub(r"[\W_]+", "", name)
 
 
+def _name_keys(name: str) -> set[str]:
+    """Keys of a labelled name and of its parts in brackets ("Kyiv Pravda (kyiv-pravda.xyz)")."""
+    parts = [name, re.sub(r"\([^()]*\)", " ", name), *re.findall(r"\(([^()]*)\)", name)]
+    return {k for k in map(_outlet_key, parts) if k}
+
+
 def _domain_keys(url: str | None) -> set[str]:
-    """Keys of a URL's host: the whole host and its registrable name ("kloop.kg", "kloop")."""
-    if not url:
+    """Keys of a URL's site: the host and its own name ("kloop.kg", "kloop";
+    "snoopeasy.blogspot.com", "snoopeasy"; "nrcu.gov.ua", "nrcu")."""
+    from generator.sources import site_host
+
+    host = site_host(url)
+    if not host:
         return set()
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return set()
-    parts = [p for p in host.split(".") if p]
-    while len(parts) > 2 and parts[0] in ("www", "m", "amp", "mobile", "en", "ru", "rus", "kaz"):
-        parts = parts[1:]
-    keys = {_outlet_key(".".join(parts))}
-    if len(parts) >= 2:
-        name = 3 if len(parts) >= 3 and parts[-2] in ("com", "co", "org", "net") else 2
-        keys.add(_outlet_key(parts[-name]))
-        keys.add(_outlet_key(".".join(parts[-name:])))
-    return {k for k in keys if k}
+    return {k for k in (_outlet_key(host), _outlet_key(host.split(".")[0])) if k}
 
 
 def outlet_matches(
@@ -315,15 +314,15 @@ def outlet_matches(
     names of the URL's own domain (an outlet the registry does not know)."""
     if not got or not want:
         return False
-    g, w = _outlet_key(got), _outlet_key(want)
-    if g == w:
+    g, wants = _outlet_key(got), _name_keys(want)
+    if g in wants:
         return True
     if aliases is not None:
         cg, cw = aliases(got), aliases(want)
         if cg and cw and cg == cw:
             return True
     keys = _domain_keys(url)
-    return g in keys and w in keys
+    return g in keys and bool(wants & keys)
 
 
 # ---------------------------------------------------------------------------- labels

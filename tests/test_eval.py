@@ -320,3 +320,18 @@ def test_title_comparison():
 
     assert title_right(replace(lead, title_inferred=True))
     assert not title_right(replace(lead, title_inferred=True, title="Касым-Жомарт Токаев / фото"))
+
+
+@pytest.mark.parametrize(
+    ("got", "want", "url"),
+    [
+        ("kyiv-pravda.xyz", "Kyiv Pravda (kyiv-pravda.xyz)", "https://kyiv-pravda.xyz/x"),
+        ("nrcu.gov.ua", "Ukrainian Radio (NRCU)", "http://www.nrcu.gov.ua/news.html?newsID=1"),
+        ("snoopeasy.blogspot.com", "Snoopeasy (Blogspot)", "https://snoopeasy.blogspot.com/x"),
+        ("Qazaq Times", "The Qazaq Times", None),
+    ],
+)
+def test_outlet_comparison_reads_labels_with_brackets_and_articles(got, want, url):
+    from generator.evaluate import outlet_matches
+
+    assert outlet_matches(got, want, url)

@@ -439,3 +439,12 @@ def test_outlet_named_by_the_text_alone(ctx, name, source):
 def test_the_site_naming_itself_in_its_dateline_is_no_reprint(ctx):
     article = ingest(ctx, "ru_dixinews_csto_withdrawal_starts")  # on nnov.dixinews.ru
     assert article.source == "dixinews.ru" and article.original is None
+
+
+def test_kazakh_in_latin_letters_is_kazakh(ctx):
+    """The Latin Kazakh alphabets' letters (ı, ğ/ǵ, ñ/ń/ŋ, ū) decide, as the Cyrillic ones do
+    (qazaqtimes.com/lt/article/93006, the lead)."""
+    text = "1 qañtarda Şığıs Qazaqstan oblısındağı jalğız gaz kenişi – Sarıbwlaqtan Qıtayğa tabiği gaz eksporttau toqtatıldı. Bwl jöninde Azattıqqa jergilikti belsendiler habarladı, aqparattı keniş ornalasqan Zaysan audanınıñ biligi rastadı, -dep jazdı Ortalıq Aziya jañalıqtar qızmeti."
+    assert ctx.detector.detect(text) == "kk"
+    english = EXCERPTS["en_sawtbeirut_tokayev_nur_otan_chair"][1]
+    assert ctx.detector.detect(english) == "en"
