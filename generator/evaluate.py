@@ -219,6 +219,12 @@ class EvalReport:
         return Ratio(sum(self.outlet_right(o) for o in named), len(named))
 
     @property
+    def outlets_named_in_text(self) -> Ratio:
+        """Outlet recognised (URL given, as a feed item has it) where the text names it."""
+        named = [o for o in self.outcomes if o.label.outlet and o.label.outlet_in_text]
+        return Ratio(sum(self.outlet_right(o) for o in named), len(named))
+
+    @property
     def outlets_in_text(self) -> Ratio:
         """Outlet recognised from the text alone (no URL) where the text names it."""
         named = [o for o in self.outcomes if o.label.outlet and o.label.outlet_in_text]
@@ -605,7 +611,8 @@ def metadata_section(report: EvalReport, details: bool) -> list[str]:
     if any(o.label.outlet for o in report.outcomes):
         lines += [
             f"outlet recognised (text or URL names):  {report.outlets}",
-            f"outlet from the text alone (in text):   {report.outlets_in_text}",
+            f"outlet where the text names it:         {report.outlets_named_in_text}"
+            f"   text alone: {report.outlets_in_text}",
             f"original of reprints recognised:        {report.originals}"
             f"   wrong originals: {report.originals_wrong}",
         ]
