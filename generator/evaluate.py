@@ -22,7 +22,8 @@ with the label's URL, as a feed item carries it, and once more without it, to te
 text alone gives. Each article is analysed by the real pipeline (``generator.analyse``).
 
 A real-article set is a folder with one sub-folder per split (``dev/``, ``blind/``), each
-holding a ``labels.yaml``; ``evaluate_folder`` scores each split apart.
+holding a ``labels.yaml`` (and/or ``labels_*.yaml``, e.g. one per collector);
+``evaluate_folder`` scores each split apart.
 
 The printed report is a list of sections (``SECTIONS``): functions from a report to lines.
 Another metric (e.g. story clustering) is one more function appended to that list.
@@ -482,7 +483,7 @@ def compare(
 
 
 def evaluate(
-    labels_path: Path,
+    labels_path: Path | Sequence[Path],
     settings: Settings,
     progress: Callable[[Label], None] | None = None,
     context: Any = None,
@@ -498,7 +499,8 @@ def evaluate(
     ctx = context if context is not None else load_context(settings)
     taxonomy: Taxonomy = ctx.taxonomy
     topic_ids = [t.id for t in taxonomy.topics]
-    labels = load_labels(labels_path, topic_ids)
+    paths = [Path(labels_path)] if isinstance(labels_path, (str, Path)) else list(labels_path)
+    labels = tuple(label for path in paths for label in load_labels(path, topic_ids))
     load = ArticleLoader(settings)
     detector = None
     outcomes = []
@@ -536,20 +538,26 @@ def evaluate(
                 analysis=text,
             )
         )
-    return compare(labels, outcomes, topic_ids, source=str(labels_path), aliases=load.aliases)
+    source = ", ".join(str(p) for p in paths)
+    return compare(labels, outcomes, topic_ids, source=source, aliases=load.aliases)
 
 
-def split_labels(folder: Path) -> list[tuple[str, Path]]:
-    """(split name, labels file) of a real-article set folder: ``dev/``, ``blind/`` (in this
-    order) and any other sub-folder with a ``labels.yaml``; the folder itself if it has one."""
+def _labels_files(folder: Path) -> list[Path]:
+    """``labels.yaml`` and any ``labels_*.yaml`` beside it (one per collector), sorted."""
+    return sorted(p for p in folder.glob("labels*.yaml") if p.is_file())
+
+
+def split_labels(folder: Path) -> list[tuple[str, list[Path]]]:
+    """(split name, labels files) of a real-article set folder: ``dev/``, ``blind/`` (in
+    this order) and any other sub-folder with labels; the folder itself if it has some."""
     folder = Path(folder)
-    if (folder / "labels.yaml").is_file():
-        return [(folder.name, folder / "labels.yaml")]
+    if _labels_files(folder):
+        return [(folder.name, _labels_files(folder))]
     subs = sorted(
-        (p for p in folder.iterdir() if p.is_dir() and (p / "labels.yaml").is_file()),
+        (p for p in folder.iterdir() if p.is_dir() and _labels_files(p)),
         key=lambda p: (SPLITS.index(p.name) if p.name in SPLITS else len(SPLITS), p.name),
     )
-    return [(p.name, p / "labels.yaml") for p in subs]
+    return [(p.name, _labels_files(p)) for p in subs]
 
 
 def evaluate_folder(
@@ -567,7 +575,7 @@ def evaluate_folder(
     if not found:
         raise ConfigError(f"{folder}: no labels.yaml in it or in its dev/ or blind/ folders")
     ctx = load_context(settings)
-    return [(name, evaluate(path, settings, progress, context=ctx)) for name, path in found]
+    return [(name, evaluate(paths, settings, progress, context=ctx)) for name, paths in found]
 
 
 # ---------------------------------------------------------------------------- report

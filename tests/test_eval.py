@@ -335,3 +335,16 @@ def test_outlet_comparison_reads_labels_with_brackets_and_articles(got, want, ur
     from generator.evaluate import outlet_matches
 
     assert outlet_matches(got, want, url)
+
+
+def test_a_split_may_hold_one_labels_file_per_collector(realset, settings):
+    from generator.evaluate import evaluate_folder
+
+    dev = realset / "dev"
+    (dev / "labels.yaml").rename(dev / "labels_ru.yaml")
+    blind_text = (realset / "blind" / "labels.yaml").read_text(encoding="utf-8")
+    for name in ("ru_orgwikipediya_almaty_police_attack.txt",):
+        (dev / name).write_bytes((realset / "blind" / name).read_bytes())
+    (dev / "labels_uk_en.yaml").write_text(blind_text, encoding="utf-8")
+    (name, report), *_ = evaluate_folder(realset, settings, splits=["dev"])
+    assert name == "dev" and len(report.outcomes) == 2 and not report.errors
