@@ -15,13 +15,14 @@ APT_GET      := $(shell command -v apt-get 2>/dev/null)
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: digest test lint system-runtime system-test venv venv-test check build site briefs \
-        goldens bench clean help
+        goldens bench eval clean help
 
 help:
 	@echo "make digest   set up and build the digest (docs/, site/, briefs) from seeds/"
 	@echo "make test     set up and run the whole test suite (lint, unit, golden, browser)"
 	@echo "make goldens  regenerate the golden pages on purpose"
 	@echo "make bench    run the benchmarks and print their figures"
+	@echo "make eval     score the real-article set (dev and blind splits) with digest eval"
 
 # --- system packages -------------------------------------------------------------------
 define apt_install
@@ -79,6 +80,10 @@ goldens: venv-test
 
 bench: venv
 	$(BIN)/python benchmarks/run_all.py
+
+# Topics, titles, dates, outlets and language on the real-article set, per split.
+eval: venv
+	$(BIN)/digest eval tests/data/realset --brief
 
 clean:
 	rm -rf site .cache .pytest_cache test-artifacts

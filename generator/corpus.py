@@ -1,7 +1,7 @@
 """Load the curated corpus: ``seeds/*.md`` (YAML front matter + clean body) -> ``Article``.
 
 Front matter is read with python-frontmatter's YAML splitter and ``yaml.safe_load``; keys:
-``id, title, date, source, url, language, author, origin, inferred, curated, note``. A bad
+``id, title, date, source, original, url, language, author, origin, inferred, curated, note``. A bad
 file never stops a load: ``load_corpus`` turns it into a ``Problem`` naming file and field.
 """
 
@@ -22,6 +22,7 @@ FRONT_MATTER_KEYS = (
     "title",
     "date",
     "source",
+    "original",
     "url",
     "language",
     "author",
@@ -31,7 +32,7 @@ FRONT_MATTER_KEYS = (
     "note",
 )
 # Fields that may appear in ``inferred`` / ``curated``.
-METADATA_FIELDS = ("title", "date", "source", "url", "language", "author", "body")
+METADATA_FIELDS = ("title", "date", "source", "original", "url", "language", "author", "body")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _HANDLER = YAMLHandler()
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
@@ -168,6 +169,7 @@ def article_from_mapping(data: dict[str, Any], body: str, path: str) -> Article:
         inferred=_names(data, "inferred", path),
         curated=_names(data, "curated", path),
         note=_text(data, "note", path),
+        original=_text(data, "original", path),
     )
 
 

@@ -27,6 +27,10 @@ DEBRIS_CLASSES = (
     "skip_link",
     "tags",
     "prompt",
+    "today_widget",
+    "caption",
+    "ticker",
+    "widget",
 )
 _LIST_KEYS = (
     "switcher_names",

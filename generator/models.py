@@ -33,6 +33,7 @@ class Article:
     inferred: tuple[str, ...] = ()
     curated: tuple[str, ...] = ()
     note: str | None = None
+    original: str | None = None  # a reprint: the outlet whose text it republishes
 
     @property
     def paragraphs(self) -> list[str]:

@@ -13,6 +13,53 @@ from generator.models import Problem
 from generator.settings import ConfigError
 
 _SOURCE_KEYS = {"name", "aliases", "domains"}
+# Second-level labels under a country domain ("newscast.com.ua") and hosting platforms whose
+# sub-domains are separate sites ("snoopeasy.blogspot.com").
+_SECOND_LEVEL = frozenset({"com", "co", "org", "net", "gov", "edu", "in", "info", "ac"})
+_HOSTING = ("blogspot.com", "wordpress.com", "livejournal.com", "storage.googleapis.com")
+# Host labels in front of a site's own name that say nothing about the outlet.
+_HOST_PREFIXES = ("www", "m", "amp", "mobile", "pda", "en", "ru", "rus", "kaz", "kz", "uk", "ua")
+
+
+def site_host(url: str | None) -> str | None:
+    """The host of ``url`` without ``www.``/``m.``/language prefixes ("kloop.kg")."""
+    if not url:
+        return None
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    parts = [p for p in host.split(".") if p]
+    if len(parts) < 2 or all(p.isdigit() for p in parts):
+        return None
+    while len(parts) > 2 and parts[0] in _HOST_PREFIXES:
+        parts = parts[1:]
+    keep = 3 if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else 2
+    for platform in _HOSTING:  # a blog on a hosting platform: the blog is the site
+        if host.endswith("." + platform):
+            keep = max(keep, platform.count(".") + 2)
+    return ".".join(parts[-keep:])
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def name_from_host(host: str, text: str = "") -> str:
+    """A readable outlet name for a site the registry does not know: the way the text
+    writes the site's name if it does ("Kloop" for kloop.kg, "Daily Sabah" for
+    dailysabah.com), else the host itself ("reform.news")."""
+    parts = host.split(".")
+    label = parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]
+    key = _squash(label)
+    if len(key) >= 3 and text:
+        words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'.&-]*", text[:20_000])
+        for n in (1, 2, 3):
+            for i in range(len(words) - n + 1):
+                form = " ".join(words[i : i + n]).strip(".'-")
+                if _squash(form) in (key, _squash(host)) and not form.islower():
+                    return form
+    return host
 
 
 @dataclass(frozen=True)
@@ -38,7 +85,13 @@ class SourceRegistry:
         parts = []
         for alias in ordered:
             body = re.escape(alias)
-            if not (alias.isupper() and any(ch.isalpha() for ch in alias)):
+            if alias.isupper() and any(ch.isalpha() for ch in alias):
+                pass  # "ТАСС", "AP": only in capitals
+            elif " " not in alias and alias[:1].isupper() and len(alias) > 1:
+                # one capitalised word ("Trend", "Sputnik"): capitalised, so the common
+                # word ("trend", "sputnik") is not the outlet
+                body = re.escape(alias[0]) + f"(?i:{re.escape(alias[1:])})"
+            else:
                 body = f"(?i:{body})"
             parts.append(body)
         pattern = (
@@ -90,6 +143,15 @@ class SourceRegistry:
                 if (host == d or host.endswith("." + d)) and (best is None or len(d) > best[0]):
                     best = (len(d), src.name)
         return best[1] if best else None
+
+    def site_name(self, url: str | None, text: str = "") -> str | None:
+        """The publisher of ``url``: the registry's outlet for its domain, else a readable
+        name made from the domain (see ``name_from_host``)."""
+        known = self.from_url(url)
+        if known:
+            return known
+        host = site_host(url)
+        return name_from_host(host, text) if host else None
 
 
 def _problems(data: object, where: str) -> tuple[list[Source], list[Problem]]:

@@ -199,3 +199,152 @@ def test_eval_command_names_a_missing_labels_file(tmp_path, capsys):
 
     assert main(["eval", str(tmp_path / "nope.yaml")]) == 2
     assert "nope.yaml" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- the real-article set
+
+
+def _write_split(folder: Path, name: str, url: str, text: str, labels: str) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+    (folder / "labels.yaml").write_text(labels, encoding="utf-8")
+
+
+@pytest.fixture()
+def realset(tmp_path) -> Path:
+    """A two-split set, one real dev excerpt in each (see tests/test_ingest_realtext.py)."""
+    from test_ingest_realtext import EXCERPTS
+
+    for split, name in (
+        ("dev", "ru_tass_tokayev_asks_csto"),
+        ("blind", "ru_orgwikipediya_almaty_police_attack"),
+    ):
+        folder = tmp_path / split
+        folder.mkdir()
+        url, text = EXCERPTS[name]
+        labels = {
+            "ru_tass_tokayev_asks_csto": (
+                "title: 'Токаев обратился к главам ОДКБ за помощью в преодолении "
+                "террористической угрозы'\n    outlet: TASS\n    outlet_in_text: true\n"
+                "    date: 2022-01-05\n    date_in_text: true\n    original: null\n"
+                "    topics: [csto_mission, unrest_2022]\n    story: 2022-01-05-tokayev-asks-csto\n"
+            ),
+            "ru_orgwikipediya_almaty_police_attack": (
+                "title: 'В Алматы была попытка нападения на здание полиции. Нападавших "
+                "назвали «террористами»'\n    outlet: org-wikipediya.ru\n"
+                "    outlet_in_text: false\n    date: null\n    date_in_text: false\n"
+                "    original: null\n    topics: [unrest_2022]\n    story: x-police\n"
+            ),
+        }[name]
+        _write_split(
+            folder,
+            f"{name}.txt",
+            url,
+            text,
+            f"articles:\n  - path: {name}.txt\n    url: '{url}'\n    language: ru\n"
+            f"    negative: false\n    debris: true\n    {labels}",
+        )
+    return tmp_path
+
+
+def test_each_split_of_a_real_article_set_is_scored_apart(realset, settings):
+    from generator.evaluate import evaluate_folder, format_splits
+
+    reports = evaluate_folder(realset, settings)
+    assert [name for name, _rep in reports] == ["dev", "blind"]
+    dev, blind = reports[0][1], reports[1][1]
+    assert (dev.titles.right, dev.titles.total) == (1, 1)
+    assert (dev.dates_recovered.right, dev.dates_recovered.total) == (1, 1)
+    assert dev.dates_wrong.right == 0 and blind.dates_wrong.right == 0
+    assert (dev.outlets_in_text.right, dev.outlets_in_text.total) == (1, 1)  # "/ТАСС/"
+    assert (blind.outlets.right, blind.outlets.total) == (1, 1)  # from the URL's domain
+    assert dev.outcomes[0].label.story == "2022-01-05-tokayev-asks-csto"
+    text = format_splits(reports)
+    assert text.index("== dev ==") < text.index("== blind ==")
+    for figure in ("titles right", "dates recovered", "dates WRONG", "outlet recognised"):
+        assert text.count(figure) == 2
+
+
+def test_eval_command_on_a_folder_and_one_split(realset, capsys):
+    from generator.cli import main
+
+    args = ["--config", str(ROOT / "digest.yml"), "eval", str(realset), "--brief"]
+    assert main([*args, "--split", "blind"]) == 0
+    out = capsys.readouterr().out
+    assert "== blind ==" in out and "== dev ==" not in out
+
+
+def test_report_sections_are_a_list_to_extend(report):
+    from generator.evaluate import SECTIONS
+
+    def extra(rep: EvalReport, details: bool) -> list[str]:
+        return [f"extra section: {len(rep.outcomes)} articles"]
+
+    text = format_report(report, details=False, sections=[*SECTIONS, extra])
+    assert f"extra section: {len(report.outcomes)} articles" in text
+    assert "macro-F1" in text and "Disagreements" not in text
+
+
+@pytest.mark.parametrize(
+    ("got", "want", "url", "same"),
+    [
+        ("TASS", "ТАСС", None, True),  # aliases of one registry outlet
+        ("Interfax-Ukraine", "Інтерфакс-Україна", None, True),
+        ("kloop.kg", "Kloop", "https://kloop.kg/blog/2022/01/05/x/", True),  # by domain
+        ("dailysabah.com", "Daily Sabah", "https://dailysabah.com/world/x", True),
+        ("newscast.com.ua", "Newscast", "https://newscast.com.ua/news/x", True),
+        ("Interfax", "Interfax-Ukraine", None, False),
+        ("Reuters", "Daily Sabah", "https://dailysabah.com/world/x", False),
+        (None, "TASS", None, False),
+    ],
+)
+def test_outlet_comparison(settings, got, want, url, same):
+    from generator.evaluate import ArticleLoader, outlet_matches
+
+    assert outlet_matches(got, want, url, ArticleLoader(settings).aliases) is same
+
+
+def test_title_comparison():
+    from generator.evaluate import title_right
+
+    label = Label(
+        Path("a"), "a", frozenset(), title="«Буду действовать жестко»: Токаев", score_title=True
+    )
+    right = Outcome(label, title=' "Буду  действовать ЖЁСТКО": Токаев ')
+    assert title_right(right)
+    assert not title_right(Outcome(label, title="Токаев"))
+    none = Label(Path("b"), "b", frozenset(), title=None, score_title=True)
+    body = "Президент Казахстана Касым-Жомарт Токаев дал приказ открывать огонь.\n\nДалее."
+    lead = Outcome(none, title="Президент Казахстана Касым-Жомарт Токаев дал приказ …", body=body)
+    assert not title_right(lead)  # not marked inferred
+    from dataclasses import replace
+
+    assert title_right(replace(lead, title_inferred=True))
+    assert not title_right(replace(lead, title_inferred=True, title="Касым-Жомарт Токаев / фото"))
+
+
+@pytest.mark.parametrize(
+    ("got", "want", "url"),
+    [
+        ("kyiv-pravda.xyz", "Kyiv Pravda (kyiv-pravda.xyz)", "https://kyiv-pravda.xyz/x"),
+        ("nrcu.gov.ua", "Ukrainian Radio (NRCU)", "http://www.nrcu.gov.ua/news.html?newsID=1"),
+        ("snoopeasy.blogspot.com", "Snoopeasy (Blogspot)", "https://snoopeasy.blogspot.com/x"),
+        ("Qazaq Times", "The Qazaq Times", None),
+    ],
+)
+def test_outlet_comparison_reads_labels_with_brackets_and_articles(got, want, url):
+    from generator.evaluate import outlet_matches
+
+    assert outlet_matches(got, want, url)
+
+
+def test_a_split_may_hold_one_labels_file_per_collector(realset, settings):
+    from generator.evaluate import evaluate_folder
+
+    dev = realset / "dev"
+    (dev / "labels.yaml").rename(dev / "labels_ru.yaml")
+    blind_text = (realset / "blind" / "labels.yaml").read_text(encoding="utf-8")
+    for name in ("ru_orgwikipediya_almaty_police_attack.txt",):
+        (dev / name).write_bytes((realset / "blind" / name).read_bytes())
+    (dev / "labels_uk_en.yaml").write_text(blind_text, encoding="utf-8")
+    (name, report), *_ = evaluate_folder(realset, settings, splits=["dev"])
+    assert name == "dev" and len(report.outcomes) == 2 and not report.errors

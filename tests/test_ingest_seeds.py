@@ -124,7 +124,9 @@ SEEDS = {
         file="002_aa10cba70e03dd11.txt",
         language="kk",
         title="Ресей Қазақстанмен энергетикалық ынтымақтастықты кеңейтуді көздеп отыр",
-        source="Kazinform",
+        # "деп хабарлайды ortalyq.kz Kazinform сайтына сілтеме жасап": a reprint
+        source="Ortalyq.kz",
+        original="Kazinform",
         date=None,
         author="Аида Рахымқұлова",
         sentences=[
@@ -292,6 +294,7 @@ def test_seed_metadata(ingested, key):
     assert article.language == spec["language"]
     assert article.title == spec["title"]
     assert article.source == spec["source"]
+    assert article.original == spec.get("original")
     assert article.date == spec["date"]
     assert article.author == spec["author"]
     assert article.origin == str(RAW / spec["file"])
@@ -351,7 +354,7 @@ def test_curated_seeds_match_a_fresh_ingest(ingested, root):
         fresh = ingested[key]
         assert curated.body == fresh.body
         assert curated.id == fresh.id
-        for name in ("title", "source", "language", "author", "date"):
+        for name in ("title", "source", "original", "language", "author", "date"):
             if name in curated.curated:
                 assert curated.note and name in curated.note
             else:

@@ -176,7 +176,7 @@ def _ingest(raw: RawInput, ctx: IngestContext) -> tuple[Article, tuple[str, ...]
             flagged = data.get("inferred") or []
             flagged = set(flagged) if isinstance(flagged, list) else set()
             values: dict[str, object] = {}
-            for name in ("title", "source", "language", "author"):
+            for name in ("title", "source", "language", "author", "original"):
                 value = data.get(name)
                 if value is not None and not isinstance(value, str):
                     raise CorpusError(origin, f"expected text, got {type(value).__name__}", name)
@@ -261,6 +261,7 @@ def _ingest(raw: RawInput, ctx: IngestContext) -> tuple[Article, tuple[str, ...]
         inferred=tuple(sorted(meta.inferred)),
         curated=curated,
         note=note,
+        original=meta.original,
     )
     return article, tuple(warnings)
 

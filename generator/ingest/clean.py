@@ -23,6 +23,16 @@ from dataclasses import dataclass, field
 from generator.languages import LanguagePack, month_regex
 
 MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
+DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
+HEADLINE_MAX_WORDS = 30  # a longer line is article text
+HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its headline
+HEADLINE_SCAN_LINES = 80  # ... among at most this many lines (menus included)
+OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
+POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
+HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from the lead
+LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
+LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
+LEAD_TITLE_CUT = 12  # else after this many words
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 SENTENCE_END = ".!?…"
@@ -34,13 +44,21 @@ _LONE_NUMBER = re.compile(
     r"^[\d\s.,:;+%/|()\[\]#№*•·\-–—]*\d[\d\s.,:;+%/|()\[\]#№*•·\-–—]*"
     r"(?:[kKmMкКмМ]|тыс\.?|млн\.?)?$"
 )
-_TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)")
+_TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?!\d)")
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})(?![\d])"
     r"|(?<![\d-])(?P<iyear>\d{4})-(?P<imonth>\d{1,2})-(?P<iday>\d{1,2})(?![\d])"
 )
+_TIMEZONE = re.compile(
+    r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
+)
 _SEPARATORS = re.compile(r"\s+(?:›|»|>|/|\||→|::|•|·)\s+")
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{4}[.!?…]\s+[" + _UPPER + r"«\"„]")  # not "обл. Актау"
+_MENU_ARROWS = re.compile(r"\s*(?:>>|»»|→)\s*")
+_SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail.Ru", "vlast.kz"
 _CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
+_LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
+_LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -114,7 +132,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
                 r"|\((?P<a2>[^()\n]{2,40})\)\s*[-—–]"
                 r"|[-—–]\s*(?P<a3>[^.\s]+(?:\s[^.\s]+){0,2})\s*\."
                 r"|(?P<a4>[^\s/()]+(?:\s[^\s/()]+){0,2})\s*[-—–])"
-                r"\s+(?=\S)",
+                r"(?:\s+(?=\S)|\s*$)",
                 re.IGNORECASE,
             ),
         )
@@ -190,6 +208,7 @@ def normalise_text(text: str) -> str:
     if _ENTITY.search(text):  # crawlers leave "&nbsp;", "&laquo;" in text dumps
         text = html.unescape(text)
     text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
+    text = _LANG_MARKER.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\f", "\n").replace("\v", "\n")
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -226,13 +245,20 @@ def find_dates(text: str, rules: CleanRules) -> list[tuple[int, int | None, int,
     return [found[k] for k in sorted(found)]
 
 
+def _relative_word(word: str, rules: CleanRules) -> bool:
+    """A word of a stamp's label ("обновлено", "Posted"), or one cut short ("публикаци")."""
+    if word in rules.relative_days:
+        return True
+    return len(word) >= 6 and any(r.startswith(word) for r in rules.relative_days)
+
+
 def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025.")."""
     if _words(line) > 8 or not any(ch.isdigit() for ch in line):
         return False
     rest = line
     spans = []
-    for rx in (_NUMERIC_DATE, *rules.date_patterns, _TIME):
+    for rx in (_NUMERIC_DATE, *rules.date_patterns, _TIME, _TIMEZONE):
         spans.extend(m.span() for m in rx.finditer(line) if m.group(0).strip())
     if not spans:
         return False
@@ -241,19 +267,33 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         for i in range(a, b):
             chars[i] = " "
     rest = "".join(chars)
+    key = _key(rest)
+    for agency in sorted(rules.agencies, key=len, reverse=True):  # "UA.NEWS 07 Січня 2022"
+        name = _key(agency)
+        if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key):
+            key = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", key, count=1)
+            break
+    dated = any(m.group("year") or m.group("iyear") for m in _NUMERIC_DATE.finditer(line)) or any(
+        m.groupdict().get("year") for rx in rules.date_patterns for m in rx.finditer(line)
+    )
     words = [
         w
-        for w in _key(rest).split()
-        if w not in rules.relative_days and not (w.isdigit() and len(w) <= 2)
+        for w in key.split()
+        # a view counter may follow a full date ("13.01.2022, 14:37 12551")
+        if not _relative_word(w, rules) and not (w.isdigit() and (len(w) <= 2 or dated))
     ]
     # Allow a joining word ("в", "о", "at", "года", "ж") but nothing like a headline.
     return len(words) <= 1 and all(len(w) <= 4 for w in words)
 
 
 def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
-    """A breadcrumb trail: "Home » World » ..." or a home word followed by a section name."""
+    """A breadcrumb trail: "Home » World » ...", "Русский язык>>Россия и СНГ", or a home
+    word followed by a section name."""
     if _ends_sentence(line):
         return False
+    menu = [p for p in _MENU_ARROWS.split(line) if p.strip()]
+    if len(menu) >= 2 and all(_words(p) <= 4 for p in menu):
+        return True
     parts = [p for p in _SEPARATORS.split(line) if p.strip()]
     first = _key(parts[0]) if parts else ""
     starts_as_menu = first in rules.breadcrumb_home or first in rules.sections
@@ -272,7 +312,12 @@ def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
 
 
 def _token_line(line: str, tokens: frozenset[str]) -> bool:
+    """A share bar: every word a network's name; or 3+ of them in a line that is not a
+    sentence ("Facebook iPress Telegram iPress Twitter iPress search menu")."""
     parts = [p for p in re.split(r"[\s|/·•,]+", line) if p]
+    known = sum(1 for p in parts if _key(p) in tokens)
+    if known >= 3 and known * 2 >= len(parts) and not _ends_sentence(line):
+        return True
     return len(parts) >= 2 and all(_key(p) in tokens for p in parts if _key(p))
 
 
@@ -292,12 +337,18 @@ def _switcher_line(line: str, tokens: frozenset[str]) -> bool:
 def classify(line: str, rules: CleanRules, title: str | None = None) -> str | None:
     """The debris class of one line, or ``None`` when it is (or may be) article text."""
     if _words(line) > MAX_DEBRIS_WORDS:
+        for cls, rx in rules.debris:  # a ticker of other stories may run long
+            if cls == "ticker" and rx.search(line):
+                return cls
         return None
     key = _key(line)
     if not key:
         return "symbols" if not re.search(r"\w", line) else None
     if title and key == _key(title):
         return "repeated_title"
+    for cls, rx in rules.debris:  # a "today" box looks like a timestamp but is not one
+        if cls in ("today_widget", "widget") and rx.search(line):
+            return cls
     if is_timestamp(line, rules):
         return "timestamp"
     if _LONE_NUMBER.match(line) or re.sub(r"[\W_]", "", line).isdigit():
@@ -312,6 +363,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
             return cls
     if line.strip().strip(".:;|").strip().casefold() in rules.agencies:
         return "outlet_label"  # a line that is only an outlet's name (page header, byline)
+    if _SITE_NAME.match(line.strip()):
+        return "site_name"  # a bare domain: a site's or a counter's name
     if _switcher_line(line, rules.switcher_tokens):
         return "language_switcher"
     if _token_line(line, rules.share_tokens):
@@ -497,17 +550,165 @@ def _is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
     return False
 
 
-def _title_candidate(line: str) -> tuple[str, bool]:
-    """(title, stays in body): a first line ending like a sentence is the lede, kept."""
+def lead_title(text: str, rules: CleanRules | None = None) -> str:
+    """A short title made from a lead paragraph: its first sentence (without a dateline),
+    cut at a clause boundary or after ``LEAD_TITLE_WORDS`` words ("…" marks a cut)."""
+    if rules is not None:
+        for rx in rules.datelines:
+            m = rx.match(text)
+            if m and dateline_agency_ok(m, rules):
+                text = text[m.end() :]
+                break
+    first = re.split(r"(?<=[.!?…])\s+(?=[" + _UPPER + r"«\"„])", text.strip(), maxsplit=1)[0]
+    first = first.strip().rstrip(".").strip()
+    words = first.split()
+    if len(words) <= LEAD_TITLE_WORDS:
+        return first
+    cut = None
+    for n in range(LEAD_TITLE_WORDS, LEAD_TITLE_MIN_CLAUSE - 1, -1):
+        if words[n - 1].endswith((",", ";", ":")) and "(" not in " ".join(words[:n]):
+            cut = n
+            break
+    if cut is not None:
+        return " ".join(words[:cut]).rstrip(",;:") + " …"
+    return " ".join(words[:LEAD_TITLE_CUT]).rstrip(",;:") + " …"
+
+
+def _title_candidate(line: str, rules: CleanRules | None = None) -> tuple[str, bool]:
+    """(title, stays in body): a first line ending like a sentence is the lede, kept, and
+    the title is a short one made from it."""
     heading = re.match(r"^#{1,6}\s+(?=\S)", line)  # a Markdown heading
     if heading:
         return line[heading.end() :].strip(), False
     if (_ends_sentence(line) and line.rstrip('»"”’)] ').endswith(".")) or _words(line) > 30:
-        if _words(line) > 30:
-            first = re.split(r"(?<=[.!?…])\s+(?=[" + _UPPER + r"«\"„])", line, maxsplit=1)[0]
-            return first.rstrip(".").strip()[:300], True
-        return line.rstrip().rstrip(".").strip(), True
+        return lead_title(line, rules), True
     return line, False
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[^\W\d_]{4,}", text.casefold().replace("ё", "е"))}
+
+
+def _body_line(line: str, rules: CleanRules) -> bool:
+    """A line of article text, not a headline: long, or a finished sentence of some length,
+    or opening with an agency dateline."""
+    words = _words(line)
+    if words >= HEADLINE_MAX_WORDS or (words >= 12 and line.rstrip('»"”’)] ').endswith(".")):
+        return True
+    if words >= 18 and _SENTENCE_BREAK.search(line):  # two sentences and more: a lead
+        return True
+    for rx in rules.datelines:
+        m = rx.match(line)
+        if m and dateline_agency_ok(m, rules):
+            return True
+    return False
+
+
+def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
+    """Evidence that a line above the article is its headline: length, sentence shape,
+    repetition of its words in the article, position; lists of names and UI lines lose."""
+    words = line.split()
+    n = len(words)
+    score = 1.0 if 5 <= n <= 16 else 0.6 if 17 <= n <= 25 else 0.3 if n >= 3 else -1.0
+    end = line.rstrip('»"”’)] ')
+    if end.endswith((",", ":", ";", "|", ">")):
+        score -= 1.5
+    elif end.endswith("."):
+        score -= 0.5
+    stems = _stems(line)
+    if stems:
+        score += OVERLAP_WEIGHT * len(stems & body_stems) / len(stems)
+    long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
+    if len(long_words) != len(set(long_words)):
+        score -= 1.0  # a word said twice: a tag list, not a headline
+    capitals = [w for w in words if w[:1].isupper()]
+    if _CYR.search(line) and n >= 6 and len(capitals) / n >= 0.7:
+        score -= 1.0  # names and places only: tags
+    score -= 0.5 * line.count("°")  # a weather box
+    return score - POSITION_PENALTY * position
+
+
+def _choose_headline(
+    lines: list[str], kinds: list[str | None], rules: CleanRules, start: int
+) -> tuple[int | None, list[int], int]:
+    """The index of the headline among the text lines from ``start`` to the first line of
+    article text, by ``_headline_score``; ``None`` when no line there is a headline. Also
+    the candidate lines and the index of the first line of article text."""
+    candidates: list[int] = []
+    end = len(lines)
+    for i in range(start, min(len(lines), start + HEADLINE_SCAN_LINES)):
+        if kinds[i] is not None or classify(lines[i], rules) or _byline(lines[i], rules):
+            continue
+        if (
+            _body_line(lines[i], rules)
+            or _continues(lines, i, rules)
+            or (_ends_sentence(lines[i]) and lines[i].rstrip('»"”’)] ').endswith("."))
+            or sum(_words(lines[j]) >= 3 for j in candidates) >= HEADLINE_CANDIDATES
+        ):
+            end = i
+            break
+        candidates.append(i)  # (menu items of one or two words do not fill the window)
+    if not candidates:
+        return None, candidates, end
+    body = "\n".join(lines[j] for j in range(end, min(len(lines), end + 40)) if kinds[j] is None)
+    body_stems = _stems(body[:4000])
+    keys = [_key(lines[i]) for i in candidates]
+    # position: how many headline-long lines come before (menus of short items do not count)
+    before = [sum(_words(lines[j]) >= 5 for j in candidates[:k]) for k in range(len(candidates))]
+    scored = [
+        (_headline_score(lines[i], before[k], body_stems) - (keys.count(keys[k]) > 1), i)
+        for k, i in enumerate(candidates)
+    ]  # a line said twice above the text is a caption
+    best, index = max(scored, key=lambda item: (item[0], -item[1]))
+    if best >= HEADLINE_MIN_SCORE:
+        return index, candidates, end
+    # No line stands out: the first line of a headline's shape, as a page usually has it.
+    shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
+    longer = [i for i in shaped if _words(lines[i]) >= 3]  # not a two-word menu item
+    return (longer or shaped or [None])[0], candidates, end
+
+
+def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` hard-wrapped, its sentence going on in the next line ("In November" /
+    "2023, storm restrictions ...")? Never into debris (a stamp under a headline)."""
+    following = i + 1
+    if following >= len(lines) or not lines[following].strip() or _ends_sentence(lines[i]):
+        return False
+    if classify(lines[following], rules) is not None:
+        return False
+    first = lines[following][:1]
+    if first.islower():
+        return True
+    # a fragment of a few words before a line opening with a number
+    return first.isdigit() and lines[i][-1:].isalpha() and _words(lines[i]) <= 4
+
+
+def _shape_ok(line: str) -> bool:
+    """Could this line be a headline at all (not a rubric with a comma, a weather box, a
+    list of tags)?"""
+    if line.rstrip('»"”’)] ').endswith((",", ":", ";", "|", ">")) or "°" in line:
+        return False
+    long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
+    capitals = [w for w in line.split() if w[:1].isupper()]
+    tags = _CYR.search(line) and len(line.split()) >= 6 and len(capitals) / len(line.split()) >= 0.7
+    return len(long_words) == len(set(long_words)) and not tags
+
+
+def _strip_credit(title: str, rules: CleanRules) -> str:
+    """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ")."""
+    head, sep, tail = title.rpartition(". ")
+    if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
+        return head
+    parts = _CAMEL.split(title, maxsplit=1)  # "WorldWatch the CSTO ...": a glued section
+    if len(parts) == 2 and " " not in parts[0] and parts[0] in rules.section_words:
+        title = parts[1]
+    head, sep, tail = title.rpartition(" | ")  # "... НОВОСТИ | 6 июль, 10:04"
+    if sep and head and is_timestamp(tail, rules):
+        title = head
+        last = title.rsplit(" ", 1)
+        if len(last) == 2 and last[1].isupper() and _key(last[1]) in rules.navigation:
+            title = last[0]
+    return title
 
 
 def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> Cleaned:
@@ -554,10 +755,34 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
             kinds[i] = "masthead"
             bylines.append(("masthead", line))
             continue
-        if title is None:
-            title, title_in_body = _title_candidate(line)
+        if title is None and line.startswith("#"):
+            title, title_in_body = _title_candidate(line, rules)
             title_index = i
             kinds[i] = None if title_in_body else "title"
+        elif title is None:
+            chosen, candidates, end = _choose_headline(lines, kinds, rules, i)
+            if chosen is not None:
+                for j in candidates:
+                    if j < chosen:
+                        kinds[j] = "pre_title"
+                title, title_index = _strip_credit(lines[chosen], rules), chosen
+                kinds[chosen] = "title"
+            else:
+                for j in candidates:  # short labels above the text: rubrics, site names
+                    if _words(lines[j]) < 5 and not _ends_sentence(lines[j]):
+                        kinds[j] = "pre_title"
+                lead = next((j for j in candidates if kinds[j] is None), end)
+                if lead < len(lines):
+                    paragraph = lines[lead]
+                    j = lead
+                    while _continues(lines, j, rules) and _words(paragraph) < HEADLINE_MAX_WORDS:
+                        j += 1
+                        paragraph += " " + lines[j]
+                    title, title_in_body = _title_candidate(paragraph, rules)
+                    if not title_in_body:  # a short line: the title made from it
+                        title, title_in_body = lead_title(paragraph, rules), True
+                    title_index = lead
+                    kinds[lead] = None
         break
 
     for i, line in enumerate(lines):
@@ -576,18 +801,31 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
     _read_also_lists(lines, kinds)
     _sidebar(lines, kinds, rules)
 
-    content = [i for i, k in enumerate(kinds) if k is None and i != title_index]
+    content = [i for i, k in enumerate(kinds) if k is None and (i != title_index or title_in_body)]
     _tail(lines, kinds, rules, bylines)
 
     # Header evidence: removed lines above the first paragraph.
-    first_body = next((i for i in content if kinds[i] is None), len(lines))
-    header = tuple(lines[i] for i in range(first_body) if kinds[i] in ("header", "timestamp"))
+    # (the first paragraph of text: a section label or a standfirst above it may be kept)
+    first_body = next(
+        (
+            i
+            for i in content
+            if kinds[i] is None and (_words(lines[i]) >= 8 or _ends_sentence(lines[i]))
+        ),
+        len(lines),
+    )
+    header = tuple(
+        lines[i]
+        for i in range(first_body)
+        if kinds[i] in ("header", "timestamp")
+        or (kinds[i] == "counter" and re.fullmatch(r"(?:19|20)\d{2}", lines[i].strip()))
+    )
     # Also agency headers anywhere (they carry the page date), but not sidebar timestamps.
     header += tuple(lines[i] for i in range(first_body, len(lines)) if kinds[i] == "header")
 
     # An agency dateline opens one of the first paragraphs (after a standfirst, say).
     dateline = None
-    for i in [i for i in content if kinds[i] is None][:3]:
+    for i in [i for i in content if kinds[i] is None][:DATELINE_PARAGRAPHS]:
         for rx in rules.datelines:
             m = rx.match(lines[i])
             if m and dateline_agency_ok(m, rules):
@@ -596,6 +834,14 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
                 break
         if dateline is not None:
             break
+        credit = _LEAD_CREDIT.match(lines[i])  # "(MENAFN) Operations at ...", "(dpa/NAN) ..."
+        if credit:
+            agency = credit.group("agency")
+            first = agency.split("/")[0].strip()
+            if first.casefold() in rules.agencies or (first.isupper() and len(first) >= 3):
+                dateline = Dateline(place="", day=None, month=None, year=None, agency=first)
+                lines[i] = lines[i][credit.end() :]
+                break
 
     body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
     removed = tuple(Removed(k, lines[i]) for i, k in enumerate(kinds) if k not in (None, "blank"))
@@ -616,14 +862,19 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
 
     A bare agency ("— Sputnik.", "KAZINFORM –") must be a known outlet, or written in
     capitals or Latin letters under a place in capitals; a place not in capitals
-    ("Київ, 19 січня – Укрінформ.") needs a known outlet. So a sentence is never cut.
+    ("Київ, 19 січня – Укрінформ.") needs a known outlet, or a date and an agency in Latin
+    capitals ("Москва, 13 января - DIXINEWS."). So a sentence is never cut.
     """
     g = m.groupdict()
     agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or "").strip()
     known = agency.casefold() in rules.agencies or any(
         agency.casefold().startswith(a + " ") for a in rules.agencies
     )
-    if not (g["place"].isupper() or known):
+    dated = bool(g.get("day") or g.get("day2"))
+    capitals = len(agency) >= 4 and agency.isupper() and not _CYR.search(agency)
+    if not (
+        g["place"].isupper() or known or (dated and capitals)
+    ):  # "Москва, 13 января - DIXINEWS."
         return False
     if g.get("a1") or g.get("a2") or known:
         return True

@@ -11,14 +11,25 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from generator.ingest.clean import Cleaned, CleanRules, find_dates, normalise_name
 from generator.languages import LanguagePack
 from generator.nlp.language import LanguageDetector
-from generator.sources import SourceRegistry
+from generator.sources import SourceRegistry, site_host
 
+CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
+_CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
+_LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
+_URL_DATES = (
+    re.compile(r"(?<!\d)(?P<y>20\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/_.-]|$)"),
+    re.compile(r"/(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>20\d{2})/"),
+    re.compile(r"(?<![\d])(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6,}|(?![\d]))"),
+    re.compile(r"(?<![\d])(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>20\d{2})(?![\d])"),
+    re.compile(r"(?<![\d])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>20[0-4]\d)(?![\d])"),
+)
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}$", re.IGNORECASE)
 
 
@@ -31,6 +42,7 @@ class Given:
     source: str | None = None
     author: str | None = None
     language: str | None = None
+    original: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,7 @@ class Metadata:
     author: str | None
     language: str | None
     inferred: frozenset[str] = frozenset()
+    original: str | None = None
     warnings: tuple[str, ...] = field(default=())
 
 
@@ -79,10 +92,56 @@ def parse_crawl_date(
     return None, None, f"impossible crawl month {marker} ignored"
 
 
+def url_date(url: str | None) -> dt.date | None:
+    """The date a page's URL path states: ``/2022/01/06/``, ``/2022-01-06``, ``/09/01/2022/``,
+    ``/20220110/``, a ``20220107113851`` time stamp, ``-07-01-2022.html``, ``-29112025-``;
+    ``None`` when it states none."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    for rx in _URL_DATES:
+        m = rx.search(path)
+        if m:
+            found = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if found:
+                return found
+    return None
+
+
+def _context_year(cleaned: Cleaned, rules: CleanRules, month: int, day: int) -> int | None:
+    """The year of a dateline without one ("НУР-СУЛТАН, 26 янв — Sputnik"): the one year
+    the header and first paragraphs give to full dates, when the dateline's day in that year
+    is not before any of them (a report recalls the past)."""
+    head = "\n".join(cleaned.body.split("\n\n")[:CONTEXT_PARAGRAPHS]) if cleaned.body else ""
+    dates = [
+        found
+        for line in (*cleaned.header_lines, head)
+        for _start, year, mon, d in find_dates(line, rules)
+        if year and (found := _safe_date(year, mon, d))
+    ]
+    years = {d.year for d in dates}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    candidate = _safe_date(year, month, day)
+    return year if candidate and all(d <= candidate for d in dates) else None
+
+
 def infer_date(
-    cleaned: Cleaned, rules: CleanRules, page_date: dt.date | None = None
+    cleaned: Cleaned,
+    rules: CleanRules,
+    page_date: dt.date | None = None,
+    url: str | None = None,
 ) -> tuple[dt.date | None, list[str]]:
-    """The publication date from the evidence, best first; ``None`` when the year is unknown."""
+    """The publication date from the evidence, best first; ``None`` when the year is unknown.
+
+    Only publication markers count: the dateline, the page's own date, the URL, the header
+    and timestamp lines above the article, the crawl date, the first paragraph. A date
+    elsewhere in the body (a quoted past event) is never taken.
+    """
     warnings: list[str] = []
     crawl, crawl_month, warning = parse_crawl_date(cleaned.crawl_date)
     if warning:
@@ -94,11 +153,22 @@ def infer_date(
             return full, warnings
     if page_date is not None:
         return page_date, warnings
+    by_url = url_date(url)
+    if by_url is not None:
+        return by_url, warnings
     for line in cleaned.header_lines:
         for _start, year, month, day in find_dates(line, rules):
             found = _safe_date(year, month, day)
             if found:
                 return found, warnings
+    lone_years = {int(h) for h in cleaned.header_lines if re.fullmatch(r"\d{4}", h.strip())}
+    if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022"
+        year = lone_years.pop()
+        for line in cleaned.header_lines:
+            for _start, _year, month, day in find_dates(line, rules):
+                found = _safe_date(year, month, day)
+                if found:
+                    return found, warnings
     if crawl is not None:
         if dl is None or dl.month is None or dl.day is None:
             return crawl, warnings
@@ -115,11 +185,29 @@ def infer_date(
         found = _safe_date(crawl_month[0], dl.month, dl.day)
         if found:
             return found, warnings
+    if dl is not None and dl.month and dl.day:  # "10 янв - РИА Новости", the year elsewhere
+        year = _context_year(cleaned, rules, dl.month, dl.day)
+        found = _safe_date(year, dl.month, dl.day)
+        if found:
+            return found, warnings
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
-    for _start, year, month, day in find_dates(first, rules):
+    lead = _LEAD_SENTENCE.split(first, maxsplit=1)[0]
+    for start, year, month, day in find_dates(lead, rules):
+        # the lead's first sentence tells the news of the day ("Тоқаев 2022 жылғы 5
+        # қаңтарда ... қабылдады"); a date further on may be an event it recalls, and so
+        # may one after another year ("в 2011 году ... 16 декабря 2011") or in a quote
+        if lead.lstrip()[:1] in '«"„“' or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
+            break
         found = _safe_date(year, month, day)
         if found:
             return found, warnings
+        break
+    if crawl_month is not None:  # "13 қаңтар" in the first paragraph, the crawl month given
+        for _start, year, month, day in find_dates(first, rules):
+            if year is None and month == crawl_month[1]:
+                found = _safe_date(crawl_month[0], month, day)
+                if found:
+                    return found, warnings
     return None, warnings
 
 
@@ -137,47 +225,122 @@ def clean_title(title: str, sources: SourceRegistry) -> str:
     return title.strip()
 
 
+def _same_outlet(a: str, b: str, sources: SourceRegistry) -> bool:
+    def key(name: str) -> str:
+        return re.sub(r"[\W_]+", "", (sources.resolve(name) or name).casefold())
+
+    return key(a) == key(b)
+
+
+def _attributions(
+    cleaned: Cleaned,
+    sources: SourceRegistry,
+    packs: Mapping[str, LanguagePack],
+    language: str | None,
+) -> list[str]:
+    """Registry outlets the first paragraphs say the report comes from ("сообщает ТАСС").
+    A match of a pattern's ``quote`` group is a mere citation ("по данным Reuters"): not
+    the report's source."""
+    head = "\n\n".join(cleaned.body.split("\n\n")[:3])
+    order = ([language] if language in packs else []) + sorted(c for c in packs if c != language)
+    found: list[tuple[int, str]] = []
+    for code in order:
+        for rx in packs[code].attribution:
+            for m in rx.finditer(head):
+                if m.groupdict().get("quote"):
+                    continue
+                resolved = sources.resolve(m.group("source"))
+                if resolved:
+                    found.append((m.start(), resolved))
+    return [name for _pos, name in sorted(found)]
+
+
+def _text_publisher(
+    cleaned: Cleaned, sources: SourceRegistry, evidence: Evidence
+) -> tuple[str | None, str | None]:
+    """(publisher, cited source) the page's own furniture names: a dateline agency
+    ("/ТАСС/", "— Sputnik"), an outlet's name alone on a line, a page header naming an
+    outlet; a "Source: X" byline is the source cited."""
+    publisher = None
+    if cleaned.dateline is not None and cleaned.dateline.agency:
+        agency = cleaned.dateline.agency
+        resolved = sources.resolve(agency)
+        if resolved or len(agency.split()) <= 3:
+            publisher = resolved or agency
+    if publisher is None:
+        for line in cleaned.header_lines:
+            publisher = sources.find(line)
+            if publisher:
+                break
+    if publisher is None:
+        for kind, value in cleaned.bylines:
+            if kind == "masthead":
+                publisher = sources.resolve(value)
+                if publisher:
+                    break
+    cited = None
+    for kind, value in cleaned.bylines:
+        if kind == "source":
+            resolved = sources.resolve(value)
+            if resolved or len(value.split()) <= 3:
+                cited = resolved or value
+                break
+    if publisher is None and evidence.sitename and not evidence.url:
+        publisher = sources.resolve(evidence.sitename) or evidence.sitename
+    return publisher, cited
+
+
 def infer_source(
     cleaned: Cleaned,
     sources: SourceRegistry,
     packs: Mapping[str, LanguagePack],
     language: str | None,
     evidence: Evidence,
-) -> str | None:
-    """The outlet: URL domain, dateline agency, byline, page header, attribution phrase."""
-    by_url = sources.from_url(evidence.url)
-    if by_url:
-        return by_url
-    if cleaned.dateline is not None and cleaned.dateline.agency:
-        agency = cleaned.dateline.agency
-        resolved = sources.resolve(agency)
-        if resolved or len(agency.split()) <= 3:
-            return resolved or agency
-    for kind, value in cleaned.bylines:
-        if kind == "source":
-            resolved = sources.resolve(value)
-            if resolved or len(value.split()) <= 3:
-                return resolved or value
-    for line in cleaned.header_lines:
-        found = sources.find(line)
-        if found:
-            return found
-    for kind, value in cleaned.bylines:
-        if kind == "masthead":
-            found = sources.resolve(value)
-            if found:
-                return found
-    head = "\n\n".join(cleaned.body.split("\n\n")[:3])
-    order = ([language] if language in packs else []) + sorted(c for c in packs if c != language)
-    for code in order:
-        for rx in packs[code].attribution:
-            for m in rx.finditer(head):
-                resolved = sources.resolve(m.group("source"))
-                if resolved:
-                    return resolved
-    if evidence.sitename:
-        return sources.resolve(evidence.sitename) or evidence.sitename
-    return None
+) -> tuple[str | None, str | None]:
+    """(publisher, original). The publisher is the site of the URL when there is one
+    (a registry outlet, else a name made from the domain); without a URL, the outlet the
+    page's dateline, masthead or header names, else a "Source:" byline, else the outlet
+    the lead says it reports. A different outlet named by the dateline, a "Source:" byline
+    or the lead's attribution is the ``original`` of a reprint. An outlet only cited
+    ("по данным Reuters") is never the publisher."""
+    site = sources.site_name(evidence.url, cleaned.body) if evidence.url else None
+    publisher, cited = _text_publisher(cleaned, sources, evidence)
+    reported = _attributions(cleaned, sources, packs, language)
+    source = site or publisher or cited or (reported[0] if reported else None)
+    if source is None and evidence.sitename:
+        source = sources.resolve(evidence.sitename) or evidence.sitename
+    hosts = _host_keys(evidence.url)
+    for candidate in (publisher, cited, *reported):
+        if not (source and candidate and _outlet_like(candidate, sources)):
+            continue
+        if not _same_outlet(candidate, source, sources) and _squash(candidate) not in hosts:
+            return source, candidate
+    return source, None
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+def _host_keys(url: str | None) -> set[str]:
+    """Squashed names of a URL's site ("dixinews.ru" -> {"dixinewsru", "dixinews"})."""
+    host = site_host(url)
+    if not host:
+        return set()
+    return {_squash(host), _squash(host.split(".")[0])}
+
+
+def _outlet_like(name: str, sources: SourceRegistry) -> bool:
+    """Could ``name`` be an outlet: a registry outlet, or a name in Latin capitals
+    ("DIXINEWS", "MENAFN"); never a date or a place left by a dateline."""
+    if sources.resolve(name):
+        return True
+    return (
+        not any(ch.isdigit() for ch in name)
+        and len(name) >= 4
+        and name.isupper()
+        and not _CYRILLIC.search(name)
+    )
 
 
 def infer_metadata(
@@ -211,16 +374,23 @@ def infer_metadata(
 
     date = given.date
     if date is None:
-        date, date_warnings = infer_date(cleaned, rules, evidence.date)
+        date, date_warnings = infer_date(cleaned, rules, evidence.date, evidence.url)
         warnings.extend(date_warnings)
         if date is not None:
             inferred.add("date")
 
     source = sources.resolve(given.source) or given.source if given.source else None
+    found, original = infer_source(cleaned, sources, packs, language, evidence)
     if not source:
-        source = infer_source(cleaned, sources, packs, language, evidence)
+        source = found
         if source:
             inferred.add("source")
+    elif original and _same_outlet(original, source, sources):
+        original = None
+    if given.original:
+        original = sources.resolve(given.original) or given.original
+    elif original:
+        inferred.add("original")
 
     author = given.author
     if not author:
@@ -235,5 +405,6 @@ def infer_metadata(
         author=author,
         language=language,
         inferred=frozenset(inferred),
+        original=original,
         warnings=tuple(warnings),
     )

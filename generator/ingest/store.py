@@ -24,7 +24,7 @@ from generator.fileio import atomic_write_text
 from generator.ingest.errors import IngestError
 from generator.models import Article
 
-MERGED_FIELDS = ("title", "date", "source", "url", "language", "author")
+MERGED_FIELDS = ("title", "date", "source", "original", "url", "language", "author")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -69,6 +69,7 @@ def article_to_markdown(article: Article) -> str:
         "title": article.title,
         "date": article.date,
         "source": article.source,
+        **({"original": article.original} if article.original else {}),
         "url": article.url,
         "language": article.language,
         "author": article.author,
