@@ -242,7 +242,7 @@ def evaluate(
         try:
             article = load(label.path)
             text = analyse_text(article, ctx)
-            scores = topic_scores(text, taxonomy)
+            scores = topic_scores(text, taxonomy, article.date)
             detected = detector.detect(f"{article.title}\n{article.body}")
         except (OSError, ValueError, ConfigError, IngestError) as exc:
             outcomes.append(Outcome(label, error=f"{label.given}: {exc}"))
