@@ -27,8 +27,10 @@ Beyond the aliases, all configured in the YAML:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -645,39 +647,52 @@ def _normalise_spans(spans: list[_Span], text: str) -> list[tuple[_Span, str]]:
 
 def _resolve_by_country(
     found: Sequence[tuple[int, EntityDef | None, str, str, str]],
+    sentence_of: Sequence[int],
     language: str,
     registry: EntityRegistry,
 ) -> list[str]:
-    """The canonical name of each mention (in text order); a bare name (``МИД``) becomes its
-    country's body: the nearest earlier qualified mention of the family, else the only one
-    named, else the article's country context (strictly most mentions), else its own name."""
-    weights: dict[str, float] = {}
-    prior = registry.language_country.get(language)
-    if prior:
-        weights[prior] = 0.5
-    for _, entity, *_ in found:
-        if entity is not None and entity.country:
-            weights[entity.country] = weights.get(entity.country, 0) + 1
-    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
-    dominant = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else ""
+    """The canonical name of each mention (in text order). A bare name (``МИД``) becomes a
+    country's body: when the article names bodies of the family, the nearest earlier one
+    (else the first); otherwise one body for all its bare mentions, the country of the people
+    named in their sentences ("Спикер МИД Георгий Тихий"), else the article's country context
+    (strictly most mentions of entities with a country), else the generic name."""
+    dominant = _dominant(
+        [e.country for _, e, *_ in found if e is not None and e.country],
+        registry.language_country.get(language),
+    )
     out = []
     for i, (_, entity, name, *_rest) in enumerate(found):
         if entity is None or not entity.resolve:
             out.append(name)
             continue
-        family = {target for _, target in entity.resolve}
-        named = [f[2] for f in found if f[1] is not None and f[2] in family]
-        earlier = [f[2] for f in found[:i] if f[1] is not None and f[2] in family]
         by_country = dict(entity.resolve)
-        if earlier:
-            out.append(earlier[-1])
-        elif len(set(named)) == 1:
-            out.append(named[0])
-        elif dominant in by_country:
-            out.append(by_country[dominant])
-        else:
-            out.append(name)
+        family = set(by_country.values())
+        named = [j for j, f in enumerate(found) if f[1] is not None and f[2] in family]
+        if named:
+            earlier = [j for j in named if j < i]
+            out.append(found[(earlier or named)[-1 if earlier else 0]][2])
+            continue
+        bare = {sentence_of[j] for j, f in enumerate(found) if f[1] == entity}
+        people = [
+            f[1].country
+            for j, f in enumerate(found)
+            if f[1] is not None and f[1].kind == "person" and f[1].country
+            if sentence_of[j] in bare
+        ]
+        country = _dominant(people, None) or dominant
+        out.append(by_country.get(country, name))
     return out
+
+
+def _dominant(countries: Sequence[str], prior: str | None) -> str:
+    """The country named strictly most often (a prior counts half), else ""."""
+    weights: dict[str, float] = {prior: 0.5} if prior else {}
+    for c in countries:
+        weights[c] = weights.get(c, 0) + 1
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return ""
 
 
 # ---------------------------------------------------------------------------- public
@@ -746,7 +761,9 @@ def extract_entities(
                 found.append((span.start, None, name, _NATASHA_KINDS[span.type], form))
 
     found.sort(key=lambda f: f[0])
-    resolved = _resolve_by_country(found, language, registry)
+    starts = list(itertools.accumulate((len(x) + 1 for x in sentences), initial=0))
+    sentence_of = [bisect.bisect_right(starts, f[0]) - 1 for f in found]
+    resolved = _resolve_by_country(found, sentence_of, language, registry)
     counts: dict[tuple[str, str], int] = {}
     forms: dict[tuple[str, str], set[str]] = {}
     latin: dict[tuple[str, str], bool] = {}
