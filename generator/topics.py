@@ -163,8 +163,9 @@ class Context:
     """A named group of terms that must occur at least ``min_count`` times (a title match
     counting ``title_weight`` times): the article is *about* it, not passing by.
 
-    Mentions of a concept that implies the context count too; a ``period`` (first and last
-    day) is satisfied by the publication date alone."""
+    Mentions of a concept that implies the context count too (each ``weight`` times: one
+    mention of the CPC is as good as two of the country); a ``period`` (first and last day)
+    is satisfied by the publication date alone."""
 
     name: str
     terms: Mapping[str, TermSet]
@@ -191,7 +192,8 @@ class Context:
             if self.name not in concept.implies:
                 continue
             cbody, ctitle = _counts(concept.terms.get(text.language), text)
-            seen += sum(cbody.values()) + title_weight * sum(ctitle.values())
+            seen += sum(t.weight * n for t, n in cbody.items())
+            seen += title_weight * sum(t.weight * n for t, n in ctitle.items())
             for e in _evidence(cbody, ctitle):
                 key = f"{e.term} → {label}"
                 implied[key] = implied.get(key, 0) + e.count
