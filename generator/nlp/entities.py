@@ -510,6 +510,19 @@ def is_debris(name: str, language: str, registry: EntityRegistry) -> bool:
     return any(w.lower() in debris or w.lower().split("-")[0] in debris for w in words(name))
 
 
+def _common_word(form: str, language: str) -> bool:
+    """One capitalised word that the dictionary knows as a common word (not a name, place,
+    organisation or acronym): a sentence-initial noun Natasha took for a name."""
+    toks = words(form)
+    if len(toks) != 1 or not toks[0][:1].isupper():
+        return False
+    info = get_lemmatizer(language).info(toks[0])
+    parse = info.parse
+    if info.proper or info.acronym or parse is None:
+        return False
+    return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
 def _is_credit(
     text: str, start: int, stop: int, language: str, registry: EntityRegistry, media: bool
 ) -> bool:
@@ -754,6 +767,8 @@ def extract_entities(
             form = clean_name(span.text)
             if is_debris(name, language, registry) or is_debris(form, language, registry):
                 continue
+            if _common_word(form, language):
+                continue  # "Организация", "Секретариат" at a sentence start: not a name
             entity = registry.lookup(name, language)
             if entity is not None:
                 found.append((span.start, entity, entity.name, entity.kind, form))
