@@ -154,7 +154,8 @@ def analyse_text(article: Article, ctx: AnalysisContext) -> TextAnalysis:
 def analyse(article: Article, ctx: AnalysisContext) -> Analysis:
     """Analyse one article: a pure function of the article and the context."""
     text = analyse_text(article, ctx)
-    return Analysis(article=article, text=text, topics=score_topics(text, ctx.taxonomy))
+    topics = score_topics(text, ctx.taxonomy, article.date)
+    return Analysis(article=article, text=text, topics=topics)
 
 
 def cache_key(article: Article, ctx: AnalysisContext) -> str:
@@ -251,11 +252,13 @@ def analyse_corpus(
     for i, (article, text) in enumerate(zip(articles, texts, strict=True)):
         assert text is not None
         entry = entries[i]
-        topics = entry.topics_for(ctx.topics_fingerprint) if entry else None
+        # the publication date is topic evidence (a context's period): part of the key
+        topics_key = f"{ctx.topics_fingerprint}:{article.date or ''}"
+        topics = entry.topics_for(topics_key) if entry else None
         if topics is None:
-            topics = score_topics(text, ctx.taxonomy)
+            topics = score_topics(text, ctx.taxonomy, article.date)
             if cache is not None:
-                cache.put(keys[i], CacheEntry(text, ctx.topics_fingerprint, topics))
+                cache.put(keys[i], CacheEntry(text, topics_key, topics))
         analyses.append(Analysis(article=article, text=text, topics=topics))
     return CorpusAnalysis(
         analyses=tuple(analyses),

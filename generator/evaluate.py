@@ -511,7 +511,7 @@ def evaluate(
             article = load(label.path, label.url)
             text_only = load(label.path) if label.url else article
             text = analyse_text(article, ctx)
-            scores = topic_scores(text, taxonomy)
+            scores = topic_scores(text, taxonomy, article.date)
             if detector is None:
                 deciding = getattr(load.ingest_context, "detector", None)
                 detector = deciding or get_detector(tuple(settings.languages))

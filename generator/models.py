@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-ENTITY_KINDS = ("person", "organization", "place")
+ENTITY_KINDS = ("person", "organization", "place", "facility")
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class EntityMention:
     kind: str  # one of ENTITY_KINDS
     count: int = 1
     forms: tuple[str, ...] = ()  # surface forms seen in the text
+    transliterated: bool = False  # the name is a transliteration, not an English name
 
 
 @dataclass(frozen=True)

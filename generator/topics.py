@@ -17,25 +17,49 @@ where a title match counts ``title_weight`` times and, within a sentence, the lo
 starting at a word wins (a phrase is not counted again as its words). A topic is assigned
 when every required context is present and ``score >= threshold``. Term lists of languages
 that are not configured are ignored. Nothing about topics lives in this module.
+
+Knowledge beyond words, all configured in the YAML:
+
+* a context may have a ``period`` (``{from: 2022-01-02, to: 2022-01-31}``): an article
+  *published* within it satisfies the context without naming the period (a report dated
+  5 Jan 2022 about the Almaty airport needs no "January 2022"); the date is shown as evidence;
+* a *concept* (``concepts:``) lists terms that ``imply`` contexts: the CPC, Tengiz or the
+  Orenburg gas plant are Kazakhstan's energy, so their mentions count towards the
+  ``kazakhstan`` context; the implication is shown as evidence;
+* story-level evidence (``apply_story_evidence``): a report whose story's other reports
+  mostly carry a topic gets it too when it has weaker evidence of its own.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator.models import Evidence, TextAnalysis, Topic, TopicMatch
+from generator.models import Analysis, Evidence, TextAnalysis, Topic, TopicMatch
 from generator.nlp.lemmas import get_lemmatizer
 from generator.nlp.tokens import words
 from generator.settings import ConfigError, read_yaml
 
 ANY = "any"  # terms under this key are used for every language
-_TOPIC_KEYS = {"id", "title", "description", "threshold", "terms", "negative", "require"}
+_TOPIC_KEYS = {
+    "id",
+    "title",
+    "description",
+    "threshold",
+    "terms",
+    "negative",
+    "require",
+    "implies",
+}
 _GROUP_KEYS = {"weight", "name", "note"}
+_CONTEXT_KEYS = {"min_count", "period"}
+_CONCEPT_KEYS = {"implies"}
+_STORY_KEYS = {"min_others", "min_share", "min_own_score"}
 
 
 @dataclass(frozen=True)
@@ -126,18 +150,60 @@ def _match_end(t: Term, seq: Sequence[str], i: int, gap: int) -> int:
 
 
 @dataclass(frozen=True)
+class Concept:
+    """Domain knowledge: terms whose mention implies contexts (the CPC implies Kazakhstan)."""
+
+    name: str
+    terms: Mapping[str, TermSet]
+    implies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Context:
     """A named group of terms that must occur at least ``min_count`` times (a title match
-    counting ``title_weight`` times): the article is *about* it, not passing by."""
+    counting ``title_weight`` times): the article is *about* it, not passing by.
+
+    Mentions of a concept that implies the context count too (each ``weight`` times: one
+    mention of the CPC is as good as two of the country); a ``period`` (first and last day)
+    is satisfied by the publication date alone."""
 
     name: str
     terms: Mapping[str, TermSet]
     min_count: int = 1
+    label: str = ""  # shown in evidence (defaults to the name)
+    period: tuple[dt.date, dt.date] | None = None
 
-    def present(self, text: TextAnalysis, title_weight: float) -> bool:
+    def check(
+        self,
+        text: TextAnalysis,
+        title_weight: float,
+        concepts: Sequence[Concept] = (),
+        date: dt.date | None = None,
+    ) -> tuple[bool, tuple[Evidence, ...]]:
+        """Whether the context holds, and the knowledge that made it hold when its own
+        words did not (implied concepts, the publication date in the period)."""
         body, title = _counts(self.terms.get(text.language), text)
         seen = sum(body.values()) + title_weight * sum(title.values())
-        return seen >= self.min_count
+        if seen >= self.min_count:
+            return True, ()
+        label = self.label or self.name
+        implied: dict[str, int] = {}
+        for concept in concepts:
+            if self.name not in concept.implies:
+                continue
+            cbody, ctitle = _counts(concept.terms.get(text.language), text)
+            seen += sum(t.weight * n for t, n in cbody.items())
+            seen += title_weight * sum(t.weight * n for t, n in ctitle.items())
+            for e in _evidence(cbody, ctitle):
+                key = f"{e.term} → {label}"
+                implied[key] = implied.get(key, 0) + e.count
+        if implied and seen >= self.min_count:
+            return True, tuple(Evidence(k, v) for k, v in sorted(implied.items()))
+        if self.period is not None and date is not None:
+            first, last = self.period
+            if first <= date <= last:
+                return True, (Evidence(f"published {date.isoformat()} → {label}", 1),)
+        return False, ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +216,16 @@ class TopicDef:
     terms: Mapping[str, TermSet]  # language -> positive terms
     negative: Mapping[str, TermSet]  # language -> negative terms (weights subtract)
     require: tuple[Context, ...] = ()
+    implies: tuple[str, ...] = ()  # topics an article of this topic is also about
+
+
+@dataclass(frozen=True)
+class StoryRule:
+    """When a story's other reports lend a topic to a report (``settings.story``)."""
+
+    min_others: int = 2  # other reports the story must have
+    min_share: float = 0.6  # share of those others that carry the topic
+    min_own_score: float = 0.4  # the report's own score, as a share of the threshold
 
 
 @dataclass(frozen=True)
@@ -159,6 +235,8 @@ class Taxonomy:
     max_count: int = 3
     source: str = ""
     digest: str = ""
+    concepts: tuple[Concept, ...] = ()
+    story: StoryRule = StoryRule()
 
     def display(self) -> tuple[Topic, ...]:
         """The topics as the renderer needs them, in taxonomy order."""
@@ -267,14 +345,22 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
     raw_text, data = read_yaml(path, "taxonomy")
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the top level must be a mapping with 'topics'")
-    unknown = sorted(set(data) - {"settings", "contexts", "topics"})
+    unknown = sorted(set(data) - {"settings", "contexts", "concepts", "topics"})
     if unknown:
         raise _fail(path, "top level", f"unknown key(s) {', '.join(map(repr, unknown))}")
     languages = tuple(languages)
 
     opts = data.get("settings") or {}
-    if not isinstance(opts, dict) or set(opts) - {"title_weight", "max_count", "phrase_gap"}:
-        raise _fail(path, "settings", "expected a mapping with title_weight, max_count, phrase_gap")
+    if not isinstance(opts, dict) or set(opts) - {
+        "title_weight",
+        "max_count",
+        "phrase_gap",
+        "story",
+    }:
+        raise _fail(
+            path, "settings", "expected a mapping with title_weight, max_count, phrase_gap, story"
+        )
+    story = _story_rule(path, opts.get("story"))
     gap = opts.get("phrase_gap", 1)
     if isinstance(gap, bool) or not isinstance(gap, int) or not 0 <= gap <= 3:
         raise _fail(path, "settings.phrase_gap", f"expected 0, 1, 2 or 3, got {gap!r}")
@@ -289,11 +375,40 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
     contexts: dict[str, Context] = {}
     for name, group in contexts_raw.items():
         group = dict(group) if isinstance(group, dict) else group
-        min_count = group.pop("min_count", 1) if isinstance(group, dict) else 1
+        extra = (
+            {k: group.pop(k) for k in _CONTEXT_KEYS if k in group}
+            if isinstance(group, dict)
+            else {}
+        )
+        min_count = extra.get("min_count", 1)
         if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
             raise _fail(path, f"contexts.{name}.min_count", "expected a whole number >= 1")
+        period = _period(path, f"contexts.{name}.period", extra.get("period"))
+        label = group.get("name") if isinstance(group, dict) else None
         terms = _compile_groups(path, f"contexts.{name}", [group], languages, gap)
-        contexts[str(name)] = Context(str(name), terms, min_count)
+        contexts[str(name)] = Context(
+            str(name), terms, min_count, label=str(label or name), period=period
+        )
+
+    concepts_raw = data.get("concepts") or {}
+    if not isinstance(concepts_raw, dict):
+        raise _fail(path, "concepts", "expected a mapping of concept name -> term group")
+    concepts: list[Concept] = []
+    for name, group in concepts_raw.items():
+        where = f"concepts.{name}"
+        group = dict(group) if isinstance(group, dict) else group
+        implies = group.pop("implies", None) if isinstance(group, dict) else None
+        if not isinstance(implies, list) or not implies:
+            raise _fail(path, f"{where}.implies", "expected a non-empty list of context names")
+        for cname in implies:
+            if cname not in contexts:
+                raise _fail(
+                    path,
+                    f"{where}.implies",
+                    f"unknown context {cname!r}; defined contexts: {', '.join(sorted(contexts))}",
+                )
+        terms = _compile_groups(path, where, [group], languages, gap)
+        concepts.append(Concept(str(name), terms, tuple(str(c) for c in implies)))
 
     topics_raw = data.get("topics")
     if not isinstance(topics_raw, list) or not topics_raw:
@@ -342,14 +457,28 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
                     path, f"{where}.negative", item.get("negative"), languages, gap
                 ),
                 require=tuple(require),
+                implies=_topic_ids(path, f"{where}.implies", item.get("implies")),
             )
         )
         if not any(ts.terms for ts in topics[-1].terms.values()):
             raise _fail(path, f"{where}.terms", "the topic has no terms")
 
+    for t in topics:
+        for other in t.implies:
+            if other not in seen or other == t.id:
+                raise _fail(
+                    path,
+                    f"topic {t.id!r}.implies",
+                    f"unknown topic {other!r}; topics: {', '.join(sorted(seen - {t.id}))}",
+                )
+
     digest = hashlib.sha256()
     digest.update(raw_text.encode("utf-8"))
     digest.update(f"{','.join(languages)}|{gap}".encode())
+    for c in concepts:
+        for lang in languages:
+            compiled_c = [(x.lemmas, x.prefix) for x in c.terms[lang].terms]
+            digest.update(json.dumps([c.name, c.implies, compiled_c], ensure_ascii=False).encode())
     for t in topics:
         for lang in languages:
             compiled = [(x.lemmas, x.weight, x.prefix) for x in t.terms[lang].terms]
@@ -361,7 +490,63 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
         max_count=max_count,
         source=str(path),
         digest=digest.hexdigest(),
+        concepts=tuple(concepts),
+        story=story,
     )
+
+
+def _topic_ids(path: Path, where: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, where, "expected a list of topic ids")
+    return tuple(value)
+
+
+def _period(path: Path, where: str, value: Any) -> tuple[dt.date, dt.date] | None:
+    """``{from: DATE, to: DATE}`` -> (first, last) day, inclusive."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != {"from", "to"}:
+        raise _fail(path, where, "expected a mapping with 'from' and 'to' dates")
+    days = []
+    for key in ("from", "to"):
+        v = value[key]
+        if isinstance(v, str):
+            try:
+                v = dt.date.fromisoformat(v.strip())
+            except ValueError:
+                raise _fail(
+                    path, f"{where}.{key}", f"expected a date YYYY-MM-DD, got {v!r}"
+                ) from None
+        if not isinstance(v, dt.date) or isinstance(v, dt.datetime):
+            raise _fail(path, f"{where}.{key}", f"expected a date YYYY-MM-DD, got {v!r}")
+        days.append(v)
+    if days[0] > days[1]:
+        raise _fail(path, where, "'from' is after 'to'")
+    return days[0], days[1]
+
+
+def _story_rule(path: Path, value: Any) -> StoryRule:
+    if value is None:
+        return StoryRule()
+    if not isinstance(value, dict) or set(value) - _STORY_KEYS:
+        raise _fail(
+            path, "settings.story", f"expected a mapping with {', '.join(sorted(_STORY_KEYS))}"
+        )
+    rule = StoryRule()
+    min_others = value.get("min_others", rule.min_others)
+    if isinstance(min_others, bool) or not isinstance(min_others, int) or min_others < 1:
+        raise _fail(
+            path, "settings.story.min_others", f"expected a whole number >= 1, got {min_others!r}"
+        )
+    shares = {}
+    for key in ("min_share", "min_own_score"):
+        v = _number(path, f"settings.story.{key}", value.get(key, getattr(rule, key)))
+        if not 0 < v <= 1:
+            raise _fail(path, f"settings.story.{key}", f"expected a number in (0, 1], got {v!r}")
+        shares[key] = v
+    return StoryRule(min_others=min_others, **shares)
 
 
 # ---------------------------------------------------------------------------- scoring
@@ -392,10 +577,25 @@ class TopicScore:
     missing_context: tuple[str, ...]  # required contexts with no match
     evidence: tuple[Evidence, ...]
     negative: tuple[Evidence, ...]
+    context_evidence: tuple[Evidence, ...] = ()  # knowledge that satisfied a context
+    implied_by: tuple[Evidence, ...] = ()  # assigned topics that imply this one
+
+    @property
+    def own(self) -> bool:
+        """Assigned on the article's own terms and contexts."""
+        return not self.missing_context and bool(self.evidence) and self.score >= self.threshold
 
     @property
     def assigned(self) -> bool:
-        return not self.missing_context and bool(self.evidence) and self.score >= self.threshold
+        return self.own or bool(self.implied_by)
+
+    def match(self, extra: tuple[Evidence, ...] = ()) -> TopicMatch:
+        """The assignment, its evidence the matched terms, then the knowledge used."""
+        return TopicMatch(
+            self.topic,
+            self.score,
+            (*self.evidence, *self.context_evidence, *self.implied_by, *extra),
+        )
 
 
 def _evidence(body: dict[Term, int], title: dict[Term, int]) -> tuple[Evidence, ...]:
@@ -405,13 +605,25 @@ def _evidence(body: dict[Term, int], title: dict[Term, int]) -> tuple[Evidence, 
     return tuple(Evidence(k, v) for k, v in sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def topic_scores(text: TextAnalysis, taxonomy: Taxonomy) -> tuple[TopicScore, ...]:
-    """Score every topic of the taxonomy (assigned or not), in taxonomy order. Pure."""
+def topic_scores(
+    text: TextAnalysis, taxonomy: Taxonomy, date: dt.date | None = None
+) -> tuple[TopicScore, ...]:
+    """Score every topic of the taxonomy (assigned or not), in taxonomy order. Pure.
+
+    ``date`` is the publication date: it satisfies a context that has a ``period``.
+    """
     lang = text.language
     tw, cap = taxonomy.title_weight, taxonomy.max_count
     out: list[TopicScore] = []
     for topic in taxonomy.topics:
-        missing = tuple(c.name for c in topic.require if not c.present(text, tw))
+        missing: list[str] = []
+        known: list[Evidence] = []
+        for context in topic.require:
+            ok, why = context.check(text, tw, taxonomy.concepts, date)
+            if ok:
+                known.extend(why)
+            else:
+                missing.append(context.name)
         body, title = _counts(topic.terms.get(lang), text)
         nbody, ntitle = _counts(topic.negative.get(lang), text)
         score = _sum(body, title, tw, cap) - _sum(nbody, ntitle, tw, cap)
@@ -420,22 +632,103 @@ def topic_scores(text: TextAnalysis, taxonomy: Taxonomy) -> tuple[TopicScore, ..
                 topic=topic.id,
                 score=round(score, 2),
                 threshold=topic.threshold,
-                missing_context=missing,
+                missing_context=tuple(missing),
                 evidence=_evidence(body, title),
                 negative=_evidence(nbody, ntitle),
+                context_evidence=tuple(known),
             )
         )
-    return tuple(out)
+    return _implications(out, taxonomy)
 
 
-def score_topics(text: TextAnalysis, taxonomy: Taxonomy) -> tuple[TopicMatch, ...]:
+def _implications(scores: list[TopicScore], taxonomy: Taxonomy) -> tuple[TopicScore, ...]:
+    """Mark topics implied by assigned topics (to a fixed point; the taxonomy is small)."""
+    by_id = {s.topic: i for i, s in enumerate(scores)}
+    changed = True
+    while changed:
+        changed = False
+        for topic, s in zip(taxonomy.topics, list(scores), strict=True):
+            if not s.assigned:
+                continue
+            for other in topic.implies:
+                j = by_id[other]
+                why = Evidence(f"implied by: {topic.title_en}", 1)
+                if why not in scores[j].implied_by and not scores[j].own:
+                    scores[j] = replace(scores[j], implied_by=(*scores[j].implied_by, why))
+                    changed = True
+    return tuple(scores)
+
+
+def score_topics(
+    text: TextAnalysis, taxonomy: Taxonomy, date: dt.date | None = None
+) -> tuple[TopicMatch, ...]:
     """Topics whose score reaches their threshold, best first, each with its evidence.
 
     Evidence lists the positive terms that matched (as written in the taxonomy) with how
-    often they occur in the title and body together, most frequent first. Pure; no I/O.
+    often they occur in the title and body together, most frequent first; then the
+    knowledge that satisfied a required context (an implied concept, the publication date
+    within the context's period). Pure; no I/O.
     """
-    matches = [
-        TopicMatch(s.topic, s.score, s.evidence) for s in topic_scores(text, taxonomy) if s.assigned
-    ]
+    matches = [s.match() for s in topic_scores(text, taxonomy, date) if s.assigned]
     matches.sort(key=lambda m: (-m.score, m.topic))
     return tuple(matches)
+
+
+# ---------------------------------------------------------------------------- stories
+
+
+def story_evidence_label(carrying: int, reports: int) -> str:
+    """The evidence entry of a topic lent by the story: ``story: 3 of 4 reports``."""
+    return f"story: {carrying} of {reports} reports"
+
+
+def apply_story_evidence(
+    analyses: Sequence[Analysis], story_of: Mapping[str, str], taxonomy: Taxonomy
+) -> tuple[Analysis, ...]:
+    """Lend a topic to a report from the other reports of its story. Pure.
+
+    A report without topic T gets T when its story has at least ``story.min_others``
+    other reports, at least ``story.min_share`` of them carry T (as scored from their own
+    text: the rule does not cascade), and the report has weaker evidence of its own: at
+    least one of T's terms and a score of at least ``story.min_own_score`` x T's
+    threshold. The story stands in for the contexts the report does not name. The added
+    match keeps the report's own score and evidence, plus ``story: k of n reports`` (k
+    reports of the story's n carry T). ``analyses`` keep their order; reports without a
+    story are unchanged.
+    """
+    rule = taxonomy.story
+    members: dict[str, list[Analysis]] = {}
+    for a in analyses:
+        sid = story_of.get(a.id)
+        if sid is not None:
+            members.setdefault(sid, []).append(a)
+    thresholds = {t.id: t.threshold for t in taxonomy.topics}
+    out = []
+    for a in analyses:
+        group = members.get(story_of.get(a.id, ""), [])
+        others = [b for b in group if b.id != a.id]
+        if len(others) < rule.min_others:
+            out.append(a)
+            continue
+        have = set(a.topic_ids)
+        lent: list[TopicMatch] = []
+        scores = None
+        for tid in thresholds:
+            if tid in have:
+                continue
+            carrying = sum(tid in b.topic_ids for b in others)
+            if carrying < rule.min_share * len(others):
+                continue
+            if scores is None:
+                scores = {s.topic: s for s in topic_scores(a.text, taxonomy, a.article.date)}
+            own = scores[tid]
+            if not own.evidence or own.score < rule.min_own_score * thresholds[tid]:
+                continue
+            label = story_evidence_label(carrying, len(group))
+            lent.append(own.match((Evidence(label, 1),)))
+        if not lent:
+            out.append(a)
+            continue
+        topics = sorted((*a.topics, *lent), key=lambda m: (-m.score, m.topic))
+        out.append(replace(a, topics=tuple(topics)))
+    return tuple(out)

@@ -148,7 +148,7 @@ def test_analyze_json_interface_on_raw_and_curated(capsys, monkeypatch, tmp_path
     assert [r["path"] for r in records] == paths
     for r in records:
         assert list(r) == KEYS
-        assert set(r["entities"]) == {"people", "organizations", "places"}
+        assert set(r["entities"]) == {"people", "organizations", "places", "facilities"}
         assert r["keywords"] and r["summary"]
         scores = [t["score"] for t in r["topics"]]
         assert scores == sorted(scores, reverse=True)

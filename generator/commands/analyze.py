@@ -60,6 +60,7 @@ def result_record(path: str, a: Analysis) -> dict:
             "people": ents.get("person", []),
             "organizations": ents.get("organization", []),
             "places": ents.get("place", []),
+            "facilities": ents.get("facility", []),
         },
     }
 

@@ -9,12 +9,28 @@ For Russian text, Natasha's NER finds people, organisations and places the regis
 not know; those keep Natasha's normalised name (brackets, quotes and page debris removed)
 unless they match an alias, in which case they join the registry entity. Spans that look
 like debris (menu words, credits, digits, one letter) are dropped.
+
+Beyond the aliases, all configured in the YAML:
+
+* ``by_country``: a bare name (``МИД``, ``Минэнерго``, ``Совбез``) is resolved to the
+  country's body: the nearest earlier qualified mention of the same family (``МИД РФ``),
+  else the only one the article names, else the article's country context (the countries of
+  the registry entities it mentions, plus a prior per language), else a generic name;
+* ``outlet: true`` marks news outlets: a mention in a credit (``/ТАСС/``, ``(ТАСС)``,
+  ``передает ТАСС``, ``Редакция сайта ТАСС``, ``— Sputnik``) is the article's source, not an
+  entity; a Natasha organisation in a credit that looks like a medium is dropped too;
+* ``not_names``: words that make a span a common noun (``СИЗО``), never an entity;
+* every name shown is English or transliterated (``transliteration`` tables per language:
+  BGN/PCGN-style for ru, the 2010 national system for uk, the 2021 Latin alphabet for kk);
+  ``EntityMention.transliterated`` says which.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +44,23 @@ from generator.settings import ConfigError, read_yaml
 
 ANY = "any"
 NATASHA_LANGUAGES = ("ru",)
-_SECTIONS = {"people": "person", "organizations": "organization", "places": "place"}
+_SECTIONS = {
+    "people": "person",
+    "organizations": "organization",
+    "places": "place",
+    "facilities": "facility",
+}
+_OPTIONS = (
+    "debris",
+    "drop",
+    "name_endings",
+    "by_country",
+    "language_country",
+    "credits",
+    "not_names",
+    "transliteration",
+)
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _NATASHA_KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 _STRIP_CHARS = '[](){}<>«»"“”„‘’‹›'
 _EDGE_PUNCT = " .,;:!?-–—/\\|*#'"
@@ -42,6 +74,67 @@ _MORPH_CONTEXT = 3  # tokens of context either side of a span for the morph tagg
 class EntityDef:
     name: str  # canonical English name
     kind: str  # one of models.ENTITY_KINDS
+    country: str = ""  # the country the entity places an article in
+    outlet: bool = False  # a news outlet: a credit to it names the source, not an entity
+    resolve: tuple[tuple[str, str], ...] = ()  # bare name: country -> canonical name
+
+
+@dataclass(frozen=True)
+class Credits:
+    """What marks a mention as a credit (a byline, dateline or attribution)."""
+
+    before: frozenset[str] = frozenset()  # lemmas in the few words before ("передавать")
+    after: frozenset[str] = frozenset()  # lemmas in the few words after ("reported")
+    media: frozenset[str] = frozenset()  # lemmas that make a span a medium ("телеканал")
+    window: int = 3  # words before the mention that are looked at
+
+
+@dataclass(frozen=True)
+class Transliteration:
+    """A letter table, word-initial and after-vowel variants, and multi-letter sequences."""
+
+    letters: Mapping[str, str]
+    initial: Mapping[str, str] = field(default_factory=dict)
+    after_vowel: Mapping[str, str] = field(default_factory=dict)
+    vowels: str = ""
+    sequences: Mapping[str, str] = field(default_factory=dict)
+
+    def __call__(self, text: str) -> str:
+        out: list[str] = []
+        i, n = 0, len(text)
+        while i < n:
+            seq = next(
+                (q for q in self.sequences if text.startswith(q, i) or _lower_at(text, i, q)),
+                None,
+            )
+            if seq is not None:
+                out.append(_same_case(text[i], self.sequences[seq]))
+                i += len(seq)
+                continue
+            ch = text[i]
+            low = ch.lower()
+            prev = text[i - 1].lower() if i else ""
+            if low in self.initial and (not prev or not prev.isalpha()):
+                latin = self.initial[low]
+            elif low in self.after_vowel and prev and prev in self.vowels:
+                latin = self.after_vowel[low]
+            else:
+                latin = self.letters.get(low)
+            if latin is None:
+                out.append(ch)
+            else:
+                whole_upper = ch.isupper() and (i + 1 < n and text[i + 1].isupper())
+                out.append(latin.upper() if whole_upper else _same_case(ch, latin))
+            i += 1
+        return "".join(out)
+
+
+def _lower_at(text: str, i: int, seq: str) -> bool:
+    return text[i : i + len(seq)].lower() == seq
+
+
+def _same_case(model: str, latin: str) -> str:
+    return latin[:1].upper() + latin[1:] if model.isupper() and latin else latin
 
 
 @dataclass(frozen=True)
@@ -62,6 +155,17 @@ class EntityRegistry:
     drop: frozenset[str] = frozenset()
     name_endings: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     digest: str = ""
+    language_country: Mapping[str, str] = field(default_factory=dict, compare=False)
+    credits: Mapping[str, Credits] = field(default_factory=dict, compare=False)
+    not_names: Mapping[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    transliteration: Mapping[str, Transliteration] = field(default_factory=dict, compare=False)
+
+    def transliterate(self, name: str, language: str) -> tuple[str, bool]:
+        """``name`` in Latin letters (and True) when it has Cyrillic and a table exists."""
+        table = self.transliteration.get(language) or self.transliteration.get("ru")
+        if table is None or not _CYRILLIC_RE.search(name):
+            return name, False
+        return table(name), True
 
     def fingerprint(self) -> str:
         """Stable hash of the registry file and its compiled aliases (a cache key part)."""
@@ -94,6 +198,83 @@ def _str_list(path: Path, where: str, value: Any) -> list[str]:
     return [v.strip() for v in value]
 
 
+def _word_sets(path: Path, key: str, value: Any) -> dict[str, frozenset[str]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: {key}: expected a mapping of language -> list of words")
+    return {
+        str(lang): frozenset(w.lower() for w in _str_list(path, f"{key}.{lang}", ws))
+        for lang, ws in value.items()
+    }
+
+
+def _lemma_sets(path: Path, key: str, value: Any) -> dict[str, frozenset[str]]:
+    """Per-language word lists, lemmatised with the language's lemmatiser."""
+    out = {}
+    for lang, ws in _word_sets(path, key, value).items():
+        lem = get_lemmatizer(lang)
+        out[lang] = frozenset(lem.lemma(w) for w in ws) | ws
+    return out
+
+
+def _credits(path: Path, value: Any) -> dict[str, Credits]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or set(value) - {"before", "after", "media", "window"}:
+        raise ConfigError(f"{path}: credits: expected a mapping with before, after, media, window")
+    window = value.get("window", 3)
+    if isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 6:
+        raise ConfigError(f"{path}: credits.window: expected a whole number from 1 to 6")
+    before = _lemma_sets(path, "credits.before", value.get("before"))
+    after = _lemma_sets(path, "credits.after", value.get("after"))
+    media = _lemma_sets(path, "credits.media", value.get("media"))
+    return {
+        lang: Credits(
+            before=before.get(lang, frozenset()),
+            after=after.get(lang, frozenset()),
+            media=media.get(lang, frozenset()),
+            window=window,
+        )
+        for lang in sorted(set(before) | set(after) | set(media))
+    }
+
+
+def _transliteration(path: Path, value: Any) -> dict[str, Transliteration]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: transliteration: expected a mapping of language -> table")
+    out = {}
+    keys = {"letters", "initial", "after_vowel", "vowels", "sequences", "note"}
+    for lang, table in value.items():
+        where = f"transliteration.{lang}"
+        if not isinstance(table, dict) or "letters" not in table or set(table) - keys:
+            raise ConfigError(
+                f"{path}: {where}: expected a mapping with letters (and initial, after_vowel, "
+                "vowels, sequences)"
+            )
+        maps = {}
+        for key in ("letters", "initial", "after_vowel", "sequences"):
+            m = table.get(key) or {}
+            if not isinstance(m, dict) or not all(
+                isinstance(k, str) and k and isinstance(v, str) for k, v in m.items()
+            ):
+                raise ConfigError(f"{path}: {where}.{key}: expected a mapping of letters -> text")
+            maps[key] = {k.lower(): v for k, v in m.items()}
+        vowels = table.get("vowels") or ""
+        if not isinstance(vowels, str):
+            raise ConfigError(f"{path}: {where}.vowels: expected a string of letters")
+        out[str(lang)] = Transliteration(
+            letters=maps["letters"],
+            initial=maps["initial"],
+            after_vowel=maps["after_vowel"],
+            vowels=vowels.lower(),
+            sequences=dict(sorted(maps["sequences"].items(), key=lambda kv: -len(kv[0]))),
+        )
+    return out
+
+
 def load_registry(path: Path) -> EntityRegistry:
     """Read and validate the alias registry; ``ConfigError`` names the file, entity, key."""
     path = Path(path)
@@ -101,11 +282,11 @@ def load_registry(path: Path) -> EntityRegistry:
     data = data or {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: the top level must be a mapping")
-    unknown = sorted(set(data) - {*_SECTIONS, "debris", "drop", "name_endings"})
+    unknown = sorted(set(data) - {*_SECTIONS, *_OPTIONS})
     if unknown:
         raise ConfigError(
             f"{path}: unknown key(s) {', '.join(map(repr, unknown))}; "
-            f"known keys are: debris, drop, name_endings, {', '.join(_SECTIONS)}"
+            f"known keys are: {', '.join(sorted(_OPTIONS))}, {', '.join(_SECTIONS)}"
         )
     endings_raw = data.get("name_endings") or {}
     if not isinstance(endings_raw, dict):
@@ -119,18 +300,20 @@ def load_registry(path: Path) -> EntityRegistry:
         )
         for lang, es in endings_raw.items()
     }
-    debris_raw = data.get("debris") or {}
-    if not isinstance(debris_raw, dict):
-        raise ConfigError(f"{path}: debris: expected a mapping of language -> list of words")
-    debris = {
-        str(lang): frozenset(w.lower() for w in _str_list(path, f"debris.{lang}", ws))
-        for lang, ws in debris_raw.items()
-    }
+    debris = _word_sets(path, "debris", data.get("debris"))
+    not_names = _word_sets(path, "not_names", data.get("not_names"))
     drop = frozenset(n.lower() for n in _str_list(path, "drop", data.get("drop")))
+    lang_country = data.get("language_country") or {}
+    if not isinstance(lang_country, dict) or not all(
+        isinstance(v, str) for v in lang_country.values()
+    ):
+        raise ConfigError(f"{path}: language_country: expected a mapping of language -> country")
 
     entries: list[tuple[EntityDef, dict[str, list[str]]]] = []
     seen: set[str] = set()
-    for section, kind in _SECTIONS.items():
+    sections = [(section, kind) for section, kind in _SECTIONS.items()]
+    sections.append(("by_country", ""))
+    for section, kind in sections:
         items = data.get(section) or []
         if not isinstance(items, list):
             raise ConfigError(f"{path}: {section}: expected a list of entities")
@@ -140,8 +323,13 @@ def load_registry(path: Path) -> EntityRegistry:
                 raise ConfigError(f"{path}: {where}: expected a mapping with `name` and `aliases`")
             name = item["name"].strip()
             where = f"{section}: {name}"
-            if set(item) - {"name", "aliases"}:
-                raise ConfigError(f"{path}: {where}: unknown keys; use name and aliases")
+            allowed = {"name", "aliases", "country", "outlet"}
+            if section == "by_country":
+                allowed = {"name", "aliases", "kind", "resolve"}
+            if set(item) - allowed:
+                raise ConfigError(
+                    f"{path}: {where}: unknown keys; use {', '.join(sorted(allowed))}"
+                )
             if name in seen:
                 raise ConfigError(f"{path}: {where}: duplicate entity name")
             seen.add(name)
@@ -153,7 +341,37 @@ def load_registry(path: Path) -> EntityRegistry:
             lists = {
                 str(k): _str_list(path, f"{where}: aliases.{k}", v) for k, v in aliases.items()
             }
-            entries.append((EntityDef(name, kind), lists))
+            country = item.get("country") or ""
+            if not isinstance(country, str):
+                raise ConfigError(f"{path}: {where}: country: expected a name")
+            resolve: tuple[tuple[str, str], ...] = ()
+            ekind = kind
+            if section == "by_country":
+                ekind = item.get("kind", "")
+                if ekind not in ENTITY_KINDS:
+                    raise ConfigError(
+                        f"{path}: {where}: kind: expected one of {', '.join(ENTITY_KINDS)}"
+                    )
+                res = item.get("resolve")
+                if not isinstance(res, dict) or not res:
+                    raise ConfigError(
+                        f"{path}: {where}: resolve: expected a mapping of country -> entity name"
+                    )
+                resolve = tuple(sorted((str(k), str(v)) for k, v in res.items()))
+            entity = EntityDef(name, ekind, country, bool(item.get("outlet")), resolve)
+            entries.append((entity, lists))
+    by_name = {e.name: e for e, _ in entries}
+    for e, _ in entries:
+        for country, target in e.resolve:
+            if target not in by_name or by_name[target].resolve:
+                raise ConfigError(
+                    f"{path}: by_country: {e.name}: resolve.{country}: unknown entity {target!r}"
+                )
+            if by_name[target].kind != e.kind:
+                raise ConfigError(
+                    f"{path}: by_country: {e.name}: resolve.{country}: {target!r} is a "
+                    f"{by_name[target].kind}, not a {e.kind}"
+                )
 
     languages = sorted({lang for _, lists in entries for lang in lists if lang != ANY} | {"en"})
     compiled: dict[str, dict[str, tuple[Alias, ...]]] = {}
@@ -196,6 +414,10 @@ def load_registry(path: Path) -> EntityRegistry:
         drop=drop,
         name_endings=name_endings,
         digest=digest.hexdigest(),
+        language_country={str(k): v for k, v in lang_country.items()},
+        credits=_credits(path, data.get("credits")),
+        not_names=not_names,
+        transliteration=_transliteration(path, data.get("transliteration")),
     )
 
 
@@ -282,8 +504,68 @@ def is_debris(name: str, language: str, registry: EntityRegistry) -> bool:
     low = name.lower()
     if low in registry.drop or any(mark in low for mark in _DEBRIS_MARKS):
         return True
-    debris = registry.debris.get(language, frozenset())
-    return any(w.lower() in debris for w in words(name))
+    debris = registry.debris.get(language, frozenset()) | registry.not_names.get(
+        language, frozenset()
+    )
+    return any(w.lower() in debris or w.lower().split("-")[0] in debris for w in words(name))
+
+
+def _common_word(form: str, language: str) -> bool:
+    """One capitalised word that the dictionary knows as a common word (not a name, place,
+    organisation or acronym): a sentence-initial noun Natasha took for a name."""
+    toks = words(form)
+    if len(toks) != 1 or not toks[0][:1].isupper():
+        return False
+    info = get_lemmatizer(language).info(toks[0])
+    parse = info.parse
+    if info.proper or info.acronym or parse is None:
+        return False
+    return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+def _is_credit(
+    text: str, start: int, stop: int, language: str, registry: EntityRegistry, media: bool
+) -> bool:
+    """Whether the mention at ``text[start:stop]`` is a credit: next to a slash or enclosed
+    in brackets (``/ТАСС/``, ``POOL/ ТАСС``, ``(ТАСС)``), after a dash at the end of a
+    sentence or bracket (``— Sputnik``), after a credit word (``передает``, ``Редакция
+    сайта``, ``Фото:``) or before one (``TASS reports``). With ``media`` the span must also
+    look like a medium (a media word just before it or in it)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_stop = text.find("\n", stop)
+    line_stop = len(text) if line_stop < 0 else line_stop
+    left = text[line_start:start].rstrip(" «\"'“„")
+    right = text[stop:line_stop].lstrip(" »\"'”")
+    credits = registry.credits.get(language)
+    lem = get_lemmatizer(language)
+    before = [lem.lemma(w) for w in words(left)][-(credits.window if credits else 3) :]
+    inside = [lem.lemma(w) for w in words(text[start:stop])]
+    if (
+        media
+        and credits is not None
+        and not any(w in credits.media for w in (*before[-1:], *inside))
+    ):
+        return False
+    if (
+        left.endswith("/")
+        or right.startswith("/")
+        or (left.endswith("(") and right.startswith(")"))
+    ):
+        return True
+    if left.rstrip().endswith(("—", "–", "-")) and (
+        right.strip(" .,;)") == "" or right.lstrip().startswith(")")
+    ):
+        return True  # "— Sputnik" at the end of a sentence or bracket
+    if right.lstrip().startswith(("—", "–", "-")) and len(words(left)) <= 3:
+        return True  # a dateline: "PSKOV. KAZINFORM - ..."
+    if left.strip(" •·|-—–.,:") == "" and right.strip(" .,;:") == "":
+        return True  # a line of its own: a byline or credit line
+    if credits is None:
+        return False
+    after = [lem.lemma(w) for w in words(right)][: credits.window]
+    return any(w in credits.before or w in credits.media for w in before) or any(
+        w in credits.after for w in after
+    )
 
 
 # ---------------------------------------------------------------------------- natasha
@@ -373,6 +655,59 @@ def _normalise_spans(spans: list[_Span], text: str) -> list[tuple[_Span, str]]:
     return out
 
 
+# ---------------------------------------------------------------------------- country
+
+
+def _resolve_by_country(
+    found: Sequence[tuple[int, EntityDef | None, str, str, str]],
+    sentence_of: Sequence[int],
+    language: str,
+    registry: EntityRegistry,
+) -> list[str]:
+    """The canonical name of each mention (in text order). A bare name (``МИД``) becomes a
+    country's body: when the article names bodies of the family, the nearest earlier one
+    (else the first); otherwise one body for all its bare mentions, the country of the people
+    named in their sentences ("Спикер МИД Георгий Тихий"), else the article's country context
+    (strictly most mentions of entities with a country), else the generic name."""
+    dominant = _dominant(
+        [e.country for _, e, *_ in found if e is not None and e.country],
+        registry.language_country.get(language),
+    )
+    out = []
+    for i, (_, entity, name, *_rest) in enumerate(found):
+        if entity is None or not entity.resolve:
+            out.append(name)
+            continue
+        by_country = dict(entity.resolve)
+        family = set(by_country.values())
+        named = [j for j, f in enumerate(found) if f[1] is not None and f[2] in family]
+        if named:
+            earlier = [j for j in named if j < i]
+            out.append(found[(earlier or named)[-1 if earlier else 0]][2])
+            continue
+        bare = {sentence_of[j] for j, f in enumerate(found) if f[1] == entity}
+        people = [
+            f[1].country
+            for j, f in enumerate(found)
+            if f[1] is not None and f[1].kind == "person" and f[1].country
+            if sentence_of[j] in bare
+        ]
+        country = _dominant(people, None) or dominant
+        out.append(by_country.get(country, name))
+    return out
+
+
+def _dominant(countries: Sequence[str], prior: str | None) -> str:
+    """The country named strictly most often (a prior counts half), else ""."""
+    weights: dict[str, float] = {prior: 0.5} if prior else {}
+    for c in countries:
+        weights[c] = weights.get(c, 0) + 1
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return ""
+
+
 # ---------------------------------------------------------------------------- public
 
 
@@ -381,8 +716,10 @@ def extract_entities(
     language: str,
     registry: EntityRegistry,
 ) -> tuple[EntityMention, ...]:
-    """People, organisations and places of one article, canonical where the registry knows
-    them; sorted by mention count (descending), then name. No I/O beyond loading models."""
+    """People, organisations, places and facilities of one article, canonical where the
+    registry knows them, else transliterated; bare names resolved by country, outlets in
+    credits left out; sorted by mention count (descending), then name. No I/O beyond
+    loading models."""
     sentences = [normalize_text(s) for s in sentences if s and s.strip()]
     text = "\n".join(sentences)
     hits: list[_Hit] = []
@@ -391,17 +728,12 @@ def extract_entities(
         hits.extend(_registry_hits(s, offset, language, registry))
         offset += len(s) + 1
 
-    counts: dict[tuple[str, str], int] = {}
-    forms: dict[tuple[str, str], set[str]] = {}
-
-    def add(name: str, kind: str, form: str) -> None:
-        key = (name, kind)
-        counts[key] = counts.get(key, 0) + 1
-        if form:
-            forms.setdefault(key, set()).add(form)
+    found: list[tuple[int, EntityDef | None, str, str, str]] = []  # start, entity, name, kind, form
 
     for h in hits:
-        add(h.entity.name, h.entity.kind, h.form)
+        if h.entity.outlet and _is_credit(text, h.start, h.stop, language, registry, False):
+            continue  # the article's source, not an entity it is about
+        found.append((h.start, h.entity, h.entity.name, h.entity.kind, h.form))
 
     if language in NATASHA_LANGUAGES and text:
         covered = sorted((h.start, h.stop) for h in hits)
@@ -409,12 +741,25 @@ def extract_entities(
         for span in _natasha_spans(text):
             if span.type not in _NATASHA_KINDS:
                 continue
-            overlap = sum(max(0, min(e, span.stop) - max(s, span.start)) for s, e in covered)
-            if overlap * 2 >= span.stop - span.start:
-                continue  # mostly a registry entity, already counted
+            if any(min(e, span.stop) > max(s, span.start) for s, e in covered):
+                # a registry entity, already counted; the rest of the span is a variant
+                # spelling or debris glued to it ("Читати українською Токаев")
+                continue
             entity = registry.lookup(clean_name(span.text), language)
+            if (
+                entity is None
+                and span.type == "ORG"
+                and _is_credit(text, span.start, span.stop, language, registry, True)
+            ):
+                continue  # a medium credited as the source
             if entity is not None:
-                add(entity.name, entity.kind, clean_name(span.text))
+                if not (
+                    entity.outlet
+                    and _is_credit(text, span.start, span.stop, language, registry, False)
+                ):
+                    found.append(
+                        (span.start, entity, entity.name, entity.kind, clean_name(span.text))
+                    )
             else:
                 pending.append(span)
         for span, normal in _normalise_spans(pending, text) if pending else ():
@@ -422,15 +767,40 @@ def extract_entities(
             form = clean_name(span.text)
             if is_debris(name, language, registry) or is_debris(form, language, registry):
                 continue
+            if _common_word(form, language):
+                continue  # "Организация", "Секретариат" at a sentence start: not a name
             entity = registry.lookup(name, language)
             if entity is not None:
-                add(entity.name, entity.kind, form)
+                found.append((span.start, entity, entity.name, entity.kind, form))
             else:
-                add(name, _NATASHA_KINDS[span.type], form)
+                found.append((span.start, None, name, _NATASHA_KINDS[span.type], form))
+
+    found.sort(key=lambda f: f[0])
+    starts = list(itertools.accumulate((len(x) + 1 for x in sentences), initial=0))
+    sentence_of = [bisect.bisect_right(starts, f[0]) - 1 for f in found]
+    resolved = _resolve_by_country(found, sentence_of, language, registry)
+    counts: dict[tuple[str, str], int] = {}
+    forms: dict[tuple[str, str], set[str]] = {}
+    latin: dict[tuple[str, str], bool] = {}
+    for (_, entity, name, kind, form), target in zip(found, resolved, strict=True):
+        transliterated = False
+        if entity is None:
+            name, transliterated = registry.transliterate(name, language)
+        else:
+            name = target
+        key = (name, kind)
+        counts[key] = counts.get(key, 0) + 1
+        latin[key] = latin.get(key, False) or transliterated
+        if form:
+            forms.setdefault(key, set()).add(form)
 
     mentions = [
         EntityMention(
-            name=name, kind=kind, count=n, forms=tuple(sorted(forms.get((name, kind), ())))
+            name=name,
+            kind=kind,
+            count=n,
+            forms=tuple(sorted(forms.get((name, kind), ()))),
+            transliterated=latin[(name, kind)],
         )
         for (name, kind), n in counts.items()
         if kind in ENTITY_KINDS

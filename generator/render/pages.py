@@ -41,7 +41,7 @@ PAGE_KEYWORDS = 15
 TAGS_PER_ARTICLE = 8
 MAX_DUPLICATES = 10  # near-identical stories listed on an article page
 CHARTS_DIR = "assets/charts"
-KIND_ORDER = ("person", "organization", "place")
+KIND_ORDER = ("person", "organization", "place", "facility")
 
 
 # --------------------------------------------------------------------------- views
@@ -518,7 +518,12 @@ def timeline_page(c: _Ctx) -> dict[str, Any]:
 def entities_index(c: _Ctx) -> dict[str, Any]:
     page = "entities/index.md"
     groups = []
-    for kind, key in (("person", "people"), ("organization", "organizations"), ("place", "places")):
+    for kind, key in (
+        ("person", "people"),
+        ("organization", "organizations"),
+        ("place", "places"),
+        ("facility", "facilities"),
+    ):
         rows = [
             (c.entity_link(page, e.name, e.kind), len(e.article_ids), e.mentions)
             for e in c.digest.entities

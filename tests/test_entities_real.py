@@ -1,0 +1,265 @@
+"""Entities on real article excerpts (tests/data/excerpts): bodies told apart by country,
+abbreviations merged with full names, facilities, credits to outlets, common nouns, regions
+and transliteration."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.models import ENTITY_KINDS, EntityMention
+from generator.nlp.entities import EntityRegistry, extract_entities, load_registry
+from generator.nlp.sentences import split_sentences
+from generator.settings import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+EXCERPTS = ROOT / "tests" / "data" / "excerpts"
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@pytest.fixture(scope="module")
+def registry() -> EntityRegistry:
+    return load_registry(ROOT / "config" / "entities.yml")
+
+
+@pytest.fixture(scope="module")
+def ingested(settings) -> dict:
+    from generator.ingest import ingest_path, load_ingest_context
+
+    ctx = load_ingest_context(settings)
+    return {p.stem: ingest_path(p, ctx) for p in sorted(EXCERPTS.glob("*.txt"))}
+
+
+def entities_of(article, registry: EntityRegistry) -> dict[str, EntityMention]:
+    lang = article.language
+    sentences = [article.title] if article.title else []
+    for p in article.paragraphs:
+        sentences.extend(s for s in split_sentences(p, lang) if s.strip())
+    return {m.name: m for m in extract_entities(sentences, lang, registry)}
+
+
+# ---------------------------------------------------------------- bodies told apart by country
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "bare"),
+    [
+        # "Министерство иностранных дел Казахстана ... В МИД напомнили": the earlier full name
+        ("ru_rambler_mfa_protest_cpc_attack", "Ministry of Foreign Affairs of Kazakhstan", "МИД"),
+        # a Kazakh deputy minister answers; the article is about Kazakhstan: bare "МИД"
+        ("ru_caravan_mid_answers_expert", "Ministry of Foreign Affairs of Kazakhstan", "МИД"),
+        # "Спикер МИД Георгий Тихий": Ukraine's spokesman answers Kazakhstan's protest
+        (
+            "ru_glavred_ukraine_mfa_answers_kazakhstan",
+            "Ministry of Foreign Affairs of Ukraine",
+            "МИД",
+        ),
+        # "МИД РФ" and "МИД России" in a report about Kazakhstan's diplomats
+        ("ru_tass_zakharova_mfa_rf", "Ministry of Foreign Affairs of Russia", "МИД РФ"),
+        # Ukrainian: "Міністерство закордонних справ Казахстану ... сказали в МЗС"
+        ("uk_liga_kazakhstan_protest_kyiv_cpc", "Ministry of Foreign Affairs of Kazakhstan", "МЗС"),
+        # Kazakh: "ҚР СІМ", "Сыртқы істер министрлігінің"
+        ("kk_zakon_mfa_protest_cpc_attack", "Ministry of Foreign Affairs of Kazakhstan", "ҚР СІМ"),
+        # "Минэнерго Казахстана ... заявили в Министерстве энергетики республики"
+        (
+            "ru_centralasia_minenergo_denies_gas_shortage",
+            "Ministry of Energy of Kazakhstan",
+            "Министерстве энергетики",
+        ),
+        # "пост председателя Совбеза": Kazakhstan's Security Council
+        ("ru_nsn_ukibay_sovbez_handover", "Security Council of Kazakhstan", "Совбеза"),
+    ],
+)
+def test_bare_and_qualified_names_become_one_countrys_body(ingested, registry, name, body, bare):
+    got = entities_of(ingested[name], registry)
+    assert body in got, sorted(got)
+    assert bare in got[body].forms
+    generic = {"Ministry of Foreign Affairs", "Ministry of Energy", "Security Council"}
+    others = {
+        n
+        for n in got
+        if n in generic
+        or (n.startswith(("Ministry of Foreign", "Ministry of Energy")) and n != body)
+    }
+    assert not others, others  # no second ministry, no generic one
+
+
+def test_the_russian_and_kazakh_ministries_stay_apart(ingested, registry):
+    got = entities_of(ingested["ru_tass_zakharova_mfa_rf"], registry)
+    assert "Ministry of Foreign Affairs of Kazakhstan" not in got
+    assert got["Ministry of Foreign Affairs of Russia"].count >= 3
+    assert got["Maria Zakharova"].kind == "person"
+
+
+def test_bare_name_without_any_country_keeps_the_generic_name(ingested, registry):
+    title = ingested["ru_caravan_mid_answers_expert"].title  # "МИД дал ответ на заявление ..."
+    assert title.startswith("МИД дал ответ")
+    got = {
+        m.name for m in extract_entities(["МИД дал ответ на заявление эксперта."], "ru", registry)
+    }
+    assert got == {"Ministry of Foreign Affairs"}
+
+
+def test_kazakh_language_is_a_weak_prior_for_kazakhstan(registry):
+    # "Сыртқы істер министрлігі" alone, in a Kazakh text: Kazakhstan's ministry
+    got = extract_entities(["Сыртқы істер министрлігі мәлімдеме жасады."], "kk", registry)
+    assert [m.name for m in got] == ["Ministry of Foreign Affairs of Kazakhstan"]
+
+
+# ---------------------------------------------------------------- outlets: credits and subjects
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ("ru_tass_novorossiysk_unexploded_boat", "TASS"),  # "КРАСНОДАР, 3 октября. /ТАСС/."
+        ("ru_tass_zakharova_mfa_rf", "TASS"),  # "Пресс-служба МИД РФ/ ТАСС", "/ТАСС/"
+        ("ru_inform_aktobe_akim_elections", "Kazinform"),  # "передает корреспондент агентства"
+        ("ru_caravan_mid_answers_expert", "Tengrinews"),  # "cо ссылкой на Tengrinews"
+        ("ru_nsn_ukibay_sovbez_handover", "TASS"),  # "Об этом сообщает ТАСС со ссылкой на ..."
+    ],
+)
+def test_outlet_seen_only_in_credits_is_a_source_not_an_entity(ingested, registry, name, outlet):
+    # on the raw page (ingest may already cut a dateline) and on the ingested article
+    raw = (EXCERPTS / f"{name}.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    language = ingested[name].language
+    assert re.search(r"ТАСС|Kazinform|Tengrinews", raw)
+    assert outlet not in {m.name for m in extract_entities(lines, language, registry)}
+    assert outlet not in entities_of(ingested[name], registry)
+
+
+def test_redaction_byline_is_a_credit(registry):
+    assert extract_entities(["Редакция сайта ТАСС"], "ru", registry) == ()
+
+
+def test_outlet_that_is_the_subject_stays_an_entity(ingested, registry):
+    # "Kazinform centennial: TASS offers congratulations"
+    got = entities_of(ingested["en_inform_kazinform_centennial_tass"], registry)
+    assert got["TASS"].kind == "organization"
+    assert "Kazinform" in got
+
+
+def test_media_credited_by_natasha_are_dropped(registry):
+    # the TASS report: "сказал он в ходе совещания, которое транслировал ... телеканал"
+    got = extract_entities(['Об этом сообщает телеканал "Хабар 24".'], "ru", registry)
+    assert got == ()
+
+
+# ---------------------------------------------------------------- facilities, regions, nouns
+
+
+@pytest.mark.parametrize(
+    ("name", "facility"),
+    [
+        ("ru_tass_novorossiysk_unexploded_boat", "Sheskharis oil terminal"),
+        ("ru_centralasia_minenergo_denies_gas_shortage", "Orenburg Gas Processing Plant"),
+        ("kk_zakon_mfa_protest_cpc_attack", "CPC Marine Terminal"),
+        ("ru_meduza_cpc_spm2_sea_drones", "CPC SPM-2 mooring"),
+        ("ru_meduza_cpc_spm2_sea_drones", "CPC Marine Terminal"),
+    ],
+)
+def test_facilities_are_typed_as_facilities(ingested, registry, name, facility):
+    got = entities_of(ingested[name], registry)
+    assert got[facility].kind == "facility"
+
+
+def test_facility_is_an_entity_kind():
+    assert "facility" in ENTITY_KINDS
+
+
+def test_region_in_any_case_is_the_aktobe_region(ingested, registry):
+    got = entities_of(ingested["ru_qazweek_aktobe_akim_leaves"], registry)
+    region = got["Aktobe Region"]
+    assert region.kind == "place" and not region.transliterated
+    assert {"Актюбинской области", "Актюбинскую область"} <= set(region.forms)
+
+
+def test_pre_trial_detention_centre_is_not_an_organisation(ingested, registry, tmp_path):
+    article = ingested["ru_fergana_sizo_agadil"]
+    assert "СИЗО" in article.body
+    assert not any("SIZO" in n or "СИЗО" in n for n in entities_of(article, registry))
+    # without the `not_names` rule Natasha would keep it
+    data = yaml.safe_load((ROOT / "config" / "entities.yml").read_text(encoding="utf-8"))
+    del data["not_names"]
+    path = tmp_path / "entities.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert "SIZO" in entities_of(article, load_registry(path))
+
+
+# ---------------------------------------------------------------- English names
+
+
+def test_every_entity_shown_has_a_latin_name_flagged_when_transliterated(ingested, registry):
+    seen_flagged = False
+    for name, article in ingested.items():
+        for m in entities_of(article, registry).values():
+            assert not CYRILLIC.search(m.name), (name, m)
+            known = registry.lookup(m.forms[0], article.language) if m.forms else None
+            if m.transliterated:
+                seen_flagged = True
+                assert known is None, m
+            else:
+                assert not any(CYRILLIC.search(f) for f in m.forms) or any(
+                    e.name == m.name for e in registry.entities
+                ), m
+    assert seen_flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "latin"),
+    [
+        ("Айдос Укибай", "ru", "Aydos Ukibay"),  # ru: BGN/PCGN
+        ("Ержан Бабакумаров", "ru", "Yerzhan Babakumarov"),
+        ("Алексей Никольский", "ru", "Aleksey Nikolskiy"),
+        ("Ондасын Уразалин", "ru", "Ondasyn Urazalin"),
+        ("Єрмек Сагімбаєв", "uk", "Yermek Sahimbaiev"),  # uk: national 2010
+        ("Георгій Тихий", "uk", "Heorhii Tykhyi"),
+        ("Згурівка", "uk", "Zghurivka"),
+        ("Қасым-Жомарт Тоқаев", "kk", "Qasym-Jomart Toqaev"),  # kk: Latin alphabet 2021
+        ("Ақтөбе облысы", "kk", "Aqtöbe oblysy"),
+        ("КНБ", "ru", "KNB"),
+    ],
+)
+def test_transliteration_tables(registry, text, language, latin):
+    assert registry.transliterate(text, language) == (latin, True)
+
+
+def test_latin_names_are_not_transliterated(registry):
+    assert registry.transliterate("Orda.kz", "ru") == ("Orda.kz", False)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"by_country": [{"name": "MFA", "kind": "organization", "aliases": {"ru": ["МИД"]}}]},
+            "resolve",
+        ),
+        (
+            {
+                "by_country": [
+                    {
+                        "name": "MFA",
+                        "kind": "organization",
+                        "aliases": {"ru": ["МИД"]},
+                        "resolve": {"kazakhstan": "Nowhere"},
+                    }
+                ]
+            },
+            "unknown entity 'Nowhere'",
+        ),
+        ({"credits": {"before": {"ru": ["передавать"]}, "window": 9}}, "credits.window"),
+        ({"transliteration": {"ru": {"initial": {"е": "ye"}}}}, "transliteration.ru"),
+        ({"people": [{"name": "X", "aliases": {"ru": ["Икс"]}, "outlet": True, "colour": 1}]}, "X"),
+    ],
+)
+def test_bad_registry_options_are_clear_config_errors(tmp_path, data, message):
+    path = tmp_path / "entities.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_registry(path)
+    assert str(path) in str(err.value) and message in str(err.value)

@@ -1,0 +1,311 @@
+"""Topic knowledge on real article excerpts (tests/data/excerpts): the publication date as
+period evidence, concepts that imply contexts, topic implication, the unrest topic's
+political consequences, other years' riots, and story-level evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.analyse import analyse, load_context
+from generator.models import Analysis, Article
+from generator.settings import ConfigError
+from generator.topics import (
+    Taxonomy,
+    apply_story_evidence,
+    load_taxonomy,
+    score_topics,
+    story_evidence_label,
+    topic_scores,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+EXCERPTS = ROOT / "tests" / "data" / "excerpts"
+LANGUAGES = ("ru", "uk", "kk", "en")
+
+
+@pytest.fixture(scope="module")
+def ctx(settings):
+    return load_context(settings)
+
+
+@pytest.fixture(scope="module")
+def taxonomy(ctx) -> Taxonomy:
+    return ctx.taxonomy
+
+
+@pytest.fixture(scope="module")
+def articles(settings) -> dict[str, Article]:
+    """Every excerpt ingested as a raw page; the date is set per test, never inferred."""
+    from generator.ingest import ingest_path, load_ingest_context
+
+    ictx = load_ingest_context(settings)
+    return {
+        p.stem: replace(ingest_path(p, ictx), date=None) for p in sorted(EXCERPTS.glob("*.txt"))
+    }
+
+
+@pytest.fixture(scope="module")
+def analysed(articles, ctx) -> dict[str, Analysis]:
+    return {k: analyse(a, ctx) for k, a in articles.items()}
+
+
+def scores(analysis: Analysis, taxonomy: Taxonomy, date: dt.date | None = None) -> dict:
+    return {s.topic: s for s in topic_scores(analysis.text, taxonomy, date)}
+
+
+def terms(match) -> list[str]:
+    return [e.term for e in match.evidence]
+
+
+# ---------------------------------------------------------------- the date as period evidence
+
+
+def test_report_dated_in_january_2022_needs_no_january(analysed, taxonomy):
+    # Reuters via Al-Manar, 5 Jan 2022: riots, Kazakhstan, no "January", no unique event
+    a = analysed["en_almanar_security_chief_fired"]
+    assert "january" not in " ".join(a.text.sentences).lower()
+    undated = scores(a, taxonomy)["unrest_2022"]
+    assert undated.score >= undated.threshold
+    assert undated.missing_context == ("january_2022",)
+    assert not undated.assigned
+    (match,) = [m for m in score_topics(a.text, taxonomy, dt.date(2022, 1, 5))]
+    assert match.topic == "unrest_2022"
+    assert "published 2022-01-05 → January 2022" in terms(match)
+
+
+@pytest.mark.parametrize("day", [dt.date(2022, 1, 1), dt.date(2022, 2, 1), dt.date(2023, 1, 5)])
+def test_date_outside_the_period_is_no_evidence(analysed, taxonomy, day):
+    a = analysed["en_almanar_security_chief_fired"]
+    assert scores(a, taxonomy, day)["unrest_2022"].missing_context == ("january_2022",)
+
+
+def test_date_in_period_does_not_make_another_years_riot_the_unrest(analysed, taxonomy):
+    # Zhanaozen, December 2011: even a (wrong) January 2022 date leaves it below threshold
+    a = analysed["en_odfoundation_zhanaozen_oil_river"]
+    s = scores(a, taxonomy, dt.date(2022, 1, 5))["unrest_2022"]
+    assert s.negative and not s.assigned
+    assert score_topics(a.text, taxonomy, dt.date(2011, 12, 16)) == ()
+
+
+# ---------------------------------------------------------------- concepts imply contexts
+
+
+@pytest.mark.parametrize(
+    ("name", "implied"),
+    [
+        ("en_lareport_cpc_drone_strike", "Caspian Pipeline → Kazakhstan"),
+        ("ru_meduza_cpc_spm2_sea_drones", "КТК → Kazakhstan"),
+    ],
+)
+def test_cpc_report_that_never_names_kazakhstan_is_energy_transit(
+    analysed, taxonomy, name, implied
+):
+    a = analysed[name]
+    body = " ".join(a.text.sentences)
+    assert "Kazakh" not in body and "Казахст" not in body
+    got = {m.topic: m for m in score_topics(a.text, taxonomy)}
+    assert set(got) == {"energy_transit"}
+    assert implied in terms(got["energy_transit"])
+
+
+def test_without_the_concept_the_cpc_report_misses_kazakhstan(tmp_path, analysed):
+    data = yaml.safe_load((ROOT / "config" / "topics.yml").read_text(encoding="utf-8"))
+    del data["concepts"]
+    path = tmp_path / "topics.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    plain = load_taxonomy(path, LANGUAGES)
+    s = scores(analysed["en_lareport_cpc_drone_strike"], plain)["energy_transit"]
+    assert "kazakhstan" in s.missing_context and not s.assigned
+
+
+def test_kazakh_cpc_report_is_energy_transit(analysed, taxonomy):
+    a = analysed["kk_onkz_cpc_q1_2023_volume"]
+    assert {m.topic for m in score_topics(a.text, taxonomy)} == {"energy_transit"}
+
+
+# ---------------------------------------------------------------- the unrest and its consequences
+
+
+@pytest.mark.parametrize(
+    ("name", "term"),
+    [
+        ("ru_nsn_ukibay_sovbez_handover", "председатель Совета безопасности"),  # Security Council
+        ("ru_amic_tokayev_shoot_order", "огонь на поражение"),  # the shoot-to-kill order
+        ("en_punchng_massimov_detained", "treason"),  # Massimov's arrest
+    ],
+)
+def test_direct_political_consequences_are_the_unrest(analysed, taxonomy, name, term):
+    got = {m.topic: m for m in score_topics(analysed[name].text, taxonomy)}
+    assert "unrest_2022" in got
+    assert term in terms(got["unrest_2022"])
+
+
+def test_undated_consequence_has_textual_period_evidence(analysed, taxonomy):
+    # no date, no "January": the shoot-to-kill order happened only in January 2022
+    (m,) = score_topics(analysed["ru_amic_tokayev_shoot_order"].text, taxonomy)
+    assert "огонь на поражение → January 2022" in terms(m)
+
+
+def test_csto_mission_implies_the_unrest(analysed, taxonomy):
+    a = analysed["ru_ria24today_csto_forces_decision"]
+    s = scores(a, taxonomy)
+    assert s["csto_mission"].own
+    assert not s["unrest_2022"].own  # its own words are not enough ...
+    got = {m.topic: m for m in score_topics(a.text, taxonomy)}
+    assert set(got) == {"csto_mission", "unrest_2022"}  # ... the mission answered the unrest
+    assert "implied by: CSTO mission in Kazakhstan, January 2022" in terms(got["unrest_2022"])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "en_odfoundation_zhanaozen_oil_river",  # Zhanaozen 2011
+        "kk_qazaqtimes_latin_kordai_trial",  # Kordai 2020 trial
+        "en_tass_csto_drills_belarus_2025",  # CSTO drills elsewhere
+    ],
+)
+def test_other_years_and_other_places_get_no_topic(analysed, taxonomy, name):
+    assert score_topics(analysed[name].text, taxonomy) == ()
+
+
+# ---------------------------------------------------------------- story-level evidence
+
+SOVBEZ = (
+    "ru_rambler_tokayev_heads_sovbez",
+    "ru_nsn_ukibay_sovbez_handover",
+    "ru_rbc_ukibay_sovbez_handover",
+    "ru_thebell_ukibay_sovbez_handover",
+)
+
+
+def with_topics(a: Analysis, taxonomy: Taxonomy) -> Analysis:
+    return replace(a, topics=score_topics(a.text, taxonomy, a.article.date))
+
+
+def test_story_lends_its_topic_to_a_report_with_weaker_evidence(analysed, taxonomy):
+    group = [with_topics(analysed[n], taxonomy) for n in SOVBEZ]
+    rambler = group[0]
+    assert "unrest_2022" not in rambler.topic_ids  # 6 < 8 on its own
+    assert all("unrest_2022" in a.topic_ids for a in group[1:])
+    story_of = {a.id: "2022-01-05-security-council-chair" for a in group}
+    out = apply_story_evidence(group, story_of, taxonomy)
+    assert [a.id for a in out] == [a.id for a in group]
+    (lent,) = [m for m in out[0].topics if m.topic == "unrest_2022"]
+    assert story_evidence_label(3, 4) == "story: 3 of 4 reports"
+    assert terms(lent)[-1] == "story: 3 of 4 reports"
+    assert "председатель Совета безопасности" in terms(lent)  # its own evidence is kept
+    assert out[1:] == tuple(group[1:])  # the others are unchanged
+
+
+def test_story_needs_enough_other_reports(analysed, taxonomy):
+    group = [with_topics(analysed[n], taxonomy) for n in SOVBEZ[:2]]  # one other report
+    story_of = {a.id: "s" for a in group}
+    assert apply_story_evidence(group, story_of, taxonomy) == tuple(group)
+
+
+def test_story_needs_most_other_reports_on_the_topic(analysed, taxonomy):
+    others = [with_topics(analysed[n], taxonomy) for n in SOVBEZ[1:3]]
+    cpc = [with_topics(analysed[n], taxonomy) for n in ("ru_meduza_cpc_spm2_sea_drones",) * 2]
+    cpc = [replace(cpc[0], article=replace(cpc[0].article, id=f"cpc{i}")) for i in range(2)]
+    rambler = with_topics(analysed[SOVBEZ[0]], taxonomy)
+    group = [rambler, *others, *cpc]  # 2 of 4 others carry the unrest: not most
+    story_of = {a.id: "s" for a in group}
+    assert apply_story_evidence(group, story_of, taxonomy)[0] == rambler
+
+
+def test_story_does_not_lend_a_topic_without_own_evidence(analysed, taxonomy):
+    cpc = with_topics(analysed["ru_meduza_cpc_spm2_sea_drones"], taxonomy)
+    group = [cpc, *(with_topics(analysed[n], taxonomy) for n in SOVBEZ[1:])]
+    story_of = {a.id: "s" for a in group}
+    out = apply_story_evidence(group, story_of, taxonomy)
+    assert out[0].topic_ids == ("energy_transit",)
+
+
+def test_reports_without_a_story_are_unchanged(analysed, taxonomy):
+    group = tuple(with_topics(analysed[n], taxonomy) for n in SOVBEZ)
+    assert apply_story_evidence(group, {}, taxonomy) == group
+
+
+# ---------------------------------------------------------------- configuration errors
+
+
+def _write(tmp_path: Path, data: object) -> Path:
+    p = tmp_path / "topics.yml"
+    p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return p
+
+
+def _topic(**over: object) -> dict:
+    t = {
+        "id": "energy",
+        "title": {"en": "Energy", "ru": "Энергия"},
+        "description": "Energy news.",
+        "threshold": 2,
+        "terms": [{"weight": 2, "ru": ["нефть"]}],
+    }
+    t.update(over)
+    return t
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {
+                "contexts": {"p": {"ru": ["январь"], "period": {"from": "2022-01-31"}}},
+                "topics": [_topic()],
+            },
+            "contexts.p.period: expected a mapping with 'from' and 'to'",
+        ),
+        (
+            {
+                "contexts": {
+                    "p": {"ru": ["январь"], "period": {"from": "2022-02-01", "to": "2022-01-01"}}
+                },
+                "topics": [_topic()],
+            },
+            "'from' is after 'to'",
+        ),
+        (
+            {
+                "contexts": {
+                    "p": {"ru": ["январь"], "period": {"from": "soon", "to": "2022-01-01"}}
+                },
+                "topics": [_topic()],
+            },
+            "period.from: expected a date",
+        ),
+        (
+            {"concepts": {"cpc": {"any": ["КТК"], "implies": ["nowhere"]}}, "topics": [_topic()]},
+            "concepts.cpc.implies: unknown context 'nowhere'",
+        ),
+        (
+            {"concepts": {"cpc": {"any": ["КТК"]}}, "topics": [_topic()]},
+            "concepts.cpc.implies: expected a non-empty list",
+        ),
+        ({"topics": [_topic(implies=["nothing"])]}, "unknown topic 'nothing'"),
+        (
+            {"settings": {"story": {"min_share": 2}}, "topics": [_topic()]},
+            "settings.story.min_share",
+        ),
+        ({"settings": {"story": {"share": 0.5}}, "topics": [_topic()]}, "settings.story"),
+    ],
+)
+def test_bad_knowledge_config_is_a_clear_error(tmp_path, data, message):
+    path = _write(tmp_path, data)
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path, LANGUAGES)
+    assert str(path) in str(err.value)
+    assert message in str(err.value)
+
+
+def test_story_rule_and_period_are_read_from_the_config(taxonomy):
+    assert taxonomy.story.min_others >= 2
+    assert 0.5 < taxonomy.story.min_share <= 1
+    (period,) = [c.period for t in taxonomy.topics for c in t.require if c.name == "january_2022"]
+    assert period == (dt.date(2022, 1, 2), dt.date(2022, 1, 31))
