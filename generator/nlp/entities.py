@@ -13,6 +13,7 @@ like debris (menu words, credits, digits, one letter) are dropped.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
@@ -405,11 +406,17 @@ def extract_entities(
 
     if language in NATASHA_LANGUAGES and text:
         covered = sorted((h.start, h.stop) for h in hits)
+        starts = [s for s, _ in covered]
+        widest = max((e - s for s, e in covered), default=0)
         pending = []
         for span in _natasha_spans(text):
             if span.type not in _NATASHA_KINDS:
                 continue
-            overlap = sum(max(0, min(e, span.stop) - max(s, span.start)) for s, e in covered)
+            # only hits starting within the widest hit before the span can overlap it
+            # (bisect keeps this linear for long articles)
+            lo = bisect.bisect_left(starts, span.start - widest)
+            hi = bisect.bisect_left(starts, span.stop)
+            overlap = sum(max(0, min(e, span.stop) - max(s, span.start)) for s, e in covered[lo:hi])
             if overlap * 2 >= span.stop - span.start:
                 continue  # mostly a registry entity, already counted
             entity = registry.lookup(clean_name(span.text), language)
