@@ -33,7 +33,7 @@ from pathlib import Path
 from generator.cache import AnalysisCache, CacheEntry
 from generator.models import Analysis, Article, TextAnalysis
 from generator.nlp.entities import EntityRegistry, extract_entities, load_registry
-from generator.nlp.keywords import extract_keywords
+from generator.nlp.keywords import KeywordRules, extract_keywords, load_keyword_rules
 from generator.nlp.language import get_detector
 from generator.nlp.lemmas import get_lemmatizer
 from generator.nlp.sentences import split_sentences
@@ -71,6 +71,7 @@ class AnalysisContext:
     registry: EntityRegistry
     taxonomy: Taxonomy
     summary_openers: dict[str, tuple] = field(default_factory=dict)
+    keyword_rules: dict[str, KeywordRules] = field(default_factory=dict)
     text_fingerprint: str = field(default="")
     topics_fingerprint: str = field(default="")
 
@@ -104,6 +105,7 @@ def load_context(settings: Settings) -> AnalysisContext:
         registry=registry,
         taxonomy=taxonomy,
         summary_openers=dict(load_openers(lang_dir, tuple(settings.languages))),
+        keyword_rules={code: load_keyword_rules(code, lang_dir) for code in settings.languages},
         text_fingerprint=h.hexdigest(),
         topics_fingerprint=hashlib.sha256(
             (taxonomy.fingerprint() + "\0").encode()
@@ -155,6 +157,7 @@ def analyse_text(article: Article, ctx: AnalysisContext) -> TextAnalysis:
         lemmatizer,
         stopwords,
         n=ctx.keywords,
+        rules=ctx.keyword_rules.get(language),
     )
     summary = summarize(
         sentences,

@@ -80,6 +80,7 @@ SAME_FACT_SHARED = 0.3  # ... enough when a number and a name are shared as well
 MAX_GRAPH_NODES = 100  # sentences in the TextRank graph (long articles: top by pre-score)
 MAX_SENTENCE_CHARS = 1000  # longer "sentences" are unsplit paragraphs: never chosen
 PER_ARTICLE = 2
+DEFAULT_LANGUAGE_DIR = Path(__file__).resolve().parents[2] / "config" / "languages"
 _QUOTE_OPENERS = "«\"“„‘'–—-"
 _TERMINATORS = '.!…»"”)'
 _YEAR_RE = re.compile(r"^(?:1[89]|20)\d\d$")
