@@ -30,10 +30,12 @@
 
 Same fact (``same_fact``, used here and by the overview): two sentences state the same
 fact when at least ``SAME_FACT_OVERLAP`` (60 %) of the smaller one's content lemmas are in
-the other (overlap coefficient), or when they share a number (not a year) and a name (a
-capitalised word inside the sentence, or an acronym) and at least ``SAME_FACT_SHARED``
-(30 %) of the smaller one's content lemmas ("Суд приостановил работу КТК на 30 дней" /
-"Деятельность КТК приостановлена судом на 30 суток").
+the other (overlap coefficient), or when they share a quantity (a number that is not a
+year, with the lemma of the word after it: "30 день", so "30 дней" is not "30 ноября") and
+a name (a capitalised word inside the sentence, or an acronym) and at least
+``SAME_FACT_SHARED`` (30 %) of the smaller one's content lemmas ("… просьба … Токаева
+дать поручение о завершении миротворческой миссии ОДКБ в Казахстане с 13 января" /
+"Ранее Токаев сообщил, что вывод миротворцев из Казахстана начнется 13 января …").
 
 Long articles (bounded cost): the TextRank graph has at most ``MAX_GRAPH_NODES`` (100)
 nodes, so at most 100 x 99 weighted edges, whatever the article's length. When an article
@@ -198,13 +200,18 @@ def sentence_facts(
 ) -> Facts:
     """The facts of one sentence; ``lemmas`` are those of ``words(sentence)``, in order."""
     tokens = words(sentence)
-    numbers = {t.replace(",", ".") for t in tokens if t[:1].isdigit() and not _YEAR_RE.match(t)}
+    aligned = len(tokens) == len(lemmas)
+    numbers: set[str] = set()
     names: set[str] = set()
-    if len(tokens) == len(lemmas):
-        for i, (token, lemma) in enumerate(zip(tokens, lemmas, strict=True)):
-            acronym = len(token) > 1 and token.isupper() and not token[:1].isdigit()
-            if acronym or (i > 0 and token[:1].isupper()):
-                names.add(lemma)
+    for i, token in enumerate(tokens):
+        if token[:1].isdigit():
+            if not _YEAR_RE.match(token):  # a quantity with its word: "30 день" != "30 ноябрь"
+                unit = lemmas[i + 1] if aligned and i + 1 < len(lemmas) else ""
+                numbers.add(f"{token.replace(',', '.')} {unit}".strip())
+            continue
+        acronym = len(token) > 1 and token.isupper()
+        if aligned and (acronym or (i > 0 and token[:1].isupper())):
+            names.add(lemmas[i])
     return Facts(frozenset(content_lemmas(lemmas, stopwords)), frozenset(numbers), frozenset(names))
 
 
