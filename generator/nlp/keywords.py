@@ -44,7 +44,7 @@
      complement (``МИД республики``, ``власти страны``) nor an adjective before it
      (``соответствующий указ``, ``новая Конституция``);
    * ru/uk noun phrases: an adjective agrees with the head noun in case and number
-     (some parse of each); a lower-case genitive complement that also reads as a
+     (some parse of each); a lower-case genitive noun complement that also reads as a
      nominative/accusative (``атаки``, ``нефти``) must recur as the same phrase at
      least twice, or the phrase likely spans two constituents (``по дипканалам атаки``
      -> not ``дипканалы атаки``).
@@ -322,7 +322,8 @@ def _valid_noun_phrase(
     for token, inf in zip(tokens[head + 1 :], infos[head + 1 :], strict=True):
         if inf.lemma in generic:
             return False  # МИД республики, власти страны
-        if token[:1].islower() and inf.case_ambiguous and repeats < MIN_AMBIGUOUS_REPEATS:
+        ambiguous = inf.pos == "NOUN" and inf.case_ambiguous and token[:1].islower()
+        if ambiguous and repeats < MIN_AMBIGUOUS_REPEATS:
             return False  # по дипканалам атаки: "атаки" may start the next phrase
     for inf in infos[head + 1 :]:
         if inf.pos is None or inf.acronym:
