@@ -208,6 +208,7 @@ def test_pymorphy_tells_verbs_and_participles_from_adjectives():
     assert ru.info("заявил").verbal and ru.info("Дан").verbal  # "Дан приказ", not a name
     assert ru.info("пострадавшие").verbal  # a participle only
     assert not ru.info("вооруженные").verbal  # also an adjective: вооружённые силы
+    assert not ru.info("разлив").verbal  # noun readings outweigh the gerund: разлив нефти
     assert get_lemmatizer("uk").info("заявив").verbal
 
 
@@ -286,6 +287,12 @@ def test_kazakh_predicates_are_not_keywords():
 )
 def test_english_verb_form_rule(surface, verbal):
     assert kw._english_verbal(surface, load_keyword_rules("en", LANGUAGE_DIR)) is verbal
+
+
+def test_a_capital_only_at_a_sentence_start_does_not_make_a_name():
+    rules = load_keyword_rules("en", LANGUAGE_DIR)
+    assert kw._english_verbal(["Published"], rules, first_is_name=False)
+    assert not kw._english_verbal(["Published"], rules, first_is_name=True)
 
 
 def test_english_keywords_of_a_real_report_have_no_verbs():

@@ -164,15 +164,20 @@ def _kazakh_verbal(token: str, rules: KeywordRules, keep: frozenset[str]) -> boo
     return stem.endswith(rules.verb_endings) if rules.verb_endings else False
 
 
-def _english_verbal(surface: Sequence[str], rules: KeywordRules) -> bool:
-    """en: a verb form from the list, an ``-ed`` word, or an ``-ing`` word at the end."""
+def _english_verbal(
+    surface: Sequence[str], rules: KeywordRules, first_is_name: bool = True
+) -> bool:
+    """en: a verb form from the list, an ``-ed`` word, or an ``-ing`` word at the end.
+
+    A capital marks a name (United, Reading), except on a sentence's first word that is
+    never capitalised elsewhere (``first_is_name`` false: "Published", "Breaking")."""
     for k, token in enumerate(surface):
         lower = _fold_word(token)
         if lower in rules.not_verbs or "-" in lower:
             continue
         if lower in rules.verbs:
             return True
-        if token[:1].isupper():
+        if token[:1].isupper() and (k > 0 or first_is_name):
             continue  # names: United, Reading
         endings = rules.verb_endings + (rules.last_verb_endings if k == len(surface) - 1 else ())
         if any(lower.endswith(e) and len(lower) > len(e) + 2 for e in endings):
@@ -398,8 +403,7 @@ def extract_keywords(
             continue
         if all(lem in rules.generic for lem in lemmas):
             continue  # республика, глава государства, Қазақстан Республикасы is not all generic
-        if language == "en" and _english_verbal(surface, rules):
-            continue
+
         if language == "kk" and (
             any(_kazakh_verbal(t, rules, lemmatizer.keep) for t in (surface[-1],) if t.islower())
             or all(
@@ -411,6 +415,8 @@ def extract_keywords(
             any(i > 0 for _, i, _ in occurrences)
             or any(i > 0 and token_lists[s][i][:1].isupper() for s, i, _ in index[key[:1]])
         )
+        if language == "en" and _english_verbal(surface, rules, first_is_name):
+            continue
         if language == "kk" and not _kazakh_phrase_ok(surface, lemmas, first_is_name):
             continue
         if language == "kk" and len(key) == 1 and surface[0].islower() and len(index[key]) < 2:

@@ -237,8 +237,8 @@ class WordInfo:
     acronym: bool = False  # short and all capitals: ОДКБ, КТК, CSTO
     genitive: bool = False  # a parse of the chosen lemma is genitive (ru, uk)
     first_name: bool = False  # capitalised and some parse is a first name (Владимир)
-    verbal: bool = False  # a verb form: the likeliest parse is a verb, infinitive, short
-    # participle or gerund, or every parse is a participle (no adjective reading) (ru, uk)
+    verbal: bool = False  # a verb form: verb, infinitive, short participle and gerund
+    # readings outweigh the others, or every parse is a participle (no adjective) (ru, uk)
     case_ambiguous: bool = False  # the chosen lemma also reads as nominative/accusative
     forms: frozenset[tuple[str, str]] = frozenset()  # (case, number) of every parse (ru, uk)
     parse: Any = field(default=None, compare=False, repr=False)  # pymorphy3 Parse
@@ -248,7 +248,10 @@ _VERBAL = frozenset({"VERB", "INFN", "PRTS", "GRND"})
 
 
 def _is_verbal(parses: Sequence[Any]) -> bool:
-    if parses[0].tag.POS in _VERBAL:
+    """Verb readings outweigh the rest (scores: ``Дан`` 0.6 vs 0.4 is verbal, ``разлив``
+    0.33 vs 0.67 is a noun), or the word is only a participle (``дающие``)."""
+    verbal = sum(p.score for p in parses if p.tag.POS in _VERBAL)
+    if verbal > sum(p.score for p in parses) - verbal:
         return True
     return all(p.tag.POS in _VERBAL or p.tag.POS == "PRTF" for p in parses)
 
