@@ -303,9 +303,13 @@ def test_english_keywords_of_a_real_report_have_no_verbs():
 
 
 def test_rerank_drops_what_most_of_the_corpus_shares_and_keeps_the_order():
-    lists = [real_keywords(t) for t in realtexts.ALL]  # real keyword lists, reused
+    # real keyword lists, reused; one language code for all (only the grouping reads it)
+    lists = [real_keywords(t) for t in realtexts.ALL]
     corpus = [
-        SimpleNamespace(id=f"a{i:02d}", text=SimpleNamespace(keywords=("Казахстан", *lists[i % 7])))
+        SimpleNamespace(
+            id=f"a{i:02d}",
+            text=SimpleNamespace(language="ru", keywords=("Казахстан", *lists[i % 7])),
+        )
         for i in range(kw.IDF_MIN_ARTICLES)
     ]
     kept = rerank_keywords(corpus)
@@ -317,6 +321,9 @@ def test_rerank_drops_what_most_of_the_corpus_shares_and_keeps_the_order():
     assert "high treason" in kept["a06"]
     small = corpus[: kw.IDF_MIN_ARTICLES - 1]
     assert rerank_keywords(small) == {a.id: a.text.keywords for a in small}
+    # frequencies are counted per language: 19 Russian + 1 Kazakh article drop nothing
+    other = SimpleNamespace(id="kk", text=SimpleNamespace(language="kk", keywords=("Казахстан",)))
+    assert rerank_keywords([*small, other])["a00"][0] == "Казахстан"
 
 
 def test_keyword_rules_reject_unknown_keys(tmp_path):

@@ -50,12 +50,12 @@
      -> not ``дипканалы атаки``).
 
    The corpus-level part is :func:`rerank_keywords`, applied by the group stage
-   (``generator.digest``): in a corpus of at least ``IDF_MIN_ARTICLES`` (20) articles, a
-   keyword found in more than ``IDF_MAX_SHARE`` (25 %) of them (inverse document
-   frequency ln(N/df) below ln 4 ~ 1.39) tells one article from another no better than
-   "Казахстан" does in a digest about Kazakhstan: it is dropped from the articles' lists
-   (and so from the topic, week and tag lists built from them); the per-article cached
-   analysis keeps it.
+   (``generator.digest``): among the articles of one language, if there are at least
+   ``IDF_MIN_ARTICLES`` (20), a keyword found in more than ``IDF_MAX_SHARE`` (25 %) of
+   them (inverse document frequency ln(N/df) below ln 4 ~ 1.39) tells one article from
+   another no better than "Казахстан" does in a digest about Kazakhstan: it is dropped
+   from the articles' lists (and so from the topic, week and tag lists built from them);
+   the per-article cached analysis keeps it.
 9. Display: a single word is shown as its lemma, capitalised as in the text (``Казахстан``,
    ``ОДКБ``; a capital only seen at a sentence start is dropped unless the word is a name);
    a phrase goes through :meth:`Lemmatizer.normal_phrase` (ru/uk agreement in the
@@ -500,16 +500,25 @@ def keyword_key(keyword: str) -> str:
 def rerank_keywords(analyses: Sequence[_HasKeywords]) -> Mapping[str, tuple[str, ...]]:
     """Each article's keywords without the corpus-generic ones (module docstring, item 8).
 
-    Pure: article id -> keywords in their original order. Below ``IDF_MIN_ARTICLES``
-    articles nothing is dropped (the corpus says too little about itself)."""
-    total = len(analyses)
-    if total < IDF_MIN_ARTICLES:
-        return {a.id: tuple(a.text.keywords) for a in analyses}
-    df: Counter[str] = Counter()
+    Pure: article id -> keywords in their original order. Keywords are words of one
+    language, so document frequencies are counted among the articles of the same language;
+    a language with fewer than ``IDF_MIN_ARTICLES`` articles loses nothing (its part of
+    the corpus says too little about itself)."""
+    by_language: dict[str, list[_HasKeywords]] = defaultdict(list)
     for a in analyses:
-        df.update({keyword_key(k) for k in a.text.keywords})
+        by_language[a.text.language].append(a)
+    generic: dict[str, set[str]] = {}
     floor = math.log(1 / IDF_MAX_SHARE)
-    generic = {k for k, count in df.items() if math.log(total / count) < floor}
+    for language, members in by_language.items():
+        if len(members) < IDF_MIN_ARTICLES:
+            generic[language] = set()
+            continue
+        df: Counter[str] = Counter()
+        for a in members:
+            df.update({keyword_key(k) for k in a.text.keywords})
+        total = len(members)
+        generic[language] = {k for k, count in df.items() if math.log(total / count) < floor}
     return {
-        a.id: tuple(k for k in a.text.keywords if keyword_key(k) not in generic) for a in analyses
+        a.id: tuple(k for k in a.text.keywords if keyword_key(k) not in generic[a.text.language])
+        for a in analyses
     }
