@@ -7,10 +7,12 @@ same analyses give the same ``Digest`` whatever order they arrive in.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from generator.models import (
     Analysis,
@@ -22,7 +24,14 @@ from generator.models import (
     TopicGroup,
     WeekGroup,
 )
-from generator.nlp.summary import OverviewCandidate, overview
+from generator.nlp.keywords import rerank_keywords
+from generator.nlp.summary import (
+    DEFAULT_LANGUAGE_DIR,
+    OverviewCandidate,
+    load_openers,
+    overview,
+    summary_units,
+)
 from generator.render.slugs import SlugRegistry
 from generator.settings import Settings
 
@@ -104,20 +113,28 @@ def _count_entities(members: Sequence[Analysis]) -> list[tuple[str, str, int]]:
 
 
 def topic_overview(
-    members: Sequence[Analysis], topic_id: str | None, n: int
+    members: Sequence[Analysis],
+    topic_id: str | None,
+    n: int,
+    openers: Mapping[str, Sequence[re.Pattern[str]]] | None = None,
 ) -> tuple[Citation, ...]:
     """Multi-document summary (MMR) of the members' summary sentences, each citing its
     article; a sentence's weight is its article's topic score (all equal without a topic)
-    lowered by its rank in the article's summary. Shared by topic pages and PDF briefs."""
+    lowered by its rank in the article's summary. A summary sentence that points back
+    (``openers`` per language; default: the project's ``config/languages``) is cited
+    together with its antecedent. Shared by topic pages and PDF briefs."""
     if not members or n <= 0:
         return ()
+    if openers is None:
+        openers = load_openers(DEFAULT_LANGUAGE_DIR, sorted({a.language for a in members}))
     scores = {a.id: _topic_score(a, topic_id) if topic_id else 1.0 for a in members}
     top = max(scores.values()) or 1.0
     candidates = []
     for a in members:
-        lemmas_of = dict(zip(a.text.sentences, a.text.sentence_lemmas, strict=False))
-        for pos, sentence in enumerate(a.text.summary):
-            lemmas = tuple(lemmas_of.get(sentence, ()))
+        units = summary_units(
+            a.text.summary, a.text.sentences, a.text.sentence_lemmas, openers.get(a.language, ())
+        )
+        for pos, (sentence, lemmas) in enumerate(units):
             weight = (scores[a.id] / top) / (1.0 + 0.25 * pos)
             candidates.append(OverviewCandidate(sentence, lemmas, a.id, round(weight, 9)))
     return tuple(overview(candidates, n))
@@ -130,6 +147,7 @@ def _topic_score(a: Analysis, topic_id: str) -> float:
 def _topic_groups(
     ordered: Sequence[Analysis], topics: Sequence[Topic], settings: Settings
 ) -> tuple[TopicGroup, ...]:
+    openers = load_openers(settings.path(settings.language_data), settings.languages)
     out = []
     for topic in topics:
         members = [a for a in ordered if topic.id in a.topic_ids]
@@ -137,7 +155,9 @@ def _topic_groups(
             TopicGroup(
                 topic=topic,
                 article_ids=tuple(a.id for a in members),
-                overview=topic_overview(members, topic.id, settings.analysis.overview_sentences),
+                overview=topic_overview(
+                    members, topic.id, settings.analysis.overview_sentences, openers
+                ),
                 keywords=tuple(_count_keywords(members)[:TOP_KEYWORDS]),
                 entities=tuple(_count_entities(members)[:TOP_ENTITIES]),
             )
@@ -307,11 +327,23 @@ def near_duplicates(ordered: Sequence[Analysis]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(tuple(sorted(g)) for g in groups.values() if len(g) > 1))
 
 
+def with_corpus_keywords(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """The analyses with keywords common to much of the corpus dropped (corpus IDF:
+    ``generator.nlp.keywords.rerank_keywords``)."""
+    kept = rerank_keywords(analyses)
+    return [
+        a
+        if kept[a.id] == a.text.keywords
+        else dataclasses.replace(a, text=dataclasses.replace(a.text, keywords=kept[a.id]))
+        for a in analyses
+    ]
+
+
 def group(
     analyses: Sequence[Analysis], taxonomy_topics: Sequence[Topic], settings: Settings
 ) -> Digest:
     """Group analysed articles into topics, ISO weeks, entities, sources and languages."""
-    ordered = sort_analyses(analyses)
+    ordered = sort_analyses(with_corpus_keywords(analyses))
     ids = [a.id for a in ordered]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})

@@ -42,7 +42,7 @@ _LIST_KEYS = (
     "month_suffixes",
     "encodings",
 )
-_PATTERN_KEYS = ("date_patterns", "bylines", "attribution")
+_PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers")
 KNOWN_KEYS = frozenset(
     {"code", "name", "months", "debris", "deciding_letters", "deciding_share"}
     | set(_LIST_KEYS)
@@ -59,6 +59,8 @@ class LanguagePack:
     debris: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     bylines: tuple[re.Pattern[str], ...] = ()
     attribution: tuple[re.Pattern[str], ...] = ()
+    # sentence openers that point back at the previous sentence (generator/nlp/summary.py)
+    summary_openers: tuple[re.Pattern[str], ...] = ()
     switcher_names: tuple[str, ...] = ()
     relative_days: tuple[str, ...] = ()
     navigation: tuple[str, ...] = ()
@@ -153,6 +155,7 @@ def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
             bad("needs the named groups day and month", f"date_patterns[{i}]")
     bylines = compile_list("bylines", data.get("bylines"), ("author", "source"))
     attribution = compile_list("attribution", data.get("attribution"), ("source",))
+    summary_openers = compile_list("summary_openers", data.get("summary_openers"))
     debris: dict[str, tuple[re.Pattern[str], ...]] = {}
     raw_debris = data.get("debris") or {}
     if not isinstance(raw_debris, dict):
@@ -189,6 +192,7 @@ def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
         debris=debris,
         bylines=tuple(bylines),
         attribution=tuple(attribution),
+        summary_openers=tuple(summary_openers),
         deciding_letters=letters,
         deciding_share=float(share),
         path=where,

@@ -3,12 +3,26 @@
 from pathlib import Path
 
 import pytest
+import realtexts
+from realtexts import CPC_MOORING, CSTO_DRILLS_KK, CSTO_TERMS_UK, SHOIGU_WITHDRAWAL, RealText
 
 from generator.models import Citation
 from generator.nlp.lemmas import get_lemmatizer
 from generator.nlp.sentences import split_sentences
 from generator.nlp.stopwords import load_stopwords
-from generator.nlp.summary import OverviewCandidate, overview, summarize
+from generator.nlp.summary import (
+    MAX_GRAPH_NODES,
+    OverviewCandidate,
+    content_lemmas,
+    leans_back,
+    load_openers,
+    overview,
+    same_fact,
+    sentence_facts,
+    sentence_graph,
+    summarize,
+    summary_units,
+)
 
 DATA = Path(__file__).parent / "data" / "nlp"
 LANGUAGE_DIR = Path(__file__).parents[1] / "config" / "languages"
@@ -133,3 +147,174 @@ def test_overview_weight_favours_an_article():
         for c in _candidates("seed_000_ru_clean.txt", "000")
     ]
     assert overview(pool, n=1)[0].article_id == "000"
+
+
+# ---------------------------------------------------------------- anaphora, same fact, bounds
+# Real excerpts: tests/realtexts.py (dev split of the real-article set, URLs kept there).
+
+OPENERS = load_openers(LANGUAGE_DIR, ("ru", "uk", "kk", "en"))
+
+
+def real_summary(text: RealText, n: int = 3) -> tuple[list[str], list[str]]:
+    """(sentences, summary) of a real excerpt, as ``analyse_text`` makes them."""
+    lemmatizer = get_lemmatizer(text.language)
+    sentences = [s for p in text.body.split("\n\n") for s in split_sentences(p, text.language) if s]
+    summary = summarize(
+        sentences,
+        [lemmatizer.lemmas(s) for s in sentences],
+        n,
+        lemmatizer.lemmas(text.title),
+        load_stopwords(text.language, LANGUAGE_DIR),
+        OPENERS[text.language],
+    )
+    return sentences, summary
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("kk", "Оның айтуынша, 2026 жылы бірлескен 60 іс-шара өткізу жоспарланып отыр."),
+        ("kk", "Энергетика министрлігінің өкілдері осылай деп хабарлады."),
+        ("uk", "Про це, 10 січня, коментуючи інформацію, заявило Посольство."),
+        ("uk", 'За його словами, "миротворці" ОДКБ залишаться в Казахстані.'),
+        ("ru", "По его словам, процесс возвращения миротворцев начнется сегодня, 13 января."),
+        ("ru", "Об этом сообщил официальный представитель МИД Айбек Смадияров."),
+        ("ru", "Он добавил, что завтра на 14 самолетах будут вывезены миротворцы."),
+        ("en", "He said his government had largely restored order."),
+        ("en", "This was announced by the Russian Defense Ministry from Moscow."),
+    ],
+)
+def test_openers_that_point_back_come_from_the_language_files(language, sentence):
+    assert leans_back(sentence, OPENERS[language])
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("ru", "По словам Зайнетдинова, армянская сторона сообщила секретариату ОДКБ."),
+        ("ru", "Президент Казахстана Касым-Жомарт Токаев дал приказ открывать огонь."),
+        ("uk", "Миротворчий контингент ОДКБ ще залишиться в Казахстані."),
+        ("kk", "Каспий құбыр желісі консорциумы қалыпты режимде мұнай тасымалдап жатыр."),
+        ("en", "The former head of Kazakhstan’s domestic intelligence agency has been detained."),
+        ("en", "This week, protesters in Almaty stormed government buildings."),
+    ],
+)
+def test_sentences_that_stand_alone_do_not_point_back(language, sentence):
+    assert not leans_back(sentence, OPENERS[language])
+
+
+@pytest.mark.parametrize("text", realtexts.ALL, ids=lambda t: t.url.split("/")[2])
+def test_a_pointing_back_sentence_is_kept_only_after_its_antecedent(text):
+    sentences, summary = real_summary(text)
+    assert summary
+    positions = [sentences.index(s) for s in summary]
+    for position, sentence in zip(positions, summary, strict=True):
+        if leans_back(sentence, OPENERS[text.language]):
+            assert position - 1 in positions, (sentence, summary)
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_seed_summaries_keep_antecedents_too(name):
+    _, sentences, lemmas, title_lemmas, stopwords = article(name)
+    language = FIXTURES[name]
+    summary = summarize(sentences, lemmas, 3, title_lemmas, stopwords, OPENERS[language])
+    positions = [sentences.index(s) for s in summary]
+    for position, sentence in zip(positions, summary, strict=True):
+        if leans_back(sentence, OPENERS[language]):
+            assert position - 1 in positions
+
+
+def test_po_ego_slovam_comes_with_the_sentence_it_leans_on():
+    sentences, summary = real_summary(SHOIGU_WITHDRAWAL)
+    leaning = next(s for s in sentences if s.startswith("По его словам"))
+    assert leaning in summary
+    assert sentences[sentences.index(leaning) - 1] in summary  # its antecedent, just before
+    # "Он добавил, ..." leans on "По его словам": it would need a fourth slot
+    assert not any(s.startswith("Он добавил") for s in summary)
+
+
+def test_a_kazakh_sentence_without_antecedent_in_the_body_is_never_chosen():
+    sentences, summary = real_summary(CSTO_DRILLS_KK)
+    assert sentences[0].startswith("Бұл туралы")  # refers to the headline only
+    assert sentences[1].startswith("Оның айтуынша")  # leans on the one above
+    assert sentences[0] not in summary and sentences[1] not in summary
+
+
+def test_same_fact_twice_is_redundant_on_a_real_report():
+    sentences, summary = real_summary(CPC_MOORING, n=4)
+    first = next(s for s in sentences if s.startswith("Дальнейшая эксплуатация причала"))
+    again = next(s for s in sentences if s.startswith("В компании добавили"))
+    lemmatizer = get_lemmatizer("ru")
+    stopwords = load_stopwords("ru", LANGUAGE_DIR)
+
+    def facts(s: str):
+        return sentence_facts(s, lemmatizer.lemmas(s), stopwords)
+
+    assert same_fact(facts(first), facts(again))
+    assert not (first in summary and again in summary)
+    other = next(s for s in sentences if s.startswith("Пострадавших"))
+    assert not same_fact(facts(first), facts(other))
+
+
+def test_a_shared_quantity_and_name_make_the_same_fact_a_date_does_not():
+    lemmatizer = get_lemmatizer("ru")
+    stopwords = load_stopwords("ru", LANGUAGE_DIR)
+
+    def facts(s: str):
+        return sentence_facts(s, lemmatizer.lemmas(s), stopwords)
+
+    # ru_interfax / ru_anapagid (dev split): the same withdrawal date; "30 дней" vs "30 ноября"
+    a = facts(
+        "По словам Зайнетдинова, армянская сторона сообщила секретариату ОДКБ, что "
+        "председателю Совета коллективной безопасности ОДКБ, премьер-министру Армении Николу "
+        "Пашиняну поступила просьба президента Казахстана Касым-Жомарта Токаева дать поручение "
+        "о завершении миротворческой миссии ОДКБ в Казахстане с 13 января 2022 года."
+    )
+    b = facts(
+        "Ранее Токаев сообщил, что вывод миротворцев из Казахстана начнется 13 января и "
+        "займет 10 дней."
+    )
+    assert "13 январь" in a.numbers and "2022" not in " ".join(a.numbers)
+    assert same_fact(a, b)
+    c = facts(
+        "Стало известно, что суд Новороссийска постановил приостановить работу Каспийского "
+        "трубопроводного консорциума на срок 30 дней."
+    )
+    d = facts(
+        "Несмотря на то, что срок исполнения предписания истекает 30 ноября 2022 года, Южное "
+        "УГМРН Ространснадзора обратилось в Приморский районный суд Новороссийска."
+    )
+    assert not same_fact(c, d)
+
+
+def test_summary_units_join_a_leaning_sentence_to_its_antecedent_or_drop_it():
+    sentences, _ = real_summary(CSTO_TERMS_UK)
+    lemmas = [get_lemmatizer("uk").lemmas(s) for s in sentences]
+    lead, leaning = sentences[1], sentences[2]  # "Таке рішення висловив ..." leans on [0]
+    assert leans_back(leaning, OPENERS["uk"])
+    units = summary_units([sentences[0], lead], sentences, lemmas, OPENERS["uk"])
+    assert [text for text, _ in units] == [f"{sentences[0]} {lead}"]
+    assert summary_units([leaning], sentences, lemmas, OPENERS["uk"]) == []
+
+
+def test_the_sentence_graph_is_bounded_whatever_the_length():
+    _, sentences, lemmas, title_lemmas, stopwords = article("seed_000_ru_clean.txt")
+    many = sentences * 2000  # ~16,000 sentences, a multi-megabyte article
+    contents = [content_lemmas(lem, stopwords) for lem in lemmas] * 2000
+    eligible = [i for i, c in enumerate(contents) if c]
+    graph = sentence_graph(eligible, contents, content_lemmas(title_lemmas, stopwords))
+    assert len(eligible) > 10 * MAX_GRAPH_NODES
+    assert len(graph.nodes) == MAX_GRAPH_NODES
+    assert len(graph.edges) <= MAX_GRAPH_NODES * (MAX_GRAPH_NODES - 1)
+    assert list(graph.nodes) == sorted(graph.nodes)
+    assert graph.nodes[0] == eligible[0]  # the lead always makes it
+    summary = summarize(many, lemmas * 2000, 3, title_lemmas, stopwords, OPENERS["ru"])
+    assert 1 <= len(summary) <= 3
+
+
+def test_a_short_article_uses_every_sentence_as_a_node():
+    _, _, lemmas, title_lemmas, stopwords = article("seed_001_uk_clean.txt")
+    contents = [content_lemmas(lem, stopwords) for lem in lemmas]
+    eligible = [i for i, c in enumerate(contents) if c]
+    graph = sentence_graph(eligible, contents, content_lemmas(title_lemmas, stopwords))
+    assert list(graph.nodes) == eligible

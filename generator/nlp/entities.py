@@ -737,11 +737,17 @@ def extract_entities(
 
     if language in NATASHA_LANGUAGES and text:
         covered = sorted((h.start, h.stop) for h in hits)
+        starts = [s for s, _ in covered]
+        widest = max((e - s for s, e in covered), default=0)
         pending = []
         for span in _natasha_spans(text):
             if span.type not in _NATASHA_KINDS:
                 continue
-            if any(min(e, span.stop) > max(s, span.start) for s, e in covered):
+            # only hits starting within the widest hit before the span can overlap it
+            # (bisect keeps this linear for long articles)
+            lo = bisect.bisect_left(starts, span.start - widest)
+            hi = bisect.bisect_left(starts, span.stop)
+            if any(min(e, span.stop) > max(s, span.start) for s, e in covered[lo:hi]):
                 # a registry entity, already counted; the rest of the span is a variant
                 # spelling or debris glued to it ("Читати українською Токаев")
                 continue

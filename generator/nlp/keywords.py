@@ -24,7 +24,39 @@
    keywords it contains (``Путин`` -> ``Владимир Путин`` in Путин's place).
 7. A capitalised phrase always followed by the same capitalised word is a truncated name
    and is dropped (``Посольство Республіки`` of ``Посольство Республіки Казахстан``).
-8. Display: a single word is shown as its lemma, capitalised as in the text (``Казахстан``,
+8. Word lists (``config/languages/<code>.keywords.yml``, :class:`KeywordRules`):
+
+   * no verb forms in any language: ru/uk by pymorphy3 (the likeliest parse is a verb,
+     infinitive, short participle or gerund, or the word is only a participle:
+     ``дан``, ``дающие``, ``заявил``; ``вооружённые`` has an adjective reading and
+     stays); en by the ``verbs`` list and the ``verb_endings`` (``-ed`` anywhere, ``-ing``
+     as the last word) unless listed in ``not_verbs`` or hyphenated (``Russian-led``);
+     kk: Kazakh verbal nouns and infinitives -- the last (head) word of a keyword, in
+     lower case, whose stem (case and possessive endings removed: ``кеңейтуге``,
+     ``кеңейтуі`` -> ``кеңейту``) has 4+ letters and ends in ``-у``/``-ю`` (a verb stem +
+     у: ``кеңейт-у``, ``қолда-у``), unless listed in ``not_verbs`` (``сайлау``
+     "election", ``даму`` "development"); as a modifier it stays (``тасымалдау
+     көлемі`` "transport volume"); and a keyword whose last word ends its sentence
+     wherever it occurs (Kazakh is verb-final: ``қолдау көрсетті``);
+   * no generic words (``generic``: ``республика``, ``президент``, ``власть``,
+     ``страна``): a keyword made only of generic words is dropped; in ru/uk a generic word
+     may be the head of a phrase (``президент Казахстана``) but neither its genitive
+     complement (``МИД республики``, ``власти страны``) nor an adjective before it
+     (``соответствующий указ``, ``новая Конституция``);
+   * ru/uk noun phrases: an adjective agrees with the head noun in case and number
+     (some parse of each); a lower-case genitive noun complement that also reads as a
+     nominative/accusative (``атаки``, ``нефти``) must recur as the same phrase at
+     least twice, or the phrase likely spans two constituents (``по дипканалам атаки``
+     -> not ``дипканалы атаки``).
+
+   The corpus-level part is :func:`rerank_keywords`, applied by the group stage
+   (``generator.digest``): among the articles of one language, if there are at least
+   ``IDF_MIN_ARTICLES`` (20), a keyword found in more than ``IDF_MAX_SHARE`` (25 %) of
+   them (inverse document frequency ln(N/df) below ln 4 ~ 1.39) tells one article from
+   another no better than "Казахстан" does in a digest about Kazakhstan: it is dropped
+   from the articles' lists (and so from the topic, week and tag lists built from them);
+   the per-article cached analysis keeps it.
+9. Display: a single word is shown as its lemma, capitalised as in the text (``Казахстан``,
    ``ОДКБ``; a capital only seen at a sentence start is dropped unless the word is a name);
    a phrase goes through :meth:`Lemmatizer.normal_phrase` (ru/uk agreement in the
    nominative: ``иностранные группировки``; kk: the last word loses its endings).
@@ -32,16 +64,29 @@
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
 
 from generator.nlp import kazakh
-from generator.nlp.lemmas import ACRONYM_MAX_LEN, PYMORPHY_LANGUAGES, Lemmatizer, match_case
+from generator.nlp.lemmas import (
+    ACRONYM_MAX_LEN,
+    PYMORPHY_LANGUAGES,
+    Lemmatizer,
+    WordInfo,
+    match_case,
+)
 from generator.nlp.sentences import join_sentences
 from generator.nlp.tokens import normalize_apostrophes, normalize_text, word_spans, words
+from generator.settings import ConfigError
 
 MAX_NGRAM = 3
 CANDIDATES_PER_KEYWORD = 10
@@ -50,6 +95,94 @@ _URL_RE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_PHRASE_PREFIX = frozenset({"ADJF", "PRTF"})
+IDF_MIN_ARTICLES = 20  # corpus IDF only from this many articles on
+IDF_MAX_SHARE = 0.25  # a keyword in more than this share of the articles is generic
+MIN_AMBIGUOUS_REPEATS = 2  # a phrase with a case-ambiguous complement must recur
+MIN_KAZAKH_VERBAL = 4  # shorter stems in -у are nouns (су, ту, тау, жау)
+
+
+@dataclass(frozen=True)
+class KeywordRules:
+    """One language's keyword word lists (``config/languages/<code>.keywords.yml``)."""
+
+    generic: frozenset[str] = frozenset()  # lemmas that say nothing on their own
+    verbs: frozenset[str] = frozenset()  # lower-case verb forms (en, kk)
+    verb_endings: tuple[str, ...] = ()  # endings of verb forms, any word (en: ed; kk: у, ю)
+    last_verb_endings: tuple[str, ...] = ()  # ... only as the last word (en: ing)
+    not_verbs: frozenset[str] = frozenset()  # words with those endings that are not verbs
+
+
+_RULE_KEYS = ("generic", "verbs", "verb_endings", "last_verb_endings", "not_verbs")
+
+
+def _fold_word(word: str) -> str:
+    return normalize_apostrophes(word.strip().lower().replace("ё", "е"))
+
+
+@functools.cache
+def _load_rules(path: Path) -> KeywordRules:
+    if not path.is_file():
+        return KeywordRules()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: must be a mapping with keys {', '.join(_RULE_KEYS)}")
+    unknown = sorted(map(str, set(data) - set(_RULE_KEYS)))
+    if unknown:
+        known = ", ".join(_RULE_KEYS)
+        raise ConfigError(f"{path}: unknown key(s) {', '.join(unknown)}; use {known}")
+    lists: dict[str, list[str]] = {}
+    for key in _RULE_KEYS:
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{path}: {key}: must be a list of words")
+        lists[key] = [_fold_word(v) for v in value if v.strip()]
+    return KeywordRules(
+        generic=frozenset(lists["generic"]),
+        verbs=frozenset(lists["verbs"]),
+        verb_endings=tuple(sorted(set(lists["verb_endings"]))),
+        last_verb_endings=tuple(sorted(set(lists["last_verb_endings"]))),
+        not_verbs=frozenset(lists["not_verbs"]),
+    )
+
+
+def load_keyword_rules(language: str, language_dir: Path) -> KeywordRules:
+    """``<language_dir>/<language>.keywords.yml`` (absent: no rules); ``ConfigError``."""
+    return _load_rules(Path(language_dir) / f"{language}.keywords.yml")
+
+
+def _kazakh_verbal(token: str, rules: KeywordRules, keep: frozenset[str]) -> bool:
+    """kk: a verbal noun / infinitive (``кеңейту``, ``кеңейтуге``), not a listed noun."""
+    lower = _fold_word(token)
+    if lower in rules.not_verbs or lower in rules.verbs:
+        return lower in rules.verbs
+    stem = kazakh.stem(lower, keep)
+    if stem in rules.not_verbs or len(stem) < MIN_KAZAKH_VERBAL:
+        return False
+    return stem.endswith(rules.verb_endings) if rules.verb_endings else False
+
+
+def _english_verbal(
+    surface: Sequence[str], rules: KeywordRules, first_is_name: bool = True
+) -> bool:
+    """en: a verb form from the list, an ``-ed`` word, or an ``-ing`` word at the end.
+
+    A capital marks a name (United, Reading), except on a sentence's first word that is
+    never capitalised elsewhere (``first_is_name`` false: "Published", "Breaking")."""
+    for k, token in enumerate(surface):
+        lower = _fold_word(token)
+        if lower in rules.not_verbs or "-" in lower:
+            continue
+        if lower in rules.verbs:
+            return True
+        if token[:1].isupper() and (k > 0 or first_is_name):
+            continue  # names: United, Reading
+        endings = rules.verb_endings + (rules.last_verb_endings if k == len(surface) - 1 else ())
+        if any(lower.endswith(e) and len(lower) > len(e) + 2 for e in endings):
+            return True
+    return False
 
 
 @dataclass
@@ -165,14 +298,38 @@ def _ending_patterns(stopwords: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(w[1:] for w in stopwords if w.startswith("*") and len(w) > 1))
 
 
-def _valid_noun_phrase(tokens: Sequence[str], lemmatizer: Lemmatizer) -> bool:
-    """ru/uk: (adjective)* noun (genitive word | acronym | name)* -- or one noun."""
+def _agrees(adjective: WordInfo, noun: WordInfo) -> bool:
+    """Some parse of the adjective shares case and number with some parse of the noun."""
+    return not adjective.forms or not noun.forms or bool(adjective.forms & noun.forms)
+
+
+def _valid_noun_phrase(
+    tokens: Sequence[str], lemmatizer: Lemmatizer, repeats: int = 1, generic=frozenset()
+) -> bool:
+    """ru/uk: (adjective)* noun (genitive word | acronym | name)* -- or one noun.
+
+    Verb forms never; adjectives agree with the head; a lower-case genitive complement
+    that also reads as nominative/accusative needs ``MIN_AMBIGUOUS_REPEATS`` occurrences
+    of the phrase; a generic word is never a genitive complement (module docstring)."""
     infos = [lemmatizer.info(t) for t in tokens]
+    if any(inf.verbal for inf in infos):
+        return False
     head = next((i for i, inf in enumerate(infos) if inf.pos == "NOUN" or inf.pos is None), None)
     if head is None:
         return False
     if any(inf.pos not in _NOUN_PHRASE_PREFIX for inf in infos[:head]):
         return False
+    if any(
+        not _agrees(inf, infos[head]) or inf.lemma in generic or _key(token) in generic
+        for token, inf in zip(tokens[:head], infos[:head], strict=True)
+    ):
+        return False  # no agreement, or a vague adjective: соответствующий указ
+    for token, inf in zip(tokens[head + 1 :], infos[head + 1 :], strict=True):
+        if inf.lemma in generic:
+            return False  # МИД республики, власти страны
+        ambiguous = inf.pos == "NOUN" and inf.case_ambiguous and token[:1].islower()
+        if ambiguous and repeats < MIN_AMBIGUOUS_REPEATS:
+            return False  # по дипканалам атаки: "атаки" may start the next phrase
     for inf in infos[head + 1 :]:
         if inf.pos is None or inf.acronym:
             continue
@@ -191,8 +348,10 @@ def extract_keywords(
     lemmatizer: Lemmatizer,
     stopwords: frozenset[str],
     n: int = 10,
+    rules: KeywordRules | None = None,
 ) -> list[str]:
     """The article's top ``n`` keywords, best first (see the module docstring)."""
+    rules = rules or KeywordRules()
     sentences = [s for s in sentences if s.strip()]
     if not sentences or n <= 0:
         return []
@@ -238,12 +397,26 @@ def extract_keywords(
         stops = [_is_stop(t, lem, stopwords) for t, lem in zip(surface, lemmas, strict=True)]
         if any(stops):
             continue
-        if morphology and not _valid_noun_phrase(surface, lemmatizer):
+        if morphology and not _valid_noun_phrase(
+            surface, lemmatizer, len(occurrences), rules.generic
+        ):
+            continue
+        if all(lem in rules.generic for lem in lemmas):
+            continue  # республика, глава государства, Қазақстан Республикасы is not all generic
+
+        if language == "kk" and (
+            any(_kazakh_verbal(t, rules, lemmatizer.keep) for t in (surface[-1],) if t.islower())
+            or all(
+                i + len(key) == len(token_lists[s]) for s, i, _ in occurrences
+            )  # the last word ends its sentence everywhere: a predicate (SOV)
+        ):
             continue
         first_is_name = surface[0][:1].isupper() and (
             any(i > 0 for _, i, _ in occurrences)
             or any(i > 0 and token_lists[s][i][:1].isupper() for s, i, _ in index[key[:1]])
         )
+        if language == "en" and _english_verbal(surface, rules, first_is_name):
+            continue
         if language == "kk" and not _kazakh_phrase_ok(surface, lemmas, first_is_name):
             continue
         if language == "kk" and len(key) == 1 and surface[0].islower() and len(index[key]) < 2:
@@ -309,3 +482,43 @@ def _display(group: _Group, lemmatizer: Lemmatizer) -> str:
     if text[:1].isupper() and not keep_capital:
         text = text[:1].lower() + text[1:]
     return text
+
+
+class _HasKeywords(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> Any: ...  # a TextAnalysis: .keywords
+
+
+def keyword_key(keyword: str) -> str:
+    """The identity of a keyword across articles: case-folded, ``ё`` folded to ``е``."""
+    return keyword.casefold().replace("ё", "е")
+
+
+def rerank_keywords(analyses: Sequence[_HasKeywords]) -> Mapping[str, tuple[str, ...]]:
+    """Each article's keywords without the corpus-generic ones (module docstring, item 8).
+
+    Pure: article id -> keywords in their original order. Keywords are words of one
+    language, so document frequencies are counted among the articles of the same language;
+    a language with fewer than ``IDF_MIN_ARTICLES`` articles loses nothing (its part of
+    the corpus says too little about itself)."""
+    by_language: dict[str, list[_HasKeywords]] = defaultdict(list)
+    for a in analyses:
+        by_language[a.text.language].append(a)
+    generic: dict[str, set[str]] = {}
+    floor = math.log(1 / IDF_MAX_SHARE)
+    for language, members in by_language.items():
+        if len(members) < IDF_MIN_ARTICLES:
+            generic[language] = set()
+            continue
+        df: Counter[str] = Counter()
+        for a in members:
+            df.update({keyword_key(k) for k in a.text.keywords})
+        total = len(members)
+        generic[language] = {k for k, count in df.items() if math.log(total / count) < floor}
+    return {
+        a.id: tuple(k for k in a.text.keywords if keyword_key(k) not in generic[a.text.language])
+        for a in analyses
+    }

@@ -78,6 +78,11 @@ class Lemmatizer:
     def __repr__(self) -> str:
         return f"Lemmatizer({self.language!r})"
 
+    @property
+    def keep(self) -> frozenset[str]:
+        """Kazakh words the suffix stripper leaves whole (``kk.keep.txt``)."""
+        return self._keep
+
     def __reduce__(self):  # pickles by language: a worker process builds its own
         return (get_lemmatizer, (self.language, self.language_dir))
 
@@ -172,6 +177,9 @@ class Lemmatizer:
                 proper=tail_info.proper,
                 genitive=tail_info.genitive,
                 first_name=tail_info.first_name,
+                verbal=tail_info.verbal,
+                case_ambiguous=tail_info.case_ambiguous,
+                forms=tail_info.forms,
             )
         if word[0].isupper() and len(word) > 1:  # one letter: a word or an initial, not a name
             proper = self._proper_parse(word, parses)
@@ -229,21 +237,39 @@ class WordInfo:
     acronym: bool = False  # short and all capitals: ОДКБ, КТК, CSTO
     genitive: bool = False  # a parse of the chosen lemma is genitive (ru, uk)
     first_name: bool = False  # capitalised and some parse is a first name (Владимир)
+    verbal: bool = False  # a verb form: verb, infinitive, short participle and gerund
+    # readings outweigh the others, or every parse is a participle (no adjective) (ru, uk)
+    case_ambiguous: bool = False  # the chosen lemma also reads as nominative/accusative
+    forms: frozenset[tuple[str, str]] = frozenset()  # (case, number) of every parse (ru, uk)
     parse: Any = field(default=None, compare=False, repr=False)  # pymorphy3 Parse
+
+
+_VERBAL = frozenset({"VERB", "INFN", "PRTS", "GRND"})
+
+
+def _is_verbal(parses: Sequence[Any]) -> bool:
+    """Verb readings outweigh the rest (scores: ``Дан`` 0.6 vs 0.4 is verbal, ``разлив``
+    0.33 vs 0.67 is a noun), or the word is only a participle (``дающие``)."""
+    verbal = sum(p.score for p in parses if p.tag.POS in _VERBAL)
+    if verbal > sum(p.score for p in parses) - verbal:
+        return True
+    return all(p.tag.POS in _VERBAL or p.tag.POS == "PRTF" for p in parses)
 
 
 def _info(parse: Any, proper: bool, parses: Sequence[Any]) -> WordInfo:
     first_name = proper and any("Name" in p.tag.grammemes for p in parses)
-    genitive = any(
-        "gent" in p.tag and p.normal_form == parse.normal_form and p.tag.POS == parse.tag.POS
-        for p in parses
-    )
+    same = [p for p in parses if p.normal_form == parse.normal_form and p.tag.POS == parse.tag.POS]
+    genitive = any("gent" in p.tag for p in same)
+    case_ambiguous = any("nomn" in p.tag or "accs" in p.tag for p in same)
     return WordInfo(
         _fold(parse.normal_form),
         pos=parse.tag.POS,
         proper=proper,
         genitive=genitive,
         first_name=first_name,
+        verbal=_is_verbal(parses),
+        case_ambiguous=case_ambiguous,
+        forms=frozenset((p.tag.case, p.tag.number) for p in parses if p.tag.case and p.tag.number),
         parse=parse,
     )
 

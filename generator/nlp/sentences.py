@@ -32,6 +32,9 @@ _CLOSERS = '»"”’)]'
 _OPENERS = "«\"“„('‘["
 # candidate end: terminator + optional closers, then whitespace, then the next sentence start
 _BOUNDARY_RE = re.compile(rf"({_TERMINATOR}[{re.escape(_CLOSERS)}]*)(\s+)(?=\S)")
+# characters before a period searched for an abbreviation: enough for "т. е", bounded so
+# that a long line with many periods costs linear time
+_ABBR_WINDOW = 40
 # the "word" before a period, with inner periods: "т.е", "т. е", "U.S", "им"
 _ABBR_TAIL_RE = re.compile(r"((?:[^\W\d_]{1,5}\.\s?)*[^\W\d_]+)$")
 
@@ -58,8 +61,9 @@ class SentenceSplitter:
         start = 0
         for match in _BOUNDARY_RE.finditer(line):
             end = match.end(1)
-            following = line[match.end() :]
-            if self._is_boundary(line[start : match.start(1)], match.group(1), following):
+            following = line[match.end()]  # the lookahead guarantees a character
+            before = line[max(start, match.start(1) - _ABBR_WINDOW) : match.start(1)]
+            if self._is_boundary(before, match.group(1), following):
                 sentence = line[start:end].strip()
                 if sentence:
                     sentences.append(sentence)
@@ -69,8 +73,7 @@ class SentenceSplitter:
             sentences.append(rest)
         return sentences
 
-    def _is_boundary(self, before: str, terminator: str, following: str) -> bool:
-        first = following[0]
+    def _is_boundary(self, before: str, terminator: str, first: str) -> bool:
         if not (first.isupper() or first.isdigit() or first in _OPENERS):
             return False  # "...", "?» — сказал", lower-case continuation
         if not terminator.startswith("."):
