@@ -1,4 +1,5 @@
-"""The whole build in one readable function: load -> analyse -> group -> render -> publish.
+"""The whole build in one readable function: load -> analyse -> cluster -> group -> render
+-> publish.
 
 Each stage is a plain function from its own module; this module only wires them, times
 them and collects what went wrong, so a bad article is reported and skipped, never fatal.
@@ -16,7 +17,7 @@ from pathlib import Path
 from generator.analyse import AnalysisContext, CorpusAnalysis, analyse_corpus, load_context
 from generator.cache import AnalysisCache
 from generator.corpus import load_corpus
-from generator.models import Analysis, Article, Digest, Problem
+from generator.models import Analysis, Article, Digest, Problem, Story
 from generator.settings import Settings
 
 
@@ -103,10 +104,47 @@ def analyse_stage(
     )
 
 
-def group_stage(analyses: tuple[Analysis, ...], ctx: AnalysisContext, settings: Settings) -> Digest:
+def cluster_stage(
+    analyses: tuple[Analysis, ...],
+    ctx: AnalysisContext,
+    settings: Settings,
+    use_cache: bool = True,
+) -> tuple[tuple[Analysis, ...], tuple[Story, ...]]:
+    """Stories of the corpus. With the cache, the assignment of the previous build is kept
+    (its reports stay in their stories; only new reports are linked) and saved again."""
+    from generator.cluster import (
+        STATE_FILE,
+        cluster,
+        cluster_context,
+        load_assignment,
+        save_assignment,
+    )
+
+    state = settings.path(settings.output.cache) / STATE_FILE
+    previous = load_assignment(state) if use_cache else {}
+    cc = cluster_context(settings, ctx)
+    stories = cluster(analyses, settings.stories, cc, previous)
+    # ---- story-level topic evidence (helper "topics-ent"; the lead wires it here):
+    # from generator.cluster import build_stories, story_index
+    # from generator.topics import apply_story_evidence
+    # assignment = story_index(stories)
+    # analyses = apply_story_evidence(analyses, assignment, ctx.taxonomy)
+    # stories = build_stories(analyses, assignment, settings.stories, cc)
+    # ----
+    if use_cache:
+        save_assignment(state, stories)
+    return analyses, stories
+
+
+def group_stage(
+    analyses: tuple[Analysis, ...],
+    ctx: AnalysisContext,
+    settings: Settings,
+    stories: tuple[Story, ...] | None = None,
+) -> Digest:
     from generator.digest import group
 
-    return group(analyses, ctx.taxonomy.display(), settings)
+    return group(analyses, ctx.taxonomy.display(), settings, stories)
 
 
 def prepare_digest(
@@ -127,8 +165,10 @@ def prepare_digest(
         report.cache_hits, report.cache_misses = result.hits, result.misses
         report.analysed_ids = result.analysed_ids
         report.problems.extend(article_warnings(result.analyses))
+    with _timed(report, "cluster"):
+        analyses, stories = cluster_stage(result.analyses, ctx, settings, use_cache)
     with _timed(report, "group"):
-        return group_stage(result.analyses, ctx, settings)
+        return group_stage(analyses, ctx, settings, stories)
 
 
 def build(

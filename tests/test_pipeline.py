@@ -130,6 +130,7 @@ KEYS = [
     "keywords",
     "summary",
     "entities",
+    "story",
 ]
 
 

@@ -1,7 +1,9 @@
 """`digest analyze PATH... [--json]`: analyse articles, raw or curated, one result each.
 
 The ``--json`` output is a stable interface: one object per line with the keys
-path, id, title, date, source, language, topics, keywords, summary, entities.
+path, id, title, date, source, language, topics, keywords, summary, entities, story.
+``story`` is the id of the article's story: all the inputs of one call are clustered
+together (``generator.cluster``), so reports of one event given together share it.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def result_record(path: str, a: Analysis) -> dict:
+def result_record(path: str, a: Analysis, story: str | None = None) -> dict:
     """The stable JSON record of one analysed article."""
     ents: dict[str, list[str]] = {k: [] for k in ENTITY_KINDS}
     for e in a.text.entities:
@@ -55,6 +57,7 @@ def result_record(path: str, a: Analysis) -> dict:
             "organizations": ents.get("organization", []),
             "places": ents.get("place", []),
         },
+        "story": story,
     }
 
 
@@ -68,6 +71,15 @@ def load_article(path: Path, ictx) -> Article:
         if text.startswith("---"):
             return article_from_markdown(text, str(path))
     return ingest_path(path, ictx)
+
+
+def _stories(analyses, ctx, settings) -> dict[str, str]:
+    """Article id -> story id, clustering all the inputs of the call together. The same
+    file given twice is one article: it is clustered once."""
+    from generator.cluster import cluster, cluster_context, story_index
+
+    unique = list({a.id: a for a in analyses}.values())
+    return story_index(cluster(unique, settings.stories, cluster_context(settings, ctx)))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,11 +103,12 @@ def run(args: argparse.Namespace) -> int:
     ctx = load_context(settings)
     cache = None if args.no_cache else AnalysisCache(settings.path(settings.output.cache))
     result = analyse_corpus(articles, ctx, cache=cache, workers=settings.analysis.workers)
+    story_of = _stories(result.analyses, ctx, settings)
     for path, a in zip(given, result.analyses, strict=True):
+        rec = result_record(path, a, story_of.get(a.id))
         if args.json:
-            print(json.dumps(result_record(path, a), ensure_ascii=False))
+            print(json.dumps(rec, ensure_ascii=False))
         else:
-            rec = result_record(path, a)
             print(
                 f"{path}\n  {rec['title']}  [{rec['language']}, {rec['date'] or 'undated'}, "
                 f"{rec['source'] or 'unknown source'}]"
@@ -104,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
                 ev = ", ".join(f"{e['term']}×{e['count']}" for e in t["evidence"])
                 print(f"  topic {t['id']} {t['score']:.2f}: {ev}")
             print(f"  keywords: {', '.join(rec['keywords'])}")
+            print(f"  story: {rec['story']}")
             for s in rec["summary"]:
                 print(f"  > {s}")
     return 1 if failed else 0

@@ -5,11 +5,28 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.models import Digest
+from generator.models import Digest, Story
 from generator.serialize import to_jsonable
 from generator.settings import Settings
 
 FORMAT = "digest-json/1"
+
+
+def story_record(s: Story) -> dict[str, Any]:
+    """One story: id, title, first/last day, topics, article ids (first report first),
+    sources, languages, the cited summary and the reprints (copy -> original)."""
+    return {
+        "id": s.id,
+        "title": s.title,
+        "first_seen": s.first_seen.isoformat() if s.first_seen else None,
+        "last_seen": s.last_seen.isoformat() if s.last_seen else None,
+        "topics": list(s.topics),
+        "articles": list(s.article_ids),
+        "sources": list(s.sources),
+        "languages": list(s.languages),
+        "summary": [{"sentence": c.sentence, "article_id": c.article_id} for c in s.summary],
+        "reprints": [{"reprint": r, "original": o} for r, o in s.reprints],
+    }
 
 
 def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
@@ -23,6 +40,7 @@ def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
         item["text"].pop("sentence_lemmas", None)
         item["text"].pop("title_lemmas", None)
         item["related"] = list(digest.related.get(a.id, ()))
+        item["story"] = digest.story_of.get(a.id)
         articles.append(item)
     return {
         "format": FORMAT,
@@ -42,6 +60,7 @@ def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
         "sources": to_jsonable(digest.sources),
         "undated_ids": list(digest.undated_ids),
         "duplicates": to_jsonable(digest.duplicates),
+        "stories": [story_record(s) for s in digest.stories],
         "articles": articles,
     }
 
