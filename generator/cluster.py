@@ -15,7 +15,8 @@ shared rare name counts more than a shared "Kazakhstan"):
 
 The similarity is the weighted mean of the signals available for the pair (all four within a
 language, the last three across languages), lowered by ``date_decay`` per day between the
-reports. Reports more than ``window_days`` apart are never compared.
+reports (a report without a date counts as ``undated_gap`` days from any other). Reports
+more than ``window_days`` apart are never compared.
 
 Linking is incremental, in report order (date, then id; undated reports last): a report
 joins the story of its most similar earlier report when the similarity reaches
@@ -247,9 +248,8 @@ def similarity(a: Features, va: Vector, b: Features, vb: Vector, params: StorySe
     if not used:
         return 0.0
     sim = total / used
-    if a.day is not None and b.day is not None:
-        sim *= max(0.0, 1.0 - params.date_decay * abs(a.day - b.day))
-    return sim
+    days = abs(a.day - b.day) if a.day is not None and b.day is not None else params.undated_gap
+    return sim * max(0.0, 1.0 - params.date_decay * days)
 
 
 def _blocking_keys(f: Features) -> set[str]:

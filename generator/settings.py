@@ -90,7 +90,7 @@ class StoryWeights:
     )
     entities: float = _opt(0.1, "Weight of shared canonical entities (any language).")
     numbers: float = _opt(0.05, "Weight of shared numbers (any language).")
-    concepts: float = _opt(0.3, "Weight of shared taxonomy concepts (any language).")
+    concepts: float = _opt(0.5, "Weight of shared taxonomy concepts (any language).")
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,7 @@ class StorySettings:
         0.5, "0: a report joins the story of its closest report; 1: of its closest on average."
     )
     link_floor: float = _opt(0.15, "Least mean similarity to a story's reports in the window.")
+    undated_gap: int = _opt(2, "Days between an undated report and any other (date decay).")
     date_decay: float = _opt(0.1, "Similarity lost per day between two reports.")
     title_boost: float = _opt(2.0, "A title lemma counts this many times a lead lemma.")
     lead_sentences: int = _opt(6, "Sentences after the title that describe the event.")

@@ -40,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     report = evaluate(labels, settings)
     sys.stdout.write(format_report(report, details=not args.brief))
+    from generator.evaluate_stories import story_report  # story B-cubed, when labelled
+
+    sys.stdout.write(story_report(labels, settings, details=not args.brief))
     if args.min_macro_f1 is not None and report.macro_f1 < args.min_macro_f1:
         print(
             f"digest eval: macro-F1 {report.macro_f1:.3f} is below {args.min_macro_f1:.3f}",
