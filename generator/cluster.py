@@ -45,6 +45,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
+import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -53,10 +55,11 @@ from pathlib import Path
 from generator.models import Analysis, Story
 from generator.nlp.summary import OverviewCandidate, content_lemmas, overview
 from generator.settings import ConfigError, StorySettings, read_yaml
-from generator.topics import ANY, Term, TermSet, _lemmatise_term
+from generator.topics import ANY, Term, TermSet, _lemmatise_term, _match_end
 
 CHANNELS = ("text", "entities", "numbers", "concepts")
 UNKNOWN_SOURCE = "unknown"
+SUMMARY_REPORTS = 20  # a summary draws on the first reports of a story (MMR is quadratic)
 
 
 # ---------------------------------------------------------------------------- context
@@ -70,11 +73,11 @@ class ClusterContext:
     # (language, evidence term as displayed) -> concept id ("topic:group")
     concepts: Mapping[tuple[str, str], str] = field(default_factory=dict)
     # language -> the event vocabulary (a term's display is its concept's name)
-    vocabulary: Mapping[str, TermSet] = field(default_factory=dict, compare=False)
+    vocabulary: Mapping[str, Vocabulary] = field(default_factory=dict, compare=False)
     interface_language: str = "en"
 
 
-def load_vocabulary(path: Path, languages: Sequence[str]) -> dict[str, TermSet]:
+def load_vocabulary(path: Path, languages: Sequence[str]) -> dict[str, Vocabulary]:
     """The event vocabulary (``config/story_concepts.yml``): per language, terms whose
     display is the concept's name. ``ConfigError`` naming the file and entry if malformed."""
     _text, data = read_yaml(path, "story concepts file")
@@ -97,7 +100,40 @@ def load_vocabulary(path: Path, languages: Sequence[str]) -> dict[str, TermSet]:
                 lemmas, prefix = _lemmatise_term(raw.strip(), lang)
                 if lemmas:
                     per_lang[lang].append(Term(name, lemmas, 1.0, prefix))
-    return {lang: TermSet.build(terms) for lang, terms in per_lang.items()}
+    return {lang: Vocabulary.build(terms) for lang, terms in per_lang.items()}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The event vocabulary of one language: words and phrases indexed by their first lemma,
+    single prefixes (``ұста*``) by their first three letters, so a scan stays linear."""
+
+    terms: TermSet
+    prefixes: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, terms: Sequence[Term]) -> Vocabulary:
+        ts = TermSet.build(terms)
+        prefixes: dict[str, list[Term]] = defaultdict(list)
+        for t in ts.prefixed:
+            prefixes[t.lemmas[0][:3]].append(t)
+        return cls(ts, {k: tuple(v) for k, v in prefixes.items()})
+
+    def concepts(self, seqs: Iterable[Sequence[str]]) -> set[str]:
+        """Names of the concepts found in the token sequences."""
+        found: set[str] = set()
+        by_first, gap = self.terms.by_first, self.terms.gap
+        for seq in seqs:
+            for i, tok in enumerate(seq):
+                for t in by_first.get(tok, ()):
+                    if t.display not in found and (
+                        len(t.lemmas) == 1 or _match_end(t, seq, i, gap) >= 0
+                    ):
+                        found.add(t.display)
+                for t in self.prefixes.get(tok[:3], ()):
+                    if tok.startswith(t.lemmas[0]):
+                        found.add(t.display)
+        return found
 
 
 def taxonomy_concepts(taxonomy) -> dict[tuple[str, str], str]:
@@ -145,8 +181,11 @@ class Features:
     title: frozenset[str]
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _numbers(lemmas: Iterable[str]) -> set[str]:
-    return {lem for lem in lemmas if any(ch.isdigit() for ch in lem)}
+    return {lem for lem in lemmas if _DIGIT.search(lem)}
 
 
 def features(a: Analysis, index: int, params: StorySettings, cc: ClusterContext) -> Features:
@@ -170,7 +209,7 @@ def features(a: Analysis, index: int, params: StorySettings, cc: ClusterContext)
     vocab = cc.vocabulary.get(a.language)
     if vocab is not None:
         lead_seqs = [a.text.title_lemmas, *a.text.sentence_lemmas[: params.lead_sentences]]
-        concepts |= {f"x:{t.display}" for t in vocab.count(lead_seqs)}
+        concepts |= {f"x:{name}" for name in vocab.concepts(lead_seqs)}
     return Features(
         index=index,
         id=a.id,
@@ -203,24 +242,24 @@ class Weights:
 
 @dataclass(frozen=True)
 class Vector:
-    """A report's weighted sets: per channel the squared weights and their norm."""
+    """A report's weighted sets: per channel the feature weights and their norm."""
 
-    sq: tuple[dict[str, float], ...]
+    weights: tuple[dict[str, float], ...]
     norms: tuple[float, ...]
 
 
 def vector(f: Features, w: Weights) -> Vector:
-    sq = []
+    out = []
     norms = []
     for c, ch in enumerate(f.channels):
-        d = {k: w.weight(k) ** 2 for k in ch}
+        d = {k: w.weight(k) for k in ch}
         if c == 0:  # a title lemma also matches the same lemma in a lead
             for k in f.title:
                 lead = "l:" + k[2:]
-                d[lead] = max(d.get(lead, 0.0), w.weight(lead) ** 2)
-        sq.append(d)
-        norms.append(math.sqrt(sum(d.values())))
-    return Vector(tuple(sq), tuple(norms))
+                d[lead] = max(d.get(lead, 0.0), w.weight(lead))
+        out.append(d)
+        norms.append(math.sqrt(sum(v * v for v in d.values())))
+    return Vector(tuple(out), tuple(norms))
 
 
 def similarity(a: Features, va: Vector, b: Features, vb: Vector, params: StorySettings) -> float:
@@ -240,11 +279,10 @@ def similarity(a: Features, va: Vector, b: Features, vb: Vector, params: StorySe
         na, nb = va.norms[c], vb.norms[c]
         if not na or not nb:
             continue
-        da, db = va.sq[c], vb.sq[c]
-        if len(da) > len(db):
-            da, db = db, da
-        shared = sum(math.sqrt(v * db[k]) for k, v in da.items() if k in db)
-        total += wc * shared / (na * nb)
+        da, db = va.weights[c], vb.weights[c]
+        shared = da.keys() & db.keys()
+        if shared:
+            total += wc * sum(da[k] * db[k] for k in shared) / (na * nb)
     if not used:
         return 0.0
     sim = total / used
@@ -281,7 +319,9 @@ class _Linker:
         self.params = params
         self.feats = feats
         self.vecs = vecs
-        self.postings: dict[str, list[int]] = defaultdict(list)  # key -> report indexes
+        # key -> (days, report indexes) of dated reports, sorted by day; undated apart
+        self.dated: dict[str, tuple[list[int], list[int]]] = {}
+        self.undated: dict[str, list[int]] = defaultdict(list)
         self.story_of: dict[int, str] = {}
         self.members: dict[str, list[int]] = defaultdict(list)
         self.first_day: dict[str, int | None] = {}
@@ -296,7 +336,17 @@ class _Linker:
             first = self.first_day[sid]
             self.first_day[sid] = f.day if first is None else min(first, f.day)
         for k in _blocking_keys(f):
-            self.postings[k].append(i)
+            if f.day is None:
+                self.undated[k].append(i)
+                continue
+            days, idx = self.dated.setdefault(k, ([], []))
+            if not days or days[-1] <= f.day:
+                days.append(f.day)
+                idx.append(i)
+            else:  # a report older than the last one placed (kept reports, then new ones)
+                pos = bisect_right(days, f.day)
+                days.insert(pos, f.day)
+                idx.insert(pos, i)
 
     def _in_window(self, f: Features, j: int) -> bool:
         g = self.feats[j]
@@ -304,14 +354,21 @@ class _Linker:
             return True
         return abs(f.day - g.day) <= self.params.window_days
 
+    def _near(self, f: Features, k: str) -> list[int]:
+        """Reports with key ``k`` in the date window of ``f`` (all of them when undated)."""
+        days, idx = self.dated.get(k, ((), ()))
+        if f.day is None:
+            near = list(idx)
+        else:
+            w = self.params.window_days
+            near = list(idx[bisect_left(days, f.day - w) : bisect_right(days, f.day + w)])
+        return near + self.undated.get(k, [])
+
     def candidates(self, f: Features, w: Weights) -> list[int]:
         score: dict[int, float] = defaultdict(float)
         for k in sorted(_blocking_keys(f)):
-            post = self.postings.get(k)
-            if not post:
-                continue
-            near = [j for j in post if self._in_window(f, j)]
-            if len(near) > self.params.max_block:
+            near = self._near(f, k)
+            if not near or len(near) > self.params.max_block:
                 continue
             kw = w.weight(k)
             for j in near:
@@ -323,13 +380,14 @@ class _Linker:
         f, v = self.feats[i], self.vecs[i]
         p = self.params
         found: dict[str, float] = {}
+        sims: dict[int, float] = {}
         for j in self.candidates(f, w):
             sid = self.story_of[j]
             first = self.first_day.get(sid)
             if f.day is not None and first is not None and f.day - first > p.max_span_days:
                 continue
             g = self.feats[j]
-            sim = similarity(f, v, g, self.vecs[j], p)
+            sim = sims[j] = similarity(f, v, g, self.vecs[j], p)
             need = p.threshold if f.language == g.language else p.cross_threshold
             if sim >= need:
                 found[sid] = max(found.get(sid, 0.0), sim)
@@ -337,12 +395,12 @@ class _Linker:
             return None
         if p.link_mean > 0:
             for sid in list(found):
-                sims = [
-                    similarity(f, v, self.feats[j], self.vecs[j], p)
-                    for j in self.members[sid]
-                    if self._in_window(f, j)
+                near = [j for j in self.members[sid] if self._in_window(f, j)]
+                values = [  # the latest reports in the window, at most max_candidates
+                    sims[j] if j in sims else similarity(f, v, self.feats[j], self.vecs[j], p)
+                    for j in near[-p.max_candidates :]
                 ]
-                mean = sum(sims) / len(sims) if sims else 0.0
+                mean = sum(values) / len(values) if values else 0.0
                 found[sid] = (1 - p.link_mean) * found[sid] + p.link_mean * mean
                 if found[sid] < p.threshold * (1 - p.link_mean) + p.link_floor * p.link_mean:
                     del found[sid]
@@ -356,12 +414,16 @@ def link(
     params: StorySettings,
     cc: ClusterContext | None = None,
     previous: Mapping[str, str] | None = None,
+    feats: Sequence[Features] | None = None,
 ) -> dict[str, str]:
-    """Article id -> story id for every report (the module docstring gives the rule)."""
+    """Article id -> story id for every report (the module docstring gives the rule).
+    ``feats``: the reports' features in report order, when already computed."""
     cc = cc or ClusterContext()
     previous = previous or {}
     ordered = report_order(analyses)
-    feats = [features(a, i, params, cc) for i, a in enumerate(ordered)]
+    if feats is None:
+        feats = [features(a, i, params, cc) for i, a in enumerate(ordered)]
+    feats = list(feats)
     w = Weights(feats, params)
     vecs = [vector(f, w) for f in feats]
     linker = _Linker(params, feats, vecs)
@@ -385,25 +447,26 @@ def link(
 # ---------------------------------------------------------------------------- stories
 
 
-def sentence_signatures(a: Analysis, min_words: int) -> frozenset[str]:
-    """Hashes of the report's sentences (as lemmas) long enough to be evidence of copying."""
-    out = set()
-    for lemmas in a.text.sentence_lemmas:
-        if sum(1 for lem in lemmas if lem and not lem[0].isdigit()) >= min_words:
-            out.add(hashlib.sha1("\x1f".join(lemmas).encode("utf-8")).hexdigest()[:16])
-    return frozenset(out)
+def sentence_signatures(a: Analysis, min_words: int) -> frozenset[tuple[str, ...]]:
+    """The report's sentences (as lemmas) long enough to be evidence of copying."""
+    return frozenset(
+        tuple(lemmas)
+        for lemmas in a.text.sentence_lemmas
+        if len(lemmas) >= min_words
+        and sum(1 for lem in lemmas if lem and not lem[0].isdigit()) >= min_words
+    )
 
 
 def reprint_pairs(
     members: Sequence[Analysis],
     params: StorySettings,
-    signatures: Mapping[str, frozenset[str]],
-    boilerplate: frozenset[str] = frozenset(),
+    signatures: Mapping[str, frozenset[tuple[str, ...]]],
+    boilerplate: frozenset[tuple[str, ...]] = frozenset(),
 ) -> tuple[tuple[str, str], ...]:
     """(reprint id, original id) among ``members`` (in report order): a report that shares
     ``reprint_share`` of the shorter one's sentences with an earlier report copies it; the
     original is the earliest such report (itself never a reprint)."""
-    index: dict[str, list[str]] = defaultdict(list)
+    index: dict[tuple[str, ...], list[str]] = defaultdict(list)
     original_of: dict[str, str] = {}
     sigs = {a.id: signatures[a.id] - boilerplate for a in members}
     for a in members:
@@ -427,11 +490,8 @@ def _title_choice(members: Sequence[Analysis], feats: Mapping[str, Features], la
     """The representative report: central (its title's lemmas are common among the story's
     reports of its language, and its entities among all) and early; in ``language`` when the
     story has a report in it."""
-    pool = [a for a in members if a.language == language and a.article.title.strip()]
-    if not pool:
-        langs = Counter(a.language for a in members)
-        top = sorted(langs.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        pool = [a for a in members if a.language == top] or list(members)
+    titled = [a for a in members if a.article.title.strip()] or list(members)
+    pool = [a for a in titled if a.language == language] or titled
     lead_df: Counter[str] = Counter()
     ent_df: Counter[str] = Counter()
     for a in members:
@@ -454,11 +514,12 @@ def _title_choice(members: Sequence[Analysis], feats: Mapping[str, Features], la
 
 def story_summary(members: Sequence[Analysis], lead: Analysis, n: int) -> tuple:
     """Multi-document extractive summary with citations (MMR of ``nlp.summary.overview``)
-    over the summaries of the story's reports in the representative report's language (so a
-    fact is not stated twice in two languages); earlier reports and sentences weigh more."""
+    over the summaries of the story's first ``SUMMARY_REPORTS`` reports in the representative
+    report's language (so a fact is not stated twice in two languages); earlier reports and
+    sentences weigh more."""
     if n <= 0:
         return ()
-    same = [a for a in members if a.language == lead.language]
+    same = [a for a in members if a.language == lead.language][:SUMMARY_REPORTS]
     candidates = []
     for rank, a in enumerate(same):
         lemmas_of = dict(zip(a.text.sentences, a.text.sentence_lemmas, strict=False))
@@ -477,23 +538,26 @@ def build_stories(
     assignment: Mapping[str, str],
     params: StorySettings,
     cc: ClusterContext | None = None,
+    feats: Sequence[Features] | None = None,
 ) -> tuple[Story, ...]:
     """The ``Story`` records of an assignment (article id -> story id), ranked: most distinct
     sources, then languages, then the newest, then id."""
     cc = cc or ClusterContext()
     ordered = report_order(analyses)
-    feats = {a.id: features(a, i, params, cc) for i, a in enumerate(ordered)}
+    if feats is None:
+        feats = [features(a, i, params, cc) for i, a in enumerate(ordered)]
+    by_id = {f.id: f for f in feats}
     members: dict[str, list[Analysis]] = defaultdict(list)
     for a in ordered:
         members[assignment[a.id]].append(a)
     signatures = {a.id: sentence_signatures(a, params.reprint_min_words) for a in ordered}
-    df: Counter[str] = Counter()
+    df: Counter[tuple[str, ...]] = Counter()
     for sig in signatures.values():
         df.update(sig)
     boilerplate = frozenset(s for s, c in df.items() if c > params.reprint_max_df)
     stories = []
     for sid, arts in members.items():
-        lead = _title_choice(arts, feats, cc.interface_language)
+        lead = _title_choice(arts, by_id, cc.interface_language)
         dates = [a.article.date for a in arts if a.article.date]
         topics = Counter(t for a in arts for t in a.topic_ids)
         sources = sorted(
@@ -545,7 +609,11 @@ def cluster(
     ids = [a.id for a in analyses]
     if len(set(ids)) != len(ids):
         raise ValueError("duplicate article ids")
-    return build_stories(analyses, link(analyses, params, cc, previous), params, cc)
+    cc = cc or ClusterContext()
+    ordered = report_order(analyses)
+    feats = [features(a, i, params, cc) for i, a in enumerate(ordered)]
+    assignment = link(ordered, params, cc, previous, feats)
+    return build_stories(ordered, assignment, params, cc, feats)
 
 
 def story_index(stories: Iterable[Story]) -> dict[str, str]:

@@ -13,7 +13,7 @@ Labels are never used by the clustering itself.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,15 +82,19 @@ class StoryEval:
     errors: tuple[str, ...] = ()
 
 
-def evaluate_stories(labels_path: Path, settings: Settings) -> StoryEval | None:
-    """Load, analyse and cluster the labelled articles; None when no entry has a story."""
+def evaluate_stories(labels_path: Path | Sequence[Path], settings: Settings) -> StoryEval | None:
+    """Load, analyse and cluster the labelled articles (of one labels file, or of several
+    taken as one split); None when no entry has a story."""
     from generator.analyse import analyse_corpus, load_context
     from generator.cache import AnalysisCache
     from generator.cluster import cluster, cluster_context, story_index
     from generator.evaluate import ArticleLoader
     from generator.ingest.errors import IngestError
 
-    labels = load_story_labels(labels_path)
+    paths = [Path(labels_path)] if isinstance(labels_path, (str, Path)) else list(labels_path)
+    labels: dict[Path, str] = {}
+    for p in paths:
+        labels.update(load_story_labels(p))
     if not labels:
         return None
     ctx = load_context(settings)
@@ -109,9 +113,12 @@ def evaluate_stories(labels_path: Path, settings: Settings) -> StoryEval | None:
     stories = cluster(result.analyses, settings.stories, cluster_context(settings, ctx))
     story_of = story_index(stories)
     rel = {p: p.name for p in labels}
+    if len(set(rel.values())) < len(rel):  # same file name in two folders: keep the folder
+        rel = {p: f"{p.parent.name}/{p.name}" for p in labels}
     gold = {rel[p]: s for p, s in labels.items()}
     predicted = {rel[names[aid]]: sid for aid, sid in story_of.items()}
-    return StoryEval(str(labels_path), bcubed(gold, predicted), gold, predicted, tuple(errors))
+    source = " + ".join(map(str, paths))
+    return StoryEval(source, bcubed(gold, predicted), gold, predicted, tuple(errors))
 
 
 def format_story_eval(ev: StoryEval, details: bool = True) -> str:
@@ -158,3 +165,28 @@ def story_report(labels: Path, settings: Settings, details: bool = True) -> str:
         if ev is not None:
             out.append(format_story_eval(ev, details))
     return "\n" + "\n".join(out) if out else ""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m generator.evaluate_stories LABELS.yaml...``: story B-cubed of the labelled
+    articles of all the files together (e.g. the two halves of one split)."""
+    import argparse
+    import sys
+
+    from generator.settings import load_settings
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("labels", nargs="+", type=Path)
+    parser.add_argument("--config", default=None)
+    parser.add_argument("--brief", action="store_true")
+    args = parser.parse_args(argv)
+    ev = evaluate_stories(args.labels, load_settings(args.config))
+    if ev is None:
+        print("no article has a story label", file=sys.stderr)
+        return 1
+    sys.stdout.write(format_story_eval(ev, details=not args.brief))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
