@@ -5,9 +5,8 @@
 The corpus: real reports (the curated seeds, tests/data/devset and the real excerpts of
 tests/data/stories) are analysed once by the real pipeline; ``--articles`` synthetic
 ``Analysis`` records are then built from their real sentences and lemmas: article ``i``
-belongs to event ``i // 4`` (a base report's first sentence, three sentences of its
-language drawn for the event, the first of them as the title, then twelve drawn for the
-article),
+belongs to event ``i // 4`` (four sentences of a base report's language drawn for the
+event, the first of them also as the title, then twelve drawn for the article),
 with the event's entities, a date spread over ``--days`` days and ``Random(i)`` choices.
 
 1. Clustering all of them (features, blocking, linking, story records with summaries).
@@ -66,8 +65,7 @@ def synthetic(real: list[Analysis], n: int, days: int) -> list[Analysis]:
         base = real[event % len(real)]
         rng = random.Random(i)
         pool = by_lang[base.language]
-        first = list(zip(base.text.sentences, base.text.sentence_lemmas, strict=True))[:1]
-        lead = first + [pool[erng.randrange(len(pool))] for _ in range(3)]
+        lead = [pool[erng.randrange(len(pool))] for _ in range(4)]
         extra = [pool[rng.randrange(len(pool))] for _ in range(12)]
         pairs = lead + extra
         day = start + dt.timedelta(days=erng.randrange(days) + rng.randrange(2))
@@ -76,12 +74,12 @@ def synthetic(real: list[Analysis], n: int, days: int) -> list[Analysis]:
             sentences=tuple(s for s, _ in pairs),
             sentence_lemmas=tuple(lem for _, lem in pairs),
             summary=tuple(s for s, _ in pairs[:2]),
-            title_lemmas=lead[1][1][:10],
+            title_lemmas=lead[0][1][:10],
         )
         article = dataclasses.replace(
             base.article,
             id=f"b{i:05d}",
-            title=lead[1][0],
+            title=lead[0][0],
             date=day,
             source=f"Outlet {rng.randrange(40)}",
         )

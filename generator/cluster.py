@@ -59,6 +59,7 @@ from generator.topics import ANY, Term, TermSet, _lemmatise_term, _match_end
 
 CHANNELS = ("text", "entities", "numbers", "concepts")
 UNKNOWN_SOURCE = "unknown"
+MIN_TITLE_WORDS = 3  # a shorter "title" is page debris, not a headline, unless all are
 SUMMARY_REPORTS = 20  # a summary draws on the first reports of a story (MMR is quadratic)
 
 
@@ -490,7 +491,9 @@ def _title_choice(members: Sequence[Analysis], feats: Mapping[str, Features], la
     """The representative report: central (its title's lemmas are common among the story's
     reports of its language, and its entities among all) and early; in ``language`` when the
     story has a report in it."""
-    titled = [a for a in members if a.article.title.strip()] or list(members)
+    # a headline has words: "vchaspik-global-message" (page debris taken for a title) has not
+    titled = [a for a in members if len(a.article.title.split()) >= MIN_TITLE_WORDS]
+    titled = titled or [a for a in members if a.article.title.strip()] or list(members)
     pool = [a for a in titled if a.language == language] or titled
     lead_df: Counter[str] = Counter()
     ent_df: Counter[str] = Counter()

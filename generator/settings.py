@@ -100,7 +100,7 @@ class StorySettings:
     )
     window_days: int = _opt(2, "Reports more than this many days apart are never linked.")
     max_span_days: int = _opt(4, "A story takes no report dated this many days after its first.")
-    threshold: float = _opt(0.2, "Similarity at which a report joins a story (same language).")
+    threshold: float = _opt(0.25, "Similarity at which a report joins a story (same language).")
     cross_threshold: float = _opt(
         0.5, "Similarity at which a report joins a story of another language."
     )
@@ -108,7 +108,7 @@ class StorySettings:
         0.5, "0: a report joins the story of its closest report; 1: of its closest on average."
     )
     link_floor: float = _opt(0.15, "Least mean similarity to a story's reports in the window.")
-    undated_gap: int = _opt(2, "Days between an undated report and any other (date decay).")
+    undated_gap: int = _opt(3, "Days between an undated report and any other (date decay).")
     date_decay: float = _opt(0.1, "Similarity lost per day between two reports.")
     title_boost: float = _opt(2.0, "A title lemma counts this many times a lead lemma.")
     lead_sentences: int = _opt(6, "Sentences after the title that describe the event.")
