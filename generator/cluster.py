@@ -228,9 +228,9 @@ class Weights:
     def __init__(self, feats: Sequence[Features], params: StorySettings) -> None:
         df: Counter[str] = Counter()
         for f in feats:
-            for ch in f.channels:
+            df.update(f.channels[0] | {f"l:{k[2:]}" for k in f.title})  # title lemmas lead too
+            for ch in f.channels[1:]:
                 df.update(ch)
-            df.update(f"l:{k[2:]}" for k in f.title)  # a title lemma is also a lead lemma
         n = len(feats) + params.idf_prior
         self.df = df
         self.idf = {k: math.log(n / (c + 1)) for k, c in df.items()}
@@ -259,7 +259,7 @@ def vector(f: Features, w: Weights) -> Vector:
                 lead = "l:" + k[2:]
                 d[lead] = max(d.get(lead, 0.0), w.weight(lead))
         out.append(d)
-        norms.append(math.sqrt(sum(v * v for v in d.values())))
+        norms.append(math.sqrt(math.fsum(v * v for v in d.values())))  # fsum: any order
     return Vector(tuple(out), tuple(norms))
 
 
@@ -283,7 +283,7 @@ def similarity(a: Features, va: Vector, b: Features, vb: Vector, params: StorySe
         da, db = va.weights[c], vb.weights[c]
         shared = da.keys() & db.keys()
         if shared:
-            total += wc * sum(da[k] * db[k] for k in shared) / (na * nb)
+            total += wc * math.fsum(da[k] * db[k] for k in shared) / (na * nb)
     if not used:
         return 0.0
     sim = total / used
