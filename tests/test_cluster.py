@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from factories import seed_digest
+from factories import settings as factory_settings
 
 from generator.analyse import analyse_corpus, load_context
 from generator.cluster import (
@@ -22,6 +24,7 @@ from generator.cluster import (
 )
 from generator.evaluate_stories import bcubed
 from generator.ingest import ingest_path, load_ingest_context
+from generator.render.jsonexport import digest_to_jsonable
 from generator.settings import ConfigError, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,3 +203,16 @@ def test_bad_story_settings_are_config_errors(tmp_path, text, message):
     with pytest.raises(ConfigError) as err:
         load_settings(cfg)
     assert message in str(err.value)
+
+
+def test_digest_json_lists_the_stories_and_each_article_names_its_story():
+    digest = seed_digest()
+    data = digest_to_jsonable(digest, factory_settings())
+    keys = ["id", "title", "first_seen", "last_seen", "topics", "articles", "sources"]
+    keys += ["languages", "summary", "reprints"]
+    assert data["stories"] and all(list(s) == keys for s in data["stories"])
+    ids = {s["id"] for s in data["stories"]}
+    assert {a["story"] for a in data["articles"]} == ids
+    listed = sorted(i for s in data["stories"] for i in s["articles"])
+    assert listed == sorted(a.id for a in digest.analyses)  # every article in one story
+    assert [s["id"] for s in data["stories"]] == [s.id for s in digest.stories]  # ranked
