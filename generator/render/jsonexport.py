@@ -40,7 +40,6 @@ def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
         item["text"].pop("sentence_lemmas", None)
         item["text"].pop("title_lemmas", None)
         item["related"] = list(digest.related.get(a.id, ()))
-        item["story"] = digest.story_of.get(a.id)
         articles.append(item)
     return {
         "format": FORMAT,
