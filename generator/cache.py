@@ -94,9 +94,7 @@ class _Storage:
 class AnalysisCache:
     """``<key[:2]>/<key>.json`` files in a folder or under an fsspec URL."""
 
-    def __init__(
-        self, location: str | Path, warn: Callable[[str], None] | None = None
-    ) -> None:
+    def __init__(self, location: str | Path, warn: Callable[[str], None] | None = None) -> None:
         self.location = location
         self._storage = _Storage(location)
         self.warn = warn or _stderr

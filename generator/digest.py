@@ -1,4 +1,4 @@
-"""Group the analysed corpus into a ``Digest``: topics, ISO weeks, entities, sources.
+"""Group the analysed corpus into a ``Digest``: topics, ISO weeks, entities, sources, stories.
 
 ``group`` needs the whole corpus at once (unlike ``analyse``). Everything here is pure and
 deterministic: every list is sorted with a total order (ties broken by id or name), so the
@@ -14,12 +14,20 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+from generator.cluster import (
+    ClusterContext,
+    cluster,
+    duplicate_groups,
+    rank_stories,
+    story_index,
+)
 from generator.models import (
     Analysis,
     Citation,
     Digest,
     EntityGroup,
     SourceGroup,
+    Story,
     Topic,
     TopicGroup,
     WeekGroup,
@@ -40,8 +48,6 @@ TOP_ENTITIES = 15
 TOP_RISING = 10
 RELATED_MAX = 5
 RELATED_MIN_SCORE = 2.0
-DUPLICATE_SHARE = 0.6  # share of the shorter article's sentences found in the other one
-DUPLICATE_MIN_WORDS = 5  # sentences shorter than this do not count as evidence of copying
 UNKNOWN_SOURCE = "unknown"
 
 
@@ -292,41 +298,6 @@ def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def near_duplicates(ordered: Sequence[Analysis]) -> tuple[tuple[str, ...], ...]:
-    """Groups of articles that share most of their (lemmatised) sentences, e.g. wire copies."""
-    sigs: dict[str, set[tuple[str, ...]]] = {}
-    index: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for a in ordered:
-        sig = {tuple(s) for s in a.text.sentence_lemmas if len(s) >= DUPLICATE_MIN_WORDS}
-        sigs[a.id] = sig
-        for s in sig:
-            index[s].append(a.id)
-    parent = {a.id: a.id for a in ordered}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a in ordered:
-        shared: Counter[str] = Counter()
-        for s in sigs[a.id]:
-            for other in index[s]:
-                if other > a.id:
-                    shared[other] += 1
-        for other, count in sorted(shared.items()):
-            smaller = min(len(sigs[a.id]), len(sigs[other]))
-            if smaller and count / smaller >= DUPLICATE_SHARE:
-                ra, rb = find(a.id), find(other)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for a in ordered:
-        groups[find(a.id)].append(a.id)
-    return tuple(sorted(tuple(sorted(g)) for g in groups.values() if len(g) > 1))
-
-
 def with_corpus_keywords(analyses: Sequence[Analysis]) -> list[Analysis]:
     """The analyses with keywords common to much of the corpus dropped (corpus IDF:
     ``generator.nlp.keywords.rerank_keywords``)."""
@@ -340,14 +311,26 @@ def with_corpus_keywords(analyses: Sequence[Analysis]) -> list[Analysis]:
 
 
 def group(
-    analyses: Sequence[Analysis], taxonomy_topics: Sequence[Topic], settings: Settings
+    analyses: Sequence[Analysis],
+    taxonomy_topics: Sequence[Topic],
+    settings: Settings,
+    stories: Sequence[Story] | None = None,
 ) -> Digest:
-    """Group analysed articles into topics, ISO weeks, entities, sources and languages."""
+    """Group analysed articles into topics, ISO weeks, entities, sources and languages.
+
+    ``stories`` come from the cluster stage (``generator.cluster``); without them the
+    articles are clustered here with the settings alone (no taxonomy concepts, no ids
+    kept from a previous build). Near-identical copies are the stories' reprints."""
     ordered = sort_analyses(with_corpus_keywords(analyses))
     ids = [a.id for a in ordered]
     if len(set(ids)) != len(ids):
         dup = sorted({i for i in ids if ids.count(i) > 1})
         raise ValueError(f"duplicate article ids: {', '.join(dup)}")
+    if stories is None:
+        stories = cluster(
+            ordered, settings.stories, ClusterContext(interface_language=settings.site.language)
+        )
+    stories = rank_stories(stories)
     languages = Counter(a.language for a in ordered)
     return Digest(
         analyses=ordered,
@@ -358,5 +341,7 @@ def group(
         languages=tuple(sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))),
         undated_ids=tuple(a.id for a in ordered if a.article.date is None),
         related=related_articles(ordered),
-        duplicates=near_duplicates(ordered),
+        duplicates=duplicate_groups(stories),
+        stories=stories,
+        story_of=story_index(stories),
     )

@@ -31,6 +31,7 @@ Another metric (e.g. story clustering) is one more function appended to that lis
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -110,6 +111,7 @@ class Outcome:
     original: str | None = None
     text_date: dt.date | None = None
     text_source: str | None = None
+    story: str | None = None  # the story the cluster stage put it in (all of a split together)
     article: Article | None = None
     analysis: TextAnalysis | None = None
 
@@ -538,8 +540,43 @@ def evaluate(
                 analysis=text,
             )
         )
+    outcomes = with_stories(outcomes, ctx, settings)
     source = ", ".join(str(p) for p in paths)
     return compare(labels, outcomes, topic_ids, source=source, aliases=load.aliases)
+
+
+def with_stories(outcomes: Sequence[Outcome], ctx: Any, settings: Settings) -> list[Outcome]:
+    """Cluster the analysed outcomes together, as a build clusters its corpus, and take the
+    topics the story stage lends (``generator.topics.apply_story_evidence``) and each
+    article's story id: the scores are those of the built digest, not of lone articles."""
+    from generator.models import Analysis
+    from generator.pipeline import cluster_stage
+
+    def matches(scores: Sequence[TopicScore]) -> tuple:
+        found = sorted((t.match() for t in scores if t.assigned), key=lambda m: (-m.score, m.topic))
+        return tuple(found)
+
+    ok = [o for o in outcomes if not o.error and o.analysis is not None]
+    unique = {o.article_id: o for o in ok}
+    analyses = tuple(
+        Analysis(article=o.article, text=o.analysis, topics=matches(o.scores))
+        for o in unique.values()
+    )
+    if not analyses:
+        return list(outcomes)
+    lent, stories = cluster_stage(analyses, ctx, settings, use_cache=False)
+    topics = {a.id: frozenset(a.topic_ids) for a in lent}
+    story_of = {aid: s.id for s in stories for aid in s.article_ids}
+    return [
+        dataclasses.replace(
+            o,
+            topics=o.topics | topics.get(o.article_id, frozenset()),
+            story=story_of.get(o.article_id),
+        )
+        if not o.error
+        else o
+        for o in outcomes
+    ]
 
 
 def _labels_files(folder: Path) -> list[Path]:

@@ -1,4 +1,5 @@
-"""The whole build in one readable function: load -> analyse -> group -> render -> publish.
+"""The whole build in one readable function: load -> analyse -> cluster -> group -> render
+-> publish.
 
 Each stage is a plain function from its own module; this module only wires them, times
 them and collects what went wrong, so a bad article is reported and skipped, never fatal.
@@ -15,8 +16,9 @@ from pathlib import Path
 
 from generator.analyse import AnalysisContext, CorpusAnalysis, analyse_corpus, load_context
 from generator.cache import AnalysisCache
+from generator.cluster import story_index
 from generator.corpus import load_corpus
-from generator.models import Analysis, Article, Digest, Problem
+from generator.models import Analysis, Article, Digest, Problem, Story
 from generator.relevance import Rejected, select_relevant, write_rejected_index
 from generator.settings import Settings
 
@@ -109,10 +111,51 @@ def analyse_stage(
     )
 
 
-def group_stage(analyses: tuple[Analysis, ...], ctx: AnalysisContext, settings: Settings) -> Digest:
+def cluster_stage(
+    analyses: tuple[Analysis, ...],
+    ctx: AnalysisContext,
+    settings: Settings,
+    use_cache: bool = True,
+) -> tuple[tuple[Analysis, ...], tuple[Story, ...]]:
+    """Stories of the corpus. With the cache, the assignment of the previous build is kept
+    (its reports stay in their stories; only new reports are linked) and saved again."""
+    from generator.cluster import (
+        STATE_FILE,
+        build_stories,
+        cluster,
+        cluster_context,
+        load_assignment,
+        save_assignment,
+    )
+    from generator.topics import apply_story_evidence
+
+    state = settings.local_cache_dir() / STATE_FILE
+    previous = load_assignment(state) if use_cache else {}
+    cc = cluster_context(settings, ctx)
+    stories = cluster(analyses, settings.stories, cc, previous)
+    # story-level topic evidence: a report lends its topics to weaker reports of its story
+    assignment = story_index(stories)
+    lent = apply_story_evidence(analyses, assignment, ctx.taxonomy)
+    if any(x is not y for x, y in zip(lent, analyses, strict=True)):
+        analyses = lent
+        stories = build_stories(analyses, assignment, settings.stories, cc)
+    if use_cache:
+        try:
+            save_assignment(state, stories)
+        except OSError as exc:  # a read-only or full cache: the ids are not kept, that's all
+            print(f"digest: warning: story ids not saved ({state}: {exc})", file=sys.stderr)
+    return analyses, stories
+
+
+def group_stage(
+    analyses: tuple[Analysis, ...],
+    ctx: AnalysisContext,
+    settings: Settings,
+    stories: tuple[Story, ...] | None = None,
+) -> Digest:
     from generator.digest import group
 
-    return group(analyses, ctx.taxonomy.display(), settings)
+    return group(analyses, ctx.taxonomy.display(), settings, stories)
 
 
 def prepare_digest(
@@ -133,14 +176,17 @@ def prepare_digest(
         report.cache_hits, report.cache_misses = result.hits, result.misses
         report.analysed_ids = result.analysed_ids
         report.problems.extend(article_warnings(result.analyses))
-    analyses = result.analyses
+    with _timed(report, "cluster"):
+        analyses, stories = cluster_stage(result.analyses, ctx, settings, use_cache)
     with _timed(report, "relevance"):
-        selection = select_relevant(analyses, story_of={})
+        selection = select_relevant(analyses, story_index(stories))
         if settings.output.relevant_only:
             analyses = selection.published
             report.rejected = selection.rejected
+            kept = {a.id for a in analyses}
+            stories = tuple(s for s in stories if kept.intersection(s.article_ids))
     with _timed(report, "group"):
-        return group_stage(analyses, ctx, settings)
+        return group_stage(analyses, ctx, settings, stories)
 
 
 def build(

@@ -11,6 +11,7 @@ kept, a taxonomy change re-scores it on the next build and re-admits it without 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ def select_relevant(
 ) -> Selection:
     """Split ``analyses`` into the published and the rejected, order kept."""
     story_of = story_of or {}
+    sizes = Counter(story_of[a.id] for a in analyses if a.id in story_of)
     on_topic_stories = {story_of[a.id] for a in analyses if a.topics and a.id in story_of}
     published: list[Analysis] = []
     rejected: list[Rejected] = []
@@ -61,7 +63,7 @@ def select_relevant(
                 url=art.url,
                 date=art.date.isoformat() if art.date else None,
                 source=art.source,
-                why=WHY_NO_TOPIC_STORY if story is not None else WHY_NO_TOPIC,
+                why=WHY_NO_TOPIC_STORY if sizes.get(story, 0) > 1 else WHY_NO_TOPIC,
             )
         )
     rejected.sort(key=lambda r: r.id)

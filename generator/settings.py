@@ -113,6 +113,47 @@ class OutputSettings:
 
 
 @dataclass(frozen=True)
+class StoryWeights:
+    text: float = _opt(
+        0.45, "Weight of the lead's lemmas (title and first sentences), same language."
+    )
+    entities: float = _opt(0.1, "Weight of shared canonical entities (any language).")
+    numbers: float = _opt(0.05, "Weight of shared numbers (any language).")
+    concepts: float = _opt(0.5, "Weight of shared taxonomy concepts (any language).")
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    concepts: str = _opt(
+        "config/story_concepts.yml", "Multilingual event vocabulary (cross-language concepts)."
+    )
+    window_days: int = _opt(2, "Reports more than this many days apart are never linked.")
+    max_span_days: int = _opt(4, "A story takes no report dated this many days after its first.")
+    threshold: float = _opt(0.25, "Similarity at which a report joins a story (same language).")
+    cross_threshold: float = _opt(
+        0.5, "Similarity at which a report joins a story of another language."
+    )
+    link_mean: float = _opt(
+        0.5, "0: a report joins the story of its closest report; 1: of its closest on average."
+    )
+    link_floor: float = _opt(0.15, "Least mean similarity to a story's reports in the window.")
+    undated_gap: int = _opt(3, "Days between an undated report and any other (date decay).")
+    date_decay: float = _opt(0.1, "Similarity lost per day between two reports.")
+    title_boost: float = _opt(2.0, "A title lemma counts this many times a lead lemma.")
+    lead_sentences: int = _opt(6, "Sentences after the title that describe the event.")
+    idf_prior: int = _opt(20, "Pseudo-corpus size so that rarity is meaningful in tiny inputs.")
+    max_block: int = _opt(300, "A blocking key shared by more reports in the window is skipped.")
+    max_candidates: int = _opt(60, "Reports scored in full per new report (best by blocking).")
+    weights: StoryWeights = _opt(StoryWeights(), "Weights of the similarity signals.")
+    reprint_share: float = _opt(
+        0.6, "Share of the shorter report's sentences found in the other: a reprint."
+    )
+    reprint_min_words: int = _opt(5, "Shorter sentences are no evidence of copying.")
+    reprint_max_df: int = _opt(20, "A sentence in more reports than this is boilerplate.")
+    summary_sentences: int = _opt(3, "Sentences in a story summary.")
+
+
+@dataclass(frozen=True)
 class Settings:
     root: Path = _opt(Path("."), "Folder the relative paths below are resolved against.")
     site: SiteSettings = _opt(SiteSettings(), "Site identity.")
@@ -126,6 +167,7 @@ class Settings:
     fetch: FetchSettings = _opt(FetchSettings(), "Outbound HTTP (feeds and their pages).")
     analysis: AnalysisSettings = _opt(AnalysisSettings(), "Analysis options.")
     output: OutputSettings = _opt(OutputSettings(), "Output options.")
+    stories: StorySettings = _opt(StorySettings(), "Story clustering (generator/cluster.py).")
     config_file: Path | None = _opt(None, "The file these settings came from.")
 
     def path(self, value: str | Path) -> Path:
@@ -180,6 +222,10 @@ def _convert(value: Any, tp: Any, where: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ConfigError(f"{where}: expected a whole number, got {value!r}")
         return value
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{where}: expected a number, got {value!r}")
+        return float(value)
     if tp is str:
         if not isinstance(value, str):
             raise ConfigError(f"{where}: expected text, got {value!r}")
@@ -224,6 +270,21 @@ def validate_settings(s: Settings, where: str) -> None:
         )
     if not 1 <= s.analysis.batch_size <= 10_000:
         raise ConfigError(f"{where}: analysis.batch_size must be between 1 and 10000")
+    st = s.stories
+    for name in ("window_days", "max_span_days", "lead_sentences", "summary_sentences"):
+        if getattr(st, name) < 0:
+            raise ConfigError(f"{where}: stories.{name} must be 0 or more")
+    for name in ("idf_prior", "max_block", "max_candidates", "reprint_max_df"):
+        if getattr(st, name) < 1:
+            raise ConfigError(f"{where}: stories.{name} must be 1 or more")
+    for name in ("threshold", "cross_threshold", "reprint_share"):
+        if not 0.0 < getattr(st, name) <= 1.0:
+            raise ConfigError(f"{where}: stories.{name} must be above 0 and at most 1")
+    if not 0.0 <= st.date_decay < 1.0:
+        raise ConfigError(f"{where}: stories.date_decay must be from 0 to below 1")
+    weights = dataclasses.asdict(st.weights)
+    if any(w < 0 for w in weights.values()) or not any(weights.values()):
+        raise ConfigError(f"{where}: stories.weights must be 0 or more, at least one above 0")
     for i, feed in enumerate(s.feeds):
         if not feed.url.startswith(("http://", "https://")):
             raise ConfigError(f"{where}: feeds[{i}].url must start with http:// or https://")

@@ -41,6 +41,7 @@ taxonomy: {ROOT / "config/topics.yml"}
 sources: {ROOT / "config/sources.yml"}
 entities: {ROOT / "config/entities.yml"}
 language_data: {ROOT / "config/languages"}
+stories: {{concepts: {ROOT / "config/story_concepts.yml"}}}
 analysis: {{workers: {workers}}}
 output:
   docs: {out / "docs"}

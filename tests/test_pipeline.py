@@ -135,6 +135,7 @@ KEYS = [
     "keywords",
     "summary",
     "entities",
+    "story",
 ]
 
 

@@ -1,7 +1,9 @@
 """`digest analyze PATH... [--json]`: analyse articles, raw or curated, one result each.
 
 The ``--json`` output is a stable interface: one object per line with the keys
-path, id, title, date, source, language, topics, keywords, summary, entities.
+path, id, title, date, source, language, topics, keywords, summary, entities, story.
+``story`` is the id of the article's story: all the inputs of one call are clustered
+together (``generator.cluster``), so reports of one event given together share it.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def result_record(path: str, a: Analysis) -> dict:
+def result_record(path: str, a: Analysis, story: str | None = None) -> dict:
     """The stable JSON record of one analysed article."""
     ents: dict[str, list[str]] = {k: [] for k in ENTITY_KINDS}
     for e in a.text.entities:
@@ -62,6 +64,7 @@ def result_record(path: str, a: Analysis) -> dict:
             "places": ents.get("place", []),
             "facilities": ents.get("facility", []),
         },
+        "story": story,
     }
 
 
@@ -80,7 +83,9 @@ def load_article(path: Path, ictx) -> Article:
 def run(args: argparse.Namespace) -> int:
     from generator.analyse import analyse_corpus, load_context
     from generator.cache import AnalysisCache
+    from generator.cluster import story_index
     from generator.ingest import load_ingest_context
+    from generator.pipeline import cluster_stage
 
     settings = load_settings(args.config)
     ictx = load_ingest_context(settings)
@@ -105,11 +110,17 @@ def run(args: argparse.Namespace) -> int:
     result = analyse_corpus(
         articles, ctx, cache=cache, workers=settings.analysis.workers, mapper=mapper_for(settings)
     )
-    for path, a in zip(given, result.analyses, strict=True):
+    analyses, stories = cluster_stage(
+        tuple({a.id: a for a in result.analyses}.values()), ctx, settings, use_cache=False
+    )
+    story_of = story_index(stories)
+    by_id = {a.id: a for a in analyses}
+    result_analyses = [by_id[a.id] for a in result.analyses]
+    for path, a in zip(given, result_analyses, strict=True):
+        rec = result_record(path, a, story_of.get(a.id))
         if args.json:
-            print(json.dumps(result_record(path, a), ensure_ascii=False))
+            print(json.dumps(rec, ensure_ascii=False))
         else:
-            rec = result_record(path, a)
             print(
                 f"{path}\n  {rec['title']}  [{rec['language']}, {rec['date'] or 'undated'}, "
                 f"{rec['source'] or 'unknown source'}]"
@@ -118,6 +129,7 @@ def run(args: argparse.Namespace) -> int:
                 ev = ", ".join(f"{e['term']}×{e['count']}" for e in t["evidence"])
                 print(f"  topic {t['id']} {t['score']:.2f}: {ev}")
             print(f"  keywords: {', '.join(rec['keywords'])}")
+            print(f"  story: {rec['story']}")
             for s in rec["summary"]:
                 print(f"  > {s}")
     return 1 if failed else 0

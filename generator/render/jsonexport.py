@@ -6,7 +6,7 @@ import json
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from generator.models import Digest
+from generator.models import Digest, Story
 from generator.serialize import to_jsonable
 from generator.settings import Settings
 
@@ -32,6 +32,23 @@ def public_origin(origin: str | None, root: Path) -> str | None:
     if rel.is_absolute() or ".." in rel.parts or "~" in rel.parts[:1]:
         return None
     return rel.as_posix()
+
+
+def story_record(s: Story) -> dict[str, Any]:
+    """One story: id, title, first/last day, topics, article ids (first report first),
+    sources, languages, the cited summary and the reprints (copy -> original)."""
+    return {
+        "id": s.id,
+        "title": s.title,
+        "first_seen": s.first_seen.isoformat() if s.first_seen else None,
+        "last_seen": s.last_seen.isoformat() if s.last_seen else None,
+        "topics": list(s.topics),
+        "articles": list(s.article_ids),
+        "sources": list(s.sources),
+        "languages": list(s.languages),
+        "summary": [{"sentence": c.sentence, "article_id": c.article_id} for c in s.summary],
+        "reprints": [{"reprint": r, "original": o} for r, o in s.reprints],
+    }
 
 
 def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
@@ -65,6 +82,7 @@ def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
         "sources": to_jsonable(digest.sources),
         "undated_ids": list(digest.undated_ids),
         "duplicates": to_jsonable(digest.duplicates),
+        "stories": [story_record(s) for s in digest.stories],
         "articles": articles,
     }
 
