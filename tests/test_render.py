@@ -105,7 +105,8 @@ def test_home_shows_a_topics_earlier_story_when_it_has_nothing_this_week(digest)
 
 def test_topic_page_has_overview_keywords_entities_timeline_and_cards(files):
     page = files["topics/csto_mission.md"]
-    for heading in ("## Overview", "## Keywords", "## Key entities", "## Timeline", "## Articles"):
+    headings = ("## Overview", "## Keywords", "## Key entities", "## Timeline", "## Top stories")
+    for heading in headings:
         assert heading in page
     assert "[2022-W02](../weeks/2022-w02.md) | 2022-01-10 – 2022-01-16 | 2 |" in page
     assert "[CSTO](../entities/organization-csto.md)" in page
