@@ -166,7 +166,9 @@ def build(
             from generator.briefs import write_all_briefs_bytes
 
             extra = write_all_briefs_bytes(
-                digest, settings, cache_dir=settings.path(settings.output.cache) / "briefs"
+                digest,
+                settings,
+                cache_dir=settings.path(settings.output.cache) / "briefs" if use_cache else None,
             )
             report.briefs = len(extra)
     with _timed(report, "render"):
