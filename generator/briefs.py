@@ -49,7 +49,7 @@ MAX_ENTITIES_PER_KIND = 8
 TOP_STORIES = 10  # stories shown with summary and reports
 STORY_SENTENCES = 3  # summary sentences of a top story
 STORY_REPORTS = 5  # reports cited under a top story (the rest counted)
-MORE_STORIES = 80  # further stories, one line each; the rest counted (keeps a brief short)
+MORE_STORIES = 50  # further stories, one line each; the rest counted (keeps a brief short and fast)
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -881,11 +881,11 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _timed_layout(html: str) -> tuple[bytes, float]:
-    """``html_to_pdf`` and the seconds it took (run in the worker processes)."""
-    start = time.perf_counter()
+def _timed_layout(html: str) -> tuple[bytes, tuple[float, float]]:
+    """``html_to_pdf`` and the (wall, CPU) seconds it took, measured in the worker."""
+    start, cpu = time.perf_counter(), time.process_time()
     pdf = html_to_pdf(html)
-    return pdf, time.perf_counter() - start
+    return pdf, (time.perf_counter() - start, time.process_time() - cpu)
 
 
 def render_all_briefs(
@@ -893,7 +893,7 @@ def render_all_briefs(
     settings: Settings,
     workers: int | None = None,
     cache_dir: Path | None = None,
-    timings: dict[str, float] | None = None,
+    timings: dict[str, tuple[float, float]] | None = None,
 ) -> dict[str, bytes]:
     """Every topic and week brief as {file name: PDF bytes}, in file-name order.
 
@@ -901,8 +901,8 @@ def render_all_briefs(
     ``cache_dir`` (with a matching stored hash) are laid out by WeasyPrint (expensive),
     spread over ``workers`` processes (default ``settings.analysis.workers``; 0 = one per
     core). The workers are this process's own children (``fork``), all waited for before
-    this returns: nothing is left running. ``timings`` receives the layout seconds of each
-    brief laid out.
+    this returns: nothing is left running. ``timings`` receives the layout seconds (wall,
+    CPU) of each brief laid out.
     """
     scopes = all_scopes(digest)
     names = [brief_filename(s) for s in scopes]

@@ -899,7 +899,7 @@ def test_cached_pdfs_are_verified_by_their_hash(tmp_path, seed_digest, settings_
     victim.write_bytes(good[: len(good) // 2])  # truncated, still starts with %PDF-
     hashes = sorted(cache.glob("*.sha256"))
     hashes[1].unlink()  # an entry without its hash
-    timings: dict[str, float] = {}
+    timings: dict[str, tuple[float, float]] = {}
     again = briefs.render_all_briefs(
         seed_digest, settings_en, workers=1, cache_dir=cache, timings=timings
     )
@@ -911,7 +911,7 @@ def test_cached_pdfs_are_verified_by_their_hash(tmp_path, seed_digest, settings_
 
 def test_pdf_workers_are_waited_for(tmp_path, seed_digest, settings_en):
     before = _children()
-    timings: dict[str, float] = {}
+    timings: dict[str, tuple[float, float]] = {}
     files = briefs.render_all_briefs(seed_digest, settings_en, workers=2, timings=timings)
     assert len(files) == len(timings) == 6
     assert _children() <= before, "PDF worker processes left running"
