@@ -331,6 +331,7 @@ class StoryBlock:
     summary: tuple[OverviewLine, ...]
     reports: tuple[tuple[SourceNote, ...], ...]  # grouped by language
     more_reports: str
+    single: bool = False  # one report: its summary is one paragraph, cited once
 
 
 @dataclass(frozen=True)
@@ -571,6 +572,7 @@ def _story_blocks(
                 summary=summary,
                 reports=tuple(tuple(v) for v in by_lang.values()),
                 more_reports=str(labels["more_reports"]).format(n=rest) if rest > 0 else "",
+                single=len(reports) == 1,
             )
         )
     return out
