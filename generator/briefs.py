@@ -456,15 +456,25 @@ def _scoped_stories(
     digest: Digest, selected: Sequence[Analysis]
 ) -> list[tuple[Story, tuple[str, ...]]]:
     """Ranked stories with reports among ``selected``, each with those reports only."""
-    from generator.render.stories import stories_or_singletons
+    from generator.render.stories import counts, stories_or_singletons
 
-    wanted = {a.id for a in selected}
+    by_id = {a.id: a for a in selected}
     out = []
     for story in stories_or_singletons(digest):
-        ids = tuple(i for i in story.article_ids if i in wanted)
+        ids = tuple(i for i in story.article_ids if i in by_id)
         if ids:
             out.append((story, ids))
-    return out
+
+    def in_scope(item: tuple[Story, tuple[str, ...]]) -> tuple[int, int, int, str]:
+        # the digest's ranking rule (outlets, languages, recency) over the scope's own
+        # reports, ties by the first report: a closed week's brief keeps its order when a
+        # story grows later
+        reports = [by_id[i] for i in item[1]]
+        n = counts(reports)
+        newest, first = _newest(reports)
+        return (-n.outlets, -n.languages, newest, first)
+
+    return sorted(out, key=in_scope)
 
 
 def _plural(labels: Mapping[str, Any], n: int, what: str) -> str:

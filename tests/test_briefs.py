@@ -818,8 +818,9 @@ def test_week_brief_is_organised_by_story(story_briefs):
     text = flat("\n".join(pdf_pages(week)))
     top = text.split("Top stories")[1].split("Source links")[0]
     # the two three-language stories first, each with counts, cited summary and reports
-    first, second = digest.stories
-    assert top.index(flat(first.title)) < top.index(flat(second.title))
+    single = flat(digest.by_id()["004_ab022bcd261e01f7"].article.title)
+    for story in digest.stories:  # more outlets and languages: before the one-report story
+        assert top.index(flat(story.title)) < top.index(single)
     assert "3 reports · 3 outlets · 3 languages" in top
     assert re.search(r"Reports: \[\d+\] ТАСС \(Russian\); \[\d+\] Rubryka \(Ukrainian\)", top)
     # a report's title is in the source list once, with its URL; no report is left out
@@ -915,3 +916,44 @@ def test_pdf_workers_are_waited_for(tmp_path, seed_digest, settings_en):
     files = briefs.render_all_briefs(seed_digest, settings_en, workers=2, timings=timings)
     assert len(files) == len(timings) == 6
     assert _children() <= before, "PDF worker processes left running"
+
+
+def test_a_closed_weeks_brief_keeps_its_stories_when_one_grows_later(settings_en):
+    import dataclasses
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from factories import make_analysis
+    from story_fixtures import story_digest
+
+    from generator.digest import group
+
+    digest = story_digest()
+    week = BriefScope(week="2022-W01")
+    before = briefs.render_html(digest, settings_en, week)
+    # a follow-up report in 2022-W02 joins the airport story (a new outlet and language)
+    late = make_analysis(
+        "rs_late_airport",
+        "Алматы әуежайы қайта ашылды",
+        ["Алматы халықаралық әуежайы жұмысын қайта бастады."],
+        date=dt.date(2022, 1, 13),
+        source="Kazinform",
+        language="kk",
+        keywords=["әуежай", "Алматы"],
+        entities=[("Almaty", "place", 1)],
+        topics=[("unrest_2022", 0.5, [("әуежай", 1)])],
+    )
+    grown = group((*digest.analyses, late), digest_topics(digest), settings_en)
+    airport = dataclasses.replace(
+        digest.stories[1], article_ids=(*digest.stories[1].article_ids, late.id)
+    )
+    grown = dataclasses.replace(
+        grown,
+        stories=(airport, digest.stories[0]),  # the grown story now ranks first
+        story_of={i: s.id for s in (airport, digest.stories[0]) for i in s.article_ids},
+    )
+    assert briefs.render_html(grown, settings_en, week) == before
+
+
+def digest_topics(digest: Digest) -> tuple[Topic, ...]:
+    return tuple(g.topic for g in digest.topics)
