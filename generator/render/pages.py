@@ -46,7 +46,8 @@ TOPIC_TOP = 10  # story cards on a topic page
 TOPIC_LIST = 100  # further stories listed on a topic page (the rest: weeks and timeline)
 WEEK_CARDS = 50  # story cards on a week page (the rest one line each)
 CARD_REPORTS = 5  # reports listed on a story card (all of them on the story page)
-STORY_SUMMARY = 5  # sentences of a story summary
+STORY_SUMMARY = 5  # sentences of a story summary on its page
+CARD_SUMMARY = 3  # sentences of a story summary on a card
 DISTINCT_TERMS = 6  # keywords / entities shown per language on a story page
 MAX_ENTITY_PAGES = 500  # entities with their own page, most frequent first
 LIST_ITEMS = 100  # newest articles listed on an entity or source page (keeps pages linear)
@@ -337,7 +338,9 @@ class _Ctx:
             language=self.lang_name(a.language),
         )
 
-    def story_summary(self, page: str, story: Story, scope: Sequence[str]) -> list[Cited]:
+    def story_summary(
+        self, page: str, story: Story, scope: Sequence[str], n: int = STORY_SUMMARY
+    ) -> list[Cited]:
         """The story's summary sentences citing reports in ``scope``, ``[n]`` linked."""
         from generator.digest import topic_overview
 
@@ -345,14 +348,14 @@ class _Ctx:
         cites = [c for c in story.summary if c.article_id in allowed]
         if not cites:
             members = [self.by_id[i] for i in scope]
-            cites = list(topic_overview(members, None, STORY_SUMMARY))
+            cites = list(topic_overview(members, None, n))
         return [
             Cited(
                 c.sentence,
                 story.article_ids.index(c.article_id) + 1,
                 self.smap.link(page, self.smap.articles[c.article_id]),
             )
-            for c in cites[:STORY_SUMMARY]
+            for c in cites[:n]
         ]
 
     def topic_links(self, page: str, topic_ids: Sequence[str]) -> list[Link]:
@@ -389,7 +392,9 @@ class _Ctx:
             else f"{first.article.source or self.labels['unknown']} · "
             f"{self.lang_name(first.language)}",
             topics=tuple(self.topic_links(page, self.story_topics(story, scope))),
-            summary=tuple(self.story_summary(page, story, scope)) if not single else (),
+            summary=tuple(self.story_summary(page, story, scope, CARD_SUMMARY))
+            if not single
+            else (),
             lead=first.text.summary if single else (),
             keywords=first.text.keywords[:CARD_KEYWORDS] if single else (),
             reports=tuple(self.report_item(page, story, i) for i in scope[:CARD_REPORTS])
