@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from pypdf import PdfReader  # noqa: E402
 
 from generator import briefs  # noqa: E402
-from generator.models import Analysis, Digest  # noqa: E402
+from generator.models import Analysis, Digest, TopicMatch  # noqa: E402
 from generator.settings import Settings, load_settings  # noqa: E402
 
 
@@ -58,9 +58,12 @@ def seed_digest(settings: Settings) -> tuple[Digest, str]:
     return tb.make_digest(tb.seed_analyses()), "hand-built from seeds/raw"
 
 
-def synthetic_digest(n: int, settings: Settings, extra: int = 0) -> Digest:
+def synthetic_digest(
+    n: int, settings: Settings, extra: int = 0, all_in: str | None = None
+) -> Digest:
     """``n`` articles: copies of the seed analyses, one every ~8 hours from 2022-01-03;
-    ``extra`` more continue the same rhythm after them (a weekly run's new articles)."""
+    ``extra`` more continue the same rhythm after them (a weekly run's new articles);
+    ``all_in``: a topic every article is also in (a topic of ``n`` articles)."""
     from generator.digest import group
 
     tb = _test_module()
@@ -74,7 +77,10 @@ def synthetic_digest(n: int, settings: Settings, extra: int = 0) -> Digest:
         )
         summary = tuple(f"{s} ({i})" for s in base.text.summary)
         text = dataclasses.replace(base.text, summary=summary, sentences=summary)
-        out.append(Analysis(article, text, base.topics))
+        topics = base.topics
+        if all_in and all_in not in base.topic_ids:
+            topics = (*topics, TopicMatch(all_in, 0.5))
+        out.append(Analysis(article, text, topics))
     return group(out, tb.TOPICS, settings)
 
 
@@ -133,6 +139,7 @@ def main() -> None:
         f"synthetic digest of {args.articles} articles grouped in {time.perf_counter() - t:.2f} s"
     )
     scopes = briefs.all_scopes(big)
+    topic_ids = sorted(s.topic for s in scopes if s.topic)
     cache = Path(tempfile.mkdtemp(prefix="bench-briefs-"))
     try:
         cpu = _cpu_seconds()
@@ -160,6 +167,13 @@ def main() -> None:
             f"{args.articles} articles: "
             + ", ".join(f"{k} {n}" for k, n in sorted(topic_pages.items()))
             + f" (target <= 12 each): {'ok' if max(topic_pages.values()) <= 12 else 'OVER'}"
+        )
+        whole = synthetic_digest(args.articles, settings, all_in=topic_ids[0])
+        html = briefs.render_html(whole, settings, briefs.BriefScope(topic=topic_ids[0]))
+        pdf, (wall, cpu_s) = briefs._timed_layout(html)
+        print(
+            f"topic brief of all {args.articles} articles ({topic_ids[0]}): {pages(pdf)} pages "
+            f"(target <= 12), laid out in {wall:.2f} s wall, {cpu_s:.2f} s CPU (target <= 1.5 s)"
         )
         for kind, index in (("wall", 0), ("CPU", 1)):
             per = sorted(v[index] for v in timings.values())
