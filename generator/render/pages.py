@@ -465,6 +465,7 @@ def home_page(c: _Ctx, front_week: str | None = None) -> dict[str, Any]:
     this_week = _scoped(c, in_week)
     top = this_week[:HOME_TOP]
     shown = {st.id for st, _ in top}
+    top_ids = frozenset(shown)
     rest = this_week[HOME_TOP:]
     order = [g.topic.id for g in d.topics]
     sections = []
@@ -497,6 +498,7 @@ def home_page(c: _Ctx, front_week: str | None = None) -> dict[str, Any]:
                 "title": _topic_title(g),
                 "link": c.topic_link(page, tid),
                 "count": len(mine),
+                "all_top": bool(mine) and all(st.id in top_ids for st, _ in mine),
                 "lines": [c.story_line(page, st, ids) for st, ids in more[:HOME_MORE]],
                 "more": max(0, len(more) - HOME_MORE),
                 "latest": c.story_line(page, latest[0], latest[1]) if latest else None,
