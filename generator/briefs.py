@@ -20,8 +20,9 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,7 @@ import yaml
 
 from generator.digest import topic_overview
 from generator.fileio import atomic_write_bytes
-from generator.models import ENTITY_KINDS, Analysis, Citation, Digest, Topic, TopicGroup
+from generator.models import ENTITY_KINDS, Analysis, Citation, Digest, Story, Topic, TopicGroup
 from generator.settings import Settings
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "brief"
@@ -45,6 +46,10 @@ FONT_FAMILY = "DejaVu Sans"  # as named in brief.css; Debian package fonts-dejav
 FONT_LANGUAGES = ("ru", "uk", "kk")  # the font must cover these orthographies fully
 MAX_KEYWORDS = 15
 MAX_ENTITIES_PER_KIND = 8
+TOP_STORIES = 10  # stories shown with summary and reports
+STORY_SENTENCES = 3  # summary sentences of a top story
+STORY_REPORTS = 5  # reports cited under a top story (the rest counted)
+MORE_STORIES = 50  # further stories, one line each; the rest counted (keeps a brief short and fast)
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -292,7 +297,9 @@ def select(digest: Digest, scope: BriefScope) -> tuple[Analysis, ...]:
 
 
 @dataclass(frozen=True)
-class ArticleCard:
+class SourceNote:
+    """One report in the brief's source list: ``[number]`` everywhere in the brief."""
+
     number: int
     anchor: str
     title: str
@@ -300,8 +307,6 @@ class ArticleCard:
     source: str
     language: str  # code, for the lang attribute
     language_name: str
-    summary: tuple[str, ...]
-    topics: tuple[str, ...]
     url: str | None
 
 
@@ -311,6 +316,33 @@ class OverviewLine:
     number: int
     anchor: str
     language: str
+
+
+@dataclass(frozen=True)
+class StoryBlock:
+    """A top story: title, dates, counts, topics, cited summary, its reports by number."""
+
+    rank: int
+    title: str
+    language: str
+    when: str
+    counts: str
+    topics: tuple[str, ...]
+    summary: tuple[OverviewLine, ...]
+    reports: tuple[tuple[SourceNote, ...], ...]  # grouped by language
+    more_reports: str
+    single: bool = False  # one report: its summary is one paragraph, cited once
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """A further story in one line: dates, title (its first report's link), outlets/counts."""
+
+    when: str
+    title: str
+    language: str
+    detail: str
+    url: str | None
 
 
 @dataclass(frozen=True)
@@ -376,7 +408,7 @@ def _overview(
     selected: Sequence[Analysis],
     group: TopicGroup | None,
     whole_topic: bool,
-    numbers: Mapping[str, int],
+    numbers: Container[str],
     n: int,
 ) -> list[Citation]:
     if group is not None and whole_topic and group.overview:
@@ -420,8 +452,178 @@ def _charts(
     return out
 
 
+def _scoped_stories(
+    digest: Digest, selected: Sequence[Analysis]
+) -> list[tuple[Story, tuple[str, ...]]]:
+    """Ranked stories with reports among ``selected``, each with those reports only."""
+    from generator.render.stories import counts, stories_or_singletons
+
+    by_id = {a.id: a for a in selected}
+    out = []
+    for story in stories_or_singletons(digest):
+        ids = tuple(i for i in story.article_ids if i in by_id)
+        if ids:
+            out.append((story, ids))
+
+    def in_scope(item: tuple[Story, tuple[str, ...]]) -> tuple[int, int, int, str]:
+        # the digest's ranking rule (outlets, languages, recency) over the scope's own
+        # reports, ties by the first report: a closed week's brief keeps its order when a
+        # story grows later
+        reports = [by_id[i] for i in item[1]]
+        n = counts(reports)
+        newest, first = _newest(reports)
+        return (-n.outlets, -n.languages, newest, first)
+
+    return sorted(out, key=in_scope)
+
+
+def _plural(labels: Mapping[str, Any], n: int, what: str) -> str:
+    return f"{n} {labels[what + '_one'] if n == 1 else labels[what + '_many']}"
+
+
+def _counts_text(labels: Mapping[str, Any], reports: Sequence[Analysis]) -> str:
+    from generator.render.stories import counts
+
+    n = counts(reports)
+    return labels["joiner"].join(
+        (
+            _plural(labels, n.reports, "reports"),
+            _plural(labels, n.outlets, "outlets"),
+            _plural(labels, n.languages, "languages"),
+        )
+    )
+
+
+def _when(reports: Sequence[Analysis], labels: Mapping[str, Any]) -> str:
+    dates = sorted(a.article.date for a in reports if a.article.date is not None)
+    if not dates:
+        return str(labels["undated"])
+    first, last = format_date(dates[0], labels), format_date(dates[-1], labels)
+    return first if first == last else f"{first} – {last}"
+
+
+def _newest(reports: Sequence[Analysis]) -> tuple[int, str]:
+    dates = [a.article.date.toordinal() for a in reports if a.article.date is not None]
+    return (-max(dates) if dates else 0, reports[0].id)
+
+
+class _Numbers:
+    """Numbers reports in the order the brief first cites them; the source list follows it."""
+
+    def __init__(self, labels: Mapping[str, Any]) -> None:
+        self.labels = labels
+        self.notes: dict[str, SourceNote] = {}
+
+    def note(self, a: Analysis) -> SourceNote:
+        if a.id not in self.notes:
+            n = len(self.notes) + 1
+            self.notes[a.id] = SourceNote(
+                number=n,
+                anchor=f"n{n}",
+                title=a.article.title,
+                date=format_date(a.article.date, self.labels),
+                source=a.article.source or self.labels["unknown_source"],
+                language=a.language,
+                language_name=language_name(a.language, self.labels),
+                url=a.article.url if _is_web_url(a.article.url) else None,
+            )
+        return self.notes[a.id]
+
+    def line(self, sentence: str, a: Analysis) -> OverviewLine:
+        note = self.note(a)
+        return OverviewLine(sentence, note.number, note.anchor, a.language)
+
+
+def _story_summary(
+    story: Story, reports: Sequence[Analysis], by_id: Mapping[str, Analysis]
+) -> list[Citation]:
+    """The story's summary citing reports in scope; else an overview of those reports."""
+    ids = {a.id for a in reports}
+    cites = [c for c in story.summary if c.article_id in ids]
+    if not cites and len(reports) > 1:
+        cites = list(topic_overview(reports, None, STORY_SENTENCES))
+    if not cites:
+        cites = _lead_sentences(reports[:1], 1) + [
+            Citation(s, reports[0].id) for s in reports[0].text.summary[1:]
+        ]
+    return cites[:STORY_SENTENCES]
+
+
+def _story_blocks(
+    stories: Sequence[tuple[Story, tuple[str, ...]]],
+    by_id: Mapping[str, Analysis],
+    numbers: _Numbers,
+    short_titles: Mapping[str, str],
+    labels: Mapping[str, Any],
+) -> list[StoryBlock]:
+    out = []
+    for rank, (story, ids) in enumerate(stories, start=1):
+        reports = [by_id[i] for i in ids]
+        single = len(story.article_ids) == 1
+        title_of = next((a for a in reports if a.article.title == story.title), reports[0])
+        summary = tuple(
+            numbers.line(c.sentence, by_id[c.article_id])
+            for c in _story_summary(story, reports, by_id)
+        )
+        cited = [numbers.note(a) for a in reports[:STORY_REPORTS]]
+        by_lang: dict[str, list[SourceNote]] = {}
+        for note in cited:
+            by_lang.setdefault(note.language, []).append(note)
+        topics = story.topics or tuple(dict.fromkeys(t for a in reports for t in a.topic_ids))
+        rest = len(reports) - len(cited)
+        out.append(
+            StoryBlock(
+                rank=rank,
+                title=title_of.article.title if single else story.title,
+                language=title_of.language,
+                when=_when(reports, labels),
+                counts=_counts_text(labels, reports),
+                topics=tuple(short_titles.get(t, t) for t in topics),
+                summary=summary,
+                reports=tuple(tuple(v) for v in by_lang.values()),
+                more_reports=str(labels["more_reports"]).format(n=rest) if rest > 0 else "",
+                single=len(reports) == 1,
+            )
+        )
+    return out
+
+
+def _story_rows(
+    stories: Sequence[tuple[Story, tuple[str, ...]]],
+    by_id: Mapping[str, Analysis],
+    labels: Mapping[str, Any],
+) -> list[StoryRow]:
+    rows = []
+    for story, ids in stories:
+        reports = [by_id[i] for i in ids]
+        first = reports[0]
+        single = len(story.article_ids) == 1
+        detail = (
+            f"{first.article.source or labels['unknown_source']}, "
+            f"{language_name(first.language, labels)}"
+            if len(reports) == 1
+            else _counts_text(labels, reports)
+        )
+        rows.append(
+            StoryRow(
+                when=_when(reports, labels),
+                title=first.article.title if single else story.title,
+                language=first.language,
+                detail=detail,
+                url=first.article.url if _is_web_url(first.article.url) else None,
+            )
+        )
+    return rows
+
+
 def brief_context(digest: Digest, settings: Settings, scope: BriefScope) -> dict[str, Any]:
-    """Everything the brief template shows, already sorted, counted and formatted."""
+    """Everything the brief template shows, already sorted, counted and formatted.
+
+    Organised by story: the top stories (summary with citations, reports), then further
+    stories one line each (at most ``MORE_STORIES``, newest first), then the source list of
+    every report cited. Only the scope's reports count, so a closed week's brief does not
+    change when later weeks arrive.
+    """
     language = settings.site.language
     labels = load_labels(language)
     selected = select(digest, scope)
@@ -429,35 +631,22 @@ def brief_context(digest: Digest, settings: Settings, scope: BriefScope) -> dict
     whole_topic = group is not None and not (scope.week or scope.start or scope.end)
     titles = {g.topic.id: topic_title(g.topic, language) for g in digest.topics}
     short_titles = {g.topic.id: short_topic_title(g.topic, language) for g in digest.topics}
+    by_id = {a.id: a for a in selected}
 
-    numbers = {a.id: i for i, a in enumerate(selected, start=1)}
-    cards = [
-        ArticleCard(
-            number=numbers[a.id],
-            anchor=f"a{numbers[a.id]}",
-            title=a.article.title,
-            date=format_date(a.article.date, labels),
-            source=a.article.source or labels["unknown_source"],
-            language=a.language,
-            language_name=language_name(a.language, labels),
-            summary=tuple(a.text.summary),
-            topics=tuple(short_titles.get(t, t) for t in a.topic_ids),
-            url=a.article.url if _is_web_url(a.article.url) else None,
-        )
-        for a in selected
-    ]
-    language_of = {a.id: a.language for a in selected}
+    numbers = _Numbers(labels)
+    in_scope = {a.id for a in selected}
     overview_lines = [
-        OverviewLine(
-            c.sentence,
-            numbers[c.article_id],
-            f"a{numbers[c.article_id]}",
-            language_of[c.article_id],
-        )
+        numbers.line(c.sentence, by_id[c.article_id])
         for c in _overview(
-            selected, group, whole_topic, numbers, settings.analysis.overview_sentences
+            selected, group, whole_topic, in_scope, settings.analysis.overview_sentences
         )
     ]
+    stories = _scoped_stories(digest, selected)
+    top = stories[:TOP_STORIES]
+    further = sorted(stories[TOP_STORIES:], key=lambda si: _newest([by_id[i] for i in si[1]]))
+    blocks = _story_blocks(top, by_id, numbers, short_titles, labels)
+    rows = _story_rows(further[:MORE_STORIES], by_id, labels)
+    left = further[MORE_STORIES:]
     dates = sorted(a.article.date for a in selected if a.article.date is not None)
     period = _period_text(dates, len(selected) - len(dates), labels)
     sources = sorted({a.article.source for a in selected if a.article.source})
@@ -470,6 +659,8 @@ def brief_context(digest: Digest, settings: Settings, scope: BriefScope) -> dict
     scope_text = scope.describe(labels, titles.get(scope.topic) if scope.topic else None)
     # the running header has room for the topic's name in one language only
     running = scope.describe(labels, short_titles.get(scope.topic) if scope.topic else None)
+    figures = _figures(selected, group is not None, sources, languages, titles, labels)
+    figures.insert(0, Figure(labels["figure_stories"], len(stories)))
     return {
         "lang": language,
         "labels": labels,
@@ -479,7 +670,7 @@ def brief_context(digest: Digest, settings: Settings, scope: BriefScope) -> dict
         "running": running,
         "period": period,
         "doc_title": f"{settings.site.name} — {scope_text}",
-        "figures": _figures(selected, group is not None, sources, languages, titles, labels),
+        "figures": figures,
         "languages": languages,
         "topics": [] if group is not None else _topic_counts(selected, titles),
         "sources": sources,
@@ -487,8 +678,14 @@ def brief_context(digest: Digest, settings: Settings, scope: BriefScope) -> dict
         "charts": _charts(digest, scope, labels, settings.site.language),
         "keywords": _keywords(selected, group, whole_topic),
         "entities": [(labels[k], entities[k]) for k in ENTITY_KINDS if entities[k]],
-        "articles": cards,
-        "endnotes": [c for c in cards],
+        "stories": blocks,
+        "rows": rows,
+        "rest": str(labels["more_stories_rest"]).format(
+            stories=len(left), reports=sum(len(ids) for _, ids in left)
+        )
+        if left
+        else "",
+        "endnotes": sorted(numbers.notes.values(), key=lambda n: n.number),
         "created": _document_date(dates[-1] if dates else None),
     }
 
@@ -661,13 +858,46 @@ def _pdf_key(html: str) -> str:
 
 
 def _cached_pdf(cache_dir: Path | None, key: str) -> bytes | None:
+    """The cached PDF of ``key`` if its bytes match the SHA-256 stored beside it, else None.
+
+    A truncated, altered or half-written entry (or one without its hash) is a miss: the
+    brief is laid out again and the entry rewritten, never published."""
     if cache_dir is None:
         return None
     try:
         pdf = (cache_dir / f"{key}.pdf").read_bytes()
-    except OSError:
+        stored = (cache_dir / f"{key}.sha256").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
         return None
-    return pdf if pdf.startswith(b"%PDF-") else None
+    if hashlib.sha256(pdf).hexdigest() != stored or not pdf.startswith(b"%PDF-"):
+        return None
+    return pdf
+
+
+def _store_pdf(cache_dir: Path, key: str, pdf: bytes) -> None:
+    """Cache ``pdf`` with its SHA-256 (the PDF first, then the hash that validates it).
+
+    A cache that cannot be written (read-only, full) is skipped: the brief is still made."""
+    try:
+        write_brief(pdf, cache_dir / f"{key}.pdf")
+        atomic_write_bytes(
+            cache_dir / f"{key}.sha256", (hashlib.sha256(pdf).hexdigest() + "\n").encode()
+        )
+    except OSError:
+        pass
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """Fork where the platform has it; else spawn (the only choice there)."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _timed_layout(html: str) -> tuple[bytes, tuple[float, float]]:
+    """``html_to_pdf`` and the (wall, CPU) seconds it took, measured in the worker."""
+    start, cpu = time.perf_counter(), time.process_time()
+    pdf = html_to_pdf(html)
+    return pdf, (time.perf_counter() - start, time.process_time() - cpu)
 
 
 def render_all_briefs(
@@ -675,12 +905,16 @@ def render_all_briefs(
     settings: Settings,
     workers: int | None = None,
     cache_dir: Path | None = None,
+    timings: dict[str, tuple[float, float]] | None = None,
 ) -> dict[str, bytes]:
     """Every topic and week brief as {file name: PDF bytes}, in file-name order.
 
     The HTML of every brief is made here (cheap); only briefs whose HTML is not in
-    ``cache_dir`` are laid out by WeasyPrint (expensive), spread over ``workers``
-    processes (default ``settings.analysis.workers``; 0 = one per core).
+    ``cache_dir`` (with a matching stored hash) are laid out by WeasyPrint (expensive),
+    spread over ``workers`` processes (default ``settings.analysis.workers``; 0 = one per
+    core). The workers are this process's own children (``fork``), all waited for before
+    this returns: nothing is left running. ``timings`` receives the layout seconds (wall,
+    CPU) of each brief laid out.
     """
     scopes = all_scopes(digest)
     names = [brief_filename(s) for s in scopes]
@@ -698,17 +932,21 @@ def render_all_briefs(
     count = workers if workers is not None else settings.analysis.workers
     count = min(count or (os.cpu_count() or 1), len(todo))
     if count <= 1:
-        pdfs = [html_to_pdf(htmls[n]) for n in todo]
+        results = [_timed_layout(htmls[n]) for n in todo]
     else:
-        # forkserver, not fork: the caller may hold threads (models, pools) a fork would copy
-        with ProcessPoolExecutor(
-            max_workers=count, mp_context=multiprocessing.get_context("forkserver")
-        ) as pool:
-            pdfs = list(pool.map(html_to_pdf, [htmls[n] for n in todo]))
-    for name, pdf in zip(todo, pdfs, strict=True):
+        # fork: the workers are plain children of this process that inherit WeasyPrint
+        # already imported; neither a forkserver nor spawn's resource tracker is started
+        # (helpers nobody waits for), and leaving the block waits for every worker
+        import weasyprint  # noqa: F401
+
+        with ProcessPoolExecutor(max_workers=count, mp_context=_pool_context()) as pool:
+            results = list(pool.map(_timed_layout, [htmls[n] for n in todo]))
+    for name, (pdf, seconds) in zip(todo, results, strict=True):
         out[name] = pdf
+        if timings is not None:
+            timings[name] = seconds
         if cache_dir is not None:
-            write_brief(pdf, cache_dir / f"{keys[name]}.pdf")
+            _store_pdf(cache_dir, keys[name], pdf)
     return dict(sorted(out.items()))
 
 

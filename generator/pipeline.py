@@ -230,7 +230,9 @@ def build(
                 from generator.briefs import write_all_briefs_bytes
 
                 extra = write_all_briefs_bytes(
-                    digest, settings, cache_dir=settings.local_cache_dir() / "briefs"
+                    digest,
+                    settings,
+                    cache_dir=settings.local_cache_dir() / "briefs" if use_cache else None,
                 )
                 report.briefs = len(extra)
         staged: list[StagedSite] = []

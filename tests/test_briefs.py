@@ -395,12 +395,12 @@ def test_ukrainian_letters_and_all_unrest_titles(unrest_pdf, seed_digest):
 
 def test_brief_sections_and_source_endnotes(energy_pdf):
     text = flat("\n".join(pdf_pages(energy_pdf)))
-    for label in ("Key figures", "Overview", "Top keywords", "Articles", "Source links"):
+    for label in ("Key figures", "Overview", "Top keywords", "Top stories", "Source links"):
         assert label in text
     figures = re.sub(r"\s+", " ", text.split("Key figures")[1].split("Overview")[0]).strip()
-    assert (
-        figures.lower()
-        == "articles 2 sources 2ortalyq.kz · тасс languages 2kazakh 1 · russian 1 weeks 12025-w48"
+    assert figures.lower() == (
+        "stories 2 articles 2 sources 2ortalyq.kz · тасс languages 2kazakh 1 · russian 1 "
+        "weeks 12025-w48"
     )
     assert "https://tass.ru/politika/seed-000" in text
     assert "no link to the original" in text  # the Kazakh seed has no URL
@@ -408,7 +408,7 @@ def test_brief_sections_and_source_endnotes(energy_pdf):
     assert "Articles published 24 Nov 2025 (and 1 without a date)" in text
 
 
-def test_outline_lists_sections_and_every_article(unrest_pdf, seed_digest):
+def test_outline_lists_sections_and_every_top_story(unrest_pdf, seed_digest):
     def titles(items: list) -> list[str]:
         out: list[str] = []
         for item in items:
@@ -416,10 +416,11 @@ def test_outline_lists_sections_and_every_article(unrest_pdf, seed_digest):
         return out
 
     outline = titles(PdfReader(io.BytesIO(unrest_pdf)).outline)
+    # without clustering every article is a story of its own: ranked by recency
     selected = briefs.select(seed_digest, BriefScope(topic="unrest_2022"))
-    expected = [f"[{n}] {a.article.title}" for n, a in enumerate(selected, start=1)]
-    assert [t for t in outline if t.startswith("[")] == expected
-    assert "Source links" in outline and "People" not in outline
+    expected = [f"{n}. {a.article.title}" for n, a in enumerate(selected, start=1)]
+    assert [t for t in outline if t[:1].isdigit() and ". " in t[:4]] == expected
+    assert "Top stories" in outline and "Source links" in outline and "People" not in outline
 
 
 def test_russian_and_ukrainian_text_is_hyphenated(unrest_pdf, seed_digest):
@@ -778,3 +779,181 @@ def test_charts_are_embedded_for_topic_and_week(marker_charts, seed_digest, sett
     assert "chart topics by week" in flat(pdf_pages(topic)[0])
     assert "chart week 2022-W02" in flat(pdf_pages(week)[0])
     assert marker_charts == ["chart topics by week", "chart week 2022-W02"]
+
+
+# ---------------------------------------------------------------- stories, cache, workers
+
+
+def _children() -> set[int]:
+    """Process ids whose parent is this process (from /proc)."""
+    import os
+
+    out = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid():
+            out.add(int(stat.parent.name))
+    return out
+
+
+@pytest.fixture(scope="module")
+def story_briefs(settings_en) -> tuple[Digest, bytes, bytes]:
+    """The hand-built digest with two three-language stories: week 2022-W01 and unrest."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from story_fixtures import story_digest
+
+    digest = story_digest()
+    week = briefs.render_brief(digest, settings_en, BriefScope(week="2022-W01"))
+    topic = briefs.render_brief(digest, settings_en, BriefScope(topic="unrest_2022"))
+    return digest, week, topic
+
+
+def test_week_brief_is_organised_by_story(story_briefs):
+    digest, week, _ = story_briefs
+    text = flat("\n".join(pdf_pages(week)))
+    top = text.split("Top stories")[1].split("Source links")[0]
+    # the two three-language stories first, each with counts, cited summary and reports
+    single = flat(digest.by_id()["004_ab022bcd261e01f7"].article.title)
+    for story in digest.stories:  # more outlets and languages: before the one-report story
+        assert top.index(flat(story.title)) < top.index(single)
+    assert "3 reports · 3 outlets · 3 languages" in top
+    assert re.search(r"Reports: \[\d+\] ТАСС \(Russian\); \[\d+\] Rubryka \(Ukrainian\)", top)
+    # a report's title is in the source list once, with its URL; no report is left out
+    notes = text.split("Source links")[1]
+    by_id = digest.by_id()
+    for story in digest.stories:
+        for i in story.article_ids:
+            assert notes.count(flat(by_id[i].article.title)) == 1
+    assert "https://en.interfax.com.ua/news/general/790022.html" in notes
+
+
+def test_topic_brief_cites_only_reports_in_its_source_list(story_briefs, settings_en):
+    digest = story_briefs[0]
+    html = briefs.render_html(digest, settings_en, BriefScope(topic="unrest_2022"))
+    cited = set(re.findall(r'href="#(n\d+)"', html))
+    listed = re.findall(r'<li id="(n\d+)" value="\d+">', html)
+    assert cited == set(listed) and len(listed) == len(set(listed))
+    # every report of the topic is cited: 9 reports, 5 stories, each under its story
+    assert len(listed) == len(briefs.select(digest, BriefScope(topic="unrest_2022")))
+
+
+def test_long_briefs_list_further_stories_in_one_line_and_count_the_rest(settings_en):
+    from factories import TOPICS as F_TOPICS
+    from factories import settings as f_settings
+    from factories import synthetic_analyses
+
+    from generator.digest import group
+
+    digest = group(
+        synthetic_analyses(briefs.TOP_STORIES + briefs.MORE_STORIES + 7), F_TOPICS, f_settings()
+    )
+    ctx = briefs.brief_context(digest, settings_en, BriefScope(week=None, topic="csto_mission"))
+    n = len(briefs.select(digest, BriefScope(topic="csto_mission")))
+    assert len(ctx["stories"]) == briefs.TOP_STORIES
+    shown = min(n - briefs.TOP_STORIES, briefs.MORE_STORIES)
+    assert len(ctx["rows"]) == shown
+    left = n - briefs.TOP_STORIES - shown
+    assert (f"… and {left} more stories" in ctx["rest"]) if left else ctx["rest"] == ""
+    # only what the brief cites is in the source list
+    assert len(ctx["endnotes"]) <= briefs.TOP_STORIES * briefs.STORY_REPORTS + 5
+
+
+def test_closed_weeks_briefs_do_not_change_when_later_weeks_arrive(settings_en):
+    from factories import TOPICS as F_TOPICS
+    from factories import settings as f_settings
+    from factories import synthetic_analyses
+
+    from generator.digest import group
+
+    early = synthetic_analyses(30)
+    later = synthetic_analyses(60)  # the same 30, then 30 more on later days
+    before = group(early, F_TOPICS, f_settings())
+    after = group(later, F_TOPICS, f_settings())
+    closed = [w.week for w in before.weeks[1:]]  # every week but the newest one
+    assert closed
+    for week in closed:
+        same = [
+            a.id
+            for a in later
+            if a.article.date
+            and f"{a.article.date.isocalendar()[0]}-W{a.article.date.isocalendar()[1]:02d}" == week
+        ]
+        if {a.id for a in briefs.select(before, BriefScope(week=week))} != set(same):
+            continue  # the week got new reports: its brief may change
+        html_before = briefs.render_html(before, settings_en, BriefScope(week=week))
+        html_after = briefs.render_html(after, settings_en, BriefScope(week=week))
+        assert html_before == html_after, week
+
+
+def test_cached_pdfs_are_verified_by_their_hash(tmp_path, seed_digest, settings_en):
+    cache = tmp_path / "cache"
+    first = briefs.render_all_briefs(seed_digest, settings_en, workers=1, cache_dir=cache)
+    entries = sorted(cache.glob("*.pdf"))
+    assert len(entries) == len(first) and len(list(cache.glob("*.sha256"))) == len(first)
+    victim = entries[0]
+    good = victim.read_bytes()
+    victim.write_bytes(good[: len(good) // 2])  # truncated, still starts with %PDF-
+    hashes = sorted(cache.glob("*.sha256"))
+    hashes[1].unlink()  # an entry without its hash
+    timings: dict[str, tuple[float, float]] = {}
+    again = briefs.render_all_briefs(
+        seed_digest, settings_en, workers=1, cache_dir=cache, timings=timings
+    )
+    assert again == first  # nothing truncated is published
+    assert len(timings) == 2  # the two bad entries were laid out again, the rest reused
+    assert victim.read_bytes() == good  # and rewritten
+    assert len(list(cache.glob("*.sha256"))) == len(first)
+
+
+def test_pdf_workers_are_waited_for(tmp_path, seed_digest, settings_en):
+    before = _children()
+    timings: dict[str, tuple[float, float]] = {}
+    files = briefs.render_all_briefs(seed_digest, settings_en, workers=2, timings=timings)
+    assert len(files) == len(timings) == 6
+    assert _children() <= before, "PDF worker processes left running"
+
+
+def test_a_closed_weeks_brief_keeps_its_stories_when_one_grows_later(settings_en):
+    import dataclasses
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from factories import make_analysis
+    from story_fixtures import story_digest
+
+    from generator.digest import group
+
+    digest = story_digest()
+    week = BriefScope(week="2022-W01")
+    before = briefs.render_html(digest, settings_en, week)
+    # a follow-up report in 2022-W02 joins the airport story (a new outlet and language)
+    late = make_analysis(
+        "rs_late_airport",
+        "Алматы әуежайы қайта ашылды",
+        ["Алматы халықаралық әуежайы жұмысын қайта бастады."],
+        date=dt.date(2022, 1, 13),
+        source="Kazinform",
+        language="kk",
+        keywords=["әуежай", "Алматы"],
+        entities=[("Almaty", "place", 1)],
+        topics=[("unrest_2022", 0.5, [("әуежай", 1)])],
+    )
+    grown = group((*digest.analyses, late), digest_topics(digest), settings_en)
+    airport = dataclasses.replace(
+        digest.stories[1], article_ids=(*digest.stories[1].article_ids, late.id)
+    )
+    grown = dataclasses.replace(
+        grown,
+        stories=(airport, digest.stories[0]),  # the grown story now ranks first
+        story_of={i: s.id for s in (airport, digest.stories[0]) for i in s.article_ids},
+    )
+    assert briefs.render_html(grown, settings_en, week) == before
+
+
+def digest_topics(digest: Digest) -> tuple[Topic, ...]:
+    return tuple(g.topic for g in digest.topics)

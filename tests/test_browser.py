@@ -103,9 +103,9 @@ def page(browser):
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
-def shot(pg, name: str) -> None:
+def shot(pg, name: str, full_page: bool = False) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / name), full_page=False)
+    pg.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
 
 
 def run_search(pg, query: str) -> list[str]:
@@ -249,3 +249,80 @@ def test_browser_query_rewrite_mirrors_python(page, base_url, built):
     for query in queries:
         in_browser = page.evaluate("q => window.__digestSearchTransform(q)", query)
         assert in_browser == " ".join(search.query_terms(query, data)), query
+
+
+# ---------------------------------------------------------------- stories
+
+
+@pytest.fixture(scope="module")
+def story_site(settings, tmp_path_factory) -> tuple[object, Path]:
+    """The hand-built digest with two three-language stories (tests/story_fixtures.py),
+    rendered with 2022-W01 on the home page and built by MkDocs."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from story_fixtures import story_digest
+
+    from generator.publish import build_site
+    from generator.render import render_docs
+
+    out = tmp_path_factory.mktemp("browser-stories")
+    digest = story_digest()
+    render_docs(digest, settings, out / "docs", front_week="2022-W01")
+    build_site(out / "docs", out / "site", settings, strict=True)
+    return digest, out
+
+
+@pytest.fixture(scope="module")
+def story_url(story_site) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(story_site[1] / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_open_a_story_page_from_the_home_page(page, story_url, story_site):
+    digest = story_site[0]
+    story = digest.stories[0]
+    page.goto(story_url)
+    top = page.locator(".md-content .digest-story").first
+    assert "3 reports · 3 outlets · 3 languages" in top.inner_text()
+    shot(page, "home-stories.png", full_page=True)
+    # no article is shown twice on the home page: each belongs to one story card or line
+    blocks = page.eval_on_selector_all(
+        ".md-content .digest-story, .md-content li",
+        "els => els.filter(e => !e.closest('.digest-story') || e.matches('.digest-story'))"
+        ".map(e => [...e.querySelectorAll('a[href*=\"articles/\"]')].map(a => a.href))",
+    )
+    seen: list[str] = [h for block in blocks for h in set(block)]
+    assert len(seen) >= 7 and len(seen) == len(set(seen)), seen
+    top.locator("h4 a", has_text=story.title).click()
+    page.wait_for_url(f"**/stories/{story.id}/**")
+    content = page.locator(".md-content")
+    assert story.title in content.locator("h1").inner_text()
+    text = content.inner_text()
+    for heading in ("Summary", "First report", "Coverage by language and outlet", "Timeline"):
+        assert heading in text
+    for language in ("Russian", "Ukrainian", "English"):
+        assert content.locator("h3", has_text=language).count() == 1
+    # the [n] citations of the summary link to the report pages
+    cite = content.locator("li a", has_text="[2]").first
+    cite.click()
+    page.wait_for_url("**/articles/**")
+    assert "Part of story" in page.locator(".md-content").inner_text()
+    page.go_back()
+    page.wait_for_url(f"**/stories/{story.id}/**")
+    shot(page, "story.png", full_page=True)
+
+
+def test_week_page_lists_stories(page, story_url):
+    page.goto(story_url + "weeks/2022-w01/")
+    cards = page.locator(".md-content .digest-story")
+    assert cards.count() == 3  # two three-report stories and one single report
+    shot(page, "week-stories.png", full_page=True)

@@ -105,7 +105,8 @@ def test_home_shows_a_topics_earlier_story_when_it_has_nothing_this_week(digest)
 
 def test_topic_page_has_overview_keywords_entities_timeline_and_cards(files):
     page = files["topics/csto_mission.md"]
-    for heading in ("## Overview", "## Keywords", "## Key entities", "## Timeline", "## Articles"):
+    headings = ("## Overview", "## Keywords", "## Key entities", "## Timeline", "## Top stories")
+    for heading in headings:
         assert heading in page
     assert "[2022-W02](../weeks/2022-w02.md) | 2022-01-10 – 2022-01-16 | 2 |" in page
     assert "[CSTO](../entities/organization-csto.md)" in page
@@ -271,3 +272,192 @@ def test_empty_and_undated_corpora_render_with_working_links():
             for target in LINK.findall(files[path]):
                 resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
                 assert resolved in files, f"{path}: broken link {target}"
+
+
+# ---------------------------------------------------------------- stories
+
+
+@pytest.fixture(scope="module")
+def story_files():
+    from story_fixtures import story_digest
+
+    digest = story_digest()
+    return digest, build_pages(digest, settings(), front_week="2022-W01")
+
+
+def _article_links(text: str) -> list[str]:
+    return re.findall(r"\]\((?:\.\./)?articles/([^)]+)\.md\)", text)
+
+
+def _blocks(text: str) -> list[str]:
+    """The story cards and one-line story items of a page (the topic overview left out)."""
+    text = re.sub(r"## Overview\n.*?(?=\n## )", "", text, flags=re.S)
+    cards = re.findall(r'<div class="digest-card digest-story" markdown>.*?</div>', text, re.S)
+    rest = re.sub(r'<div class="digest-card digest-story" markdown>.*?</div>', "", text, flags=re.S)
+    return cards + [line for line in rest.splitlines() if line.startswith("- ")]
+
+
+def test_stories_or_singletons_covers_every_article_once():
+    from story_fixtures import story_digest
+
+    from generator.render.stories import stories_or_singletons
+
+    digest = story_digest()
+    stories = stories_or_singletons(digest)
+    ids = [i for s in stories for i in s.article_ids]
+    assert sorted(ids) == sorted(a.id for a in digest.analyses)
+    assert [s.id for s in stories[:2]] == [s.id for s in digest.stories]  # the cluster's order
+    # without clustering each article is a story, ranked newest first
+    plain = stories_or_singletons(seed_digest())
+    assert [s.article_ids for s in plain] == [(A000,), (A003,), (A001,), (A004,), (A002,)]
+    assert all(s.id == f"a-{s.article_ids[0]}" for s in plain)
+
+
+def test_a_story_with_a_report_outside_the_digest_keeps_the_rest():
+    import dataclasses
+
+    from story_fixtures import story_digest
+
+    from generator.render.stories import stories_or_singletons
+
+    digest = story_digest()
+    first = digest.stories[0]
+    broken = dataclasses.replace(first, article_ids=(*first.article_ids, "gone"))
+    stories = stories_or_singletons(dataclasses.replace(digest, stories=(broken,)))
+    assert stories[0].article_ids == first.article_ids
+    assert stories[0].summary == first.summary
+
+
+def test_home_top_stories_this_week_show_each_article_once(story_files):
+    digest, pages = story_files
+    home = pages["index.md"]
+    top = home.split("## Top stories this week")[1]
+    first, second = digest.stories
+    assert top.index(f"](stories/{first.id}.md)") < top.index(f"](stories/{second.id}.md)")
+    assert "3 reports · 3 outlets · 3 languages" in top
+    owner: dict[str, int] = {}
+    for n, block in enumerate(_blocks(home)):
+        for art in set(_article_links(block)):
+            assert owner.setdefault(art, n) == n, f"{art} shown twice on the home page"
+    # the week's seven articles are all there
+    week = next(w for w in digest.weeks if w.week == "2022-W01")
+    assert set(week.article_ids) <= set(owner)
+
+
+@pytest.mark.parametrize("page", ["weeks/2022-w01.md", "topics/unrest_2022.md", "timeline.md"])
+def test_week_topic_and_timeline_pages_list_stories_each_article_once(story_files, page):
+    digest, pages = story_files
+    text = pages[page]
+    owner: dict[str, int] = {}
+    for n, block in enumerate(_blocks(text)):
+        for art in set(_article_links(block)):
+            assert owner.setdefault(art, n) == n, f"{page}: {art} in two stories"
+    assert f"](../stories/{digest.stories[0].id}.md)" in text or (
+        f"](stories/{digest.stories[0].id}.md)" in text
+    )
+
+
+def test_timeline_lists_each_story_once_under_its_first_week(story_files):
+    digest, pages = story_files
+    timeline = pages["timeline.md"]
+    for story in digest.stories:
+        assert timeline.count(f"](stories/{story.id}.md)") == 1
+    w01 = timeline.split("## [2022-W01]")[1].split("\n## ")[0]
+    assert "2022-01-05 · [Токаев обратился к главам ОДКБ" in w01
+    assert "3 reports · 3 outlets · 3 languages" in w01
+
+
+def test_story_page_is_full_coverage(story_files):
+    digest, pages = story_files
+    story = digest.stories[1]  # the Almaty airport
+    page = pages[f"stories/{story.id}.md"]
+    assert _front_matter(page)["title"] == story.title
+    for heading in (
+        "## Summary",
+        "## First report",
+        "## Coverage by language and outlet",
+        "### English — 1 report · 1 outlet",
+        "### Russian — 1 report · 1 outlet",
+        "### Ukrainian — 1 report · 1 outlet",
+        "## Timeline of the story",
+        "## Entities",
+    ):
+        assert heading in page
+    # summary sentences cite their report by number, linked to the report's page
+    assert (
+        "Аеропорт в Алмати захопили протестувальники. [\\[2\\]](../articles/rs_24tv_airport.md)"
+        in page
+    )
+    # the reports grouped by outlet under their language
+    assert "- **Kloop**: \\[1\\] [Orda.kz: В Алматы захвачен аэропорт](" in page
+    # what sets a language apart: Aktau is named only in the Ukrainian report
+    uk = page.split("### Ukrainian")[1].split("\n## ")[0]
+    assert "[Aktau](../entities/place-aktau.md)" in uk
+    assert "Aktau" not in page.split("### Russian")[1].split("### Ukrainian")[0]
+    # an entity of every report is not distinctive of any language
+    assert "Alisher Yelikbayev" not in page.split("## Coverage")[1].split("## Timeline")[0]
+    assert "| [Alisher Yelikbayev](../entities/person-alisher-yelikbayev.md) | person | 3 |" in page
+
+
+def test_story_page_says_so_when_one_language_covers_it():
+    import dataclasses
+
+    from story_fixtures import story_digest
+
+    digest = story_digest()
+    ru_only = [a.id for a in digest.analyses if a.id in ("rs_tass_tokayev_csto", A004)]
+    story = dataclasses.replace(
+        digest.stories[0], id="s-ru-only", article_ids=tuple(ru_only), summary=()
+    )
+    rest = [
+        dataclasses.replace(s, article_ids=tuple(i for i in s.article_ids if i not in ru_only))
+        for s in digest.stories
+    ]
+    digest = dataclasses.replace(digest, stories=(story, *rest))
+    page = build_pages(digest, settings())["stories/s-ru-only.md"]
+    assert "Only Russian-language outlets cover this story so far" in page
+    assert "distinctive of this language" not in page
+    assert "### Russian — 2 reports · 2 outlets" in page
+    # without a summary from the cluster stage, one is made from the reports, with citations
+    summary = page.split("## Summary")[1].split("## First report")[0]
+    assert re.search(r"\[\\\[[12]\\\]\]\(\.\./articles/", summary)
+
+
+def test_story_page_marks_reprints():
+    import dataclasses
+
+    from story_fixtures import story_digest
+
+    digest = story_digest()
+    airport = dataclasses.replace(
+        digest.stories[1], reprints=(("rs_interfax_airport", "rs_kloop_airport"),)
+    )
+    digest = dataclasses.replace(digest, stories=(digest.stories[0], airport))
+    page = build_pages(digest, settings())[f"stories/{airport.id}.md"]
+    assert "(2022-01-05) — reprint of \\[1\\]" in page
+    assert "| 3 | 2022-01-05 | [Almaty airport shut down" in page
+    assert "(reprint of 1) | Interfax-Ukraine | English |" in page
+
+
+def test_article_page_links_its_story(story_files):
+    pages = story_files[1]
+    page = pages["articles/rs_24tv_airport.md"]
+    assert (
+        "Part of story: [Orda.kz: В Алматы захвачен аэропорт](../stories/s-almaty-airport.md)"
+        " — 3 reports · 3 outlets · 3 languages" in page
+    )
+    assert "Part of story" not in pages[f"articles/{A004}.md"]  # a story of one report
+
+
+def test_story_links_resolve_and_only_multi_report_stories_get_pages(story_files):
+    from story_fixtures import story_digest
+
+    files = build_file_set(story_digest(), settings())
+    stories = sorted(p for p in files if p.startswith("stories/"))
+    assert stories == ["stories/s-almaty-airport.md", "stories/s-tokayev-csto.md"]
+    for path in (p for p in files if p.endswith(".md")):
+        for target in LINK.findall(files[path]):
+            if target.startswith(("http://", "https://", "#")):
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            assert resolved in files, f"{path}: broken link {target}"

@@ -18,6 +18,7 @@ import yaml
 from factories import TOPICS, payload_analysis, seed_analyses, settings
 
 from generator.digest import group
+from generator.models import Citation, Story
 from generator.publish import build_site
 from generator.render import render_docs
 from generator.render.safe import md_text, paragraphs_html, safe_url
@@ -75,8 +76,22 @@ def _assert_inert(c: _Collector, where: str) -> None:
 @pytest.fixture(scope="module")
 def payload_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("payload-site")
-    digest = group([*seed_analyses(), payload_analysis(PAYLOAD_ID)], TOPICS, settings())
-    render_docs(digest, settings(), out / "docs")
+    payload = payload_analysis(PAYLOAD_ID)
+    digest = group([*seed_analyses(), payload], TOPICS, settings())
+    # a story holding the payload article: its title, id and summary are third-party text too
+    other = seed_analyses()[4].id
+    story = Story(
+        id='../../s"<script>alert(1)</script>',
+        title=payload.article.title,
+        article_ids=(PAYLOAD_ID, other),
+        topics=("unrest_2022",),
+        summary=(Citation(payload.text.summary[0], PAYLOAD_ID),),
+    )
+    digest = dataclasses.replace(
+        digest, stories=(story,), story_of={PAYLOAD_ID: story.id, other: story.id}
+    )
+    render_docs(digest, settings(), out / "docs", front_week="2022-W01")
+    assert any((out / "docs" / "stories").glob("*.md"))
     build_site(out / "docs", out / "site", settings(), strict=True)
     return out
 

@@ -18,7 +18,15 @@ from typing import Any
 import jinja2
 import yaml
 
-from generator.models import Analysis, Digest, EntityGroup, SourceGroup, TopicGroup, WeekGroup
+from generator.models import (
+    Analysis,
+    Digest,
+    EntityGroup,
+    SourceGroup,
+    Story,
+    TopicGroup,
+    WeekGroup,
+)
 from generator.render.safe import (
     Trusted,
     external_link,
@@ -28,11 +36,19 @@ from generator.render.safe import (
     plain_label,
 )
 from generator.render.slugs import SlugRegistry, slugify
+from generator.render.stories import counts, primary_topic, stories_or_singletons
 from generator.settings import Settings
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
-HOME_STORIES = 3  # top stories per topic on the home page
-TOPIC_CARDS = 100  # article cards on a topic page (the rest: week pages and timeline)
+HOME_TOP = 10  # "Top stories this week" on the home page
+HOME_MORE = 5  # further stories per topic on the home page (one line each)
+TOPIC_TOP = 10  # story cards on a topic page
+TOPIC_LIST = 100  # further stories listed on a topic page (the rest: weeks and timeline)
+WEEK_CARDS = 50  # story cards on a week page (the rest one line each)
+CARD_REPORTS = 5  # reports listed on a story card (all of them on the story page)
+STORY_SUMMARY = 5  # sentences of a story summary on its page
+CARD_SUMMARY = 3  # sentences of a story summary on a card
+DISTINCT_TERMS = 6  # keywords / entities shown per language on a story page
 MAX_ENTITY_PAGES = 500  # entities with their own page, most frequent first
 LIST_ITEMS = 100  # newest articles listed on an entity or source page (keeps pages linear)
 CARD_KEYWORDS = 6
@@ -87,6 +103,57 @@ class Chart:
     src: Trusted
 
 
+@dataclass(frozen=True)
+class Cited:
+    """A summary sentence and the number and page of the report it comes from."""
+
+    sentence: str
+    number: int
+    href: Trusted
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    """One report of a story: its number in the story, link, date, outlet, language."""
+
+    number: int
+    link: Link
+    date: str
+    source: str
+    language: str
+    reprint_of: int = 0  # number of the report it copies, 0 if none
+
+
+@dataclass(frozen=True)
+class StoryCard:
+    """One story in a list. A one-report story shows its article like an article card."""
+
+    title: str
+    href: Trusted
+    when: str
+    counts: str
+    meta: str
+    topics: tuple[Link, ...]
+    summary: tuple[Cited, ...]
+    lead: tuple[str, ...]
+    keywords: tuple[str, ...]
+    reports: tuple[ReportItem, ...]
+    more_reports: int
+    why: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def link(self) -> Trusted:
+        return Link(self.title, self.href).md
+
+
+@dataclass(frozen=True)
+class StoryLine:
+    when: str
+    link: Link
+    counts: str
+    topics: tuple[Link, ...]
+
+
 @functools.lru_cache(maxsize=65536)
 def _relpath(target: str, start: str) -> str:
     """``posixpath.relpath`` is slow and called ~10^5 times per build: memoise it."""
@@ -102,6 +169,7 @@ class SiteMap:
     weeks: dict[str, str] = field(default_factory=dict)
     entities: dict[tuple[str, str], str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    stories: dict[str, str] = field(default_factory=dict)  # stories of 2+ reports only
     charts: set[str] = field(default_factory=set)
 
     def link(self, page: str, target: str) -> Trusted:
@@ -122,6 +190,10 @@ def site_map(digest: Digest, charts: set[str] | None = None) -> SiteMap:
         m.entities[(e.name, e.kind)] = f"entities/{e.slug}.md"
     for s in digest.sources:
         m.sources[s.name] = f"sources/{s.slug}.md"
+    story_slugs = SlugRegistry()
+    for st in sorted(stories_or_singletons(digest), key=lambda st: st.id):
+        if len(st.article_ids) > 1:  # a one-report story is its article page
+            m.stories[st.id] = f"stories/{story_slugs.slug(st.id, 'story')}.md"
     return m
 
 
@@ -178,6 +250,8 @@ class _Ctx:
     topic_order: dict[str, int]
     topic_short: dict[str, str]
     downloads: frozenset[str] = frozenset()
+    stories: tuple[Story, ...] = ()
+    story_of: dict[str, Story] = field(default_factory=dict)
 
     def brief(self, page: str, topic: str | None = None, week: str | None = None) -> Trusted:
         """Relative link to the PDF brief of a topic or week, or "" when there is none."""
@@ -232,6 +306,114 @@ class _Ctx:
         target = self.smap.entities.get((name, kind))
         return Link(name, self.smap.link(page, target) if target else Trusted(""))
 
+    def story_href(self, page: str, story: Story) -> Trusted:
+        """The story page, or the article page of a one-report story."""
+        target = self.smap.stories.get(story.id) or self.smap.articles[story.article_ids[0]]
+        return self.smap.link(page, target)
+
+    def counts_text(
+        self, reports: Sequence[str], whole: Story | None = None, languages: bool = True
+    ) -> str:
+        """``3 reports · 2 outlets · 2 languages`` (+ ``of 5 in the story`` when a part)."""
+        n = counts([self.by_id[i] for i in reports])
+        L = self.labels
+        text = (
+            f"{n.reports} {L['reports_one'] if n.reports == 1 else L['reports_many']} · "
+            f"{n.outlets} {L['outlets_one'] if n.outlets == 1 else L['outlets_many']}"
+        )
+        if languages:
+            many = L["languages_one"] if n.languages == 1 else L["languages_many"]
+            text += f" · {n.languages} {many}"
+        if whole is not None and len(whole.article_ids) > len(reports):
+            text += f" ({L['of_story'].format(n=len(whole.article_ids))})"
+        return text
+
+    def report_item(self, page: str, story: Story, article_id: str) -> ReportItem:
+        a = self.by_id[article_id]
+        return ReportItem(
+            number=story.article_ids.index(article_id) + 1,
+            link=self.article_link(page, article_id),
+            date=a.article.date.isoformat() if a.article.date else self.labels["undated"],
+            source=a.article.source or self.labels["unknown"],
+            language=self.lang_name(a.language),
+        )
+
+    def story_summary(
+        self, page: str, story: Story, scope: Sequence[str], n: int = STORY_SUMMARY
+    ) -> list[Cited]:
+        """The story's summary sentences citing reports in ``scope``, ``[n]`` linked."""
+        from generator.digest import topic_overview
+
+        allowed = set(scope)
+        cites = [c for c in story.summary if c.article_id in allowed]
+        if not cites:
+            members = [self.by_id[i] for i in scope]
+            cites = list(topic_overview(members, None, n))
+        return [
+            Cited(
+                c.sentence,
+                story.article_ids.index(c.article_id) + 1,
+                self.smap.link(page, self.smap.articles[c.article_id]),
+            )
+            for c in cites[:n]
+        ]
+
+    def topic_links(self, page: str, topic_ids: Sequence[str]) -> list[Link]:
+        return [
+            Link(self.topic_short[t], self.smap.link(page, self.smap.topics[t]))
+            for t in topic_ids
+            if t in self.smap.topics
+        ]
+
+    def story_topics(self, story: Story, scope: Sequence[str]) -> list[str]:
+        """The story's topics (its own, else its reports'), in taxonomy order."""
+        found = set(story.topics) or {t for i in scope for t in self.by_id[i].topic_ids}
+        return sorted(found, key=lambda t: (self.topic_order.get(t, 10**6), t))
+
+    def story_card(
+        self, page: str, story: Story, scope: Sequence[str], topic_id: str | None = None
+    ) -> StoryCard:
+        """A story in a list, showing only its reports in ``scope`` (a week's, a topic's)."""
+        first = self.by_id[scope[0]]
+        dates = sorted(self.by_id[i].article.date for i in scope if self.by_id[i].article.date)
+        when = self.labels["undated"]
+        if dates:
+            when = dates[0].isoformat()
+            if dates[-1] != dates[0]:
+                when += f" – {dates[-1].isoformat()}"
+        single = len(story.article_ids) == 1
+        return StoryCard(
+            title=story.title if not single else first.article.title,
+            href=self.story_href(page, story),
+            when=when,
+            counts="" if single else self.counts_text(scope, story),
+            meta=""
+            if not single
+            else f"{first.article.source or self.labels['unknown']} · "
+            f"{self.lang_name(first.language)}",
+            topics=tuple(self.topic_links(page, self.story_topics(story, scope))),
+            summary=tuple(self.story_summary(page, story, scope, CARD_SUMMARY))
+            if not single
+            else (),
+            lead=first.text.summary if single else (),
+            keywords=first.text.keywords[:CARD_KEYWORDS] if single else (),
+            reports=tuple(self.report_item(page, story, i) for i in scope[:CARD_REPORTS])
+            if not single
+            else (),
+            more_reports=max(0, len(scope) - CARD_REPORTS) if not single else 0,
+            why=self.card(page, first, topic_id).why if single and topic_id else (),
+        )
+
+    def story_line(self, page: str, story: Story, scope: Sequence[str]) -> StoryLine:
+        """A story in one line: dates, title link, counts (or outlet and language), topics."""
+        card = self.story_card(page, story, scope)
+        return StoryLine(
+            when=card.when,
+            link=Link(card.title, card.href),
+            counts=card.counts or card.meta,
+            topics=card.topics,
+        )
+
     def chart(self, page: str, name: str, alt_key: str) -> Chart | None:
         path = f"{CHARTS_DIR}/{name}"
         if path not in self.smap.charts:
@@ -259,7 +441,18 @@ def _page_common(c: _Ctx, page: str) -> dict[str, Any]:
     return {"L": c.labels, "site": c.settings.site, "page": page}
 
 
+def _scoped(c: _Ctx, wanted: set[str]) -> list[tuple[Story, tuple[str, ...]]]:
+    """Ranked stories with reports in ``wanted``, each with those reports (in story order)."""
+    out = []
+    for st in c.stories:
+        ids = tuple(i for i in st.article_ids if i in wanted)
+        if ids:
+            out.append((st, ids))
+    return out
+
+
 def home_page(c: _Ctx, front_week: str | None = None) -> dict[str, Any]:
+    """This week's top stories, then each topic's other stories; every article at most once."""
     page = "index.md"
     d = c.digest
     if front_week is not None and front_week not in {w.week for w in d.weeks}:
@@ -269,28 +462,46 @@ def home_page(c: _Ctx, front_week: str | None = None) -> dict[str, Any]:
         )
     week = next((w for w in d.weeks if w.week == front_week), d.weeks[0] if d.weeks else None)
     in_week = set(week.article_ids) if week else {a.id for a in d.analyses}
+    this_week = _scoped(c, in_week)
+    top = this_week[:HOME_TOP]
+    shown = {st.id for st, _ in top}
+    top_ids = frozenset(shown)
+    rest = this_week[HOME_TOP:]
+    order = [g.topic.id for g in d.topics]
     sections = []
     for g in d.topics:
-        ids = [i for i in g.article_ids if i in in_week]
-        # stories before the front week only: a past week's front page never shows later news
-        older = [
-            i
-            for i in g.article_ids
-            if i not in in_week
-            and (week is None or (c.by_id[i].article.date or week.end) < week.start)
+        tid = g.topic.id
+        mine = [(st, ids) for st, ids in this_week if tid in c.story_topics(st, ids)]
+        more = [
+            (st, ids)
+            for st, ids in rest
+            if st.id not in shown and primary_topic(st, c.by_id, order) == tid
         ]
+        shown.update(st.id for st, _ in more[:HOME_MORE])
+        latest = None
+        if not mine:
+            # nothing this week: the topic's latest earlier story, so the section is never
+            # empty; a past week's front page never shows later news
+            members = set(g.article_ids)
+            for st, ids in _scoped(c, members):
+                dated = [c.by_id[i].article.date for i in ids]
+                if st.id in shown or any(x is None for x in dated):
+                    continue
+                newest = max(dated)  # type: ignore[type-var]
+                before = week is None or newest < week.start
+                if before and (latest is None or newest > latest[2]):
+                    latest = (st, ids, newest)
+            if latest is not None:
+                shown.add(latest[0].id)
         sections.append(
             {
                 "title": _topic_title(g),
-                "link": c.topic_link(page, g.topic.id),
-                "count": len(ids),
-                "total": len(g.article_ids),
-                "cards": [c.card(page, c.by_id[i], g.topic.id) for i in ids[:HOME_STORIES]],
-                "more": max(0, len(ids) - HOME_STORIES),
-                # nothing this week: the topic's latest story, so the front page is never empty
-                "latest": c.card(page, c.by_id[older[0]], g.topic.id)
-                if older and not ids
-                else None,
+                "link": c.topic_link(page, tid),
+                "count": len(mine),
+                "all_top": bool(mine) and all(st.id in top_ids for st, _ in mine),
+                "lines": [c.story_line(page, st, ids) for st, ids in more[:HOME_MORE]],
+                "more": max(0, len(more) - HOME_MORE),
+                "latest": c.story_line(page, latest[0], latest[1]) if latest else None,
             }
         )
     return {
@@ -299,9 +510,11 @@ def home_page(c: _Ctx, front_week: str | None = None) -> dict[str, Any]:
         "week": week,
         "week_link": c.week_link(page, week.week) if week else None,
         "week_count": len(week.article_ids) if week else len(d.analyses),
+        "story_count": len(this_week),
         "week_topics": [(c.topic_link(page, t), n) for t, n in (week.topic_counts if week else ())],
         "rising": week.rising if week else (),
         "has_previous": bool(week and d.weeks.index(week) + 1 < len(d.weeks)),
+        "top": [c.story_card(page, st, ids) for st, ids in top],
         "sections": sections,
         "total": len(d.analyses),
         "chart_week": c.chart(page, f"week-{slugify(week.week)}.svg", "chart_week_topics")
@@ -334,6 +547,7 @@ def topics_index(c: _Ctx) -> dict[str, Any]:
 
 
 def topic_page(c: _Ctx, g: TopicGroup) -> dict[str, Any]:
+    """The topic's overview, then its top stories, then its other stories newest first."""
     page = c.smap.topics[g.topic.id]
     weeks = []
     for w in c.digest.weeks:
@@ -341,12 +555,16 @@ def topic_page(c: _Ctx, g: TopicGroup) -> dict[str, Any]:
         if n:
             weeks.append((c.week_link(page, w.week), w.start.isoformat(), w.end.isoformat(), n))
     undated = sum(1 for i in g.article_ids if i in set(c.digest.undated_ids))
+    stories = _scoped(c, set(g.article_ids))
+    top = stories[:TOPIC_TOP]
+    rest = sorted(stories[TOPIC_TOP:], key=lambda si: _newest_key(c, si[1]))
     return {
         **_page_common(c, page),
         "fm": _title_fm(_topic_title(g), order=c.topic_order[g.topic.id]),
         "title": _topic_title(g),
         "topic": g.topic,
         "count": len(g.article_ids),
+        "story_count": len(stories),
         "overview": [(cit.sentence, c.article_link(page, cit.article_id)) for cit in g.overview],
         "keywords": g.keywords,
         "entities": [
@@ -354,12 +572,19 @@ def topic_page(c: _Ctx, g: TopicGroup) -> dict[str, Any]:
         ],
         "weeks": weeks,
         "undated": undated,
-        "cards": [c.card(page, c.by_id[i], g.topic.id) for i in g.article_ids[:TOPIC_CARDS]],
-        "more": max(0, len(g.article_ids) - TOPIC_CARDS),
+        "cards": [c.story_card(page, st, ids, g.topic.id) for st, ids in top],
+        "lines": [c.story_line(page, st, ids) for st, ids in rest[:TOPIC_LIST]],
+        "more": max(0, len(rest) - TOPIC_LIST),
         "timeline": c.smap.link(page, "timeline.md"),
         "brief": c.brief(page, topic=g.topic.id),
         "chart": c.chart(page, "topics-by-week.svg", "chart_topics_by_week"),
     }
+
+
+def _newest_key(c: _Ctx, ids: Sequence[str]) -> tuple[int, str]:
+    """Sort key: the latest report first, undated last, ties by the first report's id."""
+    dates = [c.by_id[i].article.date for i in ids if c.by_id[i].article.date]
+    return (-max(dates).toordinal() if dates else 0, ids[0])
 
 
 def _tags(a: Analysis) -> list[str]:
@@ -419,8 +644,17 @@ def article_page(c: _Ctx, a: Analysis, extra: Callable[[Analysis], str] | None) 
             c.article_link(page, i) for i in [i for i in duplicates if i != a.id][:MAX_DUPLICATES]
         ],
         "duplicates_more": max(0, len(duplicates) - 1 - MAX_DUPLICATES),
+        "story": _story_ref(c, page, a.id),
         "extra": Trusted(extra(a)) if extra else Trusted(""),
     }
+
+
+def _story_ref(c: _Ctx, page: str, article_id: str) -> tuple[Link, str] | None:
+    """("part of story" link, counts) for a report of a story with a page, else None."""
+    story = c.story_of.get(article_id)
+    if story is None or story.id not in c.smap.stories:
+        return None
+    return Link(story.title, c.story_href(page, story)), c.counts_text(story.article_ids)
 
 
 def weeks_index(c: _Ctx) -> dict[str, Any]:
@@ -449,17 +683,9 @@ def weeks_index(c: _Ctx) -> dict[str, Any]:
 
 
 def week_page(c: _Ctx, w: WeekGroup) -> dict[str, Any]:
+    """The week's stories, ranked; each shows its reports of this week (every article once)."""
     page = c.smap.weeks[w.week]
-    members = [c.by_id[i] for i in w.article_ids]
-    sections = []
-    for g in c.digest.topics:
-        ids = [a for a in members if g.topic.id in a.topic_ids]
-        if ids:
-            sections.append(
-                (c.topic_link(page, g.topic.id), [c.card(page, a, g.topic.id) for a in ids])
-            )
-    known = {g.topic.id for g in c.digest.topics}
-    other = [c.card(page, a) for a in members if not set(a.topic_ids) & known]
+    stories = _scoped(c, set(w.article_ids))
     i = c.digest.weeks.index(w)
     newer = c.digest.weeks[i - 1].week if i > 0 else None
     older = c.digest.weeks[i + 1].week if i + 1 < len(c.digest.weeks) else None
@@ -468,12 +694,13 @@ def week_page(c: _Ctx, w: WeekGroup) -> dict[str, Any]:
         "fm": _title_fm(f"{c.labels['week']} {w.week}"),
         "w": w,
         "count": len(w.article_ids),
+        "story_count": len(stories),
         "topic_counts": [(c.topic_link(page, t), n) for t, n in w.topic_counts],
         "keywords": w.keywords,
         "rising": w.rising,
         "has_previous": older is not None,
-        "sections": sections,
-        "other": other,
+        "cards": [c.story_card(page, st, ids) for st, ids in stories[:WEEK_CARDS]],
+        "lines": [c.story_line(page, st, ids) for st, ids in stories[WEEK_CARDS:]],
         "newer": c.week_link(page, newer) if newer else None,
         "older": c.week_link(page, older) if older else None,
         "chart": c.chart(page, f"week-{slugify(w.week)}.svg", "chart_week_topics"),
@@ -488,31 +715,116 @@ def _timeline_item(c: _Ctx, page: str, a: Analysis) -> dict[str, Any]:
         "date": a.article.date.isoformat() if a.article.date else "",
         "source": a.article.source or c.labels["unknown"],
         "language": c.lang_name(a.language),
-        "topics": [
-            Link(c.topic_short[t], c.smap.link(page, c.smap.topics[t]))
-            for t in a.topic_ids
-            if t in c.smap.topics
-        ],
+        "topics": c.topic_links(page, a.topic_ids),
     }
 
 
 def timeline_page(c: _Ctx) -> dict[str, Any]:
+    """A timeline of stories: each story once, under the ISO week of its first report."""
+    from generator.digest import iso_week
+
     page = "timeline.md"
+    by_week: dict[str, list[StoryLine]] = {}
+    undated: list[StoryLine] = []
+    ordered = sorted(
+        ((st, st.article_ids) for st in c.stories),
+        key=lambda si: _first_key(c, si[1]),
+    )
+    for st, ids in ordered:
+        dates = [c.by_id[i].article.date for i in ids if c.by_id[i].article.date]
+        line = c.story_line(page, st, ids)
+        if dates:
+            by_week.setdefault(iso_week(min(dates)), []).append(line)
+        else:
+            undated.append(line)
     weeks = [
-        (
-            c.week_link(page, w.week),
-            w.start.isoformat(),
-            w.end.isoformat(),
-            [_timeline_item(c, page, c.by_id[i]) for i in w.article_ids],
-        )
+        (c.week_link(page, w.week), w.start.isoformat(), w.end.isoformat(), by_week[w.week])
         for w in c.digest.weeks
+        if w.week in by_week
     ]
     return {
         **_page_common(c, page),
         "fm": _title_fm(c.labels["timeline"]),
         "weeks": weeks,
-        "undated": [_timeline_item(c, page, c.by_id[i]) for i in c.digest.undated_ids],
+        "undated": undated,
     }
+
+
+def _first_key(c: _Ctx, ids: Sequence[str]) -> tuple[int, str]:
+    """Sort key: the newest first report first, undated last, ties by the first report's id."""
+    dates = [c.by_id[i].article.date for i in ids if c.by_id[i].article.date]
+    return (-min(dates).toordinal() if dates else 0, ids[0])
+
+
+def story_page(c: _Ctx, story: Story) -> dict[str, Any]:
+    """Full coverage of one story: summary, first report, reports by language and outlet with
+    what sets each language's coverage apart, the story's timeline and its entities."""
+    from generator.render.stories import language_coverage
+
+    page = c.smap.stories[story.id]
+    ids = story.article_ids
+    reports = [c.by_id[i] for i in ids]
+    originals = dict(story.reprints)
+
+    def item(i: str) -> ReportItem:
+        r = c.report_item(page, story, i)
+        if i in originals and originals[i] in ids:
+            r = ReportItem(
+                r.number, r.link, r.date, r.source, r.language, ids.index(originals[i]) + 1
+            )
+        return r
+
+    coverage = []
+    for cov in language_coverage(reports, DISTINCT_TERMS):
+        outlets: dict[str, list[ReportItem]] = {}
+        for i in cov.reports:
+            outlets.setdefault(c.by_id[i].article.source or c.labels["unknown"], []).append(item(i))
+        coverage.append(
+            {
+                "name": c.lang_name(cov.language),
+                "counts": c.counts_text(cov.reports, languages=False),
+                "outlets": sorted(outlets.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold())),
+                "keywords": cov.keywords,
+                "entities": [c.entity_link(page, n, k) for n, k in cov.entities],
+            }
+        )
+    single = len(coverage) == 1
+    dated = sorted(ids, key=lambda i: (_date_ordinal(c.by_id[i]), ids.index(i)))
+    entity_reports: dict[tuple[str, str], int] = {}
+    for a in reports:
+        for e in {(m.name, m.kind) for m in a.text.entities}:
+            entity_reports[e] = entity_reports.get(e, 0) + 1
+    entities = sorted(entity_reports.items(), key=lambda kv: (-kv[1], kv[0]))[:PAGE_KEYWORDS]
+    first, last = story.first_seen, story.last_seen
+    dates = [a.article.date for a in reports if a.article.date]
+    first = first or (min(dates) if dates else None)
+    last = last or (max(dates) if dates else None)
+    when = c.labels["undated"]
+    if first:
+        when = first.isoformat() + (f" – {last.isoformat()}" if last and last != first else "")
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(story.title),
+        "title": story.title,
+        "when": when,
+        "counts": c.counts_text(ids),
+        "topics": c.topic_links(page, c.story_topics(story, ids)),
+        "summary": c.story_summary(page, story, ids),
+        "first": item(dated[0]),
+        "first_summary": c.by_id[dated[0]].text.summary,
+        "coverage": coverage,
+        "one_language": c.labels["one_language"].format(language=coverage[0]["name"])
+        if single
+        else "",
+        "timeline": [item(i) for i in dated],
+        "entities": [
+            (c.entity_link(page, n, k), c.labels.get(k, k), cnt) for (n, k), cnt in entities
+        ],
+    }
+
+
+def _date_ordinal(a: Analysis) -> int:
+    return a.article.date.toordinal() if a.article.date else 10**7
 
 
 def entities_index(c: _Ctx) -> dict[str, Any]:
@@ -640,6 +952,8 @@ def build_pages(
         },
         downloads=frozenset(downloads or ()),
     )
+    c.stories = stories_or_singletons(digest)
+    c.story_of = {i: st for st in c.stories for i in st.article_ids}
     jobs: list[tuple[str, str, dict[str, Any]]] = [
         ("index.md", "home.md.j2", home_page(c, front_week)),
         ("topics/index.md", "topics.md.j2", topics_index(c)),
@@ -658,6 +972,11 @@ def build_pages(
         if (e.name, e.kind) in c.smap.entities
     ]
     jobs += [(c.smap.sources[s.name], "source.md.j2", source_page(c, s)) for s in digest.sources]
+    jobs += [
+        (c.smap.stories[st.id], "story.md.j2", story_page(c, st))
+        for st in c.stories
+        if st.id in c.smap.stories
+    ]
     jobs += [
         (c.smap.articles[a.id], "article.md.j2", article_page(c, a, page_extra))
         for a in digest.analyses
