@@ -141,6 +141,10 @@ def test_original_names_are_dictionary_forms_in_the_reports_language(digest, eng
     _story, ru2 = _story_with(digest, "атаки на объекты")
     assert original_name("Kyiv", ru2, english) == "Киев"  # the text says "Киевом", "Киева"
     assert original_name("Nobody at all", ru2, english) == ""
+    # the text says "Актюбинской области", "Алма-Ате": the registry's forms are shown
+    _story, both = _story_with(digest, "Песков оценил информацию")
+    assert original_name("Aktobe Region", both, english, "ru") == "Актюбинская область"
+    assert original_name("Almaty", both, english, "ru") == "Алма-Ата"
 
 
 def test_cards_and_pages_show_the_english_lines_and_original_names(pages, digest, english):
@@ -150,6 +154,8 @@ def test_cards_and_pages_show_the_english_lines_and_original_names(pages, digest
     story_page = next(v for k, v in pages.items() if k.startswith("stories/"))
     assert "<strong>In English:</strong> 10 Jan 2022 · Dmitry Peskov" in story_page
     assert "[Kazakhstan (Казахстан)]" in story_page
+    # one-line stories carry it too (the home page's earlier stories of other topics)
+    assert "<br>*In English:* 7 Jan 2022 · Vladimir Putin · CSTO · Kazakhstan" in home
     article = next(v for v in pages.values() if "# Путин обсудил с коллегами по ОДКБ" in v)
     assert "<strong>In English:</strong> 7 Jan 2022 · Vladimir Putin · CSTO · Kazakhstan" in article
     assert "[Kassym-Jomart Tokayev (Касым-Жомарт Токаев)]" in article

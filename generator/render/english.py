@@ -108,9 +108,12 @@ def registry_aliases(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 def _stem(word: str) -> str:
-    """A word without its last letter (when long enough): Киев ~ Киева, Україна ~ України."""
+    """A word without its ending, roughly: the last two letters of a long word, the last of a
+    short one (Актюбинская ~ Актюбинской, Киев ~ Киева, Ата ~ Ате). Only a given entity's
+    own aliases are compared with its forms, so a rough stem is enough."""
     w = word.casefold()
-    return w[:-1] if len(w) >= 4 else w
+    cut = 2 if len(w) >= 6 else 1 if len(w) >= 3 else 0
+    return w[: len(w) - cut]
 
 
 def _alias_fits(alias: str, form: str) -> bool:

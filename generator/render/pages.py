@@ -175,6 +175,7 @@ class StoryLine:
     link: Link
     counts: str
     topics: tuple[Link, ...]
+    what: str = ""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -486,6 +487,7 @@ class _Ctx:
             link=Link(card.title, card.href),
             counts=card.counts or card.meta,
             topics=card.topics,
+            what=card.what,
         )
 
     def chart(self, page: str, name: str, alt_key: str) -> Chart | None:
