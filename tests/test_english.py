@@ -265,3 +265,33 @@ def test_key_entities_put_people_first(digest):
     _story, reports = _story_with(digest, "Путин обсудил с коллегами по ОДКБ")
     kinds = [k for _, k in key_entities(reports, 6)]
     assert kinds == sorted(kinds, key=("person", "organization", "place", "facility").index)
+
+
+def test_an_engine_missing_some_pairs_warns_once_and_keeps_the_others(
+    project_settings, monkeypatch
+):
+    import generator.translate as translate
+
+    monkeypatch.setattr(translate, "ArgosTranslator", DictTranslator)  # no real package
+    s = project_settings.replace(
+        translation=dataclasses.replace(project_settings.translation, engine="argos")
+    )
+    warnings: list[str] = []
+    engine = load_translator(s, warn=warnings.append)
+    assert isinstance(engine, DictTranslator)
+    assert warnings == [
+        "translation: no Argos Translate package for kk -> en; those languages are not translated"
+    ]
+    only_kk = s.replace(languages=("kk", "en"))
+    warnings.clear()
+    assert load_translator(only_kk, warn=warnings.append) is None
+    assert len(warnings) == 1 and "building without machine translation" in warnings[0]
+
+
+def test_keyword_glosses_come_from_an_english_function(digest):
+    from generator.render.english import keyword_glosses
+
+    known = {("атака", "ru"): "attack", ("мұнай", "kk"): "oil", ("Казахстан", "ru"): "Kazakhstan"}
+    gloss = keyword_glosses(digest.analyses, lambda k, lang: known.get((k, lang)))
+    assert gloss["атака"] == "attack" and gloss["мұнай"] == "oil"
+    assert all(k in {kw for a in digest.analyses for kw in a.text.keywords} for k in gloss)
