@@ -125,7 +125,8 @@ def test_event_type_comes_from_the_story_concepts_of_the_reports(digest, english
     _story, reports = _story_with(digest, "атаки на объекты")
     assert event_type(reports, english) == "attack"
     assert " · attack · " in what_line(reports, english)
-    # the Kazakh energy-cooperation report names no event: "Қазақстан" is not "қаза" (death)
+    # the Kazakh energy-cooperation report names no event: "Қазақстан" names an entity, so it
+    # is not the concept word "қаза*" (death) although it starts with it
     _story, kk = _story_with(digest, "энергетикалық ынтымақтастықты")
     assert event_type(kk, english) == ""
     assert what_line(kk, english) == "Vladimir Putin · Kazakhstan · Russia"  # undated

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from generator.models import Analysis
+from generator.nlp.tokens import words
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 KIND_ORDER = ("person", "organization", "place", "facility")
@@ -208,11 +209,14 @@ def _kind_rank(kind: str) -> int:
 
 
 def report_concepts(a: Analysis, data: EnglishData) -> set[str]:
-    """Names of the story concepts found in the report's title and lead."""
+    """Names of the story concepts found in the report's title and lead. Words that name one
+    of the report's entities are no event words (Қазақстан is not ``қаза*``, a death)."""
     vocab = data.vocabulary.get(a.language)
     if vocab is None:
         return set()
-    return set(vocab.concepts([a.text.title_lemmas, *a.text.sentence_lemmas[:LEAD_SENTENCES]]))
+    names = {w.casefold() for e in a.text.entities for f in e.forms for w in words(f)}
+    seqs = [a.text.title_lemmas, *a.text.sentence_lemmas[:LEAD_SENTENCES]]
+    return set(vocab.concepts([[t for t in seq if t not in names] for seq in seqs]))
 
 
 def event_type(reports: Sequence[Analysis], data: EnglishData) -> str:
