@@ -154,6 +154,15 @@ class StorySettings:
 
 
 @dataclass(frozen=True)
+class TranslationSettings:
+    engine: str = _opt(
+        "none",
+        "English machine translation of titles and summaries: none, or argos (a local Argos "
+        "Translate with its language packages; nothing is downloaded).",
+    )
+
+
+@dataclass(frozen=True)
 class Settings:
     root: Path = _opt(Path("."), "Folder the relative paths below are resolved against.")
     site: SiteSettings = _opt(SiteSettings(), "Site identity.")
@@ -168,6 +177,9 @@ class Settings:
     analysis: AnalysisSettings = _opt(AnalysisSettings(), "Analysis options.")
     output: OutputSettings = _opt(OutputSettings(), "Output options.")
     stories: StorySettings = _opt(StorySettings(), "Story clustering (generator/cluster.py).")
+    translation: TranslationSettings = _opt(
+        TranslationSettings(), "Optional machine translation (generator/translate.py)."
+    )
     config_file: Path | None = _opt(None, "The file these settings came from.")
 
     def path(self, value: str | Path) -> Path:
@@ -285,6 +297,10 @@ def validate_settings(s: Settings, where: str) -> None:
     weights = dataclasses.asdict(st.weights)
     if any(w < 0 for w in weights.values()) or not any(weights.values()):
         raise ConfigError(f"{where}: stories.weights must be 0 or more, at least one above 0")
+    if s.translation.engine not in ("none", "argos"):
+        raise ConfigError(
+            f"{where}: translation.engine is {s.translation.engine!r}; use none or argos"
+        )
     for i, feed in enumerate(s.feeds):
         if not feed.url.startswith(("http://", "https://")):
             raise ConfigError(f"{where}: feeds[{i}].url must start with http:// or https://")

@@ -90,6 +90,7 @@ def build_file_set(
         page_extra=page_extra,
         front_week=front_week,
         downloads=sorted(extra_files or ()),
+        translations=machine_translations(digest, settings),
     )
     for path, text in pages.items():
         files.add(path, text)
@@ -101,6 +102,18 @@ def build_file_set(
     for path, data in sorted((extra_files or {}).items()):
         files.add(path, data)
     return files
+
+
+def machine_translations(digest: Digest, settings: Settings) -> dict[str, str]:
+    """English machine translations of titles and summaries, when an engine is configured
+    and installed (``translation.engine``); cached under the local cache folder."""
+    from generator.translate import TranslationCache, load_translator, translate_digest
+
+    translator = load_translator(settings)
+    if translator is None:
+        return {}
+    cache = TranslationCache(settings.local_cache_dir() / "translations")
+    return translate_digest(digest, translator, cache)
 
 
 def render_docs(

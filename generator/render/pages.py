@@ -7,10 +7,11 @@ escaped by ``safe.md_text`` unless the value is ``safe.Trusted`` (built by this 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import posixpath
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,13 @@ from generator.models import (
     Story,
     TopicGroup,
     WeekGroup,
+)
+from generator.render.english import (
+    EnglishData,
+    key_entities,
+    named,
+    original_name,
+    what_line,
 )
 from generator.render.safe import (
     Trusted,
@@ -52,6 +60,7 @@ DISTINCT_TERMS = 6  # keywords / entities shown per language on a story page
 MAX_ENTITY_PAGES = 500  # entities with their own page, most frequent first
 LIST_ITEMS = 100  # newest articles listed on an entity or source page (keeps pages linear)
 CARD_KEYWORDS = 6
+CARD_ENTITIES = 4  # canonical entities (with their original names) on a story card
 CARD_EVIDENCE = 6  # matched terms shown on a card ("why in this topic"); all on the article
 PAGE_KEYWORDS = 15
 TAGS_PER_ARTICLE = 8
@@ -91,10 +100,21 @@ class Card:
     keywords: tuple[str, ...]
     why: tuple[tuple[str, int], ...] = ()
     score: str = ""
+    what: str = ""
+    entities: tuple[Link, ...] = ()
+    mt: MachineTranslation | None = None
 
     @property
     def link(self) -> Trusted:
         return Link(self.title, self.href).md
+
+
+@dataclass(frozen=True)
+class MachineTranslation:
+    """A title and summary sentences machine-translated to English (shown marked so)."""
+
+    title: str
+    summary: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,6 +160,9 @@ class StoryCard:
     reports: tuple[ReportItem, ...]
     more_reports: int
     why: tuple[tuple[str, int], ...] = ()
+    what: str = ""
+    entities: tuple[Link, ...] = ()
+    mt: MachineTranslation | None = None
 
     @property
     def link(self) -> Trusted:
@@ -152,6 +175,7 @@ class StoryLine:
     link: Link
     counts: str
     topics: tuple[Link, ...]
+    what: str = ""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -249,9 +273,41 @@ class _Ctx:
     topic_titles: dict[str, str]
     topic_order: dict[str, int]
     topic_short: dict[str, str]
+    topic_en: dict[str, str] = field(default_factory=dict)
     downloads: frozenset[str] = frozenset()
     stories: tuple[Story, ...] = ()
     story_of: dict[str, Story] = field(default_factory=dict)
+    english: EnglishData = field(default_factory=EnglishData)
+    gloss: Mapping[str, str] = field(default_factory=dict)  # keyword -> English
+    translations: Mapping[str, str] = field(default_factory=dict)  # text -> English (MT)
+
+    def what(self, reports: Sequence[Analysis], first: dt.date | None = None) -> str:
+        """The one-line English "what" of reports (see generator.render.english)."""
+        return what_line(reports, self.english, first)
+
+    def named_entities(
+        self, page: str, reports: Sequence[Analysis], n: int = CARD_ENTITIES
+    ) -> tuple[Link, ...]:
+        """The reports' key canonical entities, each with its original name where it differs."""
+        return tuple(
+            Link(
+                named(name, original_name(name, reports, self.english)),
+                self.entity_link(page, name, kind).href,
+            )
+            for name, kind in key_entities(reports, n)
+        )
+
+    def machine_translation(
+        self, title: str, summary: Sequence[str], language: str | None
+    ) -> MachineTranslation | None:
+        """The English machine translation of a title and summary, if one was made."""
+        if language == "en" or not self.translations:
+            return None
+        en_title = self.translations.get(title, "")
+        en_summary = tuple(t for t in (self.translations.get(x) for x in summary) if t)
+        if not en_title and not en_summary:
+            return None
+        return MachineTranslation(en_title, en_summary)
 
     def brief(self, page: str, topic: str | None = None, week: str | None = None) -> Trusted:
         """Relative link to the PDF brief of a topic or week, or "" when there is none."""
@@ -285,6 +341,9 @@ class _Ctx:
             keywords=a.text.keywords[:CARD_KEYWORDS],
             why=why,
             score=score,
+            what=self.what([a]),
+            entities=self.named_entities(page, [a]),
+            mt=self.machine_translation(a.article.title, a.text.summary, a.language),
         )
 
     def article_link(self, page: str, article_id: str) -> Link:
@@ -359,11 +418,18 @@ class _Ctx:
         ]
 
     def topic_links(self, page: str, topic_ids: Sequence[str]) -> list[Link]:
+        """Topic links by short title, with the English title where that differs."""
         return [
-            Link(self.topic_short[t], self.smap.link(page, self.smap.topics[t]))
+            Link(self.topic_english(t), self.smap.link(page, self.smap.topics[t]))
             for t in topic_ids
             if t in self.smap.topics
         ]
+
+    def topic_english(self, topic_id: str) -> str:
+        """The topic's short title, followed by its English title where that differs."""
+        short = self.topic_short.get(topic_id, topic_id)
+        en = self.topic_en.get(topic_id, short)
+        return short if en == short else f"{short} ({en})"
 
     def story_topics(self, story: Story, scope: Sequence[str]) -> list[str]:
         """The story's topics (its own, else its reports'), in taxonomy order."""
@@ -382,8 +448,16 @@ class _Ctx:
             if dates[-1] != dates[0]:
                 when += f" – {dates[-1].isoformat()}"
         single = len(story.article_ids) == 1
+        reports = [self.by_id[i] for i in scope]
+        summary = tuple(self.story_summary(page, story, scope, CARD_SUMMARY)) if not single else ()
+        title = story.title if not single else first.article.title
+        mt = self.machine_translation(
+            title,
+            first.text.summary if single else [s.sentence for s in summary],
+            first.language if single else _story_language(story, reports),
+        )
         return StoryCard(
-            title=story.title if not single else first.article.title,
+            title=title,
             href=self.story_href(page, story),
             when=when,
             counts="" if single else self.counts_text(scope, story),
@@ -392,9 +466,7 @@ class _Ctx:
             else f"{first.article.source or self.labels['unknown']} · "
             f"{self.lang_name(first.language)}",
             topics=tuple(self.topic_links(page, self.story_topics(story, scope))),
-            summary=tuple(self.story_summary(page, story, scope, CARD_SUMMARY))
-            if not single
-            else (),
+            summary=summary,
             lead=first.text.summary if single else (),
             keywords=first.text.keywords[:CARD_KEYWORDS] if single else (),
             reports=tuple(self.report_item(page, story, i) for i in scope[:CARD_REPORTS])
@@ -402,6 +474,9 @@ class _Ctx:
             else (),
             more_reports=max(0, len(scope) - CARD_REPORTS) if not single else 0,
             why=self.card(page, first, topic_id).why if single and topic_id else (),
+            what=self.what(reports),
+            entities=self.named_entities(page, reports),
+            mt=mt,
         )
 
     def story_line(self, page: str, story: Story, scope: Sequence[str]) -> StoryLine:
@@ -412,6 +487,7 @@ class _Ctx:
             link=Link(card.title, card.href),
             counts=card.counts or card.meta,
             topics=card.topics,
+            what=card.what,
         )
 
     def chart(self, page: str, name: str, alt_key: str) -> Chart | None:
@@ -419,6 +495,11 @@ class _Ctx:
         if path not in self.smap.charts:
             return None
         return Chart(self.labels[alt_key], self.smap.link(page, path))
+
+
+def _story_language(story: Story, reports: Sequence[Analysis]) -> str | None:
+    """ "en" when every report is English (nothing to translate), else None."""
+    return "en" if reports and all(a.language == "en" for a in reports) else None
 
 
 def format_score(score: float) -> Trusted:
@@ -438,7 +519,7 @@ def _title_fm(title: str, **extra: Any) -> Trusted:
 
 
 def _page_common(c: _Ctx, page: str) -> dict[str, Any]:
-    return {"L": c.labels, "site": c.settings.site, "page": page}
+    return {"L": c.labels, "site": c.settings.site, "page": page, "gloss": c.gloss}
 
 
 def _scoped(c: _Ctx, wanted: set[str]) -> list[tuple[Story, tuple[str, ...]]]:
@@ -634,9 +715,18 @@ def article_page(c: _Ctx, a: Analysis, extra: Callable[[Analysis], str] | None) 
         "summary": a.text.summary,
         "keywords": a.text.keywords[:PAGE_KEYWORDS],
         "entities": [
-            (c.entity_link(page, e.name, e.kind), c.labels.get(e.kind, e.kind), e.count)
+            (
+                Link(
+                    named(e.name, original_name(e.name, [a], c.english)),
+                    c.entity_link(page, e.name, e.kind).href,
+                ),
+                c.labels.get(e.kind, e.kind),
+                e.count,
+            )
             for e in entities
         ],
+        "what": c.what([a]),
+        "mt": c.machine_translation(art.title, a.text.summary, a.language),
         "topics": topics,
         "text": Trusted(paragraphs_html(art.body, a.language)),
         "related": [c.article_link(page, i) for i in c.digest.related.get(a.id, ())],
@@ -802,6 +892,10 @@ def story_page(c: _Ctx, story: Story) -> dict[str, Any]:
     when = c.labels["undated"]
     if first:
         when = first.isoformat() + (f" – {last.isoformat()}" if last and last != first else "")
+    summary = c.story_summary(page, story, ids)
+    mt = c.machine_translation(
+        story.title, [s.sentence for s in summary], _story_language(story, reports)
+    )
     return {
         **_page_common(c, page),
         "fm": _title_fm(story.title),
@@ -809,7 +903,7 @@ def story_page(c: _Ctx, story: Story) -> dict[str, Any]:
         "when": when,
         "counts": c.counts_text(ids),
         "topics": c.topic_links(page, c.story_topics(story, ids)),
-        "summary": c.story_summary(page, story, ids),
+        "summary": summary,
         "first": item(dated[0]),
         "first_summary": c.by_id[dated[0]].text.summary,
         "coverage": coverage,
@@ -818,8 +912,28 @@ def story_page(c: _Ctx, story: Story) -> dict[str, Any]:
         else "",
         "timeline": [item(i) for i in dated],
         "entities": [
-            (c.entity_link(page, n, k), c.labels.get(k, k), cnt) for (n, k), cnt in entities
+            (
+                Link(
+                    named(n, original_name(n, reports, c.english)),
+                    c.entity_link(page, n, k).href,
+                ),
+                c.labels.get(k, k),
+                cnt,
+            )
+            for (n, k), cnt in entities
         ],
+        "what": c.what(reports, first),
+        "mt": mt,
+        "mt_sentences": {
+            x.sentence: c.translations[x.sentence] for x in summary if x.sentence in c.translations
+        }
+        if mt
+        else {},
+        "first_mt": c.machine_translation(
+            c.by_id[dated[0]].article.title,
+            c.by_id[dated[0]].text.summary,
+            c.by_id[dated[0]].language,
+        ),
     }
 
 
@@ -931,11 +1045,19 @@ def build_pages(
     front_week: str | None = None,
     templates_dir: Path = TEMPLATES_DIR,
     downloads: Sequence[str] = (),
+    gloss: Mapping[str, str] | None = None,
+    translations: Mapping[str, str] | None = None,
+    english: EnglishData | None = None,
 ) -> dict[str, str]:
     """Render every Markdown page of the site: {relative path under docs/: text}.
 
     ``downloads`` are other files of docs/ (e.g. ``briefs/*.pdf``) pages may link to.
+    ``gloss`` maps a keyword to its English gloss (shown "keyword (gloss)"); ``translations``
+    maps a title or summary sentence to its English machine translation (shown marked);
+    ``english`` is the data of the English lines (default: from the settings' files).
     """
+    from generator.render.english import load_english
+
     env = make_environment(templates_dir)
     c = _Ctx(
         digest=digest,
@@ -950,7 +1072,11 @@ def build_pages(
             or g.topic.title_en
             for g in digest.topics
         },
+        topic_en={g.topic.id: g.topic.title_en for g in digest.topics},
         downloads=frozenset(downloads or ()),
+        english=english if english is not None else load_english(settings),
+        gloss=dict(gloss or {}),
+        translations=dict(translations or {}),
     )
     c.stories = stories_or_singletons(digest)
     c.story_of = {i: st for st in c.stories for i in st.article_ids}
