@@ -98,9 +98,7 @@ def build_file_set(
     smap = site_map(digest)
     urls = {i: page_url(p) for i, p in smap.articles.items()}
     files.add("feed.xml", atom_feed(digest, settings, urls))
-    alerts = feed_files(
-        digest, settings, smap.topics, smap.stories, smap.entities, urls, page_url
-    )
+    alerts = feed_files(digest, settings, smap.topics, smap.stories, smap.entities, urls, page_url)
     for path, xml in alerts.items():
         files.add(path, xml)
     for path, data in sorted((extra_files or {}).items()):

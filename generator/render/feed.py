@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.models import Analysis, Digest, Story
-from generator.render.safe import clean_text, plain_label, safe_url
+from generator.render.safe import clean_text, safe_url
 from generator.settings import AlertSettings, Settings
 
 EPOCH = "1970-01-01T00:00:00Z"  # ``updated`` of a feed without dated entries
@@ -35,7 +35,7 @@ def _entry(a: Analysis, page: str) -> list[str]:
     stamp = _stamp(a.article.date)  # type: ignore[arg-type]
     lines = [
         f"  <entry xml:lang={quoteattr(a.language)}>",
-        f"    <title>{_text(plain_label(a.article.title) or a.id)}</title>",
+        f"    <title>{_text(a.article.title) or escape(a.id)}</title>",
         f"    <id>{escape(page)}</id>",
         f"    <link href={quoteattr(page)}/>",
     ]

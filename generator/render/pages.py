@@ -419,10 +419,7 @@ class _Ctx:
             if single
             else self.counts_text(scope, story)
             + (f" · {self.labels['breaking']}" if story.id in self.breaking else ""),
-            meta=""
-            if not single
-            else f"{self.outlet(first)} · "
-            f"{self.lang_name(first.language)}",
+            meta="" if not single else f"{self.outlet(first)} · {self.lang_name(first.language)}",
             topics=tuple(self.topic_links(page, self.story_topics(story, scope))),
             summary=tuple(self.story_summary(page, story, scope, CARD_SUMMARY))
             if not single
