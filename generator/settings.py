@@ -120,8 +120,9 @@ class AlertSettings:
         "`breaking_days` of the digest's newest article and they at least double its count.",
     )
     breaking_days: int = _opt(
-        1, "Days before the digest's newest article date that count as new (1: that day and "
-        "the day before)."
+        1,
+        "Days before the digest's newest article date that count as new (1: that day and "
+        "the day before).",
     )
     feed_items: int = _opt(50, "Entries in each topic and entity feed (a story feed has all).")
     tag_min_articles: int = _opt(
