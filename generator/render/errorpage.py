@@ -6,7 +6,8 @@ server's root instead (``python -m http.server`` in site/, a preview, another ho
 stylesheet, script and link of that page is missing. ``portable_error_page`` makes those
 URLs relative and adds, first in the head (after the charset), a small script that picks
 the site root: the ``site_url`` path when the address is under it, else ``/``; it sets
-``<base href>`` to it and points Material's ``__config.base`` there before its bundle runs.
+``<base href>`` to it and points Material's ``__config`` URLs (base, search worker) there
+before its bundle runs.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def portable_error_page(html: str, site_url: str) -> str:
     )
     head = (
         f"<script {_MARK}>(function(){{var p={json.dumps(prefix)};"
-        'var r=location.pathname.indexOf(p)===0?p:"/";window.__digestRoot=r;'
+        'var r=location.pathname.indexOf(p)===0?p:"/";window.__digestRoot=r;window.__digestPath=p;'
         'var b=document.createElement("base");b.href=r;document.head.appendChild(b)})()</script>'
     )
     anchor = r"(<meta charset=[^>]*>)" if re.search(r"<meta charset=", html) else r"(<head[^>]*>)"
@@ -54,7 +55,9 @@ def portable_error_page(html: str, site_url: str) -> str:
     )
     config = (
         '<script>(function(){var c=document.getElementById("__config");if(!c)return;'
-        "var j=JSON.parse(c.textContent);j.base=window.__digestRoot||j.base;"
+        "var j=JSON.parse(c.textContent),p=window.__digestPath,r=window.__digestRoot;"
+        'if(!p||!r)return;for(var k in j){if(typeof j[k]=="string"&&j[k].indexOf(p)===0)'
+        "j[k]=r+j[k].slice(p.length)}"
         "c.textContent=JSON.stringify(j)})()</script>"
     )
     return re.sub(
