@@ -193,5 +193,22 @@ def test_source_and_story_pages_show_outlet_profiles(page, at_root, site):
     )
     assert at_root + f"feeds/stories/{story.name}.xml" in feeds
     assert page.request.get(feeds[-1]).ok
-    page.locator("h2:has-text('Coverage by outlet country')").scroll_into_view_if_needed()
     _shot(page, "story-page.png", full_page=True)
+
+
+def test_kazakh_heading_renders_in_the_local_font(page, at_root, site):
+    """The light h1 of a Kazakh article is set in the shipped font, which has Ғ Қ Ң Ұ."""
+    kazakh = next(
+        p.name
+        for p in (site / "articles").iterdir()
+        if "Қ" in (p / "index.html").read_text(encoding="utf-8").split("<h1", 1)[1][:400]
+    )
+    page.goto(at_root + f"articles/{kazakh}/")
+    page.wait_for_load_state("networkidle")
+    family = page.eval_on_selector("h1", "e => getComputedStyle(e).fontFamily")
+    assert family.startswith('"Digest Sans"'), family
+    assert page.evaluate(
+        "async () => { await document.fonts.ready;"
+        " return document.fonts.check('300 32px \"Digest Sans\"', 'ӘҒҚҢӨҰҮҺІ'); }"
+    )
+    _shot(page, "kazakh-heading.png")

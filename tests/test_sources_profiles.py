@@ -128,6 +128,7 @@ def test_source_page_shows_the_profile(pages):
     assert "| Ownership | state-owned (Russia) |" in tass
     assert "| Affiliation | state-owned |" in tass
     assert 'href="https://en.wikipedia.org/wiki/TASS"' in tass
+    assert "| Reference | <a " in tass
     index = pages["sources/index.md"]
     assert "| [ТАСС](тасс.md) | 2 | Russian 2 | Russia | state-owned |" in index
     assert "| [Rubryka](rubryka.md) | 1 | Ukrainian 1 | — | — |" in index  # no profile

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -274,7 +275,7 @@ class _Ctx:
             "ownership": p.ownership,
             "affiliation": self.labels["affiliation_names"].get(p.affiliation, p.affiliation),
             "languages": ", ".join(self.lang_name(code) for code in p.languages),
-            "reference": external_link(p.reference, self.labels["outlet_reference"]),
+            "reference": external_link(p.reference, urlsplit(p.reference).hostname or p.reference),
         }
 
     def feed(self, page: str) -> tuple[Trusted, str]:
