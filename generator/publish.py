@@ -297,6 +297,10 @@ def prepare_site(
         proc = run_child(cmd, env=env, cwd=str(base.parent))
         if proc.returncode != 0:
             raise _mkdocs_failure((proc.stderr or "") + (proc.stdout or ""), docs_dir, staging)
+        if not offline:  # the 404 page is styled at the server root and under site_url
+            from generator.render.errorpage import fix_error_page
+
+            fix_error_page(html, settings.site.url)
         try:
             from generator.render import search
         except ImportError:

@@ -113,6 +113,24 @@ class OutputSettings:
 
 
 @dataclass(frozen=True)
+class AlertSettings:
+    breaking_reports: int = _opt(
+        3,
+        "A story is marked breaking when at least this many of its reports are dated within "
+        "`breaking_days` of the digest's newest article and they at least double its count.",
+    )
+    breaking_days: int = _opt(
+        1,
+        "Days before the digest's newest article date that count as new (1: that day and "
+        "the day before).",
+    )
+    feed_items: int = _opt(50, "Entries in each topic and entity feed (a story feed has all).")
+    tag_min_articles: int = _opt(
+        2, "A tag is kept only when at least this many articles carry it (no one-article tags)."
+    )
+
+
+@dataclass(frozen=True)
 class StoryWeights:
     text: float = _opt(
         0.45, "Weight of the lead's lemmas (title and first sentences), same language."
@@ -180,6 +198,7 @@ class Settings:
     translation: TranslationSettings = _opt(
         TranslationSettings(), "Optional machine translation (generator/translate.py)."
     )
+    alerts: AlertSettings = _opt(AlertSettings(), "Feeds per topic, story and entity; tags.")
     config_file: Path | None = _opt(None, "The file these settings came from.")
 
     def path(self, value: str | Path) -> Path:
@@ -294,6 +313,9 @@ def validate_settings(s: Settings, where: str) -> None:
             raise ConfigError(f"{where}: stories.{name} must be above 0 and at most 1")
     if not 0.0 <= st.date_decay < 1.0:
         raise ConfigError(f"{where}: stories.date_decay must be from 0 to below 1")
+    for name in ("breaking_reports", "breaking_days", "feed_items", "tag_min_articles"):
+        if getattr(s.alerts, name) < 1:
+            raise ConfigError(f"{where}: alerts.{name} must be 1 or more")
     weights = dataclasses.asdict(st.weights)
     if any(w < 0 for w in weights.values()) or not any(weights.values()):
         raise ConfigError(f"{where}: stories.weights must be 0 or more, at least one above 0")

@@ -12,7 +12,11 @@ import yaml
 from generator.models import Problem
 from generator.settings import ConfigError
 
-_SOURCE_KEYS = {"name", "aliases", "domains"}
+_PROFILE_KEYS = ("country", "languages", "ownership", "affiliation", "reference")
+_SOURCE_KEYS = {"name", "aliases", "domains", *_PROFILE_KEYS}
+# Kinds of state affiliation an outlet profile may name (shown as "state-owned" etc.).
+AFFILIATIONS = ("state", "government-funded", "public", "private")
+_REFERENCE = re.compile(r"https://[^\s/]+\.[^\s/]+(/\S*)?")
 # Second-level labels under a country domain ("newscast.com.ua") and hosting platforms whose
 # sub-domains are separate sites ("snoopeasy.blogspot.com").
 _SECOND_LEVEL = frozenset({"com", "co", "org", "net", "gov", "edu", "in", "info", "ac"})
@@ -64,9 +68,20 @@ def name_from_host(host: str, text: str = "") -> str:
 
 @dataclass(frozen=True)
 class Source:
+    """An outlet; the profile fields (country .. reference) are empty when not known."""
+
     name: str
     aliases: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
+    country: str = ""
+    languages: tuple[str, ...] = ()
+    ownership: str = ""  # who owns or funds it: "state-owned (Russia)", "private (...)"
+    affiliation: str = ""  # one of AFFILIATIONS
+    reference: str = ""  # a public page (https) that documents the ownership
+
+    @property
+    def has_profile(self) -> bool:
+        return bool(self.country)
 
 
 @dataclass(frozen=True)
@@ -104,6 +119,14 @@ class SourceRegistry:
 
     def names(self) -> tuple[str, ...]:
         return tuple(s.name for s in self.sources)
+
+    def profile(self, name: str | None) -> Source | None:
+        """The outlet called ``name`` (canonical or an alias) if it has a profile."""
+        if not name:
+            return None
+        canonical = self.resolve(name)
+        src = next((s for s in self.sources if s.name in (canonical, name)), None)
+        return src if src is not None and src.has_profile else None
 
     def find_all(self, text: str) -> list[tuple[int, str]]:
         """(offset, canonical name) for every alias mention in ``text``, in order."""
@@ -192,8 +215,77 @@ def _problems(data: object, where: str) -> tuple[list[Source], list[Problem]]:
                     Problem(where, f"alias {alias!r} also belongs to {other!r}", f"{field}.aliases")
                 )
             seen[alias.casefold()] = name
-        out.append(Source(name.strip(), lists["aliases"], lists["domains"]))
+        profile, found = _profile(item, where, field, name.strip())
+        problems += found
+        out.append(Source(name.strip(), lists["aliases"], lists["domains"], **profile))
     return out, problems
+
+
+def _profile(
+    item: dict[str, object], where: str, field: str, name: str
+) -> tuple[dict[str, object], list[Problem]]:
+    """The outlet profile of a source entry: all of country, ownership, affiliation and
+    reference, or none of them (``languages`` is optional)."""
+    present = [k for k in _PROFILE_KEYS if item.get(k) not in (None, "", [])]
+    if not present:
+        return {}, []
+    problems: list[Problem] = []
+    missing = [k for k in ("country", "ownership", "affiliation", "reference") if k not in present]
+    if missing:
+        problems.append(
+            Problem(
+                where,
+                f"the profile of {name!r} lacks {', '.join(missing)}: give country, ownership, "
+                "affiliation and reference together (or none of them)",
+                field,
+            )
+        )
+    out: dict[str, object] = {}
+    for key in ("country", "ownership"):
+        value = item.get(key)
+        if key in present and not (isinstance(value, str) and value.strip()):
+            problems.append(Problem(where, f"`{key}` must be non-empty text", f"{field}.{key}"))
+        elif isinstance(value, str):
+            out[key] = " ".join(value.split())
+    affiliation = item.get("affiliation")
+    if "affiliation" in present:
+        if affiliation not in AFFILIATIONS:
+            problems.append(
+                Problem(
+                    where,
+                    f"`affiliation` {affiliation!r} of {name!r} must be one of "
+                    + ", ".join(AFFILIATIONS),
+                    f"{field}.affiliation",
+                )
+            )
+        else:
+            out["affiliation"] = affiliation
+    reference = item.get("reference")
+    if "reference" in present:
+        if not (isinstance(reference, str) and _REFERENCE.fullmatch(reference.strip())):
+            problems.append(
+                Problem(
+                    where,
+                    f"`reference` of {name!r} must be one https:// address, got {reference!r}",
+                    f"{field}.reference",
+                )
+            )
+        else:
+            out["reference"] = reference.strip()
+    languages = item.get("languages") or []
+    if not isinstance(languages, list) or not all(
+        isinstance(code, str) and re.fullmatch(r"[a-z]{2}", code) for code in languages
+    ):
+        problems.append(
+            Problem(
+                where,
+                f"`languages` of {name!r} must be a list of two-letter codes (ru, kk, en)",
+                f"{field}.languages",
+            )
+        )
+    else:
+        out["languages"] = tuple(languages)
+    return (out if not problems else {}), problems
 
 
 def check_sources_file(path: Path) -> list[Problem]:

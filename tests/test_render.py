@@ -120,7 +120,8 @@ def test_article_page_has_metadata_text_topics_evidence_and_related(files, diges
     page = files[f"articles/{A003}.md"]
     fm = _front_matter(page)
     assert fm["title"].startswith("Песков оценил информацию")
-    assert fm["tags"][:3] == ["Казахстан", "Песков", "ОДКБ"]
+    # the keywords Казахстан, Песков, ОДКБ tag the article as their registry entities
+    assert fm["tags"][:3] == ["Kazakhstan", "Dmitry Peskov", "CSTO"]
     assert "| Date | 2022-01-11 ([2022-W02](../weeks/2022-w02.md)) |" in page
     assert (
         '<a href="https://www.vesti.ru/article/2650000" rel="nofollow noopener noreferrer">' in page

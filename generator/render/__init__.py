@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from generator.models import Analysis, Digest
-from generator.render.feed import atom_feed
+from generator.render.feed import atom_feed, feed_files
 from generator.render.jsonexport import digest_json
 from generator.render.pages import CHARTS_DIR, TEMPLATES_DIR, build_pages, load_labels, site_map
 from generator.render.slugs import slugify
@@ -99,6 +99,9 @@ def build_file_set(
     smap = site_map(digest)
     urls = {i: page_url(p) for i, p in smap.articles.items()}
     files.add("feed.xml", atom_feed(digest, settings, urls))
+    alerts = feed_files(digest, settings, smap.topics, smap.stories, smap.entities, urls, page_url)
+    for path, xml in alerts.items():
+        files.add(path, xml)
     for path, data in sorted((extra_files or {}).items()):
         files.add(path, data)
     return files

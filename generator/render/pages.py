@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -35,6 +36,7 @@ from generator.render.english import (
     original_name,
     what_line,
 )
+from generator.render.feed import feed_path, is_breaking
 from generator.render.safe import (
     Trusted,
     external_link,
@@ -46,6 +48,7 @@ from generator.render.safe import (
 from generator.render.slugs import SlugRegistry, slugify
 from generator.render.stories import counts, primary_topic, stories_or_singletons
 from generator.settings import Settings
+from generator.sources import SourceRegistry, load_sources
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 HOME_TOP = 10  # "Top stories this week" on the home page
@@ -64,6 +67,7 @@ CARD_ENTITIES = 4  # canonical entities (with their original names) on a story c
 CARD_EVIDENCE = 6  # matched terms shown on a card ("why in this topic"); all on the article
 PAGE_KEYWORDS = 15
 TAGS_PER_ARTICLE = 8
+UNKNOWN_OUTLET = "unknown"  # generator.digest.UNKNOWN_SOURCE: listed, but never given a page
 MAX_DUPLICATES = 10  # near-identical stories listed on an article page
 CHARTS_DIR = "assets/charts"
 KIND_ORDER = ("person", "organization", "place", "facility")
@@ -213,7 +217,8 @@ def site_map(digest: Digest, charts: set[str] | None = None) -> SiteMap:
     for e in digest.entities[:MAX_ENTITY_PAGES]:
         m.entities[(e.name, e.kind)] = f"entities/{e.slug}.md"
     for s in digest.sources:
-        m.sources[s.name] = f"sources/{s.slug}.md"
+        if s.name != UNKNOWN_OUTLET:
+            m.sources[s.name] = f"sources/{s.slug}.md"
     story_slugs = SlugRegistry()
     for st in sorted(stories_or_singletons(digest), key=lambda st: st.id):
         if len(st.article_ids) > 1:  # a one-report story is its article page
@@ -309,6 +314,32 @@ class _Ctx:
             return None
         return MachineTranslation(en_title, en_summary)
 
+    outlets: SourceRegistry = field(default_factory=SourceRegistry)
+    breaking: frozenset[str] = frozenset()  # ids of breaking stories
+    tags: dict[str, list[str]] = field(default_factory=dict)  # article id -> tags
+
+    def outlet(self, a: Analysis) -> str:
+        """The article's outlet, or "outlet unknown"."""
+        return a.article.source or self.labels["outlet_unknown"]
+
+    def profile(self, name: str | None) -> dict[str, Any] | None:
+        """The outlet profile of ``name`` for display, or None when the registry has none."""
+        p = self.outlets.profile(name)
+        if p is None:
+            return None
+        return {
+            "country": p.country,
+            "ownership": p.ownership,
+            "affiliation": self.labels["affiliation_names"].get(p.affiliation, p.affiliation),
+            "languages": ", ".join(self.lang_name(code) for code in p.languages),
+            "reference": external_link(p.reference, urlsplit(p.reference).hostname or p.reference),
+        }
+
+    def feed(self, page: str) -> tuple[Trusted, str]:
+        """(link from ``page`` to its Atom feed, the feed's path from the site root)."""
+        path = feed_path(page)
+        return self.smap.link(page, path), path
+
     def brief(self, page: str, topic: str | None = None, week: str | None = None) -> Trusted:
         """Relative link to the PDF brief of a topic or week, or "" when there is none."""
         try:
@@ -335,7 +366,7 @@ class _Ctx:
             title=a.article.title,
             href=self.smap.link(page, self.smap.articles[a.id]),
             date=a.article.date.isoformat() if a.article.date else self.labels["undated"],
-            source=a.article.source or self.labels["unknown"],
+            source=self.outlet(a),
             language=self.lang_name(a.language),
             summary=a.text.summary,
             keywords=a.text.keywords[:CARD_KEYWORDS],
@@ -393,7 +424,7 @@ class _Ctx:
             number=story.article_ids.index(article_id) + 1,
             link=self.article_link(page, article_id),
             date=a.article.date.isoformat() if a.article.date else self.labels["undated"],
-            source=a.article.source or self.labels["unknown"],
+            source=self.outlet(a),
             language=self.lang_name(a.language),
         )
 
@@ -460,11 +491,11 @@ class _Ctx:
             title=title,
             href=self.story_href(page, story),
             when=when,
-            counts="" if single else self.counts_text(scope, story),
-            meta=""
-            if not single
-            else f"{first.article.source or self.labels['unknown']} · "
-            f"{self.lang_name(first.language)}",
+            counts=""
+            if single
+            else self.counts_text(scope, story)
+            + (f" · {self.labels['breaking']}" if story.id in self.breaking else ""),
+            meta="" if not single else f"{self.outlet(first)} · {self.lang_name(first.language)}",
             topics=tuple(self.topic_links(page, self.story_topics(story, scope))),
             summary=summary,
             lead=first.text.summary if single else (),
@@ -639,9 +670,11 @@ def topic_page(c: _Ctx, g: TopicGroup) -> dict[str, Any]:
     stories = _scoped(c, set(g.article_ids))
     top = stories[:TOPIC_TOP]
     rest = sorted(stories[TOPIC_TOP:], key=lambda si: _newest_key(c, si[1]))
+    feed, feed_root = c.feed(page)
     return {
         **_page_common(c, page),
-        "fm": _title_fm(_topic_title(g), order=c.topic_order[g.topic.id]),
+        "fm": _title_fm(_topic_title(g), order=c.topic_order[g.topic.id], feed=feed_root),
+        "feed": feed,
         "title": _topic_title(g),
         "topic": g.topic,
         "count": len(g.article_ids),
@@ -668,13 +701,74 @@ def _newest_key(c: _Ctx, ids: Sequence[str]) -> tuple[int, str]:
     return (-max(dates).toordinal() if dates else 0, ids[0])
 
 
-def _tags(a: Analysis) -> list[str]:
-    out: list[str] = []
-    for kw in a.text.keywords:
-        tag = plain_label(kw)
-        if tag and tag.casefold() not in {t.casefold() for t in out}:
-            out.append(tag)
-    return out[:TAGS_PER_ARTICLE]
+def _keyword_key(keyword: str, language: str) -> str:
+    """A keyword's identity across inflections: its words' lemmas, case-folded."""
+    from generator.nlp.lemmas import get_lemmatizer
+    from generator.nlp.tokens import words
+
+    lem = get_lemmatizer(language)
+    return " ".join(lem.lemma(w).casefold().replace("ё", "е") for w in words(keyword))
+
+
+def article_tags(analyses: Sequence[Analysis], settings: Settings) -> dict[str, list[str]]:
+    """Tags per article: one tag per canonical entity (its English registry name, whatever
+    the language, script or inflection of the text) and per keyword lemma; a keyword that
+    is an alias of a registry entity becomes that entity's tag. Tags carried by fewer than
+    ``settings.alerts.tag_min_articles`` articles are dropped (a tags index of one-article
+    tags is noise); at most TAGS_PER_ARTICLE per article, entities first."""
+    from generator.nlp.entities import load_registry
+
+    path = settings.path(settings.entities)
+    registry = load_registry(path) if path.is_file() else None
+    resolved: dict[tuple[str, str], tuple[str, str]] = {}
+    forms: dict[str, dict[str, int]] = {}  # keyword key -> spelling -> articles
+    per: dict[str, list[str]] = {}
+    for a in analyses:
+        keys: list[str] = []
+        for e in sorted(a.text.entities, key=lambda e: (-e.count, e.name)):
+            keys.append(f"e:{e.name}")
+        for kw in a.text.keywords:
+            if (kw, a.language) not in resolved:
+                ent = registry.lookup(kw, a.language) if registry else None
+                resolved[(kw, a.language)] = (
+                    (f"e:{ent.name}", "") if ent else (f"k:{_keyword_key(kw, a.language)}", kw)
+                )
+            key, spelling = resolved[(kw, a.language)]
+            if key == "k:":
+                continue
+            if spelling:
+                label = plain_label(spelling)
+                if not label:
+                    continue
+                forms.setdefault(key, {})
+                forms[key][label] = forms[key].get(label, 0) + 1
+            keys.append(key)
+        per[a.id] = list(dict.fromkeys(keys))
+    carried: dict[str, int] = {}
+    for keys in per.values():
+        for key in keys:
+            carried[key] = carried.get(key, 0) + 1
+    minimum = settings.alerts.tag_min_articles
+    out: dict[str, list[str]] = {}
+    for aid, keys in per.items():
+        tags: list[str] = []
+        for key in keys:
+            if carried[key] < minimum:
+                continue
+            if key.startswith("e:"):
+                label = plain_label(key[2:])
+            else:  # the most common spelling, ties alphabetical
+                label = min(forms[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            if label and label.casefold() not in {t.casefold() for t in tags}:
+                tags.append(label)
+        out[aid] = tags[:TAGS_PER_ARTICLE]
+    return out
+
+
+def tags_page(c: _Ctx) -> dict[str, Any]:
+    ctx = simple_page(c, "tags.md", "tags")
+    ctx["tag_rule"] = c.labels["tags_rule"].format(n=c.settings.alerts.tag_min_articles)
+    return ctx
 
 
 def article_page(c: _Ctx, a: Analysis, extra: Callable[[Analysis], str] | None) -> dict[str, Any]:
@@ -701,14 +795,15 @@ def article_page(c: _Ctx, a: Analysis, extra: Callable[[Analysis], str] | None) 
     duplicates = next((g for g in c.digest.duplicates if a.id in g), ())
     return {
         **_page_common(c, page),
-        "fm": _title_fm(art.title, tags=_tags(a)),
+        "fm": _title_fm(art.title, tags=c.tags.get(a.id, [])),
         "title": art.title,
         "date": art.date.isoformat() if art.date else c.labels["undated"],
         "week": week,
-        "source": art.source or c.labels["unknown"],
-        "source_link": c.smap.link(page, c.smap.sources[art.source or "unknown"])
-        if (art.source or "unknown") in c.smap.sources
+        "source": c.outlet(a),
+        "source_link": c.smap.link(page, c.smap.sources[art.source])
+        if art.source and art.source in c.smap.sources
         else None,
+        "profile": c.profile(art.source),
         "language": c.lang_name(a.language),
         "author": art.author,
         "original": external_link(art.url, c.labels["original"]) if art.url else None,
@@ -803,7 +898,7 @@ def _timeline_item(c: _Ctx, page: str, a: Analysis) -> dict[str, Any]:
     return {
         "link": c.article_link(page, a.id),
         "date": a.article.date.isoformat() if a.article.date else "",
-        "source": a.article.source or c.labels["unknown"],
+        "source": c.outlet(a),
         "language": c.lang_name(a.language),
         "topics": c.topic_links(page, a.topic_ids),
     }
@@ -868,7 +963,7 @@ def story_page(c: _Ctx, story: Story) -> dict[str, Any]:
     for cov in language_coverage(reports, DISTINCT_TERMS):
         outlets: dict[str, list[ReportItem]] = {}
         for i in cov.reports:
-            outlets.setdefault(c.by_id[i].article.source or c.labels["unknown"], []).append(item(i))
+            outlets.setdefault(c.outlet(c.by_id[i]), []).append(item(i))
         coverage.append(
             {
                 "name": c.lang_name(cov.language),
@@ -896,10 +991,14 @@ def story_page(c: _Ctx, story: Story) -> dict[str, Any]:
     mt = c.machine_translation(
         story.title, [s.sentence for s in summary], _story_language(story, reports)
     )
+    feed, feed_root = c.feed(page)
     return {
         **_page_common(c, page),
-        "fm": _title_fm(story.title),
+        "fm": _title_fm(story.title, feed=feed_root),
         "title": story.title,
+        "feed": feed,
+        "breaking": story.id in c.breaking,
+        "outlet_table": outlet_table(c, reports),
         "when": when,
         "counts": c.counts_text(ids),
         "topics": c.topic_links(page, c.story_topics(story, ids)),
@@ -937,6 +1036,22 @@ def story_page(c: _Ctx, story: Story) -> dict[str, Any]:
     }
 
 
+def outlet_table(c: _Ctx, reports: Sequence[Analysis]) -> list[tuple[str, str, int, str]]:
+    """A story's reports by outlet country and affiliation: (country, affiliation, reports,
+    outlets), most reports first; outlets without a profile are one row of their own."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    for a in reports:
+        p = c.profile(a.article.source)
+        key = (p["country"], p["affiliation"]) if p else (c.labels["profile_unknown"], "—")
+        rows.setdefault(key, []).append(c.outlet(a))
+    out = [
+        (country, aff, len(names), ", ".join(sorted(set(names), key=str.casefold)))
+        for (country, aff), names in rows.items()
+    ]
+    unknown = c.labels["profile_unknown"]
+    return sorted(out, key=lambda r: (r[0] == unknown, -r[2], r[0], r[1]))
+
+
 def _date_ordinal(a: Analysis) -> int:
     return a.article.date.toordinal() if a.article.date else 10**7
 
@@ -963,9 +1078,11 @@ def entities_index(c: _Ctx) -> dict[str, Any]:
 def entity_page(c: _Ctx, e: EntityGroup) -> dict[str, Any]:
     page = c.smap.entities[(e.name, e.kind)]
     peak = max((n for _, n in e.by_week), default=0)
+    feed, feed_root = c.feed(page)
     return {
         **_page_common(c, page),
-        "fm": _title_fm(e.name),
+        "fm": _title_fm(e.name, feed=feed_root),
+        "feed": feed,
         "e": e,
         "kind": c.labels.get(e.kind, e.kind),
         "count": len(e.article_ids),
@@ -992,9 +1109,15 @@ def sources_index(c: _Ctx) -> dict[str, Any]:
         ],
         "sources": [
             (
-                Link(s.name, c.smap.link(page, c.smap.sources[s.name])),
+                Link(
+                    s.name if s.name in c.smap.sources else c.labels["outlet_unknown"],
+                    c.smap.link(page, c.smap.sources[s.name])
+                    if s.name in c.smap.sources
+                    else Trusted(""),
+                ),
                 len(s.article_ids),
                 ", ".join(f"{c.lang_name(code)} {n}" for code, n in s.languages),
+                c.profile(s.name) if s.name in c.smap.sources else None,
             )
             for s in c.digest.sources
         ],
@@ -1009,6 +1132,7 @@ def source_page(c: _Ctx, s: SourceGroup) -> dict[str, Any]:
         **_page_common(c, page),
         "fm": _title_fm(s.name),
         "s": s,
+        "profile": c.profile(s.name),
         "count": len(s.article_ids),
         "languages": [(c.lang_name(code), n) for code, n in s.languages],
         "items": [_timeline_item(c, page, c.by_id[i]) for i in s.article_ids[:LIST_ITEMS]],
@@ -1080,6 +1204,15 @@ def build_pages(
     )
     c.stories = stories_or_singletons(digest)
     c.story_of = {i: st for st in c.stories for i in st.article_ids}
+    c.outlets = load_sources(settings.path(settings.sources))
+    dates = [a.article.date for a in digest.analyses if a.article.date]
+    newest = max(dates) if dates else None
+    c.breaking = frozenset(
+        st.id
+        for st in c.stories
+        if st.id in c.smap.stories and is_breaking(st, c.by_id, newest, settings.alerts)
+    )
+    c.tags = article_tags(digest.analyses, settings)
     jobs: list[tuple[str, str, dict[str, Any]]] = [
         ("index.md", "home.md.j2", home_page(c, front_week)),
         ("topics/index.md", "topics.md.j2", topics_index(c)),
@@ -1087,7 +1220,7 @@ def build_pages(
         ("timeline.md", "timeline.md.j2", timeline_page(c)),
         ("entities/index.md", "entities.md.j2", entities_index(c)),
         ("sources/index.md", "sources.md.j2", sources_index(c)),
-        ("tags.md", "tags.md.j2", simple_page(c, "tags.md", "tags")),
+        ("tags.md", "tags.md.j2", tags_page(c)),
         ("about.md", "about.md.j2", simple_page(c, "about.md", "about")),
     ]
     jobs += [(c.smap.topics[g.topic.id], "topic.md.j2", topic_page(c, g)) for g in digest.topics]
@@ -1097,7 +1230,11 @@ def build_pages(
         for e in digest.entities
         if (e.name, e.kind) in c.smap.entities
     ]
-    jobs += [(c.smap.sources[s.name], "source.md.j2", source_page(c, s)) for s in digest.sources]
+    jobs += [
+        (c.smap.sources[s.name], "source.md.j2", source_page(c, s))
+        for s in digest.sources
+        if s.name in c.smap.sources
+    ]
     jobs += [
         (c.smap.stories[st.id], "story.md.j2", story_page(c, st))
         for st in c.stories
