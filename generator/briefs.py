@@ -418,29 +418,49 @@ def _overview(
 
 
 def _charts(
-    digest: Digest, scope: BriefScope, labels: Mapping[str, Any], interface: str
+    digest: Digest,
+    scope: BriefScope,
+    selected: Sequence[Analysis],
+    labels: Mapping[str, Any],
+    interface: str,
 ) -> list[Chart]:
-    """The site's SVG charts for this scope, as data URIs (none if the module is missing)."""
+    """SVG charts of the brief's own articles, as data URIs (none if the module is missing):
+    a week's days; a topic's calendar weeks (the digest's span for the whole topic);
+    a period's calendar weeks by main topic. Each article is counted once."""
     try:
         from generator.render import charts
         from generator.render.pages import load_labels
     except ImportError:
         return []
-    site_labels = load_labels(interface)  # the same chart files as the site's
+    site = load_labels(interface)  # chart texts in the site's language, as the site's files
     makers: list[tuple[str, Callable[[], str]]] = []
     if scope.week:
         week = scope.week
         makers.append(
             (
-                labels["chart_week_topics"],
-                lambda: charts.week_topics_svg(digest, week, labels=site_labels),
+                labels["chart_week_days"],
+                lambda: charts.week_days_svg(digest, week, labels=site, analyses=selected),
             )
         )
+    elif scope.topic:
+        topic = scope.topic
+        whole = not (scope.start or scope.end)
+        if whole:
+            make = lambda: charts.topic_weeks_svg(digest, topic, labels=site)  # noqa: E731
+        else:
+            names = charts.topic_names(digest, site)
+            title = str(site["chart_topic_weeks"]).format(name=names.get(topic, topic))
+            make = lambda: charts.articles_by_week_svg(  # noqa: E731
+                selected, digest, title, site, stacked=False
+            )
+        makers.append((labels["chart_topic_weeks"], make))
     else:
         makers.append(
             (
                 labels["chart_topics_by_week"],
-                lambda: charts.topics_by_week_svg(digest, labels=site_labels),
+                lambda: charts.articles_by_week_svg(
+                    selected, digest, site["chart_topics_by_week"], site
+                ),
             )
         )
     out = []
@@ -675,7 +695,7 @@ def brief_context(digest: Digest, settings: Settings, scope: BriefScope) -> dict
         "topics": [] if group is not None else _topic_counts(selected, titles),
         "sources": sources,
         "overview": overview_lines,
-        "charts": _charts(digest, scope, labels, settings.site.language),
+        "charts": _charts(digest, scope, selected, labels, settings.site.language),
         "keywords": _keywords(selected, group, whole_topic),
         "entities": [(labels[k], entities[k]) for k in ENTITY_KINDS if entities[k]],
         "stories": blocks,
