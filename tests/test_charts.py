@@ -5,6 +5,7 @@ charts are well-formed, accessible, deterministic and safe."""
 from __future__ import annotations
 
 import base64
+import itertools
 import dataclasses
 import datetime as dt
 import re
@@ -348,3 +349,23 @@ def test_charts_speak_the_interface_language(digest):
     assert "Каждая статья учтена один раз" in by_week
     assert ">Пн " in charts.week_days_svg(digest, digest.weeks[0].week, labels=ru)
     assert "Russian" in charts.languages_svg(digest)  # English by default
+
+
+def test_undated_articles_are_counted_in_a_note_not_on_the_axis(digest):
+    by_id = digest.by_id()
+    entity = next(
+        e for e in digest.entities if any(by_id[i].article.date is None for i in e.article_ids)
+    )
+    svg = charts.entity_weeks_svg(digest, entity)
+    undated = sum(1 for i in entity.article_ids if by_id[i].article.date is None)
+    assert sum(columns(svg).values()) + undated == len(entity.article_ids)
+    assert f"+ {undated} without a date, not shown" in svg
+
+
+@pytest.mark.parametrize("vmax", [0, 1, 4, 5, 6, 7, 16, 24, 51, 99, 1234])
+def test_value_axis_has_round_integer_ticks_covering_the_tallest_column(vmax):
+    top, ticks = charts._ticks(vmax)
+    assert ticks[0] == 0 and ticks[-1] == top >= vmax and len(ticks) <= 6
+    steps = {b - a for a, b in itertools.pairwise(ticks)}
+    assert len(steps) == 1 and all(isinstance(t, int) for t in ticks)
+    assert top < 2 * max(vmax, 1) + 1  # not a needlessly tall axis

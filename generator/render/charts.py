@@ -46,17 +46,6 @@ def _text(x: float, y: float, s: str, anchor: str = "start", size: int = 12, **a
     )
 
 
-def _nice_max(v: int) -> int:
-    """A round axis maximum at or above ``v``."""
-    if v <= 5:
-        return max(v, 1)
-    for step in (1, 2, 5):
-        for mag in (1, 10, 100, 1000, 10000):
-            if step * mag * 5 >= v:
-                return step * mag * 5
-    return v
-
-
 def _labels(labels: Mapping[str, Any] | None) -> Mapping[str, Any]:
     """The interface labels (templates/i18n/<lang>.yml); English when none are given."""
     if labels is not None:
@@ -192,13 +181,18 @@ def day_slots(
 
 
 def _ticks(vmax: int) -> tuple[int, list[int]]:
-    """A round axis maximum and integer gridline values (0 included)."""
-    top = _nice_max(vmax)
-    if top <= 5:
+    """A round axis maximum and at most six integer gridline values (0 included): the
+    smallest step of 1, 2 or 5 × 10^k that covers ``vmax`` in five steps or fewer."""
+    if vmax <= 5:
+        top = max(vmax, 1)
         return top, list(range(top + 1))
-    return top, [top * k // 4 for k in range(5)] if top % 4 == 0 else [
-        top * k // 5 for k in range(6)
-    ]
+    step = 1
+    while True:
+        for m in (1, 2, 5):
+            if -(-vmax // (m * step)) <= 5:
+                top = m * step * -(-vmax // (m * step))
+                return top, list(range(0, top + 1, m * step))
+        step *= 10
 
 
 def _count_text(n: int, lab: Mapping[str, Any], unit: str = "chart_count") -> str:
@@ -216,13 +210,14 @@ def columns_svg(
     labels: Mapping[str, Any] | None = None,
     width: int = 720,
     unit: str = "chart_count",
+    note: str = "",
 ) -> str:
     """Stacked columns on a time axis; ``series`` are (key, name, colour), stacked in order.
 
     Every column is a ``<g>`` with ``data-period`` and ``data-count`` (distinct articles)
     and a ``<title>``; every segment carries ``data-series`` and ``data-count``; a cut-out
     gap is a ``<g data-gap=…>`` drawn as a break with a text label. The legend is drawn only
-    for two or more series."""
+    for two or more series; ``note`` is printed under the axis."""
     lab = _labels(labels)
     dropped = max(0, len(slots) - MAX_SLOTS)
     slots = list(slots)[dropped:]
@@ -250,10 +245,13 @@ def columns_svg(
     bar = max(2.0, min(36.0, step_w * 0.72))
     real = [i for i, s in enumerate(slots) if not s.gap]
     step = max(1, -(-len(real) // 16))  # at most ~16 axis labels
-    labelled = {i for n, i in enumerate(real) if n % step == 0 or i == real[-1]}
+    # every step-th column counted back from the latest, which is always labelled
+    labelled = {i for n, i in enumerate(real) if (len(real) - 1 - n) % step == 0}
     x0 = float(left)
     if dropped:
         body.append(_text(left, base + axis_h - 4, "← " + lab.get("chart_weeks_cut", "…"), size=10))
+    if note:  # e.g. articles without a date, which no time axis can show
+        body.append(_text(width - 12, base + axis_h - 4, note, anchor="end", size=10))
     for i, s in enumerate(slots):
         w = step_w * (2 if s.gap else 1)
         cx = x0 + w / 2
@@ -276,8 +274,9 @@ def columns_svg(
                     transform=f"rotate(-45 {_n(cx)} {_n(base + 12)})",
                 )
                 + (
-                    _text(cx, top + plot_h / 2, gap_text, anchor="middle", size=10)
-                    if w >= 7 * len(gap_text)
+                    _text(cx, top + plot_h / 2 - 7, gap_text, anchor="middle", size=10)
+                    + _text(cx, top + plot_h / 2 + 7, s.tip, anchor="middle", size=10)
+                    if w >= 6 * max(len(gap_text), len(s.tip))
                     else ""
                 )
                 + "</g>"
@@ -399,7 +398,12 @@ def articles_by_week_svg(
         series = [("all", title, colour)]
         items = [(a.id, a.article.date, "all") for a in analyses if a.article.date]
     slots = week_slots(items, [k for k, _, _ in series], span)  # type: ignore[arg-type]
-    return columns_svg(slots, series, title, _weekly_desc(slots, lab, _once(lab, stacked)), lab)
+    desc = _weekly_desc(slots, lab, _once(lab, stacked))
+    undated = len({a.id for a in analyses if a.article.date is None})
+    note = str(lab.get("chart_undated", "{n}")).format(n=undated) if undated else ""
+    if note:
+        desc = f"{desc} {note}."
+    return columns_svg(slots, series, title, desc, lab, note=note)
 
 
 def topics_by_week_svg(
