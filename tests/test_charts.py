@@ -5,9 +5,9 @@ charts are well-formed, accessible, deterministic and safe."""
 from __future__ import annotations
 
 import base64
-import itertools
 import dataclasses
 import datetime as dt
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
