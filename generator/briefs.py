@@ -472,6 +472,32 @@ def _charts(
     return out
 
 
+def _rising(digest: Digest, scope: BriefScope, labels: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A whole week's rising keywords and entities against its baseline (week briefs only;
+    ``generator.trends``), each with its counts this week vs before."""
+    if not scope.week or scope.topic or scope.start or scope.end:
+        return None
+    week = next((w for w in digest.weeks if w.week == scope.week), None)
+    if week is None:
+        return None
+    from generator import trends
+
+    base = trends.Baseline(week.baseline_weeks, week.baseline_articles)
+    n = len(week.article_ids)
+    key = "rising_baseline" if base.articles else "rising_no_baseline"
+    note = str(labels[key]).format(
+        n=len(base.weeks),
+        span=base.span,
+        articles=base.articles,
+        g2=trends.MIN_G2,
+        min=trends.MIN_COUNT,
+    )
+    terms = [
+        (d.label, f"{d.count}/{n} vs {d.base_count}/{base.articles}") for d in week.rising_detail
+    ]
+    return {"terms": terms, "note": note}
+
+
 def _scoped_stories(
     digest: Digest, selected: Sequence[Analysis]
 ) -> list[tuple[Story, tuple[str, ...]]]:
@@ -696,6 +722,7 @@ def brief_context(digest: Digest, settings: Settings, scope: BriefScope) -> dict
         "sources": sources,
         "overview": overview_lines,
         "charts": _charts(digest, scope, selected, labels, settings.site.language),
+        "rising": _rising(digest, scope, labels),
         "keywords": _keywords(selected, group, whole_topic),
         "entities": [(labels[k], entities[k]) for k in ENTITY_KINDS if entities[k]],
         "stories": blocks,

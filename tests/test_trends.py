@@ -111,6 +111,7 @@ def test_group_marks_rising_keywords_and_entities_with_their_baseline():
         ents = ["CSTO"] if k < 5 else []
         analyses.append(_article(100 + k, week + dt.timedelta(days=k), kws, ents))
     digest = group(analyses, TOPICS, settings())
+    check_week_brief(digest)
     w49 = digest.weeks[0]
     assert w49.week == "2025-W49"
     assert w49.baseline_weeks == tuple(f"2025-W{n}" for n in range(41, 49))
@@ -120,3 +121,16 @@ def test_group_marks_rising_keywords_and_entities_with_their_baseline():
     detail = {(d.label, d.kind): (d.count, d.base_count) for d in w49.rising_detail}
     assert detail == {("ОДКБ", "keyword"): (5, 0), ("CSTO", "organization"): (5, 0)}
     assert "газ" not in w49.rising  # in every article before and now: no rise
+
+
+def check_week_brief(digest) -> None:
+    """The week's PDF brief lists the same rising terms, with counts and the baseline."""
+    from generator.briefs import BriefScope, brief_context
+
+    rising = brief_context(digest, settings(), BriefScope(week="2025-W49"))["rising"]
+    assert rising["terms"] == [("ОДКБ", "5/6 vs 0/32"), ("CSTO", "5/6 vs 0/32")]  # keywords first
+    assert "2025-W41…W48" in rising["note"] and "32" in rising["note"]
+    quiet = brief_context(digest, settings(), BriefScope(week="2025-W41"))["rising"]
+    assert quiet["terms"] == [] and "2025-W33…W40" in quiet["note"]
+    topic = brief_context(digest, settings(), BriefScope(week="2025-W49", topic="unrest_2022"))
+    assert topic["rising"] is None  # the week's terms are not the topic's
