@@ -208,6 +208,7 @@ def test_synthetic_story_chart_counts_each_story_once(synthetic):
         for st in stories_or_singletons(synthetic)
     )
     assert {w: n for w, n in columns(svg).items() if n} == dict(first)
+    assert sum(columns(svg).values()) == len(stories_or_singletons(synthetic))  # all dated
 
 
 # ----------------------------------------------------------------- the seeds
@@ -352,7 +353,14 @@ def test_charts_speak_the_interface_language(digest):
 
 
 def test_undated_articles_are_counted_in_a_note_not_on_the_axis(digest):
+    from generator.render.stories import stories_or_singletons
+
     by_id = digest.by_id()
+    stories = stories_or_singletons(digest)
+    undated = [st for st in stories if all(by_id[i].article.date is None for i in st.article_ids)]
+    svg = charts.stories_by_week_svg(digest)
+    assert undated and sum(columns(svg).values()) + len(undated) == len(stories)
+    assert f"+ {len(undated)} without a date, not shown" in svg
     entity = next(
         e for e in digest.entities if any(by_id[i].article.date is None for i in e.article_ids)
     )

@@ -451,14 +451,24 @@ def stories_by_week_svg(digest: Digest, labels: Mapping[str, Any] | None = None)
     by_id = digest.by_id()
     series = _topic_series(digest, lab)
     items = []
+    undated = 0
     for st in stories_or_singletons(digest):
         dates = [by_id[i].article.date for i in st.article_ids if by_id[i].article.date]
         if dates:
             items.append((st.id, min(dates), primary_topic(st, by_id, order) or ""))  # type: ignore[type-var]
+        else:
+            undated += 1
     slots = week_slots(items, [k for k, _, _ in series], _span(digest))
     desc = _weekly_desc(slots, lab, str(lab.get("chart_stories_once", "")))
+    note = str(lab.get("chart_undated", "{n}")).format(n=undated) if undated else ""
     return columns_svg(
-        slots, series, lab["chart_stories_by_week"], desc, lab, unit="chart_stories_count"
+        slots,
+        series,
+        lab["chart_stories_by_week"],
+        f"{desc} {note}." if note else desc,
+        lab,
+        unit="chart_stories_count",
+        note=note,
     )
 
 
