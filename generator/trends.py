@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 WINDOW = 8  # trailing calendar weeks in the baseline
@@ -149,12 +149,3 @@ def weekly_rising(
         rises = rising(per_week.get(week, {}), totals[week], base, base_total, min_count, min_g2)
         out[week] = (Baseline(before, base_total), rises)
     return out
-
-
-def describe(rise: Rise) -> str:
-    """``7/20 articles vs 2/80`` — the counts behind a rise, for a tooltip or a table."""
-    return f"{rise.count}/{rise.total} vs {rise.base_count}/{rise.base_total}"
-
-
-def keys_of(rises: Sequence[Rise]) -> tuple[str, ...]:
-    return tuple(r.key for r in rises)
