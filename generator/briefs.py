@@ -418,29 +418,49 @@ def _overview(
 
 
 def _charts(
-    digest: Digest, scope: BriefScope, labels: Mapping[str, Any], interface: str
+    digest: Digest,
+    scope: BriefScope,
+    selected: Sequence[Analysis],
+    labels: Mapping[str, Any],
+    interface: str,
 ) -> list[Chart]:
-    """The site's SVG charts for this scope, as data URIs (none if the module is missing)."""
+    """SVG charts of the brief's own articles, as data URIs (none if the module is missing):
+    a week's days; a topic's calendar weeks (the digest's span for the whole topic);
+    a period's calendar weeks by main topic. Each article is counted once."""
     try:
         from generator.render import charts
         from generator.render.pages import load_labels
     except ImportError:
         return []
-    site_labels = load_labels(interface)  # the same chart files as the site's
+    site = load_labels(interface)  # chart texts in the site's language, as the site's files
     makers: list[tuple[str, Callable[[], str]]] = []
     if scope.week:
         week = scope.week
         makers.append(
             (
-                labels["chart_week_topics"],
-                lambda: charts.week_topics_svg(digest, week, labels=site_labels),
+                labels["chart_week_days"],
+                lambda: charts.week_days_svg(digest, week, labels=site, analyses=selected),
             )
         )
+    elif scope.topic:
+        topic = scope.topic
+        whole = not (scope.start or scope.end)
+        if whole:
+            make = lambda: charts.topic_weeks_svg(digest, topic, labels=site)  # noqa: E731
+        else:
+            names = charts.topic_names(digest, site)
+            title = str(site["chart_topic_weeks"]).format(name=names.get(topic, topic))
+            make = lambda: charts.articles_by_week_svg(  # noqa: E731
+                selected, digest, title, site, stacked=False
+            )
+        makers.append((labels["chart_topic_weeks"], make))
     else:
         makers.append(
             (
                 labels["chart_topics_by_week"],
-                lambda: charts.topics_by_week_svg(digest, labels=site_labels),
+                lambda: charts.articles_by_week_svg(
+                    selected, digest, site["chart_topics_by_week"], site
+                ),
             )
         )
     out = []
@@ -450,6 +470,32 @@ def _charts(
             encoded = base64.b64encode(svg.encode("utf-8")).decode("ascii")
             out.append(Chart(title, "data:image/svg+xml;base64," + encoded))
     return out
+
+
+def _rising(digest: Digest, scope: BriefScope, labels: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A whole week's rising keywords and entities against its baseline (week briefs only;
+    ``generator.trends``), each with its counts this week vs before."""
+    if not scope.week or scope.topic or scope.start or scope.end:
+        return None
+    week = next((w for w in digest.weeks if w.week == scope.week), None)
+    if week is None:
+        return None
+    from generator import trends
+
+    base = trends.Baseline(week.baseline_weeks, week.baseline_articles)
+    n = len(week.article_ids)
+    key = "rising_baseline" if base.articles else "rising_no_baseline"
+    note = str(labels[key]).format(
+        n=len(base.weeks),
+        span=base.span,
+        articles=base.articles,
+        g2=trends.MIN_G2,
+        min=trends.MIN_COUNT,
+    )
+    terms = [
+        (d.label, f"{d.count}/{n} vs {d.base_count}/{base.articles}") for d in week.rising_detail
+    ]
+    return {"terms": terms, "note": note}
 
 
 def _scoped_stories(
@@ -675,7 +721,8 @@ def brief_context(digest: Digest, settings: Settings, scope: BriefScope) -> dict
         "topics": [] if group is not None else _topic_counts(selected, titles),
         "sources": sources,
         "overview": overview_lines,
-        "charts": _charts(digest, scope, labels, settings.site.language),
+        "charts": _charts(digest, scope, selected, labels, settings.site.language),
+        "rising": _rising(digest, scope, labels),
         "keywords": _keywords(selected, group, whole_topic),
         "entities": [(labels[k], entities[k]) for k in ENTITY_KINDS if entities[k]],
         "stories": blocks,

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+from generator import trends
 from generator.cluster import (
     ClusterContext,
     cluster,
@@ -26,6 +27,7 @@ from generator.models import (
     Citation,
     Digest,
     EntityGroup,
+    RisingTerm,
     SourceGroup,
     Story,
     Topic,
@@ -171,31 +173,52 @@ def _topic_groups(
     return tuple(out)
 
 
+def _doc_counts(members: Sequence[Analysis]) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """Articles per keyword key and per entity ("e:kind:name"), with keyword spellings."""
+    docs: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in members:
+        keys: set[str] = set()
+        for kw in a.text.keywords:
+            key = keyword_key(kw)
+            if key:
+                forms[key][kw] += 1
+                keys.add(f"k:{key}")
+        keys.update(f"e:{e.kind}:{e.name}" for e in a.text.entities)
+        docs.update(keys)
+    return docs, forms
+
+
 def _week_groups(ordered: Sequence[Analysis], topics: Sequence[Topic]) -> tuple[WeekGroup, ...]:
+    """ISO weeks with articles, newest first, each with its rising keywords and entities
+    (``generator.trends``: share of the week's articles against the trailing calendar
+    weeks)."""
     by_week: dict[str, list[Analysis]] = defaultdict(list)
     for a in ordered:
         if a.article.date is not None:
             by_week[iso_week(a.article.date)].append(a)
     topic_order = [t.id for t in topics]
-    weeks = sorted(by_week)  # oldest first, to compare each week with the previous one
+    counted = {w: _doc_counts(m) for w, m in by_week.items()}
+    trend = trends.weekly_rising(
+        {w: docs for w, (docs, _) in counted.items()}, {w: len(m) for w, m in by_week.items()}
+    )
     out = []
-    previous: dict[str, int] | None = None
-    for week in weeks:
+    for week in sorted(by_week, reverse=True):
         members = by_week[week]
         counts = Counter(t for a in members for t in a.topic_ids)
         known = [(t, counts[t]) for t in topic_order if counts[t]]
         extra = sorted((t, c) for t, c in counts.items() if t not in topic_order)
-        all_keywords = _count_keywords(members)
-        now = {keyword_key(k): c for k, c in all_keywords}
-        rising: tuple[str, ...] = ()
-        if previous is not None:
-            rises = [
-                (c - previous.get(keyword_key(k), 0), c, keyword_key(k), k)
-                for k, c in all_keywords
-                if c > previous.get(keyword_key(k), 0)
-            ]
-            rises.sort(key=lambda r: (-r[0], -r[1], r[2]))
-            rising = tuple(r[3] for r in rises[:TOP_RISING])
+        baseline, rises = trend[week]
+        forms = counted[week][1]
+        detail = []
+        for r in rises:
+            if r.key.startswith("k:"):
+                label, kind = _display_form(forms[r.key[2:]]), "keyword"
+            else:
+                kind, label = r.key[2:].split(":", 1)
+            detail.append(RisingTerm(label, kind, r.count, r.base_count, r.g2))
+        keywords = [d for d in detail if d.kind == "keyword"][:TOP_RISING]
+        entities = [d for d in detail if d.kind != "keyword"][:TOP_RISING]
         start, end = week_bounds(week)
         out.append(
             WeekGroup(
@@ -204,12 +227,15 @@ def _week_groups(ordered: Sequence[Analysis], topics: Sequence[Topic]) -> tuple[
                 end=end,
                 article_ids=tuple(a.id for a in members),
                 topic_counts=tuple(known + extra),
-                keywords=tuple(all_keywords[:TOP_KEYWORDS]),
-                rising=rising,
+                keywords=tuple(_count_keywords(members)[:TOP_KEYWORDS]),
+                rising=tuple(d.label for d in keywords),
+                rising_entities=tuple((d.label, d.kind) for d in entities),
+                rising_detail=tuple(keywords + entities),
+                baseline_weeks=baseline.weeks,
+                baseline_articles=baseline.articles,
             )
         )
-        previous = now
-    return tuple(reversed(out))
+    return tuple(out)
 
 
 def _entity_groups(ordered: Sequence[Analysis], slugs: SlugRegistry) -> tuple[EntityGroup, ...]:

@@ -132,6 +132,17 @@ class TopicGroup:
 
 
 @dataclass(frozen=True)
+class RisingTerm:
+    """A keyword or entity whose share of a week's articles rose against the baseline."""
+
+    label: str  # the keyword's display form or the entity's canonical name
+    kind: str  # "keyword" or an entity kind
+    count: int  # articles this week that have it
+    base_count: int  # articles in the baseline that have it
+    g2: float  # log-likelihood ratio
+
+
+@dataclass(frozen=True)
 class WeekGroup:
     week: str  # ISO week, e.g. "2022-W01"
     start: dt.date
@@ -139,7 +150,11 @@ class WeekGroup:
     article_ids: tuple[str, ...]
     topic_counts: tuple[tuple[str, int], ...] = ()
     keywords: tuple[tuple[str, int], ...] = ()
-    rising: tuple[str, ...] = ()  # keywords that rose against the previous week with articles
+    rising: tuple[str, ...] = ()  # keywords that rose against the baseline (generator/trends.py)
+    rising_entities: tuple[tuple[str, str], ...] = ()  # (name, kind) that rose likewise
+    rising_detail: tuple[RisingTerm, ...] = ()  # keywords then entities, with their counts
+    baseline_weeks: tuple[str, ...] = ()  # the trailing calendar weeks compared with
+    baseline_articles: int = 0  # articles in those weeks
 
 
 @dataclass(frozen=True)

@@ -765,7 +765,12 @@ def marker_charts(monkeypatch):
 
     fake = types.ModuleType("generator.render.charts")
     fake.topics_by_week_svg = lambda digest, **kw: svg("chart topics by week")
-    fake.week_topics_svg = lambda digest, week, **kw: svg(f"chart week {week}")
+    fake.topic_weeks_svg = lambda digest, topic, **kw: svg(f"chart topic {topic}")
+    fake.week_days_svg = lambda digest, week, **kw: svg(f"chart week {week}")
+    fake.articles_by_week_svg = lambda selected, digest, *a, **kw: svg(
+        f"chart period {len(selected)} articles"
+    )
+    fake.topic_names = lambda digest, labels: {}
     fake.languages_svg = lambda digest, **kw: svg("chart languages")
     fake.sources_svg = lambda digest, **kw: svg("chart sources")
     monkeypatch.setitem(sys.modules, "generator.render.charts", fake)
@@ -774,11 +779,28 @@ def marker_charts(monkeypatch):
 
 
 def test_charts_are_embedded_for_topic_and_week(marker_charts, seed_digest, settings_en):
+    """A topic brief draws its topic's chart (not the whole digest's), a week brief the
+    week's days, a period brief the period's own articles."""
     topic = briefs.render_brief(seed_digest, settings_en, BriefScope(topic="unrest_2022"))
     week = briefs.render_brief(seed_digest, settings_en, BriefScope(week="2022-W02"))
-    assert "chart topics by week" in flat(pdf_pages(topic)[0])
+    period = briefs.render_brief(
+        seed_digest,
+        settings_en,
+        BriefScope.from_text(start="2022-01-01", end="2022-01-31"),
+    )
+    assert "chart topic unrest_2022" in flat(pdf_pages(topic)[0])
     assert "chart week 2022-W02" in flat(pdf_pages(week)[0])
-    assert marker_charts == ["chart topics by week", "chart week 2022-W02"]
+    n = sum(
+        1
+        for a in seed_digest.analyses
+        if a.article.date and a.article.date.isoformat().startswith("2022-01")
+    )
+    assert f"chart period {n} articles" in flat(" ".join(pdf_pages(period)))
+    assert marker_charts == [
+        "chart topic unrest_2022",
+        "chart week 2022-W02",
+        f"chart period {n} articles",
+    ]
 
 
 # ---------------------------------------------------------------- stories, cache, workers

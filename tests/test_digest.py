@@ -38,16 +38,16 @@ def test_iso_week_uses_the_iso_year_at_new_year():
     assert week_bounds("2020-W53") == (dt.date(2020, 12, 28), dt.date(2021, 1, 3))
 
 
-def test_rising_keywords_compare_with_the_previous_week_with_articles(digest):
+def test_rising_compares_with_the_eight_calendar_weeks_before(digest):
+    """Not with the previous week that has articles: 2025-W48 is not compared with 2022."""
     w48, w02, w01 = digest.weeks
-    assert w01.rising == ()  # nothing before it
-    # Казахстан: 2 articles in W02 against 1 in W01; Песков: 1 against 1 does not rise.
-    assert "Казахстан" in w02.rising
-    assert "ОДКБ" in w02.rising
-    assert "Песков" not in w02.rising
-    assert w02.rising[:2] == ("Казахстан", "ОДКБ")  # the biggest rises first
-    # 2025-W48 is compared with 2022-W02 (the previous week that has articles).
-    assert "беспилотник" in w48.rising and "Казахстан" not in w48.rising
+    assert w02.baseline_weeks == (*(f"2021-W{n}" for n in range(46, 53)), "2022-W01")
+    assert w02.baseline_articles == 1
+    assert w48.baseline_weeks == tuple(f"2025-W{n}" for n in range(40, 48))
+    assert w48.baseline_articles == 0 and w01.baseline_articles == 0
+    # too few articles for a significant rise anywhere in the seeds
+    for w in digest.weeks:
+        assert w.rising == () and w.rising_entities == () and w.rising_detail == ()
 
 
 def test_topic_groups_follow_the_taxonomy_order(digest):

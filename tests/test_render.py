@@ -233,7 +233,9 @@ def test_front_week_without_articles_is_an_error(digest):
         build_pages(digest, settings(), front_week="2021-W05")
 
 
-def test_charts_are_written_and_shown_on_home_topic_week_and_sources(digest, monkeypatch):
+def test_charts_are_written_and_shown_on_home_topic_week_entity_timeline_and_sources(
+    digest, monkeypatch
+):
     import sys
     import types
 
@@ -242,16 +244,28 @@ def test_charts_are_written_and_shown_on_home_topic_week_and_sources(digest, mon
     svg = '<svg xmlns="http://www.w3.org/2000/svg"><title>{}</title></svg>'
     fake = types.ModuleType("generator.render.charts")
     fake.topics_by_week_svg = lambda d, **kw: svg.format("by week")
+    fake.stories_by_week_svg = lambda d, **kw: svg.format("stories")
     fake.languages_svg = lambda d, **kw: svg.format("languages")
     fake.sources_svg = lambda d, **kw: svg.format("sources")
-    fake.week_topics_svg = lambda d, week, **kw: svg.format(week)
+    fake.week_days_svg = lambda d, week, **kw: svg.format(week)
+    fake.topic_weeks_svg = lambda d, topic, **kw: svg.format(topic)
+    fake.entity_weeks_svg = lambda d, e, **kw: svg.format(e.name)
     monkeypatch.setitem(sys.modules, "generator.render.charts", fake)
     monkeypatch.setattr(generator.render, "charts", fake, raising=False)
     files = build_file_set(digest, settings())
     assert files["assets/charts/week-2022-w01.svg"] == svg.format("2022-W01")
-    assert "![Articles per topic this week](assets/charts/week-2025-w48.svg)" in files["index.md"]
-    assert "](../assets/charts/topics-by-week.svg)" in files["topics/csto_mission.md"]
+    assert files["assets/charts/topic-csto_mission.svg"] == svg.format("csto_mission")
+    assert "![Articles per day, 2025-W48](assets/charts/week-2025-w48.svg)" in files["index.md"]
+    # a topic page shows its own chart, not the whole digest's
+    topic = files["topics/csto_mission.md"]
+    assert "](../assets/charts/topic-csto_mission.svg)" in topic
+    assert "topics-by-week.svg" not in topic
     assert "](../assets/charts/week-2022-w02.svg)" in files["weeks/2022-w02.md"]
+    assert "](assets/charts/stories-by-week.svg)" in files["timeline.md"]
+    entity = next(e for e in digest.entities if len(e.article_ids) > 1)
+    page = files[f"entities/{entity.slug}.md"]
+    assert files[f"assets/charts/entity-{entity.slug}.svg"] == svg.format(entity.name)
+    assert f"](../assets/charts/entity-{entity.slug}.svg)" in page and "█" not in page
     sources = files["sources/index.md"]
     assert "](../assets/charts/languages.svg)" in sources
     assert "](../assets/charts/sources.svg)" in sources

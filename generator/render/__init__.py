@@ -14,7 +14,14 @@ from urllib.parse import quote
 from generator.models import Analysis, Digest
 from generator.render.feed import atom_feed, feed_files
 from generator.render.jsonexport import digest_json
-from generator.render.pages import CHARTS_DIR, TEMPLATES_DIR, build_pages, load_labels, site_map
+from generator.render.pages import (
+    CHARTS_DIR,
+    MAX_ENTITY_PAGES,
+    TEMPLATES_DIR,
+    build_pages,
+    load_labels,
+    site_map,
+)
 from generator.render.slugs import slugify
 from generator.render.write import PageSet, write_atomic
 from generator.settings import Settings
@@ -23,17 +30,28 @@ ASSETS_DIR = TEMPLATES_DIR / "assets"
 
 
 def chart_files(digest: Digest, labels: Mapping[str, Any] | None = None) -> dict[str, str]:
-    """SVG charts by path under docs/, labelled in the interface language."""
+    """SVG charts by path under docs/, labelled in the interface language: the whole
+    digest's weeks, each week's days, each topic's and each entity page's weeks."""
     from generator.render import charts
 
     out = {
         f"{CHARTS_DIR}/topics-by-week.svg": charts.topics_by_week_svg(digest, labels=labels),
+        f"{CHARTS_DIR}/stories-by-week.svg": charts.stories_by_week_svg(digest, labels=labels),
         f"{CHARTS_DIR}/languages.svg": charts.languages_svg(digest, labels=labels),
         f"{CHARTS_DIR}/sources.svg": charts.sources_svg(digest, labels=labels),
     }
     for w in digest.weeks:
-        out[f"{CHARTS_DIR}/week-{slugify(w.week)}.svg"] = charts.week_topics_svg(
+        out[f"{CHARTS_DIR}/week-{slugify(w.week)}.svg"] = charts.week_days_svg(
             digest, w.week, labels=labels
+        )
+    for g in digest.topics:
+        out[f"{CHARTS_DIR}/topic-{slugify(g.topic.id, 'topic')}.svg"] = charts.topic_weeks_svg(
+            digest, g.topic.id, labels=labels
+        )
+    by_id = digest.by_id()
+    for e in digest.entities[:MAX_ENTITY_PAGES]:
+        out[f"{CHARTS_DIR}/entity-{e.slug}.svg"] = charts.entity_weeks_svg(
+            digest, e, labels=labels, by_id=by_id
         )
     return out
 

@@ -24,6 +24,7 @@ from generator.models import (
     Analysis,
     Digest,
     EntityGroup,
+    RisingTerm,
     SourceGroup,
     Story,
     TopicGroup,
@@ -521,11 +522,43 @@ class _Ctx:
             what=card.what,
         )
 
-    def chart(self, page: str, name: str, alt_key: str) -> Chart | None:
-        path = f"{CHARTS_DIR}/{name}"
+    def chart(self, page: str, file: str, alt_key: str, **fmt: str) -> Chart | None:
+        """The chart ``file`` if the build drew it; alt text from the labels."""
+        path = f"{CHARTS_DIR}/{file}"
         if path not in self.smap.charts:
             return None
-        return Chart(self.labels[alt_key], self.smap.link(page, path))
+        return Chart(str(self.labels[alt_key]).format(**fmt), self.smap.link(page, path))
+
+    def rising(self, page: str, w: WeekGroup) -> dict[str, Any]:
+        """The week's rising keywords and entities, with their counts and the baseline."""
+        from generator import trends
+
+        base = trends.Baseline(w.baseline_weeks, w.baseline_articles)
+        n = len(w.article_ids)
+
+        def counts(d: RisingTerm) -> str:
+            return f"{d.count}/{n} vs {d.base_count}/{base.articles}"
+
+        if not base.articles:
+            note = str(self.labels["rising_no_baseline"]).format(n=len(base.weeks), span=base.span)
+        else:
+            note = str(self.labels["rising_baseline"]).format(
+                n=len(base.weeks),
+                span=base.span,
+                articles=base.articles,
+                g2=trends.MIN_G2,
+                min=trends.MIN_COUNT,
+            )
+        return {
+            "keywords": [(d.label, counts(d)) for d in w.rising_detail if d.kind == "keyword"],
+            "entities": [
+                (self.entity_link(page, d.label, d.kind), counts(d))
+                for d in w.rising_detail
+                if d.kind != "keyword"
+            ],
+            "note": note,
+            "compared": bool(base.articles),
+        }
 
 
 def _story_language(story: Story, reports: Sequence[Analysis]) -> str | None:
@@ -624,12 +657,13 @@ def home_page(c: _Ctx, front_week: str | None = None) -> dict[str, Any]:
         "week_count": len(week.article_ids) if week else len(d.analyses),
         "story_count": len(this_week),
         "week_topics": [(c.topic_link(page, t), n) for t, n in (week.topic_counts if week else ())],
-        "rising": week.rising if week else (),
-        "has_previous": bool(week and d.weeks.index(week) + 1 < len(d.weeks)),
+        "rising": c.rising(page, week) if week else None,
         "top": [c.story_card(page, st, ids) for st, ids in top],
         "sections": sections,
         "total": len(d.analyses),
-        "chart_week": c.chart(page, f"week-{slugify(week.week)}.svg", "chart_week_topics")
+        "chart_week": c.chart(
+            page, f"week-{slugify(week.week)}.svg", "chart_week_days", week=week.week
+        )
         if week
         else None,
         "chart_all": c.chart(page, "topics-by-week.svg", "chart_topics_by_week"),
@@ -691,7 +725,12 @@ def topic_page(c: _Ctx, g: TopicGroup) -> dict[str, Any]:
         "more": max(0, len(rest) - TOPIC_LIST),
         "timeline": c.smap.link(page, "timeline.md"),
         "brief": c.brief(page, topic=g.topic.id),
-        "chart": c.chart(page, "topics-by-week.svg", "chart_topics_by_week"),
+        "chart": c.chart(
+            page,
+            f"topic-{slugify(g.topic.id, 'topic')}.svg",
+            "chart_topic_weeks",
+            name=c.topic_short.get(g.topic.id, g.topic.id),
+        ),
     }
 
 
@@ -882,13 +921,12 @@ def week_page(c: _Ctx, w: WeekGroup) -> dict[str, Any]:
         "story_count": len(stories),
         "topic_counts": [(c.topic_link(page, t), n) for t, n in w.topic_counts],
         "keywords": w.keywords,
-        "rising": w.rising,
-        "has_previous": older is not None,
+        "rising": c.rising(page, w),
         "cards": [c.story_card(page, st, ids) for st, ids in stories[:WEEK_CARDS]],
         "lines": [c.story_line(page, st, ids) for st, ids in stories[WEEK_CARDS:]],
         "newer": c.week_link(page, newer) if newer else None,
         "older": c.week_link(page, older) if older else None,
-        "chart": c.chart(page, f"week-{slugify(w.week)}.svg", "chart_week_topics"),
+        "chart": c.chart(page, f"week-{slugify(w.week)}.svg", "chart_week_days", week=w.week),
         "archive": c.smap.link(page, "weeks/index.md"),
         "brief": c.brief(page, week=w.week),
     }
@@ -932,6 +970,7 @@ def timeline_page(c: _Ctx) -> dict[str, Any]:
         "fm": _title_fm(c.labels["timeline"]),
         "weeks": weeks,
         "undated": undated,
+        "chart": c.chart(page, "stories-by-week.svg", "chart_stories_by_week"),
     }
 
 
@@ -1077,7 +1116,6 @@ def entities_index(c: _Ctx) -> dict[str, Any]:
 
 def entity_page(c: _Ctx, e: EntityGroup) -> dict[str, Any]:
     page = c.smap.entities[(e.name, e.kind)]
-    peak = max((n for _, n in e.by_week), default=0)
     feed, feed_root = c.feed(page)
     return {
         **_page_common(c, page),
@@ -1086,11 +1124,8 @@ def entity_page(c: _Ctx, e: EntityGroup) -> dict[str, Any]:
         "e": e,
         "kind": c.labels.get(e.kind, e.kind),
         "count": len(e.article_ids),
-        "by_week": [
-            (c.week_link(page, w), n, "█" * max(1, round(12 * n / peak)) if peak else "")
-            for w, n in e.by_week
-            if w in c.smap.weeks
-        ],
+        "by_week": [(c.week_link(page, w), n) for w, n in e.by_week if w in c.smap.weeks],
+        "chart": c.chart(page, f"entity-{e.slug}.svg", "chart_entity_weeks", name=e.name),
         "items": [_timeline_item(c, page, c.by_id[i]) for i in e.article_ids[:LIST_ITEMS]],
         "more": max(0, len(e.article_ids) - LIST_ITEMS),
         "timeline": c.smap.link(page, "timeline.md"),
