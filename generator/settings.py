@@ -115,11 +115,11 @@ class OutputSettings:
 @dataclass(frozen=True)
 class StoryWeights:
     text: float = _opt(
-        0.45, "Weight of the lead's lemmas (title and first sentences), same language."
+        0.7, "Weight of the lead's lemmas (title and first sentences), same language."
     )
     entities: float = _opt(0.1, "Weight of shared canonical entities (any language).")
     numbers: float = _opt(0.05, "Weight of shared numbers (any language).")
-    concepts: float = _opt(0.5, "Weight of shared taxonomy concepts (any language).")
+    concepts: float = _opt(0.25, "Weight of shared taxonomy concepts (any language).")
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ class StorySettings:
     max_span_days: int = _opt(4, "A story takes no report dated this many days after its first.")
     threshold: float = _opt(0.25, "Similarity at which a report joins a story (same language).")
     cross_threshold: float = _opt(
-        0.5, "Similarity at which a report joins a story of another language."
+        0.45, "Similarity at which a report joins a story of another language."
     )
     link_mean: float = _opt(
         0.5, "0: a report joins the story of its closest report; 1: of its closest on average."
