@@ -137,8 +137,8 @@ class StorySettings:
         0.5, "0: a report joins the story of its closest report; 1: of its closest on average."
     )
     link_floor: float = _opt(0.15, "Least mean similarity to a story's reports in the window.")
-    undated_gap: int = _opt(3, "Days between an undated report and any other (date decay).")
-    date_decay: float = _opt(0.1, "Similarity lost per day between two reports.")
+    undated_gap: int = _opt(1, "Days between an undated report and any other (date decay).")
+    date_decay: float = _opt(0.3, "Similarity lost per day between two reports.")
     title_boost: float = _opt(2.0, "A title lemma counts this many times a lead lemma.")
     lead_sentences: int = _opt(6, "Sentences after the title that describe the event.")
     idf_prior: int = _opt(20, "Pseudo-corpus size so that rarity is meaningful in tiny inputs.")
