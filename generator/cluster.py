@@ -212,10 +212,10 @@ def features(a: Analysis, index: int, params: StorySettings, cc: ClusterContext)
     concepts |= {f"c:{m.topic}" for m in a.topics}
     vocab = cc.vocabulary.get(a.language)
     if vocab is not None:
-        lead_seqs = [a.text.title_lemmas, *a.text.sentence_lemmas[: params.lead_sentences]]
-        concepts |= {f"x:{name}" for name in vocab.concepts(lead_seqs)}
         # the headline's concepts name the event ("seize" + "airport"): they count again
-        concepts |= {f"h:{name}" for name in vocab.concepts([a.text.title_lemmas])}
+        head = vocab.concepts([a.text.title_lemmas])
+        lead_concepts = head | vocab.concepts(a.text.sentence_lemmas[: params.lead_sentences])
+        concepts |= {f"x:{name}" for name in lead_concepts} | {f"h:{name}" for name in head}
     return Features(
         index=index,
         id=a.id,
@@ -277,6 +277,12 @@ def similarity(a: Features, va: Vector, b: Features, vb: Vector, params: StorySe
         params.weights.concepts,
     )
     same = a.language == b.language
+    if not same and params.weights.entities and not va.weights[1].keys() & vb.weights[1].keys():
+        return 0.0  # across languages, one event's reports name at least one same entity
+    days = abs(a.day - b.day) if a.day is not None and b.day is not None else params.undated_gap
+    decay = 1.0 - params.date_decay * days
+    if decay <= 0:
+        return 0.0
     total = used = 0.0
     for c, wc in enumerate(weights):
         if not wc or (c == 0 and not same):
@@ -291,11 +297,7 @@ def similarity(a: Features, va: Vector, b: Features, vb: Vector, params: StorySe
             total += wc * math.fsum(da[k] * db[k] for k in shared) / (na * nb)
     if not used:
         return 0.0
-    if not same and params.weights.entities and not va.weights[1].keys() & vb.weights[1].keys():
-        return 0.0  # across languages, one event's reports name at least one same entity
-    sim = total / used
-    days = abs(a.day - b.day) if a.day is not None and b.day is not None else params.undated_gap
-    return sim * max(0.0, 1.0 - params.date_decay * days)
+    return total / used * decay
 
 
 def _blocking_keys(f: Features) -> set[str]:
