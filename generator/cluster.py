@@ -10,11 +10,14 @@ shared rare name counts more than a shared "Kazakhstan"):
   the first ``lead_sentences`` sentences; only between reports in the same language;
 * ``entities`` — canonical (English) entity names from the alias registry: cross-language;
 * ``numbers`` — numbers of the lead (``2,5``, ``30``, ``SPM-2``): cross-language;
-* ``concepts`` — taxonomy term groups that matched (``topic:group``): the per-language term
-  lists of one group name one concept in every language, so they are cross-language.
+* ``concepts`` — taxonomy term groups that matched (``topic:group``) and the event vocabulary
+  (``config/story_concepts.yml``): the per-language term lists of one group name one concept
+  in every language, so they are cross-language. A concept of the headline counts again,
+  ``title_boost`` times (the headline names the event: "seize" + "airport").
 
 The similarity is the weighted mean of the signals available for the pair (all four within a
-language, the last three across languages), lowered by ``date_decay`` per day between the
+language, the last three across languages; across languages the reports must share at least
+one canonical entity, or they are not compared), lowered by ``date_decay`` per day between the
 reports (a report without a date counts as ``undated_gap`` days from any other). Reports
 more than ``window_days`` apart are never compared.
 
@@ -209,8 +212,10 @@ def features(a: Analysis, index: int, params: StorySettings, cc: ClusterContext)
     concepts |= {f"c:{m.topic}" for m in a.topics}
     vocab = cc.vocabulary.get(a.language)
     if vocab is not None:
-        lead_seqs = [a.text.title_lemmas, *a.text.sentence_lemmas[: params.lead_sentences]]
-        concepts |= {f"x:{name}" for name in vocab.concepts(lead_seqs)}
+        # the headline's concepts name the event ("seize" + "airport"): they count again
+        head = vocab.concepts([a.text.title_lemmas])
+        lead_concepts = head | vocab.concepts(a.text.sentence_lemmas[: params.lead_sentences])
+        concepts |= {f"x:{name}" for name in lead_concepts} | {f"h:{name}" for name in head}
     return Features(
         index=index,
         id=a.id,
@@ -238,7 +243,7 @@ class Weights:
 
     def weight(self, key: str) -> float:
         w = self.idf.get(key, 0.0)
-        return w * self.title_boost if key.startswith("t:") else w
+        return w * self.title_boost if key.startswith(("t:", "h:")) else w
 
 
 @dataclass(frozen=True)
@@ -272,6 +277,12 @@ def similarity(a: Features, va: Vector, b: Features, vb: Vector, params: StorySe
         params.weights.concepts,
     )
     same = a.language == b.language
+    if not same and params.weights.entities and not va.weights[1].keys() & vb.weights[1].keys():
+        return 0.0  # across languages, one event's reports name at least one same entity
+    days = abs(a.day - b.day) if a.day is not None and b.day is not None else params.undated_gap
+    decay = 1.0 - params.date_decay * days
+    if decay <= 0:
+        return 0.0
     total = used = 0.0
     for c, wc in enumerate(weights):
         if not wc or (c == 0 and not same):
@@ -286,9 +297,7 @@ def similarity(a: Features, va: Vector, b: Features, vb: Vector, params: StorySe
             total += wc * math.fsum(da[k] * db[k] for k in shared) / (na * nb)
     if not used:
         return 0.0
-    sim = total / used
-    days = abs(a.day - b.day) if a.day is not None and b.day is not None else params.undated_gap
-    return sim * max(0.0, 1.0 - params.date_decay * days)
+    return total / used * decay
 
 
 def _blocking_keys(f: Features) -> set[str]:

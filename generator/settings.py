@@ -133,11 +133,11 @@ class AlertSettings:
 @dataclass(frozen=True)
 class StoryWeights:
     text: float = _opt(
-        0.45, "Weight of the lead's lemmas (title and first sentences), same language."
+        0.7, "Weight of the lead's lemmas (title and first sentences), same language."
     )
     entities: float = _opt(0.1, "Weight of shared canonical entities (any language).")
     numbers: float = _opt(0.05, "Weight of shared numbers (any language).")
-    concepts: float = _opt(0.5, "Weight of shared taxonomy concepts (any language).")
+    concepts: float = _opt(0.25, "Weight of shared taxonomy concepts (any language).")
 
 
 @dataclass(frozen=True)
@@ -149,14 +149,14 @@ class StorySettings:
     max_span_days: int = _opt(4, "A story takes no report dated this many days after its first.")
     threshold: float = _opt(0.25, "Similarity at which a report joins a story (same language).")
     cross_threshold: float = _opt(
-        0.5, "Similarity at which a report joins a story of another language."
+        0.45, "Similarity at which a report joins a story of another language."
     )
     link_mean: float = _opt(
         0.5, "0: a report joins the story of its closest report; 1: of its closest on average."
     )
     link_floor: float = _opt(0.15, "Least mean similarity to a story's reports in the window.")
-    undated_gap: int = _opt(3, "Days between an undated report and any other (date decay).")
-    date_decay: float = _opt(0.1, "Similarity lost per day between two reports.")
+    undated_gap: int = _opt(1, "Days between an undated report and any other (date decay).")
+    date_decay: float = _opt(0.3, "Similarity lost per day between two reports.")
     title_boost: float = _opt(2.0, "A title lemma counts this many times a lead lemma.")
     lead_sentences: int = _opt(6, "Sentences after the title that describe the event.")
     idf_prior: int = _opt(20, "Pseudo-corpus size so that rarity is meaningful in tiny inputs.")

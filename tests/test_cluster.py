@@ -13,14 +13,19 @@ from factories import settings as factory_settings
 
 from generator.analyse import analyse_corpus, load_context
 from generator.cluster import (
+    Weights,
     build_stories,
     cluster,
     cluster_context,
+    features,
     link,
     load_assignment,
+    report_order,
     save_assignment,
+    similarity,
     story_id,
     story_index,
+    vector,
 )
 from generator.evaluate_stories import bcubed
 from generator.ingest import ingest_path, load_ingest_context
@@ -67,6 +72,27 @@ def test_three_events_of_one_day_stay_apart_and_their_reports_are_grouped(corpus
     assert len(council.article_ids) == 4 and set(council.languages) == {"ru", "en"}
     # what the dev-set tuning reaches on these reports (a regression guard, not a goal)
     assert scores.recall >= 0.55
+
+
+def test_across_languages_reports_without_a_shared_entity_are_never_linked(corpus):
+    """Generic event words ("protest", "seize") alone do not make two languages one event:
+    the reports must also name one same canonical entity."""
+    settings, ctx, analyses, _gold = corpus
+    p = settings.stories
+    cc = cluster_context(settings, ctx)
+    feats = [features(a, i, p, cc) for i, a in enumerate(report_order(analyses))]
+    w = Weights(feats, p)
+    vecs = [vector(f, w) for f in feats]
+    seen = {True: 0, False: 0}
+    for i, f in enumerate(feats):
+        for j, g in enumerate(feats[:i]):
+            if f.language == g.language or not (f.channels[3] & g.channels[3]):
+                continue
+            shared = bool(f.channels[1] & g.channels[1])
+            sim = similarity(f, vecs[i], g, vecs[j], p)
+            assert (sim > 0) == shared, (f.id, g.id, sim)
+            seen[shared] += 1
+    assert seen[True] and seen[False]  # both cases occur in these reports
 
 
 def test_story_records_title_summary_and_ranking(corpus):
