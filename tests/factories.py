@@ -276,10 +276,14 @@ def settings(**site: str) -> Settings:
     return s
 
 
-def seed_digest(analyses: Sequence[Analysis] | None = None, **site: str) -> Digest:
+def seed_digest(
+    analyses: Sequence[Analysis] | None = None, stories: tuple | None = None, **site: str
+) -> Digest:
+    """The seeds grouped; ``stories=()`` keeps every article a story of its own (no
+    clustering), None clusters them with the factory settings."""
     from generator.digest import group
 
-    return group(tuple(analyses or seed_analyses()), TOPICS, settings(**site))
+    return group(tuple(analyses or seed_analyses()), TOPICS, settings(**site), stories)
 
 
 def synthetic_analyses(n: int, start: dt.date = dt.date(2022, 1, 3)) -> tuple[Analysis, ...]:

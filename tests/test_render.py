@@ -103,8 +103,27 @@ def test_home_shows_a_topics_earlier_story_when_it_has_nothing_this_week(digest)
     assert "Nothing new this week" in csto and "](articles/" in csto
 
 
-def test_topic_page_has_overview_keywords_entities_timeline_and_cards(files):
+@pytest.fixture(scope="module")
+def plain_files():
+    """The seeds' pages without clustering: each article is a story of its own."""
+    return build_file_set(seed_digest(stories=()), settings())
+
+
+def test_topic_page_lists_each_article_once_inside_its_story(files, digest):
     page = files["topics/csto_mission.md"]
+    linked = re.findall(r"^#### \[.*\]\(\.\./(articles|stories)/(.*)\.md\)$", page, re.M)
+    covered = []
+    for kind, name in linked:
+        if kind == "articles":
+            covered.append(name)
+        else:
+            covered.extend(next(s for s in digest.stories if s.id == name).article_ids)
+    topic = next(t for t in digest.topics if t.topic.id == "csto_mission")
+    assert sorted(covered) == sorted(topic.article_ids)  # every article once
+
+
+def test_topic_page_has_overview_keywords_entities_timeline_and_cards(plain_files):
+    page = plain_files["topics/csto_mission.md"]
     headings = ("## Overview", "## Keywords", "## Key entities", "## Timeline", "## Top stories")
     for heading in headings:
         assert heading in page
@@ -133,10 +152,10 @@ def test_article_page_has_metadata_text_topics_evidence_and_related(files, diges
     assert f"]({digest.related[A003][0]}.md)" in related
 
 
-def test_undated_article_is_in_its_own_section(files):
-    assert "## Articles without a date" in files["timeline.md"]
-    assert f"](articles/{A002}.md)" in files["timeline.md"].split("without a date")[1]
-    assert "| Date | Undated |" in files[f"articles/{A002}.md"]
+def test_undated_article_is_in_its_own_section(plain_files):
+    assert "## Articles without a date" in plain_files["timeline.md"]
+    assert f"](articles/{A002}.md)" in plain_files["timeline.md"].split("without a date")[1]
+    assert "| Date | Undated |" in plain_files[f"articles/{A002}.md"]
 
 
 def test_russian_interface_labels(digest):
@@ -323,7 +342,7 @@ def test_stories_or_singletons_covers_every_article_once():
     assert sorted(ids) == sorted(a.id for a in digest.analyses)
     assert [s.id for s in stories[:2]] == [s.id for s in digest.stories]  # the cluster's order
     # without clustering each article is a story, ranked newest first
-    plain = stories_or_singletons(seed_digest())
+    plain = stories_or_singletons(seed_digest(stories=()))
     assert [s.article_ids for s in plain] == [(A000,), (A003,), (A001,), (A004,), (A002,)]
     assert all(s.id == f"a-{s.article_ids[0]}" for s in plain)
 

@@ -65,7 +65,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -502,23 +501,37 @@ def rerank_keywords(analyses: Sequence[_HasKeywords]) -> Mapping[str, tuple[str,
 
     Pure: article id -> keywords in their original order. Keywords are words of one
     language, so document frequencies are counted among the articles of the same language;
-    a language with fewer than ``IDF_MIN_ARTICLES`` articles loses nothing (its part of
-    the corpus says too little about itself)."""
+    and only among those of the article's ISO week or earlier (undated ones: all), so that
+    news arriving later never rewrites a closed week's pages and briefs. A part of the
+    corpus smaller than ``IDF_MIN_ARTICLES`` articles loses nothing (it says too little
+    about itself)."""
     by_language: dict[str, list[_HasKeywords]] = defaultdict(list)
     for a in analyses:
         by_language[a.text.language].append(a)
-    generic: dict[str, set[str]] = {}
-    floor = math.log(1 / IDF_MAX_SHARE)
-    for language, members in by_language.items():
-        if len(members) < IDF_MIN_ARTICLES:
-            generic[language] = set()
-            continue
-        df: Counter[str] = Counter()
+    out: dict[str, tuple[str, ...]] = {}
+    for members in by_language.values():
+        by_week: dict[tuple[int, int], list[_HasKeywords]] = defaultdict(list)
         for a in members:
-            df.update({keyword_key(k) for k in a.text.keywords})
-        total = len(members)
-        generic[language] = {k for k, count in df.items() if math.log(total / count) < floor}
-    return {
-        a.id: tuple(k for k in a.text.keywords if keyword_key(k) not in generic[a.text.language])
-        for a in analyses
-    }
+            by_week[_week_key(a)].append(a)
+        df: Counter[str] = Counter()
+        total = 0
+        for week in sorted(by_week):
+            for a in by_week[week]:
+                df.update({keyword_key(k) for k in a.text.keywords})
+            total += len(by_week[week])
+            for a in by_week[week]:
+                out[a.id] = tuple(
+                    k
+                    for k in a.text.keywords
+                    if total < IDF_MIN_ARTICLES or df[keyword_key(k)] <= IDF_MAX_SHARE * total
+                )
+    return {a.id: out[a.id] for a in analyses}
+
+
+def _week_key(a: _HasKeywords) -> tuple[int, int]:
+    """(ISO year, week) of the article's date; undated articles after every week."""
+    date = getattr(getattr(a, "article", None), "date", None)
+    if date is None:
+        return (10_000, 0)
+    iso = date.isocalendar()
+    return (iso[0], iso[1])
