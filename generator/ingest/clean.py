@@ -81,6 +81,9 @@ class CleanRules:
     switcher_tokens: frozenset[str] = frozenset()
     share_tokens: frozenset[str] = frozenset()
     relative_days: frozenset[str] = frozenset()
+    publish_words: frozenset[str] = frozenset()
+    update_words: frozenset[str] = frozenset()
+    anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
     datelines: tuple[re.Pattern[str], ...] = ()
@@ -102,6 +105,9 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
     switch: set[str] = set()
     share: set[str] = set()
     relative: set[str] = set()
+    publish: set[str] = set()
+    update: set[str] = set()
+    anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
         for cls in sorted(pack.debris):
@@ -115,6 +121,9 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         switch.update(_key(w) for w in pack.switcher_names)
         share.update(_key(w) for w in pack.share_tokens)
         relative.update(_key(w) for w in pack.relative_days)
+        publish.update(_key(w) for w in pack.publish_words)
+        update.update(_key(w) for w in pack.update_words)
+        anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
         mon = month_regex(months)
@@ -146,6 +155,9 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         switcher_tokens=frozenset(switch),
         share_tokens=frozenset(share),
         relative_days=frozenset(relative),
+        publish_words=frozenset(publish),
+        update_words=frozenset(update),
+        anniversary=tuple(anniversary),
         months=months,
         date_patterns=tuple(date_patterns),
         datelines=datelines,
@@ -283,7 +295,17 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         if not _relative_word(w, rules) and not (w.isdigit() and (len(w) <= 2 or dated))
     ]
     # Allow a joining word ("в", "о", "at", "года", "ж") but nothing like a headline.
-    return len(words) <= 1 and all(len(w) <= 4 for w in words)
+    if len(words) <= 1 and all(len(w) <= 4 for w in words):
+        return True
+    if not dated:
+        return False
+    # A stamp with a year and a time may carry its rubric or tags ("Росія, Казахстан,
+    # Субота 29 листопада 2025 15:58", "kazakhstan 12 January, 2022 10:36HRS"), and a
+    # publication label may carry its author ("Posted on January 7, 2022 by admin").
+    if _TIME.search(line) and len(words) <= 3:
+        return True
+    label = _key(line).split()[:1]
+    return bool(label) and label[0] in rules.publish_words and _words(line) <= 14
 
 
 def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
@@ -655,10 +677,17 @@ def _choose_headline(
     keys = [_key(lines[i]) for i in candidates]
     # position: how many headline-long lines come before (menus of short items do not count)
     before = [sum(_words(lines[j]) >= 5 for j in candidates[:k]) for k in range(len(candidates))]
+    later = [_key(lines[j]) for j in range(end, min(len(lines), end + 60)) if lines[j].strip()]
     scored = [
-        (_headline_score(lines[i], before[k], body_stems) - (keys.count(keys[k]) > 1), i)
+        (
+            _headline_score(lines[i], before[k], body_stems)
+            - (keys.count(keys[k]) > 1)  # a line said twice above the text is a caption
+            + _repetition(keys[k], later)
+            - 1.5 * _credited_caption(lines[i], rules),
+            i,
+        )
         for k, i in enumerate(candidates)
-    ]  # a line said twice above the text is a caption
+    ]
     best, index = max(scored, key=lambda item: (item[0], -item[1]))
     if best >= HEADLINE_MIN_SCORE:
         return index, candidates, end
@@ -666,6 +695,33 @@ def _choose_headline(
     shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
     longer = [i for i in shaped if _words(lines[i]) >= 3]  # not a two-word menu item
     return (longer or shaped or [None])[0], candidates, end
+
+
+def _repetition(key: str, later: list[str]) -> float:
+    """Evidence from the article below: a line repeated whole there is the headline said
+    again (+1); words found inside a longer sentence there are a standfirst copied from
+    the lead, not the headline (-1)."""
+    if not key:
+        return 0.0
+    if key in later:
+        return 1.0
+    if len(key.split()) >= 5 and any(key in k and len(k) > len(key) + 10 for k in later):
+        return -1.0
+    return 0.0
+
+
+_END_CREDIT = re.compile(r"\((?P<credit>[^()]{2,40})\)\W*$")
+
+
+def _credited_caption(line: str, rules: CleanRules) -> bool:
+    """A photo caption ending in its credit: "Tokayev addressing the Majilis (Kazinform)"."""
+    m = _END_CREDIT.search(line)
+    if not m:
+        return False
+    credit = m.group("credit").strip().casefold()
+    if credit in rules.agencies:
+        return True
+    return any(cls in ("photo_credit", "caption") for cls, rx in rules.debris if rx.match(credit))
 
 
 def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
@@ -679,6 +735,9 @@ def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
     first = lines[following][:1]
     if first.islower():
         return True
+    dates = find_dates(lines[following][:40], rules)
+    if dates and dates[0][0] == 0 and not lines[following][:4].isdigit():
+        return False  # a lead opening with its day ("13 января украинские дроны ...")
     # a fragment of a few words before a line opening with a number
     return first.isdigit() and lines[i][-1:].isalpha() and _words(lines[i]) <= 4
 
@@ -702,7 +761,9 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
     parts = _CAMEL.split(title, maxsplit=1)  # "WorldWatch the CSTO ...": a glued section
     if len(parts) == 2 and " " not in parts[0] and parts[0] in rules.section_words:
         title = parts[1]
-    head, sep, tail = title.rpartition(" | ")  # "... НОВОСТИ | 6 июль, 10:04"
+    head, sep, tail = title.rpartition(" | ")  # "... НОВОСТИ | 6 июль, 10:04", "... | News"
+    if sep and head and _key(tail) in rules.navigation | {_key(w) for w in rules.section_words}:
+        return head
     if sep and head and is_timestamp(tail, rules):
         title = head
         last = title.rsplit(" ", 1)
