@@ -302,10 +302,19 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     # A stamp with a year and a time may carry its rubric or tags ("Росія, Казахстан,
     # Субота 29 листопада 2025 15:58", "kazakhstan 12 January, 2022 10:36HRS"), and a
     # publication label may carry its author ("Posted on January 7, 2022 by admin").
-    if _TIME.search(line) and len(words) <= 3:
+    if len(words) <= 3 and _time_outside_dates(line, rules):
         return True
     label = _key(line).split()[:1]
     return bool(label) and label[0] in rules.publish_words and _words(line) <= 14
+
+
+def _time_outside_dates(line: str, rules: CleanRules) -> bool:
+    """Does the line give a time of day besides its dates ("23.05" in "23.05.2022" is not)?"""
+    chars = list(line)
+    for rx in (_NUMERIC_DATE, *rules.date_patterns):
+        for m in rx.finditer(line):
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return bool(_TIME.search("".join(chars)))
 
 
 def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
@@ -391,7 +400,9 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "language_switcher"
     if _token_line(line, rules.share_tokens):
         return "share"
-    if _is_breadcrumb(line, rules):
+    if _is_breadcrumb(line, rules) or (
+        _words(line) <= 8 and sum(1 for _ in _CAMEL.finditer(line)) >= 2
+    ):  # menu items glued together: "СюжетыПолитикаПри поддержке …"
         return "breadcrumb"
     if _is_header(line, rules):
         return "header"
@@ -640,9 +651,8 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     stems = _stems(line)
     if stems:
         score += OVERLAP_WEIGHT * len(stems & body_stems) / len(stems)
-    long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
-    if len(long_words) != len(set(long_words)):
-        score -= 1.0  # a word said twice: a tag list, not a headline
+    if _repeats_words(line):
+        score -= 1.0  # words said twice: a tag list, not a headline
     capitals = [w for w in words if w[:1].isupper()]
     if _CYR.search(line) and n >= 6 and len(capitals) / n >= 0.7:
         score -= 1.0  # names and places only: tags
@@ -747,10 +757,17 @@ def _shape_ok(line: str) -> bool:
     list of tags)?"""
     if line.rstrip('»"”’)] ').endswith((",", ":", ";", "|", ">")) or "°" in line:
         return False
-    long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
     capitals = [w for w in line.split() if w[:1].isupper()]
     tags = _CYR.search(line) and len(line.split()) >= 6 and len(capitals) / len(line.split()) >= 0.7
-    return len(long_words) == len(set(long_words)) and not tags
+    return not _repeats_words(line) and not tags
+
+
+def _repeats_words(line: str) -> bool:
+    """A tag list repeats its words: two of them said twice, or one word three times
+    (a headline may say one word twice: "... in two days; ... at least 10 days")."""
+    long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
+    extra = len(long_words) - len(set(long_words))
+    return extra >= 2 or (extra == 1 and len(long_words) <= 4)
 
 
 def _strip_credit(title: str, rules: CleanRules) -> str:
