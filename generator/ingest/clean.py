@@ -740,7 +740,7 @@ def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
     following = i + 1
     if following >= len(lines) or not lines[following].strip() or _ends_sentence(lines[i]):
         return False
-    if classify(lines[following], rules) is not None:
+    if classify(lines[following], rules) is not None or _menu_run(lines, i):
         return False
     first = lines[following][:1]
     if first.islower():
@@ -750,6 +750,23 @@ def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
         return False  # a lead opening with its day ("13 января украинские дроны ...")
     # a fragment of a few words before a line opening with a number
     return first.isdigit() and lines[i][-1:].isalpha() and _words(lines[i]) <= 4
+
+
+def _menu_item(line: str) -> bool:
+    return bool(line.strip()) and _words(line) <= 4 and not re.search(r"[.,;:!?«»\"()]", line)
+
+
+def _menu_run(lines: list[str], i: int) -> bool:
+    """Is line ``i`` in a menu: 3+ lines in a row of a few words without any punctuation
+    ("POLITICS UNITED NATIONS" / "videos documentries" / "health sports")?"""
+    if not _menu_item(lines[i]):
+        return False
+    start, end = i, i
+    while start > 0 and _menu_item(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and _menu_item(lines[end + 1]):
+        end += 1
+    return end - start >= 2
 
 
 def _shape_ok(line: str) -> bool:
