@@ -21,6 +21,7 @@ from generator.sources import SourceRegistry, site_host
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
 _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
 MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
+_LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
 _URL_DATES = (
     re.compile(r"(?<!\d)(?P<y>20\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/_.-]|$)"),
@@ -210,8 +211,18 @@ def infer_date(
         if found:
             return found, warnings
     # A date in the lead is the event's ("On 5 January 2022, the cabinet resigned"), not
-    # the page's: a report written days later says the same. It is never taken.
+    # the page's: a report written days later says the same. Only a wire report (an agency
+    # dateline without a date: "АСТАНА. KAZINFORM – Тоқаев 2022 жылғы 5 қаңтарда ...")
+    # tells the day's news in its first sentence, and then only its first date.
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
+    if dl is not None and dl.agency and dl.month is None:
+        lead = _LEAD_SENTENCE.split(first, maxsplit=1)[0]
+        found_dates = find_dates(lead, rules)
+        if found_dates and lead.lstrip()[:1] not in '«"„“':
+            start, year, month, day = found_dates[0]
+            found = _safe_date(year, month, day)
+            if found and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
+                return found, warnings
     if crawl_month is not None:  # "13 қаңтар" in the first paragraph, the crawl month given
         for _start, year, month, day in find_dates(first, rules):
             if year is None and month == crawl_month[1]:
