@@ -218,3 +218,27 @@ def test_an_updated_stamp_is_never_the_publication_date(ctx, name, stamps):
 )
 def test_kazakh_latin_month_names(ctx, text, date):
     assert [found[1:] for found in find_dates(text, ctx.rules)][:1] == [date]
+
+
+# ---------------------------------------------------------------------------- language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # tengrinews.kz: a Russian lead quoting "Үкімет үйі" (Kazakh letters in two words)
+        (
+            "Расширенное заседание правительства - это такой ежегодный политический формат, когда Президент приезжает в Үкімет үйі, чтобы подвести итоги прошлого года",
+            "ru",
+        ),
+        # aikyn.kz: a short Kazakh lead
+        (
+            "Бас прокуратураның бірінші қызмет бастығының орынбасары Елдос Қилымжанов орталық коммуникациялар қызметіндегі брифингте",
+            "kk",
+        ),
+        # qz.inform.kz: a Latin-script Kazakh headline
+        ("Qashaǵan ken orny munaı óndirisin ýaqytsha toqtatady", "kk"),
+    ],
+)
+def test_language_of_short_and_mixed_texts(ctx, text, language):
+    assert ctx.detector.detect(text) == language
