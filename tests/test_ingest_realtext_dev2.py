@@ -220,6 +220,12 @@ def test_kazakh_latin_month_names(ctx, text, date):
     assert [found[1:] for found in find_dates(text, ctx.rules)][:1] == [date]
 
 
+def test_english_ordinal_day_before_the_month(ctx):
+    """en.odfoundation.eu: "On Independence Day, (16th December 2011) , the city ..."."""
+    text = "On Independence Day, (16th December 2011) , the city authorities decided to organise a festival;"
+    assert [found[1:] for found in find_dates(text, ctx.rules)] == [(2011, 12, 16)]
+
+
 # ---------------------------------------------------------------------------- language
 
 

@@ -304,6 +304,9 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     # publication label may carry its author ("Posted on January 7, 2022 by admin").
     if len(words) <= 3 and _time_outside_dates(line, rules):
         return True
+    sections = rules.navigation | {_key(w) for w in rules.section_words}
+    if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
+        return True
     label = _key(line).split()[:1]
     return bool(label) and label[0] in rules.publish_words and _words(line) <= 14
 

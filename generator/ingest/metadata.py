@@ -201,13 +201,26 @@ def infer_date(
             "date left unknown"
         )
         return None, warnings
-    if crawl_month is not None and dl is not None and dl.month == crawl_month[1]:
-        found = _safe_date(crawl_month[0], dl.month, dl.day)
+    # A day and month without a year: the dateline's, else a stamp's ("13 қаңтар, 14:53").
+    if dl is not None and dl.month and dl.day:
+        month_day: tuple[int, int] | None = (dl.month, dl.day)
+    else:
+        month_day = next(
+            (
+                (mo, d)
+                for line in cleaned.header_lines
+                for _s, y, mo, d in find_dates(line, rules)
+                if y is None
+            ),
+            None,
+        )
+    if crawl_month is not None and month_day and month_day[0] == crawl_month[1]:
+        found = _safe_date(crawl_month[0], *month_day)
         if found:
             return found, warnings
-    if dl is not None and dl.month and dl.day:  # "10 янв - РИА Новости", the year elsewhere
-        year = _context_year(cleaned, rules, dl.month, dl.day)
-        found = _safe_date(year, dl.month, dl.day)
+    if month_day:  # "10 янв - РИА Новости", the year elsewhere
+        year = _context_year(cleaned, rules, *month_day)
+        found = _safe_date(year, *month_day)
         if found:
             return found, warnings
     # A date in the lead is the event's ("On 5 January 2022, the cabinet resigned"), not
