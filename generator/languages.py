@@ -41,8 +41,10 @@ _LIST_KEYS = (
     "share_tokens",
     "month_suffixes",
     "encodings",
+    "publish_words",
+    "update_words",
 )
-_PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers")
+_PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers", "anniversary")
 KNOWN_KEYS = frozenset(
     {"code", "name", "months", "debris", "deciding_letters", "deciding_share"}
     | set(_LIST_KEYS)
@@ -69,6 +71,12 @@ class LanguagePack:
     share_tokens: tuple[str, ...] = ()
     encodings: tuple[str, ...] = ()
     month_suffixes: tuple[str, ...] = ()
+    # a stamp's label that names the publication ("Posted", "Опубликовано") or a later
+    # revision ("Updated", "Обновлено": never the publication date)
+    publish_words: tuple[str, ...] = ()
+    update_words: tuple[str, ...] = ()
+    # "on this day in 2011": a dated header is then the recalled event's day (group `year`)
+    anniversary: tuple[re.Pattern[str], ...] = ()
     deciding_letters: str = ""
     deciding_share: float = 0.0
     path: str = ""
@@ -156,6 +164,7 @@ def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
     bylines = compile_list("bylines", data.get("bylines"), ("author", "source"))
     attribution = compile_list("attribution", data.get("attribution"), ("source",))
     summary_openers = compile_list("summary_openers", data.get("summary_openers"))
+    anniversary = compile_list("anniversary", data.get("anniversary"), ("year",))
     debris: dict[str, tuple[re.Pattern[str], ...]] = {}
     raw_debris = data.get("debris") or {}
     if not isinstance(raw_debris, dict):
@@ -193,6 +202,7 @@ def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
         bylines=tuple(bylines),
         attribution=tuple(attribution),
         summary_openers=tuple(summary_openers),
+        anniversary=tuple(anniversary),
         deciding_letters=letters,
         deciding_share=float(share),
         path=where,

@@ -81,6 +81,9 @@ class CleanRules:
     switcher_tokens: frozenset[str] = frozenset()
     share_tokens: frozenset[str] = frozenset()
     relative_days: frozenset[str] = frozenset()
+    publish_words: frozenset[str] = frozenset()
+    update_words: frozenset[str] = frozenset()
+    anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
     datelines: tuple[re.Pattern[str], ...] = ()
@@ -102,6 +105,9 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
     switch: set[str] = set()
     share: set[str] = set()
     relative: set[str] = set()
+    publish: set[str] = set()
+    update: set[str] = set()
+    anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
         for cls in sorted(pack.debris):
@@ -115,6 +121,9 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         switch.update(_key(w) for w in pack.switcher_names)
         share.update(_key(w) for w in pack.share_tokens)
         relative.update(_key(w) for w in pack.relative_days)
+        publish.update(_key(w) for w in pack.publish_words)
+        update.update(_key(w) for w in pack.update_words)
+        anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
         mon = month_regex(months)
@@ -146,6 +155,9 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         switcher_tokens=frozenset(switch),
         share_tokens=frozenset(share),
         relative_days=frozenset(relative),
+        publish_words=frozenset(publish),
+        update_words=frozenset(update),
+        anniversary=tuple(anniversary),
         months=months,
         date_patterns=tuple(date_patterns),
         datelines=datelines,
@@ -283,7 +295,29 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         if not _relative_word(w, rules) and not (w.isdigit() and (len(w) <= 2 or dated))
     ]
     # Allow a joining word ("в", "о", "at", "года", "ж") but nothing like a headline.
-    return len(words) <= 1 and all(len(w) <= 4 for w in words)
+    if len(words) <= 1 and all(len(w) <= 4 for w in words):
+        return True
+    if not dated:
+        return False
+    # A stamp with a year and a time may carry its rubric or tags ("Росія, Казахстан,
+    # Субота 29 листопада 2025 15:58", "kazakhstan 12 January, 2022 10:36HRS"), and a
+    # publication label may carry its author ("Posted on January 7, 2022 by admin").
+    if len(words) <= 3 and _time_outside_dates(line, rules):
+        return True
+    sections = rules.navigation | {_key(w) for w in rules.section_words}
+    if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
+        return True
+    label = _key(line).split()[:1]
+    return bool(label) and label[0] in rules.publish_words and _words(line) <= 14
+
+
+def _time_outside_dates(line: str, rules: CleanRules) -> bool:
+    """Does the line give a time of day besides its dates ("23.05" in "23.05.2022" is not)?"""
+    chars = list(line)
+    for rx in (_NUMERIC_DATE, *rules.date_patterns):
+        for m in rx.finditer(line):
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return bool(_TIME.search("".join(chars)))
 
 
 def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
@@ -369,7 +403,9 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "language_switcher"
     if _token_line(line, rules.share_tokens):
         return "share"
-    if _is_breadcrumb(line, rules):
+    if _is_breadcrumb(line, rules) or (
+        _words(line) <= 8 and sum(1 for _ in _CAMEL.finditer(line)) >= 2
+    ):  # menu items glued together: "СюжетыПолитикаПри поддержке …"
         return "breadcrumb"
     if _is_header(line, rules):
         return "header"
@@ -618,9 +654,8 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     stems = _stems(line)
     if stems:
         score += OVERLAP_WEIGHT * len(stems & body_stems) / len(stems)
-    long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
-    if len(long_words) != len(set(long_words)):
-        score -= 1.0  # a word said twice: a tag list, not a headline
+    if _repeats_words(line):
+        score -= 1.0  # words said twice: a tag list, not a headline
     capitals = [w for w in words if w[:1].isupper()]
     if _CYR.search(line) and n >= 6 and len(capitals) / n >= 0.7:
         score -= 1.0  # names and places only: tags
@@ -655,10 +690,17 @@ def _choose_headline(
     keys = [_key(lines[i]) for i in candidates]
     # position: how many headline-long lines come before (menus of short items do not count)
     before = [sum(_words(lines[j]) >= 5 for j in candidates[:k]) for k in range(len(candidates))]
+    later = [_key(lines[j]) for j in range(end, min(len(lines), end + 60)) if lines[j].strip()]
     scored = [
-        (_headline_score(lines[i], before[k], body_stems) - (keys.count(keys[k]) > 1), i)
+        (
+            _headline_score(lines[i], before[k], body_stems)
+            - (keys.count(keys[k]) > 1)  # a line said twice above the text is a caption
+            + _repetition(keys[k], later)
+            - 1.5 * _credited_caption(lines[i], rules),
+            i,
+        )
         for k, i in enumerate(candidates)
-    ]  # a line said twice above the text is a caption
+    ]
     best, index = max(scored, key=lambda item: (item[0], -item[1]))
     if best >= HEADLINE_MIN_SCORE:
         return index, candidates, end
@@ -668,19 +710,66 @@ def _choose_headline(
     return (longer or shaped or [None])[0], candidates, end
 
 
+def _repetition(key: str, later: list[str]) -> float:
+    """Evidence from the article below: a line repeated whole there is the headline said
+    again (+1); words found inside a longer sentence there are a standfirst copied from
+    the lead, not the headline (-1)."""
+    if not key:
+        return 0.0
+    if key in later:
+        return 1.0
+    if len(key.split()) >= 5 and any(key in k and len(k) > len(key) + 10 for k in later):
+        return -1.0
+    return 0.0
+
+
+_END_CREDIT = re.compile(r"\((?P<credit>[^()]{2,40})\)\W*$")
+
+
+def _credited_caption(line: str, rules: CleanRules) -> bool:
+    """A photo caption ending in its credit: "Tokayev addressing the Majilis (Kazinform)"."""
+    m = _END_CREDIT.search(line)
+    if not m:
+        return False
+    credit = m.group("credit").strip().casefold()
+    if credit in rules.agencies:
+        return True
+    return any(cls in ("photo_credit", "caption") for cls, rx in rules.debris if rx.match(credit))
+
+
 def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
     """Is line ``i`` hard-wrapped, its sentence going on in the next line ("In November" /
     "2023, storm restrictions ...")? Never into debris (a stamp under a headline)."""
     following = i + 1
     if following >= len(lines) or not lines[following].strip() or _ends_sentence(lines[i]):
         return False
-    if classify(lines[following], rules) is not None:
+    if classify(lines[following], rules) is not None or _menu_run(lines, i):
         return False
     first = lines[following][:1]
     if first.islower():
         return True
+    dates = find_dates(lines[following][:40], rules)
+    if dates and dates[0][0] == 0 and not lines[following][:4].isdigit():
+        return False  # a lead opening with its day ("13 января украинские дроны ...")
     # a fragment of a few words before a line opening with a number
     return first.isdigit() and lines[i][-1:].isalpha() and _words(lines[i]) <= 4
+
+
+def _menu_item(line: str) -> bool:
+    return bool(line.strip()) and _words(line) <= 4 and not re.search(r"[.,;:!?«»\"()]", line)
+
+
+def _menu_run(lines: list[str], i: int) -> bool:
+    """Is line ``i`` in a menu: 3+ lines in a row of a few words without any punctuation
+    ("POLITICS UNITED NATIONS" / "videos documentries" / "health sports")?"""
+    if not _menu_item(lines[i]):
+        return False
+    start, end = i, i
+    while start > 0 and _menu_item(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and _menu_item(lines[end + 1]):
+        end += 1
+    return end - start >= 2
 
 
 def _shape_ok(line: str) -> bool:
@@ -688,10 +777,17 @@ def _shape_ok(line: str) -> bool:
     list of tags)?"""
     if line.rstrip('»"”’)] ').endswith((",", ":", ";", "|", ">")) or "°" in line:
         return False
-    long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
     capitals = [w for w in line.split() if w[:1].isupper()]
     tags = _CYR.search(line) and len(line.split()) >= 6 and len(capitals) / len(line.split()) >= 0.7
-    return len(long_words) == len(set(long_words)) and not tags
+    return not _repeats_words(line) and not tags
+
+
+def _repeats_words(line: str) -> bool:
+    """A tag list repeats its words: two of them said twice, or one word three times
+    (a headline may say one word twice: "... in two days; ... at least 10 days")."""
+    long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
+    extra = len(long_words) - len(set(long_words))
+    return extra >= 2 or (extra == 1 and len(long_words) <= 4)
 
 
 def _strip_credit(title: str, rules: CleanRules) -> str:
@@ -702,7 +798,9 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
     parts = _CAMEL.split(title, maxsplit=1)  # "WorldWatch the CSTO ...": a glued section
     if len(parts) == 2 and " " not in parts[0] and parts[0] in rules.section_words:
         title = parts[1]
-    head, sep, tail = title.rpartition(" | ")  # "... НОВОСТИ | 6 июль, 10:04"
+    head, sep, tail = title.rpartition(" | ")  # "... НОВОСТИ | 6 июль, 10:04", "... | News"
+    if sep and head and _key(tail) in rules.navigation | {_key(w) for w in rules.section_words}:
+        return head
     if sep and head and is_timestamp(tail, rules):
         title = head
         last = title.rsplit(" ", 1)

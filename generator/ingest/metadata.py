@@ -20,8 +20,8 @@ from generator.sources import SourceRegistry, site_host
 
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
 _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
-_LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
+_LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
 _URL_DATES = (
     re.compile(r"(?<!\d)(?P<y>20\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/_.-]|$)"),
@@ -130,6 +130,23 @@ def _context_year(cleaned: Cleaned, rules: CleanRules, month: int, day: int) -> 
     return year if candidate and all(d <= candidate for d in dates) else None
 
 
+def _stamp_dates(cleaned: Cleaned, rules: CleanRules) -> list[dt.date]:
+    """Full dates of the header and timestamp lines, in order; not those of an "Updated"
+    stamp (a revision), nor those of the year an "on this day in 2011" post recalls."""
+    text = f"{cleaned.title or ''}\n{cleaned.body[:3000] if cleaned.body else ''}"
+    recalled = {int(m.group("year")) for rx in rules.anniversary for m in rx.finditer(text)}
+    dates = []
+    for line in cleaned.header_lines:
+        label = re.findall(r"[^\W\d_]+", line.casefold())[:1]
+        if label and label[0] in rules.update_words:
+            continue
+        for _start, year, month, day in find_dates(line, rules):
+            found = _safe_date(year, month, day)
+            if found and found.year not in recalled:
+                dates.append(found)
+    return dates
+
+
 def infer_date(
     cleaned: Cleaned,
     rules: CleanRules,
@@ -139,8 +156,9 @@ def infer_date(
     """The publication date from the evidence, best first; ``None`` when the year is unknown.
 
     Only publication markers count: the dateline, the page's own date, the URL, the header
-    and timestamp lines above the article, the crawl date, the first paragraph. A date
-    elsewhere in the body (a quoted past event) is never taken.
+    and timestamp lines above the article (the one a yearless dateline names first), the
+    crawl date. A date in the body, the lead included, is an event's and is never taken;
+    a day and month alone take a year only from a dateline's context or the crawl month.
     """
     warnings: list[str] = []
     crawl, crawl_month, warning = parse_crawl_date(cleaned.crawl_date)
@@ -156,11 +174,13 @@ def infer_date(
     by_url = url_date(url)
     if by_url is not None:
         return by_url, warnings
-    for line in cleaned.header_lines:
-        for _start, year, month, day in find_dates(line, rules):
-            found = _safe_date(year, month, day)
-            if found:
+    stamps = _stamp_dates(cleaned, rules)
+    if dl is not None and dl.month and dl.day:  # "АЛМАТЫ, 18 қаңтар – Sputnik" + "18.01.2022"
+        for found in stamps:
+            if (found.month, found.day) == (dl.month, dl.day):
                 return found, warnings
+    if stamps:
+        return stamps[0], warnings
     lone_years = {int(h) for h in cleaned.header_lines if re.fullmatch(r"\d{4}", h.strip())}
     if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022"
         year = lone_years.pop()
@@ -181,27 +201,41 @@ def infer_date(
             "date left unknown"
         )
         return None, warnings
-    if crawl_month is not None and dl is not None and dl.month == crawl_month[1]:
-        found = _safe_date(crawl_month[0], dl.month, dl.day)
+    # A day and month without a year: the dateline's, else a stamp's ("13 қаңтар, 14:53").
+    if dl is not None and dl.month and dl.day:
+        month_day: tuple[int, int] | None = (dl.month, dl.day)
+    else:
+        month_day = next(
+            (
+                (mo, d)
+                for line in cleaned.header_lines
+                for _s, y, mo, d in find_dates(line, rules)
+                if y is None
+            ),
+            None,
+        )
+    if crawl_month is not None and month_day and month_day[0] == crawl_month[1]:
+        found = _safe_date(crawl_month[0], *month_day)
         if found:
             return found, warnings
-    if dl is not None and dl.month and dl.day:  # "10 янв - РИА Новости", the year elsewhere
-        year = _context_year(cleaned, rules, dl.month, dl.day)
-        found = _safe_date(year, dl.month, dl.day)
+    if month_day:  # "10 янв - РИА Новости", the year elsewhere
+        year = _context_year(cleaned, rules, *month_day)
+        found = _safe_date(year, *month_day)
         if found:
             return found, warnings
+    # A date in the lead is the event's ("On 5 January 2022, the cabinet resigned"), not
+    # the page's: a report written days later says the same. Only a wire report (an agency
+    # dateline without a date: "АСТАНА. KAZINFORM – Тоқаев 2022 жылғы 5 қаңтарда ...")
+    # tells the day's news in its first sentence, and then only its first date.
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
-    lead = _LEAD_SENTENCE.split(first, maxsplit=1)[0]
-    for start, year, month, day in find_dates(lead, rules):
-        # the lead's first sentence tells the news of the day ("Тоқаев 2022 жылғы 5
-        # қаңтарда ... қабылдады"); a date further on may be an event it recalls, and so
-        # may one after another year ("в 2011 году ... 16 декабря 2011") or in a quote
-        if lead.lstrip()[:1] in '«"„“' or re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
-            break
-        found = _safe_date(year, month, day)
-        if found:
-            return found, warnings
-        break
+    if dl is not None and dl.agency and dl.month is None:
+        lead = _LEAD_SENTENCE.split(first, maxsplit=1)[0]
+        found_dates = find_dates(lead, rules)
+        if found_dates and lead.lstrip()[:1] not in '«"„“':
+            start, year, month, day = found_dates[0]
+            found = _safe_date(year, month, day)
+            if found and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
+                return found, warnings
     if crawl_month is not None:  # "13 қаңтар" in the first paragraph, the crawl month given
         for _start, year, month, day in find_dates(first, rules):
             if year is None and month == crawl_month[1]:

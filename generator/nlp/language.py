@@ -2,9 +2,11 @@
 
 lingua alone labels some Ukrainian sentences as Kazakh (``щ`` sentences, confidence 1.0), so
 letters that only one configured language uses decide by their share of the text's letters:
-Kazakh's ``ә ғ қ ң ө ұ ү һ`` are the default rule. The letters and the share are data
-(``deciding_letters`` / ``deciding_share`` in ``config/languages/<code>.yml``); callers that
-have no language packs get the built-in default for Kazakh.
+Kazakh's ``ә ғ қ ң ө ұ ү һ`` are the default rule; the letters must also be spread over
+the words (``MIN_WORD_SHARE``), so that a Russian text quoting a Kazakh name stays Russian.
+The letters and the share are data (``deciding_letters`` / ``deciding_share`` in
+``config/languages/<code>.yml``); callers that have no language packs get the built-in
+default for Kazakh.
 """
 
 from __future__ import annotations
@@ -19,7 +21,11 @@ from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 DEFAULT_DECIDING_LETTERS: Mapping[str, tuple[str, float]] = {"kk": ("әғқңөұүһ", 0.01)}
 MIN_LETTERS = 3
 MAX_CHARS = 1000
+# The deciding letters must also be spread over the words: in a Kazakh text a fifth or more
+# of the words have one, while a Russian lead quoting "Үкімет үйі" has two words in fifteen.
+MIN_WORD_SHARE = 0.17
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _lingua_language(code: str) -> Language:
@@ -65,6 +71,12 @@ class LanguageDetector:
             for code, (chars, _share) in self._deciding.items()
         }
 
+    def _word_share(self, text: str, code: str) -> float:
+        """Share of the text's words that hold one of the language's deciding letters."""
+        chars = self._deciding[code][0]
+        words = _WORD.findall(text.lower())
+        return sum(1 for w in words if not chars.isdisjoint(w)) / len(words) if words else 0.0
+
     def detect(self, text: str) -> str | None:
         """The language code of ``text``, or ``None`` (too little text to tell).
 
@@ -76,7 +88,9 @@ class LanguageDetector:
             return None
         shares = self.letter_shares(text)
         decided = [
-            (share, code) for code, share in shares.items() if share >= self._deciding[code][1]
+            (share, code)
+            for code, share in shares.items()
+            if share >= self._deciding[code][1] and self._word_share(text, code) >= MIN_WORD_SHARE
         ]
         if decided:
             return max(decided)[1]
