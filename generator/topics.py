@@ -153,27 +153,29 @@ def _match_end(t: Term, seq: Sequence[str], i: int, gap: int) -> int:
 class Concept:
     """Domain knowledge: terms whose mention implies contexts (the CPC implies Kazakhstan).
 
-    ``companions`` (YAML ``with:``), when given, must also occur somewhere in the text for
-    the concept to hold: Masimov was tried for treason only over January 2022, so
-    "Masimov" with "treason" implies that period, though neither word does alone."""
+    ``companions`` (YAML ``with:``, one term group or a list of them) must each also occur
+    somewhere in the text for the concept to hold: Masimov was tried for treason only over
+    January 2022, so "Masimov" with "treason" implies that period, though neither word
+    does alone."""
 
     name: str
     terms: Mapping[str, TermSet]
     implies: tuple[str, ...]
-    companions: Mapping[str, TermSet] | None = None
+    companions: tuple[Mapping[str, TermSet], ...] = ()
 
     def mentions(
         self, text: TextAnalysis
     ) -> tuple[dict[Term, int], dict[Term, int], tuple[Evidence, ...]]:
-        """The concept's matches in body and title, and the companions that let it hold
-        (empty matches when a required companion is absent)."""
+        """The concept's matches in body and title, and the most frequent term of each
+        companion group (no matches at all when a companion group is absent)."""
         body, title = _counts(self.terms.get(text.language), text)
-        if self.companions is None or not (body or title):
-            return body, title, ()
-        cbody, ctitle = _counts(self.companions.get(text.language), text)
-        if not (cbody or ctitle):
-            return {}, {}, ()
-        return body, title, _evidence(cbody, ctitle)
+        found: list[Evidence] = []
+        for group in self.companions if (body or title) else ():
+            cbody, ctitle = _counts(group.get(text.language), text)
+            if not (cbody or ctitle):
+                return {}, {}, ()
+            found.append(_evidence(cbody, ctitle)[0])
+        return body, title, tuple(found)
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,7 @@ class Context:
             cbody, ctitle, companions = concept.mentions(text)
             seen += sum(t.weight * n for t, n in cbody.items())
             seen += title_weight * sum(t.weight * n for t, n in ctitle.items())
-            with_ = "".join(f" + {c.term}" for c in companions[:1])
+            with_ = "".join(f" + {c.term}" for c in companions)
             for e in _evidence(cbody, ctitle):
                 key = f"{e.term}{with_} → {label}"
                 implied[key] = implied.get(key, 0) + e.count
@@ -428,10 +430,13 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
                     f"unknown context {cname!r}; defined contexts: {', '.join(sorted(contexts))}",
                 )
         terms = _compile_groups(path, where, [group], languages, gap)
-        companions = (
-            None
-            if companions_raw is None
-            else _compile_groups(path, f"{where}.with", [companions_raw], languages, gap)
+        if companions_raw is None:
+            companions_raw = []
+        elif not isinstance(companions_raw, list):
+            companions_raw = [companions_raw]
+        companions = tuple(
+            _compile_groups(path, f"{where}.with[{i}]", [g], languages, gap)
+            for i, g in enumerate(companions_raw)
         )
         concepts.append(Concept(str(name), terms, tuple(str(c) for c in implies), companions))
 
@@ -503,8 +508,8 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
     for c in concepts:
         for lang in languages:
             compiled_c = [(x.lemmas, x.prefix) for x in c.terms[lang].terms]
-            if c.companions is not None:
-                compiled_c += [("with", x.lemmas, x.prefix) for x in c.companions[lang].terms]
+            for i, group in enumerate(c.companions):
+                compiled_c += [(f"with{i}", x.lemmas, x.prefix) for x in group[lang].terms]
             digest.update(json.dumps([c.name, c.implies, compiled_c], ensure_ascii=False).encode())
     for t in topics:
         for lang in languages:

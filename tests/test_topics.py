@@ -366,6 +366,33 @@ def test_tokayev_at_another_csto_matter_gets_no_period(real, taxonomy):
 
 
 @pytest.mark.parametrize(
+    ("name", "implied"),
+    [
+        (
+            "dev2/t_ru_skrf_police_building_attack",
+            "Алма-Ата + протестующий + захватить → January 2022",
+        ),
+        (
+            "dev2/t_ru_mirtesen_administration_seized",
+            "Алма-Ата + акция протеста + захватить → January 2022",
+        ),
+    ],
+)
+def test_protesters_storming_almaty_buildings_is_january_2022(real, taxonomy, name, implied):
+    # undated reports of the first hours: no year, no Tokayev, the city and the storming
+    got = by_topic(real(name), taxonomy)
+    assert "unrest_2022" in got and implied in got["unrest_2022"]
+
+
+def test_almaty_shooting_of_2016_is_not_the_unrest(real, taxonomy):
+    # an attack on police in Almaty, July 2016: the city and violence, but no protesters
+    text = real("dev2/t_ru_vz_almaty_shooting_2016")
+    scored = {s.topic: s for s in topic_scores(text, taxonomy)}
+    assert not scored["unrest_2022"].context_evidence
+    assert score_topics(text, taxonomy) == ()
+
+
+@pytest.mark.parametrize(
     ("name", "topic", "term"),
     [
         ("dev/kk_inform_cpc_attack_supporters_case", "energy_transit", "Каспий құбыры"),
