@@ -384,6 +384,18 @@ def test_protesters_storming_almaty_buildings_is_january_2022(real, taxonomy, na
     assert "unrest_2022" in got and implied in got["unrest_2022"]
 
 
+@pytest.mark.parametrize(
+    ("name", "term"),
+    [
+        ("dev/uk_zn_detained_over_5000", "за допомогою"),  # "звернулася до ОДКБ за допомогою"
+        ("dev/en_pledgetimes_tokayev_removes_nazarbayev", "called on"),  # a Russian-led bloc
+    ],
+)
+def test_the_request_for_help_is_part_of_the_mission(real, taxonomy, name, term):
+    got = by_topic(real(name), taxonomy)
+    assert "csto_mission" in got and term in got["csto_mission"]
+
+
 def test_almaty_shooting_of_2016_is_not_the_unrest(real, taxonomy):
     # an attack on police in Almaty, July 2016: the city and violence, but no protesters
     text = real("dev2/t_ru_vz_almaty_shooting_2016")
