@@ -58,7 +58,7 @@ _TOPIC_KEYS = {
 }
 _GROUP_KEYS = {"weight", "name", "note"}
 _CONTEXT_KEYS = {"min_count", "period"}
-_CONCEPT_KEYS = {"implies"}
+_CONCEPT_KEYS = {"implies", "with"}
 _STORY_KEYS = {"min_others", "min_share", "min_own_score"}
 
 
@@ -151,11 +151,31 @@ def _match_end(t: Term, seq: Sequence[str], i: int, gap: int) -> int:
 
 @dataclass(frozen=True)
 class Concept:
-    """Domain knowledge: terms whose mention implies contexts (the CPC implies Kazakhstan)."""
+    """Domain knowledge: terms whose mention implies contexts (the CPC implies Kazakhstan).
+
+    ``companions`` (YAML ``with:``, one term group or a list of them) must each also occur
+    somewhere in the text for the concept to hold: Masimov was tried for treason only over
+    January 2022, so "Masimov" with "treason" implies that period, though neither word
+    does alone."""
 
     name: str
     terms: Mapping[str, TermSet]
     implies: tuple[str, ...]
+    companions: tuple[Mapping[str, TermSet], ...] = ()
+
+    def mentions(
+        self, text: TextAnalysis
+    ) -> tuple[dict[Term, int], dict[Term, int], tuple[Evidence, ...]]:
+        """The concept's matches in body and title, and the most frequent term of each
+        companion group (no matches at all when a companion group is absent)."""
+        body, title = _counts(self.terms.get(text.language), text)
+        found: list[Evidence] = []
+        for group in self.companions if (body or title) else ():
+            cbody, ctitle = _counts(group.get(text.language), text)
+            if not (cbody or ctitle):
+                return {}, {}, ()
+            found.append(_evidence(cbody, ctitle)[0])
+        return body, title, tuple(found)
 
 
 @dataclass(frozen=True)
@@ -191,11 +211,12 @@ class Context:
         for concept in concepts:
             if self.name not in concept.implies:
                 continue
-            cbody, ctitle = _counts(concept.terms.get(text.language), text)
+            cbody, ctitle, companions = concept.mentions(text)
             seen += sum(t.weight * n for t, n in cbody.items())
             seen += title_weight * sum(t.weight * n for t, n in ctitle.items())
+            with_ = "".join(f" + {c.term}" for c in companions)
             for e in _evidence(cbody, ctitle):
-                key = f"{e.term} → {label}"
+                key = f"{e.term}{with_} → {label}"
                 implied[key] = implied.get(key, 0) + e.count
         if implied and seen >= self.min_count:
             return True, tuple(Evidence(k, v) for k, v in sorted(implied.items()))
@@ -398,6 +419,7 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
         where = f"concepts.{name}"
         group = dict(group) if isinstance(group, dict) else group
         implies = group.pop("implies", None) if isinstance(group, dict) else None
+        companions_raw = group.pop("with", None) if isinstance(group, dict) else None
         if not isinstance(implies, list) or not implies:
             raise _fail(path, f"{where}.implies", "expected a non-empty list of context names")
         for cname in implies:
@@ -408,7 +430,15 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
                     f"unknown context {cname!r}; defined contexts: {', '.join(sorted(contexts))}",
                 )
         terms = _compile_groups(path, where, [group], languages, gap)
-        concepts.append(Concept(str(name), terms, tuple(str(c) for c in implies)))
+        if companions_raw is None:
+            companions_raw = []
+        elif not isinstance(companions_raw, list):
+            companions_raw = [companions_raw]
+        companions = tuple(
+            _compile_groups(path, f"{where}.with[{i}]", [g], languages, gap)
+            for i, g in enumerate(companions_raw)
+        )
+        concepts.append(Concept(str(name), terms, tuple(str(c) for c in implies), companions))
 
     topics_raw = data.get("topics")
     if not isinstance(topics_raw, list) or not topics_raw:
@@ -478,6 +508,8 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
     for c in concepts:
         for lang in languages:
             compiled_c = [(x.lemmas, x.prefix) for x in c.terms[lang].terms]
+            for i, group in enumerate(c.companions):
+                compiled_c += [(f"with{i}", x.lemmas, x.prefix) for x in group[lang].terms]
             digest.update(json.dumps([c.name, c.implies, compiled_c], ensure_ascii=False).encode())
     for t in topics:
         for lang in languages:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 from pathlib import Path
 
@@ -293,3 +294,176 @@ def test_prefix_terms_match_word_starts(tmp_path):
     tax = load_taxonomy(path, LANGUAGES)
     (m,) = score_topics(text_from("", "Нефтепровод и нефтебаза.", "ru"), tax)
     assert m.evidence[0].term == "нефте" and m.evidence[0].count == 2
+
+
+# ---------------------------------------------------------------- real excerpts (realset dev2)
+
+REALSET = ROOT / "tests" / "data" / "realset"
+
+
+@pytest.fixture(scope="module")
+def real(settings):
+    """Analyse a real-set excerpt as a raw page, undated unless a date is given."""
+    from dataclasses import replace
+
+    from generator.analyse import analyse, load_context
+    from generator.ingest import ingest_path, load_ingest_context
+
+    ictx, actx = load_ingest_context(settings), load_context(settings)
+    cache: dict[str, TextAnalysis] = {}
+
+    def get(name: str) -> TextAnalysis:
+        if name not in cache:
+            article = replace(ingest_path(REALSET / f"{name}.txt", ictx), date=None)
+            cache[name] = analyse(article, actx).text
+        return cache[name]
+
+    return get
+
+
+def by_topic(text: TextAnalysis, taxonomy: Taxonomy, date=None) -> dict:
+    return {m.topic: [e.term for e in m.evidence] for m in score_topics(text, taxonomy, date)}
+
+
+def test_masimov_with_treason_is_the_unrest_without_date_or_january(real, taxonomy):
+    # 365info, April 2023: the verdict; no date, no "January", Kazakhstan named once
+    text = real("dev2/t_ru_365info_masimov_verdict_comment")
+    assert "январ" not in " ".join(text.sentences).lower()
+    got = by_topic(text, taxonomy)
+    assert set(got) == {"unrest_2022"}
+    assert "Масимов + государственная измена → January 2022" in got["unrest_2022"]
+
+
+def test_masimov_without_treason_implies_no_period(real, taxonomy):
+    # Kazinform 2016: Prime Minister Massimov at the Orenburg gas plant (energy, not the unrest)
+    text = real("dev/en_kazinform_massimov_visits_orenburg_gpp_2016")
+    unrest = {s.topic: s for s in topic_scores(text, taxonomy)}["unrest_2022"]
+    assert "Massimov" in [e.term for e in unrest.evidence]
+    assert unrest.missing_context == ("january_2022",) and not unrest.assigned
+
+
+@pytest.mark.parametrize(
+    ("name", "implied"),
+    [
+        ("dev/ru_tezars_tokayev_heads_sovbez", "Токаев + беспорядки → January 2022"),
+        (
+            "dev2/t_ru_financerambler_tokayev_appeal_protesters",
+            "Токаев + сжиженный газ → January 2022",
+        ),
+    ],
+)
+def test_tokayev_with_riots_or_gas_protests_is_january_2022(real, taxonomy, name, implied):
+    got = by_topic(real(name), taxonomy)
+    assert "unrest_2022" in got and implied in got["unrest_2022"]
+
+
+def test_tokayev_at_another_csto_matter_gets_no_period(real, taxonomy):
+    # Yerevan summit, November 2022: Tokayev and the CSTO, no riots
+    text = real("dev2/t_en_horizonweekly_pashinyan_csto_tokayev")
+    scored = {s.topic: s for s in topic_scores(text, taxonomy)}
+    assert not scored["unrest_2022"].context_evidence
+    assert score_topics(text, taxonomy) == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "implied"),
+    [
+        (
+            "dev2/t_ru_skrf_police_building_attack",
+            "Алма-Ата + протестующий + захватить → January 2022",
+        ),
+        (
+            "dev2/t_ru_mirtesen_administration_seized",
+            "Алма-Ата + акция протеста + захватить → January 2022",
+        ),
+    ],
+)
+def test_protesters_storming_almaty_buildings_is_january_2022(real, taxonomy, name, implied):
+    # undated reports of the first hours: no year, no Tokayev, the city and the storming
+    got = by_topic(real(name), taxonomy)
+    assert "unrest_2022" in got and implied in got["unrest_2022"]
+
+
+@pytest.mark.parametrize(
+    ("name", "term"),
+    [
+        ("dev/uk_zn_detained_over_5000", "за допомогою"),  # "звернулася до ОДКБ за допомогою"
+        ("dev/en_pledgetimes_tokayev_removes_nazarbayev", "called on"),  # a Russian-led bloc
+    ],
+)
+def test_the_request_for_help_is_part_of_the_mission(real, taxonomy, name, term):
+    got = by_topic(real(name), taxonomy)
+    assert "csto_mission" in got and term in got["csto_mission"]
+
+
+def test_almaty_shooting_of_2016_is_not_the_unrest(real, taxonomy):
+    # an attack on police in Almaty, July 2016: the city and violence, but no protesters
+    text = real("dev2/t_ru_vz_almaty_shooting_2016")
+    scored = {s.topic: s for s in topic_scores(text, taxonomy)}
+    assert not scored["unrest_2022"].context_evidence
+    assert score_topics(text, taxonomy) == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "topic", "term"),
+    [
+        ("dev/kk_inform_cpc_attack_supporters_case", "energy_transit", "Каспий құбыры"),
+        ("dev2/t_ru_uzdaily_lavrov_gas_transit", "energy_transit", "транзитная система"),
+        ("dev2/t_ru_kloop_republic_square_cleared", "unrest_2022", "демонстрант"),
+        ("dev2/t_ru_azattyq_bodies_republic_square", "unrest_2022", "спецоперация"),
+        ("dev2/t_ru_dnkz_qantar_trials_secrecy", "unrest_2022", "бывший председатель КНБ"),
+    ],
+)
+def test_vocabulary_families_on_real_reports(real, taxonomy, name, topic, term):
+    got = by_topic(real(name), taxonomy, dt.date(2022, 1, 6) if topic == "unrest_2022" else None)
+    assert topic in got and term in got[topic]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "dev2/t_ru_ktk_smailov_reappointed_2023",  # a PM appointment in another year
+        "dev2/t_kk_inbusiness_lpg_new_year_price",  # LPG price rise in January, no unrest
+        "dev2/t_ru_inform_kyzylorda_gas_deficit",  # LPG and "2022", no unrest
+        "dev2/t_ru_mosreg_druzhba_slovakia",  # Russian oil transit, Kazakhstan in passing
+        "dev2/t_ru_hookreport_karakalpakstan_chronology",  # protests in Uzbekistan
+        "dev2/t_en_24kg_kyrgyz_expelled_csto_raids",  # CSTO raids in Kazakhstan, 2017
+    ],
+)
+def test_near_misses_get_no_topic(real, taxonomy, name):
+    assert score_topics(real(name), taxonomy) == ()
+
+
+def test_concept_companions_are_compiled_and_validated(tmp_path):
+    path = tmp_path / "topics.yml"
+    data = {
+        "contexts": {"p": {"ru": ["январь"]}},
+        "concepts": {"c": {"ru": ["Масимов", "Масимов*"], "implies": ["p"], "with": ["госизмена"]}},
+        "topics": [
+            {
+                "id": "t",
+                "title": {"en": "T", "ru": "Т"},
+                "description": "d",
+                "threshold": 1,
+                "require": ["p"],
+                "terms": [{"ru": ["Масимов", "Масимов*"]}],
+            }
+        ],
+    }
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_taxonomy(path, LANGUAGES)
+    assert "concepts.c.with" in str(err.value)
+    data["concepts"]["c"]["with"] = {"ru": ["государственная измена"]}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    tax = load_taxonomy(path, LANGUAGES)
+    alone = text_from("Карим Масимов: от приговора до приговора", "", "ru")
+    both = text_from(
+        "",
+        "Карим Масимов и бывший его заместитель Ануар Садыкулов обвиняются по статьям о "
+        "государственной измене, насильственном захвате власти.",
+        "ru",
+    )
+    assert score_topics(alone, tax) == ()
+    (m,) = score_topics(both, tax)
+    assert "Масимов + государственная измена → p" in [e.term for e in m.evidence]
