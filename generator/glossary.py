@@ -91,34 +91,45 @@ class Glossary:
             out.update(" ".join(phrase) for _, phrase in entry.terms)
         return tuple(sorted(out))
 
-    def concepts_in(self, lemma_seqs: Iterable[Sequence[str]], language: str) -> tuple[str, ...]:
-        """English headwords of the most specific concepts named in a text (its sentences as
-        lemma sequences, ``language``): contiguous phrases, longest first; sorted."""
-        out: set[str] = set()
+    def concepts_in(
+        self,
+        lemma_seqs: Iterable[Sequence[str]],
+        language: str,
+        max_rank: int = RANK_TAXONOMY,
+    ) -> tuple[str, ...]:
+        """English headwords of the most specific concepts (of rank <= ``max_rank``) named in
+        a text (its sentences as lemma sequences, ``language``): contiguous phrases, longest
+        first; sorted."""
+        index = self.index
+        found: set[int] = set()
         for seq in lemma_seqs:
             lemmas = [fold(w) for w in seq]
-            i = 0
-            while i < len(lemmas):
+            i, n_words = 0, len(lemmas)
+            while i < n_words:
                 step = 1
-                for n in range(min(self.longest, len(lemmas) - i), 0, -1):
-                    found = self.lookup(" ".join(lemmas[i : i + n]), language)
-                    if found:
-                        out.update(e.english for e in found)
+                for n in range(min(self.longest, n_words - i), 0, -1):
+                    hit = index.get((language, " ".join(lemmas[i : i + n])))
+                    hit = tuple(j for j in hit or () if self.entries[j].rank <= max_rank)
+                    if hit:
+                        best = min(self.entries[j].rank for j in hit)
+                        found.update(j for j in hit if self.entries[j].rank == best)
                         step = n
                         break
                 i += step
-        return tuple(sorted(out))
+        return tuple(sorted({self.entries[j].english for j in found}))
 
-    def phrases(self, exclude_language: str | None = None) -> dict[str, tuple[str, ...]]:
-        """Every lemma phrase (other than of ``exclude_language``) -> English headwords of its
-        most specific concepts: the query-side map the search page ships."""
-        keys = sorted({phrase for lang, phrase in self.index if lang != exclude_language})
-        out: dict[str, tuple[str, ...]] = {}
-        for phrase in keys:
-            langs = [lang for lang, p in self.index if p == phrase and lang != exclude_language]
-            heads = {e.english for lang in langs for e in self.lookup(phrase, lang)}
-            out[phrase] = tuple(sorted(heads))
-        return out
+    def phrases(self, max_rank: int = RANK_TAXONOMY) -> dict[str, tuple[str, ...]]:
+        """Every lemma phrase (any language) -> English headwords of its most specific
+        concepts of rank <= ``max_rank``: the query-side map the search page ships."""
+        heads: dict[str, set[str]] = {}
+        for (_lang, phrase), hit in self.index.items():
+            ranked = [j for j in hit if self.entries[j].rank <= max_rank]
+            if ranked:
+                best = min(self.entries[j].rank for j in ranked)
+                heads.setdefault(phrase, set()).update(
+                    self.entries[j].english for j in ranked if self.entries[j].rank == best
+                )
+        return {p: tuple(sorted(h)) for p, h in sorted(heads.items())}
 
 
 def _lemma_phrase(raw: str, language: str, language_dir: Path | None) -> tuple[str, ...]:

@@ -24,7 +24,8 @@ Per-article index, facets and cross-language concepts:
   words a query may need that the title and summary do not already have: lemmas and
   folded spellings of their words, the keywords, the canonical English names of the
   entities, the English titles of the topics, and the English headwords of the glossary
-  concepts (:mod:`generator.glossary`) found anywhere in the full text. No full text.
+  concepts and registry entities (:mod:`generator.glossary`; not the broad taxonomy groups)
+  found anywhere in the full text. No full text.
 * ``lemmas.js`` then also carries ``concepts`` (a lemma phrase of any language -> the
   English headwords the query adds, so ``нефть`` also asks for ``oil``, which every
   article naming нефть/нафта/мұнай carries) and the facet labels; the page script draws the
@@ -186,7 +187,9 @@ def query_concepts(glossary: Glossary | None) -> dict[str, list[str]]:
     if glossary is None:
         return {}
     out: dict[str, list[str]] = {}
-    for phrase, heads in glossary.phrases().items():
+    from generator.glossary import RANK_ENTITY
+
+    for phrase, heads in glossary.phrases(max_rank=RANK_ENTITY).items():
         key = " ".join(split_words(normalize(phrase)))
         ws = list(dict.fromkeys(w for h in heads for w in concept_words(h)))
         if key and ws and ws != key.split():
@@ -285,8 +288,10 @@ def article_document(
     for topic_id in facets.get("topic", ()):
         extra.update(concept_words(topic_titles.get(topic_id, "")))
     if glossary is not None:
+        from generator.glossary import RANK_ENTITY
+
         seqs = [*analysis.text.sentence_lemmas, analysis.text.title_lemmas]
-        for head in glossary.concepts_in(seqs, analysis.text.language):
+        for head in glossary.concepts_in(seqs, analysis.text.language, RANK_ENTITY):
             extra.update(concept_words(head))
     doc: dict[str, Any] = {
         "location": location,
