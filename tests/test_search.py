@@ -71,10 +71,11 @@ def full_text_with(digest, form: str) -> set[str]:
 
 
 def articles_with(index: dict, form: str) -> set[str]:
-    """Article ids whose page text contains ``form`` as a word."""
+    """Article ids whose index entry (title and summary) has ``form`` as a word."""
     out = set()
     for doc in index["docs"]:
-        if doc["location"].startswith("articles/") and form in search.split_words(doc["text"]):
+        plain = search._TAG_RE.sub(" ", f"{doc['title']} {doc['text']}")
+        if doc["location"].startswith("articles/") and form in search.split_words(plain):
             out.add(doc["location"].split("/")[1])
     return out
 
@@ -285,7 +286,8 @@ def test_preview_is_the_summary_not_page_furniture(index, digest):
     by_loc = {d["location"].split("/")[1]: d for d in index["docs"]}
     for a in digest.analyses:
         doc = by_loc[a.id]
-        text = html.unescape(doc["text"])
+        assert doc["text"].startswith("<p>") and doc["text"].endswith("</p>")
+        text = html.unescape(search._TAG_RE.sub("", doc["text"]))
         assert text and text == search.preview(a.text.summary)
         assert text.startswith(" ".join(a.text.summary[0].split())[:40])
         for furniture in ("Details", "Date", "Source", "Language", "score", "Keywords"):
@@ -306,7 +308,8 @@ def test_preview_cuts_at_a_word():
 
 def test_lemma_field_adds_only_words_the_entry_lacks(index):
     for doc in index["docs"]:
-        shown = set(search.split_words(f"{doc['title']} {doc['text']}"))
+        plain = search._TAG_RE.sub(" ", f"{doc['title']} {doc['text']}")
+        shown = set(search.split_words(plain))
         extra = doc.get(search.LEMMA_FIELD, "").split()
         assert extra == sorted(set(extra)), "lemmas repeated or unsorted"
         assert not shown & set(extra), "a word of the title/summary repeated in the lemmas"

@@ -296,7 +296,7 @@ def article_document(
     doc: dict[str, Any] = {
         "location": location,
         "title": html.escape(title, quote=False),
-        "text": html.escape(text, quote=False),
+        "text": f"<p>{html.escape(text, quote=False)}</p>" if text else "",
     }
     lemmas = sorted(w for w in extra - shown if w and not w[0].isdigit())
     if lemmas:
