@@ -7,7 +7,10 @@ finalize_site` writes it: one entry per article, summaries, no full text) and of
 ``assets/search/lemmas.js`` (form map, concepts, facet labels). No MkDocs run: the index
 entries are the ones this step writes, Material's own are replaced.
 
-    PYTHONPATH=$PWD python benchmarks/bench_search_index.py [N ...]
+    PYTHONPATH=$PWD python benchmarks/bench_search_index.py [--cache DIR] [N ...]
+
+``--cache DIR`` keeps the analysis cache between runs (the synthetic articles are
+deterministic, so a second run of the same N only re-does the search step).
 """
 
 from __future__ import annotations
@@ -29,13 +32,14 @@ from generator.settings import load_settings
 MATERIAL_CONFIG = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}
 
 
-def measure(n: int) -> None:
+def measure(n: int, cache: str | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         corpus = tmp / "corpus"
         write_corpus(synthetic_articles(n), corpus)
         settings = load_settings(ROOT / "digest.yml")
-        settings = replace(settings, output=replace(settings.output, cache=str(tmp / "cache")))
+        cache_dir = cache or str(tmp / "cache")
+        settings = replace(settings, output=replace(settings.output, cache=cache_dir))
         t = time.perf_counter()
         digest = prepare_digest(settings, corpus=corpus)
         analysed = time.perf_counter() - t
@@ -59,8 +63,11 @@ def measure(n: int) -> None:
 
 
 def main(argv: list[str]) -> None:
+    cache = None
+    if argv[:1] == ["--cache"]:
+        cache, argv = argv[1], argv[2:]
     for n in [int(a) for a in argv] or [1000, 5000]:
-        measure(n)
+        measure(n, cache)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,8 @@ class Glossary:
     entries: tuple[Entry, ...]
     index: Mapping[tuple[str, str], tuple[int, ...]] = field(compare=False)
     longest: int = 1  # words in the longest phrase (for matching in text)
+    # (language, first word) -> words in the longest phrase starting with it
+    starts: Mapping[tuple[str, str], int] = field(default_factory=dict, compare=False)
 
     def lookup(self, phrase: str, language: str | None = None) -> tuple[Entry, ...]:
         """The most specific entries whose term is ``phrase`` (a lemma or lemma phrase) in
@@ -100,14 +102,16 @@ class Glossary:
         """English headwords of the most specific concepts (of rank <= ``max_rank``) named in
         a text (its sentences as lemma sequences, ``language``): contiguous phrases, longest
         first; sorted."""
-        index = self.index
+        index, starts = self.index, self.starts
+        folded: dict[str, str] = {}
         found: set[int] = set()
         for seq in lemma_seqs:
-            lemmas = [fold(w) for w in seq]
+            lemmas = [folded.get(w) or folded.setdefault(w, fold(w)) for w in seq]
             i, n_words = 0, len(lemmas)
             while i < n_words:
                 step = 1
-                for n in range(min(self.longest, n_words - i), 0, -1):
+                longest = starts.get((language, lemmas[i]), 0)
+                for n in range(min(longest, n_words - i), 0, -1):
                     hit = index.get((language, " ".join(lemmas[i : i + n])))
                     hit = tuple(j for j in hit or () if self.entries[j].rank <= max_rank)
                     if hit:
@@ -183,7 +187,13 @@ def build_glossary(
         for lang, phrase in entry.terms:
             index.setdefault((lang, " ".join(phrase)), []).append(i)
     longest = max((len(p) for e in entries for _, p in e.terms), default=1)
-    return Glossary(entries, {k: tuple(v) for k, v in sorted(index.items())}, longest)
+    starts: dict[tuple[str, str], int] = {}
+    for entry in entries:
+        for lang, phrase in entry.terms:
+            key = (lang, phrase[0])
+            starts[key] = max(starts.get(key, 0), len(phrase))
+    index_sorted = {k: tuple(v) for k, v in sorted(index.items())}
+    return Glossary(entries, index_sorted, longest, dict(sorted(starts.items())))
 
 
 def glossary_groups(path: Path) -> list[Group]:
