@@ -134,21 +134,19 @@ def article_ids(hrefs: list[str]) -> set[str]:
     return out
 
 
-def expected_articles(built: Path, query: str) -> set[str]:
-    """Article pages that contain some inflected form of the query's lemma (from the data)."""
-    import json
-
+def expected_articles(built: Path, query: str, digest) -> set[str]:
+    """Article pages whose full text has some inflected form of the query's lemma (from the
+    data). The index holds titles and summaries only; a form deeper in the text is reached
+    through the concept words (glossary, entities) the index entry carries."""
     data = search.read_search_data(built / "site")
     assert data is not None
-    (lemma,) = search.query_terms(query, data)
+    lemma = search.query_terms(query, data)[0]  # English concept words may follow
     forms = {f for f, lem in data["forms"].items() if lem == lemma} | {lemma}
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
-    out = set()
-    for doc in index["docs"]:
-        parts = doc["location"].split("#")[0].split("/")
-        if parts[0] == "articles" and forms & set(search.split_words(doc["text"])):
-            out.add(parts[1].removesuffix(".html"))
-    return out
+    return {
+        a.id
+        for a in digest.analyses
+        if forms & set(search.split_words(f"{a.article.title} {a.article.body}"))
+    }
 
 
 def test_home_lists_the_topics(page, base_url, digest):
@@ -197,8 +195,8 @@ WORKER_SEARCH_JS = """async (query) => {
     "query",
     ["Казахстана", "миротворців", "нефти", "миротворцы", "Қазақстанның", "«Казахстану»"],
 )
-def test_search_finds_inflected_forms(page, base_url, built, query):
-    expected = expected_articles(built, query)
+def test_search_finds_inflected_forms(page, base_url, built, digest, query):
+    expected = expected_articles(built, query, digest)
     assert expected, f"no article has a form of {query!r}: the seeds changed?"
     page.goto(base_url)
     shown = run_search(page, query)  # the UI lists the best results first, 10 at a time
@@ -221,15 +219,25 @@ def offline_site(settings, tmp_path_factory) -> Path:
     return out
 
 
-def test_search_works_from_disk(page, offline_site):
+def test_search_works_from_disk(page, offline_site, digest):
     """The ``--offline`` build opened as file://: Material's iframe worker plus our hook."""
     index = offline_site / "site" / "index.html"
     assert (offline_site / "site" / "search" / "search_index.js").is_file()
     page.goto(index.as_uri())
-    expected = expected_articles(offline_site, "миротворцы")
+    expected = expected_articles(offline_site, "миротворцы", digest)
     found = article_ids(run_search(page, "миротворцы"))
     assert expected <= found, f"offline: expected {expected}, got {found}"
     shot(page, "offline-search.png")
+    # the English query and a facet work from disk too
+    docs = index_docs(offline_site)
+    found = article_ids(run_search(page, "oil"))
+    assert {"ru", "kk"} <= {docs[i]["facets"]["language"] for i in found}
+    page.select_option("select[data-facet=language]", "kk")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.md-search-result__item > a')].length === 1"
+    )
+    (only,) = article_ids(page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)"))
+    assert docs[only]["facets"]["language"] == "kk"
 
 
 def test_browser_query_rewrite_mirrors_python(page, base_url, built):
@@ -243,12 +251,105 @@ def test_browser_query_rewrite_mirrors_python(page, base_url, built):
         "миротворцами",
         "З’являються",
         "Интерфакс-Україна",
+        "нефти протестах",
+        "акции протеста ОДКБ",
+        "oil",
     ]
     page.goto(base_url)
     page.wait_for_function("() => window.__digestSearch && window.__digestSearchTransform")
     for query in queries:
         in_browser = page.evaluate("q => window.__digestSearchTransform(q)", query)
         assert in_browser == " ".join(search.query_terms(query, data)), query
+
+
+# ---------------------------------------------------------------- search: English, facets
+
+
+def index_docs(built: Path) -> dict[str, dict]:
+    """Article id -> its search index entry."""
+    import json
+
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
+    return {d["location"].split("/")[1]: d for d in index["docs"]}
+
+
+def shown_results(pg) -> list[str]:
+    return pg.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize(("query", "languages"), [("oil", {"ru", "kk"}), ("protest", {"ru", "uk"})])
+def test_english_query_finds_russian_ukrainian_kazakh_articles(
+    page, base_url, built, query, languages
+):
+    docs = index_docs(built)
+    page.goto(base_url)
+    shown = run_search(page, query)
+    found = article_ids(shown)
+    assert languages <= {docs[i]["facets"]["language"] for i in found}, found
+    assert len(found) == len(shown), "a result that is not an article page"
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert meta == f"{len(found)} matching articles", meta
+    # previews are the summaries, not the page's furniture
+    previews = page.locator(".md-search-result__article p").all_inner_texts()
+    assert previews and not any(
+        w in p for p in previews for w in ("Details", "Source", "(score")
+    ), previews
+    if query == "oil":
+        shot(page, "search-english-oil.png")
+
+
+def _options(pg, facet: str) -> list[tuple[str, int]]:
+    """(value, count) of a facet's filter, without the "All" entry."""
+    import re
+
+    opts = pg.eval_on_selector_all(
+        f"select[data-facet={facet}] option", "els => els.map(e => [e.value, e.textContent])"
+    )
+    out = []
+    for value, text in opts:
+        if value:
+            m = re.search(r"\((\d+)\)$", text)
+            assert m, f"{facet} option without a count: {text!r}"
+            out.append((value, int(m.group(1))))
+    return out
+
+
+@pytest.mark.parametrize("facet", ["topic", "language", "outlet", "week"])
+def test_each_facet_filters_the_results(page, base_url, built, facet):
+    docs = index_docs(built)
+    page.goto(base_url)
+    everything = article_ids(run_search(page, "Казахстан"))
+    assert len(everything) >= 4, everything
+    options = _options(page, facet)
+    assert len(options) >= 2, f"{facet}: one value only, nothing to filter: {options}"
+    for value, count in options:
+        has = {
+            i
+            for i in everything
+            if value in (docs[i]["facets"].get(facet) or [])
+            or docs[i]["facets"].get(facet) == value
+        }
+        assert count == len(has), (facet, value, count, has)
+    value, count = min(options, key=lambda vc: (vc[1], vc[0]))
+    assert count < len(everything)
+    page.select_option(f"select[data-facet={facet}]", value)
+    page.wait_for_function(
+        "n => document.querySelectorAll('.md-search-result__item > a').length === n", arg=count
+    )
+    found = article_ids(shown_results(page))
+    assert len(found) == count
+    for i in found:
+        have = docs[i]["facets"].get(facet)
+        assert value == have or value in (have or []), (facet, value, i, have)
+    meta = page.locator(".md-search-result__meta").inner_text()
+    assert meta.startswith(str(count)) and "matching article" in meta, meta
+    shot(page, f"search-facet-{facet}.png")
+    # back to all values: every result again
+    page.select_option(f"select[data-facet={facet}]", "")
+    page.wait_for_function(
+        "n => document.querySelectorAll('.md-search-result__item > a').length === n",
+        arg=len(everything),
+    )
 
 
 # ---------------------------------------------------------------- stories

@@ -38,7 +38,10 @@ def index(built: Path) -> dict:
 
 
 def lunr_match(index: dict, query: str, data: dict) -> set[str]:
-    """Locations of article pages where every query term prefixes a word of some field."""
+    """Article ids whose entry lunr would return for ``query``: some query term (a lemma of
+    the query or an English concept word it adds) prefixes a word of some field (Material
+    returns every document that matches a term, ranked; the browser test runs the real
+    thing)."""
     terms = search.query_terms(query, data)
     found = set()
     for doc in index["docs"]:
@@ -46,16 +49,33 @@ def lunr_match(index: dict, query: str, data: dict) -> set[str]:
             continue
         plain = search._TAG_RE.sub(" ", f"{doc['title']} {doc['text']}")
         tokens = search.split_words(plain) + doc.get("lemmas", "").split()
-        if terms and all(any(t.startswith(term) for t in tokens) for term in terms):
+        if any(any(t.startswith(term) for t in tokens) for term in terms):
             found.add(doc["location"].split("/")[1])
     return found
 
 
+@pytest.fixture(scope="module")
+def digest(settings):
+    from generator.pipeline import prepare_digest
+
+    return prepare_digest(settings)
+
+
+def full_text_with(digest, form: str) -> set[str]:
+    """Article ids whose full text (title and body) has ``form`` as a word."""
+    return {
+        a.id
+        for a in digest.analyses
+        if form in search.split_words(f"{a.article.title} {a.article.body}")
+    }
+
+
 def articles_with(index: dict, form: str) -> set[str]:
-    """Article ids whose page text contains ``form`` as a word."""
+    """Article ids whose index entry (title and summary) has ``form`` as a word."""
     out = set()
     for doc in index["docs"]:
-        if doc["location"].startswith("articles/") and form in search.split_words(doc["text"]):
+        plain = search._TAG_RE.sub(" ", f"{doc['title']} {doc['text']}")
+        if doc["location"].startswith("articles/") and form in search.split_words(plain):
             out.add(doc["location"].split("/")[1])
     return out
 
@@ -95,7 +115,32 @@ def test_lemma_map_holds_only_inflected_forms(data):
     ],
 )
 def test_query_terms(data, query, terms):
-    assert search.query_terms(query, data) == terms
+    """The query's lemmas come first; concept words (English) may follow."""
+    got = search.query_terms(query, data)
+    assert got[: len(terms)] == terms
+    assert all(t.isascii() for t in got[len(terms) :]), got
+
+
+@pytest.mark.parametrize(
+    ("query", "adds"),
+    [
+        ("нефти", ["oil"]),
+        ("мұнайдың", ["oil"]),
+        ("протестах", ["protest"]),
+        ("ОДКБ", ["csto"]),
+        ("ҰҚШҰ", ["csto"]),
+        ("акции протеста", ["protest"]),
+    ],
+)
+def test_query_adds_the_english_words_of_its_concepts(data, query, adds):
+    terms = search.query_terms(query, data)
+    assert terms[-len(adds) :] == adds
+    assert len(terms) == len(set(terms))
+
+
+def test_english_query_is_left_as_it_is(data):
+    assert search.query_terms("oil", data) == ["oil"]
+    assert search.query_terms("protest", data) == ["protest"]
 
 
 def test_unseen_form_falls_back_to_a_stem_that_still_matches(data, index):
@@ -106,7 +151,7 @@ def test_unseen_form_falls_back_to_a_stem_that_still_matches(data, index):
 
 
 def test_known_lemma_is_not_stripped(data):
-    assert search.query_terms("Казахстан", data) == ["казахстан"]
+    assert search.query_terms("Казахстан", data)[0] == "казахстан"
 
 
 def test_yo_is_folded_on_both_sides():
@@ -126,9 +171,14 @@ def test_yo_is_folded_on_both_sides():
         ("«Казахстана»", "казахстану"),
     ],
 )
-def test_inflected_query_finds_articles_with_other_forms(data, index, query, must_find_form):
-    expected = articles_with(index, must_find_form)
-    assert expected, f"no article page has {must_find_form!r}: the seeds changed?"
+def test_inflected_query_finds_articles_with_other_forms(
+    data, index, digest, query, must_find_form
+):
+    """Articles with another form anywhere in their text are found, though the index has
+    only titles and summaries: through the summary's lemmas or the concept words (the
+    glossary and entity names found in the full text)."""
+    expected = full_text_with(digest, must_find_form)
+    assert expected, f"no article has {must_find_form!r}: the seeds changed?"
     assert lunr_match(index, query, data) >= expected
 
 
@@ -187,30 +237,137 @@ def test_finalize_site_without_lemmas_file_still_sets_config(built, tmp_path):
     assert index["config"]["separator"] == search.SEPARATOR
 
 
-def test_search_data_is_deterministic(built, settings, tmp_path):
-    from generator.pipeline import prepare_digest
-
-    digest = prepare_digest(settings)
-    search.write_assets(digest, tmp_path)
+def test_search_data_is_deterministic(built, settings, digest, tmp_path):
+    search.write_assets(digest, tmp_path, settings)
     first = (tmp_path / search.LEMMAS_FILE).read_bytes()
-    search.write_assets(digest, tmp_path)
+    docs = (tmp_path / search.ARTICLES_FILE).read_bytes()
+    search.write_assets(digest, tmp_path, settings)
     assert (tmp_path / search.LEMMAS_FILE).read_bytes() == first
+    assert (tmp_path / search.ARTICLES_FILE).read_bytes() == docs
     assert first == (built / "site" / search.LEMMAS_FILE).read_bytes()
+    assert not (built / "site" / search.ARTICLES_FILE).exists()  # merged, not shipped
 
 
-def test_page_extra_adds_nothing_visible(settings):
-    from generator.pipeline import prepare_digest
-
-    digest = prepare_digest(settings)
+def test_page_extra_adds_nothing_visible(digest):
     assert all(search.page_extra(a) == "" for a in digest.analyses)
 
 
-def test_mkdocs_yml_loads_the_search_scripts(root):
+def test_mkdocs_yml_loads_the_search_scripts(root, built):
     import yaml
 
     text = (root / "mkdocs.yml").read_text("utf-8")
     cfg = yaml.load(text, Loader=yaml.BaseLoader)  # BaseLoader: ignore !ENV / python tags
     scripts = [s["path"] if isinstance(s, dict) else s for s in cfg["extra_javascript"]]
-    assert f"{search.ASSET_DIR}/digest-search.js" in scripts
     assert search.LEMMAS_FILE in scripts
+    assert f"{search.ASSET_DIR}/digest-search.css" in cfg["extra_css"]
     assert (root / "templates" / search.ASSET_DIR / "digest-search.js").is_file()
+    # the hook is loaded before Material's bundle (it must wrap the worker the bundle makes)
+    page = (built / "site" / "index.html").read_text("utf-8")
+    hook = page.index(f"{search.ASSET_DIR}/digest-search.js")
+    assert hook < page.index("assets/javascripts/bundle.")
+
+
+# ----------------------------------------------------------------- per-article index
+
+
+def article_docs(index: dict) -> list[dict]:
+    return [d for d in index["docs"] if d["location"].startswith("articles/")]
+
+
+def test_one_entry_per_article_and_nothing_else(index, digest):
+    locations = [d["location"] for d in index["docs"]]
+    assert len(locations) == len(set(locations)) == len(digest.analyses)
+    assert all(loc.startswith("articles/") and "#" not in loc for loc in locations)
+
+
+def test_preview_is_the_summary_not_page_furniture(index, digest):
+    import html
+
+    by_loc = {d["location"].split("/")[1]: d for d in index["docs"]}
+    for a in digest.analyses:
+        doc = by_loc[a.id]
+        assert doc["text"].startswith("<p>") and doc["text"].endswith("</p>")
+        text = html.unescape(search._TAG_RE.sub("", doc["text"]))
+        assert text and text == search.preview(a.text.summary)
+        assert text.startswith(" ".join(a.text.summary[0].split())[:40])
+        for furniture in ("Details", "Date", "Source", "Language", "score", "Keywords"):
+            assert furniture not in text, (furniture, text)
+        assert html.unescape(doc["title"]) == a.article.title
+        assert len(text) <= search.PREVIEW_CHARS + 2
+        # no full text: a body sentence outside the summary is not in the entry
+        others = [s for s in a.text.sentences if s not in a.text.summary and len(s) > 60]
+        assert all(s not in text for s in others)
+
+
+def test_preview_cuts_at_a_word():
+    long = ("слово " * 100).strip() + "."
+    cut = search.preview((long,), limit=50)
+    assert cut.endswith(" …") and len(cut) <= 52 and "слово" in cut
+    assert search.preview(("Раз.", "Два.")) == "Раз. Два."
+
+
+def test_lemma_field_adds_only_words_the_entry_lacks(index):
+    for doc in index["docs"]:
+        plain = search._TAG_RE.sub(" ", f"{doc['title']} {doc['text']}")
+        shown = set(search.split_words(plain))
+        extra = doc.get(search.LEMMA_FIELD, "").split()
+        assert extra == sorted(set(extra)), "lemmas repeated or unsorted"
+        assert not shown & set(extra), "a word of the title/summary repeated in the lemmas"
+
+
+def test_facets_of_each_entry(index, digest):
+    by_loc = {d["location"].split("/")[1]: d["facets"] for d in index["docs"]}
+    week_of = {i: w.week for w in digest.weeks for i in w.article_ids}
+    source_of = {i: s.slug for s in digest.sources for i in s.article_ids}
+    for a in digest.analyses:
+        f = by_loc[a.id]
+        assert f["language"] == a.text.language
+        assert f.get("week") == week_of.get(a.id)
+        assert f["outlet"] == source_of[a.id]
+        topics = {g.topic.id for g in digest.topics if a.id in g.article_ids}
+        assert set(f.get("topic", [])) == topics
+    assert {lang for lang, _ in digest.languages} == {v["language"] for v in by_loc.values()}
+
+
+def test_facet_labels_list_every_value(data, index):
+    labels = data["facets"]
+    for name in search.FACETS:
+        known = {value for value, _ in labels[name]}
+        for doc in index["docs"]:
+            have = doc["facets"].get(name)
+            assert set(have if isinstance(have, list) else [have] if have else []) <= known
+    assert dict(labels["language"])["kk"] == "Kazakh"
+
+
+@pytest.mark.parametrize(
+    ("query", "languages"),
+    [("oil", {"ru", "kk"}), ("protest", {"ru", "uk"}), ("CSTO", {"ru", "uk"})],
+)
+def test_english_query_finds_articles_in_other_languages(index, data, query, languages):
+    lang_of = {d["location"].split("/")[1]: d["facets"]["language"] for d in index["docs"]}
+    found = lunr_match(index, query, data)
+    assert languages <= {lang_of[i] for i in found}
+    assert all(lang_of[i] != "en" for i in found)  # the seeds have no English article
+
+
+def test_an_unrelated_english_word_finds_nothing(index, data):
+    assert lunr_match(index, "volcano", data) == set()
+
+
+def test_russian_query_finds_english_reports(settings):
+    """The reverse: the story fixtures have English reports (Webjosh on Tokayev and the
+    CSTO, Interfax-Ukraine on protesters at Almaty airport)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from story_fixtures import story_digest
+
+    digest = story_digest()
+    glossary = search.project_glossary(settings)
+    data = search.search_data(digest, glossary)
+    docs = search.article_documents(digest, data["forms"], glossary)
+    index = {"docs": docs}
+    lang_of = {a.id: a.text.language for a in digest.analyses}
+    for query in ("ОДКБ", "протест", "ҰҚШҰ"):
+        found = {i for i in lunr_match(index, query, data) if lang_of.get(i) == "en"}
+        assert found, f"{query!r} finds no English report"

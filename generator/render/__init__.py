@@ -56,9 +56,7 @@ def chart_files(digest: Digest, labels: Mapping[str, Any] | None = None) -> dict
     return out
 
 
-def _search_hooks() -> tuple[
-    Callable[[Analysis], str] | None, Callable[[Digest, Path], None] | None
-]:
+def _search_hooks() -> tuple[Callable[[Analysis], str] | None, Callable[..., None] | None]:
     try:
         from generator.render import search
     except ImportError:
@@ -156,7 +154,7 @@ def render_docs(
 
     def finish(tmp: Path) -> None:
         if write_assets is not None:
-            write_assets(digest, tmp)
+            write_assets(digest, tmp, settings)
         if before_swap is not None:
             before_swap(tmp)
 

@@ -14,6 +14,23 @@ word, so ``миротворцы`` never finds ``миротворцев`` and ``�
   posted to the search worker: each word -> its lemma (map), or -> a stem (known endings
   stripped) for unseen forms; ``ё`` -> ``е``, punctuation dropped.
 
+Per-article index, facets and cross-language concepts:
+
+* :func:`write_assets` also writes ``assets/search/articles.json``: one search document per
+  article page (title, the summary as preview text, a ``lemmas`` field, and its facets:
+  topics, language, outlet, week). :func:`finalize_site` puts these in place of every
+  document Material made (so a result is an article, counted once, previewed by its
+  summary) and removes the file from the site. The ``lemmas`` field holds, once each, the
+  words a query may need that the title and summary do not already have: lemmas and
+  folded spellings of their words, the keywords, the canonical English names of the
+  entities, the English titles of the topics, and the English headwords of the glossary
+  concepts and registry entities (:mod:`generator.glossary`; not the broad taxonomy groups)
+  found anywhere in the full text. No full text.
+* ``lemmas.js`` then also carries ``concepts`` (a lemma phrase of any language -> the
+  English headwords the query adds, so ``нефть`` also asks for ``oil``, which every
+  article naming нефть/нафта/мұнай carries) and the facet labels; the page script draws the
+  facet filters and filters the worker's results (static, works from ``file://``).
+
 Nothing here is language-specific: the lemmas come from the analysis (pymorphy3 for ru/uk,
 the suffix stripper for kk, rules for en), the fallback endings from those lemmas.
 """
@@ -26,14 +43,21 @@ import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.models import Analysis, Digest
 from generator.nlp.tokens import words
 
+if TYPE_CHECKING:
+    from generator.glossary import Glossary
+    from generator.settings import Settings
+
 ASSET_DIR = "assets/search"
 LEMMAS_FILE = f"{ASSET_DIR}/lemmas.js"
+ARTICLES_FILE = f"{ASSET_DIR}/articles.json"  # build side only: removed from the site
 LEMMAS_PREFIX = "window.__digestSearch = "
+FACETS = ("topic", "language", "outlet", "week")
+PREVIEW_CHARS = 280  # preview text: the summary's first sentences up to about this length
 LEMMA_FIELD = "lemmas"
 LEMMA_BOOST = 1.0
 # Splits words for lunr (index and query): whitespace, dashes, quotes of every kind
@@ -122,25 +146,179 @@ def fallback_stem(word: str, endings: list[str], lemmas: set[str]) -> str:
 
 
 def query_terms(query: str, data: dict[str, Any]) -> list[str]:
-    """The search terms the browser sends for ``query`` (mirror of digest-search.js)."""
+    """The search terms the browser sends for ``query`` (mirror of digest-search.js): each
+    word's lemma (or stem), then the English words of the glossary concepts the query's
+    lemma phrases name (longest phrase first), each term once."""
     forms: dict[str, str] = data["forms"]
     lemmas = set(forms.values())
     out: list[str] = []
     for word in split_words(normalize(query)):
         out.append(forms.get(word) or fallback_stem(word, data["endings"], lemmas))
+    return _with_concepts(out, data.get("concepts") or {}, int(data.get("longest", 1)))
+
+
+def _with_concepts(terms: list[str], concepts: dict[str, list[str]], longest: int) -> list[str]:
+    extra: list[str] = []
+    i = 0
+    while i < len(terms):
+        step = 1
+        for n in range(min(longest, len(terms) - i), 0, -1):
+            words_ = concepts.get(" ".join(terms[i : i + n]))
+            if words_:
+                extra.extend(words_)
+                step = n
+                break
+        i += step
+    out: list[str] = []
+    for t in terms + extra:
+        if t not in out:
+            out.append(t)
     return out
 
 
-def search_data(digest: Digest) -> dict[str, Any]:
-    """What ``lemmas.js`` holds: forms, endings, separator, folding."""
-    forms = lemma_map(digest)
+def concept_words(english: str) -> list[str]:
+    """The index words of an English headword (lunr's words, folded)."""
+    return split_words(normalize(english))
+
+
+def query_concepts(glossary: Glossary | None) -> dict[str, list[str]]:
+    """Lemma phrase (any language) -> index words of its concepts' English headwords, for
+    phrases that are not just those words (the query side of the concept tokens)."""
+    if glossary is None:
+        return {}
+    out: dict[str, list[str]] = {}
+    from generator.glossary import RANK_ENTITY
+
+    for phrase, heads in glossary.phrases(max_rank=RANK_ENTITY).items():
+        key = " ".join(split_words(normalize(phrase)))
+        ws = list(dict.fromkeys(w for h in heads for w in concept_words(h)))
+        if key and ws and ws != key.split():
+            out[key] = ws
+    return dict(sorted(out.items()))
+
+
+def facet_labels(digest: Digest, labels: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The facet values with their display names (in the order the filters list them)."""
+    names = (labels or {}).get("language_names", {})
     return {
+        "language": [[code, names.get(code, code)] for code, _ in digest.languages],
+        "outlet": [[s.slug, s.name] for s in sorted(digest.sources, key=lambda s: s.name.lower())],
+        "topic": [[g.topic.id, g.topic.title_en] for g in digest.topics],
+        "week": [[w.week, w.week] for w in digest.weeks],
+    }
+
+
+def search_data(
+    digest: Digest,
+    glossary: Glossary | None = None,
+    labels: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """What ``lemmas.js`` holds: forms, endings, separator, folding, concepts, facets."""
+    forms = lemma_map(digest)
+    concepts = query_concepts(glossary)
+    ui = (labels or {}).get("search", {})
+    return {
+        "concepts": concepts,
         "endings": learnt_endings(forms),
+        "facets": facet_labels(digest, labels),
         "fold": FOLD,
         "forms": forms,
+        "labels": ui,
+        "longest": max((len(k.split()) for k in concepts), default=1),
         "min_stem": MIN_STEM,
         "separator": SEPARATOR,
     }
+
+
+def preview(summary: tuple[str, ...], limit: int = PREVIEW_CHARS) -> str:
+    """The summary's first sentences, up to about ``limit`` characters (cut at a word)."""
+    out = ""
+    for sentence in summary:
+        sentence = " ".join(sentence.split())
+        if out and len(out) + 1 + len(sentence) > limit:
+            break
+        out = f"{out} {sentence}".strip()
+    if len(out) > limit:
+        cut = out[:limit].rsplit(" ", 1)[0]
+        out = cut.rstrip(",;:—–-") + " …"
+    return out
+
+
+def article_facets(digest: Digest) -> dict[str, dict[str, Any]]:
+    """Article id -> its facet values (topics, language, outlet slug, ISO week)."""
+    out: dict[str, dict[str, Any]] = {
+        a.id: {"language": a.text.language, "topic": []} for a in digest.analyses
+    }
+    for g in digest.topics:
+        for i in g.article_ids:
+            out[i]["topic"].append(g.topic.id)
+    for s in digest.sources:
+        for i in s.article_ids:
+            out[i]["outlet"] = s.slug
+    for w in digest.weeks:
+        for i in w.article_ids:
+            out[i]["week"] = w.week
+    return out
+
+
+def article_document(
+    analysis: Analysis,
+    location: str,
+    forms: dict[str, str],
+    glossary: Glossary | None,
+    topic_titles: dict[str, str],
+    facets: dict[str, Any],
+) -> dict[str, Any]:
+    """One article's search document: title, summary preview, lemma field, facets."""
+    title = analysis.article.title
+    text = preview(analysis.text.summary)
+    shown = set(split_words(f"{title} {text}"))
+    extra: set[str] = set()
+    for word in shown:
+        folded = normalize(word)
+        extra.add(folded)
+        lemma = forms.get(folded)
+        if lemma:
+            extra.update(split_words(lemma))
+    for phrase in analysis.text.keywords:
+        for word in split_words(normalize(phrase)):
+            extra.add(forms.get(word, word))
+    for mention in analysis.text.entities:
+        extra.update(concept_words(mention.name))
+    for topic_id in facets.get("topic", ()):
+        extra.update(concept_words(topic_titles.get(topic_id, "")))
+    if glossary is not None:
+        from generator.glossary import RANK_ENTITY
+
+        seqs = [*analysis.text.sentence_lemmas, analysis.text.title_lemmas]
+        for head in glossary.concepts_in(seqs, analysis.text.language, RANK_ENTITY):
+            extra.update(concept_words(head))
+    doc: dict[str, Any] = {
+        "location": location,
+        "title": html.escape(title, quote=False),
+        "text": f"<p>{html.escape(text, quote=False)}</p>" if text else "",
+    }
+    lemmas = sorted(w for w in extra - shown if w and not w[0].isdigit())
+    if lemmas:
+        doc[LEMMA_FIELD] = " ".join(lemmas)
+    doc["facets"] = {k: facets[k] for k in FACETS if facets.get(k)}
+    return doc
+
+
+def article_documents(
+    digest: Digest, forms: dict[str, str], glossary: Glossary | None = None
+) -> list[dict[str, Any]]:
+    """Every article's search document, in the digest's order (newest first)."""
+    from generator.render import page_url
+    from generator.render.pages import site_map
+
+    paths = site_map(digest).articles
+    titles = {g.topic.id: g.topic.title_en for g in digest.topics}
+    facets = article_facets(digest)
+    return [
+        article_document(a, page_url(paths[a.id]), forms, glossary, titles, facets[a.id])
+        for a in digest.analyses
+    ]
 
 
 def _dump(data: Any) -> str:
@@ -152,11 +330,29 @@ def page_extra(analysis: Analysis) -> str:
     return ""
 
 
-def write_assets(digest: Digest, docs_dir: Path) -> None:
-    """Write ``assets/search/lemmas.js`` into ``docs_dir`` (called on the temporary docs)."""
+def project_glossary(settings: Settings) -> Glossary:
+    """The project's concept glossary (taxonomy, entity registry, glossary.yml)."""
+    from generator.analyse import load_context
+    from generator.glossary import load_glossary
+
+    return load_glossary(settings, load_context(settings))
+
+
+def write_assets(digest: Digest, docs_dir: Path, settings: Settings | None = None) -> None:
+    """Write ``lemmas.js`` and ``articles.json`` into ``docs_dir`` (the temporary docs).
+
+    Without ``settings`` there is no glossary (no cross-language concepts) and English
+    labels."""
+    from generator.render.pages import load_labels
+
+    glossary = project_glossary(settings) if settings is not None else None
+    labels = load_labels(settings.site.language if settings is not None else "en")
+    data = search_data(digest, glossary, labels)
     path = Path(docs_dir) / LEMMAS_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(LEMMAS_PREFIX + _dump(search_data(digest)) + ";\n", encoding="utf-8")
+    path.write_text(LEMMAS_PREFIX + _dump(data) + ";\n", encoding="utf-8")
+    docs = article_documents(digest, data["forms"], glossary)
+    (Path(docs_dir) / ARTICLES_FILE).write_text(_dump({"docs": docs}) + "\n", encoding="utf-8")
 
 
 def read_search_data(site_dir: Path) -> dict[str, Any] | None:
@@ -184,8 +380,13 @@ def section_lemmas(title: str, text: str, forms: dict[str, str]) -> str:
     return " ".join(sorted(extra))
 
 
-def enrich_index(index: dict[str, Any], forms: dict[str, str]) -> dict[str, Any]:
-    """Add the lemma field and our lunr settings to a parsed Material search index."""
+def enrich_index(
+    index: dict[str, Any], forms: dict[str, str], articles: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Add the lemma field and our lunr settings to a parsed Material search index.
+
+    With ``articles`` (from ``articles.json``) those documents replace Material's: one per
+    article page, nothing else."""
     config = dict(index.get("config", {}))
     fields = dict(config.get("fields", {}))
     fields[LEMMA_FIELD] = {"boost": LEMMA_BOOST}
@@ -195,6 +396,8 @@ def enrich_index(index: dict[str, Any], forms: dict[str, str]) -> dict[str, Any]
         pipeline=["stopWordFilter"],  # Material then drops the trimmer and the stemmer
         separator=SEPARATOR,
     )
+    if articles is not None:
+        return {**index, "config": config, "docs": articles}
     docs = []
     for doc in index.get("docs", []):
         doc = {k: v for k, v in doc.items() if k != LEMMA_FIELD}
@@ -221,7 +424,15 @@ def finalize_site(site_dir: Path) -> None:
         index = json.loads(index_path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"{index_path}: not a readable search index ({exc})") from exc
-    text = json.dumps(enrich_index(index, forms), ensure_ascii=False, separators=(",", ":"))
+    articles = None
+    articles_path = site_dir / ARTICLES_FILE
+    if articles_path.is_file():
+        articles = json.loads(articles_path.read_text(encoding="utf-8"))["docs"]
+        articles_path.unlink()
+    if articles is None and index.get("config", {}).get("separator") == SEPARATOR:
+        articles = [d for d in index.get("docs", []) if "facets" in d] or None  # rerun
+    enriched = enrich_index(index, forms, articles)
+    text = json.dumps(enriched, ensure_ascii=False, separators=(",", ":"))
     index_path.write_text(text, encoding="utf-8")
     offline = index_path.with_name("search_index.js")
     if offline.is_file():
