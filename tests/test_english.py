@@ -296,3 +296,17 @@ def test_keyword_glosses_come_from_an_english_function(digest):
     gloss = keyword_glosses(digest.analyses, lambda k, lang: known.get((k, lang)))
     assert gloss["атака"] == "attack" and gloss["мұнай"] == "oil"
     assert all(k in {kw for a in digest.analyses for kw in a.text.keywords} for k in gloss)
+
+
+def test_the_built_site_glosses_keywords_from_the_glossary_not_from_topic_names(
+    digest, project_settings
+):
+    from generator.render import glosses
+
+    found = glosses(digest, project_settings)
+    assert found["ОДКБ"] == "CSTO"  # an entity of the registry, in Russian and Ukrainian
+    assert found["мұнай"] == "oil"  # config/glossary.yml, Kazakh
+    assert found["атака"] == "attack"
+    # a Kazakh keyword that only a topic's terms know gets no topic name as its gloss
+    assert "энергетикалық ынтымақтастық" not in found
+    assert all(":" not in g for g in found.values())

@@ -107,6 +107,7 @@ def build_file_set(
         front_week=front_week,
         downloads=sorted(extra_files or ()),
         translations=machine_translations(digest, settings),
+        gloss=glosses(digest, settings),
     )
     for path, text in pages.items():
         files.add(path, text)
@@ -121,6 +122,22 @@ def build_file_set(
     for path, data in sorted((extra_files or {}).items()):
         files.add(path, data)
     return files
+
+
+def glosses(digest: Digest, settings: Settings) -> dict[str, str]:
+    """Keyword -> English gloss from the concept glossary (glossary.yml and the entity
+    registry; a topic's name is no gloss of a word)."""
+    from generator.glossary import RANK_ENTITY
+    from generator.render.english import keyword_glosses
+    from generator.render.search import project_glossary
+
+    glossary = project_glossary(settings)
+
+    def english(keyword: str, language: str) -> str | None:
+        found = [e for e in glossary.lookup(keyword, language) if e.rank <= RANK_ENTITY]
+        return found[0].english if found else None
+
+    return keyword_glosses(digest.analyses, english)
 
 
 def machine_translations(digest: Digest, settings: Settings) -> dict[str, str]:
