@@ -248,3 +248,26 @@ def test_english_ordinal_day_before_the_month(ctx):
 )
 def test_language_of_short_and_mixed_texts(ctx, text, language):
     assert ctx.detector.detect(text) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Kazakh dateline whose "agency" slot holds the date (kt.kz)
+        "13.01.2022, 14:37 12551\n\nҰҚШҰ Бас хатшысы: 23 қаңтарға дейін ҰҚШҰ бітімгерлері "
+        "Қазақстаннан кетеді\n\nБүгін Станислав Зась Алматыға барады.\nНҰР-СҰЛТАН. 13 ҚАҢТАР - "
+        "Ұжымдық қауіпсіздік шарт ұйымының бітімгерлері Қазақстан аумағынан 10 күн ішінде "
+        "кетеді.\n\nЯғни, бітімгерлік контингент 23 қаңтарға дейін елден толық шығарылады.",
+        # an RFE/RL dateline "ASTANA --" leaving a bare dash
+        "Accessibility links\n\nBreaking News\n\nNazarbaev's Nephew Goes On Trial In Astana\n\n"
+        "ASTANA -- A nephew of Kazakhstan's former President Nursultan Nazarbaev has gone on "
+        "trial on charges of fraud and embezzlement.\n\nThe Baiqonyr district court in Astana "
+        "opened Qairat Satybaldy's trial on September 19 after a preliminary hearing.",
+    ],
+)
+def test_a_date_or_a_dash_left_by_a_dateline_is_never_the_outlet(ctx, text):
+    raw = RawInput(data=text.encode("utf-8"), origin="x.txt", url=None)
+    source = ingest_bytes(raw, ctx).source
+    assert source is None or (
+        sum(ch.isalpha() for ch in source) >= 3 and not any(ch.isdigit() for ch in source)
+    ), source

@@ -299,7 +299,7 @@ def _text_publisher(
     if cleaned.dateline is not None and cleaned.dateline.agency:
         agency = cleaned.dateline.agency
         resolved = sources.resolve(agency)
-        if resolved or len(agency.split()) <= 3:
+        if resolved or (len(agency.split()) <= 3 and _name_like(agency)):
             publisher = resolved or agency
     if publisher is None:
         for line in cleaned.header_lines:
@@ -316,12 +316,24 @@ def _text_publisher(
     for kind, value in cleaned.bylines:
         if kind == "source":
             resolved = sources.resolve(value)
-            if resolved or len(value.split()) <= 3:
+            if resolved or (len(value.split()) <= 3 and _name_like(value)):
                 cited = resolved or value
                 break
     if publisher is None and evidence.sitename and not evidence.url:
         publisher = sources.resolve(evidence.sitename) or evidence.sitename
     return publisher, cited
+
+
+def _name_like(name: str) -> bool:
+    """Could an unknown ``name`` be an outlet's: three letters or more, no digits (never a
+    date such as "13 ҚАҢТАР"), not a fragment cut at a dash ("Kazakhstan -", "-", "Y")."""
+    name = name.strip()
+    return (
+        sum(ch.isalpha() for ch in name) >= 3
+        and not any(ch.isdigit() for ch in name)
+        and not name.startswith(("-", "–", "—"))
+        and not name.endswith(("-", "–", "—"))
+    )
 
 
 def infer_source(
