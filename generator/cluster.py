@@ -499,11 +499,13 @@ def reprint_pairs(
 def _title_choice(members: Sequence[Analysis], feats: Mapping[str, Features], language: str):
     """The representative report: central (its title's lemmas are common among the story's
     reports of its language, and its entities among all) and early; in ``language`` when the
-    story has a report in it."""
+    story has a report in it; dated when the story has a dated report."""
     # a headline has words: "vchaspik-global-message" (page debris taken for a title) has not
     titled = [a for a in members if len(a.article.title.split()) >= MIN_TITLE_WORDS]
     titled = titled or [a for a in members if a.article.title.strip()] or list(members)
     pool = [a for a in titled if a.language == language] or titled
+    # a dated report speaks for the story before an undated one (which may be older news)
+    pool = [a for a in pool if a.article.date is not None] or pool
     lead_df: Counter[str] = Counter()
     ent_df: Counter[str] = Counter()
     for a in members:
