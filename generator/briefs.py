@@ -956,12 +956,14 @@ def write_all_briefs_bytes(
     folder: str = "briefs",
     workers: int | None = None,
     cache_dir: Path | None = None,
+    timings: dict[str, tuple[float, float]] | None = None,
 ) -> dict[str, bytes]:
     """Every brief keyed by its path relative to ``docs/``, e.g. ``briefs/week-2022-W01.pdf``.
 
     For the site build, which writes these files together with the pages (atomic swap).
+    ``timings`` receives the (wall, CPU) layout seconds of each brief laid out (not cached).
     """
-    rendered = render_all_briefs(digest, settings, workers, cache_dir)
+    rendered = render_all_briefs(digest, settings, workers, cache_dir, timings)
     return {f"{folder}/{name}": pdf for name, pdf in rendered.items()}
 
 
