@@ -21,6 +21,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -50,15 +51,25 @@ SEARCH_INDEX_MAX_BYTES = 10 * 10**6  # at 5,000 articles
 # --------------------------------------------------------------------------- worker
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its reaped children (PDF workers, MkDocs)."""
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _build_once(settings, corpus: Path, out: Path) -> dict:
     from generator.pipeline import build
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), _cpu()
     r = build(settings, corpus=corpus, out=out, log=lambda m: None)
-    wall = time.perf_counter() - t
+    wall, cpu = time.perf_counter() - t, _cpu() - cpu
     index = out / "site" / "search" / "search_index.json"
     return {
         "wall": wall,
+        "cpu": cpu,
         "timings": r.timings,
         "hits": r.cache_hits,
         "misses": r.cache_misses,
@@ -70,7 +81,7 @@ def _build_once(settings, corpus: Path, out: Path) -> dict:
 
 
 def bare_mkdocs(settings, docs: Path, site: Path) -> float:
-    """Seconds of a bare ``mkdocs build`` of ``docs`` with the build's derived config."""
+    """(wall, CPU) seconds of a bare ``mkdocs build`` of ``docs`` with the build's config."""
     from generator.publish import derived_config, mkdocs_config_path, source_date_epoch
 
     base = mkdocs_config_path(settings)
@@ -83,7 +94,7 @@ def bare_mkdocs(settings, docs: Path, site: Path) -> float:
         DIGEST_OFFLINE="false",
         PYTHONHASHSEED="0",
     )
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), _cpu()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "--clean", "-f", str(cfg)],
         env=env,
@@ -91,7 +102,7 @@ def bare_mkdocs(settings, docs: Path, site: Path) -> float:
         check=True,
         capture_output=True,
     )
-    return time.perf_counter() - t
+    return time.perf_counter() - t, _cpu() - cpu
 
 
 def worker(n: int, folder: Path, full: bool) -> dict:
@@ -114,7 +125,9 @@ def worker(n: int, folder: Path, full: bool) -> dict:
         {"{}-W{:02d}".format(*a.date.isocalendar()[:2]) for a in new if a.date}
     )
     result["plus50"] = _build_once(settings, corpus, out)
-    result["bare_mkdocs"] = bare_mkdocs(settings, out / "docs", folder / "bare-site")
+    result["bare_mkdocs"], result["bare_mkdocs_cpu"] = bare_mkdocs(
+        settings, out / "docs", folder / "bare-site"
+    )
     return result
 
 
@@ -195,6 +208,13 @@ def run_worker(n: int, folder: Path, full: bool) -> dict:
 # --------------------------------------------------------------------------- report
 
 
+def _cpu_share(part: dict, whole: dict) -> str:
+    """CPU seconds of one build as a share of another's (less sensitive to the load)."""
+    if not whole.get("cpu"):
+        return "n/a"
+    return f"{part['cpu'] / whole['cpu']:.1%}"
+
+
 def _row(name: str, target: str, measured: str, ok: bool | None) -> bool:
     verdict = "" if ok is None else ("PASS" if ok else "FAIL")
     print(f"{name:<52} {target:<14} {measured:<30} {verdict}")
@@ -216,13 +236,13 @@ def report(small: dict, large: dict) -> bool:
     ok &= _row(
         f"rebuild +{NEW_ARTICLES} new / cold",
         f"<= {PLUS50_MAX:.0%}",
-        f"{inc['wall'] / cold['wall']:.1%} ({inc['wall']:.1f} s)",
+        f"{inc['wall'] / cold['wall']:.1%} ({inc['wall']:.1f} s); CPU {_cpu_share(inc, cold)}",
         inc["wall"] <= PLUS50_MAX * cold["wall"],
     )
     ok &= _row(
         "rebuild, nothing changed / cold",
         f"<= {UNCHANGED_MAX:.0%}",
-        f"{warm['wall'] / cold['wall']:.1%} ({warm['wall']:.1f} s)",
+        f"{warm['wall'] / cold['wall']:.1%} ({warm['wall']:.1f} s); CPU {_cpu_share(warm, cold)}",
         warm["wall"] <= UNCHANGED_MAX * cold["wall"],
     )
     site = inc["timings"].get("render", 0) + inc["timings"].get("mkdocs", 0)
@@ -292,7 +312,8 @@ def report(small: dict, large: dict) -> bool:
 def _stages(label: str, r: dict) -> None:
     stages = "  ".join(f"{k} {v:.2f}" for k, v in r["timings"].items())
     print(
-        f"  {label:<20} {r['wall']:7.1f} s  [{stages}]  analysed {r['misses']}, "
+        f"  {label:<20} {r['wall']:7.1f} s ({r.get('cpu', 0):.0f} s CPU)  [{stages}]  "
+        f"analysed {r['misses']}, "
         f"{r['pages']} pages, {len(r['laid_out'])} of {r['briefs']} briefs laid out"
     )
 
@@ -323,7 +344,10 @@ def main() -> int:
         print(f"{small:,} articles:")
         for label in ("cold", "unchanged", "plus50"):
             _stages(label, a[label])
-        print(f"  bare mkdocs build    {a['bare_mkdocs']:7.1f} s", flush=True)
+        print(
+            f"  bare mkdocs build    {a['bare_mkdocs']:7.1f} s ({a['bare_mkdocs_cpu']:.0f} s CPU)",
+            flush=True,
+        )
         b = run_worker(large, work / str(large), full=False)
         print(f"{large:,} articles:")
         _stages("cold", b["cold"])
