@@ -12,6 +12,7 @@ article of the brief, and the PDF identifier is a hash of the rendered HTML.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -908,6 +909,23 @@ def _cached_pdf(cache_dir: Path | None, key: str) -> bytes | None:
     return pdf
 
 
+def _kept_pdf(cache_dir: Path, closed_key: str) -> bytes | None:
+    """The PDF a closed week's key points to (``<closed key>.ref`` names a cache entry)."""
+    try:
+        ref = (cache_dir / f"{closed_key}.ref").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not re.fullmatch(r"[0-9a-f]{64}", ref):
+        return None
+    return _cached_pdf(cache_dir, ref)
+
+
+def _keep_pdf(cache_dir: Path, closed_key: str, pdf_key: str) -> None:
+    """Point a closed week's key at the cache entry of its PDF (skipped if not writable)."""
+    with contextlib.suppress(OSError):
+        atomic_write_bytes(cache_dir / f"{closed_key}.ref", (pdf_key + "\n").encode("ascii"))
+
+
 def _store_pdf(cache_dir: Path, key: str, pdf: bytes) -> None:
     """Cache ``pdf`` with its SHA-256 (the PDF first, then the hash that validates it).
 
@@ -965,7 +983,7 @@ def render_all_briefs(
         for name, scope in zip(names, scopes, strict=True):
             if scope.week and scope.week != newest and not scope.topic:
                 key = closed_week_key(digest, settings, scope)
-                kept = _cached_pdf(cache_dir, key)
+                kept = _kept_pdf(cache_dir, key)
                 if kept is not None:
                     out[name] = kept
                 else:
@@ -1002,7 +1020,7 @@ def render_all_briefs(
             _store_pdf(cache_dir, keys[name], pdf)
     if cache_dir is not None:
         for name, key in closed.items():  # made (or found by its HTML) now: kept from now on
-            _store_pdf(cache_dir, key, out[name])
+            _keep_pdf(cache_dir, key, keys[name])
     return dict(sorted(out.items()))
 
 
