@@ -227,12 +227,13 @@ def report(small: dict, large: dict) -> bool:
     ok = True
     print(f"\n{'budget':<52} {'target':<14} {'measured':<30} verdict")
     print("-" * 104)
-    ok &= _row(
-        f"cold build, {n:,} articles, end to end",
-        f"<= {COLD_MAX_S:.0f} s" if n >= 1000 else "(at 1,000)",
-        f"{cold['wall']:.1f} s",
-        cold["wall"] <= COLD_MAX_S if n >= 1000 else None,
-    )
+    for size, r in ((n, cold), (m, large["cold"])):
+        ok &= _row(
+            f"cold build, {size:,} articles, end to end",
+            f"<= {COLD_MAX_S:.0f} s" if size == 1000 else "(at 1,000)",
+            f"{r['wall']:.1f} s ({r.get('cpu', 0):.0f} s CPU)",
+            r["wall"] <= COLD_MAX_S if size == 1000 else None,
+        )
     ok &= _row(
         f"rebuild +{NEW_ARTICLES} new / cold",
         f"<= {PLUS50_MAX:.0%}",

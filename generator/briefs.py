@@ -977,13 +977,15 @@ def render_all_briefs(
     if len(names) != len(set(names)):
         raise BriefError("two briefs would share one file name")
     out: dict[str, bytes] = {}
-    closed: dict[str, str] = {}  # name -> closed-week key, for the weeks not kept yet
+    closed: dict[str, str] = {}  # name -> week key, for the weeks not kept (yet)
     newest = digest.weeks[0].week if digest.weeks else None
     if cache_dir is not None:
         for name, scope in zip(names, scopes, strict=True):
-            if scope.week and scope.week != newest and not scope.topic:
+            if scope.week and not scope.topic:
                 key = closed_week_key(digest, settings, scope)
-                kept = _kept_pdf(cache_dir, key)
+                # the newest week is open: made from its HTML, but its key is recorded, so
+                # once it closes its brief is kept unless its own articles change
+                kept = _kept_pdf(cache_dir, key) if scope.week != newest else None
                 if kept is not None:
                     out[name] = kept
                 else:
