@@ -15,13 +15,14 @@ APT_GET      := $(shell command -v apt-get 2>/dev/null)
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: digest test lint system-runtime system-test venv venv-test check build site briefs \
-        goldens bench eval clean help
+        goldens bench bench-budgets eval clean help
 
 help:
 	@echo "make digest   set up and build the digest (docs/, site/, briefs) from seeds/"
 	@echo "make test     set up and run the whole test suite (lint, unit, golden, browser)"
 	@echo "make goldens  regenerate the golden pages on purpose"
 	@echo "make bench    run the benchmarks and print their figures"
+	@echo "make bench-budgets  the budgets of issue 11 alone (BENCH_ARGS=--quick: 200/1,000)"
 	@echo "make eval     score the real-article set (dev and blind splits) with digest eval"
 
 # --- system packages -------------------------------------------------------------------
@@ -80,6 +81,11 @@ goldens: venv-test
 
 bench: venv
 	$(BIN)/python benchmarks/run_all.py
+
+# Every budget (cold, +50, unchanged, site vs bare MkDocs, stage growth, memory, briefs,
+# search index) with its target and PASS/FAIL, measured in one run; also part of `make bench`.
+bench-budgets: venv
+	$(BIN)/python benchmarks/bench_budgets.py $(BENCH_ARGS)
 
 # Topics, titles, dates, outlets and language on the real-article set, per split.
 eval: venv

@@ -25,8 +25,14 @@ def seed_articles() -> list:
     return list(articles)
 
 
-def synthetic_articles(n: int, words: int = 500, start: int = 0) -> list:
-    """``n`` synthetic Article values (ids ``syn00000``...), deterministic."""
+def synthetic_articles(
+    n: int, words: int = 500, start: int = 0, days: int = 730, first_day: int = 0
+) -> list:
+    """``n`` synthetic Article values (ids ``syn00000``...), deterministic.
+
+    Dates spread over ``days`` days from ``first_day`` days after 2022-01-03: the default
+    is two years; ``days=7, first_day=730`` puts every article in the week after them (a
+    weekly run's new articles)."""
     from generator.models import Article
 
     seeds = seed_articles()
@@ -48,7 +54,7 @@ def synthetic_articles(n: int, words: int = 500, start: int = 0) -> list:
                 id=f"syn{i:05d}",
                 title=f"{base.title} ({i})",
                 body="\n\n".join(paras),
-                date=base_day + dt.timedelta(days=(i * 5) % 730),
+                date=base_day + dt.timedelta(days=first_day + (i * 5) % days),
                 source=base.source,
                 url=f"https://example.org/news/{i}",
                 language=base.language,

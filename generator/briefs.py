@@ -12,6 +12,7 @@ article of the brief, and the PDF identifier is a hash of the rendered HTML.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -904,6 +905,40 @@ def _pdf_key(html: str) -> str:
     return h.hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """Hash of what a brief's layout is made from: this module, the week chart's code and
+    every file of ``templates/brief`` (template, stylesheet, labels)."""
+    h = hashlib.sha256()
+    charts = Path(__file__).resolve().parent / "render" / "charts.py"
+    for path in [Path(__file__).resolve(), charts, *sorted(TEMPLATE_DIR.rglob("*"))]:
+        if path.is_file():
+            h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def closed_week_key(digest: Digest, settings: Settings, scope: BriefScope) -> str:
+    """Cache key of a closed week's brief: what the week itself holds, nothing later.
+
+    A closed week's brief is made once and kept: later weeks change corpus-wide details
+    (keywords dropped as common to the whole corpus, a story's title once it grows), but
+    the published brief of a past week stays as it was. It is made again when one of the
+    week's own articles is added, removed or edited (text, metadata, summary, topics),
+    or when the briefs' code, templates, site settings or WeasyPrint change."""
+    import weasyprint
+
+    h = hashlib.sha256(b"closed-week-brief-1\0")
+    for part in (weasyprint.__version__, _code_fingerprint(), repr(settings.site), scope.slug()):
+        h.update(part.encode("utf-8") + b"\0")
+    for a in sorted(select(digest, scope), key=lambda a: a.id):
+        art = a.article
+        fields = (art.id, art.title, art.date, art.source, art.url, a.language, art.author)
+        h.update(repr(fields).encode("utf-8"))
+        h.update(hashlib.sha256(art.body.encode("utf-8")).digest())
+        h.update(repr((a.text.summary, [(m.topic, m.score) for m in a.topics])).encode("utf-8"))
+    return "closed-" + h.hexdigest()
+
+
 def _cached_pdf(cache_dir: Path | None, key: str) -> bytes | None:
     """The cached PDF of ``key`` if its bytes match the SHA-256 stored beside it, else None.
 
@@ -919,6 +954,23 @@ def _cached_pdf(cache_dir: Path | None, key: str) -> bytes | None:
     if hashlib.sha256(pdf).hexdigest() != stored or not pdf.startswith(b"%PDF-"):
         return None
     return pdf
+
+
+def _kept_pdf(cache_dir: Path, closed_key: str) -> bytes | None:
+    """The PDF a closed week's key points to (``<closed key>.ref`` names a cache entry)."""
+    try:
+        ref = (cache_dir / f"{closed_key}.ref").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not re.fullmatch(r"[0-9a-f]{64}", ref):
+        return None
+    return _cached_pdf(cache_dir, ref)
+
+
+def _keep_pdf(cache_dir: Path, closed_key: str, pdf_key: str) -> None:
+    """Point a closed week's key at the cache entry of its PDF (skipped if not writable)."""
+    with contextlib.suppress(OSError):
+        atomic_write_bytes(cache_dir / f"{closed_key}.ref", (pdf_key + "\n").encode("ascii"))
 
 
 def _store_pdf(cache_dir: Path, key: str, pdf: bytes) -> None:
@@ -962,20 +1014,41 @@ def render_all_briefs(
     core). The workers are this process's own children (``fork``), all waited for before
     this returns: nothing is left running. ``timings`` receives the layout seconds (wall,
     CPU) of each brief laid out.
+
+    With a cache, the brief of a closed week (every week but the newest) is made once and
+    kept while its own articles do not change (``closed_week_key``); its HTML is not even
+    rendered again.
     """
     scopes = all_scopes(digest)
     names = [brief_filename(s) for s in scopes]
     if len(names) != len(set(names)):
         raise BriefError("two briefs would share one file name")
-    htmls = {name: render_html(digest, settings, s) for name, s in zip(names, scopes, strict=True)}
-    keys = {name: _pdf_key(html) for name, html in htmls.items()}
     out: dict[str, bytes] = {}
-    for name in names:
+    closed: dict[str, str] = {}  # name -> week key, for the weeks not kept (yet)
+    newest = digest.weeks[0].week if digest.weeks else None
+    if cache_dir is not None:
+        for name, scope in zip(names, scopes, strict=True):
+            if scope.week and not scope.topic:
+                key = closed_week_key(digest, settings, scope)
+                # the newest week is open: made from its HTML, but its key is recorded, so
+                # once it closes its brief is kept unless its own articles change
+                kept = _kept_pdf(cache_dir, key) if scope.week != newest else None
+                if kept is not None:
+                    out[name] = kept
+                else:
+                    closed[name] = key
+    htmls = {
+        name: render_html(digest, settings, s)
+        for name, s in zip(names, scopes, strict=True)
+        if name not in out
+    }
+    keys = {name: _pdf_key(html) for name, html in htmls.items()}
+    for name in htmls:
         cached = _cached_pdf(cache_dir, keys[name])
         if cached is not None:
             out[name] = cached
     # biggest briefs first, so no worker is left with a long one at the end
-    todo = sorted((n for n in names if n not in out), key=lambda n: (-len(htmls[n]), n))
+    todo = sorted((n for n in htmls if n not in out), key=lambda n: (-len(htmls[n]), n))
     count = workers if workers is not None else settings.analysis.workers
     count = min(count or (os.cpu_count() or 1), len(todo))
     if count <= 1:
@@ -994,6 +1067,9 @@ def render_all_briefs(
             timings[name] = seconds
         if cache_dir is not None:
             _store_pdf(cache_dir, keys[name], pdf)
+    if cache_dir is not None:
+        for name, key in closed.items():  # made (or found by its HTML) now: kept from now on
+            _keep_pdf(cache_dir, key, keys[name])
     return dict(sorted(out.items()))
 
 
@@ -1003,12 +1079,14 @@ def write_all_briefs_bytes(
     folder: str = "briefs",
     workers: int | None = None,
     cache_dir: Path | None = None,
+    timings: dict[str, tuple[float, float]] | None = None,
 ) -> dict[str, bytes]:
     """Every brief keyed by its path relative to ``docs/``, e.g. ``briefs/week-2022-W01.pdf``.
 
     For the site build, which writes these files together with the pages (atomic swap).
+    ``timings`` receives the (wall, CPU) layout seconds of each brief laid out (not cached).
     """
-    rendered = render_all_briefs(digest, settings, workers, cache_dir)
+    rendered = render_all_briefs(digest, settings, workers, cache_dir, timings)
     return {f"{folder}/{name}": pdf for name, pdf in rendered.items()}
 
 

@@ -37,6 +37,8 @@ class BuildReport:
     site_dir: Path | None = None
     pages: int = 0
     briefs: int = 0
+    # (wall, CPU) seconds of each brief laid out by this build; cached briefs are not here
+    brief_layouts: dict[str, tuple[float, float]] = field(default_factory=dict)
     rejected: tuple[Rejected, ...] = ()
 
     @property
@@ -233,6 +235,7 @@ def build(
                     digest,
                     settings,
                     cache_dir=settings.local_cache_dir() / "briefs" if use_cache else None,
+                    timings=report.brief_layouts,
                 )
                 report.briefs = len(extra)
         staged: list[StagedSite] = []

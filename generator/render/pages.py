@@ -57,6 +57,7 @@ HOME_MORE = 5  # further stories per topic on the home page (one line each)
 TOPIC_TOP = 10  # story cards on a topic page
 TOPIC_LIST = 100  # further stories listed on a topic page (the rest: weeks and timeline)
 WEEK_CARDS = 50  # story cards on a week page (the rest one line each)
+YEAR_TOP = 20  # top stories listed on a year page (the rest: its weeks)
 CARD_REPORTS = 5  # reports listed on a story card (all of them on the story page)
 STORY_SUMMARY = 5  # sentences of a story summary on its page
 CARD_SUMMARY = 3  # sentences of a story summary on a card
@@ -196,6 +197,7 @@ class SiteMap:
     articles: dict[str, str] = field(default_factory=dict)
     topics: dict[str, str] = field(default_factory=dict)
     weeks: dict[str, str] = field(default_factory=dict)
+    years: dict[str, str] = field(default_factory=dict)  # ISO year -> its archive page
     entities: dict[tuple[str, str], str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     stories: dict[str, str] = field(default_factory=dict)  # stories of 2+ reports only
@@ -204,6 +206,14 @@ class SiteMap:
     def link(self, page: str, target: str) -> Trusted:
         """Relative link from ``page`` to ``target`` (both relative to docs/)."""
         return Trusted(_relpath(target, posixpath.dirname(page) or "."))
+
+
+def archive_years(digest: Digest) -> list[tuple[str, tuple[WeekGroup, ...]]]:
+    """(ISO year, its weeks newest first), newest year first: the archive's yearly pages."""
+    years: dict[str, list[WeekGroup]] = {}
+    for w in digest.weeks:
+        years.setdefault(w.week[:4], []).append(w)
+    return [(y, tuple(ws)) for y, ws in sorted(years.items(), reverse=True)]
 
 
 def site_map(digest: Digest, charts: set[str] | None = None) -> SiteMap:
@@ -215,6 +225,8 @@ def site_map(digest: Digest, charts: set[str] | None = None) -> SiteMap:
         m.topics[g.topic.id] = f"topics/{slugify(g.topic.id, 'topic')}.md"
     for w in digest.weeks:
         m.weeks[w.week] = f"weeks/{slugify(w.week, 'week')}.md"
+    for year, _ in archive_years(digest):
+        m.years[year] = f"years/{year}.md"
     for e in digest.entities[:MAX_ENTITY_PAGES]:
         m.entities[(e.name, e.kind)] = f"entities/{e.slug}.md"
     for s in digest.sources:
@@ -392,6 +404,9 @@ class _Ctx:
 
     def week_link(self, page: str, week: str) -> Link:
         return Link(week, self.smap.link(page, self.smap.weeks[week]))
+
+    def year_link(self, page: str, year: str) -> Link:
+        return Link(year, self.smap.link(page, self.smap.years[year]))
 
     def entity_link(self, page: str, name: str, kind: str) -> Link:
         target = self.smap.entities.get((name, kind))
@@ -881,28 +896,85 @@ def _story_ref(c: _Ctx, page: str, article_id: str) -> tuple[Link, str] | None:
     return Link(story.title, c.story_href(page, story)), c.counts_text(story.article_ids)
 
 
+def _week_row(
+    c: _Ctx, page: str, w: WeekGroup, topic_ids: Sequence[str]
+) -> tuple[Link, str, str, int, list[int]]:
+    counts = dict(w.topic_counts)
+    return (
+        c.week_link(page, w.week),
+        w.start.isoformat(),
+        w.end.isoformat(),
+        len(w.article_ids),
+        [counts.get(t, 0) for t in topic_ids],
+    )
+
+
 def weeks_index(c: _Ctx) -> dict[str, Any]:
+    """The archive: one row per year (its page lists its weeks), then the newest year's
+    weeks, so the page stays short however many years the archive holds."""
     page = "weeks/index.md"
     topic_ids = [g.topic.id for g in c.digest.topics]
-    rows = []
-    for w in c.digest.weeks:
-        counts = dict(w.topic_counts)
-        rows.append(
+    years = archive_years(c.digest)
+    year_rows = []
+    for year, weeks in years:
+        totals = [0] * len(topic_ids)
+        for w in weeks:
+            counts = dict(w.topic_counts)
+            totals = [n + counts.get(t, 0) for n, t in zip(totals, topic_ids, strict=True)]
+        year_rows.append(
             (
-                c.week_link(page, w.week),
-                w.start.isoformat(),
-                w.end.isoformat(),
-                len(w.article_ids),
-                [counts.get(t, 0) for t in topic_ids],
+                c.year_link(page, year),
+                len(weeks),
+                sum(len(w.article_ids) for w in weeks),
+                totals,
             )
         )
+    latest = years[0] if years else None
     return {
         **_page_common(c, page),
         "fm": _title_fm(c.labels["archive"]),
         "topics": [Link(c.topic_short[t], c.smap.link(page, c.smap.topics[t])) for t in topic_ids],
-        "rows": rows,
+        "years": year_rows,
+        "latest": c.year_link(page, latest[0]) if latest else None,
+        "rows": [_week_row(c, page, w, topic_ids) for w in latest[1]] if latest else [],
         "chart": c.chart(page, "topics-by-week.svg", "chart_topics_by_week"),
         "undated": [c.article_link(page, i) for i in c.digest.undated_ids],
+    }
+
+
+def year_page(c: _Ctx, year: str, weeks: Sequence[WeekGroup]) -> dict[str, Any]:
+    """One ISO year of the archive: its figures, its top stories and all its weeks."""
+    page = c.smap.years[year]
+    topic_ids = [g.topic.id for g in c.digest.topics]
+    ids = {i for w in weeks for i in w.article_ids}
+    stories = _scoped(c, ids)
+    totals: dict[str, int] = {}
+    for w in weeks:
+        for t, n in w.topic_counts:
+            totals[t] = totals.get(t, 0) + n
+    years = [y for y, _ in archive_years(c.digest)]
+    i = years.index(year)
+    newer = years[i - 1] if i > 0 else None
+    older = years[i + 1] if i + 1 < len(years) else None
+    return {
+        **_page_common(c, page),
+        "fm": _title_fm(f"{c.labels['year']} {year}"),
+        "year": year,
+        "start": min(w.start for w in weeks).isoformat(),
+        "end": max(w.end for w in weeks).isoformat(),
+        "count": len(ids),
+        "week_count": len(weeks),
+        "story_count": len(stories),
+        "topic_counts": [
+            (c.topic_link(page, t), totals[t])
+            for t in sorted(totals, key=lambda t: (-totals[t], c.topic_order.get(t, 10**6), t))
+        ],
+        "top": [c.story_line(page, st, sids) for st, sids in stories[:YEAR_TOP]],
+        "topics": [Link(c.topic_short[t], c.smap.link(page, c.smap.topics[t])) for t in topic_ids],
+        "rows": [_week_row(c, page, w, topic_ids) for w in weeks],
+        "newer": c.year_link(page, newer) if newer else None,
+        "older": c.year_link(page, older) if older else None,
+        "archive": c.smap.link(page, "weeks/index.md"),
     }
 
 
@@ -928,6 +1000,7 @@ def week_page(c: _Ctx, w: WeekGroup) -> dict[str, Any]:
         "older": c.week_link(page, older) if older else None,
         "chart": c.chart(page, f"week-{slugify(w.week)}.svg", "chart_week_days", week=w.week),
         "archive": c.smap.link(page, "weeks/index.md"),
+        "year": c.year_link(page, w.week[:4]),
         "brief": c.brief(page, week=w.week),
     }
 
@@ -1260,6 +1333,10 @@ def build_pages(
     ]
     jobs += [(c.smap.topics[g.topic.id], "topic.md.j2", topic_page(c, g)) for g in digest.topics]
     jobs += [(c.smap.weeks[w.week], "week.md.j2", week_page(c, w)) for w in digest.weeks]
+    jobs += [
+        (c.smap.years[year], "year.md.j2", year_page(c, year, weeks))
+        for year, weeks in archive_years(digest)
+    ]
     jobs += [
         (c.smap.entities[(e.name, e.kind)], "entity.md.j2", entity_page(c, e))
         for e in digest.entities
