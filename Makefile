@@ -82,6 +82,9 @@ goldens: venv-test
 bench: venv
 	$(BIN)/python benchmarks/run_all.py
 
+bench-all: venv-test
+	$(BIN)/python benchmarks/run_all.py --all
+
 # Every budget (cold, +50, unchanged, site vs bare MkDocs, stage growth, memory, briefs,
 # search index) with its target and PASS/FAIL, measured in one run; also part of `make bench`.
 bench-budgets: venv
