@@ -15,7 +15,7 @@ APT_GET      := $(shell command -v apt-get 2>/dev/null)
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: digest test lint system-runtime system-test venv venv-test check build site briefs \
-        goldens bench bench-budgets eval clean help
+        goldens bench bench-all bench-budgets eval clean help
 
 help:
 	@echo "make digest   set up and build the digest (docs/, site/, briefs) from seeds/"
