@@ -218,3 +218,18 @@ def test_example_feeds_file_loads_as_settings():
         assert feed.url.startswith("https://")
         assert feed.language in s.languages
         assert registry.profile(feed.source) is not None, feed.source
+
+
+def test_a_glossed_keyword_shares_the_tag_of_its_english_word():
+    """ "мұнай" (the Kazakh seed's keyword) and "oil" (an English report's) are one tag."""
+    from factories import make_analysis, seed_analyses
+
+    kk = next(a for a in seed_analyses() if a.language == "kk")
+    assert "мұнай" in kk.text.keywords
+    en = make_analysis(
+        "en1", "Oil exports", ["Kazakhstan's oil exports rose."], language="en", keywords=["oil"]
+    )
+    plain = article_tags([kk, en], settings())
+    glossed = article_tags([kk, en], settings(), {"мұнай": "oil"})
+    assert "oil" not in plain[kk.id]  # without the glossary: two one-article tags, dropped
+    assert "oil" in glossed[kk.id] and "oil" in glossed[en.id]

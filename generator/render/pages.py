@@ -764,10 +764,14 @@ def _keyword_key(keyword: str, language: str) -> str:
     return " ".join(lem.lemma(w).casefold().replace("ё", "е") for w in words(keyword))
 
 
-def article_tags(analyses: Sequence[Analysis], settings: Settings) -> dict[str, list[str]]:
+def article_tags(
+    analyses: Sequence[Analysis], settings: Settings, gloss: Mapping[str, str] | None = None
+) -> dict[str, list[str]]:
     """Tags per article: one tag per canonical entity (its English registry name, whatever
     the language, script or inflection of the text) and per keyword lemma; a keyword that
-    is an alias of a registry entity becomes that entity's tag. Tags carried by fewer than
+    is an alias of a registry entity becomes that entity's tag, and one the concept
+    glossary glosses (``gloss``: keyword -> English) shares the tag of its English word
+    (нефть / нафта / мұнай / oil: one tag "oil"). Tags carried by fewer than
     ``settings.alerts.tag_min_articles`` articles are dropped (a tags index of one-article
     tags is noise); at most TAGS_PER_ARTICLE per article, entities first."""
     from generator.nlp.entities import load_registry
@@ -784,9 +788,13 @@ def article_tags(analyses: Sequence[Analysis], settings: Settings) -> dict[str, 
         for kw in a.text.keywords:
             if (kw, a.language) not in resolved:
                 ent = registry.lookup(kw, a.language) if registry else None
-                resolved[(kw, a.language)] = (
-                    (f"e:{ent.name}", "") if ent else (f"k:{_keyword_key(kw, a.language)}", kw)
-                )
+                english = (gloss or {}).get(kw) if a.language != "en" else None
+                if ent:
+                    resolved[(kw, a.language)] = (f"e:{ent.name}", "")
+                elif english:
+                    resolved[(kw, a.language)] = (f"k:{_keyword_key(english, 'en')}", english)
+                else:
+                    resolved[(kw, a.language)] = (f"k:{_keyword_key(kw, a.language)}", kw)
             key, spelling = resolved[(kw, a.language)]
             if key == "k:":
                 continue
@@ -1320,7 +1328,7 @@ def build_pages(
         for st in c.stories
         if st.id in c.smap.stories and is_breaking(st, c.by_id, newest, settings.alerts)
     )
-    c.tags = article_tags(digest.analyses, settings)
+    c.tags = article_tags(digest.analyses, settings, c.gloss)
     jobs: list[tuple[str, str, dict[str, Any]]] = [
         ("index.md", "home.md.j2", home_page(c, front_week)),
         ("topics/index.md", "topics.md.j2", topics_index(c)),
