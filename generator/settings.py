@@ -22,6 +22,11 @@ INTERFACE_LANGUAGES = ("en", "ru")
 DASK_SCHEMES = ("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")
 
 
+# libyaml's safe loader when PyYAML was built with it (about ten times faster on the entity
+# registry and the taxonomy), else the pure-Python one; both build plain values only.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class ConfigError(Exception):
     """A configuration problem, already phrased for the user (file, key, fix)."""
 
@@ -36,7 +41,7 @@ def read_yaml(path: Path, what: str) -> tuple[str, Any]:
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: the {what} is not UTF-8") from exc
     try:
-        return text, yaml.safe_load(text)
+        return text, yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: invalid YAML: {exc}") from exc
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from generator.models import Analysis, Digest
@@ -25,6 +25,9 @@ from generator.render.pages import (
 from generator.render.slugs import slugify
 from generator.render.write import PageSet, write_atomic
 from generator.settings import Settings
+
+if TYPE_CHECKING:
+    from generator.glossary import Glossary
 
 ASSETS_DIR = TEMPLATES_DIR / "assets"
 
@@ -90,8 +93,10 @@ def build_file_set(
     settings: Settings,
     extra_files: Mapping[str, str | bytes] | None = None,
     front_week: str | None = None,
+    glossary: Glossary | None = None,
 ) -> PageSet:
-    """Every file of docs/ in memory (refuses a path twice or outside the folder)."""
+    """Every file of docs/ in memory (refuses a path twice or outside the folder).
+    ``glossary``: the project's concept glossary, when already loaded."""
     files = PageSet()
     for path, data in asset_files().items():
         files.add(path, data)
@@ -107,7 +112,7 @@ def build_file_set(
         front_week=front_week,
         downloads=sorted(extra_files or ()),
         translations=machine_translations(digest, settings),
-        gloss=glosses(digest, settings),
+        gloss=glosses(digest, settings, glossary),
     )
     for path, text in pages.items():
         files.add(path, text)
@@ -124,14 +129,14 @@ def build_file_set(
     return files
 
 
-def glosses(digest: Digest, settings: Settings) -> dict[str, str]:
+def glosses(digest: Digest, settings: Settings, glossary: Glossary | None = None) -> dict[str, str]:
     """Keyword -> English gloss from the concept glossary (glossary.yml and the entity
     registry; a topic's name is no gloss of a word)."""
     from generator.glossary import RANK_ENTITY
     from generator.render.english import keyword_glosses
     from generator.render.search import project_glossary
 
-    glossary = project_glossary(settings)
+    glossary = glossary or project_glossary(settings)
 
     def english(keyword: str, language: str) -> str | None:
         found = [e for e in glossary.lookup(keyword, language) if e.rank <= RANK_ENTITY]
@@ -166,12 +171,15 @@ def render_docs(
     ISO week shown on the home page (default: the latest). ``before_swap`` gets the complete
     new folder before it replaces ``docs_dir`` (the build stages the site from it there).
     """
-    files = build_file_set(digest, settings, extra_files, front_week)
+    from generator.render.search import project_glossary
+
+    glossary = project_glossary(settings)  # loaded once: glosses and the search index
+    files = build_file_set(digest, settings, extra_files, front_week, glossary)
     _, write_assets = _search_hooks()
 
     def finish(tmp: Path) -> None:
         if write_assets is not None:
-            write_assets(digest, tmp, settings)
+            write_assets(digest, tmp, settings, glossary)
         if before_swap is not None:
             before_swap(tmp)
 

@@ -298,21 +298,30 @@ class _Ctx:
     english: EnglishData = field(default_factory=EnglishData)
     gloss: Mapping[str, str] = field(default_factory=dict)  # keyword -> English
     translations: Mapping[str, str] = field(default_factory=dict)  # text -> English (MT)
+    # memos of this build's pages: a story's lines are the same on every page showing it
+    _what: dict[tuple, str] = field(default_factory=dict)
+    _names: dict[tuple, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
 
     def what(self, reports: Sequence[Analysis], first: dt.date | None = None) -> str:
         """The one-line English "what" of reports (see generator.render.english)."""
-        return what_line(reports, self.english, first)
+        key = (tuple(a.id for a in reports), first)
+        if key not in self._what:
+            self._what[key] = what_line(reports, self.english, first)
+        return self._what[key]
 
     def named_entities(
         self, page: str, reports: Sequence[Analysis], n: int = CARD_ENTITIES
     ) -> tuple[Link, ...]:
         """The reports' key canonical entities, each with its original name where it differs."""
-        return tuple(
-            Link(
-                named(name, original_name(name, reports, self.english)),
-                self.entity_link(page, name, kind).href,
+        key = (tuple(a.id for a in reports), n)
+        if key not in self._names:
+            self._names[key] = tuple(
+                (named(name, original_name(name, reports, self.english)), name, kind)
+                for name, kind in key_entities(reports, n)
             )
-            for name, kind in key_entities(reports, n)
+        return tuple(
+            Link(label, self.entity_link(page, name, kind).href)
+            for label, name, kind in self._names[key]
         )
 
     def machine_translation(

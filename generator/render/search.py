@@ -338,14 +338,20 @@ def project_glossary(settings: Settings) -> Glossary:
     return load_glossary(settings, load_context(settings))
 
 
-def write_assets(digest: Digest, docs_dir: Path, settings: Settings | None = None) -> None:
+def write_assets(
+    digest: Digest,
+    docs_dir: Path,
+    settings: Settings | None = None,
+    glossary: Glossary | None = None,
+) -> None:
     """Write ``lemmas.js`` and ``articles.json`` into ``docs_dir`` (the temporary docs).
 
     Without ``settings`` there is no glossary (no cross-language concepts) and English
     labels."""
     from generator.render.pages import load_labels
 
-    glossary = project_glossary(settings) if settings is not None else None
+    if glossary is None and settings is not None:
+        glossary = project_glossary(settings)
     labels = load_labels(settings.site.language if settings is not None else "en")
     data = search_data(digest, glossary, labels)
     path = Path(docs_dir) / LEMMAS_FILE
