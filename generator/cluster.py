@@ -45,6 +45,7 @@ boilerplate and no evidence of copying, which also keeps the check linear.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import math
@@ -573,7 +574,6 @@ def build_stories(
     for sid, arts in members.items():
         lead = _title_choice(arts, by_id, cc.interface_language)
         dates = [a.article.date for a in arts if a.article.date]
-        topics = Counter(t for a in arts for t in a.topic_ids)
         sources = sorted(
             {(a.article.source or "").strip() or UNKNOWN_SOURCE for a in arts},
             key=lambda s: (s.casefold(), s),
@@ -586,7 +586,7 @@ def build_stories(
                 article_ids=tuple(a.id for a in arts),
                 first_seen=min(dates) if dates else None,
                 last_seen=max(dates) if dates else None,
-                topics=tuple(t for t, _ in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))),
+                topics=story_topics(arts),
                 sources=tuple(sources),
                 languages=tuple(
                     k for k, _ in sorted(langs.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -596,6 +596,22 @@ def build_stories(
             )
         )
     return rank_stories(stories)
+
+
+def story_topics(arts: Iterable[Analysis]) -> tuple[str, ...]:
+    """A story's topics: those of its reports, the most carried first, then by id."""
+    topics = Counter(t for a in arts for t in a.topic_ids)
+    return tuple(t for t, _ in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def with_story_topics(stories: Sequence[Story], analyses: Sequence[Analysis]) -> tuple[Story, ...]:
+    """``stories`` with their topics taken again from ``analyses`` (after story evidence lent
+    topics to reports); titles, summaries, reprints and ranking do not depend on topics."""
+    by_id = {a.id: a for a in analyses}
+    return tuple(
+        dataclasses.replace(s, topics=story_topics(by_id[i] for i in s.article_ids))
+        for s in stories
+    )
 
 
 def rank_stories(stories: Iterable[Story]) -> tuple[Story, ...]:

@@ -123,11 +123,11 @@ def cluster_stage(
     (its reports stay in their stories; only new reports are linked) and saved again."""
     from generator.cluster import (
         STATE_FILE,
-        build_stories,
         cluster,
         cluster_context,
         load_assignment,
         save_assignment,
+        with_story_topics,
     )
     from generator.topics import apply_story_evidence
 
@@ -140,7 +140,7 @@ def cluster_stage(
     lent = apply_story_evidence(analyses, assignment, ctx.taxonomy)
     if any(x is not y for x, y in zip(lent, analyses, strict=True)):
         analyses = lent
-        stories = build_stories(analyses, assignment, settings.stories, cc)
+        stories = with_story_topics(stories, analyses)
     if use_cache:
         try:
             save_assignment(state, stories)

@@ -240,3 +240,22 @@ def test_digest_json_lists_the_ranked_stories_each_article_in_one():
     listed = sorted(i for s in data["stories"] for i in s["articles"])
     assert listed == sorted(a.id for a in digest.analyses)  # every article in one story
     assert [s["id"] for s in data["stories"]] == [s.id for s in digest.stories]  # ranked
+
+
+def test_updating_topics_after_story_evidence_equals_rebuilding_the_stories(corpus):
+    """The pipeline only re-reads topics after story evidence lends some: the same stories
+    as a full rebuild (titles, summaries, reprints and ranking do not depend on topics)."""
+    from generator.cluster import with_story_topics
+    from generator.topics import apply_story_evidence
+
+    settings, ctx, analyses, _gold = corpus
+    cc = cluster_context(settings, ctx)
+    stories = cluster(analyses, settings.stories, cc)
+    assignment = story_index(stories)
+    lent = apply_story_evidence(analyses, assignment, ctx.taxonomy)
+    rebuilt = build_stories(lent, assignment, settings.stories, cc)
+    assert with_story_topics(stories, lent) == rebuilt
+    # and the update does re-read topics: a story whose reports lost their topics has none
+    bare = [dataclasses.replace(a, topics=()) for a in analyses]
+    assert all(s.topics == () for s in with_story_topics(stories, bare))
+    assert any(s.topics for s in stories)
