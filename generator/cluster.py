@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import math
 import re
@@ -55,7 +56,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
+from generator.fileio import file_version
 from generator.models import Analysis, Story
 from generator.nlp.summary import OverviewCandidate, content_lemmas, overview
 from generator.settings import ConfigError, StorySettings, read_yaml
@@ -82,9 +85,18 @@ class ClusterContext:
     interface_language: str = "en"
 
 
-def load_vocabulary(path: Path, languages: Sequence[str]) -> dict[str, Vocabulary]:
+def load_vocabulary(path: Path, languages: Sequence[str]) -> Mapping[str, Vocabulary]:
     """The event vocabulary (``config/story_concepts.yml``): per language, terms whose
-    display is the concept's name. ``ConfigError`` naming the file and entry if malformed."""
+    display is the concept's name. ``ConfigError`` naming the file and entry if malformed.
+    Read and lemmatised once per process while the file is unchanged (clustering and the
+    English lines share it)."""
+    return _load_vocabulary(Path(path), tuple(languages), *file_version(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_vocabulary(
+    path: Path, languages: tuple[str, ...], _mtime_ns: int, _size: int
+) -> Mapping[str, Vocabulary]:
     _text, data = read_yaml(path, "story concepts file")
     entries = data.get("concepts") if isinstance(data, dict) else None
     if not isinstance(entries, list):
@@ -105,7 +117,7 @@ def load_vocabulary(path: Path, languages: Sequence[str]) -> dict[str, Vocabular
                 lemmas, prefix = _lemmatise_term(raw.strip(), lang)
                 if lemmas:
                     per_lang[lang].append(Term(name, lemmas, 1.0, prefix))
-    return {lang: Vocabulary.build(terms) for lang, terms in per_lang.items()}
+    return MappingProxyType({lang: Vocabulary.build(terms) for lang, terms in per_lang.items()})
 
 
 @dataclass(frozen=True)

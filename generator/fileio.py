@@ -179,3 +179,13 @@ def remove_tree(path: Path) -> None:
         return
     except OSError as exc:
         raise with_path(exc, path) from None
+
+
+def file_version(path: Path) -> tuple[int, int]:
+    """(mtime in ns, size) of ``path``, (0, 0) if it cannot be read: with the path, the key
+    of a loader's memo, which misses as soon as the file is edited."""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return (0, 0)
+    return (st.st_mtime_ns, st.st_size)

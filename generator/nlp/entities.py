@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.fileio import file_version
 from generator.models import ENTITY_KINDS, EntityMention
 from generator.nlp.lemmas import get_lemmatizer
 from generator.nlp.tokens import normalize_text, word_spans, words
@@ -276,8 +277,13 @@ def _transliteration(path: Path, value: Any) -> dict[str, Transliteration]:
 
 
 def load_registry(path: Path) -> EntityRegistry:
-    """Read and validate the alias registry; ``ConfigError`` names the file, entity, key."""
-    path = Path(path)
+    """Read and validate the alias registry; ``ConfigError`` names the file, entity, key.
+    Read once per process while the file is unchanged (analysis, glossary and tags share it)."""
+    return _load_registry(Path(path), *file_version(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_registry(path: Path, _mtime_ns: int, _size: int) -> EntityRegistry:
     raw, data = read_yaml(path, "entity registry")
     data = data or {}
     if not isinstance(data, dict):
