@@ -8,11 +8,12 @@ talks to anything but the loopback address.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 HANG_LIMIT = 5.0  # seconds a "hang" route holds a connection at most
@@ -137,3 +138,29 @@ DATA = Path(__file__).parent / "data" / "feeds"
 def fixture_bytes(name: str) -> bytes:
     """Bytes of a fixture under tests/data/feeds/."""
     return (DATA / name).read_bytes()
+
+
+class QuietFileHandler(SimpleHTTPRequestHandler):
+    """Serves a folder's files without logging every request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_folder(
+    folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietFileHandler, prefix: str = ""
+) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a built site, for the browser tests); yields the base
+    URL (``prefix`` appended: the handler maps it); the server stops at the end of the block."""
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

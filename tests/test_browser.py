@@ -13,13 +13,11 @@ on ``keyup``, and ``digest-search.js`` bridges the two, so that is tested too.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from localserver import serve_folder
 
 from generator.render import search
 
@@ -46,11 +44,6 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def digest(settings):
     from generator.pipeline import prepare_digest
@@ -69,16 +62,8 @@ def built(settings, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(built: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve_folder(built / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -376,16 +361,8 @@ def story_site(settings, tmp_path_factory) -> tuple[object, Path]:
 
 @pytest.fixture(scope="module")
 def story_url(story_site) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(story_site[1] / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve_folder(story_site[1] / "site") as url:
+        yield url
 
 
 def test_open_a_story_page_from_the_home_page(page, story_url, story_site):

@@ -10,16 +10,14 @@ the 404 page, a source page and a story page go to test-artifacts/.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from factories import settings
+from localserver import QuietFileHandler, serve_folder
 from story_fixtures import story_digest
 
 from generator.render.errorpage import portable_error_page
@@ -63,13 +61,10 @@ def site(tmp_path_factory) -> Path:
     return out / "site"
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(QuietFileHandler):
     """Serves the site under ``prefix``; any missing address gets 404.html (status 404)."""
 
     prefix = ""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def translate_path(self, path: str) -> str:
         if self.prefix:
@@ -91,18 +86,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def _serve(site: Path, prefix: str) -> Iterator[str]:
-    handler = type("H", (_Handler,), {"prefix": prefix})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve_folder(site, type("H", (_Handler,), {"prefix": prefix}), prefix) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
