@@ -12,6 +12,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
+
+import yaml
 
 from generator.models import (
     Analysis,
@@ -313,3 +316,23 @@ def synthetic_analyses(n: int, start: dt.date = dt.date(2022, 1, 3)) -> tuple[An
             )
         )
     return tuple(out)
+
+
+def write_taxonomy(folder: Path, data: object) -> Path:
+    """``data`` written as ``folder/topics.yml`` (for the taxonomy's config-error tests)."""
+    p = folder / "topics.yml"
+    p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return p
+
+
+def topic_entry(**over: object) -> dict:
+    """A valid topic of a taxonomy file, with ``over`` replacing or adding keys."""
+    t = {
+        "id": "energy",
+        "title": {"en": "Energy", "ru": "Энергия"},
+        "description": "Energy news.",
+        "threshold": 2,
+        "terms": [{"weight": 2, "ru": ["нефть"]}],
+    }
+    t.update(over)
+    return t

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from expectations import SEED_TOPICS
+from factories import topic_entry, write_taxonomy
 
 from generator.corpus import read_article
 from generator.models import Article, TextAnalysis
@@ -234,40 +235,25 @@ def test_taxonomy_pickles_for_the_process_pool(taxonomy, ingested_seeds):
     assert score_topics(text, clone) == score_topics(text, taxonomy)
 
 
-def _write(tmp_path: Path, data: object) -> Path:
-    p = tmp_path / "topics.yml"
-    p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return p
-
-
-def _topic(**over: object) -> dict:
-    t = {
-        "id": "energy",
-        "title": {"en": "Energy", "ru": "Энергия"},
-        "description": "Energy news.",
-        "threshold": 2,
-        "terms": [{"weight": 2, "ru": ["нефть"]}],
-    }
-    t.update(over)
-    return t
-
-
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"topics": [_topic(colour="red")]}, "topic 'energy': unknown key(s) 'colour'"),
-        ({"topics": [_topic(threshold="high")]}, "topic 'energy'.threshold: expected a number"),
-        ({"topics": [_topic(terms=[{"weight": -1, "ru": ["нефть"]}])]}, "weight"),
-        ({"topics": [_topic(terms=[{"weight": 1, "russian": ["нефть"]}])]}, "'russian'"),
-        ({"topics": [_topic(require=["nowhere"])]}, "unknown context 'nowhere'"),
-        ({"topics": [_topic(), _topic()]}, "duplicate topic id"),
-        ({"topics": [_topic(title={"en": "Energy"})]}, "title.ru"),
+        ({"topics": [topic_entry(colour="red")]}, "topic 'energy': unknown key(s) 'colour'"),
+        (
+            {"topics": [topic_entry(threshold="high")]},
+            "topic 'energy'.threshold: expected a number",
+        ),
+        ({"topics": [topic_entry(terms=[{"weight": -1, "ru": ["нефть"]}])]}, "weight"),
+        ({"topics": [topic_entry(terms=[{"weight": 1, "russian": ["нефть"]}])]}, "'russian'"),
+        ({"topics": [topic_entry(require=["nowhere"])]}, "unknown context 'nowhere'"),
+        ({"topics": [topic_entry(), topic_entry()]}, "duplicate topic id"),
+        ({"topics": [topic_entry(title={"en": "Energy"})]}, "title.ru"),
         ({"topics": []}, "non-empty list of topics"),
         ({"themes": []}, "unknown key(s) 'themes'"),
     ],
 )
 def test_bad_taxonomy_is_a_clear_config_error(tmp_path, data, message):
-    path = _write(tmp_path, data)
+    path = write_taxonomy(tmp_path, data)
     with pytest.raises(ConfigError) as err:
         load_taxonomy(path, LANGUAGES)
     assert str(path) in str(err.value)
@@ -275,8 +261,8 @@ def test_bad_taxonomy_is_a_clear_config_error(tmp_path, data, message):
 
 
 def test_terms_of_languages_not_configured_are_ignored(tmp_path):
-    path = _write(
-        tmp_path, {"topics": [_topic(terms=[{"weight": 3, "ru": ["нефть"], "de": ["Öl"]}])]}
+    path = write_taxonomy(
+        tmp_path, {"topics": [topic_entry(terms=[{"weight": 3, "ru": ["нефть"], "de": ["Öl"]}])]}
     )
     tax = load_taxonomy(path, ("ru",))
     assert [t.display for t in tax.topic("energy").terms["ru"].terms] == ["нефть"]
@@ -290,7 +276,9 @@ def test_invalid_yaml_names_the_file(tmp_path):
 
 
 def test_prefix_terms_match_word_starts(tmp_path):
-    path = _write(tmp_path, {"topics": [_topic(terms=[{"weight": 3, "ru": ["нефте*"]}])]})
+    path = write_taxonomy(
+        tmp_path, {"topics": [topic_entry(terms=[{"weight": 3, "ru": ["нефте*"]}])]}
+    )
     tax = load_taxonomy(path, LANGUAGES)
     (m,) = score_topics(text_from("", "Нефтепровод и нефтебаза.", "ru"), tax)
     assert m.evidence[0].term == "нефте" and m.evidence[0].count == 2

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from factories import topic_entry, write_taxonomy
 
 from generator.analyse import analyse, load_context
 from generator.models import Analysis, Article
@@ -268,31 +269,13 @@ def test_reports_without_a_story_are_unchanged(analysed, stricter):
 # ---------------------------------------------------------------- configuration errors
 
 
-def _write(tmp_path: Path, data: object) -> Path:
-    p = tmp_path / "topics.yml"
-    p.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return p
-
-
-def _topic(**over: object) -> dict:
-    t = {
-        "id": "energy",
-        "title": {"en": "Energy", "ru": "Энергия"},
-        "description": "Energy news.",
-        "threshold": 2,
-        "terms": [{"weight": 2, "ru": ["нефть"]}],
-    }
-    t.update(over)
-    return t
-
-
 @pytest.mark.parametrize(
     ("data", "message"),
     [
         (
             {
                 "contexts": {"p": {"ru": ["январь"], "period": {"from": "2022-01-31"}}},
-                "topics": [_topic()],
+                "topics": [topic_entry()],
             },
             "contexts.p.period: expected a mapping with 'from' and 'to'",
         ),
@@ -301,7 +284,7 @@ def _topic(**over: object) -> dict:
                 "contexts": {
                     "p": {"ru": ["январь"], "period": {"from": "2022-02-01", "to": "2022-01-01"}}
                 },
-                "topics": [_topic()],
+                "topics": [topic_entry()],
             },
             "'from' is after 'to'",
         ),
@@ -310,28 +293,31 @@ def _topic(**over: object) -> dict:
                 "contexts": {
                     "p": {"ru": ["январь"], "period": {"from": "soon", "to": "2022-01-01"}}
                 },
-                "topics": [_topic()],
+                "topics": [topic_entry()],
             },
             "period.from: expected a date",
         ),
         (
-            {"concepts": {"cpc": {"any": ["КТК"], "implies": ["nowhere"]}}, "topics": [_topic()]},
+            {
+                "concepts": {"cpc": {"any": ["КТК"], "implies": ["nowhere"]}},
+                "topics": [topic_entry()],
+            },
             "concepts.cpc.implies: unknown context 'nowhere'",
         ),
         (
-            {"concepts": {"cpc": {"any": ["КТК"]}}, "topics": [_topic()]},
+            {"concepts": {"cpc": {"any": ["КТК"]}}, "topics": [topic_entry()]},
             "concepts.cpc.implies: expected a non-empty list",
         ),
-        ({"topics": [_topic(implies=["nothing"])]}, "unknown topic 'nothing'"),
+        ({"topics": [topic_entry(implies=["nothing"])]}, "unknown topic 'nothing'"),
         (
-            {"settings": {"story": {"min_share": 2}}, "topics": [_topic()]},
+            {"settings": {"story": {"min_share": 2}}, "topics": [topic_entry()]},
             "settings.story.min_share",
         ),
-        ({"settings": {"story": {"share": 0.5}}, "topics": [_topic()]}, "settings.story"),
+        ({"settings": {"story": {"share": 0.5}}, "topics": [topic_entry()]}, "settings.story"),
     ],
 )
 def test_bad_knowledge_config_is_a_clear_error(tmp_path, data, message):
-    path = _write(tmp_path, data)
+    path = write_taxonomy(tmp_path, data)
     with pytest.raises(ConfigError) as err:
         load_taxonomy(path, LANGUAGES)
     assert str(path) in str(err.value)
