@@ -741,20 +741,10 @@ def disagreements_section(report: EvalReport, details: bool) -> list[str]:
 
 
 def stories_section(report: EvalReport, details: bool) -> list[str]:
-    """Story clustering against the labelled story ids, when the story evaluation exists.
+    """Story clustering against the labelled story ids (B-cubed, merged and split stories)."""
+    from generator.evaluate_stories import story_section
 
-    ``generator.evaluate_stories.story_section(report, details)`` (if that module is
-    present) returns its lines; the labels' ``story`` ids are on ``Outcome.label.story`` and
-    the analysed articles on ``Outcome.article`` / ``Outcome.analysis``.
-    """
-    if not any(o.label.story for o in report.outcomes):
-        return []
-    try:
-        from generator import evaluate_stories  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    section = getattr(evaluate_stories, "story_section", None)
-    return list(section(report, details)) if callable(section) else []
+    return story_section(report, details)
 
 
 # The printed report, in order; a new metric is one more function here.

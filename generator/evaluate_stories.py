@@ -1,8 +1,8 @@
 """Story evaluation: B-cubed precision, recall and F1 of the cluster stage against labels.
 
 A labels file (the real-article set's ``labels.yaml``) gives each article a ``story:`` id;
-the articles are loaded like ``digest eval`` loads them (raw files ingested in memory),
-analysed, clustered together with ``generator.cluster`` and compared with the labels.
+``digest eval`` (``generator.evaluate``) loads, analyses and clusters each split's articles
+together as a build does, and this module compares the stories with the labels.
 
 B-cubed (Bagga & Baldwin 1998; Amigó et al. 2009): for each article, precision is the share
 of its predicted story that shares its gold story, recall the share of its gold story found
@@ -17,9 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from generator.settings import ConfigError, Settings
+from generator.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -51,28 +49,6 @@ def bcubed(gold: Mapping[str, str], predicted: Mapping[str, str]) -> BCubed:
     return BCubed(p, r, len(items), len(gsize), len(psize))
 
 
-def load_story_labels(path: Path) -> dict[Path, str]:
-    """Resolved article path -> gold story id, for the entries of ``path`` that have one."""
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the labels file: {exc}") from exc
-    entries = data.get("articles") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        raise ConfigError(f"{path}: expected a mapping with a list `articles`")
-    out: dict[Path, str] = {}
-    for i, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
-            raise ConfigError(f"{path}: articles[{i}]: expected a mapping with a `path`")
-        story = entry.get("story")
-        if story is None:
-            continue
-        if not isinstance(story, str) or not story.strip():
-            raise ConfigError(f"{path}: {entry['path']}: story: expected an id")
-        out[(Path(path).parent / entry["path"]).resolve()] = story.strip()
-    return out
-
-
 @dataclass(frozen=True)
 class StoryEval:
     source: str
@@ -84,41 +60,10 @@ class StoryEval:
 
 def evaluate_stories(labels_path: Path | Sequence[Path], settings: Settings) -> StoryEval | None:
     """Load, analyse and cluster the labelled articles (of one labels file, or of several
-    taken as one split); None when no entry has a story."""
-    from generator.analyse import analyse_corpus, load_context
-    from generator.cache import AnalysisCache
-    from generator.cluster import cluster, cluster_context, story_index
-    from generator.evaluate import ArticleLoader
-    from generator.ingest.errors import IngestError
+    taken as one split) exactly as ``digest eval`` does; None when no entry has a story."""
+    from generator.evaluate import evaluate
 
-    paths = [Path(labels_path)] if isinstance(labels_path, (str, Path)) else list(labels_path)
-    labels: dict[Path, str] = {}
-    for p in paths:
-        labels.update(load_story_labels(p))
-    if not labels:
-        return None
-    ctx = load_context(settings)
-    load = ArticleLoader(settings)
-    articles, names, errors = [], {}, []
-    for path in sorted(labels):
-        try:
-            article = load(path)
-        except (OSError, ValueError, ConfigError, IngestError) as exc:
-            errors.append(f"{path.name}: {exc}")
-            continue
-        articles.append(article)
-        names[article.id] = path
-    cache = AnalysisCache(settings.path(settings.output.cache))
-    result = analyse_corpus(articles, ctx, cache=cache, workers=settings.analysis.workers)
-    stories = cluster(result.analyses, settings.stories, cluster_context(settings, ctx))
-    story_of = story_index(stories)
-    rel = {p: p.name for p in labels}
-    if len(set(rel.values())) < len(rel):  # same file name in two folders: keep the folder
-        rel = {p: f"{p.parent.name}/{p.name}" for p in labels}
-    gold = {rel[p]: s for p, s in labels.items()}
-    predicted = {rel[names[aid]]: sid for aid, sid in story_of.items()}
-    source = " + ".join(map(str, paths))
-    return StoryEval(source, bcubed(gold, predicted), gold, predicted, tuple(errors))
+    return story_eval(evaluate(labels_path, settings))
 
 
 def format_story_eval(ev: StoryEval, details: bool = True) -> str:
@@ -154,31 +99,23 @@ def format_story_eval(ev: StoryEval, details: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
-def story_section(report, details: bool = True) -> list[str]:
-    """The story lines of ``digest eval``: B-cubed of the outcomes' stories (the evaluation
-    clusters each split's articles together, as a build does) against the labelled ones."""
+def story_eval(report) -> StoryEval | None:
+    """B-cubed of an evaluation's outcomes (each split's articles are clustered together, as
+    a build clusters its corpus) against their labelled stories; None if none is labelled."""
     labelled = [o for o in report.outcomes if o.label.story]
     if not labelled:
-        return []
+        return None
     names = {o.label.given: o for o in labelled}
     gold = {n: o.label.story for n, o in names.items()}
     predicted = {n: o.story for n, o in names.items() if o.story and not o.error}
     errors = tuple(o.error for o in labelled if o.error)
-    ev = StoryEval(report.source, bcubed(gold, predicted), gold, predicted, errors)
-    return format_story_eval(ev, details).rstrip("\n").split("\n")
+    return StoryEval(report.source, bcubed(gold, predicted), gold, predicted, errors)
 
 
-def story_report(labels: Path, settings: Settings, details: bool = True) -> str:
-    """The story section of ``digest eval``: for a labels file, or for each split folder
-    (``*/labels.yaml``) of a folder; empty when nothing is labelled with stories."""
-    labels = Path(labels)
-    files = [labels] if labels.is_file() else sorted(labels.glob("*/labels.yaml"))
-    out = []
-    for f in files:
-        ev = evaluate_stories(f, settings)
-        if ev is not None:
-            out.append(format_story_eval(ev, details))
-    return "\n" + "\n".join(out) if out else ""
+def story_section(report, details: bool = True) -> list[str]:
+    """The story lines of ``digest eval`` (empty when no article has a story label)."""
+    ev = story_eval(report)
+    return [] if ev is None else format_story_eval(ev, details).rstrip("\n").split("\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
