@@ -18,7 +18,8 @@ shared rare name counts more than a shared "Kazakhstan"):
 The similarity is the weighted mean of the signals available for the pair (all four within a
 language, the last three across languages; across languages the reports must share at least
 one canonical entity, or they are not compared), lowered by ``date_decay`` per day between the
-reports (a report without a date counts as ``undated_gap`` days from any other). Reports
+reports (a report without a date counts as ``undated_gap`` days from any other, unless its
+title or opening sentences name the other report's date: ``day_gap``). Reports
 more than ``window_days`` apart are never compared.
 
 Linking is incremental, in report order (date, then id; undated reports last): a report
@@ -59,6 +60,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from generator.fileio import file_version
+from generator.ingest.clean import CleanRules, find_dates
 from generator.models import Analysis, Story
 from generator.nlp.summary import OverviewCandidate, content_lemmas, overview
 from generator.settings import ConfigError, StorySettings, read_yaml
@@ -83,6 +85,8 @@ class ClusterContext:
     # language -> the event vocabulary (a term's display is its concept's name)
     vocabulary: Mapping[str, Vocabulary] = field(default_factory=dict, compare=False)
     interface_language: str = "en"
+    # month names and date patterns of the language packs (``ingest.clean.find_dates``)
+    date_rules: CleanRules | None = field(default=None, compare=False)
 
 
 def load_vocabulary(path: Path, languages: Sequence[str]) -> Mapping[str, Vocabulary]:
@@ -180,7 +184,21 @@ def cluster_context(settings, ctx) -> ClusterContext:
         concepts=taxonomy_concepts(ctx.taxonomy),
         vocabulary=load_vocabulary(settings.path(settings.stories.concepts), settings.languages),
         interface_language=settings.site.language,
+        date_rules=load_date_rules(settings.path(settings.language_data), settings.languages),
     )
+
+
+def load_date_rules(folder: Path, languages: Sequence[str]) -> CleanRules:
+    """The date words of the language packs (month names, date patterns), read once."""
+    return _load_date_rules(Path(folder), tuple(languages))
+
+
+@functools.lru_cache(maxsize=4)
+def _load_date_rules(folder: Path, languages: tuple[str, ...]) -> CleanRules:
+    from generator.ingest.clean import build_rules
+    from generator.languages import load_language_packs
+
+    return build_rules(load_language_packs(folder, languages))
 
 
 # ---------------------------------------------------------------------------- features
@@ -196,6 +214,8 @@ class Features:
     language: str
     channels: tuple[frozenset[str], ...]  # one set per CHANNELS entry
     title: frozenset[str]
+    # an undated report: (year or 0, month, day) of the dates its title and opening name
+    named_dates: frozenset[tuple[int, int, int]] = frozenset()
 
 
 _DIGIT = re.compile(r"\d")
@@ -236,7 +256,45 @@ def features(a: Analysis, index: int, params: StorySettings, cc: ClusterContext)
         language=a.language,
         channels=(frozenset(text), frozenset(ents), frozenset(nums), frozenset(concepts)),
         title=frozenset(f"t:{a.language}:{lem}" for lem in title),
+        named_dates=named_dates(a, cc.date_rules) if a.article.date is None else frozenset(),
     )
+
+
+OPENING_SENTENCES = 2  # a lead names its event's day at once ("5 января в Алматы ...")
+
+
+def named_dates(a: Analysis, rules: CleanRules | None) -> frozenset[tuple[int, int, int]]:
+    """(year or 0, month, day) of the dates written in the title and the first
+    ``OPENING_SENTENCES`` sentences ("5 января", "on January 5, 2022", "05.01.2022"): for a
+    report without a date, the day of its event is among them (with perhaps a background
+    date or a deadline)."""
+    if rules is None:
+        return frozenset()
+    text = "\n".join([a.article.title, *a.text.sentences[:OPENING_SENTENCES]])
+    return frozenset(
+        (year or 0, month, day)
+        for _at, year, month, day in find_dates(text, rules)
+        if 1 <= month <= 12 and 1 <= day <= 31
+    )
+
+
+def day_gap(a: Features, b: Features, undated_gap: int) -> int:
+    """Days between two reports. An undated report is ``undated_gap`` days from any other,
+    but of the other's day when its title or opening names that date ("Токаєв 5 січня
+    звернувся ..." and a report dated 5 January 2022; a date without a year is taken in the
+    other report's year)."""
+    if a.day is not None and b.day is not None:
+        return abs(a.day - b.day)
+    if a.day is None and b.day is None:
+        return undated_gap
+    dated, undated = (a, b) if a.day is not None else (b, a)
+    assert dated.day is not None
+    day = dt.date.fromordinal(dated.day)
+    if any(
+        (y or day.year, m, d) == (day.year, day.month, day.day) for y, m, d in undated.named_dates
+    ):
+        return 0
+    return undated_gap
 
 
 class Weights:
@@ -292,7 +350,7 @@ def similarity(a: Features, va: Vector, b: Features, vb: Vector, params: StorySe
     same = a.language == b.language
     if not same and params.weights.entities and not va.weights[1].keys() & vb.weights[1].keys():
         return 0.0  # across languages, one event's reports name at least one same entity
-    days = abs(a.day - b.day) if a.day is not None and b.day is not None else params.undated_gap
+    days = day_gap(a, b, params.undated_gap)
     decay = 1.0 - params.date_decay * days
     if decay <= 0:
         return 0.0
