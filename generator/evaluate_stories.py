@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.settings import Settings
@@ -56,6 +56,8 @@ class StoryEval:
     gold: Mapping[str, str]  # article path (as in labels) -> gold story
     predicted: Mapping[str, str]  # article path -> predicted story id
     errors: tuple[str, ...] = ()
+    # article path -> (language, date or "undated", title), for the detailed lines
+    reports: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
 def evaluate_stories(labels_path: Path | Sequence[Path], settings: Settings) -> StoryEval | None:
@@ -77,26 +79,30 @@ def format_story_eval(ev: StoryEval, details: bool = True) -> str:
         by_pred: dict[str, list[str]] = {}
         for name, sid in sorted(ev.predicted.items()):
             by_pred.setdefault(sid, []).append(name)
-        mixed = [
-            (sid, names)
-            for sid, names in sorted(by_pred.items())
-            if len({ev.gold[n] for n in names}) > 1
-        ]
-        for sid, names in mixed:
-            lines.append(f"  MERGED {sid}: " + ", ".join(f"{n} ({ev.gold[n]})" for n in names))
+        for sid, names in sorted(by_pred.items()):
+            if len({ev.gold[n] for n in names}) > 1:
+                lines.append(f"  MERGED {sid}:")
+                lines += [f"    {ev.gold[n]}: {_report_line(ev, n)}" for n in names]
         by_gold: dict[str, set[str]] = {}
         for name, g in ev.gold.items():
             by_gold.setdefault(g, set()).add(ev.predicted.get(name, "?"))
         for g, preds in sorted(by_gold.items()):
-            if len(preds) > 1:
-                parts = [
-                    f"{sid}: "
-                    + ", ".join(sorted(n for n in by_pred.get(sid, []) if ev.gold[n] == g))
-                    for sid in sorted(preds)
-                ]
-                lines.append(f"  SPLIT {g}: " + " | ".join(parts))
+            if len(preds) <= 1:
+                continue
+            lines.append(f"  SPLIT {g}:")
+            for sid in sorted(preds):
+                names = by_pred.get(sid, [])
+                others = sum(1 for n in names if ev.gold[n] != g)
+                lines.append(f"    {sid}" + (f" (+{others} of other stories)" if others else ""))
+                lines += [f"      {_report_line(ev, n)}" for n in names if ev.gold[n] == g]
         lines += [f"  ERROR {e}" for e in ev.errors]
     return "\n".join(lines) + "\n"
+
+
+def _report_line(ev: StoryEval, name: str) -> str:
+    """One report of a detailed line: language, date, file name and title."""
+    lang, date, title = ev.reports.get(name, ("?", "?", ""))
+    return f"{lang} {date:10} {Path(name).name} | {title[:90]}"
 
 
 def story_eval(report) -> StoryEval | None:
@@ -109,7 +115,16 @@ def story_eval(report) -> StoryEval | None:
     gold = {n: o.label.story for n, o in names.items()}
     predicted = {n: o.story for n, o in names.items() if o.story and not o.error}
     errors = tuple(o.error for o in labelled if o.error)
-    return StoryEval(report.source, bcubed(gold, predicted), gold, predicted, errors)
+    reports = {
+        n: (
+            o.analysis.language if o.analysis is not None else "?",
+            o.date.isoformat() if o.date else "undated",
+            " ".join((o.title or "").split()),
+        )
+        for n, o in names.items()
+        if not o.error
+    }
+    return StoryEval(report.source, bcubed(gold, predicted), gold, predicted, errors, reports)
 
 
 def story_section(report, details: bool = True) -> list[str]:
