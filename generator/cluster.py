@@ -18,9 +18,9 @@ shared rare name counts more than a shared "Kazakhstan"):
 The similarity is the weighted mean of the signals available for the pair (all four within a
 language, the last three across languages; across languages the reports must share at least
 one canonical entity, or they are not compared), lowered by ``date_decay`` per day between the
-reports (a report without a date counts as ``undated_gap`` days from any other, unless its
-title or opening sentences name the other report's date: ``day_gap``). Reports
-more than ``window_days`` apart are never compared.
+reports (a report without a date counts as ``undated_gap`` days from any other; a report
+whose title or opening sentences name the other report's date is of that day: ``day_gap``).
+Reports more than ``window_days`` apart are never compared.
 
 Linking is incremental, in report order (date, then id; undated reports last): a report
 joins the story of its most similar earlier report when the similarity reaches
@@ -214,7 +214,7 @@ class Features:
     language: str
     channels: tuple[frozenset[str], ...]  # one set per CHANNELS entry
     title: frozenset[str]
-    # an undated report: (year or 0, month, day) of the dates its title and opening name
+    # (year or 0, month, day) of the dates its title and opening sentences name
     named_dates: frozenset[tuple[int, int, int]] = frozenset()
 
 
@@ -256,7 +256,7 @@ def features(a: Analysis, index: int, params: StorySettings, cc: ClusterContext)
         language=a.language,
         channels=(frozenset(text), frozenset(ents), frozenset(nums), frozenset(concepts)),
         title=frozenset(f"t:{a.language}:{lem}" for lem in title),
-        named_dates=named_dates(a, cc.date_rules) if a.article.date is None else frozenset(),
+        named_dates=named_dates(a, cc.date_rules),
     )
 
 
@@ -279,22 +279,29 @@ def named_dates(a: Analysis, rules: CleanRules | None) -> frozenset[tuple[int, i
 
 
 def day_gap(a: Features, b: Features, undated_gap: int) -> int:
-    """Days between two reports. An undated report is ``undated_gap`` days from any other,
-    but of the other's day when its title or opening names that date ("Токаєв 5 січня
-    звернувся ..." and a report dated 5 January 2022; a date without a year is taken in the
-    other report's year)."""
-    if a.day is not None and b.day is not None:
-        return abs(a.day - b.day)
+    """Days between two reports, for the date decay. A report whose title or opening names
+    the other's date tells that day's event: they are of one day ("Токаєв 5 січня
+    звернувся ..." and a report dated 5 January 2022; "Аэропорт Алматы освободили" dated
+    6 January, whose opening recalls the seizure "5 января", and the reports of the
+    seizure). Otherwise dated reports are their dates apart, and an undated report is
+    ``undated_gap`` days from any other. A date without a year is taken in the year of the
+    report whose date it would be."""
     if a.day is None and b.day is None:
         return undated_gap
-    dated, undated = (a, b) if a.day is not None else (b, a)
-    assert dated.day is not None
-    day = dt.date.fromordinal(dated.day)
+    if a.day is not None and b.day is not None:
+        if a.day == b.day:
+            return 0
+        # only a later report recalls an earlier one's day
+        teller, told = (a, b) if a.day > b.day else (b, a)
+    else:
+        teller, told = (a, b) if a.day is None else (b, a)
+    assert told.day is not None
+    day = dt.date.fromordinal(told.day)
     if any(
-        (y or day.year, m, d) == (day.year, day.month, day.day) for y, m, d in undated.named_dates
+        (y or day.year, m, d) == (day.year, day.month, day.day) for y, m, d in teller.named_dates
     ):
         return 0
-    return undated_gap
+    return abs(a.day - b.day) if a.day is not None and b.day is not None else undated_gap
 
 
 class Weights:

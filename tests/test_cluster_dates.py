@@ -1,8 +1,10 @@
-"""An undated report is of the day its opening names (real reports of the dev set).
+"""A report is of the day its opening names (real reports of the dev set).
 
 About half of the real pages carry no date. Their title or first sentences often name the
 event's day ("Об этом Токаев заявил 5 января ..."): a report dated that day is then of the
-same day for the date decay, instead of ``undated_gap`` days away.
+same day for the date decay, instead of ``undated_gap`` days away. Likewise a report of the
+next morning that names the day before ("Вечером 5 января силовики освободили аэропорт",
+dated 6 January) tells that day's event and is of that day for the reports of it.
 """
 
 from __future__ import annotations
@@ -36,8 +38,10 @@ REPORTS = {
     "ru_tass_tokayev_asks_csto.txt": dt.date(2022, 1, 5),
     "ru_ontby_tokayev_asks_csto.txt": dt.date(2022, 1, 5),
     "ru_info24_tokayev_asks_csto.txt": dt.date(2022, 1, 5),
+    # protesters seize Almaty airport, 5 January; retaken that evening, reported next day
+    "ru_kloop_orda_airport_seized.txt": dt.date(2022, 1, 5),
+    "ru_tvrain_airport_freed.txt": dt.date(2022, 1, 6),  # "Вечером 5 января ..."
     # the next day's events
-    "ru_tvrain_airport_freed.txt": dt.date(2022, 1, 6),
     "ru_kloop_odkb_arrival.txt": dt.date(2022, 1, 6),
     # a Russian court halts the CPC, 6 July 2022 (the English reports name no date)
     "en_moscowtimes_cpc_court_suspends.txt": dt.date(2022, 7, 6),
@@ -82,11 +86,35 @@ def test_an_undated_report_is_of_the_day_it_names_and_no_other(reports):
     next_day = feats[by_name["ru_tvrain_airport_freed.txt"].id]
     assert day_gap(undated, same_day, gap) == day_gap(same_day, undated, gap) == 0
     assert day_gap(undated, next_day, gap) == gap
-    # dated reports keep their own dates; two undated reports stay apart by the gap
-    assert day_gap(same_day, next_day, gap) == 1
+    # two undated reports stay apart by the gap
     rferl = feats[by_name["en_rferl_cpc_court_suspend.txt"].id]
     assert rferl.named_dates == frozenset()
     assert day_gap(undated, rferl, gap) == gap
+
+
+def test_a_report_that_names_the_day_before_tells_that_days_event(reports):
+    settings, cc, analyses, by_name = reports
+    feats = _features(settings, cc, analyses)
+    seized = feats[by_name["ru_kloop_orda_airport_seized.txt"].id]  # 5 January
+    freed = feats[by_name["ru_tvrain_airport_freed.txt"].id]  # 6 January, "Вечером 5 января"
+    arrival = feats[by_name["ru_kloop_odkb_arrival.txt"].id]  # 6 January, "вечером 6 января"
+    assert (0, 1, 5) in freed.named_dates
+    assert day_gap(freed, seized, 1) == day_gap(seized, freed, 1) == 0
+    assert day_gap(arrival, seized, 1) == 1  # it names its own day only
+    ids = {name: a.id for name, a in by_name.items()}
+    stories = story_index(cluster(analyses, settings.stories, cc))
+    freed_story = stories[ids["ru_tvrain_airport_freed.txt"]]
+    assert freed_story == stories[ids["ru_kloop_orda_airport_seized.txt"]]
+    # of the same day but another event (the three 5 January stories stay apart)
+    assert freed_story != stories[ids["ru_tass_tokayev_asks_csto.txt"]]
+    # a day apart without the named day, the date decay keeps it out
+    without = story_index(
+        cluster(analyses, settings.stories, dataclasses.replace(cc, date_rules=None))
+    )
+    assert (
+        without[ids["ru_tvrain_airport_freed.txt"]]
+        != without[ids["ru_kloop_orda_airport_seized.txt"]]
+    )
 
 
 def test_the_named_day_brings_the_undated_report_into_its_story(reports):
