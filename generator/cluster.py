@@ -230,6 +230,12 @@ def features(a: Analysis, index: int, params: StorySettings, cc: ClusterContext)
     title = content_lemmas(a.text.title_lemmas, stop)
     lead_lemmas = [lem for s in a.text.sentence_lemmas[: params.lead_sentences] for lem in s]
     lead = content_lemmas(lead_lemmas, stop)
+    # a headline shares a word with its lead; a title that shares none is page debris taken
+    # for one ("На информационном ресурсе применяются рекомендательные технологии", a
+    # site's notice on every page) or a teaser: no evidence of the event (unless all there is)
+    headline = bool(title & lead) or not lead
+    if not headline:
+        title = set()
     text = {f"t:{a.language}:{lem}" for lem in title} | {f"l:{a.language}:{lem}" for lem in lead}
     lead_text = "\n".join([a.article.title, *a.text.sentences[: params.lead_sentences]])
     ents = {f"e:{e.name}" for e in a.text.entities if any(f in lead_text for f in e.forms)}
@@ -246,7 +252,7 @@ def features(a: Analysis, index: int, params: StorySettings, cc: ClusterContext)
     vocab = cc.vocabulary.get(a.language)
     if vocab is not None:
         # the headline's concepts name the event ("seize" + "airport"): they count again
-        head = vocab.concepts([a.text.title_lemmas])
+        head = vocab.concepts([a.text.title_lemmas]) if headline else set()
         lead_concepts = head | vocab.concepts(a.text.sentence_lemmas[: params.lead_sentences])
         concepts |= {f"x:{name}" for name in lead_concepts} | {f"h:{name}" for name in head}
     return Features(
