@@ -85,8 +85,8 @@ class ClusterContext:
     # language -> the event vocabulary (a term's display is its concept's name)
     vocabulary: Mapping[str, Vocabulary] = field(default_factory=dict, compare=False)
     interface_language: str = "en"
-    # month names and date patterns of the language packs (``ingest.clean.find_dates``)
-    date_rules: CleanRules | None = field(default=None, compare=False)
+    # language -> its pack's month names and date patterns (``ingest.clean.find_dates``)
+    date_rules: Mapping[str, CleanRules] = field(default_factory=dict, compare=False)
 
 
 def load_vocabulary(path: Path, languages: Sequence[str]) -> Mapping[str, Vocabulary]:
@@ -188,17 +188,18 @@ def cluster_context(settings, ctx) -> ClusterContext:
     )
 
 
-def load_date_rules(folder: Path, languages: Sequence[str]) -> CleanRules:
-    """The date words of the language packs (month names, date patterns), read once."""
+def load_date_rules(folder: Path, languages: Sequence[str]) -> Mapping[str, CleanRules]:
+    """Per language, the date words of its pack (month names, date patterns), read once."""
     return _load_date_rules(Path(folder), tuple(languages))
 
 
 @functools.lru_cache(maxsize=4)
-def _load_date_rules(folder: Path, languages: tuple[str, ...]) -> CleanRules:
+def _load_date_rules(folder: Path, languages: tuple[str, ...]) -> Mapping[str, CleanRules]:
     from generator.ingest.clean import build_rules
     from generator.languages import load_language_packs
 
-    return build_rules(load_language_packs(folder, languages))
+    packs = load_language_packs(folder, languages)
+    return MappingProxyType({code: build_rules({code: pack}) for code, pack in packs.items()})
 
 
 # ---------------------------------------------------------------------------- features
@@ -262,7 +263,7 @@ def features(a: Analysis, index: int, params: StorySettings, cc: ClusterContext)
         language=a.language,
         channels=(frozenset(text), frozenset(ents), frozenset(nums), frozenset(concepts)),
         title=frozenset(f"t:{a.language}:{lem}" for lem in title),
-        named_dates=named_dates(a, cc.date_rules),
+        named_dates=named_dates(a, cc.date_rules.get(a.language)),
     )
 
 
@@ -277,11 +278,30 @@ def named_dates(a: Analysis, rules: CleanRules | None) -> frozenset[tuple[int, i
     if rules is None:
         return frozenset()
     text = "\n".join([a.article.title, *a.text.sentences[:OPENING_SENTENCES]])
-    return frozenset(
-        (year or 0, month, day)
-        for _at, year, month, day in find_dates(text, rules)
-        if 1 <= month <= 12 and 1 <= day <= 31
-    )
+    found = set()
+    for window in _digit_windows(text):  # a date has digits: the patterns run near them
+        found.update(
+            (year or 0, month, day)
+            for _at, year, month, day in find_dates(window, rules)
+            if 1 <= month <= 12 and 1 <= day <= 31
+        )
+    return frozenset(found)
+
+
+_DIGITS = re.compile(r"\d+")
+DATE_REACH = 40  # characters a written date spans on either side of its digits
+
+
+def _digit_windows(text: str) -> list[str]:
+    """The stretches of ``text`` within ``DATE_REACH`` characters of a digit, merged."""
+    spans: list[list[int]] = []
+    for m in _DIGITS.finditer(text):
+        start, end = max(0, m.start() - DATE_REACH), m.end() + DATE_REACH
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [text[s:e] for s, e in spans]
 
 
 def day_gap(a: Features, b: Features, undated_gap: int) -> int:
@@ -301,13 +321,18 @@ def day_gap(a: Features, b: Features, undated_gap: int) -> int:
         teller, told = (a, b) if a.day > b.day else (b, a)
     else:
         teller, told = (a, b) if a.day is None else (b, a)
-    assert told.day is not None
-    day = dt.date.fromordinal(told.day)
-    if any(
-        (y or day.year, m, d) == (day.year, day.month, day.day) for y, m, d in teller.named_dates
-    ):
-        return 0
+    if teller.named_dates:
+        assert told.day is not None
+        year, month, day = _ymd(told.day)
+        if (0, month, day) in teller.named_dates or (year, month, day) in teller.named_dates:
+            return 0
     return abs(a.day - b.day) if a.day is not None and b.day is not None else undated_gap
+
+
+@functools.lru_cache(maxsize=4096)
+def _ymd(ordinal: int) -> tuple[int, int, int]:
+    d = dt.date.fromordinal(ordinal)
+    return d.year, d.month, d.day
 
 
 class Weights:

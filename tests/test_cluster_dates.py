@@ -71,10 +71,10 @@ def _features(settings, cc, analyses):
 def test_the_opening_names_the_day_of_an_undated_report(reports):
     _settings, cc, _analyses, by_name = reports
     belnovosti = by_name["ru_belnovosti_tokayev_asks_csto.txt"]
-    assert (0, 1, 5) in named_dates(belnovosti, cc.date_rules)  # "5 января", no year
+    assert (0, 1, 5) in named_dates(belnovosti, cc.date_rules["ru"])  # "5 января", no year
     # a page with no date in its opening names none
     rferl = by_name["en_rferl_cpc_court_suspend.txt"]
-    assert named_dates(rferl, cc.date_rules) == frozenset()
+    assert named_dates(rferl, cc.date_rules["en"]) == frozenset()
 
 
 def test_an_undated_report_is_of_the_day_it_names_and_no_other(reports):
@@ -109,7 +109,7 @@ def test_a_report_that_names_the_day_before_tells_that_days_event(reports):
     assert freed_story != stories[ids["ru_tass_tokayev_asks_csto.txt"]]
     # a day apart without the named day, the date decay keeps it out
     without = story_index(
-        cluster(analyses, settings.stories, dataclasses.replace(cc, date_rules=None))
+        cluster(analyses, settings.stories, dataclasses.replace(cc, date_rules={}))
     )
     assert (
         without[ids["ru_tvrain_airport_freed.txt"]]
@@ -131,6 +131,23 @@ def test_the_named_day_brings_the_undated_report_into_its_story(reports):
     assert with_dates[ids["ru_tvrain_airport_freed.txt"]] != story
     assert with_dates[ids["ru_kloop_odkb_arrival.txt"]] != story
     # without the named day the undated report stands alone (the date decay keeps it out)
-    blind = dataclasses.replace(cc, date_rules=None)
+    blind = dataclasses.replace(cc, date_rules={})
     without = story_index(cluster(analyses, settings.stories, blind))
     assert without[ids["ru_belnovosti_tokayev_asks_csto.txt"]] != without[next(iter(appeal))]
+
+
+def test_each_language_reads_its_own_date_words(reports):
+    """Kazakh and Ukrainian openings (real dev reports): "23 қаңтарға дейін", "5 січня";
+    another language's month names read nothing there."""
+    settings, cc, _analyses, _by_name = reports
+    ictx = load_ingest_context(settings)
+    ctx = load_context(settings)
+    names = {
+        "kk_kt_zas_withdrawal_starts.txt": (0, 1, 23),
+        "uk_siteua_tokayev_asks_csto.txt": (0, 1, 5),
+    }
+    articles = [ingest_path(DEV / name, ictx) for name in names]
+    analyses = analyse_corpus(articles, ctx, workers=1).analyses
+    for a, want in zip(analyses, names.values(), strict=True):
+        assert want in named_dates(a, cc.date_rules[a.language]), a.article.title
+        assert want not in named_dates(a, cc.date_rules["en"])
