@@ -43,6 +43,7 @@ _LIST_KEYS = (
     "encodings",
     "publish_words",
     "update_words",
+    "yesterday_words",
 )
 _PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers", "anniversary")
 KNOWN_KEYS = frozenset(
@@ -75,6 +76,7 @@ class LanguagePack:
     # revision ("Updated", "Обновлено": never the publication date)
     publish_words: tuple[str, ...] = ()
     update_words: tuple[str, ...] = ()
+    yesterday_words: tuple[str, ...] = ()  # a stamp "yesterday, 18:40": the crawl day - 1
     # "on this day in 2011": a dated header is then the recalled event's day (group `year`)
     anniversary: tuple[re.Pattern[str], ...] = ()
     deciding_letters: str = ""

@@ -46,8 +46,11 @@ _LONE_NUMBER = re.compile(
 )
 _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?!\d)")
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})(?![\d])"
-    r"|(?<![\d-])(?P<iyear>\d{4})-(?P<imonth>\d{1,2})-(?P<iday>\d{1,2})(?![\d])"
+    # 06.01.2022, 06/01/2022, 11-01-2022 (one separator), 18.11.25 (two-digit year, dots),
+    # 2022-01-06, 2022/01/06
+    r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"
+    r"|(?<![\d./-])(?P<sday>\d{2})\.(?P<smonth>\d{2})\.(?P<syear>\d{2})(?![\d.])"
+    r"|(?<![\d./-])(?P<iyear>\d{4})(?P<isep>[-/])(?P<imonth>\d{1,2})(?P=isep)(?P<iday>\d{1,2})(?![\d])"
 )
 _TIMEZONE = re.compile(
     r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
@@ -83,6 +86,7 @@ class CleanRules:
     relative_days: frozenset[str] = frozenset()
     publish_words: frozenset[str] = frozenset()
     update_words: frozenset[str] = frozenset()
+    yesterday_words: frozenset[str] = frozenset()
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
@@ -107,6 +111,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
     relative: set[str] = set()
     publish: set[str] = set()
     update: set[str] = set()
+    yesterday: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
@@ -123,6 +128,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         relative.update(_key(w) for w in pack.relative_days)
         publish.update(_key(w) for w in pack.publish_words)
         update.update(_key(w) for w in pack.update_words)
+        yesterday.update(_key(w) for w in pack.yesterday_words)
         anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
@@ -144,6 +150,14 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
                 r"(?:\s+(?=\S)|\s*$)",
                 re.IGNORECASE,
             ),
+            # DATE [AGENCY] –, the date first and full: "March 28, 2022 [Argus] – Loadings …",
+            # "Jan 7, 2022 (Reuters) - …".
+            re.compile(
+                rf"^(?P<place>)(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})"
+                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+                r"\s*(?:\[(?P<a1>[^\]\n]{2,40})\]|\((?P<a2>[^()\n]{2,40})\))\s*[-—–]\s+(?=\S)",
+                re.IGNORECASE,
+            ),
         )
     return CleanRules(
         debris=tuple(debris),
@@ -157,6 +171,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         relative_days=frozenset(relative),
         publish_words=frozenset(publish),
         update_words=frozenset(update),
+        yesterday_words=frozenset(yesterday),
         anniversary=tuple(anniversary),
         months=months,
         date_patterns=tuple(date_patterns),
@@ -191,6 +206,9 @@ class Cleaned:
     title_in_body: bool = False
     crawl_date: str | None = None  # the crawler's "date YYYY-MM[-DD]" marker
     header_lines: tuple[str, ...] = ()  # removed header/timestamp lines above the article
+    # stamp lines with their place (``stamp_lines``): ("above" | "below" | "top" | "late" |
+    # "lead" | "tail", line)
+    stamps: tuple[tuple[str, str], ...] = ()
     dateline: Dateline | None = None
     bylines: tuple[tuple[str, str], ...] = ()  # ("author" | "source", value)
     removed: tuple[Removed, ...] = ()
@@ -234,15 +252,39 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip("»\"”’)]' ").endswith(tuple(SENTENCE_END)) if line else False
 
 
-def find_dates(text: str, rules: CleanRules) -> list[tuple[int, int | None, int, int]]:
-    """(offset, year or None, month, day) of every date written in ``text``, in order."""
+def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] | None:
+    """(year, month, day) of a ``_NUMERIC_DATE`` match; ``None`` when its order is unknown.
+
+    Day first is the rule ("06.01.2022", "06/01/2022"); a slash date whose first number
+    cannot be a day of the second is month first ("01/13/2022"). On a page in Latin script
+    (``latin``) a slash date that reads both ways ("01/06/2022") may be American: unknown.
+    """
+    g = m.groupdict()
+    if g.get("iyear"):
+        return int(g["iyear"]), int(g["imonth"]), int(g["iday"])
+    if g.get("syear"):
+        return 2000 + int(g["syear"]), int(g["smonth"]), int(g["sday"])
+    y, mo, d = int(g["year"]), int(g["month"]), int(g["day"])
+    if g["sep"] == "/":
+        if mo > 12 >= d:
+            return y, d, mo
+        if latin and mo <= 12 and d <= 12 and mo != d:
+            return None
+    return y, mo, d
+
+
+def find_dates(
+    text: str, rules: CleanRules, latin: bool = False
+) -> list[tuple[int, int | None, int, int]]:
+    """(offset, year or None, month, day) of every date written in ``text``, in order.
+
+    ``latin``: the page is in Latin script (a slash date may be month first: see
+    ``numeric_date``)."""
     found: dict[int, tuple[int, int | None, int, int]] = {}
     for m in _NUMERIC_DATE.finditer(text):
-        if m.group("day"):
-            y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
-        else:
-            y, mo, d = int(m.group("iyear")), int(m.group("imonth")), int(m.group("iday"))
-        found[m.start()] = (m.start(), y, mo, d)
+        ymd = numeric_date(m, latin)
+        if ymd is not None:
+            found[m.start()] = (m.start(), *ymd)
     for rx in rules.date_patterns:
         for m in rx.finditer(text):
             month = rules.months.get(m.group("month").lower().rstrip("."))
@@ -285,7 +327,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key):
             key = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", key, count=1)
             break
-    dated = any(m.group("year") or m.group("iyear") for m in _NUMERIC_DATE.finditer(line)) or any(
+    dated = bool(_NUMERIC_DATE.search(line)) or any(
         m.groupdict().get("year") for rx in rules.date_patterns for m in rx.finditer(line)
     )
     words = [
@@ -306,6 +348,16 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True
     sections = rules.navigation | {_key(w) for w in rules.section_words}
     if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
+        return True
+    # A dateline on its own line: a place in capitals before the date, nothing after it
+    # but a time or a year word ("Алматы 7 января 2022 года", "ALMATY, January 7, 2022").
+    prefix = line[: min(a for a, _b in spans)]
+    places = [t for t in re.split(r"[\s,.]+", prefix) if t]
+    if (
+        1 <= len(words) <= 3
+        and [w for w in _key(prefix).split() if not _relative_word(w, rules)] == words
+        and all(t[:1].isupper() for t in places)
+    ):
         return True
     label = _key(line).split()[:1]
     return bool(label) and label[0] in rules.publish_words and _words(line) <= 14
@@ -420,7 +472,7 @@ def _is_header(line: str, rules: CleanRules) -> bool:
         m.span()
         for rx in (_NUMERIC_DATE, *rules.date_patterns)
         for m in rx.finditer(line)
-        if m.groupdict().get("year") or m.groupdict().get("iyear")
+        if m.groupdict().get("year") or m.groupdict().get("iyear") or m.groupdict().get("syear")
     ]
     if not spans:
         return False
@@ -921,6 +973,8 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
     # Also agency headers anywhere (they carry the page date), but not sidebar timestamps.
     header += tuple(lines[i] for i in range(first_body, len(lines)) if kinds[i] == "header")
 
+    stamps = stamp_lines(lines, kinds, first_body, None if title_in_body else title_index)
+
     # An agency dateline opens one of the first paragraphs (after a standfirst, say).
     dateline = None
     for i in [i for i in content if kinds[i] is None][:DATELINE_PARAGRAPHS]:
@@ -949,10 +1003,45 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
         title_in_body=title_in_body,
         crawl_date=crawl_date,
         header_lines=header,
+        stamps=stamps,
         dateline=dateline,
         bylines=tuple(bylines),
         removed=removed,
     )
+
+
+def stamp_lines(
+    lines: list[str], kinds: list[str | None], first_body: int, title_index: int | None
+) -> tuple[tuple[str, str], ...]:
+    """The timestamp lines where publishers put the publication date, with their place.
+
+    - "above" / "below" the headline line (or "top" when the headline is not a line of its
+      own): stamps above the first paragraph of text;
+    - "late": an agency header further down ("Путин - Sputnik, 1920, 07.01.2022");
+    - "lead": a stamp between the first paragraph (a standfirst) and the second, e.g. over
+      the author's name;
+    - "tail": a stamp right after the last paragraph (at most two short lines between, a
+      source link, say), followed by nothing longer than a menu item (a list of related
+      stories, each dated under its headline, is no stamp of the article).
+    """
+    out: list[tuple[str, str]] = []
+    for i in range(first_body):
+        year_alone = kinds[i] == "counter" and re.fullmatch(r"(?:19|20)\d{2}", lines[i].strip())
+        if kinds[i] in ("header", "timestamp") or year_alone:
+            where = "top" if title_index is None else ("above" if i < title_index else "below")
+            out.append((where, lines[i]))
+    out += [("late", lines[i]) for i in range(first_body, len(lines)) if kinds[i] == "header"]
+    text = [i for i, k in enumerate(kinds) if k is None and _words(lines[i]) >= 8]
+    second = next((i for i in text if i > first_body), len(lines))
+    out += [("lead", lines[i]) for i in range(first_body + 1, second) if kinds[i] == "timestamp"]
+    if text and text[-1] > first_body:
+        rest = [i for i in range(text[-1] + 1, len(lines)) if kinds[i] != "blank"]
+        at = next((j for j, i in enumerate(rest[:3]) if kinds[i] == "timestamp"), None)
+        if at is not None and all(
+            kinds[i] == "timestamp" or _words(lines[i]) < 4 for i in rest[at:]
+        ):
+            out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
+    return tuple(out)
 
 
 def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
@@ -965,6 +1054,8 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     """
     g = m.groupdict()
     agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or "").strip()
+    if not g["place"]:  # the date first, with its year, the agency in brackets
+        return bool(agency and g.get("year"))
     known = agency.casefold() in rules.agencies or any(
         agency.casefold().startswith(a + " ") for a in rules.agencies
     )
