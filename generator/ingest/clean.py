@@ -34,6 +34,8 @@ LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to th
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
 LEAD_TITLE_CUT = 12  # else after this many words
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
+STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
+STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 SENTENCE_END = ".!?…"
 _UPPER = "A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺЎ"
@@ -1016,10 +1018,10 @@ def stamp_lines(
     """The timestamp lines where publishers put the publication date, with their place.
 
     - "above" / "below" the headline line (or "top" when the headline is not a line of its
-      own): stamps above the first paragraph of text;
+      own; "after" when more than a few lines below it): stamps above the first paragraph;
     - "late": an agency header further down ("Путин - Sputnik, 1920, 07.01.2022");
-    - "lead": a stamp between the first paragraph (a standfirst) and the second, e.g. over
-      the author's name;
+    - "lead": a stamp between the first paragraph, when short like a standfirst (not the
+      opening of a live blog), and the second, e.g. over the author's name;
     - "tail": a stamp right after the last paragraph (at most two short lines between, a
       source link, say), followed by nothing longer than a menu item (a list of related
       stories, each dated under its headline, is no stamp of the article).
@@ -1028,12 +1030,21 @@ def stamp_lines(
     for i in range(first_body):
         year_alone = kinds[i] == "counter" and re.fullmatch(r"(?:19|20)\d{2}", lines[i].strip())
         if kinds[i] in ("header", "timestamp") or year_alone:
-            where = "top" if title_index is None else ("above" if i < title_index else "below")
+            if title_index is None:
+                where = "top"
+            elif i < title_index:
+                where = "above"
+            else:
+                between = sum(1 for k in kinds[title_index + 1 : i] if k != "blank")
+                where = "below" if between < STAMP_BELOW_LINES else "after"
             out.append((where, lines[i]))
     out += [("late", lines[i]) for i in range(first_body, len(lines)) if kinds[i] == "header"]
     text = [i for i, k in enumerate(kinds) if k is None and _words(lines[i]) >= 8]
     second = next((i for i in text if i > first_body), len(lines))
-    out += [("lead", lines[i]) for i in range(first_body + 1, second) if kinds[i] == "timestamp"]
+    if first_body < len(lines) and _words(lines[first_body]) <= STANDFIRST_MAX_WORDS:
+        out += [
+            ("lead", lines[i]) for i in range(first_body + 1, second) if kinds[i] == "timestamp"
+        ]
     if text and text[-1] > first_body:
         rest = [i for i in range(text[-1] + 1, len(lines)) if kinds[i] != "blank"]
         at = next((j for j, i in enumerate(rest[:3]) if kinds[i] == "timestamp"), None)

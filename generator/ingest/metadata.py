@@ -21,10 +21,9 @@ from generator.sources import SourceRegistry, site_host
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
 _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
 MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
-MAX_LOOK_AHEAD_DAYS = 7  # a yearless dateline may precede a dated event of its text by this
 MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's yearless date may follow the publication by this
 MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
-_HEAD_STAMPS = ("above", "below", "top", "late")  # stamp places around the headline
+_HEAD_STAMPS = ("above", "below", "after", "top", "late")  # stamp places around the headline
 _LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
 _URL_DATES = (
@@ -125,8 +124,9 @@ def _context_year(
 ) -> int | None:
     """The year of a dateline without one ("НУР-СУЛТАН, 26 янв — Sputnik"): the one year
     the header and first paragraphs give to full dates, when the dateline's day in that year
-    is not before any of them (a report recalls the past) but by the few days a report
-    looks ahead ("Москва. 12 января ... заседание состоится 13 января 2022 года")."""
+    is not before any of them (a report recalls the past). A dated event a few days after
+    the dateline ("Москва. 12 января ... состоится 13 января 2022 года") does not settle
+    it: so does a report written a year later, on the eve of the anniversary."""
     head = "\n".join(cleaned.body.split("\n\n")[:CONTEXT_PARAGRAPHS]) if cleaned.body else ""
     dates = [
         found
@@ -139,8 +139,7 @@ def _context_year(
         return None
     year = years.pop()
     candidate = _safe_date(year, month, day)
-    ahead = dt.timedelta(days=MAX_LOOK_AHEAD_DAYS)
-    return year if candidate and all(d <= candidate + ahead for d in dates) else None
+    return year if candidate and all(d <= candidate for d in dates) else None
 
 
 def _stamp_items(
