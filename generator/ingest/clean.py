@@ -89,6 +89,7 @@ class CleanRules:
     publish_words: frozenset[str] = frozenset()
     update_words: frozenset[str] = frozenset()
     yesterday_words: frozenset[str] = frozenset()
+    today: re.Pattern[str] | None = None  # a "today" word before a date: "на сегодня 7 января"
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
@@ -114,6 +115,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
     publish: set[str] = set()
     update: set[str] = set()
     yesterday: set[str] = set()
+    today: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
@@ -131,6 +133,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         publish.update(_key(w) for w in pack.publish_words)
         update.update(_key(w) for w in pack.update_words)
         yesterday.update(_key(w) for w in pack.yesterday_words)
+        today.update(w.casefold() for w in pack.today_words)
         anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
@@ -174,6 +177,12 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         publish_words=frozenset(publish),
         update_words=frozenset(update),
         yesterday_words=frozenset(yesterday),
+        today=re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(today)) + r")\W{0,3}(?=\d)",
+            re.IGNORECASE,
+        )
+        if today
+        else None,
         anniversary=tuple(anniversary),
         months=months,
         date_patterns=tuple(date_patterns),
@@ -975,7 +984,7 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
     # Also agency headers anywhere (they carry the page date), but not sidebar timestamps.
     header += tuple(lines[i] for i in range(first_body, len(lines)) if kinds[i] == "header")
 
-    stamps = stamp_lines(lines, kinds, first_body, None if title_in_body else title_index)
+    stamps = stamp_lines(lines, kinds, first_body, None if title_in_body else title_index, rules)
 
     # An agency dateline opens one of the first paragraphs (after a standfirst, say).
     dateline = None
@@ -1013,12 +1022,19 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
 
 
 def stamp_lines(
-    lines: list[str], kinds: list[str | None], first_body: int, title_index: int | None
+    lines: list[str],
+    kinds: list[str | None],
+    first_body: int,
+    title_index: int | None,
+    rules: CleanRules,
 ) -> tuple[tuple[str, str], ...]:
     """The timestamp lines where publishers put the publication date, with their place.
 
     - "above" / "below" the headline line (or "top" when the headline is not a line of its
-      own; "after" when more than a few lines below it): stamps above the first paragraph;
+      own; "after" when more than a few lines below it): stamps above the first paragraph,
+      and there a "today" before a full date ("… новости на сегодня 7 января 2022") or a
+      rubric and date before the headline the next line repeats ("Экономика 01/09/2023
+      Россия договаривается …" / "Россия договаривается …");
     - "late": an agency header further down ("Путин - Sputnik, 1920, 07.01.2022");
     - "lead": a stamp between the first paragraph, when short like a standfirst (not the
       opening of a live blog), and the second, e.g. over the author's name;
@@ -1027,9 +1043,12 @@ def stamp_lines(
       stories, each dated under its headline, is no stamp of the article).
     """
     out: list[tuple[str, str]] = []
-    for i in range(first_body):
+    for i in range(min(first_body + 1, len(lines))):
         year_alone = kinds[i] == "counter" and re.fullmatch(r"(?:19|20)\d{2}", lines[i].strip())
-        if kinds[i] in ("header", "timestamp") or year_alone:
+        stamp = lines[i] if kinds[i] in ("header", "timestamp") or year_alone else None
+        if stamp is None and kinds[i] != "blank":
+            stamp = _stamp_in_line(lines, kinds, i, rules)
+        if stamp is not None and (i < first_body or kinds[i] is None):
             if title_index is None:
                 where = "top"
             elif i < title_index:
@@ -1037,14 +1056,16 @@ def stamp_lines(
             else:
                 between = sum(1 for k in kinds[title_index + 1 : i] if k != "blank")
                 where = "below" if between < STAMP_BELOW_LINES else "after"
-            out.append((where, lines[i]))
+            out.append((where, stamp))
     out += [("late", lines[i]) for i in range(first_body, len(lines)) if kinds[i] == "header"]
     text = [i for i, k in enumerate(kinds) if k is None and _words(lines[i]) >= 8]
     second = next((i for i in text if i > first_body), len(lines))
     if first_body < len(lines) and _words(lines[first_body]) <= STANDFIRST_MAX_WORDS:
-        out += [
-            ("lead", lines[i]) for i in range(first_body + 1, second) if kinds[i] == "timestamp"
-        ]
+        for i in range(first_body + 1, second):
+            if kinds[i] == "timestamp":
+                out.append(("lead", lines[i]))
+            elif kinds[i] != "blank" and (today := _stamp_in_line(lines, kinds, i, rules, False)):
+                out.append(("lead", today))
     if text and text[-1] > first_body:
         rest = [i for i in range(text[-1] + 1, len(lines)) if kinds[i] != "blank"]
         at = next((j for j, i in enumerate(rest[:3]) if kinds[i] == "timestamp"), None)
@@ -1053,6 +1074,33 @@ def stamp_lines(
         ):
             out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
     return tuple(out)
+
+
+def _stamp_in_line(
+    lines: list[str], kinds: list[str | None], i: int, rules: CleanRules, rubric: bool = True
+) -> str | None:
+    """The stamp inside a headline-like line (see ``stamp_lines``), or ``None``; a rubric
+    and date before a repeated headline only with ``rubric``."""
+    line = lines[i]
+    if rules.today is not None:
+        for m in rules.today.finditer(line):
+            found = find_dates(line[m.end() :], rules)
+            if found and found[0][0] == 0 and found[0][1]:
+                return line[m.start() :]
+    found = [f for f in find_dates(line, rules) if f[1]]
+    if not rubric or len(found) != 1 or _words(line[: found[0][0]]) > 2:
+        return None
+    date_end = next(
+        m.end()
+        for rx in (_NUMERIC_DATE, *rules.date_patterns)
+        for m in rx.finditer(line)
+        if m.start() == found[0][0]
+    )
+    rest = _key(line[date_end:])
+    following = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] != "blank"), "")
+    if len(rest.split()) >= 3 and rest == _key(following):
+        return line[:date_end]
+    return None
 
 
 def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
