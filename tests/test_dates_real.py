@@ -94,6 +94,17 @@ def test_stamp_forms_and_places(ctx, name, expected):
     assert text_date(ctx, name) == expected
 
 
+def test_today_before_a_full_date_names_the_day_of_the_page(ctx):
+    # tag cloud / "Протесты в Казахстане – … последние новости на сегодня 7 января 2022"
+    assert text_date(ctx, "dev2/t_ru_ria24_protests_toll_jan7.txt") == dt.date(2022, 1, 7)
+
+
+def test_rubric_and_date_over_the_repeated_headline(ctx):
+    # "Курсы валют от 21/08/2025" (a widget: the crawl day) / … / "Экономика 01/09/2023
+    # Россия договаривается …" / "Россия договаривается …" (the headline)
+    assert text_date(ctx, "dev2/t_ru_uzdaily_lavrov_gas_transit.txt") == dt.date(2023, 9, 1)
+
+
 def test_a_stamp_right_after_the_text(ctx):
     # ... last paragraph / "1prime.ru/20250814/gaz-860713434.html" / "14.08.2025" / "15:36"
     # / a filter menu ("Страна", "Инструменты", ...)

@@ -34,6 +34,10 @@ LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to th
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
 LEAD_TITLE_CUT = 12  # else after this many words
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
+# line kinds that open lists of other stories (their dates are theirs, not the article's)
+_LIST_KINDS = frozenset(
+    {"read_also", "tags", "ticker", "sidebar", "share", "subscribe", "widget", "navigation"}
+)
 STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
 STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
@@ -1069,8 +1073,10 @@ def stamp_lines(
     if text and text[-1] > first_body:
         rest = [i for i in range(text[-1] + 1, len(lines)) if kinds[i] != "blank"]
         at = next((j for j, i in enumerate(rest[:3]) if kinds[i] == "timestamp"), None)
-        if at is not None and all(
-            kinds[i] == "timestamp" or _words(lines[i]) < 4 for i in rest[at:]
+        if (
+            at is not None
+            and not any(kinds[i] in _LIST_KINDS for i in rest[:at])  # "Читайте также" / date
+            and all(kinds[i] == "timestamp" or _words(lines[i]) < 4 for i in rest[at:])
         ):
             out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
     return tuple(out)
