@@ -99,6 +99,15 @@ def test_today_before_a_full_date_names_the_day_of_the_page(ctx):
     assert text_date(ctx, "dev2/t_ru_ria24_protests_toll_jan7.txt") == dt.date(2022, 1, 7)
 
 
+def test_a_box_of_today_is_no_stamp(ctx):
+    # The same page with its headline cut to a site's box of the day: "Сегодня 7 января 2022"
+    text = page("dev2/t_ru_ria24_protests_toll_jan7.txt")
+    headline = next(line for line in text.split("\n") if "на сегодня 7 января 2022" in line)
+    boxed = text.replace(headline, "Сегодня 7 января 2022", 1)
+    raw = RawInput(data=boxed.encode("utf-8"), origin="ria24.txt")
+    assert ingest_bytes(raw, ctx).date is None
+
+
 def test_rubric_and_date_over_the_repeated_headline(ctx):
     # "Курсы валют от 21/08/2025" (a widget: the crawl day) / … / "Экономика 01/09/2023
     # Россия договаривается …" / "Россия договаривается …" (the headline)

@@ -93,6 +93,7 @@ class CleanRules:
     publish_words: frozenset[str] = frozenset()
     update_words: frozenset[str] = frozenset()
     yesterday_words: frozenset[str] = frozenset()
+    today_words: frozenset[str] = frozenset()
     today: re.Pattern[str] | None = None  # a "today" word before a date: "на сегодня 7 января"
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
@@ -181,6 +182,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         publish_words=frozenset(publish),
         update_words=frozenset(update),
         yesterday_words=frozenset(yesterday),
+        today_words=frozenset(today),
         today=re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(today)) + r")\W{0,3}(?=\d)",
             re.IGNORECASE,
@@ -1086,21 +1088,28 @@ def _stamp_in_line(
     lines: list[str], kinds: list[str | None], i: int, rules: CleanRules, rubric: bool = True
 ) -> str | None:
     """The stamp inside a headline-like line (see ``stamp_lines``), or ``None``; a rubric
-    and date before a repeated headline only with ``rubric``."""
+    and date before a repeated headline only with ``rubric``.
+
+    "Today" must end a headline ("… новости на сегодня 7 января 2022"): a short line that
+    opens with it ("Сегодня: 11 декабря 2024") is a site's box of the day the page was seen.
+    """
     line = lines[i]
-    if rules.today is not None:
+    if rules.today is not None and kinds[i] not in ("today_widget", "widget"):
         for m in rules.today.finditer(line):
             found = find_dates(line[m.end() :], rules)
-            if found and found[0][0] == 0 and found[0][1]:
-                return line[m.start() :]
+            if found and found[0][0] == 0 and found[0][1] and _words(line[: m.start()]) >= 4:
+                return line[m.end() :]
     found = [f for f in find_dates(line, rules) if f[1]]
     if not rubric or len(found) != 1 or _words(line[: found[0][0]]) > 2:
         return None
     date_end = next(
-        m.end()
-        for rx in (_NUMERIC_DATE, *rules.date_patterns)
-        for m in rx.finditer(line)
-        if m.start() == found[0][0]
+        (
+            m.end()
+            for rx in (_NUMERIC_DATE, *rules.date_patterns)
+            for m in rx.finditer(line)
+            if m.start() == found[0][0]
+        ),
+        len(line),
     )
     rest = _key(line[date_end:])
     following = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] != "blank"), "")

@@ -147,12 +147,16 @@ def _stamp_items(
 ) -> list[tuple[str, dt.date]]:
     """(place, date) of the full dates of the stamp lines (``Cleaned.stamps``), in order;
     not those of an "Updated" stamp (a revision: dates after its label are skipped), nor
-    those of the year an "on this day in 2011" post recalls."""
+    of a box of the day ("Сегодня 7 января 2022"), nor of the year an "on this day in
+    2011" post recalls."""
     text = f"{cleaned.title or ''}\n{cleaned.body[:3000] if cleaned.body else ''}"
     recalled = {int(m.group("year")) for rx in rules.anniversary for m in rx.finditer(text)}
     items = []
     for where, line in cleaned.stamps:
         folded = line.casefold()
+        first_word = re.findall(r"[^\W\d_]+", folded)[:1]
+        if first_word and first_word[0] in rules.today_words:
+            continue  # "Сегодня 7 января 2022": a site's box of the day the page was seen
         revised = next(
             (
                 m.start()
