@@ -31,6 +31,7 @@ DEBRIS_CLASSES = (
     "caption",
     "ticker",
     "widget",
+    "comments",
 )
 _LIST_KEYS = (
     "switcher_names",

@@ -40,6 +40,7 @@ _LIST_KINDS = frozenset(
 )
 STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
 STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
+COMMENTS_MAX_LINES = 30  # a readers' comments box: author / comment lines under its header
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 SENTENCE_END = ".!?…"
 _UPPER = "A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺЎ"
@@ -67,6 +68,8 @@ _MENU_ARROWS = re.compile(r"\s*(?:>>|»»|→)\s*")
 _SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail.Ru", "vlast.kz"
 _CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
 _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
+_LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
+_OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
 _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
@@ -619,6 +622,23 @@ def _tail(
             kinds[i] = "tail"
 
 
+def _comment_boxes(lines: list[str], kinds: list[str | None], rules: CleanRules) -> None:
+    """A readers' comments box under its header ("Свежие комментарии" / "• Name" / comment
+    / ...): the lines after the header, up to the next blank line, are its comments."""
+    headers = [rx for cls, rx in rules.debris if cls == "comments"]
+    for i, line in enumerate(lines):
+        if kinds[i] is not None or _words(line) > 4 or not any(rx.search(line) for rx in headers):
+            continue
+        kinds[i] = "comments"
+        first = i + 1
+        while first < len(lines) and kinds[first] == "blank":
+            first += 1
+        for j in range(first, min(len(lines), first + COMMENTS_MAX_LINES)):
+            if kinds[j] == "blank" or _words(lines[j]) > MAX_DEBRIS_WORDS:
+                break
+            kinds[j] = "comments"
+
+
 def _read_also_lists(lines: list[str], kinds: list[str | None]) -> None:
     """A bare "Read also:" or "Tags" line introduces a list: the short lines right after it."""
     for i, kind in enumerate(kinds):
@@ -704,8 +724,8 @@ def _body_line(line: str, rules: CleanRules) -> bool:
         return True
     for rx in rules.datelines:
         m = rx.match(line)
-        if m and dateline_agency_ok(m, rules):
-            return True
+        if m and dateline_agency_ok(m, rules) and _words(line[m.end() :]) >= 3:
+            return True  # (not "UZS – -0,47%" in a currency box)
     return False
 
 
@@ -729,6 +749,8 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     if _CYR.search(line) and n >= 6 and len(capitals) / n >= 0.7:
         score -= 1.0  # names and places only: tags
     score -= 0.5 * line.count("°")  # a weather box
+    if _OPENING_DATE.match(line):
+        score -= 1.0  # a record opening with its date: a lead or a sidebar item
     return score - POSITION_PENALTY * position
 
 
@@ -742,6 +764,9 @@ def _choose_headline(
     end = len(lines)
     for i in range(start, min(len(lines), start + HEADLINE_SCAN_LINES)):
         if kinds[i] is not None or classify(lines[i], rules) or _byline(lines[i], rules):
+            continue
+        if _tag_line(lines[i]):
+            kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
             continue
         if (
             _body_line(lines[i], rules)
@@ -760,6 +785,9 @@ def _choose_headline(
     # position: how many headline-long lines come before (menus of short items do not count)
     before = [sum(_words(lines[j]) >= 5 for j in candidates[:k]) for k in range(len(candidates))]
     later = [_key(lines[j]) for j in range(end, min(len(lines), end + 60)) if lines[j].strip()]
+    echoed = [i for i in candidates if _echoes_header(lines[i], lines[:i])]
+    if echoed:  # the page's title line said again on its own: the headline
+        return echoed[0], candidates, end
     scored = [
         (
             _headline_score(lines[i], before[k], body_stems)
@@ -777,6 +805,38 @@ def _choose_headline(
     shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
     longer = [i for i in shaped if _words(lines[i]) >= 3]  # not a two-word menu item
     return (longer or shaped or [None])[0], candidates, end
+
+
+def _echoes_header(line: str, above: list[str]) -> bool:
+    """Is the line a page-title-like line above it said again on its own, without the site
+    name after a separator or the section and date before it? ("Завеса секретности" under
+    "Завеса секретности | Деловая неделя", "Россия договаривается …" under "Экономика
+    01/09/2023 Россия договаривается …": the page's <title> or a breadcrumb trail.)"""
+    key = _key(line)
+    if len(key.split()) < 2 or len(key) < 10:
+        return False
+    for other in above:
+        k = _key(other)
+        if len(k) <= len(key) + 3:
+            continue
+        if k.endswith(" " + key):
+            return True
+        if k.startswith(key + " "):
+            head, stripped = other.strip(), line.strip()
+            rest = head[len(stripped) :] if head.startswith(stripped) else ""
+            if re.match(r"\s+(?:[|–—/·•-]|::)\s", rest):  # "Headline | Site", not "A, B"
+                return True
+    return False
+
+
+def _tag_line(line: str) -> bool:
+    """A list of tags: names and places, mostly capitalised, words said twice and no clause
+    ("Казахстан Алма-Ата Актау Нур-Султан общество протестующие Казахстан Алма-Ата …")."""
+    words = line.split()
+    if len(words) < 6 or re.search(r"[,:;!?«»\"()]", line):
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals / len(words) >= 0.6 and _repeats_words(line)
 
 
 def _repetition(key: str, later: list[str]) -> float:
@@ -846,6 +906,8 @@ def _shape_ok(line: str) -> bool:
     list of tags)?"""
     if line.rstrip('»"”’)] ').endswith((",", ":", ";", "|", ">")) or "°" in line:
         return False
+    if _OPENING_DATE.match(line):
+        return False  # a lead opening with its date ("18.11.25 года суд …"), not a headline
     capitals = [w for w in line.split() if w[:1].isupper()]
     tags = _CYR.search(line) and len(line.split()) >= 6 and len(capitals) / len(line.split()) >= 0.7
     return not _repeats_words(line) and not tags
@@ -860,7 +922,9 @@ def _repeats_words(line: str) -> bool:
 
 
 def _strip_credit(title: str, rules: CleanRules) -> str:
-    """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ")."""
+    """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
+    bullet before it ("• Headline" in a breadcrumb list), a site or section after it."""
+    title = _LIST_BULLET.sub("", title, count=1)
     head, sep, tail = title.rpartition(". ")
     if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
         return head
@@ -892,6 +956,7 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
             break
 
     kinds: list[str | None] = [None if line else "blank" for line in lines]
+    _comment_boxes(lines, kinds, rules)
     title = " ".join(title_hint.split()) if title_hint else None
     title_in_body = False
     title_index: int | None = None
