@@ -29,10 +29,12 @@ HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its
 HEADLINE_SCAN_LINES = 80  # ... among at most this many lines (menus included)
 OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
 POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
+STANDFIRST_OVERLAP = 0.5  # ... a headline over a standfirst says the article's words too
 HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from the lead
 LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
 LEAD_TITLE_CUT = 12  # else after this many words
+MASTHEAD_ECHO_LINES = 12  # a short headline is said again this close below it
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
 # line kinds that open lists of other stories (their dates are theirs, not the article's)
 _LIST_KINDS = frozenset(
@@ -662,9 +664,18 @@ def _sidebar_headline(lines: list[str], kinds: list[str | None], i: int | None) 
 # --------------------------------------------------------------------------- main entry
 
 
-def _is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
-    """A one- or two-word line above the headline: site name or section label."""
+def _is_masthead(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
+    """A one- or two-word line above the headline: site name or section label. Not the
+    start of a hard-wrapped sentence ("In November" / "2023, storm ..."), nor a short
+    headline said again a few lines below (as pages repeat theirs over the text)."""
     if _words(lines[i]) > 2 or _ends_sentence(lines[i]):
+        return False
+    if i + 1 < len(lines) and lines[i + 1][:1].isdigit() and _continues(lines, i, rules):
+        return False  # (a menu's "ukr" / "русский" is no sentence going on)
+    key = _key(lines[i])
+    if len(key) >= 10 and key in (
+        _key(line) for line in lines[i + 1 : i + 1 + MASTHEAD_ECHO_LINES]
+    ):
         return False
     following = [j for j in range(i + 1, min(i + 8, len(lines))) if kinds[j] != "blank"][:4]
     for n, j in enumerate(following):
@@ -800,11 +811,41 @@ def _choose_headline(
     ]
     best, index = max(scored, key=lambda item: (item[0], -item[1]))
     if best >= HEADLINE_MIN_SCORE:
+        k = candidates.index(index)
+        if k > 0 and _standfirst_under(
+            lines, candidates[k - 1], index, scored[k - 1][0], body_stems
+        ):
+            return candidates[k - 1], candidates, end
         return index, candidates, end
     # No line stands out: the first line of a headline's shape, as a page usually has it.
     shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
     longer = [i for i in shaped if _words(lines[i]) >= 3]  # not a two-word menu item
     return (longer or shaped or [None])[0], candidates, end
+
+
+def _overlap(line: str, body_stems: set[str]) -> float:
+    """The share of a line's words (stems) that the article below uses."""
+    stems = _stems(line)
+    return len(stems & body_stems) / len(stems) if stems else 0.0
+
+
+def _standfirst_under(
+    lines: list[str], above: int, best: int, above_score: float, body_stems: set[str]
+) -> bool:
+    """Is the best-scored line a standfirst under the headline? Right under a shorter line
+    that is a headline in its own right (it scores as one, the article says its words),
+    and saying the article's words even more (it sums up the lead): "Власти отчитались о
+    последствиях беспорядков в Алма-Ате" / "Полиция Алма-Аты: во время беспорядков погибли
+    160 человек, заведено 405 уголовных дел"."""
+    if any(lines[j].strip() for j in range(above + 1, best)):
+        return False  # not right above it
+    over = _overlap(lines[above], body_stems)
+    return (
+        above_score >= HEADLINE_MIN_SCORE
+        and over >= STANDFIRST_OVERLAP
+        and _words(lines[above]) < _words(lines[best])
+        and _overlap(lines[best], body_stems) >= over
+    )
 
 
 def _echoes_header(line: str, above: list[str]) -> bool:
@@ -983,7 +1024,7 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
             kinds[i] = "byline"
             bylines.extend(by)
             continue
-        if title is None and _is_masthead(lines, kinds, i):
+        if title is None and _is_masthead(lines, kinds, i, rules):
             kinds[i] = "masthead"
             bylines.append(("masthead", line))
             continue
