@@ -72,6 +72,10 @@ EXCERPTS = {
         "https://news.uaportal.com/ukr/section-news/news-tokaev-prikazal-armii-strelyat-na-porazhenie-07-01-2022.html",
         'ukr\nрусский\n\nТокаєв наказав армії стріляти на ураження\n\nДар\'я Подхалюзіна\n\nКасим-Жомарт Токаєв\nКасим-Жомарт Токаєв. Джерело: twitter.com/TokayevKZ\n\nПрезидент Казахстану Касим-Жомарт Токаєв у своєму третьому після початку протестів зверненні заявив про наказ армії стріляти по "терористам" на ураження.\n\nТокаєв заявив, що віддав армії та правоохоронним органам наказ відкривати вогонь на ураження по "терористам", які беруть участь у масових заворушеннях у Казахстані, передає meduza.\n\n"Терористи, як і раніше, завдають шкоди державному та приватному майну, застосовують зброю щодо громадян. Правоохоронним органам та армії мною надано наказ відкривати вогонь на поразку без попередження", - сказав Токаєв у зверненні, показаному в ефірі республіканських телеканалів.\n\nПрезидент Казахстану також підкреслив, що мови про мирні переговори зі "злочинцями та вбивцями" бути не може.\n\n"Нам довелося мати справу зі озброєними, підготовленими бандитами. Як місцевими, так і іноземними. Саме з бандитами та терористами", - наголосив він.\n\n',
     ),
+    "en_cpc_storm_suspension_nov2023": (
+        "https://www.cpc.ru/en/press/releases/2023/pages/20231127-1.aspx",
+        "In November\n2023, storm restrictions on transshipment were repeatedly announced at the\nNovorossiysk seaport, which CPC strictly followed.As a\nreminder: oil is lifted from CPC Marine Terminal via Single Point Moorings\n(SPM) 5 km away from the shoreline with strict compliance with the industrial\nand environmental safety requirements. The SPM design allows for loading during\nadverse weather conditions when traditional onshore oil lifting systems are\nforced to suspend their operation.\nCurrently in\nthe area of Novorossiysk, there are extremely unfavorable weather conditions:\nwind up to 22-24 m/s (79.2-86.4 km/h), wave height 6-8 meters.\nNovorossiysk\n",
+    ),
 }
 
 
@@ -176,3 +180,11 @@ def test_a_headline_offering_photos_and_videos_is_no_caption(ctx):
     assert headline.startswith("Протесты в Казахстане")
     assert classify(headline, ctx.rules) is None
     assert classify("Здание акимата – фото: Reuters", ctx.rules) == "caption"
+
+
+def test_the_first_words_of_a_hard_wrapped_sentence_are_no_masthead(ctx):
+    """ "In November" / "2023, storm restrictions …": a press release's hard-wrapped lead,
+    not a two-word site name over a headline; the title is made from the whole sentence."""
+    article = ingest(ctx, "en_cpc_storm_suspension_nov2023")
+    assert article.title.startswith("In November 2023, storm restrictions on transshipment")
+    assert "title" in article.inferred

@@ -34,7 +34,6 @@ HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from
 LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
 LEAD_TITLE_CUT = 12  # else after this many words
-MASTHEAD_ECHO_LINES = 12  # a short headline is said again this close below it
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
 # line kinds that open lists of other stories (their dates are theirs, not the article's)
 _LIST_KINDS = frozenset(
@@ -666,17 +665,11 @@ def _sidebar_headline(lines: list[str], kinds: list[str | None], i: int | None) 
 
 def _is_masthead(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
     """A one- or two-word line above the headline: site name or section label. Not the
-    start of a hard-wrapped sentence ("In November" / "2023, storm ..."), nor a short
-    headline said again a few lines below (as pages repeat theirs over the text)."""
+    start of a hard-wrapped sentence ("In November" / "2023, storm ...")."""
     if _words(lines[i]) > 2 or _ends_sentence(lines[i]):
         return False
     if i + 1 < len(lines) and lines[i + 1][:1].isdigit() and _continues(lines, i, rules):
         return False  # (a menu's "ukr" / "русский" is no sentence going on)
-    key = _key(lines[i])
-    if len(key) >= 10 and key in (
-        _key(line) for line in lines[i + 1 : i + 1 + MASTHEAD_ECHO_LINES]
-    ):
-        return False
     following = [j for j in range(i + 1, min(i + 8, len(lines))) if kinds[j] != "blank"][:4]
     for n, j in enumerate(following):
         if _words(lines[j]) >= 3:
