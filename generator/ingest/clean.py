@@ -663,13 +663,10 @@ def _sidebar_headline(lines: list[str], kinds: list[str | None], i: int | None) 
 # --------------------------------------------------------------------------- main entry
 
 
-def _is_masthead(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
-    """A one- or two-word line above the headline: site name or section label. Not the
-    start of a hard-wrapped sentence ("In November" / "2023, storm ...")."""
+def _is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
+    """A one- or two-word line above the headline: site name or section label."""
     if _words(lines[i]) > 2 or _ends_sentence(lines[i]):
         return False
-    if i + 1 < len(lines) and lines[i + 1][:1].isdigit() and _continues(lines, i, rules):
-        return False  # (a menu's "ukr" / "русский" is no sentence going on)
     following = [j for j in range(i + 1, min(i + 8, len(lines))) if kinds[j] != "blank"][:4]
     for n, j in enumerate(following):
         if _words(lines[j]) >= 3:
@@ -1017,7 +1014,7 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
             kinds[i] = "byline"
             bylines.extend(by)
             continue
-        if title is None and _is_masthead(lines, kinds, i, rules):
+        if title is None and _is_masthead(lines, kinds, i):
             kinds[i] = "masthead"
             bylines.append(("masthead", line))
             continue
