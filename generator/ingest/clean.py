@@ -3,10 +3,10 @@
 Every rule is about a *class* of line, never a particular page: photo credits (``©``, "Photo:"
 lines), subscribe/follow prompts, "read also" lines, breadcrumbs, share bars and counters,
 lone numbers, a repeated headline, language switchers and skip links, agency header lines
-ending in a date, bylines, and lists of sidebar headlines with their timestamps. The words
-and phrases of each class come from the language packs (``config/languages/<code>.yml``);
-the rules here are language independent. A line that is not recognised as debris is kept,
-so every sentence of the article stays, in order.
+ending in a date, bylines, lists of sidebar headlines with their timestamps, tag lists and
+readers' comments boxes. The words and phrases of each class come from the language packs
+(``config/languages/<code>.yml``); the rules here are language independent. A line that is
+not recognised as debris is kept, so every sentence of the article stays, in order.
 
 ``clean_text`` also returns what the debris said about the page (crawl date, header dates,
 dateline, bylines) for ``metadata`` to use.
