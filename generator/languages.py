@@ -31,6 +31,7 @@ DEBRIS_CLASSES = (
     "caption",
     "ticker",
     "widget",
+    "comments",
 )
 _LIST_KEYS = (
     "switcher_names",
@@ -43,6 +44,8 @@ _LIST_KEYS = (
     "encodings",
     "publish_words",
     "update_words",
+    "yesterday_words",
+    "today_words",
 )
 _PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers", "anniversary")
 KNOWN_KEYS = frozenset(
@@ -75,6 +78,8 @@ class LanguagePack:
     # revision ("Updated", "Обновлено": never the publication date)
     publish_words: tuple[str, ...] = ()
     update_words: tuple[str, ...] = ()
+    yesterday_words: tuple[str, ...] = ()  # a stamp "yesterday, 18:40": the crawl day - 1
+    today_words: tuple[str, ...] = ()  # "today" before a full date: the page's day
     # "on this day in 2011": a dated header is then the recalled event's day (group `year`)
     anniversary: tuple[re.Pattern[str], ...] = ()
     deciding_letters: str = ""

@@ -83,3 +83,27 @@ def test_restricted_to_the_configured_languages():
 
 def test_detector_is_built_once_per_language_set():
     assert get_detector(LANGS) is get_detector(LANGS)
+
+
+# adyrna.kz/lt publishes a Latin-script copy of a Russian report (real text, dev split).
+ROMANISED_RU = (
+    "Rossiiskii sud zamenil reşenie o priostanovke raboty KTK na ştraf v 200 tysiach rublei, "
+    "peredaet adyrna.kz c ssylkoi na Tengrinews.kz.\n"
+    "Krasnodarskii kraevoi sud rassmotrel apelliasionnuiu jalobu na postanovlenie Primorskogo "
+    "raionnogo suda Novorossiiska.\n"
+    "Rassmotrev materialy, sud apelliasionnoi instansii izmenil postanovlenie raionnogo suda, "
+    "naznachiv KTK nakazanie v vide administrativnogo ştrafa v razmere 200 tysiach rublei."
+)
+
+
+def test_romanised_russian_is_russian(detector):
+    assert detector.detect(ROMANISED_RU) == "ru"
+
+
+def test_english_texts_of_the_realset_stay_english(detector):
+    """The romanised-text rule never takes an English text away from English."""
+    realset = Path(__file__).resolve().parent / "data" / "realset"
+    texts = sorted(realset.glob("dev*/en_*.txt")) + sorted(realset.glob("dev2/*_en_*.txt"))
+    assert len(texts) > 60
+    wrong = [p.name for p in texts if detector.detect(p.read_text(encoding="utf-8")) != "en"]
+    assert wrong == []

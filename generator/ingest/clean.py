@@ -3,10 +3,10 @@
 Every rule is about a *class* of line, never a particular page: photo credits (``©``, "Photo:"
 lines), subscribe/follow prompts, "read also" lines, breadcrumbs, share bars and counters,
 lone numbers, a repeated headline, language switchers and skip links, agency header lines
-ending in a date, bylines, and lists of sidebar headlines with their timestamps. The words
-and phrases of each class come from the language packs (``config/languages/<code>.yml``);
-the rules here are language independent. A line that is not recognised as debris is kept,
-so every sentence of the article stays, in order.
+ending in a date, bylines, lists of sidebar headlines with their timestamps, tag lists and
+readers' comments boxes. The words and phrases of each class come from the language packs
+(``config/languages/<code>.yml``); the rules here are language independent. A line that is
+not recognised as debris is kept, so every sentence of the article stays, in order.
 
 ``clean_text`` also returns what the debris said about the page (crawl date, header dates,
 dateline, bylines) for ``metadata`` to use.
@@ -29,11 +29,19 @@ HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its
 HEADLINE_SCAN_LINES = 80  # ... among at most this many lines (menus included)
 OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
 POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
+STANDFIRST_OVERLAP = 0.5  # ... a headline over a standfirst says the article's words too
 HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from the lead
 LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
 LEAD_TITLE_CUT = 12  # else after this many words
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
+# line kinds that open lists of other stories (their dates are theirs, not the article's)
+_LIST_KINDS = frozenset(
+    {"read_also", "tags", "ticker", "sidebar", "share", "subscribe", "widget", "navigation"}
+)
+STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
+STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
+COMMENTS_MAX_LINES = 30  # a readers' comments box: author / comment lines under its header
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 SENTENCE_END = ".!?…"
 _UPPER = "A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺЎ"
@@ -46,8 +54,11 @@ _LONE_NUMBER = re.compile(
 )
 _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?!\d)")
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d.])(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})(?![\d])"
-    r"|(?<![\d-])(?P<iyear>\d{4})-(?P<imonth>\d{1,2})-(?P<iday>\d{1,2})(?![\d])"
+    # 06.01.2022, 06/01/2022, 11-01-2022 (one separator), 18.11.25 (two-digit year, dots),
+    # 2022-01-06, 2022/01/06
+    r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"
+    r"|(?<![\d./-])(?P<sday>\d{2})\.(?P<smonth>\d{2})\.(?P<syear>\d{2})(?![\d.])"
+    r"|(?<![\d./-])(?P<iyear>\d{4})(?P<isep>[-/])(?P<imonth>\d{1,2})(?P=isep)(?P<iday>\d{1,2})(?![\d])"
 )
 _TIMEZONE = re.compile(
     r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
@@ -58,6 +69,8 @@ _MENU_ARROWS = re.compile(r"\s*(?:>>|»»|→)\s*")
 _SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail.Ru", "vlast.kz"
 _CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
 _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
+_LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
+_OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
 _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
@@ -83,6 +96,9 @@ class CleanRules:
     relative_days: frozenset[str] = frozenset()
     publish_words: frozenset[str] = frozenset()
     update_words: frozenset[str] = frozenset()
+    yesterday_words: frozenset[str] = frozenset()
+    today_words: frozenset[str] = frozenset()
+    today: re.Pattern[str] | None = None  # a "today" word before a date: "на сегодня 7 января"
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
@@ -107,6 +123,8 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
     relative: set[str] = set()
     publish: set[str] = set()
     update: set[str] = set()
+    yesterday: set[str] = set()
+    today: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
@@ -123,6 +141,8 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         relative.update(_key(w) for w in pack.relative_days)
         publish.update(_key(w) for w in pack.publish_words)
         update.update(_key(w) for w in pack.update_words)
+        yesterday.update(_key(w) for w in pack.yesterday_words)
+        today.update(w.casefold() for w in pack.today_words)
         anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
@@ -144,6 +164,14 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
                 r"(?:\s+(?=\S)|\s*$)",
                 re.IGNORECASE,
             ),
+            # DATE [AGENCY] –, the date first and full: "March 28, 2022 [Argus] – Loadings …",
+            # "Jan 7, 2022 (Reuters) - …".
+            re.compile(
+                rf"^(?P<place>)(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})"
+                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+                r"\s*(?:\[(?P<a1>[^\]\n]{2,40})\]|\((?P<a2>[^()\n]{2,40})\))\s*[-—–]\s+(?=\S)",
+                re.IGNORECASE,
+            ),
         )
     return CleanRules(
         debris=tuple(debris),
@@ -157,6 +185,14 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         relative_days=frozenset(relative),
         publish_words=frozenset(publish),
         update_words=frozenset(update),
+        yesterday_words=frozenset(yesterday),
+        today_words=frozenset(today),
+        today=re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(today)) + r")\W{0,3}(?=\d)",
+            re.IGNORECASE,
+        )
+        if today
+        else None,
         anniversary=tuple(anniversary),
         months=months,
         date_patterns=tuple(date_patterns),
@@ -191,6 +227,9 @@ class Cleaned:
     title_in_body: bool = False
     crawl_date: str | None = None  # the crawler's "date YYYY-MM[-DD]" marker
     header_lines: tuple[str, ...] = ()  # removed header/timestamp lines above the article
+    # stamp lines with their place (``stamp_lines``): ("above" | "below" | "top" | "late" |
+    # "lead" | "tail", line)
+    stamps: tuple[tuple[str, str], ...] = ()
     dateline: Dateline | None = None
     bylines: tuple[tuple[str, str], ...] = ()  # ("author" | "source", value)
     removed: tuple[Removed, ...] = ()
@@ -234,15 +273,39 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip("»\"”’)]' ").endswith(tuple(SENTENCE_END)) if line else False
 
 
-def find_dates(text: str, rules: CleanRules) -> list[tuple[int, int | None, int, int]]:
-    """(offset, year or None, month, day) of every date written in ``text``, in order."""
+def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] | None:
+    """(year, month, day) of a ``_NUMERIC_DATE`` match; ``None`` when its order is unknown.
+
+    Day first is the rule ("06.01.2022", "06/01/2022"); a slash date whose first number
+    cannot be a day of the second is month first ("01/13/2022"). On a page in Latin script
+    (``latin``) a slash date that reads both ways ("01/06/2022") may be American: unknown.
+    """
+    g = m.groupdict()
+    if g.get("iyear"):
+        return int(g["iyear"]), int(g["imonth"]), int(g["iday"])
+    if g.get("syear"):
+        return 2000 + int(g["syear"]), int(g["smonth"]), int(g["sday"])
+    y, mo, d = int(g["year"]), int(g["month"]), int(g["day"])
+    if g["sep"] == "/":
+        if mo > 12 >= d:
+            return y, d, mo
+        if latin and mo <= 12 and d <= 12 and mo != d:
+            return None
+    return y, mo, d
+
+
+def find_dates(
+    text: str, rules: CleanRules, latin: bool = False
+) -> list[tuple[int, int | None, int, int]]:
+    """(offset, year or None, month, day) of every date written in ``text``, in order.
+
+    ``latin``: the page is in Latin script (a slash date may be month first: see
+    ``numeric_date``)."""
     found: dict[int, tuple[int, int | None, int, int]] = {}
     for m in _NUMERIC_DATE.finditer(text):
-        if m.group("day"):
-            y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
-        else:
-            y, mo, d = int(m.group("iyear")), int(m.group("imonth")), int(m.group("iday"))
-        found[m.start()] = (m.start(), y, mo, d)
+        ymd = numeric_date(m, latin)
+        if ymd is not None:
+            found[m.start()] = (m.start(), *ymd)
     for rx in rules.date_patterns:
         for m in rx.finditer(text):
             month = rules.months.get(m.group("month").lower().rstrip("."))
@@ -285,7 +348,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key):
             key = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", key, count=1)
             break
-    dated = any(m.group("year") or m.group("iyear") for m in _NUMERIC_DATE.finditer(line)) or any(
+    dated = bool(_NUMERIC_DATE.search(line)) or any(
         m.groupdict().get("year") for rx in rules.date_patterns for m in rx.finditer(line)
     )
     words = [
@@ -306,6 +369,16 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True
     sections = rules.navigation | {_key(w) for w in rules.section_words}
     if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
+        return True
+    # A dateline on its own line: a place in capitals before the date, nothing after it
+    # but a time or a year word ("Алматы 7 января 2022 года", "ALMATY, January 7, 2022").
+    prefix = line[: min(a for a, _b in spans)]
+    places = [t for t in re.split(r"[\s,.]+", prefix) if t]
+    if (
+        1 <= len(words) <= 3
+        and [w for w in _key(prefix).split() if not _relative_word(w, rules)] == words
+        and all(t[:1].isupper() for t in places)
+    ):
         return True
     label = _key(line).split()[:1]
     return bool(label) and label[0] in rules.publish_words and _words(line) <= 14
@@ -420,7 +493,7 @@ def _is_header(line: str, rules: CleanRules) -> bool:
         m.span()
         for rx in (_NUMERIC_DATE, *rules.date_patterns)
         for m in rx.finditer(line)
-        if m.groupdict().get("year") or m.groupdict().get("iyear")
+        if m.groupdict().get("year") or m.groupdict().get("iyear") or m.groupdict().get("syear")
     ]
     if not spans:
         return False
@@ -550,6 +623,23 @@ def _tail(
             kinds[i] = "tail"
 
 
+def _comment_boxes(lines: list[str], kinds: list[str | None], rules: CleanRules) -> None:
+    """A readers' comments box under its header ("Свежие комментарии" / "• Name" / comment
+    / ...): the lines after the header, up to the next blank line, are its comments."""
+    headers = [rx for cls, rx in rules.debris if cls == "comments"]
+    for i, line in enumerate(lines):
+        if kinds[i] is not None or _words(line) > 4 or not any(rx.search(line) for rx in headers):
+            continue
+        kinds[i] = "comments"
+        first = i + 1
+        while first < len(lines) and kinds[first] == "blank":
+            first += 1
+        for j in range(first, min(len(lines), first + COMMENTS_MAX_LINES)):
+            if kinds[j] == "blank" or _words(lines[j]) > MAX_DEBRIS_WORDS:
+                break
+            kinds[j] = "comments"
+
+
 def _read_also_lists(lines: list[str], kinds: list[str | None]) -> None:
     """A bare "Read also:" or "Tags" line introduces a list: the short lines right after it."""
     for i, kind in enumerate(kinds):
@@ -635,8 +725,8 @@ def _body_line(line: str, rules: CleanRules) -> bool:
         return True
     for rx in rules.datelines:
         m = rx.match(line)
-        if m and dateline_agency_ok(m, rules):
-            return True
+        if m and dateline_agency_ok(m, rules) and _words(line[m.end() :]) >= 3:
+            return True  # (not "UZS – -0,47%" in a currency box)
     return False
 
 
@@ -660,6 +750,8 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     if _CYR.search(line) and n >= 6 and len(capitals) / n >= 0.7:
         score -= 1.0  # names and places only: tags
     score -= 0.5 * line.count("°")  # a weather box
+    if _OPENING_DATE.match(line):
+        score -= 1.0  # a record opening with its date: a lead or a sidebar item
     return score - POSITION_PENALTY * position
 
 
@@ -673,6 +765,9 @@ def _choose_headline(
     end = len(lines)
     for i in range(start, min(len(lines), start + HEADLINE_SCAN_LINES)):
         if kinds[i] is not None or classify(lines[i], rules) or _byline(lines[i], rules):
+            continue
+        if _tag_line(lines[i]):
+            kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
             continue
         if (
             _body_line(lines[i], rules)
@@ -691,6 +786,9 @@ def _choose_headline(
     # position: how many headline-long lines come before (menus of short items do not count)
     before = [sum(_words(lines[j]) >= 5 for j in candidates[:k]) for k in range(len(candidates))]
     later = [_key(lines[j]) for j in range(end, min(len(lines), end + 60)) if lines[j].strip()]
+    echoed = [i for i in candidates if _echoes_header(lines[i], lines[:i])]
+    if echoed:  # the page's title line said again on its own: the headline
+        return echoed[0], candidates, end
     scored = [
         (
             _headline_score(lines[i], before[k], body_stems)
@@ -703,11 +801,73 @@ def _choose_headline(
     ]
     best, index = max(scored, key=lambda item: (item[0], -item[1]))
     if best >= HEADLINE_MIN_SCORE:
+        k = candidates.index(index)
+        if k > 0 and _standfirst_under(
+            lines, candidates[k - 1], index, scored[k - 1][0], body_stems
+        ):
+            return candidates[k - 1], candidates, end
         return index, candidates, end
     # No line stands out: the first line of a headline's shape, as a page usually has it.
     shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
     longer = [i for i in shaped if _words(lines[i]) >= 3]  # not a two-word menu item
     return (longer or shaped or [None])[0], candidates, end
+
+
+def _overlap(line: str, body_stems: set[str]) -> float:
+    """The share of a line's words (stems) that the article below uses."""
+    stems = _stems(line)
+    return len(stems & body_stems) / len(stems) if stems else 0.0
+
+
+def _standfirst_under(
+    lines: list[str], above: int, best: int, above_score: float, body_stems: set[str]
+) -> bool:
+    """Is the best-scored line a standfirst under the headline? Right under a shorter line
+    that is a headline in its own right (it scores as one, the article says its words),
+    and saying the article's words even more (it sums up the lead): "Власти отчитались о
+    последствиях беспорядков в Алма-Ате" / "Полиция Алма-Аты: во время беспорядков погибли
+    160 человек, заведено 405 уголовных дел"."""
+    if any(lines[j].strip() for j in range(above + 1, best)):
+        return False  # not right above it
+    over = _overlap(lines[above], body_stems)
+    return (
+        above_score >= HEADLINE_MIN_SCORE
+        and over >= STANDFIRST_OVERLAP
+        and _words(lines[above]) < _words(lines[best])
+        and _overlap(lines[best], body_stems) >= over
+    )
+
+
+def _echoes_header(line: str, above: list[str]) -> bool:
+    """Is the line a page-title-like line above it said again on its own, without the site
+    name after a separator or the section and date before it? ("Завеса секретности" under
+    "Завеса секретности | Деловая неделя", "Россия договаривается …" under "Экономика
+    01/09/2023 Россия договаривается …": the page's <title> or a breadcrumb trail.)"""
+    key = _key(line)
+    if len(key.split()) < 2 or len(key) < 10:
+        return False
+    for other in above:
+        k = _key(other)
+        if len(k) <= len(key) + 3:
+            continue
+        if k.endswith(" " + key):
+            return True
+        if k.startswith(key + " "):
+            head, stripped = other.strip(), line.strip()
+            rest = head[len(stripped) :] if head.startswith(stripped) else ""
+            if re.match(r"\s+(?:[|–—/·•-]|::)\s", rest):  # "Headline | Site", not "A, B"
+                return True
+    return False
+
+
+def _tag_line(line: str) -> bool:
+    """A list of tags: names and places, mostly capitalised, words said twice and no clause
+    ("Казахстан Алма-Ата Актау Нур-Султан общество протестующие Казахстан Алма-Ата …")."""
+    words = line.split()
+    if len(words) < 6 or re.search(r"[,:;!?«»\"()]", line):
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals / len(words) >= 0.6 and _repeats_words(line)
 
 
 def _repetition(key: str, later: list[str]) -> float:
@@ -777,6 +937,8 @@ def _shape_ok(line: str) -> bool:
     list of tags)?"""
     if line.rstrip('»"”’)] ').endswith((",", ":", ";", "|", ">")) or "°" in line:
         return False
+    if _OPENING_DATE.match(line):
+        return False  # a lead opening with its date ("18.11.25 года суд …"), not a headline
     capitals = [w for w in line.split() if w[:1].isupper()]
     tags = _CYR.search(line) and len(line.split()) >= 6 and len(capitals) / len(line.split()) >= 0.7
     return not _repeats_words(line) and not tags
@@ -791,7 +953,9 @@ def _repeats_words(line: str) -> bool:
 
 
 def _strip_credit(title: str, rules: CleanRules) -> str:
-    """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ")."""
+    """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
+    bullet before it ("• Headline" in a breadcrumb list), a site or section after it."""
+    title = _LIST_BULLET.sub("", title, count=1)
     head, sep, tail = title.rpartition(". ")
     if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
         return head
@@ -823,6 +987,7 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
             break
 
     kinds: list[str | None] = [None if line else "blank" for line in lines]
+    _comment_boxes(lines, kinds, rules)
     title = " ".join(title_hint.split()) if title_hint else None
     title_in_body = False
     title_index: int | None = None
@@ -921,6 +1086,8 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
     # Also agency headers anywhere (they carry the page date), but not sidebar timestamps.
     header += tuple(lines[i] for i in range(first_body, len(lines)) if kinds[i] == "header")
 
+    stamps = stamp_lines(lines, kinds, first_body, None if title_in_body else title_index, rules)
+
     # An agency dateline opens one of the first paragraphs (after a standfirst, say).
     dateline = None
     for i in [i for i in content if kinds[i] is None][:DATELINE_PARAGRAPHS]:
@@ -949,10 +1116,102 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
         title_in_body=title_in_body,
         crawl_date=crawl_date,
         header_lines=header,
+        stamps=stamps,
         dateline=dateline,
         bylines=tuple(bylines),
         removed=removed,
     )
+
+
+def stamp_lines(
+    lines: list[str],
+    kinds: list[str | None],
+    first_body: int,
+    title_index: int | None,
+    rules: CleanRules,
+) -> tuple[tuple[str, str], ...]:
+    """The timestamp lines where publishers put the publication date, with their place.
+
+    - "above" / "below" the headline line (or "top" when the headline is not a line of its
+      own; "after" when more than a few lines below it): stamps above the first paragraph,
+      and there a "today" before a full date ("… новости на сегодня 7 января 2022") or a
+      rubric and date before the headline the next line repeats ("Экономика 01/09/2023
+      Россия договаривается …" / "Россия договаривается …");
+    - "late": an agency header further down ("Путин - Sputnik, 1920, 07.01.2022");
+    - "lead": a stamp between the first paragraph, when short like a standfirst (not the
+      opening of a live blog), and the second, e.g. over the author's name;
+    - "tail": a stamp right after the last paragraph (at most two short lines between, a
+      source link, say), followed by nothing longer than a menu item (a list of related
+      stories, each dated under its headline, is no stamp of the article).
+    """
+    out: list[tuple[str, str]] = []
+    for i in range(min(first_body + 1, len(lines))):
+        year_alone = kinds[i] == "counter" and re.fullmatch(r"(?:19|20)\d{2}", lines[i].strip())
+        stamp = lines[i] if kinds[i] in ("header", "timestamp") or year_alone else None
+        if stamp is None and kinds[i] != "blank":
+            stamp = _stamp_in_line(lines, kinds, i, rules)
+        if stamp is not None and (i < first_body or kinds[i] is None):
+            if title_index is None:
+                where = "top"
+            elif i < title_index:
+                where = "above"
+            else:
+                between = sum(1 for k in kinds[title_index + 1 : i] if k != "blank")
+                where = "below" if between < STAMP_BELOW_LINES else "after"
+            out.append((where, stamp))
+    out += [("late", lines[i]) for i in range(first_body, len(lines)) if kinds[i] == "header"]
+    text = [i for i, k in enumerate(kinds) if k is None and _words(lines[i]) >= 8]
+    second = next((i for i in text if i > first_body), len(lines))
+    if first_body < len(lines) and _words(lines[first_body]) <= STANDFIRST_MAX_WORDS:
+        for i in range(first_body + 1, second):
+            if kinds[i] == "timestamp":
+                out.append(("lead", lines[i]))
+            elif kinds[i] != "blank" and (today := _stamp_in_line(lines, kinds, i, rules, False)):
+                out.append(("lead", today))
+    if text and text[-1] > first_body:
+        rest = [i for i in range(text[-1] + 1, len(lines)) if kinds[i] != "blank"]
+        at = next((j for j, i in enumerate(rest[:3]) if kinds[i] == "timestamp"), None)
+        if (
+            at is not None
+            and not any(kinds[i] in _LIST_KINDS for i in rest[:at])  # "Читайте также" / date
+            and all(kinds[i] == "timestamp" or _words(lines[i]) < 4 for i in rest[at:])
+        ):
+            out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
+    return tuple(out)
+
+
+def _stamp_in_line(
+    lines: list[str], kinds: list[str | None], i: int, rules: CleanRules, rubric: bool = True
+) -> str | None:
+    """The stamp inside a headline-like line (see ``stamp_lines``), or ``None``; a rubric
+    and date before a repeated headline only with ``rubric``.
+
+    "Today" must end a headline ("… новости на сегодня 7 января 2022"): a short line that
+    opens with it ("Сегодня: 11 декабря 2024") is a site's box of the day the page was seen.
+    """
+    line = lines[i]
+    if rules.today is not None and kinds[i] not in ("today_widget", "widget"):
+        for m in rules.today.finditer(line):
+            found = find_dates(line[m.end() :], rules)
+            if found and found[0][0] == 0 and found[0][1] and _words(line[: m.start()]) >= 4:
+                return line[m.end() :]
+    found = [f for f in find_dates(line, rules) if f[1]]
+    if not rubric or len(found) != 1 or _words(line[: found[0][0]]) > 2:
+        return None
+    date_end = next(
+        (
+            m.end()
+            for rx in (_NUMERIC_DATE, *rules.date_patterns)
+            for m in rx.finditer(line)
+            if m.start() == found[0][0]
+        ),
+        len(line),
+    )
+    rest = _key(line[date_end:])
+    following = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] != "blank"), "")
+    if len(rest.split()) >= 3 and rest == _key(following):
+        return line[:date_end]
+    return None
 
 
 def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
@@ -965,6 +1224,8 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     """
     g = m.groupdict()
     agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or "").strip()
+    if not g["place"]:  # the date first, with its year, the agency in brackets
+        return bool(agency and g.get("year"))
     known = agency.casefold() in rules.agencies or any(
         agency.casefold().startswith(a + " ") for a in rules.agencies
     )

@@ -21,6 +21,9 @@ from generator.sources import SourceRegistry, site_host
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
 _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
 MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
+MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's yearless date may follow the publication by this
+MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
+_HEAD_STAMPS = ("above", "below", "after", "top", "late")  # stamp places around the headline
 _LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
 _URL_DATES = (
@@ -111,15 +114,24 @@ def url_date(url: str | None) -> dt.date | None:
     return None
 
 
-def _context_year(cleaned: Cleaned, rules: CleanRules, month: int, day: int) -> int | None:
+def _latin(cleaned: Cleaned) -> bool:
+    """Is the page in Latin script (a slash date may then be American, month first)?"""
+    return not _CYRILLIC.search(f"{cleaned.title or ''}\n{cleaned.body[:2000]}")
+
+
+def _context_year(
+    cleaned: Cleaned, rules: CleanRules, month: int, day: int, latin: bool = False
+) -> int | None:
     """The year of a dateline without one ("НУР-СУЛТАН, 26 янв — Sputnik"): the one year
     the header and first paragraphs give to full dates, when the dateline's day in that year
-    is not before any of them (a report recalls the past)."""
+    is not before any of them (a report recalls the past). A dated event a few days after
+    the dateline ("Москва. 12 января ... состоится 13 января 2022 года") does not settle
+    it: so does a report written a year later, on the eve of the anniversary."""
     head = "\n".join(cleaned.body.split("\n\n")[:CONTEXT_PARAGRAPHS]) if cleaned.body else ""
     dates = [
         found
         for line in (*cleaned.header_lines, head)
-        for _start, year, mon, d in find_dates(line, rules)
+        for _start, year, mon, d in find_dates(line, rules, latin)
         if year and (found := _safe_date(year, mon, d))
     ]
     years = {d.year for d in dates}
@@ -130,21 +142,105 @@ def _context_year(cleaned: Cleaned, rules: CleanRules, month: int, day: int) -> 
     return year if candidate and all(d <= candidate for d in dates) else None
 
 
-def _stamp_dates(cleaned: Cleaned, rules: CleanRules) -> list[dt.date]:
-    """Full dates of the header and timestamp lines, in order; not those of an "Updated"
-    stamp (a revision), nor those of the year an "on this day in 2011" post recalls."""
+def _stamp_items(
+    cleaned: Cleaned, rules: CleanRules, latin: bool = False
+) -> list[tuple[str, dt.date]]:
+    """(place, date) of the full dates of the stamp lines (``Cleaned.stamps``), in order;
+    not those of an "Updated" stamp (a revision: dates after its label are skipped), nor
+    of a box of the day ("Сегодня 7 января 2022"), nor of the year an "on this day in
+    2011" post recalls."""
     text = f"{cleaned.title or ''}\n{cleaned.body[:3000] if cleaned.body else ''}"
     recalled = {int(m.group("year")) for rx in rules.anniversary for m in rx.finditer(text)}
-    dates = []
-    for line in cleaned.header_lines:
-        label = re.findall(r"[^\W\d_]+", line.casefold())[:1]
-        if label and label[0] in rules.update_words:
-            continue
-        for _start, year, month, day in find_dates(line, rules):
+    items = []
+    for where, line in cleaned.stamps:
+        folded = line.casefold()
+        first_word = re.findall(r"[^\W\d_]+", folded)[:1]
+        if first_word and first_word[0] in rules.today_words:
+            continue  # "Сегодня 7 января 2022": a site's box of the day the page was seen
+        revised = next(
+            (
+                m.start()
+                for m in re.finditer(r"[^\W\d_]+", folded)
+                if m.group() in rules.update_words
+            ),
+            len(line),
+        )
+        for start, year, month, day in find_dates(line, rules, latin):
             found = _safe_date(year, month, day)
-            if found and found.year not in recalled:
-                dates.append(found)
-    return dates
+            if start < revised and found and found.year not in recalled:
+                items.append((where, found))
+    return items
+
+
+def _stamp_dates(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> list[dt.date]:
+    """The full dates of the stamps around the headline and the agency headers, in order
+    (see ``_stamp_items``)."""
+    return [d for where, d in _stamp_items(cleaned, rules, latin) if where in _HEAD_STAMPS]
+
+
+def _stamp_date(
+    cleaned: Cleaned, rules: CleanRules, latin: bool = False
+) -> tuple[dt.date | None, bool]:
+    """(the publication date the stamps give, whether they give conflicting dates).
+
+    The stamps around the headline first: one date, or else the one date of those right
+    below the headline (a page's "today" box stands above it: "Monday June 24, 2024" /
+    headline / "February 14, 2022"); a dateline's day and month pick among them. Without
+    such stamps, the one date of a stamp after a standfirst, else of one after the text.
+    Several dates with no such winner: no date (and ``True``).
+    """
+    items = _stamp_items(cleaned, rules, latin)
+    head = [(w, d) for w, d in items if w in _HEAD_STAMPS]
+    dl = cleaned.dateline
+    if dl is not None and dl.month and dl.day:  # "АЛМАТЫ, 18 қаңтар – Sputnik" + "18.01.2022"
+        for _where, found in head:
+            if (found.month, found.day) == (dl.month, dl.day):
+                return found, False
+    if head:
+        dates = {d for _w, d in head}
+        if len(dates) == 1:
+            return dates.pop(), False
+        below = {d for w, d in head if w == "below"}
+        return (below.pop(), False) if len(below) == 1 else (None, True)
+    for place in ("lead", "tail"):
+        dates = {d for w, d in items if w == place}
+        if len(dates) == 1:
+            return dates.pop(), False
+        if dates:
+            return None, True
+    return None, False
+
+
+def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> bool:
+    """Do the lead's dates without a year fit a publication on ``date``?
+
+    A report writes the year only for dates far back: a yearless date is one of the weeks
+    around the publication or earlier in its year (or late in the year before, near New
+    Year). A stamp of September 26 over a lead telling of "late on November 11" belongs
+    to something else (a page template, a re-post): not the publication date.
+    """
+    first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
+    for _start, year, month, day in find_dates(first, rules, latin):
+        if year is not None:
+            continue
+        same, before = _safe_date(date.year, month, day), _safe_date(date.year - 1, month, day)
+        if same is not None and same <= date + dt.timedelta(days=MAX_LOOK_AHEAD_DAYS_LEAD):
+            continue
+        if before is not None and (date - before).days <= MAX_YEARLESS_BACK_DAYS:
+            continue
+        if same is None and before is None:  # 29 February
+            continue
+        return False
+    return True
+
+
+def _yesterday(cleaned: Cleaned, rules: CleanRules) -> bool:
+    """Does a stamp around the headline say "yesterday" ("Вчера, 18:40") and give no date?"""
+    for where, line in cleaned.stamps:
+        words = re.findall(r"[^\W\d_]+", line.casefold())
+        if where in _HEAD_STAMPS and words[:1] and words[0] in rules.yesterday_words:
+            return not find_dates(line, rules)
+    return False
 
 
 def infer_date(
@@ -155,15 +251,19 @@ def infer_date(
 ) -> tuple[dt.date | None, list[str]]:
     """The publication date from the evidence, best first; ``None`` when the year is unknown.
 
-    Only publication markers count: the dateline, the page's own date, the URL, the header
-    and timestamp lines above the article (the one a yearless dateline names first), the
-    crawl date. A date in the body, the lead included, is an event's and is never taken;
-    a day and month alone take a year only from a dateline's context or the crawl month.
+    Only publication markers count: the dateline, the page's own date, the URL, the stamp
+    lines around the headline (the one a yearless dateline names first; see
+    ``_stamp_date``), a stamp after a standfirst or right after the text, the crawl date.
+    A date in the body, the lead included, is an event's and is never taken; a day and
+    month alone take a year only from a dateline's context or the crawl month. A stamp or
+    crawl date that the lead's yearless dates do not fit (``_fits_lead``) is not taken,
+    and conflicting stamps give no date: no date rather than a wrong one.
     """
     warnings: list[str] = []
     crawl, crawl_month, warning = parse_crawl_date(cleaned.crawl_date)
     if warning:
         warnings.append(warning)
+    latin = _latin(cleaned)
     dl = cleaned.dateline
     if dl is not None and dl.year and dl.month and dl.day:
         full = _safe_date(dl.year, dl.month, dl.day)
@@ -174,24 +274,32 @@ def infer_date(
     by_url = url_date(url)
     if by_url is not None:
         return by_url, warnings
-    stamps = _stamp_dates(cleaned, rules)
-    if dl is not None and dl.month and dl.day:  # "АЛМАТЫ, 18 қаңтар – Sputnik" + "18.01.2022"
-        for found in stamps:
-            if (found.month, found.day) == (dl.month, dl.day):
-                return found, warnings
-    if stamps:
-        return stamps[0], warnings
-    lone_years = {int(h) for h in cleaned.header_lines if re.fullmatch(r"\d{4}", h.strip())}
+    stamped, conflict = _stamp_date(cleaned, rules, latin)
+    if stamped is not None:
+        if _fits_lead(stamped, cleaned, rules, latin):
+            return stamped, warnings
+        warnings.append(f"the stamp date {stamped} does not fit the lead's dates; left unknown")
+        return None, warnings
+    if conflict:
+        warnings.append("the page's stamps give different dates; date left unknown")
+        return None, warnings
+    head = [line for where, line in cleaned.stamps if where in _HEAD_STAMPS]
+    lone_years = {int(h) for h in head if re.fullmatch(r"\d{4}", h.strip())}
     if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022"
         year = lone_years.pop()
-        for line in cleaned.header_lines:
-            for _start, _year, month, day in find_dates(line, rules):
+        for line in head:
+            for _start, _year, month, day in find_dates(line, rules, latin):
                 found = _safe_date(year, month, day)
                 if found:
                     return found, warnings
     if crawl is not None:
         if dl is None or dl.month is None or dl.day is None:
-            return crawl, warnings
+            if _yesterday(cleaned, rules):
+                return crawl - dt.timedelta(days=1), warnings
+            if _fits_lead(crawl, cleaned, rules, latin):
+                return crawl, warnings
+            warnings.append(f"the crawl date {crawl} does not fit the lead's dates")
+            return None, warnings
         for year in (crawl.year, crawl.year - 1):
             candidate = _safe_date(year, dl.month, dl.day)
             if candidate and 0 <= (crawl - candidate).days <= MAX_DATELINE_LAG_DAYS:
@@ -208,8 +316,8 @@ def infer_date(
         month_day = next(
             (
                 (mo, d)
-                for line in cleaned.header_lines
-                for _s, y, mo, d in find_dates(line, rules)
+                for line in head
+                for _s, y, mo, d in find_dates(line, rules, latin)
                 if y is None
             ),
             None,
@@ -219,29 +327,25 @@ def infer_date(
         if found:
             return found, warnings
     if month_day:  # "10 янв - РИА Новости", the year elsewhere
-        year = _context_year(cleaned, rules, *month_day)
+        year = _context_year(cleaned, rules, *month_day, latin=latin)
         found = _safe_date(year, *month_day)
         if found:
             return found, warnings
     # A date in the lead is the event's ("On 5 January 2022, the cabinet resigned"), not
     # the page's: a report written days later says the same. Only a wire report (an agency
     # dateline without a date: "АСТАНА. KAZINFORM – Тоқаев 2022 жылғы 5 қаңтарда ...")
-    # tells the day's news in its first sentence, and then only its first date.
+    # tells the day's news in its first sentence, and then only its first date. (A yearless
+    # date of the first paragraph is an event's too, even in the crawl month: "вечером 5
+    # января погиб ..." in a report of January 12.)
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
     if dl is not None and dl.agency and dl.month is None:
         lead = _LEAD_SENTENCE.split(first, maxsplit=1)[0]
-        found_dates = find_dates(lead, rules)
+        found_dates = find_dates(lead, rules, latin)
         if found_dates and lead.lstrip()[:1] not in '«"„“':
             start, year, month, day = found_dates[0]
             found = _safe_date(year, month, day)
             if found and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
                 return found, warnings
-    if crawl_month is not None:  # "13 қаңтар" in the first paragraph, the crawl month given
-        for _start, year, month, day in find_dates(first, rules):
-            if year is None and month == crawl_month[1]:
-                found = _safe_date(crawl_month[0], month, day)
-                if found:
-                    return found, warnings
     return None, warnings
 
 

@@ -7,6 +7,13 @@ the words (``MIN_WORD_SHARE``), so that a Russian text quoting a Kazakh name sta
 The letters and the share are data (``deciding_letters`` / ``deciding_share`` in
 ``config/languages/<code>.yml``); callers that have no language packs get the built-in
 default for Kazakh.
+
+Romanised Cyrillic: some outlets publish a Latin-script copy of their Russian or Ukrainian
+text ("Rossiiskii sud zamenil reşenie…", adyrna.kz/lt). lingua's ru/uk/kk models are
+Cyrillic, so it calls such a text English. When lingua says English but the Latin text has
+almost none of English's function words (``the``, ``of``, ``and``… make up a fifth of any
+English text), the text is transliterated back to Cyrillic (cyrtranslit) and detected
+again among the other languages.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+import cyrtranslit
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
 # Default deciding letters, used when no language pack overrides them.
@@ -26,6 +34,48 @@ MAX_CHARS = 1000
 MIN_WORD_SHARE = 0.17
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+# English closed-class words: 20-30 % of the words of any English text, under 2 % of a
+# romanised Russian or Ukrainian one ("v", "na", "i" are not in the list).
+ENGLISH_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "for",
+        "on",
+        "that",
+        "with",
+        "by",
+        "as",
+        "at",
+        "from",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "be",
+        "been",
+        "which",
+        "or",
+        "not",
+        "but",
+        "said",
+        "will",
+    ]
+)
+MIN_ENGLISH_SHARE = 0.06
+MIN_LATIN_SHARE = 0.8
 
 
 def _lingua_language(code: str) -> Language:
@@ -99,7 +149,14 @@ class LanguageDetector:
         if len(allowed) == 1:
             return allowed[0]
         language = self._detector_for(allowed).detect_language_of(text)
-        return None if language is None else self._code[language]
+        code = None if language is None else self._code[language]
+        if code == "en" and _romanised(text):
+            others = tuple(c for c in allowed if c != "en")
+            if others:
+                cyrillic = cyrtranslit.to_cyrillic(text, "ru")
+                language = self._detector_for(others).detect_language_of(cyrillic)
+                return None if language is None else self._code[language]
+        return code
 
     def _detector_for(self, allowed: tuple[str, ...]):  # -> lingua.LanguageDetector
         detector = self._detectors.get(allowed)
@@ -108,6 +165,18 @@ class LanguageDetector:
             detector = LanguageDetectorBuilder.from_languages(*langs).build()
             self._detectors[allowed] = detector
         return detector
+
+
+def _romanised(text: str) -> bool:
+    """A Latin-script text that is not English: almost no English function words."""
+    letters = _LETTER.findall(text)
+    if not letters or len(_LATIN.findall(text)) / len(letters) < MIN_LATIN_SHARE:
+        return False
+    words = _WORD.findall(text.lower())
+    if len(words) < 20:
+        return False
+    share = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS) / len(words)
+    return share < MIN_ENGLISH_SHARE
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,164 @@
+"""Publication dates of real scraped pages (issue 10): the forms and places publishers use,
+and no date rather than a wrong one.
+
+Each page is the start of an excerpt of tests/data/realset/dev or dev2, as the search tool
+returned it (debris and all); the expected dates are the split's labels, written from
+reading the text. Pages are ingested without their URL: the text alone must give the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.ingest import RawInput, ingest_bytes, load_ingest_context
+from generator.ingest.clean import clean_text, find_dates
+from generator.ingest.metadata import _stamp_dates, infer_date
+
+REALSET = Path(__file__).parent / "data" / "realset"
+
+
+@pytest.fixture(scope="module")
+def ctx(settings):
+    return load_ingest_context(settings)
+
+
+def page(name: str, chars: int = 2500) -> str:
+    """The start of a dev/dev2 page (``split/file``), as stored."""
+    return (REALSET / name).read_text(encoding="utf-8")[:chars]
+
+
+def text_date(ctx, name: str, chars: int = 2500, url: str | None = None) -> dt.date | None:
+    raw = RawInput(data=page(name, chars).encode("utf-8"), origin=name, url=url)
+    return ingest_bytes(raw, ctx).date
+
+
+# ------------------------------------------------------------------- wrong dates avoided
+
+
+def test_the_stamp_under_the_headline_beats_a_today_box_above_it(ctx):
+    # "Monday June 24, 2024" (the day the page was seen) / headline / "February 14, 2022"
+    assert text_date(ctx, "dev2/t_en_thenews_commemorate_victims.txt") == dt.date(2022, 2, 14)
+
+
+def test_a_stamp_the_leads_yearless_date_does_not_fit_is_not_taken(ctx):
+    # "Daily news" / "September 26, 2023" / headline / "... late on November 11, following
+    # an attack ...": a past event six weeks after the stamp, or ten months before it.
+    name = "dev/en_simplemoneygoals_warship_listing_novorossiysk.txt"
+    assert text_date(ctx, name) is None
+
+
+def test_a_stamp_fits_a_lead_that_recalls_last_december(ctx):
+    # "Euractiv | Jan 5, 2022 at 5:45 PM" over a lead saying "(5 December)" (the publisher's
+    # slip for January, or last December): a yearless date weeks before New Year fits.
+    assert text_date(ctx, "dev/en_worldnewsmonitor_nazarbayev_removed.txt") == dt.date(2022, 1, 5)
+
+
+def test_a_yearless_day_of_the_first_paragraph_is_an_event_even_in_the_crawl_month(ctx):
+    # " date 2022-01 В ходе беспорядков в Алматы вечером 5 января погиб ..." (a report of
+    # January 12; the URL alone says so)
+    name = "dev2/t_ru_kloop_orda_boy_killed.txt"
+    assert text_date(ctx, name) is None
+    url = "https://kloop.kg/blog/2022/01/12/orda-v-almaty-v-hode-besporyadkov-pogib-12-letnij-malchik/"
+    assert text_date(ctx, name, url=url) == dt.date(2022, 1, 12)
+
+
+def test_a_revision_label_two_words_in_is_not_the_publication(ctx):
+    # "время публикаци: 22 февраля 2019 г., 03:16" / "последнее обновление: 22 февраля ..."
+    cleaned = clean_text(page("dev/ru_newsruil_government_dismissed_2019.txt"), ctx.rules)
+    assert _stamp_dates(cleaned, ctx.rules) == [dt.date(2019, 2, 22)]
+
+
+# ------------------------------------------------------------------ forms and positions
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # "• 11-01-2022 (09:04)" / headline / "update: 11-01-2022 (11:52)"
+        ("dev2/t_ru_kasparov_10000_detained.txt", dt.date(2022, 1, 11)),
+        # headline / "Алматы 7 января 2022 года": a dateline on a line of its own
+        ("dev2/t_ru_azattyq_bodies_republic_square.txt", dt.date(2022, 1, 7)),
+        # "March 28, 2022 [Argus] – Loadings of Caspian CPC Blend were halted today ..."
+        ("dev2/t_en_tankterminals_cpc_blend_halted.txt", dt.date(2022, 3, 28)),
+        # headline / standfirst / "27 September, 2022" / author
+        ("dev2/t_en_vortexa_cpc_blend_loadings.txt", dt.date(2022, 9, 27)),
+        # masthead "11 декабря 2024 | выходит по пятницам | c 1992 года" / headline /
+        # "10.11.2022 17:06:46" (the masthead's date is no stamp)
+        ("dev2/t_ru_dnkz_qantar_trials_secrecy.txt", dt.date(2022, 11, 10)),
+    ],
+)
+def test_stamp_forms_and_places(ctx, name, expected):
+    assert text_date(ctx, name) == expected
+
+
+def test_today_before_a_full_date_names_the_day_of_the_page(ctx):
+    # tag cloud / "Протесты в Казахстане – … последние новости на сегодня 7 января 2022"
+    assert text_date(ctx, "dev2/t_ru_ria24_protests_toll_jan7.txt") == dt.date(2022, 1, 7)
+
+
+def test_a_box_of_today_is_no_stamp(ctx):
+    # The same page with its headline cut to a site's box of the day: "Сегодня 7 января 2022"
+    text = page("dev2/t_ru_ria24_protests_toll_jan7.txt")
+    headline = next(line for line in text.split("\n") if "на сегодня 7 января 2022" in line)
+    boxed = text.replace(headline, "Сегодня 7 января 2022", 1)
+    raw = RawInput(data=boxed.encode("utf-8"), origin="ria24.txt")
+    assert ingest_bytes(raw, ctx).date is None
+
+
+def test_rubric_and_date_over_the_repeated_headline(ctx):
+    # "Курсы валют от 21/08/2025" (a widget: the crawl day) / … / "Экономика 01/09/2023
+    # Россия договаривается …" / "Россия договаривается …" (the headline)
+    assert text_date(ctx, "dev2/t_ru_uzdaily_lavrov_gas_transit.txt") == dt.date(2023, 9, 1)
+
+
+def test_a_stamp_right_after_the_text(ctx):
+    # ... last paragraph / "1prime.ru/20250814/gaz-860713434.html" / "14.08.2025" / "15:36"
+    # / a filter menu ("Страна", "Инструменты", ...)
+    name = "dev2/t_ru_smartlab_gas_transit_2026.txt"
+    assert text_date(ctx, name, chars=5000) == dt.date(2025, 8, 14)
+
+
+def test_dated_lines_deep_in_a_list_are_no_stamps(ctx):
+    # a list of attacks, each under a line like "2011 жыл 17 мамыр": no publication date
+    assert text_date(ctx, "dev2/t_kk_massaget_terror_attacks_list.txt", chars=6000) is None
+
+
+def test_yesterday_stamp_takes_the_day_before_the_crawl_date(ctx):
+    # The newsru page (" date 2025-12-30", stamp "30 декабря 2025 в 11:41") as the site
+    # shows it the next day, "Вчера в 11:41", crawled on December 31.
+    text = page("dev2/t_ru_newsru_cpc_storm_dec2025.txt")
+    seen_next_day = text.replace(" date 2025-12-30", " date 2025-12-31", 1).replace(
+        "30 декабря 2025 в 11:41", "Вчера в 11:41", 1
+    )
+    assert seen_next_day.count("Вчера в 11:41") == 1 and " date 2025-12-31" in seen_next_day
+    raw = RawInput(data=seen_next_day.encode("utf-8"), origin="newsru.txt")
+    assert ingest_bytes(raw, ctx).date == dt.date(2025, 12, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "latin", "expected"),
+    [
+        ("• 11-01-2022 (09:04)", False, [(2, 2022, 1, 11)]),
+        ("2022/01/06", False, [(0, 2022, 1, 6)]),
+        ("18.11.25 года", False, [(0, 2025, 11, 18)]),
+        ("Экономика 01/09/2023", False, [(10, 2023, 9, 1)]),  # day first
+        ("Posted 01/13/2022", True, [(7, 2022, 1, 13)]),  # only month first can be
+        ("Posted 01/06/2022", True, []),  # American or not: unknown on a Latin page
+        ("Posted 01/06/2022", False, [(7, 2022, 6, 1)]),
+    ],
+)
+def test_numeric_date_forms(ctx, text, latin, expected):
+    assert find_dates(text, ctx.rules, latin=latin) == expected
+
+
+def test_date_of_a_cleaned_page_states_why_none(ctx):
+    cleaned = clean_text(page("dev2/t_en_thenews_commemorate_victims.txt"), ctx.rules)
+    assert infer_date(cleaned, ctx.rules)[0] == dt.date(2022, 2, 14)
+    cleaned = clean_text(
+        page("dev/en_simplemoneygoals_warship_listing_novorossiysk.txt"), ctx.rules
+    )
+    date, warnings = infer_date(cleaned, ctx.rules)
+    assert date is None and any("does not fit" in w for w in warnings)

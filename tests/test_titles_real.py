@@ -1,0 +1,167 @@
+# ruff: noqa: E501  (the excerpts keep the pages' lines as they are)
+"""Titles on real pages: the headline among page debris, or none (a title made from the lead).
+
+Each excerpt is the start of a page of tests/data/realset/dev or dev2, as the search tool
+returned it (debris and all), with the page's URL; the expected titles are the split's labels,
+written from reading the text before the tool ran. Every case failed before the rule it
+names was written (issue 10, titles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest import RawInput, ingest_bytes, load_ingest_context
+from generator.ingest.clean import classify
+from generator.models import Article
+
+EXCERPTS = {
+    "t_en_bureaukz_qandy_qantar_anniversary": (
+        "https://bureau.kz/en/hot/qandy-qantar-anniversary/",
+        "• Home\n  • >\n  • Qandy Qantar Anniversary\n\nQandy Qantar Anniversary\n\n\nOn the anniversary of Qandy Qantar (Bloody January), the Human Rights Alliance for Fundamental Rights mourns the dead, sympathizes with the victims and expresses solidarity with all who seek justice.\n\nThe Documentation Center (hereinafter “the Center”) of the Human Rights Alliance for Fundamental Rights[1], between April 2022 and January 2023, documented 625 cases of human rights violations during or as a result of the events occurred in January 2022; and recorded 13 stories that help to restore the timeline of events.\n\nThe Human Rights Alliance plans to release a comprehensive report analyzing human rights violations against international human rights standards in the spring of 2023 when most of the official investigations into cases related to the events, as well as torture investigations, are expected to end. Below is a brief overview of the information collected as of to date.\n\n",
+    ),
+    "t_ru_kibhr_osce_trials_report": (
+        "https://bureau.kz/goryachee/zaranee-ustanovlennaya-vinovnost",
+        "• Главная\n  • >\n  • «Заранее установленная виновность»: ОБСЕ опубликовала отчет о судебных процессах в связи с «кровавым январем»\n\n«Заранее установленная виновность»: ОБСЕ опубликовала отчет о судебных процессах в связи с «кровавым январем»\n\n21.07.2025\n\nЗаявления о пытках, на которые суды не обращали внимания, масса нарушений и отсутствие справедливого правосудия как такового в отношении подсудимых и жертв Январских событиям 2022 года – главные выводы из отчета БДИПЧ ОБСЕ.\n\nКак оказалось, еще 5 мая этого года Бюро по демократическим институтам и правам человека ОБСЕ выпустило подробный отчет по судебным процессам в связи с событиями Января 2022 года.\n\nСкачать в PDF\n\nМониторинг судебных процессов велся с 1 ноября 2022 года по 31 декабря 2023 года охватил суды как над политическими активистами и силовиками, так и над рядовыми участниками беспорядков, оказавшихся намеренно или случайно в числе протестующих или участников беспорядков.\n\n",
+    ),
+    "t_ru_dnkz_qantar_trials_secrecy": (
+        "https://dn.kz/news/archive/zavesa-sekretnosti/",
+        "Завеса секретности | Деловая неделя\n11 декабря 2024 | выходит по пятницам | c 1992 года\n\nЗавеса секретности\n\n10.11.2022 17:06:46\n№: 41 (1491)\n\nлишает легитимности суды по Кантару\n\nВ суде нет истины, лишь ваша версия случившегося против их. Так работает система правосудия: суть не в том, что правильно и честно, а в том, чтобы рассказать самую убедительную историю.\n\nИз телесериала «Как избежать наказания за убийство»\n\n",
+    ),
+    "t_ru_uzdaily_lavrov_gas_transit": (
+        "https://www.uzdaily.uz/ru/rossiia-dogovarivaetsia-s-partnerami-o-postavke-gaza-v-uzbekistan-cherez-kazakhstan",
+        "Курсы валют от 21/08/2025\n$1 – 12466.44\nUZS – -0,47%\n€1 – 14517.17\nUZS – -0,77%\n₽1 – 155.42\nUZS – -0,35%\nПоиск\nЭкономика 01/09/2023 Россия договаривается с партнерами о поставке газа в Узбекистан через Казахстан\nРоссия договаривается с партнерами о поставке газа в Узбекистан через Казахстан\n\nТашкент, Узбекистан (UzDaily.uz) -- Об этом сообщил глава МИД РФ Сергей Лавров. По его словам, у Узбекистана есть дефицит природного газа.\n\n«Мы договариваемся, был ряд контактов президентов России, Казахстана и Узбекистана о том, чтобы транзитную систему Казахстана использовать для удовлетворения потребностей Узбекистан. Это потребует технических работ на земле, это реализуемо, причем не займет длительного времени», — отметил глава МИД РФ С. Лавров.\n\n \n\nБудьте в курсе последних новостей\nПодпишитесь на наш Telegram-канал",
+    ),
+    "t_ru_ria24_protests_toll_jan7": (
+        "https://ria24.today/news/protesty-v-kazahstane-skolko-pogibshih-i/11462189",
+        "Казахстан Алма-Ата Актау Нур-Султан общество протестующие Казахстан Алма-Ата Актау Нур-Султан\n\nПротесты в Казахстане – сколько погибших и задержанных – фото, видео и последние новости на сегодня 7 января 2022\n\nВ Казахстане уже шестой день не утихают массовые протесты, которые начались 2 января и постепенно охватили всю страну. С начала столкновений в стране уже погибли десятки людей, многие были ранены и задержаны.Несмотря на то, что в государстве ввели чрезвычайное положение, недовольные ситуацией в Казахстане люди продолжили выходить на улицы.По состоянию на пятницу, 7 января, напряженная обстановка сохранялась в частности в охваченном протестами городе Алматы.\n\n",
+    ),
+    "t_ru_ria24_government_resigns": (
+        "https://ria24.today/news/prezident-kazahstana-tokaev-prinyal-otstavku/11431747",
+        "Казахстан Алма-Ата Мангистауская обл. ГАЗ правительство Казахстан Алма-Ата Мангистауская обл.\n\nПрезидент Казахстана Токаев принял отставку правительства\n\nОдной из причин, по которым Токаев отправил правительство в отставку, являются массовые несанкционированные митинги. Протесты начались из-за того, что власти повысили стоимость газа для населения в два раза.\n\nОчевидцы сообщали о драках и потасовках между бастующими и правоохранителями. В ходе стычек сотрудники полиции применили специальные средства подавления: светошумовые гранаты и слезоточивый газ.\n\nDMCA",
+    ),
+    "t_ru_mirtesen_administration_seized": (
+        "https://nnr.mirtesen.ru/blog/43144103709/Mitinguyuschie-v-Alma-Ate-zahvatili-zdanie-administratsii-goroda",
+        'На информационном ресурсе применяются рекомендательные технологии (информационные технологии предоставления информации на основе сбора, систематизации и анализа сведений, относящихся к предпочтениям пользователей сети "Интернет", находящихся на территории Российской Федерации)\n\nСвежие комментарии\n\n  • seawife2007 ОЛЬГА\n    А причём тут Аркадий Райкин? Совсем не соображаете, о чём пишете?Ловелас Аркадий Р...\n  • Кристина Геврек\n    в Москве точно такой же беспредел! такое ощущение, что всех дворников на войну отправили.Опасный гололед в...\n  • Виталий Сорокин\n    Молодец Рамзан! Скоро свои же сдадут! Считайте в уме,хохлонацики!!!Кадыров пообещал ...\n\nМитингующие в Алма-Ате захватили здание администрации города\n\nУчастники акции протеста в Казахстане захватили здание администрации Алматинской области, сообщает Telegram-канал «Протесты в мире» со ссылкой на местное население.\n\nНа опубликованных кадрах можно заметить, как протестующие борются со стражами порядка на ступеньках здания. На другом видео они под крики «Акимат наш!\n\n',
+    ),
+    "t_ru_gazeta_mt_tokayev_blames_government": (
+        "https://mt.gazeta.ru/blog/43484948132/Tokayev-vozlozhil-osobuyu-vinu-za-protestyi-na-pravitelstvo-Kaza?utm_referrer=mirtesen.ru",
+        'На информационном ресурсе применяются рекомендательные технологии (информационные технологии предоставления информации на основе сбора, систематизации и анализа сведений, относящихся к предпочтениям пользователей сети "Интернет", находящихся на территории Российской Федерации)\n\nГазета.ру\n\n8 695 подписчиков\n\nСвежие комментарии\n\n  • Grandad\n    Навезли уже сотни тысяч индусов без медицинского оссвидетельствования. Обещали принимать квалифицированных специалист...Врач Компанец: ви...\n  • Илья Немцов\n    Дай бог ей здоровьяСимоньян выложила...\n  • Татьяна Здоровцева\n    Согласна! Этого извращенца, вообще, нельзя допускать к культуре!Телеведущая Юлия ...\n\nТокаев возложил особую вину за протесты на правительство Казахстана\n\nПрезидент Казахстана Касым-Жомарт Токаев заявил, что особая вина за допущение протестной ситуации в республике лежит на Правительстве. Об этом говорится в сообщении на официальном сайте президента Казахстана.\n\n"Президент сообщил, что Премьер-министр Аскар Мамин подал прошение об отставке. Она принята Главой государства.\n\nСогласно Конституции, отставка Премьер-министр',
+    ),
+    "t_ru_tirek_atbasar_colony_torture_trial": (
+        "https://tirek.info/?p=54260",
+        "18.11.25 года Специализированный межрайонный суд по уголовным делам Акмолинской области суд по делу о пытках в колонии Атбасара\n1 часть.\nПредседательствующий: судья Сеитова Сагдат Сапаровна\nСекретарь судебного заседания: Сабыр Ә. Е.\nГосударственные обвинители Мендыбай Т.Е., Мейрбекова Д.М.\nПредставитель потерпевших адвокат Усенова Д.А.\nПотерпевшие Рахимжанов Д.Б., Жотабаев Е.Б., Толтаев М.Б. доставлены конвоем.\nПотерпевший Данебаев Т.Ю. подключен посредством видеосвязи ZOOM.\nПредставитель потерпевших Сулейманкулова Т.Р., Бегаз Ж.Д. — Смагулов Н.Х. подключен посредством видеосвязи ZOOM. Переводчик Ахметов Г.Б. Подсудимые Саутбеков А.С., Мурзашев А.Е., Проценко Н.С., Жуманалин Д.М., Жунусов Ж.М., Рустемов Д.Т., Тургумбаев И.А., Ерназар Ж.Т., Абильхаир С.Н., Даулетбаев Н.Ж., Дауренбеков М.М., Кун А.В. ст.146 ч.3 УК РК\nЗащитники подсудимых адвокаты Косжанов А.Е., Кожахметов С.М.,\nАбдрахманов К.Е., Калыков К.Е.\nЯвилось 12 присяжных заседателей. Слушатели подключены посредством видеосвязи ZOOM.\nВремя 10:38 часов\n",
+    ),
+    "ru_rbc_ukibay_sovbez_handover": (
+        "https://www.rbc.ru/politics/09/01/2022/61da73769a794746c0abc8ff?from=article_body",
+        "Перейти к основному контенту\nПротесты в Казахстане ,  \n0 \n\nПресс-секретарь Назарбаева объяснил передачу поста главы Совбеза Токаеву\n\nПресс-секретарь: Нурсултан Назарбаев сам передал пост главы Совбеза Касым-Жомарту Токаеву\nПресс-секретарь Назарбаева сообщил, что экс-президент Казахстана сам передал пост председателя Совбеза действующему главе государства. «[Он] хорошо осознавал, что беспорядки и террор требовали оперативного ответа», — сказал Укибай\nНурсултан Назарбаев\nНурсултан Назарбаев (Фото: Алексей Никольский / пресс-служба президента России / ТАСС)\n\nБывший президент Казахстана Нурсултан Назарбаев принял решение передать пост председателя Совета безопасности республики действующему главе государства Касым-Жомарту Токаеву для оперативного реагирования на беспорядки. Об этом заявил пресс-секретарь Назарбаева Айдос Укибай.\n\n«[Он] сам принял решение передать пост председателя Совета безопасности президенту, так как хорошо осознавал, что беспорядки и террор требовали оперативного, жесткого и бескомпромиссного ответа от руководства страны», — сказал Укибай.\n\nПо его\n",
+    ),
+    "t_ru_rbc_almaty_police_tally": (
+        "https://www.rbc.ru/politics/16/01/2022/61e432019a79474aab121d2d?from=materials_on_subject",
+        "Перейти к основному контенту\nПротесты в Казахстане,\n0\n\nВласти отчитались о последствиях беспорядков в Алма-Ате\n\nПолиция Алма-Аты: во время беспорядков погибли 160 человек, заведено 405 уголовных дел\nВ Алма-Ате во время беспорядков погибли 160 человек, мародеры разграбили 1,6 тыс. объектов торговли, неизвестные напали на морг и похитили более 40 тел, заявили в полиции. Власти расследуют сотни уголовных дел\nФото: AP\nФото: AP\n\nВ Алма-Ате во время массовых беспорядков погибли 160 человек, в том числе 11 сотрудников правоохранительных органов. Об этом на брифинге заявил глава департамента полиции города Канат Таймерденов, передает NUR.kz.\n\nПо его словам, мародеры разграбили более 1,6 тыс. объектов торговли, повредили и уничтожили более 356 автомобилей, в том числе служебный транспорт полиции. «Другие группы террористов захватили одновременно семь оружейных магазинов, где завладели оружием и боевыми припасами», — цитирует его Tengrinews. Во время беспорядков было похищено более 1,3 тыс. единиц оружия, сообщил Таймерденов.\n\nКак выглядит разрушенная мэрия в Алма-Ате. Фоторепортаж\n",
+    ),
+    "ru_tass_karachaganak_output_reduced": (
+        "https://tass.ru/ekonomika/25400289",
+        ' date 2025-10-20 На Карачаганаке снизилась добыча газа после приостановки работы оренбургской ГПЗ\n\nВозврат к плановым показателям будет осуществлен после восстановления штатной работы ОГП\n\nАСТАНА, 20 октября. /ТАСС/. Возврат к плановым показателям добычи газа на месторождении Карачаганак в Казахстане будет осуществлен после восстановления штатной работы оренбургского газоперерабатывающего завода (ОГП). Сейчас объемы снижены, сообщили в Минэнерго Казахстана.\n\n"В связи с временными ограничениями на прием газа на ОГП, оператор месторождения Карачаганак осуществил контролируемое снижение объема добычи. Данная мера не влияет на исполнение обязательств по поставкам газа на внутренний рынок Казахстана. Возвращение к плановым производственным показателям начнется сразу после восстановления штатной работы ГПЗ", - сказано в сообщении.\n\nКак отметили в министерстве, по предварительной информации, возобновление приема газа на оренбургском заводе ожидается в ближайшее время.\n\n19 октября глава Оренбургской области Евгений Солнцев в своем Telegram-\n',
+    ),
+    "i_en_akorda_security_council_session": (
+        "https://akorda.kz/en/president-kassym-jomart-tokayev-held-a-session-of-the-security-council-705318",
+        "National Emblem of Kazakhstan\n\nOfficial website of the\n\nPresident of the Republic of Kazakhstan\n\nOfficial website of the\n\nPresident of the Republic of Kazakhstan\n\n\n\nPresident Kassym-Jomart Tokayev held a session of the Security Council\n\nJanuary 6, 2022\n\nUnder the chairmanship of the President, the session of the Security Council was held in Akorda Palace. The agenda of the discussion included issues of combating terrorist and criminal elements trying to destabilize the situation in Kazakhstan.\n\nThe meeting was attended by the speakers of both Parliament chambers, Acting Prime Minister, Head of the Presidential Administration, Chairman of the National Security Committee, Prosecutor General, Head of the State Security Service, Acting Deputy Prime Minister - Foreign Minister, Acting Defense Minister, Acting Internal Affairs Minister, and Acting Minister of Emergency Situations.\n\nPresident Tokayev stressed the complexity of the current situation, and pointed out to the need to take a number of urgent measures. He named the forces that made the attack on Kazakhstan as real terrorists.\n\n",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def ctx(settings):
+    return load_ingest_context(settings)
+
+
+def ingest(ctx, name: str) -> Article:
+    url, text = EXCERPTS[name]
+    raw = RawInput(data=text.encode("utf-8"), origin=f"{name}.txt", url=url)
+    return ingest_bytes(raw, ctx)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # a breadcrumb list's last item "• Headline": the bullet is no part of the title
+        ("t_en_bureaukz_qandy_qantar_anniversary", "Qandy Qantar Anniversary"),
+        (
+            "t_ru_kibhr_osce_trials_report",
+            "«Заранее установленная виновность»: ОБСЕ опубликовала отчет о судебных процессах в связи с «кровавым январем»",
+        ),
+        # the page's title line "Headline | Site" said again on its own below it
+        ("t_ru_dnkz_qantar_trials_secrecy", "Завеса секретности"),
+        # ... or "Section DATE Headline"; a currency box ("UZS – -0,47%") is no dateline
+        (
+            "t_ru_uzdaily_lavrov_gas_transit",
+            "Россия договаривается с партнерами о поставке газа в Узбекистан через Казахстан",
+        ),
+        # a tag list above the headline; "– фото, видео и последние новости" is no caption
+        (
+            "t_ru_ria24_protests_toll_jan7",
+            "Протесты в Казахстане – сколько погибших и задержанных – фото, видео и последние новости на сегодня 7 января 2022",
+        ),
+        # a tag list ending in an abbreviation's full stop is not the lead
+        (
+            "t_ru_ria24_government_resigns",
+            "Президент Казахстана Токаев принял отставку правительства",
+        ),
+        # the recommendation-technology notice and a readers' comments box above the headline
+        (
+            "t_ru_mirtesen_administration_seized",
+            "Митингующие в Алма-Ате захватили здание администрации города",
+        ),
+        (
+            "t_ru_gazeta_mt_tokayev_blames_government",
+            "Токаев возложил особую вину за протесты на правительство Казахстана",
+        ),
+        # a headline right above a longer standfirst that sums up the lead
+        (
+            "ru_rbc_ukibay_sovbez_handover",
+            "Пресс-секретарь Назарбаева объяснил передачу поста главы Совбеза Токаеву",
+        ),
+        ("t_ru_rbc_almaty_police_tally", "Власти отчитались о последствиях беспорядков в Алма-Ате"),
+        (
+            "ru_tass_karachaganak_output_reduced",
+            "На Карачаганаке снизилась добыча газа после приостановки работы оренбургской ГПЗ",
+        ),
+    ],
+)
+def test_the_headline_among_page_debris(ctx, name, title):
+    assert ingest(ctx, name).title == title
+
+
+def test_a_site_name_said_twice_is_not_a_headline_over_a_standfirst(ctx):
+    """The headline-over-standfirst rule wants the line above to be a headline in its own
+    right: a site name said twice ("President of the Republic of Kazakhstan") is not."""
+    assert (
+        ingest(ctx, "i_en_akorda_security_council_session").title
+        == "President Kassym-Jomart Tokayev held a session of the Security Council"
+    )
+
+
+def test_a_record_opening_with_its_date_has_no_headline(ctx):
+    """ "18.11.25 года Специализированный … суд …" opens a court record: no headline on the
+    page, so the title is a short one made from the lead, which stays in the body."""
+    article = ingest(ctx, "t_ru_tirek_atbasar_colony_torture_trial")
+    assert "title" in article.inferred
+    assert article.body.startswith("18.11.25 года Специализированный межрайонный суд")
+    assert article.body.startswith(article.title.rstrip(" …"))
+    assert len(article.title.split()) <= 20
+
+
+def test_a_comments_box_leaves_no_comment_in_the_body(ctx):
+    body = ingest(ctx, "t_ru_mirtesen_administration_seized").body
+    assert body.startswith("Участники акции протеста в Казахстане захватили здание")
+    assert "Свежие комментарии" not in body
+    assert "Аркадий Райкин" not in body and "seawife2007" not in body
+    assert "рекомендательные технологии" not in body
+
+
+def test_a_headline_offering_photos_and_videos_is_no_caption(ctx):
+    headline = EXCERPTS["t_ru_ria24_protests_toll_jan7"][1].split("\n")[2]
+    assert headline.startswith("Протесты в Казахстане")
+    assert classify(headline, ctx.rules) is None
+    assert classify("Здание акимата – фото: Reuters", ctx.rules) == "caption"
