@@ -227,25 +227,53 @@ def build(
         for p in report.errors:
             log(str(p))
         extra: dict[str, bytes] = {}
+        job = None
         if briefs if briefs is not None else settings.output.briefs:
             with _timed(report, "briefs"):
-                from generator.briefs import write_all_briefs_bytes
+                from generator.briefs import start_briefs
 
-                extra = write_all_briefs_bytes(
+                job = start_briefs(
                     digest,
                     settings,
                     cache_dir=settings.local_cache_dir() / "briefs" if use_cache else None,
                     timings=report.brief_layouts,
                 )
-                report.briefs = len(extra)
+                report.briefs = len(job.names)
         staged: list[StagedSite] = []
+
+        def finished_briefs() -> dict[str, bytes]:
+            """Every brief under ``briefs/``, waiting (timed as briefs) for the layouts."""
+            assert job is not None
+            with _timed(report, "briefs"):
+                return {f"briefs/{name}": pdf for name, pdf in job.result().items()}
+
+        late = None
+        if job is not None and job.pending and site:
+            # laid out while the pages are rendered and MkDocs runs: placeholders of the
+            # same names stand in docs/ until MkDocs is done (it only copies them)
+            extra = {f"briefs/{name}": b"" for name in job.names}
+            late = finished_briefs
+        elif job is not None:
+            extra = finished_briefs()
 
         def stage_site(new_docs: Path) -> None:
             with _timed(report, "mkdocs"):
+                waited = report.timings.get("briefs", 0.0)
                 staged.append(
-                    prepare_site(new_docs, site_dir, settings, strict, offline, final_docs=docs_dir)
+                    prepare_site(
+                        new_docs,
+                        site_dir,
+                        settings,
+                        strict,
+                        offline,
+                        final_docs=docs_dir,
+                        late_files=late,
+                    )
                 )
+            # the wait for the briefs after MkDocs is timed as briefs, not as MkDocs
+            report.timings["mkdocs"] -= report.timings.get("briefs", 0.0) - waited
 
+        briefs_before_render = report.timings.get("briefs", 0.0)
         with _timed(report, "render"):
             try:
                 written = render_docs(
@@ -260,11 +288,17 @@ def build(
                 for s in staged:
                     s.discard()
                 raise
+            finally:
+                if job is not None:
+                    job.close()
             report.pages = sum(1 for p in written if p.endswith(".md"))
         if settings.output.relevant_only:
             rejected = (out / "rejected.json") if out else settings.path(settings.output.rejected)
             write_rejected_index(rejected, report.rejected)
+        # render's time holds MkDocs and the wait for the briefs: each is counted apart
+        report.timings["render"] -= report.timings.get("mkdocs", 0.0) + (
+            report.timings.get("briefs", 0.0) - briefs_before_render
+        )
         if staged:
-            report.timings["render"] -= report.timings.get("mkdocs", 0.0)
             staged[0].commit()
     return report

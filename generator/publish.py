@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -248,6 +249,7 @@ def prepare_site(
     force: bool = False,
     *,
     final_docs: Path | None = None,
+    late_files: Callable[[], Mapping[str, bytes]] | None = None,
 ) -> StagedSite:
     """Run ``mkdocs build`` on ``docs_dir`` into a fresh sibling of ``site_dir``.
 
@@ -256,6 +258,12 @@ def prepare_site(
     the up-to-date check uses the final paths. MkDocs runs as a child that dies with this
     process. Raises ``PublishError`` (MkDocs failed) or ``OSError`` (full disk, read-only
     folder: naming the path); the staging folder is removed then.
+
+    ``late_files`` (the PDF briefs, while they are still being laid out) gives files of
+    ``docs_dir`` that MkDocs only copies: they stand in ``docs_dir`` as placeholders of the
+    same names during the build; their bytes are asked for after MkDocs and written into
+    ``docs_dir`` and the built site (where MkDocs copied the placeholders). The site is then
+    always built, and its stamp is the hash of the finished ``docs_dir``.
     """
     docs_dir, site_dir = Path(docs_dir), Path(site_dir)
     final_docs = Path(final_docs) if final_docs is not None else docs_dir
@@ -277,9 +285,11 @@ def prepare_site(
     )
     clean_stale(site_dir)  # leftovers of killed builds go even when nothing is rebuilt
     stamp = _stamp_path(site_dir)
-    fingerprint = build_fingerprint(docs_dir, final_text, base, f"{strict} {offline} {epoch}")
+    options = f"{strict} {offline} {epoch}"
+    fingerprint = "" if late_files else build_fingerprint(docs_dir, final_text, base, options)
     if (
         not force
+        and late_files is None
         and (site_dir / "index.html").is_file()
         and stamp.is_file()
         and stamp.read_text(encoding="utf-8").strip() == fingerprint
@@ -311,6 +321,14 @@ def prepare_site(
             pass
         else:
             search.finalize_site(html)
+        if late_files is not None:
+            for rel, data in sorted(late_files().items()):
+                for root in (docs_dir, html):
+                    dest = root / rel
+                    if not dest.is_file():  # MkDocs copies every file of docs_dir
+                        raise PublishError(f"{dest}: missing from the built site")
+                    dest.write_bytes(data)
+            fingerprint = build_fingerprint(docs_dir, final_text, base, options)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
