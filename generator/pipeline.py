@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.analyse import AnalysisContext, CorpusAnalysis, analyse_corpus, load_context
 from generator.cache import AnalysisCache
@@ -191,6 +192,19 @@ def prepare_digest(
         return group_stage(analyses, ctx, settings, stories)
 
 
+def _start_search_assets(digest: Digest, settings: Settings) -> tuple[Any, Any]:
+    """The search assets made in a forked child beside the pages and MkDocs (they are
+    only copied by MkDocs), and the project glossary; (None, None) without search."""
+    try:
+        from generator.render import search
+    except ImportError:
+        return None, None
+    from generator.render.background import Background
+
+    glossary = search.project_glossary(settings)  # before the fork: both sides use it
+    return Background(lambda: search.asset_files(digest, settings, glossary)), glossary
+
+
 def build(
     settings: Settings,
     corpus: Path | None = None,
@@ -227,6 +241,11 @@ def build(
         for p in report.errors:
             log(str(p))
         extra: dict[str, bytes] = {}
+        search_job = None
+        glossary = None
+        if site:
+            with _timed(report, "render"):
+                search_job, glossary = _start_search_assets(digest, settings)
         job = None
         if briefs if briefs is not None else settings.output.briefs:
             with _timed(report, "briefs"):
@@ -240,25 +259,40 @@ def build(
                 )
                 report.briefs = len(job.names)
         staged: list[StagedSite] = []
+        waits = {"briefs": 0.0, "search": 0.0}  # seconds waited for either after MkDocs
 
         def finished_briefs() -> dict[str, bytes]:
             """Every brief under ``briefs/``, waiting (timed as briefs) for the layouts."""
             assert job is not None
-            with _timed(report, "briefs"):
+            start = time.perf_counter()
+            try:
                 return {f"briefs/{name}": pdf for name, pdf in job.result().items()}
+            finally:
+                waits["briefs"] += time.perf_counter() - start
 
-        late = None
-        if job is not None and job.pending and site:
+        def late_files() -> dict[str, bytes]:
+            """The files made beside the pages and MkDocs: briefs, search assets."""
+            files = finished_briefs() if job is not None and late_briefs else {}
+            if search_job is not None:
+                start = time.perf_counter()
+                files.update(search_job.result())
+                waits["search"] += time.perf_counter() - start
+            return files
+
+        late_briefs = job is not None and job.pending and site
+        if late_briefs:
             # laid out while the pages are rendered and MkDocs runs: placeholders of the
             # same names stand in docs/ until MkDocs is done (it only copies them)
+            assert job is not None
             extra = {f"briefs/{name}": b"" for name in job.names}
-            late = finished_briefs
         elif job is not None:
             extra = finished_briefs()
+            report.timings["briefs"] += waits["briefs"]
+            waits["briefs"] = 0.0
+        late = late_files if late_briefs or search_job is not None else None
 
         def stage_site(new_docs: Path) -> None:
             with _timed(report, "mkdocs"):
-                waited = report.timings.get("briefs", 0.0)
                 staged.append(
                     prepare_site(
                         new_docs,
@@ -268,12 +302,12 @@ def build(
                         offline,
                         final_docs=docs_dir,
                         late_files=late,
+                        late_changes=late_briefs,  # briefs laid out: their HTML changed
                     )
                 )
-            # the wait for the briefs after MkDocs is timed as briefs, not as MkDocs
-            report.timings["mkdocs"] -= report.timings.get("briefs", 0.0) - waited
+            # the waits after MkDocs are the briefs' and render's time, not MkDocs'
+            report.timings["mkdocs"] -= waits["briefs"] + waits["search"]
 
-        briefs_before_render = report.timings.get("briefs", 0.0)
         with _timed(report, "render"):
             try:
                 written = render_docs(
@@ -283,6 +317,8 @@ def build(
                     extra_files=extra,
                     front_week=week,
                     before_swap=stage_site if site else None,
+                    glossary=glossary,
+                    search_later=search_job is not None,
                 )
             except BaseException:
                 for s in staged:
@@ -291,14 +327,15 @@ def build(
             finally:
                 if job is not None:
                     job.close()
+                if search_job is not None:
+                    search_job.close()
             report.pages = sum(1 for p in written if p.endswith(".md"))
         if settings.output.relevant_only:
             rejected = (out / "rejected.json") if out else settings.path(settings.output.rejected)
             write_rejected_index(rejected, report.rejected)
         # render's time holds MkDocs and the wait for the briefs: each is counted apart
-        report.timings["render"] -= report.timings.get("mkdocs", 0.0) + (
-            report.timings.get("briefs", 0.0) - briefs_before_render
-        )
+        report.timings["briefs"] = report.timings.get("briefs", 0.0) + waits["briefs"]
+        report.timings["render"] -= report.timings.get("mkdocs", 0.0) + waits["briefs"]
         if staged:
             staged[0].commit()
     return report

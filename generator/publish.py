@@ -240,6 +240,16 @@ class StagedSite:
             self.staging = None
 
 
+def _write_late(files: Mapping[str, bytes], *roots: Path) -> None:
+    """Write ``files`` over their placeholders in each of ``roots`` (docs, built site)."""
+    for rel, data in sorted(files.items()):
+        for root in roots:
+            dest = root / rel
+            if not dest.is_file():  # a placeholder stands there; MkDocs copies each file
+                raise PublishError(f"{dest}: placeholder missing")
+            dest.write_bytes(data)
+
+
 def prepare_site(
     docs_dir: Path,
     site_dir: Path,
@@ -250,6 +260,7 @@ def prepare_site(
     *,
     final_docs: Path | None = None,
     late_files: Callable[[], Mapping[str, bytes]] | None = None,
+    late_changes: bool = False,
 ) -> StagedSite:
     """Run ``mkdocs build`` on ``docs_dir`` into a fresh sibling of ``site_dir``.
 
@@ -259,11 +270,12 @@ def prepare_site(
     process. Raises ``PublishError`` (MkDocs failed) or ``OSError`` (full disk, read-only
     folder: naming the path); the staging folder is removed then.
 
-    ``late_files`` (the PDF briefs, while they are still being laid out) gives files of
+    ``late_files`` (the PDF briefs and search assets, while they are still made) gives files of
     ``docs_dir`` that MkDocs only copies: they stand in ``docs_dir`` as placeholders of the
     same names during the build; their bytes are asked for after MkDocs and written into
-    ``docs_dir`` and the built site (where MkDocs copied the placeholders). The site is then
-    always built, and its stamp is the hash of the finished ``docs_dir``.
+    ``docs_dir`` and the built site (where MkDocs copied the placeholders), and the stamp is
+    the hash of the finished ``docs_dir``. When a built site exists and ``late_changes`` is
+    false, the late files are waited for first, to tell whether anything changed at all.
     """
     docs_dir, site_dir = Path(docs_dir), Path(site_dir)
     final_docs = Path(final_docs) if final_docs is not None else docs_dir
@@ -286,6 +298,10 @@ def prepare_site(
     clean_stale(site_dir)  # leftovers of killed builds go even when nothing is rebuilt
     stamp = _stamp_path(site_dir)
     options = f"{strict} {offline} {epoch}"
+    has_site = (site_dir / "index.html").is_file() and stamp.is_file()
+    if late_files is not None and has_site and not late_changes and not force:
+        _write_late(late_files(), docs_dir)  # maybe nothing changed: the files tell
+        late_files = None
     fingerprint = "" if late_files else build_fingerprint(docs_dir, final_text, base, options)
     if (
         not force
@@ -315,20 +331,15 @@ def prepare_site(
             from generator.render.errorpage import fix_error_page
 
             fix_error_page(html, settings.site.url)
+        if late_files is not None:
+            _write_late(late_files(), docs_dir, html)
+            fingerprint = build_fingerprint(docs_dir, final_text, base, options)
         try:
             from generator.render import search
         except ImportError:
             pass
         else:
             search.finalize_site(html)
-        if late_files is not None:
-            for rel, data in sorted(late_files().items()):
-                for root in (docs_dir, html):
-                    dest = root / rel
-                    if not dest.is_file():  # MkDocs copies every file of docs_dir
-                        raise PublishError(f"{dest}: missing from the built site")
-                    dest.write_bytes(data)
-            fingerprint = build_fingerprint(docs_dir, final_text, base, options)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

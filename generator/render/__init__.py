@@ -164,21 +164,34 @@ def render_docs(
     extra_files: Mapping[str, str | bytes] | None = None,
     front_week: str | None = None,
     before_swap: Callable[[Path], None] | None = None,
+    *,
+    glossary: Glossary | None = None,
+    search_later: bool = False,
 ) -> list[str]:
     """Render the digest into ``docs_dir`` atomically; return the written relative paths.
 
     ``extra_files`` (e.g. ``briefs/*.pdf``) are added as they are; ``front_week`` picks the
     ISO week shown on the home page (default: the latest). ``before_swap`` gets the complete
     new folder before it replaces ``docs_dir`` (the build stages the site from it there).
+    ``glossary``: the project's, when already loaded. ``search_later``: the search assets
+    (``search.asset_files``) are made elsewhere; empty files of their names stand in the
+    folder for ``before_swap``, which must write them.
     """
     from generator.render.search import project_glossary
 
-    glossary = project_glossary(settings)  # loaded once: glosses and the search index
+    # loaded once: glosses and the search index
+    glossary = glossary if glossary is not None else project_glossary(settings)
     files = build_file_set(digest, settings, extra_files, front_week, glossary)
     _, write_assets = _search_hooks()
 
     def finish(tmp: Path) -> None:
-        if write_assets is not None:
+        if write_assets is not None and search_later:
+            from generator.render.search import ARTICLES_FILE, LEMMAS_FILE
+
+            for rel in (LEMMAS_FILE, ARTICLES_FILE):
+                (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / rel).write_bytes(b"")
+        elif write_assets is not None:
             write_assets(digest, tmp, settings, glossary)
         if before_swap is not None:
             before_swap(tmp)
