@@ -38,6 +38,8 @@ from generator.procs import run_child
 from generator.settings import Settings
 
 PROJECT_MKDOCS = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+# Material's search skips the pages whose index entries finalize_site replaces anyway
+MKDOCS_HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
 # Material's offline plugin would load this WebWorker shim from unpkg.com; we ship it.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 
@@ -150,6 +152,7 @@ def derived_config(
         "theme": {"language": settings.site.language},
         "nav": navigation(source, labels),
         "strict": strict,
+        "hooks": [str(MKDOCS_HOOKS)],
     }
     custom_dir = _base_config(base).get("theme", {}).get("custom_dir")
     if custom_dir:  # relative to the project's mkdocs.yml, not to the derived file

@@ -82,3 +82,25 @@ def test_background_returns_the_childs_value_and_reports_its_failure():
     broken = Background(fail)
     with pytest.raises(BackgroundError, match="no lemmas here"):
         broken.result()
+
+
+def test_search_hook_skips_materials_page_index_without_changing_the_site(tmp_path, monkeypatch):
+    from factories import TOPICS, seed_analyses, settings
+
+    from generator import publish
+    from generator.digest import group
+    from generator.render import mkdocs_hooks, search
+
+    assert mkdocs_hooks.ARTICLES_FILE == search.ARTICLES_FILE
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    docs = tmp_path / "docs"
+    render_docs(group(seed_analyses(), TOPICS, settings()), settings(), docs)
+    build_site(docs, tmp_path / "hooked", settings(), strict=True)
+    plain = tmp_path / "plain_hooks.py"
+    plain.write_text('"""No hooks."""\n', encoding="utf-8")
+    monkeypatch.setattr(publish, "MKDOCS_HOOKS", plain)
+    build_site(docs, tmp_path / "plain", settings(), strict=True)
+    a, b = _tree(tmp_path / "hooked"), _tree(tmp_path / "plain")
+    assert sorted(a) == sorted(b)
+    assert [p for p in a if a[p] != b[p]] == []
+    assert b'"facets"' in a["search/search_index.json"]
