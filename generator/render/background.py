@@ -3,16 +3,18 @@
 The build uses one core for the pages and MkDocs; work that only produces files MkDocs
 copies as they are (the search assets) runs beside it in a child of this process. The
 child inherits everything in memory (``fork``: nothing is pickled on the way in), sends
-its result back through a pipe and exits; it dies with the build (``procs``).
+its result back in a temporary file and exits; it dies with the build (``procs``).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import shutil
+import tempfile
 import traceback
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
 from generator.procs import die_with_parent
@@ -24,14 +26,16 @@ class BackgroundError(RuntimeError):
     """The child failed; the message carries its traceback."""
 
 
-def _run(fn: Callable[[], Any], conn: Connection, parent: int) -> None:
+def _run(fn: Callable[[], Any], path: str, parent: int) -> None:
     die_with_parent(parent)
     try:
         result = ("ok", fn())
     except BaseException:  # reported to the parent, which raises it
         result = ("error", traceback.format_exc())
-    conn.send(result)
-    conn.close()
+    # a file, not the pipe: the child exits now, not once the parent reads (its memory,
+    # a copy of the build's, is not held while MkDocs runs)
+    with open(path, "wb") as fh:
+        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class Background(Generic[T]):
@@ -46,10 +50,10 @@ class Background(Generic[T]):
         if "fork" not in multiprocessing.get_all_start_methods():
             return  # computed in result()
         ctx = multiprocessing.get_context("fork")
-        self._conn, child = ctx.Pipe(duplex=False)
-        self._proc = ctx.Process(target=_run, args=(fn, child, os.getpid()), daemon=True)
+        self._folder = tempfile.mkdtemp(prefix="digest-background-")
+        path = os.path.join(self._folder, "result.pickle")
+        self._proc = ctx.Process(target=_run, args=(fn, path, os.getpid()), daemon=True)
         self._proc.start()
-        child.close()
 
     def result(self) -> T:
         """The function's value (raises ``BackgroundError`` if the child failed)."""
@@ -59,10 +63,11 @@ class Background(Generic[T]):
             if self._proc is None:
                 self._value = self._fn()
             else:
+                self._proc.join()
                 try:
-                    status, value = self._conn.recv()
-                except EOFError:
-                    self._proc.join()
+                    with open(os.path.join(self._folder, "result.pickle"), "rb") as fh:
+                        status, value = pickle.load(fh)
+                except (OSError, EOFError, pickle.UnpicklingError):
                     status, value = "error", f"exit code {self._proc.exitcode}"
                 self._done = True
                 self.close()
@@ -80,5 +85,5 @@ class Background(Generic[T]):
                 self._proc.kill()
                 self._error = "background work stopped"
             self._proc.join()
-            self._conn.close()
             self._proc = None
+            shutil.rmtree(self._folder, ignore_errors=True)
