@@ -193,16 +193,27 @@ def prepare_digest(
 
 
 def _start_search_assets(digest: Digest, settings: Settings) -> tuple[Any, Any]:
-    """The search assets made in a forked child beside the pages and MkDocs (they are
-    only copied by MkDocs), and the project glossary; (None, None) without search."""
+    """The search assets and the SVG charts made in a forked child beside the pages and
+    MkDocs (which only copies them), and the project glossary; (None, None) without
+    search."""
     try:
         from generator.render import search
     except ImportError:
         return None, None
+    from generator.render import chart_files
     from generator.render.background import Background
+    from generator.render.pages import load_labels
 
     glossary = search.project_glossary(settings)  # before the fork: both sides use it
-    return Background(lambda: search.asset_files(digest, settings, glossary)), glossary
+
+    def files() -> dict[str, bytes]:
+        out = search.asset_files(digest, settings, glossary)
+        labels = load_labels(settings.site.language)
+        for path, svg in chart_files(digest, labels).items():
+            out[path] = svg.encode("utf-8")
+        return out
+
+    return Background(files), glossary
 
 
 def build(
