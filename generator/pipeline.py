@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.analyse import AnalysisContext, CorpusAnalysis, analyse_corpus, load_context
 from generator.cache import AnalysisCache
@@ -191,6 +192,30 @@ def prepare_digest(
         return group_stage(analyses, ctx, settings, stories)
 
 
+def _start_search_assets(digest: Digest, settings: Settings) -> tuple[Any, Any]:
+    """The search assets and the SVG charts made in a forked child beside the pages and
+    MkDocs (which only copies them), and the project glossary; (None, None) without
+    search."""
+    try:
+        from generator.render import search
+    except ImportError:
+        return None, None
+    from generator.render import chart_files
+    from generator.render.background import Background
+    from generator.render.pages import load_labels
+
+    glossary = search.project_glossary(settings)  # before the fork: both sides use it
+
+    def files() -> dict[str, bytes]:
+        out = search.asset_files(digest, settings, glossary)
+        labels = load_labels(settings.site.language)
+        for path, svg in chart_files(digest, labels).items():
+            out[path] = svg.encode("utf-8")
+        return out
+
+    return Background(files), glossary
+
+
 def build(
     settings: Settings,
     corpus: Path | None = None,
@@ -227,24 +252,72 @@ def build(
         for p in report.errors:
             log(str(p))
         extra: dict[str, bytes] = {}
+        search_job = None
+        glossary = None
+        if site:
+            with _timed(report, "render"):
+                search_job, glossary = _start_search_assets(digest, settings)
+        job = None
         if briefs if briefs is not None else settings.output.briefs:
             with _timed(report, "briefs"):
-                from generator.briefs import write_all_briefs_bytes
+                from generator.briefs import start_briefs
 
-                extra = write_all_briefs_bytes(
+                job = start_briefs(
                     digest,
                     settings,
                     cache_dir=settings.local_cache_dir() / "briefs" if use_cache else None,
                     timings=report.brief_layouts,
                 )
-                report.briefs = len(extra)
+                report.briefs = len(job.names)
         staged: list[StagedSite] = []
+        waits = {"briefs": 0.0, "search": 0.0}  # seconds waited for either after MkDocs
+
+        def finished_briefs() -> dict[str, bytes]:
+            """Every brief under ``briefs/``, waiting (timed as briefs) for the layouts."""
+            assert job is not None
+            start = time.perf_counter()
+            try:
+                return {f"briefs/{name}": pdf for name, pdf in job.result().items()}
+            finally:
+                waits["briefs"] += time.perf_counter() - start
+
+        def late_files() -> dict[str, bytes]:
+            """The files made beside the pages and MkDocs: briefs, search assets."""
+            files = finished_briefs() if job is not None and late_briefs else {}
+            if search_job is not None:
+                start = time.perf_counter()
+                files.update(search_job.result())
+                waits["search"] += time.perf_counter() - start
+            return files
+
+        late_briefs = job is not None and job.pending and site
+        if late_briefs:
+            # laid out while the pages are rendered and MkDocs runs: placeholders of the
+            # same names stand in docs/ until MkDocs is done (it only copies them)
+            assert job is not None
+            extra = {f"briefs/{name}": b"" for name in job.names}
+        elif job is not None:
+            extra = finished_briefs()
+            report.timings["briefs"] += waits["briefs"]
+            waits["briefs"] = 0.0
+        late = late_files if late_briefs or search_job is not None else None
 
         def stage_site(new_docs: Path) -> None:
             with _timed(report, "mkdocs"):
                 staged.append(
-                    prepare_site(new_docs, site_dir, settings, strict, offline, final_docs=docs_dir)
+                    prepare_site(
+                        new_docs,
+                        site_dir,
+                        settings,
+                        strict,
+                        offline,
+                        final_docs=docs_dir,
+                        late_files=late,
+                        late_changes=late_briefs,  # briefs laid out: their HTML changed
+                    )
                 )
+            # the waits after MkDocs are the briefs' and render's time, not MkDocs'
+            report.timings["mkdocs"] -= waits["briefs"] + waits["search"]
 
         with _timed(report, "render"):
             try:
@@ -255,16 +328,25 @@ def build(
                     extra_files=extra,
                     front_week=week,
                     before_swap=stage_site if site else None,
+                    glossary=glossary,
+                    search_later=search_job is not None,
                 )
             except BaseException:
                 for s in staged:
                     s.discard()
                 raise
+            finally:
+                if job is not None:
+                    job.close()
+                if search_job is not None:
+                    search_job.close()
             report.pages = sum(1 for p in written if p.endswith(".md"))
         if settings.output.relevant_only:
             rejected = (out / "rejected.json") if out else settings.path(settings.output.rejected)
             write_rejected_index(rejected, report.rejected)
+        # render's time holds MkDocs and the wait for the briefs: each is counted apart
+        report.timings["briefs"] = report.timings.get("briefs", 0.0) + waits["briefs"]
+        report.timings["render"] -= report.timings.get("mkdocs", 0.0) + waits["briefs"]
         if staged:
-            report.timings["render"] -= report.timings.get("mkdocs", 0.0)
             staged[0].commit()
     return report

@@ -19,6 +19,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,8 @@ from generator.procs import run_child
 from generator.settings import Settings
 
 PROJECT_MKDOCS = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+# Material's search skips the pages whose index entries finalize_site replaces anyway
+MKDOCS_HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
 # Material's offline plugin would load this WebWorker shim from unpkg.com; we ship it.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 
@@ -149,6 +152,7 @@ def derived_config(
         "theme": {"language": settings.site.language},
         "nav": navigation(source, labels),
         "strict": strict,
+        "hooks": [str(MKDOCS_HOOKS)],
     }
     custom_dir = _base_config(base).get("theme", {}).get("custom_dir")
     if custom_dir:  # relative to the project's mkdocs.yml, not to the derived file
@@ -239,6 +243,16 @@ class StagedSite:
             self.staging = None
 
 
+def _write_late(files: Mapping[str, bytes], *roots: Path) -> None:
+    """Write ``files`` over their placeholders in each of ``roots`` (docs, built site)."""
+    for rel, data in sorted(files.items()):
+        for root in roots:
+            dest = root / rel
+            if not dest.is_file():  # a placeholder stands there; MkDocs copies each file
+                raise PublishError(f"{dest}: placeholder missing")
+            dest.write_bytes(data)
+
+
 def prepare_site(
     docs_dir: Path,
     site_dir: Path,
@@ -248,6 +262,8 @@ def prepare_site(
     force: bool = False,
     *,
     final_docs: Path | None = None,
+    late_files: Callable[[], Mapping[str, bytes]] | None = None,
+    late_changes: bool = False,
 ) -> StagedSite:
     """Run ``mkdocs build`` on ``docs_dir`` into a fresh sibling of ``site_dir``.
 
@@ -256,6 +272,13 @@ def prepare_site(
     the up-to-date check uses the final paths. MkDocs runs as a child that dies with this
     process. Raises ``PublishError`` (MkDocs failed) or ``OSError`` (full disk, read-only
     folder: naming the path); the staging folder is removed then.
+
+    ``late_files`` (the PDF briefs and search assets, while they are still made) gives files of
+    ``docs_dir`` that MkDocs only copies: they stand in ``docs_dir`` as placeholders of the
+    same names during the build; their bytes are asked for after MkDocs and written into
+    ``docs_dir`` and the built site (where MkDocs copied the placeholders), and the stamp is
+    the hash of the finished ``docs_dir``. When a built site exists and ``late_changes`` is
+    false, the late files are waited for first, to tell whether anything changed at all.
     """
     docs_dir, site_dir = Path(docs_dir), Path(site_dir)
     final_docs = Path(final_docs) if final_docs is not None else docs_dir
@@ -277,9 +300,15 @@ def prepare_site(
     )
     clean_stale(site_dir)  # leftovers of killed builds go even when nothing is rebuilt
     stamp = _stamp_path(site_dir)
-    fingerprint = build_fingerprint(docs_dir, final_text, base, f"{strict} {offline} {epoch}")
+    options = f"{strict} {offline} {epoch}"
+    has_site = (site_dir / "index.html").is_file() and stamp.is_file()
+    if late_files is not None and has_site and not late_changes and not force:
+        _write_late(late_files(), docs_dir)  # maybe nothing changed: the files tell
+        late_files = None
+    fingerprint = "" if late_files else build_fingerprint(docs_dir, final_text, base, options)
     if (
         not force
+        and late_files is None
         and (site_dir / "index.html").is_file()
         and stamp.is_file()
         and stamp.read_text(encoding="utf-8").strip() == fingerprint
@@ -305,6 +334,9 @@ def prepare_site(
             from generator.render.errorpage import fix_error_page
 
             fix_error_page(html, settings.site.url)
+        if late_files is not None:
+            _write_late(late_files(), docs_dir, html)
+            fingerprint = build_fingerprint(docs_dir, final_text, base, options)
         try:
             from generator.render import search
         except ImportError:

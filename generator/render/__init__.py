@@ -32,31 +32,58 @@ if TYPE_CHECKING:
 ASSETS_DIR = TEMPLATES_DIR / "assets"
 
 
-def chart_files(digest: Digest, labels: Mapping[str, Any] | None = None) -> dict[str, str]:
-    """SVG charts by path under docs/, labelled in the interface language: the whole
-    digest's weeks, each week's days, each topic's and each entity page's weeks."""
+def _chart_makers(
+    digest: Digest, labels: Mapping[str, Any] | None = None
+) -> list[tuple[str, Callable[[], str]]]:
+    """(path under docs/, function making its SVG) of every chart, in ``chart_files`` order."""
     from generator.render import charts
 
-    out = {
-        f"{CHARTS_DIR}/topics-by-week.svg": charts.topics_by_week_svg(digest, labels=labels),
-        f"{CHARTS_DIR}/stories-by-week.svg": charts.stories_by_week_svg(digest, labels=labels),
-        f"{CHARTS_DIR}/languages.svg": charts.languages_svg(digest, labels=labels),
-        f"{CHARTS_DIR}/sources.svg": charts.sources_svg(digest, labels=labels),
-    }
+    out: list[tuple[str, Callable[[], str]]] = [
+        (
+            f"{CHARTS_DIR}/topics-by-week.svg",
+            lambda: charts.topics_by_week_svg(digest, labels=labels),
+        ),
+        (
+            f"{CHARTS_DIR}/stories-by-week.svg",
+            lambda: charts.stories_by_week_svg(digest, labels=labels),
+        ),
+        (f"{CHARTS_DIR}/languages.svg", lambda: charts.languages_svg(digest, labels=labels)),
+        (f"{CHARTS_DIR}/sources.svg", lambda: charts.sources_svg(digest, labels=labels)),
+    ]
     for w in digest.weeks:
-        out[f"{CHARTS_DIR}/week-{slugify(w.week)}.svg"] = charts.week_days_svg(
-            digest, w.week, labels=labels
+        out.append(
+            (
+                f"{CHARTS_DIR}/week-{slugify(w.week)}.svg",
+                lambda week=w.week: charts.week_days_svg(digest, week, labels=labels),
+            )
         )
     for g in digest.topics:
-        out[f"{CHARTS_DIR}/topic-{slugify(g.topic.id, 'topic')}.svg"] = charts.topic_weeks_svg(
-            digest, g.topic.id, labels=labels
+        out.append(
+            (
+                f"{CHARTS_DIR}/topic-{slugify(g.topic.id, 'topic')}.svg",
+                lambda topic=g.topic.id: charts.topic_weeks_svg(digest, topic, labels=labels),
+            )
         )
     by_id = digest.by_id()
     for e in digest.entities[:MAX_ENTITY_PAGES]:
-        out[f"{CHARTS_DIR}/entity-{e.slug}.svg"] = charts.entity_weeks_svg(
-            digest, e, labels=labels, by_id=by_id
+        out.append(
+            (
+                f"{CHARTS_DIR}/entity-{e.slug}.svg",
+                lambda e=e: charts.entity_weeks_svg(digest, e, labels=labels, by_id=by_id),
+            )
         )
     return out
+
+
+def chart_files(digest: Digest, labels: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """SVG charts by path under docs/, labelled in the interface language: the whole
+    digest's weeks, each week's days, each topic's and each entity page's weeks."""
+    return {path: make() for path, make in _chart_makers(digest, labels)}
+
+
+def chart_names(digest: Digest) -> list[str]:
+    """The paths ``chart_files`` makes, without making the charts."""
+    return [path for path, _ in _chart_makers(digest)]
 
 
 def _search_hooks() -> tuple[Callable[[Analysis], str] | None, Callable[..., None] | None]:
@@ -94,13 +121,18 @@ def build_file_set(
     extra_files: Mapping[str, str | bytes] | None = None,
     front_week: str | None = None,
     glossary: Glossary | None = None,
+    charts_later: bool = False,
 ) -> PageSet:
     """Every file of docs/ in memory (refuses a path twice or outside the folder).
-    ``glossary``: the project's concept glossary, when already loaded."""
+    ``glossary``: the project's concept glossary, when already loaded. ``charts_later``:
+    the charts are made elsewhere (``chart_files``); empty files of their names stand in."""
     files = PageSet()
     for path, data in asset_files().items():
         files.add(path, data)
-    charts = chart_files(digest, load_labels(settings.site.language))
+    if charts_later:
+        charts: Mapping[str, str] = dict.fromkeys(chart_names(digest), "")
+    else:
+        charts = chart_files(digest, load_labels(settings.site.language))
     for path, svg in charts.items():
         files.add(path, svg)
     page_extra, _ = _search_hooks()
@@ -164,21 +196,36 @@ def render_docs(
     extra_files: Mapping[str, str | bytes] | None = None,
     front_week: str | None = None,
     before_swap: Callable[[Path], None] | None = None,
+    *,
+    glossary: Glossary | None = None,
+    search_later: bool = False,
 ) -> list[str]:
     """Render the digest into ``docs_dir`` atomically; return the written relative paths.
 
     ``extra_files`` (e.g. ``briefs/*.pdf``) are added as they are; ``front_week`` picks the
     ISO week shown on the home page (default: the latest). ``before_swap`` gets the complete
     new folder before it replaces ``docs_dir`` (the build stages the site from it there).
+    ``glossary``: the project's, when already loaded. ``search_later``: the search assets
+    (``search.asset_files``) and the charts (``chart_files``) are made elsewhere; empty
+    files of their names stand in the folder for ``before_swap``, which must write them.
     """
     from generator.render.search import project_glossary
 
-    glossary = project_glossary(settings)  # loaded once: glosses and the search index
-    files = build_file_set(digest, settings, extra_files, front_week, glossary)
+    # loaded once: glosses and the search index
+    glossary = glossary if glossary is not None else project_glossary(settings)
+    files = build_file_set(
+        digest, settings, extra_files, front_week, glossary, charts_later=search_later
+    )
     _, write_assets = _search_hooks()
 
     def finish(tmp: Path) -> None:
-        if write_assets is not None:
+        if write_assets is not None and search_later:
+            from generator.render.search import ARTICLES_FILE, LEMMAS_FILE
+
+            for rel in (LEMMAS_FILE, ARTICLES_FILE):
+                (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / rel).write_bytes(b"")
+        elif write_assets is not None:
             write_assets(digest, tmp, settings, glossary)
         if before_swap is not None:
             before_swap(tmp)

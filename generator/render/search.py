@@ -348,17 +348,30 @@ def write_assets(
 
     Without ``settings`` there is no glossary (no cross-language concepts) and English
     labels."""
-    from generator.render.pages import load_labels
-
     if glossary is None and settings is not None:
         glossary = project_glossary(settings)
+    for rel, data in asset_files(digest, settings, glossary).items():
+        path = Path(docs_dir) / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def asset_files(
+    digest: Digest,
+    settings: Settings | None = None,
+    glossary: Glossary | None = None,
+) -> dict[str, bytes]:
+    """What :func:`write_assets` writes: ``lemmas.js`` and ``articles.json`` by path under
+    docs/ (MkDocs only copies them: the build makes them beside the pages and MkDocs)."""
+    from generator.render.pages import load_labels
+
     labels = load_labels(settings.site.language if settings is not None else "en")
     data = search_data(digest, glossary, labels)
-    path = Path(docs_dir) / LEMMAS_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(LEMMAS_PREFIX + _dump(data) + ";\n", encoding="utf-8")
     docs = article_documents(digest, data["forms"], glossary)
-    (Path(docs_dir) / ARTICLES_FILE).write_text(_dump({"docs": docs}) + "\n", encoding="utf-8")
+    return {
+        LEMMAS_FILE: (LEMMAS_PREFIX + _dump(data) + ";\n").encode("utf-8"),
+        ARTICLES_FILE: (_dump({"docs": docs}) + "\n").encode("utf-8"),
+    }
 
 
 def read_search_data(site_dir: Path) -> dict[str, Any] | None:

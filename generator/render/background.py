@@ -1,0 +1,89 @@
+"""One function run in a forked child while the build goes on, its result read back later.
+
+The build uses one core for the pages and MkDocs; work that only produces files MkDocs
+copies as they are (the search assets) runs beside it in a child of this process. The
+child inherits everything in memory (``fork``: nothing is pickled on the way in), sends
+its result back in a temporary file and exits; it dies with the build (``procs``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import shutil
+import tempfile
+import traceback
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from generator.procs import die_with_parent
+
+T = TypeVar("T")
+
+
+class BackgroundError(RuntimeError):
+    """The child failed; the message carries its traceback."""
+
+
+def _run(fn: Callable[[], Any], path: str, parent: int) -> None:
+    die_with_parent(parent)
+    try:
+        result = ("ok", fn())
+    except BaseException:  # reported to the parent, which raises it
+        result = ("error", traceback.format_exc())
+    # a file, not the pipe: the child exits now, not once the parent reads (its memory,
+    # a copy of the build's, is not held while MkDocs runs)
+    with open(path, "wb") as fh:
+        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class Background(Generic[T]):
+    """``fn()`` in a forked child (or here, where there is no ``fork``); ``result()`` waits."""
+
+    def __init__(self, fn: Callable[[], T]) -> None:
+        self._fn = fn
+        self._done = False
+        self._value: Any = None
+        self._proc: Any = None
+        self._error: str | None = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return  # computed in result()
+        ctx = multiprocessing.get_context("fork")
+        self._folder = tempfile.mkdtemp(prefix="digest-background-")
+        path = os.path.join(self._folder, "result.pickle")
+        self._proc = ctx.Process(target=_run, args=(fn, path, os.getpid()), daemon=True)
+        self._proc.start()
+
+    def result(self) -> T:
+        """The function's value (raises ``BackgroundError`` if the child failed)."""
+        if self._error is not None:
+            raise BackgroundError(self._error)
+        if not self._done:
+            if self._proc is None:
+                self._value = self._fn()
+            else:
+                self._proc.join()
+                try:
+                    with open(os.path.join(self._folder, "result.pickle"), "rb") as fh:
+                        status, value = pickle.load(fh)
+                except (OSError, EOFError, pickle.UnpicklingError):
+                    status, value = "error", f"exit code {self._proc.exitcode}"
+                self._done = True
+                self.close()
+                if status != "ok":
+                    self._error = f"background work failed:\n{value}"
+                    raise BackgroundError(self._error)
+                self._value = value
+            self._done = True
+        return self._value
+
+    def close(self) -> None:
+        """Stop the child if its result is not needed any more, and reap it."""
+        if self._proc is not None:
+            if not self._done:
+                self._proc.kill()
+                self._error = "background work stopped"
+            self._proc.join()
+            self._proc = None
+            shutil.rmtree(self._folder, ignore_errors=True)
