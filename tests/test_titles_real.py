@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (the excerpts keep the pages' lines as they are)
 """Titles on real pages: the headline among page debris, or none (a title made from the lead).
 
-Each excerpt is the start of a page of tests/data/realset/dev or dev2, as the search tool
+Each excerpt is the start of a page of tests/data/realset/dev, dev2 or dev3, as the search tool
 returned it (debris and all), with the page's URL; the expected titles are the split's labels,
 written from reading the text before the tool ran. Every case failed before the rule it
 names was written (issue 10, titles).
@@ -67,6 +67,22 @@ EXCERPTS = {
     "i_en_akorda_security_council_session": (
         "https://akorda.kz/en/president-kassym-jomart-tokayev-held-a-session-of-the-security-council-705318",
         "National Emblem of Kazakhstan\n\nOfficial website of the\n\nPresident of the Republic of Kazakhstan\n\nOfficial website of the\n\nPresident of the Republic of Kazakhstan\n\n\n\nPresident Kassym-Jomart Tokayev held a session of the Security Council\n\nJanuary 6, 2022\n\nUnder the chairmanship of the President, the session of the Security Council was held in Akorda Palace. The agenda of the discussion included issues of combating terrorist and criminal elements trying to destabilize the situation in Kazakhstan.\n\nThe meeting was attended by the speakers of both Parliament chambers, Acting Prime Minister, Head of the Presidential Administration, Chairman of the National Security Committee, Prosecutor General, Head of the State Security Service, Acting Deputy Prime Minister - Foreign Minister, Acting Defense Minister, Acting Internal Affairs Minister, and Acting Minister of Emergency Situations.\n\nPresident Tokayev stressed the complexity of the current situation, and pointed out to the need to take a number of urgent measures. He named the forces that made the attack on Kazakhstan as real terrorists.\n\n",
+    ),
+    "t3_ru_dw_kazakh_oil_to_germany": (
+        "https://www.dw.com/ru/v-germaniu-budet-postupat-neft-iz-kazahstana/a-64836046",
+        '1. Перейти к содержанию\n  2. Перейти к главному меню\n  3. К другим проектам DW\n\nВ Германию будет поступать нефть из Казахстана\n\n27 февраля 2023 г.\n\nКазахстан не подпадает под нефтяное эмбарго ЕС. Нефть из азиатской страны будет поставляться на нефтеперерабатывающий завод в Шведте, который до войны снабжался почти исключительно из России по трубопроводу "Дружба".\n\n',
+    ),
+    "t3_ru_informatro_druzhba_station_attack": (
+        "https://informat.ro/ru/mezdunarodnyi/ukrainskie-drony-atakuiut-neftianuiu-nasosnuiu-stanciiu-v-rossii-81023",
+        "27 сентября 14:00\nМеждународный\nFoto shutterstock.com\nАтака произошла в субботу вблизи села Конар, в 1200 км от Украины, согласно словам регионального губернатора Олега Николаева. Хотя жертв не было, атака привела к незначительным повреждениям и остановке работы станции, которая является частью трубопровода Дружба. Украина усилила атаки дронов на российскую энергетическую инфраструктуру, чтобы сократить доходы Москвы и стимулировать мирные переговоры, значительно затруднив переработку и экспорт нефти.\n",
+    ),
+    "t3_ru_azh_minenergo_druzhba_bryansk": (
+        "https://azh.kz/ru/news/view/109374",
+        "Атырау, 5 декабря 10:41\n облачноВ Атырау +4\n$ 499.65\n€ 582.89\n₽ 6.47\n\nУдар был по нефтебазе: Минэнерго об атаке беспилотников в Брянске\n\n2 621 просмотр\n\nВ Минэнерго высказались по поводу атаки беспилотников на объекты нефтепровода «Дружба» в Брянске.\n\n",
+    ),
+    "t3_ru_rvs_karakalpakstan_uzbekistan_exploded": (
+        "https://rvs.su/statia/klassika-cvetnyh-perevorotov-kak-v-odin-den-vzorvalsya-uzbekistan",
+        "Василий Верещагин. Торжествуют. 1872\n4 июля на пленарном заседании Законодательной палаты Олий Мажлиса (нижней палаты парламента Узбекистана) депутаты приняли решение о сохранении суверенитета республики Каракалпакия в составе Узбекистана.\nИстоки конфликта\nВсего три дня назад предложение изменить статьи 70-75 Конституции страны образца 1992 года, касающиеся статуса Каракалпакии, в рамках закона о внесении изменений и дополнений в главный документ страны, чуть не снесло государственность самой Каракалпакии и поставило под угрозу безопасность всего Узбекистана.\nТак, 25 июня в парламентской газете «Народное слово» был опубликован проект поправок в Конституцию Узбекистана, подготовленный конституционной комиссией и одобренный Законодательной палатой Олий Мажлиса (нижней палатой парламента). Ряд поправок предусматривал упразднение статьи 74 Конституции, закреплявшей за Каракалпакией статус суверенной республики с правом выхода из состава Узбекистана на основании референдума.\n",
     ),
 }
 
@@ -165,3 +181,48 @@ def test_a_headline_offering_photos_and_videos_is_no_caption(ctx):
     assert headline.startswith("Протесты в Казахстане")
     assert classify(headline, ctx.rules) is None
     assert classify("Здание акимата – фото: Reuters", ctx.rules) == "caption"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # a numbered skip-links menu ("1. Перейти к содержанию") is no lead to make a title of
+        ("t3_ru_dw_kazakh_oil_to_germany", "В Германию будет поступать нефть из Казахстана"),
+        # a weather box ("облачноВ Атырау +4") is no sentence going on from the line above
+        (
+            "t3_ru_azh_minenergo_druzhba_bryansk",
+            "Удар был по нефтебазе: Минэнерго об атаке беспилотников в Брянске",
+        ),
+    ],
+)
+def test_the_headline_under_menus_and_widgets(ctx, name, title):
+    assert ingest(ctx, name).title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "lead"),
+    [
+        # a photo credit naming a photo bank ("Foto shutterstock.com") is no headline
+        ("t3_ru_informatro_druzhba_station_attack", "Атака произошла в субботу вблизи села Конар"),
+        # nor a picture's caption ending in its year ("Василий Верещагин. Торжествуют. 1872")
+        (
+            "t3_ru_rvs_karakalpakstan_uzbekistan_exploded",
+            "4 июля на пленарном заседании Законодательной палаты",
+        ),
+    ],
+)
+def test_a_credit_or_caption_over_the_lead_is_no_headline(ctx, name, lead):
+    """No headline on the page: the title is made from the lead, which opens the body."""
+    article = ingest(ctx, name)
+    assert "title" in article.inferred
+    assert article.body.startswith(lead)
+    assert article.title.startswith(lead)
+    assert len(article.title.split()) <= 20
+
+
+def test_credits_captions_and_widgets_are_debris(ctx):
+    assert classify("Foto shutterstock.com", ctx.rules) == "photo_credit"
+    assert classify("1. Перейти к содержанию", ctx.rules) == "skip_link"
+    assert classify("облачноВ Атырау +4", ctx.rules) == "widget"
+    assert classify("1. Казахстан и Россия договорились о транзите", ctx.rules) is None
+    assert classify("Облачно было в Атырау весь день.", ctx.rules) is None

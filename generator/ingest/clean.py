@@ -70,6 +70,8 @@ _SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail
 _CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
 _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
 _LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти к содержанию" (skip links)
+_YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
 _OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
 _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -465,8 +467,11 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     if key in rules.navigation:
         return "navigation"
     folded = fold_homoglyphs(line)
+    item = _LIST_NUMBER.sub("", line, count=1)  # a numbered menu item: "1. Skip to content"
     for cls, rx in rules.debris:
         if rx.search(line) or (folded != line and rx.search(folded)):
+            return cls
+        if item != line and rx.match(item):
             return cls
     if line.strip().strip(".:;|").strip().casefold() in rules.agencies:
         return "outlet_label"  # a line that is only an outlet's name (page header, byline)
@@ -752,6 +757,8 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     score -= 0.5 * line.count("°")  # a weather box
     if _OPENING_DATE.match(line):
         score -= 1.0  # a record opening with its date: a lead or a sidebar item
+    if _YEAR_CAPTION.search(line):
+        score -= 1.5  # "Author. Title. 1872": the caption of a picture, dated
     return score - POSITION_PENALTY * position
 
 
@@ -939,6 +946,8 @@ def _shape_ok(line: str) -> bool:
         return False
     if _OPENING_DATE.match(line):
         return False  # a lead opening with its date ("18.11.25 года суд …"), not a headline
+    if _YEAR_CAPTION.search(line):
+        return False  # a picture's caption ending in its year
     capitals = [w for w in line.split() if w[:1].isupper()]
     tags = _CYR.search(line) and len(line.split()) >= 6 and len(capitals) / len(line.split()) >= 0.7
     return not _repeats_words(line) and not tags
