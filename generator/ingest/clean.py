@@ -72,6 +72,7 @@ _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—
 _LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти к содержанию" (skip links)
 _YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
+_OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+[^\W\d_]")  # "2022 жылғы қаңтарда ...", not "2022:"
 _OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
 _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -755,7 +756,7 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     if _CYR.search(line) and n >= 6 and len(capitals) / n >= 0.7:
         score -= 1.0  # names and places only: tags
     score -= 0.5 * line.count("°")  # a weather box
-    if _OPENING_DATE.match(line):
+    if _OPENING_DATE.match(line) or _OPENING_YEAR.match(line):
         score -= 1.0  # a record opening with its date: a lead or a sidebar item
     if _YEAR_CAPTION.search(line):
         score -= 1.5  # "Author. Title. 1872": the caption of a picture, dated
