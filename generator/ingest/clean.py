@@ -72,7 +72,7 @@ _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—
 _LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти к содержанию" (skip links)
 _YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
-_OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+[^\W\d_]")  # "2022 жылғы қаңтарда ...", not "2022:"
+_OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(\S+)(?:\s+(\S+))?")  # "2022 жылғы қаңтарда ..."
 _OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
 _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -766,7 +766,7 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     if _CYR.search(line) and n >= 6 and len(capitals) / n >= 0.7:
         score -= 1.0  # names and places only: tags
     score -= 0.5 * line.count("°")  # a weather box
-    if _OPENING_DATE.match(line) or _OPENING_YEAR.match(line):
+    if _OPENING_DATE.match(line):
         score -= 1.0  # a record opening with its date: a lead or a sidebar item
     if _YEAR_CAPTION.search(line):
         score -= 1.5  # "Author. Title. 1872": the caption of a picture, dated
@@ -812,7 +812,8 @@ def _choose_headline(
             _headline_score(lines[i], before[k], body_stems)
             - (keys.count(keys[k]) > 1)  # a line said twice above the text is a caption
             + _repetition(keys[k], later)
-            - 1.5 * _credited_caption(lines[i], rules),
+            - 1.5 * _credited_caption(lines[i], rules)
+            - _opening_month(lines[i], rules),
             i,
         )
         for k, i in enumerate(candidates)
@@ -829,6 +830,18 @@ def _choose_headline(
     shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
     longer = [i for i in shaped if _words(lines[i]) >= 3]  # not a two-word menu item
     return (longer or shaped or [None])[0], candidates, end
+
+
+def _opening_month(line: str, rules: CleanRules) -> bool:
+    """Does the line open with a year and its month, as a record or a rubric's blurb does
+    ("2022 жылғы қаңтарда … болған тәртіпсіздіктерге қатысты материалдар")? Not a headline
+    naming a year's events ("2022 жылғы Қазақстан наразылықтары")."""
+    m = _OPENING_YEAR.match(line)
+    if not m:
+        return False
+    words = [w.casefold().strip(",.:;") for w in m.groups() if w]
+    months = [k for k in rules.months if len(k) >= 4]
+    return any(w.startswith(k) for w in words for k in months)
 
 
 def _overlap(line: str, body_stems: set[str]) -> float:
