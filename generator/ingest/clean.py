@@ -733,8 +733,10 @@ def _body_line(line: str, rules: CleanRules) -> bool:
     words = _words(line)
     if words >= HEADLINE_MAX_WORDS or (words >= 12 and line.rstrip('»"”’)] ').endswith(".")):
         return True
-    if words >= 18 and _SENTENCE_BREAK.search(line):  # two sentences and more: a lead
-        return True
+    if words >= 18 and _SENTENCE_BREAK.search(line) and _ends_sentence(line):
+        return True  # two sentences and more, finished: a lead (not a page title of a
+        # content farm's glued phrases "Массовые беспорядки в Казахстане. Много убитых …
+        # Хроника событий Волнения в жанаозене")
     # a sentence and then who reported it: "… газсыз қалмайды. Бұл туралы … мәлімдеді, —
     # деп хабарлайды Dalanews.kz" (a headline names no source after a full stop)
     brk = _SENTENCE_BREAK.search(line)
