@@ -1233,7 +1233,9 @@ def stamp_lines(
         if (
             at is not None
             and not any(kinds[i] in _LIST_KINDS for i in rest[:at])  # "Читайте также" / date
-            and all(kinds[i] == "timestamp" or _words(lines[i]) < 4 for i in rest[at:])
+            and all(
+                kinds[i] in ("timestamp", "prompt") or _words(lines[i]) < 4 for i in rest[at:]
+            )  # (a "found a typo? Ctrl+Enter" box may follow)
         ):
             out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
     return tuple(out)
