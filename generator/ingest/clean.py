@@ -30,7 +30,6 @@ HEADLINE_SCAN_LINES = 80  # ... among at most this many lines (menus included)
 OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
 POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
 STANDFIRST_OVERLAP = 0.5  # ... a headline over a standfirst says the article's words too
-STANDFIRST_SAID_AGAIN = 0.6  # a headline under its standfirst says most of its words again
 HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from the lead
 LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
@@ -782,9 +781,6 @@ def _choose_headline(
     """The index of the headline among the text lines from ``start`` to the first line of
     article text, by ``_headline_score``; ``None`` when no line there is a headline. Also
     the candidate lines and the index of the first line of article text."""
-    under = _headline_under_standfirst(lines, rules, start)
-    if under is not None:
-        return under, [], start
     candidates: list[int] = []
     end = len(lines)
     for i in range(start, min(len(lines), start + HEADLINE_SCAN_LINES)):
@@ -836,26 +832,6 @@ def _choose_headline(
     shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
     longer = [i for i in shaped if _words(lines[i]) >= 3]  # not a two-word menu item
     return (longer or shaped or [None])[0], candidates, end
-
-
-def _headline_under_standfirst(lines: list[str], rules: CleanRules, start: int) -> int | None:
-    """The headline of a page that puts its standfirst first: a finished sentence, the
-    time stamp, then a headline-shaped line saying the standfirst's words again, then the
-    text ("Прем'єр-міністр … запевнила, що фіксована ціна … залишається незмінною до 31
-    березня 2026 року." / "9 жовтня 2025, 8:37" / "Фіксована ціна на газ для населення буде
-    незмінною до 31 березня 2026 року" / "Уряд продовжив …")."""
-    following = [j for j in range(start + 1, min(len(lines), start + 8)) if lines[j].strip()]
-    if len(following) < 3 or not _body_line(lines[start], rules):
-        return None
-    stamp, head, text = following[:3]
-    if classify(lines[stamp], rules) != "timestamp" or _body_line(lines[head], rules):
-        return None
-    if not 5 <= _words(lines[head]) <= 16 or _ends_sentence(lines[head]):
-        return None
-    if not _shape_ok(lines[head]) or classify(lines[head], rules) is not None:
-        return None
-    said_again = _overlap(lines[head], _stems(lines[start])) >= STANDFIRST_SAID_AGAIN
-    return head if said_again and _words(lines[text]) >= 8 else None  # (text goes on)
 
 
 def _opening_month(line: str, rules: CleanRules) -> bool:
