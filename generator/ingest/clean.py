@@ -107,8 +107,6 @@ class CleanRules:
     date_patterns: tuple[re.Pattern[str], ...] = ()
     datelines: tuple[re.Pattern[str], ...] = ()
     agencies: frozenset[str] = frozenset()  # case-folded outlet names and aliases
-    # phrases naming the outlet a report comes from ("сообщает ТАСС", "деп хабарлайды X")
-    attribution: tuple[re.Pattern[str], ...] = ()
 
 
 def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ()) -> CleanRules:
@@ -131,7 +129,6 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
     yesterday: set[str] = set()
     today: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
-    attribution: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
         for cls in sorted(pack.debris):
@@ -150,7 +147,6 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         yesterday.update(_key(w) for w in pack.yesterday_words)
         today.update(w.casefold() for w in pack.today_words)
         anniversary.extend(pack.anniversary)
-        attribution.extend(pack.attribution)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
         mon = month_regex(months)
@@ -205,7 +201,6 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         date_patterns=tuple(date_patterns),
         datelines=datelines,
         agencies=frozenset(a.casefold() for a in agencies),
-        attribution=tuple(attribution),
     )
 
 
@@ -736,11 +731,6 @@ def _body_line(line: str, rules: CleanRules) -> bool:
         return True  # two sentences and more, finished: a lead (not a page title of a
         # content farm's glued phrases "Массовые беспорядки в Казахстане. Много убитых …
         # Хроника событий Волнения в жанаозене")
-    # a sentence and then who reported it: "… газсыз қалмайды. Бұл туралы … мәлімдеді, —
-    # деп хабарлайды Dalanews.kz" (a headline names no source after a full stop)
-    brk = _SENTENCE_BREAK.search(line)
-    if brk and any(rx.search(line, brk.end()) for rx in rules.attribution):
-        return True
     for rx in rules.datelines:
         m = rx.match(line)
         if m and dateline_agency_ok(m, rules) and _words(line[m.end() :]) >= 3:
