@@ -1,7 +1,7 @@
 """Publication dates of real scraped pages (issue 10): the forms and places publishers use,
 and no date rather than a wrong one.
 
-Each page is the start of an excerpt of tests/data/realset/dev or dev2, as the search tool
+Each page is the start of an excerpt of tests/data/realset/dev, dev2 or dev3, as the search tool
 returned it (debris and all); the expected dates are the split's labels, written from
 reading the text. Pages are ingested without their URL: the text alone must give the date.
 """
@@ -119,6 +119,13 @@ def test_a_stamp_right_after_the_text(ctx):
     # / a filter menu ("Страна", "Инструменты", ...)
     name = "dev2/t_ru_smartlab_gas_transit_2026.txt"
     assert text_date(ctx, name, chars=5000) == dt.date(2025, 8, 14)
+
+
+def test_a_stamp_after_the_text_over_a_typo_box_and_a_call_for_news(ctx):
+    # ... last paragraph / "11 декабря 2024, 14:58" / "Нашли ошибку? … Ctrl + Enter." /
+    # "Есть, чем поделиться по теме этой статьи? … Присылайте ваши новости …"
+    name = "dev3/ru_azh_minenergo_druzhba_bryansk.txt"
+    assert text_date(ctx, name, chars=5000) == dt.date(2024, 12, 11)
 
 
 def test_dated_lines_deep_in_a_list_are_no_stamps(ctx):

@@ -70,6 +70,9 @@ _SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail
 _CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
 _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
 _LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти к содержанию" (skip links)
+_YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
+_OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(\S+)(?:\s+(\S+))?")  # "2022 жылғы қаңтарда ..."
 _OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
 _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -465,8 +468,11 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     if key in rules.navigation:
         return "navigation"
     folded = fold_homoglyphs(line)
+    item = _LIST_NUMBER.sub("", line, count=1)  # a numbered menu item: "1. Skip to content"
     for cls, rx in rules.debris:
         if rx.search(line) or (folded != line and rx.search(folded)):
+            return cls
+        if item != line and rx.match(item):
             return cls
     if line.strip().strip(".:;|").strip().casefold() in rules.agencies:
         return "outlet_label"  # a line that is only an outlet's name (page header, byline)
@@ -721,8 +727,10 @@ def _body_line(line: str, rules: CleanRules) -> bool:
     words = _words(line)
     if words >= HEADLINE_MAX_WORDS or (words >= 12 and line.rstrip('»"”’)] ').endswith(".")):
         return True
-    if words >= 18 and _SENTENCE_BREAK.search(line):  # two sentences and more: a lead
-        return True
+    if words >= 18 and _SENTENCE_BREAK.search(line) and _ends_sentence(line):
+        return True  # two sentences and more, finished: a lead (not a page title of a
+        # content farm's glued phrases "Массовые беспорядки в Казахстане. Много убитых …
+        # Хроника событий Волнения в жанаозене")
     for rx in rules.datelines:
         m = rx.match(line)
         if m and dateline_agency_ok(m, rules) and _words(line[m.end() :]) >= 3:
@@ -752,6 +760,8 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     score -= 0.5 * line.count("°")  # a weather box
     if _OPENING_DATE.match(line):
         score -= 1.0  # a record opening with its date: a lead or a sidebar item
+    if _YEAR_CAPTION.search(line):
+        score -= 1.5  # "Author. Title. 1872": the caption of a picture, dated
     return score - POSITION_PENALTY * position
 
 
@@ -794,7 +804,8 @@ def _choose_headline(
             _headline_score(lines[i], before[k], body_stems)
             - (keys.count(keys[k]) > 1)  # a line said twice above the text is a caption
             + _repetition(keys[k], later)
-            - 1.5 * _credited_caption(lines[i], rules),
+            - 1.5 * _credited_caption(lines[i], rules)
+            - _opening_month(lines[i], rules),
             i,
         )
         for k, i in enumerate(candidates)
@@ -811,6 +822,18 @@ def _choose_headline(
     shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
     longer = [i for i in shaped if _words(lines[i]) >= 3]  # not a two-word menu item
     return (longer or shaped or [None])[0], candidates, end
+
+
+def _opening_month(line: str, rules: CleanRules) -> bool:
+    """Does the line open with a year and its month, as a record or a rubric's blurb does
+    ("2022 жылғы қаңтарда … болған тәртіпсіздіктерге қатысты материалдар")? Not a headline
+    naming a year's events ("2022 жылғы Қазақстан наразылықтары")."""
+    m = _OPENING_YEAR.match(line)
+    if not m:
+        return False
+    words = [w.casefold().strip(",.:;") for w in m.groups() if w]
+    months = [k for k in rules.months if len(k) >= 4]
+    return any(w.startswith(k) for w in words for k in months)
 
 
 def _overlap(line: str, body_stems: set[str]) -> float:
@@ -939,6 +962,8 @@ def _shape_ok(line: str) -> bool:
         return False
     if _OPENING_DATE.match(line):
         return False  # a lead opening with its date ("18.11.25 года суд …"), not a headline
+    if _YEAR_CAPTION.search(line):
+        return False  # a picture's caption ending in its year
     capitals = [w for w in line.split() if w[:1].isupper()]
     tags = _CYR.search(line) and len(line.split()) >= 6 and len(capitals) / len(line.split()) >= 0.7
     return not _repeats_words(line) and not tags
@@ -1174,7 +1199,9 @@ def stamp_lines(
         if (
             at is not None
             and not any(kinds[i] in _LIST_KINDS for i in rest[:at])  # "Читайте также" / date
-            and all(kinds[i] == "timestamp" or _words(lines[i]) < 4 for i in rest[at:])
+            and all(
+                kinds[i] in ("timestamp", "prompt") or _words(lines[i]) < 4 for i in rest[at:]
+            )  # (a "found a typo? Ctrl+Enter" box may follow)
         ):
             out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
     return tuple(out)
