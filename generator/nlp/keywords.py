@@ -3,7 +3,8 @@
 1. The sentences are joined one per line, each ending with a terminator, so YAKE (which
    reads line breaks as spaces) never builds a keyphrase across a headline and the next
    line. Web addresses are blanked first.
-2. YAKE (n-grams up to 3, its own deduplication off) ranks candidates of the *lemmatised*
+2. YAKE (n-grams up to 3, its own deduplication off; the library's scores, computed by
+   :mod:`generator.nlp.yakefast` without its object graph) ranks candidates of the *lemmatised*
    text (each word replaced by its lemma, capitals kept), so that ``Казахстана``,
    ``Казахстане`` and ``Казахстан`` count as one term (this matters most for Kazakh, where
    one noun has dozens of forms); lower is better.
@@ -85,6 +86,7 @@ from generator.nlp.lemmas import (
 )
 from generator.nlp.sentences import join_sentences
 from generator.nlp.tokens import normalize_apostrophes, normalize_text, word_spans, words
+from generator.nlp.yakefast import yake_keywords
 from generator.settings import ConfigError
 
 MAX_NGRAM = 3
@@ -213,18 +215,12 @@ def _index(key_lists: list[list[str]]) -> dict[tuple[str, ...], list[tuple[int, 
 
 
 def _run_yake(text: str, language: str, stopwords: frozenset[str], top: int) -> list[tuple]:
-    import yake
-
-    extractor = yake.KeywordExtractor(
-        lan=language, n=MAX_NGRAM, dedup_lim=1.0, top=top, stopwords=set(stopwords)
-    )
-    out = []
-    for item in extractor.extract_keywords(text):
-        # YAKE's tuple order has changed between versions: take the text and the number
-        phrase = next(x for x in item if isinstance(x, str))
-        score = float(next(x for x in item if not isinstance(x, str)))
-        out.append((phrase, score))
-    return out
+    """YAKE's ranked ``(lower-case phrase, score)`` list, its deduplication off
+    (:mod:`generator.nlp.yakefast`: the library's scores, several times faster)."""
+    return [
+        (phrase, float(score))
+        for phrase, score in yake_keywords(text, language, stopwords, MAX_NGRAM, top)
+    ]
 
 
 def _truncated_name(
