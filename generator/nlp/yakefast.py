@@ -23,7 +23,17 @@ import string
 from collections.abc import Iterable
 
 _EXCLUDE = frozenset(string.punctuation)
+_PUNCTUATION = string.punctuation
 _DISCARD = frozenset({"u", "d"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _tag(word: str, inside: bool) -> str:
+    """YAKE's tag of a word (``d`` digits, ``u`` unusual, ``a`` acronym, ``n`` a capitalised
+    word inside a sentence, ``p`` plain); its position only matters as first or not."""
+    from yake.data.utils import get_tag
+
+    return get_tag(word, int(inside), _EXCLUDE)
 
 
 @functools.lru_cache(maxsize=16)
@@ -72,23 +82,21 @@ def yake_keywords(
 ) -> list[tuple[str, float]]:
     """``(lower-case phrase, score)`` for the ``top`` best candidates, best first."""
     import numpy as np
-    from yake.data.utils import get_tag, pre_filter, tokenize_sentences
+    from yake.data.utils import pre_filter, tokenize_sentences
 
     if not text:
         return []
     stopword_set = _stopword_set(language, frozenset(stopwords))
     sentences = tokenize_sentences(pre_filter(text.replace("\n", " ")))
     terms: dict[str, _Term] = {}
-    ids: dict[int, _Term] = {}
     candidates: dict[str, _Candidate] = {}
-    exclude = _EXCLUDE
     for sentence_id, sentence in enumerate(sentences):
         block: list[tuple[str, str, _Term]] = []  # (tag, word, term) since the last punctuation
         for pos_sent, word in enumerate(sentence):
-            if all(c in exclude for c in word):
+            if not word.strip(_PUNCTUATION):  # punctuation only: a block ends
                 block = []
                 continue
-            tag = get_tag(word, pos_sent, exclude)
+            tag = _tag(word, pos_sent > 0)
             unique = word.lower()
             simple_stop = unique in stopword_set
             if unique.endswith("s") and len(unique) > 3:
@@ -96,11 +104,9 @@ def yake_keywords(
             term = terms.get(unique)
             if term is None:
                 bare = unique
-                for ch in exclude:
+                for ch in _EXCLUDE:
                     bare = bare.replace(ch, "")
-                term = _Term(simple_stop or unique in stopword_set or len(bare) < 3)
-                terms[unique] = term
-                ids[id(term)] = term
+                term = terms[unique] = _Term(simple_stop or unique in stopword_set or len(bare) < 3)
             if not term.sentences or term.sentences[-1] != sentence_id:
                 term.sentences.append(sentence_id)
             term.tf += 1.0
@@ -113,16 +119,24 @@ def yake_keywords(
                 left.out[id(term)] = left.out.get(id(term), 0.0) + 1.0
                 term.into[id(left)] = term.into.get(id(left), 0.0) + 1.0
             # candidates ending here: this word, then with up to n-1 words before it
-            words = [word]
-            tags = [tag]
-            chain = [term]
-            _add_candidate(candidates, words, tags, chain)
-            for back in range(len(block) - 1, max(-1, len(block) - n), -1):
-                b_tag, b_word, b_term = block[back]
-                words.insert(0, b_word)
-                tags.insert(0, b_tag)
-                chain.insert(0, b_term)
-                _add_candidate(candidates, words, tags, chain)
+            phrase = word
+            ok = tag not in _DISCARD  # no 'u' (unusual) or 'd' (digit) word in the phrase
+            back = len(block)
+            while True:
+                key = phrase.lower()
+                cand = candidates.get(key)
+                if cand is None:
+                    chain = (*(b[2] for b in block[back:]), term)
+                    cand = candidates[key] = _Candidate(chain)
+                cand.tf += 1.0
+                if ok:
+                    cand.valid_tag = True
+                back -= 1
+                if back < 0 or len(block) - back >= n:
+                    break
+                b_tag, b_word, _ = block[back]
+                phrase = f"{b_word} {phrase}"
+                ok = ok and b_tag not in _DISCARD
             block.append((tag, word, term))
 
     valid_tfs = np.array([t.tf for t in terms.values() if not t.stop])
@@ -170,15 +184,3 @@ def yake_keywords(
         valid.append((key, cand))
     valid.sort(key=lambda kc: kc[1].h)
     return [(key, cand.h) for key, cand in valid[:top]]
-
-
-def _add_candidate(
-    candidates: dict[str, _Candidate], words: list[str], tags: list[str], chain: list[_Term]
-) -> None:
-    key = " ".join(words).lower()
-    cand = candidates.get(key)
-    if cand is None:
-        cand = candidates[key] = _Candidate(tuple(chain))
-    cand.tf += 1.0
-    if not cand.valid_tag:
-        cand.valid_tag = "u" not in tags and "d" not in tags
