@@ -201,15 +201,22 @@ def _key(token: str) -> str:
     return normalize_apostrophes(token.lower())
 
 
-def _index(key_lists: list[list[str]]) -> dict[tuple[str, ...], list[tuple[int, int, int]]]:
-    """Every n-gram of lemmas -> its occurrences (sentence, start, running position)."""
+def _index(
+    key_lists: list[list[str]], wanted: set[tuple[str, ...]]
+) -> dict[tuple[str, ...], list[tuple[int, int, int]]]:
+    """Each wanted n-gram of lemmas -> its occurrences (sentence, start, running position)."""
+    firsts = {key[0] for key in wanted if key}
     index: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     position = 0
     for s, keys in enumerate(key_lists):
         for i in range(len(keys)):
+            if keys[i] not in firsts:
+                continue
             for size in range(1, MAX_NGRAM + 1):
                 if i + size <= len(keys):
-                    index[tuple(keys[i : i + size])].append((s, i, position + i))
+                    key = tuple(keys[i : i + size])
+                    if key in wanted:
+                        index[key].append((s, i, position + i))
         position += len(keys)
     return index
 
@@ -371,16 +378,17 @@ def extract_keywords(
         token_lists.append(tokens)
         lemma_lists.append([_key(lemma) for lemma in lemmas])
         lemma_sentences.append("".join(pieces))
-    index = _index(lemma_lists)
     ranked = _run_yake(
         join_sentences(lemma_sentences), language, stopwords, n * CANDIDATES_PER_KEYWORD
     )
+    phrase_keys = [tuple(_key(t) for t in words(phrase)) for phrase, _ in ranked]
+    # only the n-grams looked up below: the candidates and their first words
+    index = _index(lemma_lists, {*phrase_keys, *(key[:1] for key in phrase_keys)})
     morphology = language in PYMORPHY_LANGUAGES
     endings = _ending_patterns(stopwords)
 
     groups: dict[tuple[str, ...], _Group] = {}
-    for phrase, score in ranked:
-        key = tuple(_key(t) for t in words(phrase))
+    for (_phrase, score), key in zip(ranked, phrase_keys, strict=True):
         occurrences = index.get(key)
         if not key or not occurrences or len(key) > MAX_NGRAM:
             continue  # YAKE tokenised differently from us: skip rather than guess
