@@ -481,9 +481,12 @@ def _registry_hits(text: str, offset: int, language: str, registry: EntityRegist
     i, n = 0, len(toks)
     while i < n:
         exact, stems = keys[i]
+        aliases = {a for key in (*exact, *stems) for a in index.get(key, ())}
+        if not aliases:  # most words start no alias
+            i += 1
+            continue
         candidates = sorted(
-            {a for key in (*exact, *stems) for a in index.get(key, ())},
-            key=lambda a: (-len(a.lemmas), not a.own_language, a.entity.name),
+            aliases, key=lambda a: (-len(a.lemmas), not a.own_language, a.entity.name)
         )
         found = next((a for a in candidates if _alias_matches(a, keys, toks, i)), None)
         if found is None:
