@@ -110,6 +110,7 @@ class TermSet:
         (``поставки российского газа`` is ``поставка газа``).
         """
         found: dict[Term, int] = {}
+        prefixes = tuple(t.lemmas[0] for t in self.prefixed)  # a quick test before the loop
         for seq in lemma_seqs:
             n = len(seq)
             i = 0
@@ -122,7 +123,7 @@ class TermSet:
                     stop = _match_end(t, seq, i, self.gap)
                     if stop >= 0:
                         best, end = t, stop
-                if best is None:
+                if best is None and seq[i].startswith(prefixes):
                     for t in self.prefixed:
                         if seq[i].startswith(t.lemmas[0]):
                             best = t

@@ -214,3 +214,24 @@ def test_bad_registry_is_a_clear_config_error(tmp_path, data, message):
     with pytest.raises(ConfigError) as err:
         load_registry(path)
     assert str(path) in str(err.value) and message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ru_altynorda_dutbaev_on_massimov",
+        "ru_amic_tokayev_shoot_order",
+        "ru_24tv_cpc_spm2_sea_drones",
+        "ru_thebell_ukibay_sovbez_handover",
+    ],
+)
+def test_natasha_spans_are_natashas(name: str) -> None:
+    """The step-by-step NER with the one-sequence Viterbi finds exactly the spans of
+    ``NewsNERTagger(text)`` on real pages (raw dev text, debris included)."""
+    from generator.nlp.entities import _natasha, _natasha_spans
+
+    text = (ROOT / "tests" / "data" / "realset" / "dev" / f"{name}.txt").read_text("utf-8")
+    expected = [(s.start, s.stop, s.type) for s in _natasha()[3](text).spans]
+    got = [(s.start, s.stop, s.type) for s in _natasha_spans(text)]
+    assert len(expected) >= 5
+    assert got == expected

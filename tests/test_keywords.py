@@ -331,3 +331,44 @@ def test_keyword_rules_reject_unknown_keys(tmp_path):
     with pytest.raises(ConfigError, match="verbz"):
         load_keyword_rules("xx", tmp_path)
     assert load_keyword_rules("yy", tmp_path) == kw.KeywordRules()
+
+
+YAKE_TEXTS = [
+    ("seed_000_ru_clean.txt", "ru"),
+    ("seed_001_uk_clean.txt", "uk"),
+    ("seed_002_kk_clean.txt", "kk"),
+    ("seed_003_ru_headline_repeated.txt", "ru"),
+]
+REALSET_DEV = Path(__file__).parent / "data" / "realset" / "dev"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        *(((DATA / name).read_text(encoding="utf-8"), lang) for name, lang in YAKE_TEXTS),
+        *(
+            ((REALSET_DEV / f"{name}.txt").read_text(encoding="utf-8"), name[:2])
+            for name in ("en_alarabiya_massimov_detained", "ru_thebell_ukibay_sovbez_handover")
+        ),
+        # digits, acronyms, punctuation, a repeated stopword inside a phrase, plural -s
+        (
+            "The CSTO and the CSTO's troops left Almaty on 19 January 2022. Troops of the "
+            "CSTO, 2,030 in all, left. Kazakh news: the news of the troops' exit!",
+            "en",
+        ),
+    ],
+)
+def test_fast_yake_scores_as_the_library(text: str, language: str) -> None:
+    """generator.nlp.yakefast ranks and scores exactly as yake.KeywordExtractor (dedup off)."""
+    import yake
+
+    from generator.nlp.yakefast import yake_keywords
+
+    stopwords = load_stopwords(language, LANGUAGE_DIR)
+    library = yake.KeywordExtractor(
+        lan=language, n=kw.MAX_NGRAM, dedup_lim=1.0, top=100, stopwords=set(stopwords)
+    ).extract_keywords(text)
+    expected = [(phrase, float(score)) for phrase, score in library]
+    got = [(p, float(s)) for p, s in yake_keywords(text, language, stopwords, kw.MAX_NGRAM, 100)]
+    assert len(expected) > 5
+    assert got == expected

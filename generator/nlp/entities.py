@@ -481,9 +481,12 @@ def _registry_hits(text: str, offset: int, language: str, registry: EntityRegist
     i, n = 0, len(toks)
     while i < n:
         exact, stems = keys[i]
+        aliases = {a for key in (*exact, *stems) for a in index.get(key, ())}
+        if not aliases:  # most words start no alias
+            i += 1
+            continue
         candidates = sorted(
-            {a for key in (*exact, *stems) for a in index.get(key, ())},
-            key=lambda a: (-len(a.lemmas), not a.own_language, a.entity.name),
+            aliases, key=lambda a: (-len(a.lemmas), not a.own_language, a.entity.name)
         )
         found = next((a for a in candidates if _alias_matches(a, keys, toks, i)), None)
         if found is None:
@@ -608,9 +611,51 @@ class _Span:
 
 
 def _natasha_spans(text: str) -> list[_Span]:
-    """Natasha NER spans over ``text`` (the tagger tokenises by itself: no segmentation)."""
+    """Natasha NER spans over ``text`` (the tagger tokenises by itself: no segmentation).
+
+    ``NewsNERTagger(text)`` step by step (slovnet's ``NERInfer``: razdel words, the model's
+    tag scores, the CRF's best path, BIO spans), with the CRF's Viterbi path found by
+    :func:`_viterbi` for the one unpadded sequence an article is: the same path with a
+    fraction of slovnet's per-token numpy calls (it decodes padded batches)."""
+    from slovnet.exec.infer import text_words
+    from slovnet.markup import BIOMarkup
+
     _, _, _, ner = _natasha()
-    return [_Span(sp.start, sp.stop, sp.type, text[sp.start : sp.stop]) for sp in ner(text).spans]
+    infer = ner.infer
+    items = [text_words(text)]
+    crf = infer.model.head.crf
+    paths: list[Any] = []
+    for batch in infer.encoder(items):
+        scores = infer.model(batch.word_id, batch.shape_id, batch.pad_mask)
+        mask = ~batch.pad_mask
+        if scores.shape[0] == 1 and mask.all():
+            paths.append(_viterbi(scores[0], crf.transitions.array))
+        else:
+            paths.extend(crf.decode(scores, mask))
+    tags = next(iter(infer.decoder(paths)))
+    markup = BIOMarkup.from_tuples(zip(items[0], tags, strict=True)).to_span(text)
+    return [_Span(sp.start, sp.stop, sp.type, text[sp.start : sp.stop]) for sp in markup.spans]
+
+
+def _viterbi(emissions: Any, transitions: Any) -> list[int]:
+    """The best tag path of one sequence (``emissions``: tokens x tags): the arithmetic and
+    tie-breaking (first maximum) of ``slovnet.exec.model.CRF.decode`` for a batch of one."""
+    import numpy as np
+
+    score = emissions[0]
+    history = []
+    for index in range(1, emissions.shape[0]):
+        total = score.reshape(-1, 1) + transitions + emissions[index].reshape(1, -1)
+        best = total.argmax(0)
+        history.append(best)
+        score = total[best, np.arange(total.shape[1])]
+    tag = int(score.argmax())
+    path = [tag]
+    for best in reversed(history):
+        tag = int(best[tag])
+        path.append(tag)
+    path.reverse()
+    return path
 
 
 def _tokenise_span(span: _Span, text: str) -> None:

@@ -3,7 +3,8 @@
 1. The sentences are joined one per line, each ending with a terminator, so YAKE (which
    reads line breaks as spaces) never builds a keyphrase across a headline and the next
    line. Web addresses are blanked first.
-2. YAKE (n-grams up to 3, its own deduplication off) ranks candidates of the *lemmatised*
+2. YAKE (n-grams up to 3, its own deduplication off; the library's scores, computed by
+   :mod:`generator.nlp.yakefast` without its object graph) ranks candidates of the *lemmatised*
    text (each word replaced by its lemma, capitals kept), so that ``Казахстана``,
    ``Казахстане`` and ``Казахстан`` count as one term (this matters most for Kazakh, where
    one noun has dozens of forms); lower is better.
@@ -85,6 +86,7 @@ from generator.nlp.lemmas import (
 )
 from generator.nlp.sentences import join_sentences
 from generator.nlp.tokens import normalize_apostrophes, normalize_text, word_spans, words
+from generator.nlp.yakefast import yake_keywords
 from generator.settings import ConfigError
 
 MAX_NGRAM = 3
@@ -199,32 +201,33 @@ def _key(token: str) -> str:
     return normalize_apostrophes(token.lower())
 
 
-def _index(key_lists: list[list[str]]) -> dict[tuple[str, ...], list[tuple[int, int, int]]]:
-    """Every n-gram of lemmas -> its occurrences (sentence, start, running position)."""
+def _index(
+    key_lists: list[list[str]], wanted: set[tuple[str, ...]]
+) -> dict[tuple[str, ...], list[tuple[int, int, int]]]:
+    """Each wanted n-gram of lemmas -> its occurrences (sentence, start, running position)."""
+    firsts = {key[0] for key in wanted if key}
     index: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
     position = 0
     for s, keys in enumerate(key_lists):
         for i in range(len(keys)):
+            if keys[i] not in firsts:
+                continue
             for size in range(1, MAX_NGRAM + 1):
                 if i + size <= len(keys):
-                    index[tuple(keys[i : i + size])].append((s, i, position + i))
+                    key = tuple(keys[i : i + size])
+                    if key in wanted:
+                        index[key].append((s, i, position + i))
         position += len(keys)
     return index
 
 
 def _run_yake(text: str, language: str, stopwords: frozenset[str], top: int) -> list[tuple]:
-    import yake
-
-    extractor = yake.KeywordExtractor(
-        lan=language, n=MAX_NGRAM, dedup_lim=1.0, top=top, stopwords=set(stopwords)
-    )
-    out = []
-    for item in extractor.extract_keywords(text):
-        # YAKE's tuple order has changed between versions: take the text and the number
-        phrase = next(x for x in item if isinstance(x, str))
-        score = float(next(x for x in item if not isinstance(x, str)))
-        out.append((phrase, score))
-    return out
+    """YAKE's ranked ``(lower-case phrase, score)`` list, its deduplication off
+    (:mod:`generator.nlp.yakefast`: the library's scores, several times faster)."""
+    return [
+        (phrase, float(score))
+        for phrase, score in yake_keywords(text, language, stopwords, MAX_NGRAM, top)
+    ]
 
 
 def _truncated_name(
@@ -375,16 +378,17 @@ def extract_keywords(
         token_lists.append(tokens)
         lemma_lists.append([_key(lemma) for lemma in lemmas])
         lemma_sentences.append("".join(pieces))
-    index = _index(lemma_lists)
     ranked = _run_yake(
         join_sentences(lemma_sentences), language, stopwords, n * CANDIDATES_PER_KEYWORD
     )
+    phrase_keys = [tuple(_key(t) for t in words(phrase)) for phrase, _ in ranked]
+    # only the n-grams looked up below: the candidates and their first words
+    index = _index(lemma_lists, {*phrase_keys, *(key[:1] for key in phrase_keys)})
     morphology = language in PYMORPHY_LANGUAGES
     endings = _ending_patterns(stopwords)
 
     groups: dict[tuple[str, ...], _Group] = {}
-    for phrase, score in ranked:
-        key = tuple(_key(t) for t in words(phrase))
+    for (_phrase, score), key in zip(ranked, phrase_keys, strict=True):
         occurrences = index.get(key)
         if not key or not occurrences or len(key) > MAX_NGRAM:
             continue  # YAKE tokenised differently from us: skip rather than guess

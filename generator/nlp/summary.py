@@ -62,6 +62,7 @@ from __future__ import annotations
 import functools
 import heapq
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -158,19 +159,23 @@ def _pagerank(size: int, edges: Sequence[tuple[int, int, float]], jump: list[flo
     out_sums = [0.0] * size
     for a, _, w in edges:
         out_sums[a] += w
-    incoming: list[list[tuple[int, float]]] = [[] for _ in range(size)]
+    sources: list[list[int]] = [[] for _ in range(size)]  # the nodes linking to each node
+    weights: list[list[float]] = [[] for _ in range(size)]  # ... and their normalised weights
     for a, b, w in edges:
-        incoming[b].append((a, w / out_sums[a]))
+        sources[b].append(a)
+        weights[b].append(w / out_sums[a])
     dangling_nodes = [j for j in range(size) if not out_sums[j]]
     rank = jump[:]
+    nodes = list(zip(jump, sources, weights, strict=True))
     for _ in range(ITERATIONS):
-        dangling = sum(rank[j] for j in dangling_nodes)
+        dangling = sum(map(rank.__getitem__, dangling_nodes))
+        # the same sums in the same order as a generator over (rank[j] * w), without one
         new = [
-            (1 - DAMPING) * jump[i]
-            + DAMPING * (sum(rank[j] * w for j, w in incoming[i]) + dangling * jump[i])
-            for i in range(size)
+            (1 - DAMPING) * jp
+            + DAMPING * (sum(map(operator.mul, map(rank.__getitem__, js), ws)) + dangling * jp)
+            for jp, js, ws in nodes
         ]
-        change = sum(abs(a - b) for a, b in zip(new, rank, strict=True))
+        change = sum(map(abs, map(operator.sub, new, rank)))
         rank = new
         if change < TOLERANCE:
             break
@@ -257,13 +262,14 @@ def sentence_graph(
 ) -> SentenceGraph:
     """At most ``MAX_GRAPH_NODES`` nodes and so at most N x (N - 1) edges (module docstring)."""
     nodes = _prescore(eligible, contents, title)
-    edges = []
-    for a, i in enumerate(nodes):
-        for b, j in enumerate(nodes):
-            if a != b:
-                w = _textrank_weight(contents[i], contents[j])
-                if w:
-                    edges.append((a, b, w))
+    sets = [contents[i] for i in nodes]
+    # the weight is symmetric: each pair is weighed once, the edges listed in (a, b) order
+    weight: dict[tuple[int, int], float] = {}
+    for a in range(len(sets)):
+        for b in range(a + 1, len(sets)):
+            if not sets[a].isdisjoint(sets[b]):
+                weight[a, b] = weight[b, a] = _textrank_weight(sets[a], sets[b])
+    edges = [(a, b, w) for (a, b), w in sorted(weight.items()) if w]
     return SentenceGraph(tuple(nodes), tuple(edges))
 
 

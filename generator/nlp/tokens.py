@@ -8,6 +8,7 @@ Punctuation is dropped. Text is NFC-normalised and soft hyphens are removed firs
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,6 +22,8 @@ _WORD_RE = re.compile(
     rf"|{_ALNUM}+(?:(?:[{HYPHENS}]|[{APOSTROPHES}](?={_LETTERS})){_ALNUM}+)*"
 )
 _APOSTROPHE_RE = re.compile(f"[{APOSTROPHES}]")
+_CACHE_SIZE = 4096  # texts whose tokens are remembered
+_CACHE_MAX_CHARS = 2000  # ... if no longer than this (sentences, titles, phrases)
 
 
 def normalize_text(text: str) -> str:
@@ -31,6 +34,25 @@ def normalize_text(text: str) -> str:
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` for each word of ``normalize_text(text)`` (offsets into it)."""
+    return list(_spans(text) if len(text) <= _CACHE_MAX_CHARS else _find_spans(text))
+
+
+def words(text: str) -> list[str]:
+    """Return the word tokens of ``text`` in order (apostrophes and hyphens kept inside)."""
+    if len(text) > _CACHE_MAX_CHARS:
+        return [token for _, _, token in _find_spans(text)]
+    return list(_words(text))
+
+
+# One article's sentences are tokenised for lemmas, keywords, entities and topics: the
+# last few thousand sentence-sized texts are remembered (per process; callers get their
+# own list).
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    return _find_spans(text)
+
+
+def _find_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for match in _WORD_RE.finditer(normalize_text(text)):
         token = match.group()
@@ -38,12 +60,12 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
         if stripped:
             start = match.start() + (len(token) - len(token.lstrip(APOSTROPHES)))
             out.append((start, start + len(stripped), stripped))
-    return out
+    return tuple(out)
 
 
-def words(text: str) -> list[str]:
-    """Return the word tokens of ``text`` in order (apostrophes and hyphens kept inside)."""
-    return [token for _, _, token in word_spans(text)]
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(token for _, _, token in _spans(text))
 
 
 def normalize_apostrophes(word: str) -> str:
