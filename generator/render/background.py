@@ -3,7 +3,8 @@
 The build uses one core for the pages and MkDocs; work that only produces files MkDocs
 copies as they are (the search assets) runs beside it in a child of this process. The
 child inherits everything in memory (``fork``: nothing is pickled on the way in), sends
-its result back in a temporary file and exits; it dies with the build (``procs``).
+its result back in an unlinked temporary file opened before the fork (nothing is left on
+disk whatever happens to either process) and exits; it dies with the build (``procs``).
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
-import shutil
 import tempfile
 import traceback
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar
 
 from generator.procs import die_with_parent
 
@@ -26,7 +26,7 @@ class BackgroundError(RuntimeError):
     """The child failed; the message carries its traceback."""
 
 
-def _run(fn: Callable[[], Any], path: str, parent: int) -> None:
+def _run(fn: Callable[[], Any], out: IO[bytes], parent: int) -> None:
     die_with_parent(parent)
     try:
         result = ("ok", fn())
@@ -34,8 +34,8 @@ def _run(fn: Callable[[], Any], path: str, parent: int) -> None:
         result = ("error", traceback.format_exc())
     # a file, not the pipe: the child exits now, not once the parent reads (its memory,
     # a copy of the build's, is not held while MkDocs runs)
-    with open(path, "wb") as fh:
-        pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.flush()
 
 
 class Background(Generic[T]):
@@ -50,9 +50,9 @@ class Background(Generic[T]):
         if "fork" not in multiprocessing.get_all_start_methods():
             return  # computed in result()
         ctx = multiprocessing.get_context("fork")
-        self._folder = tempfile.mkdtemp(prefix="digest-background-")
-        path = os.path.join(self._folder, "result.pickle")
-        self._proc = ctx.Process(target=_run, args=(fn, path, os.getpid()), daemon=True)
+        # closed in close(), after the child is reaped
+        self._out = tempfile.TemporaryFile(prefix="digest-background-")  # noqa: SIM115
+        self._proc = ctx.Process(target=_run, args=(fn, self._out, os.getpid()), daemon=True)
         self._proc.start()
 
     def result(self) -> T:
@@ -65,8 +65,8 @@ class Background(Generic[T]):
             else:
                 self._proc.join()
                 try:
-                    with open(os.path.join(self._folder, "result.pickle"), "rb") as fh:
-                        status, value = pickle.load(fh)
+                    self._out.seek(0)
+                    status, value = pickle.load(self._out)
                 except (OSError, EOFError, pickle.UnpicklingError):
                     status, value = "error", f"exit code {self._proc.exitcode}"
                 self._done = True
@@ -86,4 +86,4 @@ class Background(Generic[T]):
                 self._error = "background work stopped"
             self._proc.join()
             self._proc = None
-            shutil.rmtree(self._folder, ignore_errors=True)
+            self._out.close()
