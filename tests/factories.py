@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -277,6 +277,26 @@ def settings(**site: str) -> Settings:
     if site:
         s = replace(s, site=replace(SiteSettings(), **site))
     return s
+
+
+def analyse_files(
+    settings: Settings,
+    paths: Iterable[Path],
+    edit: Callable[[Path, Article], Article] | None = None,
+):
+    """Raw files ingested in memory (as ``digest analyze`` does), each optionally edited
+    (``edit(path, article)``: a labelled date, a title), then analysed in this process:
+    (the analysis context, the analyses in the order of ``paths``)."""
+    from generator.analyse import analyse_corpus, load_context
+    from generator.ingest import ingest_path, load_ingest_context
+
+    ictx = load_ingest_context(settings)
+    paths = list(paths)
+    articles = [ingest_path(p, ictx) for p in paths]
+    if edit is not None:
+        articles = [edit(p, a) for p, a in zip(paths, articles, strict=True)]
+    ctx = load_context(settings)
+    return ctx, analyse_corpus(articles, ctx, workers=1).analyses
 
 
 def seed_digest(

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from factories import seed_digest
+from factories import analyse_files, seed_digest
 from factories import settings as factory_settings
 
-from generator.analyse import analyse_corpus, load_context
 from generator.cluster import (
     Weights,
     build_stories,
@@ -28,7 +27,7 @@ from generator.cluster import (
     vector,
 )
 from generator.evaluate_stories import bcubed
-from generator.ingest import ingest_path, load_ingest_context
+from generator.models import Article
 from generator.render.jsonexport import digest_to_jsonable
 from generator.settings import ConfigError, load_settings
 
@@ -42,15 +41,14 @@ def corpus():
     and language as labelled, so that the test is about clustering, not date detection."""
     settings = load_settings(ROOT / "digest.yml")
     labels = yaml.safe_load((DATA / "stories.yaml").read_text(encoding="utf-8"))["articles"]
-    ictx = load_ingest_context(settings)
-    articles, gold = [], {}
-    for entry in labels:
-        article = ingest_path(DATA / entry["path"], ictx)
-        article = dataclasses.replace(article, date=entry["date"], language=entry["language"])
-        articles.append(article)
-        gold[article.id] = entry["story"]
-    ctx = load_context(settings)
-    analyses = analyse_corpus(articles, ctx, workers=1).analyses
+    by_path = {DATA / entry["path"]: entry for entry in labels}
+
+    def as_labelled(path: Path, article: Article) -> Article:
+        entry = by_path[path]
+        return dataclasses.replace(article, date=entry["date"], language=entry["language"])
+
+    ctx, analyses = analyse_files(settings, by_path, as_labelled)
+    gold = {a.id: entry["story"] for a, entry in zip(analyses, labels, strict=True)}
     return settings, ctx, analyses, gold
 
 

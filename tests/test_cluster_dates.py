@@ -14,8 +14,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from factories import analyse_files
 
-from generator.analyse import analyse_corpus, load_context
 from generator.cluster import (
     cluster,
     cluster_context,
@@ -25,7 +25,6 @@ from generator.cluster import (
     report_order,
     story_index,
 )
-from generator.ingest import ingest_path, load_ingest_context
 from generator.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,13 +51,11 @@ REPORTS = {
 @pytest.fixture(scope="module")
 def reports():
     settings = load_settings(ROOT / "digest.yml")
-    ictx = load_ingest_context(settings)
-    articles = []
-    for name, date in REPORTS.items():
-        article = ingest_path(DEV / name, ictx)
-        articles.append(dataclasses.replace(article, date=date))
-    ctx = load_context(settings)
-    analyses = analyse_corpus(articles, ctx, workers=1).analyses
+    ctx, analyses = analyse_files(
+        settings,
+        (DEV / name for name in REPORTS),
+        lambda path, article: dataclasses.replace(article, date=REPORTS[path.name]),
+    )
     by_name = {name: a for name, a in zip(REPORTS, analyses, strict=True)}
     return settings, cluster_context(settings, ctx), analyses, by_name
 
@@ -140,14 +137,11 @@ def test_each_language_reads_its_own_date_words(reports):
     """Kazakh and Ukrainian openings (real dev reports): "23 қаңтарға дейін", "5 січня";
     another language's month names read nothing there."""
     settings, cc, _analyses, _by_name = reports
-    ictx = load_ingest_context(settings)
-    ctx = load_context(settings)
     names = {
         "kk_kt_zas_withdrawal_starts.txt": (0, 1, 23),
         "uk_siteua_tokayev_asks_csto.txt": (0, 1, 5),
     }
-    articles = [ingest_path(DEV / name, ictx) for name in names]
-    analyses = analyse_corpus(articles, ctx, workers=1).analyses
+    _ctx, analyses = analyse_files(settings, (DEV / name for name in names))
     for a, want in zip(analyses, names.values(), strict=True):
         assert want in named_dates(a, cc.date_rules[a.language]), a.article.title
         assert want not in named_dates(a, cc.date_rules["en"])

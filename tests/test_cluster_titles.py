@@ -12,8 +12,8 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from factories import analyse_files
 
-from generator.analyse import analyse_corpus, load_context
 from generator.cluster import (
     Weights,
     cluster,
@@ -24,7 +24,7 @@ from generator.cluster import (
     story_index,
     vector,
 )
-from generator.ingest import ingest_path, load_ingest_context
+from generator.models import Article
 from generator.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,15 +45,16 @@ HEADLINED = "dev/ru_tass_tokayev_asks_csto.txt"
 @pytest.fixture(scope="module")
 def reports():
     settings = load_settings(ROOT / "digest.yml")
-    ictx = load_ingest_context(settings)
-    articles = []
-    for name in (*NOTICE_PAGES, HEADLINED):
-        article = ingest_path(REALSET / name, ictx)
-        if name in NOTICE_PAGES:  # the notice as the title, whatever the loader picks
-            article = dataclasses.replace(article, title=NOTICE)
-        articles.append(article)
-    ctx = load_context(settings)
-    analyses = analyse_corpus(articles, ctx, workers=1).analyses
+
+    def notice_title(path: Path, article: Article) -> Article:
+        # the notice as the title, whatever the loader picks
+        if path.relative_to(REALSET).as_posix() in NOTICE_PAGES:
+            return dataclasses.replace(article, title=NOTICE)
+        return article
+
+    ctx, analyses = analyse_files(
+        settings, (REALSET / name for name in (*NOTICE_PAGES, HEADLINED)), notice_title
+    )
     cc = cluster_context(settings, ctx)
     ordered = report_order(analyses)
     feats = {a.id: features(a, i, settings.stories, cc) for i, a in enumerate(ordered)}
