@@ -363,8 +363,20 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     # Allow a joining word ("в", "о", "at", "года", "ж") but nothing like a headline.
     if len(words) <= 1 and all(len(w) <= 4 for w in words):
         return True
+    prefix = line[: min(a for a, _b in spans)]
+    places = [t for t in re.split(r"[\s,.]+", prefix) if t]
+    place_words = [w for w in _key(prefix).split() if not _relative_word(w, rules)]
     if not dated:
-        return False
+        # A dateline without a year on its own line, the city in capitals, nothing after
+        # the date: "BAKU, Azerbaijan, Jan. 11", "МОСКВА, 5 января".
+        return (
+            1 <= len(words) <= 3
+            and place_words == words
+            and all(t[:1].isupper() for t in places)
+            and len(places[0]) >= 3
+            and places[0].isupper()
+            and not line[max(b for _a, b in spans) :].strip(" .,")
+        )
     # A stamp with a year and a time may carry its rubric or tags ("Росія, Казахстан,
     # Субота 29 листопада 2025 15:58", "kazakhstan 12 January, 2022 10:36HRS"), and a
     # publication label may carry its author ("Posted on January 7, 2022 by admin").
@@ -375,16 +387,22 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True
     # A dateline on its own line: a place in capitals before the date, nothing after it
     # but a time or a year word ("Алматы 7 января 2022 года", "ALMATY, January 7, 2022").
-    prefix = line[: min(a for a, _b in spans)]
-    places = [t for t in re.split(r"[\s,.]+", prefix) if t]
-    if (
-        1 <= len(words) <= 3
-        and [w for w in _key(prefix).split() if not _relative_word(w, rules)] == words
-        and all(t[:1].isupper() for t in places)
-    ):
+    if 1 <= len(words) <= 3 and place_words == words and all(t[:1].isupper() for t in places):
         return True
     label = _key(line).split()[:1]
-    return bool(label) and label[0] in rules.publish_words and _words(line) <= 14
+    if bool(label) and label[0] in rules.publish_words and _words(line) <= 14:
+        return True
+    # A byline that ends in the date: "By bne IntelliNews March 24, 2022", "By Jane Doe |
+    # 12 January 2022, 10:36" (the author's name before the first date, nothing after the
+    # last date but a time).
+    first, last = min(a for a, _b in spans), max(b for _a, b in spans)
+    author = line[:first].strip().rstrip("|,:–—-").strip()
+    return (
+        dated
+        and not line[last:].strip(" .,|")
+        and _words(line) <= 14
+        and any(rx.match(author) is not None and "author" in rx.groupindex for rx in rules.bylines)
+    )
 
 
 def _time_outside_dates(line: str, rules: CleanRules) -> bool:
@@ -1173,6 +1191,8 @@ def stamp_lines(
     for i in range(min(first_body + 1, len(lines))):
         year_alone = kinds[i] == "counter" and re.fullmatch(r"(?:19|20)\d{2}", lines[i].strip())
         stamp = lines[i] if kinds[i] in ("header", "timestamp") or year_alone else None
+        if year_alone:  # a date broken over lines by the page's markup: "30" / "Март" / "2023"
+            stamp = _broken_date(lines, kinds, i, rules) or stamp
         if stamp is None and kinds[i] != "blank":
             stamp = _stamp_in_line(lines, kinds, i, rules)
         if stamp is not None and (i < first_body or kinds[i] is None):
@@ -1205,6 +1225,24 @@ def stamp_lines(
         ):
             out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
     return tuple(out)
+
+
+def _broken_date(
+    lines: list[str], kinds: list[str | None], i: int, rules: CleanRules
+) -> str | None:
+    """A stamp whose day, month and year stand on lines of their own ("Posted On" / "30" /
+    "Март" / "2023", the year at ``i``): the day and month lines right above it, joined
+    with the year ("30 Март 2023"); ``None`` when they are not a lone day and month name."""
+    above = [j for j in range(max(0, i - 4), i) if kinds[j] != "blank"][-2:]
+    if len(above) != 2:
+        return None
+    parts = [lines[j].strip() for j in above]
+    day = next((p for p in parts if re.fullmatch(r"[0-3]?\d", p)), None)
+    month = next((p for p in parts if p.casefold().rstrip(".") in rules.months), None)
+    if day is None or month is None:
+        return None
+    joined = f"{day} {month} {lines[i].strip()}"
+    return joined if any(found[1] for found in find_dates(joined, rules)) else None
 
 
 def _stamp_in_line(

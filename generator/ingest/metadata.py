@@ -126,7 +126,9 @@ def _context_year(
     the header and first paragraphs give to full dates, when the dateline's day in that year
     is not before any of them (a report recalls the past). A dated event a few days after
     the dateline ("Москва. 12 января ... состоится 13 января 2022 года") does not settle
-    it: so does a report written a year later, on the eve of the anniversary."""
+    it: so does a report written a year later, on the eve of the anniversary. Nor does a
+    date more than a month before the dateline's day: background ("возглавлял
+    правительство с 11 января 2022 года" under "Астана. 30 марта", a report of 2023)."""
     head = "\n".join(cleaned.body.split("\n\n")[:CONTEXT_PARAGRAPHS]) if cleaned.body else ""
     dates = [
         found
@@ -139,7 +141,9 @@ def _context_year(
         return None
     year = years.pop()
     candidate = _safe_date(year, month, day)
-    return year if candidate and all(d <= candidate for d in dates) else None
+    if candidate is None or any(d > candidate for d in dates):
+        return None
+    return year if (candidate - max(dates)).days <= MAX_DATELINE_LAG_DAYS else None
 
 
 def _stamp_items(
