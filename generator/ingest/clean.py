@@ -797,9 +797,12 @@ def _choose_headline(
         if _tag_line(lines[i]):
             kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
             continue
+        if _dash_credited(lines[i], rules):
+            kinds[i] = "caption"  # "... close to the border with Kyrgyzstan.—AFP"
+            continue
         if (
             _body_line(lines[i], rules)
-            or _continues(lines, i, rules)
+            or (_continues(lines, i, rules) and not _wrapped_label(lines, i))
             or (_ends_sentence(lines[i]) and lines[i].rstrip('»"”’)] ').endswith("."))
             or sum(_words(lines[j]) >= 3 for j in candidates) >= HEADLINE_CANDIDATES
         ):
@@ -820,7 +823,9 @@ def _choose_headline(
     scored = [
         (
             _headline_score(lines[i], before[k], body_stems)
-            - (keys.count(keys[k]) > 1)  # a line said twice above the text is a caption
+            # a line said twice above the text is a caption (not a headline said again
+            # around its stamp: headline / "Неділя, 9 січня 2022, 18:37" / headline)
+            - (keys.count(keys[k]) > 1 and not _around_stamp(lines, candidates, keys, k, rules))
             + _repetition(keys[k], later)
             - 1.5 * _credited_caption(lines[i], rules)
             - _opening_month(lines[i], rules),
@@ -837,8 +842,9 @@ def _choose_headline(
             return candidates[k - 1], candidates, end
         return index, candidates, end
     # No line stands out: the first line of a headline's shape, as a page usually has it.
-    shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
-    longer = [i for i in shaped if _words(lines[i]) >= 3]  # not a two-word menu item
+    words = {i: _words(_LIST_BULLET.sub("", lines[i], count=1)) for i in candidates}
+    shaped = [i for i in candidates if _shape_ok(lines[i]) and words[i] >= 2]
+    longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
     return (longer or shaped or [None])[0], candidates, end
 
 
@@ -863,18 +869,20 @@ def _overlap(line: str, body_stems: set[str]) -> float:
 def _standfirst_under(
     lines: list[str], above: int, best: int, above_score: float, body_stems: set[str]
 ) -> bool:
-    """Is the best-scored line a standfirst under the headline? Right under a shorter line
-    that is a headline in its own right (it scores as one, the article says its words),
-    and saying the article's words even more (it sums up the lead): "Власти отчитались о
-    последствиях беспорядков в Алма-Ате" / "Полиция Алма-Аты: во время беспорядков погибли
-    160 человек, заведено 405 уголовных дел"."""
+    """Is the best-scored line a standfirst under the headline? Right under a line that is
+    a headline in its own right (it scores as one, the article says its words), and saying
+    the article's words even more (it sums up the lead): "Власти отчитались о последствиях
+    беспорядков в Алма-Ате" / "Полиция Алма-Аты: во время беспорядков погибли 160 человек,
+    заведено 405 уголовных дел". The headline may be the longer of the two (a trade
+    paper's "Tankers loaded at CPC Marine Terminal's SPM to be moved away after the ban on
+    vessel traffic … is lifted" / "There is no damage to the Consortium's infrastructure
+    …"): a line scoring less for its length is still the one on top."""
     if any(lines[j].strip() for j in range(above + 1, best)):
         return False  # not right above it
     over = _overlap(lines[above], body_stems)
     return (
         above_score >= HEADLINE_MIN_SCORE
         and over >= STANDFIRST_OVERLAP
-        and _words(lines[above]) < _words(lines[best])
         and _overlap(lines[best], body_stems) >= over
     )
 
@@ -924,6 +932,33 @@ def _repetition(key: str, later: list[str]) -> float:
     return 0.0
 
 
+_DASH_CREDIT = re.compile(r"[.!?][\"'”’»]?[—–]\s*(?P<credit>[^—–.]{2,30})$")
+
+
+def _dash_credited(line: str, rules: CleanRules) -> bool:
+    """A photo caption with its credit glued after a dash: "... with Kyrgyzstan.—AFP",
+    "... in Almaty.–Reuters" (a sentence, no space before the dash, an agency or photo
+    credit after it)."""
+    m = _DASH_CREDIT.search(line.rstrip())
+    if not m:
+        return False
+    credit = m.group("credit").strip()
+    if credit.casefold() in rules.agencies:
+        return True
+    return any(cls == "photo_credit" and rx.match(credit) for cls, rx in rules.debris)
+
+
+def _around_stamp(
+    lines: list[str], candidates: list[int], keys: list[str], k: int, rules: CleanRules
+) -> bool:
+    """Is candidate ``k`` a headline said twice with the page's stamp between the two?"""
+    same = [candidates[j] for j, key in enumerate(keys) if key == keys[k]]
+    if len(same) != 2:
+        return False
+    between = [lines[j] for j in range(same[0] + 1, same[1]) if lines[j].strip()]
+    return bool(between) and all(is_timestamp(line, rules) for line in between)
+
+
 _END_CREDIT = re.compile(r"\((?P<credit>[^()]{2,40})\)\W*$")
 
 
@@ -954,6 +989,47 @@ def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
         return False  # a lead opening with its day ("13 января украинские дроны ...")
     # a fragment of a few words before a line opening with a number
     return first.isdigit() and lines[i][-1:].isalpha() and _words(lines[i]) <= 4
+
+
+def _headline_under_standfirst(
+    lines: list[str], kinds: list[str | None], rules: CleanRules, lead: int
+) -> int | None:
+    """The headline under a page's opening standfirst, with the stamp or the source line
+    between them: "Прем'єр-міністр … запевнила, що фіксована ціна … залишається незмінною
+    …." / "9 жовтня 2025, 8:37" / "Фіксована ціна на газ … буде незмінною …" / text (the
+    excerpt opens with the page's description). The line must be headline-shaped (no full
+    stop, 5-20 words), say mostly words of the standfirst, and have article text under
+    it; ``None`` otherwise."""
+    if lead >= len(lines) or not _ends_sentence(lines[lead]):
+        return None
+    if _words(lines[lead]) > STANDFIRST_MAX_WORDS + 5:
+        return None
+    after = [j for j in range(lead + 1, min(len(lines), lead + 8)) if lines[j].strip()]
+    k = 0
+    while k < min(2, len(after)) and (
+        is_timestamp(lines[after[k]], rules)
+        or any(rx.match(lines[after[k]]) for rx in rules.bylines)
+    ):
+        k += 1
+    if k == 0 or k + 1 >= len(after):
+        return None
+    head, text = after[k], after[k + 1]
+    line = lines[head]
+    if (
+        not 5 <= _words(line) <= 20
+        or line.rstrip('»"”’)] ').endswith((".", ":", ","))
+        or classify(line, rules) is not None
+        or _words(lines[text]) < 8
+    ):
+        return None
+    return head if _overlap(line, _stems(lines[lead])) >= STANDFIRST_OVERLAP else None
+
+
+def _wrapped_label(lines: list[str], i: int) -> bool:
+    """Is line ``i`` and the next a short label broken over two lines, not article text
+    ("Бізге жаңалық" / "жіберіңіз:" — "send us news:" — over a phone number)?"""
+    joined = f"{lines[i]} {lines[i + 1]}" if i + 1 < len(lines) else lines[i]
+    return _words(joined) <= 5 and joined.rstrip().endswith(":")
 
 
 def _menu_item(line: str) -> bool:
@@ -1078,7 +1154,11 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
                     if _words(lines[j]) < 5 and not _ends_sentence(lines[j]):
                         kinds[j] = "pre_title"
                 lead = next((j for j in candidates if kinds[j] is None), end)
-                if lead < len(lines):
+                under = _headline_under_standfirst(lines, kinds, rules, lead)
+                if under is not None:  # standfirst / stamp / headline / text
+                    title, title_index = lines[under], under
+                    kinds[under] = "title"
+                elif lead < len(lines):
                     paragraph = lines[lead]
                     j = lead
                     while _continues(lines, j, rules) and _words(paragraph) < HEADLINE_MAX_WORDS:
