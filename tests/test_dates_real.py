@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
-from generator.ingest.clean import clean_text, find_dates
+from generator.ingest.clean import clean_text, find_dates, is_timestamp
 from generator.ingest.metadata import _stamp_dates, infer_date
 
 REALSET = Path(__file__).parent / "data" / "realset"
@@ -113,6 +113,8 @@ def test_a_revision_label_two_words_in_is_not_the_publication(ctx):
         ("dev4/kk_ult_kashagan_50_mln_tonnes.txt", dt.date(2020, 11, 25)),
         # headline / caption / "By bne IntelIiNews March 24, 2022": a byline ending in the date
         ("dev4/en_intellinews_kazakhstan_bypass_cpc_storm.txt", dt.date(2022, 3, 24)),
+        # "Faizan Hashmi Published January 12, 2022 | 08:28 PM": author, label, date, time
+        ("dev3/en_urdupoint_tokayev_thanks_csto.txt", dt.date(2022, 1, 12)),
     ],
 )
 def test_stamp_forms_and_places(ctx, name, expected):
@@ -182,6 +184,7 @@ def test_yesterday_stamp_takes_the_day_before_the_crawl_date(ctx):
         ("Posted 01/06/2022", False, [(7, 2022, 6, 1)]),
         ("25 қар, 2020 сағат 21:45", False, [(0, 2020, 11, 25)]),
         ("Jan.6", True, [(0, None, 1, 6)]),
+        ("2022.01.05 14:30", False, [(0, 2022, 1, 5)]),
     ],
 )
 def test_numeric_date_forms(ctx, text, latin, expected):
@@ -196,3 +199,9 @@ def test_date_of_a_cleaned_page_states_why_none(ctx):
     )
     date, warnings = infer_date(cleaned, ctx.rules)
     assert date is None and any("does not fit" in w for w in warnings)
+
+
+def test_a_long_line_is_a_stamp_only_with_a_publication_label(ctx):
+    assert is_timestamp("Faizan Hashmi Published January 12, 2022 | 08:28 PM", ctx.rules)
+    # a sentence of the same length with a date and a time is article text
+    assert not is_timestamp("On January 12, 2022 at 08:28 PM police opened fire", ctx.rules)

@@ -58,7 +58,7 @@ _NUMERIC_DATE = re.compile(
     # 2022-01-06, 2022/01/06
     r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"
     r"|(?<![\d./-])(?P<sday>\d{2})\.(?P<smonth>\d{2})\.(?P<syear>\d{2})(?![\d.])"
-    r"|(?<![\d./-])(?P<iyear>\d{4})(?P<isep>[-/])(?P<imonth>\d{1,2})(?P=isep)(?P<iday>\d{1,2})(?![\d])"
+    r"|(?<![\d./-])(?P<iyear>\d{4})(?P<isep>[-/.])(?P<imonth>\d{1,2})(?P=isep)(?P<iday>\d{1,2})(?![\d])"
 )
 _TIMEZONE = re.compile(
     r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
@@ -332,7 +332,7 @@ def _relative_word(word: str, rules: CleanRules) -> bool:
 
 def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025.")."""
-    if _words(line) > 8 or not any(ch.isdigit() for ch in line):
+    if _words(line) > 14 or not any(ch.isdigit() for ch in line):
         return False
     rest = line
     spans = []
@@ -354,6 +354,11 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     dated = bool(_NUMERIC_DATE.search(line)) or any(
         m.groupdict().get("year") for rx in rules.date_patterns for m in rx.finditer(line)
     )
+    if _words(line) > 8 and not (
+        dated and any(w in rules.publish_words for w in _key(line).split())
+    ):
+        return False  # longer: only a labelled full date ("Faizan Hashmi Published January
+        # 12, 2022 | 08:28 PM"), not a sentence with a time in it
     words = [
         w
         for w in key.split()
