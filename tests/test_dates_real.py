@@ -205,3 +205,10 @@ def test_a_long_line_is_a_stamp_only_with_a_publication_label(ctx):
     assert is_timestamp("Faizan Hashmi Published January 12, 2022 | 08:28 PM", ctx.rules)
     # a sentence of the same length with a date and a time is article text
     assert not is_timestamp("On January 12, 2022 at 08:28 PM police opened fire", ctx.rules)
+
+
+def test_separators_are_no_words_of_a_stamp(ctx):
+    # "Новини — Субота, 6 вересня 2025, 09:15 — Уляна Кричковська" (dev3, eurointegration):
+    # ten tokens, eight of them words
+    line = "Новини — Субота, 6 вересня 2025, 09:15 — Уляна Кричковська"
+    assert is_timestamp(line, ctx.rules)

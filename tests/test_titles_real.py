@@ -337,3 +337,23 @@ def test_the_date_under_the_headline_beats_a_weekly_issue_date(ctx):
     """ "№24(2034)" / "23.03.2024" (the issue of the weekly) above the headline, "18.01.2022"
     under it: with the headline found, the stamp under it is the publication date."""
     assert ingest(ctx, "d4_kk_aqmeshit_csto_mission_ended").date.isoformat() == "2022-01-18"
+
+
+def test_a_cookie_notice_is_debris(ctx):
+    # the end of an IHA page (dev4): a cookie banner's text is no article text or headline
+    notice = "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish. Accept Read More"
+    assert classify(notice, ctx.rules) == "prompt"
+
+
+def test_a_list_of_other_stories_above_the_headline_is_no_headline(ctx):
+    """The "Читайте также:" list of an informburo.kz page (dev2), as a site may put it
+    above the article, over the start of a qostanay.tv page (dev4): its items are no
+    headline."""
+    related = (
+        "Читайте также:\n"
+        "- В МВД назвали фейком информацию о том, что в Алматы ОМОН присоединился к протестующим\n"
+        "- 190 человек обратились за медпомощью в Алматы, 7 находятся в реанимации\n\n"
+    )
+    page = "Президент Токаев принял отставку правительства\n\nПрезидент Токаев принял отставку правительства\n\nПрезидент Казахстана Касым-Жомарт Токаев подписал указ об отставке правительства, передает Tengrinews.kz.\n\n"
+    raw = RawInput(data=(related + page).encode("utf-8"), origin="related.txt")
+    assert ingest_bytes(raw, ctx).title == "Президент Токаев принял отставку правительства"

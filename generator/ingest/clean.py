@@ -332,7 +332,8 @@ def _relative_word(word: str, rules: CleanRules) -> bool:
 
 def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025.")."""
-    if _words(line) > 14 or not any(ch.isdigit() for ch in line):
+    tokens = sum(1 for t in line.split() if re.search(r"\w", t))  # not the "|" between
+    if tokens > 14 or not any(ch.isdigit() for ch in line):
         return False
     rest = line
     spans = []
@@ -354,9 +355,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     dated = bool(_NUMERIC_DATE.search(line)) or any(
         m.groupdict().get("year") for rx in rules.date_patterns for m in rx.finditer(line)
     )
-    if _words(line) > 8 and not (
-        dated and any(w in rules.publish_words for w in _key(line).split())
-    ):
+    if tokens > 8 and not (dated and any(w in rules.publish_words for w in _key(line).split())):
         return False  # longer: only a labelled full date ("Faizan Hashmi Published January
         # 12, 2022 | 08:28 PM"), not a sentence with a time in it
     words = [
@@ -1132,6 +1131,8 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
             kinds[i] = kind
             if kind == "outlet_label":  # the outlet's name alone: the source, not text
                 bylines.append(("masthead", line))
+            elif kind in ("read_also", "tags"):  # "Читайте также" / other headlines
+                _read_also_lists(lines, kinds)
             continue
         by = _byline(line, rules)
         if by is not None:
