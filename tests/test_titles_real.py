@@ -124,6 +124,10 @@ EXCERPTS = {
         "https://news.online.ua/prezident-kazahstanu-tokaev-pidpisav-zakon-pro-amnistiyu-uchasnikiv-sichnevih-protestiv-850381",
         '2 листопада офіційно стало відомо, що лідер Казахстану Касим-Жомарт Токаєв підписав закон про амністію приблизно півтори тисячі осіб, засуджених за незначні злочини у дні протестів у країні з 4 по 7 січня 2022 року. Закон уже готують до друку.\nДжерело: прес-служба президента Казахстану\nТокаєв підписав закон про амністію учасників січневих протестів\nВідповідно до закону, від кримінальної відповідальності звільнять за провини, злочини невеликої та середньої тяжкості, скоєні "в умовах масових заворушень у період з 4 по 7 січня".\nОкрім того, наголошується, що покарання за тяжкі та особливо тяжкі злочини буде скорочено на 3/4 та наполовину відповідно.\nТакож вказано, що під помилування можуть потрапити звинувачені у вбивствах, примусі до надання свідчень, незаконному затриманні, недбалому ставленні до служби та погроз.\nЩоб потрапити під амністію, обвинувачений має визнати провину та відшкодувати збитки, - йдеться в повідомленні.\n',
     ),
+    "d1_en_cpc_storm_suspension_nov2023": (
+        "https://www.cpc.ru/en/press/releases/2023/pages/20231127-1.aspx",
+        "In November\n2023, storm restrictions on transshipment were repeatedly announced at the\nNovorossiysk seaport, which CPC strictly followed.As a\nreminder: oil is lifted from CPC Marine Terminal via Single Point Moorings\n(SPM) 5 km away from the shoreline with strict compliance with the industrial\nand environmental safety requirements. The SPM design allows for loading during\nadverse weather conditions when traditional onshore oil lifting systems are\nforced to suspend their operation.\nCurrently in\nthe area of Novorossiysk, there are extremely unfavorable weather conditions:\n",
+    ),
 }
 
 
@@ -357,3 +361,16 @@ def test_a_list_of_other_stories_above_the_headline_is_no_headline(ctx):
     page = "Президент Токаев принял отставку правительства\n\nПрезидент Токаев принял отставку правительства\n\nПрезидент Казахстана Касым-Жомарт Токаев подписал указ об отставке правительства, передает Tengrinews.kz.\n\n"
     raw = RawInput(data=(related + page).encode("utf-8"), origin="related.txt")
     assert ingest_bytes(raw, ctx).title == "Президент Токаев принял отставку правительства"
+
+
+def test_a_hard_wrapped_lead_is_no_masthead_and_headline(ctx):
+    """ "In November" / "2023, storm restrictions … announced at the" / "Novorossiysk seaport,
+    …": a press release hard-wrapped mid-sentence. A line ending in "the" goes on in the
+    next line: "In November" is no site name, the second line no headline; the body's
+    first paragraph is the sentence joined again, and the title is made from it."""
+    article = ingest(ctx, "d1_en_cpc_storm_suspension_nov2023")
+    assert article.body.startswith(
+        "In November 2023, storm restrictions on transshipment were repeatedly announced at "
+        "the Novorossiysk seaport, which CPC strictly followed."
+    )
+    assert "title" in article.inferred and article.title.startswith("In November 2023, storm")

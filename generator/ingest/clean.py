@@ -691,6 +691,24 @@ def _sidebar_headline(lines: list[str], kinds: list[str | None], i: int | None) 
 # --------------------------------------------------------------------------- main entry
 
 
+# Words a headline never ends with: a line ending in one is text broken by a hard wrap
+# ("2023, storm restrictions on transshipment were repeatedly announced at the").
+_DANGLING = frozenset(
+    {
+        # (not "in", "on", "by": a headline may end in a phrasal verb, "troops move in")
+        *("the", "an", "of", "at", "to", "and", "with", "from", "or", "into"),
+        *("в", "во", "на", "и", "с", "со", "к", "о", "об", "у", "по", "за", "из", "от"),
+        *("до", "для", "що", "і", "та", "й", "з", "және"),
+    }
+)
+
+
+def _dangling(line: str) -> bool:
+    """Does the line end in an article, preposition or conjunction (a wrapped line)?"""
+    words = line.split()
+    return bool(words) and words[-1].casefold() in _DANGLING
+
+
 def _is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
     """A one- or two-word line above the headline: site name or section label."""
     if _words(lines[i]) > 2 or _ends_sentence(lines[i]):
@@ -699,7 +717,9 @@ def _is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
     for n, j in enumerate(following):
         if _words(lines[j]) >= 3:
             # ... when a real headline follows: no full stop, not wrapped onto the next line.
-            wrapped = n + 1 < len(following) and lines[following[n + 1]][:1].islower()
+            wrapped = _dangling(lines[j]) or (
+                n + 1 < len(following) and lines[following[n + 1]][:1].islower()
+            )
             return not _ends_sentence(lines[j]) and not wrapped
     return False
 
@@ -807,6 +827,7 @@ def _choose_headline(
         if (
             _body_line(lines[i], rules)
             or (_continues(lines, i, rules) and not _wrapped_label(lines, i))
+            or (_dangling(lines[i]) and _words(lines[i]) >= 5)
             or (_ends_sentence(lines[i]) and lines[i].rstrip('»"”’)] ').endswith("."))
             or sum(_words(lines[j]) >= 3 for j in candidates) >= HEADLINE_CANDIDATES
         ):
@@ -1428,7 +1449,13 @@ def _paragraphs(lines: list[str], kinds: list[str | None], skip: int | None) -> 
             and previous_kept
             and not _ends_sentence(current[-1])
             and not current[-1].endswith((":", ";"))
-            and line[:1].islower()
+            and (
+                line[:1].islower()
+                or _dangling(current[-1])  # "… announced at the" / "Novorossiysk seaport, …"
+                or (  # "In November" / "2023, storm restrictions …"
+                    line[:1].isdigit() and _words(current[-1]) <= 4 and current[-1][-1:].isalpha()
+                )
+            )
         )
         if current and not continues:
             paragraphs.append(" ".join(current))
