@@ -1452,8 +1452,10 @@ def _paragraphs(lines: list[str], kinds: list[str | None], skip: int | None) -> 
             and (
                 line[:1].islower()
                 or _dangling(current[-1])  # "… announced at the" / "Novorossiysk seaport, …"
-                or (  # "In November" / "2023, storm restrictions …"
-                    line[:1].isdigit() and _words(current[-1]) <= 4 and current[-1][-1:].isalpha()
+                or (  # "In November" / "2023, storm restrictions …" (a year and a comma)
+                    re.match(r"(?:19|20)\d{2},\s", line) is not None
+                    and _words(current[-1]) <= 4
+                    and current[-1][-1:].isalpha()
                 )
             )
         )
