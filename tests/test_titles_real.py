@@ -374,3 +374,12 @@ def test_a_hard_wrapped_lead_is_no_masthead_and_headline(ctx):
         "the Novorossiysk seaport, which CPC strictly followed."
     )
     assert "title" in article.inferred and article.title.startswith("In November 2023, storm")
+
+
+def test_a_promo_line_over_a_short_headline_is_no_headline(ctx):
+    """ "Популярное в нашем Telegram-канале" (a promo of an informburo.kz page, dev2) over
+    the start of a neftegaz.ru page (dev3): the four-word headline scores low, no line
+    stands out; the first headline-shaped line that says the article's words is taken."""
+    page = '«Газпром» сохранил казахстанский транзит\nОдин из немногих оставшихся верных союзников "Газпрома" Казахстан согласился сохранить действующую ставку транзита газа по территории страны\nСоответствующий протокол вчера подписали председатель правления "Газпрома" Алексей Миллер и министр энергетики и минеральных ресурсов Казахстана Бактыкожа Измухамбетов. Протоколом также определены условия поставки газа с Карачаганакского месторождения для переработки на Оренбургском ГПЗ. Между тем "Газпром" и казахский "Казмунайгаз" не успели до конца года создать совместное предприятие на базе Оренбургского ГПЗ.'
+    raw = RawInput(data=("Популярное в нашем Telegram-канале\n\n" + page).encode(), origin="p.txt")
+    assert ingest_bytes(raw, ctx).title == "«Газпром» сохранил казахстанский транзит"

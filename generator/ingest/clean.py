@@ -866,11 +866,14 @@ def _choose_headline(
         ):
             return candidates[k - 1], candidates, end
         return index, candidates, end
-    # No line stands out: the first line of a headline's shape, as a page usually has it.
+    # No line stands out: the first line of a headline's shape, as a page usually has it;
+    # the first that says the article's words, if one does (not a promo or slogan over a
+    # short headline: "Самые важные новости — в нашем Telegram" / "Токаев принял …").
     words = {i: _words(_LIST_BULLET.sub("", lines[i], count=1)) for i in candidates}
     shaped = [i for i in candidates if _shape_ok(lines[i]) and words[i] >= 2]
     longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
-    return (longer or shaped or [None])[0], candidates, end
+    saying = [i for i in longer if _overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
+    return (saying or longer or shaped or [None])[0], candidates, end
 
 
 def _opening_month(line: str, rules: CleanRules) -> bool:
