@@ -212,3 +212,19 @@ def test_separators_are_no_words_of_a_stamp(ctx):
     # ten tokens, eight of them words
     line = "Новини — Субота, 6 вересня 2025, 09:15 — Уляна Кричковська"
     assert is_timestamp(line, ctx.rules)
+
+
+@pytest.mark.parametrize(
+    ("marker", "expected"),
+    [
+        (" date 2022-01-11 ", dt.date(2022, 1, 11)),  # as stored
+        (" date 2022-01-12 ", dt.date(2022, 1, 11)),  # seen a day later: the stamp's day
+        (" date 2022-03-01 ", None),  # seven weeks later: which day is unknown
+    ],
+)
+def test_a_yearless_stamp_line_wins_over_the_crawl_date(ctx, marker, expected):
+    # " date 2022-01-11 BAKU, Azerbaijan, Jan. 11" / "Trend:" / lead (dev4, trend.az)
+    text = page("dev4/en_trend_serdyukov_handover_plan.txt")
+    assert text.startswith(" date 2022-01-11 BAKU, Azerbaijan, Jan. 11")
+    raw = RawInput(data=text.replace(" date 2022-01-11 ", marker, 1).encode(), origin="t.txt")
+    assert ingest_bytes(raw, ctx).date == expected
