@@ -20,9 +20,25 @@ _REFERENCE = re.compile(r"https://[^\s/]+\.[^\s/]+(/\S*)?")
 # Second-level labels under a country domain ("newscast.com.ua") and hosting platforms whose
 # sub-domains are separate sites ("snoopeasy.blogspot.com").
 _SECOND_LEVEL = frozenset({"com", "co", "org", "net", "gov", "edu", "in", "info", "ac"})
+# City and region labels under a country's domain that sites register under, like the
+# ones above ("politic.kiev.ua", "ukrchem.dp.ua", "news.spb.ru").
+_GEO_SECOND_LEVEL = {
+    "ua": frozenset(
+        {"kiev", "kyiv", "dp", "dn", "lviv", "lg", "od", "odessa", "kharkov", "kharkiv", "kh"}
+        | {"zp", "vn", "pl", "poltava", "sumy", "cn", "ck", "cv", "if", "ks", "km", "kr", "lt"}
+        | {"lutsk", "mk", "rv", "te", "uz", "zt", "crimea", "sebastopol", "zhitomir"}
+    ),
+    "ru": frozenset({"msk", "spb"}),
+}
 _HOSTING = ("blogspot.com", "wordpress.com", "livejournal.com", "storage.googleapis.com")
 # Host labels in front of a site's own name that say nothing about the outlet.
 _HOST_PREFIXES = ("www", "m", "amp", "mobile", "pda", "en", "ru", "rus", "kaz", "kz", "uk", "ua")
+
+
+def _under_second_level(parts: list[str]) -> bool:
+    """Is the host (its labels) a site under a second-level label ("x.com.ua", "x.kiev.ua")?"""
+    second = _SECOND_LEVEL | _GEO_SECOND_LEVEL.get(parts[-1], frozenset())
+    return len(parts) >= 3 and parts[-2] in second
 
 
 def site_host(url: str | None) -> str | None:
@@ -38,7 +54,7 @@ def site_host(url: str | None) -> str | None:
         return None
     while len(parts) > 2 and parts[0] in _HOST_PREFIXES:
         parts = parts[1:]
-    keep = 3 if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else 2
+    keep = 3 if _under_second_level(parts) else 2
     for platform in _HOSTING:  # a blog on a hosting platform: the blog is the site
         if host.endswith("." + platform):
             keep = max(keep, platform.count(".") + 2)
@@ -54,7 +70,7 @@ def name_from_host(host: str, text: str = "") -> str:
     writes the site's name if it does ("Kloop" for kloop.kg, "Daily Sabah" for
     dailysabah.com), else the host itself ("reform.news")."""
     parts = host.split(".")
-    label = parts[-3] if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL else parts[-2]
+    label = parts[-3] if _under_second_level(parts) else parts[-2]
     key = _squash(label)
     if len(key) >= 3 and text:
         words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'.&-]*", text[:20_000])

@@ -1,9 +1,9 @@
 """Publication dates of real scraped pages (issue 10): the forms and places publishers use,
 and no date rather than a wrong one.
 
-Each page is the start of an excerpt of tests/data/realset/dev, dev2 or dev3, as the search tool
-returned it (debris and all); the expected dates are the split's labels, written from
-reading the text. Pages are ingested without their URL: the text alone must give the date.
+Each page is the start of an excerpt of tests/data/realset/dev, dev2, dev3 or dev4, as the
+search tool returned it (debris and all); the expected dates are the split's labels, written
+from reading the text. Pages are ingested without their URL: the text alone must give the date.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
-from generator.ingest.clean import clean_text, find_dates
+from generator.ingest.clean import clean_text, find_dates, is_timestamp
 from generator.ingest.metadata import _stamp_dates, infer_date
 
 REALSET = Path(__file__).parent / "data" / "realset"
@@ -65,6 +65,24 @@ def test_a_yearless_day_of_the_first_paragraph_is_an_event_even_in_the_crawl_mon
     assert text_date(ctx, name, url=url) == dt.date(2022, 1, 12)
 
 
+def test_a_year_recalled_months_before_a_yearless_dateline_is_not_its_year(ctx):
+    # "Астана. 30 марта. ИНТЕРФАКС-КАЗАХСТАН — … назначении Алихана Смаилова …" (2023) with
+    # "возглавлял правительство страны с 11 января 2022 года" three paragraphs down: the
+    # page without its stamp has no year for the dateline (it took 2022 before).
+    text = page("dev4/ru_itta_smailov_reappointed_2023.txt")
+    unstamped = text.replace("Posted On\n\n30\nМарт\n2023\n", "", 1)
+    assert unstamped != text and "11 января 2022 года" in unstamped
+    raw = RawInput(data=unstamped.encode("utf-8"), origin="itta.txt")
+    assert ingest_bytes(raw, ctx).date is None
+
+
+def test_the_day_of_a_year_first_stamp_is_not_read_from_the_year(ctx):
+    # "2023 August 4 11:01" read "23 August" out of "2023 August" (a wrong date)
+    assert text_date(ctx, "dev4/en_portnews_cpc_tankers_after_ban.txt") == dt.date(2023, 8, 4)
+    assert find_dates("2023 August 4 11:01", ctx.rules)[0] == (0, 2023, 8, 4)
+    assert find_dates("2023 Август 4", ctx.rules) == []  # no day in "2023 Август"
+
+
 def test_a_revision_label_two_words_in_is_not_the_publication(ctx):
     # "время публикаци: 22 февраля 2019 г., 03:16" / "последнее обновление: 22 февраля ..."
     cleaned = clean_text(page("dev/ru_newsruil_government_dismissed_2019.txt"), ctx.rules)
@@ -88,6 +106,15 @@ def test_a_revision_label_two_words_in_is_not_the_publication(ctx):
         # masthead "11 декабря 2024 | выходит по пятницам | c 1992 года" / headline /
         # "10.11.2022 17:06:46" (the masthead's date is no stamp)
         ("dev2/t_ru_dnkz_qantar_trials_secrecy.txt", dt.date(2022, 11, 10)),
+        # "FOLLOW US ON SOCIAL" / "Posted On" / "30" / "Март" / "2023" / headline / "Астана.
+        # 30 марта. ИНТЕРФАКС-КАЗАХСТАН — …": a stamp broken over lines by the markup
+        ("dev4/ru_itta_smailov_reappointed_2023.txt", dt.date(2023, 3, 30)),
+        # "25 қар, 2020 сағат 21:45": an abbreviated month, a comma before the year
+        ("dev4/kk_ult_kashagan_50_mln_tonnes.txt", dt.date(2020, 11, 25)),
+        # headline / caption / "By bne IntelIiNews March 24, 2022": a byline ending in the date
+        ("dev4/en_intellinews_kazakhstan_bypass_cpc_storm.txt", dt.date(2022, 3, 24)),
+        # "Faizan Hashmi Published January 12, 2022 | 08:28 PM": author, label, date, time
+        ("dev3/en_urdupoint_tokayev_thanks_csto.txt", dt.date(2022, 1, 12)),
     ],
 )
 def test_stamp_forms_and_places(ctx, name, expected):
@@ -155,6 +182,9 @@ def test_yesterday_stamp_takes_the_day_before_the_crawl_date(ctx):
         ("Posted 01/13/2022", True, [(7, 2022, 1, 13)]),  # only month first can be
         ("Posted 01/06/2022", True, []),  # American or not: unknown on a Latin page
         ("Posted 01/06/2022", False, [(7, 2022, 6, 1)]),
+        ("25 қар, 2020 сағат 21:45", False, [(0, 2020, 11, 25)]),
+        ("Jan.6", True, [(0, None, 1, 6)]),
+        ("2022.01.05 14:30", False, [(0, 2022, 1, 5)]),
     ],
 )
 def test_numeric_date_forms(ctx, text, latin, expected):
@@ -169,3 +199,32 @@ def test_date_of_a_cleaned_page_states_why_none(ctx):
     )
     date, warnings = infer_date(cleaned, ctx.rules)
     assert date is None and any("does not fit" in w for w in warnings)
+
+
+def test_a_long_line_is_a_stamp_only_with_a_publication_label(ctx):
+    assert is_timestamp("Faizan Hashmi Published January 12, 2022 | 08:28 PM", ctx.rules)
+    # a sentence of the same length with a date and a time is article text
+    assert not is_timestamp("On January 12, 2022 at 08:28 PM police opened fire", ctx.rules)
+
+
+def test_separators_are_no_words_of_a_stamp(ctx):
+    # "Новини — Субота, 6 вересня 2025, 09:15 — Уляна Кричковська" (dev3, eurointegration):
+    # ten tokens, eight of them words
+    line = "Новини — Субота, 6 вересня 2025, 09:15 — Уляна Кричковська"
+    assert is_timestamp(line, ctx.rules)
+
+
+@pytest.mark.parametrize(
+    ("marker", "expected"),
+    [
+        (" date 2022-01-11 ", dt.date(2022, 1, 11)),  # as stored
+        (" date 2022-01-12 ", dt.date(2022, 1, 11)),  # seen a day later: the stamp's day
+        (" date 2022-03-01 ", None),  # seven weeks later: which day is unknown
+    ],
+)
+def test_a_yearless_stamp_line_wins_over_the_crawl_date(ctx, marker, expected):
+    # " date 2022-01-11 BAKU, Azerbaijan, Jan. 11" / "Trend:" / lead (dev4, trend.az)
+    text = page("dev4/en_trend_serdyukov_handover_plan.txt")
+    assert text.startswith(" date 2022-01-11 BAKU, Azerbaijan, Jan. 11")
+    raw = RawInput(data=text.replace(" date 2022-01-11 ", marker, 1).encode(), origin="t.txt")
+    assert ingest_bytes(raw, ctx).date == expected

@@ -58,7 +58,7 @@ _NUMERIC_DATE = re.compile(
     # 2022-01-06, 2022/01/06
     r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"
     r"|(?<![\d./-])(?P<sday>\d{2})\.(?P<smonth>\d{2})\.(?P<syear>\d{2})(?![\d.])"
-    r"|(?<![\d./-])(?P<iyear>\d{4})(?P<isep>[-/])(?P<imonth>\d{1,2})(?P=isep)(?P<iday>\d{1,2})(?![\d])"
+    r"|(?<![\d./-])(?P<iyear>\d{4})(?P<isep>[-/.])(?P<imonth>\d{1,2})(?P=isep)(?P<iday>\d{1,2})(?![\d])"
 )
 _TIMEZONE = re.compile(
     r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
@@ -332,7 +332,8 @@ def _relative_word(word: str, rules: CleanRules) -> bool:
 
 def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025.")."""
-    if _words(line) > 8 or not any(ch.isdigit() for ch in line):
+    tokens = sum(1 for t in line.split() if re.search(r"\w", t))  # not the "|" between
+    if tokens > 14 or not any(ch.isdigit() for ch in line):
         return False
     rest = line
     spans = []
@@ -354,6 +355,9 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     dated = bool(_NUMERIC_DATE.search(line)) or any(
         m.groupdict().get("year") for rx in rules.date_patterns for m in rx.finditer(line)
     )
+    if tokens > 8 and not (dated and any(w in rules.publish_words for w in _key(line).split())):
+        return False  # longer: only a labelled full date ("Faizan Hashmi Published January
+        # 12, 2022 | 08:28 PM"), not a sentence with a time in it
     words = [
         w
         for w in key.split()
@@ -363,8 +367,20 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     # Allow a joining word ("в", "о", "at", "года", "ж") but nothing like a headline.
     if len(words) <= 1 and all(len(w) <= 4 for w in words):
         return True
+    prefix = line[: min(a for a, _b in spans)]
+    places = [t for t in re.split(r"[\s,.]+", prefix) if t]
+    place_words = [w for w in _key(prefix).split() if not _relative_word(w, rules)]
     if not dated:
-        return False
+        # A dateline without a year on its own line, the city in capitals, nothing after
+        # the date: "BAKU, Azerbaijan, Jan. 11", "МОСКВА, 5 января".
+        return (
+            1 <= len(words) <= 3
+            and place_words == words
+            and all(t[:1].isupper() for t in places)
+            and len(places[0]) >= 3
+            and places[0].isupper()
+            and not line[max(b for _a, b in spans) :].strip(" .,")
+        )
     # A stamp with a year and a time may carry its rubric or tags ("Росія, Казахстан,
     # Субота 29 листопада 2025 15:58", "kazakhstan 12 January, 2022 10:36HRS"), and a
     # publication label may carry its author ("Posted on January 7, 2022 by admin").
@@ -375,16 +391,22 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True
     # A dateline on its own line: a place in capitals before the date, nothing after it
     # but a time or a year word ("Алматы 7 января 2022 года", "ALMATY, January 7, 2022").
-    prefix = line[: min(a for a, _b in spans)]
-    places = [t for t in re.split(r"[\s,.]+", prefix) if t]
-    if (
-        1 <= len(words) <= 3
-        and [w for w in _key(prefix).split() if not _relative_word(w, rules)] == words
-        and all(t[:1].isupper() for t in places)
-    ):
+    if 1 <= len(words) <= 3 and place_words == words and all(t[:1].isupper() for t in places):
         return True
     label = _key(line).split()[:1]
-    return bool(label) and label[0] in rules.publish_words and _words(line) <= 14
+    if bool(label) and label[0] in rules.publish_words and _words(line) <= 14:
+        return True
+    # A byline that ends in the date: "By bne IntelliNews March 24, 2022", "By Jane Doe |
+    # 12 January 2022, 10:36" (the author's name before the first date, nothing after the
+    # last date but a time).
+    first, last = min(a for a, _b in spans), max(b for _a, b in spans)
+    author = line[:first].strip().rstrip("|,:–—-").strip()
+    return (
+        dated
+        and not line[last:].strip(" .,|")
+        and _words(line) <= 14
+        and any(rx.match(author) is not None and "author" in rx.groupindex for rx in rules.bylines)
+    )
 
 
 def _time_outside_dates(line: str, rules: CleanRules) -> bool:
@@ -669,6 +691,24 @@ def _sidebar_headline(lines: list[str], kinds: list[str | None], i: int | None) 
 # --------------------------------------------------------------------------- main entry
 
 
+# Words a headline never ends with: a line ending in one is text broken by a hard wrap
+# ("2023, storm restrictions on transshipment were repeatedly announced at the").
+_DANGLING = frozenset(
+    {
+        # (not "in", "on", "by": a headline may end in a phrasal verb, "troops move in")
+        *("the", "an", "of", "at", "to", "and", "with", "from", "or", "into"),
+        *("в", "во", "на", "и", "с", "со", "к", "о", "об", "у", "по", "за", "из", "от"),
+        *("до", "для", "що", "і", "та", "й", "з", "және"),
+    }
+)
+
+
+def _dangling(line: str) -> bool:
+    """Does the line end in an article, preposition or conjunction (a wrapped line)?"""
+    words = line.split()
+    return bool(words) and words[-1].casefold() in _DANGLING
+
+
 def _is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
     """A one- or two-word line above the headline: site name or section label."""
     if _words(lines[i]) > 2 or _ends_sentence(lines[i]):
@@ -677,7 +717,9 @@ def _is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
     for n, j in enumerate(following):
         if _words(lines[j]) >= 3:
             # ... when a real headline follows: no full stop, not wrapped onto the next line.
-            wrapped = n + 1 < len(following) and lines[following[n + 1]][:1].islower()
+            wrapped = _dangling(lines[j]) or (
+                n + 1 < len(following) and lines[following[n + 1]][:1].islower()
+            )
             return not _ends_sentence(lines[j]) and not wrapped
     return False
 
@@ -779,9 +821,13 @@ def _choose_headline(
         if _tag_line(lines[i]):
             kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
             continue
+        if _dash_credited(lines[i], rules):
+            kinds[i] = "caption"  # "... close to the border with Kyrgyzstan.—AFP"
+            continue
         if (
             _body_line(lines[i], rules)
-            or _continues(lines, i, rules)
+            or (_continues(lines, i, rules) and not _wrapped_label(lines, i))
+            or (_dangling(lines[i]) and _words(lines[i]) >= 5)
             or (_ends_sentence(lines[i]) and lines[i].rstrip('»"”’)] ').endswith("."))
             or sum(_words(lines[j]) >= 3 for j in candidates) >= HEADLINE_CANDIDATES
         ):
@@ -802,7 +848,9 @@ def _choose_headline(
     scored = [
         (
             _headline_score(lines[i], before[k], body_stems)
-            - (keys.count(keys[k]) > 1)  # a line said twice above the text is a caption
+            # a line said twice above the text is a caption (not a headline said again
+            # around its stamp: headline / "Неділя, 9 січня 2022, 18:37" / headline)
+            - (keys.count(keys[k]) > 1 and not _around_stamp(lines, candidates, keys, k, rules))
             + _repetition(keys[k], later)
             - 1.5 * _credited_caption(lines[i], rules)
             - _opening_month(lines[i], rules),
@@ -818,10 +866,14 @@ def _choose_headline(
         ):
             return candidates[k - 1], candidates, end
         return index, candidates, end
-    # No line stands out: the first line of a headline's shape, as a page usually has it.
-    shaped = [i for i in candidates if _shape_ok(lines[i]) and _words(lines[i]) >= 2]
-    longer = [i for i in shaped if _words(lines[i]) >= 3]  # not a two-word menu item
-    return (longer or shaped or [None])[0], candidates, end
+    # No line stands out: the first line of a headline's shape, as a page usually has it;
+    # the first that says the article's words, if one does (not a promo or slogan over a
+    # short headline: "Самые важные новости — в нашем Telegram" / "Токаев принял …").
+    words = {i: _words(_LIST_BULLET.sub("", lines[i], count=1)) for i in candidates}
+    shaped = [i for i in candidates if _shape_ok(lines[i]) and words[i] >= 2]
+    longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
+    saying = [i for i in longer if _overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
+    return (saying or longer or shaped or [None])[0], candidates, end
 
 
 def _opening_month(line: str, rules: CleanRules) -> bool:
@@ -845,18 +897,20 @@ def _overlap(line: str, body_stems: set[str]) -> float:
 def _standfirst_under(
     lines: list[str], above: int, best: int, above_score: float, body_stems: set[str]
 ) -> bool:
-    """Is the best-scored line a standfirst under the headline? Right under a shorter line
-    that is a headline in its own right (it scores as one, the article says its words),
-    and saying the article's words even more (it sums up the lead): "Власти отчитались о
-    последствиях беспорядков в Алма-Ате" / "Полиция Алма-Аты: во время беспорядков погибли
-    160 человек, заведено 405 уголовных дел"."""
+    """Is the best-scored line a standfirst under the headline? Right under a line that is
+    a headline in its own right (it scores as one, the article says its words), and saying
+    the article's words even more (it sums up the lead): "Власти отчитались о последствиях
+    беспорядков в Алма-Ате" / "Полиция Алма-Аты: во время беспорядков погибли 160 человек,
+    заведено 405 уголовных дел". The headline may be the longer of the two (a trade
+    paper's "Tankers loaded at CPC Marine Terminal's SPM to be moved away after the ban on
+    vessel traffic … is lifted" / "There is no damage to the Consortium's infrastructure
+    …"): a line scoring less for its length is still the one on top."""
     if any(lines[j].strip() for j in range(above + 1, best)):
         return False  # not right above it
     over = _overlap(lines[above], body_stems)
     return (
         above_score >= HEADLINE_MIN_SCORE
         and over >= STANDFIRST_OVERLAP
-        and _words(lines[above]) < _words(lines[best])
         and _overlap(lines[best], body_stems) >= over
     )
 
@@ -906,6 +960,33 @@ def _repetition(key: str, later: list[str]) -> float:
     return 0.0
 
 
+_DASH_CREDIT = re.compile(r"[.!?][\"'”’»]?[—–]\s*(?P<credit>[^—–.]{2,30})$")
+
+
+def _dash_credited(line: str, rules: CleanRules) -> bool:
+    """A photo caption with its credit glued after a dash: "... with Kyrgyzstan.—AFP",
+    "... in Almaty.–Reuters" (a sentence, no space before the dash, an agency or photo
+    credit after it)."""
+    m = _DASH_CREDIT.search(line.rstrip())
+    if not m:
+        return False
+    credit = m.group("credit").strip()
+    if credit.casefold() in rules.agencies:
+        return True
+    return any(cls == "photo_credit" and rx.match(credit) for cls, rx in rules.debris)
+
+
+def _around_stamp(
+    lines: list[str], candidates: list[int], keys: list[str], k: int, rules: CleanRules
+) -> bool:
+    """Is candidate ``k`` a headline said twice with the page's stamp between the two?"""
+    same = [candidates[j] for j, key in enumerate(keys) if key == keys[k]]
+    if len(same) != 2:
+        return False
+    between = [lines[j] for j in range(same[0] + 1, same[1]) if lines[j].strip()]
+    return bool(between) and all(is_timestamp(line, rules) for line in between)
+
+
 _END_CREDIT = re.compile(r"\((?P<credit>[^()]{2,40})\)\W*$")
 
 
@@ -936,6 +1017,47 @@ def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
         return False  # a lead opening with its day ("13 января украинские дроны ...")
     # a fragment of a few words before a line opening with a number
     return first.isdigit() and lines[i][-1:].isalpha() and _words(lines[i]) <= 4
+
+
+def _headline_under_standfirst(
+    lines: list[str], kinds: list[str | None], rules: CleanRules, lead: int
+) -> int | None:
+    """The headline under a page's opening standfirst, with the stamp or the source line
+    between them: "Прем'єр-міністр … запевнила, що фіксована ціна … залишається незмінною
+    …." / "9 жовтня 2025, 8:37" / "Фіксована ціна на газ … буде незмінною …" / text (the
+    excerpt opens with the page's description). The line must be headline-shaped (no full
+    stop, 5-20 words), say mostly words of the standfirst, and have article text under
+    it; ``None`` otherwise."""
+    if lead >= len(lines) or not _ends_sentence(lines[lead]):
+        return None
+    if _words(lines[lead]) > STANDFIRST_MAX_WORDS + 5:
+        return None
+    after = [j for j in range(lead + 1, min(len(lines), lead + 8)) if lines[j].strip()]
+    k = 0
+    while k < min(2, len(after)) and (
+        is_timestamp(lines[after[k]], rules)
+        or any(rx.match(lines[after[k]]) for rx in rules.bylines)
+    ):
+        k += 1
+    if k == 0 or k + 1 >= len(after):
+        return None
+    head, text = after[k], after[k + 1]
+    line = lines[head]
+    if (
+        not 5 <= _words(line) <= 20
+        or line.rstrip('»"”’)] ').endswith((".", ":", ","))
+        or classify(line, rules) is not None
+        or _words(lines[text]) < 8
+    ):
+        return None
+    return head if _overlap(line, _stems(lines[lead])) >= STANDFIRST_OVERLAP else None
+
+
+def _wrapped_label(lines: list[str], i: int) -> bool:
+    """Is line ``i`` and the next a short label broken over two lines, not article text
+    ("Бізге жаңалық" / "жіберіңіз:" — "send us news:" — over a phone number)?"""
+    joined = f"{lines[i]} {lines[i + 1]}" if i + 1 < len(lines) else lines[i]
+    return _words(joined) <= 5 and joined.rstrip().endswith(":")
 
 
 def _menu_item(line: str) -> bool:
@@ -1033,6 +1155,8 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
             kinds[i] = kind
             if kind == "outlet_label":  # the outlet's name alone: the source, not text
                 bylines.append(("masthead", line))
+            elif kind in ("read_also", "tags"):  # "Читайте также" / other headlines
+                _read_also_lists(lines, kinds)
             continue
         by = _byline(line, rules)
         if by is not None:
@@ -1060,7 +1184,11 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
                     if _words(lines[j]) < 5 and not _ends_sentence(lines[j]):
                         kinds[j] = "pre_title"
                 lead = next((j for j in candidates if kinds[j] is None), end)
-                if lead < len(lines):
+                under = _headline_under_standfirst(lines, kinds, rules, lead)
+                if under is not None:  # standfirst / stamp / headline / text
+                    title, title_index = lines[under], under
+                    kinds[under] = "title"
+                elif lead < len(lines):
                     paragraph = lines[lead]
                     j = lead
                     while _continues(lines, j, rules) and _words(paragraph) < HEADLINE_MAX_WORDS:
@@ -1173,6 +1301,8 @@ def stamp_lines(
     for i in range(min(first_body + 1, len(lines))):
         year_alone = kinds[i] == "counter" and re.fullmatch(r"(?:19|20)\d{2}", lines[i].strip())
         stamp = lines[i] if kinds[i] in ("header", "timestamp") or year_alone else None
+        if year_alone:  # a date broken over lines by the page's markup: "30" / "Март" / "2023"
+            stamp = _broken_date(lines, kinds, i, rules) or stamp
         if stamp is None and kinds[i] != "blank":
             stamp = _stamp_in_line(lines, kinds, i, rules)
         if stamp is not None and (i < first_body or kinds[i] is None):
@@ -1205,6 +1335,24 @@ def stamp_lines(
         ):
             out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
     return tuple(out)
+
+
+def _broken_date(
+    lines: list[str], kinds: list[str | None], i: int, rules: CleanRules
+) -> str | None:
+    """A stamp whose day, month and year stand on lines of their own ("Posted On" / "30" /
+    "Март" / "2023", the year at ``i``): the day and month lines right above it, joined
+    with the year ("30 Март 2023"); ``None`` when they are not a lone day and month name."""
+    above = [j for j in range(max(0, i - 4), i) if kinds[j] != "blank"][-2:]
+    if len(above) != 2:
+        return None
+    parts = [lines[j].strip() for j in above]
+    day = next((p for p in parts if re.fullmatch(r"[0-3]?\d", p)), None)
+    month = next((p for p in parts if p.casefold().rstrip(".") in rules.months), None)
+    if day is None or month is None:
+        return None
+    joined = f"{day} {month} {lines[i].strip()}"
+    return joined if any(found[1] for found in find_dates(joined, rules)) else None
 
 
 def _stamp_in_line(
@@ -1304,7 +1452,15 @@ def _paragraphs(lines: list[str], kinds: list[str | None], skip: int | None) -> 
             and previous_kept
             and not _ends_sentence(current[-1])
             and not current[-1].endswith((":", ";"))
-            and line[:1].islower()
+            and (
+                line[:1].islower()
+                or _dangling(current[-1])  # "… announced at the" / "Novorossiysk seaport, …"
+                or (  # "In November" / "2023, storm restrictions …" (a year and a comma)
+                    re.match(r"(?:19|20)\d{2},\s", line) is not None
+                    and _words(current[-1]) <= 4
+                    and current[-1][-1:].isalpha()
+                )
+            )
         )
         if current and not continues:
             paragraphs.append(" ".join(current))

@@ -126,7 +126,9 @@ def _context_year(
     the header and first paragraphs give to full dates, when the dateline's day in that year
     is not before any of them (a report recalls the past). A dated event a few days after
     the dateline ("Москва. 12 января ... состоится 13 января 2022 года") does not settle
-    it: so does a report written a year later, on the eve of the anniversary."""
+    it: so does a report written a year later, on the eve of the anniversary. Nor does a
+    date more than a month before the dateline's day: background ("возглавлял
+    правительство с 11 января 2022 года" under "Астана. 30 марта", a report of 2023)."""
     head = "\n".join(cleaned.body.split("\n\n")[:CONTEXT_PARAGRAPHS]) if cleaned.body else ""
     dates = [
         found
@@ -139,7 +141,9 @@ def _context_year(
         return None
     year = years.pop()
     candidate = _safe_date(year, month, day)
-    return year if candidate and all(d <= candidate for d in dates) else None
+    if candidate is None or any(d > candidate for d in dates):
+        return None
+    return year if (candidate - max(dates)).days <= MAX_DATELINE_LAG_DAYS else None
 
 
 def _stamp_items(
@@ -234,6 +238,12 @@ def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool =
     return True
 
 
+def _today_box(line: str, rules: CleanRules) -> bool:
+    """A site's box of the day ("Сегодня 7 января")."""
+    words = re.findall(r"[^\W\d_]+", line.casefold())
+    return bool(words) and words[0] in rules.today_words
+
+
 def _yesterday(cleaned: Cleaned, rules: CleanRules) -> bool:
     """Does a stamp around the headline say "yesterday" ("Вчера, 18:40") and give no date?"""
     for where, line in cleaned.stamps:
@@ -292,8 +302,24 @@ def infer_date(
                 found = _safe_date(year, month, day)
                 if found:
                     return found, warnings
+    # A stamp's day and month without a year ("BAKU, Azerbaijan, Jan. 11", "13 қаңтар,
+    # 14:53"), not a box of the day the page was seen.
+    stamp_day = next(
+        (
+            (mo, d)
+            for where, line in cleaned.stamps
+            if where in _HEAD_STAMPS and not _today_box(line, rules)
+            for _s, y, mo, d in find_dates(line, rules, latin)
+            if y is None
+        ),
+        None,
+    )
     if crawl is not None:
-        if dl is None or dl.month is None or dl.day is None:
+        if dl is not None and dl.month and dl.day:
+            month_day: tuple[int, int] | None = (dl.month, dl.day)
+        else:
+            month_day = stamp_day
+        if month_day is None:
             if _yesterday(cleaned, rules):
                 return crawl - dt.timedelta(days=1), warnings
             if _fits_lead(crawl, cleaned, rules, latin):
@@ -301,17 +327,17 @@ def infer_date(
             warnings.append(f"the crawl date {crawl} does not fit the lead's dates")
             return None, warnings
         for year in (crawl.year, crawl.year - 1):
-            candidate = _safe_date(year, dl.month, dl.day)
+            candidate = _safe_date(year, *month_day)
             if candidate and 0 <= (crawl - candidate).days <= MAX_DATELINE_LAG_DAYS:
                 return candidate, warnings
         warnings.append(
-            f"the dateline ({dl.day}.{dl.month}) does not fit the crawl date {crawl}; "
-            "date left unknown"
+            f"the dateline or stamp ({month_day[1]}.{month_day[0]}) does not fit the crawl "
+            f"date {crawl}; date left unknown"
         )
         return None, warnings
     # A day and month without a year: the dateline's, else a stamp's ("13 қаңтар, 14:53").
     if dl is not None and dl.month and dl.day:
-        month_day: tuple[int, int] | None = (dl.month, dl.day)
+        month_day = (dl.month, dl.day)
     else:
         month_day = next(
             (

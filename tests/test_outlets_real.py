@@ -1,0 +1,44 @@
+"""Outlets of real pages (issue 10): the site a URL names, under a country's second-level
+labels too. The URLs are those of tests/data/realset dev, dev2 and dev4 pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.evaluate import outlet_matches
+from generator.sources import name_from_host, site_host
+
+
+@pytest.mark.parametrize(
+    ("url", "host"),
+    [
+        # a city's second-level label under .ua is no site: the site is the label before it
+        (
+            "http://politic.kiev.ua/regions/44692cvk-nazvala-peremozhcya-viboriv-prezidenta-kazahstanu.html",
+            "politic.kiev.ua",
+        ),
+        (
+            "https://ukrchem.dp.ua/2023/12/27/kazahstan-dobycha-nefti-snizhaetsya-na-36-iz-za-nepogody-v-novorossijske.html",
+            "ukrchem.dp.ua",
+        ),
+        (
+            "https://podii.kyiv.ua/news/kazakhstan-ofitsiyno-vidreahuvav-na-udar-ukrayiny-po-naftovomu-terminalu-u-novorosiysku",
+            "podii.kyiv.ua",
+        ),
+        # ... as "com.ua" already was; a plain .ua site and a language prefix are unchanged
+        ("https://zv.zp.ua/258952-2-zsu-atakuvali-naftoprovid-druzhba", "zv.zp.ua"),
+        ("https://rss.tvc.ru/news/show/id/230402", "tvc.ru"),
+        ("https://www.tvc.ru/news/283605", "tvc.ru"),
+        # the label is a second level only under its own country's domain
+        ("https://news.kyiv.media/story", "kyiv.media"),
+    ],
+)
+def test_site_host(url, host):
+    assert site_host(url) == host
+
+
+def test_a_site_under_a_city_label_is_named_after_itself_not_the_city():
+    # the text names Kyiv; the site is "podii", not "Kyiv"
+    assert name_from_host("podii.kyiv.ua", "Kyiv authorities said on Monday ...") == "podii.kyiv.ua"
+    url = "http://politic.kiev.ua/regions/44692cvk-nazvala-peremozhcya-viboriv-prezidenta-kazahstanu.html"
+    assert outlet_matches(name_from_host(site_host(url)), "Politic.kiev.ua", url)
