@@ -455,3 +455,37 @@ def test_concept_companions_are_compiled_and_validated(tmp_path):
     assert score_topics(alone, tax) == ()
     (m,) = score_topics(both, tax)
     assert "Масимов + государственная измена → p" in [e.term for e in m.evidence]
+
+
+def test_dated_term_group_counts_only_within_its_period(tmp_path):
+    path = tmp_path / "topics.yml"
+    data = {
+        "topics": [
+            {
+                "id": "t",
+                "title": {"en": "T", "ru": "Т"},
+                "description": "d",
+                "threshold": 4,
+                "terms": [
+                    {"weight": 1, "ru": ["правительство"]},
+                    {
+                        "weight": 4,
+                        "period": {"from": "2022-01-02", "to": "2022-01-31"},
+                        "ru": ["Смаил*"],
+                    },
+                ],
+            }
+        ],
+    }
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    tax = load_taxonomy(path, LANGUAGES)
+    text = text_from("", "Алихан Смаилов назначен главой правительства Казахстана.", "ru")
+    (m,) = score_topics(text, tax, dt.date(2022, 1, 11))
+    assert m.score == 5 and [e.term for e in m.evidence] == ["Смаил", "правительство"]
+    for date in (dt.date(2024, 2, 6), None):  # another year, or no date: the group is silent
+        (s,) = topic_scores(text, tax, date)
+        assert s.score == 1 and not s.assigned
+    data["topics"][0]["terms"][1]["period"] = {"from": "2022-01-31", "to": "2022-01-02"}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"terms\[1\]\.period"):
+        load_taxonomy(path, LANGUAGES)
