@@ -489,3 +489,62 @@ def test_dated_term_group_counts_only_within_its_period(tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(ConfigError, match=r"terms\[1\]\.period"):
         load_taxonomy(path, LANGUAGES)
+
+
+# ---------------------------------------------------------------- real excerpts (realset dev4)
+
+
+@pytest.mark.parametrize(
+    ("name", "term"),
+    [
+        # BelTA, 9 Jan 2022: the Collective Security Council will meet "по ситуации в Казахстане"
+        ("dev4/ru_belta_csto_summit_date_set", "ситуация в Казахстане"),
+        # Azeri Daily: Putin at the online CSTO summit, "colour revolutions"
+        ("dev4/en_azeridaily_putin_csto_summit", "colour revolution"),
+    ],
+)
+def test_csto_session_on_the_situation_in_kazakhstan_is_the_mission(real, taxonomy, name, term):
+    got = by_topic(real(name), taxonomy)
+    assert "csto_mission" in got and term in got["csto_mission"]
+    assert "implied by: CSTO mission in Kazakhstan, January 2022" in got["unrest_2022"]
+
+
+def test_new_prime_minister_is_the_unrest_only_in_a_january_2022_report(real, taxonomy):
+    # Finance.kz, 11 Jan 2022: Smailov appointed; the government resigned amid protests
+    text = real("dev4/ru_financekz_smailov_appointed")
+    assert "unrest_2022" not in by_topic(text, taxonomy)  # undated: "акция протеста" alone
+    got = by_topic(text, taxonomy, dt.date(2022, 1, 11))
+    assert "Смаил" in got["unrest_2022"]
+    # Smailov's resignation of February 2024 recalls "the January events": not the unrest
+    text = real("dev4/ru_cmn_smailov_resigns_2024")
+    assert by_topic(text, taxonomy, dt.date(2024, 2, 6)) == {}
+
+
+def test_kazakh_words_for_terrorists_bandits_and_the_dead(real, taxonomy):
+    # 24.kz: Tokayev at the CSTO session, terrorists tried to take bodies from a morgue
+    got = by_topic(real("dev4/kk_24kz_tokayev_csto_session_morgue"), taxonomy)
+    assert {"Террорис", "бандит", "қаза тап"} <= set(got["unrest_2022"])
+
+
+def test_snap_election_that_recalls_the_riots_is_not_the_unrest(real, taxonomy):
+    # Egemen, November 2022: Tokayev wins the snap election "after the bloody riots"
+    text = real("dev4/kk_egemen_election_result_2022")
+    unrest = {s.topic: s for s in topic_scores(text, taxonomy)}["unrest_2022"]
+    assert "кезектен тыс сайлау" in [e.term for e in unrest.negative]
+    assert score_topics(text, taxonomy) == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "implied"),
+    [
+        (
+            "dev4/uk_patrioty_go_old_man_protests",
+            "підвищення цін на газ + масові протести → January 2022",
+        ),
+        ("dev4/ru_ria24today_aktau_gas50_protest", "газ 50 + митинг → January 2022"),
+    ],
+)
+def test_protests_against_the_gas_price_are_january_2022(real, taxonomy, name, implied):
+    # undated reports of the first days: the price of liquefied gas and rallies, no year
+    got = by_topic(real(name), taxonomy)
+    assert "unrest_2022" in got and implied in got["unrest_2022"]
