@@ -377,6 +377,9 @@ def test_protesters_storming_almaty_buildings_is_january_2022(real, taxonomy, na
     [
         ("dev/uk_zn_detained_over_5000", "за допомогою"),  # "звернулася до ОДКБ за допомогою"
         ("dev/en_pledgetimes_tokayev_removes_nazarbayev", "called on"),  # a Russian-led bloc
+        # UrduPoint: Tokayev "appealed to the heads of the CSTO states to assist Kazakhstan"
+        ("dev3/en_urdupoint_kazakhstan_appeals_alliance", "appealed to"),
+        ("dev2/i_en_akorda_security_council_session", "assist Kazakhstan"),
     ],
 )
 def test_the_request_for_help_is_part_of_the_mission(real, taxonomy, name, term):
