@@ -554,6 +554,8 @@ def test_snap_election_that_recalls_the_riots_is_not_the_unrest(real, taxonomy):
             "підвищення цін на газ + масові протести → January 2022",
         ),
         ("dev4/ru_ria24today_aktau_gas50_protest", "газ 50 + митинг → January 2022"),
+        # RIA24: the government resigned over rallies against the doubled gas price
+        ("dev2/t_ru_ria24_government_resigns", "стоимость газа + митинг → January 2022"),
     ],
 )
 def test_protests_against_the_gas_price_are_january_2022(real, taxonomy, name, implied):
