@@ -411,6 +411,7 @@ def test_almaty_shooting_of_2016_is_not_the_unrest(real, taxonomy):
         ("dev2/t_ru_azattyq_bodies_republic_square", "unrest_2022", "спецоперация"),
         ("dev2/t_ru_dnkz_qantar_trials_secrecy", "unrest_2022", "бывший председатель КНБ"),
         ("dev3/ru_vkurse_almaty_akim_state_of_emergency", "unrest_2022", "провокатор"),
+        ("dev2/i_ru_kloop_tokayev_heads_security_council", "unrest_2022", "убитый"),
     ],
 )
 def test_vocabulary_families_on_real_reports(real, taxonomy, name, topic, term):
