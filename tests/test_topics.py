@@ -528,6 +528,10 @@ def test_new_prime_minister_is_the_unrest_only_in_a_january_2022_report(real, ta
     assert "unrest_2022" not in by_topic(text, taxonomy)  # undated: "акция протеста" alone
     got = by_topic(text, taxonomy, dt.date(2022, 1, 11))
     assert "Смаил" in got["unrest_2022"]
+    # Trend, 5 Jan 2022: acting PM Smailov carries out the price regulation for liquefied gas
+    text = real("dev4/en_trend_state_price_regulation_ordered")
+    assert "unrest_2022" not in by_topic(text, taxonomy)
+    assert "Smailov" in by_topic(text, taxonomy, dt.date(2022, 1, 5))["unrest_2022"]
     # Smailov's resignation of February 2024 recalls "the January events": not the unrest
     text = real("dev4/ru_cmn_smailov_resigns_2024")
     assert by_topic(text, taxonomy, dt.date(2024, 2, 6)) == {}
