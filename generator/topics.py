@@ -26,6 +26,9 @@ Knowledge beyond words, all configured in the YAML:
 * a *concept* (``concepts:``) lists terms that ``imply`` contexts: the CPC, Tengiz or the
   Orenburg gas plant are Kazakhstan's energy, so their mentions count towards the
   ``kazakhstan`` context; the implication is shown as evidence;
+* a topic's term group may have a ``period``: its terms count only in an article published
+  within it (the new prime minister of January 2022 is a consequence of the unrest only in
+  reports of that month); an undated article does not get them;
 * story-level evidence (``apply_story_evidence``): a report whose story's other reports
   mostly carry a topic gets it too when it has weaker evidence of its own.
 """
@@ -56,7 +59,7 @@ _TOPIC_KEYS = {
     "require",
     "implies",
 }
-_GROUP_KEYS = {"weight", "name", "note"}
+_GROUP_KEYS = {"weight", "name", "note", "period"}
 _CONTEXT_KEYS = {"min_count", "period"}
 _CONCEPT_KEYS = {"implies", "with"}
 _STORY_KEYS = {"min_others", "min_share", "min_own_score"}
@@ -70,6 +73,8 @@ class Term:
     lemmas: tuple[str, ...]  # lemma sequence to find in a sentence
     weight: float = 1.0
     prefix: bool = False  # last lemma matches by prefix (term written with a trailing *)
+    # counts only in an article published within these days (first, last): group ``period``
+    period: tuple[dt.date, dt.date] | None = None
 
 
 @dataclass(frozen=True)
@@ -311,7 +316,7 @@ def _term_lists(
         raise _fail(
             path,
             where,
-            f"unknown key(s) {', '.join(map(repr, unknown))}; use weight, name, note, "
+            f"unknown key(s) {', '.join(map(repr, unknown))}; use weight, name, note, period, "
             f"{ANY} or a configured language ({', '.join(languages)})",
         )
     weight = group.get("weight", 1)
@@ -337,12 +342,14 @@ def _compile_groups(
     for gi, group in enumerate(groups):
         gwhere = f"{where}[{gi}]"
         weight, lists = _term_lists(path, gwhere, group, languages)
+        period = _period(path, f"{gwhere}.period", group.get("period"))
         for lang in languages:
             for raw in (*lists[lang], *lists[ANY]):
                 lemmas, prefix = _lemmatise_term(raw.strip(), lang)
                 if not lemmas:
                     raise _fail(path, gwhere, f"term {raw!r} has no words")
-                per_lang[lang].append(Term(raw.strip().rstrip("*"), lemmas, weight, prefix))
+                term = Term(raw.strip().rstrip("*"), lemmas, weight, prefix, period)
+                per_lang[lang].append(term)
     return {lang: TermSet.build(ts, gap) for lang, ts in per_lang.items()}
 
 
@@ -514,7 +521,7 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
             digest.update(json.dumps([c.name, c.implies, compiled_c], ensure_ascii=False).encode())
     for t in topics:
         for lang in languages:
-            compiled = [(x.lemmas, x.weight, x.prefix) for x in t.terms[lang].terms]
+            compiled = [(x.lemmas, x.weight, x.prefix, str(x.period)) for x in t.terms[lang].terms]
             compiled += [(x.lemmas, -x.weight, x.prefix) for x in t.negative[lang].terms]
             digest.update(json.dumps(compiled, ensure_ascii=False).encode())
     return Taxonomy(
@@ -593,6 +600,17 @@ def _counts(ts: TermSet | None, text: TextAnalysis) -> tuple[dict[Term, int], di
     return body, title
 
 
+def _in_period(t: Term, date: dt.date | None) -> bool:
+    """A term of a dated group counts only in an article published within its period."""
+    if t.period is None:
+        return True
+    return date is not None and t.period[0] <= date <= t.period[1]
+
+
+def _dated(counts: dict[Term, int], date: dt.date | None) -> dict[Term, int]:
+    return {t: n for t, n in counts.items() if _in_period(t, date)}
+
+
 def _sum(body: dict[Term, int], title: dict[Term, int], tw: float, cap: int) -> float:
     total = 0.0
     for t in set(body) | set(title):
@@ -657,8 +675,8 @@ def topic_scores(
                 known.extend(why)
             else:
                 missing.append(context.name)
-        body, title = _counts(topic.terms.get(lang), text)
-        nbody, ntitle = _counts(topic.negative.get(lang), text)
+        body, title = (_dated(c, date) for c in _counts(topic.terms.get(lang), text))
+        nbody, ntitle = (_dated(c, date) for c in _counts(topic.negative.get(lang), text))
         score = _sum(body, title, tw, cap) - _sum(nbody, ntitle, tw, cap)
         out.append(
             TopicScore(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -181,7 +182,14 @@ HELDOUT = ROOT / "tests" / "data" / "heldout"
 def test_passing_mention_of_kazakhstan_is_not_enough(taxonomy):
     # riots in Karakalpakstan, compared once with "the January protests in Kazakhstan"
     article = read_article(HELDOUT / "ru_neg_karakalpakstan_2022.md")
-    scores = {s.topic: s for s in topic_scores(text_of(article), taxonomy)}
+    # without the negative terms (Karakalpakstan, Nukus) the riot words alone would do
+    bare = replace(
+        taxonomy,
+        topics=tuple(
+            replace(t, negative={}) if t.id == "unrest_2022" else t for t in taxonomy.topics
+        ),
+    )
+    scores = {s.topic: s for s in topic_scores(text_of(article), bare)}
     assert scores["unrest_2022"].score >= scores["unrest_2022"].threshold  # riot words galore
     assert scores["unrest_2022"].missing_context == ("kazakhstan",)
     assert score_topics(text_of(article), taxonomy) == ()
@@ -292,7 +300,6 @@ REALSET = ROOT / "tests" / "data" / "realset"
 @pytest.fixture(scope="module")
 def real(settings):
     """Analyse a real-set excerpt as a raw page, undated unless a date is given."""
-    from dataclasses import replace
 
     from generator.analyse import analyse, load_context
     from generator.ingest import ingest_path, load_ingest_context
@@ -377,6 +384,9 @@ def test_protesters_storming_almaty_buildings_is_january_2022(real, taxonomy, na
     [
         ("dev/uk_zn_detained_over_5000", "за допомогою"),  # "звернулася до ОДКБ за допомогою"
         ("dev/en_pledgetimes_tokayev_removes_nazarbayev", "called on"),  # a Russian-led bloc
+        # UrduPoint: Tokayev "appealed to the heads of the CSTO states to assist Kazakhstan"
+        ("dev3/en_urdupoint_kazakhstan_appeals_alliance", "appealed to"),
+        ("dev2/i_en_akorda_security_council_session", "assist Kazakhstan"),
     ],
 )
 def test_the_request_for_help_is_part_of_the_mission(real, taxonomy, name, term):
@@ -400,6 +410,8 @@ def test_almaty_shooting_of_2016_is_not_the_unrest(real, taxonomy):
         ("dev2/t_ru_kloop_republic_square_cleared", "unrest_2022", "демонстрант"),
         ("dev2/t_ru_azattyq_bodies_republic_square", "unrest_2022", "спецоперация"),
         ("dev2/t_ru_dnkz_qantar_trials_secrecy", "unrest_2022", "бывший председатель КНБ"),
+        ("dev3/ru_vkurse_almaty_akim_state_of_emergency", "unrest_2022", "провокатор"),
+        ("dev2/i_ru_kloop_tokayev_heads_security_council", "unrest_2022", "убитый"),
     ],
 )
 def test_vocabulary_families_on_real_reports(real, taxonomy, name, topic, term):
@@ -416,6 +428,7 @@ def test_vocabulary_families_on_real_reports(real, taxonomy, name, topic, term):
         "dev2/t_ru_mosreg_druzhba_slovakia",  # Russian oil transit, Kazakhstan in passing
         "dev2/t_ru_hookreport_karakalpakstan_chronology",  # protests in Uzbekistan
         "dev2/t_en_24kg_kyrgyz_expelled_csto_raids",  # CSTO raids in Kazakhstan, 2017
+        "dev3/ru_regionkg_nukus_revolution",  # riots in Nukus (Karakalpakstan), July 2022
     ],
 )
 def test_near_misses_get_no_topic(real, taxonomy, name):
@@ -455,3 +468,102 @@ def test_concept_companions_are_compiled_and_validated(tmp_path):
     assert score_topics(alone, tax) == ()
     (m,) = score_topics(both, tax)
     assert "Масимов + государственная измена → p" in [e.term for e in m.evidence]
+
+
+def test_dated_term_group_counts_only_within_its_period(tmp_path):
+    path = tmp_path / "topics.yml"
+    data = {
+        "topics": [
+            {
+                "id": "t",
+                "title": {"en": "T", "ru": "Т"},
+                "description": "d",
+                "threshold": 4,
+                "terms": [
+                    {"weight": 1, "ru": ["правительство"]},
+                    {
+                        "weight": 4,
+                        "period": {"from": "2022-01-02", "to": "2022-01-31"},
+                        "ru": ["Смаил*"],
+                    },
+                ],
+            }
+        ],
+    }
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    tax = load_taxonomy(path, LANGUAGES)
+    text = text_from("", "Алихан Смаилов назначен главой правительства Казахстана.", "ru")
+    (m,) = score_topics(text, tax, dt.date(2022, 1, 11))
+    assert m.score == 5 and [e.term for e in m.evidence] == ["Смаил", "правительство"]
+    for date in (dt.date(2024, 2, 6), None):  # another year, or no date: the group is silent
+        (s,) = topic_scores(text, tax, date)
+        assert s.score == 1 and not s.assigned
+    data["topics"][0]["terms"][1]["period"] = {"from": "2022-01-31", "to": "2022-01-02"}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"terms\[1\]\.period"):
+        load_taxonomy(path, LANGUAGES)
+
+
+# ---------------------------------------------------------------- real excerpts (realset dev4)
+
+
+@pytest.mark.parametrize(
+    ("name", "term"),
+    [
+        # BelTA, 9 Jan 2022: the Collective Security Council will meet "по ситуации в Казахстане"
+        ("dev4/ru_belta_csto_summit_date_set", "ситуация в Казахстане"),
+        # Azeri Daily: Putin at the online CSTO summit, "colour revolutions"
+        ("dev4/en_azeridaily_putin_csto_summit", "colour revolution"),
+    ],
+)
+def test_csto_session_on_the_situation_in_kazakhstan_is_the_mission(real, taxonomy, name, term):
+    got = by_topic(real(name), taxonomy)
+    assert "csto_mission" in got and term in got["csto_mission"]
+    assert "implied by: CSTO mission in Kazakhstan, January 2022" in got["unrest_2022"]
+
+
+def test_new_prime_minister_is_the_unrest_only_in_a_january_2022_report(real, taxonomy):
+    # Finance.kz, 11 Jan 2022: Smailov appointed; the government resigned amid protests
+    text = real("dev4/ru_financekz_smailov_appointed")
+    assert "unrest_2022" not in by_topic(text, taxonomy)  # undated: "акция протеста" alone
+    got = by_topic(text, taxonomy, dt.date(2022, 1, 11))
+    assert "Смаил" in got["unrest_2022"]
+    # Trend, 5 Jan 2022: acting PM Smailov carries out the price regulation for liquefied gas
+    text = real("dev4/en_trend_state_price_regulation_ordered")
+    assert "unrest_2022" not in by_topic(text, taxonomy)
+    assert "Smailov" in by_topic(text, taxonomy, dt.date(2022, 1, 5))["unrest_2022"]
+    # Smailov's resignation of February 2024 recalls "the January events": not the unrest
+    text = real("dev4/ru_cmn_smailov_resigns_2024")
+    assert by_topic(text, taxonomy, dt.date(2024, 2, 6)) == {}
+
+
+def test_kazakh_words_for_terrorists_bandits_and_the_dead(real, taxonomy):
+    # 24.kz: Tokayev at the CSTO session, terrorists tried to take bodies from a morgue
+    got = by_topic(real("dev4/kk_24kz_tokayev_csto_session_morgue"), taxonomy)
+    assert {"Террорис", "бандит", "қаза тап"} <= set(got["unrest_2022"])
+
+
+def test_snap_election_that_recalls_the_riots_is_not_the_unrest(real, taxonomy):
+    # Egemen, November 2022: Tokayev wins the snap election "after the bloody riots"
+    text = real("dev4/kk_egemen_election_result_2022")
+    unrest = {s.topic: s for s in topic_scores(text, taxonomy)}["unrest_2022"]
+    assert "кезектен тыс сайлау" in [e.term for e in unrest.negative]
+    assert score_topics(text, taxonomy) == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "implied"),
+    [
+        (
+            "dev4/uk_patrioty_go_old_man_protests",
+            "підвищення цін на газ + масові протести → January 2022",
+        ),
+        ("dev4/ru_ria24today_aktau_gas50_protest", "газ 50 + митинг → January 2022"),
+        # RIA24: the government resigned over rallies against the doubled gas price
+        ("dev2/t_ru_ria24_government_resigns", "стоимость газа + митинг → January 2022"),
+    ],
+)
+def test_protests_against_the_gas_price_are_january_2022(real, taxonomy, name, implied):
+    # undated reports of the first days: the price of liquefied gas and rallies, no year
+    got = by_topic(real(name), taxonomy)
+    assert "unrest_2022" in got and implied in got["unrest_2022"]

@@ -57,11 +57,12 @@ def analysed(articles, ctx) -> dict[str, Analysis]:
 
 @pytest.fixture(scope="module")
 def dated_only(tmp_path_factory) -> Taxonomy:
-    """The taxonomy without the knowledge of riots under Tokayev and of buildings stormed
-    in Almaty: the date is then the only period evidence of a riot report that names
-    neither January nor a unique event."""
+    """The taxonomy without the knowledge of riots under Tokayev, of buildings stormed in
+    Almaty and of the gas-price protests: the date is then the only period evidence of a
+    riot report that names neither January nor a unique event."""
     data = yaml.safe_load((ROOT / "config" / "topics.yml").read_text(encoding="utf-8"))
-    del data["concepts"]["tokayev_riots"], data["concepts"]["almaty_buildings_stormed"]
+    for name in ("tokayev_riots", "almaty_buildings_stormed", "gas_price_protests"):
+        del data["concepts"][name]
     path = tmp_path_factory.mktemp("dated") / "topics.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return load_taxonomy(path, LANGUAGES)
