@@ -1,18 +1,69 @@
 """MkDocs hooks of the digest's derived config (``hooks:``; see ``publish.derived_config``).
 
-Material's search plugin parses the HTML of every page into index sections (a quarter of
-the MkDocs build). When docs/ holds ``assets/search/articles.json``, ``search.finalize_site``
-replaces every one of those sections with the article documents after the build, so the
-parse is skipped: the plugin still writes its index (config, no documents) and still
-strips ``data-search-*`` attributes from the pages; the final index is the same.
+Search. Material's search plugin parses the HTML of every page into index sections (a
+quarter of the MkDocs build). When docs/ holds ``assets/search/articles.json``,
+``search.finalize_site`` replaces every one of those sections with the article documents
+after the build, so the parse is skipped: the plugin still writes its index (config, no
+documents) and still strips ``data-search-*`` attributes from the pages; the final index is
+the same.
+
+Page cache. MkDocs has no incremental build, and the Markdown -> HTML conversion of the
+pages is three quarters of a build. When ``DIGEST_PAGE_CACHE`` names a file (set by
+``publish.prepare_site``), ``Page.render`` is wrapped: a page whose conversion inputs are
+unchanged takes its HTML, table of contents, title and anchors from that file instead of
+converting again. The key is a hash of everything the conversion reads:
+
+- the page's Markdown as the plugins left it (after ``on_page_markdown``), its source path
+  and URL, and whether it is excluded;
+- the Markdown extensions and their options, ``use_directory_urls``, the link validation
+  settings, the versions of MkDocs, Markdown, PyMdown Extensions and Material, and this file;
+
+and each entry records the other pages its links were resolved against (path -> source,
+URL, excluded): an entry is used only when every one of those lookups still gives the same
+answer in this build. Pages whose conversion logged anything (a broken link in strict mode)
+are never stored, so a reused page can hide no message. Only extensions known to read
+nothing but the page are trusted (``pymdownx.snippets`` reads files: no cache then). The
+file keeps the entries this build used, so it does not grow with old pages. The site is
+byte-identical to a build without the cache (tests/test_publish_cache.py).
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+import logging
+import os
 from pathlib import Path
 from typing import Any
 
 ARTICLES_FILE = "assets/search/articles.json"  # as generator.render.search.ARTICLES_FILE
+CACHE_ENV = "DIGEST_PAGE_CACHE"  # the cache file of this site (publish.prepare_site)
+CACHE_FORMAT = "digest-mkdocs-pages/1"
+
+# Markdown extensions whose output depends on the page's text and their options only.
+_PURE_MARKDOWN = {
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "extra",
+    "fenced_code",
+    "footnotes",
+    "legacy_attrs",
+    "legacy_em",
+    "md_in_html",
+    "meta",
+    "nl2br",
+    "sane_lists",
+    "smarty",
+    "tables",
+    "toc",
+    "wikilinks",
+}
+_IMPURE_PYMDOWNX = {"pymdownx.snippets"}  # reads other files
+
+log = logging.getLogger("mkdocs.hooks.digest")
 
 
 def _no_entry(page: Any) -> None:
@@ -20,6 +71,10 @@ def _no_entry(page: Any) -> None:
 
 
 def on_config(config: Any) -> None:
+    """Skip the search plugin's HTML parse (see above); wrap ``Page.render`` with the cache."""
+    cache_file = os.environ.get(CACHE_ENV)
+    if cache_file:
+        _PageCache.install(Path(cache_file))
     if not (Path(config["docs_dir"]) / ARTICLES_FILE).is_file():
         return  # Material's documents are kept (enriched with lemmas): index every page
     for name in ("material/search", "search"):
@@ -27,3 +82,250 @@ def on_config(config: Any) -> None:
         index = getattr(plugin, "search_index", None)
         if index is not None:
             index.add_entry_from_context = _no_entry
+
+
+def on_post_build(config: Any) -> None:
+    """Keep the entries this build used (and those it made) for the next build."""
+    if _PageCache.active is not None:
+        _PageCache.active.save()
+
+
+# --------------------------------------------------------------------------- page cache
+
+
+class _Unstable(ValueError):
+    """A config value without a stable description (an object known only by its address)."""
+
+
+def _stable(value: Any) -> Any:
+    """``value`` as JSON-able data that is the same in every process (for the key)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple)):
+        return [_stable(v) for v in value]
+    if isinstance(value, functools.partial):
+        return {"partial": _stable(value.func), "args": _stable(value.args),
+                "keywords": _stable(value.keywords)}  # fmt: skip
+    name = getattr(value, "__qualname__", None)
+    module = getattr(value, "__module__", None)
+    if callable(value) and name and module and "<" not in name:
+        return f"{module}.{name}"
+    raise _Unstable(repr(value))
+
+
+def _trusted(extension: Any) -> bool:
+    if not isinstance(extension, str):
+        return False  # an Extension instance added by a plugin: its state is unknown
+    name = extension.removeprefix("markdown.extensions.")
+    if name.startswith("pymdownx."):
+        return name not in _IMPURE_PYMDOWNX
+    return name in _PURE_MARKDOWN
+
+
+def _salt(config: Any) -> str | None:
+    """Hash of what every page's conversion depends on besides the page; None: no cache."""
+    import markdown
+    import mkdocs
+
+    extensions = list(config["markdown_extensions"])
+    untrusted = [str(e) for e in extensions if not _trusted(e)]
+    if untrusted:
+        log.info(f"digest page cache off: Markdown extensions {untrusted} may read other files")
+        return None
+    try:
+        options = _stable(config["mdx_configs"] or {})
+    except _Unstable as exc:
+        log.info(f"digest page cache off: extension option {exc} has no stable description")
+        return None
+    versions = {"mkdocs": mkdocs.__version__, "markdown": markdown.__version__}
+    for package in ("pymdownx", "material"):
+        try:
+            module = __import__(package)
+        except ImportError:
+            continue
+        versions[package] = str(getattr(module, "__version__", ""))
+    data = {
+        "format": CACHE_FORMAT,
+        "extensions": extensions,
+        "options": options,
+        "use_directory_urls": bool(config["use_directory_urls"]),
+        "validation": repr(config["validation"]),
+        "versions": versions,
+        "hooks": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _file_facts(file: Any) -> list[Any] | None:
+    """What a link resolution reads of the target: its source path, URL, exclusion."""
+    if file is None:
+        return None
+    return [file.src_uri, file.url, bool(file.inclusion.is_excluded())]
+
+
+class _RecordedFiles:
+    """``Files`` as MkDocs' link rewriter sees it, recording each lookup and its answer."""
+
+    def __init__(self, files: Any) -> None:
+        self._files = files
+        self.lookups: dict[str, list[Any] | None] = {}
+
+    def get_file_from_path(self, path: str) -> Any:
+        found = self._files.get_file_from_path(path)
+        self.lookups[path] = _file_facts(found)
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
+
+
+class _Messages(logging.Handler):
+    """Counts the log records above DEBUG emitted while one page is converted."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG + 1)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _toc_tokens(items: Any) -> list[dict[str, Any]]:
+    return [
+        {"name": i.title, "id": i.id, "level": i.level, "children": _toc_tokens(i.children)}
+        for i in items
+    ]
+
+
+class _PageCache:
+    """The converted pages of the previous build of this site, and of this one."""
+
+    active: _PageCache | None = None
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.salt: str | None = None
+        self.salted = False
+        self.old: dict[str, Any] = {}
+        self.new: dict[str, Any] = {}
+        self.hits = self.misses = 0
+
+    @classmethod
+    def install(cls, path: Path) -> None:
+        """Wrap ``Page.render`` (once per process) with this build's cache."""
+        from mkdocs.structure.pages import Page
+
+        cls.active = cls(path)
+        if getattr(Page.render, "_digest_cached", False):
+            return
+        original = Page.render
+
+        @functools.wraps(original)
+        def render(page: Any, config: Any, files: Any) -> None:
+            cache = cls.active
+            if cache is None or not cache.ready(config):
+                original(page, config, files)
+            else:
+                cache.render(original, page, config, files)
+
+        render._digest_cached = True  # type: ignore[attr-defined]
+        Page.render = render  # type: ignore[method-assign]
+
+    def ready(self, config: Any) -> bool:
+        """Salted on the first page (every plugin's ``on_config`` has run by then)."""
+        if not self.salted:
+            self.salted = True
+            self.salt = _salt(config)
+            if self.salt is not None:
+                self.old = self._load()
+        return self.salt is not None
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # no cache yet, or unreadable: every page is converted
+        if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+            return {}
+        if data.get("salt") != self.salt:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def key(self, page: Any) -> str:
+        f = page.file
+        h = hashlib.sha256()
+        for part in (self.salt, f.src_uri, f.url, str(bool(f.inclusion.is_excluded()))):
+            h.update(str(part).encode("utf-8") + b"\0")
+        h.update(page.markdown.encode("utf-8"))
+        return h.hexdigest()
+
+    def render(self, original: Any, page: Any, config: Any, files: Any) -> None:
+        from mkdocs.structure.pages import log as pages_log
+        from mkdocs.structure.toc import get_toc
+
+        key = self.key(page)
+        entry = self.old.get(key) or self.new.get(key)
+        if entry is not None and all(
+            _file_facts(files.get_file_from_path(path)) == facts
+            for path, facts in entry["lookups"].items()
+        ):
+            page.content = entry["content"]
+            page.toc = get_toc(entry["toc"])
+            page._title_from_render = entry["title"]
+            page.present_anchor_ids = set(entry["anchors"])
+            if pages_log.getEffectiveLevel() > logging.DEBUG:
+                page.links_to_anchors = {
+                    files.get_file_from_path(src): dict(links)
+                    for src, links in entry["links_to_anchors"]
+                }
+            self.new[key] = entry
+            self.hits += 1
+            return
+        self.misses += 1
+        recorded, messages = _RecordedFiles(files), _Messages()
+        loggers = [logging.getLogger("mkdocs"), logging.getLogger()]
+        for logger in loggers:
+            logger.addHandler(messages)
+        try:
+            original(page, config, recorded)
+        finally:
+            for logger in loggers:
+                logger.removeHandler(messages)
+        if messages.count:
+            return  # a reused page must repeat every message: this one is converted each time
+        links = page.links_to_anchors or {}
+        self.new[key] = {
+            "content": page.content,
+            "toc": _toc_tokens(page.toc),
+            "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links_to_anchors": [[f.src_uri, dict(a)] for f, a in links.items()],
+            "lookups": recorded.lookups,
+        }
+
+    def save(self) -> None:
+        """Write this build's entries (atomically); a failure costs the next build time only."""
+        if self.salt is None:
+            return
+        log.info(f"digest page cache: {self.hits} pages reused, {self.misses} converted")
+        stats = {"reused": self.hits, "converted": self.misses, "kept": len(self.new)}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.misses or set(self.new) != set(self.old):  # else the file holds these
+                data = {"format": CACHE_FORMAT, "salt": self.salt, "entries": self.new}
+                _write_atomic(self.path, json.dumps(data, ensure_ascii=False))
+            _write_atomic(self.path.with_suffix(".stats.json"), json.dumps(stats))
+        except OSError as exc:
+            log.info(f"digest page cache not saved: {exc}")
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
