@@ -48,7 +48,13 @@ def test_cached_site_is_byte_identical_cold_and_warm_after_one_article_changes(t
     build_site(docs, tmp_path / "ref-1", s, page_cache=False)
     build_site(docs, site, s, page_cache=cache)  # cache cold
     _assert_same_site(site, tmp_path / "ref-1")
-    assert _stats(cache, site) == {"reused": 0, "converted": pages, "kept": pages}
+    assert _stats(cache, site) == {
+        "reused": 0,
+        "converted": pages,
+        "kept": pages,
+        "template_reused": 0,
+        "template_rendered": pages,
+    }
 
     render_docs(seed_digest(_edited(seed_analyses())), s, docs)
     changed = pages - sum(1 for _ in docs.rglob("*.md"))
@@ -59,11 +65,13 @@ def test_cached_site_is_byte_identical_cold_and_warm_after_one_article_changes(t
     stats = _stats(cache, site)
     assert stats["reused"] + stats["converted"] == pages == stats["kept"]
     assert 0 < stats["converted"] < pages // 2  # the edited article and the pages listing it
+    assert stats["template_reused"] + stats["template_rendered"] == pages
+    assert stats["converted"] <= stats["template_rendered"] < pages
     assert "(обновлено)" in (site / "index.html").read_text(encoding="utf-8")
 
     build_site(docs, site, s, page_cache=cache, force=True)  # nothing changed: all reused
     _assert_same_site(site, tmp_path / "ref-2")
-    assert _stats(cache, site)["reused"] == pages
+    assert _stats(cache, site)["reused"] == pages == _stats(cache, site)["template_reused"]
 
 
 def test_a_reused_page_whose_link_target_is_gone_still_fails_a_strict_build(tmp_path):
