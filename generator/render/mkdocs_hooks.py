@@ -360,8 +360,9 @@ def _write_atomic(path: Path, text: str) -> None:
     try:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
-    finally:
+    except BaseException:
         tmp.unlink(missing_ok=True)
+        raise
 
 
 # --------------------------------------------------------------------------- template cache
@@ -603,9 +604,14 @@ class _TemplateCache:
         return output
 
     def prune(self) -> None:
-        """Remove the rendered pages this build did not use (the cache keeps one site)."""
+        """Remove the rendered pages this build did not use once they are as many as the
+        used ones (removing thousands of files costs seconds: not after every build that
+        changed the navigation, and the folder stays under twice the site)."""
         if self.salt is None or not self.folder.is_dir():
             return
-        for p in self.folder.iterdir():
-            if p.name not in self.used:
-                p.unlink(missing_ok=True)
+        names = os.listdir(self.folder)
+        if len(names) <= 2 * len(self.used):
+            return
+        for name in names:
+            if name not in self.used:
+                (self.folder / name).unlink(missing_ok=True)
