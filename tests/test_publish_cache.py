@@ -102,3 +102,20 @@ def test_a_cache_that_cannot_be_read_is_a_cold_cache(tmp_path):
     _assert_same_site(site, tmp_path / "ref")
     assert _stats(cache, site)["reused"] == 0
     assert json.loads(cache_file.read_text(encoding="utf-8"))["entries"]  # rewritten whole
+
+
+def test_offline_site_with_the_cache_is_byte_identical(tmp_path):
+    """file:// builds (no directory URLs, Material's offline plugin) keep a cache of their own."""
+    s = settings(language="ru")
+    docs, site, cache = tmp_path / "docs", tmp_path / "site", tmp_path / "cache"
+    render_docs(seed_digest(seed_analyses()[:3]), s, docs)
+    build_site(docs, site, s, offline=True, page_cache=cache)
+    about = (docs / "about.md").read_text(encoding="utf-8")
+    (docs / "about.md").write_text(about + "\nДобавлен абзац.\n", encoding="utf-8")
+    build_site(docs, tmp_path / "ref", s, offline=True, page_cache=False)
+    build_site(docs, site, s, offline=True, page_cache=cache)
+    _assert_same_site(site, tmp_path / "ref")
+    stats_file = page_cache_file(cache, site, offline=True).with_suffix(".stats.json")
+    stats = json.loads(stats_file.read_text(encoding="utf-8"))
+    assert stats["converted"] == 1 and stats["reused"] > 0
+    assert "Добавлен абзац." in (site / "about.html").read_text(encoding="utf-8")
