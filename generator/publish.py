@@ -175,6 +175,28 @@ def page_cache_file(folder: Path, site_dir: Path, offline: bool) -> Path:
     return folder / f"pages-{name[:16]}.json"
 
 
+def _claim_page_cache(cache_file: Path, site_dir: Path) -> None:
+    """Note which site ``cache_file`` serves (``<name>.site``) and remove the caches of the
+    sites that are gone (test builds, ``--out`` folders deleted): the folder holds the
+    caches of existing sites only. Best effort: a cache that cannot be tidied costs space."""
+    folder = cache_file.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(cache_file.with_suffix(".site"), f"{Path(site_dir).resolve()}\n")
+        for marker in folder.glob("pages-*.site"):
+            if marker.stem == cache_file.stem:
+                continue
+            served = Path(marker.read_text(encoding="utf-8").strip())
+            if served.exists():  # (a first build elsewhere may lose its new cache: no harm)
+                continue
+            for gone in (marker.with_suffix(".json"), marker.with_suffix(".stats.json")):
+                gone.unlink(missing_ok=True)
+            shutil.rmtree(marker.with_suffix(".html"), ignore_errors=True)
+            marker.unlink(missing_ok=True)
+    except (OSError, UnicodeDecodeError):
+        pass
+
+
 def _stamp_path(site_dir: Path) -> Path:
     return site_dir.parent / f".{site_dir.name}.build-stamp"
 
@@ -311,7 +333,9 @@ def prepare_site(
     env.pop(CACHE_ENV, None)
     if page_cache is not False:
         folder = settings.local_cache_dir() / "mkdocs" if page_cache is True else page_cache
-        env[CACHE_ENV] = str(page_cache_file(Path(folder), site_dir, offline))
+        cache_file = page_cache_file(Path(folder), site_dir, offline)
+        _claim_page_cache(cache_file, site_dir)
+        env[CACHE_ENV] = str(cache_file)
     final_text = derived_config(
         final_docs, site_dir, settings, base, offline, strict, source_docs=docs_dir
     )

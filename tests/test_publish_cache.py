@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,20 @@ def test_offline_site_with_the_cache_is_byte_identical(tmp_path):
     stats = json.loads(stats_file.read_text(encoding="utf-8"))
     assert stats["converted"] == 1 and stats["reused"] > 0
     assert "Добавлен абзац." in (site / "about.html").read_text(encoding="utf-8")
+
+
+def test_the_caches_of_deleted_sites_are_removed(tmp_path):
+    s = settings()
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    render_docs(seed_digest(seed_analyses()[:1]), s, docs)
+    build_site(docs, tmp_path / "a", s, page_cache=cache)
+    build_site(docs, tmp_path / "b", s, page_cache=cache)
+    a = page_cache_file(cache, tmp_path / "a", offline=False)
+    b = page_cache_file(cache, tmp_path / "b", offline=False)
+    assert a.is_file() and a.with_suffix(".html").is_dir() and b.is_file()
+
+    shutil.rmtree(tmp_path / "a")
+    build_site(docs, tmp_path / "b", s, page_cache=cache, force=True)
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        b.with_suffix(suffix).name for suffix in (".json", ".stats.json", ".html", ".site")
+    )
