@@ -314,6 +314,7 @@ def build(
                         final_docs=docs_dir,
                         late_files=late,
                         late_changes=late_briefs,  # briefs laid out: their HTML changed
+                        page_cache=use_cache,
                     )
                 )
             # the waits after MkDocs are the briefs' and render's time, not MkDocs'

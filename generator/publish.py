@@ -7,6 +7,9 @@ week and entity pages are reached from index pages, which keeps the build linear
 runs in a subprocess with ``SOURCE_DATE_EPOCH`` set from the data, so sitemap dates and the
 gzip header never carry the build time. The site is built in a sibling folder
 (``.<site>.tmp-<pid>``) and swapped in whole; MkDocs dies with the build (``procs``).
+MkDocs converts and renders only the pages that changed since the last build of the same
+site: the others come from the page cache (``render/mkdocs_hooks.py``, under the local
+cache folder, ``mkdocs/``); the site is byte-identical to a build without it.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ PROJECT_MKDOCS = Path(__file__).resolve().parents[1] / "mkdocs.yml"
 MKDOCS_HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
 # Material's offline plugin would load this WebWorker shim from unpkg.com; we ship it.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
+CACHE_ENV = "DIGEST_PAGE_CACHE"  # as mkdocs_hooks.CACHE_ENV: the page cache file of a build
 
 
 class PublishError(RuntimeError):
@@ -167,6 +171,35 @@ def derived_config(
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=True)
 
 
+def page_cache_file(folder: Path, site_dir: Path, offline: bool) -> Path:
+    """The page cache of one site (``mkdocs_hooks``): one file per site folder and mode,
+    so that two sites built from one cache folder do not evict each other's pages."""
+    name = hashlib.sha256(f"{Path(site_dir).resolve()}\0{offline}".encode()).hexdigest()
+    return folder / f"pages-{name[:16]}.json"
+
+
+def _claim_page_cache(cache_file: Path, site_dir: Path) -> None:
+    """Note which site ``cache_file`` serves (``<name>.site``) and remove the caches of the
+    sites that are gone (test builds, ``--out`` folders deleted): the folder holds the
+    caches of existing sites only. Best effort: a cache that cannot be tidied costs space."""
+    folder = cache_file.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(cache_file.with_suffix(".site"), f"{Path(site_dir).resolve()}\n")
+        for marker in folder.glob("pages-*.site"):
+            if marker.stem == cache_file.stem:
+                continue
+            served = Path(marker.read_text(encoding="utf-8").strip())
+            if served.exists():  # (a first build elsewhere may lose its new cache: no harm)
+                continue
+            for gone in (marker.with_suffix(".json"), marker.with_suffix(".stats.json")):
+                gone.unlink(missing_ok=True)
+            shutil.rmtree(marker.with_suffix(".html"), ignore_errors=True)
+            marker.unlink(missing_ok=True)
+    except (OSError, UnicodeDecodeError):
+        pass
+
+
 def _stamp_path(site_dir: Path) -> Path:
     return site_dir.parent / f".{site_dir.name}.build-stamp"
 
@@ -264,6 +297,7 @@ def prepare_site(
     final_docs: Path | None = None,
     late_files: Callable[[], Mapping[str, bytes]] | None = None,
     late_changes: bool = False,
+    page_cache: bool | Path = True,
 ) -> StagedSite:
     """Run ``mkdocs build`` on ``docs_dir`` into a fresh sibling of ``site_dir``.
 
@@ -279,6 +313,10 @@ def prepare_site(
     ``docs_dir`` and the built site (where MkDocs copied the placeholders), and the stamp is
     the hash of the finished ``docs_dir``. When a built site exists and ``late_changes`` is
     false, the late files are waited for first, to tell whether anything changed at all.
+
+    ``page_cache`` (True: under ``settings.local_cache_dir()``; a folder; False: none) keeps
+    the pages MkDocs converted from Markdown for the next build (``mkdocs_hooks``): MkDocs
+    converts only the pages whose Markdown or links changed; the site is the same.
     """
     docs_dir, site_dir = Path(docs_dir), Path(site_dir)
     final_docs = Path(final_docs) if final_docs is not None else docs_dir
@@ -295,6 +333,12 @@ def prepare_site(
         TZ="UTC",
         LC_ALL="C.UTF-8",
     )
+    env.pop(CACHE_ENV, None)
+    if page_cache is not False:
+        folder = settings.local_cache_dir() / "mkdocs" if page_cache is True else page_cache
+        cache_file = page_cache_file(Path(folder), site_dir, offline)
+        _claim_page_cache(cache_file, site_dir)
+        env[CACHE_ENV] = str(cache_file)
     final_text = derived_config(
         final_docs, site_dir, settings, base, offline, strict, source_docs=docs_dir
     )
@@ -356,6 +400,7 @@ def build_site(
     strict: bool = True,
     offline: bool = False,
     force: bool = False,
+    page_cache: bool | Path = True,
 ) -> bool:
     """Run ``mkdocs build`` on ``docs_dir`` into ``site_dir``; raise PublishError on failure.
 
@@ -364,5 +409,9 @@ def build_site(
     complete site, the old or the new. When nothing the build depends on changed since the
     last build into ``site_dir`` (a stamp file next to it, ``.<site>.build-stamp``, records
     a hash), MkDocs is skipped unless ``force``. Returns True when MkDocs ran.
+    ``page_cache``: see ``prepare_site``.
     """
-    return prepare_site(docs_dir, site_dir, settings, strict, offline, force).commit()
+    staged = prepare_site(
+        docs_dir, site_dir, settings, strict, offline, force, page_cache=page_cache
+    )
+    return staged.commit()

@@ -1,18 +1,80 @@
 """MkDocs hooks of the digest's derived config (``hooks:``; see ``publish.derived_config``).
 
-Material's search plugin parses the HTML of every page into index sections (a quarter of
-the MkDocs build). When docs/ holds ``assets/search/articles.json``, ``search.finalize_site``
-replaces every one of those sections with the article documents after the build, so the
-parse is skipped: the plugin still writes its index (config, no documents) and still
-strips ``data-search-*`` attributes from the pages; the final index is the same.
+Search. Material's search plugin parses the HTML of every page into index sections (a
+quarter of the MkDocs build). When docs/ holds ``assets/search/articles.json``,
+``search.finalize_site`` replaces every one of those sections with the article documents
+after the build, so the parse is skipped: the plugin still writes its index (config, no
+documents) and still strips ``data-search-*`` attributes from the pages; the final index is
+the same.
+
+Page cache. MkDocs has no incremental build, and the Markdown -> HTML conversion of the
+pages is three quarters of a build. When ``DIGEST_PAGE_CACHE`` names a file (set by
+``publish.prepare_site``), ``Page.render`` is wrapped: a page whose conversion inputs are
+unchanged takes its HTML, table of contents, title and anchors from that file instead of
+converting again. The key is a hash of everything the conversion reads:
+
+- the page's Markdown as the plugins left it (after ``on_page_markdown``), its source path
+  and URL, and whether it is excluded;
+- the Markdown extensions and their options, ``use_directory_urls``, the link validation
+  settings, the versions of MkDocs, Markdown, PyMdown Extensions and Material, and this file;
+
+and each entry records the other pages its links were resolved against (path -> source,
+URL, excluded): an entry is used only when every one of those lookups still gives the same
+answer in this build. Pages whose conversion logged anything (a broken link in strict mode)
+are never stored, so a reused page can hide no message. Only extensions known to read
+nothing but the page are trusted (``pymdownx.snippets`` reads files: no cache then). The
+file keeps the entries this build used, so it does not grow with old pages.
+
+Template cache. Once the Markdown is cached, the theme's template (Material, with its
+navigation, on every page) is most of a build. Beside the page cache, a folder holds each
+page as the template rendered it, named by a hash of all the template can read (see
+``_TemplateCache``); the pages whose hash is unchanged are not rendered again. The plugins'
+events still run on every page. A value known only by its address makes its page render
+every time. The site is byte-identical to a build without either cache
+(tests/test_publish_cache.py).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import hashlib
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 ARTICLES_FILE = "assets/search/articles.json"  # as generator.render.search.ARTICLES_FILE
+CACHE_ENV = "DIGEST_PAGE_CACHE"  # the cache file of this site (publish.prepare_site)
+CACHE_FORMAT = "digest-mkdocs-pages/1"
+
+# Markdown extensions whose output depends on the page's text and their options only.
+_PURE_MARKDOWN = {
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "extra",
+    "fenced_code",
+    "footnotes",
+    "legacy_attrs",
+    "legacy_em",
+    "md_in_html",
+    "meta",
+    "nl2br",
+    "sane_lists",
+    "smarty",
+    "tables",
+    "toc",
+    "wikilinks",
+}
+_IMPURE_PYMDOWNX = {"pymdownx.snippets"}  # reads other files
+
+log = logging.getLogger("mkdocs.hooks.digest")
 
 
 def _no_entry(page: Any) -> None:
@@ -20,6 +82,10 @@ def _no_entry(page: Any) -> None:
 
 
 def on_config(config: Any) -> None:
+    """Skip the search plugin's HTML parse (see above); wrap ``Page.render`` with the cache."""
+    cache_file = os.environ.get(CACHE_ENV)
+    if cache_file:
+        _PageCache.install(Path(cache_file))
     if not (Path(config["docs_dir"]) / ARTICLES_FILE).is_file():
         return  # Material's documents are kept (enriched with lemmas): index every page
     for name in ("material/search", "search"):
@@ -27,3 +93,525 @@ def on_config(config: Any) -> None:
         index = getattr(plugin, "search_index", None)
         if index is not None:
             index.add_entry_from_context = _no_entry
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Wrap the page templates with the cache of rendered pages (see ``_TemplateCache``)."""
+    if _PageCache.active is not None:
+        _TemplateCache.install(env, _PageCache.active)
+    return env
+
+
+def on_post_build(config: Any) -> None:
+    """Keep the entries this build used (and those it made) for the next build."""
+    if _PageCache.active is not None:
+        _PageCache.active.save()
+
+
+# --------------------------------------------------------------------------- page cache
+
+
+class _Unstable(ValueError):
+    """A config value without a stable description (an object known only by its address)."""
+
+
+def _stable(value: Any) -> Any:
+    """``value`` as JSON-able data that is the same in every process (for the key)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple)):
+        return [_stable(v) for v in value]
+    if isinstance(value, functools.partial):
+        return {"partial": _stable(value.func), "args": _stable(value.args),
+                "keywords": _stable(value.keywords)}  # fmt: skip
+    name = getattr(value, "__qualname__", None)
+    module = getattr(value, "__module__", None)
+    if callable(value) and name and module and "<" not in name:
+        return f"{module}.{name}"
+    raise _Unstable(repr(value))
+
+
+def _trusted(extension: Any) -> bool:
+    if not isinstance(extension, str):
+        return False  # an Extension instance added by a plugin: its state is unknown
+    name = extension.removeprefix("markdown.extensions.")
+    if name.startswith("pymdownx."):
+        return name not in _IMPURE_PYMDOWNX
+    return name in _PURE_MARKDOWN
+
+
+def _salt(config: Any) -> str | None:
+    """Hash of what every page's conversion depends on besides the page; None: no cache."""
+    import markdown
+    import mkdocs
+
+    extensions = list(config["markdown_extensions"])
+    untrusted = [str(e) for e in extensions if not _trusted(e)]
+    if untrusted:
+        log.info(f"digest page cache off: Markdown extensions {untrusted} may read other files")
+        return None
+    try:
+        options = _stable(config["mdx_configs"] or {})
+    except _Unstable as exc:
+        log.info(f"digest page cache off: extension option {exc} has no stable description")
+        return None
+    versions = {"mkdocs": mkdocs.__version__, "markdown": markdown.__version__}
+    for package in ("pymdownx", "material"):
+        try:
+            module = __import__(package)
+        except ImportError:
+            continue
+        versions[package] = str(getattr(module, "__version__", ""))
+    data = {
+        "format": CACHE_FORMAT,
+        "extensions": extensions,
+        "options": options,
+        "use_directory_urls": bool(config["use_directory_urls"]),
+        "validation": repr(config["validation"]),
+        "versions": versions,
+        "hooks": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _file_facts(file: Any) -> list[Any] | None:
+    """What a link resolution reads of the target: its source path, URL, exclusion."""
+    if file is None:
+        return None
+    return [file.src_uri, file.url, bool(file.inclusion.is_excluded())]
+
+
+class _RecordedFiles:
+    """``Files`` as MkDocs' link rewriter sees it, recording each lookup and its answer."""
+
+    def __init__(self, files: Any) -> None:
+        self._files = files
+        self.lookups: dict[str, list[Any] | None] = {}
+
+    def get_file_from_path(self, path: str) -> Any:
+        found = self._files.get_file_from_path(path)
+        self.lookups[path] = _file_facts(found)
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
+
+
+class _Messages(logging.Handler):
+    """Counts the log records above DEBUG emitted while one page is converted."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG + 1)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _toc_tokens(items: Any) -> list[dict[str, Any]]:
+    return [
+        {"name": i.title, "id": i.id, "level": i.level, "children": _toc_tokens(i.children)}
+        for i in items
+    ]
+
+
+class _PageCache:
+    """The converted pages of the previous build of this site, and of this one."""
+
+    active: _PageCache | None = None
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.salt: str | None = None
+        self.salted = False
+        self.old: dict[str, Any] = {}
+        self.new: dict[str, Any] = {}
+        self.hits = self.misses = 0
+        self.templates: _TemplateCache | None = None
+        self.seen: dict[str, list[Any] | None] = {}
+
+    @classmethod
+    def install(cls, path: Path) -> None:
+        """Wrap ``Page.render`` (once per process) with this build's cache."""
+        from mkdocs.structure.pages import Page
+
+        cls.active = cls(path)
+        if getattr(Page.render, "_digest_cached", False):
+            return
+        original = Page.render
+
+        @functools.wraps(original)
+        def render(page: Any, config: Any, files: Any) -> None:
+            cache = cls.active
+            if cache is None or not cache.ready(config):
+                original(page, config, files)
+            else:
+                cache.render(original, page, config, files)
+
+        render._digest_cached = True  # type: ignore[attr-defined]
+        Page.render = render  # type: ignore[method-assign]
+
+    def ready(self, config: Any) -> bool:
+        """Salted on the first page (every plugin's ``on_config`` has run by then)."""
+        if not self.salted:
+            self.salted = True
+            self.salt = _salt(config)
+            if self.salt is not None:
+                self.old = self._load()
+        return self.salt is not None
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}  # no cache yet, or unreadable: every page is converted
+        if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+            return {}
+        if data.get("salt") != self.salt:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def key(self, page: Any) -> str:
+        f = page.file
+        h = hashlib.sha256()
+        for part in (self.salt, f.src_uri, f.url, str(bool(f.inclusion.is_excluded()))):
+            h.update(str(part).encode("utf-8") + b"\0")
+        h.update(page.markdown.encode("utf-8"))
+        return h.hexdigest()
+
+    def _facts(self, files: Any, path: str) -> list[Any] | None:
+        """``_file_facts`` of the file at ``path`` (the files do not change while the pages
+        are converted; many pages link to the same ones)."""
+        try:
+            return self.seen[path]
+        except KeyError:
+            facts = self.seen[path] = _file_facts(files.get_file_from_path(path))
+            return facts
+
+    def render(self, original: Any, page: Any, config: Any, files: Any) -> None:
+        from mkdocs.structure.pages import log as pages_log
+        from mkdocs.structure.toc import get_toc
+
+        key = self.key(page)
+        entry = self.old.get(key) or self.new.get(key)
+        if entry is not None and all(
+            self._facts(files, path) == facts for path, facts in entry["lookups"].items()
+        ):
+            page.content = entry["content"]
+            page.toc = get_toc(entry["toc"])
+            page._title_from_render = entry["title"]
+            page.present_anchor_ids = set(entry["anchors"])
+            if pages_log.getEffectiveLevel() > logging.DEBUG:
+                page.links_to_anchors = {
+                    files.get_file_from_path(src): dict(links)
+                    for src, links in entry["links_to_anchors"]
+                }
+            self.new[key] = entry
+            self.hits += 1
+            return
+        self.misses += 1
+        recorded, messages = _RecordedFiles(files), _Messages()
+        loggers = [logging.getLogger("mkdocs"), logging.getLogger()]
+        for logger in loggers:
+            logger.addHandler(messages)
+        try:
+            original(page, config, recorded)
+        finally:
+            for logger in loggers:
+                logger.removeHandler(messages)
+        if messages.count:
+            return  # a reused page must repeat every message: this one is converted each time
+        links = page.links_to_anchors or {}
+        self.new[key] = {
+            "content": page.content,
+            "toc": _toc_tokens(page.toc),
+            "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links_to_anchors": [[f.src_uri, dict(a)] for f, a in links.items()],
+            "lookups": recorded.lookups,
+        }
+
+    def save(self) -> None:
+        """Write this build's entries (atomically); a failure costs the next build time only."""
+        if self.salt is None:
+            return
+        log.info(f"digest page cache: {self.hits} pages reused, {self.misses} converted")
+        stats = {"reused": self.hits, "converted": self.misses, "kept": len(self.new)}
+        if self.templates is not None:
+            t = self.templates
+            stats.update(template_reused=t.hits, template_rendered=t.misses)
+        try:
+            if self.templates is not None:
+                self.templates.prune()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.misses or set(self.new) != set(self.old):  # else the file holds these
+                data = {"format": CACHE_FORMAT, "salt": self.salt, "entries": self.new}
+                _write_atomic(self.path, json.dumps(data, ensure_ascii=False))
+            _write_atomic(self.path.with_suffix(".stats.json"), json.dumps(stats))
+        except OSError as exc:
+            log.info(f"digest page cache not saved: {exc}")
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+# --------------------------------------------------------------------------- template cache
+
+_GLOBAL_CONTEXT = ("nav", "pages", "config", "page")  # described once per build (or the page)
+_BARE_PAGES = re.compile(r"(?<![\w.])pages(?!\w)")  # the context's list of all pages
+_JINJA_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)  # not text, not {# comments #}
+
+
+def _describe(value: Any, depth: int = 0) -> Any:
+    """``value`` as JSON-able data that tells apart every two values a template could tell
+    apart; pages, sections and links of the navigation by kind, title and URL (the one
+    being rendered is described whole by ``_describe_page``)."""
+    from mkdocs.structure import StructureItem
+    from mkdocs.structure.files import File
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    if depth > 12:
+        raise _Unstable("too deep")
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (dt.date, dt.time)):
+        return ["time", value.isoformat()]
+    if isinstance(value, StructureItem):
+        return _ref(value)
+    if isinstance(value, File):
+        return ["file", value.src_uri, value.dest_uri, value.url, value.inclusion.name]
+    if isinstance(value, TableOfContents):
+        return ["toc", _toc_tokens(value)]
+    if isinstance(value, AnchorLink):
+        return ["anchor", _toc_tokens([value])]
+    if isinstance(value, Mapping):
+        return [
+            "map",
+            [[_describe(k, depth + 1), _describe(v, depth + 1)] for k, v in value.items()],
+        ]
+    if isinstance(value, (list, tuple)):
+        return [_describe(v, depth + 1) for v in value]
+    if isinstance(value, (set, frozenset)):
+        if all(isinstance(v, str) for v in value):
+            return ["strings", sorted(value)]
+        items = [json.dumps(_describe(v, depth + 1), sort_keys=True) for v in value]
+        return ["set", sorted(items)]
+    bound = getattr(value, "__self__", None)
+    if bound is not None and not isinstance(bound, type(sys)):
+        raise _Unstable(repr(value))  # a method: its object's state is unknown
+    if isinstance(value, functools.partial) or callable(value):
+        return ["callable", _stable(value)]
+    if hasattr(value, "__dict__"):
+        return [type(value).__qualname__, _describe(vars(value), depth + 1)]
+    raise _Unstable(repr(value))
+
+
+def _ref(item: Any) -> list[Any]:
+    """A page, section or link as another page's template shows it."""
+    return [type(item).__name__, item.title, getattr(item, "url", None)]
+
+
+def _describe_page(page: Any) -> list[Any]:
+    """The page being rendered: every attribute (its HTML, table of contents, metadata,
+    neighbours...) and the chain of sections above it."""
+    return [
+        type(page).__qualname__,
+        _describe(vars(page)),
+        [_ref(a) for a in page.ancestors],
+    ]
+
+
+def _describe_nav(items: Any) -> list[Any]:
+    """The navigation as every page's template walks it (the active trail apart)."""
+    out = []
+    for item in items:
+        entry = _ref(item)
+        if getattr(item, "is_page", False):
+            entry += [item.file.src_uri, _describe(item.meta), item.is_index]
+        out.append([*entry, _describe_nav(item.children or ())])
+    return out
+
+
+def _code_versions(config: Any) -> dict[str, str]:
+    """The versions of the theme, the template engine and every plugin's package."""
+    versions = {}
+    modules = {"jinja2", "markupsafe", "mkdocs", "material"}
+    modules.update(type(p).__module__.split(".")[0] for p in config["plugins"].values())
+    for name in sorted(modules):
+        module = sys.modules.get(name)
+        if module is None:
+            continue
+        version = getattr(module, "__version__", None)
+        if version is None and getattr(module, "__file__", None):
+            version = hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest()
+        versions[name] = str(version)
+    return versions
+
+
+def _config_sources(config: Any) -> list[Any]:
+    """The config files (the derived one and what it INHERITs, the build's own folders
+    blanked: a staging path changes every build and no template shows it) and the
+    environment variables their ``!ENV`` tags read."""
+    texts, env_names = [], set()
+    path = Path(config["config_file_path"])
+    blanks = [str(Path(config["docs_dir"])), str(Path(config["site_dir"]))]
+    for _ in range(8):
+        text = path.read_text(encoding="utf-8")
+        for blank in blanks:
+            text = text.replace(blank, "<build folder>")
+        texts.append(text)
+        env_names.update(re.findall(r"!ENV\s*\[?\s*['\"]?(\w+)", text))
+        inherit = re.search(r"^INHERIT:\s*['\"]?([^'\"\n]+?)['\"]?\s*$", text, re.MULTILINE)
+        if not inherit:
+            break
+        path = (path.parent / inherit.group(1)).resolve()
+    env = {name: os.environ.get(name) for name in sorted(env_names | {"SOURCE_DATE_EPOCH"})}
+    return [texts, env]
+
+
+def _theme_sources(config: Any) -> tuple[str, bool]:
+    """Hash of the theme folders outside the installed packages (``custom_dir``: those in a
+    package go with its version), and whether any template reads the list of all pages."""
+    import material
+    import mkdocs
+
+    packaged = [Path(m.__file__).resolve().parent for m in (material, mkdocs)]
+    h, reads_pages = hashlib.sha256(), False
+    for folder in config["theme"].dirs:
+        root = Path(folder).resolve()
+        inside = any(root.is_relative_to(p) for p in packaged)
+        for p in sorted(root.rglob("*.html")) if inside else sorted(root.rglob("*")):
+            if not p.is_file():
+                continue
+            data = p.read_bytes()
+            if p.suffix == ".html" and not reads_pages:
+                code = _JINJA_CODE.findall(data.decode("utf-8", "replace"))
+                reads_pages = any(_BARE_PAGES.search(c) for c in code)
+            if not inside:
+                h.update(p.relative_to(root).as_posix().encode("utf-8") + b"\0" + data)
+    return h.hexdigest(), reads_pages
+
+
+class _Template:
+    """A page template of ``_build_page``: renders a page from the cache when it can."""
+
+    def __init__(self, template: Any, cache: _TemplateCache) -> None:
+        self._template, self._cache = template, cache
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        context = args[0] if len(args) == 1 and not kwargs else None
+        if not isinstance(context, Mapping) or context.get("page") is None:
+            return self._template.render(*args, **kwargs)
+        return self._cache.render(self._template, context)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._template, name)
+
+
+class _TemplateCache:
+    """Pages rendered by the theme's template, one file each, named by the hash of all the
+    template can read: the page (its HTML, table of contents, metadata, URL, neighbours,
+    sections), the other variables of its context, the navigation, the config files, the
+    theme's own templates and the versions of the code. The pages of the previous build
+    whose hash is unchanged are not rendered again (the Material template with its
+    navigation is most of a build once the Markdown is cached)."""
+
+    def __init__(self, folder: Path, pages: _PageCache) -> None:
+        self.folder, self.pages = folder, pages
+        self.salt: str | None = None
+        self.salted = False
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+
+    @classmethod
+    def install(cls, env: Any, pages: _PageCache) -> None:
+        cache = cls(pages.path.with_suffix(".html"), pages)
+        pages.templates = cache
+        get_template = env.get_template
+
+        def cached_get_template(name: Any, parent: Any = None, globals: Any = None) -> Any:
+            template = get_template(name, parent, globals)
+            # a page's own template (``_build_page``); Jinja's includes give their parent
+            return _Template(template, cache) if parent is None and globals is None else template
+
+        env.get_template = cached_get_template
+
+    def ready(self, context: Mapping[str, Any]) -> bool:
+        if self.salted:
+            return self.salt is not None
+        self.salted = True
+        config = context["config"]
+        try:
+            theme, reads_pages = _theme_sources(config)
+            data = {
+                "format": CACHE_FORMAT,
+                "hooks": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+                "versions": _code_versions(config),
+                "config": _config_sources(config),
+                "theme": theme,
+                "nav": _describe_nav(context["nav"].items),
+                "homepage": _ref(context["nav"].homepage) if context["nav"].homepage else None,
+                "pages": [_ref(p.page) for p in context["pages"]] if reads_pages else None,
+            }
+            self.salt = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+        except (_Unstable, OSError, AttributeError, KeyError) as exc:
+            log.info(f"digest template cache off: {exc!r}")
+        return self.salt is not None
+
+    def key(self, template: Any, context: Mapping[str, Any]) -> str | None:
+        try:
+            data = [
+                self.salt,
+                template.name,
+                _describe_page(context["page"]),
+                [[k, _describe(v)] for k, v in context.items() if k not in _GLOBAL_CONTEXT],
+            ]
+        except _Unstable:
+            return None  # something only known by its address: rendered every time
+        text = json.dumps(data, ensure_ascii=False, check_circular=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def render(self, template: Any, context: Mapping[str, Any]) -> str:
+        key = self.key(template, context) if self.ready(context) else None
+        if key is None:
+            return template.render(context)
+        path = self.folder / f"{key}.html"
+        try:
+            output = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            output = None
+        if output is not None:
+            self.hits += 1
+        else:
+            self.misses += 1
+            output = template.render(context)
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                _write_atomic(path, output)
+            except OSError:
+                return output  # not kept: rendered again next time
+        self.used.add(path.name)
+        return output
+
+    def prune(self) -> None:
+        """Remove the rendered pages this build did not use once they are as many as the
+        used ones (removing thousands of files costs seconds: not after every build that
+        changed the navigation, and the folder stays under twice the site)."""
+        if self.salt is None or not self.folder.is_dir():
+            return
+        names = os.listdir(self.folder)
+        if len(names) <= 2 * len(self.used):
+            return
+        for name in names:
+            if name not in self.used:
+                (self.folder / name).unlink(missing_ok=True)

@@ -1,0 +1,139 @@
+"""The MkDocs page cache (generator/render/mkdocs_hooks.py): the site it builds is the site a
+build without it makes, byte for byte, cold and warm; it reuses unchanged pages only."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from factories import seed_analyses, seed_digest, settings
+
+from generator.publish import PublishError, build_site, page_cache_file
+from generator.render import render_docs
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _assert_same_site(built: Path, reference: Path) -> None:
+    got, want = _tree(built), _tree(reference)
+    assert sorted(got) == sorted(want)
+    differ = [rel for rel in sorted(want) if got[rel] != want[rel]]
+    assert differ == [], f"differ from the build without cache: {differ[:5]}"
+
+
+def _stats(cache: Path, site: Path) -> dict[str, int]:
+    path = page_cache_file(cache, site, offline=False).with_suffix(".stats.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _edited(analyses):
+    """The seeds with the second article's title and first paragraph rewritten."""
+    a = analyses[1]
+    body = a.article.body.replace(a.text.sentences[0], "Новый первый абзац статьи о переговорах.")
+    assert body != a.article.body
+    article = dataclasses.replace(a.article, title=a.article.title + " (обновлено)", body=body)
+    return (analyses[0], dataclasses.replace(a, article=article), *analyses[2:])
+
+
+def test_cached_site_is_byte_identical_cold_and_warm_after_one_article_changes(tmp_path):
+    s = settings()
+    docs, site, cache = tmp_path / "docs", tmp_path / "site", tmp_path / "cache"
+    render_docs(seed_digest(seed_analyses()), s, docs)
+    pages = sum(1 for _ in docs.rglob("*.md"))
+
+    build_site(docs, tmp_path / "ref-1", s, page_cache=False)
+    build_site(docs, site, s, page_cache=cache)  # cache cold
+    _assert_same_site(site, tmp_path / "ref-1")
+    assert _stats(cache, site) == {
+        "reused": 0,
+        "converted": pages,
+        "kept": pages,
+        "template_reused": 0,
+        "template_rendered": pages,
+    }
+
+    render_docs(seed_digest(_edited(seed_analyses())), s, docs)
+    changed = pages - sum(1 for _ in docs.rglob("*.md"))
+    assert changed == 0  # same pages, some of them edited
+    build_site(docs, tmp_path / "ref-2", s, page_cache=False)
+    build_site(docs, site, s, page_cache=cache)  # cache warm
+    _assert_same_site(site, tmp_path / "ref-2")
+    stats = _stats(cache, site)
+    assert stats["reused"] + stats["converted"] == pages == stats["kept"]
+    assert 0 < stats["converted"] < pages // 2  # the edited article and the pages listing it
+    assert stats["template_reused"] + stats["template_rendered"] == pages
+    assert stats["converted"] <= stats["template_rendered"] < pages
+    assert "(обновлено)" in (site / "index.html").read_text(encoding="utf-8")
+
+    build_site(docs, site, s, page_cache=cache, force=True)  # nothing changed: all reused
+    _assert_same_site(site, tmp_path / "ref-2")
+    assert _stats(cache, site)["reused"] == pages == _stats(cache, site)["template_reused"]
+
+
+def test_a_reused_page_whose_link_target_is_gone_still_fails_a_strict_build(tmp_path):
+    s = settings()
+    docs, site, cache = tmp_path / "docs", tmp_path / "site", tmp_path / "cache"
+    render_docs(seed_digest(seed_analyses()[:2]), s, docs)
+    about = (docs / "about.md").read_text(encoding="utf-8")
+    (docs / "about.md").write_text(about + "\n[Notes](notes.md)\n", encoding="utf-8")
+    (docs / "notes.md").write_text("# Notes\n\nKept for the test.\n", encoding="utf-8")
+    build_site(docs, site, s, page_cache=cache)
+    assert 'href="../notes/"' in (site / "about" / "index.html").read_text(encoding="utf-8")
+
+    (docs / "notes.md").unlink()  # about.md is unchanged; the page it links to is gone
+    with pytest.raises(PublishError, match=r"notes\.md"):
+        build_site(docs, site, s, page_cache=cache)
+    assert _stats(cache, site)["reused"] > 0  # the other pages still came from the cache
+
+
+def test_a_cache_that_cannot_be_read_is_a_cold_cache(tmp_path):
+    s = settings()
+    docs, site, cache = tmp_path / "docs", tmp_path / "site", tmp_path / "cache"
+    render_docs(seed_digest(seed_analyses()[:2]), s, docs)
+    build_site(docs, tmp_path / "ref", s, page_cache=False)
+    cache_file = page_cache_file(cache, site, offline=False)
+    cache_file.parent.mkdir(parents=True)
+    cache_file.write_text('{"format": "digest-mkdocs-pages/1", "salt": "x", "entr', "utf-8")
+    build_site(docs, site, s, page_cache=cache)
+    _assert_same_site(site, tmp_path / "ref")
+    assert _stats(cache, site)["reused"] == 0
+    assert json.loads(cache_file.read_text(encoding="utf-8"))["entries"]  # rewritten whole
+
+
+def test_offline_site_with_the_cache_is_byte_identical(tmp_path):
+    """file:// builds (no directory URLs, Material's offline plugin) keep a cache of their own."""
+    s = settings(language="ru")
+    docs, site, cache = tmp_path / "docs", tmp_path / "site", tmp_path / "cache"
+    render_docs(seed_digest(seed_analyses()[:3]), s, docs)
+    build_site(docs, site, s, offline=True, page_cache=cache)
+    about = (docs / "about.md").read_text(encoding="utf-8")
+    (docs / "about.md").write_text(about + "\nДобавлен абзац.\n", encoding="utf-8")
+    build_site(docs, tmp_path / "ref", s, offline=True, page_cache=False)
+    build_site(docs, site, s, offline=True, page_cache=cache)
+    _assert_same_site(site, tmp_path / "ref")
+    stats_file = page_cache_file(cache, site, offline=True).with_suffix(".stats.json")
+    stats = json.loads(stats_file.read_text(encoding="utf-8"))
+    assert stats["converted"] == 1 and stats["reused"] > 0
+    assert "Добавлен абзац." in (site / "about.html").read_text(encoding="utf-8")
+
+
+def test_the_caches_of_deleted_sites_are_removed(tmp_path):
+    s = settings()
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    render_docs(seed_digest(seed_analyses()[:1]), s, docs)
+    build_site(docs, tmp_path / "a", s, page_cache=cache)
+    build_site(docs, tmp_path / "b", s, page_cache=cache)
+    a = page_cache_file(cache, tmp_path / "a", offline=False)
+    b = page_cache_file(cache, tmp_path / "b", offline=False)
+    assert a.is_file() and a.with_suffix(".html").is_dir() and b.is_file()
+
+    shutil.rmtree(tmp_path / "a")
+    build_site(docs, tmp_path / "b", s, page_cache=cache, force=True)
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        b.with_suffix(suffix).name for suffix in (".json", ".stats.json", ".html", ".site")
+    )
