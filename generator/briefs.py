@@ -49,7 +49,8 @@ MAX_ENTITIES_PER_KIND = 8
 TOP_STORIES = 10  # stories shown with summary and reports
 STORY_SENTENCES = 3  # summary sentences of a top story
 STORY_REPORTS = 5  # reports cited under a top story (the rest counted)
-MORE_STORIES = 50  # further stories, one line each; the rest counted (keeps a brief short and fast)
+MORE_STORIES = 20  # further stories, one line each; the rest counted and left to the site
+# (a brief is laid out in about a second: 50 rows were a third of a topic brief's layout)
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
