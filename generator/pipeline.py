@@ -393,6 +393,7 @@ def _keep_docs(
     recorded briefs' hash and the docs files): only the site is brought up to date
     (``prepare_site`` runs MkDocs only when its own stamp differs). False, with nothing
     done, when the briefs differ from the recorded ones (the caller renders)."""
+    from generator.fileio import clean_stale
     from generator.publish import prepare_site
     from generator.render import state as render_state
 
@@ -410,6 +411,7 @@ def _keep_docs(
     report.pages = sum(1 for p in files if p.endswith(".md"))
     docs_dir, site_dir = report.docs_dir, report.site_dir
     assert docs_dir is not None and site_dir is not None
+    clean_stale(docs_dir)  # leftovers of a killed build go even when nothing is rendered
     if site:
         with _timed(report, "mkdocs"):
             prepare_site(docs_dir, site_dir, settings, strict, offline).commit()
