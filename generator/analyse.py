@@ -40,6 +40,7 @@ from generator.nlp.sentences import split_sentences
 from generator.nlp.stopwords import load_stopwords
 from generator.nlp.summary import load_openers, summarize
 from generator.procs import die_with_parent
+from generator.serialize import shared_lemmas
 from generator.settings import Settings
 from generator.topics import Taxonomy, load_taxonomy, score_topics
 
@@ -243,7 +244,7 @@ def analyse_corpus(
     todo = [i for i, t in enumerate(texts) if t is None]
     if todo and mapper is not None:
         for i, text in zip(todo, mapper([articles[i] for i in todo], ctx), strict=True):
-            texts[i] = text
+            texts[i] = shared_lemmas(text)
             if progress:
                 progress(1)
     elif todo:
@@ -270,7 +271,7 @@ def analyse_corpus(
                     analyse_text, [articles[i] for i in rest], [ctx] * len(rest), chunksize=chunk
                 )
                 for i, text in zip(rest, results, strict=True):
-                    texts[i] = text
+                    texts[i] = shared_lemmas(text)  # one string per lemma, not per use
                     if progress:
                         progress(1)
         else:

@@ -16,15 +16,12 @@ import contextlib
 import datetime as dt
 import functools
 import hashlib
-import multiprocessing
 import os
 import re
 import shutil
 import subprocess
-import time
 from collections import Counter
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +33,8 @@ import yaml
 from generator.digest import topic_overview
 from generator.fileio import atomic_write_bytes
 from generator.models import ENTITY_KINDS, Analysis, Citation, Digest, Story, Topic, TopicGroup
+from generator.pdfworker import LayoutError, LayoutPool, html_to_pdf
+from generator.pdfworker import timed_layout as _timed_layout
 from generator.settings import Settings
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "brief"
@@ -50,7 +49,8 @@ MAX_ENTITIES_PER_KIND = 8
 TOP_STORIES = 10  # stories shown with summary and reports
 STORY_SENTENCES = 3  # summary sentences of a top story
 STORY_REPORTS = 5  # reports cited under a top story (the rest counted)
-MORE_STORIES = 50  # further stories, one line each; the rest counted (keeps a brief short and fast)
+MORE_STORIES = 20  # further stories, one line each; the rest counted and left to the site
+# (a brief is laid out in about a second: 50 rows were a third of a topic brief's layout)
 
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -847,46 +847,6 @@ def render_html(digest: Digest, settings: Settings, scope: BriefScope) -> str:
     return env.get_template(TEMPLATE_NAME).render(**context, stylesheet=css)
 
 
-def _data_only_fetcher() -> Any:
-    """A WeasyPrint URL fetcher that loads ``data:`` URIs only: a brief never reads files
-    or the network, whatever ends up in its HTML or in an embedded SVG."""
-    import weasyprint
-
-    fetcher_class = getattr(weasyprint.urls, "URLFetcher", None)
-    if fetcher_class is not None:  # WeasyPrint >= 68
-        return fetcher_class(allowed_protocols=("data",))
-
-    def fetch(url: str) -> Any:  # pragma: no cover - older WeasyPrint
-        if not url.startswith("data:"):
-            raise ValueError(f"briefs load no external resources: {url[:80]}")
-        return weasyprint.default_url_fetcher(url)
-
-    return fetch
-
-
-@functools.lru_cache(maxsize=2)
-def _font_config(pid: int) -> Any:
-    """One WeasyPrint font configuration per process (``pid``: a forked worker makes its
-    own): Pango's font map and its caches are kept from one brief to the next instead of
-    being built again for each (10-20 % of a brief's layout; the PDF bytes are the same)."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    return FontConfiguration()
-
-
-def html_to_pdf(html: str) -> bytes:
-    """Lay out ``html`` with WeasyPrint; fixed identifier from the HTML's hash."""
-    import weasyprint
-
-    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    document = weasyprint.HTML(
-        string=html, base_url=str(TEMPLATE_DIR), url_fetcher=_data_only_fetcher()
-    )
-    pdf = document.write_pdf(pdf_identifier=identifier, font_config=_font_config(os.getpid()))
-    assert isinstance(pdf, bytes)
-    return pdf
-
-
 def render_brief(digest: Digest, settings: Settings, scope: BriefScope) -> bytes:
     """The PDF brief for ``scope``; ``BriefError`` for an unknown topic or an empty scope."""
     return html_to_pdf(render_html(digest, settings, scope))
@@ -996,19 +956,6 @@ def _store_pdf(cache_dir: Path, key: str, pdf: bytes) -> None:
         pass
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """Fork where the platform has it; else spawn (the only choice there)."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-
-
-def _timed_layout(html: str) -> tuple[bytes, tuple[float, float]]:
-    """``html_to_pdf`` and the (wall, CPU) seconds it took, measured in the worker."""
-    start, cpu = time.perf_counter(), time.process_time()
-    pdf = html_to_pdf(html)
-    return pdf, (time.perf_counter() - start, time.process_time() - cpu)
-
-
 class BriefJob:
     """Briefs being made: the cached ones are ready, the others are laid out by a pool of
     forked workers while the caller goes on (the site's pages and MkDocs use one core;
@@ -1034,19 +981,15 @@ class BriefJob:
         self._todo = list(todo)
         self._keys, self._closed = dict(keys), dict(closed)
         self._cache_dir, self._timings = cache_dir, timings
-        self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Any] = []
+        self._pool: LayoutPool | None = None
         self._results: list[tuple[bytes, tuple[float, float]]] | None = None
         if count <= 1 or not self._todo:
             self._pending_html = [htmls[n] for n in self._todo]  # laid out in result()
         else:
-            # fork: the workers are plain children of this process that inherit WeasyPrint
-            # already imported; neither a forkserver nor spawn's resource tracker is started
-            import weasyprint  # noqa: F401
-
+            # fresh interpreters (generator.pdfworker), not forks of this process: a fork
+            # would count the whole build's memory again in the process tree
             self._pending_html = []
-            self._pool = ProcessPoolExecutor(max_workers=count, mp_context=_pool_context())
-            self._futures = [self._pool.submit(_timed_layout, htmls[n]) for n in self._todo]
+            self._pool = LayoutPool([htmls[n] for n in self._todo], count)
 
     @property
     def pending(self) -> bool:
@@ -1056,9 +999,7 @@ class BriefJob:
     def close(self) -> None:
         """Stop the workers without waiting for their layouts (a failed build)."""
         if self._pool is not None:
-            for f in self._futures:
-                f.cancel()
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.close()
             self._pool = None
 
     def result(self) -> dict[str, bytes]:
@@ -1066,7 +1007,10 @@ class BriefJob:
         if self._results is None:
             try:
                 if self._pool is not None:
-                    self._results = [f.result() for f in self._futures]
+                    try:
+                        self._results = self._pool.results()
+                    except LayoutError as exc:
+                        raise BriefError(f"a brief could not be laid out: {exc}") from exc
                 else:
                     self._results = [_timed_layout(h) for h in self._pending_html]
             finally:

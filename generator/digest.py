@@ -296,31 +296,47 @@ def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
 
     Score = sum of feature weights (entity 2, keyword 1) scaled by rarity (idf), so shared
     "Kazakhstan" counts less than a shared rare name. Features in more than a tenth of a large
-    corpus (and at least 50 articles) are skipped, which keeps the work linear.
+    corpus (and at least 50 articles) are skipped. An article's scores are summed in one
+    array over the corpus, feature by feature in name order (the same additions in the same
+    order as a sum per pair, so the same floating-point values), and only the few best
+    are sorted.
     """
+    import numpy as np
+
     feats = {a.id: _features(a) for a in ordered}
-    index: dict[str, list[str]] = defaultdict(list)
+    pos = {a.id: i for i, a in enumerate(ordered)}
+    members: dict[str, list[int]] = defaultdict(list)
     for a in ordered:
         for f in sorted(feats[a.id]):
-            index[f].append(a.id)
+            members[f].append(pos[a.id])
     n = len(ordered)
     cap = max(50, n // 10)
-    idf = {f: 1.0 + math.log(n / len(ids)) for f, ids in index.items()}
+    index = {f: np.array(ids, dtype=np.intp) for f, ids in members.items() if len(ids) <= cap}
+    idf = {f: 1.0 + math.log(n / len(ids)) for f, ids in members.items()}
+    ids = [a.id for a in ordered]
     out: dict[str, tuple[str, ...]] = {}
-    for a in ordered:
-        scores: dict[str, float] = defaultdict(float)
-        for f, w in sorted(feats[a.id].items()):
-            ids = index[f]
-            if len(ids) > cap:
-                continue
-            for other in ids:
-                if other != a.id:
-                    scores[other] += w * idf[f]
+    scores = np.zeros(n, dtype=np.float64)
+    touched = np.zeros(n, dtype=bool)
+    for i, a in enumerate(ordered):
+        used = [(index[f], w * idf[f]) for f, w in sorted(feats[a.id].items()) if f in index]
+        for where, value in used:
+            scores[where] += value
+            touched[where] = True
+        touched[i] = False  # never related to itself
+        found = np.flatnonzero(touched & (scores >= RELATED_MIN_SCORE))
+        if len(found) > RELATED_MAX:
+            # the best by the unrounded score, with every near tie of the last one
+            values = scores[found]
+            last = np.partition(values, len(values) - RELATED_MAX)[len(values) - RELATED_MAX]
+            found = found[values >= last - 1e-6]
         best = sorted(
-            ((round(s, 9), o) for o, s in scores.items() if s >= RELATED_MIN_SCORE),
+            ((round(float(scores[j]), 9), ids[j]) for j in found),
             key=lambda so: (-so[0], so[1]),
         )
         out[a.id] = tuple(o for _, o in best[:RELATED_MAX])
+        for where, _value in used:
+            scores[where] = 0.0
+            touched[where] = False
     return out
 
 

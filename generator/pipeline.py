@@ -241,6 +241,7 @@ def build(
     from generator.locks import folder_locks
     from generator.publish import StagedSite, prepare_site
     from generator.render import render_docs
+    from generator.render import state as render_state
 
     log = log or (lambda msg: print(msg, file=sys.stderr))
     report = BuildReport()
@@ -254,7 +255,14 @@ def build(
         extra: dict[str, bytes] = {}
         search_job = None
         glossary = None
-        if site:
+        key = kept = None
+        if use_cache:  # docs/ as the last render of the same inputs left it: no render
+            with _timed(report, "render"):
+                key = render_state.render_key(
+                    render_state.digest_fingerprint(digest), settings, front_week=week
+                )
+                kept = render_state.unchanged_docs(settings, docs_dir, key)
+        if site and kept is None:
             with _timed(report, "render"):
                 search_job, glossary = _start_search_assets(digest, settings)
         job = None
@@ -269,6 +277,15 @@ def build(
                     timings=report.brief_layouts,
                 )
                 report.briefs = len(job.names)
+        if kept is not None:
+            if _keep_docs(report, settings, kept, job, site, strict, offline, log):
+                report.timings.setdefault("briefs", 0.0)
+                _write_rejected(report, settings, out)
+                return report
+            if site:  # the briefs differ from the recorded ones: render after all
+                with _timed(report, "render"):
+                    search_job, glossary = _start_search_assets(digest, settings)
+        brief_files: dict[str, bytes] = {}
         staged: list[StagedSite] = []
         waits = {"briefs": 0.0, "search": 0.0}  # seconds waited for either after MkDocs
 
@@ -277,7 +294,8 @@ def build(
             assert job is not None
             start = time.perf_counter()
             try:
-                return {f"briefs/{name}": pdf for name, pdf in job.result().items()}
+                brief_files.update((f"briefs/{n}", pdf) for n, pdf in job.result().items())
+                return dict(brief_files)
             finally:
                 waits["briefs"] += time.perf_counter() - start
 
@@ -321,6 +339,8 @@ def build(
             report.timings["mkdocs"] -= waits["briefs"] + waits["search"]
 
         with _timed(report, "render"):
+            if use_cache:
+                render_state.forget(settings, docs_dir)
             try:
                 written = render_docs(
                     digest,
@@ -342,12 +362,59 @@ def build(
                 if search_job is not None:
                     search_job.close()
             report.pages = sum(1 for p in written if p.endswith(".md"))
-        if settings.output.relevant_only:
-            rejected = (out / "rejected.json") if out else settings.path(settings.output.rejected)
-            write_rejected_index(rejected, report.rejected)
+        _write_rejected(report, settings, out)
         # render's time holds MkDocs and the wait for the briefs: each is counted apart
         report.timings["briefs"] = report.timings.get("briefs", 0.0) + waits["briefs"]
         report.timings["render"] -= report.timings.get("mkdocs", 0.0) + waits["briefs"]
         if staged:
             staged[0].commit()
+        if use_cache and (job is None or brief_files):
+            render_state.record(settings, docs_dir, key, render_state.extras_hash(brief_files))
     return report
+
+
+def _write_rejected(report: BuildReport, settings: Settings, out: Path | None) -> None:
+    """The index of the off-topic items (``output.relevant_only``)."""
+    if settings.output.relevant_only:
+        rejected = (out / "rejected.json") if out else settings.path(settings.output.rejected)
+        write_rejected_index(rejected, report.rejected)
+
+
+def _keep_docs(
+    report: BuildReport,
+    settings: Settings,
+    kept: tuple[str, list[str]],
+    job: Any,
+    site: bool,
+    strict: bool,
+    offline: bool,
+    log: Any,
+) -> bool:
+    """Finish a build whose docs/ is already the render of its inputs (``kept``: the
+    recorded briefs' hash and the docs files): only the site is brought up to date
+    (``prepare_site`` runs MkDocs only when its own stamp differs). False, with nothing
+    done, when the briefs differ from the recorded ones (the caller renders)."""
+    from generator.fileio import clean_stale
+    from generator.publish import prepare_site
+    from generator.render import state as render_state
+
+    recorded, files = kept
+    brief_files: dict[str, bytes] = {}
+    if job is not None:
+        if job.pending:
+            return False
+        start = time.perf_counter()
+        brief_files = {f"briefs/{n}": pdf for n, pdf in job.result().items()}
+        report.timings["briefs"] = report.timings.get("briefs", 0.0) + time.perf_counter() - start
+        job.close()
+    if render_state.extras_hash(brief_files) != recorded:
+        return False
+    report.pages = sum(1 for p in files if p.endswith(".md"))
+    docs_dir, site_dir = report.docs_dir, report.site_dir
+    assert docs_dir is not None and site_dir is not None
+    clean_stale(docs_dir)  # leftovers of a killed build go even when nothing is rendered
+    if site:
+        with _timed(report, "mkdocs"):
+            prepare_site(docs_dir, site_dir, settings, strict, offline).commit()
+    log(f"digest: {docs_dir} is up to date (same inputs as its last render)")
+    return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -938,6 +939,46 @@ def test_pdf_workers_are_waited_for(tmp_path, seed_digest, settings_en):
     files = briefs.render_all_briefs(seed_digest, settings_en, workers=2, timings=timings)
     assert len(files) == len(timings) == 6
     assert _children() <= before, "PDF worker processes left running"
+
+
+def _rss_mib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    return 0
+
+
+def test_pdf_workers_do_not_map_the_builds_memory(seed_digest, settings_en):
+    from generator.pdfworker import LayoutPool
+
+    ballast = bytearray(os.urandom(1024)) * (400 * 1024)  # 400 MiB held by the build
+    html = briefs.render_html(seed_digest, settings_en, briefs.all_scopes(seed_digest)[0])
+    pool = LayoutPool([html, html], 2)
+    try:
+        sizes = [_rss_mib(p.pid) for p in pool._procs]
+        assert _rss_mib(os.getpid()) > 400
+        assert max(sizes) < 200, sizes  # a fork would map the 400 MiB too
+        first, second = pool.results()
+    finally:
+        pool.close()
+    assert first[0] == second[0] == briefs.html_to_pdf(html)  # same bytes as in-process
+    del ballast
+
+
+def test_a_pdf_worker_that_dies_is_an_error_not_a_hang(seed_digest, settings_en):
+    import signal
+
+    from generator.pdfworker import LayoutError, LayoutPool
+
+    before = _children()
+    html = briefs.render_html(seed_digest, settings_en, briefs.all_scopes(seed_digest)[0])
+    pool = LayoutPool([html] * 4, 2)
+    for p in pool._procs:
+        os.kill(p.pid, signal.SIGKILL)
+    with pytest.raises(LayoutError, match="PDF worker"):
+        pool.results()
+    pool.close()
+    assert _children() <= before
 
 
 def test_a_closed_weeks_brief_keeps_its_stories_when_one_grows_later(settings_en):

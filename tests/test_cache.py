@@ -44,3 +44,23 @@ def test_keys_cannot_escape_the_folder(tmp_path):
     with pytest.raises(ValueError):
         cache.put("../x", CacheEntry(TEXT))
     assert not (tmp_path / "x.json").exists() and not list(tmp_path.glob("*.json"))
+
+
+def test_a_lemma_read_back_is_one_string_however_often_it_occurs(tmp_path):
+    import json
+
+    from generator.serialize import text_analysis_from_dict, to_jsonable
+
+    text = TextAnalysis(
+        language="ru",
+        sentences=("Токаев прибыл в Астану.", "Токаев выступил."),
+        sentence_lemmas=(("токаев", "прибыть", "в", "астана"), ("токаев", "выступить")),
+        keywords=("токаев",),
+        summary=("Токаев прибыл в Астану.",),
+        entities=(),
+        title_lemmas=("токаев",),
+    )
+    back = text_analysis_from_dict(json.loads(json.dumps(to_jsonable(text))))
+    assert back == text
+    first, second = back.sentence_lemmas[0][0], back.sentence_lemmas[1][0]
+    assert first is second is back.title_lemmas[0]  # not a string per occurrence

@@ -9,6 +9,19 @@ import pytest
 from generator.corpus import CorpusError, article_from_markdown, load_corpus
 
 
+def test_libyaml_reads_the_same_front_matter_as_the_python_parser(root, monkeypatch):
+    import yaml
+
+    from generator import corpus
+
+    tricky = "---\ntitle: 'Тоқаев: «жаңа»'\ndate: 2022-01-05\nid: x007\ncurated: [date]\n---\nx"
+    fast = (load_corpus(root / "seeds")[0], article_from_markdown(tricky, "t.md"))
+    monkeypatch.setattr(corpus, "_FAST_LOADER", yaml.SafeLoader)
+    slow = (load_corpus(root / "seeds")[0], article_from_markdown(tricky, "t.md"))
+    assert fast == slow and len(fast[0]) == 5
+    assert fast[1].id == "x007" and fast[1].date == dt.date(2022, 1, 5)
+
+
 def test_curated_seeds_load(root):
     articles, problems = load_corpus(root / "seeds")
     assert problems == ()

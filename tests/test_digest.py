@@ -111,6 +111,48 @@ def test_related_articles_share_entities_and_keywords(digest):
     assert digest.related[A004][0] == A003
 
 
+def _related_by_pairs(ordered) -> dict[str, tuple[str, ...]]:
+    """The definition of ``related_articles``: a score summed per pair, all pairs sorted."""
+    import math
+    from collections import defaultdict
+
+    from generator.digest import RELATED_MAX, RELATED_MIN_SCORE, _features
+
+    feats = {a.id: _features(a) for a in ordered}
+    index = defaultdict(list)
+    for a in ordered:
+        for f in sorted(feats[a.id]):
+            index[f].append(a.id)
+    n, out = len(ordered), {}
+    cap = max(50, n // 10)
+    for a in ordered:
+        scores = defaultdict(float)
+        for f, w in sorted(feats[a.id].items()):
+            if len(index[f]) <= cap:
+                for other in index[f]:
+                    if other != a.id:
+                        scores[other] += w * (1.0 + math.log(n / len(index[f])))
+        best = sorted(
+            ((round(s, 9), o) for o, s in scores.items() if s >= RELATED_MIN_SCORE),
+            key=lambda so: (-so[0], so[1]),
+        )
+        out[a.id] = tuple(o for _, o in best[:RELATED_MAX])
+    return out
+
+
+def test_related_articles_equal_the_pairwise_scores_with_ties_and_common_features():
+    from factories import synthetic_analyses
+
+    from generator.digest import related_articles, sort_analyses
+
+    # recombined seeds: many articles share all their features (ties), and the seeds'
+    # common entities are in more than 50 articles (skipped as too common)
+    ordered = sort_analyses(synthetic_analyses(160))
+    related = related_articles(ordered)
+    assert related == _related_by_pairs(ordered)
+    assert sum(map(len, related.values())) > 100
+
+
 def test_near_duplicate_copies_are_grouped():
     seeds = seed_analyses()
     copy = make_analysis(

@@ -414,7 +414,14 @@ def overview(
         (c for c in candidates if c.sentence.strip()),
         key=lambda c: (c.article_id, c.sentence),
     )
-    contents = [content_lemmas(c.lemmas, stopwords) for c in pool]
+    # a sentence reprinted by many articles is read once (the same lemmas, the same set)
+    by_lemmas: dict[tuple[str, ...], set[str]] = {}
+    contents = [
+        by_lemmas[c.lemmas]
+        if c.lemmas in by_lemmas
+        else by_lemmas.setdefault(c.lemmas, content_lemmas(c.lemmas, stopwords))
+        for c in pool
+    ]
     keep = [i for i, content in enumerate(contents) if content]
     if not keep or n <= 0:
         return []
@@ -426,7 +433,13 @@ def overview(
         return pool[i].weight * overlap / (norm * math.sqrt(len(contents[i])))
 
     rel = {i: relevance(i) for i in keep}
-    facts = {i: sentence_facts(pool[i].sentence, pool[i].lemmas, stopwords) for i in keep}
+    known: dict[tuple[str, tuple[str, ...]], Facts] = {}
+    facts = {}
+    for i in keep:
+        key = (pool[i].sentence, pool[i].lemmas)
+        if key not in known:
+            known[key] = sentence_facts(pool[i].sentence, pool[i].lemmas, stopwords)
+        facts[i] = known[key]
     chosen: list[int] = []
     per_article: Counter = Counter()
     remaining = list(keep)  # already in (article id, sentence) order
