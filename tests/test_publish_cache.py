@@ -137,3 +137,21 @@ def test_the_caches_of_deleted_sites_are_removed(tmp_path):
     assert sorted(p.name for p in cache.iterdir()) == sorted(
         b.with_suffix(suffix).name for suffix in (".json", ".stats.json", ".html", ".site")
     )
+
+
+def test_cache_file_is_written_entry_by_entry_as_the_same_json():
+    """The page cache is streamed one entry at a time (no string of every page's HTML at
+    once); what lands on disk is the JSON document ``json.dumps`` would make."""
+    import json
+
+    from generator.render.mkdocs_hooks import CACHE_FORMAT, _cache_chunks
+
+    entries = {
+        "k1": {"content": '<p>Токаев «ОДКБ» "x"</p>', "toc": [], "anchors": ["a"]},
+        "k2": {"content": "<p>Қазақстан</p>", "lookups": {"a.md": [1, 2]}},
+    }
+    text = "".join(_cache_chunks("salt", entries))
+    assert text == json.dumps(
+        {"format": CACHE_FORMAT, "salt": "salt", "entries": entries}, ensure_ascii=False
+    )
+    assert json.loads("".join(_cache_chunks("s", {})))["entries"] == {}
