@@ -195,7 +195,11 @@ class Lemmatizer:
         if adjectives and _ADJECTIVE_RE.search(word.lower()):
             return None  # Мангистауской, Каспийского: an adjective, whatever else it may be
         for tags in _PROPER_TAG_ORDER:
-            found = [p for p in parses if any(t in p.tag.grammemes for t in tags)]
+            found = [
+                p
+                for p in parses
+                if any(t in p.tag.grammemes for t in tags) and not _guessed_plural_name(p)
+            ]
             if not found:
                 continue
             best = next((p for p in found if "masc" in p.tag.grammemes), found[0])
@@ -215,6 +219,18 @@ class Lemmatizer:
                     return other
             return best
         return None
+
+
+def _guessed_plural_name(parse: Any) -> bool:
+    """A guessed plural of a first name or place (``Масимов`` as "of the Masims",
+    ``Алмасадам`` as "to the Almasads"): a name in the news is one person, so an unknown
+    capitalised word is not read as a plural name (a plural-only name, ``Pltm``, stays)."""
+    grammemes = parse.tag.grammemes
+    return (
+        "plur" in grammemes
+        and "Pltm" not in grammemes
+        and bool(grammemes & {"Name", "Patr", "Geox"})
+    )
 
 
 def _most_likely(parses: Sequence[Any]) -> Any:
