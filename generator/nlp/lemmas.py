@@ -115,6 +115,9 @@ class Lemmatizer:
             return " ".join([*tokens[:-1], kazakh.strip_case(tokens[-1], self._keep)])
         if self.language not in PYMORPHY_LANGUAGES:
             last = tokens[-1]
+            if len(tokens) > 1 and all(t[:1].isupper() for t in tokens):
+                *rest, last = tokens  # a name keeps its -s (United States), not a possessive
+                return " ".join([*rest, re.sub(r"['’]s$", "", last)])
             return " ".join([*tokens[:-1], match_case(self.lemma(last), last)])
         infos = [self._cached(t) for t in tokens]
         head = next((i for i, inf in enumerate(infos) if inf.pos == "NOUN" or inf.acronym), None)
