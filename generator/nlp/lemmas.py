@@ -129,9 +129,10 @@ class Lemmatizer:
         gender = head_parse.tag.gender if head_parse is not None else None
         if any(inf.parse is not None and inf.parse.tag.number == "plur" for inf in infos[:head]):
             number = "plur"  # "коллективные ... силы": the adjective settles the number
-        if infos[head].first_name:  # a person: each name's lemma (Касым-Жомартом Токаевым)
+        if infos[head].first_name or _is_surname_after(tokens, infos, head):
+            # a person: each name's lemma (Касым-Жомартом Токаевым, Аскара Маміна)
             for i in range(head, len(tokens)):
-                if not infos[i].proper:
+                if not infos[i].proper and i > head:
                     break
                 out[i] = infos[i].lemma
                 parse = infos[i].parse
@@ -188,7 +189,8 @@ class Lemmatizer:
             proper = self._proper_parse(word, parses)
             if proper is not None:
                 return _info(proper, proper=True, parses=parses)
-            if _SURNAME_RE.match(word):
+            if _SURNAME_RE.match(word) or any(_guessed_plural_name(p) for p in parses):
+                # Масимов, Нікол: a guessed plural name is an unknown name as written
                 return WordInfo(_fold(word), pos="NOUN", proper=True)
         return _info(_most_likely(parses), proper=False, parses=parses)
 
@@ -222,6 +224,15 @@ class Lemmatizer:
                     return other
             return best
         return None
+
+
+def _is_surname_after(tokens: Sequence[str], infos: Sequence[WordInfo], head: int) -> bool:
+    """A capitalised head followed by a surname (``Аскара Маміна``: the first name unknown
+    to the dictionary, the surname known as one)."""
+    if head + 1 >= len(tokens) or not tokens[head][:1].isupper():
+        return False
+    nxt = infos[head + 1]
+    return nxt.proper and nxt.parse is not None and "Surn" in nxt.parse.tag.grammemes
 
 
 def _guessed_plural_name(parse: Any) -> bool:
