@@ -26,7 +26,9 @@ MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
 HEADLINE_MAX_WORDS = 30  # a longer line is article text
 HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its headline
-HEADLINE_SCAN_LINES = 80  # ... among at most this many lines (menus included)
+HEADLINE_SCAN_LINES = 80  # ... among at most this many lines of 3+ words
+MENU_SCAN_LINES = 240  # ... and this many lines in all (menus of short items included)
+MENU_ITEMS_BELOW = 3  # a short line with as many menu items below it is a menu's item
 OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
 POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
 STANDFIRST_OVERLAP = 0.5  # ... a headline over a standfirst says the article's words too
@@ -34,6 +36,7 @@ HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from
 LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
 LEAD_TITLE_CUT = 12  # else after this many words
+RUBRIC_MAX_WORDS = 3  # a line in capitals of at most this many words is a rubric
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
 # line kinds that open lists of other stories (their dates are theirs, not the article's)
 _LIST_KINDS = frozenset(
@@ -74,6 +77,28 @@ _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти 
 _YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
 _OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(\S+)(?:\s+(\S+))?")  # "2022 жылғы қаңтарда ..."
 _OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
+# A wire photo's caption (TASS, Getty, Shutterstock editorial): the place and the date in
+# capitals, a colon ("ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car is seen …").
+_WIRE_CAPTION = re.compile(
+    r"^(?-i:[A-Z][A-Z'’. -]+(?:,\s*[A-Z][A-Z'’. -]+)*)\s*[-–—]\s*"
+    r"(?-i:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+    r"\s+\d{1,2},\s+\d{4}\s*:\s"
+)
+# A market ticker's line: currency codes or signs, rates, changes and arrows only ("• USD
+# 468.56", "504.49 KZT", "$1 – 12466.44", "UZS – -0,47%", "Brent 74.2 ▲ 1.3%", a lone "EUR").
+_CURRENCIES = (
+    "usd|eur|rub|cny|kzt|gbp|uah|uzs|kgs|byn|try|jpy|chf|azn|amd|gel|tjs|tmt|pln|inr|krw"
+    "|brent|wti|btc|руб|тг|грн|сом"
+)
+_TICKER_TOKEN = re.compile(
+    rf"(?:(?:{_CURRENCIES})\.?(?![^\W\d_])|[$€£₽₸₴¥])"  # a currency
+    r"|[+−–-]?\d[\d\s]*(?:[.,]\d+)?\s*%?"  # a rate or a change
+    r"|[▲▼↑↓/=:–—•·▪*()-]",  # arrows, separators, bullets
+    re.IGNORECASE,
+)
+_TICKER_CURRENCY = re.compile(
+    rf"(?<![^\W\d_])(?:{_CURRENCIES})(?![^\W\d_])|[$€£₽₸₴¥]", re.IGNORECASE
+)
 _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
@@ -87,6 +112,14 @@ _LAT = re.compile(r"[a-zA-Z]")
 _MIXED_WORD = re.compile(r"\w*(?:[а-яёіїєґА-ЯЁІЇЄҐ][a-zA-Zօοα]|[a-zA-Zօοα][а-яёіїєґА-ЯЁІЇЄҐ])\w*")
 _LOOKALIKES = str.maketrans("aceopxyiABCEHKMOPTXkօοα", "асеорхуіАВСЕНКМОРТХкооа")
 _NAME_WORD = rf"[{_UPPER}][\w'’\-]*"
+
+# An epigraph or quote-of-the-day box: a quotation, a dash, its author's name alone and a
+# full stop ("«Если судят по закону, … живёт среди людей» — Демосфен."). A headline quoting
+# someone has no full stop ("«Казахстан не будет участвовать» — Токаев").
+_EPIGRAPH = re.compile(
+    r"^[«\"“„][^«»\"“”„]{10,300}[»\"”“]\s*[—–-]\s*"
+    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\.$"
+)
 
 
 @dataclass(frozen=True)
@@ -485,6 +518,8 @@ def _switcher_line(line: str, tokens: frozenset[str]) -> bool:
 
 def classify(line: str, rules: CleanRules, title: str | None = None) -> str | None:
     """The debris class of one line, or ``None`` when it is (or may be) article text."""
+    if _WIRE_CAPTION.match(line):
+        return "caption"
     if _words(line) > MAX_DEBRIS_WORDS:
         for cls, rx in rules.debris:  # a ticker of other stories may run long
             if cls == "ticker" and rx.search(line):
@@ -498,6 +533,10 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     for cls, rx in rules.debris:  # a "today" box looks like a timestamp but is not one
         if cls in ("today_widget", "widget") and rx.search(line):
             return cls
+    if _market_ticker(line):
+        return "widget"  # (a rate "6.57 KZT" is no date)
+    if _EPIGRAPH.match(line.strip()):
+        return "epigraph"
     if is_timestamp(line, rules):
         return "timestamp"
     if _LONE_NUMBER.match(line) or re.sub(r"[\W_]", "", line).isdigit():
@@ -528,6 +567,17 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     if _is_header(line, rules):
         return "header"
     return None
+
+
+def _market_ticker(line: str) -> bool:
+    """Is the line a currency or market ticker's: a currency code or sign and rates only
+    ("• USD 468.56", "504.49 KZT", "₽1 – 155.42", or the code alone, its rate below)?"""
+    stripped = line.strip()
+    if len(stripped) > 60 or not _TICKER_CURRENCY.search(stripped):
+        return False
+    if not re.search(r"\d", stripped):  # a code alone: upper case ("USD", not "Try")
+        return bool(re.fullmatch(r"[•·▪*\s]*[A-Z]{3}", stripped)) and stripped[-3:].isupper()
+    return not _TICKER_TOKEN.sub(" ", stripped).strip()
 
 
 def _is_header(line: str, rules: CleanRules) -> bool:
@@ -813,8 +863,7 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
         score += OVERLAP_WEIGHT * len(stems & body_stems) / len(stems)
     if _repeats_words(line):
         score -= 1.0  # words said twice: a tag list, not a headline
-    capitals = [w for w in words if w[:1].isupper()]
-    if _CYR.search(line) and n >= 6 and len(capitals) / n >= 0.7:
+    if _name_list(line):
         score -= 1.0  # names and places only: tags
     score -= 0.5 * line.count("°")  # a weather box
     if _OPENING_DATE.match(line):
@@ -831,8 +880,13 @@ def _choose_headline(
     article text, by ``_headline_score``; ``None`` when no line there is a headline. Also
     the candidate lines and the index of the first line of article text."""
     candidates: list[int] = []
+    menu: set[int] = set()
     end = len(lines)
-    for i in range(start, min(len(lines), start + HEADLINE_SCAN_LINES)):
+    scanned = 0  # lines of 3+ words: a long menu of short items does not use up the window
+    for i in range(start, min(len(lines), start + MENU_SCAN_LINES)):
+        if scanned >= HEADLINE_SCAN_LINES:
+            break
+        scanned += _words(lines[i]) >= 3
         if kinds[i] is not None or classify(lines[i], rules) or _byline(lines[i], rules):
             continue
         if _tag_line(lines[i]):
@@ -841,23 +895,32 @@ def _choose_headline(
         if _dash_credited(lines[i], rules):
             kinds[i] = "caption"  # "... close to the border with Kyrgyzstan.—AFP"
             continue
+        if _rubric(lines[i]):
+            kinds[i] = "rubric"  # "ВОЛНЕНИЯ В КАЗАХСТАНЕ" over the article: its story label
+            continue
         if (
             _body_line(lines[i], rules)
             or (_continues(lines, i, rules) and not _wrapped_label(lines, i))
             or (_dangling(lines[i]) and _words(lines[i]) >= 5)
             or (_ends_sentence(lines[i]) and lines[i].rstrip('»"”’)] ').endswith("."))
-            or sum(_words(lines[j]) >= 3 for j in candidates) >= HEADLINE_CANDIDATES
+            or sum(_words(lines[j]) >= 3 for j in candidates if j not in menu)
+            >= HEADLINE_CANDIDATES
         ):
             end = i
             break
         candidates.append(i)  # (menu items of one or two words do not fill the window)
+        if _in_menu(lines, kinds, i, rules):
+            menu.add(i)  # "Kazakhstan's Bloody January 2022" among a menu's items
     if not candidates:
         return None, candidates, end
     body = "\n".join(lines[j] for j in range(end, min(len(lines), end + 40)) if kinds[j] is None)
     body_stems = _stems(body[:4000])
     keys = [_key(lines[i]) for i in candidates]
     # position: how many headline-long lines come before (menus of short items do not count)
-    before = [sum(_words(lines[j]) >= 5 for j in candidates[:k]) for k in range(len(candidates))]
+    before = [
+        sum(_words(lines[j]) >= 5 and j not in menu for j in candidates[:k])
+        for k in range(len(candidates))
+    ]
     later = [_key(lines[j]) for j in range(end, min(len(lines), end + 60)) if lines[j].strip()]
     echoed = [i for i in candidates if _echoes_header(lines[i], lines[:i])]
     if echoed:  # the page's title line said again on its own: the headline
@@ -870,7 +933,8 @@ def _choose_headline(
             - (keys.count(keys[k]) > 1 and not _around_stamp(lines, candidates, keys, k, rules))
             + _repetition(keys[k], later)
             - 1.5 * _credited_caption(lines[i], rules)
-            - _opening_month(lines[i], rules),
+            - _opening_month(lines[i], rules)
+            - (i in menu),
             i,
         )
         for k, i in enumerate(candidates)
@@ -887,10 +951,49 @@ def _choose_headline(
     # the first that says the article's words, if one does (not a promo or slogan over a
     # short headline: "Самые важные новости — в нашем Telegram" / "Токаев принял …").
     words = {i: _words(_LIST_BULLET.sub("", lines[i], count=1)) for i in candidates}
-    shaped = [i for i in candidates if _shape_ok(lines[i]) and words[i] >= 2]
+    shaped = [i for i in candidates if _shape_ok(lines[i]) and words[i] >= 2 and i not in menu]
     longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
     saying = [i for i in longer if _overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
     return (saying or longer or shaped or [None])[0], candidates, end
+
+
+def _in_menu(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` an item of a menu: short lines without punctuation (blank lines between
+    them allowed), at least one above it and ``MENU_ITEMS_BELOW`` more below it that are
+    no stamp, byline or share bar? A short headline has its stamp or text below, not more
+    items ("Politics" / "Kazakhstan's Bloody January 2022" / "Kyrgyzstan 2020 unrest" /
+    "Security" / "Society")."""
+    if not _menu_entry(lines[i]):
+        return False
+
+    def item(j: int) -> bool:
+        return (
+            _menu_entry(lines[j])
+            and kinds[j] in (None, "pre_title")
+            and classify(lines[j], rules) is None
+            and _byline(lines[j], rules) is None
+        )
+
+    above = 0
+    j = i - 1
+    while j >= 0 and above < 1 and (not lines[j].strip() or _menu_entry(lines[j])):
+        above += item(j)
+        j -= 1
+    below = 0
+    j = i + 1
+    while (
+        j < len(lines)
+        and below < MENU_ITEMS_BELOW
+        and (not lines[j].strip() or _menu_entry(lines[j]))
+    ):
+        below += item(j)
+        j += 1
+    return above >= 1 and below >= MENU_ITEMS_BELOW
+
+
+def _menu_entry(line: str) -> bool:
+    """A menu's entry: up to five words, no punctuation ("American diplomats in Central Asia")."""
+    return bool(line.strip()) and _words(line) <= 5 and not re.search(r"[.,;:!?«»\"()]", line)
 
 
 def _opening_month(line: str, rules: CleanRules) -> bool:
@@ -951,7 +1054,19 @@ def _echoes_header(line: str, above: list[str]) -> bool:
             rest = head[len(stripped) :] if head.startswith(stripped) else ""
             if re.match(r"\s+(?:[|–—/·•-]|::)\s", rest):  # "Headline | Site", not "A, B"
                 return True
+            if _site_tail(rest):  # "Headline Спектр": the site's name glued on
+                return True
     return False
+
+
+def _site_tail(rest: str) -> bool:
+    """Is ``rest`` a site's name glued after a headline in a page's title line, without a
+    separator: one to three capitalised words or a domain ("Спектр", "Deutsche Welle",
+    "Vlast.kz"), no clause?"""
+    words = rest.split()
+    if not 1 <= len(words) <= 3 or len(rest.strip()) > 30 or re.search(r"[,;:!?«»\"()]", rest):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _tag_line(line: str) -> bool:
@@ -1103,9 +1218,30 @@ def _shape_ok(line: str) -> bool:
         return False  # a lead opening with its date ("18.11.25 года суд …"), not a headline
     if _YEAR_CAPTION.search(line):
         return False  # a picture's caption ending in its year
-    capitals = [w for w in line.split() if w[:1].isupper()]
-    tags = _CYR.search(line) and len(line.split()) >= 6 and len(capitals) / len(line.split()) >= 0.7
-    return not _repeats_words(line) and not tags
+    return not _repeats_words(line) and not _name_list(line)
+
+
+def _name_list(line: str) -> bool:
+    """A Cyrillic line of capitalised words only: names and places, a tag list. Not a
+    headline set in capitals ("САЯСИ ҚУҒЫН-СҮРГІН ЖӘНЕ АШАРШЫЛЫҚ ҚҰРБАНДАРЫН ЕСКЕ АЛДЫ"):
+    its small words are capitals too."""
+    words = line.split()
+    if not _CYR.search(line) or len(words) < 6 or _all_caps(line):
+        return False
+    capitals = [w for w in words if w[:1].isupper()]
+    return len(capitals) / len(words) >= 0.7
+
+
+def _rubric(line: str) -> bool:
+    """A rubric: a short label set in capitals (a story or section name over the article,
+    "ВОЛНЕНИЯ В КАЗАХСТАНЕ", "WORLD NEWS"). A headline in capitals is a longer sentence."""
+    return 2 <= _words(line) <= RUBRIC_MAX_WORDS and _all_caps(line) and not _ends_sentence(line)
+
+
+def _all_caps(line: str) -> bool:
+    """Is every letter of the line a capital (a line set in upper case)?"""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _repeats_words(line: str) -> bool:
