@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
-from generator.ingest.clean import classify
+from generator.ingest.clean import _says_slug, classify, slug_words
 from generator.models import Article
 
 EXCERPTS = {
@@ -157,6 +157,25 @@ EXCERPTS.update(
         "d5_en_eurasianet_summer_of_sentences": (
             "https://eurasianet.org/kazakhstan-summer-of-sentences-over-winter-discontent",
             "Skip to main content\n\nEurasianet\n\nMain Menu\n\n  • Regions\n  • Topics\n  • Media\n  • About\n  • Search\n  • Newsletter\n  • русский\n  • Support us\nX\n\nCaucasus\n\nArmenia\nAzerbaijan\nGeorgia\n\nCentral Asia\n\nKazakhstan\nKyrgyzstan\nTajikistan\nTurkmenistan\nUzbekistan\n\nConflict Zones\n\nAbkhazia\nNagorno Karabakh\nSouth Ossetia\n\nEastern Europe\n\nBelarus\nMoldova\nRussia\nThe Baltics\nUkraine\n\nEurasian Fringe\n\nAfghanistan\nChina\nEU\nIran\nMongolia\nTurkey\nUnited Kingdom\nUnited States\nX\n\nEnvironment\n\nEconomy\n\nPolitics\n\nKazakhstan's Bloody January 2022\nKyrgyzstan 2020 unrest\n\nSecurity\n\nSociety\n\nAmerican diplomats in Central Asia\nArts and Culture\nCoronavirus\nStudent spotlight\nX\n\nVisual Stories\n\nPodcast\nVideo\n\nBlogs\n\nTamada Tales\nThe Bug Pit\n\nPodcasts\n\nEurasiaChat\nExpert Opinions\nThe Central Asianist\nX\nYou can search using keywords to narrow down the list.\nKazakhstan, Central Asia\n\nKazakhstan: Summer of sentences over winter discontent\n\nJuly has seen 100 convictions so far, but there is little faith in investigators’ impartiality.\n\nDaniyar Moldabekov Jul 18, 2022\nRelatives of January victims protest in Almaty last month. (KIBHR) Relatives of January victims protest in Almaty last month. (KIBHR)\n\nOn July 15, a court in Shymkent, Kazakhstan’s third-largest city, sentenced to jail three people who took to the streets during January’s political upheaval.\n\nOne of the defendants, Lyazzat Dosmambetova, said that during the January 5 protest outside Shymkent’s city administration she shouted, “Old man out” – a reference to Kazakhstan’s first president, Nursultan Nazarbayev. She also called for a parliamentary republic, she said.  \n\n",
+        ),
+    }
+)
+
+
+# URL slugs that say the headline (dev2, dev4)
+EXCERPTS.update(
+    {
+        "d4_ru_forbeskz_zhanaozen_2011_stone": (
+            "https://forbes.kz/process/expertise/demarsh_s_kamnem",
+            "Демарш с камнем\n\n3972\n\nПротестующий жанаозенец стал символом минувшего декабря\n\nАрхивы пресс-служб\n\nБеспорядки в западноказахстанском городе Жанаозене начались в 11 часов 16 декабря. Причина выступлений — разрядка тлеющего с мая 2011 года трудового конфликта нефтяников и работодателей — компаний «Озенмунайгаз» (филиал АО «Разведка Добыча «КазМунайГаз»).\n\nМитингующие требовали повышения зарплаты и улучшения условий труда. По официальным данным, в результате беспорядков погибли 15 человек, 99 раненых (данные на 23 декабря). В городе было введено чрезвычайное положение, которое поддерживается спецсилами. Ведется расследование, задержаны подозреваемые в организации беспорядков.\n\n10 тысяч\n\n",
+        ),
+        "d2_i_ru_novayagazeta_pogrom_empire": (
+            "https://novayagazeta.ru/articles/2022/01/08/pogromnaia-imperiia",
+            "СюжетыПолитикаПри поддержке соучастниковПри поддержке соучастников\n\nПогромная империя\n\nИтоги казахстанского хаоса: Токаев победил, Назарбаева и его окружение выводят из-под удара, Москва усиливает свое влияние в республике\n\nЭтот материал вышел в номере № 1 от 10 января 2022\nЧитать\nПогромная империя\nФото: Mariya Gordeyeva/REUTERS\n\n",
+        ),
+        "d4_uk_unn_detained_nearly_8000": (
+            "https://unn.ua/amp/kilkist-zatrimanikh-u-kazakhstani-vzhe-nablizilas-do-8-tis-osib",
+            "ukenru\nkilkist-zatrimanikh-u-kazakhstani-vzhe-nablizilas-do-8-tis-osib\n\nКількість затриманих у Казахстані вже наблизилась до 8 тис. осіб\n\n • 27333 переглядiв\n\nКИЇВ. 10 січня. УНН. У Казахстані внаслідок протестів затримали 7939 людей, передає Tengrinews із посиланням на оперативний штаб Міністерства внутрішніх справ республіки, передає УНН.\n\nДеталі\n\n",
         ),
     }
 )
@@ -515,3 +534,31 @@ def test_a_menu_item_is_no_headline(ctx):
     assert "Bloody January 2022" not in article.body
     assert "You can search" not in article.body
     assert article.body.startswith("July has seen 100 convictions so far")
+
+
+def test_the_line_the_url_slug_says_is_the_headline(ctx):
+    """A short headline over a longer standfirst that scores better on its own: the URL's
+    slug says the headline (forbes.kz/…/demarsh_s_kamnem, novayagazeta.ru/…/pogromnaia-imperiia),
+    even where a two-word headline looks like a masthead."""
+    assert ingest(ctx, "d4_ru_forbeskz_zhanaozen_2011_stone").title == "Демарш с камнем"
+    assert ingest(ctx, "d2_i_ru_novayagazeta_pogrom_empire").title == "Погромная империя"
+
+
+def test_the_slug_said_on_the_page_is_no_headline(ctx):
+    """The slug itself printed on the page is no headline: the headline below it is."""
+    article = ingest(ctx, "d4_uk_unn_detained_nearly_8000")
+    assert article.title == "Кількість затриманих у Казахстані вже наблизилась до 8 тис. осіб"
+
+
+def test_slug_words_are_compared_however_they_are_transliterated():
+    assert _says_slug(
+        "Погромная империя",
+        slug_words("https://novayagazeta.ru/articles/2022/01/08/pogromnaia-imperiia"),
+    )
+    assert not _says_slug(
+        "Итоги казахстанского хаоса: Токаев победил",
+        slug_words("https://novayagazeta.ru/articles/2022/01/08/pogromnaia-imperiia"),
+    )
+    assert (
+        slug_words("https://tass.ru/ekonomika/25150233") == frozenset()
+    )  # a numeric path says nothing

@@ -217,9 +217,9 @@ def _ingest(raw: RawInput, ctx: IngestContext) -> tuple[Article, tuple[str, ...]
             evidence = Evidence(date=page.date, sitename=page.sitename, url=url)
 
     title_hint = given["title"] or listed_inferred.get("title")
-    cleaned = clean_text(page_text, ctx.rules, title_hint=title_hint)  # type: ignore[arg-type]
+    cleaned = clean_text(page_text, ctx.rules, title_hint=title_hint, url=url)  # type: ignore[arg-type]
     if not cleaned.body.strip() and raw.fallback_text and kind != "text":
-        cleaned = clean_text(raw.fallback_text, ctx.rules, title_hint=title_hint)  # type: ignore[arg-type]
+        cleaned = clean_text(raw.fallback_text, ctx.rules, title_hint=title_hint, url=url)  # type: ignore[arg-type]
     if not cleaned.body.strip():
         raise IngestError(origin, "no article text left after removing page debris")
     meta = infer_metadata(

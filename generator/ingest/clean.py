@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
 
 from generator.languages import LanguagePack, month_regex
 
@@ -37,6 +38,7 @@ LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to th
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
 LEAD_TITLE_CUT = 12  # else after this many words
 RUBRIC_MAX_WORDS = 3  # a line in capitals of at most this many words is a rubric
+SLUG_AGREEMENT = 2 / 3  # a line and the URL's slug that cover this share of each other's words
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
 # line kinds that open lists of other stories (their dates are theirs, not the article's)
 _LIST_KINDS = frozenset(
@@ -874,7 +876,11 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
 
 
 def _choose_headline(
-    lines: list[str], kinds: list[str | None], rules: CleanRules, start: int
+    lines: list[str],
+    kinds: list[str | None],
+    rules: CleanRules,
+    start: int,
+    slug: frozenset[str] = frozenset(),
 ) -> tuple[int | None, list[int], int]:
     """The index of the headline among the text lines from ``start`` to the first line of
     article text, by ``_headline_score``; ``None`` when no line there is a headline. Also
@@ -925,6 +931,9 @@ def _choose_headline(
     echoed = [i for i in candidates if _echoes_header(lines[i], lines[:i])]
     if echoed:  # the page's title line said again on its own: the headline
         return echoed[0], candidates, end
+    slugged = [i for i in candidates if i not in menu and _says_slug(lines[i], slug)]
+    if slugged:  # the line the URL's slug says: the headline (over a longer standfirst)
+        return slugged[0], candidates, end
     scored = [
         (
             _headline_score(lines[i], before[k], body_stems)
@@ -994,6 +1003,59 @@ def _in_menu(lines: list[str], kinds: list[str | None], i: int, rules: CleanRule
 def _menu_entry(line: str) -> bool:
     """A menu's entry: up to five words, no punctuation ("American diplomats in Central Asia")."""
     return bool(line.strip()) and _words(line) <= 5 and not re.search(r"[.,;:!?«»\"()]", line)
+
+
+# Latin letters for Cyrillic ones, to compare a line with a URL's slug: one letter each, as
+# most slugs' schemes agree on the consonants ("Демарш с камнем" ~ "demarsh_s_kamnem").
+_SLUG_LETTERS = str.maketrans(
+    dict(
+        zip(
+            "абвгдежзийклмнопрстуфхцчшщъыьэюяёіїєґәғқңөұүһ",
+            "abvgdezziiklmnoprstufhccss i euaeiiegagknouuh",
+            strict=True,
+        )
+    )
+)
+_SLUG_PAIRS = (("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "z"), ("kh", "h"))
+_SLUG_PAIRS += (("ts", "c"), ("tc", "c"), ("gh", "g"), ("x", "ks"), ("q", "k"), ("w", "v"))
+
+
+def _skeleton(word: str) -> str:
+    """A word's first three consonants in Latin letters, alike however a slug spells it."""
+    w = word.casefold().translate(_SLUG_LETTERS).replace(" ", "")
+    for a, b in _SLUG_PAIRS:
+        w = w.replace(a, b)
+    return re.sub(r"[aeiouyj]", "", w)[:3]
+
+
+def slug_words(url: str | None) -> frozenset[str]:
+    """The skeletons of the words (4+ letters) of a URL's slug: the path segment with the
+    most words ("…/demarsh_s_kamnem" -> {"dmr", "kmn"}); empty for a numeric path."""
+    if not url:
+        return frozenset()
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return frozenset()
+    segments = [seg.rsplit(".", 1)[0] if "." in seg[-6:] else seg for seg in path.split("/")]
+    best = max(segments, key=lambda seg: len(re.findall(r"[^\W\d_]{4,}", seg)), default="")
+    words = [w for w in re.split(r"[-_+\s]", best) if re.fullmatch(r"[^\W\d_]{4,}", w)]
+    return frozenset(_skeleton(w) for w in words) if len(words) >= 2 else frozenset()
+
+
+def _says_slug(line: str, slug: frozenset[str]) -> bool:
+    """Does the line say what the URL's slug says: two words at least in common, each
+    covering ``SLUG_AGREEMENT`` of the other's words? (A headline over its standfirst:
+    "Демарш с камнем" at forbes.kz/…/demarsh_s_kamnem.)"""
+    if len(slug) < 2 or len(line.split()) < 2 or "/" in line:
+        return False  # (not the address or the slug itself, said on the page)
+    words = {_skeleton(w) for w in re.findall(r"[^\W\d_]{4,}", line)}
+    common = len(words & slug)
+    return (
+        common >= 2
+        and common >= SLUG_AGREEMENT * len(words)
+        and common >= SLUG_AGREEMENT * len(slug)
+    )
 
 
 def _opening_month(line: str, rules: CleanRules) -> bool:
@@ -1273,8 +1335,11 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
     return title
 
 
-def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> Cleaned:
-    """Split page text into headline, clean body and the evidence held by the debris."""
+def clean_text(
+    text: str, rules: CleanRules, title_hint: str | None = None, url: str | None = None
+) -> Cleaned:
+    """Split page text into headline, clean body and the evidence held by the debris
+    (``url``: the page's address, whose slug often says the headline)."""
     text = normalise_text(text)
     lines = text.split("\n")
     crawl_date = None
@@ -1288,6 +1353,7 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
 
     kinds: list[str | None] = [None if line else "blank" for line in lines]
     _comment_boxes(lines, kinds, rules)
+    slug = slug_words(url)
     title = " ".join(title_hint.split()) if title_hint else None
     title_in_body = False
     title_index: int | None = None
@@ -1316,7 +1382,7 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
             kinds[i] = "byline"
             bylines.extend(by)
             continue
-        if title is None and _is_masthead(lines, kinds, i):
+        if title is None and _is_masthead(lines, kinds, i) and not _says_slug(line, slug):
             kinds[i] = "masthead"
             bylines.append(("masthead", line))
             continue
@@ -1325,7 +1391,7 @@ def clean_text(text: str, rules: CleanRules, title_hint: str | None = None) -> C
             title_index = i
             kinds[i] = None if title_in_body else "title"
         elif title is None:
-            chosen, candidates, end = _choose_headline(lines, kinds, rules, i)
+            chosen, candidates, end = _choose_headline(lines, kinds, rules, i, slug)
             if chosen is not None:
                 for j in candidates:
                     if j < chosen:
