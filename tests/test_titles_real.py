@@ -562,3 +562,24 @@ def test_slug_words_are_compared_however_they_are_transliterated():
     assert (
         slug_words("https://tass.ru/ekonomika/25150233") == frozenset()
     )  # a numeric path says nothing
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Размер шрифта",  # gazeta.ru (dev): the font-size control over the page
+        "Listen to this article",
+        "Слушать новость",
+        "Послухати новину",
+        "Мақаланы тыңдау",
+        "Оцените статью",
+        "Скопировать ссылку",
+    ],
+)
+def test_player_rating_and_font_controls_are_widgets(ctx, line):
+    assert classify(line, ctx.rules) == "widget"
+
+
+def test_sentences_with_the_controls_words_are_text(ctx):
+    assert classify("Listen to the people of Almaty, he said", ctx.rules) is None
+    assert classify("Слушать людей надо, сказал Токаев", ctx.rules) is None
