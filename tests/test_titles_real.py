@@ -181,6 +181,13 @@ EXCERPTS.update(
 )
 
 
+# a lead closed by the outlet reporting it (dev)
+EXCERPTS["d1_kk_mgorod_orenburg_plant_no_gas_shortage"] = (
+    "https://mgorod.kz/news/energetika-ministrligi-orynbor-zauytyndagy-apat-qazaqstannyn-gazben-qamtyluyna-aser-etpeydi",
+    " date 2025-10-20 Орынбор зауытындағы апатқа байланысты Қазақстан газсыз қалмайды. Бұл туралы Қазақстанның Энергетика министрлігі мәлімдеді, — деп хабарлайды Dalanews.kz\n«Газпромның» мәліметі бойынша 19 қазанда Орынбор газ өңдеу зауытында ұшқышсыз әуе аппаратының шабуылы салдарынан апат жағдайы туындап, зауыт Қарашығанақ кен орнынан шикі газ қабылдауды уақытша тоқтатқан.\n— Зауыттың зақымдану сипаты мен жұмысын қалпына келтіру мерзімдері бойынша ақпарат ресейлік тараптан әлі берілген жоқ. Қазақстан газсыз қалмайды. Газ ішкі тұтынушыларға қалыпты режимде, ешқандай шектеусіз жеткізіліп жатыр, — деп жазылған хабарламада.\n",
+)
+
+
 @pytest.fixture(scope="module")
 def ctx(settings):
     return load_ingest_context(settings)
@@ -583,3 +590,12 @@ def test_player_rating_and_font_controls_are_widgets(ctx, line):
 def test_sentences_with_the_controls_words_are_text(ctx):
     assert classify("Listen to the people of Almaty, he said", ctx.rules) is None
     assert classify("Слушать людей надо, сказал Токаев", ctx.rules) is None
+
+
+def test_sentences_closed_by_the_reporting_outlet_are_the_lead(ctx):
+    """ "… қалмайды. Бұл туралы … мәлімдеді, — деп хабарлайды Dalanews.kz": two sentences
+    ending in the outlet that reports them are the lead, not a headline; the title is its
+    first sentence and the lead stays in the body."""
+    article = ingest(ctx, "d1_kk_mgorod_orenburg_plant_no_gas_shortage")
+    assert article.title == "Орынбор зауытындағы апатқа байланысты Қазақстан газсыз қалмайды"
+    assert article.body.startswith("Орынбор зауытындағы апатқа байланысты")

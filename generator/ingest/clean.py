@@ -86,6 +86,14 @@ _WIRE_CAPTION = re.compile(
     r"(?-i:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
     r"\s+\d{1,2},\s+\d{4}\s*:\s"
 )
+# A lead's closing credit: the outlet that reports it ("… мәлімдеді, — деп хабарлайды
+# Dalanews.kz", "…, сообщает ТАСС", "…, передає УНН", "…, Reuters reports").
+_REPORTED_BY = re.compile(
+    r"[,—–-]\s*(?:(?:деп )?хабарлайды|сообщает|сообщают|передает|передаёт|пишет|информирует"
+    r"|повідомляє|передає|пише|інформує|reports|writes)\s+\S+(?:\s+\S+){0,3}\W*$"
+    r"|,\s*(?:\S+\s+){0,3}(?:reports|reported|writes)\W*$",
+    re.IGNORECASE,
+)
 # A market ticker's line: currency codes or signs, rates, changes and arrows only ("• USD
 # 468.56", "504.49 KZT", "$1 – 12466.44", "UZS – -0,47%", "Brent 74.2 ▲ 1.3%", a lone "EUR").
 _CURRENCIES = (
@@ -842,6 +850,8 @@ def _body_line(line: str, rules: CleanRules) -> bool:
         return True  # two sentences and more, finished: a lead (not a page title of a
         # content farm's glued phrases "Массовые беспорядки в Казахстане. Много убитых …
         # Хроника событий Волнения в жанаозене")
+    if _SENTENCE_BREAK.search(line) and _REPORTED_BY.search(line):
+        return True  # sentences closed by the outlet reporting them: a lead
     for rx in rules.datelines:
         m = rx.match(line)
         if m and dateline_agency_ok(m, rules) and _words(line[m.end() :]) >= 3:
