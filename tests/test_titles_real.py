@@ -188,6 +188,33 @@ EXCERPTS["d1_kk_mgorod_orenburg_plant_no_gas_shortage"] = (
 )
 
 
+# dev5 (half a): furniture around the headline
+EXCERPTS.update(
+    {
+        "d5_kk_tolqyn_covid_emergency_thirty_days": (
+            "https://tolqyn.kz/zanalyk/12358-toaevty-tapsyrmasy-ttenshe-zhaday-rezhim-otyz-tulkke-sozylady.html",
+            "Толқын Tolqyn.kz ақпараттық агенттігі\n» » Тоқаевтың тапсырмасы: Төтенше жағдай режимі отыз тәулікке созылады\n\nТоқаевтың тапсырмасы: Төтенше жағдай режимі отыз тәулікке созылады\n\nМемлекет басшысы Қасым-Жомарт Тоқаев коронавирус инфекциясының таралуына жол бермеу мақсатында енгізілген шектеу шараларына түсіністікпен қарауды сұрады. Бұл туралы Мемлекет басшысы халыққа үндеуінде хабарлады.\n\n",
+        ),
+        "d5_en_bindmans_uk_inquiry_mamay": (
+            "https://www.bindmans.com/knowledge-hub/news/launch-of-inquiry-commission/",
+            "Skip to content\n\n\n01 November 2022\n\nBritish Parliamentarians launch Inquiry Commission to investigate the treatment and detention of Zhanbolat Mamay by the Republic of Kazakhstan\n\n5 mins\n\nSenior British Parliamentarians have launched a non-governmental Commission of Inquiry into the detention and treatment of Zhanbolat Mamay – a popular politician, journalist, and leader of the ‘unregistered’ opposition Democratic Party in Kazakhstan.\n\n",
+        ),
+        "d5_ru_kaktus_ruzakhunov_colleagues": (
+            "https://kaktus.media/doc/452423_on_jivet_myzykoy_on_jivet_djazom._chto_dymaut_kollegi_o_vikrame_ryzahynove.html",
+            '"Он живет музыкой, он живет джазом". Что думают коллеги о Викраме Рузахунове\nKG\n\n"Он живет музыкой, он живет джазом". Что думают коллеги о Викраме Рузахунове\n\nВсе самое интересное в Telegram\n\nКазахские власти выдали за погромщика кыргызстанского музыканта Викрама Рузахунова. Однако они не учли того, что Викрам Рузахунов - известный кыргызстанский джазовый музыкант и его узнают на родине. В Алматы он полетел выступать, так как часто гастролирует там. Редакция Kaktus.media собрала высказывания артистов об их коллеге и друге.\n\nОтметим, что Рузахунова освободили. Но он еще не добрался до дома.\n\n',
+        ),
+        "d5_ru_yknews_state_of_emergency_almaty_mangystau": (
+            "https://yk-news.kz/news/%D0%A2%D0%BE%D0%BA%D0%B0%D0%B5%D0%B2-%D0%B2%D0%B2%D0%B5%D0%BB-%D1%80%D0%B5%D0%B6%D0%B8%D0%BC-%D0%A7%D0%9F-%D0%B2-%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B-%D0%B8-%D0%9C%D0%B0%D0%BD%D0%B3%D0%B8%D1%81%D1%82%D0%B0%D1%83%D1%81%D0%BA%D0%BE%D0%B9-%D0%BE%D0%B1%D0%BB%D0%B0%D1%81%D1%82%D0%B8",
+            "Токаев ввел режим ЧП в Алматы и Мангистауской области\n\n5 января 2022, 3:26\nСейчас читают:\n\nПрезидент Касым-Жомарт Токаев подписал указы о введении чрезвычайного положения в Мангистауской области и городе Алматы, сообщает Zakon.kz.\n\n",
+        ),
+        "d5_ru_buzb_central_asia_drills_kazakhstan_2024": (
+            "https://buzb.uz/news/v-kazahstane-projdut-voennye-ucheniya-s-uchastiem-stran-centralnoj-azii",
+            "В Казахстане пройдут военные учения с участием стран Центральной Азии\n\nМир\n\nВ 2024 году в Казахстане состоятся крупномасштабные военные учения с участием стран Центральной Азии - Азербайджана, Кыргызстана, Таджикистана, Узбекистана, Казахстана, сообщает Министерство обороны Республики Казахстан на официальном сайте.\n\nВ Казахстане пройдут военные учения с участием стран Центральной Азии\n",
+        ),
+    }
+)
+
+
 @pytest.fixture(scope="module")
 def ctx(settings):
     return load_ingest_context(settings)
@@ -599,3 +626,53 @@ def test_sentences_closed_by_the_reporting_outlet_are_the_lead(ctx):
     article = ingest(ctx, "d1_kk_mgorod_orenburg_plant_no_gas_shortage")
     assert article.title == "Орынбор зауытындағы апатқа байланысты Қазақстан газсыз қалмайды"
     assert article.body.startswith("Орынбор зауытындағы апатқа байланысты")
+
+
+def test_a_breadcrumbs_arrows_are_no_part_of_the_headline(ctx):
+    """ "» » Тоқаевтың тапсырмасы: …": the arrows of a breadcrumb whose links were lost."""
+    title = ingest(ctx, "d5_kk_tolqyn_covid_emergency_thirty_days").title
+    assert title == "Тоқаевтың тапсырмасы: Төтенше жағдай режимі отыз тәулікке созылады"
+
+
+@pytest.mark.parametrize(
+    ("name", "lead", "debris"),
+    [
+        # a reading time alone under the headline
+        ("d5_en_bindmans_uk_inquiry_mamay", "Senior British Parliamentarians", "5 mins"),
+        # a country edition's label and a channel promo
+        (
+            "d5_ru_kaktus_ruzakhunov_colleagues",
+            "Казахские власти",
+            "Все самое интересное в Telegram",
+        ),
+        # a sidebar's heading without its list
+        (
+            "d5_ru_yknews_state_of_emergency_almaty_mangystau",
+            "Президент Касым-Жомарт Токаев",
+            "Сейчас читают",
+        ),
+        # a section label under the headline
+        ("d5_ru_buzb_central_asia_drills_kazakhstan_2024", "В 2024 году в Казахстане", "Мир\n"),
+    ],
+)
+def test_furniture_under_the_headline_is_not_the_lead(ctx, name, lead, debris):
+    article = ingest(ctx, name)
+    assert article.body.startswith(lead)
+    assert debris not in article.body
+
+
+def test_a_short_line_that_may_say_something_stays_under_the_headline(ctx):
+    """Only labels go: "Их миссия завершилась" (three words, capitalised) may be a
+    standfirst; an author's name or a section in one or two words is not text."""
+    text = "Из Казахстана в Москву вылетели самолеты с последними российскими миротворцами\nИх миссия завершилась\nПоследние подразделения российских миротворцев вылетели из Казахстана в Москву, сообщает Минобороны России.\n"
+    raw = RawInput(
+        data=text.encode("utf-8"),
+        origin="souzveche.txt",
+        url="https://www.souzveche.ru/news/61461/",
+    )
+    article = ingest_bytes(raw, ctx)
+    assert (
+        article.title
+        == "Из Казахстана в Москву вылетели самолеты с последними российскими миротворцами"
+    )
+    assert article.body.startswith("Их миссия завершилась")

@@ -39,6 +39,7 @@ LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words
 LEAD_TITLE_CUT = 12  # else after this many words
 RUBRIC_MAX_WORDS = 3  # a line in capitals of at most this many words is a rubric
 SLUG_AGREEMENT = 2 / 3  # a line and the URL's slug that cover this share of each other's words
+LABELS_UNDER_HEADLINE = 8  # lines under the headline looked at for section labels
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
 # line kinds that open lists of other stories (their dates are theirs, not the article's)
 _LIST_KINDS = frozenset(
@@ -94,6 +95,9 @@ _REPORTED_BY = re.compile(
     r"|,\s*(?:\S+\s+){0,3}(?:reports|reported|writes)\W*$",
     re.IGNORECASE,
 )
+# A breadcrumb's arrows left before a headline ("» » Тоқаевтың тапсырмасы: …"): a headline
+# never opens with a closing guillemet or an arrow.
+_CRUMB_ARROWS = re.compile(r"^(?:[»›>→/|]\s*)+(?=[^\W\d_]|[«\"„“])")
 # A market ticker's line: currency codes or signs, rates, changes and arrows only ("• USD
 # 468.56", "504.49 KZT", "$1 – 12466.44", "UZS – -0,47%", "Brent 74.2 ▲ 1.3%", a lone "EUR").
 _CURRENCIES = (
@@ -1324,10 +1328,32 @@ def _repeats_words(line: str) -> bool:
     return extra >= 2 or (extra == 1 and len(long_words) <= 4)
 
 
+def _labels_under_headline(lines: list[str], kinds: list[str | None], title_index: int) -> None:
+    """Short labels between the headline and the article's first paragraph are page
+    furniture: one word (a section "Мир", a country edition "KG"), or up to three in small
+    letters or in capitals (a tag "волнения в Казахстане"); no digits or punctuation. (Not
+    a subheading or standfirst that may say something: "Текст соглашения", "Их миссия
+    завершилась".)"""
+    for j in range(title_index + 1, min(len(lines), title_index + LABELS_UNDER_HEADLINE)):
+        if kinds[j] is not None:
+            continue
+        line = lines[j]
+        if _words(line) >= 8 or _ends_sentence(line) or line.rstrip().endswith(":"):
+            return  # the first paragraph (or a standfirst, or a label of the text below)
+        n = _words(line)
+        short = n == 1 or (n <= 3 and (line.strip()[:1].islower() or _all_caps(line)))
+        if short and not re.search(r"[\d.,;!?«»\"()]", line):
+            kinds[j] = "section"
+        else:
+            return
+
+
 def _strip_credit(title: str, rules: CleanRules) -> str:
     """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
-    bullet before it ("• Headline" in a breadcrumb list), a site or section after it."""
+    bullet or a breadcrumb's arrows before it ("• Headline", "» » Headline"), a site or
+    section after it."""
     title = _LIST_BULLET.sub("", title, count=1)
+    title = _CRUMB_ARROWS.sub("", title, count=1)
     head, sep, tail = title.rpartition(". ")
     if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
         return head
@@ -1445,6 +1471,8 @@ def clean_text(
         kinds[i] = kind
     _read_also_lists(lines, kinds)
     _sidebar(lines, kinds, rules)
+    if title_index is not None and not title_in_body:
+        _labels_under_headline(lines, kinds, title_index)
 
     content = [i for i, k in enumerate(kinds) if k is None and (i != title_index or title_in_body)]
     _tail(lines, kinds, rules, bylines)
