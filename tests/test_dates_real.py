@@ -9,13 +9,14 @@ from reading the text. Pages are ingested without their URL: the text alone must
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
 from generator.ingest.clean import clean_text, find_dates, is_timestamp
-from generator.ingest.metadata import _stamp_dates, infer_date
+from generator.ingest.metadata import _agency_like, _stamp_dates, infer_date
 
 REALSET = Path(__file__).parent / "data" / "realset"
 
@@ -228,3 +229,63 @@ def test_a_yearless_stamp_line_wins_over_the_crawl_date(ctx, marker, expected):
     assert text.startswith(" date 2022-01-11 BAKU, Azerbaijan, Jan. 11")
     raw = RawInput(data=text.replace(" date 2022-01-11 ", marker, 1).encode(), origin="t.txt")
     assert ingest_bytes(raw, ctx).date == expected
+
+
+# ------------------------------------- outlets never tuned on (tests/data/urldates, dates5)
+
+URLDATES = Path(__file__).parent / "data" / "urldates" / "pages.jsonl"
+
+
+def urldated(fragment: str) -> dict:
+    """The page of tests/data/urldates whose URL holds ``fragment`` (text as stored)."""
+    pages = [json.loads(line) for line in URLDATES.read_text(encoding="utf-8").splitlines()]
+    (found,) = [p for p in pages if fragment in p["url"]]
+    return found
+
+
+def urldated_date(ctx, fragment: str, text: str | None = None) -> dt.date | None:
+    """The date ingest gives the page's text alone (its URL date is the answer key)."""
+    data = (text if text is not None else urldated(fragment)["text"]).encode("utf-8")
+    return ingest_bytes(RawInput(data=data, origin=f"{fragment}.txt"), ctx).date
+
+
+def test_a_place_cut_in_two_is_no_wire_dateline(ctx):
+    # Photo caption "… Thursday, Jan. 13, 2022. …" / "MOSCOW – A top law-enforcement official
+    # in Kazakhstan said Saturday …" (AP via click2houston, 15 Jan): "MOSCOW –" read as place
+    # "MOSCO" and agency "W" made the caption's date a wire report's.
+    page = urldated("click2houston.com/news/world/2022/01/15/")
+    assert "Jan. 13, 2022" in page["text"] and "\nMOSCOW – A top" in page["text"]
+    assert urldated_date(ctx, "click2houston.com/news/world/2022/01/15/") is None
+    assert not _agency_like("W") and not _agency_like("К") and not _agency_like("13 ҚАҢТАР")
+    assert not _agency_like("Kazakhstan -")
+    assert _agency_like("KAZINFORM") and _agency_like("ТАСС") and _agency_like("INTERFAX.RU")
+
+
+def test_a_date_beside_the_headers_weather_and_rates_is_the_day_of_the_page(ctx):
+    # "• Сб 20.04.2024" / "• Харків +12°С" / "• USD 39.6" / "• EUR 42.28" / headline of a
+    # report of 20.04.2023 (objectiv.tv): the header's box of the day, not the report's date
+    assert urldated("objectiv.tv/uk/objectively/2023/04/20/")["text"].startswith(
+        "• Сб 20.04.2024\n  • Харків  +12°С\n  • USD 39.6"
+    )
+    assert urldated_date(ctx, "objectiv.tv/uk/objectively/2023/04/20/") is None
+
+
+def test_a_stamp_glued_to_the_first_lines(ctx):
+    # headline / "Reuters" / "Jan 11, 2022 • 1 hour ago • < 1 minute read • Join the
+    # conversation" / lead (dev2, National Post): the stamp's separators glue page furniture
+    # to it; the page gave its date only through a dateline misread ("NUR-SULTA" + "N").
+    text = page("dev2/t_en_nationalpost_smailov_named_pm.txt")
+    assert text_date(ctx, "dev2/t_en_nationalpost_smailov_named_pm.txt") == dt.date(2022, 1, 11)
+    undated = text.replace("NUR-SULTAN — ", "", 1)
+    assert undated != text
+    raw = RawInput(data=undated.encode("utf-8"), origin="nationalpost.txt")
+    assert ingest_bytes(raw, ctx).date == dt.date(2022, 1, 11)
+
+
+def test_a_full_date_opening_a_sentence_is_no_glued_stamp(ctx):
+    # " date 2026-02-24 Перший день … хроніка подій 24 лютого 2022 року" / "24 лютого 2022 року
+    # став однією з найтрагічніших …" (rusjev.com, an anniversary piece): the event's date
+    text = urldated("rusjev.com/2026/02/24/")["text"]
+    assert urldated_date(ctx, "rusjev.com/2026/02/24/") == dt.date(2026, 2, 24)
+    unmarked = text.replace(" date 2026-02-24 ", "", 1)
+    assert urldated_date(ctx, "rusjev", unmarked) is None

@@ -13,7 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from generator.ingest.clean import Cleaned, CleanRules, find_dates, normalise_name
+from generator.ingest.clean import (
+    _NUMERIC_DATE,
+    Cleaned,
+    CleanRules,
+    find_dates,
+    normalise_name,
+)
 from generator.languages import LanguagePack
 from generator.nlp.language import LanguageDetector
 from generator.sources import SourceRegistry, site_host
@@ -34,6 +40,19 @@ _URL_DATES = (
     re.compile(r"(?<![\d])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>20[0-4]\d)(?![\d])"),
 )
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}$", re.IGNORECASE)
+# A page header's widgets: the weather ("Харків +12°С", "-12 C") and exchange rates
+# ("• USD 39.6", "KZT/USD = 0.00191"); a date next to them is the day the page was seen.
+_WIDGET = re.compile(
+    r"(?<![\w.])(?:[+\-−–]?\d{1,2}\s*°\s*[CСF]?|[+\-−–]\d{1,2}\s+[CС])(?!\w)"
+    r"|(?<!\w)(?:USD|EUR|RUB|KZT|UAH|CNY|GBP)\s*[=:]?\s*\d+(?:[.,]\d+)?(?!\w)"
+    r"|(?<!\w)[A-Z]{3}/[A-Z]{3}\s*=\s*\d"
+)
+WIDGET_LINE_WORDS = 4  # a widget line is short: a city and a temperature, a rate
+OPENING_STAMP_LINES = 3  # a stamp glued to the text opens one of the first lines ...
+OPENING_STAMP_WORDS = 3  # ... after a rubric or byline of this many words at most
+# What follows a glued stamp's date: a clock time ("24 Лютого 2022, 13:11Російська …") or
+# a separator of page furniture ("Jan 11, 2022 • 1 hour ago • < 1 minute read").
+_STAMP_TAIL = re.compile(r"[,\s]*(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|[•|·])")
 
 
 @dataclass(frozen=True)
@@ -155,8 +174,11 @@ def _stamp_items(
     2011" post recalls."""
     text = f"{cleaned.title or ''}\n{cleaned.body[:3000] if cleaned.body else ''}"
     recalled = {int(m.group("year")) for rx in rules.anniversary for m in rx.finditer(text)}
+    widgets = _header_widgets(cleaned)
     items = []
     for where, line in cleaned.stamps:
+        if widgets and where in ("above", "top"):
+            continue  # "• Сб 20.04.2024" / "Харків +12°С" / "• USD 39.6": the day's box
         folded = line.casefold()
         first_word = re.findall(r"[^\W\d_]+", folded)[:1]
         if first_word and first_word[0] in rules.today_words:
@@ -174,6 +196,51 @@ def _stamp_items(
             if start < revised and found and found.year not in recalled:
                 items.append((where, found))
     return items
+
+
+def _header_widgets(cleaned: Cleaned) -> bool:
+    """Does the page open with a header's widgets (the weather, exchange rates), whose
+    date stands for the day the page was seen, not for the article ("• Сб 20.04.2024" /
+    "Харків +12°С" / "• USD 39.6" over a report of 20.04.2023)?"""
+    body = cleaned.body.split("\n")[:OPENING_STAMP_LINES] if cleaned.body else []
+    return any(
+        _WIDGET.search(line) and len(line.split()) <= WIDGET_LINE_WORDS
+        for line in (cleaned.title or "", *cleaned.header_lines, *body)
+    )
+
+
+def _full_date_spans(
+    line: str, rules: CleanRules, latin: bool = False
+) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of the full dates (with a year) written in ``line``."""
+    ends: dict[int, int] = {}
+    for rx in (_NUMERIC_DATE, *rules.date_patterns):
+        for m in rx.finditer(line):
+            ends[m.start()] = max(ends.get(m.start(), 0), m.end())
+    spans = []
+    for start, year, month, day in find_dates(line, rules, latin):
+        found = _safe_date(year, month, day)
+        if found and start in ends:
+            spans.append((start, ends[start], found))
+    return spans
+
+
+def _opening_stamp(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> dt.date | None:
+    """The date of a stamp the page glued to its first lines: a full date that opens a line
+    (after a rubric or byline of a few words at most) right before a clock time or a
+    separator ("Jan 11, 2022 • 1 hour ago • < 1 minute read", "24 Лютого 2022,
+    13:11Російська Федерація …", "Агро Ринки 19.09.2023 21:46 Казахстан …"). A date in a
+    sentence ("5 января 2022 года в 05:00 …") has words before or between: not a stamp.
+    Two such dates: none."""
+    lines = [line for line in cleaned.body.split("\n") if line.strip()][:OPENING_STAMP_LINES]
+    found = {
+        date
+        for line in lines
+        for start, end, date in _full_date_spans(line, rules, latin)
+        if len(re.findall(r"\w+", line[:start])) <= OPENING_STAMP_WORDS
+        and _STAMP_TAIL.match(line, end)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _stamp_dates(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> list[dt.date]:
@@ -293,6 +360,13 @@ def infer_date(
     if conflict:
         warnings.append("the page's stamps give different dates; date left unknown")
         return None, warnings
+    opening = _opening_stamp(cleaned, rules, latin)
+    if (
+        opening is not None
+        and (crawl is None or opening <= crawl)
+        and _fits_lead(opening, cleaned, rules, latin)
+    ):
+        return opening, warnings
     head = [line for where, line in cleaned.stamps if where in _HEAD_STAMPS]
     lone_years = {int(h) for h in head if re.fullmatch(r"\d{4}", h.strip())}
     if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022"
@@ -364,7 +438,7 @@ def infer_date(
     # date of the first paragraph is an event's too, even in the crawl month: "вечером 5
     # января погиб ..." in a report of January 12.)
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
-    if dl is not None and dl.agency and dl.month is None:
+    if dl is not None and dl.month is None and _agency_like(dl.agency):
         lead = _LEAD_SENTENCE.split(first, maxsplit=1)[0]
         found_dates = find_dates(lead, rules, latin)
         if found_dates and lead.lstrip()[:1] not in '«"„“':
@@ -373,6 +447,16 @@ def infer_date(
             if found and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
                 return found, warnings
     return None, warnings
+
+
+def _agency_like(agency: str | None) -> bool:
+    """Is a dateline's agency an outlet's name, so that the report is a wire report?
+
+    Not a letter cut from the place ("ASTANA – The …" read as place "ASTAN" and agency
+    "A"; "КТК – …" as "КТ" and "К"), a dash, a date ("13 ҚАҢТАР") or a word left with a
+    dash ("Kazakhstan -"): a page opening "MOSCOW – A top official said …" under a photo
+    caption of two days before is no wire report dated by that caption."""
+    return agency is not None and _name_like(agency)
 
 
 def clean_title(title: str, sources: SourceRegistry) -> str:
