@@ -280,6 +280,11 @@ def test_a_stamp_glued_to_the_first_lines(ctx):
     assert undated != text
     raw = RawInput(data=undated.encode("utf-8"), origin="nationalpost.txt")
     assert ingest_bytes(raw, ctx).date == dt.date(2022, 1, 11)
+    # the same stamp labelled as a revision ("Updated Jan 11, 2022 • …") is no publication
+    revised = undated.replace("\nJan 11, 2022", "\nUpdated Jan 11, 2022", 1)
+    assert revised != undated
+    raw = RawInput(data=revised.encode("utf-8"), origin="nationalpost.txt")
+    assert ingest_bytes(raw, ctx).date is None
 
 
 def test_a_full_date_opening_a_sentence_is_no_glued_stamp(ctx):

@@ -233,13 +233,16 @@ def _opening_stamp(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> 
     sentence ("5 января 2022 года в 05:00 …") has words before or between: not a stamp.
     Two such dates: none."""
     lines = [line for line in cleaned.body.split("\n") if line.strip()][:OPENING_STAMP_LINES]
-    found = {
-        date
-        for line in lines
-        for start, end, date in _full_date_spans(line, rules, latin)
-        if len(re.findall(r"\w+", line[:start])) <= OPENING_STAMP_WORDS
-        and _STAMP_TAIL.match(line, end)
-    }
+    found = set()
+    for line in lines:
+        for start, end, date in _full_date_spans(line, rules, latin):
+            before = re.findall(r"[^\W\d_]+", line[:start].casefold())
+            if (
+                len(re.findall(r"\w+", line[:start])) <= OPENING_STAMP_WORDS
+                and _STAMP_TAIL.match(line, end)
+                and not any(w in rules.update_words or w in rules.today_words for w in before)
+            ):  # not "Updated 12 January 2022 | 10:15", not "Сегодня 7 января 2022, 14:00"
+                found.add(date)
     return found.pop() if len(found) == 1 else None
 
 
