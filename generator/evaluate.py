@@ -43,6 +43,7 @@ from typing import Any
 import yaml
 
 from generator.corpus import CorpusError, parse_date
+from generator.ingest.clean import fold_mixed_scripts
 from generator.models import Article, TextAnalysis
 from generator.settings import ConfigError, Settings
 from generator.topics import Taxonomy, TopicScore, topic_scores
@@ -259,10 +260,12 @@ class EvalReport:
 
 
 def _norm(text: str | None) -> str:
-    """Comparison form of a title: NFKC, case-folded, ё→е, no quotes/dashes, single spaces."""
+    """Comparison form of a title: NFKC, look-alike letters folded as ingest folds them (a
+    label copies the page's "Hoвopociйcькiй" as it is), case-folded, ё→е, no quotes/dashes,
+    single spaces."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text).casefold().replace("ё", "е")
+    text = fold_mixed_scripts(unicodedata.normalize("NFKC", text)).casefold().replace("ё", "е")
     text = re.sub(r"[\"'«»„“”‘’`‹›]", "", text)
     text = re.sub(r"[‐-―−-]", "-", text)
     text = re.sub(r"\s*-\s*", " - ", text)

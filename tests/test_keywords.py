@@ -372,3 +372,46 @@ def test_fast_yake_scores_as_the_library(text: str, language: str) -> None:
     got = [(p, float(s)) for p, s in yake_keywords(text, language, stopwords, kw.MAX_NGRAM, 100)]
     assert len(expected) > 5
     assert got == expected
+
+
+# ------------------------------------------------ English word classes (lemminflect's tables)
+# Real pages of the tuning splits; each keyword below came out before the dictionary check.
+REALSET = Path(__file__).parent / "data" / "realset"
+EN_PAGES = {
+    "dev4/en_capitalvue_kropotkinskaya_restored.txt": (
+        ["Kropotkinskaya Successfully Restored"],
+        ["oil pumping station"],
+    ),
+    "dev4/en_azeridaily_putin_csto_summit.txt": (["promptly respond"], []),
+    "dev4/en_dawn_kordai_dungans_ponder_future.txt": (["caught"], []),
+    "dev4/en_dagens_kropotkinskaya_disabled.txt": (
+        ["United State"],
+        ["United States", "oil pumping station"],
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def en_pages(settings) -> dict:
+    from generator.ingest import ingest_path, load_ingest_context
+
+    ctx = load_ingest_context(settings)
+    return {name: ingest_path(REALSET / name, ctx) for name in EN_PAGES}
+
+
+@pytest.mark.parametrize("name", sorted(EN_PAGES))
+def test_english_keywords_hold_no_verb_or_adverb_and_names_keep_their_s(en_pages, name):
+    article = en_pages[name]
+    text = RealText(name, "en", article.title or "", "\n\n".join(article.paragraphs))
+    keywords = real_keywords(text)
+    absent, present = EN_PAGES[name]
+    assert not set(absent) & set(keywords), keywords
+    assert set(present) <= set(keywords), keywords
+
+
+@pytest.mark.parametrize(
+    ("word", "alone_ok"),
+    [("entire", False), ("related", False), ("Deadly", False), ("Google", True), ("crude", True)],
+)
+def test_a_modifier_alone_is_no_english_keyword(word, alone_ok):
+    assert kw._english_modifier_alone(word) is not alone_ok

@@ -91,3 +91,32 @@ def test_one_lemmatizer_per_language_and_it_pickles_by_language(ru):
     assert get_lemmatizer("ru") is ru
     assert pickle.loads(pickle.dumps(ru)) is ru
     assert get_lemmatizer("uk") is not ru
+
+
+# Real sentences (tests/data/realset/dev3): pymorphy3 guesses an unknown surname in -ов as
+# the genitive plural of a first name ("Масимов" -> "масим") and "Алмасадам" as a dative
+# plural; a name in the news is one person, so neither is read as a plural.
+REAL_NAMES = [
+    # dev3/ru_karimmassimov_case_advocacy.txt
+    ("Карим Масимов был задержан 5 января 2022 года", ["Карим", "Масимов"], "Карим Масимов"),
+    # dev3/ru_caravaninfo_opec_production_growth.txt
+    (
+        "Министр энергетики Казахстана Алмасадам Саткалиев провел переговоры",
+        ["Алмасадам", "Саткалиев"],
+        "Алмасадам Саткалиев",
+    ),
+    # dev3/ru_kokshetauasia_kozhanov_inquiry.txt
+    ("Генеральный прокурор РК Берик Асылов", ["Берик", "Асылов"], "Берик Асылов"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name", "normal"), REAL_NAMES)
+def test_unknown_surname_is_not_a_plural_first_name(ru, sentence, name, normal):
+    assert " ".join(name) in sentence
+    assert ru.normal_phrase(name) == normal
+    assert ru.lemma(name[-1]) == name[-1].lower()
+
+
+def test_plural_only_places_keep_their_plural(ru):
+    assert ru.lemma("Карпат") == "карпаты"
+    assert ru.lemma("Альп") == "альпы"

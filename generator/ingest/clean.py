@@ -81,6 +81,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _HOMOGLYPHS = str.maketrans("aceopxyiABCEHKMOPTXk", "асеорхуіАВСЕНКМОРТХк")
 _CYR = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
 _LAT = re.compile(r"[a-zA-Z]")
+# Look-alikes from other scripts that scraper sites mix into Cyrillic words to dodge
+# copy detection ("Kpacнoдapcькoмy", "знищeнօ" with an Armenian o): folded back to Cyrillic
+# when the word then has no Latin letter left (an "iPhone-ом" keeps its iPhone).
+_MIXED_WORD = re.compile(r"\w*(?:[а-яёіїєґА-ЯЁІЇЄҐ][a-zA-Zօοα]|[a-zA-Zօοα][а-яёіїєґА-ЯЁІЇЄҐ])\w*")
+_LOOKALIKES = str.maketrans("aceopxyiABCEHKMOPTXkօοα", "асеорхуіАВСЕНКМОРТХкооа")
 _NAME_WORD = rf"[{_UPPER}][\w'’\-]*"
 
 
@@ -257,11 +262,23 @@ def fold_homoglyphs(line: str) -> str:
     return " ".join(out)
 
 
+def _fold_mixed_word(m: re.Match[str]) -> str:
+    word = m.group(0)
+    folded = word.translate(_LOOKALIKES)
+    return word if _LAT.search(folded) else folded
+
+
+def fold_mixed_scripts(text: str) -> str:
+    """Cyrillic words written with Latin (or Armenian, Greek) look-alike letters, whole."""
+    return _MIXED_WORD.sub(_fold_mixed_word, text)
+
+
 def normalise_text(text: str) -> str:
-    """NFC, Unix newlines, no zero-width characters, single spaces, stripped lines."""
+    """NFC, Unix newlines, no zero-width characters, single spaces, stripped lines, no
+    look-alike letters inside Cyrillic words."""
     if _ENTITY.search(text):  # crawlers leave "&nbsp;", "&laquo;" in text dumps
         text = html.unescape(text)
-    text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
+    text = fold_mixed_scripts(_ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)))
     text = _LANG_MARKER.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\f", "\n").replace("\v", "\n")

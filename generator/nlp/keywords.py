@@ -76,7 +76,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from generator.nlp import kazakh
+from generator.nlp import english, kazakh
 from generator.nlp.lemmas import (
     ACRONYM_MAX_LEN,
     PYMORPHY_LANGUAGES,
@@ -168,7 +168,8 @@ def _kazakh_verbal(token: str, rules: KeywordRules, keep: frozenset[str]) -> boo
 def _english_verbal(
     surface: Sequence[str], rules: KeywordRules, first_is_name: bool = True
 ) -> bool:
-    """en: a verb form from the list, an ``-ed`` word, or an ``-ing`` word at the end.
+    """en: a verb form from the list, a word the dictionary knows only as a verb or an
+    adverb (``generator.nlp.english``), an ``-ed`` word, or an ``-ing`` word at the end.
 
     A capital marks a name (United, Reading), except on a sentence's first word that is
     never capitalised elsewhere (``first_is_name`` false: "Published", "Breaking")."""
@@ -178,6 +179,25 @@ def _english_verbal(
             continue
         if lower in rules.verbs:
             return True
+        if (
+            not lower.endswith(_EN_PARTICIPLES)
+            and (  # pumping station, Unified Staff
+                english.adverb_only(lower)
+                or (
+                    english.verb_or_adverb_only(lower)
+                    # a name may start with a verb (Rob, Google), not with "Hinders"
+                    and (k > 0 or token[:1].islower() or lower.endswith("s"))
+                )
+            )
+        ):
+            return True  # caught, respond, promptly; "Kropotkinskaya Successfully Restored"
+        if (
+            k < len(surface) - 1
+            and token.islower()
+            and lower.endswith("ing")
+            and surface[k + 1][:1].isupper()
+        ):
+            return True  # a gerund and its object: citing Interfax, reports citing Azattyq
         if token[:1].isupper() and (k > 0 or first_is_name):
             continue  # names: United, Reading
         endings = rules.verb_endings + (rules.last_verb_endings if k == len(surface) - 1 else ())
@@ -255,7 +275,19 @@ def _is_stop(token: str, lemma: str, stopwords: frozenset[str]) -> bool:
     return _key(token) in stopwords or lemma in stopwords
 
 
+_EN_PARTICIPLES = ("ing", "ed")  # their own rules: nominal -ing words are many
 _KAZAKH_PAST = frozenset({"ды", "ді"})  # also the accusative: only after a passive -л/-н
+
+
+def _english_modifier_alone(token: str) -> bool:
+    """en: a one-word candidate the dictionary knows only as a modifier (``entire``,
+    ``related``; capitalised ``Deadly``, ``Earlier``); a capitalised verb-only word alone
+    may be a name (Google), so only lower-case ones go on that count."""
+    lower = _fold_word(token)
+    if token[:1].islower():
+        return english.never_a_noun(lower)
+    classes = english.word_classes(lower)
+    return bool(classes) and classes <= {"ADJ", "ADV"}
 
 
 def _english_phrase_ok(surface: Sequence[str]) -> bool:
@@ -420,6 +452,8 @@ def extract_keywords(
         )
         if language == "en" and _english_verbal(surface, rules, first_is_name):
             continue
+        if language == "en" and len(surface) == 1 and _english_modifier_alone(surface[0]):
+            continue  # entire, related, Deadly: an adjective or adverb alone
         if language == "kk" and not _kazakh_phrase_ok(surface, lemmas, first_is_name):
             continue
         if language == "kk" and len(key) == 1 and surface[0].islower() and len(index[key]) < 2:

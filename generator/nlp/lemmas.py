@@ -115,6 +115,9 @@ class Lemmatizer:
             return " ".join([*tokens[:-1], kazakh.strip_case(tokens[-1], self._keep)])
         if self.language not in PYMORPHY_LANGUAGES:
             last = tokens[-1]
+            if len(tokens) > 1 and all(t[:1].isupper() for t in tokens):
+                *rest, last = tokens  # a name keeps its -s (United States), not a possessive
+                return " ".join([*rest, re.sub(r"['’]s$", "", last)])
             return " ".join([*tokens[:-1], match_case(self.lemma(last), last)])
         infos = [self._cached(t) for t in tokens]
         head = next((i for i, inf in enumerate(infos) if inf.pos == "NOUN" or inf.acronym), None)
@@ -126,9 +129,10 @@ class Lemmatizer:
         gender = head_parse.tag.gender if head_parse is not None else None
         if any(inf.parse is not None and inf.parse.tag.number == "plur" for inf in infos[:head]):
             number = "plur"  # "коллективные ... силы": the adjective settles the number
-        if infos[head].first_name:  # a person: each name's lemma (Касым-Жомартом Токаевым)
+        if infos[head].first_name or _is_surname_after(tokens, infos, head):
+            # a person: each name's lemma (Касым-Жомартом Токаевым, Аскара Маміна)
             for i in range(head, len(tokens)):
-                if not infos[i].proper:
+                if not infos[i].proper and i > head:
                     break
                 out[i] = infos[i].lemma
                 parse = infos[i].parse
@@ -185,7 +189,8 @@ class Lemmatizer:
             proper = self._proper_parse(word, parses)
             if proper is not None:
                 return _info(proper, proper=True, parses=parses)
-            if _SURNAME_RE.match(word):
+            if _SURNAME_RE.match(word) or any(_guessed_plural_name(p) for p in parses):
+                # Масимов, Нікол: a guessed plural name is an unknown name as written
                 return WordInfo(_fold(word), pos="NOUN", proper=True)
         return _info(_most_likely(parses), proper=False, parses=parses)
 
@@ -195,7 +200,11 @@ class Lemmatizer:
         if adjectives and _ADJECTIVE_RE.search(word.lower()):
             return None  # Мангистауской, Каспийского: an adjective, whatever else it may be
         for tags in _PROPER_TAG_ORDER:
-            found = [p for p in parses if any(t in p.tag.grammemes for t in tags)]
+            found = [
+                p
+                for p in parses
+                if any(t in p.tag.grammemes for t in tags) and not _guessed_plural_name(p)
+            ]
             if not found:
                 continue
             best = next((p for p in found if "masc" in p.tag.grammemes), found[0])
@@ -215,6 +224,27 @@ class Lemmatizer:
                     return other
             return best
         return None
+
+
+def _is_surname_after(tokens: Sequence[str], infos: Sequence[WordInfo], head: int) -> bool:
+    """A capitalised head followed by a surname (``Аскара Маміна``: the first name unknown
+    to the dictionary, the surname known as one)."""
+    if head + 1 >= len(tokens) or not tokens[head][:1].isupper():
+        return False
+    nxt = infos[head + 1]
+    return nxt.proper and nxt.parse is not None and "Surn" in nxt.parse.tag.grammemes
+
+
+def _guessed_plural_name(parse: Any) -> bool:
+    """A guessed plural of a first name or place (``Масимов`` as "of the Masims",
+    ``Алмасадам`` as "to the Almasads"): a name in the news is one person, so an unknown
+    capitalised word is not read as a plural name (a plural-only name, ``Pltm``, stays)."""
+    grammemes = parse.tag.grammemes
+    return (
+        "plur" in grammemes
+        and "Pltm" not in grammemes
+        and bool(grammemes & {"Name", "Patr", "Geox"})
+    )
 
 
 def _most_likely(parses: Sequence[Any]) -> Any:

@@ -1,0 +1,39 @@
+"""English word classes from a dictionary (lemminflect's lemma tables, shipped in the wheel).
+
+English has no morphology to tell a verb from a noun, and the keyword stage has no tagger:
+what a word *can* be is the safe question. A word that the dictionary knows only as a verb
+or an adverb (``respond``, ``caught``, ``exporting``, ``promptly``, ``successfully``) is
+never the head or a modifier of a keyword noun phrase.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from lemminflect import getAllLemmas
+
+_NOT_NOMINAL = frozenset({"VERB", "AUX", "ADV"})
+
+
+@functools.lru_cache(maxsize=50_000)
+def word_classes(lower: str) -> frozenset[str]:
+    """The universal POS tags the dictionary gives a lower-case word (empty: unknown)."""
+    return frozenset(getAllLemmas(lower))
+
+
+def adverb_only(lower: str) -> bool:
+    """True when the dictionary knows the word only as an adverb (``successfully``)."""
+    return word_classes(lower) == frozenset({"ADV"})
+
+
+def never_a_noun(lower: str) -> bool:
+    """True when the dictionary knows the word, and not as a noun (``entire``, ``related``):
+    alone, such a word is no keyword."""
+    classes = word_classes(lower)
+    return bool(classes) and not classes & {"NOUN", "PROPN"}
+
+
+def verb_or_adverb_only(lower: str) -> bool:
+    """True when the dictionary knows the word, and only as a verb or an adverb."""
+    classes = word_classes(lower)
+    return bool(classes) and classes <= _NOT_NOMINAL
