@@ -40,19 +40,27 @@ _URL_DATES = (
     re.compile(r"(?<![\d])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>20[0-4]\d)(?![\d])"),
 )
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}$", re.IGNORECASE)
-# A page header's widgets: the weather ("Харків +12°С", "-12 C") and exchange rates
-# ("• USD 39.6", "KZT/USD = 0.00191"); a date next to them is the day the page was seen.
+# A page header's widgets: the weather ("Харків +12°С", "-3.1 C") and exchange rates
+# ("• USD 39.6", "USD" / "504.49 KZT", "KZT/USD = 0.00191"); a date next to them is the
+# day the page was seen.
 _WIDGET = re.compile(
-    r"(?<![\w.])(?:[+\-−–]?\d{1,2}\s*°\s*[CСF]?|[+\-−–]\d{1,2}\s+[CС])(?!\w)"
+    r"(?<![\w.])(?:[+\-−–]?\d{1,2}(?:[.,]\d)?\s*°\s*[CСF]?|[+\-−–]\d{1,2}(?:[.,]\d)?\s+[CС])(?!\w)"
     r"|(?<!\w)(?:USD|EUR|RUB|KZT|UAH|CNY|GBP)\s*[=:]?\s*\d+(?:[.,]\d+)?(?!\w)"
+    r"|(?<![\w.])\d+(?:[.,]\d+)?\s*(?:KZT|RUB|UAH|USD|EUR|₸|₽|₴)(?!\w)"
+    r"|^\W*(?:USD|EUR|RUB|KZT|UAH|CNY|GBP)\W*$"
     r"|(?<!\w)[A-Z]{3}/[A-Z]{3}\s*=\s*\d"
 )
 WIDGET_LINE_WORDS = 4  # a widget line is short: a city and a temperature, a rate
 OPENING_STAMP_LINES = 3  # a stamp glued to the text opens one of the first lines ...
 OPENING_STAMP_WORDS = 3  # ... after a rubric or byline of this many words at most
 # What follows a glued stamp's date: a clock time ("24 Лютого 2022, 13:11Російська …") or
-# a separator of page furniture ("Jan 11, 2022 • 1 hour ago • < 1 minute read").
-_STAMP_TAIL = re.compile(r"[,\s]*(?:(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|[•|·])")
+# separators between bits of page furniture ("Jan 11, 2022 • 1 hour ago • < 1 minute
+# read"), not between a date and a text ("Jan 6, 2022 • Police in Kazakhstan's largest
+# city …": an embedded video's description).
+# (a text may be glued right after the minutes: "06.01.2022 | 21:406-го января …")
+_CLOCK_TAIL = re.compile(r"[,\s|•·]*(?:[01]?\d|2[0-3]):[0-5]\d")
+_SEPARATORS = re.compile(r"\s*[•|·]\s*")
+FURNITURE_WORDS = 4  # words of a bit of furniture between separators ("1 hour ago")
 
 
 @dataclass(frozen=True)
@@ -174,11 +182,16 @@ def _stamp_items(
     2011" post recalls."""
     text = f"{cleaned.title or ''}\n{cleaned.body[:3000] if cleaned.body else ''}"
     recalled = {int(m.group("year")) for rx in rules.anniversary for m in rx.finditer(text)}
-    widgets = _header_widgets(cleaned)
+    boxes = (
+        {line.strip() for where, line in cleaned.stamps if where in ("above", "top")}
+        if _header_widgets(cleaned)
+        else set()
+    )
     items = []
     for where, line in cleaned.stamps:
-        if widgets and where in ("above", "top"):
+        if line.strip() in boxes:
             continue  # "• Сб 20.04.2024" / "Харків +12°С" / "• USD 39.6": the day's box
+            # (and the same box printed again further down, by a second header)
         folded = line.casefold()
         first_word = re.findall(r"[^\W\d_]+", folded)[:1]
         if first_word and first_word[0] in rules.today_words:
@@ -225,10 +238,21 @@ def _full_date_spans(
     return spans
 
 
+def _glued_stamp_tail(rest: str) -> bool:
+    """Does what follows a date make it a stamp: a clock time, or separators between short
+    bits of page furniture only?"""
+    if _CLOCK_TAIL.match(rest):
+        return True
+    if not _SEPARATORS.match(rest):
+        return False
+    bits = [b for b in _SEPARATORS.split(rest) if b.strip()]
+    return all(len(b.split()) <= FURNITURE_WORDS for b in bits)
+
+
 def _opening_stamp(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> dt.date | None:
     """The date of a stamp the page glued to its first lines: a full date that opens a line
-    (after a rubric or byline of a few words at most) right before a clock time or a
-    separator ("Jan 11, 2022 • 1 hour ago • < 1 minute read", "24 Лютого 2022,
+    (after a rubric or byline of a few words at most) right before a clock time or
+    separated bits of furniture ("Jan 11, 2022 • 1 hour ago • < 1 minute read", "24 Лютого 2022,
     13:11Російська Федерація …", "Агро Ринки 19.09.2023 21:46 Казахстан …"). A date in a
     sentence ("5 января 2022 года в 05:00 …") has words before or between: not a stamp.
     Two such dates: none."""
@@ -239,7 +263,7 @@ def _opening_stamp(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> 
             before = re.findall(r"[^\W\d_]+", line[:start].casefold())
             if (
                 len(re.findall(r"\w+", line[:start])) <= OPENING_STAMP_WORDS
-                and _STAMP_TAIL.match(line, end)
+                and _glued_stamp_tail(line[end:])
                 and not any(w in rules.update_words or w in rules.today_words for w in before)
             ):  # not "Updated 12 January 2022 | 10:15", not "Сегодня 7 января 2022, 14:00"
                 found.add(date)
@@ -441,7 +465,7 @@ def infer_date(
     # date of the first paragraph is an event's too, even in the crawl month: "вечером 5
     # января погиб ..." in a report of January 12.)
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
-    if dl is not None and dl.month is None and _agency_like(dl.agency):
+    if dl is not None and dl.month is None and _agency_like(dl.agency, rules):
         lead = _LEAD_SENTENCE.split(first, maxsplit=1)[0]
         found_dates = find_dates(lead, rules, latin)
         if found_dates and lead.lstrip()[:1] not in '«"„“':
@@ -452,14 +476,18 @@ def infer_date(
     return None, warnings
 
 
-def _agency_like(agency: str | None) -> bool:
-    """Is a dateline's agency an outlet's name, so that the report is a wire report?
+def _agency_like(agency: str | None, rules: CleanRules) -> bool:
+    """Is a dateline's agency a known outlet, so that the report is a wire report?
 
     Not a letter cut from the place ("ASTANA – The …" read as place "ASTAN" and agency
-    "A"; "КТК – …" as "КТ" and "К"), a dash, a date ("13 ҚАҢТАР") or a word left with a
-    dash ("Kazakhstan -"): a page opening "MOSCOW – A top official said …" under a photo
-    caption of two days before is no wire report dated by that caption."""
-    return agency is not None and _name_like(agency)
+    "A"; "КТК – …" as "КТ" and "К"), a dash, a date ("13 ҚАҢТАР") or a country after the
+    city ("ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car …", a photo caption): a page
+    opening "MOSCOW – A top official said …" under a caption of two days before is no
+    wire report dated by that caption."""
+    if agency is None or not _name_like(agency):
+        return False
+    key = agency.casefold()
+    return key in rules.agencies or any(key.startswith(a + " ") for a in rules.agencies)
 
 
 def clean_title(title: str, sources: SourceRegistry) -> str:
