@@ -342,3 +342,11 @@ def test_a_stamp_glued_to_the_lead_after_its_time(ctx):
     # headline / "ПОЛИТИКА" / "06.01.2022 | 21:406-го января 2022 года состоялся телефонный
     # разговор …" (factoram): the stamp's time runs into the lead's first word
     assert text_date(ctx, "dev5/ru_factoram_zas_pashinyan_call.txt") == dt.date(2022, 1, 6)
+
+
+def test_dates_listed_above_the_headline_leave_the_stamp_after_the_text(ctx):
+    # masthead / "№ 31 газет" / "20 сәуір 2024 ж." / "№ 30 газет" / "16 сәуір 2024 ж." / … /
+    # headline / text / "16 наурыз 2020 ж. 548 0" (tirshilik-tynysy.kz): the paper's issues
+    # are a list, not stamps in conflict; the stamp after the text dates the report
+    name = "dev5/kk_tirshilik_covid_emergency_may_extend.txt"
+    assert text_date(ctx, name, chars=4000) == dt.date(2020, 3, 16)

@@ -51,6 +51,9 @@ _WIDGET = re.compile(
     r"|(?<!\w)[A-Z]{3}/[A-Z]{3}\s*=\s*\d"
 )
 WIDGET_LINE_WORDS = 4  # a widget line is short: a city and a temperature, a rate
+# This many dates above the headline make a list (a paper's issues "№ 31 газет" / "20 сәуір
+# 2024 ж." / "№ 30 газет" / "16 сәуір 2024 ж." / …, other stories): no stamp of the page's.
+LISTED_DATES = 3
 OPENING_STAMP_LINES = 3  # a stamp glued to the text opens one of the first lines ...
 OPENING_STAMP_WORDS = 3  # ... after a rubric or byline of this many words at most
 # What follows a glued stamp's date: a clock time ("24 Лютого 2022, 13:11Російська …") or
@@ -284,8 +287,9 @@ def _stamp_date(
     The stamps around the headline first: one date, or else the one date of those right
     below the headline (a page's "today" box stands above it: "Monday June 24, 2024" /
     headline / "February 14, 2022"); a dateline's day and month pick among them. Without
-    such stamps, the one date of a stamp after a standfirst, else of one after the text.
-    Several dates with no such winner: no date (and ``True``).
+    such stamps, the one date of a stamp after a standfirst, else of one after the text;
+    three dates or more above the headline and none below are a list (a paper's issues),
+    not stamps. Several dates with no such winner: no date (and ``True``).
     """
     items = _stamp_items(cleaned, rules, latin)
     head = [(w, d) for w, d in items if w in _HEAD_STAMPS]
@@ -294,7 +298,8 @@ def _stamp_date(
         for _where, found in head:
             if (found.month, found.day) == (dl.month, dl.day):
                 return found, False
-    if head:
+    listed = len({d for _w, d in head}) >= LISTED_DATES and all(w == "above" for w, _d in head)
+    if head and not listed:  # (several dates above the headline: a list, no stamp)
         dates = {d for _w, d in head}
         if len(dates) == 1:
             return dates.pop(), False
