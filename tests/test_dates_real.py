@@ -9,13 +9,14 @@ from reading the text. Pages are ingested without their URL: the text alone must
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
 from generator.ingest.clean import clean_text, find_dates, is_timestamp
-from generator.ingest.metadata import _stamp_dates, infer_date
+from generator.ingest.metadata import _agency_like, _stamp_dates, infer_date
 
 REALSET = Path(__file__).parent / "data" / "realset"
 
@@ -228,3 +229,124 @@ def test_a_yearless_stamp_line_wins_over_the_crawl_date(ctx, marker, expected):
     assert text.startswith(" date 2022-01-11 BAKU, Azerbaijan, Jan. 11")
     raw = RawInput(data=text.replace(" date 2022-01-11 ", marker, 1).encode(), origin="t.txt")
     assert ingest_bytes(raw, ctx).date == expected
+
+
+# ------------------------------------- outlets never tuned on (tests/data/urldates, dates5)
+
+URLDATES = Path(__file__).parent / "data" / "urldates" / "pages.jsonl"
+
+
+def urldated(fragment: str) -> dict:
+    """The page of tests/data/urldates whose URL holds ``fragment`` (text as stored)."""
+    pages = [json.loads(line) for line in URLDATES.read_text(encoding="utf-8").splitlines()]
+    (found,) = [p for p in pages if fragment in p["url"]]
+    return found
+
+
+def urldated_date(ctx, fragment: str, text: str | None = None) -> dt.date | None:
+    """The date ingest gives the page's text alone (its URL date is the answer key)."""
+    data = (text if text is not None else urldated(fragment)["text"]).encode("utf-8")
+    return ingest_bytes(RawInput(data=data, origin=f"{fragment}.txt"), ctx).date
+
+
+def test_a_place_cut_in_two_is_no_wire_dateline(ctx):
+    # Photo caption "… Thursday, Jan. 13, 2022. …" / "MOSCOW – A top law-enforcement official
+    # in Kazakhstan said Saturday …" (AP via click2houston, 15 Jan): "MOSCOW –" read as place
+    # "MOSCO" and agency "W" made the caption's date a wire report's.
+    page = urldated("click2houston.com/news/world/2022/01/15/")
+    assert "Jan. 13, 2022" in page["text"] and "\nMOSCOW – A top" in page["text"]
+    assert urldated_date(ctx, "click2houston.com/news/world/2022/01/15/") is None
+    assert not _agency_like("W", ctx.rules) and not _agency_like("К", ctx.rules)
+    assert not _agency_like("13 ҚАҢТАР", ctx.rules) and not _agency_like("Kazakhstan -", ctx.rules)
+    assert _agency_like("KAZINFORM", ctx.rules) and _agency_like("ТАСС", ctx.rules)
+
+
+def test_a_date_beside_the_headers_weather_and_rates_is_the_day_of_the_page(ctx):
+    # "• Сб 20.04.2024" / "• Харків +12°С" / "• USD 39.6" / "• EUR 42.28" / headline of a
+    # report of 20.04.2023 (objectiv.tv): the header's box of the day, not the report's date
+    assert urldated("objectiv.tv/uk/objectively/2023/04/20/")["text"].startswith(
+        "• Сб 20.04.2024\n  • Харків  +12°С\n  • USD 39.6"
+    )
+    assert urldated_date(ctx, "objectiv.tv/uk/objectively/2023/04/20/") is None
+
+
+def test_a_stamp_glued_to_the_first_lines(ctx):
+    # headline / "Reuters" / "Jan 11, 2022 • 1 hour ago • < 1 minute read • Join the
+    # conversation" / lead (dev2, National Post): the stamp's separators glue page furniture
+    # to it; the page gave its date only through a dateline misread ("NUR-SULTA" + "N").
+    text = page("dev2/t_en_nationalpost_smailov_named_pm.txt")
+    assert text_date(ctx, "dev2/t_en_nationalpost_smailov_named_pm.txt") == dt.date(2022, 1, 11)
+    undated = text.replace("NUR-SULTAN — ", "", 1)
+    assert undated != text
+    raw = RawInput(data=undated.encode("utf-8"), origin="nationalpost.txt")
+    assert ingest_bytes(raw, ctx).date == dt.date(2022, 1, 11)
+    # the same stamp labelled as a revision ("Updated Jan 11, 2022 • …") is no publication
+    revised = undated.replace("\nJan 11, 2022", "\nUpdated Jan 11, 2022", 1)
+    assert revised != undated
+    raw = RawInput(data=revised.encode("utf-8"), origin="nationalpost.txt")
+    assert ingest_bytes(raw, ctx).date is None
+
+
+def test_a_full_date_opening_a_sentence_is_no_glued_stamp(ctx):
+    # " date 2026-02-24 Перший день … хроніка подій 24 лютого 2022 року" / "24 лютого 2022 року
+    # став однією з найтрагічніших …" (rusjev.com, an anniversary piece): the event's date
+    text = urldated("rusjev.com/2026/02/24/")["text"]
+    assert urldated_date(ctx, "rusjev.com/2026/02/24/") == dt.date(2026, 2, 24)
+    unmarked = text.replace(" date 2026-02-24 ", "", 1)
+    assert urldated_date(ctx, "rusjev", unmarked) is None
+
+
+# --------------------------------------------- dev5 (outlets new to the set, dates5 review)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # "-3.1 C" / "Алматы" / "Четверг, 5 февраля 2026" over a report of 14.04.2020 (qazweek):
+        # a weather widget with a decimal temperature
+        "dev5/kk_qazweek_covid_emergency_extended.txt",
+        # "7 ноября 2024" / a motto / "USD" / "504.49 KZT" / … printed twice, over a report
+        # of 2025 (zorknews): the rates widget, and the same box again further down
+        "dev5/ru_zorknews_tajikistan_asks_csto_border.txt",
+        # page title / "Пятница, 22 ноября 2024" / headline of a report of 10.01.2022 (spektr):
+        # the weekday first, a full date and nothing else is the box of the day
+        "dev5/ru_spektr_ruzakhunov_released.txt",
+    ],
+)
+def test_a_box_of_the_day_in_a_header_is_no_publication_date(ctx, name):
+    assert text_date(ctx, name) is None  # the text alone: no date rather than the box's
+
+
+def test_a_city_and_country_before_a_photo_caption_is_no_wire_dateline(ctx):
+    # "ВОЛНЕНИЯ В КАЗАХСТАНЕ" / "ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car is seen by
+    # the mayor's office on fire. … Valery Sharifulin/TASS" (ourtx, an undated photo recap):
+    # "KAZAKHSTAN" is no agency, the caption's date no report's
+    assert text_date(ctx, "dev5/ru_ourtx_unrest_photo_recap.txt") is None
+    assert not _agency_like("KAZAKHSTAN", ctx.rules)
+
+
+def test_a_date_before_an_embedded_videos_description_is_no_stamp(ctx):
+    # "Friday, January 07, 2022" (the blog post's date) / video title / "Jan 6, 2022 • Police
+    # in Kazakhstan's largest city, Almaty, say …" (the embedded video's description)
+    text = page("dev2/i_en_librabunda_dw_protesters_storm_offices.txt")
+    assert text_date(ctx, "dev2/i_en_librabunda_dw_protesters_storm_offices.txt") == dt.date(
+        2022, 1, 7
+    )
+    without_post_date = text.replace("Friday, January 07, 2022\n", "", 1)
+    assert without_post_date != text
+    raw = RawInput(data=without_post_date.encode("utf-8"), origin="librabunda.txt")
+    assert ingest_bytes(raw, ctx).date is None
+
+
+def test_a_stamp_glued_to_the_lead_after_its_time(ctx):
+    # headline / "ПОЛИТИКА" / "06.01.2022 | 21:406-го января 2022 года состоялся телефонный
+    # разговор …" (factoram): the stamp's time runs into the lead's first word
+    assert text_date(ctx, "dev5/ru_factoram_zas_pashinyan_call.txt") == dt.date(2022, 1, 6)
+
+
+def test_dates_listed_above_the_headline_leave_the_stamp_after_the_text(ctx):
+    # masthead / "№ 31 газет" / "20 сәуір 2024 ж." / "№ 30 газет" / "16 сәуір 2024 ж." / … /
+    # headline / text / "16 наурыз 2020 ж. 548 0" (tirshilik-tynysy.kz): the paper's issues
+    # are a list, not stamps in conflict; the stamp after the text dates the report
+    name = "dev5/kk_tirshilik_covid_emergency_may_extend.txt"
+    assert text_date(ctx, name, chars=4000) == dt.date(2020, 3, 16)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -186,6 +187,7 @@ def test_deterministic_and_picklable(registry, ingested_seeds):
 def test_fingerprint_follows_the_file(tmp_path, registry):
     text = (ROOT / "config" / "entities.yml").read_text(encoding="utf-8")
     changed = tmp_path / "entities.yml"
+    shutil.copytree(ROOT / "config" / "gazetteer", tmp_path / "gazetteer")
     changed.write_text(text.replace("Tokaev,", "Tokaev, Toqaev,"), encoding="utf-8")
     assert load_registry(changed).fingerprint() != registry.fingerprint()
 

@@ -5,6 +5,7 @@ and transliteration."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -186,6 +187,7 @@ def test_pre_trial_detention_centre_is_not_an_organisation(ingested, registry, t
     data = yaml.safe_load((ROOT / "config" / "entities.yml").read_text(encoding="utf-8"))
     del data["not_names"]
     path = tmp_path / "entities.yml"
+    shutil.copytree(ROOT / "config" / "gazetteer", tmp_path / "gazetteer")
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     assert "SIZO" in entities_of(article, load_registry(path))
 
@@ -263,3 +265,33 @@ def test_bad_registry_options_are_clear_config_errors(tmp_path, data, message):
     with pytest.raises(ConfigError) as err:
         load_registry(path)
     assert str(path) in str(err.value) and message in str(err.value)
+
+
+# ---------------------------------------------------------------- countries (the gazetteer)
+REALSET = ROOT / "tests" / "data" / "realset"
+
+
+@pytest.mark.parametrize(
+    ("page", "english", "transliterated"),
+    [
+        # ATR (kk): Kazakh blue helmets in Lebanon, Western Sahara, Côte d'Ivoire
+        ("dev5/kk_atr_un_peacekeepers_day.txt", {"Lebanon", "Western Sahara"}, "Livan"),
+        # Zorkinews (ru): Tajikistan asks the CSTO; Afghanistan, the United States
+        ("dev5/ru_zorknews_tajikistan_asks_csto_border.txt", {"Afghanistan"}, "Afganistan"),
+    ],
+)
+def test_countries_have_their_english_names(settings, registry, page, english, transliterated):
+    from generator.ingest import ingest_path, load_ingest_context
+
+    article = ingest_path(REALSET / page, load_ingest_context(settings))
+    names = entities_of(article, registry)
+    assert english <= set(names), sorted(names)
+    assert transliterated not in names
+    assert not any(names[n].transliterated for n in english)
+
+
+def test_a_missing_included_list_is_a_clear_config_error(tmp_path):
+    path = tmp_path / "entities.yml"
+    path.write_text("include: [gazetteer/none.yml]\nplaces: []\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"none\.yml: cannot read the entity list"):
+        load_registry(path)

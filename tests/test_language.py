@@ -107,3 +107,16 @@ def test_english_texts_of_the_realset_stay_english(detector):
     assert len(texts) > 60
     wrong = [p.name for p in texts if detector.detect(p.read_text(encoding="utf-8")) != "en"]
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "name", ["kk_abai_btc_tariff_transit.txt", "kk_infohub_druzhba_kaleikino_attack.txt"]
+)
+def test_kazakh_in_arabic_script_is_kazakh(settings, name):
+    """Real pages of dev5 in the töte alphabet of China's Kazakhs (kk.yml's letters)."""
+    from generator.ingest import load_ingest_context
+
+    text = (Path(__file__).resolve().parent / "data" / "realset" / "dev5" / name).read_text(
+        encoding="utf-8"
+    )
+    assert load_ingest_context(settings).detector.detect(text) == "kk"

@@ -120,3 +120,22 @@ def test_unknown_surname_is_not_a_plural_first_name(ru, sentence, name, normal):
 def test_plural_only_places_keep_their_plural(ru):
     assert ru.lemma("Карпат") == "карпаты"
     assert ru.lemma("Альп") == "альпы"
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("Бектенов", "бектенов"),  # dev5/ru_energycity_kmg_resumes_btc: "Галибек Бектенов"
+        ("Зась", "зась"),  # dev5/ru_factoram_zas_pashinyan_call: not a vocative of "Зася"
+        ("Самаре", "самара"),  # the analyser's likeliest place, not a masculine "Самар"
+        ("Путину", "путин"),  # a surname, not the noun "путина"
+        ("Афин", "афины"),
+    ],
+)
+def test_russian_names_and_places_in_any_case(ru, word, lemma):
+    assert ru.lemma(word) == lemma
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("Харкові", "харків"), ("Самарі", "самара")])
+def test_ukrainian_places_are_no_surnames_in_an_oblique_case(uk, word, lemma):
+    assert uk.lemma(word) == lemma

@@ -567,3 +567,26 @@ def test_protests_against_the_gas_price_are_january_2022(real, taxonomy, name, i
     # undated reports of the first days: the price of liquefied gas and rallies, no year
     got = by_topic(real(name), taxonomy)
     assert "unrest_2022" in got and implied in got["unrest_2022"]
+
+
+# ---------------------------------------------------------------- real excerpts (realset dev5)
+
+
+def test_un_peacekeepers_are_not_the_csto_mission(real, taxonomy):
+    # ATR, 29 May: Kazakh servicemen in UN missions (бітімгер, миссия, no ҰҚШҰ at all)
+    text = real("dev5/kk_atr_un_peacekeepers_day")
+    scored = {s.topic: s for s in topic_scores(text, taxonomy)}
+    assert "бітімгер" in [e.term for e in scored["csto_mission"].evidence]
+    assert not scored["csto_mission"].assigned
+
+
+def test_the_kyrgyz_musician_detained_in_almaty_is_january_2022(real, taxonomy):
+    # Spektr: Vikram Ruzakhunov released; the page names neither January nor 2022
+    got = by_topic(real("dev5/ru_spektr_ruzakhunov_released"), taxonomy)
+    assert "unrest_2022" in got
+
+
+def test_the_gas_union_with_russia_is_energy_transit(real, taxonomy):
+    # Gosnews: Putin and Tokayev discuss a "trilateral gas union" with Uzbekistan
+    got = by_topic(real("dev5/ru_gosnews_gas_union"), taxonomy)
+    assert "energy_transit" in got and "тройственный газовый союз" in got["energy_transit"]

@@ -13,7 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from generator.ingest.clean import Cleaned, CleanRules, find_dates, normalise_name
+from generator.ingest.clean import (
+    _NUMERIC_DATE,
+    Cleaned,
+    CleanRules,
+    find_dates,
+    normalise_name,
+)
 from generator.languages import LanguagePack
 from generator.nlp.language import LanguageDetector
 from generator.sources import SourceRegistry, site_host
@@ -34,6 +40,30 @@ _URL_DATES = (
     re.compile(r"(?<![\d])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>20[0-4]\d)(?![\d])"),
 )
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}$", re.IGNORECASE)
+# A page header's widgets: the weather ("Харків +12°С", "-3.1 C") and exchange rates
+# ("• USD 39.6", "USD" / "504.49 KZT", "KZT/USD = 0.00191"); a date next to them is the
+# day the page was seen.
+_WIDGET = re.compile(
+    r"(?<![\w.])(?:[+\-−–]?\d{1,2}(?:[.,]\d)?\s*°\s*[CСF]?|[+\-−–]\d{1,2}(?:[.,]\d)?\s+[CС])(?!\w)"
+    r"|(?<!\w)(?:USD|EUR|RUB|KZT|UAH|CNY|GBP)\s*[=:]?\s*\d+(?:[.,]\d+)?(?!\w)"
+    r"|(?<![\w.])\d+(?:[.,]\d+)?\s*(?:KZT|RUB|UAH|USD|EUR|₸|₽|₴)(?!\w)"
+    r"|^\W*(?:USD|EUR|RUB|KZT|UAH|CNY|GBP)\W*$"
+    r"|(?<!\w)[A-Z]{3}/[A-Z]{3}\s*=\s*\d"
+)
+WIDGET_LINE_WORDS = 4  # a widget line is short: a city and a temperature, a rate
+# This many dates above the headline make a list (a paper's issues "№ 31 газет" / "20 сәуір
+# 2024 ж." / "№ 30 газет" / "16 сәуір 2024 ж." / …, other stories): no stamp of the page's.
+LISTED_DATES = 3
+OPENING_STAMP_LINES = 3  # a stamp glued to the text opens one of the first lines ...
+OPENING_STAMP_WORDS = 3  # ... after a rubric or byline of this many words at most
+# What follows a glued stamp's date: a clock time ("24 Лютого 2022, 13:11Російська …") or
+# separators between bits of page furniture ("Jan 11, 2022 • 1 hour ago • < 1 minute
+# read"), not between a date and a text ("Jan 6, 2022 • Police in Kazakhstan's largest
+# city …": an embedded video's description).
+# (a text may be glued right after the minutes: "06.01.2022 | 21:406-го января …")
+_CLOCK_TAIL = re.compile(r"[,\s|•·]*(?:[01]?\d|2[0-3]):[0-5]\d")
+_SEPARATORS = re.compile(r"\s*[•|·]\s*")
+FURNITURE_WORDS = 4  # words of a bit of furniture between separators ("1 hour ago")
 
 
 @dataclass(frozen=True)
@@ -155,8 +185,16 @@ def _stamp_items(
     2011" post recalls."""
     text = f"{cleaned.title or ''}\n{cleaned.body[:3000] if cleaned.body else ''}"
     recalled = {int(m.group("year")) for rx in rules.anniversary for m in rx.finditer(text)}
+    boxes = (
+        {line.strip() for where, line in cleaned.stamps if where in ("above", "top")}
+        if _header_widgets(cleaned)
+        else set()
+    )
     items = []
     for where, line in cleaned.stamps:
+        if line.strip() in boxes:
+            continue  # "• Сб 20.04.2024" / "Харків +12°С" / "• USD 39.6": the day's box
+            # (and the same box printed again further down, by a second header)
         folded = line.casefold()
         first_word = re.findall(r"[^\W\d_]+", folded)[:1]
         if first_word and first_word[0] in rules.today_words:
@@ -176,6 +214,65 @@ def _stamp_items(
     return items
 
 
+def _header_widgets(cleaned: Cleaned) -> bool:
+    """Does the page open with a header's widgets (the weather, exchange rates), whose
+    date stands for the day the page was seen, not for the article ("• Сб 20.04.2024" /
+    "Харків +12°С" / "• USD 39.6" over a report of 20.04.2023)?"""
+    body = cleaned.body.split("\n")[:OPENING_STAMP_LINES] if cleaned.body else []
+    return any(
+        _WIDGET.search(line) and len(line.split()) <= WIDGET_LINE_WORDS
+        for line in (cleaned.title or "", *cleaned.header_lines, *body)
+    )
+
+
+def _full_date_spans(
+    line: str, rules: CleanRules, latin: bool = False
+) -> list[tuple[int, int, dt.date]]:
+    """(start, end, date) of the full dates (with a year) written in ``line``."""
+    ends: dict[int, int] = {}
+    for rx in (_NUMERIC_DATE, *rules.date_patterns):
+        for m in rx.finditer(line):
+            ends[m.start()] = max(ends.get(m.start(), 0), m.end())
+    spans = []
+    for start, year, month, day in find_dates(line, rules, latin):
+        found = _safe_date(year, month, day)
+        if found and start in ends:
+            spans.append((start, ends[start], found))
+    return spans
+
+
+def _glued_stamp_tail(rest: str) -> bool:
+    """Does what follows a date make it a stamp: a clock time, or separators between short
+    bits of page furniture only?"""
+    if _CLOCK_TAIL.match(rest):
+        return True
+    if not _SEPARATORS.match(rest):
+        return False
+    bits = [b for b in _SEPARATORS.split(rest) if b.strip()]
+    return all(len(b.split()) <= FURNITURE_WORDS for b in bits)
+
+
+def _opening_stamp(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> dt.date | None:
+    """The date of a stamp the page glued to its first lines: a full date that opens a line
+    (after a rubric or byline of a few words at most) right before a clock time or
+    separated bits of furniture ("Jan 11, 2022 • 1 hour ago • < 1 minute read", "24 Лютого 2022,
+    13:11Російська Федерація …", "Агро Ринки 19.09.2023 21:46 Казахстан …"). A date in a
+    sentence ("5 января 2022 года в 05:00 …") has words before or between: not a stamp.
+    Two such dates: none."""
+    lines = [line for line in cleaned.body.split("\n") if line.strip()][:OPENING_STAMP_LINES]
+    found = set()
+    for line in lines:
+        for start, end, date in _full_date_spans(line, rules, latin):
+            before = re.findall(r"[^\W\d_]+", line[:start].casefold())
+            if (
+                len(re.findall(r"\w+", line[:start])) <= OPENING_STAMP_WORDS
+                and _glued_stamp_tail(line[end:])
+                and not any(w in rules.update_words or w in rules.today_words for w in before)
+            ):  # not "Updated 12 January 2022 | 10:15", not "Сегодня 7 января 2022, 14:00"
+                found.add(date)
+    return found.pop() if len(found) == 1 else None
+
+
 def _stamp_dates(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> list[dt.date]:
     """The full dates of the stamps around the headline and the agency headers, in order
     (see ``_stamp_items``)."""
@@ -190,8 +287,9 @@ def _stamp_date(
     The stamps around the headline first: one date, or else the one date of those right
     below the headline (a page's "today" box stands above it: "Monday June 24, 2024" /
     headline / "February 14, 2022"); a dateline's day and month pick among them. Without
-    such stamps, the one date of a stamp after a standfirst, else of one after the text.
-    Several dates with no such winner: no date (and ``True``).
+    such stamps, the one date of a stamp after a standfirst, else of one after the text;
+    three dates or more above the headline and none below are a list (a paper's issues),
+    not stamps. Several dates with no such winner: no date (and ``True``).
     """
     items = _stamp_items(cleaned, rules, latin)
     head = [(w, d) for w, d in items if w in _HEAD_STAMPS]
@@ -200,7 +298,8 @@ def _stamp_date(
         for _where, found in head:
             if (found.month, found.day) == (dl.month, dl.day):
                 return found, False
-    if head:
+    listed = len({d for _w, d in head}) >= LISTED_DATES and all(w == "above" for w, _d in head)
+    if head and not listed:  # (several dates above the headline: a list, no stamp)
         dates = {d for _w, d in head}
         if len(dates) == 1:
             return dates.pop(), False
@@ -293,6 +392,13 @@ def infer_date(
     if conflict:
         warnings.append("the page's stamps give different dates; date left unknown")
         return None, warnings
+    opening = _opening_stamp(cleaned, rules, latin)
+    if (
+        opening is not None
+        and (crawl is None or opening <= crawl)
+        and _fits_lead(opening, cleaned, rules, latin)
+    ):
+        return opening, warnings
     head = [line for where, line in cleaned.stamps if where in _HEAD_STAMPS]
     lone_years = {int(h) for h in head if re.fullmatch(r"\d{4}", h.strip())}
     if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022"
@@ -364,7 +470,7 @@ def infer_date(
     # date of the first paragraph is an event's too, even in the crawl month: "вечером 5
     # января погиб ..." in a report of January 12.)
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
-    if dl is not None and dl.agency and dl.month is None:
+    if dl is not None and dl.month is None and _agency_like(dl.agency, rules):
         lead = _LEAD_SENTENCE.split(first, maxsplit=1)[0]
         found_dates = find_dates(lead, rules, latin)
         if found_dates and lead.lstrip()[:1] not in '«"„“':
@@ -373,6 +479,20 @@ def infer_date(
             if found and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
                 return found, warnings
     return None, warnings
+
+
+def _agency_like(agency: str | None, rules: CleanRules) -> bool:
+    """Is a dateline's agency a known outlet, so that the report is a wire report?
+
+    Not a letter cut from the place ("ASTANA – The …" read as place "ASTAN" and agency
+    "A"; "КТК – …" as "КТ" and "К"), a dash, a date ("13 ҚАҢТАР") or a country after the
+    city ("ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car …", a photo caption): a page
+    opening "MOSCOW – A top official said …" under a caption of two days before is no
+    wire report dated by that caption."""
+    if agency is None or not _name_like(agency):
+        return False
+    key = agency.casefold()
+    return key in rules.agencies or any(key.startswith(a + " ") for a in rules.agencies)
 
 
 def clean_title(title: str, sources: SourceRegistry) -> str:

@@ -60,6 +60,7 @@ _OPTIONS = (
     "credits",
     "not_names",
     "transliteration",
+    "include",
 )
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _NATASHA_KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -319,49 +320,55 @@ def _load_registry(path: Path, _mtime_ns: int, _size: int) -> EntityRegistry:
     seen: set[str] = set()
     sections = [(section, kind) for section, kind in _SECTIONS.items()]
     sections.append(("by_country", ""))
-    for section, kind in sections:
-        items = data.get(section) or []
+    sources = [(path, data)]
+    for name in _str_list(path, "include", data.get("include")):
+        inc_path = path.parent / name
+        inc_raw, inc_data = read_yaml(inc_path, "entity list")
+        if not isinstance(inc_data, dict) or set(inc_data) - set(_SECTIONS):
+            raise ConfigError(f"{inc_path}: expected a mapping of {', '.join(_SECTIONS)}")
+        raw += "\0" + inc_raw
+        sources.append((inc_path, inc_data))
+    for (src, src_data), (section, kind) in itertools.product(sources, sections):
+        items = src_data.get(section) or []
         if not isinstance(items, list):
-            raise ConfigError(f"{path}: {section}: expected a list of entities")
+            raise ConfigError(f"{src}: {section}: expected a list of entities")
         for i, item in enumerate(items):
             where = f"{section}[{i}]"
             if not isinstance(item, dict) or not isinstance(item.get("name"), str):
-                raise ConfigError(f"{path}: {where}: expected a mapping with `name` and `aliases`")
+                raise ConfigError(f"{src}: {where}: expected a mapping with `name` and `aliases`")
             name = item["name"].strip()
             where = f"{section}: {name}"
             allowed = {"name", "aliases", "country", "outlet"}
             if section == "by_country":
                 allowed = {"name", "aliases", "kind", "resolve"}
             if set(item) - allowed:
-                raise ConfigError(
-                    f"{path}: {where}: unknown keys; use {', '.join(sorted(allowed))}"
-                )
+                raise ConfigError(f"{src}: {where}: unknown keys; use {', '.join(sorted(allowed))}")
             if name in seen:
-                raise ConfigError(f"{path}: {where}: duplicate entity name")
+                raise ConfigError(f"{src}: {where}: duplicate entity name")
             seen.add(name)
             aliases = item.get("aliases")
             if not isinstance(aliases, dict) or not aliases:
                 raise ConfigError(
-                    f"{path}: {where}: aliases: expected a mapping of language -> list"
+                    f"{src}: {where}: aliases: expected a mapping of language -> list"
                 )
             lists = {
                 str(k): _str_list(path, f"{where}: aliases.{k}", v) for k, v in aliases.items()
             }
             country = item.get("country") or ""
             if not isinstance(country, str):
-                raise ConfigError(f"{path}: {where}: country: expected a name")
+                raise ConfigError(f"{src}: {where}: country: expected a name")
             resolve: tuple[tuple[str, str], ...] = ()
             ekind = kind
             if section == "by_country":
                 ekind = item.get("kind", "")
                 if ekind not in ENTITY_KINDS:
                     raise ConfigError(
-                        f"{path}: {where}: kind: expected one of {', '.join(ENTITY_KINDS)}"
+                        f"{src}: {where}: kind: expected one of {', '.join(ENTITY_KINDS)}"
                     )
                 res = item.get("resolve")
                 if not isinstance(res, dict) or not res:
                     raise ConfigError(
-                        f"{path}: {where}: resolve: expected a mapping of country -> entity name"
+                        f"{src}: {where}: resolve: expected a mapping of country -> entity name"
                     )
                 resolve = tuple(sorted((str(k), str(v)) for k, v in res.items()))
             entity = EntityDef(name, ekind, country, bool(item.get("outlet")), resolve)

@@ -187,7 +187,9 @@ class Lemmatizer:
             )
         if word[0].isupper() and len(word) > 1:  # one letter: a word or an initial, not a name
             proper = self._proper_parse(word, parses)
-            if proper is not None:
+            if proper is not None and not (
+                {"plur", "Surn"} <= proper.tag.grammemes and _SURNAME_RE.match(word)
+            ):  # Бектенов is one man, not "of the Bektens"
                 return _info(proper, proper=True, parses=parses)
             if _SURNAME_RE.match(word) or any(_guessed_plural_name(p) for p in parses):
                 # Масимов, Нікол: a guessed plural name is an unknown name as written
@@ -203,12 +205,24 @@ class Lemmatizer:
             found = [
                 p
                 for p in parses
-                if any(t in p.tag.grammemes for t in tags) and not _guessed_plural_name(p)
+                if any(t in p.tag.grammemes for t in tags)
+                and not _guessed_plural_name(p)
+                and "voct" not in p.tag.grammemes  # "Зась" is not a vocative of Зася
             ]
             if not found:
                 continue
-            best = next((p for p in found if "masc" in p.tag.grammemes), found[0])
-            if tags in _NAME_TAGS:
+            # a place: the analyser's likeliest reading (Самаре is Самара, not Самар); a
+            # person: the man's name (Масимова is Масимов's genitive, not Масимова)
+            best = (
+                found[0]
+                if tags == ("Geox",)
+                else next((p for p in found if "masc" in p.tag.grammemes), found[0])
+            )
+            # uk's dictionary tags no places (Geox): Харкові is Харків, not a surname Харко
+            uk_place = (
+                self.language == "uk" and tags == ("Surn",) and "nomn" not in best.tag.grammemes
+            )
+            if tags in _NAME_TAGS or uk_place:
                 other = next(
                     (
                         p
