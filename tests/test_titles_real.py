@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
-from generator.ingest.clean import _says_slug, classify, slug_words
+from generator.ingest.clean import _says_slug, classify, clean_text, slug_words
 from generator.models import Article
 
 EXCERPTS = {
@@ -676,3 +676,14 @@ def test_a_short_line_that_may_say_something_stays_under_the_headline(ctx):
         == "Из Казахстана в Москву вылетели самолеты с последними российскими миротворцами"
     )
     assert article.body.startswith("Их миссия завершилась")
+
+
+def test_a_today_box_next_to_a_currency_ticker_is_no_stamp(ctx):
+    """The site header's date beside its motto and currency box ("7 ноября 2024") is
+    today's date, not the article's: the stamp is the one under the headline ("3 декабря",
+    yearless, so no date at all)."""
+    url, text = EXCERPTS["d5_ru_zorknews_tajikistan_asks_csto_border"]
+    cleaned = clean_text(text, ctx.rules, url=url)
+    assert [stamp for _where, stamp in cleaned.stamps] == ["3 декабря"]
+    assert "7 ноября 2024" not in cleaned.header_lines
+    assert ingest(ctx, "d5_ru_zorknews_tajikistan_asks_csto_border").date is None

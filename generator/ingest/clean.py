@@ -1487,6 +1487,7 @@ def clean_text(
         ),
         len(lines),
     )
+    _today_boxes(lines, kinds, title_index if title_index is not None else first_body)
     header = tuple(
         lines[i]
         for i in range(first_body)
@@ -1530,6 +1531,26 @@ def clean_text(
         dateline=dateline,
         bylines=tuple(bylines),
         removed=removed,
+    )
+
+
+def _today_boxes(lines: list[str], kinds: list[str | None], limit: int) -> None:
+    """A date above the headline next to a currency ticker, a weather box or a motto is the
+    site header's "today" box, not the article's date ("7 ноября 2024" / «…» — Демосфен. /
+    "USD" / "504.49 KZT"; "• CNY 67.18" / "10 Қараша, 08:17:40" / "Алматы" / "+12°")."""
+    filled = [i for i in range(min(limit, len(lines))) if kinds[i] != "blank"]
+    for n, i in enumerate(filled):
+        if kinds[i] != "timestamp":
+            continue
+        near = [filled[m] for m in (n - 1, n + 1, n + 2) if 0 <= m < len(filled)]
+        if any(_header_widget(lines[j], kinds[j]) for j in near):
+            kinds[i] = "today_widget"
+
+
+def _header_widget(line: str, kind: str | None) -> bool:
+    """A site header's widget: a currency ticker, a weather reading, a motto."""
+    return kind == "epigraph" or (
+        kind in ("widget", "counter") and (_market_ticker(line) or "°" in line)
     )
 
 
