@@ -12,7 +12,14 @@ from __future__ import annotations
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
-from generator.ingest.clean import _says_slug, classify, clean_text, slug_words
+from generator.ingest.clean import (
+    _glued_headline,
+    _says_slug,
+    _slug_in_line,
+    classify,
+    clean_text,
+    slug_words,
+)
 from generator.models import Article
 
 EXCERPTS = {
@@ -210,6 +217,33 @@ EXCERPTS.update(
         "d5_ru_buzb_central_asia_drills_kazakhstan_2024": (
             "https://buzb.uz/news/v-kazahstane-projdut-voennye-ucheniya-s-uchastiem-stran-centralnoj-azii",
             "В Казахстане пройдут военные учения с участием стран Центральной Азии\n\nМир\n\nВ 2024 году в Казахстане состоятся крупномасштабные военные учения с участием стран Центральной Азии - Азербайджана, Кыргызстана, Таджикистана, Узбекистана, Казахстана, сообщает Министерство обороны Республики Казахстан на официальном сайте.\n\nВ Казахстане пройдут военные учения с участием стран Центральной Азии\n",
+        ),
+    }
+)
+
+
+# dev5 (half b): energy pages of outlets never seen
+EXCERPTS.update(
+    {
+        "d5b_uk_censorbiz_fico_transit_deal_claim": (
+            "https://biz.censor.net/news/3469726/fitso_zayavyv_pro_domovlenist_prodovjyty_tranzyt_rosiyiskogo_gazu_cherez_ukrayinu_u_shmygalya_vidpovily",
+            "Фіцо заявив про домовленість продовжити транзит російського газу через Україну. У Шмигаля відповіли (оновлено)\n\nСловаччина обговорює з Україною продовження транзиту російського газу після завершення чинного контракту, термін дії якого спливає наприкінці 2024 року.\nПро це прем'єр-міністр Словаччини Роберт Фіцо заявив у відеозверненні після зустрічі з очільником уряду України Денисом Шмигалем напередодні в Ужгороді, повідомляє Bloomberg.\n",
+        ),
+        "d5b_en_neftegazru_cpc_shutdown_could_last_months": (
+            "https://neftegazru.com/news/Transportation-and-storage/731312-caspian-pipeline-consortium-shutdown-could-last-for-months/",
+            "CPC chief executive Nikolai Gorban told reporters that:\n- the loading of oil at the Novorossiysk terminal has stopped completely for the time being\n- while oil can be fed into the 1 500 km pipeline, which starts at Tengiz field on the eastern shores of the Caspian, shipments in March - April will fall 5-fold compared with the usual volume\nRussian Deputy Energy Minister Pavel Sorokin said oil exports through the CPC pipeline may drop by about 1 million barrels daily over the 2 months it takes to effect repairs, TASS reported.\n",
+        ),
+        "d5b_en_frankuz_gazprom_supplies_up_15pct": (
+            "https://frank.uz/en/news-en/russia-increased-gas-exports-to-uzbekistan-and-neighboring-ca-countries-by-15",
+            "Why is this important\nThe increase in supplies underscores the strengthening energy cooperation between the Russian Federation and Central Asia, and also reflects the growing demand for energy resources amid the region’s accelerated economic growth.\nWhat happened\n- According to Miller, combined gas supplies to Uzbekistan, Kazakhstan, and Kyrgyzstan increased by 15% in 8 months.\n- This is due to growing demand: according to Gazprom’s estimates, the economies of the three countries will grow by 60% in the next 5-6 years.\n",
+        ),
+        "d5b_en_indiandefensenews_gas_transit_halted": (
+            "https://indiandefensenews.in/2025/01/russias-gazprom-halts-gas-transit.html",
+            "Russia Halts Gas Transit Through Ukraine: Russian gas exports to Europe have been suspended as of January 1, 2025, following Ukraine's refusal to extend a five-year transit agreement that expired on the same day. Gazprom, Russia's state energy company, announced that it no longer has the \"technical and legal capability\" to transport gas through Ukraine due to this expiration.\n\n",
+        ),
+        "d5b_ru_360_kazakhstan_sanctions_cpc_office": (
+            "https://360.ru/tekst/mir/pogruzku-nefti-ostanovili-v-novorossijske-iz-za-vsu-kazahstan-v-jarosti-i-trebuet-otveta/",
+            " date 2025-09-25 Сегодня 17:19 Погрузку нефти остановили в Новороссийске из-за ВСУ: Казахстан в ярости и требует ответа В Казахстане предложили варианты санкций за удар по офису КТК в Новороссийске 0 0 0 Фото: РИА «Новости» Мир\n\nКазахстан\n\nМеждународные отношения\n\nСанкции\n\nНефть\n\nВСУ\n\nРоссия\n\nВ минувшую среду ВСУ предприняли беспрецедентную атаку на Новороссийск. Под удар попали жилые дома и гостиница. Кроме того, повреждения получил офис Каспийского трубопроводного консорциума. В МИД России после этого предупредили, что удар по объекту КТК — не что иное как сигнал Банковой для Евросоюза. В Казахстане тем временем предложили задуматься о нескольких вариантах санкций для Киева.\n\n",
         ),
     }
 )
@@ -687,3 +721,69 @@ def test_a_today_box_next_to_a_currency_ticker_is_no_stamp(ctx):
     assert [stamp for _where, stamp in cleaned.stamps] == ["3 декабря"]
     assert "7 ноября 2024" not in cleaned.header_lines
     assert ingest(ctx, "d5_ru_zorknews_tajikistan_asks_csto_border").date is None
+
+
+def test_an_update_tag_is_no_part_of_the_headline(ctx):
+    title = ingest(ctx, "d5b_uk_censorbiz_fico_transit_deal_claim").title
+    assert (
+        title
+        == "Фіцо заявив про домовленість продовжити транзит російського газу через Україну. У Шмигаля відповіли"
+    )
+
+
+def test_a_sentence_introducing_a_list_is_the_lead(ctx):
+    """ "CPC chief executive Nikolai Gorban told reporters that:" opens the article; the
+    list items under it are no headline. The title is made from the lead."""
+    article = ingest(ctx, "d5b_en_neftegazru_cpc_shutdown_could_last_months")
+    assert "title" in article.inferred
+    assert article.title == "CPC chief executive Nikolai Gorban told reporters that …"
+    assert article.body.startswith("CPC chief executive Nikolai Gorban told reporters that:")
+
+
+def test_a_card_formats_rubric_is_no_headline(ctx):
+    """ "Why is this important" / "What happened" / "Context": rubrics of a card format."""
+    article = ingest(ctx, "d5b_en_frankuz_gazprom_supplies_up_15pct")
+    assert article.title.startswith("The increase in supplies underscores")
+    assert "Why is this important" not in article.body
+    assert "What happened" not in article.body
+
+
+def test_a_title_case_headline_glued_to_the_lead_by_a_colon(ctx):
+    article = ingest(ctx, "d5b_en_indiandefensenews_gas_transit_halted")
+    assert article.title == "Russia Halts Gas Transit Through Ukraine"
+    assert article.body.startswith("Russian gas exports to Europe have been suspended")
+
+
+def test_a_lead_opening_with_a_place_and_colon_is_no_glued_headline(ctx):
+    # a lead "Kazakhstan: the government said …" has no Title Case before the colon
+    assert (
+        _glued_headline(
+            "Kazakhstan: the government said on Monday that it would cut gas prices in Mangystau region after protests."
+        )
+        is None
+    )
+    assert (
+        _glued_headline(
+            "Russia Halts Gas Transit Through Ukraine: Russian gas exports to Europe have been suspended as of January 1, 2025."
+        )
+        is not None
+    )
+
+
+def test_the_slug_finds_the_headline_inside_a_glued_header_line(ctx):
+    """One line glues the stamp, the headline, the standfirst and counters together; the
+    URL's slug says where the headline runs."""
+    article = ingest(ctx, "d5b_ru_360_kazakhstan_sanctions_cpc_office")
+    assert (
+        article.title
+        == "Погрузку нефти остановили в Новороссийске из-за ВСУ: Казахстан в ярости и требует ответа"
+    )
+    assert article.body.startswith("В Казахстане предложили варианты санкций")
+
+
+def test_the_slug_inside_a_lead_sentence_is_no_headline(ctx):
+    """A lead retelling the headline ("Министерство иностранных дел Казахстана выразило
+    протест …" at …/mid-kazahstana-vyrazil-protest-…) keeps its sentence."""
+    line = "Министерство иностранных дел Казахстана выразило протест в связи с атакой на инфраструктуру Каспийского трубопроводного консорциума (КТК). Об этом говорится в заявлении."
+    url = "https://news.rambler.ru/world/55688678-mid-kazahstana-vyrazil-protest-v-svyazi-s-atakoy-na-infrastrukturu-ktk/"
+    assert _slug_in_line(line, url, ctx.rules) is None

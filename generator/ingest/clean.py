@@ -40,6 +40,8 @@ LEAD_TITLE_CUT = 12  # else after this many words
 RUBRIC_MAX_WORDS = 3  # a line in capitals of at most this many words is a rubric
 SLUG_AGREEMENT = 2 / 3  # a line and the URL's slug that cover this share of each other's words
 LABELS_UNDER_HEADLINE = 8  # lines under the headline looked at for section labels
+INTRO_MIN_WORDS = 6  # a line ending in a colon with as many words introduces a quote or list
+SLUG_RUN_MIN_WORDS = 4  # a headline found inside a longer line by the slug has 4+ words
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
 # line kinds that open lists of other stories (their dates are theirs, not the article's)
 _LIST_KINDS = frozenset(
@@ -98,6 +100,13 @@ _REPORTED_BY = re.compile(
 # A breadcrumb's arrows left before a headline ("» » Тоқаевтың тапсырмасы: …"): a headline
 # never opens with a closing guillemet or an arrow.
 _CRUMB_ARROWS = re.compile(r"^(?:[»›>→/|]\s*)+(?=[^\W\d_]|[«\"„“])")
+# An update tag after a headline ("… У Шмигаля відповіли (оновлено)", "… (updated 14:05)"):
+# the page's state, not the headline's words (a "(відео)" tag is kept: it says what it is).
+_UPDATE_TAG = re.compile(
+    r"\s*[(\[]\s*(?:оновлено|обновлено|доповнено|дополнено|оновлюється|обновляется|updated?|upd"
+    r"|жаңартылды|толықтырылды)\b[^()\[\]]{0,20}[)\]]\W*$",
+    re.IGNORECASE,
+)
 # A market ticker's line: currency codes or signs, rates, changes and arrows only ("• USD
 # 468.56", "504.49 KZT", "$1 – 12466.44", "UZS – -0,47%", "Brent 74.2 ▲ 1.3%", a lone "EUR").
 _CURRENCIES = (
@@ -818,6 +827,8 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
     first = first.strip().rstrip(".").strip()
     words = first.split()
     if len(words) <= LEAD_TITLE_WORDS:
+        if first.endswith(":"):  # a sentence introducing a quote or list: it goes on
+            return first.rstrip(":").rstrip() + " …"
         return first
     cut = None
     for n in range(LEAD_TITLE_WORDS, LEAD_TITLE_MIN_CLAUSE - 1, -1):
@@ -827,6 +838,31 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
     if cut is not None:
         return " ".join(words[:cut]).rstrip(",;:") + " …"
     return " ".join(words[:LEAD_TITLE_CUT]).rstrip(",;:") + " …"
+
+
+_SMALL_WORDS = frozenset(
+    {
+        *("a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with"),
+        *("and", "or", "but", "as", "into", "over", "after", "amid", "vs"),
+    }
+)
+
+
+def _glued_headline(line: str) -> tuple[str, str] | None:
+    """(headline, lead) of an English headline in Title Case glued to the lead by a colon
+    ("Russia Halts Gas Transit Through Ukraine: Russian gas exports to Europe have been
+    suspended …"); ``None`` for any other line (a lead opening "Kazakhstan: the
+    government said …" has no Title Case)."""
+    head, sep, rest = line.partition(": ")
+    words = head.split()
+    if not sep or not 4 <= len(words) <= 14 or _words(rest) < 12 or re.search(r"[.!?,;«»\"]", head):
+        return None
+    if _CYR.search(head) or not _ends_sentence(rest):
+        return None
+    big = [w for w in words if w.casefold() not in _SMALL_WORDS]
+    if len(big) < 3 or not all(w[:1].isupper() or w[:1].isdigit() for w in big):
+        return None
+    return head.strip(), rest.strip()
 
 
 def _title_candidate(line: str, rules: CleanRules | None = None) -> tuple[str, bool]:
@@ -923,6 +959,7 @@ def _choose_headline(
             or (_continues(lines, i, rules) and not _wrapped_label(lines, i))
             or (_dangling(lines[i]) and _words(lines[i]) >= 5)
             or (_ends_sentence(lines[i]) and lines[i].rstrip('»"”’)] ').endswith("."))
+            or _introduces(lines[i])
             or sum(_words(lines[j]) >= 3 for j in candidates if j not in menu)
             >= HEADLINE_CANDIDATES
         ):
@@ -1055,6 +1092,66 @@ def slug_words(url: str | None) -> frozenset[str]:
     best = max(segments, key=lambda seg: len(re.findall(r"[^\W\d_]{4,}", seg)), default="")
     words = [w for w in re.split(r"[-_+\s]", best) if re.fullmatch(r"[^\W\d_]{4,}", w)]
     return frozenset(_skeleton(w) for w in words) if len(words) >= 2 else frozenset()
+
+
+def _slug_tokens(url: str | None) -> list[str]:
+    """The words of a URL's slug in order (the path segment with the most words)."""
+    if not url:
+        return []
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        return []
+    segments = [seg.rsplit(".", 1)[0] if "." in seg[-6:] else seg for seg in path.split("/")]
+    best = max(segments, key=lambda seg: len(re.findall(r"[^\W\d_]{4,}", seg)), default="")
+    return [w for w in re.split(r"[-_+\s]", best) if w]
+
+
+def _slug_in_line(line: str, url: str | None, rules: CleanRules) -> tuple[str, str] | None:
+    """(headline, rest) when the URL's slug, word for word, is a run inside a longer line
+    that glues the page's header together ("Сегодня 17:19 Погрузку нефти остановили … и
+    требует ответа В Казахстане предложили … 0 0 0 Фото: …" at
+    …/pogruzku-nefti-ostanovili-…-i-trebuet-otveta/): the run is the headline, what
+    follows it the rest of the paragraph. Only at the line's start or after a stamp: the
+    slug's words inside a sentence are a lead retelling the headline."""
+    slug = [_skeleton(w) for w in _slug_tokens(url) if re.fullmatch(r"[^\W\d_]{4,}", w)]
+    if len(slug) < SLUG_RUN_MIN_WORDS:
+        return None
+    tokens = list(re.finditer(r"[^\s\-–—]+", line))  # (a slug splits "из-за" too)
+    keys = []
+    for tok in tokens:
+        letters = re.sub(r"[\W\d_]", "", tok.group())
+        keys.append(_skeleton(letters) if len(letters) >= 4 else None)
+    for start, key in enumerate(keys):
+        if key != slug[0]:
+            continue
+        matched, end, j = 1, start, start + 1
+        while j < len(tokens) and matched < len(slug):
+            if keys[j] is None:
+                j += 1
+            elif keys[j] == slug[matched]:
+                matched, end, j = matched + 1, j, j + 1
+            else:
+                break
+        if matched < len(slug):
+            continue
+        rest = line[tokens[end].end() :].strip()
+        if _words(rest) < SLUG_RUN_MIN_WORDS:
+            return None  # the line is the headline itself, or little more
+        first = start  # the slug's short opening words ("v-kazakhstane-…": "В Казахстане")
+        while first > 0 and keys[first - 1] is None and tokens[first - 1].group().isalpha():
+            first -= 1
+            if start - first >= 2:
+                break
+        short = len(_slug_tokens(url)) and not re.fullmatch(r"[^\W\d_]{4,}", _slug_tokens(url)[0])
+        first = first if short else start
+        before = line[: tokens[first].start()].strip()
+        if before and not (is_timestamp(before, rules) or not re.search(r"[^\W\d_]", before)):
+            return None  # the slug's words inside a sentence: a lead retelling the headline
+        if not tokens[first].group()[:1].isupper():
+            return None
+        return line[tokens[first].start() : tokens[end].end()].strip(" :-–—"), rest
+    return None
 
 
 def _says_slug(line: str, slug: frozenset[str]) -> bool:
@@ -1261,6 +1358,12 @@ def _headline_under_standfirst(
     return head if _overlap(line, _stems(lines[lead])) >= STANDFIRST_OVERLAP else None
 
 
+def _introduces(line: str) -> bool:
+    """A sentence introducing a quote or a list ("CPC chief executive Nikolai Gorban told
+    reporters that:"): article text, never a headline or a label (those are short)."""
+    return line.rstrip().endswith(":") and _words(line) >= INTRO_MIN_WORDS
+
+
 def _wrapped_label(lines: list[str], i: int) -> bool:
     """Is line ``i`` and the next a short label broken over two lines, not article text
     ("Бізге жаңалық" / "жіберіңіз:" — "send us news:" — over a phone number)?"""
@@ -1354,6 +1457,7 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
     section after it."""
     title = _LIST_BULLET.sub("", title, count=1)
     title = _CRUMB_ARROWS.sub("", title, count=1)
+    title = _UPDATE_TAG.sub("", title)
     head, sep, tail = title.rpartition(". ")
     if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
         return head
@@ -1443,6 +1547,12 @@ def clean_text(
                 if under is not None:  # standfirst / stamp / headline / text
                     title, title_index = lines[under], under
                     kinds[under] = "title"
+                elif lead < len(lines) and (inside := _slug_in_line(lines[lead], url, rules)):
+                    title, lines[lead] = inside  # "Сегодня 17:19 Headline Standfirst 0 0 0 …"
+                    kinds[lead] = None
+                elif lead < len(lines) and (glued := _glued_headline(lines[lead])):
+                    title, lines[lead] = glued  # "Headline In Title Case: the lead …"
+                    kinds[lead] = None
                 elif lead < len(lines):
                     paragraph = lines[lead]
                     j = lead
