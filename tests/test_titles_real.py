@@ -249,6 +249,12 @@ EXCERPTS.update(
 )
 
 
+EXCERPTS["d5b_uk_novynylive_tuapse_drone_attack"] = (
+    "https://armiya.novyny.live/droni-atakuvali-rosiiske-misto-tuapse-iaki-naslidki-291366.html",
+    " date 2025-11-02 Пожежа у Туапсе. Фото: російські ЗМІ\n\nУ ніч проти 2 листопада російський Туапсе зазнав атаки безпілотників, внаслідок якої загорівся танкер та постраждав нафтоналивний термінал. Влада Краснодарського краю повідомила про значні пошкодження інфраструктури.\n\nПро це пишуть російські ЗМІ.\n\nУ Туапсе пошкоджено танкер і нафтоналивний термінал\n\n",
+)
+
+
 @pytest.fixture(scope="module")
 def ctx(settings):
     return load_ingest_context(settings)
@@ -787,3 +793,12 @@ def test_the_slug_inside_a_lead_sentence_is_no_headline(ctx):
     line = "Министерство иностранных дел Казахстана выразило протест в связи с атакой на инфраструктуру Каспийского трубопроводного консорциума (КТК). Об этом говорится в заявлении."
     url = "https://news.rambler.ru/world/55688678-mid-kazahstana-vyrazil-protest-v-svyazi-s-atakoy-na-infrastrukturu-ktk/"
     assert _slug_in_line(line, url, ctx.rules) is None
+
+
+def test_a_caption_with_its_credit_is_no_headline(ctx):
+    """ "Пожежа у Туапсе. Фото: російські ЗМІ" opens the page: a picture's caption with its
+    credit, not a headline; no headline on the page, the title is made from the lead."""
+    article = ingest(ctx, "d5b_uk_novynylive_tuapse_drone_attack")
+    assert "title" in article.inferred
+    assert article.title.startswith("У ніч проти 2 листопада російський Туапсе")
+    assert article.body.startswith("У ніч проти 2 листопада")

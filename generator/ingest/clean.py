@@ -42,6 +42,7 @@ SLUG_AGREEMENT = 2 / 3  # a line and the URL's slug that cover this share of eac
 LABELS_UNDER_HEADLINE = 8  # lines under the headline looked at for section labels
 INTRO_MIN_WORDS = 6  # a line ending in a colon with as many words introduces a quote or list
 SLUG_RUN_MIN_WORDS = 4  # a headline found inside a longer line by the slug has 4+ words
+CAPTION_MAX_WORDS = 30  # a caption with its credit is at most this long
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
 # line kinds that open lists of other stories (their dates are theirs, not the article's)
 _LIST_KINDS = frozenset(
@@ -951,6 +952,9 @@ def _choose_headline(
         if _dash_credited(lines[i], rules):
             kinds[i] = "caption"  # "... close to the border with Kyrgyzstan.—AFP"
             continue
+        if _credit_after(lines[i], rules):
+            kinds[i] = "caption"  # "Пожежа у Туапсе. Фото: російські ЗМІ"
+            continue
         if _rubric(lines[i]):
             kinds[i] = "rubric"  # "ВОЛНЕНИЯ В КАЗАХСТАНЕ" over the article: its story label
             continue
@@ -1293,6 +1297,15 @@ def _around_stamp(
 
 
 _END_CREDIT = re.compile(r"\((?P<credit>[^()]{2,40})\)\W*$")
+
+
+def _credit_after(line: str, rules: CleanRules) -> bool:
+    """A picture's caption with its credit after a full stop: "Пожежа у Туапсе. Фото:
+    російські ЗМІ", "… захопили аеропорт Алмати. Фото: ФБ" (the headline is elsewhere)."""
+    if _words(line) > CAPTION_MAX_WORDS:
+        return False
+    head, sep, tail = line.rpartition(". ")
+    return bool(sep and head.strip()) and classify(tail, rules) == "photo_credit"
 
 
 def _credited_caption(line: str, rules: CleanRules) -> bool:
