@@ -802,3 +802,22 @@ def test_a_caption_with_its_credit_is_no_headline(ctx):
     assert "title" in article.inferred
     assert article.title.startswith("У ніч проти 2 листопада російський Туапсе")
     assert article.body.startswith("У ніч проти 2 листопада")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You are here: Home / News",
+        "Вы здесь:",
+        "Ви тут:",
+        "Войти / Регистрация",
+        "Log in / Register",
+        "Continue reading",
+    ],
+)
+def test_breadcrumb_labels_and_login_links_are_debris(ctx, line):
+    assert classify(line, ctx.rules) == "prompt"
+
+
+def test_a_sentence_about_logging_in_is_text(ctx):
+    assert classify("Вход в администрацию охраняют два вооруженных силовика.", ctx.rules) is None
