@@ -760,20 +760,19 @@ def test_a_title_case_headline_glued_to_the_lead_by_a_colon(ctx):
     assert article.body.startswith("Russian gas exports to Europe have been suspended")
 
 
-def test_a_lead_opening_with_a_place_and_colon_is_no_glued_headline(ctx):
-    # a lead "Kazakhstan: the government said …" has no Title Case before the colon
+def test_a_lead_opening_with_a_place_or_a_speaker_and_colon_is_no_glued_headline(ctx):
+    """A lead "Kazakhstan: the government said …" has no Title Case before the colon; a
+    speaker's name and post before a quote is no headline unless the slug says it."""
+    slug = slug_words("https://indiandefensenews.in/2025/01/russias-gazprom-halts-gas-transit.html")
+    lead = "Kazakhstan: the government said on Monday that it would cut gas prices in Mangystau region after protests."
+    assert _glued_headline(lead, slug) is None
+    glued = "Russia Halts Gas Transit Through Ukraine: Russian gas exports to Europe have been suspended as of January 1, 2025."
+    assert _glued_headline(glued, slug) is not None
     assert (
-        _glued_headline(
-            "Kazakhstan: the government said on Monday that it would cut gas prices in Mangystau region after protests."
-        )
-        is None
-    )
-    assert (
-        _glued_headline(
-            "Russia Halts Gas Transit Through Ukraine: Russian gas exports to Europe have been suspended as of January 1, 2025."
-        )
-        is not None
-    )
+        _glued_headline(glued) is None
+    )  # no slug: no evidence the part before the colon is a headline
+    speaker = "Deputy Prime Minister Roman Sklyar: the government will keep the price of liquefied gas fixed until the end of the heating season."
+    assert _glued_headline(speaker, slug) is None
 
 
 def test_the_slug_finds_the_headline_inside_a_glued_header_line(ctx):

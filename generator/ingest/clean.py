@@ -43,6 +43,7 @@ LABELS_UNDER_HEADLINE = 8  # lines under the headline looked at for section labe
 INTRO_MIN_WORDS = 6  # a line ending in a colon with as many words introduces a quote or list
 SLUG_RUN_MIN_WORDS = 4  # a headline found inside a longer line by the slug has 4+ words
 CAPTION_MAX_WORDS = 30  # a caption with its credit is at most this long
+GLUED_SLUG_SHARE = 0.5  # ... and a headline glued to the lead says the slug's words this much
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
 # line kinds that open lists of other stories (their dates are theirs, not the article's)
 _LIST_KINDS = frozenset(
@@ -849,11 +850,13 @@ _SMALL_WORDS = frozenset(
 )
 
 
-def _glued_headline(line: str) -> tuple[str, str] | None:
+def _glued_headline(line: str, slug: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(headline, lead) of an English headline in Title Case glued to the lead by a colon
     ("Russia Halts Gas Transit Through Ukraine: Russian gas exports to Europe have been
-    suspended …"); ``None`` for any other line (a lead opening "Kazakhstan: the
-    government said …" has no Title Case)."""
+    suspended …" at …/russias-gazprom-halts-gas-transit.html); ``None`` for any other line
+    (a lead opening "Kazakhstan: the government said …" has no Title Case), and unless
+    the URL's slug says half the headline's words (not a speaker's name and post before
+    a quote: "Deputy Prime Minister Roman Sklyar: the government will …")."""
     head, sep, rest = line.partition(": ")
     words = head.split()
     if not sep or not 4 <= len(words) <= 14 or _words(rest) < 12 or re.search(r"[.!?,;«»\"]", head):
@@ -862,6 +865,9 @@ def _glued_headline(line: str) -> tuple[str, str] | None:
         return None
     big = [w for w in words if w.casefold() not in _SMALL_WORDS]
     if len(big) < 3 or not all(w[:1].isupper() or w[:1].isdigit() for w in big):
+        return None
+    said = {_skeleton(w) for w in re.findall(r"[^\W\d_]{4,}", head)}
+    if not said or len(said & slug) < GLUED_SLUG_SHARE * len(said):
         return None
     return head.strip(), rest.strip()
 
@@ -1563,7 +1569,7 @@ def clean_text(
                 elif lead < len(lines) and (inside := _slug_in_line(lines[lead], url, rules)):
                     title, lines[lead] = inside  # "Сегодня 17:19 Headline Standfirst 0 0 0 …"
                     kinds[lead] = None
-                elif lead < len(lines) and (glued := _glued_headline(lines[lead])):
+                elif lead < len(lines) and (glued := _glued_headline(lines[lead], slug)):
                     title, lines[lead] = glued  # "Headline In Title Case: the lead …"
                     kinds[lead] = None
                 elif lead < len(lines):
