@@ -350,3 +350,14 @@ def test_dates_listed_above_the_headline_leave_the_stamp_after_the_text(ctx):
     # are a list, not stamps in conflict; the stamp after the text dates the report
     name = "dev5/kk_tirshilik_covid_emergency_may_extend.txt"
     assert text_date(ctx, name, chars=4000) == dt.date(2020, 3, 16)
+
+
+def test_a_dateline_place_is_a_whole_word(settings):
+    """"MOSCOW –" opens an AP report: no dateline of place "MOSCO" and agency "W"."""
+    from generator.ingest import load_ingest_context
+
+    rules = load_ingest_context(settings).rules
+    line = "MOSCOW – A top law-enforcement official in Kazakhstan said Saturday"
+    for rx in rules.datelines:
+        m = rx.match(line)
+        assert m is None or m.group("place") in ("", "MOSCOW"), m.groupdict()
