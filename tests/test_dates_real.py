@@ -353,7 +353,7 @@ def test_dates_listed_above_the_headline_leave_the_stamp_after_the_text(ctx):
 
 
 def test_a_dateline_place_is_a_whole_word(settings):
-    """"MOSCOW –" opens an AP report: no dateline of place "MOSCO" and agency "W"."""
+    """ "MOSCOW –" opens an AP report: no dateline of place "MOSCO" and agency "W"."""
     from generator.ingest import load_ingest_context
 
     rules = load_ingest_context(settings).rules
