@@ -535,7 +535,7 @@ _ADJECTIVE = r"[a-zа-яёіїєґ]+(?:ое|ий|ый|ая|ое|ське|ськ�
 _KIND_BEFORE = re.compile(rf"^(?:(?:{_ADJECTIVE}|the)\s+){{0,2}}{_OUTLET_KIND}\s+", re.IGNORECASE)
 _KIND_AFTER = re.compile(rf"\s+{_OUTLET_KIND}$", re.IGNORECASE)
 _HOST_TOKEN = re.compile(
-    r"[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,6}|рф|кз|укр)(?![\w.])"
+    r"[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,6}|рф|кз|укр)(?!\w|\.\w)"
 )
 _QUOTED = re.compile(r"[«\"„“]([^«»\"„“”\n]{2,40})[»\"“”]")
 _LATIN_WORD = r"[A-Z][A-Za-z\u00c0-\u024f0-9.&'’-]*(?![\w-])"
@@ -589,7 +589,8 @@ def _named_outlet(
     for pos, name in sources.find_all(phrase):
         candidates.append((pos, pos + len(_alias_at(phrase, pos, sources)), name))
     for m in _HOST_TOKEN.finditer(phrase):
-        candidates.append((m.start(), m.end(), sources.resolve(m.group(0)) or m.group(0)))
+        host = _latin_host(m.group(0))
+        candidates.append((m.start(), m.end(), sources.resolve(host) or host))
     for m in _QUOTED.finditer(phrase):
         inner = m.group(1).strip()
         if inner[:1].isupper() and len(inner.split()) <= 4 and not inner.endswith((".", "!", "?")):
@@ -612,6 +613,16 @@ def _named_outlet(
     if best is None or best[2].casefold() in _PLATFORMS:
         return None
     return best[2]
+
+
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+
+
+def _latin_host(token: str) -> str:
+    """A site's address typed with Cyrillic look-alike letters ("Еlorda.info"), in Latin."""
+    if re.search(r"[a-z]", token, re.IGNORECASE) and _CYRILLIC.search(token):
+        return token.translate(_LOOKALIKES)
+    return token
 
 
 _CAPITAL_BEFORE = re.compile(r"[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ][\w-]*[ \t]+$")
@@ -712,7 +723,7 @@ def _attribution_hits(
     """Outlets the lead says the report comes from ("сообщает ТАСС", "передает издание
     zakon.kz", "Orda.kz сообщило", "деп хабарлайды Dalanews.kz"), in order: the name next
     to a pattern's ``source`` group (after the verb, or before it when the group opens the
-    match), where the attribution speaks for the lead's news (``_leading``). Groups of a
+    match), in sentences where an attribution speaks for the lead's news (``_leading``). Groups of a
     pattern mark the attribution: ``via`` (cited by another: "со ссылкой на X"), ``now``
     (a verb in the present), ``ref`` (a sentence saying where the news before it comes
     from). A name a ``quote`` group matches ("по данным Reuters", "Истец также указал ...,
@@ -752,8 +763,9 @@ def _attribution_hits(
                     now=bool(groups.get("now")) or bool(old and old.now),
                     ref=bool(groups.get("ref")) or bool(old and old.ref),
                 )
-    hits = [h for key, h in found.items() if key not in cited and _leading(h, head, spans)]
-    return sorted(hits, key=lambda h: (h.sentence, h.pos))
+    hits = [h for key, h in found.items() if key not in cited]
+    leading = {h.sentence for h in hits if _leading(h, head, spans)}
+    return sorted((h for h in hits if h.sentence in leading), key=lambda h: (h.sentence, h.pos))
 
 
 def _text_publisher(
