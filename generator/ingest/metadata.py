@@ -606,7 +606,8 @@ def _named_outlet(
             if phrase[stop:].strip(' »"“”') or _CAPITAL_BEFORE.search(phrase[:start]):
                 continue
         else:
-            if start != 0 or _CAPITAL_WORD.match(phrase[stop:]):
+            whole = bool(_HOST_TOKEN.fullmatch(phrase[start:stop]))  # "ortalyq.kz Kazinform"
+            if start != 0 or (not whole and _CAPITAL_WORD.match(phrase[stop:])):
                 continue
         if best is None or stop - start > best[1] - best[0]:
             best = (start, stop, name)
@@ -831,17 +832,18 @@ def infer_source(
     site = sources.site_name(evidence.url, cleaned.body) if evidence.url else None
     publisher, cited = _text_publisher(cleaned, sources, evidence)
     own_site = site or publisher
-    reported = _attributions(
-        cleaned,
-        sources,
-        packs,
-        language,
-        lambda name: (
-            _own_name(name, evidence.url)
-            or bool(own_site and _same_outlet(name, own_site, sources))
-        ),
-    )
-    source = site or publisher or cited or (reported[0] if reported else None)
+    if own_site is None and not cited:  # no URL, no masthead: the outlet the lead names first
+        # ("деп хабарлайды ortalyq.kz Kazinform сайтына сілтеме жасап": ortalyq.kz)
+        named = _attributions(cleaned, sources, packs, language)
+        own_site = named[0] if named else None
+
+    def own(name: str) -> bool:
+        return _own_name(name, evidence.url) or bool(
+            own_site and _same_outlet(name, own_site, sources)
+        )
+
+    reported = _attributions(cleaned, sources, packs, language, own)
+    source = site or publisher or cited or own_site or (reported[0] if reported else None)
     if source is None and evidence.sitename:
         source = sources.resolve(evidence.sitename) or evidence.sitename
     hosts = _host_keys(evidence.url)
