@@ -25,7 +25,7 @@ from generator.ingest.clean import (
 )
 from generator.languages import LanguagePack
 from generator.nlp.language import LanguageDetector
-from generator.sources import SourceRegistry, site_host
+from generator.sources import SourceRegistry, name_from_host, site_host
 
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
 _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
@@ -529,11 +529,15 @@ _OUTLET_KIND = (
     r"(?:издани[еяи]|агентств[оа]|информагентств[оа]|телеканал[а]?|радиостанци[яи]|радио"
     r"|портал[а]?|сайт[а]?|газет[аы]|журнал[а]?|ресурс[а]?|(?:телеграм|telegram)-канал[а]?|видання"
     r"|агенці[яї]|інформагенці[яї]|радіо|news\s+agency|agency|news\s+website|website"
-    r"|news\s+portal|portal|newspaper|broadcaster|outlet|channel|daily|magazine)"
+    r"|news\s+portal|portal|newspaper|broadcaster|outlet|channel|daily|magazine"
+    r"|корреспондент[а]?|кореспондент[а]?|correspondent)"
 )
 _ADJECTIVE = r"[a-zа-яёіїєґ]+(?:ое|ий|ый|ая|ое|ське|ський|ська|ьке|ого|ого)"
-_KIND_BEFORE = re.compile(rf"^(?:(?:{_ADJECTIVE}|the)\s+){{0,2}}{_OUTLET_KIND}\s+", re.IGNORECASE)
-_KIND_AFTER = re.compile(rf"\s+{_OUTLET_KIND}$", re.IGNORECASE)
+# "издание", "казахское издание", "корреспондент местного издания", "the news website"
+_KIND_BEFORE = re.compile(
+    rf"^(?:(?:(?:{_ADJECTIVE}|the|a)\s+){{0,2}}{_OUTLET_KIND}\s+){{1,2}}", re.IGNORECASE
+)
+_KIND_AFTER = re.compile(rf"(?:\s+{_OUTLET_KIND}){{1,2}}$", re.IGNORECASE)
 _HOST_TOKEN = re.compile(
     r"[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,6}|рф|кз|укр)(?!\w|\.\w)"
 )
@@ -736,6 +740,7 @@ def _attribution_hits(
     order = ([language] if language in packs else []) + sorted(c for c in packs if c != language)
     found: dict[tuple[int, str], _Hit] = {}
     cited: set[tuple[int, str]] = set()
+    ref_sentences: set[int] = set()
     for code in order:
         for rx in packs[code].attribution:
             for m in rx.finditer(head):
@@ -748,10 +753,12 @@ def _attribution_hits(
                     phrase = head[start : start + ATTRIBUTION_SPAN]
                     name = _named_outlet(phrase, sources, latin_text)
                     pos = start
-                if not name:
-                    continue
                 sentence = max(0, bisect_right(starts, pos) - 1)
                 groups = m.groupdict()
+                if groups.get("ref"):  # "Об этом ... пишет «Главком» (the page) со ссылкой на X"
+                    ref_sentences.add(sentence)
+                if not name:
+                    continue
                 if groups.get("quote"):
                     cited.add((sentence, name))
                     continue
@@ -765,12 +772,15 @@ def _attribution_hits(
                     ref=bool(groups.get("ref")) or bool(old and old.ref),
                 )
     hits = [h for key, h in found.items() if key not in cited]
-    leading = {h.sentence for h in hits if _leading(h, head, spans)}
+    leading = ref_sentences | {h.sentence for h in hits if _leading(h, head, spans)}
     return sorted((h for h in hits if h.sentence in leading), key=lambda h: (h.sentence, h.pos))
 
 
 def _text_publisher(
-    cleaned: Cleaned, sources: SourceRegistry, evidence: Evidence
+    cleaned: Cleaned,
+    sources: SourceRegistry,
+    evidence: Evidence,
+    packs: Mapping[str, LanguagePack] | None = None,
 ) -> tuple[str | None, str | None]:
     """(publisher, cited source) the page's own furniture names: a dateline agency
     ("/ТАСС/", "— Sputnik"), an outlet's name alone on a line, a page header naming an
@@ -795,13 +805,54 @@ def _text_publisher(
     cited = None
     for kind, value in cleaned.bylines:
         if kind == "source":
+            if _HOST_TOKEN.fullmatch(value):  # "Source: www.rosbalt.ru"
+                value = _site_named(value, sources, cleaned.body)
             resolved = sources.resolve(value)
             if resolved or (len(value.split()) <= 3 and _name_like(value)):
                 cited = resolved or value
                 break
+    if cited is None:
+        cited = _closing_credit(cleaned, sources, packs)
     if publisher is None and evidence.sitename and not evidence.url:
         publisher = sources.resolve(evidence.sitename) or evidence.sitename
     return publisher, cited
+
+
+CREDIT_PARAGRAPHS = 3  # closing paragraphs where a "Source: X" credit is looked for
+CREDIT_CHARS = 60  # ... a line this short at most
+
+
+def _closing_credit(
+    cleaned: Cleaned, sources: SourceRegistry, packs: Mapping[str, LanguagePack] | None
+) -> str | None:
+    """The outlet a credit line closing the text names ("Источник: lenta.ru", "Джерело:
+    УНІАН"), by the packs' byline patterns with a ``source`` group: a registry outlet or a
+    site's address, never a press service or a photo."""
+    if not packs:
+        return None
+    paragraphs = [p.strip() for p in cleaned.body.split("\n\n") if p.strip()]
+    for para in reversed(paragraphs[-CREDIT_PARAGRAPHS:]):
+        if len(para) > CREDIT_CHARS or "\n" in para:
+            continue
+        for pack in packs.values():
+            for rx in pack.bylines:
+                m = rx.match(para)
+                if m is None or not m.groupdict().get("source"):
+                    continue
+                value = m.group("source").strip()
+                resolved = sources.resolve(value) if _alias_at(value, 0, sources) == value else None
+                if resolved:
+                    return resolved
+                if _HOST_TOKEN.fullmatch(value):
+                    return _site_named(value, sources, cleaned.body)
+    return None
+
+
+def _site_named(address: str, sources: SourceRegistry, text: str) -> str:
+    """The outlet of a site's address a page names ("www.rosbalt.ru" -> "Rosbalt" when the
+    text writes it so, "www.kz.energo.gov.kz" -> "energo.gov.kz")."""
+    host = site_host("http://" + _latin_host(address)) or address
+    return sources.resolve(host) or sources.from_url("http://" + host) or name_from_host(host, text)
 
 
 def _name_like(name: str) -> bool:
@@ -830,7 +881,7 @@ def infer_source(
     or the lead's attribution is the ``original`` of a reprint. An outlet only cited
     ("по данным Reuters") is never the publisher."""
     site = sources.site_name(evidence.url, cleaned.body) if evidence.url else None
-    publisher, cited = _text_publisher(cleaned, sources, evidence)
+    publisher, cited = _text_publisher(cleaned, sources, evidence, packs)
     own_site = site or publisher
     if own_site is None and not cited:  # no URL, no masthead: the outlet the lead names first
         # ("деп хабарлайды ortalyq.kz Kazinform сайтына сілтеме жасап": ortalyq.kz)
@@ -868,10 +919,41 @@ def _host_keys(url: str | None) -> set[str]:
     return {_squash(host), _squash(host.split(".")[0])}
 
 
+_TRANSLIT = str.maketrans(
+    {
+        **dict(
+            zip(
+                "абвгдезийклмнопрстуфхцыэіїєґәғқңөұүһ",
+                "abvgdezijklmnoprstufhcyeiiegagknouuh",
+                strict=True,
+            )
+        ),
+        "ё": "e",
+        "ж": "zh",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "sch",
+        "ю": "yu",
+        "я": "ya",
+        "ъ": "",
+        "ь": "",
+    }
+)
+
+
+def _skeleton(text: str) -> str:
+    """Consonants of a name in Latin letters ("Мой ГОРОД" -> "mgrd", "mgorod" -> "mgrd";
+    c and k alike: "Главком", "glavcom")."""
+    latin = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLIT))
+    letters = "".join(ch for ch in latin if ch.isascii() and ch.isalpha())
+    return re.sub(r"[aeiouyjhw]", "", letters.replace("c", "k").replace("q", "k"))
+
+
 def _own_name(name: str, url: str | None) -> bool:
     """Is ``name`` the page's own site ("Azattyq Rýhy" on azattyq-ruhy.kz, "adyrna.kz" on
-    adyrna.kz, "Delfi" on rus.delfi.ee): its first word is the whole host or a label of it,
-    or begins its first label."""
+    adyrna.kz, "Delfi" on rus.delfi.ee, «Мой ГОРОД» on mgorod.kz): its first word is the
+    whole host or a label of it, or begins its first label; or its consonants are those
+    of the host's first label."""
     host = site_host(url)
     words = name.split()
     if not host or not words:
@@ -880,15 +962,16 @@ def _own_name(name: str, url: str | None) -> bool:
     key = _squash("".join(ch for ch in first if not unicodedata.combining(ch)))
     labels = [_squash(label) for label in host.split(".")[:-1]]
     whole = {_squash(host), *labels, *(_squash(p) for p in host.split(".")[0].split("-"))}
-    return bool(key) and (
-        key in whole or (len(key) >= 4 and labels[:1] != [] and labels[0].startswith(key))
-    )
+    begins = len(key) >= 4 and bool(labels) and labels[0].startswith(key)
+    bones = "" if _HOST_TOKEN.search(name) else _skeleton(name)  # an address: as it is
+    alike = len(bones) >= 3 and bones == _skeleton(host.split(".")[0])
+    return bool(key) and (key in whole or begins or alike)
 
 
 def _outlet_like(name: str, sources: SourceRegistry) -> bool:
     """Could ``name`` be an outlet: a registry outlet, or a name in Latin capitals
     ("DIXINEWS", "MENAFN"); never a date or a place left by a dateline."""
-    if sources.resolve(name):
+    if sources.resolve(name) or _HOST_TOKEN.fullmatch(name):
         return True
     return (
         not any(ch.isdigit() for ch in name)
