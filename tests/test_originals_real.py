@@ -23,7 +23,7 @@ def ctx(settings):
     return load_ingest_context(settings)
 
 
-def original(ctx, name: str, url: str, chars: int = 2000) -> str | None:
+def original(ctx, name: str, url: str, chars: int = 4000) -> str | None:
     """The ``original`` ingest finds for the start of a stored page (``split/file``)."""
     text = (REALSET / name).read_text(encoding="utf-8")[:chars]
     raw = RawInput(data=text.encode("utf-8"), origin=Path(name).name, url=url)
@@ -105,6 +105,49 @@ def original(ctx, name: str, url: str, chars: int = 2000) -> str | None:
             "dev2/t_ru_sputnikgeorgia_state_of_emergency_resignation.txt",
             "https://sputnik-georgia.ru/amp/20220105/protesty-rezhim-chp-i-otstavka-pravitelstva---chto-proiskhodit-v-kazakhstane-263386109.html",
             "RIA Novosti",
+        ),
+        # "Об этом Reuters сообщили три источника ..., передает корреспондент Zorknews.kz. со
+        # ссылкой на Caliber.Az": the page relays Caliber.Az, which quotes Reuters' sources
+        (
+            "dev5/ru_zorknews_tajikistan_asks_csto_border.txt",
+            "https://zorknews.kz/articles/mir/tadzhikistan-zaprosil-voennoy-pomoshchi-u-odkb.html",
+            "Caliber.Az",
+        ),
+        # a correspondent's report: "повідомляє кореспондент місцевого видання Tengrinews.kz"
+        (
+            "dev4/uk_telegraf_election_2022_results.txt",
+            "https://telegraf.com.ua/ukr/novosti-sng/2022-11-21/5723518-peremozhtsya-viznacheno-tsvk-ozvuchila-pidsumki-viboriv-u-kazakhstani",
+            "Tengrinews",
+        ),
+        # ... in English: "..., RIA Novosti correspondent reports."
+        (
+            "dev5/en_newsfront_three_contingents_leave.txt",
+            "https://en.news-front.info/2022/01/14/csto-peacekeepers-from-three-countries-left-kazakhstan/",
+            "RIA Novosti",
+        ),
+        # "El.kz cites primeminister.kz" on el.kz
+        (
+            "dev5/en_elkz_law_enforcement_parliament_hearing.txt",
+            "https://el.kz./en/amp/representatives-of-law-enforcement-provide-details-on-the-tragic-january-events-at-a-parliament-hearing_60907",
+            "primeminister.kz",
+        ),
+        # "..., – приводит его слова Tengrinews.kz."
+        (
+            "dev5/ru_vedomosti_gas_union.txt",
+            "https://www.vedomosti.ru/politics/news/2022/11/29/952570-tokaev-i-putin-v-moskve-obsudili-sozdanie",
+            "Tengrinews",
+        ),
+        # a credit closing the text: "Источник: lenta.ru"
+        (
+            "dev5/ru_pux_atyrau_samara_stable.txt",
+            "https://pux.su/2025/11/14/neft-iz-kazahstana-v-rossiyu-postavlyaetsya-bez-pereboev-zayavlyaet-minenergo-respubliki",
+            "Lenta.ru",
+        ),
+        # a source byline with the site's address: "Source: www.rosbalt.ru"
+        (
+            "dev5/en_telkdeep_gas_transit_stopped.txt",
+            "https://telkdeep.com/russia-stopped-gas-transit-to-europe-through-ukraine",
+            "Rosbalt",
         ),
     ],
 )
