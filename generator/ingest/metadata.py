@@ -537,6 +537,8 @@ _ADJECTIVE = r"[a-zа-яёіїєґ]+(?:ое|ий|ый|ая|ое|ське|ськ�
 _KIND_BEFORE = re.compile(
     rf"^(?:(?:(?:{_ADJECTIVE}|the|a)\s+){{0,2}}{_OUTLET_KIND}\s+){{1,2}}", re.IGNORECASE
 )
+# "the Russian state-controlled news agency Interfax"
+_KIND_LATER = re.compile(rf"^(?:[\w'’-]+\s+){{1,3}}?{_OUTLET_KIND}\s+", re.IGNORECASE)
 _KIND_AFTER = re.compile(rf"(?:\s+{_OUTLET_KIND}){{1,2}}$", re.IGNORECASE)
 _HOST_TOKEN = re.compile(
     r"[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,6}|рф|кз|укр)(?!\w|\.\w)"
@@ -581,7 +583,7 @@ def _named_outlet(
         phrase = tail.group(0) if tail else phrase
     else:
         phrase = phrase.lstrip(" ,—–-")
-        kind = _KIND_BEFORE.match(phrase)
+        kind = _KIND_BEFORE.match(phrase) or (_KIND_LATER.match(phrase) if latin_text else None)
         if kind and re.search(r"telegram|телеграм", kind.group(0), re.IGNORECASE):
             return None  # a post on a channel is no outlet's report
         phrase = phrase[kind.end() :] if kind else phrase
@@ -741,6 +743,12 @@ def _attribution_hits(
     found: dict[tuple[int, str], _Hit] = {}
     cited: set[tuple[int, str]] = set()
     ref_sentences: set[int] = set()
+    offset = 0  # where the first full paragraph opens: its source opens the lead's news
+    for para in head.split("\n\n"):
+        if len(para) >= LEAD_PARAGRAPH_CHARS:
+            break
+        offset += len(para) + 2
+    lead_opening = {offset, offset + 1}  # (after an opening quote mark)
     for code in order:
         for rx in packs[code].attribution:
             for m in rx.finditer(head):
@@ -759,7 +767,8 @@ def _attribution_hits(
                     ref_sentences.add(sentence)
                 if not name:
                     continue
-                if groups.get("quote"):
+                opens = m.start() in lead_opening  # "According to Interfax, a court has ..."
+                if groups.get("quote") and not opens:
                     cited.add((sentence, name))
                     continue
                 old = found.get((sentence, name))
@@ -769,7 +778,7 @@ def _attribution_hits(
                     name,
                     via=bool(groups.get("via")) and (old is None or old.via),
                     now=bool(groups.get("now")) or bool(old and old.now),
-                    ref=bool(groups.get("ref")) or bool(old and old.ref),
+                    ref=bool(groups.get("ref")) or opens or bool(old and old.ref),
                 )
     hits = [h for key, h in found.items() if key not in cited]
     leading = ref_sentences | {h.sentence for h in hits if _leading(h, head, spans)}
