@@ -828,6 +828,13 @@ def _text_publisher(
     return publisher, cited
 
 
+# a paragraph crediting the outlet: "(dpa/NAN)", "(c)MEDUZA 2022" (a "© Reuters" without a
+# year is a photo's credit)
+_CREDIT = re.compile(
+    r"^(?:\((?P<name>[^()\n\d©]{2,40})\)"
+    r"|(?:\(c\)|©)\s*(?P<owner>[^()\n\d]{2,40}?)\s*(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
 CREDIT_PARAGRAPHS = 3  # closing paragraphs where a "Source: X" credit is looked for
 CREDIT_CHARS = 60  # ... a line this short at most
 
@@ -841,6 +848,20 @@ def _closing_credit(
     if not packs:
         return None
     paragraphs = [p.strip() for p in cleaned.body.split("\n\n") if p.strip()]
+    for para in paragraphs[1:]:  # "(dpa/NAN)", "(c)MEDUZA 2022"
+        m = _CREDIT.match(para)
+        if m is None:
+            continue
+        for part in (m.group("name") or m.group("owner")).split("/"):
+            part = part.strip()
+            if part and _alias_at(part, 0, sources).casefold() == part.casefold():
+                return sources.resolve(part)
+            if _HOST_TOKEN.fullmatch(part):
+                return _site_named(part, sources, cleaned.body)
+    if paragraphs:  # "... поймут его решение. (gazeta.ru)"
+        m = re.search(r"[.!?…»]\s*\((?P<host>[\w.-]+\.[a-z]{2,6})\)$", paragraphs[-1])
+        if m:
+            return _site_named(m.group("host"), sources, cleaned.body)
     for para in reversed(paragraphs[-CREDIT_PARAGRAPHS:]):
         if len(para) > CREDIT_CHARS or "\n" in para:
             continue
