@@ -149,6 +149,47 @@ def original(ctx, name: str, url: str, chars: int = 4000) -> str | None:
             "https://telkdeep.com/russia-stopped-gas-transit-to-europe-through-ukraine",
             "Rosbalt",
         ),
+        # Kazakh: the outlet's kind after its name ('"Ақжайық" басылымы хабарлады')
+        (
+            "dev5/kk_serke_tepke_oil_field.txt",
+            "https://serke.org/news/mangghystau-oblysynda-iri-munaj-kenishi-ashyldy",
+            "Ak Zhaik",
+        ),
+        # the lead opens with its source: "According to the Russian state-controlled news
+        # agency Interfax, a Russian court has closed ..."
+        (
+            "dev/en_kyivindependent_russia_blocks_kazakh_oil.txt",
+            "https://kyivindependent.com/uncategorized/russia-blocks-kazakhstans-oil-transit-to-europe",
+            "Interfax",
+        ),
+        # "..., writes Reuters."; "a TASS correspondent said"
+        (
+            "dev3/en_newspravda_kazakh_exports_14month_low.txt",
+            "https://nato.news-pravda.com/ukraine/2025/12/25/85204.html",
+            "Reuters",
+        ),
+        (
+            "dev2/t_en_islworld_peacekeepers_left_almaty.txt",
+            "https://russia-islworld.ru/novosti/peacekeepers-from-armenia-tajikistan-and-kyrgyzstan-left-almaty-2022-01-14-21925",
+            "TASS",
+        ),
+        # a credit paragraph after the lead: "(dpa/NAN)", "(c)MEDUZA 2022"
+        (
+            "dev/en_peoplesgazette_shoot_to_kill.txt",
+            "https://qurium.storage.googleapis.com/peoplesgazette.com/kazakhstan-president-issues-shoot-to-kill-order-against-protesters.html",
+            "dpa",
+        ),
+        (
+            "dev4/en_ukrainetoday_shoigu_withdrawal_by_19.txt",
+            "https://ukrainetoday.org/2022/01/13/the-csto-troops-will-leave-kazakhstan-by-january-19-we-have-completed-our-task-putin-said/",
+            "Meduza",
+        ),
+        # a site in brackets closing the text: "... поймут его решение. (gazeta.ru)"
+        (
+            "dev3/ru_zerkaloaz_kremlin_regrets_pashinyan.txt",
+            "https://zerkalo.az/v-kremle-sozhaleyut-iz-za-otsutstviya-pashinyana-na-sammite-odkb-v-minske/",
+            "Gazeta.ru",
+        ),
     ],
 )
 def test_original_of_a_reprint(ctx, name, url, expected):
