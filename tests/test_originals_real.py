@@ -155,6 +155,13 @@ def original(ctx, name: str, url: str, chars: int = 4000) -> str | None:
             "https://serke.org/news/mangghystau-oblysynda-iri-munaj-kenishi-ashyldy",
             "Ak Zhaik",
         ),
+        # a long closing clause: "..., деп хабарлайды Qazweek.kz ақпарат агенттігі Sputnik
+        # Қазақстан порталына сілтеме жасап." - the page names itself, then Sputnik
+        (
+            "dev5/kk_qazweek_covid_emergency_extended.txt",
+            "https://qazweek.kz/kk/2020/04/14/tokaev",
+            "Sputnik",
+        ),
         # the lead opens with its source: "According to the Russian state-controlled news
         # agency Interfax, a Russian court has closed ..."
         (

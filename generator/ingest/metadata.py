@@ -522,6 +522,7 @@ def _same_outlet(a: str, b: str, sources: SourceRegistry) -> bool:
 LEAD_PARAGRAPHS = 3  # paragraphs of the lead whose attribution names the report's source
 LEAD_PARAGRAPH_CHARS = 80  # ... counting only paragraphs this long (not a byline, a caption)
 ATTRIBUTION_SPAN = 80  # characters around the verb where the outlet's name is looked for
+CLOSING_CLAUSE_CHARS = 120  # a closing ", пишет X ..." clause: this long at most
 # Words that say what kind of outlet the name after (or before) them is: "издание zakon.kz",
 # "телеканал «Известия»", "the news website Orda.kz", "Kazinform news agency".
 _OUTLET_KIND = (
@@ -719,7 +720,7 @@ def _leading(hit: _Hit, head: str, spans: list[tuple[int, int]]) -> bool:
     start, end = spans[hit.sentence]
     sentence = head[start:end].rstrip()
     comma = max(sentence.rfind(","), sentence.rfind(" — "), sentence.rfind(" – "))
-    return 0 <= comma < hit.pos - start and len(sentence) - comma <= ATTRIBUTION_SPAN
+    return 0 <= comma < hit.pos - start and len(sentence) - comma <= CLOSING_CLAUSE_CHARS
 
 
 def _attribution_hits(
