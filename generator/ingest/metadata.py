@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from generator.ingest.clean import (
@@ -22,7 +25,7 @@ from generator.ingest.clean import (
 )
 from generator.languages import LanguagePack
 from generator.nlp.language import LanguageDetector
-from generator.sources import SourceRegistry, site_host
+from generator.sources import SourceRegistry, name_from_host, site_host
 
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
 _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
@@ -516,31 +519,279 @@ def _same_outlet(a: str, b: str, sources: SourceRegistry) -> bool:
     return key(a) == key(b)
 
 
+LEAD_PARAGRAPHS = 3  # paragraphs of the lead whose attribution names the report's source
+LEAD_PARAGRAPH_CHARS = 80  # ... counting only paragraphs this long (not a byline, a caption)
+ATTRIBUTION_SPAN = 80  # characters around the verb where the outlet's name is looked for
+CLOSING_CLAUSE_CHARS = 120  # a closing ", пишет X ..." clause: this long at most
+# Words that say what kind of outlet the name after (or before) them is: "издание zakon.kz",
+# "телеканал «Известия»", "the news website Orda.kz", "Kazinform news agency".
+_OUTLET_KIND = (
+    r"(?:информационное\s+|інформаційне\s+|state\s+|online\s+)?"
+    r"(?:издани[еяи]|агентств[оа]|информагентств[оа]|телеканал[а]?|радиостанци[яи]|радио"
+    r"|портал[а]?|сайт[а]?|газет[аы]|журнал[а]?|ресурс[а]?|(?:телеграм|telegram)-канал[а]?|видання"
+    r"|агенці[яї]|інформагенці[яї]|радіо|news\s+agency|agency|news\s+website|website"
+    r"|news\s+portal|portal|newspaper|broadcaster|outlet|channel|daily|magazine"
+    r"|корреспондент[а]?|кореспондент[а]?|correspondent"
+    r"|басылымы|агенттігі|сайты|порталы|телеарнасы|газеті)"
+)
+_ADJECTIVE = r"[a-zа-яёіїєґ]+(?:ое|ий|ый|ая|ое|ське|ський|ська|ьке|ого|ого)"
+# "издание", "казахское издание", "корреспондент местного издания", "the news website"
+_KIND_BEFORE = re.compile(
+    rf"^(?:(?:(?:{_ADJECTIVE}|the|a)\s+){{0,2}}{_OUTLET_KIND}\s+){{1,2}}", re.IGNORECASE
+)
+# "the Russian state-controlled news agency Interfax"
+_KIND_LATER = re.compile(rf"^(?:[\w'’-]+\s+){{1,3}}?{_OUTLET_KIND}\s+", re.IGNORECASE)
+_KIND_AFTER = re.compile(rf"(?:\s+{_OUTLET_KIND}){{1,2}}$", re.IGNORECASE)
+_HOST_TOKEN = re.compile(
+    r"[A-Za-zА-Яа-яЁё0-9][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,6}|рф|кз|укр)(?!\w|\.\w)"
+)
+_QUOTED = re.compile(r"[«\"„“]([^«»\"„“”\n]{2,40})[»\"“”]")
+_LATIN_WORD = r"[A-Z][A-Za-z\u00c0-\u024f0-9.&'’-]*(?![\w-])"
+_LATIN_NAME = re.compile(rf"{_LATIN_WORD}(?:[ \t]+(?:{_LATIN_WORD}|of|the|de))*")
+_CAPITAL_WORD = re.compile(r"^[ \t]+[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]\w")
+# Platforms a statement is posted on: no outlet ("пишет в Telegram", "сообщил в Facebook").
+_PLATFORMS = frozenset(
+    {"facebook", "telegram", "twitter", "instagram", "youtube", "tiktok", "vk", "vkontakte"}
+    | {"whatsapp", "x", "threads"}
+)
+
+
+def _lead(cleaned: Cleaned) -> str:
+    """The first paragraphs: up to ``LEAD_PARAGRAPHS`` of some length, with the short ones
+    (a byline, a caption, "Об этом сообщает X.") between them."""
+    out: list[str] = []
+    long = 0
+    for para in cleaned.body.split("\n\n"):
+        out.append(para)
+        if len(para) >= LEAD_PARAGRAPH_CHARS:
+            long += 1
+            if long >= LEAD_PARAGRAPHS:
+                break
+    return "\n\n".join(out)
+
+
+def _named_outlet(
+    phrase: str, sources: SourceRegistry, latin_text: bool, at_end: bool = False
+) -> str | None:
+    """The outlet a phrase next to a reporting verb names: at its start ("сообщает
+    издание zakon.kz ...") or, with ``at_end``, at its end ("Казахское издание Orda.kz" |
+    сообщило). A registry outlet, a site's address ("zakon.kz"), a name in quotes
+    («Коммерсант»), or a Latin-script name in a Cyrillic text ("RTVI", "Bloomberg"); a
+    registry name followed by more of a name ("Azattyq Rýhy") is another outlet's."""
+    phrase = phrase.split("\n")[-1] if at_end else phrase.split("\n")[0]
+    if at_end:
+        phrase = _KIND_AFTER.sub("", phrase.rstrip(" —–-"))
+        tail = re.search(r"(?:\S+\s+){0,3}\S+$", phrase)
+        phrase = tail.group(0) if tail else phrase
+    else:
+        phrase = phrase.lstrip(" ,—–-")
+        kind = _KIND_BEFORE.match(phrase) or (_KIND_LATER.match(phrase) if latin_text else None)
+        if kind and re.search(r"telegram|телеграм", kind.group(0), re.IGNORECASE):
+            return None  # a post on a channel is no outlet's report
+        phrase = phrase[kind.end() :] if kind else phrase
+    phrase = phrase.strip()
+    if not phrase:
+        return None
+
+    candidates: list[tuple[int, int, str]] = []
+    for pos, name in sources.find_all(phrase):
+        candidates.append((pos, pos + len(_alias_at(phrase, pos, sources)), name))
+    for m in _HOST_TOKEN.finditer(phrase):
+        host = _latin_host(m.group(0))
+        candidates.append((m.start(), m.end(), sources.resolve(host) or host))
+    for m in _QUOTED.finditer(phrase):
+        inner = m.group(1).strip()
+        if inner[:1].isupper() and len(inner.split()) <= 4 and not inner.endswith((".", "!", "?")):
+            candidates.append((m.start(), m.end(), sources.resolve(inner) or inner))
+    if not latin_text:
+        for m in _LATIN_NAME.finditer(phrase):
+            name = m.group(0).rstrip(".’'-")
+            if name.casefold() not in _PLATFORMS and sum(ch.isalpha() for ch in name) >= 2:
+                candidates.append((m.start(), m.start() + len(name), sources.resolve(name) or name))
+    best = None
+    for start, stop, name in candidates:
+        if at_end:
+            if phrase[stop:].strip(' »"“”') or _CAPITAL_BEFORE.search(phrase[:start]):
+                continue
+        else:
+            whole = bool(_HOST_TOKEN.fullmatch(phrase[start:stop]))  # "ortalyq.kz Kazinform"
+            if start != 0 or (not whole and _CAPITAL_WORD.match(phrase[stop:])):
+                continue
+        if best is None or stop - start > best[1] - best[0]:
+            best = (start, stop, name)
+    if best is None or best[2].casefold() in _PLATFORMS:
+        return None
+    return best[2]
+
+
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсух", "ABEKMHOPCTXaeopcyx")
+
+
+def _latin_host(token: str) -> str:
+    """A site's address typed with Cyrillic look-alike letters ("Еlorda.info"), in Latin."""
+    if re.search(r"[a-z]", token, re.IGNORECASE) and _CYRILLIC.search(token):
+        return token.translate(_LOOKALIKES)
+    return token
+
+
+_CAPITAL_BEFORE = re.compile(r"[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ][\w-]*[ \t]+$")
+
+
+def _alias_at(text: str, pos: int, sources: SourceRegistry) -> str:
+    """The longest registry name or alias written at ``pos`` of ``text`` ("" if none)."""
+    rest = text[pos:].casefold()
+    best = ""
+    for src in sources.sources:
+        for alias in (src.name, *src.aliases):
+            n = len(alias)
+            if n > len(best) and rest[:n] == alias.casefold() and not rest[n : n + 1].isalnum():
+                best = text[pos : pos + n]
+    return best
+
+
 def _attributions(
     cleaned: Cleaned,
     sources: SourceRegistry,
     packs: Mapping[str, LanguagePack],
     language: str | None,
+    own: Callable[[str], bool] = lambda name: False,
 ) -> list[str]:
-    """Registry outlets the first paragraphs say the report comes from ("сообщает ТАСС").
-    A match of a pattern's ``quote`` group is a mere citation ("по данным Reuters"): not
-    the report's source."""
-    head = "\n\n".join(cleaned.body.split("\n\n")[:3])
+    """The outlets the lead says its report comes from, the likeliest first. Sentence by
+    sentence: the last outlet a verb names ("Про це повідомляє Zakon.kz, пише УНН" -> УНН:
+    the page relays УНН); an outlet only cited by it ("со ссылкой на", "citing") when the
+    verb names the page itself (``own``) or nothing ("сообщает Lada.kz со ссылкой на
+    Газета.Ru" on lada.kz -> Газета.Ru)."""
+    by_sentence: dict[int, list[tuple[bool, str]]] = {}
+    for hit in _attribution_hits(cleaned, sources, packs, language):
+        by_sentence.setdefault(hit.sentence, []).append((hit.via, hit.name))
+    out: list[str] = []
+    for hits in by_sentence.values():
+        if any(not via and not own(name) for via, name in hits):
+            out.append([name for via, name in hits if not via and not own(name)][-1])
+        else:
+            out.extend(name for via, name in hits if via and not own(name))
+    return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """An outlet named next to a reporting verb of the lead."""
+
+    sentence: int  # index of the sentence in the lead
+    pos: int  # where the name is
+    name: str
+    via: bool = False  # only cited by another outlet ("со ссылкой на X", "citing X")
+    now: bool = False  # by a verb in the present ("пишет X", "X reports")
+    ref: bool = False  # a sentence saying where the news before it comes from ("Об этом ...")
+
+
+def _sentence_spans(head: str) -> list[tuple[int, int]]:
+    """(start, end) of the lead's sentences: split at sentence ends and paragraph breaks."""
+    cuts = {0, len(head)}
+    cuts.update(m.end() for m in _LEAD_SENTENCE.finditer(head))
+    cuts.update(m.end() for m in re.finditer(r"\n\n", head))
+    ordered = sorted(cuts)
+    return list(pairwise(ordered))
+
+
+def _leading(hit: _Hit, head: str, spans: list[tuple[int, int]]) -> bool:
+    """Does the attribution speak for the lead's news, not for one detail? It does in the
+    first two sentences of the first full paragraph; in a sentence that only says where
+    the news before it comes from ("Об этом сообщает ТАСС.", "Как пишет X, ..."); and at
+    the end of a sentence of the first two full paragraphs by a verb in the present
+    ("..., пишет RTVI.", "..., Tengrinews reports.") - not by one in the past ("...,
+    сообщил ТАСС": a source for that sentence)."""
+    if hit.ref:
+        return True
+    long_paras: list[tuple[int, int]] = []
+    offset = 0
+    for para in head.split("\n\n"):
+        if len(para) >= LEAD_PARAGRAPH_CHARS:
+            long_paras.append((offset, offset + len(para)))
+        offset += len(para) + 2
+    if not long_paras:
+        return False
+    first_start, first_end = long_paras[0]
+    in_first = [sp for sp in spans if first_start <= sp[0] < first_end]
+    if hit.pos < (in_first[1][1] if len(in_first) > 1 else first_end):
+        return True
+    if not hit.now or hit.pos >= long_paras[min(1, len(long_paras) - 1)][1]:
+        return False
+    start, end = spans[hit.sentence]
+    sentence = head[start:end].rstrip()
+    comma = max(sentence.rfind(","), sentence.rfind(" — "), sentence.rfind(" – "))
+    return 0 <= comma < hit.pos - start and len(sentence) - comma <= CLOSING_CLAUSE_CHARS
+
+
+def _attribution_hits(
+    cleaned: Cleaned,
+    sources: SourceRegistry,
+    packs: Mapping[str, LanguagePack],
+    language: str | None,
+) -> list[_Hit]:
+    """Outlets the lead says the report comes from ("сообщает ТАСС", "передает издание
+    zakon.kz", "Orda.kz сообщило", "деп хабарлайды Dalanews.kz"), in order: the name next
+    to a pattern's ``source`` group (after the verb, or before it when the group opens the
+    match), in sentences where an attribution speaks for the lead's news (``_leading``). Groups of a
+    pattern mark the attribution: ``via`` (cited by another: "со ссылкой на X"), ``now``
+    (a verb in the present), ``ref`` (a sentence saying where the news before it comes
+    from). A name a ``quote`` group matches ("по данным Reuters", "Истец также указал ...,
+    передает ТАСС") is a mere citation in its sentence: not the report's source."""
+    head = _lead(cleaned)
+    latin_text = language == "en" or not _CYRILLIC.search(head)
+    spans = _sentence_spans(head)
+    starts = [start for start, _end in spans]
     order = ([language] if language in packs else []) + sorted(c for c in packs if c != language)
-    found: list[tuple[int, str]] = []
+    found: dict[tuple[int, str], _Hit] = {}
+    cited: set[tuple[int, str]] = set()
+    ref_sentences: set[int] = set()
+    offset = 0  # where the first full paragraph opens: its source opens the lead's news
+    for para in head.split("\n\n"):
+        if len(para) >= LEAD_PARAGRAPH_CHARS:
+            break
+        offset += len(para) + 2
+    lead_opening = {offset, offset + 1}  # (after an opening quote mark)
     for code in order:
         for rx in packs[code].attribution:
             for m in rx.finditer(head):
-                if m.groupdict().get("quote"):
+                start, stop = m.span("source")
+                if start == m.start() and stop < m.end():  # the name before the verb
+                    phrase = head[max(0, stop - ATTRIBUTION_SPAN) : stop]
+                    name = _named_outlet(phrase, sources, latin_text, at_end=True)
+                    pos = stop
+                else:
+                    phrase = head[start : start + ATTRIBUTION_SPAN]
+                    name = _named_outlet(phrase, sources, latin_text)
+                    pos = start
+                sentence = max(0, bisect_right(starts, pos) - 1)
+                groups = m.groupdict()
+                if groups.get("ref"):  # "Об этом ... пишет «Главком» (the page) со ссылкой на X"
+                    ref_sentences.add(sentence)
+                if not name:
                     continue
-                resolved = sources.resolve(m.group("source"))
-                if resolved:
-                    found.append((m.start(), resolved))
-    return [name for _pos, name in sorted(found)]
+                opens = m.start() in lead_opening  # "According to Interfax, a court has ..."
+                if groups.get("quote") and not opens:
+                    cited.add((sentence, name))
+                    continue
+                old = found.get((sentence, name))
+                found[(sentence, name)] = _Hit(
+                    sentence,
+                    min(pos, old.pos) if old else pos,
+                    name,
+                    via=bool(groups.get("via")) and (old is None or old.via),
+                    now=bool(groups.get("now")) or bool(old and old.now),
+                    ref=bool(groups.get("ref")) or opens or bool(old and old.ref),
+                )
+    hits = [h for key, h in found.items() if key not in cited]
+    leading = ref_sentences | {h.sentence for h in hits if _leading(h, head, spans)}
+    return sorted((h for h in hits if h.sentence in leading), key=lambda h: (h.sentence, h.pos))
 
 
 def _text_publisher(
-    cleaned: Cleaned, sources: SourceRegistry, evidence: Evidence
+    cleaned: Cleaned,
+    sources: SourceRegistry,
+    evidence: Evidence,
+    packs: Mapping[str, LanguagePack] | None = None,
 ) -> tuple[str | None, str | None]:
     """(publisher, cited source) the page's own furniture names: a dateline agency
     ("/ТАСС/", "— Sputnik"), an outlet's name alone on a line, a page header naming an
@@ -565,13 +816,75 @@ def _text_publisher(
     cited = None
     for kind, value in cleaned.bylines:
         if kind == "source":
+            if _HOST_TOKEN.fullmatch(value):  # "Source: www.rosbalt.ru"
+                value = _site_named(value, sources, cleaned.body)
             resolved = sources.resolve(value)
             if resolved or (len(value.split()) <= 3 and _name_like(value)):
                 cited = resolved or value
                 break
+    if cited is None:
+        cited = _closing_credit(cleaned, sources, packs)
     if publisher is None and evidence.sitename and not evidence.url:
         publisher = sources.resolve(evidence.sitename) or evidence.sitename
     return publisher, cited
+
+
+# a paragraph crediting the outlet: "(dpa/NAN)", "(c)MEDUZA 2022" (a "© Reuters" without a
+# year is a photo's credit)
+_CREDIT = re.compile(
+    r"^(?:\((?P<name>[^()\n\d©]{2,40})\)"
+    r"|(?:\(c\)|©)\s*(?P<owner>[^()\n\d]{2,40}?)\s*(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+CREDIT_PARAGRAPHS = 3  # closing paragraphs where a "Source: X" credit is looked for
+CREDIT_CHARS = 60  # ... a line this short at most
+
+
+def _closing_credit(
+    cleaned: Cleaned, sources: SourceRegistry, packs: Mapping[str, LanguagePack] | None
+) -> str | None:
+    """The outlet a credit line closing the text names ("Источник: lenta.ru", "Джерело:
+    УНІАН"), by the packs' byline patterns with a ``source`` group: a registry outlet or a
+    site's address, never a press service or a photo."""
+    if not packs:
+        return None
+    paragraphs = [p.strip() for p in cleaned.body.split("\n\n") if p.strip()]
+    for para in paragraphs[1:]:  # "(dpa/NAN)", "(c)MEDUZA 2022"
+        m = _CREDIT.match(para)
+        if m is None:
+            continue
+        for part in (m.group("name") or m.group("owner")).split("/"):
+            part = part.strip()
+            if part and _alias_at(part, 0, sources).casefold() == part.casefold():
+                return sources.resolve(part)
+            if _HOST_TOKEN.fullmatch(part):
+                return _site_named(part, sources, cleaned.body)
+    if paragraphs:  # "... поймут его решение. (gazeta.ru)"
+        m = re.search(r"[.!?…»]\s*\((?P<host>[\w.-]+\.[a-z]{2,6})\)$", paragraphs[-1])
+        if m:
+            return _site_named(m.group("host"), sources, cleaned.body)
+    for para in reversed(paragraphs[-CREDIT_PARAGRAPHS:]):
+        if len(para) > CREDIT_CHARS or "\n" in para:
+            continue
+        for pack in packs.values():
+            for rx in pack.bylines:
+                m = rx.match(para)
+                if m is None or not m.groupdict().get("source"):
+                    continue
+                value = m.group("source").strip()
+                resolved = sources.resolve(value) if _alias_at(value, 0, sources) == value else None
+                if resolved:
+                    return resolved
+                if _HOST_TOKEN.fullmatch(value):
+                    return _site_named(value, sources, cleaned.body)
+    return None
+
+
+def _site_named(address: str, sources: SourceRegistry, text: str) -> str:
+    """The outlet of a site's address a page names ("www.rosbalt.ru" -> "Rosbalt" when the
+    text writes it so, "www.kz.energo.gov.kz" -> "energo.gov.kz")."""
+    host = site_host("http://" + _latin_host(address)) or address
+    return sources.resolve(host) or sources.from_url("http://" + host) or name_from_host(host, text)
 
 
 def _name_like(name: str) -> bool:
@@ -600,14 +913,26 @@ def infer_source(
     or the lead's attribution is the ``original`` of a reprint. An outlet only cited
     ("по данным Reuters") is never the publisher."""
     site = sources.site_name(evidence.url, cleaned.body) if evidence.url else None
-    publisher, cited = _text_publisher(cleaned, sources, evidence)
-    reported = _attributions(cleaned, sources, packs, language)
-    source = site or publisher or cited or (reported[0] if reported else None)
+    publisher, cited = _text_publisher(cleaned, sources, evidence, packs)
+    own_site = site or publisher
+    if own_site is None and not cited:  # no URL, no masthead: the outlet the lead names first
+        # ("деп хабарлайды ortalyq.kz Kazinform сайтына сілтеме жасап": ortalyq.kz)
+        named = _attributions(cleaned, sources, packs, language)
+        own_site = named[0] if named else None
+
+    def own(name: str) -> bool:
+        return _own_name(name, evidence.url) or bool(
+            own_site and _same_outlet(name, own_site, sources)
+        )
+
+    reported = _attributions(cleaned, sources, packs, language, own)
+    source = site or publisher or cited or own_site or (reported[0] if reported else None)
     if source is None and evidence.sitename:
         source = sources.resolve(evidence.sitename) or evidence.sitename
     hosts = _host_keys(evidence.url)
     for candidate in (publisher, cited, *reported):
-        if not (source and candidate and _outlet_like(candidate, sources)):
+        vetted = candidate in reported or _outlet_like(candidate or "", sources)
+        if not (source and candidate and vetted) or _own_name(candidate, evidence.url):
             continue
         if not _same_outlet(candidate, source, sources) and _squash(candidate) not in hosts:
             return source, candidate
@@ -626,10 +951,59 @@ def _host_keys(url: str | None) -> set[str]:
     return {_squash(host), _squash(host.split(".")[0])}
 
 
+_TRANSLIT = str.maketrans(
+    {
+        **dict(
+            zip(
+                "абвгдезийклмнопрстуфхцыэіїєґәғқңөұүһ",
+                "abvgdezijklmnoprstufhcyeiiegagknouuh",
+                strict=True,
+            )
+        ),
+        "ё": "e",
+        "ж": "zh",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "sch",
+        "ю": "yu",
+        "я": "ya",
+        "ъ": "",
+        "ь": "",
+    }
+)
+
+
+def _skeleton(text: str) -> str:
+    """Consonants of a name in Latin letters ("Мой ГОРОД" -> "mgrd", "mgorod" -> "mgrd";
+    c and k alike: "Главком", "glavcom")."""
+    latin = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLIT))
+    letters = "".join(ch for ch in latin if ch.isascii() and ch.isalpha())
+    return re.sub(r"[aeiouyjhw]", "", letters.replace("c", "k").replace("q", "k"))
+
+
+def _own_name(name: str, url: str | None) -> bool:
+    """Is ``name`` the page's own site ("Azattyq Rýhy" on azattyq-ruhy.kz, "adyrna.kz" on
+    adyrna.kz, "Delfi" on rus.delfi.ee, «Мой ГОРОД» on mgorod.kz): its first word is the
+    whole host or a label of it, or begins its first label; or its consonants are those
+    of the host's first label."""
+    host = site_host(url)
+    words = name.split()
+    if not host or not words:
+        return False
+    first = unicodedata.normalize("NFKD", words[0])
+    key = _squash("".join(ch for ch in first if not unicodedata.combining(ch)))
+    labels = [_squash(label) for label in host.split(".")[:-1]]
+    whole = {_squash(host), *labels, *(_squash(p) for p in host.split(".")[0].split("-"))}
+    begins = len(key) >= 4 and bool(labels) and labels[0].startswith(key)
+    bones = "" if _HOST_TOKEN.search(name) else _skeleton(name)  # an address: as it is
+    alike = len(bones) >= 3 and bones == _skeleton(host.split(".")[0])
+    return bool(key) and (key in whole or begins or alike)
+
+
 def _outlet_like(name: str, sources: SourceRegistry) -> bool:
     """Could ``name`` be an outlet: a registry outlet, or a name in Latin capitals
     ("DIXINEWS", "MENAFN"); never a date or a place left by a dateline."""
-    if sources.resolve(name):
+    if sources.resolve(name) or _HOST_TOKEN.fullmatch(name):
         return True
     return (
         not any(ch.isdigit() for ch in name)
