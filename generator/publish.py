@@ -79,21 +79,20 @@ def _front_matter(path: Path) -> dict[str, Any]:
 
 
 def navigation(docs_dir: Path, labels: dict[str, Any]) -> list[Any]:
-    """The site navigation: tabs and sections; topic and year pages listed, articles not."""
+    """The site navigation: tabs and sections; topic pages listed, articles not. The
+    archive's years and weeks are listed on its index page (``weeks/index.md``), not in the
+    navigation: a weekly run that adds a week or a year leaves the navigation, and so the
+    theme's rendering of every unchanged page, as it was (``mkdocs_hooks``' template cache)."""
     topics_dir = docs_dir / "topics"
     metas = {p.name: _front_matter(p) for p in topics_dir.glob("*.md") if p.name != "index.md"}
     order = sorted(metas, key=lambda name: (int(metas[name].get("order", 10**6)), name))
     topics: list[Any] = ["topics/index.md"]
     for name in order:
         topics.append({str(metas[name].get("title") or name[:-3]): f"topics/{name}"})
-    years: list[Any] = [
-        {p.stem: f"years/{p.name}"}
-        for p in sorted((docs_dir / "years").glob("*.md"), key=lambda p: p.stem, reverse=True)
-    ]
     return [
         {labels["home"]: "index.md"},
         {labels["topics"]: topics},
-        {labels["archive"]: ["weeks/index.md", *years, {labels["timeline"]: "timeline.md"}]},
+        {labels["archive"]: ["weeks/index.md", {labels["timeline"]: "timeline.md"}]},
         {labels["entities"]: "entities/index.md"},
         {labels["sources"]: "sources/index.md"},
         {labels["tags"]: "tags.md"},
