@@ -48,7 +48,7 @@ from generator.render.safe import (
 )
 from generator.render.slugs import SlugRegistry, slugify
 from generator.render.stories import counts, primary_topic, stories_or_singletons
-from generator.settings import Settings
+from generator.settings import SAFE_LOADER, Settings
 from generator.sources import SourceRegistry, load_sources
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -245,10 +245,12 @@ def site_map(digest: Digest, charts: set[str] | None = None) -> SiteMap:
 @functools.lru_cache(maxsize=4)
 def load_labels(language: str, templates_dir: Path = TEMPLATES_DIR) -> dict[str, Any]:
     """Interface labels from ``templates/i18n/<language>.yml`` (English fills gaps)."""
-    base = yaml.safe_load((templates_dir / "i18n" / "en.yml").read_text(encoding="utf-8"))
+    base = yaml.load(
+        (templates_dir / "i18n" / "en.yml").read_text(encoding="utf-8"), Loader=SAFE_LOADER
+    )
     if language != "en":
         path = templates_dir / "i18n" / f"{language}.yml"
-        base = {**base, **yaml.safe_load(path.read_text(encoding="utf-8"))}
+        base = {**base, **yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)}
     return base
 
 
