@@ -351,6 +351,7 @@ def build(
                     before_swap=stage_site if site else None,
                     glossary=glossary,
                     search_later=search_job is not None,
+                    page_cache=render_state.pages_path(settings, docs_dir) if use_cache else None,
                 )
             except BaseException:
                 for s in staged:

@@ -151,6 +151,11 @@ def state_path(settings: Settings, docs_dir: Path) -> Path:
     return settings.local_cache_dir() / "render" / f"{name}.json"
 
 
+def pages_path(settings: Settings, docs_dir: Path) -> Path:
+    """Where the rendered article pages of ``docs_dir`` are kept (``render.pagecache``)."""
+    return state_path(settings, docs_dir).with_suffix(".pages.json")
+
+
 def unchanged_docs(
     settings: Settings, docs_dir: Path, key: str | None
 ) -> tuple[str, list[str]] | None:
