@@ -104,6 +104,20 @@ def _epoch(day: dt.date) -> int:
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
 
 
+# digest.json's top-level "last_date" as render.jsonexport writes it (indented by one space,
+# among the first keys): read from the file's head, not by parsing tens of megabytes
+_LAST_DATE = re.compile(r'^ "last_date": "(\d{4}-\d{2}-\d{2})",?$', re.MULTILINE)
+
+
+def _last_date(data_file: Path) -> str | None:
+    """The ``last_date`` of a ``digest.json`` (the whole file parsed unless its head has it)."""
+    with open(data_file, "rb") as fh:
+        head = fh.read(1 << 16).decode("utf-8", "ignore")
+    if head.startswith("{\n") and (found := _LAST_DATE.search(head)):
+        return found.group(1)
+    return json.loads(data_file.read_text(encoding="utf-8")).get("last_date")
+
+
 def source_date_epoch(docs_dir: Path) -> int:
     """``SOURCE_DATE_EPOCH`` if set, else the latest article date (digest.json, or the
     Atom feed's <updated> when the JSON export is off), else 0."""
@@ -113,7 +127,7 @@ def source_date_epoch(docs_dir: Path) -> int:
     data_file, feed_file = docs_dir / "digest.json", docs_dir / "feed.xml"
     try:
         if data_file.is_file():
-            last = json.loads(data_file.read_text(encoding="utf-8")).get("last_date")
+            last = _last_date(data_file)
             if last:
                 return _epoch(dt.date.fromisoformat(last))
         if feed_file.is_file():
