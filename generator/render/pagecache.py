@@ -23,11 +23,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import pickle
 from pathlib import Path
 from typing import Any
-
-from generator.fileio import atomic_write_text
 
 FORMAT = "digest-rendered-pages/1"
 
@@ -87,12 +86,23 @@ class RenderedPages:
         self.new[key] = text
 
     def save(self) -> None:
-        """Keep this render's pages (atomically); a failure costs the next render time."""
+        """Keep this render's pages (atomically, one page at a time: one string of every
+        page would add tens of megabytes to the build's peak memory at 5,000 articles); a
+        failure costs the next render time only."""
         if self.hits == len(self.old) == len(self.new) and not self.misses:
             return  # the file holds exactly these
-        data = {"format": FORMAT, "salt": self.salt, "pages": self.new}
+        tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self.path, json.dumps(data, ensure_ascii=False))
-        except OSError:
-            pass
+            with open(tmp, "w", encoding="utf-8") as out:
+                out.write(f'{{"format": {json.dumps(FORMAT)}, "salt": {json.dumps(self.salt)}')
+                out.write(', "pages": {')
+                for n, (key, text) in enumerate(self.new.items()):
+                    out.write((", " if n else "") + json.dumps(key) + ": ")
+                    out.write(json.dumps(text, ensure_ascii=False))
+                out.write("}}")
+            os.replace(tmp, self.path)
+        except BaseException as exc:
+            tmp.unlink(missing_ok=True)
+            if not isinstance(exc, OSError):
+                raise
