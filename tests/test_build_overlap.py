@@ -84,6 +84,32 @@ def test_background_returns_the_childs_value_and_reports_its_failure():
         broken.result()
 
 
+def test_background_work_runs_behind_the_build_and_pdf_workers_too():
+    """The forked child and the PDF workers run at a lower priority than the build (the
+    pages and MkDocs are its critical path); the build's own priority is unchanged."""
+    from generator.pdfworker import _start_worker
+    from generator.render.background import BACKGROUND_NICE
+
+    own = os.nice(0)
+    if own + BACKGROUND_NICE > 19:
+        pytest.skip("this process already runs at the lowest priority")
+    assert Background(lambda: os.nice(0)).result() == own + BACKGROUND_NICE
+    assert os.nice(0) == own
+    worker = _start_worker()
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # the worker lowers itself as it starts
+            stat = Path(f"/proc/{worker.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            if int(stat[16]) == own + BACKGROUND_NICE:
+                break
+            time.sleep(0.05)
+        assert int(stat[16]) == own + BACKGROUND_NICE
+    finally:
+        assert worker.stdin is not None
+        worker.stdin.close()
+        worker.wait()
+
+
 def test_search_hook_skips_materials_page_index_without_changing_the_site(tmp_path, monkeypatch):
     from factories import TOPICS, seed_analyses, settings
 
