@@ -97,7 +97,6 @@ def _receive(stream: IO[bytes]) -> bytes | None:
     return data if len(data) == size else None
 
 
-WORKER_NICE = 5  # as render.background.BACKGROUND_NICE: layouts wait for the critical path
 WARM_UP_HTML = (
     '<html lang="ru"><head><style>body { font-family: "DejaVu Sans", sans-serif; }</style>'
     "</head><body><h1>Ж</h1><p>Қазақстан — Україна.</p></body></html>"
@@ -112,8 +111,6 @@ def worker_main() -> None:
     ready, while the build is still making the HTML, and no brief pays for them."""
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything printed goes to stderr, never into the replies
-    with contextlib.suppress(OSError):  # behind the pages and MkDocs (render.background)
-        os.nice(WORKER_NICE)
     with contextlib.suppress(Exception):  # a failure shows on the first brief instead
         html_to_pdf(WARM_UP_HTML)
     source = sys.stdin.buffer

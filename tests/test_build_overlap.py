@@ -84,10 +84,10 @@ def test_background_returns_the_childs_value_and_reports_its_failure():
         broken.result()
 
 
-def test_background_work_runs_behind_the_build_and_pdf_workers_too():
-    """The forked child and the PDF workers run at a lower priority than the build (the
-    pages and MkDocs are its critical path); the build's own priority is unchanged."""
-    from generator.pdfworker import _start_worker
+def test_background_work_runs_behind_the_build():
+    """The forked child runs at a lower priority than the build (the pages and MkDocs are
+    its critical path); the build's own priority is unchanged. The PDF workers do not: in
+    a cold build the briefs are the critical path."""
     from generator.render.background import BACKGROUND_NICE
 
     own = os.nice(0)
@@ -95,19 +95,6 @@ def test_background_work_runs_behind_the_build_and_pdf_workers_too():
         pytest.skip("this process already runs at the lowest priority")
     assert Background(lambda: os.nice(0)).result() == own + BACKGROUND_NICE
     assert os.nice(0) == own
-    worker = _start_worker()
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:  # the worker lowers itself as it starts
-            stat = Path(f"/proc/{worker.pid}/stat").read_text().rsplit(")", 1)[1].split()
-            if int(stat[16]) == own + BACKGROUND_NICE:
-                break
-            time.sleep(0.05)
-        assert int(stat[16]) == own + BACKGROUND_NICE
-    finally:
-        assert worker.stdin is not None
-        worker.stdin.close()
-        worker.wait()
 
 
 def test_search_hook_skips_materials_page_index_without_changing_the_site(tmp_path, monkeypatch):
