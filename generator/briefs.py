@@ -35,6 +35,7 @@ from generator.fileio import atomic_write_bytes
 from generator.models import ENTITY_KINDS, Analysis, Citation, Digest, Story, Topic, TopicGroup
 from generator.pdfworker import LayoutError, LayoutPool, html_to_pdf
 from generator.pdfworker import timed_layout as _timed_layout
+from generator.render.background import BACKGROUND_NICE
 from generator.settings import SAFE_LOADER, Settings
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "brief"
@@ -992,7 +993,11 @@ class BriefJob:
             # BRIEFS_PER_WORKER briefs (a worker's start costs about a second of CPU)
             self._pending_html = []
             procs = min(count, -(-len(self._todo) // BRIEFS_PER_WORKER))
-            self._pool = LayoutPool([htmls[n] for n in self._todo], procs)
+            # a weekly run's few layouts wait behind the pages and MkDocs (its critical
+            # path); a cold build's many briefs are the critical path themselves
+            few = len(self._todo) <= BRIEFS_PER_WORKER
+            nice = BACKGROUND_NICE if few else 0
+            self._pool = LayoutPool([htmls[n] for n in self._todo], procs, nice)
 
     @property
     def pending(self) -> bool:
