@@ -371,6 +371,8 @@ def build(
             staged[0].commit()
         if use_cache and (job is None or brief_files):
             render_state.record(settings, docs_dir, key, render_state.extras_hash(brief_files))
+        if use_cache:
+            render_state.claim_pages(settings, docs_dir)
     return report
 
 

@@ -76,3 +76,21 @@ def test_a_weekly_rebuild_equals_a_cold_build_of_the_same_corpus(tmp_path, monke
     unchanged = [p for p in docs if p.endswith(".md") and before.get(p) == docs[p]]
     assert "tags.md" in unchanged
     assert stats["template_reused"] == len(unchanged) - 1
+
+
+def test_the_rendered_pages_of_deleted_output_folders_are_removed(tmp_path):
+    import shutil
+
+    from generator.render.state import pages_path
+
+    s = _settings(tmp_path / "cache")
+    write_corpus(synthetic_articles(6), tmp_path / "corpus")
+    quiet = {"log": lambda m: None, "briefs": False, "site": False}
+    build(s, corpus=tmp_path / "corpus", out=tmp_path / "a", **quiet)
+    kept_a = pages_path(s, tmp_path / "a" / "docs")
+    assert kept_a.is_file()
+    shutil.rmtree(tmp_path / "a")
+    build(s, corpus=tmp_path / "corpus", out=tmp_path / "b", **quiet)
+    assert pages_path(s, tmp_path / "b" / "docs").is_file()
+    assert not kept_a.exists()  # its docs/ is gone: so are its pages
+    assert sorted(p.suffix for p in kept_a.parent.glob(f"{kept_a.name.split('.')[0]}*")) == []
