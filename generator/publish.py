@@ -261,6 +261,7 @@ class StagedSite:
     site_dir: Path
     staging: Path | None
     fingerprint: str
+    child_cpu: float = 0.0  # CPU seconds of the MkDocs process (0 when it did not run)
 
     @property
     def built(self) -> Path | None:
@@ -384,7 +385,9 @@ def prepare_site(
         cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(cfg)]
         if strict:
             cmd.append("--strict")
+        before = _children_cpu()
         proc = run_child(cmd, env=env, cwd=str(base.parent))
+        child_cpu = _children_cpu() - before
         if proc.returncode != 0:
             raise _mkdocs_failure((proc.stderr or "") + (proc.stdout or ""), docs_dir, staging)
         if not offline:  # the 404 page is styled at the server root and under site_url
@@ -403,7 +406,15 @@ def prepare_site(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return StagedSite(site_dir, staging, fingerprint)
+    return StagedSite(site_dir, staging, fingerprint, child_cpu)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's reaped children (MkDocs, once ``run_child`` waited)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def build_site(
