@@ -35,7 +35,8 @@ from generator.fileio import atomic_write_bytes
 from generator.models import ENTITY_KINDS, Analysis, Citation, Digest, Story, Topic, TopicGroup
 from generator.pdfworker import LayoutError, LayoutPool, html_to_pdf
 from generator.pdfworker import timed_layout as _timed_layout
-from generator.settings import Settings
+from generator.render.background import BACKGROUND_NICE
+from generator.settings import SAFE_LOADER, Settings
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "brief"
 TEMPLATE_NAME = "brief.html.j2"
@@ -48,6 +49,7 @@ MAX_KEYWORDS = 15
 MAX_ENTITIES_PER_KIND = 8
 TOP_STORIES = 10  # stories shown with summary and reports
 STORY_SENTENCES = 3  # summary sentences of a top story
+BRIEFS_PER_WORKER = 8  # briefs to lay out per PDF worker process started (up to the cores)
 STORY_REPORTS = 5  # reports cited under a top story (the rest counted)
 MORE_STORIES = 20  # further stories, one line each; the rest counted and left to the site
 # (a brief is laid out in about a second: 50 rows were a third of a topic brief's layout)
@@ -214,7 +216,7 @@ def font_problem(
 @functools.lru_cache(maxsize=8)
 def _all_labels(path: Path) -> dict[str, dict[str, Any]]:
     with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = yaml.load(fh, Loader=SAFE_LOADER)
     if not isinstance(data, dict):
         raise BriefError(f"{path}: expected a mapping of interface languages to labels")
     return data
@@ -987,9 +989,15 @@ class BriefJob:
             self._pending_html = [htmls[n] for n in self._todo]  # laid out in result()
         else:
             # fresh interpreters (generator.pdfworker), not forks of this process: a fork
-            # would count the whole build's memory again in the process tree
+            # would count the whole build's memory again in the process tree; one per
+            # BRIEFS_PER_WORKER briefs (a worker's start costs about a second of CPU)
             self._pending_html = []
-            self._pool = LayoutPool([htmls[n] for n in self._todo], count)
+            procs = min(count, -(-len(self._todo) // BRIEFS_PER_WORKER))
+            # a weekly run's few layouts wait behind the pages and MkDocs (its critical
+            # path); a cold build's many briefs are the critical path themselves
+            few = len(self._todo) <= BRIEFS_PER_WORKER
+            nice = BACKGROUND_NICE if few else 0
+            self._pool = LayoutPool([htmls[n] for n in self._todo], procs, nice)
 
     @property
     def pending(self) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from generator.models import Problem
-from generator.settings import ConfigError
+from generator.settings import SAFE_LOADER, ConfigError
 
 DEBRIS_CLASSES = (
     "photo_credit",
@@ -218,11 +218,17 @@ def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
 
 def _read(path: Path) -> tuple[Any, list[Problem]]:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         return None, [Problem(str(path), f"cannot read the file ({exc.strerror})")]
     except UnicodeDecodeError:
         return None, [Problem(str(path), "the file is not UTF-8")]
+    try:  # libyaml (every build reads the packs); the pure-Python parser words an error
+        return yaml.load(text, Loader=SAFE_LOADER), []
+    except yaml.YAMLError:
+        pass
+    try:
+        return yaml.safe_load(text), []
     except yaml.YAMLError as exc:
         return None, [Problem(str(path), f"invalid YAML: {' '.join(str(exc).split())}")]
 

@@ -122,11 +122,14 @@ def worker_main() -> None:
         _send(out, pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _start_worker() -> subprocess.Popen[bytes]:
+def _start_worker(nice: int = 0) -> subprocess.Popen[bytes]:
+    """A worker process, ``nice`` steps below this one's priority."""
     root = str(Path(__file__).resolve().parent.parent)  # this copy of the package
     path = os.environ.get("PYTHONPATH")
     env = dict(os.environ, PYTHONPATH=root + (os.pathsep + path if path else ""))
     code = "from generator.pdfworker import worker_main; worker_main()"
+    if nice > 0:
+        code = f"import os; os.nice({int(nice)}); {code}"
     return subprocess.Popen(
         [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
     )
@@ -136,13 +139,13 @@ class LayoutPool:
     """``count`` worker processes laying out ``htmls`` (in this order, each taken by the
     next free worker) while the caller goes on; ``results()`` waits for them."""
 
-    def __init__(self, htmls: Sequence[str], count: int) -> None:
+    def __init__(self, htmls: Sequence[str], count: int, nice: int = 0) -> None:
         self._results: list[tuple[bytes, tuple[float, float]] | None] = [None] * len(htmls)
         self._errors: list[str] = []
         self._jobs: queue.SimpleQueue[tuple[int, str]] = queue.SimpleQueue()
         for job in enumerate(htmls):
             self._jobs.put(job)
-        self._procs = [_start_worker() for _ in range(max(1, min(count, len(htmls))))]
+        self._procs = [_start_worker(nice) for _ in range(max(1, min(count, len(htmls))))]
         self._threads = [
             threading.Thread(target=self._feed, args=(p,), daemon=True) for p in self._procs
         ]

@@ -34,6 +34,8 @@ class BuildReport:
     cache_misses: int = 0
     analysed_ids: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
+    # CPU seconds per stage: this process's, and for "mkdocs" MkDocs' own process too
+    cpu: dict[str, float] = field(default_factory=dict)
     docs_dir: Path | None = None
     site_dir: Path | None = None
     pages: int = 0
@@ -62,11 +64,12 @@ class BuildReport:
 
 @contextmanager
 def _timed(report: BuildReport, stage: str) -> Iterator[None]:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         yield
     finally:
         report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - start
+        report.cpu[stage] = report.cpu.get(stage, 0.0) + time.process_time() - cpu
 
 
 def article_warnings(analyses: tuple[Analysis, ...]) -> list[Problem]:
@@ -287,6 +290,7 @@ def build(
                     search_job, glossary = _start_search_assets(digest, settings)
         brief_files: dict[str, bytes] = {}
         staged: list[StagedSite] = []
+        mkdocs_cpu = [0.0]  # this process's CPU in the MkDocs stage (nested in render)
         waits = {"briefs": 0.0, "search": 0.0}  # seconds waited for either after MkDocs
 
         def finished_briefs() -> dict[str, bytes]:
@@ -337,6 +341,8 @@ def build(
                 )
             # the waits after MkDocs are the briefs' and render's time, not MkDocs'
             report.timings["mkdocs"] -= waits["briefs"] + waits["search"]
+            mkdocs_cpu[0] = report.cpu["mkdocs"]  # this process's, within render's
+            report.cpu["mkdocs"] += staged[-1].child_cpu
 
         with _timed(report, "render"):
             if use_cache:
@@ -351,6 +357,7 @@ def build(
                     before_swap=stage_site if site else None,
                     glossary=glossary,
                     search_later=search_job is not None,
+                    page_cache=render_state.pages_path(settings, docs_dir) if use_cache else None,
                 )
             except BaseException:
                 for s in staged:
@@ -366,10 +373,13 @@ def build(
         # render's time holds MkDocs and the wait for the briefs: each is counted apart
         report.timings["briefs"] = report.timings.get("briefs", 0.0) + waits["briefs"]
         report.timings["render"] -= report.timings.get("mkdocs", 0.0) + waits["briefs"]
+        report.cpu["render"] = report.cpu.get("render", 0.0) - mkdocs_cpu[0]
         if staged:
             staged[0].commit()
         if use_cache and (job is None or brief_files):
             render_state.record(settings, docs_dir, key, render_state.extras_hash(brief_files))
+        if use_cache:
+            render_state.claim_pages(settings, docs_dir)
     return report
 
 
@@ -415,6 +425,8 @@ def _keep_docs(
     clean_stale(docs_dir)  # leftovers of a killed build go even when nothing is rendered
     if site:
         with _timed(report, "mkdocs"):
-            prepare_site(docs_dir, site_dir, settings, strict, offline).commit()
+            staged = prepare_site(docs_dir, site_dir, settings, strict, offline)
+            staged.commit()
+        report.cpu["mkdocs"] += staged.child_cpu
     log(f"digest: {docs_dir} is up to date (same inputs as its last render)")
     return True

@@ -79,21 +79,20 @@ def _front_matter(path: Path) -> dict[str, Any]:
 
 
 def navigation(docs_dir: Path, labels: dict[str, Any]) -> list[Any]:
-    """The site navigation: tabs and sections; topic and year pages listed, articles not."""
+    """The site navigation: tabs and sections; topic pages listed, articles not. The
+    archive's years and weeks are listed on its index page (``weeks/index.md``), not in the
+    navigation: a weekly run that adds a week or a year leaves the navigation, and so the
+    theme's rendering of every unchanged page, as it was (``mkdocs_hooks``' template cache)."""
     topics_dir = docs_dir / "topics"
     metas = {p.name: _front_matter(p) for p in topics_dir.glob("*.md") if p.name != "index.md"}
     order = sorted(metas, key=lambda name: (int(metas[name].get("order", 10**6)), name))
     topics: list[Any] = ["topics/index.md"]
     for name in order:
         topics.append({str(metas[name].get("title") or name[:-3]): f"topics/{name}"})
-    years: list[Any] = [
-        {p.stem: f"years/{p.name}"}
-        for p in sorted((docs_dir / "years").glob("*.md"), key=lambda p: p.stem, reverse=True)
-    ]
     return [
         {labels["home"]: "index.md"},
         {labels["topics"]: topics},
-        {labels["archive"]: ["weeks/index.md", *years, {labels["timeline"]: "timeline.md"}]},
+        {labels["archive"]: ["weeks/index.md", {labels["timeline"]: "timeline.md"}]},
         {labels["entities"]: "entities/index.md"},
         {labels["sources"]: "sources/index.md"},
         {labels["tags"]: "tags.md"},
@@ -105,6 +104,20 @@ def _epoch(day: dt.date) -> int:
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
 
 
+# digest.json's top-level "last_date" as render.jsonexport writes it (indented by one space,
+# among the first keys): read from the file's head, not by parsing tens of megabytes
+_LAST_DATE = re.compile(r'^ "last_date": "(\d{4}-\d{2}-\d{2})",?$', re.MULTILINE)
+
+
+def _last_date(data_file: Path) -> str | None:
+    """The ``last_date`` of a ``digest.json`` (the whole file parsed unless its head has it)."""
+    with open(data_file, "rb") as fh:
+        head = fh.read(1 << 16).decode("utf-8", "ignore")
+    if head.startswith("{\n") and (found := _LAST_DATE.search(head)):
+        return found.group(1)
+    return json.loads(data_file.read_text(encoding="utf-8")).get("last_date")
+
+
 def source_date_epoch(docs_dir: Path) -> int:
     """``SOURCE_DATE_EPOCH`` if set, else the latest article date (digest.json, or the
     Atom feed's <updated> when the JSON export is off), else 0."""
@@ -114,7 +127,7 @@ def source_date_epoch(docs_dir: Path) -> int:
     data_file, feed_file = docs_dir / "digest.json", docs_dir / "feed.xml"
     try:
         if data_file.is_file():
-            last = json.loads(data_file.read_text(encoding="utf-8")).get("last_date")
+            last = _last_date(data_file)
             if last:
                 return _epoch(dt.date.fromisoformat(last))
         if feed_file.is_file():
@@ -248,6 +261,7 @@ class StagedSite:
     site_dir: Path
     staging: Path | None
     fingerprint: str
+    child_cpu: float = 0.0  # CPU seconds of the MkDocs process (0 when it did not run)
 
     @property
     def built(self) -> Path | None:
@@ -371,7 +385,9 @@ def prepare_site(
         cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(cfg)]
         if strict:
             cmd.append("--strict")
+        before = _children_cpu()
         proc = run_child(cmd, env=env, cwd=str(base.parent))
+        child_cpu = _children_cpu() - before
         if proc.returncode != 0:
             raise _mkdocs_failure((proc.stderr or "") + (proc.stdout or ""), docs_dir, staging)
         if not offline:  # the 404 page is styled at the server root and under site_url
@@ -390,7 +406,15 @@ def prepare_site(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return StagedSite(site_dir, staging, fingerprint)
+    return StagedSite(site_dir, staging, fingerprint, child_cpu)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's reaped children (MkDocs, once ``run_child`` waited)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def build_site(

@@ -84,6 +84,39 @@ def test_background_returns_the_childs_value_and_reports_its_failure():
         broken.result()
 
 
+def test_background_work_runs_behind_the_build():
+    """The forked child runs at a lower priority than the build (the pages and MkDocs are
+    its critical path); the build's own priority is unchanged. PDF workers run lower only
+    when asked (a weekly run's few briefs; a cold build's briefs are its critical path)."""
+    from generator.pdfworker import _start_worker
+    from generator.render.background import BACKGROUND_NICE
+
+    own = os.nice(0)
+    if own + BACKGROUND_NICE > 19:
+        pytest.skip("this process already runs at the lowest priority")
+    assert Background(lambda: os.nice(0)).result() == own + BACKGROUND_NICE
+    assert os.nice(0) == own
+    default = _start_worker()
+    assert default.stdin is not None
+    default.stdin.close()
+    default.wait()
+    assert "nice" not in " ".join(default.args)  # at the build's priority by default
+    worker = _start_worker(BACKGROUND_NICE)
+    try:
+        seen = None
+        for _ in range(600):  # the worker lowers itself as it starts
+            stat = Path(f"/proc/{worker.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            seen = int(stat[16])  # the nice field
+            if seen == own + BACKGROUND_NICE:
+                break
+            time.sleep(0.05)
+        assert seen == own + BACKGROUND_NICE
+    finally:
+        assert worker.stdin is not None
+        worker.stdin.close()
+        worker.wait()
+
+
 def test_search_hook_skips_materials_page_index_without_changing_the_site(tmp_path, monkeypatch):
     from factories import TOPICS, seed_analyses, settings
 

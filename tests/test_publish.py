@@ -102,6 +102,18 @@ def test_source_date_epoch_comes_from_the_data(tmp_path, monkeypatch):
     assert source_date_epoch(tmp_path / "docs") == 1641513600
 
 
+def test_source_date_epoch_reads_the_top_level_last_date_in_any_layout(tmp_path, monkeypatch):
+    """The head of the indented export is read; any other layout is parsed whole, and a
+    nested "last_date" is never taken for the digest's."""
+    import json
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    data = {"format": "x", "stories": [{"last_date": "2030-01-01"}], "last_date": "2025-11-24"}
+    for text in (json.dumps(data, indent=1), json.dumps(data), json.dumps(data, indent=2)):
+        (tmp_path / "digest.json").write_text(text, encoding="utf-8")
+        assert source_date_epoch(tmp_path) == 1763942400
+
+
 def test_missing_docs_is_a_clear_error(tmp_path):
     with pytest.raises(PublishError, match=r"no index\.md"):
         build_site(tmp_path / "nothing", tmp_path / "site", settings())

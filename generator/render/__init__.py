@@ -122,10 +122,13 @@ def build_file_set(
     front_week: str | None = None,
     glossary: Glossary | None = None,
     charts_later: bool = False,
+    page_cache: Path | None = None,
 ) -> PageSet:
     """Every file of docs/ in memory (refuses a path twice or outside the folder).
     ``glossary``: the project's concept glossary, when already loaded. ``charts_later``:
-    the charts are made elsewhere (``chart_files``); empty files of their names stand in."""
+    the charts are made elsewhere (``chart_files``); empty files of their names stand in.
+    ``page_cache``: a file keeping the rendered article pages for the next render
+    (``render.pagecache``)."""
     files = PageSet()
     for path, data in asset_files().items():
         files.add(path, data)
@@ -136,6 +139,12 @@ def build_file_set(
     for path, svg in charts.items():
         files.add(path, svg)
     page_extra, _ = _search_hooks()
+    cache = None
+    if page_cache is not None:
+        from generator.render.pagecache import RenderedPages
+        from generator.render.state import inputs_fingerprint
+
+        cache = RenderedPages(page_cache, inputs_fingerprint(settings))
     pages = build_pages(
         digest,
         settings,
@@ -145,7 +154,10 @@ def build_file_set(
         downloads=sorted(extra_files or ()),
         translations=machine_translations(digest, settings),
         gloss=glosses(digest, settings, glossary),
+        cache=cache,
     )
+    if cache is not None:
+        cache.save()
     for path, text in pages.items():
         files.add(path, text)
     if settings.output.json:
@@ -199,6 +211,7 @@ def render_docs(
     *,
     glossary: Glossary | None = None,
     search_later: bool = False,
+    page_cache: Path | None = None,
 ) -> list[str]:
     """Render the digest into ``docs_dir`` atomically; return the written relative paths.
 
@@ -208,13 +221,21 @@ def render_docs(
     ``glossary``: the project's, when already loaded. ``search_later``: the search assets
     (``search.asset_files``) and the charts (``chart_files``) are made elsewhere; empty
     files of their names stand in the folder for ``before_swap``, which must write them.
+    ``page_cache``: a file keeping the rendered article pages for the next render (only the
+    pages whose inputs changed are rendered again: ``render.pagecache``).
     """
     from generator.render.search import project_glossary
 
     # loaded once: glosses and the search index
     glossary = glossary if glossary is not None else project_glossary(settings)
     files = build_file_set(
-        digest, settings, extra_files, front_week, glossary, charts_later=search_later
+        digest,
+        settings,
+        extra_files,
+        front_week,
+        glossary,
+        charts_later=search_later,
+        page_cache=page_cache,
     )
     _, write_assets = _search_hooks()
 

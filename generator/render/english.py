@@ -23,6 +23,7 @@ import yaml
 
 from generator.models import Analysis
 from generator.nlp.tokens import words
+from generator.settings import SAFE_LOADER
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 KIND_ORDER = ("person", "organization", "place", "facility")
@@ -69,7 +70,7 @@ def _load(concepts: str, registry: str, languages: tuple[str, ...]) -> EnglishDa
     if Path(concepts).is_file():
         from generator.cluster import load_vocabulary
 
-        data = yaml.safe_load(Path(concepts).read_text(encoding="utf-8")) or {}
+        data = yaml.load(Path(concepts).read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
         english = data.get("english") or {}
         labels = {str(k): str(v) for k, v in (english.get("labels") or {}).items()}
         events = tuple(str(e) for e in english.get("events") or ())
@@ -84,7 +85,7 @@ def registry_aliases(path: Path) -> dict[str, dict[str, tuple[str, ...]]]:
 
     A ``by_country`` family lends its aliases to each body it resolves to (МИД -> Ministry
     of Foreign Affairs of Kazakhstan)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     out: dict[str, dict[str, list[str]]] = {}
 
     def add(name: str, aliases: Mapping[str, Any]) -> None:

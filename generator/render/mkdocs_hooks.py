@@ -383,6 +383,9 @@ def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
 _GLOBAL_CONTEXT = ("nav", "pages", "config", "page")  # described once per build (or the page)
 _BARE_PAGES = re.compile(r"(?<![\w.])pages(?!\w)")  # the context's list of all pages
 _JINJA_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)  # not text, not {# comments #}
+# the build date (SOURCE_DATE_EPOCH: the newest article's date): the context's
+# ``build_date_utc`` and every page's ``update_date``; only the sitemap shows it
+_BUILD_DATES = re.compile(r"(?<![\w.])build_date_utc(?!\w)|\bupdate_date(?!\w)")
 
 
 def _describe(value: Any, depth: int = 0) -> Any:
@@ -434,12 +437,13 @@ def _ref(item: Any) -> list[Any]:
     return [type(item).__name__, item.title, getattr(item, "url", None)]
 
 
-def _describe_page(page: Any) -> list[Any]:
-    """The page being rendered: every attribute (its HTML, table of contents, metadata,
-    neighbours...) and the chain of sections above it."""
+def _describe_page(page: Any, skip: frozenset[str] = frozenset()) -> list[Any]:
+    """The page being rendered: every attribute but ``skip`` (its HTML, table of contents,
+    metadata, neighbours...) and the chain of sections above it."""
+    attributes = {k: v for k, v in vars(page).items() if k not in skip}
     return [
         type(page).__qualname__,
-        _describe(vars(page)),
+        _describe(attributes),
         [_ref(a) for a in page.ancestors],
     ]
 
@@ -471,10 +475,11 @@ def _code_versions(config: Any) -> dict[str, str]:
     return versions
 
 
-def _config_sources(config: Any) -> list[Any]:
+def _config_sources(config: Any, dates: bool = True) -> list[Any]:
     """The config files (the derived one and what it INHERITs, the build's own folders
     blanked: a staging path changes every build and no template shows it) and the
-    environment variables their ``!ENV`` tags read."""
+    environment variables their ``!ENV`` tags read (and ``SOURCE_DATE_EPOCH`` when the
+    templates read the build date: ``dates``)."""
     texts, env_names = [], set()
     path = Path(config["config_file_path"])
     blanks = [str(Path(config["docs_dir"])), str(Path(config["site_dir"]))]
@@ -488,18 +493,21 @@ def _config_sources(config: Any) -> list[Any]:
         if not inherit:
             break
         path = (path.parent / inherit.group(1)).resolve()
-    env = {name: os.environ.get(name) for name in sorted(env_names | {"SOURCE_DATE_EPOCH"})}
+    if dates:
+        env_names.add("SOURCE_DATE_EPOCH")
+    env = {name: os.environ.get(name) for name in sorted(env_names)}
     return [texts, env]
 
 
-def _theme_sources(config: Any) -> tuple[str, bool]:
+def _theme_sources(config: Any) -> tuple[str, bool, bool]:
     """Hash of the theme folders outside the installed packages (``custom_dir``: those in a
-    package go with its version), and whether any template reads the list of all pages."""
+    package go with its version), whether any template reads the list of all pages, and
+    whether any reads the build date (``build_date_utc``, a page's ``update_date``)."""
     import material
     import mkdocs
 
     packaged = [Path(m.__file__).resolve().parent for m in (material, mkdocs)]
-    h, reads_pages = hashlib.sha256(), False
+    h, reads_pages, reads_dates = hashlib.sha256(), False, False
     for folder in config["theme"].dirs:
         root = Path(folder).resolve()
         inside = any(root.is_relative_to(p) for p in packaged)
@@ -507,12 +515,13 @@ def _theme_sources(config: Any) -> tuple[str, bool]:
             if not p.is_file():
                 continue
             data = p.read_bytes()
-            if p.suffix == ".html" and not reads_pages:
+            if p.suffix == ".html" and not (reads_pages and reads_dates):
                 code = _JINJA_CODE.findall(data.decode("utf-8", "replace"))
-                reads_pages = any(_BARE_PAGES.search(c) for c in code)
+                reads_pages = reads_pages or any(_BARE_PAGES.search(c) for c in code)
+                reads_dates = reads_dates or any(_BUILD_DATES.search(c) for c in code)
             if not inside:
                 h.update(p.relative_to(root).as_posix().encode("utf-8") + b"\0" + data)
-    return h.hexdigest(), reads_pages
+    return h.hexdigest(), reads_pages, reads_dates
 
 
 class _Template:
@@ -543,6 +552,8 @@ class _TemplateCache:
         self.folder, self.pages = folder, pages
         self.salt: str | None = None
         self.salted = False
+        self.skip_context = _GLOBAL_CONTEXT
+        self.skip_page: frozenset[str] = frozenset()
         self.used: set[str] = set()
         self.hits = self.misses = 0
 
@@ -565,12 +576,15 @@ class _TemplateCache:
         self.salted = True
         config = context["config"]
         try:
-            theme, reads_pages = _theme_sources(config)
+            theme, reads_pages, reads_dates = _theme_sources(config)
+            if not reads_dates:  # a new article date does not render every page again
+                self.skip_context = (*_GLOBAL_CONTEXT, "build_date_utc")
+                self.skip_page = frozenset({"update_date"})
             data = {
                 "format": CACHE_FORMAT,
                 "hooks": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
                 "versions": _code_versions(config),
-                "config": _config_sources(config),
+                "config": _config_sources(config, reads_dates),
                 "theme": theme,
                 "nav": _describe_nav(context["nav"].items),
                 "homepage": _ref(context["nav"].homepage) if context["nav"].homepage else None,
@@ -586,8 +600,8 @@ class _TemplateCache:
             data = [
                 self.salt,
                 template.name,
-                _describe_page(context["page"]),
-                [[k, _describe(v)] for k, v in context.items() if k not in _GLOBAL_CONTEXT],
+                _describe_page(context["page"], self.skip_page),
+                [[k, _describe(v)] for k, v in context.items() if k not in self.skip_context],
             ]
         except _Unstable:
             return None  # something only known by its address: rendered every time

@@ -38,6 +38,7 @@ from generator.render.english import (
     what_line,
 )
 from generator.render.feed import feed_path, is_breaking
+from generator.render.pagecache import RenderedPages
 from generator.render.safe import (
     Trusted,
     external_link,
@@ -48,7 +49,7 @@ from generator.render.safe import (
 )
 from generator.render.slugs import SlugRegistry, slugify
 from generator.render.stories import counts, primary_topic, stories_or_singletons
-from generator.settings import Settings
+from generator.settings import SAFE_LOADER, Settings
 from generator.sources import SourceRegistry, load_sources
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
@@ -245,10 +246,12 @@ def site_map(digest: Digest, charts: set[str] | None = None) -> SiteMap:
 @functools.lru_cache(maxsize=4)
 def load_labels(language: str, templates_dir: Path = TEMPLATES_DIR) -> dict[str, Any]:
     """Interface labels from ``templates/i18n/<language>.yml`` (English fills gaps)."""
-    base = yaml.safe_load((templates_dir / "i18n" / "en.yml").read_text(encoding="utf-8"))
+    base = yaml.load(
+        (templates_dir / "i18n" / "en.yml").read_text(encoding="utf-8"), Loader=SAFE_LOADER
+    )
     if language != "en":
         path = templates_dir / "i18n" / f"{language}.yml"
-        base = {**base, **yaml.safe_load(path.read_text(encoding="utf-8"))}
+        base = {**base, **yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)}
     return base
 
 
@@ -905,6 +908,36 @@ def article_page(c: _Ctx, a: Analysis, extra: Callable[[Analysis], str] | None) 
     }
 
 
+def article_page_key(
+    c: _Ctx, a: Analysis, extra: Callable[[Analysis], str] | None, cache: RenderedPages
+) -> str:
+    """The key of ``a``'s page in the cache of rendered pages: everything ``article_page``
+    and its template read (see ``render.pagecache``)."""
+    from generator.digest import iso_week
+
+    art = a.article
+    week = c.smap.weeks.get(iso_week(art.date)) if art.date is not None else None
+    duplicates = next((g for g in c.digest.duplicates if a.id in g), ())
+    story = c.story_of.get(a.id)
+    story_ref = None
+    if story is not None and story.id in c.smap.stories:
+        story_ref = (story.title, c.smap.stories[story.id], c.counts_text(story.article_ids))
+    return cache.key(
+        a,
+        c.smap.articles[a.id],
+        week,
+        c.smap.sources.get(art.source) if art.source else None,
+        [c.smap.entities.get((e.name, e.kind)) for e in a.text.entities],
+        [(c.topic_titles.get(m.topic), c.smap.topics.get(m.topic)) for m in a.topics],
+        [(c.by_id[i].article.title, c.smap.articles[i]) for i in c.digest.related.get(a.id, ())],
+        [(i, c.by_id[i].article.title, c.smap.articles[i]) for i in duplicates],
+        story_ref,
+        c.tags.get(a.id, []),
+        [c.gloss.get(k) for k in a.text.keywords],
+        f"{extra.__module__}.{extra.__qualname__}" if extra is not None else None,
+    )
+
+
 def _story_ref(c: _Ctx, page: str, article_id: str) -> tuple[Link, str] | None:
     """("part of story" link, counts) for a report of a story with a page, else None."""
     story = c.story_of.get(article_id)
@@ -1297,6 +1330,7 @@ def build_pages(
     gloss: Mapping[str, str] | None = None,
     translations: Mapping[str, str] | None = None,
     english: EnglishData | None = None,
+    cache: RenderedPages | None = None,
 ) -> dict[str, str]:
     """Render every Markdown page of the site: {relative path under docs/: text}.
 
@@ -1304,7 +1338,12 @@ def build_pages(
     ``gloss`` maps a keyword to its English gloss (shown "keyword (gloss)"); ``translations``
     maps a title or summary sentence to its English machine translation (shown marked);
     ``english`` is the data of the English lines (default: from the settings' files).
+    ``cache``: the article pages of the last render, reused when their key is unchanged
+    (``render.pagecache``); not used with other templates, English data or translations
+    than the project's files give.
     """
+    if templates_dir != TEMPLATES_DIR or english is not None or translations:
+        cache = None
     from generator.render.english import load_english
 
     env = make_environment(templates_dir)
@@ -1369,10 +1408,6 @@ def build_pages(
         for st in c.stories
         if st.id in c.smap.stories
     ]
-    jobs += [
-        (c.smap.articles[a.id], "article.md.j2", article_page(c, a, page_extra))
-        for a in digest.analyses
-    ]
     pages: dict[str, str] = {}
     templates: dict[str, jinja2.Template] = {}
     for path, name, ctx in jobs:
@@ -1380,6 +1415,18 @@ def build_pages(
             raise ValueError(f"two pages want the same path {path!r}")
         template = templates.setdefault(name, env.get_template(name))
         pages[path] = tidy_markdown(template.render(**ctx))
+    article = env.get_template("article.md.j2")
+    for a in digest.analyses:
+        path = c.smap.articles[a.id]
+        if path in pages:
+            raise ValueError(f"two pages want the same path {path!r}")
+        key = article_page_key(c, a, page_extra, cache) if cache is not None else None
+        text = cache.get(key) if cache is not None and key is not None else None
+        if text is None:
+            text = tidy_markdown(article.render(**article_page(c, a, page_extra)))
+            if cache is not None and key is not None:
+                cache.put(key, text)
+        pages[path] = text
     return pages
 
 

@@ -10,6 +10,7 @@ passes through untouched and the browser shows as the original characters.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -58,16 +59,28 @@ def clean_text(text: str) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
 
 
+MEMO_CHARS = 200  # md_text of shorter strings (titles, names, labels) is memoised
+
+
 def md_text(text: object) -> str:
     """One line of inert text for inline Markdown, an HTML block or an HTML attribute."""
     if text is None:
         return ""
-    s = _WS.sub(" ", clean_text(str(text))).strip()
+    s = str(text)
+    return _md_text_memo(s) if len(s) <= MEMO_CHARS else _md_text(s)
+
+
+def _md_text(text: str) -> str:
+    s = _WS.sub(" ", clean_text(text)).strip()
     s = s.translate(_MD_TABLE)
     s = _LEADING_NUMBER.sub(lambda m: f"{m.group(1)}&#{ord(m.group(2))};", s)
     if s[:1] == "-":  # a list item or a setext/hr line if it ever reached a line start
         s = "&#45;" + s[1:]
     return s
+
+
+# a site's pages repeat the same short strings (titles, outlets, labels) ~10^5 times
+_md_text_memo = functools.lru_cache(maxsize=1 << 16)(_md_text)
 
 
 def paragraphs_html(body: str, language: str | None = None) -> str:

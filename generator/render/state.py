@@ -151,6 +151,29 @@ def state_path(settings: Settings, docs_dir: Path) -> Path:
     return settings.local_cache_dir() / "render" / f"{name}.json"
 
 
+def pages_path(settings: Settings, docs_dir: Path) -> Path:
+    """Where the rendered article pages of ``docs_dir`` are kept (``render.pagecache``)."""
+    return state_path(settings, docs_dir).with_suffix(".pages.json")
+
+
+def claim_pages(settings: Settings, docs_dir: Path) -> None:
+    """Note which docs/ folder its rendered pages serve (``<name>.docs``) and remove the
+    rendered pages of folders that are gone (test builds, deleted ``--out`` folders): the
+    cache holds the pages of existing sites only. Best effort."""
+    mine = pages_path(settings, docs_dir)
+    try:
+        marker = mine.with_name(mine.name[: -len(".pages.json")] + ".docs")
+        atomic_write_text(marker, f"{Path(docs_dir).resolve()}\n")
+        for other in mine.parent.glob("*.docs"):
+            if Path(other.read_text(encoding="utf-8").strip()).exists():
+                continue
+            other.with_suffix(".pages.json").unlink(missing_ok=True)
+            other.with_suffix(".json").unlink(missing_ok=True)
+            other.unlink(missing_ok=True)
+    except (OSError, UnicodeDecodeError):
+        pass
+
+
 def unchanged_docs(
     settings: Settings, docs_dir: Path, key: str | None
 ) -> tuple[str, list[str]] | None:

@@ -1,0 +1,108 @@
+"""The article pages of the last render of one docs/ folder, reused when their inputs are
+unchanged.
+
+Article pages are most of a site (a thousand of 1,500 pages at 1,000 articles) and more than
+half of the time spent building pages; a weekly run changes few of them. The key of an
+article page (``pages.article_page_key``) hashes everything its text is made from:
+
+- the article's analysis, whole (text, metadata, summary, keywords, entities with their
+  forms, topics with their evidence), pickled without memo so equal values hash alike;
+- what the page shows of other pages: the path of every page it links to (week, outlet,
+  entities, topics, related articles, near-duplicates, its story) and the titles and
+  counts shown with those links, its tags, the English glosses of its keywords;
+- a salt: the generator's code, the templates, the configuration files, the settings
+  (``state.inputs_fingerprint``) and the search hook that adds to each page.
+
+Anything else (a machine translation engine, other templates or English data than the
+project's) renders every page. The file keeps the pages this render used, so it does not
+grow with old pages; one that cannot be read is an empty cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+FORMAT = "digest-rendered-pages/1"
+
+
+def pickle_hash(h: Any, value: Any) -> None:
+    """Feed ``value`` pickled without memo into the hash ``h`` (equal values, equal bytes,
+    whether or not two fields share one object)."""
+
+    class _Sink(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, b) -> int:  # type: ignore[no-untyped-def, override]
+            h.update(b)
+            return len(b)
+
+    p = pickle.Pickler(_Sink(), protocol=5)
+    p.fast = True
+    p.dump(value)
+
+
+class RenderedPages:
+    """Rendered page text by key: the previous render's, and this render's."""
+
+    def __init__(self, path: Path, salt: str) -> None:
+        self.path, self.salt = Path(path), salt
+        self.old = self._load()
+        self.new: dict[str, str] = {}
+        self.hits = self.misses = 0
+
+    def _load(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return {}
+        if data.get("salt") != self.salt or not isinstance(data.get("pages"), dict):
+            return {}
+        return data["pages"]
+
+    def key(self, *parts: Any) -> str:
+        h = hashlib.sha256(self.salt.encode("utf-8") + b"\0")
+        pickle_hash(h, parts)
+        return h.hexdigest()
+
+    def get(self, key: str) -> str | None:
+        text = self.old.get(key)
+        if isinstance(text, str):
+            self.hits += 1
+            self.new[key] = text
+            return text
+        self.misses += 1
+        return None
+
+    def put(self, key: str, text: str) -> None:
+        self.new[key] = text
+
+    def save(self) -> None:
+        """Keep this render's pages (atomically, one page at a time: one string of every
+        page would add tens of megabytes to the build's peak memory at 5,000 articles); a
+        failure costs the next render time only."""
+        if self.hits == len(self.old) == len(self.new) and not self.misses:
+            return  # the file holds exactly these
+        tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "w", encoding="utf-8") as out:
+                out.write(f'{{"format": {json.dumps(FORMAT)}, "salt": {json.dumps(self.salt)}')
+                out.write(', "pages": {')
+                for n, (key, text) in enumerate(self.new.items()):
+                    out.write((", " if n else "") + json.dumps(key) + ": ")
+                    out.write(json.dumps(text, ensure_ascii=False))
+                out.write("}}")
+            os.replace(tmp, self.path)
+        except BaseException as exc:
+            tmp.unlink(missing_ok=True)
+            if not isinstance(exc, OSError):
+                raise

@@ -1,0 +1,96 @@
+"""A weekly rebuild (new articles in a new week of a new year, on the caches of the last
+build) writes the same docs/ and site/ as a cold build of the same corpus, byte for byte,
+while MkDocs reuses the unchanged pages' conversions and theme renderings."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from generator.pipeline import build
+from generator.publish import page_cache_file
+from generator.settings import load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from synthetic import synthetic_articles, write_corpus  # noqa: E402
+
+OLD, NEW = 40, 5
+
+
+def _settings(cache: Path):
+    s = load_settings(ROOT / "digest.yml")
+    return replace(s, output=replace(s.output, cache=str(cache)))
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _stats(settings, site: Path) -> dict[str, int]:
+    cache = page_cache_file(settings.local_cache_dir() / "mkdocs", site, False)
+    return json.loads(cache.with_suffix(".stats.json").read_text(encoding="utf-8"))
+
+
+def test_a_weekly_rebuild_equals_a_cold_build_of_the_same_corpus(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    old = synthetic_articles(OLD)
+    new = synthetic_articles(NEW, start=OLD, days=7, first_day=730)  # 2024-W01: a new year
+    assert {a.date.year for a in old} == {2022} and {a.date.year for a in new} == {2024}
+    quiet = {"log": lambda m: None, "briefs": False}
+
+    inc = _settings(tmp_path / "cache-inc")
+    write_corpus(old, tmp_path / "corpus-inc")
+    build(inc, corpus=tmp_path / "corpus-inc", out=tmp_path / "inc", **quiet)
+    before = _tree(tmp_path / "inc" / "docs")
+    write_corpus(new, tmp_path / "corpus-inc")
+    report = build(inc, corpus=tmp_path / "corpus-inc", out=tmp_path / "inc", **quiet)
+    assert report.cache_misses == NEW  # only the new articles analysed
+
+    cold = _settings(tmp_path / "cache-cold")
+    write_corpus(old + new, tmp_path / "corpus-cold")
+    build(cold, corpus=tmp_path / "corpus-cold", out=tmp_path / "cold", **quiet)
+
+    for part in ("docs", "site"):
+        a, b = _tree(tmp_path / "inc" / part), _tree(tmp_path / "cold" / part)
+        assert sorted(a) == sorted(b)
+        assert [p for p in a if a[p] != b[p]] == []
+    docs = _tree(tmp_path / "inc" / "docs")
+    assert "years/2024.md" in docs and "years/2024.md" not in before  # the year is new
+
+    # the rebuild converted and rendered only some pages: the new year changed no
+    # navigation, the new newest date no unchanged page's template
+    stats = _stats(inc, tmp_path / "inc" / "site")
+    pages = sum(1 for p in docs if p.endswith(".md"))
+    assert 0 < stats["converted"] < pages and stats["reused"] > 0
+    assert 0 < stats["template_rendered"] < pages and stats["template_reused"] > 0
+    # every page whose Markdown is unchanged is reused, but the tags index (Material's tags
+    # plugin lists every page's tags on it)
+    unchanged = [p for p in docs if p.endswith(".md") and before.get(p) == docs[p]]
+    assert "tags.md" in unchanged
+    assert stats["template_reused"] == len(unchanged) - 1
+
+
+def test_the_rendered_pages_of_deleted_output_folders_are_removed(tmp_path):
+    import shutil
+
+    from generator.render.state import pages_path
+
+    s = _settings(tmp_path / "cache")
+    write_corpus(synthetic_articles(6), tmp_path / "corpus")
+    quiet = {"log": lambda m: None, "briefs": False, "site": False}
+    build(s, corpus=tmp_path / "corpus", out=tmp_path / "a", **quiet)
+    kept_a = pages_path(s, tmp_path / "a" / "docs")
+    assert kept_a.is_file()
+    shutil.rmtree(tmp_path / "a")
+    build(s, corpus=tmp_path / "corpus", out=tmp_path / "b", **quiet)
+    assert pages_path(s, tmp_path / "b" / "docs").is_file()
+    assert not kept_a.exists()  # its docs/ is gone: so are its pages
+    assert sorted(p.suffix for p in kept_a.parent.glob(f"{kept_a.name.split('.')[0]}*")) == []
