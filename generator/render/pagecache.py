@@ -20,6 +20,7 @@ grow with old pages; one that cannot be read is an empty cache.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -103,6 +104,7 @@ class RenderedPages:
                 out.write("}}")
             os.replace(tmp, self.path)
         except BaseException as exc:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # "Not a directory": the cache is a file
+                tmp.unlink(missing_ok=True)
             if not isinstance(exc, OSError):
                 raise
