@@ -9,7 +9,6 @@ disk whatever happens to either process) and exits; it dies with the build (``pr
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import pickle
@@ -27,21 +26,15 @@ class BackgroundError(RuntimeError):
     """The child failed; the message carries its traceback."""
 
 
-# The child's niceness above the build's: the pages and MkDocs are the build's critical
-# path, the child's files are needed only once MkDocs is done; on a busy machine the
-# scheduler serves the critical path first (on an idle one it changes nothing).
+# The niceness above the build's of a weekly run's few PDF workers (``briefs``). The forked
+# search/charts child runs at the build's own priority: niced, it lived on beside MkDocs'
+# peak at 5,000 articles, and its copy-on-write pages (counted once per process in RSS)
+# raised the process tree's peak from 1.36 to 1.72 GiB (`bench_budgets.py --sizes 200 5000`).
 BACKGROUND_NICE = 5
-
-
-def lower_priority(increment: int = BACKGROUND_NICE) -> None:
-    """Raise this process's niceness by ``increment`` (best effort)."""
-    with contextlib.suppress(OSError):
-        os.nice(increment)
 
 
 def _run(fn: Callable[[], Any], out: IO[bytes], parent: int) -> None:
     die_with_parent(parent)
-    lower_priority()
     try:
         result = ("ok", fn())
     except BaseException:  # reported to the parent, which raises it
