@@ -279,6 +279,14 @@ def settings(**site: str) -> Settings:
     return s
 
 
+def project_settings_with_cache(cache: Path) -> Settings:
+    """The project's ``digest.yml`` settings with the analysis cache moved to ``cache``."""
+    from generator.settings import load_settings
+
+    s = load_settings(Path(__file__).resolve().parent.parent / "digest.yml")
+    return replace(s, output=replace(s.output, cache=str(cache)))
+
+
 def analyse_files(
     settings: Settings,
     paths: Iterable[Path],

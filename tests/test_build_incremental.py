@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
+
+from factories import project_settings_with_cache
+from faultkit import tree
 
 from generator.pipeline import build
 from generator.publish import page_cache_file
-from generator.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -19,19 +20,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import synthetic_articles, write_corpus  # noqa: E402
 
 OLD, NEW = 40, 5
-
-
-def _settings(cache: Path):
-    s = load_settings(ROOT / "digest.yml")
-    return replace(s, output=replace(s.output, cache=str(cache)))
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def _stats(settings, site: Path) -> dict[str, int]:
@@ -46,23 +34,23 @@ def test_a_weekly_rebuild_equals_a_cold_build_of_the_same_corpus(tmp_path, monke
     assert {a.date.year for a in old} == {2022} and {a.date.year for a in new} == {2024}
     quiet = {"log": lambda m: None, "briefs": False}
 
-    inc = _settings(tmp_path / "cache-inc")
+    inc = project_settings_with_cache(tmp_path / "cache-inc")
     write_corpus(old, tmp_path / "corpus-inc")
     build(inc, corpus=tmp_path / "corpus-inc", out=tmp_path / "inc", **quiet)
-    before = _tree(tmp_path / "inc" / "docs")
+    before = tree(tmp_path / "inc" / "docs")
     write_corpus(new, tmp_path / "corpus-inc")
     report = build(inc, corpus=tmp_path / "corpus-inc", out=tmp_path / "inc", **quiet)
     assert report.cache_misses == NEW  # only the new articles analysed
 
-    cold = _settings(tmp_path / "cache-cold")
+    cold = project_settings_with_cache(tmp_path / "cache-cold")
     write_corpus(old + new, tmp_path / "corpus-cold")
     build(cold, corpus=tmp_path / "corpus-cold", out=tmp_path / "cold", **quiet)
 
     for part in ("docs", "site"):
-        a, b = _tree(tmp_path / "inc" / part), _tree(tmp_path / "cold" / part)
+        a, b = tree(tmp_path / "inc" / part), tree(tmp_path / "cold" / part)
         assert sorted(a) == sorted(b)
         assert [p for p in a if a[p] != b[p]] == []
-    docs = _tree(tmp_path / "inc" / "docs")
+    docs = tree(tmp_path / "inc" / "docs")
     assert "years/2024.md" in docs and "years/2024.md" not in before  # the year is new
 
     # the rebuild converted and rendered only some pages: the new year changed no
@@ -83,7 +71,7 @@ def test_the_rendered_pages_of_deleted_output_folders_are_removed(tmp_path):
 
     from generator.render.state import pages_path
 
-    s = _settings(tmp_path / "cache")
+    s = project_settings_with_cache(tmp_path / "cache")
     write_corpus(synthetic_articles(6), tmp_path / "corpus")
     quiet = {"log": lambda m: None, "briefs": False, "site": False}
     build(s, corpus=tmp_path / "corpus", out=tmp_path / "a", **quiet)

@@ -5,53 +5,42 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from factories import project_settings_with_cache
+from faultkit import tree
 
 from generator.briefs import write_all_briefs_bytes
 from generator.pipeline import build, prepare_digest
 from generator.publish import build_site
 from generator.render import render_docs
 from generator.render.background import Background, BackgroundError
-from generator.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.xdist_group("briefs")  # WeasyPrint layouts: one worker
 
 
-def _settings(cache: Path):
-    s = load_settings(ROOT / "digest.yml")
-    return replace(s, output=replace(s.output, cache=str(cache)))
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def test_overlapped_build_equals_the_sequential_build(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    overlapped = build(_settings(tmp_path / "cache-a"), out=tmp_path / "a", log=lambda m: None)
+    overlapped = build(
+        project_settings_with_cache(tmp_path / "cache-a"), out=tmp_path / "a", log=lambda m: None
+    )
     assert overlapped.brief_layouts  # a cold build: every brief laid out beside MkDocs
 
     # the same steps one after the other: briefs, pages with the search assets, MkDocs
-    s = _settings(tmp_path / "cache-b")
+    s = project_settings_with_cache(tmp_path / "cache-b")
     digest = prepare_digest(s)
     pdfs = write_all_briefs_bytes(digest, s, workers=1)
     render_docs(digest, s, tmp_path / "b" / "docs", extra_files=pdfs)
     build_site(tmp_path / "b" / "docs", tmp_path / "b" / "site", s, strict=False)
 
     for part in ("docs", "site"):
-        a, b = _tree(tmp_path / "a" / part), _tree(tmp_path / "b" / part)
+        a, b = tree(tmp_path / "a" / part), tree(tmp_path / "b" / part)
         assert sorted(a) == sorted(b)
         assert [p for p in a if a[p] != b[p]] == []
-    docs, site = _tree(tmp_path / "a" / "docs"), _tree(tmp_path / "a" / "site")
+    docs, site = tree(tmp_path / "a" / "docs"), tree(tmp_path / "a" / "site")
     briefs = [p for p in docs if p.startswith("briefs/")]
     assert briefs and all(docs[p].startswith(b"%PDF-") and site[p] == docs[p] for p in briefs)
     assert docs["assets/search/lemmas.js"].startswith(b"window.__digestSearch = ")
@@ -61,7 +50,7 @@ def test_overlapped_build_equals_the_sequential_build(tmp_path, monkeypatch):
 
 def test_unchanged_rebuild_skips_mkdocs_after_the_search_assets(tmp_path, monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    s = _settings(tmp_path / "cache")
+    s = project_settings_with_cache(tmp_path / "cache")
     build(s, out=tmp_path / "o", log=lambda m: None)
     index = tmp_path / "o" / "site" / "index.html"
     before = index.stat().st_mtime_ns
@@ -133,7 +122,7 @@ def test_search_hook_skips_materials_page_index_without_changing_the_site(tmp_pa
     plain.write_text('"""No hooks."""\n', encoding="utf-8")
     monkeypatch.setattr(publish, "MKDOCS_HOOKS", plain)
     build_site(docs, tmp_path / "plain", settings(), strict=True)
-    a, b = _tree(tmp_path / "hooked"), _tree(tmp_path / "plain")
+    a, b = tree(tmp_path / "hooked"), tree(tmp_path / "plain")
     assert sorted(a) == sorted(b)
     assert [p for p in a if a[p] != b[p]] == []
     assert b'"facets"' in a["search/search_index.json"]

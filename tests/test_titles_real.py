@@ -524,9 +524,17 @@ def test_a_reading_time_line_is_debris_and_a_headline_in_capitals_is_a_headline(
         "Оқу уақыты: 3 мин",
         "5 минут оқу",
         "Reading time: 3 minutes",
+        # player, rating, font-size and copy-link controls
+        "Размер шрифта",  # gazeta.ru (dev): the font-size control over the page
+        "Listen to this article",
+        "Слушать новость",
+        "Послухати новину",
+        "Мақаланы тыңдау",
+        "Оцените статью",
+        "Скопировать ссылку",
     ],
 )
-def test_reading_time_lines_are_widgets(ctx, line):
+def test_reading_time_player_rating_and_font_controls_are_widgets(ctx, line):
     assert classify(line, ctx.rules) == "widget"
 
 
@@ -636,22 +644,6 @@ def test_slug_words_are_compared_however_they_are_transliterated():
     assert (
         slug_words("https://tass.ru/ekonomika/25150233") == frozenset()
     )  # a numeric path says nothing
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Размер шрифта",  # gazeta.ru (dev): the font-size control over the page
-        "Listen to this article",
-        "Слушать новость",
-        "Послухати новину",
-        "Мақаланы тыңдау",
-        "Оцените статью",
-        "Скопировать ссылку",
-    ],
-)
-def test_player_rating_and_font_controls_are_widgets(ctx, line):
-    assert classify(line, ctx.rules) == "widget"
 
 
 def test_sentences_with_the_controls_words_are_text(ctx):

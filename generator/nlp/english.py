@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import functools
 
-from lemminflect import getAllLemmas
-
 _NOT_NOMINAL = frozenset({"VERB", "AUX", "ADV"})
 
 
 @functools.lru_cache(maxsize=50_000)
 def word_classes(lower: str) -> frozenset[str]:
-    """The universal POS tags the dictionary gives a lower-case word (empty: unknown)."""
+    """The universal POS tags the dictionary gives a lower-case word (empty: unknown).
+    lemminflect (and numpy under it) is imported on first use: a worker that never meets
+    an English text does not pay for it."""
+    from lemminflect import getAllLemmas
+
     return frozenset(getAllLemmas(lower))
 
 
