@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (the excerpts keep the pages' lines as they are)
 """Titles on real pages: the headline among page debris, or none (a title made from the lead).
 
-Each excerpt is the start of a page of tests/data/realset/dev, dev2, dev3 or dev4, as the search tool
+Each excerpt is the start of a page of tests/data/realset/dev, dev2, dev3, dev4 or dev6, as the search tool
 returned it (debris and all), with the page's URL; the expected titles are the split's labels,
 written from reading the text before the tool ran. Every case failed before the rule it
 names was written (issue 10, titles).
@@ -134,6 +134,38 @@ EXCERPTS = {
     "d1_en_cpc_storm_suspension_nov2023": (
         "https://www.cpc.ru/en/press/releases/2023/pages/20231127-1.aspx",
         "In November\n2023, storm restrictions on transshipment were repeatedly announced at the\nNovorossiysk seaport, which CPC strictly followed.As a\nreminder: oil is lifted from CPC Marine Terminal via Single Point Moorings\n(SPM) 5 km away from the shoreline with strict compliance with the industrial\nand environmental safety requirements. The SPM design allows for loading during\nadverse weather conditions when traditional onshore oil lifting systems are\nforced to suspend their operation.\nCurrently in\nthe area of Novorossiysk, there are extremely unfavorable weather conditions:\n",
+    ),
+    "d6_kk_turkistantimes_kyrgyz_tajik_residents_clash": (
+        "https://turkistantimes.kz/?p=25190",
+        "Қырғыз-тәжік шекарасында екі ел тұрғындары тағы да қақтығысып қалды\nҚырғыз-тәжік шекарасында екі ел тұрғындары тағы да қақтығысып қалды\nҚырғызстан ІІМ аумақтық бөлімшесінің қызметкеріне Тәжікстан азаматтары шабуыл жасаған\nҚырғыз-тәжік шекарасы учаскелерінің бірінде шекаралас аудандардың тұрғындары арасында қақтығыс болды. Бұл туралы Қырғыз Республикасы Ұлттық қауіпсіздік мемлекеттік комитетінің Шекара қызметі хабарлады,деп жазды halyq-uni.kz\n2023 жылдың 24 шілдесінде мемлекеттік шекараның қырғыз-тәжік учаскесінде шекаралас аймақтардың тұрғындары арасында жанжал болды, — делінген ведомство хабарламасында.\nОқиға орнына Қырғызстан ІІМ аумақтық бөлімшесінің қызметкері жеткен кезде оған Тәжікстан азаматтары, Ходжай-Аало ауылының тұрғындары шабуыл жасаған.\nШиеленістің өршуіне жол бермес үшін Қырғызстан мен Тәжікстанның шекара өкілдері арасында келіссөздер жүргізіліп жатыр. Қырғызстанның шекара қызметі республика азаматтарын үрей мен ашуға бой алдырмауға және барлық ақпаратты мемлекеттік орга",
+    ),
+    "d6_ru_anews_gbao_anti_terror_operation": (
+        "https://anews.asia/news/2022/05/19/10355347-antiterroristicheskaya_operaciya_i_desya.html",
+        "Стоковые изображения от Depositphotos\nВ Горно-Бадахшанской автономной области (ГБАО) Таджикистана проходит «антитеррористическая операция». Ее власти страны объявили 18 мая после того, как в области вспыхнули массовые акции протеста.\nМВД Таджикистана заявляет, что митингующие в ГБАО — члены ОПГ, которые получили оружие и боеприпасы от международных террористов. Однако сами местные жители говорили, что участников акции нет оружия, а жертвами «антитеррористической операции» стали мирные жители.\n«Клооп» собрал главное о событиях в ГБАО и рассказывает, с чего начались протесты в этом регионе.\n14 мая 2022 года несколько сотен жителей Хорога (административного центра ГБАО) и близлежащих районов вы",
+    ),
+    "d6_ru_coronaviruslive_companies_owe_people": (
+        "https://coronavirus-live.ru/2022/01/11/v-kazahstane-kompanii-obyazhut-otdat-dolzhnoe-narodu",
+        "«Благодаря» экс-президенту Нурсултану Назарбаеву в стране образовалась «группа очень прибыльных компаний и прослойка людей, богатых даже по международным меркам», заявил Токаев. По его словам, настало время помочь народу\nКасым-Жомарт Токаев\n(Фото: Andrea Verdelli / Getty Images)\nКомпании Казахстана должны воздать должное народу и начать ему помогать, заявил президент страны Касым-Жомарт Токаев, его слова приводит Orda.kz.\nОн указал, что «благодаря» бывшему президенту Нурсултану Назарбаеву в республике образовалась «группа очень прибыльных компаний и прослойка людей, богатых даже по международным меркам».\n«Считаю, что пришло время отдать должное народу Казахстана и помогать ему на системной и регулярной основе», — сказал глава государства.\nТокаев поручил правительству определить круг компаний и согласовать с ними размер ежегодных взносов в фонд, создать который власти страны решили в начале года. По его словам, он также ожидает участия и от тех, кто, «фактически обладая огромными средствами, находится в тени».\n",
+    ),
+    "d6_ru_semeycity_tankers_arrive_aktau": (
+        "https://semey.city/novosti-kazakhstana/54204/",
+        "Натяжные потолки в Семее\nПогода в Семее\n+2°С\nв Семее Облачность\nдавление: 752 мм.рт.ст.\nUSD502.83\nEUR545.37\nRUB5.95\nCNY69.43\nАвторизуйтесь через социальную сеть:\n\nGoogleMailruOdnoklassnikiVkontakteYandex\nСегодня 22 марта 2025 года, суббота\n\nНовости Казахстана\n\nНовые два нефтеналивных танкера прибыли в морской порт Актау\n\nНовые два нефтеналивных танкера прибыли в морской порт Актау. В декабре их задействуют в перевозках казахстанской нефти по Каспийскому морю.\n\nПриобретены суда в рамках сотрудничества между нацкомпанией «КазМунайГаз» и ADPorts Group. Суда, произведенные крупным европейским концерном, оснащены передовыми системами управления и оборудованием. Ими будут возить сырую нефть. Глава «КазМунайГаз» Магзум Мирзагалиев отметил, что с этим приобретением сделан важный шаг в развитии транскаспийского маршрута.\n\nМАГЗУМ МИРЗАГАЛИЕВ, председатель правления АО НК «КазМунайГаз»:\n\n— Мы ожида",
+    ),
+    "d6_ru_aqparat_gpz_director_detained_morning": (
+        "https://aqparat.info/news/amp/10277756-direktora_gazopererabatyvayuschego_zavod.html",
+        "Директора газоперерабатывающего завода задержали в Жанаозене 05 января 2022, 09:54\n\nДата: 05 января 2022 в 10:03\n\n\nДиректор газоперерабатывающего завода в Жанаозене и глава центра электронных торгов по сжиженному газу задержаны. Агентство по финансовому мониторингу начало досудебное расследование в связи с необоснованным повышением цен на газ, передает Tengrinews.kz со ссылкой на телеканал «Казахстан».\n\nТелеканал отмечает, что ТОО «Казахский газоперерабатывающий завод» обеспечивает газом всю Мангистаускую область и ближайшие регионы.\n\nНапомним, 1 января в Жанаозене и Актау люди вышли на улицы с требованием снизить цену на сжиженный газ, который резко подорожал в новом году, с 50 до 120 тенге. Волнения продолжались и разрастались по всем городам. 4 января правительством было принято решение снизить цену газа до 50 тенге. 5 января Президент Касым-Жомарт Токаев принял отставку правительства. А также дал ряд дополнительных поручений по стабилизации социально-экономической ситуации в Казахстане.\n",
+    ),
+    "d6_ru_novgaz_almaty_looters_police": (
+        "https://novgaz.com/index.php/2-news/2838-алло,-полиция",
+        "Алло, полиция!\n\nОткуда взялись алматинские мародеры, и почему горожанам пришлось защищаться от них самостоятельно\n\n\n\nНесмотря на то, что стрельба и погромы в Алма-Ате утихли, обстановку все еще тяжело назвать спокойной. Городу нанесен огромный ущерб, а президент Казахстана Касым-Жомарт Токаев продолжает рассказывать о роли «международных террористов» в произошедших погромах, хотя до сих пор не представлено ни одного доказательства его слов. Глядя на разграбленные магазины и рестораны, люди вспоминают, как город погрузился в хаос, а полиция исчезла с улиц в самое неподходящее время. «Медиазона» рассказывает, как алматинцы своими силами защищали имущество от мародеров, и разбирается, где в это время были правоохранители.\n",
+    ),
+    "d6_en_jamestown_russia_increases_kazakh_transit_quota": (
+        "https://jamestown.org/program/russia-increases-kazakhstans-oil-transit-quota/",
+        "Publication: Monitor Volume: 4 Issue: 230\n\nRussia’s Fuel and Power Ministry and the Transneft company have decided to allow Kazakhstan to export an extra 1.5 million tons of crude oil annually through the Russian pipeline system in 1999. Russia had until now limited Kazakhstan–a potential competitor–to 7.5 million tons (Russian agencies, Xinhua, December 11). The quota increase may be intended either an incentive to Kazakhstan to cold-shoulder the planned trans-Caspian and Baku-Ceyhan (Turkey) pipeline. It may also be designed as a reward to Astana for adhering to the project to build a pipeline from Tengiz via Russia to Novorossiisk.\n",
+    ),
+    "d6_uk_uaprom_druzhba_transit_resumed_mol": (
+        "https://uaprom.info/news/185376-ukrayina-vidnovila-tranzit-nafti-truboprovodom-druzhba-reuters.html",
+        "Україна відновила транзит нафти трубопроводом «Дружба», – Reuters\n\nShare\n\nТранзит російської нафти через українську частину трубопровода «Дружба» відновлюється після того, як угорська MOL взяла на себе оплату послуг замість Росії\n\nПро це пише Reuters з посиланням на компанію MOL, передає УНІАН.\n\nУгорська нафтова група MOL сплатила транзитні збори перед Україною, забезпечивши тимчасове рішення щодо припинення поставок російської нафти. Раніше стало відомо, що російська «Транснєфть» не змогла сплатити послуги транзиту на користь України, внаслідок чого прокачка нафти до Угорщини, Чехії та Словаччини була припинена протягом 6 діб.\n\nЗа словами представників MOL, нафта знову тече через південну гілку нафтопроводу «Дружба» і вже досягла Словаччини, а 11 серпня має дістатися Угорщини. Водночас, зазначили там, відновлення поставок російської нафти до Чехії не очікується.\n",
     ),
 }
 
@@ -812,3 +844,82 @@ def test_breadcrumb_labels_and_login_links_are_debris(ctx, line):
 
 def test_a_sentence_about_logging_in_is_text(ctx):
     assert classify("Вход в администрацию охраняют два вооруженных силовика.", ctx.rules) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # the page's title over its heading: the same line twice in a row opens the header
+        (
+            "d6_kk_turkistantimes_kyrgyz_tajik_residents_clash",
+            "Қырғыз-тәжік шекарасында екі ел тұрғындары тағы да қақтығысып қалды",
+        ),
+        # a weather box ("Погода в Семее" / "+2°С" / "давление: 752 мм.рт.ст.") does not use up
+        # the lines looked at; the rubric named by the URL's path ("/novosti-kazakhstana/54204/")
+        # is no slug
+        (
+            "d6_ru_semeycity_tankers_arrive_aktau",
+            "Новые два нефтеналивных танкера прибыли в морской порт Актау",
+        ),
+        # the date and clock time glued after the headline are no part of it
+        (
+            "d6_ru_aqparat_gpz_director_detained_morning",
+            "Директора газоперерабатывающего завода задержали в Жанаозене",
+        ),
+        # the slug "алло,-полиция" says the short headline, its punctuation aside
+        ("d6_ru_novgaz_almaty_looters_police", "Алло, полиция!"),
+        # an outlet the headline quotes after a comma is part of it, not the site's name
+        (
+            "d6_uk_uaprom_druzhba_transit_resumed_mol",
+            "Україна відновила транзит нафти трубопроводом «Дружба», – Reuters",
+        ),
+    ],
+)
+def test_the_headline_on_dev6_layouts(ctx, name, title):
+    assert ingest(ctx, name).title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "lead"),
+    [
+        # a photo bank's credit is no headline
+        ("d6_ru_anews_gbao_anti_terror_operation", "В Горно-Бадахшанской автономной области"),
+        # a standfirst of sentences cut off mid-way (35 words) is no headline
+        ("d6_ru_coronaviruslive_companies_owe_people", "«Благодаря» экс-президенту"),
+        # "Publication: Monitor Volume: 4 Issue: 230": a record's fields
+        (
+            "d6_en_jamestown_russia_increases_kazakh_transit_quota",
+            "Russia’s Fuel and Power Ministry",
+        ),
+    ],
+)
+def test_no_headline_over_a_credit_a_cut_standfirst_or_fields(ctx, name, lead):
+    article = ingest(ctx, name)
+    assert "title" in article.inferred
+    assert article.title.startswith(lead)
+    assert article.body.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Стоковые изображения от Depositphotos", "photo_credit"),
+        ("Stock photo by Alamy", "photo_credit"),
+        ("Getty Images sues Stability AI over copyright", None),
+        ("+2°С", "widget"),
+        ("Погода в Семее", "widget"),
+        ("Погода в Казахстане ухудшится", None),
+        ("давление: 752 мм.рт.ст.", "widget"),
+        ("Погода у Києві", "widget"),
+        ("Weather in Almaty", "widget"),
+        ("Humidity: 64%", "widget"),
+        ("В Алматы выпал снег", None),
+    ],
+)
+def test_photo_bank_credits_and_weather_boxes(ctx, line, kind):
+    assert classify(line, ctx.rules) == kind
+
+
+def test_a_rubric_before_the_articles_number_is_no_slug():
+    assert slug_words("https://semey.city/novosti-kazakhstana/54204/") == frozenset()
+    assert slug_words("https://forbes.kz/articles/demarsh_s_kamnem") != frozenset()

@@ -26,6 +26,11 @@ from generator.languages import LanguagePack, month_regex
 MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
 HEADLINE_MAX_WORDS = 30  # a longer line is article text
+BROKEN_LEAD_WORDS = 25  # ... and so is a line this long with a sentence break in it
+SECTION_WORDS = 2  # a URL path segment of this many words before the article's id: a rubric
+FIELDS_LINE_WORDS = 14  # a line of "Label: value" fields is no longer than this
+GLUED_STAMP_WORDS = 6  # a date and time glued after a headline: this many words at most
+TWICE_IN_A_ROW_WORDS = 5  # a line said twice in a row above the text is its headline
 HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its headline
 HEADLINE_SCAN_LINES = 80  # ... among at most this many lines of 3+ words
 MENU_SCAN_LINES = 240  # ... and this many lines in all (menus of short items included)
@@ -893,6 +898,9 @@ def _body_line(line: str, rules: CleanRules) -> bool:
     words = _words(line)
     if words >= HEADLINE_MAX_WORDS or (words >= 12 and line.rstrip('»"”’)] ').endswith(".")):
         return True
+    if words >= BROKEN_LEAD_WORDS and _SENTENCE_BREAK.search(line):
+        return True  # a standfirst of sentences, cut off ("… заявил Токаев. По его словам,
+        # настало время помочь народу"): no headline runs on past a full stop this long
     if words >= 18 and _SENTENCE_BREAK.search(line) and _ends_sentence(line):
         return True  # two sentences and more, finished: a lead (not a page title of a
         # content farm's glued phrases "Массовые беспорядки в Казахстане. Много убитых …
@@ -963,6 +971,9 @@ def _choose_headline(
             continue
         if _rubric(lines[i]):
             kinds[i] = "rubric"  # "ВОЛНЕНИЯ В КАЗАХСТАНЕ" over the article: its story label
+            continue
+        if _fields_line(lines[i]):
+            kinds[i] = "fields"  # "Publication: Monitor Volume: 4 Issue: 230": a record's fields
             continue
         if (
             _body_line(lines[i], rules)
@@ -1098,10 +1109,24 @@ def slug_words(url: str | None) -> frozenset[str]:
         path = unquote(urlsplit(url).path)
     except ValueError:
         return frozenset()
-    segments = [seg.rsplit(".", 1)[0] if "." in seg[-6:] else seg for seg in path.split("/")]
-    best = max(segments, key=lambda seg: len(re.findall(r"[^\W\d_]{4,}", seg)), default="")
-    words = [w for w in re.split(r"[-_+\s]", best) if re.fullmatch(r"[^\W\d_]{4,}", w)]
+    words = [
+        w
+        for w in re.split(r"[-_+\s,.;:!?«»'\"]+", _slug_segment(path))
+        if re.fullmatch(r"[^\W\d_]{4,}", w)
+    ]
     return frozenset(_skeleton(w) for w in words) if len(words) >= 2 else frozenset()
+
+
+def _slug_segment(path: str) -> str:
+    """The path segment that is the page's slug: the one with the most words, unless it is
+    a section's name of one or two words before the article's number ("/novosti-kazakhstana/
+    54204/" names the rubric, not the report; "/demarsh_s_kamnem" at the end is a slug)."""
+    segments = [seg.rsplit(".", 1)[0] if "." in seg[-6:] else seg for seg in path.split("/")]
+    segments = [seg for seg in segments if seg]
+    best = max(segments, key=lambda seg: len(re.findall(r"[^\W\d_]{4,}", seg)), default="")
+    if best and best != segments[-1] and len(re.findall(r"[^\W\d_]{4,}", best)) < SECTION_WORDS + 1:
+        return ""
+    return best
 
 
 def _slug_tokens(url: str | None) -> list[str]:
@@ -1112,9 +1137,7 @@ def _slug_tokens(url: str | None) -> list[str]:
         path = unquote(urlsplit(url).path)
     except ValueError:
         return []
-    segments = [seg.rsplit(".", 1)[0] if "." in seg[-6:] else seg for seg in path.split("/")]
-    best = max(segments, key=lambda seg: len(re.findall(r"[^\W\d_]{4,}", seg)), default="")
-    return [w for w in re.split(r"[-_+\s]", best) if w]
+    return [w for w in re.split(r"[-_+\s]", _slug_segment(path)) if w]
 
 
 def _slug_in_line(line: str, url: str | None, rules: CleanRules) -> tuple[str, str] | None:
@@ -1294,12 +1317,17 @@ def _dash_credited(line: str, rules: CleanRules) -> bool:
 def _around_stamp(
     lines: list[str], candidates: list[int], keys: list[str], k: int, rules: CleanRules
 ) -> bool:
-    """Is candidate ``k`` a headline said twice with the page's stamp between the two?"""
+    """Is candidate ``k`` a headline said twice with the page's stamp between the two, or
+    said twice in a row (the page's title over its heading: "Қырғыз-тәжік шекарасында екі ел
+    тұрғындары тағы да қақтығысып қалды" twice, then the standfirst)?"""
     same = [candidates[j] for j, key in enumerate(keys) if key == keys[k]]
     if len(same) != 2:
         return False
     between = [lines[j] for j in range(same[0] + 1, same[1]) if lines[j].strip()]
-    return bool(between) and all(is_timestamp(line, rules) for line in between)
+    if not between:  # ... as the first lines of the header, not a caption under a credit
+        opening = next((i for i in candidates if _words(lines[i]) >= 3), None)
+        return opening == same[0] and _words(lines[same[0]]) >= TWICE_IN_A_ROW_WORDS
+    return all(is_timestamp(line, rules) for line in between)
 
 
 _END_CREDIT = re.compile(r"\((?P<credit>[^()]{2,40})\)\W*$")
@@ -1430,6 +1458,15 @@ def _name_list(line: str) -> bool:
     return len(capitals) / len(words) >= 0.7
 
 
+_FIELD = re.compile(r"(?:^|\s)[" + _UPPER + r"][^\W\d_]{2,20}:\s+\S")
+
+
+def _fields_line(line: str) -> bool:
+    """A short line of two or more "Label: value" fields ("Publication: Monitor Volume: 4
+    Issue: 230", "Автор: … Дата: …"): a record's metadata, not a headline."""
+    return _words(line) <= FIELDS_LINE_WORDS and len(_FIELD.findall(line)) >= 2
+
+
 def _rubric(line: str) -> bool:
     """A rubric: a short label set in capitals (a story or section name over the article,
     "ВОЛНЕНИЯ В КАЗАХСТАНЕ", "WORLD NEWS"). A headline in capitals is a longer sentence."""
@@ -1491,6 +1528,22 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
         last = title.rsplit(" ", 1)
         if len(last) == 2 and last[1].isupper() and _key(last[1]) in rules.navigation:
             title = last[0]
+    return _strip_glued_stamp(title, rules)
+
+
+def _strip_glued_stamp(title: str, rules: CleanRules) -> str:
+    """A headline without the date and clock time glued after it ("Директора … задержали в
+    Жанаозене 05 января 2022, 09:54"): a headline never ends on a clock time."""
+    words = title.split()
+    if not _TIME.search(" ".join(words[-2:])):
+        return title
+    for k in range(2, min(GLUED_STAMP_WORDS, len(words) - 3) + 1):
+        tail = " ".join(words[-k:])  # the shortest tail that is a full date and a time
+        latin = not _CYR.search(tail)
+        if is_timestamp(tail, rules) and any(
+            year for _s, year, _m, _d in find_dates(tail, rules, latin=latin)
+        ):
+            return " ".join(words[:-k]).rstrip(" ,|•·–—-")
     return title
 
 

@@ -499,11 +499,14 @@ def _agency_like(agency: str | None, rules: CleanRules) -> bool:
 
 
 def clean_title(title: str, sources: SourceRegistry) -> str:
-    """Drop a site name after a separator ("Title - ТАСС", "Title | site.kz")."""
+    """Drop a site name after a separator ("Title - ТАСС", "Title | site.kz"), not an outlet
+    the headline quotes ("Україна відновила транзит нафти …, – Reuters": after a comma)."""
     title = " ".join(title.split())
     parts = _TITLE_SEPARATORS.split(title)
     while len(parts) > 1:
         last = parts[-1].strip()
+        if parts[-2].rstrip().endswith(","):
+            break
         if (sources.resolve(last) and len(last.split()) <= 4) or _DOMAIN.match(last):
             title = title[: title.rfind(parts[-1])].rstrip(" -–—|:")
             parts = parts[:-1]
