@@ -590,3 +590,35 @@ def test_the_gas_union_with_russia_is_energy_transit(real, taxonomy):
     # Gosnews: Putin and Tokayev discuss a "trilateral gas union" with Uzbekistan
     got = by_topic(real("dev5/ru_gosnews_gas_union"), taxonomy)
     assert "energy_transit" in got and "тройственный газовый союз" in got["energy_transit"]
+
+
+@pytest.mark.parametrize(
+    ("name", "term"),
+    [
+        # EADaily and Kurs: rioters topple Nazarbayev's monument in Taldykorgan (5 Jan 2022)
+        ("dev6/ru_eadaily_taldykorgan_monument_toppled", "погромщик"),
+        ("dev6/uk_kurs_taldykorgan_monument_toppled", "мітингувальник"),
+    ],
+)
+def test_rioters_words_are_the_unrest(real, taxonomy, name, term):
+    got = by_topic(real(name), taxonomy, dt.date(2022, 1, 5))
+    assert "unrest_2022" in got and term in got["unrest_2022"]
+
+
+def test_the_kazakh_people_are_kazakhstan(real, taxonomy):
+    # Govorit Moskva: "Казахи начали шутить о мародёрах" with Alma-Ata once in the text
+    text = real("dev6/ru_govoritmoskva_looters_gucci_jokes")
+    assert "unrest_2022" in by_topic(text, taxonomy, dt.date(2022, 1, 11))
+
+
+def test_peacekeepers_back_from_kazakhstan_are_the_mission(real, taxonomy):
+    # Vitzori: Putin not planning to meet the peacekeepers back from Kazakhstan (18 Jan 2022)
+    got = by_topic(real("dev6/ru_vitzori_putin_no_meeting_peacekeepers"), taxonomy)
+    assert "csto_mission" in got and "вернуться из Казахстана" in got["csto_mission"]
+
+
+def test_the_druzhba_pipeline_is_russia(real, taxonomy):
+    # Group Telegram: sabotage on Druzhba threatens Kazakh oil supplies to Germany; the
+    # page names no Russian place, only the pipeline
+    got = by_topic(real("dev6/ru_grouptelegram_druzhba_sabotage_kazakh_supplies"), taxonomy)
+    assert "energy_transit" in got
