@@ -30,6 +30,8 @@ BROKEN_LEAD_WORDS = 25  # ... and so is a line this long with a sentence break i
 SECTION_WORDS = 2  # a URL path segment of this many words before the article's id: a rubric
 FIELDS_LINE_WORDS = 14  # a line of "Label: value" fields is no longer than this
 GLUED_STAMP_WORDS = 6  # a date and time glued after a headline: this many words at most
+WRAPPED_LABEL_WORDS = 4  # a slogan broken over lines this short is no hard-wrapped text
+SHARE_MARKUP_LINES = 5  # first lines where a share button's markup may give the headline
 TWICE_IN_A_ROW_WORDS = 5  # a line said twice in a row above the text is its headline
 HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its headline
 HEADLINE_SCAN_LINES = 80  # ... among at most this many lines of 3+ words
@@ -1415,7 +1417,16 @@ def _wrapped_label(lines: list[str], i: int) -> bool:
     """Is line ``i`` and the next a short label broken over two lines, not article text
     ("Бізге жаңалық" / "жіберіңіз:" — "send us news:" — over a phone number)?"""
     joined = f"{lines[i]} {lines[i + 1]}" if i + 1 < len(lines) else lines[i]
-    return _words(joined) <= 5 and joined.rstrip().endswith(":")
+    if _words(joined) <= 5 and joined.rstrip().endswith(":"):
+        return True
+    # a masthead's slogan broken into short lines ("Главные новости Актобе," / "Казахстана и
+    # мира"): a hard-wrapped paragraph has longer lines
+    return (
+        i + 1 < len(lines)
+        and _words(lines[i]) <= WRAPPED_LABEL_WORDS
+        and _words(lines[i + 1]) <= WRAPPED_LABEL_WORDS
+        and not _ends_sentence(joined)
+    )
 
 
 def _menu_item(line: str) -> bool:
@@ -1567,6 +1578,8 @@ def clean_text(
     _comment_boxes(lines, kinds, rules)
     slug = slug_words(url)
     title = " ".join(title_hint.split()) if title_hint else None
+    if title is None:
+        title = _share_markup_title(lines, kinds)
     title_in_body = False
     title_index: int | None = None
     bylines: list[tuple[str, str]] = []
@@ -1714,6 +1727,21 @@ def clean_text(
         bylines=tuple(bylines),
         removed=removed,
     )
+
+
+_DATA_TITLE = re.compile(r"\bdata-title\s*=\s*[«»\"“”″'](?P<title>[^«»\"“”″'\n]{10,300})[«»\"“”″']")
+
+
+def _share_markup_title(lines: list[str], kinds: list[str | None]) -> str | None:
+    """The headline a share button's markup left in the text ("data-title=»Reuters сообщил
+    о сокращении экспорта …» data-url=»https://…″ > Вконтакте Одноклассники Telegram …"),
+    that line then being debris; ``None`` when the page's first lines have none."""
+    for i, line in enumerate(lines[:SHARE_MARKUP_LINES]):
+        m = _DATA_TITLE.search(line)
+        if m and _words(m.group("title")) >= 3:
+            kinds[i] = "share"
+            return " ".join(m.group("title").split())
+    return None
 
 
 def _today_boxes(lines: list[str], kinds: list[str | None], limit: int) -> None:
