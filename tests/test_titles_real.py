@@ -941,3 +941,56 @@ def test_photo_bank_credits_and_weather_boxes(ctx, line, kind):
 def test_a_rubric_before_the_articles_number_is_no_slug():
     assert slug_words("https://semey.city/novosti-kazakhstana/54204/") == frozenset()
     assert slug_words("https://forbes.kz/articles/demarsh_s_kamnem") != frozenset()
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # an agency's caption openings (click2houston.com, war-ukraine.org: tests/data/urldates)
+        (
+            "In this image taken from video released by Russian Defense Ministry Press Service, a military vehicle",
+            "caption",
+        ),
+        ("This satellite image provided by Maxar Technologies shows an overview", "caption"),
+        ("FILE - Kazakhstan's President Kassym-Jomart Tokayev", "caption"),
+        # an embedded post and its author line (99percentnews.net)
+        (
+            "Additional footage of the Crimean bridge explosion and some of the aftermath. pic.twitter.com/yehNKURdsN",
+            "caption",
+        ),
+        ("— AFP News Agency (@AFP) October 8, 2022", "caption"),
+        ("— Photo by Vladyslav Smilianets / Reuters", "photo_credit"),
+        ("elisfkc2 / Flickr / CC BY-SA 2.0", "caption"),
+        ("File photos show the damage", None),
+        ("This image of the president has become a meme, critics say", None),
+    ],
+)
+def test_agency_captions_embedded_posts_and_licence_credits(ctx, line, kind):
+    assert classify(line, ctx.rules) == kind
+
+
+def test_a_caption_credited_on_the_next_line_is_no_headline(ctx):
+    """war-ukraine.org (tests/data/urldates): a gallery's captions, each with its credit under
+    it after a dash; neither caption is the headline."""
+    text = (
+        "7 June 2023\n"
+        "An aerial view of flooding in Kherson after the Nova Kakhovka dam breach on June 7.\n"
+        "— Photo by Vladyslav Smilianets / Reuters\n"
+        "People are seen in and on top of an army truck as emergency responders work during evacuations following the Nova Kakhovka dam breach.\n"
+        "— Photo by Felipe Dana / AP\n"
+    )
+    cleaned = clean_text(text, ctx.rules)
+    assert not (cleaned.title or "").startswith("An aerial view")
+
+
+def test_a_separator_left_after_a_cut_site_name_is_dropped(ctx):
+    raw = RawInput(
+        data=(
+            "January 23, 2022\n"
+            "Kazakhstan claims country ‘stabilized’ as capital police search door to door for ‘violators of public order’ –\n"
+            "Kazykhan, the presidential aide, said that “peacekeeping” forces would leave the country soon, according to local reports published on Sunday.\n"
+        ).encode(),
+        origin="jenimedia.txt",
+        url="http://jenimedia.com/2022/01/09/kazakhstan-claims-country-stabilized/",
+    )
+    assert ingest_bytes(raw, ctx).title.endswith("public order’")

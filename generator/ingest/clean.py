@@ -968,7 +968,7 @@ def _choose_headline(
         if _dash_credited(lines[i], rules):
             kinds[i] = "caption"  # "... close to the border with Kyrgyzstan.—AFP"
             continue
-        if _credit_after(lines[i], rules):
+        if _credit_after(lines[i], rules) or _credited_below(lines, i, rules):
             kinds[i] = "caption"  # "Пожежа у Туапсе. Фото: російські ЗМІ"
             continue
         if _rubric(lines[i]):
@@ -1344,6 +1344,16 @@ def _credit_after(line: str, rules: CleanRules) -> bool:
     return bool(sep and head.strip()) and classify(tail, rules) == "photo_credit"
 
 
+_DASH_OPENING = re.compile(r"^[—–-]\s*\S")
+
+
+def _credited_below(lines: list[str], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` a caption whose credit follows on the next line after a dash ("An aerial
+    view of flooding in Kherson …" / "— Photo by Vladyslav Smilianets / Reuters")?"""
+    following = next((line for line in lines[i + 1 : i + 3] if line.strip()), "")
+    return bool(_DASH_OPENING.match(following)) and classify(following, rules) == "photo_credit"
+
+
 def _credited_caption(line: str, rules: CleanRules) -> bool:
     """A photo caption ending in its credit: "Tokayev addressing the Majilis (Kazinform)"."""
     m = _END_CREDIT.search(line)
@@ -1539,7 +1549,8 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
         last = title.rsplit(" ", 1)
         if len(last) == 2 and last[1].isupper() and _key(last[1]) in rules.navigation:
             title = last[0]
-    return _strip_glued_stamp(title, rules)
+    # a separator left dangling where a site's name was cut off ("… public order’ –")
+    return re.sub(r"\s+[-–—|]+$", "", _strip_glued_stamp(title, rules))
 
 
 def _strip_glued_stamp(title: str, rules: CleanRules) -> str:
