@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (the excerpts keep the pages' lines as they are)
 """Titles on real pages: the headline among page debris, or none (a title made from the lead).
 
-Each excerpt is the start of a page of tests/data/realset/dev, dev2, dev3, dev4 or dev6, as the search tool
+Each excerpt is the start of a page of tests/data/realset/dev, dev2, dev3, dev4, dev6 or dev7, as the search tool
 returned it (debris and all), with the page's URL; the expected titles are the split's labels,
 written from reading the text before the tool ran. Every case failed before the rule it
 names was written (issue 10, titles).
@@ -174,6 +174,22 @@ EXCERPTS = {
     "d6_ru_serebryansk_reuters_cpc_exports_cut_tengiz": (
         "https://serebryansk.ru/reuters-soobshhil-o-sokrashhenii-eksporta-cherez-ktk-posle-avarii-v-kazahstane-rbk",
         "data-title=»Reuters сообщил о сокращении экспорта через КТК после аварии в Казахстане» data-url=»https://www.rbc.ru/business/20/01/2026/696f97639a7947737cf67d33″ > Вконтакте Одноклассники Telegram Reuters сообщил о сокращении экспорта через КТК после аварии в Казахстане На долю «Тенгизшевройл» приходится около трети всей добычи нефти в Казахстане\nДобыча нефти на нефтяном месторождении Тенгиз в Казахстане после возгорания трансформаторов и возникших проблем с электроснабжением может быть приостановлена в течение еще 7–10 дней, что приведет к сокращению экспорта нефти через Каспийский трубопроводный консорциум (КТК), пишет Reuters со ссылкой на источники.\n",
+    ),
+    "d7_kk_adym_kyzylorda_autogas_price": (
+        "http://adym.kz/?p=27096",
+        "#Қазақстан\n\n#Түркістан\n\n#Мәдениет\n\n#Тәуелсіздік30\n\n#Руханижаңғыру\n\n#Shymkent\n\n#Covid-19\n\nРедакция таңдауы\n\nҚызылордада автогаз қымбаттап кетті\n\nҚызылордада автокөлікке қажетті сұйытылған газ бағасы аспандап кетті.\n\nҚызылордада автокөлікке қажетті сұйытылған газ бағасы аспандап кетті. Бірден 20 теңгеге көтерілген баға табиғи газ өндіріп отырған аймақ тұрғындарының қалтасын қағып отыр. Оның үстіне, жетіспеушілік бар дейді жүргізушілер, — деп хабарлайды ADYM.KZ Tengrinews.kz сайтына сілтеме жасап.\n\nТілшінің айтуынша, көлік жүргізушілері бұған дейін газды 60-65 теңгеден құйып келген. Ал енді ол 20 теңгеге бір-ақ көтерілген. Оның өзі қолжетімді емес. Кейбір бекеттерде ғана бар екен.\n",
+    ),
+    "d7_ru_newsz_armenia_csto_threat_sovereignty": (
+        "https://news-z.info/armeniya-zamorozila-uchastie-v-odkb-yakoby-iz-za-ugrozy-suvereniteta",
+        "Армения заморозила участие в ОДКБ якобы из-за угрозы суверенитета Армения заморозила участие в ОДКБ якобы из-за угрозы суверенитета\n\nПашинян: ОДКБ угрожала суверенитету Армении, поэтому участие Еревана заморожено!\n\nОрганизация Договора о коллективной безопасности (ОДКБ) угрожала суверенитету Армении, поэтому Ереван заморозил участие в структуре. Об этом заявил премьер-министр республики Никол Пашинян, передает ТАСС.\n\n«ОДКБ создает угрозы безопасности Армении, ее будущему существованию и суверенитету», — сказал он.\n\nВ феврале Пашинян сообщил о заморозке участия Армении в ОДКБ. По его словам, причиной этого стало невыполнение Договора о коллективной безопасности в отношении республики в 2021-2022 годах. Позднее премьер заявил о возможном выходе страны из ОДКБ.\n",
+    ),
+    "d7_ru_osnmedia_rogozin_baikonur_calm": (
+        "https://osnmedia.ru/?p=475727&post_type=post",
+        "test\n\nПолитика\n\nРогозин рассказал о ситуации на Байконуре\n\n6 января 2022, 10:55\n6 января 2022, 10:55 — Общественная служба новостей — ОСН\n\nГлава госкорпорации «Роскосмос» Дмитрий Рогозин в четверг, 6 января, в своем Telegram-канале сообщил о ситуации на Байконуре, который находится в Казахстане, где на протяжении нескольких последних дней продолжаются протесты и беспорядки.\n\nПо словам Рогозина, в городе Байконуре и на космодроме ситуация спокойная.\n\n«На Байконуре ночь без происшествий. Обстановка в городе и на объектах космодрома под контролем», — написал глава Роскосмоса.\n\nНапомним, на протяжении последних дней в Казахстане идут протесты, сопровождающиеся массовыми беспорядками. Демонстрации в стране начались в городах Жанаозен и Актау в Мангистауской области из-за того, что цены на сжиженный нефтяной газ выросли вдвое.\n\nПозже протестные настроения распространились на другие города, в том числе в Алма-Аты. Здесь прошли самые масштабные столкновения протестующих с силовиками.\n\nРанее Общественная Служба Новостей писала о том, что первый зампред комитета Госдумы по делам СНГ Константин Затул",
+    ),
+    "d7_en_humanrightsresearch_shoot_to_kill_order": (
+        "https://humanrightsresearch.org/post/kazakhstan-president-gives-shoot-to-kill-order-to-quell-protests",
+        'January 7, 2022\nCited article by Anealla Safdar and David Child, Al Jazeera\nHRRC condemns the use of lethal force against protestors, and calls for an end to violence and for the Kazakhstan president to withdraw the shoot to kill order. We are gravely concerned over the addition of Russian military forces to an already hostile situation, and the lethal force that has been authorized alongside their deployment.\nArticle Summary\nFor nearly a week, protests have been ongoing in Kazakhstan, developing originally from protests against rising gas prices leading into anti-government rallies. The interior ministry has stated that 26 "armed criminals" have been "liquidated" with over 3,000 detained. Reports indicate that dozens have been killed, including civilians, police, and national guard service members. As the president, Kassym-Jomart Tokayev, requests assistance from Russia, he also is instructing his police to use lethal force without warning in order to address the growing unrest.\n',
     ),
 }
 
@@ -994,3 +1010,29 @@ def test_a_separator_left_after_a_cut_site_name_is_dropped(ctx):
         url="http://jenimedia.com/2022/01/09/kazakhstan-claims-country-stabilized/",
     )
     assert ingest_bytes(raw, ctx).title.endswith("public order’")
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # a hashtag line ("#Қазақстан") is no Markdown heading
+        ("d7_kk_adym_kyzylorda_autogas_price", "Қызылордада автогаз қымбаттап кетті"),
+        # the headline said twice on one line (the page's title glued to its heading)
+        (
+            "d7_ru_newsz_armenia_csto_threat_sovereignty",
+            "Армения заморозила участие в ОДКБ якобы из-за угрозы суверенитета",
+        ),
+        # a stamp with the outlet's name after a dash is no headline
+        ("d7_ru_osnmedia_rogozin_baikonur_calm", "Рогозин рассказал о ситуации на Байконуре"),
+    ],
+)
+def test_the_headline_on_dev7_layouts(ctx, name, title):
+    assert ingest(ctx, name).title == title
+
+
+def test_a_reprints_credit_line_is_a_byline_not_a_headline(ctx):
+    """humanrightsresearch.org: "Cited article by Anealla Safdar and David Child, Al Jazeera"
+    above the text; the page has no headline of its own."""
+    article = ingest(ctx, "d7_en_humanrightsresearch_shoot_to_kill_order")
+    assert "title" in article.inferred
+    assert not article.title.startswith("Cited article")

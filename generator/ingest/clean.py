@@ -32,6 +32,7 @@ FIELDS_LINE_WORDS = 14  # a line of "Label: value" fields is no longer than this
 GLUED_STAMP_WORDS = 6  # a date and time glued after a headline: this many words at most
 WRAPPED_LABEL_WORDS = 4  # a slogan broken over lines this short is no hard-wrapped text
 SHARE_MARKUP_LINES = 5  # first lines where a share button's markup may give the headline
+STAMP_CREDIT_WORDS = 8  # words of an outlet's or author's name after a stamp and a dash
 TWICE_IN_A_ROW_WORDS = 5  # a line said twice in a row above the text is its headline
 HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its headline
 HEADLINE_SCAN_LINES = 80  # ... among at most this many lines of 3+ words
@@ -977,6 +978,9 @@ def _choose_headline(
         if _fields_line(lines[i]):
             kinds[i] = "fields"  # "Publication: Monitor Volume: 4 Issue: 230": a record's fields
             continue
+        if _stamp_and_credit(lines[i], rules):
+            kinds[i] = "timestamp"  # "6 января 2022, 10:55 — Общественная служба новостей — ОСН"
+            continue
         if (
             _body_line(lines[i], rules)
             or (_continues(lines, i, rules) and not _wrapped_label(lines, i))
@@ -1482,6 +1486,20 @@ def _name_list(line: str) -> bool:
 _FIELD = re.compile(r"(?:^|\s)[" + _UPPER + r"][^\W\d_]{2,20}:\s+\S")
 
 
+def _stamp_and_credit(line: str, rules: CleanRules) -> bool:
+    """A stamp with the outlet's or author's name after a dash ("6 января 2022, 10:55 —
+    Общественная служба новостей — ОСН"): a date and a clock time, then a few words."""
+    head, sep, rest = line.partition(" — ")
+    if not sep:
+        head, sep, rest = line.partition(" – ")
+    return (
+        bool(sep)
+        and bool(_TIME.search(head))
+        and is_timestamp(head, rules)
+        and _words(rest) <= STAMP_CREDIT_WORDS
+    )
+
+
 def _fields_line(line: str) -> bool:
     """A short line of two or more "Label: value" fields ("Publication: Monitor Volume: 4
     Issue: 230", "Автор: … Дата: …"): a record's metadata, not a headline."""
@@ -1550,7 +1568,12 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
         if len(last) == 2 and last[1].isupper() and _key(last[1]) in rules.navigation:
             title = last[0]
     # a separator left dangling where a site's name was cut off ("… public order’ –")
-    return re.sub(r"\s+[-–—|]+$", "", _strip_glued_stamp(title, rules))
+    title = re.sub(r"\s+[-–—|]+$", "", _strip_glued_stamp(title, rules))
+    words = title.split()  # the headline said twice on one line (<title> glued to <h1>)
+    half = len(words) // 2
+    if len(words) >= 6 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return title
 
 
 def _strip_glued_stamp(title: str, rules: CleanRules) -> str:
@@ -1622,7 +1645,7 @@ def clean_text(
             kinds[i] = "masthead"
             bylines.append(("masthead", line))
             continue
-        if title is None and line.startswith("#"):
+        if title is None and re.match(r"#{1,6}\s+\S", line):
             title, title_in_body = _title_candidate(line, rules)
             title_index = i
             kinds[i] = None if title_in_body else "title"
