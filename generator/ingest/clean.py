@@ -361,9 +361,11 @@ def _ends_sentence(line: str) -> bool:
 def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] | None:
     """(year, month, day) of a ``_NUMERIC_DATE`` match; ``None`` when its order is unknown.
 
-    Day first is the rule ("06.01.2022", "06/01/2022"); a slash date whose first number
-    cannot be a day of the second is month first ("01/13/2022"). On a page in Latin script
-    (``latin``) a slash date that reads both ways ("01/06/2022") may be American: unknown.
+    Day first is the rule ("06.01.2022", "06/01/2022"); a slash or dash date whose first
+    number cannot be a day of the second is month first ("01/13/2022"). With ``latin`` (the
+    page may write month first: see ``metadata.month_first_possible``) a slash or dash date
+    that reads both ways ("01/06/2022", "09-12-2013") is unknown: a site template's
+    ``m/d/Y`` or ``m-d-Y`` is as common as ``d/m/Y``. Dots are always day first.
     """
     g = m.groupdict()
     if g.get("iyear"):
@@ -371,7 +373,7 @@ def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] 
     if g.get("syear"):
         return 2000 + int(g["syear"]), int(g["smonth"]), int(g["sday"])
     y, mo, d = int(g["year"]), int(g["month"]), int(g["day"])
-    if g["sep"] == "/":
+    if g["sep"] in "/-":
         if mo > 12 >= d:
             return y, d, mo
         if latin and mo <= 12 and d <= 12 and mo != d:

@@ -32,6 +32,9 @@ _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢ
 MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
 MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's yearless date may follow the publication by this
 MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
+# a date of the page this many days before one reading of a slash date ("06/01/2022" after
+# "5 января") settles its order
+SETTLING_DAYS = 7
 _HEAD_STAMPS = ("above", "below", "after", "top", "late")  # stamp places around the headline
 _LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
@@ -147,9 +150,51 @@ def url_date(url: str | None) -> dt.date | None:
     return None
 
 
-def _latin(cleaned: Cleaned) -> bool:
-    """Is the page in Latin script (a slash date may then be American, month first)?"""
-    return not _CYRILLIC.search(f"{cleaned.title or ''}\n{cleaned.body[:2000]}")
+def month_first_possible(cleaned: Cleaned, rules: CleanRules) -> bool:
+    """May the page write a slash or dash date month first ("09-12-2013" for 12 September,
+    "08/10/2022" for 10 August, under a Russian or Ukrainian text too: a site template's
+    ``m-d-Y`` is as common as ``d-m-Y``)? Not when the page settles it day first:
+
+    - another such date of the page has a first number that can only be a day ("Курсы
+      валют от 21/08/2025" over "Экономика 01/09/2023") and none a second one;
+    - or every such date read day first comes a few days after another date of the page
+      (its lead's "Вечером 5 января" under "06/01/2022 - 10:12"; a caption's "5.01.22" and
+      "8 января" over "11-01-2022"), read month first near none (1 June, 1 November).
+    """
+    seen = "\n".join(
+        (
+            cleaned.title or "",
+            *cleaned.header_lines,
+            *(line for _where, line in cleaned.stamps),
+            *(r.line for r in cleaned.removed),
+            cleaned.body,
+        )
+    )
+    firsts, seconds, readings = set(), set(), []
+    for m in _NUMERIC_DATE.finditer(seen):
+        if m.group("sep") in ("/", "-"):
+            first, second = int(m.group("day")), int(m.group("month"))
+            firsts.add(first > 12)
+            seconds.add(second > 12)
+            if first <= 12 and second <= 12 and first != second:
+                year = int(m.group("year"))
+                readings.append((_safe_date(year, second, first), _safe_date(year, first, second)))
+    if True in firsts and True not in seconds:
+        return False
+    if not readings:
+        return True
+    others = find_dates(seen, rules, latin=True)  # (the ambiguous ones left out)
+
+    def near(reading: dt.date | None) -> bool:
+        if reading is None:
+            return False
+        for _start, year, month, day in others:
+            other = _safe_date(year or reading.year, month, day)
+            if other is not None and 0 <= (reading - other).days <= SETTLING_DAYS:
+                return True
+        return False
+
+    return not all(near(day_first) and not near(month_first) for day_first, month_first in readings)
 
 
 def _context_year(
@@ -198,6 +243,9 @@ def _stamp_items(
         if line.strip() in boxes:
             continue  # "• Сб 20.04.2024" / "Харків +12°С" / "• USD 39.6": the day's box
             # (and the same box printed again further down, by a second header)
+        if _WIDGET.search(line):
+            continue  # "(04.03.2026) $ 498.09 ₸ € 577.34 ₸ …": the rates (or weather) of
+            # the day the page was seen, in one line with their date
         folded = line.casefold()
         first_word = re.findall(r"[^\W\d_]+", folded)[:1]
         if first_word and first_word[0] in rules.today_words:
@@ -375,7 +423,7 @@ def infer_date(
     crawl, crawl_month, warning = parse_crawl_date(cleaned.crawl_date)
     if warning:
         warnings.append(warning)
-    latin = _latin(cleaned)
+    latin = month_first_possible(cleaned, rules)  # (a slash date may be American)
     dl = cleaned.dateline
     if dl is not None and dl.year and dl.month and dl.day:
         full = _safe_date(dl.year, dl.month, dl.day)
