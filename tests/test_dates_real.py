@@ -420,3 +420,35 @@ def test_a_line_of_exchange_rates_with_their_date_is_no_stamp(ctx):
     name = "dev6/ru_ddn_tokayev_discussed_cpc_with_putin.txt"
     assert "(04.03.2026) $ 498.09 ₸" in page(name)
     assert text_date(ctx, name) is None
+
+
+def test_a_deadline_gives_no_year_to_a_yearless_dateline(ctx):
+    # "МОСКВА, 9 ноя - РИА Новости. Реверсные поставки … с ноября 2025 года должны
+    # дополнительно вырасти …" / "… Поставка должна начаться не позже 1 ноября 2025 года"
+    # (mfd.ru, a report of November 2024): the deadline's year is no year of the report
+    name = "dev6/ru_mfd_miller_cac_reverse_supplies.txt"
+    assert "не позже 1 ноября 2025 года" in page(name)
+    assert text_date(ctx, name) is None
+    # the same date told as an event that happened does give the year
+    text = page(name).replace("не позже 1 ноября 2025 года", "1 ноября 2025 года", 1)
+    raw = RawInput(data=text.encode("utf-8"), origin="mfd.txt")
+    assert ingest_bytes(raw, ctx).date == dt.date(2025, 11, 9)
+
+
+def test_a_stamp_split_over_two_lines_with_the_time_before_the_year(ctx):
+    # "Legatus" / headline / "15 сентября" / "02:21 2022" / lead (politdumka.kiev.ua)
+    name = "dev6/uk_politdumka_armenia_asks_csto_military_aid.txt"
+    assert "15 сентября\n02:21 2022" in page(name)
+    assert text_date(ctx, name) == dt.date(2022, 9, 15)
+
+
+def test_a_dateline_with_the_agencies_and_the_date_in_brackets(ctx):
+    # "MOSCOW (Pakistan Point News / Sputnik - 17th January, 2022) Russian peacekeepers …"
+    name = "dev6/en_pakistanpoint_russian_peacekeepers_chkalovsky.txt"
+    assert text_date(ctx, name) == dt.date(2022, 1, 17)
+    cleaned = clean_text(page(name), ctx.rules)
+    assert cleaned.dateline is not None and cleaned.dateline.place == "MOSCOW"
+    assert cleaned.body.startswith("Russian peacekeepers deployed")
+    # the same form with the month first and a colon after the bracket
+    line = "ISLAMABAD, (UrduPoint / Pakistan Point News - Jan 17th, 2022) : The federal cabinet"
+    assert any(rx.match(line) for rx in ctx.rules.datelines)

@@ -172,6 +172,7 @@ class CleanRules:
     yesterday_words: frozenset[str] = frozenset()
     today_words: frozenset[str] = frozenset()
     today: re.Pattern[str] | None = None  # a "today" word before a date: "на сегодня 7 января"
+    deadline: re.Pattern[str] | None = None  # a deadline ending the text before a date
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
@@ -198,6 +199,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
     update: set[str] = set()
     yesterday: set[str] = set()
     today: set[str] = set()
+    deadline: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
@@ -216,6 +218,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         update.update(_key(w) for w in pack.update_words)
         yesterday.update(_key(w) for w in pack.yesterday_words)
         today.update(w.casefold() for w in pack.today_words)
+        deadline.update(" ".join(w.casefold().split()) for w in pack.deadline_words)
         anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
@@ -245,6 +248,17 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
                 r"\s*(?:\[(?P<a1>[^\]\n]{2,40})\]|\((?P<a2>[^()\n]{2,40})\))\s*[-—–]\s+(?=\S)",
                 re.IGNORECASE,
             ),
+            # PLACE (AGENCY - DATE), the agencies and the full date in brackets: "MOSCOW
+            # (Pakistan Point News / Sputnik - 17th January, 2022) Russian peacekeepers …",
+            # "ISLAMABAD, (UrduPoint / Pakistan Point News - 17th Jan, 2022) :".
+            re.compile(
+                rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}}))"
+                r"\b\s*,?\s*\((?P<a2>[^()\n\d]{2,60}?)\s+[-—–]\s+"
+                rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{mon})"
+                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+(?P<year>\d{{4}})"
+                r"\)\s*[:\-—–]?\s*(?=\S)",
+                re.IGNORECASE,
+            ),
         )
     return CleanRules(
         debris=tuple(debris),
@@ -265,6 +279,14 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
             re.IGNORECASE,
         )
         if today
+        else None,
+        deadline=re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(deadline))
+            + r")\s*$",
+            re.IGNORECASE,
+        )
+        if deadline
         else None,
         anniversary=tuple(anniversary),
         months=months,

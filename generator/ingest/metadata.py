@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from generator.ingest.clean import (
     _NUMERIC_DATE,
+    _TIME,
     Cleaned,
     CleanRules,
     find_dates,
@@ -35,6 +36,7 @@ MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (ne
 # a date of the page this many days before one reading of a slash date ("06/01/2022" after
 # "5 января") settles its order
 SETTLING_DAYS = 7
+_LONE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*")  # a stamp's year on a line of its own
 _HEAD_STAMPS = ("above", "below", "after", "top", "late")  # stamp places around the headline
 _LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
@@ -206,13 +208,15 @@ def _context_year(
     the dateline ("Москва. 12 января ... состоится 13 января 2022 года") does not settle
     it: so does a report written a year later, on the eve of the anniversary. Nor does a
     date more than a month before the dateline's day: background ("возглавлял
-    правительство с 11 января 2022 года" under "Астана. 30 марта", a report of 2023)."""
+    правительство с 11 января 2022 года" under "Астана. 30 марта", a report of 2023). A
+    deadline's date ("не позже 1 ноября 2025 года") is a plan's, maybe to come: it tells
+    nothing ("МОСКВА, 9 ноя - РИА Новости", a report of 2024 on supplies to start by then)."""
     head = "\n".join(cleaned.body.split("\n\n")[:CONTEXT_PARAGRAPHS]) if cleaned.body else ""
     dates = [
         found
         for line in (*cleaned.header_lines, head)
-        for _start, year, mon, d in find_dates(line, rules, latin)
-        if year and (found := _safe_date(year, mon, d))
+        for start, year, mon, d in find_dates(line, rules, latin)
+        if year and (found := _safe_date(year, mon, d)) and not _deadline(line[:start], rules)
     ]
     years = {d.year for d in dates}
     if len(years) != 1:
@@ -222,6 +226,11 @@ def _context_year(
     if candidate is None or any(d > candidate for d in dates):
         return None
     return year if (candidate - max(dates)).days <= MAX_DATELINE_LAG_DAYS else None
+
+
+def _deadline(before: str, rules: CleanRules) -> bool:
+    """Does the text before a date end in a deadline ("не позднее", "until", "до")?"""
+    return rules.deadline is not None and rules.deadline.search(before[-40:]) is not None
 
 
 def _stamp_items(
@@ -451,8 +460,9 @@ def infer_date(
     ):
         return opening, warnings
     head = [line for where, line in cleaned.stamps if where in _HEAD_STAMPS]
-    lone_years = {int(h) for h in head if re.fullmatch(r"\d{4}", h.strip())}
-    if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022"
+    lone_years = {int(y.group()) for h in head if (y := _LONE_YEAR.fullmatch(_TIME.sub("", h)))}
+    if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022",
+        # "15 сентября" / "02:21 2022"
         year = lone_years.pop()
         for line in head:
             for _start, _year, month, day in find_dates(line, rules, latin):
