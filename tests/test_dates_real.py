@@ -452,3 +452,17 @@ def test_a_dateline_with_the_agencies_and_the_date_in_brackets(ctx):
     # the same form with the month first and a colon after the bracket
     line = "ISLAMABAD, (UrduPoint / Pakistan Point News - Jan 17th, 2022) : The federal cabinet"
     assert any(rx.match(line) for rx in ctx.rules.datelines)
+
+
+def test_a_line_giving_the_pages_own_address_dates_it(ctx):
+    # no headline, no stamp; the text ends "Ссылка на новость: https://kant.kg/2019-05-03/…"
+    # (kant.kg; "15 апреля" in the text is the supplies' resumption)
+    name = "dev6/ru_kantkg_turkmen_gas_transit_resumed.txt"
+    assert text_date(ctx, name, chars=5000) == dt.date(2019, 5, 3)
+    assert text_date(ctx, name, chars=5000, url="https://kant.kg/?p=311580") == dt.date(2019, 5, 3)
+    # an address on another site than the page's is a link to a source, not the page's
+    assert text_date(ctx, name, chars=5000, url="https://example.org/?p=1") is None
+    # and an address without the label is any link (a story read also)
+    text = page(name, 5000).replace("Ссылка на новость: ", "", 1)
+    raw = RawInput(data=text.encode("utf-8"), origin="kant.txt")
+    assert ingest_bytes(raw, ctx).date is None

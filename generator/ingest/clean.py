@@ -173,6 +173,7 @@ class CleanRules:
     today_words: frozenset[str] = frozenset()
     today: re.Pattern[str] | None = None  # a "today" word before a date: "на сегодня 7 января"
     deadline: re.Pattern[str] | None = None  # a deadline ending the text before a date
+    permalink: re.Pattern[str] | None = None  # "Ссылка на новость: <the page's address>"
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
@@ -200,6 +201,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
     yesterday: set[str] = set()
     today: set[str] = set()
     deadline: set[str] = set()
+    permalink: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
@@ -219,6 +221,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         yesterday.update(_key(w) for w in pack.yesterday_words)
         today.update(w.casefold() for w in pack.today_words)
         deadline.update(" ".join(w.casefold().split()) for w in pack.deadline_words)
+        permalink.update(" ".join(w.casefold().split()) for w in pack.permalink_words)
         anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
@@ -287,6 +290,14 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
             re.IGNORECASE,
         )
         if deadline
+        else None,
+        permalink=re.compile(
+            r"^\W*(?:"
+            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(permalink))
+            + r")\s*:?\s*(?P<url>https?://\S+)\s*$",
+            re.IGNORECASE,
+        )
+        if permalink
         else None,
         anniversary=tuple(anniversary),
         months=months,

@@ -440,7 +440,7 @@ def infer_date(
             return full, warnings
     if page_date is not None:
         return page_date, warnings
-    by_url = url_date(url)
+    by_url = url_date(url) or _permalink_date(cleaned, rules, url)
     if by_url is not None:
         return by_url, warnings
     stamped, conflict = _stamp_date(cleaned, rules, latin)
@@ -540,6 +540,25 @@ def infer_date(
             if found and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
                 return found, warnings
     return None, warnings
+
+
+def _permalink_date(cleaned: Cleaned, rules: CleanRules, url: str | None) -> dt.date | None:
+    """The date of the page's own address, written on a line of its text after a label
+    ("Ссылка на новость: https://kant.kg/2019-05-03/…"); not an address on another site than
+    the page's (the link to a source), nor two addresses of different dates."""
+    if rules.permalink is None:
+        return None
+    lines = [*cleaned.body.split("\n"), *(r.line for r in cleaned.removed)]
+    host = site_host(url) if url else None
+    found = set()
+    for line in lines:
+        m = rules.permalink.match(line.strip())
+        if m is None or (host and site_host(m.group("url")) != host):
+            continue
+        date = url_date(m.group("url"))
+        if date is not None:
+            found.add(date)
+    return found.pop() if len(found) == 1 else None
 
 
 def _agency_like(agency: str | None, rules: CleanRules) -> bool:
