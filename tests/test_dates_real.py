@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
-from generator.ingest.clean import clean_text, find_dates, is_timestamp
+from generator.ingest.clean import classify, clean_text, find_dates, is_timestamp
 from generator.ingest.metadata import _agency_like, _stamp_dates, infer_date
 
 REALSET = Path(__file__).parent / "data" / "realset"
@@ -466,3 +466,14 @@ def test_a_line_giving_the_pages_own_address_dates_it(ctx):
     text = page(name, 5000).replace("Ссылка на новость: ", "", 1)
     raw = RawInput(data=text.encode("utf-8"), origin="kant.txt")
     assert ingest_bytes(raw, ctx).date is None
+
+
+def test_a_papers_issue_line_dates_the_page(ctx):
+    # masthead motto / "АЙТЫЛҒАН СӨЗ" / a quote box / its author / a banner / "Жас Алаш №102
+    # (15664) 23 желтоқсан, жұма 2011" / addressee / "АШЫҚ ХАТ" / letter (zhasalash.kz archive)
+    name = "dev6/kk_zhasalash_zhanaozen_open_letter_2011.txt"
+    assert text_date(ctx, name) == dt.date(2011, 12, 23)
+    assert find_dates("23 желтоқсан, жұма 2011", ctx.rules) == [(0, 2011, 12, 23)]
+    # a decree's number and date in a sentence is no issue line
+    line = "Указ № 152 от 5 января 2022 года"
+    assert classify(line, ctx.rules) != "header"

@@ -60,6 +60,7 @@ STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines u
 STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
 COMMENTS_MAX_LINES = 30  # a readers' comments box: author / comment lines under its header
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
+ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publisher)
 SENTENCE_END = ".!?…"
 _UPPER = "A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺЎ"
 _LETTER = r"[^\W\d_]"
@@ -76,6 +77,13 @@ _NUMERIC_DATE = re.compile(
     r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"
     r"|(?<![\d./-])(?P<sday>\d{2})\.(?P<smonth>\d{2})\.(?P<syear>\d{2})(?![\d.])"
     r"|(?<![\d./-])(?P<iyear>\d{4})(?P<isep>[-/.])(?P<imonth>\d{1,2})(?P=isep)(?P<iday>\d{1,2})(?![\d])"
+)
+# The name of a paper and the number of its issue before the issue's date: "Жас Алаш №102
+# (15664) 23 желтоқсан, жұма 2011", "Газета «Завтра» № 3 (1459) 20 января 2022" (not "Указ
+# № 152 от 5 января": a word between the number and the date)
+_ISSUE_LINE = re.compile(
+    rf"\W*(?:[{_UPPER}«\"][\w«»\"'’.-]*(?:\s+[\w«»\"'’.-]+){{0,2}}\s+)?"
+    r"(?:№|N°|No\.)\s*\d+(?:\s*\(\d+\))?[\s,]*"
 )
 _TIMEZONE = re.compile(
     r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
@@ -526,6 +534,20 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     )
 
 
+def _issue_line(line: str, rules: CleanRules) -> bool:
+    """A print paper's issue line: its name, the issue's number and the issue's full date,
+    maybe the publisher after it ("Жас Алаш №102 (15664) 23 желтоқсан, жұма 2011", "N°219,
+    28 ноября 2001 Время новостей ИД "Время"")."""
+    if "№" not in line and not re.search(r"N°|No\.\s*\d", line):
+        return False
+    for rx in (_NUMERIC_DATE, *rules.date_patterns):
+        for m in rx.finditer(line):
+            full = bool(m.groupdict().get("year") or m.groupdict().get("iyear"))
+            if full and _ISSUE_LINE.fullmatch(line[: m.start()]):
+                return _words(line[m.end() :]) <= ISSUE_TAIL_WORDS
+    return False
+
+
 def _time_outside_dates(line: str, rules: CleanRules) -> bool:
     """Does the line give a time of day besides its dates ("23.05" in "23.05.2022" is not)?"""
     chars = list(line)
@@ -604,6 +626,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "widget"  # (a rate "6.57 KZT" is no date)
     if _EPIGRAPH.match(line.strip()):
         return "epigraph"
+    if _issue_line(line, rules):
+        return "header"  # (a stamp wherever it stands, like an agency's header)
     if is_timestamp(line, rules):
         return "timestamp"
     if _LONE_NUMBER.match(line) or re.sub(r"[\W_]", "", line).isdigit():
