@@ -420,8 +420,9 @@ def infer_date(
 ) -> tuple[dt.date | None, list[str]]:
     """The publication date from the evidence, best first; ``None`` when the year is unknown.
 
-    Only publication markers count: the dateline, the page's own date, the URL, the stamp
-    lines around the headline (the one a yearless dateline names first; see
+    Only publication markers count: the dateline, the page's own date, the URL (or the
+    page's own address written in its text: ``_permalink_date``), the stamp lines around
+    the headline (the one a yearless dateline names first; see
     ``_stamp_date``), a stamp after a standfirst or right after the text, the crawl date.
     A date in the body, the lead included, is an event's and is never taken; a day and
     month alone take a year only from a dateline's context or the crawl month. A stamp or
