@@ -46,6 +46,8 @@ _LIST_KEYS = (
     "update_words",
     "yesterday_words",
     "today_words",
+    "deadline_words",
+    "permalink_words",
 )
 _PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers", "anniversary")
 KNOWN_KEYS = frozenset(
@@ -80,6 +82,10 @@ class LanguagePack:
     update_words: tuple[str, ...] = ()
     yesterday_words: tuple[str, ...] = ()  # a stamp "yesterday, 18:40": the crawl day - 1
     today_words: tuple[str, ...] = ()  # "today" before a full date: the page's day
+    # a deadline before a date ("не позднее 1 ноября 2025"): a plan's day, maybe in the future
+    deadline_words: tuple[str, ...] = ()
+    # a label before the page's own address ("Ссылка на новость: https://…/2019-05-03/…")
+    permalink_words: tuple[str, ...] = ()
     # "on this day in 2011": a dated header is then the recalled event's day (group `year`)
     anniversary: tuple[re.Pattern[str], ...] = ()
     deciding_letters: str = ""

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
-from generator.ingest.clean import clean_text, find_dates, is_timestamp
+from generator.ingest.clean import classify, clean_text, find_dates, is_timestamp
 from generator.ingest.metadata import _agency_like, _stamp_dates, infer_date
 
 REALSET = Path(__file__).parent / "data" / "realset"
@@ -177,6 +177,9 @@ def test_yesterday_stamp_takes_the_day_before_the_crawl_date(ctx):
     ("text", "latin", "expected"),
     [
         ("• 11-01-2022 (09:04)", False, [(2, 2022, 1, 11)]),
+        ("- 09-12-2013", True, []),  # a dash date reading both ways: unknown
+        ("13-01-2022", True, [(0, 2022, 1, 13)]),
+        ("01-13-2022", True, [(0, 2022, 1, 13)]),  # only month first can be
         ("2022/01/06", False, [(0, 2022, 1, 6)]),
         ("18.11.25 года", False, [(0, 2025, 11, 18)]),
         ("Экономика 01/09/2023", False, [(10, 2023, 9, 1)]),  # day first
@@ -361,3 +364,116 @@ def test_a_dateline_place_is_a_whole_word(settings):
     for rx in rules.datelines:
         m = rx.match(line)
         assert m is None or m.group("place") in ("", "MOSCOW"), m.groupdict()
+
+
+# --------------------------------------------- dev6 (outlets new to the set, dates6 review)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # headline / "- 09-12-2013" / lead "вчера была начата добыча первой нефти на
+        # Кашагане" (oilpipelines.ru): 12 September (first oil on 11 Sep 2013), not 9 December
+        "dev6/ru_oilpipelines_kashagan_oil_ust_luga.txt",
+        # another story's headline / "06-11-2023" / a report with no date of its own (oinet.kz):
+        # 6 November or 11 June, and nothing on the page tells which
+        "dev6/kk_oinet_kyrgyz_tajik_border_clash.txt",
+    ],
+)
+def test_a_dash_date_that_reads_both_ways_is_no_date_under_a_cyrillic_text(ctx, name):
+    assert text_date(ctx, name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # headline / "06/01/2022 - 10:12 (по МСК)" / "Вечером 5 января силовики освободили
+        # аэропорт" (dev, tvrain): read day first, a day after the lead's 5 January
+        ("dev/ru_tvrain_airport_freed.txt", dt.date(2022, 1, 6)),
+        # caption "…, 5.01.22." / "• 11-01-2022 (09:04)" / … "8 января …" (dev2, kasparov.org)
+        ("dev2/t_ru_kasparov_10000_detained.txt", dt.date(2022, 1, 11)),
+        # "Курсы валют от 21/08/2025" / … / "Экономика 01/09/2023" (dev2, uzdaily): the site
+        # writes the day first
+        ("dev2/t_ru_uzdaily_lavrov_gas_transit.txt", dt.date(2023, 9, 1)),
+    ],
+)
+def test_the_page_settles_the_order_of_a_slash_or_dash_date(ctx, name, expected):
+    assert text_date(ctx, name) == expected
+
+
+def test_the_dash_date_of_another_year_is_not_settled_by_a_date_far_off(ctx):
+    # The oilpipelines page with a lead that recalls an event: "15 января" is no day near
+    # 9 December or 12 September, and the order stays unknown.
+    text = page("dev6/ru_oilpipelines_kashagan_oil_ust_luga.txt")
+    recalled = text.replace("вчера была начата", "15 января была начата", 1)
+    assert recalled != text
+    raw = RawInput(data=recalled.encode("utf-8"), origin="oilpipelines.txt")
+    assert ingest_bytes(raw, ctx).date is None
+    settled = text.replace("вчера была начата", "7 декабря была начата", 1)  # two days before
+    raw = RawInput(data=settled.encode("utf-8"), origin="oilpipelines.txt")
+    assert ingest_bytes(raw, ctx).date == dt.date(2013, 12, 9)
+
+
+def test_a_line_of_exchange_rates_with_their_date_is_no_stamp(ctx):
+    # "Загрузка погоды…" / "Курсы валют Нацбанка РК" / "(04.03.2026) $ 498.09 ₸ € 577.34 ₸ ¥
+    # 72.19 ₸ ₽ 6.41 ₸" / headline of an interview of May 2025 (ddn.kz): the rates' day
+    name = "dev6/ru_ddn_tokayev_discussed_cpc_with_putin.txt"
+    assert "(04.03.2026) $ 498.09 ₸" in page(name)
+    assert text_date(ctx, name) is None
+
+
+def test_a_deadline_gives_no_year_to_a_yearless_dateline(ctx):
+    # "МОСКВА, 9 ноя - РИА Новости. Реверсные поставки … с ноября 2025 года должны
+    # дополнительно вырасти …" / "… Поставка должна начаться не позже 1 ноября 2025 года"
+    # (mfd.ru, a report of November 2024): the deadline's year is no year of the report
+    name = "dev6/ru_mfd_miller_cac_reverse_supplies.txt"
+    assert "не позже 1 ноября 2025 года" in page(name)
+    assert text_date(ctx, name) is None
+    # the same date told as an event that happened does give the year
+    text = page(name).replace("не позже 1 ноября 2025 года", "1 ноября 2025 года", 1)
+    raw = RawInput(data=text.encode("utf-8"), origin="mfd.txt")
+    assert ingest_bytes(raw, ctx).date == dt.date(2025, 11, 9)
+
+
+def test_a_stamp_split_over_two_lines_with_the_time_before_the_year(ctx):
+    # "Legatus" / headline / "15 сентября" / "02:21 2022" / lead (politdumka.kiev.ua)
+    name = "dev6/uk_politdumka_armenia_asks_csto_military_aid.txt"
+    assert "15 сентября\n02:21 2022" in page(name)
+    assert text_date(ctx, name) == dt.date(2022, 9, 15)
+
+
+def test_a_dateline_with_the_agencies_and_the_date_in_brackets(ctx):
+    # "MOSCOW (Pakistan Point News / Sputnik - 17th January, 2022) Russian peacekeepers …"
+    name = "dev6/en_pakistanpoint_russian_peacekeepers_chkalovsky.txt"
+    assert text_date(ctx, name) == dt.date(2022, 1, 17)
+    cleaned = clean_text(page(name), ctx.rules)
+    assert cleaned.dateline is not None and cleaned.dateline.place == "MOSCOW"
+    assert cleaned.body.startswith("Russian peacekeepers deployed")
+    # the same form with the month first and a colon after the bracket
+    line = "ISLAMABAD, (UrduPoint / Pakistan Point News - Jan 17th, 2022) : The federal cabinet"
+    assert any(rx.match(line) for rx in ctx.rules.datelines)
+
+
+def test_a_line_giving_the_pages_own_address_dates_it(ctx):
+    # no headline, no stamp; the text ends "Ссылка на новость: https://kant.kg/2019-05-03/…"
+    # (kant.kg; "15 апреля" in the text is the supplies' resumption)
+    name = "dev6/ru_kantkg_turkmen_gas_transit_resumed.txt"
+    assert text_date(ctx, name, chars=5000) == dt.date(2019, 5, 3)
+    assert text_date(ctx, name, chars=5000, url="https://kant.kg/?p=311580") == dt.date(2019, 5, 3)
+    # an address on another site than the page's is a link to a source, not the page's
+    assert text_date(ctx, name, chars=5000, url="https://example.org/?p=1") is None
+    # and an address without the label is any link (a story read also)
+    text = page(name, 5000).replace("Ссылка на новость: ", "", 1)
+    raw = RawInput(data=text.encode("utf-8"), origin="kant.txt")
+    assert ingest_bytes(raw, ctx).date is None
+
+
+def test_a_papers_issue_line_dates_the_page(ctx):
+    # masthead motto / "АЙТЫЛҒАН СӨЗ" / a quote box / its author / a banner / "Жас Алаш №102
+    # (15664) 23 желтоқсан, жұма 2011" / addressee / "АШЫҚ ХАТ" / letter (zhasalash.kz archive)
+    name = "dev6/kk_zhasalash_zhanaozen_open_letter_2011.txt"
+    assert text_date(ctx, name) == dt.date(2011, 12, 23)
+    assert find_dates("23 желтоқсан, жұма 2011", ctx.rules) == [(0, 2011, 12, 23)]
+    # a decree's number and date in a sentence is no issue line
+    line = "Указ № 152 от 5 января 2022 года"
+    assert classify(line, ctx.rules) != "header"

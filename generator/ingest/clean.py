@@ -61,6 +61,7 @@ STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines u
 STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
 COMMENTS_MAX_LINES = 30  # a readers' comments box: author / comment lines under its header
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
+ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publisher)
 SENTENCE_END = ".!?…"
 _UPPER = "A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺЎ"
 _LETTER = r"[^\W\d_]"
@@ -77,6 +78,13 @@ _NUMERIC_DATE = re.compile(
     r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"
     r"|(?<![\d./-])(?P<sday>\d{2})\.(?P<smonth>\d{2})\.(?P<syear>\d{2})(?![\d.])"
     r"|(?<![\d./-])(?P<iyear>\d{4})(?P<isep>[-/.])(?P<imonth>\d{1,2})(?P=isep)(?P<iday>\d{1,2})(?![\d])"
+)
+# The name of a paper and the number of its issue before the issue's date: "Жас Алаш №102
+# (15664) 23 желтоқсан, жұма 2011", "Газета «Завтра» № 3 (1459) 20 января 2022" (not "Указ
+# № 152 от 5 января": a word between the number and the date)
+_ISSUE_LINE = re.compile(
+    rf"\W*(?:[{_UPPER}«\"][\w«»\"'’.-]*(?:\s+[\w«»\"'’.-]+){{0,2}}\s+)?"
+    r"(?:№|N°|No\.)\s*\d+(?:\s*\(\d+\))?[\s,]*"
 )
 _TIMEZONE = re.compile(
     r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
@@ -173,6 +181,8 @@ class CleanRules:
     yesterday_words: frozenset[str] = frozenset()
     today_words: frozenset[str] = frozenset()
     today: re.Pattern[str] | None = None  # a "today" word before a date: "на сегодня 7 января"
+    deadline: re.Pattern[str] | None = None  # a deadline ending the text before a date
+    permalink: re.Pattern[str] | None = None  # "Ссылка на новость: <the page's address>"
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
@@ -199,6 +209,8 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
     update: set[str] = set()
     yesterday: set[str] = set()
     today: set[str] = set()
+    deadline: set[str] = set()
+    permalink: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
@@ -217,6 +229,8 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         update.update(_key(w) for w in pack.update_words)
         yesterday.update(_key(w) for w in pack.yesterday_words)
         today.update(w.casefold() for w in pack.today_words)
+        deadline.update(" ".join(w.casefold().split()) for w in pack.deadline_words)
+        permalink.update(" ".join(w.casefold().split()) for w in pack.permalink_words)
         anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
@@ -246,6 +260,17 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
                 r"\s*(?:\[(?P<a1>[^\]\n]{2,40})\]|\((?P<a2>[^()\n]{2,40})\))\s*[-—–]\s+(?=\S)",
                 re.IGNORECASE,
             ),
+            # PLACE (AGENCY - DATE), the agencies and the full date in brackets: "MOSCOW
+            # (Pakistan Point News / Sputnik - 17th January, 2022) Russian peacekeepers …",
+            # "ISLAMABAD, (UrduPoint / Pakistan Point News - 17th Jan, 2022) :".
+            re.compile(
+                rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}}))"
+                r"\b\s*,?\s*\((?P<a2>[^()\n\d]{2,60}?)\s+[-—–]\s+"
+                rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{mon})"
+                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+(?P<year>\d{{4}})"
+                r"\)\s*[:\-—–]?\s*(?=\S)",
+                re.IGNORECASE,
+            ),
         )
     return CleanRules(
         debris=tuple(debris),
@@ -266,6 +291,22 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
             re.IGNORECASE,
         )
         if today
+        else None,
+        deadline=re.compile(
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(deadline))
+            + r")\s*$",
+            re.IGNORECASE,
+        )
+        if deadline
+        else None,
+        permalink=re.compile(
+            r"^\W*(?:"
+            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(permalink))
+            + r")\s*:?\s*(?P<url>https?://\S+)\s*$",
+            re.IGNORECASE,
+        )
+        if permalink
         else None,
         anniversary=tuple(anniversary),
         months=months,
@@ -362,9 +403,11 @@ def _ends_sentence(line: str) -> bool:
 def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] | None:
     """(year, month, day) of a ``_NUMERIC_DATE`` match; ``None`` when its order is unknown.
 
-    Day first is the rule ("06.01.2022", "06/01/2022"); a slash date whose first number
-    cannot be a day of the second is month first ("01/13/2022"). On a page in Latin script
-    (``latin``) a slash date that reads both ways ("01/06/2022") may be American: unknown.
+    Day first is the rule ("06.01.2022", "06/01/2022"); a slash or dash date whose first
+    number cannot be a day of the second is month first ("01/13/2022"). With ``latin`` (the
+    page may write month first: see ``metadata.month_first_possible``) a slash or dash date
+    that reads both ways ("01/06/2022", "09-12-2013") is unknown: a site template's
+    ``m/d/Y`` or ``m-d-Y`` is as common as ``d/m/Y``. Dots are always day first.
     """
     g = m.groupdict()
     if g.get("iyear"):
@@ -372,7 +415,7 @@ def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] 
     if g.get("syear"):
         return 2000 + int(g["syear"]), int(g["smonth"]), int(g["sday"])
     y, mo, d = int(g["year"]), int(g["month"]), int(g["day"])
-    if g["sep"] == "/":
+    if g["sep"] in "/-":
         if mo > 12 >= d:
             return y, d, mo
         if latin and mo <= 12 and d <= 12 and mo != d:
@@ -492,6 +535,20 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     )
 
 
+def _issue_line(line: str, rules: CleanRules) -> bool:
+    """A print paper's issue line: its name, the issue's number and the issue's full date,
+    maybe the publisher after it ("Жас Алаш №102 (15664) 23 желтоқсан, жұма 2011", "N°219,
+    28 ноября 2001 Время новостей ИД "Время"")."""
+    if "№" not in line and not re.search(r"N°|No\.\s*\d", line):
+        return False
+    for rx in (_NUMERIC_DATE, *rules.date_patterns):
+        for m in rx.finditer(line):
+            full = bool(m.groupdict().get("year") or m.groupdict().get("iyear"))
+            if full and _ISSUE_LINE.fullmatch(line[: m.start()]):
+                return _words(line[m.end() :]) <= ISSUE_TAIL_WORDS
+    return False
+
+
 def _time_outside_dates(line: str, rules: CleanRules) -> bool:
     """Does the line give a time of day besides its dates ("23.05" in "23.05.2022" is not)?"""
     chars = list(line)
@@ -570,6 +627,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "widget"  # (a rate "6.57 KZT" is no date)
     if _EPIGRAPH.match(line.strip()):
         return "epigraph"
+    if _issue_line(line, rules):
+        return "header"  # (a stamp wherever it stands, like an agency's header)
     if is_timestamp(line, rules):
         return "timestamp"
     if _LONE_NUMBER.match(line) or re.sub(r"[\W_]", "", line).isdigit():

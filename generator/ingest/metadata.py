@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from generator.ingest.clean import (
     _NUMERIC_DATE,
+    _TIME,
     Cleaned,
     CleanRules,
     find_dates,
@@ -32,6 +33,10 @@ _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢ
 MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
 MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's yearless date may follow the publication by this
 MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
+# a date of the page this many days before one reading of a slash date ("06/01/2022" after
+# "5 января") settles its order
+SETTLING_DAYS = 7
+_LONE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*")  # a stamp's year on a line of its own
 _HEAD_STAMPS = ("above", "below", "after", "top", "late")  # stamp places around the headline
 _LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
@@ -147,9 +152,51 @@ def url_date(url: str | None) -> dt.date | None:
     return None
 
 
-def _latin(cleaned: Cleaned) -> bool:
-    """Is the page in Latin script (a slash date may then be American, month first)?"""
-    return not _CYRILLIC.search(f"{cleaned.title or ''}\n{cleaned.body[:2000]}")
+def month_first_possible(cleaned: Cleaned, rules: CleanRules) -> bool:
+    """May the page write a slash or dash date month first ("09-12-2013" for 12 September,
+    "08/10/2022" for 10 August, under a Russian or Ukrainian text too: a site template's
+    ``m-d-Y`` is as common as ``d-m-Y``)? Not when the page settles it day first:
+
+    - another such date of the page has a first number that can only be a day ("Курсы
+      валют от 21/08/2025" over "Экономика 01/09/2023") and none a second one;
+    - or every such date read day first comes a few days after another date of the page
+      (its lead's "Вечером 5 января" under "06/01/2022 - 10:12"; a caption's "5.01.22" and
+      "8 января" over "11-01-2022"), read month first near none (1 June, 1 November).
+    """
+    seen = "\n".join(
+        (
+            cleaned.title or "",
+            *cleaned.header_lines,
+            *(line for _where, line in cleaned.stamps),
+            *(r.line for r in cleaned.removed),
+            cleaned.body,
+        )
+    )
+    firsts, seconds, readings = set(), set(), []
+    for m in _NUMERIC_DATE.finditer(seen):
+        if m.group("sep") in ("/", "-"):
+            first, second = int(m.group("day")), int(m.group("month"))
+            firsts.add(first > 12)
+            seconds.add(second > 12)
+            if first <= 12 and second <= 12 and first != second:
+                year = int(m.group("year"))
+                readings.append((_safe_date(year, second, first), _safe_date(year, first, second)))
+    if True in firsts and True not in seconds:
+        return False
+    if not readings:
+        return True
+    others = find_dates(seen, rules, latin=True)  # (the ambiguous ones left out)
+
+    def near(reading: dt.date | None) -> bool:
+        if reading is None:
+            return False
+        for _start, year, month, day in others:
+            other = _safe_date(year or reading.year, month, day)
+            if other is not None and 0 <= (reading - other).days <= SETTLING_DAYS:
+                return True
+        return False
+
+    return not all(near(day_first) and not near(month_first) for day_first, month_first in readings)
 
 
 def _context_year(
@@ -161,13 +208,15 @@ def _context_year(
     the dateline ("Москва. 12 января ... состоится 13 января 2022 года") does not settle
     it: so does a report written a year later, on the eve of the anniversary. Nor does a
     date more than a month before the dateline's day: background ("возглавлял
-    правительство с 11 января 2022 года" under "Астана. 30 марта", a report of 2023)."""
+    правительство с 11 января 2022 года" under "Астана. 30 марта", a report of 2023). A
+    deadline's date ("не позже 1 ноября 2025 года") is a plan's, maybe to come: it tells
+    nothing ("МОСКВА, 9 ноя - РИА Новости", a report of 2024 on supplies to start by then)."""
     head = "\n".join(cleaned.body.split("\n\n")[:CONTEXT_PARAGRAPHS]) if cleaned.body else ""
     dates = [
         found
         for line in (*cleaned.header_lines, head)
-        for _start, year, mon, d in find_dates(line, rules, latin)
-        if year and (found := _safe_date(year, mon, d))
+        for start, year, mon, d in find_dates(line, rules, latin)
+        if year and (found := _safe_date(year, mon, d)) and not _deadline(line[:start], rules)
     ]
     years = {d.year for d in dates}
     if len(years) != 1:
@@ -177,6 +226,11 @@ def _context_year(
     if candidate is None or any(d > candidate for d in dates):
         return None
     return year if (candidate - max(dates)).days <= MAX_DATELINE_LAG_DAYS else None
+
+
+def _deadline(before: str, rules: CleanRules) -> bool:
+    """Does the text before a date end in a deadline ("не позднее", "until", "до")?"""
+    return rules.deadline is not None and rules.deadline.search(before[-40:]) is not None
 
 
 def _stamp_items(
@@ -198,6 +252,9 @@ def _stamp_items(
         if line.strip() in boxes:
             continue  # "• Сб 20.04.2024" / "Харків +12°С" / "• USD 39.6": the day's box
             # (and the same box printed again further down, by a second header)
+        if _WIDGET.search(line):
+            continue  # "(04.03.2026) $ 498.09 ₸ € 577.34 ₸ …": the rates (or weather) of
+            # the day the page was seen, in one line with their date
         folded = line.casefold()
         first_word = re.findall(r"[^\W\d_]+", folded)[:1]
         if first_word and first_word[0] in rules.today_words:
@@ -363,8 +420,9 @@ def infer_date(
 ) -> tuple[dt.date | None, list[str]]:
     """The publication date from the evidence, best first; ``None`` when the year is unknown.
 
-    Only publication markers count: the dateline, the page's own date, the URL, the stamp
-    lines around the headline (the one a yearless dateline names first; see
+    Only publication markers count: the dateline, the page's own date, the URL (or the
+    page's own address written in its text: ``_permalink_date``), the stamp lines around
+    the headline (the one a yearless dateline names first; see
     ``_stamp_date``), a stamp after a standfirst or right after the text, the crawl date.
     A date in the body, the lead included, is an event's and is never taken; a day and
     month alone take a year only from a dateline's context or the crawl month. A stamp or
@@ -375,7 +433,7 @@ def infer_date(
     crawl, crawl_month, warning = parse_crawl_date(cleaned.crawl_date)
     if warning:
         warnings.append(warning)
-    latin = _latin(cleaned)
+    latin = month_first_possible(cleaned, rules)  # (a slash date may be American)
     dl = cleaned.dateline
     if dl is not None and dl.year and dl.month and dl.day:
         full = _safe_date(dl.year, dl.month, dl.day)
@@ -383,7 +441,7 @@ def infer_date(
             return full, warnings
     if page_date is not None:
         return page_date, warnings
-    by_url = url_date(url)
+    by_url = url_date(url) or _permalink_date(cleaned, rules, url)
     if by_url is not None:
         return by_url, warnings
     stamped, conflict = _stamp_date(cleaned, rules, latin)
@@ -403,8 +461,9 @@ def infer_date(
     ):
         return opening, warnings
     head = [line for where, line in cleaned.stamps if where in _HEAD_STAMPS]
-    lone_years = {int(h) for h in head if re.fullmatch(r"\d{4}", h.strip())}
-    if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022"
+    lone_years = {int(y.group()) for h in head if (y := _LONE_YEAR.fullmatch(_TIME.sub("", h)))}
+    if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022",
+        # "15 сентября" / "02:21 2022"
         year = lone_years.pop()
         for line in head:
             for _start, _year, month, day in find_dates(line, rules, latin):
@@ -482,6 +541,25 @@ def infer_date(
             if found and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
                 return found, warnings
     return None, warnings
+
+
+def _permalink_date(cleaned: Cleaned, rules: CleanRules, url: str | None) -> dt.date | None:
+    """The date of the page's own address, written on a line of its text after a label
+    ("Ссылка на новость: https://kant.kg/2019-05-03/…"); not an address on another site than
+    the page's (the link to a source), nor two addresses of different dates."""
+    if rules.permalink is None:
+        return None
+    lines = [*cleaned.body.split("\n"), *(r.line for r in cleaned.removed)]
+    host = site_host(url) if url else None
+    found = set()
+    for line in lines:
+        m = rules.permalink.match(line.strip())
+        if m is None or (host and site_host(m.group("url")) != host):
+            continue
+        date = url_date(m.group("url"))
+        if date is not None:
+            found.add(date)
+    return found.pop() if len(found) == 1 else None
 
 
 def _agency_like(agency: str | None, rules: CleanRules) -> bool:
