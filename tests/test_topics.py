@@ -622,3 +622,28 @@ def test_the_druzhba_pipeline_is_russia(real, taxonomy):
     # page names no Russian place, only the pipeline
     got = by_topic(real("dev6/ru_grouptelegram_druzhba_sabotage_kazakh_supplies"), taxonomy)
     assert "energy_transit" in got
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Russia stops the transit of Kazakh coal to Ukraine: transit, but not oil or gas
+        "dev7/ru_dneprcity_russia_stops_kazakh_coal_transit",
+        "dev7/en_ukrainianjournal_russia_blocks_kazakh_coal",
+    ],
+)
+def test_coal_transit_is_not_energy_transit(real, taxonomy, name):
+    assert "energy_transit" not in by_topic(real(name), taxonomy)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # Tokayev's curfew in Almaty and Mangystau, reports with no date and no "January"
+        "dev6/ru_cripo_almaty_curfew_emergency",
+        "dev7/ru_newsmd_curfew_almaty_mangistau",
+    ],
+)
+def test_a_curfew_under_tokayev_is_january_2022(real, taxonomy, name):
+    got = by_topic(real(name), taxonomy)
+    assert "unrest_2022" in got and "комендантский час" in got["unrest_2022"]
