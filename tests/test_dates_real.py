@@ -495,6 +495,8 @@ def test_a_source_line_naming_the_site_by_its_address_is_a_stamp(ctx):
     # a sentence naming a site and a date is no stamp
     line = "Miners told cryptopolitan.com on 06 January 2022 20:04 that pools went dark"
     assert not is_timestamp(line, ctx.rules)
+    # nor is an embedded post's link and date
+    assert not is_timestamp("pic.twitter.com/Ab1 06 January 2022 20:04", ctx.rules)
 
 
 def test_a_byline_ending_in_the_date_and_a_clock_time(ctx):
@@ -529,6 +531,11 @@ def test_a_lone_year_over_the_headline_gives_its_year_to_a_yearless_dateline(ctx
     assert text_date(ctx, name) == dt.date(2022, 1, 7)
     # without the year the dateline's day stays unknown
     assert ingest_text(ctx, page(name).replace("\n2022\n", "\n", 1)) is None
+    # a number the lead's dates belie is no year (a counter of 2023 views)
+    text = page(name).replace("\n2022\n", "\n2023\n", 1)
+    text = text.replace("сообщила в пятницу", "сообщила 7 января 2022 года", 1)
+    assert "сообщила 7 января 2022 года" in text
+    assert ingest_text(ctx, text) == dt.date(2022, 1, 7)
 
 
 def test_a_header_printed_twice_does_not_push_the_stamp_out_of_the_lead(ctx):
