@@ -477,3 +477,95 @@ def test_a_papers_issue_line_dates_the_page(ctx):
     # a decree's number and date in a sentence is no issue line
     line = "Указ № 152 от 5 января 2022 года"
     assert classify(line, ctx.rules) != "header"
+
+
+# ----------------------------------------------------- dev7: stamps of unseen outlets
+
+
+def ingest_text(ctx, text: str, origin: str = "page.txt") -> dt.date | None:
+    return ingest_bytes(RawInput(data=text.encode("utf-8"), origin=origin), ctx).date
+
+
+def test_a_source_line_naming_the_site_by_its_address_is_a_stamp(ctx):
+    # "Back to the list" / headline / "source-logo  cryptopolitan.com 06 January 2022 20:04,
+    # UTC" / bullets (cryptonews.net, an aggregator crediting its source by its address)
+    name = "dev7/en_cryptonewsnet_miners_go_offline.txt"
+    assert text_date(ctx, name) == dt.date(2022, 1, 6)
+    assert is_timestamp("source-logo  cryptopolitan.com 06 January 2022 20:04, UTC", ctx.rules)
+    # a sentence naming a site and a date is no stamp
+    line = "Miners told cryptopolitan.com on 06 January 2022 20:04 that pools went dark"
+    assert not is_timestamp(line, ctx.rules)
+    # nor is an embedded post's link and date
+    assert not is_timestamp("pic.twitter.com/Ab1 06 January 2022 20:04", ctx.rules)
+
+
+def test_a_byline_ending_in_the_date_and_a_clock_time(ctx):
+    # headline / teaser "… Reuters reported the […]" / "By Henry Lazenby January 6, 2022 At
+    # 12:50 pm" / headline again (canadianminingjournal.com; "Next Events" of Jan 18 2022 and
+    # later at the end are no stamp)
+    name = "dev7/en_canadianminingjournal_uranium_unaffected.txt"
+    assert text_date(ctx, name) == dt.date(2022, 1, 6)
+    assert is_timestamp("By Henry Lazenby January 6, 2022 At 12:50 pm", ctx.rules)
+    # words after the time are text, not a stamp's
+    assert not is_timestamp("By Henry Lazenby January 6, 2022 At 12:50 pm miners said", ctx.rules)
+
+
+def test_a_byline_and_stamps_between_bars(ctx):
+    # headline / "By The Diplomat | Created at 2025-01-30 17:16:28 | Updated at 2025-01-30
+    # 23:11:39 6 hours ago" / "Truth" / lead "On January 17, a court …" (news.devevil.com)
+    name = "dev7/en_devevil_koshmambet_torture_verdict.txt"
+    assert text_date(ctx, name) == dt.date(2025, 1, 30)
+    # the revision's date is not the publication's: a page created the day before
+    text = page(name).replace("Created at 2025-01-30", "Created at 2025-01-29", 1)
+    assert ingest_text(ctx, text) == dt.date(2025, 1, 29)
+    # a headline between the bars makes no stamp
+    line = "Torture trial ends in sentences | The Diplomat | 2025-01-30"
+    assert not is_timestamp(line, ctx.rules)
+
+
+def test_a_lone_year_over_the_headline_gives_its_year_to_a_yearless_dateline(ctx):
+    # "Войти" / headline / "2022" / "0" / "0" / caption twice / credit / "Бишкек. 7 января.
+    # ИНТЕРФАКС - Президент Киргизии …" (vpk.name)
+    name = "dev7/ru_vpkname_kyrgyzstan_sends_peacekeepers.txt"
+    assert "\n2022\n0\n0\n" in page(name)
+    assert text_date(ctx, name) == dt.date(2022, 1, 7)
+    # without the year the dateline's day stays unknown
+    assert ingest_text(ctx, page(name).replace("\n2022\n", "\n", 1)) is None
+    # a number the lead's dates belie is no year (a counter of 2023 views)
+    text = page(name).replace("\n2022\n", "\n2023\n", 1)
+    text = text.replace("сообщила в пятницу", "сообщила 7 января 2022 года", 1)
+    assert "сообщила 7 января 2022 года" in text
+    assert ingest_text(ctx, text) == dt.date(2022, 1, 7)
+
+
+def test_a_header_printed_twice_does_not_push_the_stamp_out_of_the_lead(ctx):
+    # headline / standfirst / headline / standfirst / caption "On December 23, 2022, …" /
+    # the caption again with its credit / "Wednesday, 11 January, 2023" / text (iwpr.net)
+    name = "dev7/en_iwpr_year_on_bloody_january.txt"
+    assert text_date(ctx, name) == dt.date(2023, 1, 11)
+    # a paragraph of text said once between the standfirst and the stamp: no stamp of the lead
+    lines = page(name).split("\n")
+    once = [line for i, line in enumerate(lines) if i != 9]  # (the caption with its credit)
+    assert ingest_text(ctx, "\n".join(once)) is None
+
+
+def test_a_first_line_dated_after_the_stamp_under_it_is_the_day_the_page_was_seen(ctx):
+    # "Четверг, Октябрь 16, 2025" / "05.01.2025" / headline (prometall.info; "Последние
+    # публикации 16.10.2025" at the end: the day the page was seen)
+    name = "dev7/ru_prometall_kazatomprom_inkai_halt.txt"
+    assert text_date(ctx, name) == dt.date(2025, 1, 5)
+    # the other way round (the later date under the earlier one) it is no box of the day:
+    # two stamps, two dates, no date
+    first, second, rest = page(name).split("\n", 2)
+    assert ingest_text(ctx, f"{second}\n{first}\n{rest}") is None
+
+
+def test_a_publication_stamp_right_under_the_text_whatever_follows_it(ctx):
+    # "• Updated On Jan 7, 2022 at 11:58 AM IST" near the top (a revision) / text / "•
+    # Published On Jan 7, 2022 at 11:35 AM IST" / "Be the first one to comment." / "Join the
+    # community of 2M+ industry professionals" / app prompts (auto.economictimes.indiatimes.com)
+    name = "dev7/en_economictimes_kazatomprom_normal.txt"
+    assert text_date(ctx, name) == dt.date(2022, 1, 7)
+    # an unlabelled date there may head a list of other stories: no stamp over that furniture
+    text = page(name).replace("Published On Jan 7, 2022", "Jan 7, 2022", 1)
+    assert ingest_text(ctx, text) is None

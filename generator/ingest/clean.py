@@ -62,6 +62,8 @@ STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at mos
 COMMENTS_MAX_LINES = 30  # a readers' comments box: author / comment lines under its header
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publisher)
+CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
+STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
 SENTENCE_END = ".!?…"
 _UPPER = "A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺЎ"
 _LETTER = r"[^\W\d_]"
@@ -93,6 +95,8 @@ _SEPARATORS = re.compile(r"\s+(?:›|»|>|/|\||→|::|•|·)\s+")
 _SENTENCE_BREAK = re.compile(r"[^\W\d_]{4}[.!?…]\s+[" + _UPPER + r"«\"„]")  # not "обл. Актау"
 _MENU_ARROWS = re.compile(r"\s*(?:>>|»»|→)\s*")
 _SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail.Ru", "vlast.kz"
+# a site's name in a line ("cryptopolitan.com"), not a link's ("pic.twitter.com/Ab1")
+_SITE_TOKEN = re.compile(r"(?<![\w@/.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?![\w./-])")
 _CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
 _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
 _LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
@@ -458,6 +462,8 @@ def _relative_word(word: str, rules: CleanRules) -> bool:
 
 def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025.")."""
+    if _stamp_bits(line, rules):
+        return True
     tokens = sum(1 for t in line.split() if re.search(r"\w", t))  # not the "|" between
     if tokens > 14 or not any(ch.isdigit() for ch in line):
         return False
@@ -478,9 +484,25 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key):
             key = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", key, count=1)
             break
+    else:  # an outlet known by its site's name only: "source-logo cryptopolitan.com 06
+        # January 2022 20:04, UTC" (an aggregator's line crediting its source)
+        key = _key(_SITE_TOKEN.sub(" ", rest, count=1))
     dated = bool(_NUMERIC_DATE.search(line)) or any(
         m.groupdict().get("year") for rx in rules.date_patterns for m in rx.finditer(line)
     )
+    first, last = min(a for a, _b in spans), max(b for _a, b in spans)
+    author = line[:first].strip().rstrip("|,:–—-").strip()
+    # A byline that ends in the date: "By bne IntelliNews March 24, 2022", "By Jane Doe |
+    # 12 January 2022, 10:36", "By Henry Lazenby January 6, 2022 At 12:50 pm" (the author's
+    # name before the first date, nothing after the last date but a time and its label).
+    signed = (
+        dated
+        and all(_relative_word(w, rules) for w in _key(line[last:]).split())
+        and _words(line) <= 14
+        and any(rx.match(author) is not None and "author" in rx.groupindex for rx in rules.bylines)
+    )
+    if signed:
+        return True
     if tokens > 8 and not (dated and any(w in rules.publish_words for w in _key(line).split())):
         return False  # longer: only a labelled full date ("Faizan Hashmi Published January
         # 12, 2022 | 08:28 PM"), not a sentence with a time in it
@@ -520,19 +542,24 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     if 1 <= len(words) <= 3 and place_words == words and all(t[:1].isupper() for t in places):
         return True
     label = _key(line).split()[:1]
-    if bool(label) and label[0] in rules.publish_words and _words(line) <= 14:
-        return True
-    # A byline that ends in the date: "By bne IntelliNews March 24, 2022", "By Jane Doe |
-    # 12 January 2022, 10:36" (the author's name before the first date, nothing after the
-    # last date but a time).
-    first, last = min(a for a, _b in spans), max(b for _a, b in spans)
-    author = line[:first].strip().rstrip("|,:–—-").strip()
-    return (
-        dated
-        and not line[last:].strip(" .,|")
-        and _words(line) <= 14
-        and any(rx.match(author) is not None and "author" in rx.groupindex for rx in rules.bylines)
-    )
+    return bool(label) and label[0] in rules.publish_words and _words(line) <= 14
+
+
+def _stamp_bits(line: str, rules: CleanRules) -> bool:
+    """A byline and stamps between bars, each bit one of them, one at least a dated stamp
+    ("By The Diplomat | Created at 2025-01-30 17:16:28 | Updated at 2025-01-30 23:11:39 6
+    hours ago"): too long for a stamp as a whole, furniture bit by bit. A headline or any
+    other text between the bars makes no stamp ("Headline | Site | 12 January 2022")."""
+    bits = [b.strip() for b in re.split(r"\s\|\s", line)]
+    if len(bits) < 2 or len(bits) > STAMP_BITS or not all(bits):
+        return False
+    stamps = 0
+    for bit in bits:
+        if is_timestamp(bit, rules):
+            stamps += bool(_NUMERIC_DATE.search(bit) or any(f[1] for f in find_dates(bit, rules)))
+        elif not any(rx.match(bit) and "author" in rx.groupindex for rx in rules.bylines):
+            return False
+    return stamps >= 1
 
 
 def _issue_line(line: str, rules: CleanRules) -> bool:
@@ -1775,7 +1802,7 @@ def clean_text(
         ),
         len(lines),
     )
-    _today_boxes(lines, kinds, title_index if title_index is not None else first_body)
+    _today_boxes(lines, kinds, title_index if title_index is not None else first_body, rules)
     header = tuple(
         lines[i]
         for i in range(first_body)
@@ -1837,10 +1864,12 @@ def _share_markup_title(lines: list[str], kinds: list[str | None]) -> str | None
     return None
 
 
-def _today_boxes(lines: list[str], kinds: list[str | None], limit: int) -> None:
+def _today_boxes(lines: list[str], kinds: list[str | None], limit: int, rules: CleanRules) -> None:
     """A date above the headline next to a currency ticker, a weather box or a motto is the
     site header's "today" box, not the article's date ("7 ноября 2024" / «…» — Демосфен. /
-    "USD" / "504.49 KZT"; "• CNY 67.18" / "10 Қараша, 08:17:40" / "Алматы" / "+12°")."""
+    "USD" / "504.49 KZT"; "• CNY 67.18" / "10 Қараша, 08:17:40" / "Алматы" / "+12°").
+    So is the page's first line, a date, over a stamp of an earlier day ("Четверг, Октябрь
+    16, 2025" / "05.01.2025" / headline): a page is written before it is seen."""
     filled = [i for i in range(min(limit, len(lines))) if kinds[i] != "blank"]
     for n, i in enumerate(filled):
         if kinds[i] != "timestamp":
@@ -1848,6 +1877,17 @@ def _today_boxes(lines: list[str], kinds: list[str | None], limit: int) -> None:
         near = [filled[m] for m in (n - 1, n + 1, n + 2) if 0 <= m < len(filled)]
         if any(_header_widget(lines[j], kinds[j]) for j in near):
             kinds[i] = "today_widget"
+    top = next((i for i, k in enumerate(kinds) if k != "blank"), None)
+    if top is None or top not in filled[:1] or len(filled) < 2 or kinds[top] != "timestamp":
+        return
+    below = filled[1]
+    if kinds[below] != "timestamp":
+        return
+    days = [[f for f in find_dates(lines[j], rules) if f[1]] for j in (top, below)]
+    if all(len(d) == 1 for d in days):
+        (_s, y1, m1, d1), (_t, y2, m2, d2) = days[0][0], days[1][0]
+        if (y1, m1, d1) > (y2, m2, d2):
+            kinds[top] = "today_widget"
 
 
 def _header_widget(line: str, kind: str | None) -> bool:
@@ -1897,7 +1937,10 @@ def stamp_lines(
             out.append((where, stamp))
     out += [("late", lines[i]) for i in range(first_body, len(lines)) if kinds[i] == "header"]
     text = [i for i, k in enumerate(kinds) if k is None and _words(lines[i]) >= 8]
-    second = next((i for i in text if i > first_body), len(lines))
+    # (a line the page prints twice, a standfirst or a caption, is no paragraph of text)
+    second = next(
+        (i for i in text if i > first_body and not _said_twice(lines, kinds, i)), len(lines)
+    )
     if first_body < len(lines) and _words(lines[first_body]) <= STANDFIRST_MAX_WORDS:
         for i in range(first_body + 1, second):
             if kinds[i] == "timestamp":
@@ -1910,12 +1953,38 @@ def stamp_lines(
         if (
             at is not None
             and not any(kinds[i] in _LIST_KINDS for i in rest[:at])  # "Читайте также" / date
-            and all(
-                kinds[i] in ("timestamp", "prompt") or _words(lines[i]) < 4 for i in rest[at:]
-            )  # (a "found a typo? Ctrl+Enter" box may follow)
+            and (
+                all(kinds[i] in ("timestamp", "prompt") or _words(lines[i]) < 4 for i in rest[at:])
+                # (a "found a typo? Ctrl+Enter" box may follow) ...
+                or (at == 0 and _key(lines[rest[0]]).split()[0] in rules.publish_words)
+            )  # ... or anything when the stamp right under the text says it is the
+            # publication's ("Published On Jan 7, 2022 at 11:35 AM IST" / "Be the first
+            # one to comment." / "Join the community of 2M+ industry professionals" / …)
         ):
             out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
     return tuple(out)
+
+
+def _said_twice(lines: list[str], kinds: list[str | None], i: int) -> bool:
+    """Is line ``i`` printed twice: the same words on an earlier line (a standfirst over the
+    headline printed again), or right before or after it with a credit added (a photo's
+    caption, then the caption and "© …")? A paragraph of text is said once."""
+    key = _key(lines[i])
+    filled = [j for j in range(len(lines)) if kinds[j] != "blank" and j != i]
+    if any(_key(lines[j]) == key for j in filled if j < i):
+        return True
+    before = next((j for j in reversed(filled) if j < i), None)
+    after = next((j for j in filled if j > i), None)
+    for j in (before, after):
+        other = _key(lines[j]) if j is not None else ""
+        short, long_ = sorted((key, other), key=len)
+        if (
+            short
+            and _words(short) >= CAPTION_MIN_WORDS
+            and (long_ == short or long_.startswith(short + " "))
+        ):
+            return True
+    return False
 
 
 def _broken_date(

@@ -470,6 +470,14 @@ def infer_date(
                 found = _safe_date(year, month, day)
                 if found:
                     return found, warnings
+        # ... or its day and month left to the dateline: "2022" under the headline, then
+        # "Бишкек. 7 января. ИНТЕРФАКС - …" (not after the day the page was seen, nor
+        # against the year the lead's dates give: a counter of 2023 views is no year)
+        if dl is not None and dl.month and dl.day:
+            found = _safe_date(year, dl.month, dl.day)
+            told = _context_year(cleaned, rules, dl.month, dl.day, latin=latin)
+            if found and (crawl is None or found <= crawl) and told in (None, year):
+                return found, warnings
     # A stamp's day and month without a year ("BAKU, Azerbaijan, Jan. 11", "13 қаңтар,
     # 14:53"), not a box of the day the page was seen.
     stamp_day = next(
