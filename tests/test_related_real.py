@@ -126,3 +126,54 @@ def test_keywords_of_a_day_ignore_the_rest_of_its_week(corpus):
     assert any(shared in alone[a.id] for a in monday)
     assert {a.id: week[a.id] for a in monday} == dict(alone)
     assert all(shared not in week[a.id] for a in wednesday)
+
+
+@pytest.mark.parametrize(
+    ("language", "earlier", "whole_story", "related"),
+    [
+        (
+            "en",
+            "## Earlier related coverage",
+            "The whole story, later reports included: [",
+            "## Related articles",
+        ),
+        (
+            "ru",
+            "## Ранее по теме",
+            "Весь сюжет, включая более поздние сообщения: [",
+            "## Похожие статьи",
+        ),
+    ],
+)
+def test_article_pages_say_earlier_coverage_and_link_the_story(
+    language, earlier, whole_story, related
+):
+    """The seeds' pages in both interface languages: a dated report's list is headed as
+    earlier coverage and its story page (later reports) is linked below it; the undated
+    report keeps the plain heading (it is compared with every article)."""
+    from factories import seed_digest
+    from markupsafe import escape
+
+    from generator.render.pages import build_pages, site_map
+
+    digest = seed_digest()
+    pages = build_pages(digest, factory_settings(language=language))
+    stories = {s.id: s for s in digest.stories}
+    with_page = site_map(digest).stories
+    in_story = [
+        a.id for a in digest.analyses if a.article.date and digest.story_of[a.id] in with_page
+    ]
+    assert in_story
+    for a in digest.analyses:
+        page = pages[f"articles/{a.id}.md"]
+        if a.article.date is None:
+            assert related in page and earlier not in page and whole_story not in page
+            continue
+        tail = page.split(earlier)[1]
+        for other in digest.related[a.id]:
+            assert f"]({other}.md)" in tail
+        if a.id in in_story:
+            title = escape(stories[digest.story_of[a.id]].title)
+            assert f"{whole_story}{title}](../stories/" in tail
+        else:
+            assert whole_story not in page
