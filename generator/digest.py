@@ -291,53 +291,92 @@ def _features(a: Analysis) -> dict[str, float]:
     return feats
 
 
+def _causal_order(ordered: Sequence[Analysis]) -> list[list[Analysis]]:
+    """The articles in publication order, one list per day (oldest day first, each day's
+    articles by id); the undated articles last, as one group."""
+    days: dict[dt.date | None, list[Analysis]] = defaultdict(list)
+    for a in ordered:
+        days[a.article.date].append(a)
+    dated = sorted(d for d in days if d is not None)
+    out = [sorted(days[d], key=lambda a: a.id) for d in dated]
+    if None in days:
+        out.append(sorted(days[None], key=lambda a: a.id))
+    return out
+
+
 def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
-    """Up to ``RELATED_MAX`` related articles per article by shared entities and keywords.
+    """Up to ``RELATED_MAX`` earlier related articles per article by shared entities and keywords.
 
     Score = sum of feature weights (entity 2, keyword 1) scaled by rarity (idf), so shared
-    "Kazakhstan" counts less than a shared rare name. Features in more than a tenth of a large
-    corpus (and at least 50 articles) are skipped. An article's scores are summed in one
-    array over the corpus, feature by feature in name order (the same additions in the same
-    order as a sum per pair, so the same floating-point values), and only the few best
-    are sorted.
+    "Kazakhstan" counts less than a shared rare name. Time-causal, so that later news never
+    rewrites an older article's list (a weekly rebuild leaves the older pages as they were):
+
+    * a dated article is compared with the articles published before it (the same day:
+      those with a smaller id), never with later or undated ones -- later coverage is reached
+      through its story page;
+    * its idf counts documents among the articles dated on or before its day (``n`` and
+      document frequencies of that prefix of the corpus, the same for one day's articles);
+      features in more than a tenth of that prefix (and at least 50 articles) are skipped;
+    * an undated article has no place in time: it is compared with every other article,
+      with the statistics of the whole corpus (its list changes as the corpus grows).
+
+    One sweep in date order with running document frequencies: the candidates for a
+    feature are the start of its posting list (positions in date order), scores are summed
+    in one array feature by feature in name order (the same additions in the same order as
+    a sum per pair, so the same floating-point values), and only the few best are sorted.
     """
     import numpy as np
 
-    feats = {a.id: _features(a) for a in ordered}
-    pos = {a.id: i for i, a in enumerate(ordered)}
+    days = _causal_order(ordered)
+    sequence = [a for day in days for a in day]
+    feats = {a.id: _features(a) for a in sequence}
     members: dict[str, list[int]] = defaultdict(list)
-    for a in ordered:
-        for f in sorted(feats[a.id]):
-            members[f].append(pos[a.id])
-    n = len(ordered)
-    cap = max(50, n // 10)
-    index = {f: np.array(ids, dtype=np.intp) for f, ids in members.items() if len(ids) <= cap}
-    idf = {f: 1.0 + math.log(n / len(ids)) for f, ids in members.items()}
-    ids = [a.id for a in ordered]
+    for i, a in enumerate(sequence):
+        for f in feats[a.id]:
+            members[f].append(i)
+    postings = {f: np.array(where, dtype=np.intp) for f, where in members.items()}
+    ids = [a.id for a in sequence]
+    n_all = len(sequence)
+    scores = np.zeros(n_all, dtype=np.float64)
+    touched = np.zeros(n_all, dtype=bool)
+    df: Counter[str] = Counter()  # articles dated on or before the current day
+    seen: Counter[str] = Counter()  # articles before the current one in date order
     out: dict[str, tuple[str, ...]] = {}
-    scores = np.zeros(n, dtype=np.float64)
-    touched = np.zeros(n, dtype=bool)
-    for i, a in enumerate(ordered):
-        used = [(index[f], w * idf[f]) for f, w in sorted(feats[a.id].items()) if f in index]
-        for where, value in used:
-            scores[where] += value
-            touched[where] = True
-        touched[i] = False  # never related to itself
-        found = np.flatnonzero(touched & (scores >= RELATED_MIN_SCORE))
-        if len(found) > RELATED_MAX:
-            # the best by the unrounded score, with every near tie of the last one
-            values = scores[found]
-            last = np.partition(values, len(values) - RELATED_MAX)[len(values) - RELATED_MAX]
-            found = found[values >= last - 1e-6]
-        best = sorted(
-            ((round(float(scores[j]), 9), ids[j]) for j in found),
-            key=lambda so: (-so[0], so[1]),
-        )
-        out[a.id] = tuple(o for _, o in best[:RELATED_MAX])
-        for where, _value in used:
-            scores[where] = 0.0
-            touched[where] = False
-    return out
+    i = 0
+    for day in days:
+        for a in day:
+            df.update(feats[a.id].keys())
+        undated = day[0].article.date is None
+        n = i + len(day)
+        cap = max(50, n // 10)
+        for a in day:
+            used = []
+            for f, w in sorted(feats[a.id].items()):
+                if df[f] > cap:
+                    continue
+                where = postings[f] if undated else postings[f][: seen[f]]
+                used.append((where, w * (1.0 + math.log(n / df[f]))))
+            for where, value in used:
+                scores[where] += value
+                touched[where] = True
+            touched[i] = False  # never related to itself
+            found = np.flatnonzero(touched & (scores >= RELATED_MIN_SCORE))
+            if len(found) > RELATED_MAX:
+                # the best by the unrounded score, with every near tie of the last one
+                values = scores[found]
+                last = np.partition(values, len(values) - RELATED_MAX)[len(values) - RELATED_MAX]
+                found = found[values >= last - 1e-6]
+            best = sorted(
+                ((round(float(scores[j]), 9), ids[j]) for j in found),
+                key=lambda so: (-so[0], so[1]),
+            )
+            out[a.id] = tuple(o for _, o in best[:RELATED_MAX])
+            for where, _value in used:
+                scores[where] = 0.0
+                touched[where] = False
+            seen.update(feats[a.id].keys())
+            i += 1
+    return {a.id: out[a.id] for a in ordered}
 
 
 def with_corpus_keywords(analyses: Sequence[Analysis]) -> list[Analysis]:

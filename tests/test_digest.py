@@ -103,35 +103,52 @@ def test_article_without_source_is_grouped_as_unknown():
     assert [s.name for s in d.sources] == ["unknown"]
 
 
-def test_related_articles_share_entities_and_keywords(digest):
+def test_related_articles_are_earlier_coverage_sharing_entities_and_keywords(digest):
     assert set(digest.related) == {a.id for a in digest.analyses}
+    date = {a.id: a.article.date for a in digest.analyses}
     for aid, rel in digest.related.items():
         assert aid not in rel
-    # 004 and 003 share Peskov, Tokayev, CSTO and Kazakhstan: the closest pair.
-    assert digest.related[A004][0] == A003
+        if date[aid] is not None:  # only articles published before it
+            assert all(date[r] is not None and date[r] <= date[aid] for r in rel), (aid, rel)
+    # 003 (11 Jan) and 004 (7 Jan) share Peskov, Tokayev, CSTO and Kazakhstan: the closest
+    # pair, listed on the later one's page only; the oldest article has no earlier coverage
+    assert digest.related[A003][0] == A004
+    assert A003 not in digest.related[A004]
+    assert digest.related[A004] == ()
+    # the undated Kazakh article has no place in time: compared with every other one
+    assert set(digest.related[A002]) == {A000, A001, A003, A004}
 
 
 def _related_by_pairs(ordered) -> dict[str, tuple[str, ...]]:
-    """The definition of ``related_articles``: a score summed per pair, all pairs sorted."""
+    """The definition of ``related_articles``, pair by pair: a dated article against those
+    published before it (same day: smaller id) with the document frequencies of the
+    articles dated on or before its day; an undated one against all, whole-corpus idf."""
     import math
     from collections import defaultdict
 
     from generator.digest import RELATED_MAX, RELATED_MIN_SCORE, _features
 
     feats = {a.id: _features(a) for a in ordered}
-    index = defaultdict(list)
+    out = {}
     for a in ordered:
-        for f in sorted(feats[a.id]):
-            index[f].append(a.id)
-    n, out = len(ordered), {}
-    cap = max(50, n // 10)
-    for a in ordered:
+        day = a.article.date
+        if day is None:
+            prefix = list(ordered)
+            candidates = [b for b in ordered if b.id != a.id]
+        else:
+            prefix = [b for b in ordered if b.article.date is not None and b.article.date <= day]
+            candidates = [b for b in prefix if (b.article.date, b.id) < (day, a.id)]
+        n, cap = len(prefix), max(50, len(prefix) // 10)
+        df = defaultdict(int)
+        for b in prefix:
+            for f in feats[b.id]:
+                df[f] += 1
         scores = defaultdict(float)
         for f, w in sorted(feats[a.id].items()):
-            if len(index[f]) <= cap:
-                for other in index[f]:
-                    if other != a.id:
-                        scores[other] += w * (1.0 + math.log(n / len(index[f])))
+            if df[f] <= cap:
+                for b in candidates:
+                    if f in feats[b.id]:
+                        scores[b.id] += w * (1.0 + math.log(n / df[f]))
         best = sorted(
             ((round(s, 9), o) for o, s in scores.items() if s >= RELATED_MIN_SCORE),
             key=lambda so: (-so[0], so[1]),
@@ -145,12 +162,22 @@ def test_related_articles_equal_the_pairwise_scores_with_ties_and_common_feature
 
     from generator.digest import related_articles, sort_analyses
 
-    # recombined seeds: many articles share all their features (ties), and the seeds'
-    # common entities are in more than 50 articles (skipped as too common)
-    ordered = sort_analyses(synthetic_analyses(160))
+    # recombined seeds: many articles share all their features (ties), several a day (ties
+    # broken by id), and the seeds' common entities are in more than 50 articles (skipped
+    # as too common once the corpus has grown that far); every 50th is undated
+    ordered = sort_analyses(
+        dataclasses.replace(a, article=dataclasses.replace(a.article, date=start + delta))
+        if a.article.date is not None
+        else a
+        for a, start, delta in (
+            (a, dt.date(2022, 1, 3), dt.timedelta(days=i % 40))
+            for i, a in enumerate(synthetic_analyses(160))
+        )
+    )
     related = related_articles(ordered)
     assert related == _related_by_pairs(ordered)
     assert sum(map(len, related.values())) > 100
+    assert any(len(r) == 5 for r in related.values())
 
 
 def test_near_duplicate_copies_are_grouped():

@@ -148,7 +148,7 @@ def test_article_page_has_metadata_text_topics_evidence_and_related(files, diges
     assert "(score 0.79): ОДКБ ×2, миротворцы ×2" in page
     assert '<div class="digest-text" lang="ru">' in page
     assert "<p>2 января в Казахстане начались акции протеста" in page
-    related = page.split("## Related articles")[1]
+    related = page.split("## Earlier related coverage")[1]
     assert f"]({digest.related[A003][0]}.md)" in related
 
 

@@ -51,12 +51,13 @@
      -> not ``дипканалы атаки``).
 
    The corpus-level part is :func:`rerank_keywords`, applied by the group stage
-   (``generator.digest``): among the articles of one language, if there are at least
-   ``IDF_MIN_ARTICLES`` (20), a keyword found in more than ``IDF_MAX_SHARE`` (25 %) of
-   them (inverse document frequency ln(N/df) below ln 4 ~ 1.39) tells one article from
-   another no better than "Казахстан" does in a digest about Kazakhstan: it is dropped
-   from the articles' lists (and so from the topic, week and tag lists built from them);
-   the per-article cached analysis keeps it.
+   (``generator.digest``): among the articles of one language dated on or before the
+   article's day (time-causal: later news never changes it; undated articles: all of
+   them), if there are at least ``IDF_MIN_ARTICLES`` (20), a keyword found in more than
+   ``IDF_MAX_SHARE`` (25 %) of them (inverse document frequency ln(N/df) below ln 4 ~
+   1.39) tells one article from another no better than "Казахстан" does in a digest
+   about Kazakhstan: it is dropped from the articles' lists (and so from the topic, week
+   and tag lists built from them); the per-article cached analysis keeps it.
 9. Display: a single word is shown as its lemma, capitalised as in the text (``Казахстан``,
    ``ОДКБ``; a capital only seen at a sentence start is dropped unless the word is a name);
    a phrase goes through :meth:`Lemmatizer.normal_phrase` (ru/uk agreement in the
@@ -539,25 +540,26 @@ def rerank_keywords(analyses: Sequence[_HasKeywords]) -> Mapping[str, tuple[str,
 
     Pure: article id -> keywords in their original order. Keywords are words of one
     language, so document frequencies are counted among the articles of the same language;
-    and only among those of the article's ISO week or earlier (undated ones: all), so that
-    news arriving later never rewrites a closed week's pages and briefs. A part of the
-    corpus smaller than ``IDF_MIN_ARTICLES`` articles loses nothing (it says too little
-    about itself)."""
+    and only among those dated on or before the article's day (undated ones: all), so that
+    news arriving later never rewrites an earlier article's keywords, nor the pages and
+    briefs built from them (time-causal, as ``generator.digest.related_articles``). A part
+    of the corpus smaller than ``IDF_MIN_ARTICLES`` articles loses nothing (it says too
+    little about itself)."""
     by_language: dict[str, list[_HasKeywords]] = defaultdict(list)
     for a in analyses:
         by_language[a.text.language].append(a)
     out: dict[str, tuple[str, ...]] = {}
     for members in by_language.values():
-        by_week: dict[tuple[int, int], list[_HasKeywords]] = defaultdict(list)
+        by_day: dict[int, list[_HasKeywords]] = defaultdict(list)
         for a in members:
-            by_week[_week_key(a)].append(a)
+            by_day[_day_key(a)].append(a)
         df: Counter[str] = Counter()
         total = 0
-        for week in sorted(by_week):
-            for a in by_week[week]:
+        for day in sorted(by_day):
+            for a in by_day[day]:
                 df.update({keyword_key(k) for k in a.text.keywords})
-            total += len(by_week[week])
-            for a in by_week[week]:
+            total += len(by_day[day])
+            for a in by_day[day]:
                 out[a.id] = tuple(
                     k
                     for k in a.text.keywords
@@ -566,10 +568,7 @@ def rerank_keywords(analyses: Sequence[_HasKeywords]) -> Mapping[str, tuple[str,
     return {a.id: out[a.id] for a in analyses}
 
 
-def _week_key(a: _HasKeywords) -> tuple[int, int]:
-    """(ISO year, week) of the article's date; undated articles after every week."""
+def _day_key(a: _HasKeywords) -> int:
+    """The ordinal of the article's date; undated articles after every day."""
     date = getattr(getattr(a, "article", None), "date", None)
-    if date is None:
-        return (10_000, 0)
-    iso = date.isocalendar()
-    return (iso[0], iso[1])
+    return 10**7 if date is None else date.toordinal()
