@@ -7,6 +7,7 @@ them and collects what went wrong, so a bad article is reported and skipped, nev
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Iterator
@@ -60,6 +61,24 @@ class BuildReport:
             f"{self.cache_misses} misses; {self.pages} pages, {self.briefs} briefs; "
             f"{len(self.errors)} errors, {len(self.warnings)} warnings; {stages}"
         )
+
+
+# Young objects before a garbage collection during a build (Python's default: 700). The build
+# holds the whole digest: each full collection walks it, and the pages' short-lived objects
+# triggered one every few hundred pages (11 % of the build process's CPU at 1,000 articles).
+GC_THRESHOLD = 10_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect garbage every ``GC_THRESHOLD`` young objects for the block; the caller's
+    thresholds are back afterwards (a build may run inside a longer-lived process)."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 @contextmanager
@@ -251,7 +270,10 @@ def build(
     docs_dir = (out / "docs") if out else settings.path(settings.output.docs)
     site_dir = (out / "site") if out else settings.path(settings.output.site)
     report.docs_dir, report.site_dir = docs_dir, site_dir
-    with folder_locks([docs_dir, site_dir] if site else [docs_dir], wait=wait, on_wait=log):
+    with (
+        folder_locks([docs_dir, site_dir] if site else [docs_dir], wait=wait, on_wait=log),
+        _fewer_collections(),
+    ):
         digest = prepare_digest(settings, corpus, report, use_cache=use_cache)
         for p in report.errors:
             log(str(p))
