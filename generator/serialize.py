@@ -113,6 +113,7 @@ def text_analysis_from_dict(d: dict[str, Any]) -> TextAnalysis:
                     kind=e["kind"],
                     count=int(e["count"]),
                     forms=_tuple_of_str(e.get("forms", []), "forms"),
+                    transliterated=bool(e.get("transliterated", False)),
                 )
                 for e in d["entities"]
             ),

@@ -13,7 +13,13 @@ TEXT = TextAnalysis(
     sentence_lemmas=(("қазақстан", "мұнай", "ресей", "арқылы", "экспорттайды"),),
     keywords=("мұнай", "Қазақстан"),
     summary=("Қазақстан мұнайды Ресей арқылы экспорттайды.",),
-    entities=(EntityMention("Kazakhstan", "place", 1, ("Қазақстан",)),),
+    entities=(
+        EntityMention("Kazakhstan", "place", 1, ("Қазақстан",)),
+        # a name with no English form, shown as a flagged transliteration
+        EntityMention(
+            "Komitet grazhdanskoy aviatsii", "org", 1, ("Комитет гражданской авиации",), True
+        ),
+    ),
     title_lemmas=("мұнай",),
 )
 TOPICS = (TopicMatch("energy_transit", 12.0, (Evidence("мұнай", 1),)),)
