@@ -448,6 +448,49 @@ def test_a_headline_offering_photos_and_videos_is_no_caption(ctx):
             "d4_uk_onlineua_amnesty_law_signed",
             "Токаєв підписав закон про амністію учасників січневих протестів",
         ),
+        # the page's title over its heading: the same line twice in a row opens the header
+        (
+            "d6_kk_turkistantimes_kyrgyz_tajik_residents_clash",
+            "Қырғыз-тәжік шекарасында екі ел тұрғындары тағы да қақтығысып қалды",
+        ),
+        # a weather box ("Погода в Семее" / "+2°С" / "давление: 752 мм.рт.ст.") does not use up
+        # the lines looked at; the rubric named by the URL's path ("/novosti-kazakhstana/54204/")
+        # is no slug
+        (
+            "d6_ru_semeycity_tankers_arrive_aktau",
+            "Новые два нефтеналивных танкера прибыли в морской порт Актау",
+        ),
+        # the date and clock time glued after the headline are no part of it
+        (
+            "d6_ru_aqparat_gpz_director_detained_morning",
+            "Директора газоперерабатывающего завода задержали в Жанаозене",
+        ),
+        # the slug "алло,-полиция" says the short headline, its punctuation aside
+        ("d6_ru_novgaz_almaty_looters_police", "Алло, полиция!"),
+        # a masthead's slogan broken over short lines is no hard-wrapped lead
+        (
+            "d6_ru_diapazon_taldykorgan_monument_opened",
+            "В Талдыкоргане появился памятник Назарбаеву",
+        ),
+        # a share button's markup left the headline in its data-title attribute
+        (
+            "d6_ru_serebryansk_reuters_cpc_exports_cut_tengiz",
+            "Reuters сообщил о сокращении экспорта через КТК после аварии в Казахстане",
+        ),
+        # an outlet the headline quotes after a comma is part of it, not the site's name
+        (
+            "d6_uk_uaprom_druzhba_transit_resumed_mol",
+            "Україна відновила транзит нафти трубопроводом «Дружба», – Reuters",
+        ),
+        # a hashtag line ("#Қазақстан") is no Markdown heading
+        ("d7_kk_adym_kyzylorda_autogas_price", "Қызылордада автогаз қымбаттап кетті"),
+        # the headline said twice on one line (the page's title glued to its heading)
+        (
+            "d7_ru_newsz_armenia_csto_threat_sovereignty",
+            "Армения заморозила участие в ОДКБ якобы из-за угрозы суверенитета",
+        ),
+        # a stamp with the outlet's name after a dash is no headline
+        ("d7_ru_osnmedia_rogozin_baikonur_calm", "Рогозин рассказал о ситуации на Байконуре"),
     ],
 )
 def test_the_headline_on_pages_of_new_layouts(ctx, name, title):
@@ -463,6 +506,15 @@ def test_the_headline_on_pages_of_new_layouts(ctx, name, title):
         (
             "t3_ru_rvs_karakalpakstan_uzbekistan_exploded",
             "4 июля на пленарном заседании Законодательной палаты",
+        ),
+        # a photo bank's credit is no headline
+        ("d6_ru_anews_gbao_anti_terror_operation", "В Горно-Бадахшанской автономной области"),
+        # a standfirst of sentences cut off mid-way (35 words) is no headline
+        ("d6_ru_coronaviruslive_companies_owe_people", "«Благодаря» экс-президенту"),
+        # "Publication: Monitor Volume: 4 Issue: 230": a record's fields
+        (
+            "d6_en_jamestown_russia_increases_kazakh_transit_quota",
+            "Russia’s Fuel and Power Ministry",
         ),
     ],
 )
@@ -871,70 +923,6 @@ def test_a_sentence_about_logging_in_is_text(ctx):
 
 
 @pytest.mark.parametrize(
-    ("name", "title"),
-    [
-        # the page's title over its heading: the same line twice in a row opens the header
-        (
-            "d6_kk_turkistantimes_kyrgyz_tajik_residents_clash",
-            "Қырғыз-тәжік шекарасында екі ел тұрғындары тағы да қақтығысып қалды",
-        ),
-        # a weather box ("Погода в Семее" / "+2°С" / "давление: 752 мм.рт.ст.") does not use up
-        # the lines looked at; the rubric named by the URL's path ("/novosti-kazakhstana/54204/")
-        # is no slug
-        (
-            "d6_ru_semeycity_tankers_arrive_aktau",
-            "Новые два нефтеналивных танкера прибыли в морской порт Актау",
-        ),
-        # the date and clock time glued after the headline are no part of it
-        (
-            "d6_ru_aqparat_gpz_director_detained_morning",
-            "Директора газоперерабатывающего завода задержали в Жанаозене",
-        ),
-        # the slug "алло,-полиция" says the short headline, its punctuation aside
-        ("d6_ru_novgaz_almaty_looters_police", "Алло, полиция!"),
-        # a masthead's slogan broken over short lines is no hard-wrapped lead
-        (
-            "d6_ru_diapazon_taldykorgan_monument_opened",
-            "В Талдыкоргане появился памятник Назарбаеву",
-        ),
-        # a share button's markup left the headline in its data-title attribute
-        (
-            "d6_ru_serebryansk_reuters_cpc_exports_cut_tengiz",
-            "Reuters сообщил о сокращении экспорта через КТК после аварии в Казахстане",
-        ),
-        # an outlet the headline quotes after a comma is part of it, not the site's name
-        (
-            "d6_uk_uaprom_druzhba_transit_resumed_mol",
-            "Україна відновила транзит нафти трубопроводом «Дружба», – Reuters",
-        ),
-    ],
-)
-def test_the_headline_on_dev6_layouts(ctx, name, title):
-    assert ingest(ctx, name).title == title
-
-
-@pytest.mark.parametrize(
-    ("name", "lead"),
-    [
-        # a photo bank's credit is no headline
-        ("d6_ru_anews_gbao_anti_terror_operation", "В Горно-Бадахшанской автономной области"),
-        # a standfirst of sentences cut off mid-way (35 words) is no headline
-        ("d6_ru_coronaviruslive_companies_owe_people", "«Благодаря» экс-президенту"),
-        # "Publication: Monitor Volume: 4 Issue: 230": a record's fields
-        (
-            "d6_en_jamestown_russia_increases_kazakh_transit_quota",
-            "Russia’s Fuel and Power Ministry",
-        ),
-    ],
-)
-def test_no_headline_over_a_credit_a_cut_standfirst_or_fields(ctx, name, lead):
-    article = ingest(ctx, name)
-    assert "title" in article.inferred
-    assert article.title.startswith(lead)
-    assert article.body.startswith(lead)
-
-
-@pytest.mark.parametrize(
     ("line", "kind"),
     [
         ("Стоковые изображения от Depositphotos", "photo_credit"),
@@ -1010,24 +998,6 @@ def test_a_separator_left_after_a_cut_site_name_is_dropped(ctx):
         url="http://jenimedia.com/2022/01/09/kazakhstan-claims-country-stabilized/",
     )
     assert ingest_bytes(raw, ctx).title.endswith("public order’")
-
-
-@pytest.mark.parametrize(
-    ("name", "title"),
-    [
-        # a hashtag line ("#Қазақстан") is no Markdown heading
-        ("d7_kk_adym_kyzylorda_autogas_price", "Қызылордада автогаз қымбаттап кетті"),
-        # the headline said twice on one line (the page's title glued to its heading)
-        (
-            "d7_ru_newsz_armenia_csto_threat_sovereignty",
-            "Армения заморозила участие в ОДКБ якобы из-за угрозы суверенитета",
-        ),
-        # a stamp with the outlet's name after a dash is no headline
-        ("d7_ru_osnmedia_rogozin_baikonur_calm", "Рогозин рассказал о ситуации на Байконуре"),
-    ],
-)
-def test_the_headline_on_dev7_layouts(ctx, name, title):
-    assert ingest(ctx, name).title == title
 
 
 def test_a_reprints_credit_line_is_a_byline_not_a_headline(ctx):

@@ -194,6 +194,11 @@ class CleanRules:
     agencies: frozenset[str] = frozenset()  # case-folded outlet names and aliases
 
 
+def _phrases(words: Iterable[str]) -> str:
+    """A regex alternation of word-list phrases, any run of spaces between their words."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words))
+
+
 def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ()) -> CleanRules:
     """Merge the packs' word lists and patterns into one rule set (any page may mix them).
 
@@ -297,17 +302,13 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         if today
         else None,
         deadline=re.compile(
-            r"(?<!\w)(?:"
-            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(deadline))
-            + r")\s*$",
+            r"(?<!\w)(?:" + _phrases(deadline) + r")\s*$",
             re.IGNORECASE,
         )
         if deadline
         else None,
         permalink=re.compile(
-            r"^\W*(?:"
-            + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(permalink))
-            + r")\s*:?\s*(?P<url>https?://\S+)\s*$",
+            r"^\W*(?:" + _phrases(permalink) + r")\s*:?\s*(?P<url>https?://\S+)\s*$",
             re.IGNORECASE,
         )
         if permalink
