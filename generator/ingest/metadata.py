@@ -341,8 +341,10 @@ def _stamp_dates(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> li
 
 def _stamp_date(
     cleaned: Cleaned, rules: CleanRules, latin: bool = False
-) -> tuple[dt.date | None, bool]:
-    """(the publication date the stamps give, whether they give conflicting dates).
+) -> tuple[dt.date | None, bool, str]:
+    """(the publication date the stamps give, whether they give conflicting dates, which
+    stamp gave it: ``stamp_dateline``, ``stamp``, ``stamp_below``, ``stamp_lead``,
+    ``stamp_tail``; "" for none).
 
     The stamps around the headline first: one date, or else the one date of those right
     below the headline (a page's "today" box stands above it: "Monday June 24, 2024" /
@@ -357,21 +359,21 @@ def _stamp_date(
     if dl is not None and dl.month and dl.day:  # "АЛМАТЫ, 18 қаңтар – Sputnik" + "18.01.2022"
         for _where, found in head:
             if (found.month, found.day) == (dl.month, dl.day):
-                return found, False
+                return found, False, "stamp_dateline"
     listed = len({d for _w, d in head}) >= LISTED_DATES and all(w == "above" for w, _d in head)
     if head and not listed:  # (several dates above the headline: a list, no stamp)
         dates = {d for _w, d in head}
         if len(dates) == 1:
-            return dates.pop(), False
+            return dates.pop(), False, "stamp"
         below = {d for w, d in head if w == "below"}
-        return (below.pop(), False) if len(below) == 1 else (None, True)
+        return (below.pop(), False, "stamp_below") if len(below) == 1 else (None, True, "")
     for place in ("lead", "tail"):
         dates = {d for w, d in items if w == place}
         if len(dates) == 1:
-            return dates.pop(), False
+            return dates.pop(), False, f"stamp_{place}"
         if dates:
-            return None, True
-    return None, False
+            return None, True, ""
+    return None, False, ""
 
 
 def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> bool:
@@ -418,7 +420,46 @@ def infer_date(
     page_date: dt.date | None = None,
     url: str | None = None,
 ) -> tuple[dt.date | None, list[str]]:
-    """The publication date from the evidence, best first; ``None`` when the year is unknown.
+    """The publication date and warnings (see ``date_with_provenance``)."""
+    date, _how, warnings = date_with_provenance(cleaned, rules, page_date, url)
+    return date, warnings
+
+
+# The branches of ``date_with_provenance``, in the order they are tried.
+DATE_BRANCHES = (
+    "dateline",  # a dateline with a full date
+    "page_date",  # the HTML page's own date (trafilatura)
+    "url",  # the URL's date
+    "permalink",  # the page's own address written in its text
+    "stamp_dateline",  # the stamp around the headline whose day a yearless dateline names
+    "stamp",  # the one date of the stamps around the headline
+    "stamp_below",  # ... of those right below it (a box of the day above)
+    "stamp_lead",  # the one date of a stamp after a standfirst
+    "stamp_tail",  # ... of a stamp right after the text
+    "opening_stamp",  # a stamp glued to one of the first lines
+    "split_stamp",  # a stamp's day and month, its year on a line of its own
+    "lone_year_dateline",  # a lone stamp year + the dateline's day and month
+    "crawl_yesterday",  # "Вчера, 18:40" + the crawl date
+    "crawl",  # the crawl date itself
+    "crawl_dateline",  # the dateline's day and month in the month before the crawl date
+    "crawl_stamp_day",  # a yearless stamp's day and month, ditto
+    "crawl_month_dateline",  # a dateline's day and month in the crawl marker's month
+    "crawl_month_stamp",  # a yearless stamp's day and month, ditto
+    "context_year_dateline",  # a yearless dateline + the year the first paragraphs give
+    "context_year_stamp",  # a yearless stamp, ditto
+    "wire_lead",  # the first date of a wire report's lead
+)
+
+
+def date_with_provenance(
+    cleaned: Cleaned,
+    rules: CleanRules,
+    page_date: dt.date | None = None,
+    url: str | None = None,
+) -> tuple[dt.date | None, str | None, list[str]]:
+    """(date, the branch of ``DATE_BRANCHES`` that gave it, warnings).
+
+    The publication date from the evidence, best first; ``None`` when the year is unknown.
 
     Only publication markers count: the dateline, the page's own date, the URL (or the
     page's own address written in its text: ``_permalink_date``), the stamp lines around
@@ -438,28 +479,31 @@ def infer_date(
     if dl is not None and dl.year and dl.month and dl.day:
         full = _safe_date(dl.year, dl.month, dl.day)
         if full:
-            return full, warnings
+            return full, "dateline", warnings
     if page_date is not None:
-        return page_date, warnings
-    by_url = url_date(url) or _permalink_date(cleaned, rules, url)
+        return page_date, "page_date", warnings
+    by_url = url_date(url)
     if by_url is not None:
-        return by_url, warnings
-    stamped, conflict = _stamp_date(cleaned, rules, latin)
+        return by_url, "url", warnings
+    by_url = _permalink_date(cleaned, rules, url)
+    if by_url is not None:
+        return by_url, "permalink", warnings
+    stamped, conflict, which = _stamp_date(cleaned, rules, latin)
     if stamped is not None:
         if _fits_lead(stamped, cleaned, rules, latin):
-            return stamped, warnings
+            return stamped, which, warnings
         warnings.append(f"the stamp date {stamped} does not fit the lead's dates; left unknown")
-        return None, warnings
+        return None, None, warnings
     if conflict:
         warnings.append("the page's stamps give different dates; date left unknown")
-        return None, warnings
+        return None, None, warnings
     opening = _opening_stamp(cleaned, rules, latin)
     if (
         opening is not None
         and (crawl is None or opening <= crawl)
         and _fits_lead(opening, cleaned, rules, latin)
     ):
-        return opening, warnings
+        return opening, "opening_stamp", warnings
     head = [line for where, line in cleaned.stamps if where in _HEAD_STAMPS]
     lone_years = {int(y.group()) for h in head if (y := _LONE_YEAR.fullmatch(_TIME.sub("", h)))}
     if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022",
@@ -469,7 +513,7 @@ def infer_date(
             for _start, _year, month, day in find_dates(line, rules, latin):
                 found = _safe_date(year, month, day)
                 if found:
-                    return found, warnings
+                    return found, "split_stamp", warnings
         # ... or its day and month left to the dateline: "2022" under the headline, then
         # "Бишкек. 7 января. ИНТЕРФАКС - …" (not after the day the page was seen, nor
         # against the year the lead's dates give: a counter of 2023 views is no year)
@@ -477,7 +521,7 @@ def infer_date(
             found = _safe_date(year, dl.month, dl.day)
             told = _context_year(cleaned, rules, dl.month, dl.day, latin=latin)
             if found and (crawl is None or found <= crawl) and told in (None, year):
-                return found, warnings
+                return found, "lone_year_dateline", warnings
     # A stamp's day and month without a year ("BAKU, Azerbaijan, Jan. 11", "13 қаңтар,
     # 14:53"), not a box of the day the page was seen.
     stamp_day = next(
@@ -493,28 +537,30 @@ def infer_date(
     if crawl is not None:
         if dl is not None and dl.month and dl.day:
             month_day: tuple[int, int] | None = (dl.month, dl.day)
+            how = "crawl_dateline"
         else:
-            month_day = stamp_day
+            month_day, how = stamp_day, "crawl_stamp_day"
         if month_day is None:
             if _yesterday(cleaned, rules):
-                return crawl - dt.timedelta(days=1), warnings
+                return crawl - dt.timedelta(days=1), "crawl_yesterday", warnings
             if _fits_lead(crawl, cleaned, rules, latin):
-                return crawl, warnings
+                return crawl, "crawl", warnings
             warnings.append(f"the crawl date {crawl} does not fit the lead's dates")
-            return None, warnings
+            return None, None, warnings
         for year in (crawl.year, crawl.year - 1):
             candidate = _safe_date(year, *month_day)
             if candidate and 0 <= (crawl - candidate).days <= MAX_DATELINE_LAG_DAYS:
-                return candidate, warnings
+                return candidate, how, warnings
         warnings.append(
             f"the dateline or stamp ({month_day[1]}.{month_day[0]}) does not fit the crawl "
             f"date {crawl}; date left unknown"
         )
-        return None, warnings
+        return None, None, warnings
     # A day and month without a year: the dateline's, else a stamp's ("13 қаңтар, 14:53").
     if dl is not None and dl.month and dl.day:
-        month_day = (dl.month, dl.day)
+        month_day, of = (dl.month, dl.day), "dateline"
     else:
+        of = "stamp"
         month_day = next(
             (
                 (mo, d)
@@ -527,12 +573,12 @@ def infer_date(
     if crawl_month is not None and month_day and month_day[0] == crawl_month[1]:
         found = _safe_date(crawl_month[0], *month_day)
         if found:
-            return found, warnings
+            return found, f"crawl_month_{of}", warnings
     if month_day:  # "10 янв - РИА Новости", the year elsewhere
         year = _context_year(cleaned, rules, *month_day, latin=latin)
         found = _safe_date(year, *month_day)
         if found:
-            return found, warnings
+            return found, f"context_year_{of}", warnings
     # A date in the lead is the event's ("On 5 January 2022, the cabinet resigned"), not
     # the page's: a report written days later says the same. Only a wire report (an agency
     # dateline without a date: "АСТАНА. KAZINFORM – Тоқаев 2022 жылғы 5 қаңтарда ...")
@@ -547,8 +593,8 @@ def infer_date(
             start, year, month, day = found_dates[0]
             found = _safe_date(year, month, day)
             if found and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
-                return found, warnings
-    return None, warnings
+                return found, "wire_lead", warnings
+    return None, None, warnings
 
 
 def _permalink_date(cleaned: Cleaned, rules: CleanRules, url: str | None) -> dt.date | None:
