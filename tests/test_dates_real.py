@@ -161,16 +161,51 @@ def test_dated_lines_deep_in_a_list_are_no_stamps(ctx):
     assert text_date(ctx, "dev2/t_kk_massaget_terror_attacks_list.txt", chars=6000) is None
 
 
-def test_yesterday_stamp_takes_the_day_before_the_crawl_date(ctx):
+def test_a_yesterday_stamp_beside_a_crawl_date_gives_no_date(ctx):
     # The newsru page (" date 2025-12-30", stamp "30 декабря 2025 в 11:41") as the site
-    # shows it the next day, "Вчера в 11:41", crawled on December 31.
+    # shows it the next day, "Вчера в 11:41", under a marker of December 31: the marker is
+    # the page's own day on every page that has one, so "yesterday" may be the 30th or the
+    # 31st. (It took the day before the marker.)
     text = page("dev2/t_ru_newsru_cpc_storm_dec2025.txt")
     seen_next_day = text.replace(" date 2025-12-30", " date 2025-12-31", 1).replace(
         "30 декабря 2025 в 11:41", "Вчера в 11:41", 1
     )
     assert seen_next_day.count("Вчера в 11:41") == 1 and " date 2025-12-31" in seen_next_day
     raw = RawInput(data=seen_next_day.encode("utf-8"), origin="newsru.txt")
-    assert ingest_bytes(raw, ctx).date == dt.date(2025, 12, 30)
+    assert ingest_bytes(raw, ctx).date is None
+
+
+def test_a_stamp_unlike_the_crawl_date_gives_no_date(ctx):
+    # The same page, its stamp "30 декабря 2025 в 11:41" kept, under a marker of another day:
+    # one of the two is not the page's day (it took the stamp's)
+    text = page("dev2/t_ru_newsru_cpc_storm_dec2025.txt")
+    assert text_date(ctx, "dev2/t_ru_newsru_cpc_storm_dec2025.txt") == dt.date(2025, 12, 30)
+    for marker in (" date 2025-12-31", " date 2026-01"):
+        moved = text.replace(" date 2025-12-30", marker, 1)
+        assert moved != text
+        raw = RawInput(data=moved.encode("utf-8"), origin="newsru.txt")
+        assert ingest_bytes(raw, ctx).date is None
+
+
+def test_a_wire_dateline_a_day_before_the_crawl_date_gives_no_date(ctx):
+    # " date 2026-01-21 Oil production at Tengiz field shut since Sunday" / … / "MOSCOW, Jan
+    # 20 (Reuters) – …" (dev6, recentlyheard, labelled 21 January): the wire's day is not
+    # the page's (it took 20 January)
+    name = "dev6/en_recentlyheard_tengiz_shut_7_10_days.txt"
+    assert page(name).startswith(" date 2026-01-21 ") and "MOSCOW, Jan 20 (Reuters)" in page(name)
+    assert text_date(ctx, name) is None
+
+
+def test_a_stamp_weeks_before_a_full_date_of_the_lead_is_not_taken(ctx):
+    # "Daily news" / "September 26, 2023" / headline / "... late on November 11, 2023,
+    # following an attack ...": the lead's dated event comes seven weeks after the stamp
+    text = page("dev/en_simplemoneygoals_warship_listing_novorossiysk.txt")
+    dated = text.replace("late on November 11,", "late on November 11, 2023,", 1)
+    assert dated != text
+    raw = RawInput(data=dated.encode("utf-8"), origin="simplemoneygoals.txt")
+    assert ingest_bytes(raw, ctx).date is None
+    # a deadline ahead is no event told ("until March 31, 2026", dev minfin.com.ua)
+    assert text_date(ctx, "dev3/uk_minfin_gas_price_fixed_march.txt") == dt.date(2025, 10, 9)
 
 
 @pytest.mark.parametrize(
@@ -222,16 +257,30 @@ def test_separators_are_no_words_of_a_stamp(ctx):
     ("marker", "expected"),
     [
         (" date 2022-01-11 ", dt.date(2022, 1, 11)),  # as stored
-        (" date 2022-01-12 ", dt.date(2022, 1, 11)),  # seen a day later: the stamp's day
+        (" date 2022-01-12 ", None),  # a day later: the marker's day or the stamp's? (was 11)
         (" date 2022-03-01 ", None),  # seven weeks later: which day is unknown
+        (" date 2022-01 ", dt.date(2022, 1, 11)),  # the marker's month: the stamp's day
+        ("", None),  # no marker: no year
     ],
 )
-def test_a_yearless_stamp_line_wins_over_the_crawl_date(ctx, marker, expected):
+def test_a_yearless_stamp_line_and_the_crawl_date(ctx, marker, expected):
     # " date 2022-01-11 BAKU, Azerbaijan, Jan. 11" / "Trend:" / lead (dev4, trend.az)
     text = page("dev4/en_trend_serdyukov_handover_plan.txt")
     assert text.startswith(" date 2022-01-11 BAKU, Azerbaijan, Jan. 11")
     raw = RawInput(data=text.replace(" date 2022-01-11 ", marker, 1).encode(), origin="t.txt")
     assert ingest_bytes(raw, ctx).date == expected
+
+
+def test_a_yearless_date_over_the_headline_takes_no_year_from_the_lead(ctx):
+    # "29 листопада" / "Завантажити ще" / headline / lead "... з 05 січня по 19 січня 2022
+    # року ..." (dev7, kp.ua, a report of 5 January): a related item's date. Had it read
+    # "20 січня", the lead's year made it 2022-01-20; a dateline's day may take that year,
+    # a stamp's may not.
+    name = "dev7/uk_kpua_embassy_advises_against_kazakhstan_trips.txt"
+    text = page(name)
+    assert text.startswith("29 листопада\nЗавантажити ще\n")
+    raw = RawInput(data=text.replace("29 листопада", "20 січня", 1).encode(), origin="kp.txt")
+    assert ingest_bytes(raw, ctx).date is None
 
 
 # ------------------------------------- outlets never tuned on (tests/data/urldates, dates5)
@@ -262,6 +311,22 @@ def test_a_place_cut_in_two_is_no_wire_dateline(ctx):
     assert not _agency_like("W", ctx.rules) and not _agency_like("К", ctx.rules)
     assert not _agency_like("13 ҚАҢТАР", ctx.rules) and not _agency_like("Kazakhstan -", ctx.rules)
     assert _agency_like("KAZINFORM", ctx.rules) and _agency_like("ТАСС", ctx.rules)
+
+
+def test_a_wire_leads_date_must_fit_the_rest_of_its_paragraph(ctx):
+    # "NUR-SULTAN (Sputnik) - A total of 230 people died …, said on... 14.03.2022, Sputnik
+    # International" (sputniknews.com/20220314/…): the wire lead's date; a full date of the
+    # same paragraph two months later would make it an earlier event's (it was taken)
+    fragment = "sputniknews.com/20220314/"
+    text = urldated(fragment)["text"]
+    assert urldated_date(ctx, fragment) == dt.date(2022, 3, 14)
+    later = text.replace(
+        "14.03.2022, Sputnik International",
+        "14.03.2022, Sputnik International. The hearings ended on 20.05.2022.",
+        1,
+    )
+    assert later != text
+    assert urldated_date(ctx, "sputnik", later) is None
 
 
 def test_a_date_beside_the_headers_weather_and_rates_is_the_day_of_the_page(ctx):

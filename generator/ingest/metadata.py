@@ -30,8 +30,8 @@ from generator.sources import SourceRegistry, name_from_host, site_host
 
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
 _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
-MAX_DATELINE_LAG_DAYS = 31  # a dateline this far before the crawl date takes the crawl year
-MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's yearless date may follow the publication by this
+MAX_DATELINE_LAG_DAYS = 31  # a yearless dateline this long after the lead's dates takes their year
+MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's date may follow the publication by this
 MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
 # a date of the page this many days before one reading of a slash date ("06/01/2022" after
 # "5 января") settles its order
@@ -377,16 +377,22 @@ def _stamp_date(
 
 
 def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> bool:
-    """Do the lead's dates without a year fit a publication on ``date``?
+    """Do the lead's dates fit a publication on ``date``?
 
     A report writes the year only for dates far back: a yearless date is one of the weeks
     around the publication or earlier in its year (or late in the year before, near New
     Year). A stamp of September 26 over a lead telling of "late on November 11" belongs
-    to something else (a page template, a re-post): not the publication date.
+    to something else (a page template, a re-post): not the publication date. Nor does a
+    stamp more than a few weeks before a full date of the lead ("November 11, 2023"),
+    unless a deadline word puts that date ahead ("until March 31, 2026").
     """
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
-    for _start, year, month, day in find_dates(first, rules, latin):
-        if year is not None:
+    for start, year, month, day in find_dates(first, rules, latin):
+        if year is not None:  # "late on November 11, 2023" under a stamp of September 26
+            told = _safe_date(year, month, day)
+            ahead = told is not None and told > date + dt.timedelta(days=MAX_LOOK_AHEAD_DAYS_LEAD)
+            if ahead and not _deadline(first[:start], rules):  # not "until March 31, 2026"
+                return False
             continue
         same, before = _safe_date(date.year, month, day), _safe_date(date.year - 1, month, day)
         if same is not None and same <= date + dt.timedelta(days=MAX_LOOK_AHEAD_DAYS_LEAD):
@@ -439,14 +445,12 @@ DATE_BRANCHES = (
     "opening_stamp",  # a stamp glued to one of the first lines
     "split_stamp",  # a stamp's day and month, its year on a line of its own
     "lone_year_dateline",  # a lone stamp year + the dateline's day and month
-    "crawl_yesterday",  # "Вчера, 18:40" + the crawl date
     "crawl",  # the crawl date itself
-    "crawl_dateline",  # the dateline's day and month in the month before the crawl date
-    "crawl_stamp_day",  # a yearless stamp's day and month, ditto
-    "crawl_month_dateline",  # a dateline's day and month in the crawl marker's month
+    "crawl_dateline",  # the crawl date, a yearless dateline naming its day
+    "crawl_stamp_day",  # the crawl date, a yearless stamp naming its day
+    "crawl_month_dateline",  # a yearless dateline's day and month in the crawl marker's month
     "crawl_month_stamp",  # a yearless stamp's day and month, ditto
-    "context_year_dateline",  # a yearless dateline + the year the first paragraphs give
-    "context_year_stamp",  # a yearless stamp, ditto
+    "context_year",  # a yearless dateline + the year the first paragraphs give
     "wire_lead",  # the first date of a wire report's lead
 )
 
@@ -457,9 +461,45 @@ def date_with_provenance(
     page_date: dt.date | None = None,
     url: str | None = None,
 ) -> tuple[dt.date | None, str | None, list[str]]:
-    """(date, the branch of ``DATE_BRANCHES`` that gave it, warnings).
+    """(date, the branch of ``DATE_BRANCHES`` that gave it, warnings): see ``_branch_date``.
 
-    The publication date from the evidence, best first; ``None`` when the year is unknown.
+    The crawl marker (" date 2022-01-11", " date 2022-01") is the page's own date: on every
+    labelled page and URL-dated audit page that has one (179 full dates, 8 months), the
+    publication day is the marker's. A date the text gives otherwise (a stamp, a dateline)
+    that is not the marker's day, or not in its month, is a box of the day, a wire's earlier
+    dateline, a related story's stamp: no date (the URL's or the HTML page's date, evidence
+    besides the text, stands).
+    """
+    date, how, warnings = _branch_date(cleaned, rules, page_date, url)
+    if date is None or how in ("url", "page_date") or _marker_agrees(date, cleaned.crawl_date):
+        return date, how, warnings
+    warnings.append(
+        f"the {how} date {date} is not the crawl date {cleaned.crawl_date}; date left unknown"
+    )
+    if page_date is not None:
+        return page_date, "page_date", warnings
+    by_url = url_date(url)
+    return by_url, "url" if by_url else None, warnings
+
+
+def _marker_agrees(date: dt.date, marker: str | None) -> bool:
+    """Is ``date`` the crawl marker's day, or in its month (no marker: no objection)?"""
+    crawl, crawl_month, _warning = parse_crawl_date(marker)
+    if crawl is not None:
+        return date == crawl
+    if crawl_month is not None:
+        return (date.year, date.month) == crawl_month
+    return True
+
+
+def _branch_date(
+    cleaned: Cleaned,
+    rules: CleanRules,
+    page_date: dt.date | None = None,
+    url: str | None = None,
+) -> tuple[dt.date | None, str | None, list[str]]:
+    """(date, branch, warnings): the publication date from the evidence, best first;
+    ``None`` when the year is unknown.
 
     Only publication markers count: the dateline, the page's own date, the URL (or the
     page's own address written in its text: ``_permalink_date``), the stamp lines around
@@ -541,44 +581,39 @@ def date_with_provenance(
         else:
             month_day, how = stamp_day, "crawl_stamp_day"
         if month_day is None:
-            if _yesterday(cleaned, rules):
-                return crawl - dt.timedelta(days=1), "crawl_yesterday", warnings
+            if _yesterday(cleaned, rules):  # "Вчера, 18:40": seen the day after the marker's
+                # day, or the marker is the day it was seen: which one is unknown
+                warnings.append("a 'yesterday' stamp beside the crawl date; date left unknown")
+                return None, None, warnings
             if _fits_lead(crawl, cleaned, rules, latin):
                 return crawl, "crawl", warnings
             warnings.append(f"the crawl date {crawl} does not fit the lead's dates")
             return None, None, warnings
-        for year in (crawl.year, crawl.year - 1):
-            candidate = _safe_date(year, *month_day)
-            if candidate and 0 <= (crawl - candidate).days <= MAX_DATELINE_LAG_DAYS:
-                return candidate, how, warnings
+        if month_day == (crawl.month, crawl.day):
+            return crawl, how, warnings
         warnings.append(
-            f"the dateline or stamp ({month_day[1]}.{month_day[0]}) does not fit the crawl "
-            f"date {crawl}; date left unknown"
+            f"the dateline or stamp ({month_day[1]}.{month_day[0]}) is not the crawl date "
+            f"{crawl}; date left unknown"
         )
         return None, None, warnings
-    # A day and month without a year: the dateline's, else a stamp's ("13 қаңтар, 14:53").
+    # A day and month without a year: the dateline's, else a stamp's ("13 қаңтар, 14:53"),
+    # in the crawl marker's month.
     if dl is not None and dl.month and dl.day:
         month_day, of = (dl.month, dl.day), "dateline"
     else:
-        of = "stamp"
-        month_day = next(
-            (
-                (mo, d)
-                for line in head
-                for _s, y, mo, d in find_dates(line, rules, latin)
-                if y is None
-            ),
-            None,
-        )
+        month_day, of = stamp_day, "stamp"
     if crawl_month is not None and month_day and month_day[0] == crawl_month[1]:
         found = _safe_date(crawl_month[0], *month_day)
         if found:
             return found, f"crawl_month_{of}", warnings
-    if month_day:  # "10 янв - РИА Новости", the year elsewhere
+    # Only a dateline's ("10 янв - РИА Новости") takes the year the first paragraphs give:
+    # a yearless date around the headline may be a related item's ("29 листопада" /
+    # "Завантажити ще" over a report of 5 January), and no tuning page needed it.
+    if of == "dateline" and month_day:
         year = _context_year(cleaned, rules, *month_day, latin=latin)
         found = _safe_date(year, *month_day)
         if found:
-            return found, f"context_year_{of}", warnings
+            return found, "context_year", warnings
     # A date in the lead is the event's ("On 5 January 2022, the cabinet resigned"), not
     # the page's: a report written days later says the same. Only a wire report (an agency
     # dateline without a date: "АСТАНА. KAZINFORM – Тоқаев 2022 жылғы 5 қаңтарда ...")
@@ -592,7 +627,11 @@ def date_with_provenance(
         if found_dates and lead.lstrip()[:1] not in '«"„“':
             start, year, month, day = found_dates[0]
             found = _safe_date(year, month, day)
-            if found and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start]):
+            if (
+                found
+                and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start])
+                and _fits_lead(found, cleaned, rules, latin)
+            ):
                 return found, "wire_lead", warnings
     return None, None, warnings
 
