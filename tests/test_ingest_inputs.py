@@ -176,6 +176,24 @@ def test_html_without_text_uses_the_fallback(ctx):
         ingest_bytes(RawInput(data=page, origin="page.html"), ctx)
 
 
+def test_page_saved_as_html_that_holds_plain_text_is_read_as_text(ctx):
+    # The text a scraper stored under the page's own address (vapress.kz, .../...-cherez-ktk.html):
+    # no tag at all, so it is plain text whatever its name or declared type says.
+    text = (
+        "vapress.kz\nВечерний Алматы\n  • Жизнь\n\n"
+        "    Премьер-министр прокомментировал ситуацию с экспортом казахстанской нефти "
+        "через КТК\n\n"
+        "    По его словам, нет ограничений на экспорт нефти.\n\n"
+        "    В интервью телеканалу Qazaqstan Премьер-министр Алихан Смаилов заявил, что работа "
+        "трубопровода КТК идет в штатном режиме, передает Vecher.kz со ссылкой на Nur.kz\n"
+    )
+    for origin, ctype in (("premer-ministr-cherez-ktk.html", None), ("x", "text/html")):
+        raw = RawInput(data=text.encode(), origin=origin, content_type=ctype)
+        article = ingest_bytes(raw, ctx)
+        assert article.title.startswith("Премьер-министр прокомментировал ситуацию")
+        assert "штатном режиме" in article.body
+
+
 def test_markdown_with_front_matter_keeps_given_values(ctx):
     article = ingest_path(DATA / "article_with_front_matter.md", ctx)
     assert article.title == "Казахстан и Украина: «украинский след» в протестах"

@@ -13,6 +13,7 @@ into the curated file without losing a person's edits (``store``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -43,6 +44,7 @@ __all__ = [
     "write_article",
 ]
 
+_ANY_TAG = re.compile(r"<[A-Za-z!/]")
 INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown")
 _CRAWL_PREFIX = "date "
 
@@ -131,8 +133,10 @@ def _kind(raw: RawInput, text: str) -> str:
                 return "markdown"
     if name.endswith((".md", ".markdown")) or "markdown" in ctype:
         return "markdown"
-    if "html" in ctype or name.endswith((".html", ".htm", ".xhtml")) or looks_like_html(text):
+    if looks_like_html(text):
         return "html"
+    if ("html" in ctype or name.endswith((".html", ".htm", ".xhtml"))) and _ANY_TAG.search(text):
+        return "html"  # (a page saved as .html that holds plain text, with no tag, is text)
     return "text"
 
 

@@ -300,8 +300,17 @@ def _is_verbal(parses: Sequence[Any]) -> bool:
     return all(p.tag.POS in _VERBAL or p.tag.POS == "PRTF" for p in parses)
 
 
+def _first_name(parses: Sequence[Any]) -> bool:
+    """Some parse is a first name that a place of the dictionary does not outweigh
+    (``Руслан``, ``Викрам``; not ``Алматы``, whose rare reading is the plural of a name
+    ``Алмат``). Guessed place readings of unknown words do not count."""
+    name = max((p.score for p in parses if "Name" in p.tag.grammemes), default=0.0)
+    place = max((p.score for p in parses if "Geox" in p.tag.grammemes and p.is_known), default=0.0)
+    return name > 0 and name >= place
+
+
 def _info(parse: Any, proper: bool, parses: Sequence[Any]) -> WordInfo:
-    first_name = proper and any("Name" in p.tag.grammemes for p in parses)
+    first_name = proper and _first_name(parses)
     same = [p for p in parses if p.normal_form == parse.normal_form and p.tag.POS == parse.tag.POS]
     genitive = any("gent" in p.tag for p in same)
     case_ambiguous = any("nomn" in p.tag or "accs" in p.tag for p in same)
