@@ -255,7 +255,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
                 rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?:,?\s+(?P<year2>\d{{4}}))?)?"
                 r"\s*[.,]?\s*"
                 r"(?:/\s*(?P<a1>[^/\n]{2,40}?)\s*/\s*\.?"
-                r"|\((?P<a2>[^()\n]{2,40})\)\s*[-—–]"
+                r"|\((?P<a2>[^()\n]{2,40})\)\s*[-—–:]"  # "Moscow, 17 May 2022 (TDI): The …"
                 r"|[-—–]\s*(?P<a3>[^.\s]+(?:\s[^.\s]+){0,2})\s*\."
                 r"|(?P<a4>[^\s/()]+(?:\s[^\s/()]+){0,2})\s*[-—–])"
                 r"(?:\s+(?=\S)|\s*$)",
@@ -2057,8 +2057,10 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     )
     dated = bool(g.get("day") or g.get("day2"))
     capitals = len(agency) >= 4 and agency.isupper() and not _CYR.search(agency)
+    # a full date and an agency in brackets: "Moscow, 17 May 2022 (TDI): The fortified …"
+    bracketed = bool(g.get("a2")) and dated and bool(g.get("year") or g.get("year2"))
     if not (
-        g["place"].isupper() or known or (dated and capitals)
+        g["place"].isupper() or known or (dated and capitals) or bracketed
     ):  # "Москва, 13 января - DIXINEWS."
         return False
     if g.get("a1") or g.get("a2") or known:

@@ -445,7 +445,7 @@ DATE_BRANCHES = (
     "opening_stamp",  # a stamp glued to one of the first lines
     "split_stamp",  # a stamp's day and month, its year on a line of its own
     "lone_year_dateline",  # a lone stamp year + the dateline's day and month
-    "crawl",  # the crawl date itself
+    "crawl",  # the crawl date itself (not 1 January alone: a year's placeholder)
     "crawl_dateline",  # the crawl date, a yearless dateline naming its day
     "crawl_stamp_day",  # the crawl date, a yearless stamp naming its day
     "crawl_month_dateline",  # a yearless dateline's day and month in the crawl marker's month
@@ -581,6 +581,9 @@ def _branch_date(
         else:
             month_day, how = stamp_day, "crawl_stamp_day"
         if month_day is None:
+            if (crawl.month, crawl.day) == (1, 1):  # a year's placeholder as often as a day
+                warnings.append(f"a crawl date of 1 January ({crawl}) alone; date left unknown")
+                return None, None, warnings
             if _yesterday(cleaned, rules):  # "Вчера, 18:40": seen the day after the marker's
                 # day, or the marker is the day it was seen: which one is unknown
                 warnings.append("a 'yesterday' stamp beside the crawl date; date left unknown")
