@@ -1,9 +1,11 @@
 """Publication dates of real scraped pages (issue 10): the forms and places publishers use,
 and no date rather than a wrong one.
 
-Each page is the start of an excerpt of tests/data/realset/dev, dev2, dev3 or dev4, as the
-search tool returned it (debris and all); the expected dates are the split's labels, written
-from reading the text. Pages are ingested without their URL: the text alone must give the date.
+Each page is the start of an excerpt of a tuning split of tests/data/realset (dev ... dev8)
+or of tests/data/urldates, as the search tool returned it (debris and all); the expected
+dates are the split's labels, written from reading the text (or the URL's date). Pages are
+ingested without their URL: the text alone must give the date. Some cases change one line
+of a real page (a marker, a stamp) to show the rule that decides.
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
 from generator.ingest.clean import classify, clean_text, find_dates, is_timestamp
-from generator.ingest.metadata import _agency_like, _stamp_dates, infer_date
+from generator.ingest.metadata import (
+    DATE_BRANCHES,
+    _agency_like,
+    _stamp_dates,
+    date_with_provenance,
+    infer_date,
+)
 
 REALSET = Path(__file__).parent / "data" / "realset"
 
@@ -238,6 +246,27 @@ def test_date_of_a_cleaned_page_states_why_none(ctx):
     )
     date, warnings = infer_date(cleaned, ctx.rules)
     assert date is None and any("does not fit" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "branch"),
+    [
+        # "Monday June 24, 2024" / headline / "February 14, 2022": the one below the headline
+        ("dev2/t_en_thenews_commemorate_victims.txt", dt.date(2022, 2, 14), "stamp_below"),
+        # " date 2022-01-11 BAKU, Azerbaijan, Jan. 11": the crawl date its stamp names
+        ("dev4/en_trend_serdyukov_handover_plan.txt", dt.date(2022, 1, 11), "crawl_stamp_day"),
+        # "Moscow, 17 May 2022 (TDI): …"
+        ("dev8/en_thediplomaticinsight_moscow_csto_meeting.txt", dt.date(2022, 5, 17), "dateline"),
+        # a stamp weeks before the lead's "November 11": none, and no branch
+        ("dev/en_simplemoneygoals_warship_listing_novorossiysk.txt", None, None),
+    ],
+)
+def test_the_branch_that_gave_the_date_is_named(ctx, name, expected, branch):
+    cleaned = clean_text(page(name), ctx.rules)
+    date, how, _warnings = date_with_provenance(cleaned, ctx.rules)
+    assert (date, how) == (expected, branch)
+    assert how is None or how in DATE_BRANCHES
+    assert infer_date(cleaned, ctx.rules)[0] == date  # the public function says the same
 
 
 def test_a_long_line_is_a_stamp_only_with_a_publication_label(ctx):
