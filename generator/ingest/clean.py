@@ -59,6 +59,7 @@ _LIST_KINDS = frozenset(
 )
 STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
 STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
+DESCRIPTION_MAX_WORDS = 100  # a page's description over its headline, rubric and stamp
 COMMENTS_MAX_LINES = 30  # a readers' comments box: author / comment lines under its header
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publisher)
@@ -1065,8 +1066,14 @@ def _choose_headline(
         if _fields_line(lines[i]):
             kinds[i] = "fields"  # "Publication: Monitor Volume: 4 Issue: 230": a record's fields
             continue
+        if _CONTACT.search(lines[i]):
+            kinds[i] = "contact"  # "Миялы ауылы, Қ.Сәтбаев көшесі, №17 үй. … mialy44@mail.ru"
+            continue
         if _stamp_and_credit(lines[i], rules):
             kinds[i] = "timestamp"  # "6 января 2022, 10:55 — Общественная служба новостей — ОСН"
+            continue
+        if _teaser_over_headline(lines, i, candidates, rules):
+            kinds[i] = "teaser"  # "Now you can see non-English news...", a pull quote
             continue
         if (
             _body_line(lines[i], rules)
@@ -1129,6 +1136,50 @@ def _choose_headline(
     longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
     saying = [i for i in longer if _overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
     return (saying or longer or shaped or [None])[0], candidates, end
+
+
+_QUOTED_LINE = re.compile(r'^\s*["«“„][^"«»“”„]{3,}["»”]\s*$')
+
+
+def _teaser_over_headline(
+    lines: list[str], i: int, candidates: list[int], rules: CleanRules
+) -> bool:
+    """A line at the top that ends like a sentence but is a teaser or a pull quote: it
+    trails off ("Now you can see non-English news...", a breadcrumb trail glued to a cut
+    headline "Домой Новости … с миротворцами на...") or is a short quotation ("\"Want to
+    study in Russia? Learn the language.\""), no headline-long line is above it, and a
+    headline-shaped line (no full stop, not debris) follows. (A headline with a full stop
+    is neither: the lead fallback keeps it.)"""
+    line = lines[i].strip()
+    trails = line.endswith(("...", "…"))  # (a cut teaser of any length: "Домой Новости … на...")
+    if not (trails or (_words(line) <= 12 and _QUOTED_LINE.match(line))):
+        return False
+    if any(_words(lines[j]) >= 5 for j in candidates):
+        return False
+    following = next((x for x in lines[i + 1 : i + 4] if x.strip()), None)
+    return (
+        following is not None
+        and 4 <= _words(following) <= 30
+        and not following.rstrip('»"”’)] ').endswith(".")  # (a headline may ask: "…?")
+        and classify(following, rules) is None
+        and not _body_line(following, rules)
+    )
+
+
+def _wrapped_headline_start(lines: list[str], candidates: list[int], chosen: int) -> int | None:
+    """The first line of a headline wrapped after its colon, just above the chosen line:
+    "Kazakhstan’s Disturbances:" / "Internal Dynamics and External Dimensions" (2-8 words
+    ending in a colon, the chosen line starting with a capital); ``None`` otherwise."""
+    j = chosen - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    line = lines[j].strip() if j >= 0 else ""
+    if j in candidates and line.endswith(":") and 2 <= _words(line) <= 8:
+        return j if lines[chosen].strip()[:1].isupper() else None
+    return None
+
+
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:тел|tel|phone|факс|fax)\.?\s*:?\s*[+\d(]")
 
 
 def _in_menu(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
@@ -1348,6 +1399,8 @@ def _echoes_header(line: str, above: list[str]) -> bool:
             continue
         if k.endswith(" " + key):
             return True
+        if k.startswith(key + "_") and _site_tail(other.strip()[len(line.strip()) + 1 :]):
+            return True  # "Headline_Russian.news.cn": a <title> joined by an underscore
         if k.startswith(key + " "):
             head, stripped = other.strip(), line.strip()
             rest = head[len(stripped) :] if head.startswith(stripped) else ""
@@ -1480,12 +1533,12 @@ def _headline_under_standfirst(
     """The headline under a page's opening standfirst, with the stamp or the source line
     between them: "Прем'єр-міністр … запевнила, що фіксована ціна … залишається незмінною
     …." / "9 жовтня 2025, 8:37" / "Фіксована ціна на газ … буде незмінною …" / text (the
-    excerpt opens with the page's description). The line must be headline-shaped (no full
+    excerpt opens with the page's description), or with a rubric or stamp under the
+    headline instead ("У Росії на Сизранському НПЗ … пожежа." / "БпЛА атакували Сизранський
+    НПЗ …" / "Новини світу" / "February 19, 2025" / text). The line must be headline-shaped (no full
     stop, 5-20 words), say mostly words of the standfirst, and have article text under
     it; ``None`` otherwise."""
     if lead >= len(lines) or not _ends_sentence(lines[lead]):
-        return None
-    if _words(lines[lead]) > STANDFIRST_MAX_WORDS + 5:
         return None
     after = [j for j in range(lead + 1, min(len(lines), lead + 8)) if lines[j].strip()]
     k = 0
@@ -1494,15 +1547,26 @@ def _headline_under_standfirst(
         or any(rx.match(lines[after[k]]) for rx in rules.bylines)
     ):
         k += 1
-    if k == 0 or k + 1 >= len(after):
+    if k + 1 >= len(after):
         return None
-    head, text = after[k], after[k + 1]
+    head, m = after[k], k + 1
+    while m < min(len(after), k + 3) and (  # a rubric or stamp under the headline
+        is_timestamp(lines[after[m]], rules)
+        or (_words(lines[after[m]]) <= 3 and not _ends_sentence(lines[after[m]]))
+    ):
+        m += 1
+    if (k == 0 and m == 1) or (m >= len(after) and m == k + 1):
+        return None  # (nothing between: maybe a crosshead; the excerpt may end under a stamp)
+    # (a rubric or stamp under the headline is evidence enough for a longer description)
+    if _words(lines[lead]) > (STANDFIRST_MAX_WORDS + 5 if m == k + 1 else DESCRIPTION_MAX_WORDS):
+        return None
+    text = after[m] if m < len(after) else None
     line = lines[head]
     if (
         not 5 <= _words(line) <= 20
         or line.rstrip('»"”’)] ').endswith((".", ":", ","))
         or classify(line, rules) is not None
-        or _words(lines[text]) < 8
+        or (text is not None and _words(lines[text]) < 8)
     ):
         return None
     return head if _overlap(line, _stems(lines[lead])) >= STANDFIRST_OVERLAP else None
@@ -1679,6 +1743,35 @@ def _strip_glued_stamp(title: str, rules: CleanRules) -> str:
     return title
 
 
+def _site_label(url: str | None) -> str:
+    """The name part of the page's host ("ukrnews" for https://ukrnews.online/...)."""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return ""
+    parts = [p for p in host.split(".") if p not in ("www", "m", "ru", "en", "kz", "ua", "kk")]
+    return re.sub(r"[^a-z]", "", parts[0]) if len(parts) >= 2 else ""
+
+
+def _own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> None:
+    """Mark the site's own name with its slogan at the top of the page as a masthead:
+    "UkrNews — новини, яким довіряє Україна." on ukrnews.online (a full stop that would
+    otherwise end the header before the headline)."""
+    site = _site_label(url)
+    if len(site) < 4:
+        return
+    seen = 0
+    for i, line in enumerate(lines):
+        if kinds[i] is not None:
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        m = re.match(r"\s*([^\W\d_][\w.\- ]{2,30}?)\s+[—–|-]\s+\S", line)
+        if m and _words(line) <= 12 and re.sub(r"[^a-z]", "", m.group(1).casefold()) == site:
+            kinds[i] = "masthead"
+
+
 def clean_text(
     text: str, rules: CleanRules, title_hint: str | None = None, url: str | None = None
 ) -> Cleaned:
@@ -1697,6 +1790,7 @@ def clean_text(
 
     kinds: list[str | None] = [None if line else "blank" for line in lines]
     _comment_boxes(lines, kinds, rules)
+    _own_slogans(lines, kinds, url)
     slug = slug_words(url)
     title = " ".join(title_hint.split()) if title_hint else None
     if title is None:
@@ -1742,7 +1836,10 @@ def clean_text(
                 for j in candidates:
                     if j < chosen:
                         kinds[j] = "pre_title"
-                title, title_index = _strip_credit(lines[chosen], rules), chosen
+                head = lines[chosen]
+                if (above := _wrapped_headline_start(lines, candidates, chosen)) is not None:
+                    head = f"{lines[above].strip()} {head.strip()}"
+                title, title_index = _strip_credit(head, rules), chosen
                 kinds[chosen] = "title"
             else:
                 for j in candidates:  # short labels above the text: rubrics, site names
