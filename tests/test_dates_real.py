@@ -164,6 +164,15 @@ def test_a_stamp_after_the_text_over_a_typo_box_and_a_call_for_news(ctx):
     assert text_date(ctx, name, chars=5000) == dt.date(2024, 12, 11)
 
 
+def test_a_stamp_after_a_text_of_one_paragraph(ctx):
+    # "У Росії на Сизранському НПЗ … (one paragraph)" / "БпЛА атакували Сизранський НПЗ у
+    # Самарській області РФ" (the headline, under the text) / "Новини світу" / "February 19,
+    # 2025" (dev8, kyivregion): the stamp right after the text, the text one paragraph long
+    name = "dev8/uk_kyivregion_syzran_refinery_drones.txt"
+    assert page(name).rstrip().endswith("Новини світу\nFebruary 19, 2025")
+    assert text_date(ctx, name) == dt.date(2025, 2, 19)
+
+
 def test_dated_lines_deep_in_a_list_are_no_stamps(ctx):
     # a list of attacks, each under a line like "2011 жыл 17 мамыр": no publication date
     assert text_date(ctx, "dev2/t_kk_massaget_terror_attacks_list.txt", chars=6000) is None

@@ -2013,8 +2013,9 @@ def stamp_lines(
     - "lead": a stamp between the first paragraph, when short like a standfirst (not the
       opening of a live blog), and the second, e.g. over the author's name;
     - "tail": a stamp right after the last paragraph (at most two short lines between, a
-      source link, say), followed by nothing longer than a menu item (a list of related
-      stories, each dated under its headline, is no stamp of the article).
+      source link, say, or the headline and a rubric under a text of one paragraph),
+      followed by nothing longer than a menu item (a list of related stories, each dated
+      under its headline, is no stamp of the article).
     """
     out: list[tuple[str, str]] = []
     for i in range(min(first_body + 1, len(lines))):
@@ -2045,7 +2046,7 @@ def stamp_lines(
                 out.append(("lead", lines[i]))
             elif kinds[i] != "blank" and (today := _stamp_in_line(lines, kinds, i, rules, False)):
                 out.append(("lead", today))
-    if text and text[-1] > first_body:
+    if text and text[-1] >= first_body:  # (a text of one paragraph too)
         rest = [i for i in range(text[-1] + 1, len(lines)) if kinds[i] != "blank"]
         at = next((j for j, i in enumerate(rest[:3]) if kinds[i] == "timestamp"), None)
         if (
