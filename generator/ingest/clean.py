@@ -724,6 +724,8 @@ def _is_header(line: str, rules: CleanRules) -> bool:
 def _byline(line: str, rules: CleanRules) -> list[tuple[str, str]] | None:
     if _words(line) > 12:
         return None
+    if " | " in line:  # "Текст: Людмила Смеркович | 2013-10-16 | 4277": the byline's field
+        line = line.split(" | ", 1)[0]
     folded = fold_homoglyphs(line)
     for rx in rules.bylines:
         m = rx.match(line) or rx.match(folded)
@@ -1179,7 +1181,10 @@ def _wrapped_headline_start(lines: list[str], candidates: list[int], chosen: int
     return None
 
 
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:тел|tel|phone|факс|fax)\.?\s*:?\s*[+\d(]")
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?:тел|tel|phone|факс|fax)\.?\s*:?\s*[+\d(]"
+    r"|\+?\d{1,2}[\s-]?\(?\d{3,4}\)?[\s-]\d{2,3}-\d{2}-\d{2,3}\b"  # 8-922-87-26-626
+)
 
 
 def _in_menu(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
@@ -1493,9 +1498,16 @@ _DASH_OPENING = re.compile(r"^[—–-]\s*\S")
 
 def _credited_below(lines: list[str], i: int, rules: CleanRules) -> bool:
     """Is line ``i`` a caption whose credit follows on the next line after a dash ("An aerial
-    view of flooding in Kherson …" / "— Photo by Vladyslav Smilianets / Reuters")?"""
-    following = next((line for line in lines[i + 1 : i + 3] if line.strip()), "")
-    return bool(_DASH_OPENING.match(following)) and classify(following, rules) == "photo_credit"
+    view of flooding in Kherson …" / "— Photo by Vladyslav Smilianets / Reuters"), or after
+    the caption said again ("Участники народного бунта …" twice, then "Фото: соцсети")?"""
+    below = [line for line in lines[i + 1 : i + 5] if line.strip()][:2]
+    twice = bool(below) and _key(below[0]) == _key(lines[i])
+    if twice:
+        below = below[1:]  # the caption said twice (alt text, then caption) over its credit
+    following = below[0] if below else ""
+    return (bool(_DASH_OPENING.match(following)) or twice) and classify(
+        following, rules
+    ) == "photo_credit"
 
 
 def _credited_caption(line: str, rules: CleanRules) -> bool:
@@ -1697,6 +1709,29 @@ def _labels_under_headline(lines: list[str], kinds: list[str | None], title_inde
             return
 
 
+_CLOCK_FIRST = re.compile(r"^\d{1,2}:\d{2}\s+(?=[^\W\d_])")
+_CYR_LOWER = "а-яёіїєґәғқңөұүһ"
+_CYR_UPPER = "А-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
+_GLUED_SOURCE = re.compile(rf"[{_CYR_LOWER}](?=[{_CYR_UPPER}]{{2,}}[\w.-]*$)")
+
+
+def _tidy_title(title: str) -> str:
+    """A title without the page furniture stuck to its ends: a separator left dangling
+    where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
+    a list's time column ("06:37 Казский рудник …"), a source glued on without a space
+    ("… программаНИА-Мурманск"), a section before the headline glued to itself
+    ("Новини України - AB…AB…")."""
+    title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
+    title = _CLOCK_FIRST.sub("", title)
+    glued = _GLUED_SOURCE.search(title)
+    if glued and _words(title) >= 4:
+        title = title[: glued.start() + 1]
+    for size in range(len(title) // 2, 14, -1):
+        if title.endswith(title[-size:] * 2):
+            return title[-size:].strip()
+    return title
+
+
 def _strip_credit(title: str, rules: CleanRules) -> str:
     """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
     bullet or a breadcrumb's arrows before it ("• Headline", "» » Headline"), a site or
@@ -1718,8 +1753,9 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
         last = title.rsplit(" ", 1)
         if len(last) == 2 and last[1].isupper() and _key(last[1]) in rules.navigation:
             title = last[0]
-    # a separator left dangling where a site's name was cut off ("… public order’ –")
-    title = re.sub(r"\s+[-–—|]+$", "", _strip_glued_stamp(title, rules))
+    # a separator left dangling where a site's name was cut off ("… public order’ –"),
+    # a table's empty cells ("Казский рудник отмечает юбилей | |")
+    title = _tidy_title(_strip_glued_stamp(title, rules))
     words = title.split()  # the headline said twice on one line (<title> glued to <h1>)
     half = len(words) // 2
     if len(words) >= 6 and len(words) % 2 == 0 and words[:half] == words[half:]:
@@ -1864,7 +1900,7 @@ def clean_text(
                         paragraph += " " + lines[j]
                     title, title_in_body = _title_candidate(paragraph, rules)
                     if not title_in_body:  # a short line: the title made from it
-                        title, title_in_body = lead_title(paragraph, rules), True
+                        title, title_in_body = _tidy_title(lead_title(paragraph, rules)), True
                     title_index = lead
                     kinds[lead] = None
         break
@@ -1879,7 +1915,7 @@ def clean_text(
                 kinds[i] = "byline"
                 bylines.extend(by)
                 continue
-        elif kind == "outlet_label":
+        elif kind in ("outlet_label", "masthead"):
             bylines.append(("masthead", line))
         kinds[i] = kind
     _read_also_lists(lines, kinds)
