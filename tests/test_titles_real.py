@@ -686,6 +686,22 @@ def test_page_furniture_of_the_label_free_audit(ctx, line, kind):
     assert classify(line, ctx.rules) == kind
 
 
+def test_a_share_buttons_label_glued_to_the_standfirst_is_dropped(ctx):
+    # inukraine.com.ua (dev8): "Поширити: Офіс Каспійського трубопровідного консорціуму …"
+    text = (
+        "Атака на Новоросійськ: БПЛА вдарив по офісу Каспійського трубопровідного консорціуму\n\n"
+        "Поширити: Офіс Каспійського трубопровідного консорціуму випробував міць БПЛА. "
+        "Потужностями компанії транспортується російська нафта на світовий ринок.\n\n"
+        "Міжнародний проєкт Росії, Казахстану і великих нафтових компаній транспортує нафту.\n"
+    )
+    cleaned = clean_text(text, ctx.rules)
+    assert cleaned.body.startswith("Офіс Каспійського трубопровідного консорціуму випробував")
+    kept = clean_text(
+        "Facebook: компанія заявила про збій у роботі сервісу в Казахстані.", ctx.rules
+    )
+    assert kept.body.startswith("Facebook: компанія")  # a network's name is no share button
+
+
 def test_a_byline_with_its_date_and_views_in_table_fields(ctx):
     # erazvitie.org (audit8): "Сибирские Афины" / "Текст: Людмила Смеркович | 2013-10-16 | 4277"
     line = "Текст: Людмила Смеркович | 2013-10-16 | 4277"

@@ -1808,6 +1808,11 @@ def _own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> 
             kinds[i] = "masthead"
 
 
+def _share_label(label: str, rules: CleanRules) -> bool:
+    """Is ``label`` a share button's word ("Поширити", "Share"), by the packs' share lines?"""
+    return any(cls == "share" and rx.match(label.strip()) for cls, rx in rules.debris)
+
+
 def clean_text(
     text: str, rules: CleanRules, title_hint: str | None = None, url: str | None = None
 ) -> Cleaned:
@@ -1824,6 +1829,10 @@ def clean_text(
                 lines[i] = line[m.end() :].strip()
             break
 
+    for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
+        label, colon, rest = line.partition(":")
+        if colon and _words(rest) >= 5 and _words(label) <= 2 and _share_label(label, rules):
+            lines[i] = rest.strip()
     kinds: list[str | None] = [None if line else "blank" for line in lines]
     _comment_boxes(lines, kinds, rules)
     _own_slogans(lines, kinds, url)
