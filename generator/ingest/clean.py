@@ -60,6 +60,8 @@ _LIST_KINDS = frozenset(
 STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
 STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
 DESCRIPTION_MAX_WORDS = 100  # a page's description over its headline, rubric and stamp
+SLUG_SCAN_LINES = 12  # text lines under the header searched for the line the slug says
+SLUG_SCAN_PARAGRAPHS = 2  # ... past at most this many paragraphs (a teaser's, a notice's)
 COMMENTS_MAX_LINES = 30  # a readers' comments box: author / comment lines under its header
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publisher)
@@ -1091,6 +1093,10 @@ def _choose_headline(
         candidates.append(i)  # (menu items of one or two words do not fill the window)
         if _in_menu(lines, kinds, i, rules):
             menu.add(i)  # "Kazakhstan's Bloody January 2022" among a menu's items
+    if slug and not any(_says_slug(lines[i], slug) for i in candidates):
+        below = _slug_line_below(lines, kinds, rules, end, slug)
+        if below is not None:  # the page's headline under a teaser or notice that ended
+            return below, candidates, end  # the header early: the URL's slug names it
     if not candidates:
         return None, candidates, end
     body = "\n".join(lines[j] for j in range(end, min(len(lines), end + 40)) if kinds[j] is None)
@@ -1185,6 +1191,34 @@ _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?:тел|tel|phone|факс|fax)\.?\s*:?\s*[+\d(]"
     r"|\+?\d{1,2}[\s-]?\(?\d{3,4}\)?[\s-]\d{2,3}-\d{2}-\d{2,3}\b"  # 8-922-87-26-626
 )
+
+
+def _slug_line_below(
+    lines: list[str], kinds: list[str | None], rules: CleanRules, end: int, slug: frozenset[str]
+) -> int | None:
+    """A headline-shaped line (3-30 words, no full stop, not debris) within
+    ``SLUG_SCAN_LINES`` text lines and ``SLUG_SCAN_PARAGRAPHS`` paragraphs under the end of
+    the header that says what the URL's slug says ("A devastating Russian missile strike …
+    200 injured." over "Armenia freezes participation in CSTO …" at
+    …/armenia-freezes-participation-in-csto-…/)."""
+    seen = paragraphs = 0
+    for j in range(end, len(lines)):
+        if kinds[j] == "blank" or not lines[j].strip():
+            continue
+        seen += 1
+        line = lines[j]
+        if seen > SLUG_SCAN_LINES or paragraphs > SLUG_SCAN_PARAGRAPHS:
+            return None  # (a line deep in the article is a crosshead or a pull quote)
+        if (
+            kinds[j] is None
+            and 3 <= _words(line) <= 30
+            and not line.rstrip('»"”’)] ').endswith((".", ":", ","))
+            and _says_slug(line, slug)
+            and classify(line, rules) is None
+        ):
+            return j
+        paragraphs += _words(line) >= 15 and _ends_sentence(line)
+    return None
 
 
 def _in_menu(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
