@@ -788,3 +788,13 @@ def test_foreign_troops_in_kazakhstan_are_the_csto_contingents(real, taxonomy):
     # contingent"; the CSTO is not named
     got = by_topic(real("dev8/en_promoteukraine_mfa_condemns_violence"), taxonomy)
     assert "csto_mission" in got and "foreign troops → CSTO" in got["csto_mission"]
+
+
+def test_russian_peacekeepers_for_karabakh_are_not_the_mission(real, taxonomy):
+    # Semeistvo, Nov 2020: 20 planes with Russian peacekeepers land in Yerevan; Karabakh is
+    # named only as "нагорнокарабахский" and "Нагорно-Карабахская"; the own score stays
+    # below what a story of CSTO returns could lend the mission to
+    text = real("dev8/ru_semeistvo_karabakh_peacekeepers_yerevan")
+    mission = {s.topic: s for s in topic_scores(text, taxonomy)}["csto_mission"]
+    assert {"нагорнокарабах", "нагорно-карабах"} <= {e.term for e in mission.negative}
+    assert mission.score < taxonomy.story.min_own_score * mission.threshold
