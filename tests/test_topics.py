@@ -776,11 +776,31 @@ def test_kazakh_oil_naming_russia_once_is_not_transit(real, taxonomy, name):
     assert "energy_transit" not in by_topic(text, taxonomy)
 
 
-def test_the_collective_peacekeeping_forces_flying_home_are_kazakhstan(real, taxonomy):
-    # Military News: the 7th plane lands at Chkalovsky; Kazakhstan is never named
-    got = by_topic(real("dev8/ru_militarynews_seventh_plane_chkalovsky"), taxonomy)
+@pytest.mark.parametrize(
+    ("name", "implied"),
+    [
+        # Military News: the 7th plane lands at Chkalovsky; Kazakhstan is never named
+        (
+            "dev8/ru_militarynews_seventh_plane_chkalovsky",
+            "коллективные миротворческие силы → Kazakhstan",
+        ),
+        # Officers of Russia: paratroopers of "the CSTO peacekeeping contingent" back in
+        # Ivanovo; Kazakhstan named once
+        (
+            "dev7/ru_oficery_ivanovo_paratroopers_welcomed",
+            "миротворческий контингент ОДКБ → Kazakhstan",
+        ),
+    ],
+)
+def test_the_csto_peacekeeping_force_flying_home_is_kazakhstan(real, taxonomy, name, implied):
+    got = by_topic(real(name), taxonomy)
     assert "csto_mission" in got and "unrest_2022" in got
-    assert "коллективные миротворческие силы → Kazakhstan" in got["csto_mission"]
+    assert implied in got["csto_mission"]
+
+
+def test_csto_peacekeeping_drills_are_not_the_mission(real, taxonomy):
+    # Mir 24: "Нерушимое братство" drills near Vitebsk with the CSTO peacekeeping forces
+    assert score_topics(real("dev3/ru_mir24_csto_drills_vitebsk"), taxonomy) == ()
 
 
 def test_foreign_troops_in_kazakhstan_are_the_csto_contingents(real, taxonomy):
