@@ -703,6 +703,8 @@ def test_the_headline_on_pages_of_the_label_free_audit(ctx, name, title):
         ("ощущается как -3°C", "widget"),
         ("4,6 м/c", "widget"),
         ("766 мм рт.ст.", "widget"),
+        ("Яндекс Погода", "widget"),  # ruffnews.ru: the weather box's provider
+        ("Вечер", "widget"),
         ("80 лет Великой Победе!", "widget"),  # newsa.ru: a banner
         ("Информационное агентство «Би-порт» Новости Мурманска и Мурманской области", "masthead"),
         ("Суспільно-інформаційний ресурс громади", "masthead"),  # novini-zt.info
