@@ -32,6 +32,8 @@ DEBRIS_CLASSES = (
     "ticker",
     "widget",
     "comments",
+    "masthead",  # the outlet describing itself, its tagline ("Новости Мурманска и …")
+    "rubric",  # a genre rubric over the headline ("Исторический очерк")
 )
 _LIST_KEYS = (
     "switcher_names",

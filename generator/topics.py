@@ -29,6 +29,9 @@ Knowledge beyond words, all configured in the YAML:
 * a topic's term group may have a ``period``: its terms count only in an article published
   within it (the new prime minister of January 2022 is a consequence of the unrest only in
   reports of that month); an undated article does not get them;
+* a topic's term group may have a ``max_count``: its terms are names of one thing and count
+  together at most that many times ("CSTO", "ОДКБ" and the organisation's full name on one
+  summit page are one organisation, not three);
 * story-level evidence (``apply_story_evidence``): a report whose story's other reports
   mostly carry a topic gets it too when it has weaker evidence of its own.
 """
@@ -59,7 +62,7 @@ _TOPIC_KEYS = {
     "require",
     "implies",
 }
-_GROUP_KEYS = {"weight", "name", "note", "period"}
+_GROUP_KEYS = {"weight", "name", "note", "period", "max_count"}
 _CONTEXT_KEYS = {"min_count", "period"}
 _CONCEPT_KEYS = {"implies", "with"}
 _STORY_KEYS = {"min_others", "min_share", "min_own_score"}
@@ -75,6 +78,9 @@ class Term:
     prefix: bool = False  # last lemma matches by prefix (term written with a trailing *)
     # counts only in an article published within these days (first, last): group ``period``
     period: tuple[dt.date, dt.date] | None = None
+    # (group id, cap): the terms of one group with ``max_count`` share that cap (one thing
+    # named several ways: "CSTO", "ОДКБ" and the full name count as one term)
+    shared: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -317,6 +323,7 @@ def _term_lists(
             path,
             where,
             f"unknown key(s) {', '.join(map(repr, unknown))}; use weight, name, note, period, "
+            "max_count, "
             f"{ANY} or a configured language ({', '.join(languages)})",
         )
     weight = group.get("weight", 1)
@@ -343,14 +350,24 @@ def _compile_groups(
         gwhere = f"{where}[{gi}]"
         weight, lists = _term_lists(path, gwhere, group, languages)
         period = _period(path, f"{gwhere}.period", group.get("period"))
+        shared = _shared_cap(path, gwhere, group.get("max_count"))
         for lang in languages:
             for raw in (*lists[lang], *lists[ANY]):
                 lemmas, prefix = _lemmatise_term(raw.strip(), lang)
                 if not lemmas:
                     raise _fail(path, gwhere, f"term {raw!r} has no words")
-                term = Term(raw.strip().rstrip("*"), lemmas, weight, prefix, period)
+                term = Term(raw.strip().rstrip("*"), lemmas, weight, prefix, period, shared)
                 per_lang[lang].append(term)
     return {lang: TermSet.build(ts, gap) for lang, ts in per_lang.items()}
+
+
+def _shared_cap(path: Path, where: str, value: Any) -> tuple[str, int] | None:
+    """A group's ``max_count``: its terms together count at most that many times."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise _fail(path, f"{where}.max_count", f"expected a whole number >= 1, got {value!r}")
+    return where, value
 
 
 def _text(path: Path, where: str, value: Any) -> str:
@@ -521,7 +538,9 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
             digest.update(json.dumps([c.name, c.implies, compiled_c], ensure_ascii=False).encode())
     for t in topics:
         for lang in languages:
-            compiled = [(x.lemmas, x.weight, x.prefix, str(x.period)) for x in t.terms[lang].terms]
+            compiled = [
+                (x.lemmas, x.weight, x.prefix, str(x.period), x.shared) for x in t.terms[lang].terms
+            ]
             compiled += [(x.lemmas, -x.weight, x.prefix) for x in t.negative[lang].terms]
             digest.update(json.dumps(compiled, ensure_ascii=False).encode())
     return Taxonomy(
@@ -612,9 +631,19 @@ def _dated(counts: dict[Term, int], date: dt.date | None) -> dict[Term, int]:
 
 
 def _sum(body: dict[Term, int], title: dict[Term, int], tw: float, cap: int) -> float:
+    """Each term's weight x its count (capped); the terms of a group with a ``max_count``
+    share that cap (their counts are added first)."""
     total = 0.0
+    shared: dict[tuple[str, int], tuple[float, float]] = {}
     for t in set(body) | set(title):
-        total += t.weight * min(body.get(t, 0) + tw * title.get(t, 0), cap)
+        n = body.get(t, 0) + tw * title.get(t, 0)
+        if t.shared is None:
+            total += t.weight * min(n, cap)
+        else:
+            seen = shared.get(t.shared, (t.weight, 0.0))[1]
+            shared[t.shared] = (t.weight, seen + n)
+    for (_, group_cap), (weight, n) in shared.items():
+        total += weight * min(n, group_cap)
     return total
 
 

@@ -182,6 +182,11 @@ def real_summary(text: RealText, n: int = 3) -> tuple[list[str], list[str]]:
         ("ru", "Он добавил, что завтра на 14 самолетах будут вывезены миротворцы."),
         ("en", "He said his government had largely restored order."),
         ("en", "This was announced by the Russian Defense Ministry from Moscow."),
+        # a conclusion drawn from what came before (dev8 ukrradio.org: "Таким чином народний
+        # депутат … голова Міжпарламентської групи …" opened its summary)
+        ("uk", "Таким чином народний депутат відповів на запитання про посла."),
+        ("ru", "Следовательно, Казахстан остается зависимым от КТК."),
+        ("kk", "Осылайша, мұнай экспорты қалпына келді."),
     ],
 )
 def test_openers_that_point_back_come_from_the_language_files(language, sentence):

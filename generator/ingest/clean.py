@@ -60,6 +60,8 @@ _LIST_KINDS = frozenset(
 STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
 STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
 DESCRIPTION_MAX_WORDS = 100  # a page's description over its headline, rubric and stamp
+SLUG_SCAN_LINES = 12  # text lines under the header searched for the line the slug says
+SLUG_SCAN_PARAGRAPHS = 2  # ... past at most this many paragraphs (a teaser's, a notice's)
 COMMENTS_MAX_LINES = 30  # a readers' comments box: author / comment lines under its header
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publisher)
@@ -724,6 +726,8 @@ def _is_header(line: str, rules: CleanRules) -> bool:
 def _byline(line: str, rules: CleanRules) -> list[tuple[str, str]] | None:
     if _words(line) > 12:
         return None
+    if " | " in line:  # "Текст: Людмила Смеркович | 2013-10-16 | 4277": the byline's field
+        line = line.split(" | ", 1)[0]
     folded = fold_homoglyphs(line)
     for rx in rules.bylines:
         m = rx.match(line) or rx.match(folded)
@@ -1089,6 +1093,10 @@ def _choose_headline(
         candidates.append(i)  # (menu items of one or two words do not fill the window)
         if _in_menu(lines, kinds, i, rules):
             menu.add(i)  # "Kazakhstan's Bloody January 2022" among a menu's items
+    if slug and not any(_says_slug(lines[i], slug) for i in candidates):
+        below = _slug_line_below(lines, kinds, rules, end, slug)
+        if below is not None:  # the page's headline under a teaser or notice that ended
+            return below, candidates, end  # the header early: the URL's slug names it
     if not candidates:
         return None, candidates, end
     body = "\n".join(lines[j] for j in range(end, min(len(lines), end + 40)) if kinds[j] is None)
@@ -1179,7 +1187,38 @@ def _wrapped_headline_start(lines: list[str], candidates: list[int], chosen: int
     return None
 
 
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:тел|tel|phone|факс|fax)\.?\s*:?\s*[+\d(]")
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?:тел|tel|phone|факс|fax)\.?\s*:?\s*[+\d(]"
+    r"|\+?\d{1,2}[\s-]?\(?\d{3,4}\)?[\s-]\d{2,3}-\d{2}-\d{2,3}\b"  # 8-922-87-26-626
+)
+
+
+def _slug_line_below(
+    lines: list[str], kinds: list[str | None], rules: CleanRules, end: int, slug: frozenset[str]
+) -> int | None:
+    """A headline-shaped line (3-30 words, no full stop, not debris) within
+    ``SLUG_SCAN_LINES`` text lines and ``SLUG_SCAN_PARAGRAPHS`` paragraphs under the end of
+    the header that says what the URL's slug says ("A devastating Russian missile strike …
+    200 injured." over "Armenia freezes participation in CSTO …" at
+    …/armenia-freezes-participation-in-csto-…/)."""
+    seen = paragraphs = 0
+    for j in range(end, len(lines)):
+        if kinds[j] == "blank" or not lines[j].strip():
+            continue
+        seen += 1
+        line = lines[j]
+        if seen > SLUG_SCAN_LINES or paragraphs > SLUG_SCAN_PARAGRAPHS:
+            return None  # (a line deep in the article is a crosshead or a pull quote)
+        if (
+            kinds[j] is None
+            and 3 <= _words(line) <= 30
+            and not line.rstrip('»"”’)] ').endswith((".", ":", ","))
+            and _says_slug(line, slug)
+            and classify(line, rules) is None
+        ):
+            return j
+        paragraphs += _words(line) >= 15 and _ends_sentence(line)
+    return None
 
 
 def _in_menu(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
@@ -1493,9 +1532,16 @@ _DASH_OPENING = re.compile(r"^[—–-]\s*\S")
 
 def _credited_below(lines: list[str], i: int, rules: CleanRules) -> bool:
     """Is line ``i`` a caption whose credit follows on the next line after a dash ("An aerial
-    view of flooding in Kherson …" / "— Photo by Vladyslav Smilianets / Reuters")?"""
-    following = next((line for line in lines[i + 1 : i + 3] if line.strip()), "")
-    return bool(_DASH_OPENING.match(following)) and classify(following, rules) == "photo_credit"
+    view of flooding in Kherson …" / "— Photo by Vladyslav Smilianets / Reuters"), or after
+    the caption said again ("Участники народного бунта …" twice, then "Фото: соцсети")?"""
+    below = [line for line in lines[i + 1 : i + 5] if line.strip()][:2]
+    twice = bool(below) and _key(below[0]) == _key(lines[i])
+    if twice:
+        below = below[1:]  # the caption said twice (alt text, then caption) over its credit
+    following = below[0] if below else ""
+    return (bool(_DASH_OPENING.match(following)) or twice) and classify(
+        following, rules
+    ) == "photo_credit"
 
 
 def _credited_caption(line: str, rules: CleanRules) -> bool:
@@ -1697,6 +1743,29 @@ def _labels_under_headline(lines: list[str], kinds: list[str | None], title_inde
             return
 
 
+_CLOCK_FIRST = re.compile(r"^\d{1,2}:\d{2}\s+(?=[^\W\d_])")
+_CYR_LOWER = "а-яёіїєґәғқңөұүһ"
+_CYR_UPPER = "А-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
+_GLUED_SOURCE = re.compile(rf"[{_CYR_LOWER}](?=[{_CYR_UPPER}]{{2,}}[\w.-]*$)")
+
+
+def _tidy_title(title: str) -> str:
+    """A title without the page furniture stuck to its ends: a separator left dangling
+    where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
+    a list's time column ("06:37 Казский рудник …"), a source glued on without a space
+    ("… программаНИА-Мурманск"), a section before the headline glued to itself
+    ("Новини України - AB…AB…")."""
+    title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
+    title = _CLOCK_FIRST.sub("", title)
+    glued = _GLUED_SOURCE.search(title)
+    if glued and _words(title) >= 4:
+        title = title[: glued.start() + 1]
+    for size in range(len(title) // 2, 14, -1):
+        if title.endswith(title[-size:] * 2):
+            return title[-size:].strip()
+    return title
+
+
 def _strip_credit(title: str, rules: CleanRules) -> str:
     """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
     bullet or a breadcrumb's arrows before it ("• Headline", "» » Headline"), a site or
@@ -1718,8 +1787,9 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
         last = title.rsplit(" ", 1)
         if len(last) == 2 and last[1].isupper() and _key(last[1]) in rules.navigation:
             title = last[0]
-    # a separator left dangling where a site's name was cut off ("… public order’ –")
-    title = re.sub(r"\s+[-–—|]+$", "", _strip_glued_stamp(title, rules))
+    # a separator left dangling where a site's name was cut off ("… public order’ –"),
+    # a table's empty cells ("Казский рудник отмечает юбилей | |")
+    title = _tidy_title(_strip_glued_stamp(title, rules))
     words = title.split()  # the headline said twice on one line (<title> glued to <h1>)
     half = len(words) // 2
     if len(words) >= 6 and len(words) % 2 == 0 and words[:half] == words[half:]:
@@ -1772,6 +1842,11 @@ def _own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> 
             kinds[i] = "masthead"
 
 
+def _share_label(label: str, rules: CleanRules) -> bool:
+    """Is ``label`` a share button's word ("Поширити", "Share"), by the packs' share lines?"""
+    return any(cls == "share" and rx.match(label.strip()) for cls, rx in rules.debris)
+
+
 def clean_text(
     text: str, rules: CleanRules, title_hint: str | None = None, url: str | None = None
 ) -> Cleaned:
@@ -1788,6 +1863,10 @@ def clean_text(
                 lines[i] = line[m.end() :].strip()
             break
 
+    for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
+        label, colon, rest = line.partition(":")
+        if colon and _words(rest) >= 5 and _words(label) <= 2 and _share_label(label, rules):
+            lines[i] = rest.strip()
     kinds: list[str | None] = [None if line else "blank" for line in lines]
     _comment_boxes(lines, kinds, rules)
     _own_slogans(lines, kinds, url)
@@ -1864,7 +1943,7 @@ def clean_text(
                         paragraph += " " + lines[j]
                     title, title_in_body = _title_candidate(paragraph, rules)
                     if not title_in_body:  # a short line: the title made from it
-                        title, title_in_body = lead_title(paragraph, rules), True
+                        title, title_in_body = _tidy_title(lead_title(paragraph, rules)), True
                     title_index = lead
                     kinds[lead] = None
         break
@@ -1879,7 +1958,7 @@ def clean_text(
                 kinds[i] = "byline"
                 bylines.extend(by)
                 continue
-        elif kind == "outlet_label":
+        elif kind in ("outlet_label", "masthead"):
             bylines.append(("masthead", line))
         kinds[i] = kind
     _read_also_lists(lines, kinds)
