@@ -697,3 +697,29 @@ def test_a_publication_stamp_right_under_the_text_whatever_follows_it(ctx):
     # an unlabelled date there may head a list of other stories: no stamp over that furniture
     text = page(name).replace("Published On Jan 7, 2022", "Jan 7, 2022", 1)
     assert ingest_text(ctx, text) is None
+
+
+def test_a_full_date_over_its_rubric_is_a_stamp(ctx):
+    # labourcentralasia.org (audit8, a page of an outlet never seen): "08.02.2022 / Қазақстан"
+    # over the headline; a sentence after a date and a slash stays text.
+    assert is_timestamp("08.02.2022 / Қазақстан", ctx.rules)
+    assert not is_timestamp("07.01.2022 / Протесты в Алматы продолжаются", ctx.rules)
+    text = (
+        "08.02.2022 / Қазақстан\n"
+        "\n"
+        "Жаңаөзенде наразылық жалғасты\n"
+        "\n"
+        "Жаңаөзенде наразылық жалғасты\n"
+        "\n"
+        "8 ақпанда таңертең Жаңаөзен қаласындағы ереуілшілерге Маңғыстау"
+        ' облысы әкімінің орынбасары мен "Қазмұнайгаз", "Өзенмұнайгаз"'
+        " компаниялары өкілдері келді. Олармен жолыққан ереуілшілер ешқандай"
+        " комиссиямен келісімге отырмайтынын, талаптары тек жұмыс орны екенін"
+        " айтты.\n"
+        "\n"
+        "Бұл туралы жаңаөзендік азаматтық белсенді Серік Бақтыбайұлы Facebook"
+        " парақшасындағы тікелей эфирде жүргізген видео таратты.\n"
+        "\n"
+        "\n"
+    )
+    assert ingest_text(ctx, text) == dt.date(2022, 2, 8)

@@ -541,6 +541,12 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     sections = rules.navigation | {_key(w) for w in rules.section_words}
     if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
         return True
+    if (  # a full date, a slash or bar, its rubric: "08.02.2022 / Қазақстан"
+        len(words) <= 2
+        and not line[:first].strip()
+        and re.fullmatch(r"\s*[/|]\s*[^\W\d_][\w-]*(?:\s[^\W\d_][\w-]*)?\s*", line[last:])
+    ):
+        return True
     # A dateline on its own line: a place in capitals before the date, nothing after it
     # but a time or a year word ("Алматы 7 января 2022 года", "ALMATY, January 7, 2022").
     if 1 <= len(words) <= 3 and place_words == words and all(t[:1].isupper() for t in places):
