@@ -723,3 +723,31 @@ def test_a_full_date_over_its_rubric_is_a_stamp(ctx):
         "\n"
     )
     assert ingest_text(ctx, text) == dt.date(2022, 2, 8)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "15 февраля 2025, Бишкекское время 18:53",  # rus.azattyk.org (audit8): the site's clock
+        "15 лютого 2025, Київський час 18:53",
+        "15 ақпан 2025, Астана уақыты 18:53",
+        "February 15, 2025, Almaty time 18:53",
+    ],
+)
+def test_a_site_clock_is_a_today_box(ctx, line):
+    assert classify(line, ctx.rules) == "today_widget"
+
+
+def test_a_site_clock_over_the_headline_gives_no_date(ctx):
+    # rus.azattyk.org/a/27643340.html (audit8): the clock shows the day the page was seen; the
+    # report is of "сегодня, 30 марта" of another year: no date rather than the clock's
+    text = (
+        "Ссылки для упрощенного доступа\n"
+        "15 февраля 2025, Бишкекское время 18:53\n"
+        "Митинг оппозиции пройдет в Бишкеке\n"
+        "Иллюстративное фото.\n"
+        "В Бишкеке сегодня, 30 марта, планируется проведение митинга оппозиции. Об этом "
+        "«Азатытку» сообщил один из его организаторов.\n"
+        "По его словам, основная тема обсуждения на митинге – границы.\n"
+    )
+    assert ingest_text(ctx, text) is None
