@@ -9,6 +9,7 @@ no date, so undated handling is covered too.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import re
@@ -1020,3 +1021,37 @@ def test_a_closed_weeks_brief_keeps_its_stories_when_one_grows_later(settings_en
 
 def digest_topics(digest: Digest) -> tuple[Topic, ...]:
     return tuple(g.topic for g in digest.topics)
+
+
+def test_stylesheet_parsed_once_gives_the_same_pdf(seed_digest, settings_en, settings_ru):
+    """The worker parses the brief stylesheet once and passes it beside the HTML: the PDF
+    is byte for byte the one WeasyPrint makes from the HTML with its own <style>."""
+    import weasyprint
+
+    from generator import pdfworker
+
+    for settings, scope in (
+        (settings_en, BriefScope(topic="unrest_2022")),
+        (settings_ru, BriefScope(week="2022-W01")),
+    ):
+        html = briefs.render_html(seed_digest, settings, scope)
+        body, sheet = pdfworker._split_stylesheet(html)
+        assert sheet is not None and "<style>" not in body and "<style>" in html
+        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        whole = weasyprint.HTML(
+            string=html,
+            base_url=str(pdfworker.TEMPLATE_DIR),
+            url_fetcher=pdfworker._data_only_fetcher(),
+        ).write_pdf(pdf_identifier=identifier)
+        assert pdfworker.html_to_pdf(html) == whole
+        assert pdfworker._split_stylesheet(html)[1] is sheet  # parsed once
+
+
+def test_stylesheet_that_could_load_or_override_stays_in_the_html():
+    from generator import pdfworker
+
+    for css in ("p { color: red !important; }", "@import 'x.css';", "p { background: url(x) }"):
+        html = f"<html><head><style>{css}</style></head><body><p>x</p></body></html>"
+        assert pdfworker._split_stylesheet(html) == (html, None)
+    two = "<style>p{}</style><style>a{}</style>"
+    assert pdfworker._split_stylesheet(two) == (two, None)

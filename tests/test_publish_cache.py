@@ -155,3 +155,36 @@ def test_cache_file_is_written_entry_by_entry_as_the_same_json():
         {"format": CACHE_FORMAT, "salt": "salt", "entries": entries}, ensure_ascii=False
     )
     assert json.loads("".join(_cache_chunks("s", {})))["entries"] == {}
+
+
+def _converter(skip: bool):
+    import markdown
+
+    from generator.render.mkdocs_hooks import _no_reference_patterns
+
+    md = markdown.Markdown(extensions=["tables", "md_in_html", "toc"])
+    if skip:
+        md.treeprocessors.register(_no_reference_patterns(md), "digest_no_references", 21)
+    return md
+
+
+def test_pages_without_references_convert_the_same_without_reference_patterns():
+    """The committed site's link-heavy pages (and brackets that look like references) give
+    the same HTML without the reference-link patterns; a page that defines a reference
+    keeps them and its reference links."""
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    pages = [docs / "timeline.md", *sorted((docs / "entities").glob("*.md"))]
+    tricky = (
+        "[2022-W01] [a][b] ![x][y] [c](../d.md) [e]\n\n| [f](g.md) | [h] |\n|---|---|\n| 1 | 2 |"
+    )
+    texts = [*[p.read_text(encoding="utf-8") for p in pages if p.is_file()][:8], tricky]
+    assert len(texts) > 2
+    for text in texts:
+        assert _converter(True).convert(text) == _converter(False).convert(text)
+    defined = "See [the week][w] and [w].\n\n[w]: ../weeks/2022-w01.md\n"
+    html = _converter(True).convert(defined)
+    assert html == _converter(False).convert(defined)
+    assert html.count('href="../weeks/2022-w01.md"') == 2
+    md = _converter(True)
+    md.convert("[a] [b](c.md)")
+    assert "reference" not in md.inlinePatterns and "link" in md.inlinePatterns

@@ -94,7 +94,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: Any) -> None:
-    """Skip the search plugin's HTML parse (see above); wrap ``Page.render`` with the cache."""
+    """Skip the search plugin's HTML parse (see above); wrap ``Page.render`` with the cache;
+    no reference-link patterns on pages that define no references."""
+    _skip_reference_patterns()
     cache_file = os.environ.get(CACHE_ENV)
     if cache_file:
         _PageCache.install(Path(cache_file))
@@ -118,6 +120,51 @@ def on_post_build(config: Any) -> None:
     """Keep the entries this build used (and those it made) for the next build."""
     if _PageCache.active is not None:
         _PageCache.active.save()
+
+
+# --------------------------------------------------------------------------- references
+
+# Python-Markdown's inline patterns of reference links and images (``[text][id]``, ``[id]``,
+# ``![alt][id]``, ``![id]``): tried on every piece of text before or after the link pattern.
+_REFERENCE_PATTERNS = ("reference", "image_reference", "short_reference", "short_image_ref")
+
+
+def _no_reference_patterns(md: Any) -> Any:
+    """A tree processor run just before the inline patterns: on a page that defines no
+    reference (``[id]: url``; the digest's pages never do), the reference patterns can
+    only return "no match" and are removed from this page's converter (MkDocs makes one per
+    page). The same HTML; the link-heavy pages (timeline, entities, topics) convert about a
+    tenth faster."""
+    from markdown.treeprocessors import Treeprocessor
+
+    class NoReferences(Treeprocessor):
+        def run(self, root: Any) -> None:
+            if not self.md.references:
+                for name in _REFERENCE_PATTERNS:
+                    self.md.inlinePatterns.deregister(name, strict=False)
+
+    return NoReferences(md)
+
+
+def _skip_reference_patterns() -> None:
+    """Add ``_no_reference_patterns`` to each page's converter (once per process), beside
+    MkDocs' own title processor; nothing when MkDocs has no such processor."""
+    try:
+        from mkdocs.structure.pages import _ExtractTitleTreeprocessor as title
+    except ImportError:
+        return
+    register = getattr(title, "_register", None)
+    if register is None or getattr(register, "_digest_references", False):
+        return
+
+    @functools.wraps(register)
+    def _register(self: Any, md: Any) -> None:
+        register(self, md)
+        # priority 21: before the inline patterns (20), after the block parser's references
+        md.treeprocessors.register(_no_reference_patterns(md), "digest_no_references", 21)
+
+    _register._digest_references = True  # type: ignore[attr-defined]
+    title._register = _register
 
 
 # --------------------------------------------------------------------------- page cache

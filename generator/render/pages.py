@@ -500,12 +500,7 @@ class _Ctx:
     ) -> StoryCard:
         """A story in a list, showing only its reports in ``scope`` (a week's, a topic's)."""
         first = self.by_id[scope[0]]
-        dates = sorted(self.by_id[i].article.date for i in scope if self.by_id[i].article.date)
-        when = self.labels["undated"]
-        if dates:
-            when = dates[0].isoformat()
-            if dates[-1] != dates[0]:
-                when += f" – {dates[-1].isoformat()}"
+        when = self._story_when(scope)
         single = len(story.article_ids) == 1
         reports = [self.by_id[i] for i in scope]
         summary = tuple(self.story_summary(page, story, scope, CARD_SUMMARY)) if not single else ()
@@ -519,11 +514,8 @@ class _Ctx:
             title=title,
             href=self.story_href(page, story),
             when=when,
-            counts=""
-            if single
-            else self.counts_text(scope, story)
-            + (f" · {self.labels['breaking']}" if story.id in self.breaking else ""),
-            meta="" if not single else f"{self.outlet(first)} · {self.lang_name(first.language)}",
+            counts=self._story_counts(story, scope) if not single else "",
+            meta="" if not single else self._report_meta(first),
             topics=tuple(self.topic_links(page, self.story_topics(story, scope))),
             summary=summary,
             lead=first.text.summary if single else (),
@@ -539,15 +531,40 @@ class _Ctx:
         )
 
     def story_line(self, page: str, story: Story, scope: Sequence[str]) -> StoryLine:
-        """A story in one line: dates, title link, counts (or outlet and language), topics."""
-        card = self.story_card(page, story, scope)
+        """A story in one line: dates, title link, counts (or outlet and language), topics.
+        The fields of ``story_card`` it shows, without the card's summary, reports and
+        entities (the timeline shows every story in a line)."""
+        first = self.by_id[scope[0]]
+        single = len(story.article_ids) == 1
         return StoryLine(
-            when=card.when,
-            link=Link(card.title, card.href),
-            counts=card.counts or card.meta,
-            topics=card.topics,
-            what=card.what,
+            when=self._story_when(scope),
+            link=Link(
+                story.title if not single else first.article.title, self.story_href(page, story)
+            ),
+            counts=(self._story_counts(story, scope) if not single else "")
+            or (self._report_meta(first) if single else ""),
+            topics=tuple(self.topic_links(page, self.story_topics(story, scope))),
+            what=self.what([self.by_id[i] for i in scope]),
         )
+
+    def _story_when(self, scope: Sequence[str]) -> str:
+        """The first and last dates of the reports in ``scope`` ("undated" if none)."""
+        dates = sorted(self.by_id[i].article.date for i in scope if self.by_id[i].article.date)
+        when = self.labels["undated"]
+        if dates:
+            when = dates[0].isoformat()
+            if dates[-1] != dates[0]:
+                when += f" – {dates[-1].isoformat()}"
+        return when
+
+    def _story_counts(self, story: Story, scope: Sequence[str]) -> str:
+        """A story's counts in ``scope``, and "breaking" when it is."""
+        breaking = f" · {self.labels['breaking']}" if story.id in self.breaking else ""
+        return self.counts_text(scope, story) + breaking
+
+    def _report_meta(self, a: Analysis) -> str:
+        """A single report's outlet and language."""
+        return f"{self.outlet(a)} · {self.lang_name(a.language)}"
 
     def chart(self, page: str, file: str, alt_key: str, **fmt: str) -> Chart | None:
         """The chart ``file`` if the build drew it; alt text from the labels."""
