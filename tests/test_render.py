@@ -495,25 +495,3 @@ def test_story_links_resolve_and_only_multi_report_stories_get_pages(story_files
                 continue
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
             assert resolved in files, f"{path}: broken link {target}"
-
-
-def test_fast_indented_json_is_the_text_json_writes(digest):
-    from generator.render.jsonexport import digest_to_jsonable, dumps_indented
-
-    data = digest_to_jsonable(digest, settings())
-    assert dumps_indented(data, 1) == json.dumps(data, ensure_ascii=False, indent=1)
-    odd = {
-        "empty": [{}, [], ()],
-        "numbers": [0, -7, 2**70, 0.1, 1e-12, float("nan"), float("-inf"), True, False, None],
-        "text": ['Қазақстан «ОДКБ» \u2028 \x00 "quoted" \\ /', ""],
-        "nested": {"a": [{"b": [[1], {"c": "d"}]}]},
-    }
-    for value in (odd, [], {}, "x", 3, None):
-        for indent in (1, 2):
-            assert dumps_indented(value, indent) == json.dumps(
-                value, ensure_ascii=False, indent=indent
-            )
-    # what it does not write itself goes to json: the same text, or the same error
-    assert dumps_indented({1: "a", "b": (2,)}) == json.dumps({1: "a", "b": (2,)}, indent=1)
-    with pytest.raises(TypeError):
-        dumps_indented({"x": object()})
