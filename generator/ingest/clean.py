@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from generator.languages import LanguagePack, month_regex
+from generator.sources import site_host
 
 MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
@@ -68,7 +69,9 @@ ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publis
 CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
 STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
 SENTENCE_END = ".!?…"
-_UPPER = "A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺЎ"
+_CYR_LOWER = "а-яёіїєґәғқңөұүһ"
+_CYR_UPPER = "А-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
+_UPPER = "A-Z" + _CYR_UPPER + "Ў"
 _LETTER = r"[^\W\d_]"
 
 _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t]*")
@@ -100,7 +103,7 @@ _MENU_ARROWS = re.compile(r"\s*(?:>>|»»|→)\s*")
 _SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail.Ru", "vlast.kz"
 # a site's name in a line ("cryptopolitan.com"), not a link's ("pic.twitter.com/Ab1")
 _SITE_TOKEN = re.compile(r"(?<![\w@/.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?![\w./-])")
-_CAMEL = re.compile(r"(?<=[a-zа-яёіїєґәғқңөұүһ])(?=[" + _UPPER + r"])")
+_CAMEL = re.compile(r"(?<=[a-z" + _CYR_LOWER + r"])(?=[" + _UPPER + r"])")
 _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
 _LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти к содержанию" (skip links)
@@ -152,7 +155,7 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _HOMOGLYPHS = str.maketrans("aceopxyiABCEHKMOPTXk", "асеорхуіАВСЕНКМОРТХк")
-_CYR = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
+_CYR = re.compile(f"[{_CYR_LOWER}{_CYR_UPPER}]")
 _LAT = re.compile(r"[a-zA-Z]")
 # Look-alikes from other scripts that scraper sites mix into Cyrillic words to dodge
 # copy detection ("Kpacнoдapcькoмy", "знищeнօ" with an Armenian o): folded back to Cyrillic
@@ -402,6 +405,11 @@ def normalise_text(text: str) -> str:
 
 def _words(line: str) -> int:
     return len(line.split())
+
+
+def _bare_end(line: str) -> str:
+    """The line without the closing quotes, brackets and spaces after its last word."""
+    return line.rstrip('»"”’)] ')
 
 
 def _ends_sentence(line: str) -> bool:
@@ -984,7 +992,8 @@ def _title_candidate(line: str, rules: CleanRules | None = None) -> tuple[str, b
     heading = re.match(r"^#{1,6}\s+(?=\S)", line)  # a Markdown heading
     if heading:
         return line[heading.end() :].strip(), False
-    if (_ends_sentence(line) and line.rstrip('»"”’)] ').endswith(".")) or _words(line) > 30:
+    sentence = _ends_sentence(line) and _bare_end(line).endswith(".")
+    if sentence or _words(line) > HEADLINE_MAX_WORDS:
         return lead_title(line, rules), True
     return line, False
 
@@ -997,7 +1006,7 @@ def _body_line(line: str, rules: CleanRules) -> bool:
     """A line of article text, not a headline: long, or a finished sentence of some length,
     or opening with an agency dateline."""
     words = _words(line)
-    if words >= HEADLINE_MAX_WORDS or (words >= 12 and line.rstrip('»"”’)] ').endswith(".")):
+    if words >= HEADLINE_MAX_WORDS or (words >= 12 and _bare_end(line).endswith(".")):
         return True
     if words >= BROKEN_LEAD_WORDS and _SENTENCE_BREAK.search(line):
         return True  # a standfirst of sentences, cut off ("… заявил Токаев. По его словам,
@@ -1021,7 +1030,7 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     words = line.split()
     n = len(words)
     score = 1.0 if 5 <= n <= 16 else 0.6 if 17 <= n <= 25 else 0.3 if n >= 3 else -1.0
-    end = line.rstrip('»"”’)] ')
+    end = _bare_end(line)
     if end.endswith((",", ":", ";", "|", ">")):
         score -= 1.5
     elif end.endswith("."):
@@ -1089,7 +1098,7 @@ def _choose_headline(
             _body_line(lines[i], rules)
             or (_continues(lines, i, rules) and not _wrapped_label(lines, i))
             or (_dangling(lines[i]) and _words(lines[i]) >= 5)
-            or (_ends_sentence(lines[i]) and lines[i].rstrip('»"”’)] ').endswith("."))
+            or (_ends_sentence(lines[i]) and _bare_end(lines[i]).endswith("."))
             or _introduces(lines[i])
             or sum(_words(lines[j]) >= 3 for j in candidates if j not in menu)
             >= HEADLINE_CANDIDATES
@@ -1173,8 +1182,8 @@ def _teaser_over_headline(
     following = next((x for x in lines[i + 1 : i + 4] if x.strip()), None)
     return (
         following is not None
-        and 4 <= _words(following) <= 30
-        and not following.rstrip('»"”’)] ').endswith(".")  # (a headline may ask: "…?")
+        and 4 <= _words(following) <= HEADLINE_MAX_WORDS
+        and not _bare_end(following).endswith(".")  # (a headline may ask: "…?")
         and classify(following, rules) is None
         and not _body_line(following, rules)
     )
@@ -1217,8 +1226,8 @@ def _slug_line_below(
             return None  # (a line deep in the article is a crosshead or a pull quote)
         if (
             kinds[j] is None
-            and 3 <= _words(line) <= 30
-            and not line.rstrip('»"”’)] ').endswith((".", ":", ","))
+            and 3 <= _words(line) <= HEADLINE_MAX_WORDS
+            and not _bare_end(line).endswith((".", ":", ","))
             and _says_slug(line, slug)
             and classify(line, rules) is None
         ):
@@ -1616,7 +1625,7 @@ def _headline_under_standfirst(
     line = lines[head]
     if (
         not 5 <= _words(line) <= 20
-        or line.rstrip('»"”’)] ').endswith((".", ":", ","))
+        or _bare_end(line).endswith((".", ":", ","))
         or classify(line, rules) is not None
         or (text is not None and _words(lines[text]) < 8)
     ):
@@ -1666,7 +1675,7 @@ def _menu_run(lines: list[str], i: int) -> bool:
 def _shape_ok(line: str) -> bool:
     """Could this line be a headline at all (not a rubric with a comma, a weather box, a
     list of tags)?"""
-    if line.rstrip('»"”’)] ').endswith((",", ":", ";", "|", ">")) or "°" in line:
+    if _bare_end(line).endswith((",", ":", ";", "|", ">")) or "°" in line:
         return False
     if _OPENING_DATE.match(line):
         return False  # a lead opening with its date ("18.11.25 года суд …"), not a headline
@@ -1750,8 +1759,6 @@ def _labels_under_headline(lines: list[str], kinds: list[str | None], title_inde
 
 
 _CLOCK_FIRST = re.compile(r"^\d{1,2}:\d{2}\s+(?=[^\W\d_])")
-_CYR_LOWER = "а-яёіїєґәғқңөұүһ"
-_CYR_UPPER = "А-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
 _GLUED_SOURCE = re.compile(rf"[{_CYR_LOWER}](?=[{_CYR_UPPER}]{{2,}}[\w.-]*$)")
 
 
@@ -1821,12 +1828,8 @@ def _strip_glued_stamp(title: str, rules: CleanRules) -> str:
 
 def _site_label(url: str | None) -> str:
     """The name part of the page's host ("ukrnews" for https://ukrnews.online/...)."""
-    try:
-        host = (urlsplit(url).hostname or "") if url else ""
-    except ValueError:
-        return ""
-    parts = [p for p in host.split(".") if p not in ("www", "m", "ru", "en", "kz", "ua", "kk")]
-    return re.sub(r"[^a-z]", "", parts[0]) if len(parts) >= 2 else ""
+    host = site_host(url)
+    return re.sub(r"[^a-z]", "", host.split(".")[0]) if host else ""
 
 
 def _own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> None:
@@ -1871,7 +1874,7 @@ def clean_text(
 
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         label, colon, rest = line.partition(":")
-        if colon and _words(rest) >= 5 and _words(label) <= 2 and _share_label(label, rules):
+        if colon and _words(label) <= 2 and _words(rest) >= 5 and _share_label(label, rules):
             lines[i] = rest.strip()
     kinds: list[str | None] = [None if line else "blank" for line in lines]
     _comment_boxes(lines, kinds, rules)
