@@ -15,6 +15,7 @@ dateline, bylines) for ``metadata`` to use.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -68,6 +69,10 @@ TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publisher)
 CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
 STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
+STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
+TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
+GLUED_HEAD_WORDS = 5  # a headline cut before a run-on sentence keeps this many words ...
+GLUED_TAIL_WORDS = 4  # ... and what is cut off is a sentence of at least this many
 SENTENCE_END = ".!?…"
 _CYR_LOWER = "а-яёіїєґәғқңөұүһ"
 _CYR_UPPER = "А-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
@@ -1091,6 +1096,9 @@ def _choose_headline(
         if _stamp_and_credit(lines[i], rules):
             kinds[i] = "timestamp"  # "6 января 2022, 10:55 — Общественная служба новостей — ОСН"
             continue
+        if _stamped_list(lines[i], rules):
+            kinds[i] = "ticker"  # "6 сентября 2025, 16:00: В августе … 6 сентября 2025, 15:15: …"
+            continue
         if _teaser_over_headline(lines, i, candidates, rules):
             kinds[i] = "teaser"  # "Now you can see non-English news...", a pull quote
             continue
@@ -1159,6 +1167,23 @@ def _choose_headline(
     longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
     saying = [i for i in longer if _overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
     return (saying or longer or shaped or [None])[0], candidates, end
+
+
+def _stamped_list(line: str, rules: CleanRules) -> bool:
+    """A ticker of other stories run together on one line: two or more short items, each
+    with its date and clock time ("6 сентября 2025, 16:00: В августе 1945-го: битва за
+    Сахалин 6 сентября 2025, 15:15: Богатые …"). A headline states at most one time; an
+    article on one line runs on long after its stamp."""
+    times = [m.start() for m in _TIME.finditer(line)]
+    if len(times) < 2:
+        return False
+    dates = [at for at, *_ymd in find_dates(line, rules, latin=not _CYR.search(line))]
+    paired = {at: t for t in times for at in dates if -STAMP_GAP <= t - at <= STAMP_GAP}
+    if len(paired) < 2:  # (one date and its span of hours is one item: "с 15.00 до 16.00")
+        return False
+    stamps = sorted(paired.values())
+    gaps = [b - a for a, b in itertools.pairwise(stamps)]
+    return max(gaps) <= TICKER_ITEM_CHARS and len(line) - stamps[-1] <= TICKER_ITEM_CHARS
 
 
 _QUOTED_LINE = re.compile(r'^\s*["«“„][^"«»“”„]{3,}["»”]\s*$')
@@ -1760,6 +1785,14 @@ def _labels_under_headline(lines: list[str], kinds: list[str | None], title_inde
 
 _CLOCK_FIRST = re.compile(r"^\d{1,2}:\d{2}\s+(?=[^\W\d_])")
 _GLUED_SOURCE = re.compile(rf"[{_CYR_LOWER}](?=[{_CYR_UPPER}]{{2,}}[\w.-]*$)")
+# A new sentence run on after a Cyrillic headline without a stop: a capitalised preposition
+# or reporting opener after a small letter ("… оказалась фейком Об этом информирует …",
+# "… протестов в Казахстане В пятом по численности городе …"). Sentence-case headlines
+# never capitalise these words inside a sentence (English Title Case does: not matched).
+_GLUED_SENTENCE = re.compile(
+    rf"(?<=[{_CYR_LOWER}])\s+(?-i:В|Во|На|Об|По|Из|За|Для|Как|Про|Під|Після|При|Со|Это)"
+    rf"\s+(?=[{_CYR_LOWER}])"
+)
 
 
 def _tidy_title(title: str) -> str:
@@ -1767,9 +1800,16 @@ def _tidy_title(title: str) -> str:
     where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
     a list's time column ("06:37 Казский рудник …"), a source glued on without a space
     ("… программаНИА-Мурманск"), a section before the headline glued to itself
-    ("Новини України - AB…AB…")."""
+    ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком Об этом …")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
     title = _CLOCK_FIRST.sub("", title)
+    run_on = _GLUED_SENTENCE.search(title)
+    if (
+        run_on
+        and _words(title[: run_on.start()]) >= GLUED_HEAD_WORDS
+        and _words(title[run_on.start() :]) >= GLUED_TAIL_WORDS
+    ):
+        title = title[: run_on.start()]
     glued = _GLUED_SOURCE.search(title)
     if glued and _words(title) >= 4:
         title = title[: glued.start() + 1]
