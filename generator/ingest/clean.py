@@ -42,7 +42,7 @@ MENU_SCAN_LINES = 240  # ... and this many lines in all (menus of short items in
 MENU_ITEMS_BELOW = 3  # a short line with as many menu items below it is a menu's item
 OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
 POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
-STANDFIRST_OVERLAP = 0.5  # ... a headline over a standfirst says the article's words too
+STANDFIRST_OVERLAP = 0.35  # ... a headline over a standfirst says the article's words too
 HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from the lead
 LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
@@ -115,6 +115,7 @@ _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти 
 _YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
 _OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(\S+)(?:\s+(\S+))?")  # "2022 жылғы қаңтарда ..."
 _OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
+_OPENING_DAY = re.compile(r"^\d{1,2}\s+[^\W\d_]+\s+\d{4}\b")  # "29 октября 2023 года - …"
 # A wire photo's caption (TASS, Getty, Shutterstock editorial): the place and the date in
 # capitals, a colon ("ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car is seen …").
 _WIRE_CAPTION = re.compile(
@@ -1453,9 +1454,12 @@ def _standfirst_under(
     заведено 405 уголовных дел". The headline may be the longer of the two (a trade
     paper's "Tankers loaded at CPC Marine Terminal's SPM to be moved away after the ban on
     vessel traffic … is lifted" / "There is no damage to the Consortium's infrastructure
-    …"): a line scoring less for its length is still the one on top."""
+    …"): a line scoring less for its length is still the one on top. Not under a line that
+    opens with its date: a dated banner or notice."""
     if any(lines[j].strip() for j in range(above + 1, best)):
         return False  # not right above it
+    if _OPENING_DATE.match(lines[above]) or _OPENING_DAY.match(lines[above]):
+        return False  # a dated banner ("29 октября 2023 года - День … траура")
     over = _overlap(lines[above], body_stems)
     return (
         above_score >= HEADLINE_MIN_SCORE
