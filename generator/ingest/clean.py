@@ -69,6 +69,7 @@ TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publisher)
 CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
 STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
+LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
 STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
 TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
 GLUED_HEAD_WORDS = 5  # a headline cut before a run-on sentence keeps this many words ...
@@ -1070,11 +1071,15 @@ def _choose_headline(
     menu: set[int] = set()
     end = len(lines)
     scanned = 0  # lines of 3+ words: a long menu of short items does not use up the window
+    listed = _stamped_items(lines, start, min(len(lines), start + MENU_SCAN_LINES), rules)
     for i in range(start, min(len(lines), start + MENU_SCAN_LINES)):
         if scanned >= HEADLINE_SCAN_LINES:
             break
         scanned += _words(lines[i]) >= 3
         if kinds[i] is not None or classify(lines[i], rules) or _byline(lines[i], rules):
+            continue
+        if i in listed:
+            kinds[i] = "ticker"  # "18:00 | 04 декабря" / item / "17:00 | 04 декабря" / item …
             continue
         if _tag_line(lines[i]):
             kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
@@ -1168,6 +1173,32 @@ def _choose_headline(
     longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
     saying = [i for i in longer if _overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
     return (saying or longer or shaped or [None])[0], candidates, end
+
+
+def _stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) -> set[int]:
+    """The items of a news feed's list above the article: lines that alternate with their
+    stamps, ``LIST_STAMPS`` stamps or more in a row ("18:00 | 04 декабря" / "В Саратовской
+    области прошёл …" / "17:00 | 04 декабря" / "Выставка …"). Blank lines between them do
+    not count; two text lines in a row end the list."""
+    items: set[int] = set()
+    run: list[int] = []
+    stamps = 0
+    previous: bool | None = None  # was the last line a stamp?
+    for j in range(start, stop + 1):
+        line = lines[j].strip() if j < stop else ""
+        if j < stop and not line:
+            continue
+        stamp = j < stop and is_timestamp(line, rules)
+        if j == stop or stamp == previous or (not stamp and _words(line) > HEADLINE_MAX_WORDS):
+            if stamps >= LIST_STAMPS:
+                items.update(run)
+            run, stamps = [], 0
+        if j < stop:
+            stamps += stamp
+            if not stamp:
+                run.append(j)
+            previous = stamp
+    return items
 
 
 def _stamped_list(line: str, rules: CleanRules) -> bool:
