@@ -1,13 +1,15 @@
 # ruff: noqa: E501  (the excerpts keep the pages' lines as they are)
 """Titles on real pages: the headline among page debris, or none (a title made from the lead).
 
-Each excerpt is the start of a page of tests/data/realset/dev, dev2, dev3, dev4, dev6, dev7 or dev8, as the search tool
+Each excerpt is the start of a page of tests/data/realset/dev, dev2, dev3, dev4, dev6 ... dev9, as the search tool
 returned it (debris and all), with the page's URL; the expected titles are the split's labels,
 written from reading the text before the tool ran. Every case failed before the rule it
 names was written (issue 10, titles).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -428,6 +430,18 @@ EXCERPTS.update(
         "a9_vidomo": (
             "https://vidomo.media/ukr/war/1724742077-stalo-vidomo-pro-stan-postrazhdalih-vnaslidok-raketnogo-obstrilu-krivogo-rogu",
             'Війна Окупанти під час артобстрілу Нікополя вбили пенсіонерку (ФОТО)\nПт 06.02.2026, 09:22\nЖиття міста Стартував прийом заявок на участь у державних грантах у 2026 році. Скільки грошей можуть отримати дніпровські підприємці\nЧт 05.02.2026, 15:36\nЖиття міста Право дніпрян на отримання пільг з оплати ЖКГ на новий період з січня 2026 року визначається автоматично. Але є винятки\nЧт 05.02.2026, 14:54\n\nУнаслідок ракетного удару військ рф по Кривому Рогу загинули двоє людей, ще 5 – отримали травми різного ступеня тяжкості. Троє з них знаходяться у лікарні. Про це кореспонденту "Відомо" на місці подій розповів голова Ради оборони міста Кривий ріг Олександр Вілкул.\n"П\'ятеро людей постраждали, троє з них у лікарні. Одну жінку відкопали лише о 5-й ранку. Вона зараз у лікарні. Так, "важка", але жива, в реанімації", – розповів він.\nТакож посадовець зазначив, що 43-річна постраждала вже прийшла до свідомості, однак лікарі ще борються за її життя.\n',
+        ),
+        "d9_proprivacy": (
+            "https://proprivacy.com/privacy-news/kazakhstan-internet-shut-down",
+            "ProPrivacy is reader supported and sometimes receives a commission when you make purchases using links on this site.\n\nTop crypto mining country, Kazakhstan, faces internet shut down amid fuel protests\n\nFollowing the significant price increase of liquefied petroleum gas (LPG), one of the world's leading crypto-mining countries was left with only 2% of internet coverage on Wednesday, January 5, 2022.\n\n",
+        ),
+        "d9_kaznmu": (
+            "https://general.kaznmu.edu.kz/en/%d1%81%d0%b0%d1%8f%d1%81%d0%b8-%d2%9b%d1%83%d2%93%d1%8b%d0%bd-%d1%81%d2%af%d1%80%d0%b3%d1%96%d0%bd-%d2%9b%d2%b1%d1%80%d0%b1%d0%b0%d0%bd%d0%b4%d0%b0%d1%80%d1%8b%d0%bd-%d0%b5%d1%81%d0%ba%d0%b5-%d0%b0",
+            "(KAZ) Саяси қуғын-сүргін құрбандарын еске алу күніне арналған «Болашақ үшін естелік»\n\nSorry, this entry is only available in KAZ and Russian.\n\nЖақында патофизиология кафедрасының доценті Б.Ж Касенов, ассистенттер А.Д Куттыбаев, В.В Трубачевтың ұйымдастыруымен педиатрия мектебінің 19-004-01 топ студенттері саяси қуғын-сүргін құрбандарын еске алу күніне арналған «Болашақ үшін естелік» атты дөңгелек үстел ұйымдастырды.\n",
+        ),
+        "d9_eprussia": (
+            "https://www.eprussia.ru/pressa/articles/7768.htm",
+            "16+\nРегистрация\nРУС ENG\n\nКТК все отверг\n\n05.07.2007 RBCdaily Екатерина Цирлина\n\nАкционеры не решили спорные вопросы\n\nЗавершившееся вчера собрание акционеров Каспийского трубопроводного консорциума (КТК) не смогло решить ни один из основных спорных вопросов, которые касались расширения системы, тарифов, а также ставок по кредитам, выплачиваемым его акционерам. Не принято также решение относительно нового предложения «Транснефти» реструктурировать долг КТК путем выпуска еврооблигаций на 5 млрд долл.\n\n",
         ),
     }
 )
@@ -1340,3 +1354,28 @@ def test_a_list_of_stories_each_with_its_stamp_is_no_headline(ctx):
     art = ingest(ctx, "a9_vidomo")
     assert "title" in art.inferred
     assert art.title.startswith("Унаслідок ракетного удару військ рф по Кривому Рогу")
+
+
+def test_an_affiliate_disclosure_is_no_headline(ctx):
+    """proprivacy.com (dev9): "ProPrivacy is reader supported and sometimes receives a
+    commission …" above the headline."""
+    assert (
+        ingest(ctx, "d9_proprivacy").title
+        == "Top crypto mining country, Kazakhstan, faces internet shut down amid fuel protests"
+    )
+
+
+def test_a_multilingual_sites_language_tag_is_no_part_of_the_title(ctx):
+    """general.kaznmu.edu.kz (dev9): "(KAZ) Саяси қуғын-сүргін …" over "Sorry, this entry is
+    only available in KAZ and Russian." (a WordPress multilingual plugin's notice)."""
+    assert (
+        ingest(ctx, "d9_kaznmu").title
+        == "Саяси қуғын-сүргін құрбандарын еске алу күніне арналған «Болашақ үшін естелік»"
+    )
+
+
+def test_a_date_followed_by_names_is_the_stamp(ctx):
+    """eprussia.ru (dev9): "05.07.2007 RBCdaily Екатерина Цирлина" under the headline is the
+    page's stamp (date, outlet, author), not a headline candidate."""
+    art = ingest(ctx, "d9_eprussia")
+    assert art.date == dt.date(2007, 7, 5)

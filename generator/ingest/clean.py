@@ -70,6 +70,7 @@ ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publis
 CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
 STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
 LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
+STAMP_NAMES = 4  # capitalised words (outlet, author) after a date opening a stamp line
 STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
 TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
 GLUED_HEAD_WORDS = 5  # a headline cut before a run-on sentence keeps this many words ...
@@ -1760,7 +1761,13 @@ _FIELD = re.compile(r"(?:^|\s)[" + _UPPER + r"][^\W\d_]{2,20}:\s+\S")
 
 def _stamp_and_credit(line: str, rules: CleanRules) -> bool:
     """A stamp with the outlet's or author's name after a dash ("6 января 2022, 10:55 —
-    Общественная служба новостей — ОСН"): a date and a clock time, then a few words."""
+    Общественная служба новостей — ОСН"): a date and a clock time, then a few words; or a
+    date followed by names only ("05.07.2007 RBCdaily Екатерина Цирлина")."""
+    opening = _OPENING_DATE.match(line)  # "05.07.2007 RBCdaily Екатерина Цирлина"
+    if opening:
+        names = line[opening.end() :].strip(" ,|–—-").split()
+        if 0 < len(names) <= STAMP_NAMES and all(w[:1].isupper() for w in names):
+            return True
     head, sep, rest = line.partition(" — ")
     if not sep:
         head, sep, rest = line.partition(" – ")
@@ -1854,12 +1861,18 @@ def _tidy_title(title: str) -> str:
     return title
 
 
+_LANGUAGE_TAG = re.compile(r"^\(([^()\s]{2,8})\)\s+(?=\S)")
+
+
 def _strip_credit(title: str, rules: CleanRules) -> str:
     """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
     bullet or a breadcrumb's arrows before it ("• Headline", "» » Headline"), a site or
     section after it."""
     title = _LIST_BULLET.sub("", title, count=1)
     title = _CRUMB_ARROWS.sub("", title, count=1)
+    tag = _LANGUAGE_TAG.match(title)  # "(KAZ) Саяси қуғын-сүргін …": a multilingual site's
+    if tag and _key(tag.group(1)) in rules.switcher_tokens:  # language of the entry
+        title = title[tag.end() :]
     title = _UPDATE_TAG.sub("", title)
     head, sep, tail = title.rpartition(". ")
     if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
