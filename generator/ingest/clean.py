@@ -70,6 +70,7 @@ ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publis
 CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
 STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
 LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
+LOWER_TAGS_MAX_WORDS = 10  # a line of tags in small letters is at most this long
 STAMP_NAMES = 4  # capitalised words (outlet, author) after a date opening a stamp line
 STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
 TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
@@ -117,6 +118,12 @@ _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти 
 _YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
 _OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(\S+)(?:\s+(\S+))?")  # "2022 жылғы қаңтарда ..."
 _OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
+_LATIN_WORD = re.compile(r"\b[a-z]{2,}\b")
+_SMALL_WORDS = frozenset(
+    {"the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or"}
+    | {"but", "is", "are", "was", "were", "be", "it", "its", "that", "this", "as", "said"}
+    | {"has", "have", "had", "will", "would", "not", "he", "she", "they", "we", "who"}
+)
 _OPENING_DAY = re.compile(r"^\d{1,2}\s+[^\W\d_]+\s+\d{4}\b")  # "29 октября 2023 года - …"
 # A wire photo's caption (TASS, Getty, Shutterstock editorial): the place and the date in
 # capitals, a colon ("ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car is seen …").
@@ -1540,10 +1547,24 @@ def _tag_line(line: str) -> bool:
     """A list of tags: names and places, mostly capitalised, words said twice and no clause
     ("Казахстан Алма-Ата Актау Нур-Султан общество протестующие Казахстан Алма-Ата …")."""
     words = line.split()
+    if 3 <= len(words) <= LOWER_TAGS_MAX_WORDS and _lower_tags(line):
+        return True  # "arctic lng2 novatek sanctions usa": a page's keywords, all small letters
     if len(words) < 6 or re.search(r"[,:;!?«»\"()]", line):
         return False
     capitals = sum(1 for w in words if w[:1].isupper())
     return capitals / len(words) >= 0.6 and _repeats_words(line)
+
+
+def _lower_tags(line: str) -> bool:
+    """Words in small letters only, no punctuation: names written as tags ("usa", "novatek")."""
+    letters = [c for c in line if c.isalpha()]
+    return (
+        bool(letters)
+        and not any(c.isupper() for c in letters)
+        and not re.search(r"[^\w\s-]", line)
+        and _LATIN_WORD.search(line) is not None
+        and not any(w in _SMALL_WORDS for w in line.split())  # (a wrapped sentence has some)
+    )
 
 
 def _repetition(key: str, later: list[str]) -> float:
