@@ -448,6 +448,10 @@ EXCERPTS.update(
             "https://euromaidanpress.com/2024/04/25/us-sanctions-deep-freeze-russias-arctic-2-lng-hub-heres-what-can-kill-it-for-good",
             "Copyright © 2024 Euromaidanpress.com\n\nThe work of Euromaidan Press is supported by the International Renaissance Foundation\n\nWhen referencing our materials, please include an active hyperlink to the Euromaidan Press material and a maximum 500-character extract of the story. To reprint anything longer, written permission must be acquired from [email protected].\n\nPrivacy and Cookie Policies.\n\narctic lng2 novatek sanctions usa\n\nUS sanctions deep freeze Russia’s Arctic-2 LNG hub. Here’s what can kill it for good\n\nRussia’s flagship LNG project is having a tanker problem, courtesy of America. But it still stands a chance, courtesy of China.\n",
         ),
+        "a9_reuters_wrapped": (
+            "http://uk.reuters.com/article/turkmenistan-pipeline-idUKL8N14C0GT20151223",
+            " date 2015-12-23 Belek, TURKMENISTAN Dec 23 Turkmenistan on\nWednesday completed a pipeline that can ship gas from the\nworld's second largest gas field to the West or, alternatively,\nboost eastbound shipments to China and, in future, to Pakistan\nand India.\nThe $2.5 billion East-West pipeline connects Galkynysh and\nother fields in the east of the country to its Caspian coast,\nfrom where a proposed Trans-Caspian link could deliver gas to\nAzerbaijan and then to Europe.\nThe Trans-Caspian pipeline (TCP) project, backed by the\nEuropean Union, has so far remained on paper, partly due to\ndisputes about the Caspian Sea's legal status and Turkmenistan's\nrefusal to sign production-sharing agreements with foreign\ncompanies for major hydrocarbon deposits.\n",
+        ),
     }
 )
 
@@ -1400,3 +1404,13 @@ def test_a_date_followed_by_names_is_the_stamp(ctx):
 )
 def test_small_letter_lines_with_small_words_are_no_tag_list(ctx, line):
     assert not _tag_line(line)
+
+
+def test_a_hard_wrapped_wire_lead_is_no_headline(ctx):
+    """uk.reuters.com (2015): plain-text wire copy wrapped at 65 characters, opening with
+    its dateline and no headline ("Belek, TURKMENISTAN Dec 23 Turkmenistan on" /
+    "Wednesday completed a pipeline …"): the title is made from the whole first sentence,
+    after the dateline."""
+    art = ingest(ctx, "a9_reuters_wrapped")
+    assert "title" in art.inferred
+    assert art.title.startswith("Turkmenistan on Wednesday completed a pipeline that can ship gas")

@@ -119,7 +119,7 @@ _YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий В
 _OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(\S+)(?:\s+(\S+))?")  # "2022 жылғы қаңтарда ..."
 _OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
 _LATIN_WORD = re.compile(r"\b[a-z]{2,}\b")
-_SMALL_WORDS = frozenset(
+_FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or"}
     | {"but", "is", "are", "was", "were", "be", "it", "its", "that", "this", "as", "said"}
     | {"has", "have", "had", "will", "would", "not", "he", "she", "they", "we", "who"}
@@ -131,6 +131,12 @@ _WIRE_CAPTION = re.compile(
     r"^(?-i:[A-Z][A-Z'’. -]+(?:,\s*[A-Z][A-Z'’. -]+)*)\s*[-–—]\s*"
     r"(?-i:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
     r"\s+\d{1,2},\s+\d{4}\s*:\s"
+)
+# A wire lead opening with its dateline, no agency named: place, country in capitals, month
+# and day, then the sentence ("Belek, TURKMENISTAN Dec 23 Turkmenistan on …", Reuters).
+_PLACE_COUNTRY_DAY = re.compile(
+    r"^((?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2},\s+[A-Z]{3,}(?:\s[A-Z]{3,})?,?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))\b,?\s+\S"
 )
 # A lead's closing credit: the outlet that reports it ("… мәлімдеді, — деп хабарлайды
 # Dalanews.kz", "…, сообщает ТАСС", "…, передає УНН", "…, Reuters reports").
@@ -954,6 +960,8 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
             if m and dateline_agency_ok(m, rules):
                 text = text[m.end() :]
                 break
+    if m := _PLACE_COUNTRY_DAY.match(text):  # "Belek, TURKMENISTAN Dec 23 Turkmenistan on …"
+        text = text[m.end(1) :].lstrip(" ,")
     first = re.split(r"(?<=[.!?…])\s+(?=[" + _UPPER + r"«\"„])", text.strip(), maxsplit=1)[0]
     first = first.strip().rstrip(".").strip()
     words = first.split()
@@ -1036,7 +1044,7 @@ def _body_line(line: str, rules: CleanRules) -> bool:
         m = rx.match(line)
         if m and dateline_agency_ok(m, rules) and _words(line[m.end() :]) >= 3:
             return True  # (not "UZS – -0,47%" in a currency box)
-    return False
+    return bool(_PLACE_COUNTRY_DAY.match(line))
 
 
 def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
@@ -1563,7 +1571,7 @@ def _lower_tags(line: str) -> bool:
         and not any(c.isupper() for c in letters)
         and not re.search(r"[^\w\s-]", line)
         and _LATIN_WORD.search(line) is not None
-        and not any(w in _SMALL_WORDS for w in line.split())  # (a wrapped sentence has some)
+        and not any(w in _FUNCTION_WORDS for w in line.split())  # (a wrapped sentence has some)
     )
 
 
@@ -2056,7 +2064,16 @@ def clean_text(
                 elif lead < len(lines):
                     paragraph = lines[lead]
                     j = lead
-                    while _continues(lines, j, rules) and _words(paragraph) < HEADLINE_MAX_WORDS:
+                    wire = bool(_PLACE_COUNTRY_DAY.match(paragraph))  # hard-wrapped wire copy
+                    while _words(paragraph) < HEADLINE_MAX_WORDS and (
+                        _continues(lines, j, rules)
+                        or (
+                            wire
+                            and j + 1 < len(lines)
+                            and lines[j + 1].strip()
+                            and not _ends_sentence(lines[j])
+                        )
+                    ):
                         j += 1
                         paragraph += " " + lines[j]
                     title, title_in_body = _title_candidate(paragraph, rules)
