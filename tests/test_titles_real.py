@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (the excerpts keep the pages' lines as they are)
 """Titles on real pages: the headline among page debris, or none (a title made from the lead).
 
-Each excerpt is the start of a page of tests/data/realset/dev, dev2, dev3, dev4, dev6 ... dev9, as the search tool
+Each excerpt is the start of a page of tests/data/realset/dev, dev2, dev3, dev4, dev6 ... dev10, as the search tool
 returned it (debris and all), with the page's URL; the expected titles are the split's labels,
 written from reading the text before the tool ran. Every case failed before the rule it
 names was written (issue 10, titles).
@@ -451,6 +451,46 @@ EXCERPTS.update(
         "a9_reuters_wrapped": (
             "http://uk.reuters.com/article/turkmenistan-pipeline-idUKL8N14C0GT20151223",
             " date 2015-12-23 Belek, TURKMENISTAN Dec 23 Turkmenistan on\nWednesday completed a pipeline that can ship gas from the\nworld's second largest gas field to the West or, alternatively,\nboost eastbound shipments to China and, in future, to Pakistan\nand India.\nThe $2.5 billion East-West pipeline connects Galkynysh and\nother fields in the east of the country to its Caspian coast,\nfrom where a proposed Trans-Caspian link could deliver gas to\nAzerbaijan and then to Europe.\nThe Trans-Caspian pipeline (TCP) project, backed by the\nEuropean Union, has so far remained on paper, partly due to\ndisputes about the Caspian Sea's legal status and Turkmenistan's\nrefusal to sign production-sharing agreements with foreign\ncompanies for major hydrocarbon deposits.\n",
+        ),
+        "d10_ustkam": (
+            "https://ust-kamenogorsk.city/novosti-kazakhstana/9228",
+            "Погода в Усть-Каменогорске\n+8°С\nв Усть-Каменогорске Ясно\nдавление: 736 мм.рт.ст.\nUSD510.81\nEUR578.59\nRUB6.51\nCNY71.01\nАвторизуйтесь через один из следующих сервисов:\nGoogleMailruYandex\nСегодня 31 мая 2025 года, суббота\n\nНовости Казахстана\n\nВ Уральске ужесточили карантин\n\nВ Уральске с сегодняшнего дня усилили карантинные меры. Постановлением главного санврача области ограничена работа общественного транспорта, рынков и некоторых предприятий.\n\nТак, автобусы будут ходить по новому графику: с 6 утра до 12 дня и c 5 до 9 вечера. На рынок в будни нужно успеть сходить до часу дня. В пятницу и выходные - до 16:00. В кафе и ресторанах нельзя курить кальян. Также санврач запретил проводить праздники и тои дома. До какого числа будут действовать эти ограничения, не уточнили. Но карантин в регионе продлен до 15 июня.\n\n",
+        ),
+        "d10_armlife": (
+            "https://www.armlife.am/ru/news/181317.html",
+            "Search\nClose this search box.\n\nважное\n\nновости\n\nВ Алма-Ате продолжается стрельба\n\nВ центре крупного казахстанского города Алма-Ата продолжается стрельба. Об этом сообщает РИА Новости.\n\nКак пишут местные СМИ, выстрелы раздавались почти всю ночь.\n\nПо данным Sputnik Казахстан, в настоящее время сотрудники правоохранительных зачищают Алма-Ату от протестующих.\n",
+        ),
+        "d10_gg2": (
+            "https://www.gg2.net/350-pakistani-students-return-from-kyrgyzstan-amid-safety-concerns/",
+            "25.8 C\nNew York\nFriday, July 26, 2024\nHomeNews350 Pakistani students return from Kyrgyzstan amid safety concerns\n\n350 Pakistani students return from Kyrgyzstan amid safety concerns\n\nDate:\n",
+        ),
+        "d10_japannews": (
+            "https://japannews.yomiuri.co.jp/news-services/reuters/20251222-299857/",
+            " date 2025-12-22 Hot word :\n\nUkrainian Drone Attack Damages Two Vessels in Russia’s Krasnodar, Regional Authorities Say\n\nA satellite image shows the port of Novorossiysk after what Ukraine says was a strike on December 15, in Novorossiysk, Krasnodar Krai, Russia, in this image taken on December 16, 2025.\n\n11:47 JST, December 22, 2025\n\n",
+        ),
+        "d10_lossi36": (
+            "https://lossi36.com/2022/02/21/an-end-to-the-nazarbayev-era/",
+            "An End to the Nazarbayev era?6 min read\n\n In Central Asia, Editorial, Politics\nAs mass protests against the regime broke out in Kazakhstan at the beginning of the year, the first month of 2022 will go down in history as Bloody January. Is this the end of the Nazarbayev era? \n\nAmid the mass protests that erupted in January in Kazakhstan, in the small city of Taldykorgan, demonstrators tore down a statue of Nursultan Nazarbayev while singing the Kazakh national anthem. This has become one of its most salient moments of what is now being called Bloody January. In other cities “Old man out!” became one of the more popular chants. After the dust settled in the streets, there seems to be a chance that his reign is finally coming to an end. President Kassym-Jomart Tokayev has swiftly removed Nazarbayev from several of his remaining positions in the government and targeted those closest to him, especially those who became wealthy due to their proximity to him. While Nazarbayev is slowly stripped of his power, many have started speculating what this is going to mean for the future of the country. \n",
+        ),
+        "d10_worldnews365": (
+            "https://worldnews365.me/asian-news/day-5-taraz-to-shymkent-the-diplomat-read-full-article-at-worldnews365-me/",
+            "Day 5, Taraz to Shymkent – The Diplomat read full article at\n\nOne 12 months in the past, state media largely ignored the most important outbreak of civil unrest in Kazakhstan’s historical past. The job of informing the general public objectively in regards to the widespread protests fell on impartial reporters and some so-called citizen journalists and bloggers who did their jobs at nice private danger. These journalists had been attacked by protesters, assailed and tear-gassed by police, shot with rubber bullets, detained, and in some instances arrested, overwhelmed, and imprisoned. \n\n",
+        ),
+        "d10_jenimedia": (
+            "http://jenimedia.com/2022/01/09/kazakhstan-claims-country-stabilized-as-capital-police-search-door-to-door-for-violators-of-public-order-the-washington-post/",
+            "January 23, 2022\n\nKazakhstan claims country ‘stabilized’ as capital police search door to door for ‘violators of public order’ – The Washington Post\n\nKazykhan, the presidential aide, said that “peacekeeping” forces from a Russia-led military alliance, the Collective Security Treaty Organization, will remain in Kazakhstan “for a short period of time” and “are not involved in the elimination of militant groups and terrorists.” About 2,500 foreign troops landed in Kazakhstan on Thursday after Tokayev’s appealed to the CSTO for assistance.\n",
+        ),
+        "d10_eurasiareview": (
+            "https://www.eurasiareview.com/10102022-will-tokayev-continue-squeezing-the-nazarbayevs-and-their-riches-after-the-familys-fall-from-grace-analysis/",
+            "Will Tokayev Continue Squeezing The Nazarbayevs And Their Riches After The Family’s Fall From Grace? – Analysis\n\n\nBy Chris Rickleton\n\n(RFE/RL) — A nephew jailed, a brother discredited, an in-law awaiting sentencing.\n\n",
+        ),
+        "d10_shnyagi": (
+            "https://shnyagi.net/594409-Minoborony-RF-SHojjgu-podderzhivaet-rabochijj-kontakt.html",
+            "Mill\nМинобороны РФ: Шойгу поддерживает рабочий контакт со своим коллегой из Казахстана ( 1 фото )\nМосква, 7 января. Министр обороны России Сергей Шойгу поддерживает постоянный рабочий контакт с главой казахстанского военного ведомства. Об этом сообщили в министерстве.\nНапомним, в первые дни 2022 года в Казахстане начались массовые протесты, в результате чего в республике до 19 января был введен режим чрезвычайной ситуации. Страны ОДКБ направили миротворческий контингент на территорию Казахстана с целью оказать помощь местным правоохранительным органам.\nВ Минобороны РФ сообщили, что глава военного ведомства Сергей Шойгу поддерживает постоянный рабочий контакт со своими коллегами из стран ОДКБ. Отмечается, что в ходе обсуждения стороны достигают согласия по всем вопросам, касаемо переброски миротворцев в Казахстан.\nРанее президент Киргизии Садыр Жапаров утвердил указ об отправке миротворческого контингента по линии ОДКБ на казахстанскую территорию.\nВзято: Тут\n1234\n",
+        ),
+        "d10_burneft": (
+            "https://burneft.ru/main/news/10884",
+            '|\n|\n|||\n![]() ![]() |\n||||\nНовак: ЛУКОЙЛ предлагает строительство нефтепродуктопровода на восток России16.10.2015 ЛУКОЙЛ предлагает строительство нефтепродуктопровода на восток России. Об этом сообщил журналистам министр энергетики РФ Александр Новак. "Такая идея прозвучала на совещании в городе Кстово. Идея прозвучала от компании ЛУКОЙЛ о строительстве такого нефтепродуктопровода на восток", - сказал он. Минэнерго прорабатывает этот вопрос, добавил министр. "Мы имеем поручение изучить все моменты и будем изучать этот вопрос более детально", - пояснил Новак, добавив, что "о конкретных объемах речь не идет". "Это будут объемы, исходя из возможностей нашего рынка", - подчеркнул министр. |\n![]() Авторизация ![]() События\n21.09.2023 ![]()\n25.04.2023 ![]()\n',
         ),
     }
 )
@@ -1415,3 +1455,49 @@ def test_a_hard_wrapped_wire_lead_is_no_headline(ctx):
     art = ingest(ctx, "a9_reuters_wrapped")
     assert "title" in art.inferred
     assert art.title.startswith("Turkmenistan on Wednesday completed a pipeline that can ship gas")
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # a weather box, rates and a social login box above the headline
+        ("d10_ustkam", "В Уральске ужесточили карантин"),
+        # a search box's buttons above the headline
+        ("d10_armlife", "В Алма-Ате продолжается стрельба"),
+        # a breadcrumb's home and section glued to the headline
+        ("d10_gg2", "350 Pakistani students return from Kyrgyzstan amid safety concerns"),
+        # a label with a space before its colon is no first line of the headline
+        (
+            "d10_japannews",
+            "Ukrainian Drone Attack Damages Two Vessels in Russia’s Krasnodar, Regional Authorities Say",
+        ),
+        # a reading time glued to the headline
+        ("d10_lossi36", "An End to the Nazarbayev era?"),
+        # an aggregator's source and link text after the headline
+        ("d10_worldnews365", "Day 5, Taraz to Shymkent"),
+        # the outlet's name after a dash
+        (
+            "d10_jenimedia",
+            "Kazakhstan claims country ‘stabilized’ as capital police search door to door for ‘violators of public order’",
+        ),
+        # a genre label after a dash
+        (
+            "d10_eurasiareview",
+            "Will Tokayev Continue Squeezing The Nazarbayevs And Their Riches After The Family’s Fall From Grace?",
+        ),
+        # a photo count after the headline
+        (
+            "d10_shnyagi",
+            "Минобороны РФ: Шойгу поддерживает рабочий контакт со своим коллегой из Казахстана",
+        ),
+        # the headline run into the page's date and the lead
+        (
+            "d10_burneft",
+            "Новак: ЛУКОЙЛ предлагает строительство нефтепродуктопровода на восток России",
+        ),
+    ],
+)
+def test_furniture_around_the_headline_on_dev10_pages(ctx, name, title):
+    """dev10 (pages of 108 more outlets new to the set, scored untuned first): page
+    furniture above, glued before or stuck after the headline."""
+    assert ingest(ctx, name).title == title

@@ -156,6 +156,26 @@ _UPDATE_TAG = re.compile(
     r"|жаңартылды|толықтырылды)\b[^()\[\]]{0,20}[)\]]\W*$",
     re.IGNORECASE,
 )
+# Page furniture stuck to a headline's end: a photo count ("… Казахстана ( 1 фото )"), a
+# reading time ("… Nazarbayev era?6 min read"), an aggregator's link text ("… – The
+# Diplomat read full article at"), a genre label ("… From Grace? – Analysis").
+_PHOTO_COUNT = re.compile(
+    r"\s*\(\s*\d+\s*(?:фото|видео|фотографи\w*|photos?|videos?)\s*\)\s*$", re.I
+)
+_READ_TIME_TAIL = re.compile(r"(?<=\S)\s*\d{1,3}\s*(?:min|mins|minutes?)\s+read\s*$", re.I)
+_READ_MORE_TAIL = re.compile(
+    r"\s+read (?:the )?full (?:article|story)(?: at| on| here)?\s*:?\s*$", re.I
+)
+_GENRE_TAIL = re.compile(
+    r"\s+[–—-]\s+(?:Analysis|Opinion|Op-Ed|Commentary|Interview|Editorial|Explainer)\s*$"
+)
+# ... and an outlet's name after a dash, "The" and up to three capitalised words
+# ("… ‘violators of public order’ – The Washington Post")
+_THE_OUTLET_TAIL = re.compile(r"\s+[–—|-]\s+(?-i:The(?:\s+[A-Z][\w.&’'-]*){1,3})\s*$")
+# A headline glued to a date and the lead after it ("… на восток России16.10.2015 ЛУКОЙЛ …")
+_GLUED_DATE = re.compile(rf"(?<=[{_CYR_LOWER}a-z])\d{{2}}\.\d{{2}}\.\d{{4}}\b")
+# A breadcrumb's home and section glued to the headline ("HomeNews350 Pakistani students …")
+_GLUED_HOME = re.compile(r"^(?-i:Home)(?=[A-Z0-9])")
 # A market ticker's line: currency codes or signs, rates, changes and arrows only ("• USD
 # 468.56", "504.49 KZT", "$1 – 12466.44", "UZS – -0,47%", "Brent 74.2 ▲ 1.3%", a lone "EUR").
 _CURRENCIES = (
@@ -1014,6 +1034,19 @@ def _glued_headline(line: str, slug: frozenset[str] = frozenset()) -> tuple[str,
     return head.strip(), rest.strip()
 
 
+def _headline_before_date(line: str) -> tuple[str, str] | None:
+    """(headline, date and lead) of a line where the headline runs into the page's date and
+    the lead without a space ("Новак: ЛУКОЙЛ предлагает … на восток России16.10.2015 ЛУКОЙЛ
+    предлагает …"); ``None`` for any other line."""
+    glued = _GLUED_DATE.search(line)
+    if not glued:
+        return None
+    head = line[: glued.start()].strip()
+    if not 4 <= _words(head) <= HEADLINE_MAX_WORDS or _ends_sentence(head):
+        return None
+    return head, line[glued.start() :]
+
+
 def _title_candidate(line: str, rules: CleanRules | None = None) -> tuple[str, bool]:
     """(title, stays in body): a first line ending like a sentence is the lede, kept, and
     the title is a short one made from it."""
@@ -1275,8 +1308,13 @@ def _wrapped_headline_start(lines: list[str], candidates: list[int], chosen: int
     while j >= 0 and not lines[j].strip():
         j -= 1
     line = lines[j].strip() if j >= 0 else ""
-    if j in candidates and line.endswith(":") and 2 <= _words(line) <= 8:
-        return j if lines[chosen].strip()[:1].isupper() else None
+    if (
+        j in candidates
+        and line.endswith(":")
+        and not line.endswith(" :")
+        and 2 <= _words(line) <= 8
+    ):
+        return j if lines[chosen].strip()[:1].isupper() else None  # (not a label "Hot word :")
     return None
 
 
@@ -1904,6 +1942,19 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
     section after it."""
     title = _LIST_BULLET.sub("", title, count=1)
     title = _CRUMB_ARROWS.sub("", title, count=1)
+    if home := _GLUED_HOME.match(title):  # "HomeNews350 Pakistani students …"
+        rest = title[home.end() :]
+        section = re.match(r"[A-Z][a-z]+(?=[A-Z0-9])", rest)
+        if section and section.group(0) in rules.section_words:
+            rest = rest[section.end() :]
+        title = rest
+    for tail in (_PHOTO_COUNT, _READ_TIME_TAIL, _READ_MORE_TAIL, _GENRE_TAIL, _THE_OUTLET_TAIL):
+        cut = tail.sub("", title)
+        if cut != title and _words(cut) >= 3:
+            title = cut
+    glued_date = _GLUED_DATE.search(title)
+    if glued_date and _words(title[: glued_date.start()]) >= 4:
+        title = title[: glued_date.start()]  # "… на восток России16.10.2015 ЛУКОЙЛ предлагает …"
     tag = _LANGUAGE_TAG.match(title)  # "(KAZ) Саяси қуғын-сүргін …": a multilingual site's
     if tag and _key(tag.group(1)) in rules.switcher_tokens:  # language of the entry
         title = title[tag.end() :]
@@ -2065,6 +2116,9 @@ def clean_text(
                     kinds[lead] = None
                 elif lead < len(lines) and (glued := _glued_headline(lines[lead], slug)):
                     title, lines[lead] = glued  # "Headline In Title Case: the lead …"
+                    kinds[lead] = None
+                elif lead < len(lines) and (dated := _headline_before_date(lines[lead])):
+                    title, lines[lead] = dated  # "Headline16.10.2015 The lead …"
                     kinds[lead] = None
                 elif lead < len(lines):
                     paragraph = lines[lead]
