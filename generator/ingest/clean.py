@@ -70,6 +70,7 @@ ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publis
 CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
 STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
 LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
+CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.Ru#…" and its article)
 LOWER_TAGS_MAX_WORDS = 10  # a line of tags in small letters is at most this long
 STAMP_NAMES = 4  # capitalised words (outlet, author) after a date opening a stamp line
 STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
@@ -1150,7 +1151,7 @@ def _choose_headline(
         if _fields_line(lines[i]):
             kinds[i] = "fields"  # "Publication: Monitor Volume: 4 Issue: 230": a record's fields
             continue
-        if _CONTACT.search(lines[i]):
+        if _CONTACT.search(lines[i]) and _words(lines[i]) <= CONTACT_MAX_WORDS:
             kinds[i] = "contact"  # "Миялы ауылы, Қ.Сәтбаев көшесі, №17 үй. … mialy44@mail.ru"
             continue
         if _stamp_and_credit(lines[i], rules):
@@ -2029,6 +2030,47 @@ def _share_label(label: str, rules: CleanRules) -> bool:
     return any(cls == "share" and rx.match(label.strip()) for cls, rx in rules.debris)
 
 
+# A news aggregator's card flattened onto one line: "02:59, 7 августа@Gazeta.Ru#ЖКХ#Социальная
+# политикаВ Новороссийске запретили … Виталий Тимкив/РИА Новости По набережной … и…Полный
+# текст новости на источникеИсточник: Газета.RuТемы: ЖКХ, Социальная политика".
+_CARD_HEAD = re.compile(
+    r"^(?P<stamp>\d{1,2}:\d{2},\s*\d{1,2}\s+[^\W\d_]+\.?(?:\s+\d{4})?)@(?P<source>[^#@]{2,40})"
+    r"(?P<tags>(?:#[^#]{1,60}?(?=#))*)#(?P<rest>.+)$"
+)
+_CARD_TAIL = re.compile(
+    r"(?:…|\.\.\.)?\s*(?=(?:Полный текст (?:новости|статьи) на источнике"
+    r"|Читать (?:полностью|далее) на источнике|Источник:|Темы:|Теги:))"
+)
+_CARD_CREDIT = re.compile(
+    rf"(?<=[{_CYR_LOWER}])\s+(?P<credit>[{_CYR_UPPER}][{_CYR_LOWER}]+\s+[{_CYR_UPPER}][{_CYR_LOWER}]+/[^\s/]+(?:\s[{_CYR_UPPER}A-Z][\w-]*)?)\s+(?=[{_CYR_UPPER}])"
+)
+
+
+def _unglue_card(line: str) -> list[str]:
+    """The lines of an aggregator's card flattened onto one line (see ``_CARD_HEAD``): its
+    stamp, outlet, tags, headline, photo credit, text and the card's own footer, so that
+    each is read for what it is; any other line as it is."""
+    m = _CARD_HEAD.match(line)
+    if not m:
+        return [line]
+    tags = [t for t in m.group("tags").split("#") if t.strip()]
+    rest = m.group("rest")
+    glued = re.match(rf"(?P<tag>[^#]{{1,40}}?[{_CYR_LOWER}a-z])(?=[{_CYR_UPPER}A-Z])", rest)
+    if glued:  # the last tag glued to the headline: "Социальная политикаВ Новороссийске …"
+        tags.append(glued.group("tag"))
+        rest = rest[glued.end() :]
+    parts = _CARD_TAIL.split(rest)
+    body, footer = parts[0].strip(), [p.strip() for p in parts[1:] if p.strip()]
+    credit = _CARD_CREDIT.search(body)
+    if credit and _words(body[: credit.start()]) >= 4:
+        body_lines = [body[: credit.start()], credit.group("credit"), body[credit.end() :]]
+    else:
+        body_lines = [body]
+    head = [m.group("stamp"), f"Источник: {m.group('source').strip()}"]
+    head += [f"Темы: {', '.join(t.strip() for t in tags)}"] if tags else []
+    return [*head, "", *body_lines, "", *footer]
+
+
 def clean_text(
     text: str, rules: CleanRules, title_hint: str | None = None, url: str | None = None
 ) -> Cleaned:
@@ -2045,6 +2087,7 @@ def clean_text(
                 lines[i] = line[m.end() :].strip()
             break
 
+    lines = [part for line in lines for part in _unglue_card(line)]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         label, colon, rest = line.partition(":")
         if colon and _words(label) <= 2 and _words(rest) >= 5 and _share_label(label, rules):
