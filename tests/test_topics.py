@@ -827,3 +827,15 @@ def test_other_spellings_of_kazakhstan_are_kazakhstan(real, taxonomy):
     assert "Kazhakstan" in " ".join(text.sentences)
     got = by_topic(text, taxonomy, dt.date(2022, 1, 9))
     assert set(got) == {"unrest_2022"}
+
+
+@pytest.mark.parametrize(
+    "name", ["dev10/en_hindustantimes_xi_lauds_tokayev", "dev10/en_exbulletin_xi_backs_tokayev"]
+)
+def test_the_shoot_to_kill_order_named_once_is_the_unrest(real, taxonomy, name):
+    # Xi's message to Tokayev (7 Jan 2022): the order to shoot to kill and the unrest named
+    # once each; the order was given only in the January 2022 unrest
+    text = real(name)
+    got = by_topic(text, taxonomy, dt.date(2022, 1, 7))
+    assert "unrest_2022" in got
+    assert any("shoot to kill" in term for term in got["unrest_2022"])

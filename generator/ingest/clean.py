@@ -1244,7 +1244,11 @@ def _stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) -
         if j < stop and not line:
             continue
         stamp = j < stop and is_timestamp(line, rules)
-        if j == stop or stamp == previous or (not stamp and _words(line) > HEADLINE_MAX_WORDS):
+        if (
+            j == stop
+            or stamp == previous
+            or (not stamp and (_words(line) > HEADLINE_MAX_WORDS or _bare_end(line).endswith(".")))
+        ):  # (a live blog's entries are sentences: "10:30" / "Полиция перекрыла улицы …")
             if stamps >= LIST_STAMPS:
                 items.update(run)
             run, stamps = [], 0
