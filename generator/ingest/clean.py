@@ -68,6 +68,7 @@ TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publisher)
 CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
 STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
+PUBLISHED_LABEL_WORDS = 5  # words before the date of a "This post was published on" stamp
 SENTENCE_END = ".!?…"
 _CYR_LOWER = "а-яёіїєґәғқңөұүһ"
 _CYR_UPPER = "А-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
@@ -560,7 +561,26 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     if 1 <= len(words) <= 3 and place_words == words and all(t[:1].isupper() for t in places):
         return True
     label = _key(line).split()[:1]
-    return bool(label) and label[0] in rules.publish_words and _words(line) <= 14
+    if bool(label) and label[0] in rules.publish_words and _words(line) <= 14:
+        return True
+    # A sentence labelling the date as the publication's, nothing after the date but a
+    # time ("This post was published on 13.12.2022 16:42", "Статья опубликована 5 января
+    # 2022"): a stamp, not text.
+    return (
+        dated
+        and _published_label(line, rules)
+        and all(_relative_word(w, rules) for w in _key(line[last:]).split())
+    )
+
+
+def _published_label(line: str, rules: CleanRules) -> bool:
+    """Does a publication label ("Published", "This post was published on", "Статья
+    опубликована") stand in the few words before the line's first date (or digit)?"""
+    head = re.split(r"\d", line, maxsplit=1)[0]
+    before = _key(head).split()
+    return 1 <= len(before) <= PUBLISHED_LABEL_WORDS and any(
+        w.startswith(p) for w in before for p in rules.publish_words
+    )
 
 
 def _stamp_bits(line: str, rules: CleanRules) -> bool:
@@ -2135,7 +2155,9 @@ def stamp_lines(
             elif kinds[i] != "blank" and (today := _stamp_in_line(lines, kinds, i, rules, False)):
                 out.append(("lead", today))
     if text and text[-1] >= first_body:  # (a text of one paragraph too)
-        rest = [i for i in range(text[-1] + 1, len(lines)) if kinds[i] != "blank"]
+        rest = [  # (not the counters of a reactions bar: "+1" / "0" / "+1" / "3")
+            i for i in range(text[-1] + 1, len(lines)) if kinds[i] not in ("blank", "counter")
+        ]
         at = next((j for j, i in enumerate(rest[:3]) if kinds[i] == "timestamp"), None)
         if (
             at is not None
@@ -2143,12 +2165,35 @@ def stamp_lines(
             and (
                 all(kinds[i] in ("timestamp", "prompt") or _words(lines[i]) < 4 for i in rest[at:])
                 # (a "found a typo? Ctrl+Enter" box may follow) ...
-                or (at == 0 and _key(lines[rest[0]]).split()[0] in rules.publish_words)
+                or (at == 0 and _published_label(lines[rest[0]], rules))
             )  # ... or anything when the stamp right under the text says it is the
             # publication's ("Published On Jan 7, 2022 at 11:35 AM IST" / "Be the first
-            # one to comment." / "Join the community of 2M+ industry professionals" / …)
+            # one to comment." / "Join the community of 2M+ industry professionals" / …;
+            # "This post was published on 13.12.2022 16:42" / "Share" / "Recent Posts" …)
         ):
             out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
+    if not any(where == "tail" for where, _line in out):
+        # The one stamp saying it is the publication's right under a paragraph of text
+        # (a reactions bar between), when a list of recent posts follows, their headlines
+        # taken for text: "… отметил глава Якутии Айсен Николаев." / "+1" / "0" / … /
+        # "This post was published on 13.12.2022 16:42" / "Share" / "Recent Posts" / …
+        # (not a source's date under its credit: "Publication: The Conversation" /
+        # "Publication date: 2022-01-24"; not after a "read also" list's header)
+        labelled = [
+            i
+            for i in range(first_body + 1, len(lines))
+            if kinds[i] == "timestamp" and _published_label(lines[i], rules)
+        ]
+        if len(labelled) == 1:
+            above = [
+                j for j in range(first_body, labelled[0]) if kinds[j] not in ("blank", "counter")
+            ]
+            if (
+                above
+                and above[-1] in text
+                and not any(k in _LIST_KINDS for k in kinds[first_body : labelled[0]])
+            ):
+                out.append(("tail", lines[labelled[0]]))
     return tuple(out)
 
 
