@@ -853,3 +853,45 @@ def test_a_ticker_of_stamped_items_opening_the_page_is_no_stamp(ctx):
     # one stamp glued to the top line is the article's
     one = "6 сентября 2025, 16:00 Экология | Владивосток\n\n"
     assert ingest_text(ctx, one + article) == dt.date(2025, 9, 6)
+
+
+def test_a_byline_with_the_outlet_before_the_date_is_a_stamp(ctx):
+    # arctictoday.com (audit8): the author, his outlet after a comma, the date
+    line = "By Malte Humpert, High North News February 26, 2024"
+    assert is_timestamp(line, ctx.rules)
+    # a sentence after the comma is no outlet's name
+    assert not is_timestamp(
+        "By Malte Humpert, the reporter who covered the Arctic since February 26, 2024",
+        ctx.rules,
+    )
+    text = (
+        "Latest round of US and UK sanctions takes aim at Russia’s Arctic LNG 2 project\n\n"
+        f"{line}\n"
+        "257\n"
+        "Belokamenka Novatek Yard.\n"
+        "Photo of construction at Novatek’s Belokamenka assembly yard near Murmansk."
+        " (Source Novatek)\n\n"
+        "The US and UK announced further sanctions against Russia´s Arctic LNG 2-project"
+        " targeting ship construction in Russia and South Korea and Novatek’s Belokamenka"
+        " assembly yard. The impact of three rounds of sanctions in the last six months"
+        " continues to delay the first shipment from the project.\n"
+    )
+    assert ingest_text(ctx, text) == dt.date(2024, 2, 26)
+
+
+def test_a_byline_date_and_view_counter_between_bars_is_a_stamp(ctx):
+    # erazvitie.org (audit8): "Текст: Людмила Смеркович | 2013-10-16 | 4277" under the
+    # masthead; the lead recalls 1604
+    line = "Текст: Людмила Смеркович | 2013-10-16 | 4277"
+    assert is_timestamp(line, ctx.rules)
+    assert not is_timestamp("Сибирские Афины | 2013-10-16 | 4277", ctx.rules)
+    text = (
+        f"Сибирские Афины\n{line}\n"
+        "В России созданы четыре особые экономические зоны инновационной направленности, и"
+        " одна из них находится в Томске. В ходе рабочей поездки в этот сибирский город мы"
+        " постарались разобраться, каковы предпосылки его превращения в центр научной и"
+        " инженерной мысли новой России.\n\n"
+        "20 января 1604 года в Москву ко двору царя Бориса Годунова прибыло посольство во"
+        " главе с князем эуштинских татар Тояном.\n"
+    )
+    assert ingest_text(ctx, text) == dt.date(2013, 10, 16)

@@ -69,6 +69,8 @@ ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publis
 CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
 STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
 PUBLISHED_LABEL_WORDS = 5  # words before the date of a "This post was published on" stamp
+BYLINE_OUTLET_WORDS = 4  # an outlet's name between a byline and its date ("By X, High North News")
+_VIEWS_BIT = re.compile(r"\d{1,3}(?:[ \u00a0]?\d{3})*")  # a view counter after a stamp
 SENTENCE_END = ".!?…"
 _CYR_LOWER = "а-яёіїєґәғқңөұүһ"
 _CYR_UPPER = "А-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
@@ -507,12 +509,20 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     author = line[:first].strip().rstrip("|,:–—-").strip()
     # A byline that ends in the date: "By bne IntelliNews March 24, 2022", "By Jane Doe |
     # 12 January 2022, 10:36", "By Henry Lazenby January 6, 2022 At 12:50 pm" (the author's
-    # name before the first date, nothing after the last date but a time and its label).
+    # name before the first date, nothing after the last date but a time and its label),
+    # maybe with the outlet after a comma ("By Malte Humpert, High North News February 26,
+    # 2024").
+    name, _comma, outlet = author.partition(",")
+    signers = (author, name) if outlet and _words(outlet) <= BYLINE_OUTLET_WORDS else (author,)
     signed = (
         dated
         and all(_relative_word(w, rules) for w in _key(line[last:]).split())
         and _words(line) <= 14
-        and any(rx.match(author) is not None and "author" in rx.groupindex for rx in rules.bylines)
+        and any(
+            rx.match(who.strip()) is not None and "author" in rx.groupindex
+            for rx in rules.bylines
+            for who in signers
+        )
     )
     if signed:
         return True
@@ -587,7 +597,8 @@ def _stamp_bits(line: str, rules: CleanRules) -> bool:
     """A byline and stamps between bars, each bit one of them, one at least a dated stamp
     ("By The Diplomat | Created at 2025-01-30 17:16:28 | Updated at 2025-01-30 23:11:39 6
     hours ago"): too long for a stamp as a whole, furniture bit by bit. A headline or any
-    other text between the bars makes no stamp ("Headline | Site | 12 January 2022")."""
+    other text between the bars makes no stamp ("Headline | Site | 12 January 2022"); the
+    views may follow the stamp ("Текст: Людмила Смеркович | 2013-10-16 | 4277")."""
     bits = [b.strip() for b in re.split(r"\s\|\s", line)]
     if len(bits) < 2 or len(bits) > STAMP_BITS or not all(bits):
         return False
@@ -595,7 +606,10 @@ def _stamp_bits(line: str, rules: CleanRules) -> bool:
     for bit in bits:
         if is_timestamp(bit, rules):
             stamps += bool(_NUMERIC_DATE.search(bit) or any(f[1] for f in find_dates(bit, rules)))
-        elif not any(rx.match(bit) and "author" in rx.groupindex for rx in rules.bylines):
+        elif not (
+            any(rx.match(bit) and "author" in rx.groupindex for rx in rules.bylines)
+            or (stamps and _VIEWS_BIT.fullmatch(bit))  # "… | 2013-10-16 | 4277": the views
+        ):
             return False
     return stamps >= 1
 
