@@ -24,6 +24,7 @@ from generator.ingest.metadata import (
     _stamp_dates,
     date_with_provenance,
     infer_date,
+    url_date,
 )
 
 REALSET = Path(__file__).parent / "data" / "realset"
@@ -895,3 +896,20 @@ def test_a_byline_date_and_view_counter_between_bars_is_a_stamp(ctx):
         " главе с князем эуштинских татар Тояном.\n"
     )
     assert ingest_text(ctx, text) == dt.date(2013, 10, 16)
+
+
+def test_a_url_of_two_different_days_states_none(ctx):
+    # adm24.ru (audit8): a Joomla category alias dated 2010-12-09 before the article's alias
+    # (2011-04-06, "В конце марта начались традиционные рабочие встречи …")
+    url = "http://adm24.ru/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43"
+    assert url_date(url) is None
+    assert url_date("http://adm24.ru/index.php/news/297-2011-04-06-04-45-43") == dt.date(2011, 4, 6)
+    text = (
+        "Встречи с населением\n\n"
+        "В конце марта начались традиционные рабочие встречи Главы района с населением."
+        " Проводятся они для оперативного решения вопросов, волнующих жителей.\n\n"
+        "Глава района, руководители структурных подразделений администрации уже успели"
+        " побывать в нескольких сельсоветах.\n"
+    )
+    raw = RawInput(data=text.encode("utf-8"), origin="page.txt", url=url)
+    assert ingest_bytes(raw, ctx).date is None

@@ -139,12 +139,16 @@ def parse_crawl_date(
 def url_date(url: str | None) -> dt.date | None:
     """The date a page's URL path states: ``/2022/01/06/``, ``/2022-01-06``, ``/09/01/2022/``,
     ``/20220110/``, a ``20220107113851`` time stamp, ``-07-01-2022.html``, ``-29112025-``;
-    ``None`` when it states none."""
+    ``None`` when it states none, or two different days (a CMS's category alias and its
+    article's: ``/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43``)."""
     if not url:
         return None
     try:
         path = urlsplit(url).path
     except ValueError:
+        return None
+    days = {m.group(0) for m in _URL_DATES[0].finditer(path)}
+    if len({_safe_date(*map(int, re.split(r"[/-]", day))) for day in days} - {None}) > 1:
         return None
     for rx in _URL_DATES:
         m = rx.search(path)
