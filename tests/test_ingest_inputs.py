@@ -194,6 +194,31 @@ def test_page_saved_as_html_that_holds_plain_text_is_read_as_text(ctx):
         assert "штатном режиме" in article.body
 
 
+def test_markup_written_as_escaped_characters_is_read_as_text(ctx):
+    """dev9 londonglossy.com: a scraper wrote the page's markup with named references
+    ("<&sol;p>&NewLine;", "class&equals;\"wpa\""); the text is read, not rejected, and no
+    tag, reference or ad code is left in it."""
+    path = Path(__file__).resolve().parent / "data" / "realset" / "dev9"
+    path /= "en_londonglossy_csto_troops_prepare_pull_out.txt"
+    raw = RawInput(data=path.read_bytes(), origin=path.name)
+    article = ingest_bytes(raw, ctx)
+    assert article.title == "Russia-led alliance’s troops prepare to pull out of Kazakhstan"
+    assert article.body.startswith("Troops of a Russia-led security alliance are preparing")
+    for left in ("<", "&sol;", "&equals;", "&NewLine;", "pubmine", "amp-ad"):
+        assert left not in article.body
+
+
+def test_escaped_markup_never_brings_a_script_into_the_text(ctx):
+    text = (
+        "Headline of the page about the pipeline\n\n<p>First paragraph of the article about "
+        "the pipeline and its oil.<&sol;p>&NewLine;<script>alert&lpar;1&rpar;<&sol;script>"
+        '<p class&equals;"x">Second paragraph of the article, with more words.<&sol;p>'
+    )
+    article = ingest_bytes(RawInput(data=text.encode(), origin="escaped.txt"), ctx)
+    assert "alert" not in article.body and "<" not in article.body
+    assert "Second paragraph of the article" in article.body
+
+
 def test_markdown_with_front_matter_keeps_given_values(ctx):
     article = ingest_path(DATA / "article_with_front_matter.md", ctx)
     assert article.title == "Казахстан и Украина: «украинский след» в протестах"

@@ -1,13 +1,15 @@
 # ruff: noqa: E501  (the excerpts keep the pages' lines as they are)
 """Titles on real pages: the headline among page debris, or none (a title made from the lead).
 
-Each excerpt is the start of a page of tests/data/realset/dev, dev2, dev3, dev4, dev6, dev7 or dev8, as the search tool
+Each excerpt is the start of a page of tests/data/realset/dev, dev2, dev3, dev4, dev6 ... dev9, as the search tool
 returned it (debris and all), with the page's URL; the expected titles are the split's labels,
 written from reading the text before the tool ran. Every case failed before the rule it
 names was written (issue 10, titles).
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -17,6 +19,8 @@ from generator.ingest.clean import (
     _glued_headline,
     _says_slug,
     _slug_in_line,
+    _stamped_list,
+    _tidy_title,
     classify,
     clean_text,
     slug_words,
@@ -403,6 +407,42 @@ EXCERPTS.update(
             "https://hron.ru/news/read/18526",
             "РАЗМЕСТИТЬ РЕКЛАМУ, ПОЗДРАВЛЕНИЕ, СОБОЛЕЗНОВАНИЕ\nМОЖНО ПО ТЕЛЕФОНУ (Telegram, Whatsapp) 8-922-87-26-626\n\nМаршрутки будут бегать как прежде\n\nПроблема с нехваткой газа наконец-то будет решена. Об этом заявил министр промышленной политики и инноваций Оренбургской области Ю. Калюжный. В августе дефицит газа наблюдался во всем Оренбуржье, но особенно остро этот вопрос стоял в Орске. По информации пресс-службы города, вызвано это было тем, что компания «РуссНефть», обеспечивающая газом все восточное Оренбуржье, продала топливо «на сторону». Естественно, возник дефицит. С руководством «РуссНефти» достигнута договоренность, что ранее поставляемый объем газа на востоке области будет восстановлен.\n\nОбсудить материал\n",
         ),
+        "a9_newsko": (
+            "https://www.newsko.ru/news/nk-9073091.html",
+            " date 2026-01-01 Информация о сокращении зарплат сотрудникам завода в Перми оказалась фейком Об этом информирует ЦУР Пермского края Поделиться Твитнуть\n\nИван Петров\n\nВ Центре управления регионом (ЦУР) Пермского края опровергли информацию о сокращении зарплат сотрудников «Мотовилихинских заводов» на 40% до конца 2026 года.\n\n",
+        ),
+        "a9_deita": (
+            "https://deita.ru/article/510644",
+            '6 сентября 2025, 16:00: В августе 1945-го: битва за Сахалин 6 сентября 2025, 15:15: Богатые китайцы ищут особенного на Дальнем Востоке Курсы валют от ЦБ на 06.09.2025: 1 Доллар США = 81.56 руб. 1 Евро = 95.48 руб. 1 Юань = 11.39 руб. 100 Иен = 55.03 руб. 6 сентября 2025, 14:15: Лукашенко выдает белорусские паспорта 6 сентября 2025, 13:15: Клещи снова кусаются перед зимой 6 сентября 2025, 12:15: Луна станет красной ночью Курсы валют от ЦБ на 06.09.2025: 1 Доллар США = 81.56 руб. 1 Евро = 95.48 руб. 1 Юань = 11.39 руб. 100 Иен = 55.03 руб. 6 сентября 2025, 11:15: Гостиницы построят на Чуркине и у кёрлинг-центра 6 сентября 2025, 10:45: «Восточный Порт» и власти Приморья продолжат вместе развивать ледовый спорт 6 сентября 2025, 10:15: Тайфун крушит Японию Курсы валют от ЦБ на 06.09.2025: 1 Доллар США = 81.56 руб. 1 Евро = 95.48 руб. 1 Юань = 11.39 руб. 100 Иен = 55.03 руб. 6 сентября 2025, 09:15: Поручение Путина по Дальнему Востоку не выполнено 6 сентября 2025, 09:00: ЦБ продлил ограничения на снятие иностранной налички\n\n"Настоящий экоцид": рыбный порт засыпает углем Владивосток\n\n\nЖители микрорайона на мысе Чуркин во Владивостоке страдают от угольной пыли, которая летит к ним со стороны рыбного порта. Сильнее всего достаёт\n',
+        ),
+        "a9_headtopics": (
+            "https://ru.headtopics.com/news/39105810831077191409-23245464",
+            "'Тлело, тлело и вот прорвалось': Бывший житель Караганды назвал двоевластие главной причиной протестов в Казахстане В пятом по численности городе Казахстана пока обходится без погромов и массовых беспорядков\nПозвонил своему тезке, другу-одногруппнику по университету. Он, можно сказать, коренной казахстанец: родился и вырос в маленьком поселке недалеко от Караганды, который когда-то был лагпунктом Карлага, одного их самых больших островов архипелага Гулаг.\nКазахский номер не ответил. Зато ответил второй, российский, которым мой дружок пользовался, когда приезжал в отпуск к родне и знакомым. Оказалось, что как раз незадолго до Нового года он окончательно перебрался со всей семьей в Россию.- И не говори, - ответил он. – Но там остались родственники, и мои, и жены. Беспокоимся за них, но дозвониться не можем – в Казахстане отрубили всю мобильную связь и интернет. Есть, конечно, городские телефоны, но и они почти все настроены на связь через интернет.\n",
+        ),
+        "a9_tumentoday": (
+            "https://tumentoday.ru/2016/01/05/v-novom-godu-yug-tyumenskoj-oblasti-prirastet-novymi-punktami-neftedobychi",
+            "В новом году юг Тюменской области прирастет новыми пунктами нефтедобычи\nНефтекластеры разработают в Уватском, Тобольском и Вагайском районах\nЭкономика, 19:53, 05 января 2016, Ирина Никитина\nЮжно-Нюрымское месторождение в Уватском районе возьмет в работу «Сургутнефтегаз», Тобольский и Вагайский районы – «Газпромнефть-Хантос».\nПервая компания уже получила первые данные по бурению поисковых скважин: из меловых отложений были получены притоки нефти в дебитом от 10 до 22 тонн в сутки. «Тобольский проект» даст региону, по предположению, от 13 до 15 тонн. В позапрошлом году, как сообщил областной департамент недропользования и экологии, на юге региона добыли 10, 7 миллионов тонн нефти. На первое полугодие прошлого года – 5, 8 миллионов тонн. Нефтедобычей на юге в основном занимается компания «Роснефть».\n",
+        ),
+        "a9_petropavlovsk": (
+            "https://xn--80aeaj2aesddcjte.news/plesen-v-domakh-birlik-poezdka-za-khlebom-na-sluzhebnom-avto-i-vozgoranie-sena-iz-za-ljep-aktualnye-novosti-petropavlovska-i-sko-za-18-oktyabrya-2024-goda",
+            "29 октября 2023 года - День общенационального траура в Республике Казахстан\n\nПлесень в домах Бирлик, поездка за хлебом на служебном авто и возгорание сена из-за ЛЭП: актуальные новости Петропавловска и СКО за 18 октября 2024 года\n\nветрогенераторы в селе Новоиклольское Северо-Казахстанская область Зенченко\n\nВ пятницу, 18 октября 2024 года, редакция Петропавловск.news подготовила обзор самых актуальных событий за последние сутки. В новостях — жалобы жителей микрорайона Бирлик на плесень и сырость в новых домах, поездка замакима района на служебном авто за хлебом с мамой, а также возгорание сена рядом с линией электропередач. Кроме того, мы расскажем о необычной просьбе известного североказахстанского хоккеиста и про благоустройстве дворов в Петропавловске.\n\nНа плесень в новых домах микрорайона Бирлик пожаловались пострадавшие от паводка жители Петропавловска\n\nСолнечный-2, Бирлик, Петропавловск, новые дома для пострадавших от паводкаВо время единого дня приёма граждан жительница Петропавловска обратилась к акиму Северо-Казахстанской области Гауезу Нурмухамбетову по поводу своего дом\n",
+        ),
+        "a9_vidomo": (
+            "https://vidomo.media/ukr/war/1724742077-stalo-vidomo-pro-stan-postrazhdalih-vnaslidok-raketnogo-obstrilu-krivogo-rogu",
+            'Війна Окупанти під час артобстрілу Нікополя вбили пенсіонерку (ФОТО)\nПт 06.02.2026, 09:22\nЖиття міста Стартував прийом заявок на участь у державних грантах у 2026 році. Скільки грошей можуть отримати дніпровські підприємці\nЧт 05.02.2026, 15:36\nЖиття міста Право дніпрян на отримання пільг з оплати ЖКГ на новий період з січня 2026 року визначається автоматично. Але є винятки\nЧт 05.02.2026, 14:54\n\nУнаслідок ракетного удару військ рф по Кривому Рогу загинули двоє людей, ще 5 – отримали травми різного ступеня тяжкості. Троє з них знаходяться у лікарні. Про це кореспонденту "Відомо" на місці подій розповів голова Ради оборони міста Кривий ріг Олександр Вілкул.\n"П\'ятеро людей постраждали, троє з них у лікарні. Одну жінку відкопали лише о 5-й ранку. Вона зараз у лікарні. Так, "важка", але жива, в реанімації", – розповів він.\nТакож посадовець зазначив, що 43-річна постраждала вже прийшла до свідомості, однак лікарі ще борються за її життя.\n',
+        ),
+        "d9_proprivacy": (
+            "https://proprivacy.com/privacy-news/kazakhstan-internet-shut-down",
+            "ProPrivacy is reader supported and sometimes receives a commission when you make purchases using links on this site.\n\nTop crypto mining country, Kazakhstan, faces internet shut down amid fuel protests\n\nFollowing the significant price increase of liquefied petroleum gas (LPG), one of the world's leading crypto-mining countries was left with only 2% of internet coverage on Wednesday, January 5, 2022.\n\n",
+        ),
+        "d9_kaznmu": (
+            "https://general.kaznmu.edu.kz/en/%d1%81%d0%b0%d1%8f%d1%81%d0%b8-%d2%9b%d1%83%d2%93%d1%8b%d0%bd-%d1%81%d2%af%d1%80%d0%b3%d1%96%d0%bd-%d2%9b%d2%b1%d1%80%d0%b1%d0%b0%d0%bd%d0%b4%d0%b0%d1%80%d1%8b%d0%bd-%d0%b5%d1%81%d0%ba%d0%b5-%d0%b0",
+            "(KAZ) Саяси қуғын-сүргін құрбандарын еске алу күніне арналған «Болашақ үшін естелік»\n\nSorry, this entry is only available in KAZ and Russian.\n\nЖақында патофизиология кафедрасының доценті Б.Ж Касенов, ассистенттер А.Д Куттыбаев, В.В Трубачевтың ұйымдастыруымен педиатрия мектебінің 19-004-01 топ студенттері саяси қуғын-сүргін құрбандарын еске алу күніне арналған «Болашақ үшін естелік» атты дөңгелек үстел ұйымдастырды.\n",
+        ),
+        "d9_eprussia": (
+            "https://www.eprussia.ru/pressa/articles/7768.htm",
+            "16+\nРегистрация\nРУС ENG\n\nКТК все отверг\n\n05.07.2007 RBCdaily Екатерина Цирлина\n\nАкционеры не решили спорные вопросы\n\nЗавершившееся вчера собрание акционеров Каспийского трубопроводного консорциума (КТК) не смогло решить ни один из основных спорных вопросов, которые касались расширения системы, тарифов, а также ставок по кредитам, выплачиваемым его акционерам. Не принято также решение относительно нового предложения «Транснефти» реструктурировать долг КТК путем выпуска еврооблигаций на 5 млрд долл.\n\n",
+        ),
     }
 )
 
@@ -660,6 +700,27 @@ def test_a_headline_offering_photos_and_videos_is_no_caption(ctx):
         ("a8_stolica", "Росіяни обстріляли центр Херсона, є загиблий"),
         # an ad-sales banner and a phone number above the headline
         ("a8_hron", "Маршрутки будут бегать как прежде"),
+        # the standfirst run on after the headline without a stop, share buttons after it
+        (
+            "a9_newsko",
+            "Информация о сокращении зарплат сотрудникам завода в Перми оказалась фейком",
+        ),
+        (
+            "a9_headtopics",
+            "'Тлело, тлело и вот прорвалось': Бывший житель Караганды назвал двоевластие главной причиной протестов в Казахстане",
+        ),
+        # a ticker of other stories run together on one line, each item with its date and time
+        ("a9_deita", '"Настоящий экоцид": рыбный порт засыпает углем Владивосток'),
+        # a headline over its subtitle, the subtitle saying more of the article's words
+        (
+            "a9_tumentoday",
+            "В новом году юг Тюменской области прирастет новыми пунктами нефтедобычи",
+        ),
+        # ... but a dated banner over the headline is no headline
+        (
+            "a9_petropavlovsk",
+            "Плесень в домах Бирлик, поездка за хлебом на служебном авто и возгорание сена из-за ЛЭП: актуальные новости Петропавловска и СКО за 18 октября 2024 года",
+        ),
     ],
 )
 def test_the_headline_on_pages_of_new_layouts(ctx, name, title):
@@ -1249,3 +1310,72 @@ def test_a_reprints_credit_line_is_a_byline_not_a_headline(ctx):
     article = ingest(ctx, "d7_en_humanrightsresearch_shoot_to_kill_order")
     assert "title" in article.inferred
     assert not article.title.startswith("Cited article")
+
+
+@pytest.mark.parametrize(
+    ("line", "ticker"),
+    [
+        # deita.ru: items of a ticker, each with its date and time
+        (EXCERPTS["a9_deita"][1].splitlines()[0], True),
+        # pav-edin23.ru: one date and a span of hours is a lead, not a ticker
+        (
+            "7 ноября с 15.00 до 16.00 состоится прямая линия с главой района Борисом Ивановичем Зуевым.",
+            False,
+        ),
+        # dicask.ru: a whole article on one line runs on long after its stamps
+        (
+            "17:52, 3 февраля@RIA Novosti#ПроисшествияВОЛГОГРАД, 3 фев — РИА Новости. Работы по устранению обгорания на Волгоградском нефтеперерабатывающем заводе (НПЗ) «Лукойла» завершены, пострадавших нет, предприятие продолжает работу в штатном режиме, сообщила на сайте пресс-служба «Лукойла». Как сообщало ранее ГУ МЧС , пожар произошел в Красноармейском районе Волгограде в субботу рано утром, на площади 300 квадратных метров горели нефтепродукты. Возгорание ликвидировано в 7.55. По информации губернатора, пожар произошел на нефтеперерабатывающем заводе после последствий падения дрона, жертв нет. « «Силами МЧС и газоспасательного отряда…Полный текст новости на источникеИсточник: РИА НовостиТемы: Происшествия",
+            False,
+        ),
+    ],
+)
+def test_a_ticker_run_together_on_one_line(ctx, line, ticker):
+    assert _stamped_list(line, ctx.rules) is ticker
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # English Title Case capitalises prepositions inside a headline
+        "Kazakhstan To Resume Oil Exports In January",
+        # a capital after a quote's end or a colon starts the headline's second part
+        "Токаев: «Мы не допустим повторения» В Алматы",
+        # a short headline is not cut ("… в Казахстане В" leaves too little behind)
+        "Протесты в Казахстане В Алматы",
+    ],
+)
+def test_no_run_on_sentence_is_cut_from_these_titles(title):
+    assert _tidy_title(title) == title
+
+
+def test_a_list_of_stories_each_with_its_stamp_is_no_headline(ctx):
+    """vidomo.media: three other stories, each over its stamp ("Пт 06.02.2026, 09:22"),
+    above a page that shows no headline: the title is made from the lead."""
+    art = ingest(ctx, "a9_vidomo")
+    assert "title" in art.inferred
+    assert art.title.startswith("Унаслідок ракетного удару військ рф по Кривому Рогу")
+
+
+def test_an_affiliate_disclosure_is_no_headline(ctx):
+    """proprivacy.com (dev9): "ProPrivacy is reader supported and sometimes receives a
+    commission …" above the headline."""
+    assert (
+        ingest(ctx, "d9_proprivacy").title
+        == "Top crypto mining country, Kazakhstan, faces internet shut down amid fuel protests"
+    )
+
+
+def test_a_multilingual_sites_language_tag_is_no_part_of_the_title(ctx):
+    """general.kaznmu.edu.kz (dev9): "(KAZ) Саяси қуғын-сүргін …" over "Sorry, this entry is
+    only available in KAZ and Russian." (a WordPress multilingual plugin's notice)."""
+    assert (
+        ingest(ctx, "d9_kaznmu").title
+        == "Саяси қуғын-сүргін құрбандарын еске алу күніне арналған «Болашақ үшін естелік»"
+    )
+
+
+def test_a_date_followed_by_names_is_the_stamp(ctx):
+    """eprussia.ru (dev9): "05.07.2007 RBCdaily Екатерина Цирлина" under the headline is the
+    page's stamp (date, outlet, author), not a headline candidate."""
+    art = ingest(ctx, "d9_eprussia")
+    assert art.date == dt.date(2007, 7, 5)

@@ -818,3 +818,12 @@ def test_russian_peacekeepers_for_karabakh_are_not_the_mission(real, taxonomy):
     mission = {s.topic: s for s in topic_scores(text, taxonomy)}["csto_mission"]
     assert {"нагорнокарабах", "нагорно-карабах"} <= {e.term for e in mission.negative}
     assert mission.score < taxonomy.story.min_own_score * mission.threshold
+
+
+def test_other_spellings_of_kazakhstan_are_kazakhstan(real, taxonomy):
+    # The Hindu (dev9), 9 Jan 2022: "Indian citizens in Kazhakstan" four times, the usual
+    # spelling once; dated in the unrest's days, it is the unrest
+    text = real("dev9/en_thehindu_satheesan_keralites_kazakhstan")
+    assert "Kazhakstan" in " ".join(text.sentences)
+    got = by_topic(text, taxonomy, dt.date(2022, 1, 9))
+    assert set(got) == {"unrest_2022"}

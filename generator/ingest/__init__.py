@@ -22,7 +22,7 @@ from generator.corpus import CorpusError, parse_date, split_front_matter
 from generator.ingest.clean import CleanRules, build_rules, clean_text, normalise_text
 from generator.ingest.decode import DEFAULT_MAX_BYTES, DecodeError, check_size, decode_bytes
 from generator.ingest.errors import IngestError
-from generator.ingest.html import extract_html, looks_like_html
+from generator.ingest.html import extract_html, looks_like_html, unescaped_markup
 from generator.ingest.metadata import Evidence, Given, infer_metadata
 from generator.ingest.store import safe_id, text_id, url_id, write_article
 from generator.languages import LanguagePack, load_language_packs
@@ -159,6 +159,10 @@ def _ingest(raw: RawInput, ctx: IngestContext) -> tuple[Article, tuple[str, ...]
         raise IngestError(origin, str(exc)) from exc
 
     warnings: list[str] = []
+    plain = unescaped_markup(text)
+    if plain is not None:  # "<&sol;p>&NewLine;<p>…": a scraper escaped the page's markup
+        text = plain
+        warnings.append("markup written as escaped characters (&sol;, &equals;) read as text")
     kind = _kind(raw, text)
     given: dict[str, object] = {
         "title": raw.title_hint,

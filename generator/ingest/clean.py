@@ -15,6 +15,7 @@ dateline, bylines) for ``metadata`` to use.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -41,7 +42,7 @@ MENU_SCAN_LINES = 240  # ... and this many lines in all (menus of short items in
 MENU_ITEMS_BELOW = 3  # a short line with as many menu items below it is a menu's item
 OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
 POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
-STANDFIRST_OVERLAP = 0.5  # ... a headline over a standfirst says the article's words too
+STANDFIRST_OVERLAP = 0.35  # ... a headline over a standfirst says the article's words too
 HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from the lead
 LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
@@ -71,6 +72,12 @@ STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
 PUBLISHED_LABEL_WORDS = 5  # words before the date of a "This post was published on" stamp
 BYLINE_OUTLET_WORDS = 4  # an outlet's name between a byline and its date ("By X, High North News")
 _VIEWS_BIT = re.compile(r"\d{1,3}(?:[ \u00a0]?\d{3})*")  # a view counter after a stamp
+LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
+STAMP_NAMES = 4  # capitalised words (outlet, author) after a date opening a stamp line
+STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
+TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
+GLUED_HEAD_WORDS = 5  # a headline cut before a run-on sentence keeps this many words ...
+GLUED_TAIL_WORDS = 4  # ... and what is cut off is a sentence of at least this many
 SENTENCE_END = ".!?…"
 _CYR_LOWER = "а-яёіїєґәғқңөұүһ"
 _CYR_UPPER = "А-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
@@ -113,6 +120,7 @@ _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти 
 _YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
 _OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(\S+)(?:\s+(\S+))?")  # "2022 жылғы қаңтарда ..."
 _OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
+_OPENING_DAY = re.compile(r"^\d{1,2}\s+[^\W\d_]+\s+\d{4}\b")  # "29 октября 2023 года - …"
 # A wire photo's caption (TASS, Getty, Shutterstock editorial): the place and the date in
 # capitals, a colon ("ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car is seen …").
 _WIRE_CAPTION = re.compile(
@@ -1098,11 +1106,15 @@ def _choose_headline(
     menu: set[int] = set()
     end = len(lines)
     scanned = 0  # lines of 3+ words: a long menu of short items does not use up the window
+    listed = _stamped_items(lines, start, min(len(lines), start + MENU_SCAN_LINES), rules)
     for i in range(start, min(len(lines), start + MENU_SCAN_LINES)):
         if scanned >= HEADLINE_SCAN_LINES:
             break
         scanned += _words(lines[i]) >= 3
         if kinds[i] is not None or classify(lines[i], rules) or _byline(lines[i], rules):
+            continue
+        if i in listed:
+            kinds[i] = "ticker"  # "18:00 | 04 декабря" / item / "17:00 | 04 декабря" / item …
             continue
         if _tag_line(lines[i]):
             kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
@@ -1124,6 +1136,9 @@ def _choose_headline(
             continue
         if _stamp_and_credit(lines[i], rules):
             kinds[i] = "timestamp"  # "6 января 2022, 10:55 — Общественная служба новостей — ОСН"
+            continue
+        if _stamped_list(lines[i], rules):
+            kinds[i] = "ticker"  # "6 сентября 2025, 16:00: В августе … 6 сентября 2025, 15:15: …"
             continue
         if _teaser_over_headline(lines, i, candidates, rules):
             kinds[i] = "teaser"  # "Now you can see non-English news...", a pull quote
@@ -1193,6 +1208,49 @@ def _choose_headline(
     longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
     saying = [i for i in longer if _overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
     return (saying or longer or shaped or [None])[0], candidates, end
+
+
+def _stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) -> set[int]:
+    """The items of a news feed's list above the article: lines that alternate with their
+    stamps, ``LIST_STAMPS`` stamps or more in a row ("18:00 | 04 декабря" / "В Саратовской
+    области прошёл …" / "17:00 | 04 декабря" / "Выставка …"). Blank lines between them do
+    not count; two text lines in a row end the list."""
+    items: set[int] = set()
+    run: list[int] = []
+    stamps = 0
+    previous: bool | None = None  # was the last line a stamp?
+    for j in range(start, stop + 1):
+        line = lines[j].strip() if j < stop else ""
+        if j < stop and not line:
+            continue
+        stamp = j < stop and is_timestamp(line, rules)
+        if j == stop or stamp == previous or (not stamp and _words(line) > HEADLINE_MAX_WORDS):
+            if stamps >= LIST_STAMPS:
+                items.update(run)
+            run, stamps = [], 0
+        if j < stop:
+            stamps += stamp
+            if not stamp:
+                run.append(j)
+            previous = stamp
+    return items
+
+
+def _stamped_list(line: str, rules: CleanRules) -> bool:
+    """A ticker of other stories run together on one line: two or more short items, each
+    with its date and clock time ("6 сентября 2025, 16:00: В августе 1945-го: битва за
+    Сахалин 6 сентября 2025, 15:15: Богатые …"). A headline states at most one time; an
+    article on one line runs on long after its stamp."""
+    times = [m.start() for m in _TIME.finditer(line)]
+    if len(times) < 2:
+        return False
+    dates = [at for at, *_ymd in find_dates(line, rules, latin=not _CYR.search(line))]
+    paired = {at: t for t in times for at in dates if -STAMP_GAP <= t - at <= STAMP_GAP}
+    if len(paired) < 2:  # (one date and its span of hours is one item: "с 15.00 до 16.00")
+        return False
+    stamps = sorted(paired.values())
+    gaps = [b - a for a, b in itertools.pairwise(stamps)]
+    return max(gaps) <= TICKER_ITEM_CHARS and len(line) - stamps[-1] <= TICKER_ITEM_CHARS
 
 
 _QUOTED_LINE = re.compile(r'^\s*["«“„][^"«»“”„]{3,}["»”]\s*$')
@@ -1462,9 +1520,12 @@ def _standfirst_under(
     заведено 405 уголовных дел". The headline may be the longer of the two (a trade
     paper's "Tankers loaded at CPC Marine Terminal's SPM to be moved away after the ban on
     vessel traffic … is lifted" / "There is no damage to the Consortium's infrastructure
-    …"): a line scoring less for its length is still the one on top."""
+    …"): a line scoring less for its length is still the one on top. Not under a line that
+    opens with its date: a dated banner or notice."""
     if any(lines[j].strip() for j in range(above + 1, best)):
         return False  # not right above it
+    if _OPENING_DATE.match(lines[above]) or _OPENING_DAY.match(lines[above]):
+        return False  # a dated banner ("29 октября 2023 года - День … траура")
     over = _overlap(lines[above], body_stems)
     return (
         above_score >= HEADLINE_MIN_SCORE
@@ -1734,7 +1795,13 @@ _FIELD = re.compile(r"(?:^|\s)[" + _UPPER + r"][^\W\d_]{2,20}:\s+\S")
 
 def _stamp_and_credit(line: str, rules: CleanRules) -> bool:
     """A stamp with the outlet's or author's name after a dash ("6 января 2022, 10:55 —
-    Общественная служба новостей — ОСН"): a date and a clock time, then a few words."""
+    Общественная служба новостей — ОСН"): a date and a clock time, then a few words; or a
+    date followed by names only ("05.07.2007 RBCdaily Екатерина Цирлина")."""
+    opening = _OPENING_DATE.match(line)  # "05.07.2007 RBCdaily Екатерина Цирлина"
+    if opening:
+        names = line[opening.end() :].strip(" ,|–—-").split()
+        if 0 < len(names) <= STAMP_NAMES and all(w[:1].isupper() for w in names):
+            return True
     head, sep, rest = line.partition(" — ")
     if not sep:
         head, sep, rest = line.partition(" – ")
@@ -1794,6 +1861,14 @@ def _labels_under_headline(lines: list[str], kinds: list[str | None], title_inde
 
 _CLOCK_FIRST = re.compile(r"^\d{1,2}:\d{2}\s+(?=[^\W\d_])")
 _GLUED_SOURCE = re.compile(rf"[{_CYR_LOWER}](?=[{_CYR_UPPER}]{{2,}}[\w.-]*$)")
+# A new sentence run on after a Cyrillic headline without a stop: a capitalised preposition
+# or reporting opener after a small letter ("… оказалась фейком Об этом информирует …",
+# "… протестов в Казахстане В пятом по численности городе …"). Sentence-case headlines
+# never capitalise these words inside a sentence (English Title Case does: not matched).
+_GLUED_SENTENCE = re.compile(
+    rf"(?<=[{_CYR_LOWER}])\s+(?-i:В|Во|На|Об|По|Из|За|Для|Как|Про|Під|Після|При|Со|Это)"
+    rf"\s+(?=[{_CYR_LOWER}])"
+)
 
 
 def _tidy_title(title: str) -> str:
@@ -1801,9 +1876,16 @@ def _tidy_title(title: str) -> str:
     where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
     a list's time column ("06:37 Казский рудник …"), a source glued on without a space
     ("… программаНИА-Мурманск"), a section before the headline glued to itself
-    ("Новини України - AB…AB…")."""
+    ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком Об этом …")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
     title = _CLOCK_FIRST.sub("", title)
+    run_on = _GLUED_SENTENCE.search(title)
+    if (
+        run_on
+        and _words(title[: run_on.start()]) >= GLUED_HEAD_WORDS
+        and _words(title[run_on.start() :]) >= GLUED_TAIL_WORDS
+    ):
+        title = title[: run_on.start()]
     glued = _GLUED_SOURCE.search(title)
     if glued and _words(title) >= 4:
         title = title[: glued.start() + 1]
@@ -1813,12 +1895,18 @@ def _tidy_title(title: str) -> str:
     return title
 
 
+_LANGUAGE_TAG = re.compile(r"^\(([^()\s]{2,8})\)\s+(?=\S)")
+
+
 def _strip_credit(title: str, rules: CleanRules) -> str:
     """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
     bullet or a breadcrumb's arrows before it ("• Headline", "» » Headline"), a site or
     section after it."""
     title = _LIST_BULLET.sub("", title, count=1)
     title = _CRUMB_ARROWS.sub("", title, count=1)
+    tag = _LANGUAGE_TAG.match(title)  # "(KAZ) Саяси қуғын-сүргін …": a multilingual site's
+    if tag and _key(tag.group(1)) in rules.switcher_tokens:  # language of the entry
+        title = title[tag.end() :]
     title = _UPDATE_TAG.sub("", title)
     head, sep, tail = title.rpartition(". ")
     if sep and head and classify(tail, rules) in ("photo_credit", "caption"):

@@ -20,7 +20,6 @@ import sys
 import xml.sax
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag
@@ -28,6 +27,7 @@ from urllib.parse import urldefrag
 import feedparser
 
 from generator.ingest.fetch import DEFAULT_USER_AGENT, FetchError, FetchResult, fetch
+from generator.ingest.html import html_to_text
 from generator.models import Article, Problem
 from generator.settings import FeedSettings
 
@@ -190,48 +190,6 @@ class ParsedFeed:
 
 class FeedParseError(Exception):
     """The feed bytes hold no usable feed."""
-
-
-_BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"}
-    | {"blockquote", "section", "article", "tr", "table", "pre"}
-)
-
-
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    """Plain text of an HTML fragment: one line per block, blocks separated by a blank line.
-
-    The result is inert text (tags dropped, entities decoded); it is never rendered as HTML.
-    """
-    collector = _TextCollector()
-    collector.feed(markup)
-    collector.close()
-    blocks = ("".join(collector.parts)).split("\n\n")
-    lines = [" ".join(b.split()) for b in blocks]
-    return "\n\n".join(line for line in lines if line)
 
 
 def _entry_date(entry: Any) -> dt.date | None:
