@@ -51,6 +51,7 @@ from generator.topics import Taxonomy, TopicScore, topic_scores
 RAW_SUFFIXES = (".txt", ".html", ".htm")
 SPLITS = ("dev", "blind")
 LEAD_TITLE_MAX_WORDS = 20  # a title made from the lead counts as right only when short
+DATELINE_MAX_CHARS = 60  # a lead title may follow the first paragraph's dateline
 _LABEL_KEYS = {
     "path",
     "topics",
@@ -273,12 +274,14 @@ def _norm(text: str | None) -> str:
 
 
 def lead_title(title: str | None, body: str) -> bool:
-    """Is ``title`` a short title made from the lead (the start of the first paragraph)?"""
+    """Is ``title`` a short title made from the lead (the start of the first paragraph, or
+    what follows its dateline: "Belek, TURKMENISTAN Dec 23 Turkmenistan on …")?"""
     if not title or len(title.split()) > LEAD_TITLE_MAX_WORDS:
         return False
     head = _norm(title.rstrip("…").rstrip(".").strip())
     first = _norm(body.split("\n\n", 1)[0]) if body else ""
-    return bool(head) and first.startswith(head)
+    at = first.find(head) if head else -1
+    return at == 0 or 0 < at <= DATELINE_MAX_CHARS
 
 
 def title_right(o: Outcome) -> bool:

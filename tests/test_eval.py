@@ -348,3 +348,13 @@ def test_a_split_may_hold_one_labels_file_per_collector(realset, settings):
     (dev / "labels_uk_en.yaml").write_text(blind_text, encoding="utf-8")
     (name, report), *_ = evaluate_folder(realset, settings, splits=["dev"])
     assert name == "dev" and len(report.outcomes) == 2 and not report.errors
+
+
+def test_a_lead_title_may_follow_the_first_paragraphs_dateline():
+    from generator.evaluate import lead_title
+
+    body = "Belek, TURKMENISTAN Dec 23 Turkmenistan on Wednesday completed a pipeline.\n\nMore."
+    assert lead_title("Turkmenistan on Wednesday completed a pipeline", body)
+    assert lead_title("Belek, TURKMENISTAN Dec 23 Turkmenistan on Wednesday", body)
+    assert not lead_title("completed a pipeline", "x" * 80 + " completed a pipeline.")
+    assert not lead_title("More", body)

@@ -20,6 +20,7 @@ from generator.ingest.clean import (
     _says_slug,
     _slug_in_line,
     _stamped_list,
+    _tag_line,
     _tidy_title,
     classify,
     clean_text,
@@ -443,6 +444,14 @@ EXCERPTS.update(
             "https://www.eprussia.ru/pressa/articles/7768.htm",
             "16+\nРегистрация\nРУС ENG\n\nКТК все отверг\n\n05.07.2007 RBCdaily Екатерина Цирлина\n\nАкционеры не решили спорные вопросы\n\nЗавершившееся вчера собрание акционеров Каспийского трубопроводного консорциума (КТК) не смогло решить ни один из основных спорных вопросов, которые касались расширения системы, тарифов, а также ставок по кредитам, выплачиваемым его акционерам. Не принято также решение относительно нового предложения «Транснефти» реструктурировать долг КТК путем выпуска еврооблигаций на 5 млрд долл.\n\n",
         ),
+        "a9_euromaidan": (
+            "https://euromaidanpress.com/2024/04/25/us-sanctions-deep-freeze-russias-arctic-2-lng-hub-heres-what-can-kill-it-for-good",
+            "Copyright © 2024 Euromaidanpress.com\n\nThe work of Euromaidan Press is supported by the International Renaissance Foundation\n\nWhen referencing our materials, please include an active hyperlink to the Euromaidan Press material and a maximum 500-character extract of the story. To reprint anything longer, written permission must be acquired from [email protected].\n\nPrivacy and Cookie Policies.\n\narctic lng2 novatek sanctions usa\n\nUS sanctions deep freeze Russia’s Arctic-2 LNG hub. Here’s what can kill it for good\n\nRussia’s flagship LNG project is having a tanker problem, courtesy of America. But it still stands a chance, courtesy of China.\n",
+        ),
+        "a9_reuters_wrapped": (
+            "http://uk.reuters.com/article/turkmenistan-pipeline-idUKL8N14C0GT20151223",
+            " date 2015-12-23 Belek, TURKMENISTAN Dec 23 Turkmenistan on\nWednesday completed a pipeline that can ship gas from the\nworld's second largest gas field to the West or, alternatively,\nboost eastbound shipments to China and, in future, to Pakistan\nand India.\nThe $2.5 billion East-West pipeline connects Galkynysh and\nother fields in the east of the country to its Caspian coast,\nfrom where a proposed Trans-Caspian link could deliver gas to\nAzerbaijan and then to Europe.\nThe Trans-Caspian pipeline (TCP) project, backed by the\nEuropean Union, has so far remained on paper, partly due to\ndisputes about the Caspian Sea's legal status and Turkmenistan's\nrefusal to sign production-sharing agreements with foreign\ncompanies for major hydrocarbon deposits.\n",
+        ),
     }
 )
 
@@ -711,6 +720,11 @@ def test_a_headline_offering_photos_and_videos_is_no_caption(ctx):
         ),
         # a ticker of other stories run together on one line, each item with its date and time
         ("a9_deita", '"Настоящий экоцид": рыбный порт засыпает углем Владивосток'),
+        # the page's keywords in small letters above the headline ("arctic lng2 novatek …")
+        (
+            "a9_euromaidan",
+            "US sanctions deep freeze Russia’s Arctic-2 LNG hub. Here’s what can kill it for good",
+        ),
         # a headline over its subtitle, the subtitle saying more of the article's words
         (
             "a9_tumentoday",
@@ -1379,3 +1393,24 @@ def test_a_date_followed_by_names_is_the_stamp(ctx):
     page's stamp (date, outlet, author), not a headline candidate."""
     art = ingest(ctx, "d9_eprussia")
     assert art.date == dt.date(2007, 7, 5)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "world's second largest gas field to the west or",  # a hard-wrapped sentence
+        "protesters in almaty",  # a tag phrase with a preposition: kept as text
+    ],
+)
+def test_small_letter_lines_with_small_words_are_no_tag_list(ctx, line):
+    assert not _tag_line(line)
+
+
+def test_a_hard_wrapped_wire_lead_is_no_headline(ctx):
+    """uk.reuters.com (2015): plain-text wire copy wrapped at 65 characters, opening with
+    its dateline and no headline ("Belek, TURKMENISTAN Dec 23 Turkmenistan on" /
+    "Wednesday completed a pipeline …"): the title is made from the whole first sentence,
+    after the dateline."""
+    art = ingest(ctx, "a9_reuters_wrapped")
+    assert "title" in art.inferred
+    assert art.title.startswith("Turkmenistan on Wednesday completed a pipeline that can ship gas")

@@ -73,6 +73,7 @@ PUBLISHED_LABEL_WORDS = 5  # words before the date of a "This post was published
 BYLINE_OUTLET_WORDS = 4  # an outlet's name between a byline and its date ("By X, High North News")
 _VIEWS_BIT = re.compile(r"\d{1,3}(?:[ \u00a0]?\d{3})*")  # a view counter after a stamp
 LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
+LOWER_TAGS_MAX_WORDS = 10  # a line of tags in small letters is at most this long
 STAMP_NAMES = 4  # capitalised words (outlet, author) after a date opening a stamp line
 STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
 TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
@@ -120,6 +121,12 @@ _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти 
 _YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
 _OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(\S+)(?:\s+(\S+))?")  # "2022 жылғы қаңтарда ..."
 _OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
+_LATIN_WORD = re.compile(r"\b[a-z]{2,}\b")
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or"}
+    | {"but", "is", "are", "was", "were", "be", "it", "its", "that", "this", "as", "said"}
+    | {"has", "have", "had", "will", "would", "not", "he", "she", "they", "we", "who"}
+)
 _OPENING_DAY = re.compile(r"^\d{1,2}\s+[^\W\d_]+\s+\d{4}\b")  # "29 октября 2023 года - …"
 # A wire photo's caption (TASS, Getty, Shutterstock editorial): the place and the date in
 # capitals, a colon ("ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car is seen …").
@@ -127,6 +134,12 @@ _WIRE_CAPTION = re.compile(
     r"^(?-i:[A-Z][A-Z'’. -]+(?:,\s*[A-Z][A-Z'’. -]+)*)\s*[-–—]\s*"
     r"(?-i:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
     r"\s+\d{1,2},\s+\d{4}\s*:\s"
+)
+# A wire lead opening with its dateline, no agency named: place, country in capitals, month
+# and day, then the sentence ("Belek, TURKMENISTAN Dec 23 Turkmenistan on …", Reuters).
+_PLACE_COUNTRY_DAY = re.compile(
+    r"^((?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2},\s+[A-Z]{3,}(?:\s[A-Z]{3,})?,?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))\b,?\s+\S"
 )
 # A lead's closing credit: the outlet that reports it ("… мәлімдеді, — деп хабарлайды
 # Dalanews.kz", "…, сообщает ТАСС", "…, передає УНН", "…, Reuters reports").
@@ -981,6 +994,8 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
             if m and dateline_agency_ok(m, rules):
                 text = text[m.end() :]
                 break
+    if m := _PLACE_COUNTRY_DAY.match(text):  # "Belek, TURKMENISTAN Dec 23 Turkmenistan on …"
+        text = text[m.end(1) :].lstrip(" ,")
     first = re.split(r"(?<=[.!?…])\s+(?=[" + _UPPER + r"«\"„])", text.strip(), maxsplit=1)[0]
     first = first.strip().rstrip(".").strip()
     words = first.split()
@@ -1063,7 +1078,7 @@ def _body_line(line: str, rules: CleanRules) -> bool:
         m = rx.match(line)
         if m and dateline_agency_ok(m, rules) and _words(line[m.end() :]) >= 3:
             return True  # (not "UZS – -0,47%" in a currency box)
-    return False
+    return bool(_PLACE_COUNTRY_DAY.match(line))
 
 
 def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
@@ -1574,10 +1589,24 @@ def _tag_line(line: str) -> bool:
     """A list of tags: names and places, mostly capitalised, words said twice and no clause
     ("Казахстан Алма-Ата Актау Нур-Султан общество протестующие Казахстан Алма-Ата …")."""
     words = line.split()
+    if 3 <= len(words) <= LOWER_TAGS_MAX_WORDS and _lower_tags(line):
+        return True  # "arctic lng2 novatek sanctions usa": a page's keywords, all small letters
     if len(words) < 6 or re.search(r"[,:;!?«»\"()]", line):
         return False
     capitals = sum(1 for w in words if w[:1].isupper())
     return capitals / len(words) >= 0.6 and _repeats_words(line)
+
+
+def _lower_tags(line: str) -> bool:
+    """Words in small letters only, no punctuation: names written as tags ("usa", "novatek")."""
+    letters = [c for c in line if c.isalpha()]
+    return (
+        bool(letters)
+        and not any(c.isupper() for c in letters)
+        and not re.search(r"[^\w\s-]", line)
+        and _LATIN_WORD.search(line) is not None
+        and not any(w in _FUNCTION_WORDS for w in line.split())  # (a wrapped sentence has some)
+    )
 
 
 def _repetition(key: str, later: list[str]) -> float:
@@ -2069,7 +2098,16 @@ def clean_text(
                 elif lead < len(lines):
                     paragraph = lines[lead]
                     j = lead
-                    while _continues(lines, j, rules) and _words(paragraph) < HEADLINE_MAX_WORDS:
+                    wire = bool(_PLACE_COUNTRY_DAY.match(paragraph))  # hard-wrapped wire copy
+                    while _words(paragraph) < HEADLINE_MAX_WORDS and (
+                        _continues(lines, j, rules)
+                        or (
+                            wire
+                            and j + 1 < len(lines)
+                            and lines[j + 1].strip()
+                            and not _ends_sentence(lines[j])
+                        )
+                    ):
                         j += 1
                         paragraph += " " + lines[j]
                     title, title_in_body = _title_candidate(paragraph, rules)
