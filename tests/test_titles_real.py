@@ -759,6 +759,7 @@ def test_the_headline_on_pages_of_new_layouts(ctx, name, title):
         ),
         ("Samarkand regional government w w w . s a m a r k a n d . u z", "prompt"),  # samarkand.uz
         ("Сейчас в Таганроге", "widget"),  # ruffnews.ru: a weather box
+        ("// Constitution", "breadcrumb"),  # gazeta.kg: a trail's last item after "//"
         ("ощущается как -3°C", "widget"),
         ("4,6 м/c", "widget"),
         ("766 мм рт.ст.", "widget"),

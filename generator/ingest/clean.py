@@ -658,11 +658,16 @@ def _time_outside_dates(line: str, rules: CleanRules) -> bool:
     return bool(_TIME.search("".join(chars)))
 
 
+_SLASH_CRUMB = re.compile(r"^\s*//\s*[^\s/](?:\S*\s+){0,3}\S*\s*$")
+
+
 def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
     """A breadcrumb trail: "Home » World » ...", "Русский язык>>Россия и СНГ", or a home
     word followed by a section name."""
     if _ends_sentence(line):
         return False
+    if _SLASH_CRUMB.match(line):
+        return True  # "// Constitution": the last item of a trail after the site's "//"
     menu = [p for p in _MENU_ARROWS.split(line) if p.strip()]
     if len(menu) >= 2 and all(_words(p) <= 4 for p in menu):
         return True
