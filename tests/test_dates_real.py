@@ -24,6 +24,7 @@ from generator.ingest.metadata import (
     _stamp_dates,
     date_with_provenance,
     infer_date,
+    url_date,
 )
 
 REALSET = Path(__file__).parent / "data" / "realset"
@@ -751,3 +752,164 @@ def test_a_site_clock_over_the_headline_gives_no_date(ctx):
         "По его словам, основная тема обсуждения на митинге – границы.\n"
     )
     assert ingest_text(ctx, text) is None
+
+
+# ----------------------------------------------- dates9: the lead's "today", labelled stamps
+
+NOVINI_ZT = (  # novini-zt.info (audit8): the site's box of the day over a report of 12 January
+    "RSS\n"
+    "Неділя, 18 січня 2026, 21:20\n"
+    "Суспільно-інформаційний ресурс громади\n"
+    "Сьогодні, 12 січня, під головуванням начальника Житомирської ОВА Віталія Бунечка"
+    " відбулося перше у цьому році засідання виконавчого комітету відділення Національного"
+    " олімпійського комітету України в Житомирській області. Під час засідання було"
+    " підбито підсумки роботи за 2025 рік.\n"
+    "В обласній клінічній лікарні імені О. Ф. Гербачевського відкрили повністю оновлене"
+    " приймальне відділення екстреної медичної допомоги. До відкриття долучився начальник"
+    " Житомирської обласної військової адміністрації Віталій Бунечко.\n"
+)
+
+
+def test_a_stamp_of_another_day_than_the_leads_today_gives_no_date(ctx):
+    # "Неділя, 18 січня 2026, 21:20" is the day the page was seen: the lead says the report
+    # was written on 12 January
+    assert ingest_text(ctx, NOVINI_ZT) is None
+    # the same stamp on the lead's day is the publication's
+    same = NOVINI_ZT.replace("Неділя, 18 січня", "Понеділок, 12 січня", 1)
+    assert ingest_text(ctx, same) == dt.date(2026, 1, 12)
+    # a quoted "today" is a statement's, not the report's
+    quoted = NOVINI_ZT.replace("Сьогодні, 12 січня, під", "«Сьогодні, 12 січня, під", 1)
+    assert ingest_text(ctx, quoted) == dt.date(2026, 1, 18)
+
+
+def test_the_leads_today_beats_a_url_dated_the_next_day(ctx):
+    # mtrk.kz: "… в первую неделю 2022 года. Сегодня, 10 января в стране — День
+    # общенационального траура." under /ru/2022/01/11/: posted the day after it was written
+    name = "dev6/ru_mtrk_national_mourning_day.txt"
+    url = "https://mtrk.kz/ru/2022/01/11/Kazakhstan-skorbit-po-pogibshim-10-yanvarya/"
+    assert text_date(ctx, name, url=url) == dt.date(2022, 1, 10)
+    # a URL's date further off stands (a re-post, a lead copied from an older report)
+    far = url.replace("2022/01/11", "2022/01/14")
+    assert text_date(ctx, name, url=far) == dt.date(2022, 1, 14)
+
+
+def test_a_sentence_labelling_the_publication_date_is_a_stamp(ctx):
+    # yakutia-daily.ru (audit8): text / a reactions bar / "This post was published on
+    # 13.12.2022 16:42" / "Share" / "Recent Posts" with their own headlines
+    assert is_timestamp("This post was published on 13.12.2022 16:42", ctx.rules)
+    assert is_timestamp("Статья опубликована 5 января 2022 года", ctx.rules)
+    assert not is_timestamp("Отчёт был опубликован 5 января 2022 года в газете", ctx.rules)
+    text = (
+        "Добыча алмазов в Якутии с января по ноябрь 2022 года выросла на 13%\n\n"
+        "В Минэкономики Якутии сообщили, что в регионе на 13% увеличилась добыча алмазов с"
+        " начала 2022 года, в том числе по линии АЛРОСА наблюдается рост на 11,1%.\n\n"
+        "Эксперты отмечают, что АЛРОСА предпринимает все необходимые меры для обеспечения"
+        " стабильности производственной деятельности в текущих условиях.\n\n"
+        + "+1\n0\n"
+        * 4
+        + "\nThis post was published on 13.12.2022 16:42\n\nShare\nPublished by\nЯкутия Daily\n\n"
+        "Recent Posts\n\n  • НОВОСТИ\n  • СПОРТ\n\n"
+        "Кубок Федерации северного многоборья выиграл Нерюнгинский район\n\n"
+        "В Якутске в спорткомплексе «Модун» прошёл командный Кубок Федерации северного"
+        " многоборья. В соревнованиях приняли участие…\n\n"
+        "11.12.2025\n  • ПРОИСШЕСТВИЯ\n\nВ селе Октемцы пожар уне"
+    )
+    assert ingest_text(ctx, text) == dt.date(2022, 12, 13)
+    # without its label the date there is no stamp of the article (it may head the list)
+    unlabelled = text.replace("This post was published on ", "", 1)
+    assert ingest_text(ctx, unlabelled) is None
+
+
+def test_a_date_glued_to_the_first_word_of_the_text_is_a_stamp(ctx):
+    # time56.ru (audit8): the markup lost the line break between the stamp and the text
+    text = (
+        "В Сорочинские «Озерки» скоро придет природный газ\n"
+        "08.11.2016Как сообщили «Газпром газораспределение Оренбург», в Сорочинске в"
+        " микрорайоне «Озерки» завершена работа по проектированию газопроводов.\n"
+        "Новый жилой комплекс рассчитан на 498 домов.\n"
+        "В 2017 году планируется начать работы по газификации и проводится будут за счет"
+        " средств «Газпром газораспределение Оренбург».\n"
+    )
+    assert ingest_text(ctx, text) == dt.date(2016, 11, 8)
+    # a date opening a sentence is the event's
+    spaced = text.replace("08.11.2016Как сообщили", "08.11.2016 как сообщили", 1)
+    assert ingest_text(ctx, spaced) is None
+
+
+def test_a_ticker_of_stamped_items_opening_the_page_is_no_stamp(ctx):
+    # deita.ru (audit8): other stories' stamps and the day's rates run together over the
+    # headline; the article's own date is not in the excerpt
+    ticker = (
+        "6 сентября 2025, 16:00: В августе 1945-го: битва за Сахалин 6 сентября 2025, 15:15:"
+        " Богатые китайцы ищут особенного на Дальнем Востоке Курсы валют от ЦБ на 06.09.2025:"
+        " 1 Доллар США = 81.56 руб. 1 Евро = 95.48 руб. 1 Юань\n\n"
+    )
+    article = (
+        '"Настоящий экоцид": рыбный порт засыпает углем Владивосток\n\n\n'
+        "Жители микрорайона на мысе Чуркин во Владивостоке страдают от угольной пыли, которая"
+        " летит к ним со стороны рыбного порта. Сильнее всего достаёт зимой.\n\n"
+        "Местные жители уже несколько лет жалуются на угольную пыль в разные инстанции.\n"
+    )
+    assert ingest_text(ctx, ticker + article) is None
+    # one stamp glued to the top line is the article's
+    one = "6 сентября 2025, 16:00 Экология | Владивосток\n\n"
+    assert ingest_text(ctx, one + article) == dt.date(2025, 9, 6)
+
+
+def test_a_byline_with_the_outlet_before_the_date_is_a_stamp(ctx):
+    # arctictoday.com (audit8): the author, his outlet after a comma, the date
+    line = "By Malte Humpert, High North News February 26, 2024"
+    assert is_timestamp(line, ctx.rules)
+    # a sentence after the comma is no outlet's name
+    assert not is_timestamp(
+        "By Malte Humpert, the reporter who covered the Arctic since February 26, 2024",
+        ctx.rules,
+    )
+    text = (
+        "Latest round of US and UK sanctions takes aim at Russia’s Arctic LNG 2 project\n\n"
+        f"{line}\n"
+        "257\n"
+        "Belokamenka Novatek Yard.\n"
+        "Photo of construction at Novatek’s Belokamenka assembly yard near Murmansk."
+        " (Source Novatek)\n\n"
+        "The US and UK announced further sanctions against Russia´s Arctic LNG 2-project"
+        " targeting ship construction in Russia and South Korea and Novatek’s Belokamenka"
+        " assembly yard. The impact of three rounds of sanctions in the last six months"
+        " continues to delay the first shipment from the project.\n"
+    )
+    assert ingest_text(ctx, text) == dt.date(2024, 2, 26)
+
+
+def test_a_byline_date_and_view_counter_between_bars_is_a_stamp(ctx):
+    # erazvitie.org (audit8): "Текст: Людмила Смеркович | 2013-10-16 | 4277" under the
+    # masthead; the lead recalls 1604
+    line = "Текст: Людмила Смеркович | 2013-10-16 | 4277"
+    assert is_timestamp(line, ctx.rules)
+    assert not is_timestamp("Сибирские Афины | 2013-10-16 | 4277", ctx.rules)
+    text = (
+        f"Сибирские Афины\n{line}\n"
+        "В России созданы четыре особые экономические зоны инновационной направленности, и"
+        " одна из них находится в Томске. В ходе рабочей поездки в этот сибирский город мы"
+        " постарались разобраться, каковы предпосылки его превращения в центр научной и"
+        " инженерной мысли новой России.\n\n"
+        "20 января 1604 года в Москву ко двору царя Бориса Годунова прибыло посольство во"
+        " главе с князем эуштинских татар Тояном.\n"
+    )
+    assert ingest_text(ctx, text) == dt.date(2013, 10, 16)
+
+
+def test_a_url_of_two_different_days_states_none(ctx):
+    # adm24.ru (audit8): a Joomla category alias dated 2010-12-09 before the article's alias
+    # (2011-04-06, "В конце марта начались традиционные рабочие встречи …")
+    url = "http://adm24.ru/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43"
+    assert url_date(url) is None
+    assert url_date("http://adm24.ru/index.php/news/297-2011-04-06-04-45-43") == dt.date(2011, 4, 6)
+    text = (
+        "Встречи с населением\n\n"
+        "В конце марта начались традиционные рабочие встречи Главы района с населением."
+        " Проводятся они для оперативного решения вопросов, волнующих жителей.\n\n"
+        "Глава района, руководители структурных подразделений администрации уже успели"
+        " побывать в нескольких сельсоветах.\n"
+    )
+    raw = RawInput(data=text.encode("utf-8"), origin="page.txt", url=url)
+    assert ingest_bytes(raw, ctx).date is None

@@ -69,6 +69,9 @@ TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publisher)
 CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
 STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
+PUBLISHED_LABEL_WORDS = 5  # words before the date of a "This post was published on" stamp
+BYLINE_OUTLET_WORDS = 4  # an outlet's name between a byline and its date ("By X, High North News")
+_VIEWS_BIT = re.compile(r"\d{1,3}(?:[ \u00a0]?\d{3})*")  # a view counter after a stamp
 LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
 CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.Ru#…" and its article)
 LOWER_TAGS_MAX_WORDS = 10  # a line of tags in small letters is at most this long
@@ -548,12 +551,20 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     author = line[:first].strip().rstrip("|,:–—-").strip()
     # A byline that ends in the date: "By bne IntelliNews March 24, 2022", "By Jane Doe |
     # 12 January 2022, 10:36", "By Henry Lazenby January 6, 2022 At 12:50 pm" (the author's
-    # name before the first date, nothing after the last date but a time and its label).
+    # name before the first date, nothing after the last date but a time and its label),
+    # maybe with the outlet after a comma ("By Malte Humpert, High North News February 26,
+    # 2024").
+    name, _comma, outlet = author.partition(",")
+    signers = (author, name) if outlet and _words(outlet) <= BYLINE_OUTLET_WORDS else (author,)
     signed = (
         dated
         and all(_relative_word(w, rules) for w in _key(line[last:]).split())
         and _words(line) <= 14
-        and any(rx.match(author) is not None and "author" in rx.groupindex for rx in rules.bylines)
+        and any(
+            rx.match(who.strip()) is not None and "author" in rx.groupindex
+            for rx in rules.bylines
+            for who in signers
+        )
     )
     if signed:
         return True
@@ -602,14 +613,34 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     if 1 <= len(words) <= 3 and place_words == words and all(t[:1].isupper() for t in places):
         return True
     label = _key(line).split()[:1]
-    return bool(label) and label[0] in rules.publish_words and _words(line) <= 14
+    if bool(label) and label[0] in rules.publish_words and _words(line) <= 14:
+        return True
+    # A sentence labelling the date as the publication's, nothing after the date but a
+    # time ("This post was published on 13.12.2022 16:42", "Статья опубликована 5 января
+    # 2022"): a stamp, not text.
+    return (
+        dated
+        and _published_label(line, rules)
+        and all(_relative_word(w, rules) for w in _key(line[last:]).split())
+    )
+
+
+def _published_label(line: str, rules: CleanRules) -> bool:
+    """Does a publication label ("Published", "This post was published on", "Статья
+    опубликована") stand in the few words before the line's first date (or digit)?"""
+    head = re.split(r"\d", line, maxsplit=1)[0]
+    before = _key(head).split()
+    return 1 <= len(before) <= PUBLISHED_LABEL_WORDS and any(
+        w.startswith(p) for w in before for p in rules.publish_words
+    )
 
 
 def _stamp_bits(line: str, rules: CleanRules) -> bool:
     """A byline and stamps between bars, each bit one of them, one at least a dated stamp
     ("By The Diplomat | Created at 2025-01-30 17:16:28 | Updated at 2025-01-30 23:11:39 6
     hours ago"): too long for a stamp as a whole, furniture bit by bit. A headline or any
-    other text between the bars makes no stamp ("Headline | Site | 12 January 2022")."""
+    other text between the bars makes no stamp ("Headline | Site | 12 January 2022"); the
+    views may follow the stamp ("Текст: Людмила Смеркович | 2013-10-16 | 4277")."""
     bits = [b.strip() for b in re.split(r"\s\|\s", line)]
     if len(bits) < 2 or len(bits) > STAMP_BITS or not all(bits):
         return False
@@ -617,7 +648,10 @@ def _stamp_bits(line: str, rules: CleanRules) -> bool:
     for bit in bits:
         if is_timestamp(bit, rules):
             stamps += bool(_NUMERIC_DATE.search(bit) or any(f[1] for f in find_dates(bit, rules)))
-        elif not any(rx.match(bit) and "author" in rx.groupindex for rx in rules.bylines):
+        elif not (
+            any(rx.match(bit) and "author" in rx.groupindex for rx in rules.bylines)
+            or (stamps and _VIEWS_BIT.fullmatch(bit))  # "… | 2013-10-16 | 4277": the views
+        ):
             return False
     return stamps >= 1
 
@@ -2367,7 +2401,9 @@ def stamp_lines(
             elif kinds[i] != "blank" and (today := _stamp_in_line(lines, kinds, i, rules, False)):
                 out.append(("lead", today))
     if text and text[-1] >= first_body:  # (a text of one paragraph too)
-        rest = [i for i in range(text[-1] + 1, len(lines)) if kinds[i] != "blank"]
+        rest = [  # (not the counters of a reactions bar: "+1" / "0" / "+1" / "3")
+            i for i in range(text[-1] + 1, len(lines)) if kinds[i] not in ("blank", "counter")
+        ]
         at = next((j for j, i in enumerate(rest[:3]) if kinds[i] == "timestamp"), None)
         if (
             at is not None
@@ -2375,12 +2411,35 @@ def stamp_lines(
             and (
                 all(kinds[i] in ("timestamp", "prompt") or _words(lines[i]) < 4 for i in rest[at:])
                 # (a "found a typo? Ctrl+Enter" box may follow) ...
-                or (at == 0 and _key(lines[rest[0]]).split()[0] in rules.publish_words)
+                or (at == 0 and _published_label(lines[rest[0]], rules))
             )  # ... or anything when the stamp right under the text says it is the
             # publication's ("Published On Jan 7, 2022 at 11:35 AM IST" / "Be the first
-            # one to comment." / "Join the community of 2M+ industry professionals" / …)
+            # one to comment." / "Join the community of 2M+ industry professionals" / …;
+            # "This post was published on 13.12.2022 16:42" / "Share" / "Recent Posts" …)
         ):
             out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
+    if not any(where == "tail" for where, _line in out):
+        # The one stamp saying it is the publication's right under a paragraph of text
+        # (a reactions bar between), when a list of recent posts follows, their headlines
+        # taken for text: "… отметил глава Якутии Айсен Николаев." / "+1" / "0" / … /
+        # "This post was published on 13.12.2022 16:42" / "Share" / "Recent Posts" / …
+        # (not a source's date under its credit: "Publication: The Conversation" /
+        # "Publication date: 2022-01-24"; not after a "read also" list's header)
+        labelled = [
+            i
+            for i in range(first_body + 1, len(lines))
+            if kinds[i] == "timestamp" and _published_label(lines[i], rules)
+        ]
+        if len(labelled) == 1:
+            above = [
+                j for j in range(first_body, labelled[0]) if kinds[j] not in ("blank", "counter")
+            ]
+            if (
+                above
+                and above[-1] in text
+                and not any(k in _LIST_KINDS for k in kinds[first_body : labelled[0]])
+            ):
+                out.append(("tail", lines[labelled[0]]))
     return tuple(out)
 
 

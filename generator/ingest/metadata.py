@@ -36,6 +36,8 @@ MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (ne
 # a date of the page this many days before one reading of a slash date ("06/01/2022" after
 # "5 января") settles its order
 SETTLING_DAYS = 7
+TODAY_LEAD_PARAGRAPHS = 2  # paragraphs where a sentence opening "Today, 10 January" is looked for
+TODAY_URL_LAG_DAYS = 1  # a URL's date this long after the lead's "today" is the next day's posting
 _LONE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*")  # a stamp's year on a line of its own
 _HEAD_STAMPS = ("above", "below", "after", "top", "late")  # stamp places around the headline
 _LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
@@ -71,6 +73,7 @@ OPENING_STAMP_WORDS = 3  # ... after a rubric or byline of this many words at mo
 # (a text may be glued right after the minutes: "06.01.2022 | 21:406-го января …")
 _CLOCK_TAIL = re.compile(r"[,\s|•·]*(?:[01]?\d|2[0-3]):[0-5]\d")
 _SEPARATORS = re.compile(r"\s*[•|·]\s*")
+_GLUED_WORD = re.compile(r"[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ][a-zа-яёіїєґәғқңөұүһ]")  # "2016Как сообщили"
 FURNITURE_WORDS = 4  # words of a bit of furniture between separators ("1 hour ago")
 
 
@@ -136,12 +139,16 @@ def parse_crawl_date(
 def url_date(url: str | None) -> dt.date | None:
     """The date a page's URL path states: ``/2022/01/06/``, ``/2022-01-06``, ``/09/01/2022/``,
     ``/20220110/``, a ``20220107113851`` time stamp, ``-07-01-2022.html``, ``-29112025-``;
-    ``None`` when it states none."""
+    ``None`` when it states none, or two different days (a CMS's category alias and its
+    article's: ``/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43``)."""
     if not url:
         return None
     try:
         path = urlsplit(url).path
     except ValueError:
+        return None
+    days = {m.group(0) for m in _URL_DATES[0].finditer(path)}
+    if len({_safe_date(*map(int, re.split(r"[/-]", day))) for day in days} - {None}) > 1:
         return None
     for rx in _URL_DATES:
         m = rx.search(path)
@@ -302,9 +309,10 @@ def _full_date_spans(
 
 
 def _glued_stamp_tail(rest: str) -> bool:
-    """Does what follows a date make it a stamp: a clock time, or separators between short
-    bits of page furniture only?"""
-    if _CLOCK_TAIL.match(rest):
+    """Does what follows a date make it a stamp: a clock time, separators between short
+    bits of page furniture only, or the text's first word glued to it without a space
+    ("08.11.2016Как сообщили …": the page's markup lost the line break)?"""
+    if _CLOCK_TAIL.match(rest) or _GLUED_WORD.match(rest):
         return True
     if not _SEPARATORS.match(rest):
         return False
@@ -322,7 +330,11 @@ def _opening_stamp(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> 
     lines = [line for line in cleaned.body.split("\n") if line.strip()][:OPENING_STAMP_LINES]
     found = set()
     for line in lines:
-        for start, end, date in _full_date_spans(line, rules, latin):
+        spans = _full_date_spans(line, rules, latin)
+        if sum(bool(_CLOCK_TAIL.match(line[end:])) for _s, end, _d in spans) > 1:
+            continue  # a ticker: "6 сентября 2025, 16:00: В августе 1945-го: битва за
+            # Сахалин 6 сентября 2025, 15:15: Богатые китайцы ищут …" (other stories' stamps)
+        for start, end, date in spans:
             before = re.findall(r"[^\W\d_]+", line[:start].casefold())
             if (
                 len(re.findall(r"\w+", line[:start])) <= OPENING_STAMP_WORDS
@@ -405,6 +417,29 @@ def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool =
     return True
 
 
+def _today_lead(
+    cleaned: Cleaned, rules: CleanRules, latin: bool = False
+) -> tuple[int | None, int, int] | None:
+    """(year or ``None``, month, day) a sentence of the lead opens with after "today"
+    ("Сегодня, 10 января в стране — …", "Сьогодні, 12 січня, під головуванням …",
+    "Today, January 6, the …"): the day the report was written. Not a quoted statement's
+    "today" («Бүгін, 2011 жылы 16 желтоқсан …» деп мәлімдеді), nor one of two such days."""
+    if not rules.today_words or not cleaned.body:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(rules.today_words, key=len, reverse=True))
+    opener = re.compile(rf"(?:^|(?<=[.!?…])\s+)(?:{words})[,\s]+", re.IGNORECASE)
+    found = set()
+    for para in cleaned.body.split("\n\n")[:TODAY_LEAD_PARAGRAPHS]:
+        for m in opener.finditer(para):
+            before = para[: m.start()]
+            if sum(before.count(q) for q in "«„“") > sum(before.count(q) for q in "»”"):
+                continue  # inside a quotation
+            dates = find_dates(para[m.end() : m.end() + 40], rules, latin)
+            if dates and dates[0][0] == 0:
+                found.add(dates[0][1:])
+    return found.pop() if len(found) == 1 else None
+
+
 def _today_box(line: str, rules: CleanRules) -> bool:
     """A site's box of the day ("Сегодня 7 января")."""
     words = re.findall(r"[^\W\d_]+", line.casefold())
@@ -436,6 +471,7 @@ DATE_BRANCHES = (
     "dateline",  # a dateline with a full date
     "page_date",  # the HTML page's own date (trafilatura)
     "url",  # the URL's date
+    "today_url",  # the lead's "Today, 10 January", the day before the URL's date
     "permalink",  # the page's own address written in its text
     "stamp_dateline",  # the stamp around the headline whose day a yearless dateline names
     "stamp",  # the one date of the stamps around the headline
@@ -471,7 +507,12 @@ def date_with_provenance(
     besides the text, stands).
     """
     date, how, warnings = _branch_date(cleaned, rules, page_date, url)
-    if date is None or how in ("url", "page_date") or _marker_agrees(date, cleaned.crawl_date):
+    date, how = _today_check(date, how, cleaned, rules, warnings)
+    if (
+        date is None
+        or how in ("url", "today_url", "page_date")
+        or _marker_agrees(date, cleaned.crawl_date)
+    ):
         return date, how, warnings
     warnings.append(
         f"the {how} date {date} is not the crawl date {cleaned.crawl_date}; date left unknown"
@@ -480,6 +521,43 @@ def date_with_provenance(
         return page_date, "page_date", warnings
     by_url = url_date(url)
     return by_url, "url" if by_url else None, warnings
+
+
+def _today_check(
+    date: dt.date | None,
+    how: str | None,
+    cleaned: Cleaned,
+    rules: CleanRules,
+    warnings: list[str],
+) -> tuple[dt.date | None, str | None]:
+    """The date against the lead's "today" (``_today_lead``): the day the report was written.
+
+    A stamp or crawl date of another day is a box of the day the page was seen ("Неділя, 18
+    січня 2026, 21:20" over "Сьогодні, 12 січня, під головуванням …"), a related item's: no
+    date. A URL's date a day after it is the posting of a report written late on its day
+    ("Сегодня, 10 января в стране — День общенационального траура" under
+    ``/2022/01/11/``): the lead's day; further apart, the URL's date stands (a re-post, a
+    lead copied from an older report). A dateline's full date stands."""
+    if date is None or how == "dateline":
+        return date, how
+    today = _today_lead(cleaned, rules)
+    if today is None:
+        return date, how
+    year, month, day = today
+    candidates = [
+        _safe_date(y, month, day) for y in ((year,) if year else (date.year, date.year - 1))
+    ]
+    if date in candidates:
+        return date, how
+    if how in ("url", "page_date"):
+        for lead in candidates:
+            if lead is not None and 0 < (date - lead).days <= TODAY_URL_LAG_DAYS:
+                return lead, "today_url"
+        return date, how
+    warnings.append(
+        f"the {how} date {date} is not the lead's 'today' ({day}.{month}); date left unknown"
+    )
+    return None, None
 
 
 def _marker_agrees(date: dt.date, marker: str | None) -> bool:
