@@ -1,7 +1,7 @@
 """Publication dates of real scraped pages (issue 10): the forms and places publishers use,
 and no date rather than a wrong one.
 
-Each page is the start of an excerpt of a tuning split of tests/data/realset (dev ... dev8)
+Each page is the start of an excerpt of a tuning split of tests/data/realset (dev ... dev10)
 or of tests/data/urldates, as the search tool returned it (debris and all); the expected
 dates are the split's labels, written from reading the text (or the URL's date). Pages are
 ingested without their URL: the text alone must give the date. Some cases change one line
@@ -913,3 +913,24 @@ def test_a_url_of_two_different_days_states_none(ctx):
     )
     raw = RawInput(data=text.encode("utf-8"), origin="page.txt", url=url)
     assert ingest_bytes(raw, ctx).date is None
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        # Joomla's article info line: "Category: World Published on Monday, 03 January 2022
+        # 18:32 Hits: 1" (dev9 thedailyripple)
+        ("dev9/en_thedailyripple_kazakhs_protest_fuel_price.txt", dt.date(2022, 1, 3)),
+        # "Дата публикации: 17.06.2024   826 просмотров   2 комментария" (dev10 gorod-novoross)
+        ("dev10/ru_gorodnovoross_mayor_checks_embankment.txt", dt.date(2024, 6, 17)),
+    ],
+)
+def test_a_stamp_between_a_category_field_and_view_counts(ctx, name, date):
+    assert text_date(ctx, name) == date
+
+
+def test_a_korean_interfaces_date_is_a_stamp(ctx):
+    # business-humanrights.org (dev9) in its Korean interface: "2022년 1월 9일" over the page
+    assert is_timestamp("2022년 1월 9일", ctx.rules)
+    assert [d[1:] for d in find_dates("2022년 1월 9일", ctx.rules)] == [(2022, 1, 9)]
+    assert not is_timestamp("В 2022 году 826 просмотров", ctx.rules)

@@ -94,10 +94,12 @@ _LONE_NUMBER = re.compile(
 _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?!\d)")
 _NUMERIC_DATE = re.compile(
     # 06.01.2022, 06/01/2022, 11-01-2022 (one separator), 18.11.25 (two-digit year, dots),
-    # 2022-01-06, 2022/01/06
+    # 2022-01-06, 2022/01/06, 2022년 1월 9일
     r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"
     r"|(?<![\d./-])(?P<sday>\d{2})\.(?P<smonth>\d{2})\.(?P<syear>\d{2})(?![\d.])"
     r"|(?<![\d./-])(?P<iyear>\d{4})(?P<isep>[-/.])(?P<imonth>\d{1,2})(?P=isep)(?P<iday>\d{1,2})(?![\d])"
+    # 2022년 1월 9일, 2022年1月9日: a Korean, Chinese or Japanese interface's date
+    r"|(?<!\d)(?P<cyear>\d{4})\s*[년年]\s*(?P<cmonth>\d{1,2})\s*[월月]\s*(?P<cday>\d{1,2})\s*[일日]"
 )
 # The name of a paper and the number of its issue before the issue's date: "Жас Алаш №102
 # (15664) 23 желтоқсан, жұма 2011", "Газета «Завтра» № 3 (1459) 20 января 2022" (not "Указ
@@ -473,6 +475,8 @@ def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] 
     g = m.groupdict()
     if g.get("iyear"):
         return int(g["iyear"]), int(g["imonth"]), int(g["iday"])
+    if g.get("cyear"):
+        return int(g["cyear"]), int(g["cmonth"]), int(g["cday"])
     if g.get("syear"):
         return 2000 + int(g["syear"]), int(g["smonth"]), int(g["sday"])
     y, mo, d = int(g["year"]), int(g["month"]), int(g["day"])
@@ -517,10 +521,30 @@ def _relative_word(word: str, rules: CleanRules) -> bool:
     return len(word) >= 6 and any(r.startswith(word) for r in rules.relative_days)
 
 
+# A stamp's neighbours on its line: the category field before it, view and comment counts
+# after it (a CMS's article info line, Joomla's "Category: … Published on … Hits: N").
+_STAMP_CATEGORY = re.compile(
+    r"^\s*(?:category|section|рубрика|категория|розділ|рубрика)\s*:\s*[^:\d]{1,30}?\s+"
+    r"(?=published|posted|опубликован|дата|опубліковано|дата)",
+    re.I,
+)
+_STAMP_COUNTERS = re.compile(
+    r"(?:\s+(?:(?:hits|views|просмотр\w*|перегляд\w*)\s*:\s*\d[\d\s]*"
+    r"|\d[\d\s]*\s+(?:просмотр\w*|перегляд\w*|комментари\w*|коментар\w*|views?|comments?)))+\s*$",
+    re.I,
+)
+
+
 def is_timestamp(line: str, rules: CleanRules) -> bool:
-    """A line made only of dates, times and words like "today" ("14:15 18 жов 2025.")."""
+    """A line made only of dates, times and words like "today" ("14:15 18 жов 2025."),
+    maybe between a category field and view or comment counts ("Category: World Published
+    on Monday, 03 January 2022 18:32 Hits: 1", "Дата публикации: 17.06.2024   826
+    просмотров   2 комментария")."""
     if _stamp_bits(line, rules):
         return True
+    bare = _STAMP_COUNTERS.sub("", _STAMP_CATEGORY.sub("", line))
+    if bare != line and bare.strip():
+        line = bare
     tokens = sum(1 for t in line.split() if re.search(r"\w", t))  # not the "|" between
     if tokens > 14 or not any(ch.isdigit() for ch in line):
         return False
