@@ -10,6 +10,7 @@ from factories import TOPICS, settings, synthetic_analyses
 
 from generator.digest import group
 from generator.render import build_file_set, glosses
+from generator.render.jsonexport import digest_json, digest_to_jsonable
 from generator.render.pagecache import RenderedPages
 from generator.render.pages import build_pages, site_map
 from generator.render.search import page_extra
@@ -27,7 +28,8 @@ def test_cached_render_equals_the_uncached_one_and_renders_only_changed_pages(tm
     digest = group(analyses, TOPICS, s)
     cache_file = tmp_path / "pages.json"
     assert _pages(digest, s, cache_file) == _pages(digest, s)
-    assert len(json.loads(cache_file.read_text(encoding="utf-8"))["pages"]) == 30
+    # the 30 article pages and the 30 articles' parts of digest.json
+    assert len(json.loads(cache_file.read_text(encoding="utf-8"))["pages"]) == 60
 
     # one article edited (its title shows on the pages linking to it), one added
     edited = analyses[3]
@@ -57,3 +59,41 @@ def test_a_cache_with_other_templates_or_translations_is_not_used(tmp_path):
     cache = RenderedPages(tmp_path / "pages.json", "salt")
     build_pages(digest, s, cache=cache, translations={"x": "y"})
     assert cache.hits == cache.misses == 0 and cache.new == {}
+
+
+def _dumps(digest, s) -> str:
+    return json.dumps(digest_to_jsonable(digest, s), ensure_ascii=False, indent=1) + "\n"
+
+
+def test_digest_json_encodes_only_the_changed_articles_and_is_the_same_text(tmp_path):
+    s = settings()
+    analyses = synthetic_analyses(30)
+    digest = group(analyses, TOPICS, s)
+    cache_file = tmp_path / "pages.json"
+    cache = RenderedPages(cache_file, "salt")
+    assert digest_json(digest, s, cache) == _dumps(digest, s) == digest_json(digest, s)
+    assert len(cache.new) == 30 and cache.hits == cache.misses == 0  # pages' tallies only
+    cache.save()
+
+    # one article's title edited, one article added: what changed is encoded again
+    edited = analyses[7]
+    title = edited.article.title + " (updated)"
+    changed = dataclasses.replace(edited, article=dataclasses.replace(edited.article, title=title))
+    later = (*analyses[:7], changed, *analyses[8:], *synthetic_analyses(31)[30:])
+    digest2 = group(later, TOPICS, s)
+    before = {a.id: (a, digest.related.get(a.id)) for a in digest.analyses}
+    differ = [a.id for a in digest2.analyses if before.get(a.id) != (a, digest2.related.get(a.id))]
+    assert edited.id in differ and len(differ) < 31
+    cache2 = RenderedPages(cache_file, "salt")
+    text = digest_json(digest2, s, cache2)
+    assert text == _dumps(digest2, s)
+    assert title in text and len(json.loads(text)["articles"]) == 31
+    assert len(set(cache2.new) - set(cache2.old)) == len(differ)
+    assert len(cache2.new) == 31  # the parts of articles no longer in the digest are dropped
+
+
+def test_digest_json_of_an_empty_digest_is_the_same_text(tmp_path):
+    s = settings()
+    digest = group((), TOPICS, s)
+    cache = RenderedPages(tmp_path / "pages.json", "salt")
+    assert digest_json(digest, s, cache) == _dumps(digest, s)

@@ -127,8 +127,8 @@ def build_file_set(
     """Every file of docs/ in memory (refuses a path twice or outside the folder).
     ``glossary``: the project's concept glossary, when already loaded. ``charts_later``:
     the charts are made elsewhere (``chart_files``); empty files of their names stand in.
-    ``page_cache``: a file keeping the rendered article pages for the next render
-    (``render.pagecache``)."""
+    ``page_cache``: a file keeping the rendered article pages and the articles' parts of
+    digest.json for the next render (``render.pagecache``)."""
     files = PageSet()
     for path, data in asset_files().items():
         files.add(path, data)
@@ -156,12 +156,12 @@ def build_file_set(
         gloss=glosses(digest, settings, glossary),
         cache=cache,
     )
-    if cache is not None:
-        cache.save()
     for path, text in pages.items():
         files.add(path, text)
     if settings.output.json:
-        files.add("digest.json", digest_json(digest, settings))
+        files.add("digest.json", digest_json(digest, settings, cache))
+    if cache is not None:
+        cache.save()
     smap = site_map(digest)
     urls = {i: page_url(p) for i, p in smap.articles.items()}
     files.add("feed.xml", atom_feed(digest, settings, urls))

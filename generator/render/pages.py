@@ -940,7 +940,7 @@ def article_page_key(
     if story is not None and story.id in c.smap.stories:
         story_ref = (story.title, c.smap.stories[story.id], c.counts_text(story.article_ids))
     return cache.key(
-        a,
+        cache.analysis_hash(a),
         c.smap.articles[a.id],
         week,
         c.smap.sources.get(art.source) if art.source else None,
