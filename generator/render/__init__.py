@@ -173,6 +173,18 @@ def build_file_set(
     return files
 
 
+def release_freed_memory() -> None:
+    """Give the heap's free pages back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere). The render frees hundreds of megabytes at 5,000 articles (the articles'
+    parts of digest.json, the pages' contexts) in pieces too small to go back by
+    themselves, and MkDocs runs next beside this process: the build tree's peak."""
+    import contextlib
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
+
+
 def glosses(digest: Digest, settings: Settings, glossary: Glossary | None = None) -> dict[str, str]:
     """Keyword -> English gloss from the concept glossary (glossary.yml and the entity
     registry; a topic's name is no gloss of a word)."""
@@ -237,6 +249,7 @@ def render_docs(
         charts_later=search_later,
         page_cache=page_cache,
     )
+    release_freed_memory()
     _, write_assets = _search_hooks()
 
     def finish(tmp: Path) -> None:
