@@ -1215,6 +1215,28 @@ def story_page(c: _Ctx, story: Story) -> dict[str, Any]:
     }
 
 
+def story_page_key(c: _Ctx, story: Story, cache: RenderedPages) -> str:
+    """The key of ``story``'s page in the cache of rendered pages: everything ``story_page``
+    and its template read (see ``render.pagecache``): the story, its reports' analyses, the
+    paths of its page and of the pages it links to (reports, entities, topics), the topics'
+    titles and order, whether it is breaking, the English glosses of its keywords."""
+    reports = [c.by_id[i] for i in story.article_ids]
+    topics = sorted({*story.topics, *(t for a in reports for t in a.topic_ids)})
+    return cache.key(
+        "story",
+        story,
+        c.smap.stories[story.id],
+        [(cache.analysis_hash(a), c.smap.articles[a.id]) for a in reports],
+        [[c.smap.entities.get((e.name, e.kind)) for e in a.text.entities] for a in reports],
+        [
+            (t, c.topic_order.get(t), c.topic_short.get(t), c.topic_en.get(t), c.smap.topics.get(t))
+            for t in topics
+        ],
+        story.id in c.breaking,
+        [[c.gloss.get(k) for k in a.text.keywords] for a in reports],
+    )
+
+
 def outlet_table(c: _Ctx, reports: Sequence[Analysis]) -> list[tuple[str, str, int, str]]:
     """A story's reports by outlet country and affiliation: (country, affiliation, reports,
     outlets), most reports first; outlets without a profile are one row of their own."""
@@ -1355,8 +1377,8 @@ def build_pages(
     ``gloss`` maps a keyword to its English gloss (shown "keyword (gloss)"); ``translations``
     maps a title or summary sentence to its English machine translation (shown marked);
     ``english`` is the data of the English lines (default: from the settings' files).
-    ``cache``: the article pages of the last render, reused when their key is unchanged
-    (``render.pagecache``); not used with other templates, English data or translations
+    ``cache``: the article and story pages of the last render, reused when their key is
+    unchanged (``render.pagecache``); not used with other templates, English data or translations
     than the project's files give.
     """
     if templates_dir != TEMPLATES_DIR or english is not None or translations:
@@ -1420,11 +1442,6 @@ def build_pages(
         for s in digest.sources
         if s.name in c.smap.sources
     ]
-    jobs += [
-        (c.smap.stories[st.id], "story.md.j2", story_page(c, st))
-        for st in c.stories
-        if st.id in c.smap.stories
-    ]
     pages: dict[str, str] = {}
     templates: dict[str, jinja2.Template] = {}
     for path, name, ctx in jobs:
@@ -1432,6 +1449,20 @@ def build_pages(
             raise ValueError(f"two pages want the same path {path!r}")
         template = templates.setdefault(name, env.get_template(name))
         pages[path] = tidy_markdown(template.render(**ctx))
+    story = env.get_template("story.md.j2")
+    for st in c.stories:
+        path = c.smap.stories.get(st.id)
+        if path is None:
+            continue  # a one-report story is its article's page
+        if path in pages:
+            raise ValueError(f"two pages want the same path {path!r}")
+        key = story_page_key(c, st, cache) if cache is not None else None
+        text = cache.get(key) if cache is not None and key is not None else None
+        if text is None:
+            text = tidy_markdown(story.render(**story_page(c, st)))
+            if cache is not None and key is not None:
+                cache.put(key, text)
+        pages[path] = text
     article = env.get_template("article.md.j2")
     for a in digest.analyses:
         path = c.smap.articles[a.id]
