@@ -9,7 +9,7 @@ import json
 from factories import TOPICS, settings, synthetic_analyses
 from story_fixtures import story_digest
 
-from generator.digest import group
+from generator.digest import group, iso_week
 from generator.render import build_file_set, glosses
 from generator.render.jsonexport import digest_json, digest_to_jsonable
 from generator.render.pagecache import RenderedPages
@@ -29,9 +29,9 @@ def test_cached_render_equals_the_uncached_one_and_renders_only_changed_pages(tm
     digest = group(analyses, TOPICS, s)
     cache_file = tmp_path / "pages.json"
     assert _pages(digest, s, cache_file) == _pages(digest, s)
-    # the 30 article pages, the story pages and the 30 articles' parts of digest.json
+    # the 30 article pages, the story and week pages and the 30 articles' parts of digest.json
     kept = json.loads(cache_file.read_text(encoding="utf-8"))["pages"]
-    assert len(kept) == 60 + len(site_map(digest).stories)
+    assert len(kept) == 60 + len(site_map(digest).stories) + len(digest.weeks)
 
     # one article edited (its title shows on the pages linking to it), one added
     edited = analyses[3]
@@ -50,7 +50,7 @@ def test_cached_render_equals_the_uncached_one_and_renders_only_changed_pages(tm
     gloss = glosses(digest2, s)  # as build_file_set passes them
     pages = build_pages(digest2, s, page_extra=page_extra, gloss=gloss, cache=cache)
     assert cache.misses >= len(showing) + 1 and cache.hits > 0
-    assert cache.hits + cache.misses == 31 + len(smap.stories)
+    assert cache.hits + cache.misses == 31 + len(smap.stories) + len(smap.weeks)
     assert pages == build_pages(digest2, s, page_extra=page_extra, gloss=gloss)
     assert title.split(" (")[0] in pages[smap.articles[edited.id]]
 
@@ -101,7 +101,7 @@ def test_digest_json_of_an_empty_digest_is_the_same_text(tmp_path):
     assert digest_json(digest, s, cache) == _dumps(digest, s)
 
 
-def test_story_pages_are_taken_from_the_cache_until_something_they_show_changes(tmp_path):
+def test_story_and_week_pages_are_taken_from_the_cache_until_what_they_show_changes(tmp_path):
     s = settings()
     digest = story_digest()  # two stories of real reports, and the seeds
     smap = site_map(digest)
@@ -111,11 +111,12 @@ def test_story_pages_are_taken_from_the_cache_until_something_they_show_changes(
     cache = RenderedPages(cache_file, "salt")
     pages = build_pages(digest, s, page_extra=page_extra, gloss=gloss, cache=cache)
     cache.save()
-    assert cache.misses == len(smap.articles) + len(smap.stories)
+    cached = {*smap.articles.values(), *smap.stories.values(), *smap.weeks.values()}
+    assert cache.misses == len(cached)
 
     cache = RenderedPages(cache_file, "salt")  # the same inputs: no page rendered
     assert build_pages(digest, s, page_extra=page_extra, gloss=gloss, cache=cache) == pages
-    assert cache.misses == 0 and cache.hits == len(smap.articles) + len(smap.stories)
+    assert cache.misses == 0 and cache.hits == len(cached)
 
     # one report of a story retitled: its story page shows the new title, and so do the
     # pages linking to that report; exactly the pages whose text changed are rendered
@@ -130,9 +131,11 @@ def test_story_pages_are_taken_from_the_cache_until_something_they_show_changes(
     cache = RenderedPages(cache_file, "salt")
     pages2 = build_pages(digest2, s, page_extra=page_extra, gloss=gloss, cache=cache)
     assert pages2 == build_pages(digest2, s, page_extra=page_extra, gloss=gloss)
-    cached = {*smap.articles.values(), *smap.stories.values()}
     changed = {p for p in cached if pages2[p] != pages[p]}
     assert smap.stories[story.id] in changed and "обновлено" in pages2[smap.stories[story.id]]
     assert cache.misses == len(changed) and len(changed) < len(cached)
     other = next(p for i, p in smap.stories.items() if i != story.id)
     assert other not in changed  # the other story's page came from the cache
+    week = smap.weeks[iso_week(old.article.date)]
+    assert week in changed and "обновлено" in pages2[week]
+    assert len({p for p in changed if p.startswith("weeks/")}) == 1

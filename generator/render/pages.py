@@ -640,6 +640,21 @@ def _scoped(c: _Ctx, wanted: set[str]) -> list[tuple[Story, tuple[str, ...]]]:
     return out
 
 
+def _scoped_weeks(c: _Ctx) -> dict[str, list[tuple[Story, tuple[str, ...]]]]:
+    """``_scoped`` of every week's articles at once: {week: [(story, its reports of the
+    week)]}, in one pass over the stories instead of one per week."""
+    week_of = {i: w.week for w in c.digest.weeks for i in w.article_ids}
+    out: dict[str, list[tuple[Story, tuple[str, ...]]]] = {w.week: [] for w in c.digest.weeks}
+    for st in c.stories:
+        mine: dict[str, list[str]] = {}
+        for i in st.article_ids:
+            if i in week_of:
+                mine.setdefault(week_of[i], []).append(i)
+        for week, ids in mine.items():
+            out[week].append((st, tuple(ids)))
+    return out
+
+
 def home_page(c: _Ctx, front_week: str | None = None) -> dict[str, Any]:
     """This week's top stories, then each topic's other stories; every article at most once."""
     page = "index.md"
@@ -1045,10 +1060,14 @@ def year_page(c: _Ctx, year: str, weeks: Sequence[WeekGroup]) -> dict[str, Any]:
     }
 
 
-def week_page(c: _Ctx, w: WeekGroup) -> dict[str, Any]:
-    """The week's stories, ranked; each shows its reports of this week (every article once)."""
+def week_page(
+    c: _Ctx, w: WeekGroup, stories: Sequence[tuple[Story, tuple[str, ...]]] | None = None
+) -> dict[str, Any]:
+    """The week's stories, ranked; each shows its reports of this week (every article once).
+    ``stories``: ``_scoped`` of the week's articles, when already known."""
     page = c.smap.weeks[w.week]
-    stories = _scoped(c, set(w.article_ids))
+    if stories is None:
+        stories = _scoped(c, set(w.article_ids))
     i = c.digest.weeks.index(w)
     newer = c.digest.weeks[i - 1].week if i > 0 else None
     older = c.digest.weeks[i + 1].week if i + 1 < len(c.digest.weeks) else None
@@ -1213,6 +1232,62 @@ def story_page(c: _Ctx, story: Story) -> dict[str, Any]:
             c.by_id[dated[0]].language,
         ),
     }
+
+
+def _topics_signature(c: _Ctx) -> tuple:
+    """What a page may show of any topic: titles, order, page paths (a few topics)."""
+    return tuple(
+        (t, c.topic_titles.get(t), c.topic_order.get(t), c.topic_short.get(t),
+         c.topic_en.get(t), path)
+        for t, path in sorted(c.smap.topics.items())
+    )  # fmt: skip
+
+
+def _scope_parts(c: _Ctx, page: str, story: Story, scope: Sequence[str], cache: RenderedPages):
+    """What a story card or line of ``story`` on ``page`` shows, for a page key: the story,
+    where it links, whether it is breaking, its reports in ``scope`` (analyses, pages, the
+    pages of their entities, their keywords' glosses) and its reports' topics."""
+    reports = [c.by_id[i] for i in scope]
+    return (
+        story,
+        c.smap.stories.get(story.id) or c.smap.articles[story.article_ids[0]],
+        story.id in c.breaking,
+        [(cache.analysis_hash(a), c.smap.articles[a.id]) for a in reports],
+        [[c.smap.entities.get((e.name, e.kind)) for e in a.text.entities] for a in reports],
+        [[c.gloss.get(k) for k in a.text.keywords] for a in reports],
+    )
+
+
+def week_page_key(
+    c: _Ctx,
+    w: WeekGroup,
+    cache: RenderedPages,
+    topics: tuple = (),
+    stories: Sequence[tuple[Story, tuple[str, ...]]] | None = None,
+) -> str:
+    """The key of ``w``'s page in the cache of rendered pages: everything ``week_page`` and
+    its templates read: the week, its stories in rank order (``_scope_parts``), the
+    neighbouring weeks' and year's pages, its chart and brief, the pages of its rising
+    entities, and ``topics`` (``_topics_signature``)."""
+    page = c.smap.weeks[w.week]
+    i = c.digest.weeks.index(w)
+    newer = c.digest.weeks[i - 1].week if i > 0 else None
+    older = c.digest.weeks[i + 1].week if i + 1 < len(c.digest.weeks) else None
+    if stories is None:
+        stories = _scoped(c, set(w.article_ids))
+    return cache.key(
+        "week",
+        w,
+        page,
+        (newer, c.smap.weeks.get(newer or "")),
+        (older, c.smap.weeks.get(older or "")),
+        c.smap.years.get(w.week[:4]),
+        f"{CHARTS_DIR}/week-{slugify(w.week)}.svg" in c.smap.charts,
+        str(c.brief(page, week=w.week)),
+        [c.smap.entities.get((d.label, d.kind)) for d in w.rising_detail],
+        topics,
+        [_scope_parts(c, page, st, ids, cache) for st, ids in stories],
+    )
 
 
 def story_page_key(c: _Ctx, story: Story, cache: RenderedPages) -> str:
@@ -1427,7 +1502,6 @@ def build_pages(
         ("about.md", "about.md.j2", simple_page(c, "about.md", "about")),
     ]
     jobs += [(c.smap.topics[g.topic.id], "topic.md.j2", topic_page(c, g)) for g in digest.topics]
-    jobs += [(c.smap.weeks[w.week], "week.md.j2", week_page(c, w)) for w in digest.weeks]
     jobs += [
         (c.smap.years[year], "year.md.j2", year_page(c, year, weeks))
         for year, weeks in archive_years(digest)
@@ -1449,20 +1523,39 @@ def build_pages(
             raise ValueError(f"two pages want the same path {path!r}")
         template = templates.setdefault(name, env.get_template(name))
         pages[path] = tidy_markdown(template.render(**ctx))
-    story = env.get_template("story.md.j2")
-    for st in c.stories:
-        path = c.smap.stories.get(st.id)
-        if path is None:
-            continue  # a one-report story is its article's page
+
+    def cached(
+        path: str, name: str, key: Callable[[RenderedPages], str], context: Callable[[], dict]
+    ) -> None:
+        """The page at ``path`` from the cache when its key is known, else rendered."""
         if path in pages:
             raise ValueError(f"two pages want the same path {path!r}")
-        key = story_page_key(c, st, cache) if cache is not None else None
-        text = cache.get(key) if cache is not None and key is not None else None
+        k = key(cache) if cache is not None else None
+        text = cache.get(k) if cache is not None and k is not None else None
         if text is None:
-            text = tidy_markdown(story.render(**story_page(c, st)))
-            if cache is not None and key is not None:
-                cache.put(key, text)
+            template = templates.setdefault(name, env.get_template(name))
+            text = tidy_markdown(template.render(**context()))
+            if cache is not None and k is not None:
+                cache.put(k, text)
         pages[path] = text
+
+    topics = _topics_signature(c)
+    by_week = _scoped_weeks(c)
+    for w in digest.weeks:
+        cached(
+            c.smap.weeks[w.week],
+            "week.md.j2",
+            functools.partial(week_page_key, c, w, topics=topics, stories=by_week[w.week]),
+            functools.partial(week_page, c, w, by_week[w.week]),
+        )
+    for st in c.stories:
+        if st.id in c.smap.stories:  # a one-report story is its article's page
+            cached(
+                c.smap.stories[st.id],
+                "story.md.j2",
+                functools.partial(story_page_key, c, st),
+                functools.partial(story_page, c, st),
+            )
     article = env.get_template("article.md.j2")
     for a in digest.analyses:
         path = c.smap.articles[a.id]
