@@ -304,12 +304,13 @@ class _Ctx:
     # memos of this build's pages: a story's lines are the same on every page showing it
     _what: dict[tuple, str] = field(default_factory=dict)
     _names: dict[tuple, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+    _concepts: dict[str, set[str]] = field(default_factory=dict)  # article id -> concepts
 
     def what(self, reports: Sequence[Analysis], first: dt.date | None = None) -> str:
         """The one-line English "what" of reports (see generator.render.english)."""
         key = (tuple(a.id for a in reports), first)
         if key not in self._what:
-            self._what[key] = what_line(reports, self.english, first)
+            self._what[key] = what_line(reports, self.english, first, self._concepts)
         return self._what[key]
 
     def named_entities(
