@@ -13,7 +13,7 @@ from generator.digest import group, iso_week
 from generator.render import build_file_set, glosses
 from generator.render.jsonexport import digest_json, digest_to_jsonable
 from generator.render.pagecache import RenderedPages
-from generator.render.pages import build_pages, site_map
+from generator.render.pages import LIST_ITEMS, build_pages, site_map
 from generator.render.search import page_extra
 from generator.render.state import inputs_fingerprint
 
@@ -29,9 +29,11 @@ def test_cached_render_equals_the_uncached_one_and_renders_only_changed_pages(tm
     digest = group(analyses, TOPICS, s)
     cache_file = tmp_path / "pages.json"
     assert _pages(digest, s, cache_file) == _pages(digest, s)
-    # the 30 article pages, the story and week pages and the 30 articles' parts of digest.json
+    # the 30 article pages, the story, week and entity pages and the 30 articles' parts of
+    # digest.json
+    smap = site_map(digest)
     kept = json.loads(cache_file.read_text(encoding="utf-8"))["pages"]
-    assert len(kept) == 60 + len(site_map(digest).stories) + len(digest.weeks)
+    assert len(kept) == 60 + len(smap.stories) + len(smap.weeks) + len(smap.entities)
 
     # one article edited (its title shows on the pages linking to it), one added
     edited = analyses[3]
@@ -50,7 +52,9 @@ def test_cached_render_equals_the_uncached_one_and_renders_only_changed_pages(tm
     gloss = glosses(digest2, s)  # as build_file_set passes them
     pages = build_pages(digest2, s, page_extra=page_extra, gloss=gloss, cache=cache)
     assert cache.misses >= len(showing) + 1 and cache.hits > 0
-    assert cache.hits + cache.misses == 31 + len(smap.stories) + len(smap.weeks)
+    assert cache.hits + cache.misses == 31 + sum(
+        map(len, (smap.stories, smap.weeks, smap.entities))
+    )
     assert pages == build_pages(digest2, s, page_extra=page_extra, gloss=gloss)
     assert title.split(" (")[0] in pages[smap.articles[edited.id]]
 
@@ -101,7 +105,7 @@ def test_digest_json_of_an_empty_digest_is_the_same_text(tmp_path):
     assert digest_json(digest, s, cache) == _dumps(digest, s)
 
 
-def test_story_and_week_pages_are_taken_from_the_cache_until_what_they_show_changes(tmp_path):
+def test_story_week_and_entity_pages_come_from_the_cache_until_what_they_show_changes(tmp_path):
     s = settings()
     digest = story_digest()  # two stories of real reports, and the seeds
     smap = site_map(digest)
@@ -112,6 +116,7 @@ def test_story_and_week_pages_are_taken_from_the_cache_until_what_they_show_chan
     pages = build_pages(digest, s, page_extra=page_extra, gloss=gloss, cache=cache)
     cache.save()
     cached = {*smap.articles.values(), *smap.stories.values(), *smap.weeks.values()}
+    cached |= set(smap.entities.values())
     assert cache.misses == len(cached)
 
     cache = RenderedPages(cache_file, "salt")  # the same inputs: no page rendered
@@ -139,3 +144,9 @@ def test_story_and_week_pages_are_taken_from_the_cache_until_what_they_show_chan
     week = smap.weeks[iso_week(old.article.date)]
     assert week in changed and "обновлено" in pages2[week]
     assert len({p for p in changed if p.startswith("weeks/")}) == 1
+    listing = {  # the entity pages listing the retitled report
+        smap.entities[(e.name, e.kind)]
+        for e in digest.entities
+        if old.id in e.article_ids[:LIST_ITEMS] and (e.name, e.kind) in smap.entities
+    }
+    assert listing and {p for p in changed if p.startswith("entities/")} == listing

@@ -1352,6 +1352,28 @@ def entities_index(c: _Ctx) -> dict[str, Any]:
     return {**_page_common(c, page), "fm": _title_fm(c.labels["entities"]), "groups": groups}
 
 
+def entity_page_key(c: _Ctx, e: EntityGroup, cache: RenderedPages, topics: tuple = ()) -> str:
+    """The key of ``e``'s page in the cache of rendered pages: everything ``entity_page``
+    and its template read: the entity (its articles, mentions, weeks), the paths of its page
+    and of its weeks' pages, its chart, what its list shows of its newest articles (title,
+    date, outlet, language, topics, page) and ``topics`` (``_topics_signature``)."""
+    page = c.smap.entities[(e.name, e.kind)]
+    items = [c.by_id[i] for i in e.article_ids[:LIST_ITEMS]]
+    return cache.key(
+        "entity",
+        e,
+        page,
+        [c.smap.weeks.get(w) for w, _ in e.by_week],
+        f"{CHARTS_DIR}/entity-{e.slug}.svg" in c.smap.charts,
+        [
+            (a.article.title, a.article.date, a.article.source, a.language, a.topic_ids)
+            for a in items
+        ],
+        [c.smap.articles[a.id] for a in items],
+        topics,
+    )
+
+
 def entity_page(c: _Ctx, e: EntityGroup) -> dict[str, Any]:
     page = c.smap.entities[(e.name, e.kind)]
     feed, feed_root = c.feed(page)
@@ -1453,9 +1475,9 @@ def build_pages(
     ``gloss`` maps a keyword to its English gloss (shown "keyword (gloss)"); ``translations``
     maps a title or summary sentence to its English machine translation (shown marked);
     ``english`` is the data of the English lines (default: from the settings' files).
-    ``cache``: the article and story pages of the last render, reused when their key is
-    unchanged (``render.pagecache``); not used with other templates, English data or translations
-    than the project's files give.
+    ``cache``: the article, story, week and entity pages of the last render, reused when
+    their key is unchanged (``render.pagecache``); not used with other templates, English
+    data or translations than the project's files give.
     """
     if templates_dir != TEMPLATES_DIR or english is not None or translations:
         cache = None
@@ -1508,11 +1530,6 @@ def build_pages(
         for year, weeks in archive_years(digest)
     ]
     jobs += [
-        (c.smap.entities[(e.name, e.kind)], "entity.md.j2", entity_page(c, e))
-        for e in digest.entities
-        if (e.name, e.kind) in c.smap.entities
-    ]
-    jobs += [
         (c.smap.sources[s.name], "source.md.j2", source_page(c, s))
         for s in digest.sources
         if s.name in c.smap.sources
@@ -1549,6 +1566,14 @@ def build_pages(
             functools.partial(week_page_key, c, w, topics=topics, stories=by_week[w.week]),
             functools.partial(week_page, c, w, by_week[w.week]),
         )
+    for e in digest.entities:
+        if (e.name, e.kind) in c.smap.entities:
+            cached(
+                c.smap.entities[(e.name, e.kind)],
+                "entity.md.j2",
+                functools.partial(entity_page_key, c, e, topics=topics),
+                functools.partial(entity_page, c, e),
+            )
     for st in c.stories:
         if st.id in c.smap.stories:  # a one-report story is its article's page
             cached(
