@@ -7,11 +7,13 @@ import dataclasses
 import json
 
 from factories import TOPICS, settings, synthetic_analyses
+from story_fixtures import story_digest
 
-from generator.digest import group
+from generator.digest import group, iso_week
 from generator.render import build_file_set, glosses
+from generator.render.jsonexport import digest_json, digest_to_jsonable
 from generator.render.pagecache import RenderedPages
-from generator.render.pages import build_pages, site_map
+from generator.render.pages import LIST_ITEMS, build_pages, site_map
 from generator.render.search import page_extra
 from generator.render.state import inputs_fingerprint
 
@@ -27,7 +29,11 @@ def test_cached_render_equals_the_uncached_one_and_renders_only_changed_pages(tm
     digest = group(analyses, TOPICS, s)
     cache_file = tmp_path / "pages.json"
     assert _pages(digest, s, cache_file) == _pages(digest, s)
-    assert len(json.loads(cache_file.read_text(encoding="utf-8"))["pages"]) == 30
+    # the 30 article pages, the story, week and entity pages and the 30 articles' parts of
+    # digest.json
+    smap = site_map(digest)
+    kept = json.loads(cache_file.read_text(encoding="utf-8"))["pages"]
+    assert len(kept) == 60 + len(smap.stories) + len(smap.weeks) + len(smap.entities)
 
     # one article edited (its title shows on the pages linking to it), one added
     edited = analyses[3]
@@ -46,7 +52,9 @@ def test_cached_render_equals_the_uncached_one_and_renders_only_changed_pages(tm
     gloss = glosses(digest2, s)  # as build_file_set passes them
     pages = build_pages(digest2, s, page_extra=page_extra, gloss=gloss, cache=cache)
     assert cache.misses >= len(showing) + 1 and cache.hits > 0
-    assert cache.hits + cache.misses == 31
+    assert cache.hits + cache.misses == 31 + sum(
+        map(len, (smap.stories, smap.weeks, smap.entities))
+    )
     assert pages == build_pages(digest2, s, page_extra=page_extra, gloss=gloss)
     assert title.split(" (")[0] in pages[smap.articles[edited.id]]
 
@@ -57,3 +65,88 @@ def test_a_cache_with_other_templates_or_translations_is_not_used(tmp_path):
     cache = RenderedPages(tmp_path / "pages.json", "salt")
     build_pages(digest, s, cache=cache, translations={"x": "y"})
     assert cache.hits == cache.misses == 0 and cache.new == {}
+
+
+def _dumps(digest, s) -> str:
+    return json.dumps(digest_to_jsonable(digest, s), ensure_ascii=False, indent=1) + "\n"
+
+
+def test_digest_json_encodes_only_the_changed_articles_and_is_the_same_text(tmp_path):
+    s = settings()
+    analyses = synthetic_analyses(30)
+    digest = group(analyses, TOPICS, s)
+    cache_file = tmp_path / "pages.json"
+    cache = RenderedPages(cache_file, "salt")
+    assert digest_json(digest, s, cache) == _dumps(digest, s) == digest_json(digest, s)
+    assert len(cache.new) == 30 and cache.hits == cache.misses == 0  # pages' tallies only
+    cache.save()
+
+    # one article's title edited, one article added: what changed is encoded again
+    edited = analyses[7]
+    title = edited.article.title + " (updated)"
+    changed = dataclasses.replace(edited, article=dataclasses.replace(edited.article, title=title))
+    later = (*analyses[:7], changed, *analyses[8:], *synthetic_analyses(31)[30:])
+    digest2 = group(later, TOPICS, s)
+    before = {a.id: (a, digest.related.get(a.id)) for a in digest.analyses}
+    differ = [a.id for a in digest2.analyses if before.get(a.id) != (a, digest2.related.get(a.id))]
+    assert edited.id in differ and len(differ) < 31
+    cache2 = RenderedPages(cache_file, "salt")
+    text = digest_json(digest2, s, cache2)
+    assert text == _dumps(digest2, s)
+    assert title in text and len(json.loads(text)["articles"]) == 31
+    assert len(set(cache2.new) - set(cache2.old)) == len(differ)
+    assert len(cache2.new) == 31  # the parts of articles no longer in the digest are dropped
+
+
+def test_digest_json_of_an_empty_digest_is_the_same_text(tmp_path):
+    s = settings()
+    digest = group((), TOPICS, s)
+    cache = RenderedPages(tmp_path / "pages.json", "salt")
+    assert digest_json(digest, s, cache) == _dumps(digest, s)
+
+
+def test_story_week_and_entity_pages_come_from_the_cache_until_what_they_show_changes(tmp_path):
+    s = settings()
+    digest = story_digest()  # two stories of real reports, and the seeds
+    smap = site_map(digest)
+    assert len(smap.stories) == 2  # stories of 2+ reports have pages
+    gloss = glosses(digest, s)
+    cache_file = tmp_path / "pages.json"
+    cache = RenderedPages(cache_file, "salt")
+    pages = build_pages(digest, s, page_extra=page_extra, gloss=gloss, cache=cache)
+    cache.save()
+    cached = {*smap.articles.values(), *smap.stories.values(), *smap.weeks.values()}
+    cached |= set(smap.entities.values())
+    assert cache.misses == len(cached)
+
+    cache = RenderedPages(cache_file, "salt")  # the same inputs: no page rendered
+    assert build_pages(digest, s, page_extra=page_extra, gloss=gloss, cache=cache) == pages
+    assert cache.misses == 0 and cache.hits == len(cached)
+
+    # one report of a story retitled: its story page shows the new title, and so do the
+    # pages linking to that report; exactly the pages whose text changed are rendered
+    story = next(st for st in digest.stories if st.id in smap.stories)
+    old = digest.by_id()[story.article_ids[-1]]
+    new = dataclasses.replace(
+        old, article=dataclasses.replace(old.article, title=old.article.title + " обновлено")
+    )
+    digest2 = dataclasses.replace(
+        digest, analyses=tuple(new if a.id == old.id else a for a in digest.analyses)
+    )
+    cache = RenderedPages(cache_file, "salt")
+    pages2 = build_pages(digest2, s, page_extra=page_extra, gloss=gloss, cache=cache)
+    assert pages2 == build_pages(digest2, s, page_extra=page_extra, gloss=gloss)
+    changed = {p for p in cached if pages2[p] != pages[p]}
+    assert smap.stories[story.id] in changed and "обновлено" in pages2[smap.stories[story.id]]
+    assert cache.misses == len(changed) and len(changed) < len(cached)
+    other = next(p for i, p in smap.stories.items() if i != story.id)
+    assert other not in changed  # the other story's page came from the cache
+    week = smap.weeks[iso_week(old.article.date)]
+    assert week in changed and "обновлено" in pages2[week]
+    assert len({p for p in changed if p.startswith("weeks/")}) == 1
+    listing = {  # the entity pages listing the retitled report
+        smap.entities[(e.name, e.kind)]
+        for e in digest.entities
+        if old.id in e.article_ids[:LIST_ITEMS] and (e.name, e.kind) in smap.entities
+    }
+    assert listing and {p for p in changed if p.startswith("entities/")} == listing

@@ -127,8 +127,8 @@ def build_file_set(
     """Every file of docs/ in memory (refuses a path twice or outside the folder).
     ``glossary``: the project's concept glossary, when already loaded. ``charts_later``:
     the charts are made elsewhere (``chart_files``); empty files of their names stand in.
-    ``page_cache``: a file keeping the rendered article pages for the next render
-    (``render.pagecache``)."""
+    ``page_cache``: a file keeping the rendered article pages and the articles' parts of
+    digest.json for the next render (``render.pagecache``)."""
     files = PageSet()
     for path, data in asset_files().items():
         files.add(path, data)
@@ -156,12 +156,12 @@ def build_file_set(
         gloss=glosses(digest, settings, glossary),
         cache=cache,
     )
-    if cache is not None:
-        cache.save()
     for path, text in pages.items():
         files.add(path, text)
     if settings.output.json:
-        files.add("digest.json", digest_json(digest, settings))
+        files.add("digest.json", digest_json(digest, settings, cache))
+    if cache is not None:
+        cache.save()
     smap = site_map(digest)
     urls = {i: page_url(p) for i, p in smap.articles.items()}
     files.add("feed.xml", atom_feed(digest, settings, urls))
@@ -171,6 +171,18 @@ def build_file_set(
     for path, data in sorted((extra_files or {}).items()):
         files.add(path, data)
     return files
+
+
+def release_freed_memory() -> None:
+    """Give the heap's free pages back to the system (glibc's ``malloc_trim``; nothing
+    elsewhere). The render frees hundreds of megabytes at 5,000 articles (the articles'
+    parts of digest.json, the pages' contexts) in pieces too small to go back by
+    themselves, and MkDocs runs next beside this process: the build tree's peak."""
+    import contextlib
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def glosses(digest: Digest, settings: Settings, glossary: Glossary | None = None) -> dict[str, str]:
@@ -237,6 +249,7 @@ def render_docs(
         charts_later=search_later,
         page_cache=page_cache,
     )
+    release_freed_memory()
     _, write_assets = _search_hooks()
 
     def finish(tmp: Path) -> None:

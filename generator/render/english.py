@@ -118,8 +118,10 @@ def _stem(word: str) -> str:
     return w[: len(w) - cut]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _alias_fits(alias: str, form: str) -> bool:
-    """The text's form is the alias in some case form: word by word, same word count."""
+    """The text's form is the alias in some case form: word by word, same word count.
+    Memoised: the same names and forms recur on thousands of pages."""
     a, f = alias.split(), form.split()
     if len(a) != len(f):
         return False
@@ -220,12 +222,21 @@ def report_concepts(a: Analysis, data: EnglishData) -> set[str]:
     return set(vocab.concepts([[t for t in seq if t not in names] for seq in seqs]))
 
 
-def event_type(reports: Sequence[Analysis], data: EnglishData) -> str:
+def event_type(
+    reports: Sequence[Analysis], data: EnglishData, memo: dict[str, set[str]] | None = None
+) -> str:
     """The English label of the story's event type, or "": among the event concepts found in
-    at least half of the reports (else in the most), the first in the configured order."""
+    at least half of the reports (else in the most), the first in the configured order.
+    ``memo``: each report's ``report_concepts`` by article id, kept by the caller across
+    calls on the same reports (one render: the ids are unique)."""
     if not data.events:
         return ""
-    found = Counter(c for a in reports for c in report_concepts(a, data) if c in data.events)
+    if memo is None:
+        memo = {}
+    for a in reports:
+        if a.id not in memo:
+            memo[a.id] = report_concepts(a, data)
+    found = Counter(c for a in reports for c in memo[a.id] if c in data.events)
     if not found:
         return ""
     need = max(1, (len(reports) + 1) // 2)
@@ -235,17 +246,22 @@ def event_type(reports: Sequence[Analysis], data: EnglishData) -> str:
     return data.label(min(pool, key=data.events.index))
 
 
-def what_line(reports: Sequence[Analysis], data: EnglishData, first: dt.date | None = None) -> str:
+def what_line(
+    reports: Sequence[Analysis],
+    data: EnglishData,
+    first: dt.date | None = None,
+    memo: dict[str, set[str]] | None = None,
+) -> str:
     """``5 Jan 2022 · Kassym-Jomart Tokayev · request for help · CSTO``: the date of the first
     report, the people, the event type, then the other entities; parts the data lacks are
-    left out."""
+    left out. ``memo``: as ``event_type``'s."""
     if first is None:
         dates = [a.article.date for a in reports if a.article.date]
         first = min(dates) if dates else None
     ents = key_entities(reports)
     people = [n for n, k in ents if k == "person"]
     others = [n for n, k in ents if k != "person"]
-    event = event_type(reports, data)
+    event = event_type(reports, data, memo)
     parts = [format_date(first), *people, event, *others]
     return SEPARATOR.join(p for p in parts if p)
 

@@ -1,14 +1,24 @@
-"""``digest.json``: the whole analysed corpus and its grouping, as stable, sorted JSON."""
+"""``digest.json``: the whole analysed corpus and its grouping, as stable, sorted JSON.
+
+The articles are nine tenths of the file. Each is written on its own (the text
+``json.dumps(indent=1)`` gives it at its depth in the file) and, with a cache of rendered
+pages (``render.pagecache``), kept for the next render: a weekly run encodes its new
+articles only. An article's text is keyed by a hash of its analysis, its related articles
+and its published origin, everything it is made of.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.models import Digest, Story
+from generator.models import Analysis, Digest, Story
 from generator.serialize import to_jsonable
 from generator.settings import Settings
+
+if TYPE_CHECKING:
+    from generator.render.pagecache import RenderedPages
 
 FORMAT = "digest-json/1"
 
@@ -51,19 +61,29 @@ def story_record(s: Story) -> dict[str, Any]:
     }
 
 
-def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
-    """Plain JSON values; key order fixed by the dataclasses, lists in digest order."""
+def article_record(a: Analysis, related: tuple[str, ...], origin: str | None) -> dict[str, Any]:
+    """One article of ``digest.json``: its analysis without the local path and the lemma
+    streams, with its published ``origin`` (``public_origin``) and its related articles."""
+    item = to_jsonable(a)
+    item["article"].pop("path", None)  # a local file path: not part of the data
+    item["article"]["origin"] = origin
+    # lemma streams are internal working data (large); sentences and results are exported
+    item["text"].pop("sentence_lemmas", None)
+    item["text"].pop("title_lemmas", None)
+    item["related"] = list(related)
+    return item
+
+
+def digest_to_jsonable(digest: Digest, settings: Settings, articles: bool = True) -> dict[str, Any]:
+    """Plain JSON values; key order fixed by the dataclasses, lists in digest order.
+    ``articles=False``: the list of articles (the last key) is left empty."""
     dates = [a.article.date for a in digest.analyses if a.article.date]
-    articles = []
-    for a in digest.analyses:
-        item = to_jsonable(a)
-        item["article"].pop("path", None)  # a local file path: not part of the data
-        item["article"]["origin"] = public_origin(a.article.origin, settings.root)
-        # lemma streams are internal working data (large); sentences and results are exported
-        item["text"].pop("sentence_lemmas", None)
-        item["text"].pop("title_lemmas", None)
-        item["related"] = list(digest.related.get(a.id, ()))
-        articles.append(item)
+    records = [
+        article_record(
+            a, digest.related.get(a.id, ()), public_origin(a.article.origin, settings.root)
+        )
+        for a in (digest.analyses if articles else ())
+    ]
     return {
         "format": FORMAT,
         "site": {
@@ -83,11 +103,45 @@ def digest_to_jsonable(digest: Digest, settings: Settings) -> dict[str, Any]:
         "undated_ids": list(digest.undated_ids),
         "duplicates": to_jsonable(digest.duplicates),
         "stories": [story_record(s) for s in digest.stories],
-        "articles": articles,
+        "articles": records,
     }
 
 
-def digest_json(digest: Digest, settings: Settings) -> str:
-    """The text of ``digest.json`` (UTF-8, indented, trailing newline)."""
-    data = digest_to_jsonable(digest, settings)
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+ARTICLE_INDENT = "\n  "  # an article's lines in the file: depth 2, one space a level
+
+
+def _article_text(a: Analysis, related: tuple[str, ...], origin: str | None) -> str:
+    """The article's record as ``json.dumps(indent=1)`` writes it inside the file's list
+    (JSON escapes every newline inside a string: each one left is a line break)."""
+    text = json.dumps(article_record(a, related, origin), ensure_ascii=False, indent=1)
+    return text.replace("\n", ARTICLE_INDENT)
+
+
+def digest_json(digest: Digest, settings: Settings, cache: RenderedPages | None = None) -> str:
+    """The text of ``digest.json`` (UTF-8, indented, trailing newline): the text
+    ``json.dumps(digest_to_jsonable(...), ensure_ascii=False, indent=1)`` gives, with each
+    article's part taken from ``cache`` when its inputs are unchanged."""
+    head = json.dumps(digest_to_jsonable(digest, settings, articles=False),
+                      ensure_ascii=False, indent=1)  # fmt: skip
+    if not digest.analyses:
+        return head + "\n"
+    empty = '"articles": []\n}'
+    if not head.endswith(empty):  # the articles are the last key of the record
+        raise AssertionError("digest.json: the articles are not the last key")
+    out = [head[: -len(empty)] + '"articles": [' + ARTICLE_INDENT]
+    for n, a in enumerate(digest.analyses):
+        related = tuple(digest.related.get(a.id, ()))
+        origin = public_origin(a.article.origin, settings.root)
+        text = None
+        if cache is not None:
+            key = cache.key("digest.json", cache.analysis_hash(a), related, origin)
+            text = cache.get(key, count=False)
+        if text is None:
+            text = _article_text(a, related, origin)
+            if cache is not None:
+                cache.put(key, text)
+        if n:
+            out.append("," + ARTICLE_INDENT)
+        out.append(text)
+    out.append("\n ]\n}\n")
+    return "".join(out)

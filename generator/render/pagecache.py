@@ -13,6 +13,9 @@ article page (``pages.article_page_key``) hashes everything its text is made fro
 - a salt: the generator's code, the templates, the configuration files, the settings
   (``state.inputs_fingerprint``) and the search hook that adds to each page.
 
+The articles' parts of ``digest.json`` are kept in the same file, keyed by the article's
+analysis, related articles and published origin (``jsonexport.digest_json``).
+
 Anything else (a machine translation engine, other templates or English data than the
 project's) renders every page. The file keeps the pages this render used, so it does not
 grow with old pages; one that cannot be read is an empty cache.
@@ -57,6 +60,7 @@ class RenderedPages:
         self.old = self._load()
         self.new: dict[str, str] = {}
         self.hits = self.misses = 0
+        self._analyses: dict[int, tuple[Any, str]] = {}
 
     def _load(self) -> dict[str, str]:
         try:
@@ -74,13 +78,26 @@ class RenderedPages:
         pickle_hash(h, parts)
         return h.hexdigest()
 
-    def get(self, key: str) -> str | None:
+    def analysis_hash(self, analysis: Any) -> str:
+        """SHA-256 of an article's analysis pickled without memo, once per render (the
+        article page and its part of digest.json are both keyed by it)."""
+        found = self._analyses.get(id(analysis))
+        if found is not None and found[0] is analysis:
+            return found[1]
+        h = hashlib.sha256()
+        pickle_hash(h, analysis)
+        self._analyses[id(analysis)] = (analysis, h.hexdigest())
+        return h.hexdigest()
+
+    def get(self, key: str, count: bool = True) -> str | None:
+        """The text kept under ``key`` (kept again by this render), or None. ``count``:
+        tally it in ``hits`` / ``misses`` (the pages'; not digest.json's parts)."""
         text = self.old.get(key)
         if isinstance(text, str):
-            self.hits += 1
+            self.hits += count
             self.new[key] = text
             return text
-        self.misses += 1
+        self.misses += count
         return None
 
     def put(self, key: str, text: str) -> None:
@@ -90,7 +107,7 @@ class RenderedPages:
         """Keep this render's pages (atomically, one page at a time: one string of every
         page would add tens of megabytes to the build's peak memory at 5,000 articles); a
         failure costs the next render time only."""
-        if self.hits == len(self.old) == len(self.new) and not self.misses:
+        if self.new.keys() == self.old.keys():
             return  # the file holds exactly these
         tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
         try:

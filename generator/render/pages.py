@@ -304,12 +304,13 @@ class _Ctx:
     # memos of this build's pages: a story's lines are the same on every page showing it
     _what: dict[tuple, str] = field(default_factory=dict)
     _names: dict[tuple, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+    _concepts: dict[str, set[str]] = field(default_factory=dict)  # article id -> concepts
 
     def what(self, reports: Sequence[Analysis], first: dt.date | None = None) -> str:
         """The one-line English "what" of reports (see generator.render.english)."""
         key = (tuple(a.id for a in reports), first)
         if key not in self._what:
-            self._what[key] = what_line(reports, self.english, first)
+            self._what[key] = what_line(reports, self.english, first, self._concepts)
         return self._what[key]
 
     def named_entities(
@@ -640,6 +641,21 @@ def _scoped(c: _Ctx, wanted: set[str]) -> list[tuple[Story, tuple[str, ...]]]:
     return out
 
 
+def _scoped_weeks(c: _Ctx) -> dict[str, list[tuple[Story, tuple[str, ...]]]]:
+    """``_scoped`` of every week's articles at once: {week: [(story, its reports of the
+    week)]}, in one pass over the stories instead of one per week."""
+    week_of = {i: w.week for w in c.digest.weeks for i in w.article_ids}
+    out: dict[str, list[tuple[Story, tuple[str, ...]]]] = {w.week: [] for w in c.digest.weeks}
+    for st in c.stories:
+        mine: dict[str, list[str]] = {}
+        for i in st.article_ids:
+            if i in week_of:
+                mine.setdefault(week_of[i], []).append(i)
+        for week, ids in mine.items():
+            out[week].append((st, tuple(ids)))
+    return out
+
+
 def home_page(c: _Ctx, front_week: str | None = None) -> dict[str, Any]:
     """This week's top stories, then each topic's other stories; every article at most once."""
     page = "index.md"
@@ -940,7 +956,7 @@ def article_page_key(
     if story is not None and story.id in c.smap.stories:
         story_ref = (story.title, c.smap.stories[story.id], c.counts_text(story.article_ids))
     return cache.key(
-        a,
+        cache.analysis_hash(a),
         c.smap.articles[a.id],
         week,
         c.smap.sources.get(art.source) if art.source else None,
@@ -1045,10 +1061,14 @@ def year_page(c: _Ctx, year: str, weeks: Sequence[WeekGroup]) -> dict[str, Any]:
     }
 
 
-def week_page(c: _Ctx, w: WeekGroup) -> dict[str, Any]:
-    """The week's stories, ranked; each shows its reports of this week (every article once)."""
+def week_page(
+    c: _Ctx, w: WeekGroup, stories: Sequence[tuple[Story, tuple[str, ...]]] | None = None
+) -> dict[str, Any]:
+    """The week's stories, ranked; each shows its reports of this week (every article once).
+    ``stories``: ``_scoped`` of the week's articles, when already known."""
     page = c.smap.weeks[w.week]
-    stories = _scoped(c, set(w.article_ids))
+    if stories is None:
+        stories = _scoped(c, set(w.article_ids))
     i = c.digest.weeks.index(w)
     newer = c.digest.weeks[i - 1].week if i > 0 else None
     older = c.digest.weeks[i + 1].week if i + 1 < len(c.digest.weeks) else None
@@ -1215,6 +1235,84 @@ def story_page(c: _Ctx, story: Story) -> dict[str, Any]:
     }
 
 
+def _topics_signature(c: _Ctx) -> tuple:
+    """What a page may show of any topic: titles, order, page paths (a few topics)."""
+    return tuple(
+        (t, c.topic_titles.get(t), c.topic_order.get(t), c.topic_short.get(t),
+         c.topic_en.get(t), path)
+        for t, path in sorted(c.smap.topics.items())
+    )  # fmt: skip
+
+
+def _scope_parts(c: _Ctx, page: str, story: Story, scope: Sequence[str], cache: RenderedPages):
+    """What a story card or line of ``story`` on ``page`` shows, for a page key: the story,
+    where it links, whether it is breaking, its reports in ``scope`` (analyses, pages, the
+    pages of their entities, their keywords' glosses) and its reports' topics."""
+    reports = [c.by_id[i] for i in scope]
+    return (
+        story,
+        c.smap.stories.get(story.id) or c.smap.articles[story.article_ids[0]],
+        story.id in c.breaking,
+        [(cache.analysis_hash(a), c.smap.articles[a.id]) for a in reports],
+        [[c.smap.entities.get((e.name, e.kind)) for e in a.text.entities] for a in reports],
+        [[c.gloss.get(k) for k in a.text.keywords] for a in reports],
+    )
+
+
+def week_page_key(
+    c: _Ctx,
+    w: WeekGroup,
+    cache: RenderedPages,
+    topics: tuple = (),
+    stories: Sequence[tuple[Story, tuple[str, ...]]] | None = None,
+) -> str:
+    """The key of ``w``'s page in the cache of rendered pages: everything ``week_page`` and
+    its templates read: the week, its stories in rank order (``_scope_parts``), the
+    neighbouring weeks' and year's pages, its chart and brief, the pages of its rising
+    entities, and ``topics`` (``_topics_signature``)."""
+    page = c.smap.weeks[w.week]
+    i = c.digest.weeks.index(w)
+    newer = c.digest.weeks[i - 1].week if i > 0 else None
+    older = c.digest.weeks[i + 1].week if i + 1 < len(c.digest.weeks) else None
+    if stories is None:
+        stories = _scoped(c, set(w.article_ids))
+    return cache.key(
+        "week",
+        w,
+        page,
+        (newer, c.smap.weeks.get(newer or "")),
+        (older, c.smap.weeks.get(older or "")),
+        c.smap.years.get(w.week[:4]),
+        f"{CHARTS_DIR}/week-{slugify(w.week)}.svg" in c.smap.charts,
+        str(c.brief(page, week=w.week)),
+        [c.smap.entities.get((d.label, d.kind)) for d in w.rising_detail],
+        topics,
+        [_scope_parts(c, page, st, ids, cache) for st, ids in stories],
+    )
+
+
+def story_page_key(c: _Ctx, story: Story, cache: RenderedPages) -> str:
+    """The key of ``story``'s page in the cache of rendered pages: everything ``story_page``
+    and its template read (see ``render.pagecache``): the story, its reports' analyses, the
+    paths of its page and of the pages it links to (reports, entities, topics), the topics'
+    titles and order, whether it is breaking, the English glosses of its keywords."""
+    reports = [c.by_id[i] for i in story.article_ids]
+    topics = sorted({*story.topics, *(t for a in reports for t in a.topic_ids)})
+    return cache.key(
+        "story",
+        story,
+        c.smap.stories[story.id],
+        [(cache.analysis_hash(a), c.smap.articles[a.id]) for a in reports],
+        [[c.smap.entities.get((e.name, e.kind)) for e in a.text.entities] for a in reports],
+        [
+            (t, c.topic_order.get(t), c.topic_short.get(t), c.topic_en.get(t), c.smap.topics.get(t))
+            for t in topics
+        ],
+        story.id in c.breaking,
+        [[c.gloss.get(k) for k in a.text.keywords] for a in reports],
+    )
+
+
 def outlet_table(c: _Ctx, reports: Sequence[Analysis]) -> list[tuple[str, str, int, str]]:
     """A story's reports by outlet country and affiliation: (country, affiliation, reports,
     outlets), most reports first; outlets without a profile are one row of their own."""
@@ -1252,6 +1350,28 @@ def entities_index(c: _Ctx) -> dict[str, Any]:
         if rows:
             groups.append((c.labels[key], rows))
     return {**_page_common(c, page), "fm": _title_fm(c.labels["entities"]), "groups": groups}
+
+
+def entity_page_key(c: _Ctx, e: EntityGroup, cache: RenderedPages, topics: tuple = ()) -> str:
+    """The key of ``e``'s page in the cache of rendered pages: everything ``entity_page``
+    and its template read: the entity (its articles, mentions, weeks), the paths of its page
+    and of its weeks' pages, its chart, what its list shows of its newest articles (title,
+    date, outlet, language, topics, page) and ``topics`` (``_topics_signature``)."""
+    page = c.smap.entities[(e.name, e.kind)]
+    items = [c.by_id[i] for i in e.article_ids[:LIST_ITEMS]]
+    return cache.key(
+        "entity",
+        e,
+        page,
+        [c.smap.weeks.get(w) for w, _ in e.by_week],
+        f"{CHARTS_DIR}/entity-{e.slug}.svg" in c.smap.charts,
+        [
+            (a.article.title, a.article.date, a.article.source, a.language, a.topic_ids)
+            for a in items
+        ],
+        [c.smap.articles[a.id] for a in items],
+        topics,
+    )
 
 
 def entity_page(c: _Ctx, e: EntityGroup) -> dict[str, Any]:
@@ -1355,9 +1475,9 @@ def build_pages(
     ``gloss`` maps a keyword to its English gloss (shown "keyword (gloss)"); ``translations``
     maps a title or summary sentence to its English machine translation (shown marked);
     ``english`` is the data of the English lines (default: from the settings' files).
-    ``cache``: the article pages of the last render, reused when their key is unchanged
-    (``render.pagecache``); not used with other templates, English data or translations
-    than the project's files give.
+    ``cache``: the article, story, week and entity pages of the last render, reused when
+    their key is unchanged (``render.pagecache``); not used with other templates, English
+    data or translations than the project's files give.
     """
     if templates_dir != TEMPLATES_DIR or english is not None or translations:
         cache = None
@@ -1405,25 +1525,14 @@ def build_pages(
         ("about.md", "about.md.j2", simple_page(c, "about.md", "about")),
     ]
     jobs += [(c.smap.topics[g.topic.id], "topic.md.j2", topic_page(c, g)) for g in digest.topics]
-    jobs += [(c.smap.weeks[w.week], "week.md.j2", week_page(c, w)) for w in digest.weeks]
     jobs += [
         (c.smap.years[year], "year.md.j2", year_page(c, year, weeks))
         for year, weeks in archive_years(digest)
     ]
     jobs += [
-        (c.smap.entities[(e.name, e.kind)], "entity.md.j2", entity_page(c, e))
-        for e in digest.entities
-        if (e.name, e.kind) in c.smap.entities
-    ]
-    jobs += [
         (c.smap.sources[s.name], "source.md.j2", source_page(c, s))
         for s in digest.sources
         if s.name in c.smap.sources
-    ]
-    jobs += [
-        (c.smap.stories[st.id], "story.md.j2", story_page(c, st))
-        for st in c.stories
-        if st.id in c.smap.stories
     ]
     pages: dict[str, str] = {}
     templates: dict[str, jinja2.Template] = {}
@@ -1432,6 +1541,47 @@ def build_pages(
             raise ValueError(f"two pages want the same path {path!r}")
         template = templates.setdefault(name, env.get_template(name))
         pages[path] = tidy_markdown(template.render(**ctx))
+
+    def cached(
+        path: str, name: str, key: Callable[[RenderedPages], str], context: Callable[[], dict]
+    ) -> None:
+        """The page at ``path`` from the cache when its key is known, else rendered."""
+        if path in pages:
+            raise ValueError(f"two pages want the same path {path!r}")
+        k = key(cache) if cache is not None else None
+        text = cache.get(k) if cache is not None and k is not None else None
+        if text is None:
+            template = templates.setdefault(name, env.get_template(name))
+            text = tidy_markdown(template.render(**context()))
+            if cache is not None and k is not None:
+                cache.put(k, text)
+        pages[path] = text
+
+    topics = _topics_signature(c)
+    by_week = _scoped_weeks(c)
+    for w in digest.weeks:
+        cached(
+            c.smap.weeks[w.week],
+            "week.md.j2",
+            functools.partial(week_page_key, c, w, topics=topics, stories=by_week[w.week]),
+            functools.partial(week_page, c, w, by_week[w.week]),
+        )
+    for e in digest.entities:
+        if (e.name, e.kind) in c.smap.entities:
+            cached(
+                c.smap.entities[(e.name, e.kind)],
+                "entity.md.j2",
+                functools.partial(entity_page_key, c, e, topics=topics),
+                functools.partial(entity_page, c, e),
+            )
+    for st in c.stories:
+        if st.id in c.smap.stories:  # a one-report story is its article's page
+            cached(
+                c.smap.stories[st.id],
+                "story.md.j2",
+                functools.partial(story_page_key, c, st),
+                functools.partial(story_page, c, st),
+            )
     article = env.get_template("article.md.j2")
     for a in digest.analyses:
         path = c.smap.articles[a.id]
