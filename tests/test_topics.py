@@ -363,6 +363,7 @@ def test_tokayev_at_another_csto_matter_gets_no_period(real, taxonomy):
 @pytest.mark.parametrize(
     ("name", "implied"),
     [
+        # undated reports of the first hours: no year, no Tokayev, the city and the storming
         (
             "dev2/t_ru_skrf_police_building_attack",
             "Алма-Ата + протестующий + захватить → January 2022",
@@ -371,10 +372,20 @@ def test_tokayev_at_another_csto_matter_gets_no_period(real, taxonomy):
             "dev2/t_ru_mirtesen_administration_seized",
             "Алма-Ата + акция протеста + захватить → January 2022",
         ),
+        # the toppled Nazarbayev monument. Pressa.ru: Taldykorgan residents recall; no
+        # month, no year, no date
+        (
+            "dev8/ru_pressa_taldykorgan_residents_recall",
+            "памятник Нурсултану Назарбаеву + сносить → January 2022",
+        ),
+        # EADaily: "погромщики снесли памятник первому президенту", read undated
+        (
+            "dev6/ru_eadaily_taldykorgan_monument_toppled",
+            "памятник Назарбаеву + снести → January 2022",
+        ),
     ],
 )
-def test_protesters_storming_almaty_buildings_is_january_2022(real, taxonomy, name, implied):
-    # undated reports of the first hours: no year, no Tokayev, the city and the storming
+def test_events_only_of_the_unrest_imply_january_2022(real, taxonomy, name, implied):
     got = by_topic(real(name), taxonomy)
     assert "unrest_2022" in got and implied in got["unrest_2022"]
 
@@ -720,26 +731,6 @@ def test_a_regional_centre_names_kazakhstan(real, taxonomy):
     # 7su.kz: the Zhetysu akim's address after the riots in Taldykorgan; no "Қазақстан"
     got = by_topic(real("dev8/kk_7su_bozymbayev_address_zhetysu"), taxonomy)
     assert "unrest_2022" in got
-
-
-@pytest.mark.parametrize(
-    ("name", "implied"),
-    [
-        # Pressa.ru: Taldykorgan residents recall; no month, no year, no date
-        (
-            "dev8/ru_pressa_taldykorgan_residents_recall",
-            "памятник Нурсултану Назарбаеву + сносить → January 2022",
-        ),
-        # EADaily: "погромщики снесли памятник первому президенту", read undated
-        (
-            "dev6/ru_eadaily_taldykorgan_monument_toppled",
-            "памятник Назарбаеву + снести → January 2022",
-        ),
-    ],
-)
-def test_the_toppled_nazarbayev_monument_is_january_2022(real, taxonomy, name, implied):
-    got = by_topic(real(name), taxonomy)
-    assert "unrest_2022" in got and implied in got["unrest_2022"]
 
 
 def test_an_unveiled_nazarbayev_monument_is_not_january_2022(real, taxonomy):

@@ -125,11 +125,6 @@ _YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий В
 _OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(\S+)(?:\s+(\S+))?")  # "2022 жылғы қаңтарда ..."
 _OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
 _LATIN_WORD = re.compile(r"\b[a-z]{2,}\b")
-_FUNCTION_WORDS = frozenset(
-    {"the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or"}
-    | {"but", "is", "are", "was", "were", "be", "it", "its", "that", "this", "as", "said"}
-    | {"has", "have", "had", "will", "would", "not", "he", "she", "they", "we", "who"}
-)
 _OPENING_DAY = re.compile(r"^\d{1,2}\s+[^\W\d_]+\s+\d{4}\b")  # "29 октября 2023 года - …"
 # A wire photo's caption (TASS, Getty, Shutterstock editorial): the place and the date in
 # capitals, a colon ("ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car is seen …").
@@ -524,8 +519,8 @@ def _relative_word(word: str, rules: CleanRules) -> bool:
 # A stamp's neighbours on its line: the category field before it, view and comment counts
 # after it (a CMS's article info line, Joomla's "Category: … Published on … Hits: N").
 _STAMP_CATEGORY = re.compile(
-    r"^\s*(?:category|section|рубрика|категория|розділ|рубрика)\s*:\s*[^:\d]{1,30}?\s+"
-    r"(?=published|posted|опубликован|дата|опубліковано|дата)",
+    r"^\s*(?:category|section|рубрика|категория|розділ)\s*:\s*[^:\d]{1,30}?\s+"
+    r"(?=published|posted|опубликован|опубліковано|дата)",
     re.I,
 )
 _STAMP_COUNTERS = re.compile(
@@ -1069,6 +1064,12 @@ _SMALL_WORDS = frozenset(
         *("and", "or", "but", "as", "into", "over", "after", "amid", "vs"),
     }
 )
+# ... and the verbs and pronouns of a sentence: a line in small letters with any of them is
+# a wrapped sentence, not a list of tags
+_FUNCTION_WORDS = _SMALL_WORDS | {
+    *("is", "are", "was", "were", "be", "it", "its", "that", "this", "said"),
+    *("has", "have", "had", "will", "would", "not", "he", "she", "they", "we", "who"),
+}
 
 
 def _glued_headline(line: str, slug: frozenset[str] = frozenset()) -> tuple[str, str] | None:
@@ -2015,9 +2016,8 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
         cut = tail.sub("", title)
         if cut != title and _words(cut) >= 3:
             title = cut
-    glued_date = _GLUED_DATE.search(title)
-    if glued_date and _words(title[: glued_date.start()]) >= 4:
-        title = title[: glued_date.start()]  # "… на восток России16.10.2015 ЛУКОЙЛ предлагает …"
+    if dated := _headline_before_date(title):  # "… на восток России16.10.2015 ЛУКОЙЛ …"
+        title = dated[0]
     tag = _LANGUAGE_TAG.match(title)  # "(KAZ) Саяси қуғын-сүргін …": a multilingual site's
     if tag and _key(tag.group(1)) in rules.switcher_tokens:  # language of the entry
         title = title[tag.end() :]

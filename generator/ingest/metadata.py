@@ -21,6 +21,7 @@ from generator.ingest.clean import (
     _TIME,
     Cleaned,
     CleanRules,
+    _stamped_list,
     find_dates,
     normalise_name,
 )
@@ -330,11 +331,10 @@ def _opening_stamp(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> 
     lines = [line for line in cleaned.body.split("\n") if line.strip()][:OPENING_STAMP_LINES]
     found = set()
     for line in lines:
-        spans = _full_date_spans(line, rules, latin)
-        if sum(bool(_CLOCK_TAIL.match(line[end:])) for _s, end, _d in spans) > 1:
+        if _stamped_list(line, rules):
             continue  # a ticker: "6 сентября 2025, 16:00: В августе 1945-го: битва за
             # Сахалин 6 сентября 2025, 15:15: Богатые китайцы ищут …" (other stories' stamps)
-        for start, end, date in spans:
+        for start, end, date in _full_date_spans(line, rules, latin):
             before = re.findall(r"[^\W\d_]+", line[:start].casefold())
             if (
                 len(re.findall(r"\w+", line[:start])) <= OPENING_STAMP_WORDS
