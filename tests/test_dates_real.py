@@ -145,6 +145,29 @@ def test_a_box_of_today_is_no_stamp(ctx):
     assert ingest_bytes(raw, ctx).date is None
 
 
+def test_a_site_clock_with_its_weekday_after_the_date_is_no_stamp(ctx):
+    # today.kg: "06:52, 4 мая 2024 Сб" over a report of January 2022 (the clock of the day
+    # the page was seen, its weekday after the date)
+    assert text_date(ctx, "dev11/ru_todaykg_kyrgyz_peacekeepers_arrived.txt") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # a photo's caption under the headline: "Armenian peacekeepers leave for Kazakhstan,
+        # January 7, 2022" (the report is of 12 January)
+        ("dev11/en_armenianweekly_troops_to_pull_out.txt", None),
+        # "Riot police detain a protester outside …, May 31, 2024." over the headline
+        ("dev11/en_mirrorspectator_protesters_freed.txt", None),
+        # a cited report's "Key Kazakh oilfield hit by protests, 6 January 2022" under the
+        # digest's headline and posting date "2022년 1월 9일" (was 6 January: wrong)
+        ("dev9/en_businesshumanrights_workers_disrupt_tengiz_trains.txt", dt.date(2022, 1, 9)),
+    ],
+)
+def test_a_sentence_and_its_date_is_a_caption_not_a_stamp(ctx, name, expected):
+    assert text_date(ctx, name) == expected
+
+
 def test_rubric_and_date_over_the_repeated_headline(ctx):
     # "Курсы валют от 21/08/2025" (a widget: the crawl day) / … / "Экономика 01/09/2023
     # Россия договаривается …" / "Россия договаривается …" (the headline)

@@ -61,6 +61,7 @@ _LIST_KINDS = frozenset(
 )
 STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
 STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
+CAPTION_DATE_WORDS = 4  # "<4+ words>, <date>" with no dash or number: a caption, no header
 DESCRIPTION_MAX_WORDS = 100  # a page's description over its headline, rubric and stamp
 SLUG_SCAN_LINES = 12  # text lines under the header searched for the line the slug says
 SLUG_SCAN_PARAGRAPHS = 2  # ... past at most this many paragraphs (a teaser's, a notice's)
@@ -433,13 +434,21 @@ def fold_mixed_scripts(text: str) -> str:
     return _MIXED_WORD.sub(_fold_mixed_word, text)
 
 
+# Bare tags a scraper left in a text dump ("… спричинивши пожежу<p>Три безпілотники …</p>"):
+# a paragraph or line break is a line break, emphasis is dropped. Tags with attributes are
+# left as text (an article quoting markup); nothing here is ever rendered as markup.
+_STRAY_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6])\s*/?>", re.IGNORECASE)
+_STRAY_INLINE_TAG = re.compile(r"</?(?:b|i|em|strong|span|u)>", re.IGNORECASE)
+
+
 def normalise_text(text: str) -> str:
-    """NFC, Unix newlines, no zero-width characters, single spaces, stripped lines, no
-    look-alike letters inside Cyrillic words."""
+    """NFC, Unix newlines, no zero-width characters, no bare tags left by a scraper, single
+    spaces, stripped lines, no look-alike letters inside Cyrillic words."""
     if _ENTITY.search(text):  # crawlers leave "&nbsp;", "&laquo;" in text dumps
         text = html.unescape(text)
     text = fold_mixed_scripts(_ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)))
     text = _LANG_MARKER.sub("", text)
+    text = _STRAY_BLOCK_TAG.sub("\n", _STRAY_INLINE_TAG.sub("", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\f", "\n").replace("\v", "\n")
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -747,8 +756,12 @@ def _switcher_line(line: str, tokens: frozenset[str]) -> bool:
     such as ``Мова:``, and otherwise only short upper-case codes (``DEU``, ``FR``)."""
     body = _LABEL.sub("", line, count=1)
     parts = [p for p in re.split(r"[\s|/·•,]+", body) if _key(p)]
-    known = sum(1 for p in parts if _key(p) in tokens)
-    return known >= 2 and all(_key(p) in tokens or _LANG_CODE.fullmatch(p) for p in parts)
+
+    def named(part: str) -> bool:  # "Pyc": "Рус" in Latin look-alike letters ("Eng | Pyc")
+        return _key(part) in tokens or _key(part.translate(_HOMOGLYPHS)) in tokens
+
+    known = sum(1 for p in parts if named(p))
+    return known >= 2 and all(named(p) or _LANG_CODE.fullmatch(p) for p in parts)
 
 
 def classify(line: str, rules: CleanRules, title: str | None = None) -> str | None:
@@ -818,7 +831,8 @@ def _market_ticker(line: str) -> bool:
 
 
 def _is_header(line: str, rules: CleanRules) -> bool:
-    """A page/agency header ending in a dated stamp ("Путин - Sputnik, 1920, 07.01.2022")."""
+    """A page/agency header ending in a dated stamp ("Путин - Sputnik, 1920, 07.01.2022"); not
+    a sentence of ``CAPTION_DATE_WORDS`` or more words before the date without a dash or number."""
     if _words(line) > 20:
         return False
     spans = [
@@ -834,6 +848,9 @@ def _is_header(line: str, rules: CleanRules) -> bool:
     if not re.fullmatch(r"[\s,.;|\-–—]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?)?[\s.]*", after):
         return False
     before = line[:start].rstrip()
+    if _words(before) >= CAPTION_DATE_WORDS and not re.search(r"\d|\s[-–—]\s", before):
+        return False  # a sentence and its date: a photo's caption ("Riot police detain a
+        # protester outside …, May 31, 2024."), a cited item, a lead, not a stamp
     return bool(before) and before.endswith((",", "|", "-", "–", "—", "(", "/"))
 
 
@@ -1030,6 +1047,19 @@ def _is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
     return False
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[" + _UPPER + r"«\"„])")
+_INITIAL = re.compile(r"(?:^|[\s.])[" + _UPPER + r"]\.$")  # "М.Т.", "В." before a name
+
+
+def _first_sentence(text: str) -> str:
+    """The text up to its first sentence end; an initial's period is none ("Лаумулин М.Т.
+    Ситуация в сфере …" is one line's title, "В. Путин заявил …" one sentence)."""
+    for m in _SENTENCE_END.finditer(text):
+        if not _INITIAL.search(text[: m.start()]):
+            return text[: m.start()]
+    return text
+
+
 def lead_title(text: str, rules: CleanRules | None = None) -> str:
     """A short title made from a lead paragraph: its first sentence (without a dateline),
     cut at a clause boundary or after ``LEAD_TITLE_WORDS`` words ("…" marks a cut)."""
@@ -1041,8 +1071,7 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
                 break
     if m := _PLACE_COUNTRY_DAY.match(text):  # "Belek, TURKMENISTAN Dec 23 Turkmenistan on …"
         text = text[m.end(1) :].lstrip(" ,")
-    first = re.split(r"(?<=[.!?…])\s+(?=[" + _UPPER + r"«\"„])", text.strip(), maxsplit=1)[0]
-    first = first.strip().rstrip(".").strip()
+    first = _first_sentence(text.strip()).strip().rstrip(".").strip()
     words = first.split()
     if len(words) <= LEAD_TITLE_WORDS:
         if first.endswith(":"):  # a sentence introducing a quote or list: it goes on
@@ -1171,6 +1200,20 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     return score - POSITION_PENALTY * position
 
 
+def _lower_label(lines: list[str], i: int) -> bool:
+    """A short line on its own opening with a small letter ("war crimes in Ukraine" over a
+    page's blurb and headline): a tag or section, never a headline (none of the 902
+    labelled headlines of the tuning splits opens so; "iPhone …", "eGov …" do not count)."""
+    line = lines[i]
+    return (
+        line[:1].islower()
+        and not line[1:2].isupper()
+        and _words(line) <= 8
+        and not _ends_sentence(line)
+        and (i == 0 or not lines[i - 1].strip())
+    )
+
+
 def _choose_headline(
     lines: list[str],
     kinds: list[str | None],
@@ -1195,7 +1238,7 @@ def _choose_headline(
         if i in listed:
             kinds[i] = "ticker"  # "18:00 | 04 декабря" / item / "17:00 | 04 декабря" / item …
             continue
-        if _tag_line(lines[i]):
+        if _tag_line(lines[i]) or _lower_label(lines, i):
             kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
             continue
         if _dash_credited(lines[i], rules):
@@ -1549,6 +1592,8 @@ def _slug_in_line(line: str, url: str | None, rules: CleanRules) -> tuple[str, s
         rest = line[tokens[end].end() :].strip()
         if _words(rest) < SLUG_RUN_MIN_WORDS:
             return None  # the line is the headline itself, or little more
+        if rest[:1].islower():  # the sentence goes on: a slug cut short ("…-i-ego-kollega-iz-u"
+            return None  # over "… и его коллега из Узбекистана обсудили …") says a lead
         first = start  # the slug's short opening words ("v-kazakhstane-…": "В Казахстане")
         while first > 0 and keys[first - 1] is None and tokens[first - 1].group().isalpha():
             first -= 1
@@ -1794,8 +1839,8 @@ def _headline_under_standfirst(
     excerpt opens with the page's description), or with a rubric or stamp under the
     headline instead ("У Росії на Сизранському НПЗ … пожежа." / "БпЛА атакували Сизранський
     НПЗ …" / "Новини світу" / "February 19, 2025" / text). The line must be headline-shaped (no full
-    stop, 5-20 words), say mostly words of the standfirst, and have article text under
-    it; ``None`` otherwise."""
+    stop, 5-20 words), say mostly words of the standfirst (or, over a stamp, of the text
+    under the stamp), and have article text under it; ``None`` otherwise."""
     if lead >= len(lines) or not _ends_sentence(lines[lead]):
         return None
     after = [j for j in range(lead + 1, min(len(lines), lead + 8)) if lines[j].strip()]
@@ -1808,10 +1853,12 @@ def _headline_under_standfirst(
     if k + 1 >= len(after):
         return None
     head, m = after[k], k + 1
+    stamped = False  # a stamp right under the headline
     while m < min(len(after), k + 3) and (  # a rubric or stamp under the headline
-        is_timestamp(lines[after[m]], rules)
+        (stamp := is_timestamp(lines[after[m]], rules) or _stamp_and_credit(lines[after[m]], rules))
         or (_words(lines[after[m]]) <= 3 and not _ends_sentence(lines[after[m]]))
     ):
+        stamped = stamped or stamp
         m += 1
     if (k == 0 and m == 1) or (m >= len(after) and m == k + 1):
         return None  # (nothing between: maybe a crosshead; the excerpt may end under a stamp)
@@ -1827,7 +1874,13 @@ def _headline_under_standfirst(
         or (text is not None and _words(lines[text]) < 8)
     ):
         return None
-    return head if _overlap(line, _stems(lines[lead])) >= STANDFIRST_OVERLAP else None
+    if _overlap(line, _stems(lines[lead])) >= STANDFIRST_OVERLAP:
+        return head
+    # ... or, with a stamp under it, the article under the stamp says its words: the line on
+    # top is the site's blurb ("The Tribunal for Putin (T4P) global initiative was set up …"
+    # / "Kazakh court jails 13 for Zhanaozen riots" / "05.06.2012 source: Reuters" / text)
+    below = " ".join(lines[j] for j in after[m : m + 3])
+    return head if stamped and _overlap(line, _stems(below)) >= STANDFIRST_OVERLAP else None
 
 
 def _introduces(line: str) -> bool:
@@ -1898,12 +1951,16 @@ _FIELD = re.compile(r"(?:^|\s)[" + _UPPER + r"][^\W\d_]{2,20}:\s+\S")
 def _stamp_and_credit(line: str, rules: CleanRules) -> bool:
     """A stamp with the outlet's or author's name after a dash ("6 января 2022, 10:55 —
     Общественная служба новостей — ОСН"): a date and a clock time, then a few words; or a
-    date followed by names only ("05.07.2007 RBCdaily Екатерина Цирлина")."""
+    date followed by names only ("05.07.2007 RBCdaily Екатерина Цирлина") or by a byline
+    ("05.06.2012 source: Reuters")."""
     opening = _OPENING_DATE.match(line)  # "05.07.2007 RBCdaily Екатерина Цирлина"
     if opening:
-        names = line[opening.end() :].strip(" ,|–—-").split()
+        rest = line[opening.end() :].strip(" ,|–—-")
+        names = rest.split()
         if 0 < len(names) <= STAMP_NAMES and all(w[:1].isupper() for w in names):
             return True
+        if rest and any(rx.match(rest) for rx in rules.bylines):
+            return True  # "05.06.2012    source: Reuters": the date and a byline
     head, sep, rest = line.partition(" — ")
     if not sep:
         head, sep, rest = line.partition(" – ")
@@ -2216,6 +2273,11 @@ def clean_text(
                 if under is not None:  # standfirst / stamp / headline / text
                     title, title_index = lines[under], under
                     kinds[under] = "title"
+                    if _overlap(title, _stems(lines[lead])) < STANDFIRST_OVERLAP:
+                        kinds[lead] = "pre_title"  # the site's blurb, not the standfirst
+                    for j in range(under + 1, min(len(lines), under + 4)):
+                        if kinds[j] is None and _stamp_and_credit(lines[j], rules):
+                            kinds[j] = "timestamp"  # "05.06.2012 source: Reuters"
                 elif lead < len(lines) and (inside := _slug_in_line(lines[lead], url, rules)):
                     title, lines[lead] = inside  # "Сегодня 17:19 Headline Standfirst 0 0 0 …"
                     kinds[lead] = None
