@@ -61,6 +61,7 @@ _LIST_KINDS = frozenset(
 )
 STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
 STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
+DATED_HEADLINE_LINES = 15  # a stamp glued before the headline: within the page's first lines
 CAPTION_DATE_WORDS = 4  # "<4+ words>, <date>" with no dash or number: a caption, no header
 DESCRIPTION_MAX_WORDS = 100  # a page's description over its headline, rubric and stamp
 SLUG_SCAN_LINES = 12  # text lines under the header searched for the line the slug says
@@ -539,6 +540,9 @@ _STAMP_COUNTERS = re.compile(
 )
 
 
+_SHARE_TAIL = re.compile(r"(?<=\d)\s+(?:share|поделиться|поширити|бөлісу)\W*$", re.I)
+
+
 def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025."),
     maybe between a category field and view or comment counts ("Category: World Published
@@ -546,6 +550,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     просмотров   2 комментария")."""
     if _stamp_bits(line, rules):
         return True
+    line = _SHARE_TAIL.sub("", line)  # "Oct 13 2020 Share": a share button glued on
     bare = _STAMP_COUNTERS.sub("", _STAMP_CATEGORY.sub("", line))
     if bare != line and bare.strip():
         line = bare
@@ -793,10 +798,10 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "counter"
     if "©" in line or re.match(r"^\(c\)\s", line, re.IGNORECASE):
         return "photo_credit"
-    if key in rules.navigation:
+    item = _LIST_NUMBER.sub("", line, count=1)  # a numbered menu item: "1. Skip to content"
+    if key in rules.navigation or (item != line and _key(item) in rules.navigation):
         return "navigation"
     folded = fold_homoglyphs(line)
-    item = _LIST_NUMBER.sub("", line, count=1)  # a numbered menu item: "1. Skip to content"
     for cls, rx in rules.debris:
         if rx.search(line) or (folded != line and rx.search(folded)):
             return cls
@@ -810,8 +815,10 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "language_switcher"
     if _token_line(line, rules.share_tokens):
         return "share"
-    if _is_breadcrumb(line, rules) or (
-        _words(line) <= 8 and sum(1 for _ in _CAMEL.finditer(line)) >= 2
+    if (
+        _is_breadcrumb(line, rules)
+        or (item != line and _is_breadcrumb(item, rules))  # "1. Главная страница" / "2. Архив"
+        or (_words(line) <= 8 and sum(1 for _ in _CAMEL.finditer(line)) >= 2)
     ):  # menu items glued together: "СюжетыПолитикаПри поддержке …"
         return "breadcrumb"
     if _is_header(line, rules):
@@ -1200,17 +1207,85 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     return score - POSITION_PENALTY * position
 
 
+_DATE_FIRST = re.compile(r"^(\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})\s*:?\s*(?=[" + _UPPER + r"«\"])")
+
+
+def _unglue_dated_headline(line: str, rules: CleanRules) -> list[str]:
+    """A stamp glued before the headline, at the top of a page: "25.05.2020:Поддерживающий
+    ремонт" -> the date / the headline; "13.02.2008 В Сибири разворачивается масштабное
+    строительство технопарков В районе поселка …" (the lead run on) -> the date / the
+    headline / the lead. Not a date before names ("05.07.2007 RBCdaily Екатерина Цирлина")."""
+    m = _DATE_FIRST.match(line)
+    if not m or _stamp_and_credit(line, rules):
+        return [line]
+    rest = line[m.end() :].strip()
+    if _words(rest) <= HEADLINE_MAX_WORDS and not _ends_sentence(rest):
+        return [m.group(1), rest]
+    run_on = _GLUED_SENTENCE.search(rest)
+    if run_on and GLUED_HEAD_WORDS <= _words(rest[: run_on.start()]) <= HEADLINE_MAX_WORDS:
+        return [m.group(1), rest[: run_on.start()], rest[run_on.start() :].strip()]
+    return [line]
+
+
+_VOTES = re.compile(r"(?:\(\s*\d[\d\s]*\)|\d{1,3}(?:[.,]\d+)?\s*%)\W*$")  # "(145)", "38 %"
+
+
+def _caption_twice(lines: list[str], i: int) -> bool:
+    """A sentence printed twice on consecutive lines at the top: a photo's caption (its alt
+    text and its caption), not a headline said again (a headline ends in no full stop)."""
+    return (
+        i + 1 < len(lines)
+        and _bare_end(lines[i]).endswith(".")
+        and _words(lines[i]) >= 4
+        and _key(lines[i]) == _key(lines[i + 1])
+    )
+
+
+def _poll_options(lines: list[str], i: int) -> list[int]:
+    """A poll: a question (line ``i``) over two or more answers, each with its count of
+    votes ("• Конечно. Уже ощутимо бьёт по карману;(145)"); the answers' lines, else []."""
+    if not lines[i].rstrip().endswith("?"):
+        return []
+    options = []
+    for j in range(i + 1, min(len(lines), i + 12)):
+        if not lines[j].strip():
+            if options:
+                break
+            continue
+        if not _VOTES.search(lines[j]) or _words(lines[j]) > 15:
+            break
+        options.append(j)
+    return options if len(options) >= 2 else []
+
+
+def _numbered_trail(lines: list[str], kinds: list[str | None], i: int) -> None:
+    """A breadcrumb trail set as a numbered list ("1. Главная страница" / "2. Архив" / "3.
+    <this page's headline>"): the items numbered on from line ``i`` are its items too."""
+    number = re.match(r"(\d{1,2})[.)]\s", lines[i])
+    if not number:
+        return
+    n = int(number.group(1))
+    for j in range(i + 1, min(len(lines), i + 12)):
+        if kinds[j] == "blank":
+            continue
+        following = re.match(r"(\d{1,2})[.)]\s", lines[j])
+        if not following or int(following.group(1)) != n + 1:
+            return
+        kinds[j], n = "breadcrumb", n + 1
+
+
 def _lower_label(lines: list[str], i: int) -> bool:
-    """A short line on its own opening with a small letter ("war crimes in Ukraine" over a
-    page's blurb and headline): a tag or section, never a headline (none of the 902
+    """A short line opening with a small letter ("war crimes in Ukraine" over a page's blurb
+    and headline): a tag, a section or a promo's line, never a headline (none of the 902
     labelled headlines of the tuning splits opens so; "iPhone …", "eGov …" do not count)."""
-    line = lines[i]
+    line, above = lines[i], lines[i - 1].strip() if i > 0 else ""
     return (
         line[:1].islower()
         and not line[1:2].isupper()
         and _words(line) <= 8
-        and not _ends_sentence(line)
-        and (i == 0 or not lines[i - 1].strip())
+        # on its own: not the second line of a wrapped headline (a promo's wrapped lines
+        # in small letters are no headline either: "в Москву, приглашаются" / "волонтеры …")
+        and (not above or above[:1].islower() or _ends_sentence(above))
     )
 
 
@@ -1261,6 +1336,13 @@ def _choose_headline(
             continue
         if _stamped_list(lines[i], rules):
             kinds[i] = "ticker"  # "6 сентября 2025, 16:00: В августе … 6 сентября 2025, 15:15: …"
+            continue
+        if _caption_twice(lines, i):
+            kinds[i] = kinds[i + 1] = "caption"  # a photo's caption printed twice over the
+            continue  # headline ("Protesters are being held up at … City Hall." ×2)
+        if options := _poll_options(lines, i):
+            for j in (i, *options):
+                kinds[j] = "widget"  # "Карагандинцы, заметили ли вы …?" / "• Конечно …(145)"
             continue
         if _teaser_over_headline(lines, i, candidates, rules):
             kinds[i] = "teaser"  # "Now you can see non-English news...", a pull quote
@@ -1317,8 +1399,11 @@ def _choose_headline(
     best, index = max(scored, key=lambda item: (item[0], -item[1]))
     if best >= HEADLINE_MIN_SCORE:
         k = candidates.index(index)
-        if k > 0 and _standfirst_under(
-            lines, candidates[k - 1], index, scored[k - 1][0], body_stems
+        if (
+            k > 0
+            and _repetition(keys[k], later) <= 0  # (said again whole below: the headline,
+            # not a standfirst under a section's name: "Senate of the Philippines")
+            and _standfirst_under(lines, candidates[k - 1], index, scored[k - 1][0], body_stems)
         ):
             return candidates[k - 1], candidates, end
         return index, candidates, end
@@ -1812,6 +1897,9 @@ def _credited_caption(line: str, rules: CleanRules) -> bool:
     return any(cls in ("photo_credit", "caption") for cls, rx in rules.debris if rx.match(credit))
 
 
+_BY_NAME = re.compile(r"^by\s+[A-Z]")  # an English byline under a headline
+
+
 def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
     """Is line ``i`` hard-wrapped, its sentence going on in the next line ("In November" /
     "2023, storm restrictions ...")? Never into debris (a stamp under a headline)."""
@@ -1821,8 +1909,8 @@ def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
     if classify(lines[following], rules) is not None or _menu_run(lines, i):
         return False
     first = lines[following][:1]
-    if first.islower():
-        return True
+    if first.islower():  # (not a byline: "by Press Release from Outbreak News Today")
+        return not _BY_NAME.match(lines[following])
     dates = find_dates(lines[following][:40], rules)
     if dates and dates[0][0] == 0 and not lines[following][:4].isdigit():
         return False  # a lead opening with its day ("13 января украинские дроны ...")
@@ -2055,14 +2143,20 @@ def _tidy_title(title: str) -> str:
 
 
 _LANGUAGE_TAG = re.compile(r"^\(([^()\s]{2,8})\)\s+(?=\S)")
+# a video page's label before the headline ("Transcript for 'Coward' suspect arrested …",
+# "Speech to Text for City council passes budget")
+_TRANSCRIPT_FOR = re.compile(
+    r"^(?:video\s+)?(?:transcript|speech[ -]to[ -]text)\s+for\s+(?=\S)", re.IGNORECASE
+)
 
 
 def _strip_credit(title: str, rules: CleanRules) -> str:
     """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
-    bullet or a breadcrumb's arrows before it ("• Headline", "» » Headline"), a site or
-    section after it."""
+    bullet, a breadcrumb's arrows or a transcript's label before it ("• Headline", "» »
+    Headline", "Transcript for Headline"), a site or section after it."""
     title = _LIST_BULLET.sub("", title, count=1)
     title = _CRUMB_ARROWS.sub("", title, count=1)
+    title = _TRANSCRIPT_FOR.sub("", title, count=1)
     if home := _GLUED_HOME.match(title):  # "HomeNews350 Pakistani students …"
         rest = title[home.end() :]
         section = re.match(r"[A-Z][a-z]+(?=[A-Z0-9])", rest)
@@ -2207,6 +2301,11 @@ def clean_text(
             break
 
     lines = [part for line in lines for part in _unglue_card(line)]
+    lines = [
+        part
+        for n, line in enumerate(lines)
+        for part in (_unglue_dated_headline(line, rules) if n < DATED_HEADLINE_LINES else [line])
+    ]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         label, colon, rest = line.partition(":")
         if colon and _words(label) <= 2 and _words(rest) >= 5 and _share_label(label, rules):
@@ -2239,6 +2338,8 @@ def clean_text(
                 bylines.append(("masthead", line))
             elif kind in ("read_also", "tags"):  # "Читайте также" / other headlines
                 _read_also_lists(lines, kinds)
+            elif kind in ("breadcrumb", "navigation"):
+                _numbered_trail(lines, kinds, i)
             continue
         by = _byline(line, rules)
         if by is not None:
