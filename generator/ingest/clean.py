@@ -52,6 +52,7 @@ SLUG_AGREEMENT = 2 / 3  # a line and the URL's slug that cover this share of eac
 LABELS_UNDER_HEADLINE = 8  # lines under the headline looked at for section labels
 INTRO_MIN_WORDS = 6  # a line ending in a colon with as many words introduces a quote or list
 SLUG_RUN_MIN_WORDS = 4  # a headline found inside a longer line by the slug has 4+ words
+SLUG_REST_MIN_WORDS = 8  # ... and what follows it in the line: a sentence, not its tail
 CAPTION_MAX_WORDS = 30  # a caption with its credit is at most this long
 GLUED_SLUG_SHARE = 0.5  # ... and a headline glued to the lead says the slug's words this much
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
@@ -1382,6 +1383,16 @@ def _choose_headline(
     slugged = [i for i in candidates if i not in menu and _says_slug(lines[i], slug)]
     if slugged:  # the line the URL's slug says: the headline (over a longer standfirst)
         return slugged[0], candidates, end
+    stamped_twice = [  # the headline / "20 серп. 2025" / the headline: said around its stamp
+        i
+        for k, i in enumerate(candidates)
+        if _words(lines[i]) >= 3
+        and keys.count(keys[k]) == 2
+        and any(is_timestamp(lines[j], rules) for j in range(i + 1, end))
+        and _around_stamp(lines, candidates, keys, k, rules)
+    ]
+    if stamped_twice:  # (over an institution's name as the page's header)
+        return stamped_twice[0], candidates, end
     scored = [
         (
             _headline_score(lines[i], before[k], body_stems)
@@ -1679,6 +1690,8 @@ def _slug_in_line(line: str, url: str | None, rules: CleanRules) -> tuple[str, s
             return None  # the line is the headline itself, or little more
         if rest[:1].islower():  # the sentence goes on: a slug cut short ("…-i-ego-kollega-iz-u"
             return None  # over "… и его коллега из Узбекистана обсудили …") says a lead
+        if _words(rest) < SLUG_REST_MIN_WORDS and not _ends_sentence(rest):
+            return None  # ... or the headline goes on ("… Сквера Прихода" / "Иверской Иконы …")
         first = start  # the slug's short opening words ("v-kazakhstane-…": "В Казахстане")
         while first > 0 and keys[first - 1] is None and tokens[first - 1].group().isalpha():
             first -= 1
