@@ -24,6 +24,7 @@ from generator.ingest.clean import (
     _tidy_title,
     classify,
     clean_text,
+    lead_title,
     slug_words,
 )
 from generator.models import Article
@@ -1794,3 +1795,26 @@ def test_a_source_line_in_ukrainian_is_a_byline(ctx):
     assert _byline("За інформацією: Суспільне Хмельницький.", ctx.rules) == [
         ("source", "Суспільне Хмельницький")
     ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        # hibiny.ru: a period inside brackets ends no sentence ("(г. Мурманск, ул. …)")
+        (
+            "27 января в 17.00 в здании Мурманской областной филармонии (г. Мурманск, ул. Софьи Перовской, д.3, 2 этаж) состоится торжественное открытие новых выставок.",
+            "27 января в 17.00 в здании Мурманской областной филармонии (г. Мурманск, ул. …",
+        ),
+        # checheninfo.ru: a place in capitals before the first full stop is a dateline
+        (
+            "АСТРАХАНЬ. Губернатор Астраханской области Игорь Бабушкин призвал министерство экономического развития региона контролировать цены на продукты. Это поручение глава региона озвучил на заседании.",
+            "Губернатор Астраханской области Игорь Бабушкин призвал министерство экономического развития региона контролировать цены на продукты",
+        ),
+    ],
+)
+def test_a_title_from_the_lead_on_the_third_audit(lead, title):
+    assert lead_title(lead) == title
+
+
+def test_a_social_block_is_no_headline(ctx):
+    assert classify("Connect with us", ctx.rules) is not None

@@ -1056,16 +1056,25 @@ def _is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[" + _UPPER + r"«\"„])")
+_CAPS_PLACE = re.compile(r"[" + _UPPER + r"][" + _UPPER + r"\-]{2,}")  # "АСТРАХАНЬ"
 _INITIAL = re.compile(r"(?:^|[\s.])[" + _UPPER + r"]\.$")  # "М.Т.", "В." before a name
 
 
 def _first_sentence(text: str) -> str:
     """The text up to its first sentence end; an initial's period is none ("Лаумулин М.Т.
-    Ситуация в сфере …" is one line's title, "В. Путин заявил …" one sentence)."""
+    Ситуация в сфере …" is one line's title, "В. Путин заявил …" one sentence), nor a period
+    inside brackets ("… филармонии (г. Мурманск, …) …"). A place in capitals alone before
+    the first full stop is a dateline: the sentence after it ("АСТРАХАНЬ. Губернатор …")."""
+    start = 0
     for m in _SENTENCE_END.finditer(text):
-        if not _INITIAL.search(text[: m.start()]):
-            return text[: m.start()]
-    return text
+        before = text[start : m.start()]
+        if _INITIAL.search(before) or before.count("(") > before.count(")"):
+            continue
+        if _CAPS_PLACE.fullmatch(before.strip(" .")) and start == 0:
+            start = m.end()  # "АСТРАХАНЬ." opens the lead: a dateline
+            continue
+        return before
+    return text[start:]
 
 
 def lead_title(text: str, rules: CleanRules | None = None) -> str:
