@@ -22,6 +22,7 @@ from generator.ingest.clean import (
     _stamped_list,
     _tag_line,
     _tidy_title,
+    _unglue_dated_headline,
     classify,
     clean_text,
     lead_title,
@@ -1818,3 +1819,17 @@ def test_a_title_from_the_lead_on_the_third_audit(lead, title):
 
 def test_a_social_block_is_no_headline(ctx):
     assert classify("Connect with us", ctx.rules) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "parts"),
+    [
+        ("25.05.2020:Поддерживающий ремонт", ["25.05.2020", "Поддерживающий ремонт"]),
+        # a stamp with its agency and a counter stays one stamp (bigasia.ru, dev10: the
+        # agency is the reprint's original)
+        ("23.11.2022 ТАСС 1", ["23.11.2022 ТАСС 1"]),
+        ("05.07.2007 RBCdaily Екатерина Цирлина", ["05.07.2007 RBCdaily Екатерина Цирлина"]),
+    ],
+)
+def test_a_date_glued_before_the_headline_is_split_off(ctx, line, parts):
+    assert _unglue_dated_headline(line, ctx.rules) == parts

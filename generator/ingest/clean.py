@@ -1224,10 +1224,11 @@ def _unglue_dated_headline(line: str, rules: CleanRules) -> list[str]:
     """A stamp glued before the headline, at the top of a page: "25.05.2020:Поддерживающий
     ремонт" -> the date / the headline; "13.02.2008 В Сибири разворачивается масштабное
     строительство технопарков В районе поселка …" (the lead run on) -> the date / the
-    headline / the lead. Not a date before names ("05.07.2007 RBCdaily Екатерина Цирлина")."""
+    headline / the lead. Not a date before names ("05.07.2007 RBCdaily Екатерина Цирлина")
+    or an agency ("23.11.2022 ТАСС 1")."""
     m = _DATE_FIRST.match(line)
-    if not m or _stamp_and_credit(line, rules):
-        return [line]
+    if not m or _stamp_and_credit(line, rules) or is_timestamp(line, rules):
+        return [line]  # (nor a stamp with its agency: "23.11.2022 ТАСС 1")
     rest = line[m.end() :].strip()
     if _words(rest) <= HEADLINE_MAX_WORDS and not _ends_sentence(rest):
         return [m.group(1), rest]
