@@ -53,6 +53,7 @@ LABELS_UNDER_HEADLINE = 8  # lines under the headline looked at for section labe
 INTRO_MIN_WORDS = 6  # a line ending in a colon with as many words introduces a quote or list
 SLUG_RUN_MIN_WORDS = 4  # a headline found inside a longer line by the slug has 4+ words
 SLUG_REST_MIN_WORDS = 8  # ... and what follows it in the line: a sentence, not its tail
+BYLINE_HEAD_WORDS = 4  # a byline's first words under a headline: "by Press Release from"
 CAPTION_MAX_WORDS = 30  # a caption with its credit is at most this long
 GLUED_SLUG_SHARE = 0.5  # ... and a headline glued to the lead says the slug's words this much
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
@@ -541,9 +542,6 @@ _STAMP_COUNTERS = re.compile(
 )
 
 
-_SHARE_TAIL = re.compile(r"(?<=\d)\s+(?:share|поделиться|поширити|бөлісу)\W*$", re.I)
-
-
 def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025."),
     maybe between a category field and view or comment counts ("Category: World Published
@@ -551,7 +549,6 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     просмотров   2 комментария")."""
     if _stamp_bits(line, rules):
         return True
-    line = _SHARE_TAIL.sub("", line)  # "Oct 13 2020 Share": a share button glued on
     bare = _STAMP_COUNTERS.sub("", _STAMP_CATEGORY.sub("", line))
     if bare != line and bare.strip():
         line = bare
@@ -1397,9 +1394,7 @@ def _choose_headline(
         i
         for k, i in enumerate(candidates)
         if _words(lines[i]) >= 3
-        and keys.count(keys[k]) == 2
-        and any(is_timestamp(lines[j], rules) for j in range(i + 1, end))
-        and _around_stamp(lines, candidates, keys, k, rules)
+        and _around_stamp(lines, candidates, keys, k, rules, in_a_row=False)
     ]
     if stamped_twice:  # (over an institution's name as the page's header)
         return stamped_twice[0], candidates, end
@@ -1865,16 +1860,23 @@ def _dash_credited(line: str, rules: CleanRules) -> bool:
 
 
 def _around_stamp(
-    lines: list[str], candidates: list[int], keys: list[str], k: int, rules: CleanRules
+    lines: list[str],
+    candidates: list[int],
+    keys: list[str],
+    k: int,
+    rules: CleanRules,
+    in_a_row: bool = True,
 ) -> bool:
     """Is candidate ``k`` a headline said twice with the page's stamp between the two, or
-    said twice in a row (the page's title over its heading: "Қырғыз-тәжік шекарасында екі ел
-    тұрғындары тағы да қақтығысып қалды" twice, then the standfirst)?"""
+    (``in_a_row``) said twice in a row (the page's title over its heading: "Қырғыз-тәжік
+    шекарасында екі ел тұрғындары тағы да қақтығысып қалды" twice, then the standfirst)?"""
     same = [candidates[j] for j, key in enumerate(keys) if key == keys[k]]
     if len(same) != 2:
         return False
     between = [lines[j] for j in range(same[0] + 1, same[1]) if lines[j].strip()]
     if not between:  # ... as the first lines of the header, not a caption under a credit
+        if not in_a_row:
+            return False
         opening = next((i for i in candidates if _words(lines[i]) >= 3), None)
         return opening == same[0] and _words(lines[same[0]]) >= TWICE_IN_A_ROW_WORDS
     return all(is_timestamp(line, rules) for line in between)
@@ -1920,9 +1922,6 @@ def _credited_caption(line: str, rules: CleanRules) -> bool:
     return any(cls in ("photo_credit", "caption") for cls, rx in rules.debris if rx.match(credit))
 
 
-_BY_NAME = re.compile(r"^by\s+[A-Z]")  # an English byline under a headline
-
-
 def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
     """Is line ``i`` hard-wrapped, its sentence going on in the next line ("In November" /
     "2023, storm restrictions ...")? Never into debris (a stamp under a headline)."""
@@ -1932,8 +1931,8 @@ def _continues(lines: list[str], i: int, rules: CleanRules) -> bool:
     if classify(lines[following], rules) is not None or _menu_run(lines, i):
         return False
     first = lines[following][:1]
-    if first.islower():  # (not a byline: "by Press Release from Outbreak News Today")
-        return not _BY_NAME.match(lines[following])
+    if first.islower():  # (not a byline: "by Press Release from Outbreak News Today on …")
+        return _byline(" ".join(lines[following].split()[:BYLINE_HEAD_WORDS]), rules) is None
     dates = find_dates(lines[following][:40], rules)
     if dates and dates[0][0] == 0 and not lines[following][:4].isdigit():
         return False  # a lead opening with its day ("13 января украинские дроны ...")
