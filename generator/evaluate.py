@@ -44,7 +44,7 @@ import yaml
 
 from generator.corpus import CorpusError, parse_date
 from generator.ingest.clean import fold_mixed_scripts
-from generator.models import Article, TextAnalysis
+from generator.models import LEAD_TITLE, Article, TextAnalysis
 from generator.settings import ConfigError, Settings
 from generator.topics import Taxonomy, TopicScore, topic_scores
 
@@ -107,7 +107,7 @@ class Outcome:
     date: dt.date | None = None
     error: str | None = None
     title: str | None = None
-    title_inferred: bool = False
+    title_inferred: bool = False  # made from the lead (``lead_title``)
     body: str = ""
     source: str | None = None
     original: str | None = None
@@ -536,7 +536,7 @@ def evaluate(
                 detected_language=detected,
                 date=article.date,
                 title=article.title,
-                title_inferred="title" in article.inferred,
+                title_inferred=LEAD_TITLE in article.inferred,
                 body=article.body,
                 source=article.source,
                 original=getattr(article, "original", None),

@@ -10,6 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 ENTITY_KINDS = ("person", "organization", "place", "facility")
+#: In ``Article.inferred``: the title is made from the article's lead (the page shows no
+#: headline), not a headline found on the page. It goes with the title (``store.merge``).
+LEAD_TITLE = "lead_title"
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,7 @@ class Article:
     author: str | None = None
     origin: str | None = None
     path: str | None = None
-    inferred: tuple[str, ...] = ()
+    inferred: tuple[str, ...] = ()  # fields read from the text, not given; and LEAD_TITLE
     curated: tuple[str, ...] = ()
     note: str | None = None
     original: str | None = None  # a reprint: the outlet whose text it republishes

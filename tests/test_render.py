@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import posixpath
 import re
@@ -150,6 +151,25 @@ def test_article_page_has_metadata_text_topics_evidence_and_related(files, diges
     assert "<p>2 января в Казахстане начались акции протеста" in page
     related = page.split("## Earlier related coverage")[1]
     assert f"]({digest.related[A003][0]}.md)" in related
+
+
+def test_a_title_made_from_the_lead_is_marked_on_its_page():
+    """The page of an article whose page showed no headline says its title is made from the
+    lead; a headline found on the page (``title`` alone in ``inferred``) is not marked."""
+    made = [
+        dataclasses.replace(
+            a, article=dataclasses.replace(a.article, inferred=("date", "lead_title", "title"))
+        )
+        if a.id == A001
+        else dataclasses.replace(a, article=dataclasses.replace(a.article, inferred=("title",)))
+        for a in seed_analyses()
+    ]
+    pages = build_pages(seed_digest(made, stories=()), settings())
+    row = "| Title | made from the first sentence: the page shows no headline |"
+    assert row in pages[f"articles/{A001}.md"]
+    assert "| Title |" not in pages[f"articles/{A003}.md"]
+    ru = build_pages(seed_digest(made, stories=()), settings(language="ru"))
+    assert "| Заголовок | составлен из первой фразы" in ru[f"articles/{A001}.md"]
 
 
 def test_undated_article_is_in_its_own_section(plain_files):

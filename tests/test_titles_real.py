@@ -9,6 +9,7 @@ names was written (issue 10, titles).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -28,7 +29,7 @@ from generator.ingest.clean import (
     lead_title,
     slug_words,
 )
-from generator.models import Article
+from generator.models import LEAD_TITLE, Article
 
 EXCERPTS = {
     "t_en_bureaukz_qandy_qantar_anniversary": (
@@ -673,7 +674,7 @@ def test_a_record_opening_with_its_date_has_no_headline(ctx):
     """ "18.11.25 года Специализированный … суд …" opens a court record: no headline on the
     page, so the title is a short one made from the lead, which stays in the body."""
     article = ingest(ctx, "t_ru_tirek_atbasar_colony_torture_trial")
-    assert "title" in article.inferred
+    assert LEAD_TITLE in article.inferred
     assert article.body.startswith("18.11.25 года Специализированный межрайонный суд")
     assert article.body.startswith(article.title.rstrip(" …"))
     assert len(article.title.split()) <= 20
@@ -979,7 +980,7 @@ def test_headlines_like_the_audit_furniture_are_no_debris(ctx, line):
 def test_no_headline_above_the_lead(ctx, name, lead):
     """No headline on the page: the title is made from the lead, which opens the body."""
     article = ingest(ctx, name)
-    assert "title" in article.inferred
+    assert LEAD_TITLE in article.inferred
     assert article.body.startswith(lead)
     assert article.title.startswith(lead)
     assert len(article.title.split()) <= 20
@@ -1006,8 +1007,38 @@ def test_credits_captions_and_widgets_are_debris(ctx):
 )
 def test_no_headline_over_a_dateline_caption_or_widget(ctx, name, lead):
     article = ingest(ctx, name)
-    assert "title" in article.inferred and article.title.startswith(lead)
+    assert LEAD_TITLE in article.inferred and article.title.startswith(lead)
     assert article.body.startswith(lead)
+
+
+def test_a_headline_found_on_the_page_is_not_marked_as_made_from_the_lead(ctx):
+    """Both titles are read from the text ("title" in ``inferred``), but only the one cut
+    from the lead of a page without a headline carries the ``lead_title`` mark."""
+    found = ingest(ctx, "t_ru_kibhr_osce_trials_report")
+    assert found.title.startswith("«Заранее установленная виновность»")
+    assert "title" in found.inferred and LEAD_TITLE not in found.inferred
+    made = ingest(ctx, "d4_en_trend_serdyukov_handover_plan")
+    assert {"title", LEAD_TITLE} <= set(made.inferred)
+
+
+def test_the_lead_title_mark_goes_with_its_title_through_the_store(ctx):
+    """Written to a curated file and read back the mark stays; a title given later (a feed's,
+    an HTML page's) replaces the lead title and drops the mark; a re-ingest that keeps the
+    stored title keeps its mark."""
+    from generator.ingest.store import article_to_markdown, merge
+
+    made = ingest(ctx, "d4_en_trend_serdyukov_handover_plan")
+    text = article_to_markdown(made)
+    again = ingest_bytes(
+        RawInput(data=text.encode("utf-8"), origin="stored.md", content_type="text/markdown"),
+        ctx,
+    )
+    assert again.title == made.title and LEAD_TITLE in again.inferred
+    given = dataclasses.replace(made, title="Serdyukov: handover plan", inferred=("date",))
+    assert LEAD_TITLE not in merge(made, given).inferred
+    assert merge(made, given).title == "Serdyukov: handover plan"
+    kept = merge(made, dataclasses.replace(made, title="Another lead title"))
+    assert kept.title == made.title and LEAD_TITLE in kept.inferred
 
 
 def test_a_dateline_line_and_a_font_size_control_are_debris(ctx):
@@ -1054,7 +1085,7 @@ def test_a_hard_wrapped_lead_is_no_masthead_and_headline(ctx):
         "In November 2023, storm restrictions on transshipment were repeatedly announced at "
         "the Novorossiysk seaport, which CPC strictly followed."
     )
-    assert "title" in article.inferred and article.title.startswith("In November 2023, storm")
+    assert LEAD_TITLE in article.inferred and article.title.startswith("In November 2023, storm")
 
 
 def test_a_promo_line_over_a_short_headline_is_no_headline(ctx):
@@ -1116,7 +1147,7 @@ def test_a_currency_ticker_is_no_headline(ctx):
     """A currency box over the page ("• USD 468.56" / "• EUR 497.56" …) is debris; with no
     headline on the page the title is made from the lead."""
     article = ingest(ctx, "d5_kk_qamshy_karakalpak_activists_refugee_denied")
-    assert "title" in article.inferred
+    assert LEAD_TITLE in article.inferred
     assert article.title.startswith("Қазақстан Өзбекстан өтінішімен ұсталған қарақалпақ")
     assert article.body.startswith("Қазақстан Өзбекстан өтінішімен")
     assert "USD" not in article.body and "468.56" not in article.body
@@ -1171,7 +1202,7 @@ def test_a_rubric_in_capitals_and_a_wire_caption_are_no_headline_or_lead(ctx):
     """A short rubric in capitals ("ВОЛНЕНИЯ В КАЗАХСТАНЕ") over a wire photo's caption
     ("ALMATY, KAZAKHSTAN - JANUARY 5, 2022: …"): no headline; the title is made from the lead."""
     article = ingest(ctx, "d5_ru_ourtx_unrest_photo_recap")
-    assert "title" in article.inferred
+    assert LEAD_TITLE in article.inferred
     assert article.title.startswith("Жители городов Жанаозен и Актау")
     assert article.body.startswith("Жители городов Жанаозен и Актау")
     assert "A burnt car" not in article.body
@@ -1302,7 +1333,7 @@ def test_a_sentence_introducing_a_list_is_the_lead(ctx):
     """ "CPC chief executive Nikolai Gorban told reporters that:" opens the article; the
     list items under it are no headline. The title is made from the lead."""
     article = ingest(ctx, "d5b_en_neftegazru_cpc_shutdown_could_last_months")
-    assert "title" in article.inferred
+    assert LEAD_TITLE in article.inferred
     assert article.title == "CPC chief executive Nikolai Gorban told reporters that …"
     assert article.body.startswith("CPC chief executive Nikolai Gorban told reporters that:")
 
@@ -1359,7 +1390,7 @@ def test_a_caption_with_its_credit_is_no_headline(ctx):
     """ "Пожежа у Туапсе. Фото: російські ЗМІ" opens the page: a picture's caption with its
     credit, not a headline; no headline on the page, the title is made from the lead."""
     article = ingest(ctx, "d5b_uk_novynylive_tuapse_drone_attack")
-    assert "title" in article.inferred
+    assert LEAD_TITLE in article.inferred
     assert article.title.startswith("У ніч проти 2 листопада російський Туапсе")
     assert article.body.startswith("У ніч проти 2 листопада")
 
@@ -1465,7 +1496,7 @@ def test_a_reprints_credit_line_is_a_byline_not_a_headline(ctx):
     """humanrightsresearch.org: "Cited article by Anealla Safdar and David Child, Al Jazeera"
     above the text; the page has no headline of its own."""
     article = ingest(ctx, "d7_en_humanrightsresearch_shoot_to_kill_order")
-    assert "title" in article.inferred
+    assert LEAD_TITLE in article.inferred
     assert not article.title.startswith("Cited article")
 
 
@@ -1509,7 +1540,7 @@ def test_a_list_of_stories_each_with_its_stamp_is_no_headline(ctx):
     """vidomo.media: three other stories, each over its stamp ("Пт 06.02.2026, 09:22"),
     above a page that shows no headline: the title is made from the lead."""
     art = ingest(ctx, "a9_vidomo")
-    assert "title" in art.inferred
+    assert LEAD_TITLE in art.inferred
     assert art.title.startswith("Унаслідок ракетного удару військ рф по Кривому Рогу")
 
 
@@ -1555,7 +1586,7 @@ def test_a_hard_wrapped_wire_lead_is_no_headline(ctx):
     "Wednesday completed a pipeline …"): the title is made from the whole first sentence,
     after the dateline."""
     art = ingest(ctx, "a9_reuters_wrapped")
-    assert "title" in art.inferred
+    assert LEAD_TITLE in art.inferred
     assert art.title.startswith("Turkmenistan on Wednesday completed a pipeline that can ship gas")
 
 
@@ -1615,7 +1646,7 @@ def test_an_aggregators_card_on_one_line_is_read_part_by_part(ctx):
     …": the card's stamp, outlet and tag are furniture; the text is the article (its address
     was once taken for an e-mail and the whole card for a contact line)."""
     art = ingest(ctx, "a9_dicask")
-    assert "title" in art.inferred
+    assert LEAD_TITLE in art.inferred
     assert art.title.startswith("Работы по устранению обгорания на Волгоградском")
     assert "@" not in art.body and "#" not in art.body
     assert (art.source, art.original) == ("dicask.ru", "RIA Novosti")  # publisher, original
@@ -1649,7 +1680,7 @@ def test_a_reading_settings_panel_and_a_cut_slug_make_no_headline(ctx):
     the lead, at an address whose slug stops mid-word ("…-i-ego-kollega-iz-u"): the panel is
     furniture and the slug's end no end of a headline inside the lead's sentence."""
     art = ingest(ctx, "d11_koshvesti")
-    assert "title" in art.inferred
+    assert LEAD_TITLE in art.inferred
     assert art.title.startswith("Президент России Владимир Путин и его коллега из Узбекистана")
     assert "Кернинг" not in art.body and "шрифт" not in art.body
 

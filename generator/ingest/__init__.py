@@ -26,7 +26,7 @@ from generator.ingest.html import extract_html, looks_like_html, unescaped_marku
 from generator.ingest.metadata import Evidence, Given, infer_metadata
 from generator.ingest.store import safe_id, text_id, url_id, write_article
 from generator.languages import LanguagePack, load_language_packs
-from generator.models import Article, Problem
+from generator.models import LEAD_TITLE, Article, Problem
 from generator.nlp.language import LanguageDetector, get_detector
 from generator.settings import Settings
 from generator.sources import SourceRegistry, load_sources
@@ -178,11 +178,12 @@ def _ingest(raw: RawInput, ctx: IngestContext) -> tuple[Article, tuple[str, ...]
     page_text = text
 
     listed_inferred: dict[str, object] = {}
+    flagged: set[str] = set()
     if kind == "markdown":
         try:
             data, page_text = split_front_matter(text, origin)
-            flagged = data.get("inferred") or []
-            flagged = set(flagged) if isinstance(flagged, list) else set()
+            listed = data.get("inferred") or []
+            flagged = {str(x) for x in listed} if isinstance(listed, list) else set()
             values: dict[str, object] = {}
             for name in ("title", "source", "language", "author", "original"):
                 value = data.get(name)
@@ -241,7 +242,10 @@ def _ingest(raw: RawInput, ctx: IngestContext) -> tuple[Article, tuple[str, ...]
     )
     warnings.extend(meta.warnings)
     if listed_inferred:  # values a Markdown input marks as inferred: kept, still inferred
-        meta = replace(meta, inferred=meta.inferred | set(listed_inferred), **listed_inferred)  # type: ignore[arg-type]
+        inferred = meta.inferred | set(listed_inferred)
+        if "title" in listed_inferred:  # the listed title's own mark, not a re-read of the body
+            inferred = (inferred - {LEAD_TITLE}) | ({LEAD_TITLE} & flagged)
+        meta = replace(meta, inferred=inferred, **listed_inferred)  # type: ignore[arg-type]
     if not meta.title:
         raise IngestError(origin, "no title found")
     if meta.language and meta.language not in ctx.languages:

@@ -26,6 +26,7 @@ from generator.ingest.clean import (
     normalise_name,
 )
 from generator.languages import LanguagePack
+from generator.models import LEAD_TITLE
 from generator.nlp.language import LanguageDetector
 from generator.sources import SourceRegistry, name_from_host, site_host
 
@@ -1288,6 +1289,8 @@ def infer_metadata(
     elif cleaned.title:
         title = clean_title(cleaned.title, sources)
         inferred.add("title")
+        if cleaned.title_in_body:  # no headline on the page: the title is cut from the lead
+            inferred.add(LEAD_TITLE)
 
     language = given.language
     if not language:

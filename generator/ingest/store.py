@@ -6,7 +6,9 @@ Merging an ingested article into an existing file keeps what people decided:
 * an existing value wins over a newly *inferred* one (so hand edits survive even when the
   editor forgot to list the field in ``curated``);
 * a newly *given* value (front matter, feed, HTML metadata) replaces an inferred one;
-* the body is replaced by the new clean body unless ``body`` is curated.
+* the body is replaced by the new clean body unless ``body`` is curated;
+* the mark of a title made from the lead (``lead_title`` in ``inferred``) goes with the
+  title it marks.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import yaml
 from generator.corpus import CorpusError, read_article
 from generator.fileio import atomic_write_text
 from generator.ingest.errors import IngestError
-from generator.models import Article
+from generator.models import LEAD_TITLE, Article
 
 MERGED_FIELDS = ("title", "date", "source", "original", "url", "language", "author")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -94,18 +96,20 @@ def merge(old: Article, new: Article) -> Article:
         old_value, new_value = getattr(old, name), getattr(new, name)
         old_inferred, new_inferred = name in old.inferred, name in new.inferred
         if name in old.curated:
-            value, is_inferred = old_value, False
+            value, is_inferred, side = old_value, False, old
         elif name in new.curated:
-            value, is_inferred = new_value, False
+            value, is_inferred, side = new_value, False, new
         elif old_value is None:
-            value, is_inferred = new_value, new_inferred
+            value, is_inferred, side = new_value, new_inferred, new
         elif new_value is not None and old_inferred and not new_inferred:
-            value, is_inferred = new_value, False
+            value, is_inferred, side = new_value, False, new
         else:
-            value, is_inferred = old_value, old_inferred
+            value, is_inferred, side = old_value, old_inferred, old
         values[name] = value
         if is_inferred and value is not None:
             inferred.add(name)
+            if name == "title" and LEAD_TITLE in side.inferred:  # the mark goes with its title
+                inferred.add(LEAD_TITLE)
     body = old.body if "body" in old.curated else new.body
     return replace(
         old,

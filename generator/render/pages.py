@@ -21,6 +21,7 @@ import jinja2
 import yaml
 
 from generator.models import (
+    LEAD_TITLE,
     Analysis,
     Digest,
     EntityGroup,
@@ -913,6 +914,7 @@ def article_page(c: _Ctx, a: Analysis, extra: Callable[[Analysis], str] | None) 
         "profile": c.profile(art.source),
         "language": c.lang_name(a.language),
         "author": art.author,
+        "lead_title": LEAD_TITLE in art.inferred,
         "original": external_link(art.url, c.labels["original"]) if art.url else None,
         "summary": a.text.summary,
         "keywords": a.text.keywords[:PAGE_KEYWORDS],
