@@ -957,3 +957,45 @@ def test_a_korean_interfaces_date_is_a_stamp(ctx):
     assert is_timestamp("2022년 1월 9일", ctx.rules)
     assert [d[1:] for d in find_dates("2022년 1월 9일", ctx.rules)] == [(2022, 1, 9)]
     assert not is_timestamp("В 2022 году 826 просмотров", ctx.rules)
+
+
+MASHIVKA = (  # mashivka-rada.gov.ua/news/1758882625/ (audit12): no stamp on the page
+    "Засідання 53 позачергової сесії Машівської селищної ради восьмого скликання\n"
+    "Сьогодні, 26 вересня 2025 року, під головуванням селищного голови Сергія СИДОРЕНКА,"
+    " відбулося засідання 53 позачергової сесії Машівської селищної ради восьмого скликання.\n"
+    "На розгляд сесії було винесено 48 питань, які були детально опрацьовані, попередньо, на"
+    " засіданнях постійних комісій.\n"
+)
+SMILA = (  # smila-rada.gov.ua/content/uvaga-ogoloshennya-… (audit12): a notice, no headline
+    "\nУ зв'язку із високим температурним режимом значно збільшилось споживання води"
+    " мешканцями міста.\n"
+    "Видобуток води збільшено на 40 відсотків порівняно з минулим роком. Тому вводиться"
+    " тимчасовий графік водопостачання, який буде переглядатись щоденно.\n"
+    "Сьогодні, 15 липня 2024 року, водопостачання буде відсутнє у наступні години:\n"
+    "- 12:00 - 17:00\n- 23:00 - 05:00\n"
+    "Перепрошуємо за тимчасові незручності.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (MASHIVKA, dt.date(2025, 9, 26)),
+        (SMILA, dt.date(2024, 7, 15)),
+        (page("dev7/ru_mmgp_banks_stock_exchange_closed.txt"), dt.date(2022, 1, 6)),
+    ],
+)
+def test_a_leads_today_with_its_year_dates_a_page_that_has_no_other_date(ctx, text, date):
+    """ "Сьогодні, 26 вересня 2025 року, під головуванням …" in the first three paragraphs is
+    the day the report was written; it is read only when nothing else (stamp, dateline, URL)
+    dates the page. A re-post keeps its old "today" (dev6 fintel: "Сегодня, 12 ноября 2023
+    года" at a /2025/05/27/ address): there the URL's date decides."""
+    raw = RawInput(data=text.encode("utf-8"), origin="page.txt")
+    assert ingest_bytes(raw, ctx).date == date
+    yearless = text.replace(f" {date.year} року", "").replace(f" {date.year} года", "")
+    raw = RawInput(data=yearless.encode("utf-8"), origin="page.txt")
+    assert ingest_bytes(raw, ctx).date is None  # "Сьогодні, 26 вересня": which year?
+    stale = page("dev6/ru_fintel_satybaldy_wrong_date.txt")
+    url = "https://fintel.kz/2025/05/27/darhan-satybaldy-naznachen-novym-akimom-almaty-2"
+    raw = RawInput(data=stale.encode("utf-8"), origin="page.txt", url=url)
+    assert ingest_bytes(raw, ctx).date == dt.date(2025, 5, 27)

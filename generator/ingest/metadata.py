@@ -39,6 +39,7 @@ MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (ne
 # "5 января") settles its order
 SETTLING_DAYS = 7
 TODAY_LEAD_PARAGRAPHS = 2  # paragraphs where a sentence opening "Today, 10 January" is looked for
+TODAY_DATED_PARAGRAPHS = 3  # ... "Today, 26 September 2025" (year given): a page's only date
 TODAY_URL_LAG_DAYS = 1  # a URL's date this long after the lead's "today" is the next day's posting
 _LONE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*")  # a stamp's year on a line of its own
 _HEAD_STAMPS = ("above", "below", "after", "top", "late")  # stamp places around the headline
@@ -419,7 +420,10 @@ def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool =
 
 
 def _today_lead(
-    cleaned: Cleaned, rules: CleanRules, latin: bool = False
+    cleaned: Cleaned,
+    rules: CleanRules,
+    latin: bool = False,
+    paragraphs: int = TODAY_LEAD_PARAGRAPHS,
 ) -> tuple[int | None, int, int] | None:
     """(year or ``None``, month, day) a sentence of the lead opens with after "today"
     ("Сегодня, 10 января в стране — …", "Сьогодні, 12 січня, під головуванням …",
@@ -430,7 +434,7 @@ def _today_lead(
     words = "|".join(re.escape(w) for w in sorted(rules.today_words, key=len, reverse=True))
     opener = re.compile(rf"(?:^|(?<=[.!?…])\s+)(?:{words})[,\s]+", re.IGNORECASE)
     found = set()
-    for para in cleaned.body.split("\n\n")[:TODAY_LEAD_PARAGRAPHS]:
+    for para in cleaned.body.split("\n\n")[:paragraphs]:
         for m in opener.finditer(para):
             before = para[: m.start()]
             if sum(before.count(q) for q in "«„“") > sum(before.count(q) for q in "»”"):
@@ -489,6 +493,7 @@ DATE_BRANCHES = (
     "crawl_month_stamp",  # a yearless stamp's day and month, ditto
     "context_year",  # a yearless dateline + the year the first paragraphs give
     "wire_lead",  # the first date of a wire report's lead
+    "today_lead",  # nothing else: the lead's "Today, 26 September 2025" (its year given)
 )
 
 
@@ -508,6 +513,8 @@ def date_with_provenance(
     besides the text, stands).
     """
     date, how, warnings = _branch_date(cleaned, rules, page_date, url)
+    if date is None:
+        date, how = _today_dated(cleaned, rules)
     date, how = _today_check(date, how, cleaned, rules, warnings)
     if (
         date is None
@@ -522,6 +529,16 @@ def date_with_provenance(
         return page_date, "page_date", warnings
     by_url = url_date(url)
     return by_url, "url" if by_url else None, warnings
+
+
+def _today_dated(cleaned: Cleaned, rules: CleanRules) -> tuple[dt.date | None, str | None]:
+    """The day a lead names as today with its year ("Сьогодні, 26 вересня 2025 року, під
+    головуванням …"), when nothing else dates the page: the day the report was written."""
+    today = _today_lead(cleaned, rules, paragraphs=TODAY_DATED_PARAGRAPHS)
+    if today is None or today[0] is None:
+        return None, None
+    date = _safe_date(*today)
+    return date, "today_lead" if date else None
 
 
 def _today_check(
