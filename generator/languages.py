@@ -49,6 +49,7 @@ _LIST_KEYS = (
     "yesterday_words",
     "today_words",
     "deadline_words",
+    "start_words",
     "permalink_words",
 )
 _PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers", "anniversary")
@@ -86,6 +87,8 @@ class LanguagePack:
     today_words: tuple[str, ...] = ()  # "today" before a full date: the page's day
     # a deadline before a date ("не позднее 1 ноября 2025"): a plan's day, maybe in the future
     deadline_words: tuple[str, ...] = ()
+    # a start before a date ("с 1 января 2026 года войдет"): a change to come, maybe far ahead
+    start_words: tuple[str, ...] = ()
     # a label before the page's own address ("Ссылка на новость: https://…/2019-05-03/…")
     permalink_words: tuple[str, ...] = ()
     # "on this day in 2011": a dated header is then the recalled event's day (group `year`)

@@ -999,3 +999,83 @@ def test_a_leads_today_with_its_year_dates_a_page_that_has_no_other_date(ctx, te
     url = "https://fintel.kz/2025/05/27/darhan-satybaldy-naznachen-novym-akimom-almaty-2"
     raw = RawInput(data=stale.encode("utf-8"), origin="page.txt", url=url)
     assert ingest_bytes(raw, ctx).date == dt.date(2025, 5, 27)
+
+
+AUDIT12 = {  # audit12 pages of unseen outlets (the search tool's excerpts, start of each)
+    "ru_kirovgrad": (
+        "https://kirov-grad.ru/news/urzhumskiy-rayon-stanet-menshe",
+        (
+            "Уржумский район станет меньше\n"
+            "\n"
+            "Новости 14:19, 26 сентября 2025 71 0\n"
+            "\n"
+            "С 1 января 2026 года посёлок Донаурово войдет в состав Кильмезского района"
+            " Кировской области. Соответствующее решение приняли депутаты регионального"
+            " парламента.\n"
+            "\n"
+            "О смене прописки давно просили сами жители населённого пункта. Причина проста:"
+            " добираться до Кильмези им гораздо удобнее и быстрее, чем до Уржума, который"
+            " находится по другую сторону Вятки."
+        ),
+    ),
+    "ru_karaidel": (
+        "https://karaidel.bashkortostan102.ru/news/1937-detey-v-shkolah-stanovitsya-menshe.html",
+        (
+            "» » Детей в школах становится меньше\n"
+            "\n"
+            "Детей в школах становится меньше\n"
+            "\n"
+            "дата: 09.04.2013 | Категория: Горячие новости\n"
+            "Демографическая ситуация в районе привела к увеличению числа школ с малым"
+            " количеством детей. В 2012 году из-за этого приостановлена деятельность пяти"
+            " филиалов (начальных школ) и три основных школы реорганизованы в начальные.\n"
+            "\n"
+            "Теги:"
+        ),
+    ),
+    "ru_dergachi": (
+        "http://dergachi.sarmo.ru/novosti/?ELEMENT_ID=3855",
+        (
+            "В среду, 6 ноября, прошёл очередной еженедельный приём граждан по личным"
+            " вопросам.\n"
+            "06.11.2024В среду, 6 ноября, прошёл очередной еженедельный приём граждан по"
+            " личным вопросам.\n"
+            "Глава района Сергей Мурзаков с вниманием выслушал каждого посетителя, дал"
+            " необходимые консультации и подробные разъяснения. Он взял под личный контроль"
+            " решение всех озвученных в ходе приёма проблем.\n"
+            "Участники встречи подняли наиболее актуальные вопросы, среди которых были"
+            " жилищные проблемы, необходимость переноса контейнерного бака для сбора твёрдых"
+            " коммунальных отходов (ТКО) и ремонт дорожного покрытия на придомовой"
+            " территории.\n"
+            "Личный приём граждан — это один из самых эффективных способов взаимодействия с"
+            " населением. "
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        # the stamp of 26 September 2025 over "С 1 января 2026 года посёлок Донаурово войдет
+        # в состав …": a start ahead, like a deadline, does not make the stamp another page's
+        ("ru_kirovgrad", dt.date(2025, 9, 26)),
+        # a stamp with its category after a bar: "дата: 09.04.2013 | Категория: Горячие новости"
+        ("ru_karaidel", dt.date(2013, 4, 9)),
+        # a date glued to the lead's one-letter first word: "06.11.2024В среду, 6 ноября, …"
+        ("ru_dergachi", dt.date(2024, 11, 6)),
+    ],
+)
+def test_audit12_stamps(ctx, name, date):
+    url, text = AUDIT12[name]
+    for given in (url, None):
+        raw = RawInput(data=text.encode("utf-8"), origin=f"{name}.txt", url=given)
+        assert ingest_bytes(raw, ctx).date == date
+
+
+def test_a_start_ahead_is_not_a_deadline_elsewhere(ctx):
+    assert classify("дата: 09.04.2013 | Категория: Горячие новости", ctx.rules) == "timestamp"
+    # the same full date ahead without "С" before it: the stamp is not the page's
+    _url, text = AUDIT12["ru_kirovgrad"]
+    moved = text.replace("С 1 января 2026 года посёлок", "1 января 2026 года посёлок")
+    assert ingest_bytes(RawInput(data=moved.encode("utf-8"), origin="k.txt"), ctx).date is None

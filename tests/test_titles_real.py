@@ -1864,3 +1864,132 @@ def test_a_social_block_is_no_headline(ctx):
 )
 def test_a_date_glued_before_the_headline_is_split_off(ctx, line, parts):
     assert _unglue_dated_headline(line, ctx.rules) == parts
+
+
+AUDIT12 = {  # audit12 pages of unseen outlets (the search tool's excerpts, start of each)
+    "kk_arkaazhary": (
+        "https://arka-azhary.kz/2021/11/01/a-asy-kepken-auyldy-aryzy-k-p",
+        (
+            "Notice: Function _load_textdomain_just_in_time was called incorrectly."
+            " Translation loading for the blog2social domain was triggered too early. This"
+            " is usually an indicator for some code in the plugin or theme running too"
+            " early. Translations should be loaded at the init action or later. Please see"
+            " Debugging in WordPress for more information. (This message was added in"
+            " version 6.7.0.) in /var/www/vhosts/arka-azhary.kz/httpdocs/wp-includes/function"
+            "s.php on line 6114\n"
+            "\n"
+            "Notice: Function _load_textdomain_just_in_time was called incorrectly."
+            " Translation loading for the wp-latest-posts domain was triggered too early."
+            " This is usually an indicator for some code in the plugin or theme running too"
+            " early. Translations should be loaded at the init action or later. Please see"
+            " Debugging in WordPress for more information. (This message was added in"
+            " version 6.7.0.) in /var/www/vhosts/arka-azhary.kz/httpdocs/wp-includes/function"
+            "s.php on line 6114\n"
+            "\n"
+            "Notice: Function _load_textdomain_just_in_time was called incorrectly."
+            " Translation loading for the wordpress-seo domain was triggered too early. This"
+            " is usually an indicator for some code in the plugin or theme running too"
+            " early. Translations should be loaded at the init action or later. Please see"
+            " Debugging in WordPress for more information. (This message was added in"
+            " version 6.7.0.) in /var/www/vhosts/arka-azhary.kz/httpdocs/wp-includes/function"
+            "s.php on line 6114\n"
+            "Аңқасы кепкен ауылдың арызы көп - АРҚА АЖАРЫ\n"
+            "\n"
+            "Аңқасы кепкен ауылдың арызы көп\n"
+            "\n"
+            "Ит арқасы қияндағы жер де емес, облыс орталығынан таяқ тастам қашықтықтағы,"
+            " тіпті, Көкшетау қаласының құрамына кіретін Краснояр ауылының бірнеше көшесінің"
+            " тұрғындары ауыз судың азабын тартып отыр. Жергілікті б"
+        ),
+    ),
+    "ru_fergana": (
+        "http://arc.fergananews.com/articles/8779",
+        (
+            'Вы находитесь в архивной версии сайта информагентства "Фергана.Ру"\n'
+            "\n"
+            "Для доступа на актуальный сайт перейдите по любой из ссылок:\n"
+            "\n"
+            "Или закройте это окно, чтобы остаться в архиве\n"
+            "\n"
+            "\n"
+            "\n"
+            "Новости Центральной Азии\n"
+            "\n"
+            "Государственный Музей искусств имени Савицкого в Узбекистане: Открыть и"
+            " сохранить\n"
+            "\n"
+            "Государственный Музей искусств имени Савицкого в Узбекистане: Открыть и"
+            " сохранить\n"
+            "\n"
+            "На фото: в залах музея искусств имени И.В.Савицкого в Нукусе (Узбекистан)\n"
+            "\n"
+            "В начале ноября 2015 года в Лондоне (Великобритания) состоялась небольшая"
+            " конференция, посвященная знаменитому Нукусскому государственному музею имени"
+            " Савицкого в Узбекистане. Спикерами выступили известные специалисты по истории"
+            " и искусству Средней Азии Светлана Горшенина (Национальный фонд научных"
+            " исследований Швейцарии, университет Лозанны) и Борис Чухович (Монреальский"
+            " университет, Канада). Они предложили свое видение ситуации, сложившейся вокруг"
+            " знаменитого собрания произведений искусства в затерянном в песках уголке в"
+            " Узбекистане. Мы попросили искусствоведов подробнее ответить на наши вопросы по"
+            " этой теме. Интервью рекомендуетс"
+        ),
+    ),
+    "ru_sportliga": (
+        "https://sportliga.com/briefs/fk-soci-oderzal-pobedu-nad-fk-caika-so-scetom-50-v-igre-pervoi-ligi-3574585",
+        (
+            "Топ-100\n"
+            "Все\n"
+            "Футбол\n"
+            "Хоккей\n"
+            "Теннис\n"
+            "Остальное\n"
+            "Открыть все новости\n"
+            "Блоги\n"
+            "\n"
+            'ФК "Сочи" одержал победу над ФК "Чайка" со счетом 5:0 в игре Первой лиги.\n'
+            "\n"
+            "Завершился захватывающий матч 13-го тура Мелбет Первой лиги между футбольными"
+            " клубами «Сочи» и «Чайка». Противостояние проходило на престижном стадионе"
+            " «Фишт» в живописном городе Сочи. На поле действовал суровый, но"
+            " беспристрастный арбитр Николай Волошин из Смоленска, который следил за"
+            " соблюдением правил игры. «Сочи» продемонстрировал своё превосходство"
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # WordPress's PHP notices above the page, each ending "… in /var/www/…/functions.php
+        # on line 6114" (however long), then the headline with its site name, and again
+        ("kk_arkaazhary", "Аңқасы кепкен ауылдың арызы көп"),
+        # an archive copy's banner ("Вы находитесь в архивной версии сайта …", "Для доступа на
+        # актуальный сайт …", "Или закройте это окно …"); the headline printed twice over a
+        # caption's label ("На фото: в залах музея …")
+        (
+            "ru_fergana",
+            "Государственный Музей искусств имени Савицкого в Узбекистане: Открыть и сохранить",
+        ),
+        # a sports site's menu with its "Открыть все новости" link over the headline
+        (
+            "ru_sportliga",
+            'ФК "Сочи" одержал победу над ФК "Чайка" со счетом 5:0 в игре Первой лиги',
+        ),
+    ],
+)
+def test_audit12_headlines(ctx, name, title):
+    url, text = AUDIT12[name]
+    for given in (url, None):
+        raw = RawInput(data=text.encode("utf-8"), origin=f"{name}.txt", url=given)
+        assert ingest_bytes(raw, ctx).title.rstrip(".") == title
+
+
+def test_a_caption_label_and_a_php_message_are_debris(ctx):
+    assert classify("На фото: в залах музея искусств имени И.В.Савицкого", ctx.rules) == "caption"
+    assert classify("Суретте: аудан әкімі шаруалармен", ctx.rules) == "caption"
+    assert classify("Pictured: the new terminal at Aktau", ctx.rules) == "caption"
+    notice = AUDIT12["kk_arkaazhary"][1].split("\n")[0]
+    assert len(notice.split()) > 50 and classify(notice, ctx.rules) == "prompt"
+    # a sentence that only mentions a notice is text
+    assert classify("Notice: the meeting moves to Friday, organisers said.", ctx.rules) is None

@@ -238,6 +238,7 @@ class CleanRules:
     today_words: frozenset[str] = frozenset()
     today: re.Pattern[str] | None = None  # a "today" word before a date: "на сегодня 7 января"
     deadline: re.Pattern[str] | None = None  # a deadline ending the text before a date
+    start: re.Pattern[str] | None = None  # a start ("с", "from") ending the text before a date
     permalink: re.Pattern[str] | None = None  # "Ссылка на новость: <the page's address>"
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
@@ -271,6 +272,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
     yesterday: set[str] = set()
     today: set[str] = set()
     deadline: set[str] = set()
+    start: set[str] = set()
     permalink: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
@@ -291,6 +293,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
         yesterday.update(_key(w) for w in pack.yesterday_words)
         today.update(w.casefold() for w in pack.today_words)
         deadline.update(" ".join(w.casefold().split()) for w in pack.deadline_words)
+        start.update(" ".join(w.casefold().split()) for w in pack.start_words)
         permalink.update(" ".join(w.casefold().split()) for w in pack.permalink_words)
         anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
@@ -358,6 +361,9 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
             re.IGNORECASE,
         )
         if deadline
+        else None,
+        start=re.compile(r"(?<!\w)(?:" + _phrases(start) + r")\s*$", re.IGNORECASE)
+        if start
         else None,
         permalink=re.compile(
             r"^\W*(?:" + _phrases(permalink) + r")\s*:?\s*(?P<url>https?://\S+)\s*$",
@@ -535,6 +541,11 @@ _STAMP_CATEGORY = re.compile(
     r"(?=published|posted|опубликован|опубліковано|дата)",
     re.I,
 )
+# ... or the category field after it, past a bar ("дата: 09.04.2013 | Категория: Горячие новости")
+_STAMP_CATEGORY_AFTER = re.compile(
+    r"\s*\|\s*(?:category|section|рубрика|категория|розділ|санат)\s*:\s*[^:\d|]{1,40}$",
+    re.I,
+)
 _STAMP_COUNTERS = re.compile(
     r"(?:\s+(?:(?:hits|views|просмотр\w*|перегляд\w*)\s*:\s*\d[\d\s]*"
     r"|\d[\d\s]*\s+(?:просмотр\w*|перегляд\w*|комментари\w*|коментар\w*|views?|comments?)))+\s*$",
@@ -546,10 +557,10 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025."),
     maybe between a category field and view or comment counts ("Category: World Published
     on Monday, 03 January 2022 18:32 Hits: 1", "Дата публикации: 17.06.2024   826
-    просмотров   2 комментария")."""
+    просмотров   2 комментария", "дата: 09.04.2013 | Категория: Горячие новости")."""
     if _stamp_bits(line, rules):
         return True
-    bare = _STAMP_COUNTERS.sub("", _STAMP_CATEGORY.sub("", line))
+    bare = _STAMP_COUNTERS.sub("", _STAMP_CATEGORY.sub("", _STAMP_CATEGORY_AFTER.sub("", line)))
     if bare != line and bare.strip():
         line = bare
     tokens = sum(1 for t in line.split() if re.search(r"\w", t))  # not the "|" between
@@ -767,10 +778,22 @@ def _switcher_line(line: str, tokens: frozenset[str]) -> bool:
     return known >= 2 and all(named(p) or _LANG_CODE.fullmatch(p) for p in parts)
 
 
+# A PHP message a broken page prints above its text, however long ("Notice: Function
+# _load_textdomain_just_in_time was called incorrectly. … in /var/www/…/functions.php on
+# line 6114"): the format of PHP's own error handler, the same in every language.
+_PHP_MESSAGE = re.compile(
+    r"^\s*(?:deprecated|warning|notice|strict standards|fatal error|parse error)\s*:\s"
+    r".*\bin\s+/\S+\.(?:php|inc)\s+on\s+line\s+\d+\s*$",
+    re.IGNORECASE,
+)
+
+
 def classify(line: str, rules: CleanRules, title: str | None = None) -> str | None:
     """The debris class of one line, or ``None`` when it is (or may be) article text."""
     if _WIRE_CAPTION.match(line):
         return "caption"
+    if _PHP_MESSAGE.match(line):
+        return "prompt"
     if _words(line) > MAX_DEBRIS_WORDS:
         for cls, rx in rules.debris:  # a ticker of other stories may run long
             if cls == "ticker" and rx.search(line):

@@ -76,7 +76,10 @@ OPENING_STAMP_WORDS = 3  # ... after a rubric or byline of this many words at mo
 # (a text may be glued right after the minutes: "06.01.2022 | 21:406-го января …")
 _CLOCK_TAIL = re.compile(r"[,\s|•·]*(?:[01]?\d|2[0-3]):[0-5]\d")
 _SEPARATORS = re.compile(r"\s*[•|·]\s*")
-_GLUED_WORD = re.compile(r"[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ][a-zа-яёіїєґәғқңөұүһ]")  # "2016Как сообщили"
+# the text's first word glued to the date: "2016Как сообщили", "2024В среду, 6 ноября"
+_GLUED_WORD = re.compile(
+    r"[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ](?:[a-zа-яёіїєґәғқңөұүһ]|\s[a-zа-яёіїєґәғқңөұүһ]{2})"
+)
 FURNITURE_WORDS = 4  # words of a bit of furniture between separators ("1 hour ago")
 
 
@@ -243,6 +246,14 @@ def _deadline(before: str, rules: CleanRules) -> bool:
     return rules.deadline is not None and rules.deadline.search(before[-40:]) is not None
 
 
+def _ahead(before: str, rules: CleanRules) -> bool:
+    """Does the text before a date put it ahead: a deadline, or a start ("С 1 января 2026
+    года посёлок войдет …", "from 1 January")?"""
+    tail = before[-40:]
+    started = rules.start is not None and rules.start.search(tail) is not None
+    return started or _deadline(tail, rules)
+
+
 def _stamp_items(
     cleaned: Cleaned, rules: CleanRules, latin: bool = False
 ) -> list[tuple[str, dt.date]]:
@@ -398,14 +409,15 @@ def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool =
     Year). A stamp of September 26 over a lead telling of "late on November 11" belongs
     to something else (a page template, a re-post): not the publication date. Nor does a
     stamp more than a few weeks before a full date of the lead ("November 11, 2023"),
-    unless a deadline word puts that date ahead ("until March 31, 2026").
+    unless a deadline or a start puts that date ahead ("until March 31, 2026", "С 1 января
+    2026 года посёлок войдет в состав …" under a stamp of 26 September 2025).
     """
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
     for start, year, month, day in find_dates(first, rules, latin):
         if year is not None:  # "late on November 11, 2023" under a stamp of September 26
             told = _safe_date(year, month, day)
             ahead = told is not None and told > date + dt.timedelta(days=MAX_LOOK_AHEAD_DAYS_LEAD)
-            if ahead and not _deadline(first[:start], rules):  # not "until March 31, 2026"
+            if ahead and not _ahead(first[:start], rules):  # not "until March 31, 2026"
                 return False
             continue
         same, before = _safe_date(date.year, month, day), _safe_date(date.year - 1, month, day)
