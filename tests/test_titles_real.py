@@ -1993,3 +1993,30 @@ def test_a_caption_label_and_a_php_message_are_debris(ctx):
     assert len(notice.split()) > 50 and classify(notice, ctx.rules) == "prompt"
     # a sentence that only mentions a notice is text
     assert classify("Notice: the meeting moves to Friday, organisers said.", ctx.rules) is None
+
+
+def test_a_lead_title_does_not_end_at_an_abbreviation(ctx):
+    """The packs' abbreviations (config/languages/*.abbreviations.yml) end no sentence of a
+    title made from the lead: "им." (oreanda-news.com, audit12), "вул." (lebedyn-rada,
+    audit12); one that ends the line keeps its period ("… 2014 г."); a word in capitals
+    is no abbreviation ("… издание FT." is not "ft." for feet)."""
+    oreanda = (
+        "В Башкирском государственном художественном музее им. М.В.Нестерова стартовала"
+        " выставка работ известного художника Архипа Куинджи."
+    )
+    assert lead_title(oreanda, ctx.rules).startswith("В Башкирском государственном")
+    assert "им. М.В.Нестерова стартовала" in lead_title(oreanda, ctx.rules)
+    assert lead_title(oreanda) == "В Башкирском государственном художественном музее им"
+    lebedyn = (
+        "12 червня у зв’язку із поривом на міському водогоні за адресою вул. Сумська, 6 буде"
+        " припинено водопостачання. Просимо вибачення."
+    )
+    assert "вул. Сумська" in lead_title(lebedyn, ctx.rules)
+    pravo = "Экспресс-бюллетень законодательства за период с 9 по 15 января 2014 г."
+    assert lead_title(pravo, ctx.rules) == (
+        "Экспресс-бюллетень законодательства за период с 9 по 15 января 2014 г."
+    )
+    ft = "Атака на корабль стала угрозой экспорту нефти, считает издание FT. Об этом пишет газета."
+    assert lead_title(ft, ctx.rules) == (
+        "Атака на корабль стала угрозой экспорту нефти, считает издание FT"
+    )

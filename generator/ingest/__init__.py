@@ -28,6 +28,7 @@ from generator.ingest.store import safe_id, text_id, url_id, write_article
 from generator.languages import LanguagePack, load_language_packs
 from generator.models import LEAD_TITLE, Article, Problem
 from generator.nlp.language import LanguageDetector, get_detector
+from generator.nlp.sentences import load_splitter
 from generator.settings import Settings
 from generator.sources import SourceRegistry, load_sources
 
@@ -110,10 +111,14 @@ def load_ingest_context(settings: Settings, max_bytes: int = DEFAULT_MAX_BYTES) 
     encodings = tuple(dict.fromkeys(e for code in languages for e in packs[code].encodings))
     sources = load_sources(settings.path(settings.sources))
     agencies = [alias for s in sources.sources for alias in (s.name, *s.aliases)]
+    language_dir = settings.path(settings.language_data)
+    abbreviations = {
+        a for code in languages for a in load_splitter(code, language_dir).abbreviations
+    }
     return IngestContext(
         languages=languages,
         packs=packs,
-        rules=build_rules(packs, agencies),
+        rules=build_rules(packs, agencies, abbreviations),
         sources=sources,
         detector=get_detector(languages, deciding),
         encodings=encodings or ("cp1251", "koi8_r", "cp1252"),

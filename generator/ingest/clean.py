@@ -238,6 +238,8 @@ class CleanRules:
     today_words: frozenset[str] = frozenset()
     today: re.Pattern[str] | None = None  # a "today" word before a date: "на сегодня 7 января"
     deadline: re.Pattern[str] | None = None  # a deadline ending the text before a date
+    # words whose period ends no sentence ("им.", "вул.": config/languages/*.abbreviations.yml)
+    abbreviations: frozenset[str] = frozenset()
     start: re.Pattern[str] | None = None  # a start ("с", "from") ending the text before a date
     permalink: re.Pattern[str] | None = None  # "Ссылка на новость: <the page's address>"
     anniversary: tuple[re.Pattern[str], ...] = ()
@@ -252,7 +254,11 @@ def _phrases(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words))
 
 
-def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ()) -> CleanRules:
+def build_rules(
+    packs: Mapping[str, LanguagePack],
+    agencies: Iterable[str] = (),
+    abbreviations: Iterable[str] = (),
+) -> CleanRules:
     """Merge the packs' word lists and patterns into one rule set (any page may mix them).
 
     ``agencies``: outlet names and aliases (from the sources registry) that datelines name.
@@ -337,6 +343,7 @@ def build_rules(packs: Mapping[str, LanguagePack], agencies: Iterable[str] = ())
             ),
         )
     return CleanRules(
+        abbreviations=frozenset(a.casefold() for a in abbreviations),
         debris=tuple(debris),
         bylines=tuple(bylines),
         navigation=frozenset(nav),
@@ -1080,15 +1087,27 @@ _CAPS_PLACE = re.compile(r"[" + _UPPER + r"][" + _UPPER + r"\-]{2,}")  # "АСТ
 _INITIAL = re.compile(r"(?:^|[\s.])[" + _UPPER + r"]\.$")  # "М.Т.", "В." before a name
 
 
-def _first_sentence(text: str) -> str:
+def _abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
+    """Is ``word`` ("им.", "вул.", "Gen.") a known abbreviation with its period? Not a word
+    in capitals ("FT."): a name's letters, not "ft." for feet."""
+    bare = word.strip('«"„(').rstrip(".")
+    if not word.endswith(".") or not bare or (len(bare) > 1 and bare.isupper()):
+        return False
+    return bare.casefold() in abbreviations
+
+
+def _first_sentence(text: str, abbreviations: frozenset[str] = frozenset()) -> str:
     """The text up to its first sentence end; an initial's period is none ("Лаумулин М.Т.
-    Ситуация в сфере …" is one line's title, "В. Путин заявил …" one sentence), nor a period
+    Ситуация в сфере …" is one line's title, "В. Путин заявил …" one sentence), nor an
+    abbreviation's ("… в художественном музее им. И.К.Айвазовского …"), nor a period
     inside brackets ("… филармонии (г. Мурманск, …) …"). A place in capitals alone before
     the first full stop is a dateline: the sentence after it ("АСТРАХАНЬ. Губернатор …")."""
     start = 0
     for m in _SENTENCE_END.finditer(text):
         before = text[start : m.start()]
         if _INITIAL.search(before) or before.count("(") > before.count(")"):
+            continue
+        if _abbreviation(before.rsplit(None, 1)[-1] if before.strip() else "", abbreviations):
             continue
         if _CAPS_PLACE.fullmatch(before.strip(" .")) and start == 0:
             start = m.end()  # "АСТРАХАНЬ." opens the lead: a dateline
@@ -1108,7 +1127,10 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
                 break
     if m := _PLACE_COUNTRY_DAY.match(text):  # "Belek, TURKMENISTAN Dec 23 Turkmenistan on …"
         text = text[m.end(1) :].lstrip(" ,")
-    first = _first_sentence(text.strip()).strip().rstrip(".").strip()
+    known = rules.abbreviations if rules is not None else frozenset()
+    first = _first_sentence(text.strip(), known).strip()
+    if not _abbreviation(first.rsplit(None, 1)[-1] if first else "", known):  # "… 2014 г."
+        first = first.rstrip(".").strip()
     words = first.split()
     if len(words) <= LEAD_TITLE_WORDS:
         if first.endswith(":"):  # a sentence introducing a quote or list: it goes on
