@@ -2020,3 +2020,35 @@ def test_a_lead_title_does_not_end_at_an_abbreviation(ctx):
     assert lead_title(ft, ctx.rules) == (
         "Атака на корабль стала угрозой экспорту нефти, считает издание FT"
     )
+
+
+MUGALZHAR = (  # mugalzhar.kz/?p=19291 (audit12): the district paper's masthead over the headline
+    "«Мұғалжар» аудандық қоғамдық-саяси газеті\n\n"
+    "ЕГІС НАУҚАНЫ ҚАРҚЫНДЫ ЖҮРУДЕ\n\n"
+    "Бүгінде аудан аумағында егін егу науқаны басталып кетті. Аудандық ауылшаруашылық бөлімі"
+    " мамандарының айтуынша, аудан бойынша егіндік жердің жалпы көлемі 20 970 гектар жерді"
+    " құрайды.\n\n"
+)
+
+
+def test_a_papers_masthead_with_its_name_first_is_no_headline(ctx):
+    """A paper describing itself, its name first ("«Мұғалжар» аудандық қоғамдық-саяси
+    газеті", zhaikuni.kz's "Орал қалалық «Жайық Үні» газеті – жаңалықтың жаршысы!", audit12):
+    a masthead; a headline that names a paper is not one."""
+    zhaikuni = "Орал қалалық «Жайық Үні» газеті – жаңалықтың жаршысы!"
+    assert classify(zhaikuni, ctx.rules) == "masthead"
+    assert classify("«Сельская новь» — районная общественно-политическая газета", ctx.rules) == (
+        "masthead"
+    )
+    assert classify("«Жайық Үні» газеті 90 жылдығын атап өтті", ctx.rules) is None
+    article = ingest_bytes(RawInput(data=MUGALZHAR.encode("utf-8"), origin="m.txt"), ctx)
+    assert article.title == "ЕГІС НАУҚАНЫ ҚАРҚЫНДЫ ЖҮРУДЕ"
+
+
+def test_a_breadcrumb_items_marker_is_no_part_of_the_title():
+    # pochinok.admin-smolensk.ru (audit12): "- Новости" / "- Глава округа …" trail items
+    title = '- Глава округа Александр Голуб встретился с редакцией газеты "Сельская новь"'
+    assert _tidy_title(title) == title[2:]
+    assert _tidy_title("-5 градусов и снег: прогноз на выходные") == (
+        "-5 градусов и снег: прогноз на выходные"
+    )

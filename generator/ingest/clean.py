@@ -2190,8 +2190,10 @@ def _tidy_title(title: str) -> str:
     where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
     a list's time column ("06:37 Казский рудник …"), a source glued on without a space
     ("… программаНИА-Мурманск"), a section before the headline glued to itself
-    ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком Об этом …")."""
+    ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком Об этом …"), a
+    list's marker before it (a breadcrumb's "- Глава округа …")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
+    title = re.sub(r"^[-•*]\s+(?=\w)", "", title)
     title = _CLOCK_FIRST.sub("", title)
     run_on = _GLUED_SENTENCE.search(title)
     if (
