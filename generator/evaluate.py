@@ -275,13 +275,18 @@ def _norm(text: str | None) -> str:
 
 def lead_title(title: str | None, body: str) -> bool:
     """Is ``title`` a short title made from the lead (the start of the first paragraph, or
-    what follows its dateline: "Belek, TURKMENISTAN Dec 23 Turkmenistan on …")?"""
+    what follows its dateline: "Belek, TURKMENISTAN Dec 23 Turkmenistan on …"; a letter's
+    lead follows its salutation, a short first paragraph ending in "!": "Dear citizens!")?"""
     if not title or len(title.split()) > LEAD_TITLE_MAX_WORDS:
         return False
     head = _norm(title.rstrip("…").rstrip(".").strip())
-    first = _norm(body.split("\n\n", 1)[0]) if body else ""
-    at = first.find(head) if head else -1
-    return at == 0 or 0 < at <= DATELINE_MAX_CHARS
+    paragraphs = body.split("\n\n", 2) if body else [""]
+    salutation = paragraphs[0].rstrip().endswith("!") and len(paragraphs[0].split()) <= 4
+    for paragraph in paragraphs[: 2 if salutation else 1]:
+        at = _norm(paragraph).find(head) if head else -1
+        if at == 0 or 0 < at <= DATELINE_MAX_CHARS:
+            return True
+    return False
 
 
 def title_right(o: Outcome) -> bool:

@@ -51,6 +51,7 @@ _LIST_KEYS = (
     "deadline_words",
     "start_words",
     "permalink_words",
+    "salutations",
 )
 _PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers", "anniversary")
 KNOWN_KEYS = frozenset(
@@ -91,6 +92,8 @@ class LanguagePack:
     start_words: tuple[str, ...] = ()
     # a label before the page's own address ("Ссылка на новость: https://…/2019-05-03/…")
     permalink_words: tuple[str, ...] = ()
+    # a letter's salutation ("Уважаемые читатели!"): the text's start, never a headline
+    salutations: tuple[str, ...] = ()
     # "on this day in 2011": a dated header is then the recalled event's day (group `year`)
     anniversary: tuple[re.Pattern[str], ...] = ()
     deciding_letters: str = ""

@@ -358,3 +358,15 @@ def test_a_lead_title_may_follow_the_first_paragraphs_dateline():
     assert lead_title("Belek, TURKMENISTAN Dec 23 Turkmenistan on Wednesday", body)
     assert not lead_title("completed a pipeline", "x" * 80 + " completed a pipeline.")
     assert not lead_title("More", body)
+
+
+def test_a_lead_title_may_follow_a_salutation():
+    """A letter's lead follows its salutation (a first paragraph of at most four words ending
+    in "!"); a longer first paragraph is the lead itself."""
+    from generator.evaluate import lead_title
+
+    body = "Dear citizens!\n\nI sincerely congratulate you on City Day. Our capital is 143."
+    assert lead_title("I sincerely congratulate you on City Day", body)
+    assert lead_title("Dear citizens!", body)
+    shouted = "The river rose two metres overnight!\n\nI sincerely congratulate you on City Day."
+    assert not lead_title("I sincerely congratulate you on City Day", shouted)

@@ -2052,3 +2052,201 @@ def test_a_breadcrumb_items_marker_is_no_part_of_the_title():
     assert _tidy_title("-5 градусов и снег: прогноз на выходные") == (
         "-5 градусов и снег: прогноз на выходные"
     )
+
+
+AUDIT13 = {  # audit13 pages of unseen outlets (the search tool's excerpts, start of each)
+    "kk_oiyl": (
+        "https://oiyl.kz/archives/6483",
+        (
+            "ӘкімдікӘлеуметБасты тақырып\n"
+            "\n"
+            "ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ МІНДЕТТЕРДІҢ АРҚАУЫ\n"
+            "\n"
+            "«Қазақстан Республикасының Президенті туралы» Қазақстан Республикасы"
+            " Конституциялық заңының 17 және 21-баптарына сәйкес және қоғамды одан әрі"
+            " демократияландыру, елде жүргізіліп жатқан реформалар туралы халықты"
+            " хабардар ету, жергілікті атқарушы органдардың ашықтығын, жауапкершілігін,"
+            " есептілігін арттыру мақсатында аудан әкімінің әр ауылда, кентте, ауылдық"
+            " округте, аудандық маңызы бар қалада тоқсан сайын кемінде бір көшпелі"
+            " кездесуін өткізу туралы Қазақстан Республикасының Президенті Қ. Тоқаевтың"
+            " 2022 жылғы 3 наурыздағы № 826 қаулысына сәйкес І тоқсандағы халықпен"
+            " кездесуі Сарбие, Қараой ауылдық округтерінде басталып, тұрғындармен аудан"
+            " әкімі Асқар Қазыбаев кездесті.\n"
+            "Төрт ауылда өткен кездесуде аудан басшысы ауданда атқарылған жұмыстармен"
+            " қатар «Ауыл аманаты» жобасын түсіндіріп, тұрғындарды жобаға қаты"
+        ),
+    ),
+    "ru_municipalitetkg": (
+        "http://www.municipalitet.kg/ru/article/full/638.html",
+        (
+            "Муниципалитет Научно-популярный журнал\n"
+            "\n"
+            "2 (148) 31 Января 2024\n"
+            "\n"
+            "ISBN 1694-7053\n"
+            "Регистрационный номер Свидетельства\n"
+            "о регистрации средства массовой информации 1785\n"
+            "\n"
+            "dpi\n"
+            "\n"
+            "Муниципалитет - это триединство территории, живущего на ней населения и\n"
+            "органа местного самоуправления\n"
+            "\n"
+            "Стратегия развития муниципалитета – это стержень, вокруг которого"
+            " объединяются люди и ресурсы – примеры горных и отдаленных айылных аймаков"
+            " Кыргызстана\n"
+            "\n"
+            "2014-02-05 / Стратегии местного развития\n"
+            "Стратегия развития муниципалитета – это стержень, вокруг которого"
+            " объединяются люди и ресурсы – примеры горных и отдаленных айылных аймаков"
+            " Кыргызстана\n"
+            "\n"
+            "Муниципалитеты, расположенные в горных и отдаленных районах Кыргызской"
+            " Республики,принято считать малоперспективными, слаборазвитыми.Преодолеть"
+            " стереотип и развенчать этот миф был призван проект «Продвижение"
+            " устойчивости и экономических возможностей в Кыргызской Республике»,"
+            " реализованный в течение 2012-2013 годов Программой Поддержки развития"
+            " горных сообществ Кыргызстана, инициатива Фонда Ага Хана (далее – ОФ MSDSP"
+            " KG) в отдельных айылных аймаках Ошской и Нарынской областей.\n"
+            "\n"
+            "Мун"
+        ),
+    ),
+    "ru_spasnov": (
+        "http://new.spas-novaja.ru/index.php/2297-86-let-so-dnya-pervogo-vypuska-rajonnoj-gazety",
+        (
+            "Уважаемые читатели!\n"
+            "Завтра, 30 сентября 2017 года, у нашей газеты день рождения. 86 лет назад"
+            " вышел в свет ее первый номер. Все эти годы мы старались идти в ногу со"
+            " временем, отражать жизнь района. В центре нашего внимания, по-прежнему,"
+            " остается человек с его проблемами, заботами, радостями и печалями. В этом"
+            " году мы реализуем новый социально значимый проект «Чтобы помнили» при"
+            " материальной поддержке федерального агентства по печати и массовым"
+            " коммуникациям, участвуем в областном конкурсе «Возрождение села -"
+            " возрождение России».\n"
+            "Нынешний коллектив редакции небольшой, но сплоченный, трудоспособный и"
+            " творческий, что весьма важно в нашей профессии. Это опытные журналисты:"
+            " заведующая отделом Мар"
+        ),
+    ),
+    "en_meriakg": (
+        "https://www.meria.kg/en/post/21912",
+        (
+            "Dear citizens!\n"
+            "\n"
+            "I sincerely congratulate you on City Day. Our capital is 143 years old.\n"
+            "\n"
+            "Bishkek is a very young city on the scale of other capitals that have a"
+            " long history. But for us, Bishkek is the most beautiful, beloved and"
+            " hometown!\n"
+            "\n"
+            "Each of us has our own Bishkek. And at the same time, this is our common"
+            " home, which we are proud of and which we want to make it better.\n"
+            "\n"
+            "Today, positive changes are taking place in the capital, it is being"
+            " renewed and changing for the better. A significant event for our city is"
+            " the opening of the monument to Bishkek Baatyr, timed to coincide with the"
+            " city"
+        ),
+    ),
+    "kk_muzeitorgai": (
+        "https://muzei-torgai.kz/novosti-kz/229-rmetti-leumettik-zheli-oldanushylar-audan-t-r-yndary.html",
+        (
+            'Қостанай облысы әкімдігі мәдениет басқармасының "Торғайдың Жангелдин'
+            ' мұражайлар кешені" коммуналдық мемлекеттік мекемесі\n'
+            "0\n"
+            "\n"
+            " \n"
+            "\n"
+            "q\n"
+            "\n"
+            "Құрметті әлеуметтік желі қолданушылар ! Аудан тұрғындары\n"
+            "\n"
+            "12 маусым 2020 жыл\n"
+            "\n"
+            " \n"
+            "\n"
+            "Құрметті әлеуметтік желі қолданушылар ! Аудан тұрғындары\n"
+            "\n"
+            "Музейдің негізгі құндылығы-оның жәдігерлері. Музей қорын толықтырудың"
+            " көптеген жолдары мен әдістері бар. Солардың бірі — «Музейге сый тарту»"
+            " акциясы болып табылады. Бұл акцияның негізгі мақсаты — ұлттық"
+            " тарихи-мәдени мұраларымызды сақтау мәселесіне қоғам назарын аудару, ел"
+            " арасында елеусіз жатқан тарихи маңызы бар құнды дүниелерді, ұлы"
+            " тұлғалардан бізге жеткен жәдігерлерді жинақтау, кәсіби тұрғыда сақтау,"
+            " көпшілік назарына ұсын"
+        ),
+    ),
+    "ru_forkg": (
+        "https://for.kg/news-656189-ru.html",
+        (
+            "Фотографии: sputnik.kg\n"
+            "2 июля 2020, 20:47 Источник sputnik.kg Комментарии\n"
+            '"Дорогие горожане! Эпидемиологическая ситуация в городе очень напряженная,'
+            " мы вынуждены идти на крайние меры, чтобы защитить горожан и остановить"
+            " распространение COVID-19. К сожалению, отдельные бишкекчане продолжают"
+            " игнорировать санитарные правила. Общественные пространства, парки, скверы"
+            ' и бульвары закрываются до улучшения эпидситуации в столице", — говорится в'
+            " обращении.Мэрия призвала горожан оставаться дома и сократить число"
+            " контактов.\n"
+            "Ссылка на новость:\n"
+            "https://for.kg/news-656189-ru.html\n"
+            "Сегодня в Бишкеке. Погода, м"
+        ),
+    ),
+}
+
+
+def audit13(ctx, name: str, url: bool = True) -> Article:
+    address, text = AUDIT13[name]
+    raw = RawInput(data=text.encode("utf-8"), origin=f"{name}.txt", url=address if url else None)
+    return ingest_bytes(raw, ctx)
+
+
+def test_a_headline_in_capitals_with_a_dash_is_no_dateline(ctx):
+    """ "ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ …" (oiyl.kz): a place in capitals, a word in
+    capitals and a dash look like "АСТАНА. KAZINFORM –", but a dateline opens a lead in
+    small letters; the whole line in capitals is the headline."""
+    article = audit13(ctx, "kk_oiyl")
+    assert article.title == "ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ МІНДЕТТЕРДІҢ АРҚАУЫ"
+    assert article.body.startswith("«Қазақстан Республикасының Президенті туралы»")
+
+
+def test_a_magazines_header_gives_no_title_and_no_date(ctx):
+    """municipalitet.kg: the magazine's name and kind, its current issue's box ("2 (148) 31
+    Января 2024") and its registration over an article of 2014: none is the headline, and
+    the issue's day is not the article's (it was taken as its date)."""
+    for url in (True, False):
+        article = audit13(ctx, "ru_municipalitetkg", url)
+        assert article.date is None
+        assert "журнал" not in article.title and "Регистрационный" not in article.title
+    assert classify("2 (148) 31 Января 2024", ctx.rules) == "today_widget"
+
+
+@pytest.mark.parametrize(
+    ("name", "lead"),
+    [
+        ("ru_spasnov", "Завтра, 30 сентября 2017 года, у нашей газеты день рождения"),
+        ("en_meriakg", "I sincerely congratulate you on City Day"),
+    ],
+)
+def test_a_salutation_is_the_start_of_the_text_not_a_headline(ctx, name, lead):
+    """ "Уважаемые читатели!", "Dear citizens!" alone on the first line: a letter's start;
+    it stays in the text, and the title is made from the lead after it."""
+    article = audit13(ctx, name)
+    assert LEAD_TITLE in article.inferred and article.title.startswith(lead)
+    assert article.body.split("\n\n")[1].startswith(lead)
+
+
+def test_a_salutation_said_around_its_stamp_is_the_headline(ctx):
+    # muzei-torgai.kz: "Құрметті … ! Аудан тұрғындары" / "12 маусым 2020 жыл" / the same line
+    article = audit13(ctx, "kk_muzeitorgai")
+    assert article.title == "Құрметті әлеуметтік желі қолданушылар ! Аудан тұрғындары"
+    assert article.date == dt.date(2020, 6, 12)
+
+
+def test_a_lead_title_skips_a_quoted_salutation(ctx):
+    # for.kg: the lead quotes an appeal ('"Дорогие горожане! Эпидемиологическая ситуация …')
+    article = audit13(ctx, "ru_forkg")
+    assert article.title.startswith("Эпидемиологическая ситуация в городе очень напряженная")
+    assert article.date == dt.date(2020, 7, 2)

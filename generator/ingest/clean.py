@@ -242,6 +242,8 @@ class CleanRules:
     abbreviations: frozenset[str] = frozenset()
     start: re.Pattern[str] | None = None  # a start ("с", "from") ending the text before a date
     permalink: re.Pattern[str] | None = None  # "Ссылка на новость: <the page's address>"
+    # a salutation opening a letter or notice ("Уважаемые читатели!", "Dear citizens!")
+    salutation: re.Pattern[str] | None = None
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
@@ -280,6 +282,7 @@ def build_rules(
     deadline: set[str] = set()
     start: set[str] = set()
     permalink: set[str] = set()
+    salutations: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
@@ -301,6 +304,7 @@ def build_rules(
         deadline.update(" ".join(w.casefold().split()) for w in pack.deadline_words)
         start.update(" ".join(w.casefold().split()) for w in pack.start_words)
         permalink.update(" ".join(w.casefold().split()) for w in pack.permalink_words)
+        salutations.update(" ".join(w.casefold().split()) for w in pack.salutations)
         anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
@@ -371,6 +375,11 @@ def build_rules(
         else None,
         start=re.compile(r"(?<!\w)(?:" + _phrases(start) + r")\s*$", re.IGNORECASE)
         if start
+        else None,
+        salutation=re.compile(
+            r"^\W*(?:" + _phrases(salutations) + r")\b[^.!?\n]{0,60}!", re.IGNORECASE
+        )
+        if salutations
         else None,
         permalink=re.compile(
             r"^\W*(?:" + _phrases(permalink) + r")\s*:?\s*(?P<url>https?://\S+)\s*$",
@@ -1128,7 +1137,10 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
     if m := _PLACE_COUNTRY_DAY.match(text):  # "Belek, TURKMENISTAN Dec 23 Turkmenistan on …"
         text = text[m.end(1) :].lstrip(" ,")
     known = rules.abbreviations if rules is not None else frozenset()
-    first = _first_sentence(text.strip(), known).strip()
+    text = text.strip()
+    if rules is not None and (hello := _salutation(text, rules)) and text[hello.end() :].strip():
+        text = text[hello.end() :].lstrip(" \"")  # '"Дорогие горожане! Эпидемиологическая …'
+    first = _first_sentence(text, known).strip()
     if not _abbreviation(first.rsplit(None, 1)[-1] if first else "", known):  # "… 2014 г."
         first = first.rstrip(".").strip()
     words = first.split()
@@ -1327,6 +1339,19 @@ def _numbered_trail(lines: list[str], kinds: list[str | None], i: int) -> None:
         kinds[j], n = "breadcrumb", n + 1
 
 
+def _salutation(line: str, rules: CleanRules) -> re.Match[str] | None:
+    """A letter's or notice's salutation opening the line ("Уважаемые читатели!", "Друзья и
+    коллеги!", "Dear citizens!"): the start of the text, not a headline."""
+    return rules.salutation.match(line) if rules.salutation is not None else None
+
+
+def _said_again(lines: list[str], i: int, within: int = 6) -> bool:
+    """Is line ``i`` printed again within a few lines (a headline around its stamp)?"""
+    key = _key(lines[i])
+    near = (*lines[max(0, i - within) : i], *lines[i + 1 : i + 1 + within])
+    return any(_key(line) == key for line in near)
+
+
 def _lower_label(lines: list[str], i: int) -> bool:
     """A short line opening with a small letter ("war crimes in Ukraine" over a page's blurb
     and headline): a tag, a section or a promo's line, never a headline (none of the 902
@@ -1366,6 +1391,10 @@ def _choose_headline(
         if i in listed:
             kinds[i] = "ticker"  # "18:00 | 04 декабря" / item / "17:00 | 04 декабря" / item …
             continue
+        hello = _salutation(lines[i], rules)
+        if hello and not lines[i][hello.end() :].strip() and not _said_again(lines, i):
+            continue  # "Уважаемые читатели!" alone: a letter's start, no headline (a headline
+            # around its stamp is said twice: "Құрметті … ! Аудан тұрғындары")
         if _tag_line(lines[i]) or _lower_label(lines, i):
             kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
             continue
@@ -2779,10 +2808,14 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     A bare agency ("— Sputnik.", "KAZINFORM –") must be a known outlet, or written in
     capitals or Latin letters under a place in capitals; a place not in capitals
     ("Київ, 19 січня – Укрінформ.") needs a known outlet, or a date and an agency in Latin
-    capitals ("Москва, 13 января - DIXINEWS."). So a sentence is never cut.
+    capitals ("Москва, 13 января - DIXINEWS."). So a sentence is never cut. Nor is a
+    headline in capitals: a dateline opens a lead in small letters.
     """
     g = m.groupdict()
     agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or "").strip()
+    rest = m.string[m.end() :]
+    if re.search(r"[^\W\d_]{2}", rest) and rest.isupper():
+        return False  # a headline in capitals ("ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ …")
     if not g["place"]:  # the date first, with its year, the agency in brackets
         return bool(agency and g.get("year"))
     known = agency.casefold() in rules.agencies or any(
