@@ -2221,6 +2221,8 @@ def test_a_magazines_header_gives_no_title_and_no_date(ctx):
         assert article.date is None
         assert "журнал" not in article.title and "Регистрационный" not in article.title
     assert classify("2 (148) 31 Января 2024", ctx.rules) == "today_widget"
+    # a paper's issue with its "№" before the article is the issue's stamp, as before
+    assert classify("№ 3 (1459) 20 января 2022", ctx.rules) != "today_widget"
 
 
 @pytest.mark.parametrize(
