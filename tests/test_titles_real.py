@@ -2252,3 +2252,19 @@ def test_a_lead_title_skips_a_quoted_salutation(ctx):
     article = audit13(ctx, "ru_forkg")
     assert article.title.startswith("Эпидемиологическая ситуация в городе очень напряженная")
     assert article.date == dt.date(2020, 7, 2)
+
+
+def test_an_owners_editing_bar_gallery_controls_and_a_bracketed_photo_credit_are_debris(ctx):
+    # hoosiertimes.com, columbiamissourian.com (audit13): a BLOX page's owner bar; a
+    # cincinnati.com gallery's controls; a caption ending with its credit in brackets
+    for line in (
+        "You are the owner of this article.",
+        "Edit Article Add New Article",
+        "Fullscreen",
+        "Posted!",
+        "A link has been posted to your Facebook feed.",
+    ):
+        assert classify(line, ctx.rules) == "prompt", line
+    caption = "The Monroe County Correctional Center, which houses the jail. (H-T file photo)"
+    assert classify(caption, ctx.rules) == "caption"
+    assert classify("Police photo the suspect (photo)", ctx.rules) is None
