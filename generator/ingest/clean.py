@@ -1139,7 +1139,7 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
     known = rules.abbreviations if rules is not None else frozenset()
     text = text.strip()
     if rules is not None and (hello := _salutation(text, rules)) and text[hello.end() :].strip():
-        text = text[hello.end() :].lstrip(" \"")  # '"Дорогие горожане! Эпидемиологическая …'
+        text = text[hello.end() :].lstrip(' "')  # '"Дорогие горожане! Эпидемиологическая …'
     first = _first_sentence(text, known).strip()
     if not _abbreviation(first.rsplit(None, 1)[-1] if first else "", known):  # "… 2014 г."
         first = first.rstrip(".").strip()
