@@ -70,6 +70,24 @@ def test_corpus_errors_name_file_and_field(project, capsys):
     assert f"{seeds / 'odd.md'}: extra: warning: unknown front matter key" in out
 
 
+def test_the_lead_title_mark_goes_with_an_inferred_title(project, capsys):
+    seeds = project / "seeds"
+    (seeds / "lead.md").write_text(
+        "---\nid: lead\ntitle: T\nlanguage: ru\ndate: 2022-01-05\n"
+        "inferred: [lead_title, title]\n---\nТекст статьи.",
+        encoding="utf-8",
+    )
+    (seeds / "given.md").write_text(
+        "---\nid: given\ntitle: T\nlanguage: ru\ndate: 2022-01-05\n"
+        "inferred: [lead_title]\n---\nТекст статьи.",
+        encoding="utf-8",
+    )
+    assert _check(project) == 1
+    out = capsys.readouterr().out
+    assert "lead.md: inferred" not in out
+    assert f"{seeds / 'given.md'}: inferred: error: 'lead_title' marks an inferred title" in out
+
+
 def test_config_errors_name_file_and_key(project, capsys):
     (project / "config" / "sources.yml").write_text(
         "sources:\n  - name: A\n    aliases: [X]\n  - name: B\n    aliases: [x]\n"

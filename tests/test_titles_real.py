@@ -1039,6 +1039,10 @@ def test_the_lead_title_mark_goes_with_its_title_through_the_store(ctx):
     assert merge(made, given).title == "Serdyukov: handover plan"
     kept = merge(made, dataclasses.replace(made, title="Another lead title"))
     assert kept.title == made.title and LEAD_TITLE in kept.inferred
+    # a file written before the mark existed gets it when ingest makes the same title again
+    old = dataclasses.replace(made, inferred=tuple(x for x in made.inferred if x != LEAD_TITLE))
+    assert LEAD_TITLE in merge(old, made).inferred
+    assert LEAD_TITLE not in merge(old, dataclasses.replace(made, title="Other")).inferred
 
 
 def test_a_dateline_line_and_a_font_size_control_are_debris(ctx):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.corpus import FRONT_MATTER_KEYS, METADATA_FIELDS, corpus_files, load_corpus
 from generator.languages import check_language_file
-from generator.models import Article, Problem
+from generator.models import LEAD_TITLE, Article, Problem
 from generator.settings import Settings, load_settings
 from generator.sources import check_sources_file
 
@@ -51,11 +51,13 @@ def _article_problems(article: Article, settings: Settings, known: set[str]) -> 
         out.append(Problem(path, message, field, "warning"))
 
     for key in ("inferred", "curated"):
+        marks = (LEAD_TITLE,) if key == "inferred" else ()  # the lead title's mark
         for name in getattr(article, key):
-            if name not in METADATA_FIELDS:
-                out.append(
-                    Problem(path, f"{name!r} is not a field ({', '.join(METADATA_FIELDS)})", key)
-                )
+            if name not in METADATA_FIELDS and name not in marks:
+                known_names = ", ".join((*METADATA_FIELDS, *marks))
+                out.append(Problem(path, f"{name!r} is not a field ({known_names})", key))
+            elif name == LEAD_TITLE and "title" not in article.inferred:
+                out.append(Problem(path, f"{name!r} marks an inferred title only", key))
     if not article.body.strip():
         out.append(Problem(path, "the article has no text", "body"))
     if article.date is None and "date" not in article.curated:

@@ -108,7 +108,9 @@ def merge(old: Article, new: Article) -> Article:
         values[name] = value
         if is_inferred and value is not None:
             inferred.add(name)
-            if name == "title" and LEAD_TITLE in side.inferred:  # the mark goes with its title
+            if name == "title" and any(  # the mark goes with its title
+                LEAD_TITLE in a.inferred and a.title == value for a in (side, new)
+            ):
                 inferred.add(LEAD_TITLE)
     body = old.body if "body" in old.curated else new.body
     return replace(
