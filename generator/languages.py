@@ -52,6 +52,9 @@ _LIST_KEYS = (
     "start_words",
     "permalink_words",
     "salutations",
+    "category_fields",
+    "stamp_labels",
+    "counter_words",
 )
 _PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers", "anniversary")
 KNOWN_KEYS = frozenset(
@@ -94,6 +97,11 @@ class LanguagePack:
     permalink_words: tuple[str, ...] = ()
     # a letter's salutation ("Уважаемые читатели!"): the text's start, never a headline
     salutations: tuple[str, ...] = ()
+    # a stamp's neighbours on its line: a category field's name ("Категория: …"), the label
+    # a stamp opens with after it ("Published", a word's start), counts' words ("просмотр…")
+    category_fields: tuple[str, ...] = ()
+    stamp_labels: tuple[str, ...] = ()
+    counter_words: tuple[str, ...] = ()
     # "on this day in 2011": a dated header is then the recalled event's day (group `year`)
     anniversary: tuple[re.Pattern[str], ...] = ()
     deciding_letters: str = ""

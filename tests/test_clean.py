@@ -276,3 +276,22 @@ def test_html_entities_left_by_crawlers_are_decoded(rules):
 def test_markdown_heading_is_the_title(rules):
     cleaned = clean_text("# Заголовок новой статьи\n\nТекст статьи.", rules)
     assert cleaned.title == "Заголовок новой статьи" and cleaned.body == "Текст статьи."
+
+
+def test_a_stamps_neighbours_come_from_the_language_packs(settings):
+    """The category field and the counts beside a stamp are the packs' words
+    (``category_fields``, ``stamp_labels``, ``counter_words``), not a list in Python."""
+    import dataclasses
+
+    from generator.ingest.clean import is_timestamp
+
+    packs = load_language_packs(settings.path(settings.language_data), settings.languages)
+    line = "дата: 09.04.2013 | Категория: Горячие новости"
+    counted = "Дата публикации: 17.06.2024   826 просмотров   2 комментария"
+    assert is_timestamp(line, build_rules(packs)) and is_timestamp(counted, build_rules(packs))
+    bare = {
+        code: dataclasses.replace(pack, category_fields=(), counter_words=())
+        for code, pack in packs.items()
+    }
+    assert not is_timestamp(line, build_rules(bare))
+    assert not is_timestamp(counted, build_rules(bare))

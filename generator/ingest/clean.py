@@ -244,6 +244,10 @@ class CleanRules:
     permalink: re.Pattern[str] | None = None  # "Ссылка на новость: <the page's address>"
     # a salutation opening a letter or notice ("Уважаемые читатели!", "Dear citizens!")
     salutation: re.Pattern[str] | None = None
+    # a stamp's neighbours on its line (``_stamp_neighbours``)
+    stamp_before: re.Pattern[str] | None = None
+    stamp_after: re.Pattern[str] | None = None
+    stamp_counts: re.Pattern[str] | None = None
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
@@ -283,6 +287,9 @@ def build_rules(
     start: set[str] = set()
     permalink: set[str] = set()
     salutations: set[str] = set()
+    fields: set[str] = set()
+    labels: set[str] = set()
+    counters: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
@@ -305,6 +312,9 @@ def build_rules(
         start.update(" ".join(w.casefold().split()) for w in pack.start_words)
         permalink.update(" ".join(w.casefold().split()) for w in pack.permalink_words)
         salutations.update(" ".join(w.casefold().split()) for w in pack.salutations)
+        fields.update(w.casefold() for w in pack.category_fields)
+        labels.update(w.casefold() for w in pack.stamp_labels)
+        counters.update(w.casefold() for w in pack.counter_words)
         anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
@@ -346,7 +356,11 @@ def build_rules(
                 re.IGNORECASE,
             ),
         )
+    stamp_before, stamp_after, stamp_counts = _stamp_neighbours(fields, labels, counters)
     return CleanRules(
+        stamp_before=stamp_before,
+        stamp_after=stamp_after,
+        stamp_counts=stamp_counts,
         abbreviations=frozenset(a.casefold() for a in abbreviations),
         debris=tuple(debris),
         bylines=tuple(bylines),
@@ -550,23 +564,26 @@ def _relative_word(word: str, rules: CleanRules) -> bool:
     return len(word) >= 6 and any(r.startswith(word) for r in rules.relative_days)
 
 
-# A stamp's neighbours on its line: the category field before it, view and comment counts
-# after it (a CMS's article info line, Joomla's "Category: … Published on … Hits: N").
-_STAMP_CATEGORY = re.compile(
-    r"^\s*(?:category|section|рубрика|категория|розділ)\s*:\s*[^:\d]{1,30}?\s+"
-    r"(?=published|posted|опубликован|опубліковано|дата)",
-    re.I,
-)
-# ... or the category field after it, past a bar ("дата: 09.04.2013 | Категория: Горячие новости")
-_STAMP_CATEGORY_AFTER = re.compile(
-    r"\s*\|\s*(?:category|section|рубрика|категория|розділ|санат)\s*:\s*[^:\d|]{1,40}$",
-    re.I,
-)
-_STAMP_COUNTERS = re.compile(
-    r"(?:\s+(?:(?:hits|views|просмотр\w*|перегляд\w*)\s*:\s*\d[\d\s]*"
-    r"|\d[\d\s]*\s+(?:просмотр\w*|перегляд\w*|комментари\w*|коментар\w*|views?|comments?)))+\s*$",
-    re.I,
-)
+def _stamp_neighbours(
+    fields: Iterable[str], labels: Iterable[str], counters: Iterable[str]
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A stamp's neighbours on its line, from the packs' words: the category field before it
+    (a CMS's article info line, Joomla's "Category: … Published on …"), the category field
+    after it, past a bar ("дата: 09.04.2013 | Категория: Горячие новости"), and view and
+    comment counts after it ("Hits: 1", "826 просмотров   2 комментария")."""
+    fields, labels, counters = set(fields), set(labels), set(counters)
+    before = after = counts = None
+    if fields and labels:
+        before = re.compile(
+            rf"^\s*(?:{_phrases(fields)})\s*:\s*[^:\d]{{1,30}}?\s+(?=(?:{_phrases(labels)}))",
+            re.I,
+        )
+    if fields:
+        after = re.compile(rf"\s*\|\s*(?:{_phrases(fields)})\s*:\s*[^:\d|]{{1,40}}$", re.I)
+    if counters:
+        stems = rf"(?:{_phrases(counters)})\w*"
+        counts = re.compile(rf"(?:\s+(?:{stems}\s*:\s*\d[\d\s]*|\d[\d\s]*\s+{stems}))+\s*$", re.I)
+    return before, after, counts
 
 
 def is_timestamp(line: str, rules: CleanRules) -> bool:
@@ -576,7 +593,9 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     просмотров   2 комментария", "дата: 09.04.2013 | Категория: Горячие новости")."""
     if _stamp_bits(line, rules):
         return True
-    bare = _STAMP_COUNTERS.sub("", _STAMP_CATEGORY.sub("", _STAMP_CATEGORY_AFTER.sub("", line)))
+    bare = line
+    for rx in (rules.stamp_after, rules.stamp_before, rules.stamp_counts):
+        bare = rx.sub("", bare) if rx is not None else bare
     if bare != line and bare.strip():
         line = bare
     tokens = sum(1 for t in line.split() if re.search(r"\w", t))  # not the "|" between
