@@ -28,7 +28,7 @@ from generator.ingest.store import safe_id, text_id, url_id, write_article
 from generator.languages import LanguagePack, load_language_packs
 from generator.models import LEAD_TITLE, Article, Problem
 from generator.nlp.language import LanguageDetector, get_detector
-from generator.nlp.sentences import load_splitter
+from generator.nlp.sentences import get_splitter
 from generator.settings import Settings
 from generator.sources import SourceRegistry, load_sources
 
@@ -113,7 +113,7 @@ def load_ingest_context(settings: Settings, max_bytes: int = DEFAULT_MAX_BYTES) 
     agencies = [alias for s in sources.sources for alias in (s.name, *s.aliases)]
     language_dir = settings.path(settings.language_data)
     abbreviations = {
-        a for code in languages for a in load_splitter(code, language_dir).abbreviations
+        a for code in languages for a in get_splitter(code, language_dir).abbreviations
     }
     return IngestContext(
         languages=languages,

@@ -525,9 +525,10 @@ def date_with_provenance(
     besides the text, stands).
     """
     date, how, warnings = _branch_date(cleaned, rules, page_date, url)
-    if date is None:
+    if date is None:  # the lead's own "today" (nothing to check it against)
         date, how = _today_dated(cleaned, rules)
-    date, how = _today_check(date, how, cleaned, rules, warnings)
+    else:
+        date, how = _today_check(date, how, cleaned, rules, warnings)
     if (
         date is None
         or how in ("url", "today_url", "page_date")
