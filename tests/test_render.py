@@ -421,6 +421,30 @@ def test_timeline_lists_each_story_once_under_its_first_week(story_files):
     assert "3 reports · 3 outlets · 3 languages" in w01
 
 
+def test_timeline_shows_the_newest_weeks_and_lists_older_weeks_by_year(monkeypatch):
+    """The timeline does not grow with the archive: past ``TIMELINE_WEEKS`` weeks with a new
+    story, older weeks are links under their year (their stories are on the week pages)."""
+    from story_fixtures import story_digest
+
+    import generator.render.pages as pages_mod
+
+    monkeypatch.setattr(pages_mod, "TIMELINE_WEEKS", 1)
+    digest = story_digest()
+    timeline = build_pages(digest, settings())["timeline.md"]
+    newest = max(w.week for w in digest.weeks)
+    headings = re.findall(r"^## \[(\d{4}-W\d\d)\]", timeline, re.M)
+    assert headings == [newest]
+    older = timeline.split("## Older weeks")[1]
+    assert (
+        "- [2022](years/2022.md): [2022-W02](weeks/2022-w02.md) · [2022-W01](weeks/2022-w01.md)"
+        in older
+    )
+    for story in digest.stories:  # the stories of older weeks are not on the page
+        first = min(digest.by_id()[i].article.date for i in story.article_ids)
+        shown = f"](stories/{story.id}.md)" in timeline
+        assert shown == (first.isocalendar()[:2] == (int(newest[:4]), int(newest[6:])))
+
+
 def test_story_page_is_full_coverage(story_files):
     digest, pages = story_files
     story = digest.stories[1]  # the Almaty airport

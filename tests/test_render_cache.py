@@ -13,9 +13,10 @@ from generator.digest import group, iso_week
 from generator.render import build_file_set, glosses
 from generator.render.jsonexport import digest_json, digest_to_jsonable
 from generator.render.pagecache import RenderedPages
-from generator.render.pages import LIST_ITEMS, build_pages, site_map
+from generator.render.pages import build_pages, site_map
 from generator.render.search import page_extra
 from generator.render.state import inputs_fingerprint
+from generator.render.stories import stories_or_singletons
 
 
 def _pages(digest, s, cache_file=None) -> dict[str, str | bytes]:
@@ -144,9 +145,35 @@ def test_story_week_and_entity_pages_come_from_the_cache_until_what_they_show_ch
     week = smap.weeks[iso_week(old.article.date)]
     assert week in changed and "обновлено" in pages2[week]
     assert len({p for p in changed if p.startswith("weeks/")}) == 1
-    listing = {  # the entity pages listing the retitled report
+    # entity pages list stories by the story's title: a later report's new title shows on none
+    assert not {p for p in changed if p.startswith("entities/")}
+
+    # a one-report story retitled: its line on the entity pages shows the new title, so
+    # exactly the pages of its entities are rendered again (and its article and week pages)
+    single = next(
+        a
+        for a in digest.analyses
+        if len(
+            next(st for st in stories_or_singletons(digest) if a.id in st.article_ids).article_ids
+        )
+        == 1
+        and any((e.name, e.kind) in smap.entities for e in a.text.entities)
+    )
+    retitled = dataclasses.replace(
+        single, article=dataclasses.replace(single.article, title=single.article.title + " правка")
+    )
+    digest3 = dataclasses.replace(
+        digest, analyses=tuple(retitled if a.id == single.id else a for a in digest.analyses)
+    )
+    cache = RenderedPages(cache_file, "salt")
+    pages3 = build_pages(digest3, s, page_extra=page_extra, gloss=gloss, cache=cache)
+    assert pages3 == build_pages(digest3, s, page_extra=page_extra, gloss=gloss)
+    changed3 = {p for p in cached if pages3[p] != pages[p]}
+    assert cache.misses == len(changed3)
+    listing = {
         smap.entities[(e.name, e.kind)]
         for e in digest.entities
-        if old.id in e.article_ids[:LIST_ITEMS] and (e.name, e.kind) in smap.entities
+        if single.id in e.article_ids and (e.name, e.kind) in smap.entities
     }
-    assert listing and {p for p in changed if p.startswith("entities/")} == listing
+    assert listing and {p for p in changed3 if p.startswith("entities/")} == listing
+    assert all("правка" in pages3[p] for p in listing)

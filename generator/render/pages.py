@@ -65,7 +65,10 @@ STORY_SUMMARY = 5  # sentences of a story summary on its page
 CARD_SUMMARY = 3  # sentences of a story summary on a card
 DISTINCT_TERMS = 6  # keywords / entities shown per language on a story page
 MAX_ENTITY_PAGES = 500  # entities with their own page, most frequent first
-LIST_ITEMS = 100  # newest articles listed on an entity or source page (keeps pages linear)
+LIST_ITEMS = 100  # newest articles listed on a source page (keeps pages linear)
+ENTITY_STORIES = 30  # newest stories listed on an entity page (the rest: its weeks)
+ENTITY_WEEKS = 10  # busiest weeks listed under an entity's chart
+TIMELINE_WEEKS = 26  # newest weeks of stories on the timeline (older ones: the year pages)
 CARD_KEYWORDS = 6
 CARD_ENTITIES = 4  # canonical entities (with their original names) on a story card
 CARD_EVIDENCE = 6  # matched terms shown on a card ("why in this topic"); all on the article
@@ -306,6 +309,7 @@ class _Ctx:
     _what: dict[tuple, str] = field(default_factory=dict)
     _names: dict[tuple, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
     _concepts: dict[str, set[str]] = field(default_factory=dict)  # article id -> concepts
+    lines: dict[tuple, Any] = field(default_factory=dict)  # a page's story lines, by page
 
     def what(self, reports: Sequence[Analysis], first: dt.date | None = None) -> str:
         """The one-line English "what" of reports (see generator.render.english)."""
@@ -1105,7 +1109,9 @@ def _timeline_item(c: _Ctx, page: str, a: Analysis) -> dict[str, Any]:
 
 
 def timeline_page(c: _Ctx) -> dict[str, Any]:
-    """A timeline of stories: each story once, under the ISO week of its first report."""
+    """A timeline of stories: each story once, under the ISO week of its first report, for
+    the newest ``TIMELINE_WEEKS`` weeks with a new story; older weeks are listed by year
+    (their stories are on the week pages), so the page does not grow with the archive."""
     from generator.digest import iso_week
 
     page = "timeline.md"
@@ -1115,22 +1121,33 @@ def timeline_page(c: _Ctx) -> dict[str, Any]:
         ((st, st.article_ids) for st in c.stories),
         key=lambda si: _first_key(c, si[1]),
     )
+    first_week = {}
     for st, ids in ordered:
         dates = [c.by_id[i].article.date for i in ids if c.by_id[i].article.date]
-        line = c.story_line(page, st, ids)
-        if dates:
-            by_week.setdefault(iso_week(min(dates)), []).append(line)
-        else:
-            undated.append(line)
+        first_week[st.id] = iso_week(min(dates)) if dates else None
+    shown = sorted({w for w in first_week.values() if w}, reverse=True)[:TIMELINE_WEEKS]
+    keep = set(shown)
+    for st, ids in ordered:
+        week = first_week[st.id]
+        if week is None:
+            undated.append(c.story_line(page, st, ids))
+        elif week in keep:
+            by_week.setdefault(week, []).append(c.story_line(page, st, ids))
     weeks = [
         (c.week_link(page, w.week), w.start.isoformat(), w.end.isoformat(), by_week[w.week])
         for w in c.digest.weeks
         if w.week in by_week
     ]
+    oldest = min(shown) if shown else ""
+    older: dict[str, list[Link]] = {}
+    for w in c.digest.weeks:
+        if w.week < oldest:
+            older.setdefault(w.week[:4], []).append(c.week_link(page, w.week))
     return {
         **_page_common(c, page),
         "fm": _title_fm(c.labels["timeline"]),
         "weeks": weeks,
+        "older": [(c.year_link(page, y), links) for y, links in older.items()],
         "undated": undated,
         "chart": c.chart(page, "stories-by-week.svg", "chart_stories_by_week"),
     }
@@ -1354,31 +1371,64 @@ def entities_index(c: _Ctx) -> dict[str, Any]:
     return {**_page_common(c, page), "fm": _title_fm(c.labels["entities"]), "groups": groups}
 
 
+def _entity_stories(c: _Ctx, e: EntityGroup) -> list[tuple[Story, tuple[str, ...]]]:
+    """The stories with reports mentioning ``e``, each with those reports (in story order),
+    the story with the newest such report first."""
+    mine = set(e.article_ids)
+    stories: dict[str, Story] = {}
+    for i in e.article_ids:
+        st = c.story_of[i]
+        stories.setdefault(st.id, st)
+    out = [(st, tuple(i for i in st.article_ids if i in mine)) for st in stories.values()]
+    out.sort(key=lambda si: _newest_key(c, si[1]))
+    return out
+
+
+def _busiest_weeks(e: EntityGroup) -> list[tuple[str, int]]:
+    """``e``'s weeks with the most articles mentioning it, most first (ties: newest first)."""
+    ranked = sorted(e.by_week, key=lambda wn: wn[0], reverse=True)
+    return sorted(ranked, key=lambda wn: -wn[1])[:ENTITY_WEEKS]
+
+
+def _entity_lines(c: _Ctx, e: EntityGroup) -> tuple[int, list[StoryLine]]:
+    """How many stories mention ``e``, and the lines of the newest ``ENTITY_STORIES``
+    (each with only the reports that mention it); computed once per render."""
+    key = ("entity", e.name, e.kind)
+    if key not in c.lines:
+        page = c.smap.entities[(e.name, e.kind)]
+        stories = _entity_stories(c, e)
+        c.lines[key] = (
+            len(stories),
+            [c.story_line(page, st, ids) for st, ids in stories[:ENTITY_STORIES]],
+        )
+    return c.lines[key]
+
+
 def entity_page_key(c: _Ctx, e: EntityGroup, cache: RenderedPages, topics: tuple = ()) -> str:
     """The key of ``e``'s page in the cache of rendered pages: everything ``entity_page``
-    and its template read: the entity (its articles, mentions, weeks), the paths of its page
-    and of its weeks' pages, its chart, what its list shows of its newest articles (title,
-    date, outlet, language, topics, page) and ``topics`` (``_topics_signature``)."""
+    and its templates read: the entity (its articles, mentions, weeks), the paths of its
+    page and of its busiest weeks' pages, its chart, its story lines as shown and how many
+    stories it has, and ``topics`` (``_topics_signature``)."""
     page = c.smap.entities[(e.name, e.kind)]
-    items = [c.by_id[i] for i in e.article_ids[:LIST_ITEMS]]
+    count, lines = _entity_lines(c, e)
     return cache.key(
         "entity",
         e,
         page,
-        [c.smap.weeks.get(w) for w, _ in e.by_week],
+        [c.smap.weeks.get(w) for w, _ in _busiest_weeks(e)],
         f"{CHARTS_DIR}/entity-{e.slug}.svg" in c.smap.charts,
-        [
-            (a.article.title, a.article.date, a.article.source, a.language, a.topic_ids)
-            for a in items
-        ],
-        [c.smap.articles[a.id] for a in items],
+        count,
+        lines,
         topics,
     )
 
 
 def entity_page(c: _Ctx, e: EntityGroup) -> dict[str, Any]:
+    """An entity's counts, its attention per week (chart and busiest weeks) and its newest
+    stories, each a line with only the reports that mention it."""
     page = c.smap.entities[(e.name, e.kind)]
     feed, feed_root = c.feed(page)
+    count, lines = _entity_lines(c, e)
     return {
         **_page_common(c, page),
         "fm": _title_fm(e.name, feed=feed_root),
@@ -1386,11 +1436,12 @@ def entity_page(c: _Ctx, e: EntityGroup) -> dict[str, Any]:
         "e": e,
         "kind": c.labels.get(e.kind, e.kind),
         "count": len(e.article_ids),
-        "by_week": [(c.week_link(page, w), n) for w, n in e.by_week if w in c.smap.weeks],
+        "story_count": count,
+        "busiest": [(c.week_link(page, w), n) for w, n in _busiest_weeks(e) if w in c.smap.weeks],
         "chart": c.chart(page, f"entity-{e.slug}.svg", "chart_entity_weeks", name=e.name),
-        "items": [_timeline_item(c, page, c.by_id[i]) for i in e.article_ids[:LIST_ITEMS]],
-        "more": max(0, len(e.article_ids) - LIST_ITEMS),
-        "timeline": c.smap.link(page, "timeline.md"),
+        "lines": lines,
+        "more": max(0, count - ENTITY_STORIES),
+        "archive": c.smap.link(page, "weeks/index.md"),
     }
 
 
