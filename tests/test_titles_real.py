@@ -2272,3 +2272,256 @@ def test_an_owners_editing_bar_gallery_controls_and_a_bracketed_photo_credit_are
     caption = "The Monroe County Correctional Center, which houses the jail. (H-T file photo)"
     assert classify(caption, ctx.rules) == "caption"
     assert classify("Police photo the suspect (photo)", ctx.rules) is None
+
+
+AUDIT14 = {  # audit14 pages of unseen outlets (the search tool's excerpts, start of each)
+    "ru_redtram": (
+        "http://ru.redtram.com/news/politics/613519262/",
+        (
+            "Наш веб-сайт использует файлы cookie, чтобы предоставить вам возможность просматривать релевантную информацию. Прежде чем продолжить использование нашего веб-сайта, вы соглашаетесь и принимаете нашу политику использования файлов cookie и конфиденциальность.\n"
+            "\n"
+            "В Акорде отчитались об исполнении поручений в Послании Токаева\n"
+            "\n"
+            "baigenews.kz\n"
+            "\n"
+            " В Акорде отчитались об исполнении поручений в Послании Токаева\n"
+            "\n"
+            'В Акорде рассказали, какие поручения из Послания президента, озвученного 16 марта 2022 года, выполнены в течение года, передаёт BaigeNews.kz . "Исполнение поручения главы государства Касым-Жомарта Токаева по совершенствованию административно-территориального устройства страны, озвученного в Послании народу Казахстана "Новый Казахстан: путь обновления и модернизации" от 16 марта 2022 года", — говорится в сообщении. Прилагаемый общенациональный план мероприятий по реализации Послания был утверждён 29 марта 2022 года, и уже 3 мая 2022 года были подписаны соответствующие указы и начаты административные изменения. Образовать Абайскую область с административным центром в городее Семее. Разделить Алматинску\n'
+        ),
+    ),
+    "ru_malayapurga": (
+        "https://malaya-purga.ru/?action=view&id=6534&module=articles",
+        (
+            "18+\n"
+            "Герб\n"
+            "Рекламный баннер 980x90px unterhead\n"
+            "Архив\n"
+            "Рекламный баннер 300x200px left-1\n"
+            "Мы в соцсетях\n"
+            "Рекламный баннер 300x600px left-2\n"
+            "Рекламный баннер 300x60px right-1\n"
+            "Рекламный баннер 300x60px right-2\n"
+            "\n"
+            "Благоустроенных общественных пространств станет больше\n"
+            "\n"
+            "19:36 17.01.2024 16+\n"
+            "1157\n"
+            "Благоустроенных общественных пространств станет больше\n"
+            "\n"
+            "Вчера во время церемонии вручения Всероссийской муниципальной премии «Служение» Президент России Владимир Путин объявил, что конкурс лучших проектов создания объектов городской среды продлён до 2030 года.\n"
+            "\n"
+            "\n"
+            "\n"
+            "В нашем районе в этом году в рамках нацпроекта «Жильё и городская среда» продолжим благоустройство парка Победы в Малой Пурге. По итогам голосования жителей создадим зону развлечений и отдыха для детей.\n"
+            "\n"
+            "Напомню, парк благоустраивается поэтапно. Обустроены тропа здоровья, места отдыха со скамейками и парковыми светильниками, тротуары, смонтирована сцена со скамейками, для комфортных прогулок и отдыха создадана аллея с пешеходной дорожкой.\n"
+            "\n"
+        ),
+    ),
+    "ru_volokonadm": (
+        "http://volokonadm.ru/press-centr/28-marta-2019-goda-rabotniki-byudzhetnyh-uchrezhde/",
+        (
+            "Волоконовский район\n"
+            "\n"
+            "Официальный сайт органов местного самоуправления\n"
+            "\n"
+            "муниципального района Белгородской области\n"
+            "\n"
+            "Интернет-приемная\n"
+            " 29 Мар 2019 15:16\n"
+            "\n"
+            "28 марта 2019 года работники бюджетных учреждений Покровского сельского поселения провели субботник на территории старого парка, прилегающего к пруду «Нижний»\n"
+            "\n"
+            "На территории поселения начата реализация проекта «Благоустройство территории Покровского сельского поселения», в рамках которого старый заброшенный парк должен превратиться в благоустроенную зону отдыха и красиво дополнить пейзаж покровского пруда.\n"
+        ),
+    ),
+    "uk_agropolit": (
+        "https://agropolit.com/news/30376-urojay-vje-zibrano-na-60-vsih-zasiyanih-plosch-v-ukrayini",
+        (
+            "Дізнавайтесь першими про всі найважливіші події в аграрній політиці з нашого Facebook, Twitter, Telegram та підписуйтесь розсилку . Обіцяємо надсилати тільки найцікавіші новини!\n"
+            "Україна вже зібрала 27,3 млн т ранніх зернових та зернобобових культур. Про це повідомляє Міністерство економіки, довкілля та сільського господарства України. За його даними, уже обмолочено 60% площ, засіяних цими культурами.\n"
+            "Тож, у розрізі культур зібраний урожай виглядає так:\n"
+            "Серед лідерів, зокрема:\n"
+            "В Дніпропетровській і Одеській областях розпочали збирати соняшник, а в Харківській – сою.\n"
+            "Нагадаємо, що цьогорічні темпи експорту зернових упали в половину.\n"
+        ),
+    ),
+    "en_mqworld": (
+        "https://mqworld.com/2020/02/11/mongolia-freezes-coal-export-china-coronavirus/",
+        (
+            "To purchase this space contact Gordon\n"
+            "\n"
+            "Mongolia is currently exporting coal through two main border crossings with China; others have been closed in order to prevent the spread of coronavirus, which has hit over 20 countries.\n"
+            "\n"
+        ),
+    ),
+    "ru_gerren": (
+        "https://gerren.kz/?p=24489",
+        (
+            "Суббота, 6 декабря, 2025\n"
+            "USD: 504.49 ₸ EUR: 587.73 ₸ RUB: 6.5700 ₸\n"
+            "RU 🇷🇺 🇰🇿 🇬🇧\n"
+            "\n"
+            "Аким Павлодарской области Асаин Байханов в своих соцсетях поздравил школьников и учителей с началом нового учебного года, передает @gerren.kz.:\n"
+            "\n"
+        ),
+    ),
+    "kk_kyn": (
+        "https://kyn.kz/32076/ordabasy-al-ash-ret-futboldan-aza-stan-chempiony-atandy",
+        (
+            "Чемпиондық атақ үшін алаң иелеріне тең нәтиже де жеткілікті еді. Шымкенттіктер алғашқы минуттардан бастап шабуылдады. Нәтижесінде Айбар Жақсылықов, Шахноз Умаров және Артем Беседин мергендік танытты. Қонақтар тек голмен ғана жауап қайтарды. Голдың авторы - Тимур Чогадзе. Қорытынды нәтиже 3: 1. Осылайша, «Ордабасы» тарихта тұңғыш рет ел чемпионы атанды.\n"
+            "«Ордабасының» жартылай қорғаушысы Бауыржан Исламхан өзінің мансабындағы алғашқы чемпиондық туралы ойын айтты.\n"
+            "«Бұл өзінің өмірін футболға арнап, ешқашан чемпион болмаған адам үшін ерекше сезім. Жылдар бойы «күміс», «қола» алып келдік. Тек чемпиондық атақ жетіспей келді»,-дейді спортшы.\n"
+            "Ұқсас жаңалықтар\n"
+            "Талдықорғанда допинг дауына іліккен спортшы Қазақстан чемпионы атанды\n"
+            "- авторТомирис Тоныкөк\n"
+            "- 19 қараша, 2024\n"
+        ),
+    ),
+    "ru_kabarkg": (
+        "https://ru.kabar.kg/news/v-dzhumgalskom-i-kochkorskom-rajonah-proshli-novogodnie-elki-dlya-detej",
+        (
+            "Бишкек, 23.12.25. /Кабар/. По инициативе полномочного представителя президента в Нарынской области 22 декабря в Джумгальском и Кочкорском районах состоялись праздничные новогодние мероприятия для детей.\n"
+            "Как сообщили в полпредстве, в торжествах приняла участие заместитель главы области Айдана Иманалиева. Она поздравила детей с наступающим Новым годом и вручила праздничные подарки от имени полномочного представителя.\n"
+            "Отмечается, что всего в праздничных елках в двух районах приняли участие 136 детей. Для них была организована насыщенная концертная программа и развлекательные игры.\n"
+        ),
+    ),
+    "ru_profinance": (
+        "https://profinance.kz/news/23684-kita-poluil-bolee-3-mlrd-kubometrov-turkmenskogo.html",
+        (
+            '<image>data:image/s3,"s3://crabby-images/6827e/6827ecb33795912ba10df7aca4ad0741b5b65096" alt="Китай получил более 3 млрд. кубометров туркменского газа Китай получил более 3 млрд. кубометров туркменского газа"</image>\n'
+            "Напомним, что этот газопровод был открыт 14 декабря 2009 года при участии глав Туркмении, Узбекистана, Казахстана и Китая.\n"
+            "Туркмения является четвертой страной по объему газовых резервов в мире после России, Ирана и Катара, а ее подтвержденные запасы оцениваются примерно в 24,6 млрд. кубометров. В настоящее время Туркмения экспортирует свой природный газ также в Россию и Иран, передает РБК daily.\n"
+        ),
+    ),
+    "kk_ertisoniri": (
+        "http://ertisoniri.kz/rubrikalar/basty-zhanalyk-andatpa/1144-turgyndardy-uaktyly-komirmen-kamtamasyz-etu-kerek.html",
+        (
+            '<image>data:image/s3,"s3://crabby-images/bf61f/bf61f442094765f249de17900631e4598e786386" alt="Тұрғындарды уақтылы көмірмен қамтамасыз ету керек"</image>\n'
+            "Өңір басшысы осы бағыттағы жұмысты күшейтуді тапсырды.\n"
+            "Облыстағы 4 ірі жылу көздеріндегі жөндеу мен дайындық жұмыстары 51% - ға аяқталған. Қуаты 100Гкал-дан кем 35 қазандықтың 16-сында жұмыстар аяқталды. Үржар, Жарма және Абай аудандарындағы орталық қазандықтар 100% дайын. Инженерлік желілер бойынша дайындық жұмыстары 83 %–ға аяқталды.\n"
+        ),
+    ),
+}
+
+
+def audit14(ctx, name: str, url: bool = True) -> Article:
+    address, text = AUDIT14[name]
+    raw = RawInput(data=text.encode("utf-8"), origin=f"{name}.txt", url=address if url else None)
+    return ingest_bytes(raw, ctx)
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "lead"),
+    [
+        ("ru_profinance", "Китай получил более 3 млрд. кубометров туркменского газа", "Напомним"),
+        ("kk_ertisoniri", "Тұрғындарды уақтылы көмірмен қамтамасыз ету керек", "Өңір басшысы"),
+    ],
+)
+def test_an_image_line_is_furniture_and_its_alt_text_says_a_missing_headline(
+    ctx, name, title, lead
+):
+    """profinance.kz, ertisoniri.kz (audit14): the page dump starts with the lead image as
+    markup, '<image>data:image/s3,"s3://crabby-images/8305d/8305d62ebf0ae74226c6db3d44fb2daf70d8fd3b" alt="…"</image>', and shows no headline line: the
+    markup was the title and the body's first line. The image is furniture; its alt text
+    (printed twice over on profinance) is the headline."""
+    for url in (True, False):
+        article = audit14(ctx, name, url)
+        assert article.title == title
+        assert "lead_title" not in article.inferred
+        assert article.body.startswith(lead) and "<image" not in article.body
+
+
+def test_an_image_line_with_a_short_or_empty_alt_gives_no_title(ctx):
+    line = '<image>data:image/s3,"s3://crabby-images/72e70/72e70a7e47ee0f80b76eb893d6c51d71dccc3bf3" alt="Касым-Жомарт Токаев"</image>'
+    assert classify(line, ctx.rules) == "image"
+    assert (
+        classify(
+            '<image>data:image/s3,"s3://crabby-images/b0732/b073253f6ba7ce3c29f1bb46fa2a67a17ee26cb2" alt=""</image>',
+            ctx.rules,
+        )
+        == "image"
+    )
+    text = line + "\nАким области провёл приём граждан в Актобе. Обращения касались жилья.\n"
+    cleaned = clean_text(text, ctx.rules)
+    assert cleaned.title.startswith("Аким области провёл приём граждан")
+    assert cleaned.title_in_body
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # a cookie notice on a "веб-сайт" above the headline
+        ("ru_redtram", "В Акорде отчитались об исполнении поручений в Послании Токаева"),
+        # empty ad slots named by their size, a "Мы в соцсетях" box
+        ("ru_malayapurga", "Благоустроенных общественных пространств станет больше"),
+        # a municipal site's header "Официальный сайт органов местного самоуправления"
+        (
+            "ru_volokonadm",
+            "28 марта 2019 года работники бюджетных учреждений Покровского сельского поселения"
+            " провели субботник на территории старого парка, прилегающего к пруду «Нижний»",
+        ),
+        # a language switcher of codes and flags ("RU 🇷🇺 🇰🇿 🇬🇧"), no headline
+        (
+            "ru_gerren",
+            "Аким Павлодарской области Асаин Байханов в своих соцсетях поздравил школьников и"
+            " учителей с началом нового учебного года",
+        ),
+    ],
+)
+def test_site_furniture_above_the_text_is_not_the_headline(ctx, name, title):
+    """audit14 (redtram, malaya-purga.ru, volokonadm.ru, gerren.kz): each line above the
+    headline or lead was taken as the title before."""
+    article = audit14(ctx, name)
+    assert article.title.rstrip(" .…") == title
+    assert not article.body.startswith(("Наш веб-сайт", "Рекламный", "RU "))
+
+
+@pytest.mark.parametrize(
+    ("name", "lead"),
+    [
+        # "Дізнавайтесь першими про всі найважливіші події … з нашого Facebook, Twitter …"
+        ("uk_agropolit", "Україна вже зібрала 27,3 млн т ранніх зернових"),
+        # "To purchase this space contact Gordon"
+        ("en_mqworld", "Mongolia is currently exporting coal through two main border crossings"),
+    ],
+)
+def test_a_promo_or_ad_line_is_not_the_headline_of_a_page_without_one(ctx, name, lead):
+    article = audit14(ctx, name)
+    assert article.title.startswith(lead) and "lead_title" in article.inferred
+    assert article.body.startswith(lead)
+
+
+def test_furniture_classes_of_audit14(ctx):
+    cases = {
+        "Сейчас 1443 гостей онлайн": "widget",  # uzbekistan.nsk.ru (Joomla)
+        "We have 12 guests online": "widget",
+        "Офіційний сайт Павлоградської міської ради": "masthead",  # pavlogradmrada
+        "advertisement club_uz conditions culturallife elections_law_uz elections_uz_2009"
+        " investigation_market_tashkent law_uz main_news 01 02 03": "navigation",  # uzinform
+    }
+    for line, kind in cases.items():
+        assert classify(line, ctx.rules) == kind, line
+    for line in (
+        "Размер 1920x1080 пикселей у экрана",
+        "Официальный сайт Кремля опубликовал"
+        " стенограмму переговоров Путина и Токаева в Москве в понедельник вечером",
+    ):
+        assert classify(line, ctx.rules) is None, line
+
+
+def test_a_related_item_under_similar_news_does_not_date_the_page(ctx):
+    """kyn.kz (audit14): "Ұқсас жаңалықтар" then another story with "- 19 қараша, 2024":
+    the page states no day of its own, so none, not the related story's."""
+    article = audit14(ctx, "kk_kyn")
+    assert article.date is None
+
+
+def test_a_kabar_dateline_with_the_date_in_figures(ctx):
+    """kabar.kg (audit14): "Бишкек, 23.12.25. /Кабар/. По инициативе …": the dateline gives
+    the day (two-digit year) and the agency, and is no title."""
+    for url in (True, False):
+        article = audit14(ctx, "ru_kabarkg", url)
+        assert article.date == dt.date(2025, 12, 23)
+        assert article.title.startswith("По инициативе полномочного представителя")
+        assert article.source == "Kabar"

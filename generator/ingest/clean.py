@@ -327,7 +327,9 @@ def build_rules(
                 rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}}))"
                 r"\b\s*[,.]?\s*"  # the place ends a word: "MOSCOW –" is no "MOSCO" + "W"
                 rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})(?:\s+(?P<year>\d{{4}}))?"
-                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?:,?\s+(?P<year2>\d{{4}}))?)?"
+                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?:,?\s+(?P<year2>\d{{4}}))?"
+                # all in figures, before an agency in slashes: "Бишкек, 23.12.25. /Кабар/."
+                r"|(?P<day3>\d{1,2})\.(?P<month3>\d{1,2})\.(?P<year3>\d{4}|\d{2})(?=\.?\s*/))?"
                 r"\s*[.,]?\s*"
                 r"(?:/\s*(?P<a1>[^/\n]{2,40}?)\s*/\s*\.?"
                 r"|\((?P<a2>[^()\n]{2,40})\)\s*[-—–:]"  # "Moscow, 17 May 2022 (TDI): The …"
@@ -809,8 +811,17 @@ def _switcher_line(line: str, tokens: frozenset[str]) -> bool:
     def named(part: str) -> bool:  # "Pyc": "Рус" in Latin look-alike letters ("Eng | Pyc")
         return _key(part) in tokens or _key(part.translate(_HOMOGLYPHS)) in tokens
 
-    known = sum(1 for p in parts if named(p))
+    known = sum(1 for p in parts if named(p)) + len(_FLAG.findall(body))  # "RU 🇷🇺 🇰🇿 🇬🇧"
     return known >= 2 and all(named(p) or _LANG_CODE.fullmatch(p) for p in parts)
+
+
+_FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")  # a flag: two regional indicator letters
+# An empty ad slot named by its size ("Рекламный баннер 980x90px unterhead")
+_AD_SLOT = re.compile(r"\b\d{2,4}\s?[xх×]\s?\d{2,4}\s?px\b", re.IGNORECASE)
+AD_SLOT_MAX_WORDS = 8
+# A dump of a site's section identifiers ("advertisement club_uz conditions culturallife
+# elections_law_uz …"): machine names in small Latin letters, three or more with "_"
+_IDENTIFIER = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 
 
 # A PHP message a broken page prints above its text, however long ("Notice: Function
@@ -823,12 +834,47 @@ _PHP_MESSAGE = re.compile(
 )
 
 
+# An image left as markup on a line of its own by a page-to-text dump ("<image>…
+# alt="…"</image>", "<img src=… alt=…>"): page furniture, never text; its alt text may say
+# the headline (see ``_image_alt``).
+_IMAGE_LINE = re.compile(
+    r"^(?:<image\b[^>]*>.*</image>|<img\b[^>]*/?>)$", re.IGNORECASE | re.DOTALL
+)
+_IMAGE_ALT = re.compile(r"\balt=\"(?P<alt>[^\"]*)\"", re.IGNORECASE)
+IMAGE_ALT_MIN_WORDS = 4  # a shorter alt text names a picture ("Касым-Жомарт Токаев"), no story
+
+
+def _image_alt(line: str, rules: CleanRules) -> str | None:
+    """The alt text of an image line when it reads as a headline: 4-30 words, not a
+    caption or credit; an alt text printed twice over ("X X", a CMS's title + caption)
+    counts once."""
+    m = _IMAGE_ALT.search(line)
+    if not m:
+        return None
+    alt = " ".join(m.group("alt").split())
+    twice = re.fullmatch(r"(.{10,}?) \1", alt)
+    if twice:
+        alt = twice.group(1)
+    if not IMAGE_ALT_MIN_WORDS <= _words(alt) <= HEADLINE_MAX_WORDS:
+        return None
+    if classify(alt, rules) is not None or _byline(alt, rules) is not None:
+        return None
+    return alt
+
+
 def classify(line: str, rules: CleanRules, title: str | None = None) -> str | None:
     """The debris class of one line, or ``None`` when it is (or may be) article text."""
+    if _IMAGE_LINE.match(line):
+        return "image"
     if _WIRE_CAPTION.match(line):
         return "caption"
     if _PHP_MESSAGE.match(line):
         return "prompt"
+    if _words(line) <= AD_SLOT_MAX_WORDS and _AD_SLOT.search(line):
+        return "widget"
+    tokens = line.split()
+    if sum("_" in t for t in tokens) >= 3 and all(_IDENTIFIER.fullmatch(t) for t in tokens):
+        return "navigation"
     if _words(line) > MAX_DEBRIS_WORDS:
         for cls, rx in rules.debris:  # a ticker of other stories may run long
             if cls == "ticker" and rx.search(line):
@@ -2437,6 +2483,7 @@ def clean_text(
     title_in_body = False
     title_index: int | None = None
     bylines: list[tuple[str, str]] = []
+    image_alt: str | None = None  # the alt text of an image above the text
 
     # The headline: the first line that is not debris (unless the input gave one).
     for i, line in enumerate(lines):
@@ -2451,6 +2498,8 @@ def clean_text(
         kind = classify(line, rules, title)
         if kind is not None:
             kinds[i] = kind
+            if kind == "image" and image_alt is None:
+                image_alt = _image_alt(line, rules)
             if kind == "outlet_label":  # the outlet's name alone: the source, not text
                 bylines.append(("masthead", line))
             elif kind in ("read_also", "tags"):  # "Читайте также" / other headlines
@@ -2505,6 +2554,8 @@ def clean_text(
                 elif lead < len(lines) and (dated := _headline_before_date(lines[lead])):
                     title, lines[lead] = dated  # "Headline16.10.2015 The lead …"
                     kinds[lead] = None
+                elif lead < len(lines) and image_alt:
+                    title = image_alt  # no headline line: the lead image's alt text says it
                 elif lead < len(lines):
                     paragraph = lines[lead]
                     j = lead
@@ -2840,7 +2891,7 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     known = agency.casefold() in rules.agencies or any(
         agency.casefold().startswith(a + " ") for a in rules.agencies
     )
-    dated = bool(g.get("day") or g.get("day2"))
+    dated = bool(g.get("day") or g.get("day2") or g.get("day3"))
     capitals = len(agency) >= 4 and agency.isupper() and not _CYR.search(agency)
     # a full date and an agency in brackets: "Moscow, 17 May 2022 (TDI): The fortified …"
     bracketed = bool(g.get("a2")) and dated and bool(g.get("year") or g.get("year2"))
@@ -2858,15 +2909,16 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
 
 def _dateline(m: re.Match[str], rules: CleanRules) -> Dateline:
     g = m.groupdict()
-    day = g.get("day") or g.get("day2")
+    day = g.get("day") or g.get("day2") or g.get("day3")
     month = g.get("month") or g.get("month2")
-    year = g.get("year") or g.get("year2")
+    year = g.get("year") or g.get("year2") or g.get("year3")
     agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or "").strip()
+    number = int(g["month3"]) if g.get("month3") else None
     return Dateline(
         place=g["place"].strip(),
         day=int(day) if day else None,
-        month=rules.months.get(month.lower().rstrip(".")) if month else None,
-        year=int(year) if year else None,
+        month=number if number else rules.months.get(month.lower().rstrip(".")) if month else None,
+        year=(2000 + int(year) if len(year) == 2 else int(year)) if year else None,
         agency=agency,
     )
 
