@@ -2275,6 +2275,25 @@ def test_an_owners_editing_bar_gallery_controls_and_a_bracketed_photo_credit_are
 
 
 AUDIT14 = {  # audit14 pages of unseen outlets (the search tool's excerpts, start of each)
+    "uk_veselivska": (
+        "https://veselivska-gromada.gov.ua/news/?p=598",
+        (
+            "Завдяки об’єднанню територіальній громаді вдалося зміцнити матеріально-технічну базу закладів освіти\n"
+            "Це стосується також і навчальних закладів сільської місцевості. Школи та дитячі садки, на які місцева влада майже ніколи не звертала увагу, на які ніколи не вистачало коштів, сьогодні ожили й стали дихати на повні груди.20:07 05.01.2017\n"
+        ),
+    ),
+    "en_dnc24": (
+        "https://dailynewscatch24.com/what-is-the-baikonur-cosmodrome",
+        (
+            "970x125\n"
+            "Soyuz MS-27 spacecraft blasting off the launch pad at the Baikonur cosmodrome in Kazakhstan.\n"
+            "| Photo Credit: AFP\n"
+            "The Baikonur cosmodrome is a spaceport in Kazakhstan that Russia leases and operates as the site of its space launches. It was built in the 1950s first as a missile test range before becoming the centre of the Soviet space programme. The R-7 rocket launched Sputnik 1 in 1957 and Vostok 1 in 1961, which carried Yuri Gagarin on the first human spaceflight, from here. Later missions from here launched other cosmonauts, space station modules, and interplanetary probes.The cosmodrome is located on the Kazakh steppe and contains launch complexes, assembly buildings, tracking stations, and housing. Its facilities can accommodate the Proton and Soyuz rockets and cargo ships intended for the International Space Station. It has two crewed-launch pads: Site 1 and Site 31/6, which now handles Soyuz flights. After the fall of the Soviet Union, Kazakhstan retained ownership of the site and agreed to lease it to Russia under agreements that run until 2050.Baikonur has also seen accidents. In 1960, an R-16 missile exploded on the pad in an event called the Nedelin catastrophe, and many people were killed. Just last week, during the Soyuz MS-28 mission on November 27, the launch of a Soyuz-2.1a rocket damaged Site 31/6, bringing down a service platform into the flame trench and forcing authorities to suspend crewed operations.Engineers are currently assessing the damage and plan repairs so that later missions can continue to launch from Kazakhstan while Russia develops other launch sites on its territory. Published – November 29, 2025 06:21 pm IST\n"
+            "970x125\n"
+            "970x125\n"
+            "\n"
+        ),
+    ),
     "ru_redtram": (
         "http://ru.redtram.com/news/politics/613519262/",
         (
@@ -2525,3 +2544,22 @@ def test_a_kabar_dateline_with_the_date_in_figures(ctx):
         assert article.date == dt.date(2025, 12, 23)
         assert article.title.startswith("По инициативе полномочного представителя")
         assert article.source == "Kabar"
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "end"),
+    [
+        # "… стали дихати на повні груди.20:07 05.01.2017"
+        ("uk_veselivska", dt.date(2017, 1, 5), "стали дихати на повні груди."),
+        # "… while Russia develops other launch sites on its territory. Published – November
+        # 29, 2025 06:21 pm IST"
+        ("en_dnc24", dt.date(2025, 11, 29), "other launch sites on its territory."),
+    ],
+)
+def test_a_stamp_glued_after_the_last_sentence_dates_the_page(ctx, name, day, end):
+    """veselivska-gromada.gov.ua, dailynewscatch24.com (audit14): the stamp is glued to the
+    end of the text's last paragraph; it is split off as the page's stamp."""
+    for url in (True, False):
+        article = audit14(ctx, name, url)
+        assert article.date == day
+        assert article.body.rstrip().endswith(end)

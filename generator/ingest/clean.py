@@ -252,6 +252,7 @@ class CleanRules:
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
     datelines: tuple[re.Pattern[str], ...] = ()
+    tail_stamp: re.Pattern[str] | None = None  # a stamp glued after a paragraph's last sentence
     agencies: frozenset[str] = frozenset()  # case-folded outlet names and aliases
 
 
@@ -358,6 +359,20 @@ def build_rules(
                 re.IGNORECASE,
             ),
         )
+    tail_stamp = None
+    if months:
+        said = "|".join(re.escape(w) for w in sorted(publish, key=lambda w: (-len(w), w)))
+        # "… plan repairs. Published – November 29, 2025 06:21 pm IST", "… на повні
+        # груди.20:07 05.01.2017": a stamp glued after the last sentence of a paragraph
+        tail_stamp = re.compile(
+            r"(?<=[.!?»\"”])\s*(?P<stamp>"
+            + (rf"(?:(?:{said})\s*[-–—:]?\s*(?:on\s+)?)?" if said else "")
+            + r"(?:\d{1,2}:\d{2}\s+)?"
+            rf"(?:\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}\s+(?:{mon})\s+\d{{4}}"
+            rf"|(?:{mon})\s+\d{{1,2}},?\s+\d{{4}})"
+            r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?(?:\s+[A-Z]{2,4})?)$",
+            re.IGNORECASE,
+        )
     stamp_before, stamp_after, stamp_counts = _stamp_neighbours(fields, labels, counters)
     return CleanRules(
         stamp_before=stamp_before,
@@ -407,6 +422,7 @@ def build_rules(
         months=months,
         date_patterns=tuple(date_patterns),
         datelines=datelines,
+        tail_stamp=tail_stamp,
         agencies=frozenset(a.casefold() for a in agencies),
     )
 
@@ -1355,6 +1371,20 @@ def _unglue_dated_headline(line: str, rules: CleanRules) -> list[str]:
     if run_on and GLUED_HEAD_WORDS <= _words(rest[: run_on.start()]) <= HEADLINE_MAX_WORDS:
         return [m.group(1), rest[: run_on.start()], rest[run_on.start() :].strip()]
     return [line]
+
+
+TAIL_STAMP_MIN_WORDS = 8  # the text before a glued stamp is a paragraph, not a headline
+
+
+def _unglue_tail_stamp(line: str, rules: CleanRules) -> list[str]:
+    """A stamp glued after a paragraph's last sentence ("… so that later missions can
+    continue. Published – November 29, 2025 06:21 pm IST") -> the paragraph / the stamp."""
+    if rules.tail_stamp is None or not line or not line[-1].isalnum():
+        return [line]
+    m = rules.tail_stamp.search(line)
+    if not m or _words(line[: m.start()]) < TAIL_STAMP_MIN_WORDS:
+        return [line]
+    return [line[: m.start()].rstrip(), m.group("stamp")]
 
 
 _VOTES = re.compile(r"(?:\(\s*\d[\d\s]*\)|\d{1,3}(?:[.,]\d+)?\s*%)\W*$")  # "(145)", "38 %"
@@ -2469,6 +2499,7 @@ def clean_text(
         for n, line in enumerate(lines)
         for part in (_unglue_dated_headline(line, rules) if n < DATED_HEADLINE_LINES else [line])
     ]
+    lines = [part for line in lines for part in _unglue_tail_stamp(line, rules)]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         label, colon, rest = line.partition(":")
         if colon and _words(label) <= 2 and _words(rest) >= 5 and _share_label(label, rules):
