@@ -55,6 +55,7 @@ _LIST_KEYS = (
     "category_fields",
     "stamp_labels",
     "counter_words",
+    "currency_names",
 )
 _PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers", "anniversary")
 KNOWN_KEYS = frozenset(
@@ -102,6 +103,8 @@ class LanguagePack:
     category_fields: tuple[str, ...] = ()
     stamp_labels: tuple[str, ...] = ()
     counter_words: tuple[str, ...] = ()
+    # currencies by name in a rates ticker ("Доллар США $ — 92,12 руб."), besides the codes
+    currency_names: tuple[str, ...] = ()
     # "on this day in 2011": a dated header is then the recalled event's day (group `year`)
     anniversary: tuple[re.Pattern[str], ...] = ()
     deciding_letters: str = ""

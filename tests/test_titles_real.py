@@ -2563,3 +2563,164 @@ def test_a_stamp_glued_after_the_last_sentence_dates_the_page(ctx, name, day, en
         article = audit14(ctx, name, url)
         assert article.date == day
         assert article.body.rstrip().endswith(end)
+
+
+AUDIT15 = {  # audit15 pages of unseen outlets (the search tool's excerpts, start of each)
+    "ru_magadanpravda": (
+        "https://magadanpravda.ru/lenta-novostej/energiya/gubernator-magadanskoj-oblasti-sergej-nosov-provel-soveshchanie-s-glavoj-rusgidro",
+        (
+            "Top.Mail.Ru\n"
+            "Доллар США $ — 00,0000 руб.\n"
+            "Евро € — 00,0000 руб.\n"
+            "07 октября 2024 | 16:59\n"
+            "\n"
+            "Губернатор Магаданской области Сергей Носов провел совещание с главой «РусГидро»\n"
+            "\n"
+            "На встрече обсудили ряд вопросов стратегического планирования, энергетики и экологии\n"
+            "\n"
+            "image 2024 10 07 12 11 11\n"
+            "\n"
+            "Фото: пресс-служба Правительства Магаданской области\n"
+            "\n"
+            "В Правительстве Магаданской области состоялось совещание главы региона Сергея Носова с главой «РусГидро» Виктором Хмариным. На встрече обсудили надежность энергоснабжения и перспективные для Колымы проекты.\n"
+        ),
+    ),
+    "ru_oskolkray": (
+        "https://oskol-kray.ru/news/obshestvo/2025-03-27/vyacheslav-gladkov-vstretilsya-s-ministrom-energetiki-evgeniem-tsivilevym-437568",
+        (
+            "Local Logo\n"
+            "Новости Старооскольского городского округа Белгородской области\n"
+            "77.80\n"
+            "+0.19$\n"
+            "90.75\n"
+            "+0.44\n"
+            "+2 °С, ясно\n"
+            "Белгород\n"
+            "\n"
+            "Вячеслав Гладков встретился с министром энергетики Евгением Цивилевым\n"
+            "\n"
+            "27 марта 2025, 17:04Общество\n"
+            "Фото: belregion.ru\n"
+            "\n"
+            "Стороны договорились оставить ранее переданное генерирующее оборудование и трансформаторы.\n"
+            "\n"
+        ),
+    ),
+    "ru_7x7journal": (
+        "https://7x7-journal.ru/articles/2017/08/18/lyudi-do-nas-proshli-desyat-krugov-ada-i-poslednij-eto-televidenie-o-tom-kak-zhivet-nezavisimyj-telekanal-v-kostromskoj-glubinke",
+        (
+            "Новости, мнения, блоги\n"
+            "Выбрать регион\n"
+            "Костромская область\n"
+            "\n"
+            "«Люди до нас прошли десять кругов ада, и последний — это телевидение». О том, как живет независимый телеканал в костромской глубинке\n"
+            "\n"
+            "О Навальном, Мизулиной, местном менталитете и проверках Роскомнадзора\n"
+            "\n"
+            "В городе Буе Костромской области, который известен как родина сенатора Елены Мизулиной, уже 22 года работает независимый телеканал «Буй-ТВ». Его основатели — супруги Ольга (генеральный директор) и Василий (ее заместитель) Дробышевы. Они рассказали «7x7» о том, как создавали первый в области частный телеканал и поссорились с городской властью.\n"
+            "\n"
+            "Собственный офис телеканала находится на улице Островского — на границе кирпичной пятиэтажной застройки и деревянного частного сектора. Позади него стоит 50-метровая телебашня, которая и транслирует сигнал на 30 километров вокруг. Дробышевы признаются, что если бы в свое время не оформили землю под зданием в собственность, то их бы давно уже «попросили» с этого места. В прихожей — «иконостас» почетных грамот от разных организаций, включая журналистское сообщество области и костр\n"
+        ),
+    ),
+    "uk_sestry": (
+        "https://webflow.sestry.eu/statti/yaki-mista-polshchi-naychastishe-obirali-bizhenci-z-ukrayini",
+        (
+            'Натиснувши "Прийміть усі файли cookie", ви погоджуєтесь із зберіганням файлів cookie на своєму пристрої для покращення навігації на сайті, аналізу використання сайту та допомоги в наших маркетингових зусиллях. Перегляньте нашу Політику конфіденційностідля отримання додаткової інформації.\n'
+            "Які міста Польщі найчастіше обирали біженці з України\n"
+            "Незабаром мине другий рік від початку повномасштабної війни в Україні. За цей час Польща прийняла безпрецедентну кількість біженців з України. Багато з них вже повернулися додому або поїхали далі на Захід. Однак значна кількість українців-біженців залишається в Польщі.\n"
+            "Біженці з України в польщі. Фото: PhotopankPL/Shutterstock\n"
+            "No items found.\n"
+            "Підтримайте Sestry\n"
+        ),
+    ),
+    "uk_poda": (
+        "https://poda.gov.ua/news/117787",
+        (
+            "• Перейти до основного вмісту\n"
+            "arrow\n"
+            "Головна\n"
+            "Новини\n"
+            "\n"
+            "Уряд виділяє рекордні кошти на ремонт місцевих доріг\n"
+            "\n"
+            "10 квітня 2018, 14:35\n"
+            "\n"
+            "  • Пресслужба ОДА\n"
+            "Article Main\n"
+            "\n"
+            "Уряд виділяє рекордні кошти на ремонт місцевих доріг\n"
+            "\n"
+            "Уряд виділяє рекордні кошти на ремонт місцевих доріг\n"
+            "\n"
+        ),
+    ),
+    "uk_ekhmilnyk": (
+        "https://rada.ekhmilnyk.gov.ua/uk/articles/item/695/cherhova-42-sesiya-miskoji-rady-7-sklykannya-perenosytsya",
+        (
+            "Враховуючи те, що чергова 42 сесія міської ради 7 скликання не відбулася через відсутність кворуму депутатів міської ради о 10.00 годині 31.08.2017 року, міський голова Сергій Редчик переніс засідання позачергової сесії на 10.00 год. 05.09.2017 року.\n"
+            "Відділ організаційно-кадрової роботи міської ради\n"
+        ),
+    ),
+    "en_countyenews": (
+        "https://www.countyenews.com/?p=10798",
+        (
+            " date 2017-09-13 By John A. Ballentine\n"
+            "\n"
+            "[email protected]\n"
+            "\n"
+            "\n"
+            "\n"
+            "Work on the chlorine supply line at the pump house will begin October 7 in order to replace the existing corroded line. Chlorine has dissolved part of the chlorine supply line to the aerator that gets mixed into the water system.\n"
+            "\n"
+        ),
+    ),
+}
+
+
+def audit15(ctx, name: str, url: bool = True) -> Article:
+    address, text = AUDIT15[name]
+    raw = RawInput(data=text.encode("utf-8"), origin=f"{name}.txt", url=address if url else None)
+    return ingest_bytes(raw, ctx)
+
+
+def test_a_currency_box_by_name_is_a_widget_and_the_stamp_under_it_dates_the_page(ctx):
+    """magadanpravda.ru (audit15): "Доллар США $ — 00,0000 руб." / "Евро € — 00,0000 руб." /
+    "07 октября 2024 | 16:59" / headline. The currency box (names from the packs'
+    ``currency_names``) was the lead title without the URL; the stamp right above the
+    headline is the article's, not the header's today box."""
+    for url in (True, False):
+        article = audit15(ctx, "ru_magadanpravda", url)
+        assert article.title.startswith("Губернатор Магаданской области Сергей Носов")
+        assert article.date == dt.date(2024, 10, 7)
+        assert not article.body.startswith(("Доллар", "Евро"))
+    assert classify("Доллар вырос на 5%", ctx.rules) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # "Новости Старооскольского городского округа Белгородской области" (a tagline)
+        ("ru_oskolkray", "Вячеслав Гладков встретился с министром энергетики Евгением Цивилевым"),
+        # "Новости, мнения, блоги" (a motto) over the headline
+        ("ru_7x7journal", "«Люди до нас прошли десять кругов ада"),
+        # 'Натиснувши "Прийміть усі файли cookie", ви погоджуєтесь …' (a consent banner)
+        ("uk_sestry", "Які міста Польщі найчастіше обирали біженці з України"),
+        # "• Перейти до основного вмісту" / "arrow" (a skip link and an icon's name)
+        ("uk_poda", "Уряд виділяє рекордні кошти на ремонт місцевих доріг"),
+        # "By John A. Ballentine" / "[email protected]" over the lead: no headline
+        ("en_countyenews", "Work on the chlorine supply line at the pump house will begin"),
+    ],
+)
+def test_site_furniture_of_audit15_is_not_the_headline(ctx, name, title):
+    article = audit15(ctx, name, url=False)  # (the URL's slug saved some of them before)
+    assert article.title.startswith(title)
+    assert not article.body.startswith(("Натиснувши", "Перейти", "arrow", "[email"))
+
+
+def test_a_sentence_stating_two_hours_and_days_is_no_ticker(ctx):
+    """rada.ekhmilnyk.gov.ua (audit15): a council's one-sentence notice ("… о 10.00 годині
+    31.08.2017 року, … на 10.00 год. 05.09.2017 року.") was taken for a ticker of stamped
+    items, and the page was rejected as having no text."""
+    article = audit15(ctx, "uk_ekhmilnyk")
+    assert article.body.startswith("Враховуючи те, що чергова 42 сесія міської ради")
+    assert "lead_title" in article.inferred

@@ -81,6 +81,7 @@ CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.
 LOWER_TAGS_MAX_WORDS = 10  # a line of tags in small letters is at most this long
 STAMP_NAMES = 4  # capitalised words (outlet, author) after a date opening a stamp line
 STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
+TICKER_LEAD_CHARS = 40  # a ticker's first stamp is this near the start of its line
 TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
 GLUED_HEAD_WORDS = 5  # a headline cut before a run-on sentence keeps this many words ...
 GLUED_TAIL_WORDS = 4  # ... and what is cut off is a sentence of at least this many
@@ -253,6 +254,7 @@ class CleanRules:
     date_patterns: tuple[re.Pattern[str], ...] = ()
     datelines: tuple[re.Pattern[str], ...] = ()
     tail_stamp: re.Pattern[str] | None = None  # a stamp glued after a paragraph's last sentence
+    currency_names: re.Pattern[str] | None = None  # currencies by name (the packs')
     agencies: frozenset[str] = frozenset()  # case-folded outlet names and aliases
 
 
@@ -291,6 +293,7 @@ def build_rules(
     fields: set[str] = set()
     labels: set[str] = set()
     counters: set[str] = set()
+    currencies: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
     for code in sorted(packs):
         pack = packs[code]
@@ -316,6 +319,7 @@ def build_rules(
         fields.update(w.casefold() for w in pack.category_fields)
         labels.update(w.casefold() for w in pack.stamp_labels)
         counters.update(w.casefold() for w in pack.counter_words)
+        currencies.update(" ".join(w.casefold().split()) for w in pack.currency_names)
         anniversary.extend(pack.anniversary)
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
@@ -423,6 +427,16 @@ def build_rules(
         date_patterns=tuple(date_patterns),
         datelines=datelines,
         tail_stamp=tail_stamp,
+        currency_names=re.compile(
+            r"(?<![^\W\d_])(?:"
+            + "|".join(
+                re.escape(c).replace(r"\ ", r"\s+") for c in sorted(currencies, key=len)[::-1]
+            )
+            + r")[^\W\d_]{0,2}(?![^\W\d_])",
+            re.IGNORECASE,
+        )
+        if currencies
+        else None,
         agencies=frozenset(a.casefold() for a in agencies),
     )
 
@@ -835,6 +849,13 @@ _FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")  # a flag: two regional indicat
 # An empty ad slot named by its size ("Рекламный баннер 980x90px unterhead")
 _AD_SLOT = re.compile(r"\b\d{2,4}\s?[xх×]\s?\d{2,4}\s?px\b", re.IGNORECASE)
 AD_SLOT_MAX_WORDS = 8
+# An address Cloudflare hid from the page dump ("[email protected]"), maybe after its label
+_PROTECTED_EMAIL = re.compile(r"^(?:[^\W\d_]+\s*:\s*)?\[email\s+protected\]$", re.IGNORECASE)
+# An icon font's ligature left as text by a page dump ("arrow", "chevron_right")
+_ICON_NAME = re.compile(
+    r"^(?:arrow(?:_(?:back|forward|upward|downward|right|left|drop_down|drop_up))?"
+    r"|chevron_(?:left|right)|expand_(?:more|less)|keyboard_arrow_(?:left|right|up|down))$"
+)
 # A dump of a site's section identifiers ("advertisement club_uz conditions culturallife
 # elections_law_uz …"): machine names in small Latin letters, three or more with "_"
 _IDENTIFIER = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
@@ -888,6 +909,10 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "prompt"
     if _words(line) <= AD_SLOT_MAX_WORDS and _AD_SLOT.search(line):
         return "widget"
+    if _ICON_NAME.match(line):
+        return "symbols"
+    if _PROTECTED_EMAIL.match(line):
+        return "contact"
     tokens = line.split()
     if sum("_" in t for t in tokens) >= 3 and all(_IDENTIFIER.fullmatch(t) for t in tokens):
         return "navigation"
@@ -904,7 +929,7 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     for cls, rx in rules.debris:  # a "today" box looks like a timestamp but is not one
         if cls in ("today_widget", "widget") and rx.search(line):
             return cls
-    if _market_ticker(line):
+    if _market_ticker(line, rules):
         return "widget"  # (a rate "6.57 KZT" is no date)
     if _EPIGRAPH.match(line.strip()):
         return "epigraph"
@@ -944,10 +969,13 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     return None
 
 
-def _market_ticker(line: str) -> bool:
-    """Is the line a currency or market ticker's: a currency code or sign and rates only
-    ("• USD 468.56", "504.49 KZT", "₽1 – 155.42", or the code alone, its rate below)?"""
+def _market_ticker(line: str, rules: CleanRules | None = None) -> bool:
+    """Is the line a currency or market ticker's: a currency code, sign or name (the packs'
+    ``currency_names``) and rates only ("• USD 468.56", "504.49 KZT", "₽1 – 155.42", "Доллар
+    США $ — 92,1234 руб.", or the code alone, its rate below)?"""
     stripped = line.strip()
+    if rules is not None and rules.currency_names is not None and re.search(r"\d", stripped):
+        stripped = rules.currency_names.sub("$", stripped)
     if len(stripped) > 60 or not _TICKER_CURRENCY.search(stripped):
         return False
     if not re.search(r"\d", stripped):  # a code alone: upper case ("USD", not "Try")
@@ -1645,6 +1673,8 @@ def _stamped_list(line: str, rules: CleanRules) -> bool:
     if len(paired) < 2:  # (one date and its span of hours is one item: "с 15.00 до 16.00")
         return False
     stamps = sorted(paired.values())
+    if min(dates) > TICKER_LEAD_CHARS:  # the first item's stamp opens the ticker; a sentence
+        return False  # may state two meetings' hours and days ("о 10.00 годині 31.08.2017 …")
     gaps = [b - a for a, b in itertools.pairwise(stamps)]
     return max(gaps) <= TICKER_ITEM_CHARS and len(line) - stamps[-1] <= TICKER_ITEM_CHARS
 
@@ -2712,9 +2742,14 @@ def _today_boxes(lines: list[str], kinds: list[str | None], limit: int, rules: C
     for n, i in enumerate(filled):
         if kinds[i] != "timestamp":
             continue
-        near = [filled[m] for m in (n - 1, n + 1, n + 2) if 0 <= m < len(filled)]
-        if any(_header_widget(lines[j], kinds[j]) for j in near):
-            kinds[i] = "today_widget"
+        after = [filled[m] for m in (n + 1, n + 2) if m < len(filled)]
+        below = next((j for j in range(i + 1, len(lines)) if kinds[j] != "blank"), None)
+        if any(_header_widget(lines[j], kinds[j], rules) for j in after) or (
+            n > 0
+            and _header_widget(lines[filled[n - 1]], kinds[filled[n - 1]], rules)
+            and not (below is not None and (below == limit or kinds[below] in (None, "title")))
+        ):  # (a widget above and the headline right below: the article's stamp, "Евро € —
+            kinds[i] = "today_widget"  # 00,0000 руб." / "07 октября 2024 | 16:59" / headline)
     top = next((i for i, k in enumerate(kinds) if k != "blank"), None)
     if top is None or top not in filled[:1] or len(filled) < 2 or kinds[top] != "timestamp":
         return
@@ -2728,10 +2763,10 @@ def _today_boxes(lines: list[str], kinds: list[str | None], limit: int, rules: C
             kinds[top] = "today_widget"
 
 
-def _header_widget(line: str, kind: str | None) -> bool:
+def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
     """A site header's widget: a currency ticker, a weather reading, a motto."""
     return kind == "epigraph" or (
-        kind in ("widget", "counter") and (_market_ticker(line) or "°" in line)
+        kind in ("widget", "counter") and (_market_ticker(line, rules) or "°" in line)
     )
 
 
