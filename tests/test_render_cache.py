@@ -126,18 +126,23 @@ def test_story_week_and_entity_pages_come_from_the_cache_until_what_they_show_ch
 
     # one report of a story retitled: its story page shows the new title, and so do the
     # pages linking to that report; exactly the pages whose text changed are rendered
+    def retitle(report, words: str) -> tuple[dict, set, RenderedPages]:
+        """Pages of the digest with ``report`` retitled, rendered from the cache; the cached
+        kinds of page whose text changed; the cache (as checked against a fresh render)."""
+        new = dataclasses.replace(
+            report, article=dataclasses.replace(report.article, title=report.article.title + words)
+        )
+        changed_digest = dataclasses.replace(
+            digest, analyses=tuple(new if a.id == report.id else a for a in digest.analyses)
+        )
+        cache = RenderedPages(cache_file, "salt")
+        out = build_pages(changed_digest, s, page_extra=page_extra, gloss=gloss, cache=cache)
+        assert out == build_pages(changed_digest, s, page_extra=page_extra, gloss=gloss)
+        return out, {p for p in cached if out[p] != pages[p]}, cache
+
     story = next(st for st in digest.stories if st.id in smap.stories)
     old = digest.by_id()[story.article_ids[-1]]
-    new = dataclasses.replace(
-        old, article=dataclasses.replace(old.article, title=old.article.title + " обновлено")
-    )
-    digest2 = dataclasses.replace(
-        digest, analyses=tuple(new if a.id == old.id else a for a in digest.analyses)
-    )
-    cache = RenderedPages(cache_file, "salt")
-    pages2 = build_pages(digest2, s, page_extra=page_extra, gloss=gloss, cache=cache)
-    assert pages2 == build_pages(digest2, s, page_extra=page_extra, gloss=gloss)
-    changed = {p for p in cached if pages2[p] != pages[p]}
+    pages2, changed, cache = retitle(old, " обновлено")
     assert smap.stories[story.id] in changed and "обновлено" in pages2[smap.stories[story.id]]
     assert cache.misses == len(changed) and len(changed) < len(cached)
     other = next(p for i, p in smap.stories.items() if i != story.id)
@@ -159,16 +164,7 @@ def test_story_week_and_entity_pages_come_from_the_cache_until_what_they_show_ch
         == 1
         and any((e.name, e.kind) in smap.entities for e in a.text.entities)
     )
-    retitled = dataclasses.replace(
-        single, article=dataclasses.replace(single.article, title=single.article.title + " правка")
-    )
-    digest3 = dataclasses.replace(
-        digest, analyses=tuple(retitled if a.id == single.id else a for a in digest.analyses)
-    )
-    cache = RenderedPages(cache_file, "salt")
-    pages3 = build_pages(digest3, s, page_extra=page_extra, gloss=gloss, cache=cache)
-    assert pages3 == build_pages(digest3, s, page_extra=page_extra, gloss=gloss)
-    changed3 = {p for p in cached if pages3[p] != pages[p]}
+    pages3, changed3, cache = retitle(single, " правка")
     assert cache.misses == len(changed3)
     listing = {
         smap.entities[(e.name, e.kind)]

@@ -2201,8 +2201,9 @@ AUDIT13 = {  # audit13 pages of unseen outlets (the search tool's excerpts, star
 }
 
 
-def audit13(ctx, name: str, url: bool = True) -> Article:
-    address, text = AUDIT13[name]
+def audit_page(ctx, name: str, url: bool = True) -> Article:
+    """An audit page (AUDIT13, AUDIT14, AUDIT15) ingested with its URL or without it."""
+    address, text = {**AUDIT13, **AUDIT14, **AUDIT15}[name]
     raw = RawInput(data=text.encode("utf-8"), origin=f"{name}.txt", url=address if url else None)
     return ingest_bytes(raw, ctx)
 
@@ -2211,7 +2212,7 @@ def test_a_headline_in_capitals_with_a_dash_is_no_dateline(ctx):
     """ "ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ …" (oiyl.kz): a place in capitals, a word in
     capitals and a dash look like "АСТАНА. KAZINFORM –", but a dateline opens a lead in
     small letters; the whole line in capitals is the headline."""
-    article = audit13(ctx, "kk_oiyl")
+    article = audit_page(ctx, "kk_oiyl")
     assert article.title == "ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ МІНДЕТТЕРДІҢ АРҚАУЫ"
     assert article.body.startswith("«Қазақстан Республикасының Президенті туралы»")
 
@@ -2221,7 +2222,7 @@ def test_a_magazines_header_gives_no_title_and_no_date(ctx):
     Января 2024") and its registration over an article of 2014: none is the headline, and
     the issue's day is not the article's (it was taken as its date)."""
     for url in (True, False):
-        article = audit13(ctx, "ru_municipalitetkg", url)
+        article = audit_page(ctx, "ru_municipalitetkg", url)
         assert article.date is None
         assert "журнал" not in article.title and "Регистрационный" not in article.title
     assert classify("2 (148) 31 Января 2024", ctx.rules) == "today_widget"
@@ -2239,21 +2240,21 @@ def test_a_magazines_header_gives_no_title_and_no_date(ctx):
 def test_a_salutation_is_the_start_of_the_text_not_a_headline(ctx, name, lead):
     """ "Уважаемые читатели!", "Dear citizens!" alone on the first line: a letter's start;
     it stays in the text, and the title is made from the lead after it."""
-    article = audit13(ctx, name)
+    article = audit_page(ctx, name)
     assert LEAD_TITLE in article.inferred and article.title.startswith(lead)
     assert article.body.split("\n\n")[1].startswith(lead)
 
 
 def test_a_salutation_said_around_its_stamp_is_the_headline(ctx):
     # muzei-torgai.kz: "Құрметті … ! Аудан тұрғындары" / "12 маусым 2020 жыл" / the same line
-    article = audit13(ctx, "kk_muzeitorgai")
+    article = audit_page(ctx, "kk_muzeitorgai")
     assert article.title == "Құрметті әлеуметтік желі қолданушылар ! Аудан тұрғындары"
     assert article.date == dt.date(2020, 6, 12)
 
 
 def test_a_lead_title_skips_a_quoted_salutation(ctx):
     # for.kg: the lead quotes an appeal ('"Дорогие горожане! Эпидемиологическая ситуация …')
-    article = audit13(ctx, "ru_forkg")
+    article = audit_page(ctx, "ru_forkg")
     assert article.title.startswith("Эпидемиологическая ситуация в городе очень напряженная")
     assert article.date == dt.date(2020, 7, 2)
 
@@ -2424,12 +2425,6 @@ AUDIT14 = {  # audit14 pages of unseen outlets (the search tool's excerpts, star
 }
 
 
-def audit14(ctx, name: str, url: bool = True) -> Article:
-    address, text = AUDIT14[name]
-    raw = RawInput(data=text.encode("utf-8"), origin=f"{name}.txt", url=address if url else None)
-    return ingest_bytes(raw, ctx)
-
-
 @pytest.mark.parametrize(
     ("name", "title", "lead"),
     [
@@ -2445,7 +2440,7 @@ def test_an_image_line_is_furniture_and_its_alt_text_says_a_missing_headline(
     markup was the title and the body's first line. The image is furniture; its alt text
     (printed twice over on profinance) is the headline."""
     for url in (True, False):
-        article = audit14(ctx, name, url)
+        article = audit_page(ctx, name, url)
         assert article.title == title
         assert "lead_title" not in article.inferred
         assert article.body.startswith(lead) and "<image" not in article.body
@@ -2491,7 +2486,7 @@ def test_an_image_line_with_a_short_or_empty_alt_gives_no_title(ctx):
 def test_site_furniture_above_the_text_is_not_the_headline(ctx, name, title):
     """audit14 (redtram, malaya-purga.ru, volokonadm.ru, gerren.kz): each line above the
     headline or lead was taken as the title before."""
-    article = audit14(ctx, name)
+    article = audit_page(ctx, name)
     assert article.title.rstrip(" .…") == title
     assert not article.body.startswith(("Наш веб-сайт", "Рекламный", "RU "))
 
@@ -2506,7 +2501,7 @@ def test_site_furniture_above_the_text_is_not_the_headline(ctx, name, title):
     ],
 )
 def test_a_promo_or_ad_line_is_not_the_headline_of_a_page_without_one(ctx, name, lead):
-    article = audit14(ctx, name)
+    article = audit_page(ctx, name)
     assert article.title.startswith(lead) and "lead_title" in article.inferred
     assert article.body.startswith(lead)
 
@@ -2532,7 +2527,7 @@ def test_furniture_classes_of_audit14(ctx):
 def test_a_related_item_under_similar_news_does_not_date_the_page(ctx):
     """kyn.kz (audit14): "Ұқсас жаңалықтар" then another story with "- 19 қараша, 2024":
     the page states no day of its own, so none, not the related story's."""
-    article = audit14(ctx, "kk_kyn")
+    article = audit_page(ctx, "kk_kyn")
     assert article.date is None
 
 
@@ -2540,7 +2535,7 @@ def test_a_kabar_dateline_with_the_date_in_figures(ctx):
     """kabar.kg (audit14): "Бишкек, 23.12.25. /Кабар/. По инициативе …": the dateline gives
     the day (two-digit year) and the agency, and is no title."""
     for url in (True, False):
-        article = audit14(ctx, "ru_kabarkg", url)
+        article = audit_page(ctx, "ru_kabarkg", url)
         assert article.date == dt.date(2025, 12, 23)
         assert article.title.startswith("По инициативе полномочного представителя")
         assert article.source == "Kabar"
@@ -2560,7 +2555,7 @@ def test_a_stamp_glued_after_the_last_sentence_dates_the_page(ctx, name, day, en
     """veselivska-gromada.gov.ua, dailynewscatch24.com (audit14): the stamp is glued to the
     end of the text's last paragraph; it is split off as the page's stamp."""
     for url in (True, False):
-        article = audit14(ctx, name, url)
+        article = audit_page(ctx, name, url)
         assert article.date == day
         assert article.body.rstrip().endswith(end)
 
@@ -2677,19 +2672,13 @@ AUDIT15 = {  # audit15 pages of unseen outlets (the search tool's excerpts, star
 }
 
 
-def audit15(ctx, name: str, url: bool = True) -> Article:
-    address, text = AUDIT15[name]
-    raw = RawInput(data=text.encode("utf-8"), origin=f"{name}.txt", url=address if url else None)
-    return ingest_bytes(raw, ctx)
-
-
 def test_a_currency_box_by_name_is_a_widget_and_the_stamp_under_it_dates_the_page(ctx):
     """magadanpravda.ru (audit15): "Доллар США $ — 00,0000 руб." / "Евро € — 00,0000 руб." /
     "07 октября 2024 | 16:59" / headline. The currency box (names from the packs'
     ``currency_names``) was the lead title without the URL; the stamp right above the
     headline is the article's, not the header's today box."""
     for url in (True, False):
-        article = audit15(ctx, "ru_magadanpravda", url)
+        article = audit_page(ctx, "ru_magadanpravda", url)
         assert article.title.startswith("Губернатор Магаданской области Сергей Носов")
         assert article.date == dt.date(2024, 10, 7)
         assert not article.body.startswith(("Доллар", "Евро"))
@@ -2712,7 +2701,7 @@ def test_a_currency_box_by_name_is_a_widget_and_the_stamp_under_it_dates_the_pag
     ],
 )
 def test_site_furniture_of_audit15_is_not_the_headline(ctx, name, title):
-    article = audit15(ctx, name, url=False)  # (the URL's slug saved some of them before)
+    article = audit_page(ctx, name, url=False)  # (the URL's slug saved some of them before)
     assert article.title.startswith(title)
     assert not article.body.startswith(("Натиснувши", "Перейти", "arrow", "[email"))
 
@@ -2721,6 +2710,6 @@ def test_a_sentence_stating_two_hours_and_days_is_no_ticker(ctx):
     """rada.ekhmilnyk.gov.ua (audit15): a council's one-sentence notice ("… о 10.00 годині
     31.08.2017 року, … на 10.00 год. 05.09.2017 року.") was taken for a ticker of stamped
     items, and the page was rejected as having no text."""
-    article = audit15(ctx, "uk_ekhmilnyk")
+    article = audit_page(ctx, "uk_ekhmilnyk")
     assert article.body.startswith("Враховуючи те, що чергова 42 сесія міської ради")
     assert "lead_title" in article.inferred
