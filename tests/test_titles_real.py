@@ -2561,6 +2561,16 @@ def test_a_stamp_glued_after_the_last_sentence_dates_the_page(ctx, name, day, en
 
 
 AUDIT15 = {  # audit15 pages of unseen outlets (the search tool's excerpts, start of each)
+    "en_wdtn": (
+        "https://www.wdtn.com/news/local-news/downtown-dayton-welcomes-two-new-businesses/",
+        (
+            " date 2021-10-01 DAYTON, Ohio (WDTN)- Ribbon cuttings are momentous occasions for business owners who have put a lot of hard work and sacrifice into their stores. Friday morning, the Downtown Dayton partnership facilitated two ribbon cuttings on the same street, showing signs that downtown Dayton is becoming more revitalized.\n"
+            "\n"
+            "“The ribbon cutting was kind of signifying and letting everyone know come on and shop,” said Christian Armstrong, co-owner of GEMS, a new fashion boutique on Third Street.\n"
+            "\n"
+            "Agnes, is a Caribbean-inspired eatery with a long history of serving fresh food in the Dayton area. But now they’re located prominently on Third street and are ready to serve the community.\n"
+        ),
+    ),
     "ru_magadanpravda": (
         "https://magadanpravda.ru/lenta-novostej/energiya/gubernator-magadanskoj-oblasti-sergej-nosov-provel-soveshchanie-s-glavoj-rusgidro",
         (
@@ -2713,3 +2723,39 @@ def test_a_sentence_stating_two_hours_and_days_is_no_ticker(ctx):
     article = audit_page(ctx, "uk_ekhmilnyk")
     assert article.body.startswith("Враховуючи те, що чергова 42 сесія міської ради")
     assert "lead_title" in article.inferred
+
+
+def test_a_dateline_with_the_place_and_its_state_before_an_agency_in_brackets(ctx):
+    """wdtn.com (audit15): "DAYTON, Ohio (WDTN)- Ribbon cuttings are …", the AP style of a
+    place with its state or country ("ALMATY, Kazakhstan (AP) —"): a dateline, so the title
+    made from the lead of this page without a headline starts after it."""
+    article = audit_page(ctx, "en_wdtn")
+    assert article.title.startswith("Ribbon cuttings are momentous occasions")
+    assert article.date == dt.date(2021, 10, 1)
+    # keyt.com, an AP story (found while writing this rule, not in any split or audit)
+    c = clean_text(KEYT_AP, ctx.rules, url=KEYT_AP_URL)
+    assert c.dateline is not None and (c.dateline.place, c.dateline.agency) == ("ALMATY", "AP")
+    assert c.title == "Kazakhstan activists recall path from protest to bloodshed"
+    assert c.body.startswith("The mass protests in Kazakhstan that began over New Year’s weekend")
+
+
+KEYT_AP_URL = (
+    "https://keyt.com/news/national-world/ap-national-news/2022/01/14/"
+    "kazakhstan-activists-recall-path-from-protest-to-bloodshed/"
+)
+KEYT_AP = (
+    "Skip to Content\n"
+    "\n"
+    "Kazakhstan activists recall path from protest to bloodshed\n"
+    "\n"
+    "\n"
+    "Associated Press\n"
+    "\n"
+    "ALMATY, Kazakhstan (AP) — The mass protests in Kazakhstan that began over New Year’s weekend because of high fuel prices were peaceful at first, but then something changed. At demonstrations in the largest city of Almaty, protesters say groups of armed men reportedly joined the peaceful rallies and urged them to storm police stations and government buildings. Soon, city hall was ablaze, cars and buses were set on fire and gunshots rang out. Scores of people were killed and thousands arrested. President Kassym-Jomart Tokayev has blamed the unrest on “terrorists” who received foreign training and support, but the government has not presented any evidence to support its allegation. Protesters say their peaceful rallies were somehow undermined, leading to the crackdown.\n"
+    "\n"
+    "Author Profile Photo\n"
+    "\n"
+    "The Associated Press\n"
+    "\n"
+    "Skip to content\n"
+)

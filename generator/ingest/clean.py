@@ -331,6 +331,8 @@ def build_rules(
             re.compile(
                 rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}}))"
                 r"\b\s*[,.]?\s*"  # the place ends a word: "MOSCOW –" is no "MOSCO" + "W"
+                # its country or state before an agency in brackets: "ALMATY, Kazakhstan (AP) —"
+                rf"(?:(?-i:[{_UPPER}][\w.\-]+(?:\s[{_UPPER}][\w.\-]+){{0,2}})(?=\s*\())?"
                 rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})(?:\s+(?P<year>\d{{4}}))?"
                 rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?:,?\s+(?P<year2>\d{{4}}))?"
                 # all in figures, before an agency in slashes: "Бишкек, 23.12.25. /Кабар/."
