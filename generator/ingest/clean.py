@@ -259,8 +259,10 @@ class CleanRules:
 
 
 def _phrases(words: Iterable[str]) -> str:
-    """A regex alternation of word-list phrases, any run of spaces between their words."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words))
+    """A regex alternation of word-list phrases, any run of spaces between their words, the
+    longest first (so "доллар сша" is tried before "доллар" where nothing anchors the end)."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 def build_rules(
@@ -367,7 +369,7 @@ def build_rules(
         )
     tail_stamp = None
     if months:
-        said = "|".join(re.escape(w) for w in sorted(publish, key=lambda w: (-len(w), w)))
+        said = _phrases(publish)
         # "… plan repairs. Published – November 29, 2025 06:21 pm IST", "… на повні
         # груди.20:07 05.01.2017": a stamp glued after the last sentence of a paragraph
         tail_stamp = re.compile(
@@ -430,11 +432,7 @@ def build_rules(
         datelines=datelines,
         tail_stamp=tail_stamp,
         currency_names=re.compile(
-            r"(?<![^\W\d_])(?:"
-            + "|".join(
-                re.escape(c).replace(r"\ ", r"\s+") for c in sorted(currencies, key=len)[::-1]
-            )
-            + r")[^\W\d_]{0,2}(?![^\W\d_])",
+            r"(?<![^\W\d_])(?:" + _phrases(currencies) + r")[^\W\d_]{0,2}(?![^\W\d_])",
             re.IGNORECASE,
         )
         if currencies
@@ -971,12 +969,12 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     return None
 
 
-def _market_ticker(line: str, rules: CleanRules | None = None) -> bool:
+def _market_ticker(line: str, rules: CleanRules) -> bool:
     """Is the line a currency or market ticker's: a currency code, sign or name (the packs'
     ``currency_names``) and rates only ("• USD 468.56", "504.49 KZT", "₽1 – 155.42", "Доллар
     США $ — 92,1234 руб.", or the code alone, its rate below)?"""
     stripped = line.strip()
-    if rules is not None and rules.currency_names is not None and re.search(r"\d", stripped):
+    if rules.currency_names is not None and re.search(r"\d", stripped):
         stripped = rules.currency_names.sub("$", stripped)
     if len(stripped) > 60 or not _TICKER_CURRENCY.search(stripped):
         return False

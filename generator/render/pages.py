@@ -309,7 +309,7 @@ class _Ctx:
     _what: dict[tuple, str] = field(default_factory=dict)
     _names: dict[tuple, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
     _concepts: dict[str, set[str]] = field(default_factory=dict)  # article id -> concepts
-    lines: dict[tuple, Any] = field(default_factory=dict)  # a page's story lines, by page
+    lines: dict[tuple, Any] = field(default_factory=dict)  # an entity page's lines, once
 
     def what(self, reports: Sequence[Analysis], first: dt.date | None = None) -> str:
         """The one-line English "what" of reports (see generator.render.english)."""
