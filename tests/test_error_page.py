@@ -174,10 +174,13 @@ def test_source_and_story_pages_show_outlet_profiles(page, at_root, site):
     table = page.locator("h2:has-text('Coverage by outlet country') ~ div table").first
     assert "Kyrgyzstan" in table.inner_text() and "no outlet profile" in table.inner_text()
     feeds = page.eval_on_selector_all(
-        "link[rel=alternate][type='application/atom+xml']", "els => els.map(e => e.href)"
+        "link[rel~=alternate][type='application/atom+xml']", "els => els.map(e => e.href)"
     )
     assert at_root + f"feeds/stories/{story.name}.xml" in feeds
     assert page.request.get(feeds[-1]).ok
+    # instant navigation took no feed for a language version (no sitemap.xml under feeds/)
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in page.failed if u.startswith(at_root)], page.failed
     _shot(page, "story-page.png", full_page=True)
 
 
