@@ -1079,3 +1079,42 @@ def test_a_start_ahead_is_not_a_deadline_elsewhere(ctx):
     _url, text = AUDIT12["ru_kirovgrad"]
     moved = text.replace("С 1 января 2026 года посёлок", "1 января 2026 года посёлок")
     assert ingest_bytes(RawInput(data=moved.encode("utf-8"), origin="k.txt"), ctx).date is None
+
+
+# The whole excerpt of a Uganda Radio Network page (audit11, 2022): the page's "In short"
+# summary over the headline, and the headline's element glued to the date's in the dump.
+UGRADIO_URL = (
+    "https://ugandaradionetwork.com/story/"
+    "igp-orders-commanders-to-release-suspects-with-minor-offences"
+)
+UGRADIO = (
+    "In short\n"
+    "Uganda has recorded 11 deaths and 11 confirmed cases of Ebola from communities in Mubende "
+    "district over the last week. But as the Ministry of Health embarks on contact tracing in "
+    "the areas of Mubende, Kyegegwa, Kassanda and Mityana, the Police Force is also seeking to "
+    "decongest its cells to control the spread of the virus.\n"
+    "IGP Orders Commanders to Release Suspects with Minor Offences23 Sep 2022\n"
+    "In short\n"
+    "Tagged with: Ebola outbreak\n"
+)
+
+
+def test_a_date_glued_after_the_headline_is_split_off(ctx):
+    """A headline and the date after it with no space between ("… Minor Offences23 Sep
+    2022", "… на восток России16.10.2015 ЛУКОЙЛ предлагает …", the lead run on): the headline
+    stops where the letters stop; the date is a stamp under it (burneft.ru was undated)."""
+    raw = RawInput(data=UGRADIO.encode("utf-8"), origin="ugradio.txt", url=UGRADIO_URL)
+    assert ingest_bytes(raw, ctx).title == (
+        "IGP Orders Commanders to Release Suspects with Minor Offences"
+    )
+    name = "dev10/ru_burneft_novak_lukoil_product_pipeline_east.txt"
+    raw = RawInput(data=page(name).encode("utf-8"), origin=name)
+    article = ingest_bytes(raw, ctx)
+    assert article.title == (
+        "Новак: ЛУКОЙЛ предлагает строительство нефтепродуктопровода на восток России"
+    )
+    assert article.date == dt.date(2015, 10, 16)
+    assert article.body.startswith("ЛУКОЙЛ предлагает строительство нефтепродуктопровода")
+    # a date in running text is no glued stamp: a number after a letter is not enough
+    for line in ("Ремонт участка трассы М39 начнётся в мае", "Boeing 737 crashed near Almaty"):
+        assert clean_text(line + "\n\nText of the article goes on here.", ctx.rules).title == line

@@ -1401,6 +1401,33 @@ def _unglue_dated_headline(line: str, rules: CleanRules) -> list[str]:
     return [line]
 
 
+_CLOCK_AFTER = re.compile(r"[,\s]*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.I)
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")  # a letter, then a digit, no space
+
+
+def _unglue_headline_date(line: str, rules: CleanRules) -> list[str]:
+    """A headline with the page's date glued after it, no space between (the page's
+    markup put them in two elements): "IGP Orders … Minor Offences23 Sep 2022" -> the
+    headline / the date; "… на восток России16.10.2015 ЛУКОЙЛ предлагает …" -> the
+    headline / the date and the lead. The date is a full one (day, month, year) that
+    starts where the letters stop (with its clock time, if any); the text before it is
+    shaped like a headline."""
+    for m in _LETTER_DIGIT.finditer(line):
+        head, tail = line[: m.start()].rstrip(), line[m.start() :]
+        if not GLUED_HEAD_WORDS <= _words(head) <= HEADLINE_MAX_WORDS or _ends_sentence(head):
+            continue
+        found = find_dates(tail[:40], rules, latin=not _CYR.search(line))
+        if not found or found[0][0] != 0 or found[0][1] is None:
+            continue
+        ends = [d.end() for rx in (_NUMERIC_DATE, *rules.date_patterns) if (d := rx.match(tail))]
+        end = max(ends, default=0)
+        if clock := _CLOCK_AFTER.match(tail, end):
+            end = clock.end()
+        date, rest = tail[:end].strip(" ,"), tail[end:].strip()
+        return [head, date, rest] if end and rest else [head, tail]
+    return [line]
+
+
 TAIL_STAMP_MIN_WORDS = 8  # the text before a glued stamp is a paragraph, not a headline
 
 
@@ -2524,6 +2551,11 @@ def clean_text(
             break
 
     lines = [part for line in lines for part in _unglue_card(line)]
+    lines = [
+        part
+        for n, line in enumerate(lines)
+        for part in (_unglue_headline_date(line, rules) if n < DATED_HEADLINE_LINES else [line])
+    ]
     lines = [
         part
         for n, line in enumerate(lines)
