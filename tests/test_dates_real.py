@@ -1118,3 +1118,17 @@ def test_a_date_glued_after_the_headline_is_split_off(ctx):
     # a date in running text is no glued stamp: a number after a letter is not enough
     for line in ("Ремонт участка трассы М39 начнётся в мае", "Boeing 737 crashed near Almaty"):
         assert clean_text(line + "\n\nText of the article goes on here.", ctx.rules).title == line
+
+
+def test_a_byline_glued_to_by_is_no_sidebar_headline(ctx):
+    """baltimorechronicle.com (dev9): "• 12/04/2024 22:31" / headline / "ByJohn Newman" /
+    "Feb 23, 2024": the byline glued to its "By" had been taken for a headline between two
+    stamps (a list of other stories), and the stamp under the headline went with it."""
+    name = "dev9/en_baltimorechronicle_armenia_suspended_csto.txt"
+    cleaned = clean_text(page(name), ctx.rules)
+    assert cleaned.bylines == (("author", "John Newman"),)
+    assert ("below", "Feb 23, 2024") in cleaned.stamps
+    assert text_date(ctx, name) == dt.date(2024, 2, 23)
+    # a name glued to a word that only starts with "By" is no byline
+    for line in ("Bystander Effect", "ByteDance Limited"):
+        assert clean_text(f"Headline of the page\n\n{line}\n\nText.", ctx.rules).bylines == ()
