@@ -34,6 +34,7 @@ DEBRIS_CLASSES = (
     "comments",
     "masthead",  # the outlet describing itself, its tagline ("Новости Мурманска и …")
     "rubric",  # a genre rubric over the headline ("Исторический очерк")
+    "account",  # the site's account bar: a guest's greeting, login and sign-up prompts
 )
 _LIST_KEYS = (
     "switcher_names",

@@ -2202,8 +2202,8 @@ AUDIT13 = {  # audit13 pages of unseen outlets (the search tool's excerpts, star
 
 
 def audit_page(ctx, name: str, url: bool = True) -> Article:
-    """An audit page (AUDIT13, AUDIT14, AUDIT15) ingested with its URL or without it."""
-    address, text = {**AUDIT13, **AUDIT14, **AUDIT15}[name]
+    """An audit page (AUDIT13 ... AUDIT16) ingested with its URL or without it."""
+    address, text = {**AUDIT13, **AUDIT14, **AUDIT15, **AUDIT16}[name]
     raw = RawInput(data=text.encode("utf-8"), origin=f"{name}.txt", url=address if url else None)
     return ingest_bytes(raw, ctx)
 
@@ -2759,3 +2759,167 @@ KEYT_AP = (
     "\n"
     "Skip to content\n"
 )
+
+
+# --------------------------------------------------------------------------- audit16
+
+
+@pytest.mark.parametrize("url", [True, False])
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        # a list of other headlines flattened onto one line, each glued to the next
+        ("ru_reporterkg", "В Оше построят современный перинатальный центр"),
+        # a Markdown image line whose alt text is the headline, over the headline
+        (
+            "uk_karpat",
+            "Виклики війни: як згуртувалася Берегівська громада / Актуальне інтерв’ю (відео)",
+        ),
+        # a copy-protection notice, and a trail from the home page ending in the headline
+        (
+            "uk_gornsn",
+            "Районна газета – літопис доль та дзеркало минулих днів. Якою буде подальша доля"
+            " ДРУКОВАНОГО ВИДАННЯ?",
+        ),
+        # a site clock, a uCoz greeting bar, and the headline after its clock time
+        ("ru_ucozbuguruslan", "В Бугурусланском районе ищут месторождения нефти и газа"),
+        # a poll's button and a reminder over the headline printed twice
+        ("ru_partizansky", "Дороги приведут в порядок"),
+        # a headline with the page's date glued after it
+        ("en_gerbersteel", "Russian steel group facing US sanctions"),
+    ],
+)
+def test_the_headline_under_audit16_furniture(ctx, name, title, url):
+    assert audit_page(ctx, name, url).title == title
+
+
+@pytest.mark.parametrize(
+    "name, lead",
+    [
+        ("ru_khujandtj", "На площади перед областной публичной библиотеки"),  # a rating line
+        ("en_newsam", "We welcome the announcement that Armenia and Azerbaijan"),  # a toggle
+    ],
+)
+def test_no_headline_over_a_rating_line_or_a_feed_toggle(ctx, name, lead):
+    """A page without a headline under a rating plugin's "(1 голос, среднее 1.00 из 5)" (an
+    image's "alt" glued to its lead) or a "Show news feed" toggle: the title is made from
+    the lead."""
+    article = audit_page(ctx, name)
+    assert article.title.startswith(lead) and LEAD_TITLE in article.inferred
+    assert article.body.startswith(lead)
+
+
+def test_a_site_clock_over_the_account_bar_is_no_date(ctx):
+    """uCoz's header: "Пятница, 22.11.2024, 19:33" (the clock when the page was seen) over
+    "Приветствую Вас Гость | RSS | Регистрация | Вход": the page states no date of its own
+    (its URL does: 2018-05-21)."""
+    assert audit_page(ctx, "ru_ucozbuguruslan", url=False).date is None
+    assert audit_page(ctx, "ru_ucozbuguruslan").date == dt.date(2018, 5, 21)
+    for line in ("Приветствую Вас Гость | RSS", "Вітаю Вас Гість | RSS", "Forgot your password?"):
+        assert classify(line, ctx.rules) == "account"
+
+
+@pytest.mark.parametrize("url", [True, False])
+def test_a_stamp_over_a_lead_announcing_later_days(ctx, url):
+    """kazfootball.kz: "29 янв. 2023, 15:35" over "Чемпионат стартует 4-5 марта и завершится
+    28-29 октября": days to come, not days past that the stamp would not fit."""
+    assert audit_page(ctx, "ru_kazfootball", url).date == dt.date(2023, 1, 29)
+    assert audit_page(ctx, "ru_reporterkg", url).date == dt.date(2025, 9, 12)
+
+
+AUDIT16 = {  # audit16 pages of unseen outlets (the search tool's excerpts, start of each)
+    "ru_reporterkg": (
+        "https://reporter.kg/ru/v-oshe-postroyat-sovremennyy-perinatalnyy-tsentr",
+        (
+            "Несмотря на охранный ордер, применил насилие к супруге. В Бишкеке задержан 49-летний мужчинаНазначение женщины на пост спикера ЖК может стать «стабилизирующим фактором» для страны — эксперт220 школам в регионах передали лабораторное оборудование и ноутбукиНа улице 7 Апреля в Бишкеке прорвало теплотрассу. Мэрия сообщила о начале ремонтных работБишкек получил 95 новых автобусов и 42 единицы спецтехникиКазахстан планирует поставлять интернет-трафик Starlink в Кыргызстан и соседние страны\n"
+            "В Оше построят современный перинатальный центр\n"
+            "12.09.2025 | 16:37\n"
+            "\n"
+            "В городе Ош начнется строительство современного перинатального центра на 150 мест. Об этом сообщило Министерство здравоохранения.\n"
+            "Строительство будет вести китайская компания China Road, а объект планируется ввести в эксплуатацию через 2,5 года на территории Ошской областной объединенной клинической больницы.\n"
+        ),
+    ),
+    "ru_kazfootball": (
+        "https://kazfootball.kz/news/69348",
+        (
+            "Утвержден календарь первого тура Премьер-лиги сезона 2023 года\n"
+            "29 янв. 2023, 15:35\n"
+            "|\n"
+            "901\n"
+            "Матчи Премьер-лиги проводятся по принципу «каждый с каждым» в два круга на своем поле и на поле соперника. Чемпионат стартует 4-5 марта и завершится 28-29 октября.\n"
+            "I тур\n"
+            "4-5 марта\n"
+            "«Жетысу» – «Актобе»\n"
+        ),
+    ),
+    "uk_karpat": (
+        "https://life.karpat.in.ua/?lang=uk&p=206651",
+        (
+            "![Виклики війни: як згуртувалася Берегівська громада / Актуальне інтерв’ю (відео)](https://life.karpat.in.ua/wp-content/uploads/2024/07/maxresdefault-5.jpeg)\n"
+            "Виклики війни: як згуртувалася Берегівська громада / Актуальне інтерв’ю (відео)\n"
+            "Берегово – серце угорської національної спільноти в Україні. В архітектурі та звичаях міста закарбувалася більш ніж тисячолітня епоха правління угорської держави, тож для багатьох місцевих мешканців саме угорська мова є рідною. Берегово та околиці – приклад того, як у незалежній Україні гармонійно проживають представники різних етносів, зберігаючи, водночас, власну культурну ідентичність. Берегівський міський голова Золтан Бабяк розповідає, що з моменту повномасштабного вторгнення чимало закладів освіти стали прихистками, а місцева громада згуртувалася, забезпечуючи базові потреби людей, які шукали житло чи стояли у кількаденній черзі на кордоні з Угорщиною. Частина чоловіків приєдналася до територіальної оборони, відтак нині вони несуть службу на сході країни. А берегівчани намагаються забезпечити захисників усім необхідним та підтримати фінансово.\n"
+        ),
+    ),
+    "uk_gornsn": (
+        "https://gornsn.info/%D1%80%D0%B0%D0%B9%D0%BE%D0%BD%D0%BD%D0%B0-%D0%B3%D0%B0%D0%B7%D0%B5%D1%82%D0%B0-%D0%BB%D1%96%D1%82%D0%BE%D0%BF%D0%B8%D1%81-%D0%B4%D0%BE%D0%BB%D1%8C-%D1%82%D0%B0-%D0%B4%D0%B7%D0%B5%D1%80/",
+        (
+            "You cannot copy content of this page\n"
+            "На головну / ІСТОРІЯ / Районна газета – літопис доль та дзеркало минулих днів. Якою буде подальша доля ДРУКОВАНОГО ВИДАННЯ?\n"
+            "\n"
+            "Районна газета – літопис доль та дзеркало минулих днів. Якою буде подальша доля ДРУКОВАНОГО ВИДАННЯ?\n"
+            "\n"
+            "Якщо на хвилинку замислитися, то виходить, що районна газета фактично від самого початку – незмінний супутник існування Горностаївського району, один із його індикаторів самостійності, самодостатності. Сьогодні район, як адміністративна одиниця, зникає. Головна редакторка газети «Сільські новини» Любов РУДЯ з нагоди професійного свята – Дня журналістів – розповіла про історію часопису та її творців, поділилася думками щодо цінності друкованих видань та від чого залежить їх подальша доля.\n"
+        ),
+    ),
+    "ru_ucozbuguruslan": (
+        "https://yuelektroitem.ucoz.ae/news/v_buguruslanskom_rajone_ishhut_mestorozhdenija_nefti_i_gaza/2018-05-21-564",
+        (
+            "Пятница, 22.11.2024, 19:33\n"
+            "Приветствую Вас Гость | RSS | Регистрация | Вход\n"
+            "07:26 В Бугурусланском районе ищут месторождения нефти и газа | |\n"
+            "Оренбург. На территории Благодаровского сельского Совета Бугурусланского района Оренбургской области работают геофизики. Они ищут месторождения нефти и газа. Геологоразведовательные мероприятия проводятся по заказу ОАО «Роснефть», пояснил инженер ОАО «Геотехсейсморазведка» А.С. Мдагалиев. Проведены обследования недр в соседних районах Самарской области, подходят к завершению работы и в Бугурусланском. От результатов будет зависеть развитие нефтяной промышленности региона, сообщает РИА «Оренбуржье». Напомним, в далёком 1937 году в Бугуруслане на улице Пионерская ударил нефтяной фонтан. Это было первое «чёрное золото» Оренбуржья. | |\n"
+            "|\n"
+            "Всего комментариев: 0 | |\n"
+        ),
+    ),
+    "ru_khujandtj": (
+        "http://www.khujand.tj/index.php?option=com_content&view=article&id=5974%3Amuloqot&catid=36%3Anavgoni&Itemid=182&lang=ru",
+        (
+            "(1 голос, среднее 1.00 из 5)\n"
+            "\n"
+            "altНа площади перед областной публичной библиотеки имени Тошходжа Асири в городе Худжанде состоялась торжественная церемония открытия ярмарки школьной формы и школьных принадлежностей. На ярмарке промышленные предприятия, цеха по производству школьной формы, индивидуальные предприниматели предлагали гражданам школьную форму и другие школьные принадлежности по ценам на 10-20 процентов ниже рыночной.\n"
+        ),
+    ),
+    "ru_partizansky": (
+        "http://rayon.partizansky.ru/?showprevue=godoc&id=20130709053928&in=466d93703675ebf6423ba44bc7b1b4efa42",
+        (
+            "Дороги приведут в порядок\n"
+            "Напомнить позже\n"
+            "\n"
+            "Принять участие в опросе\n"
+            "\n"
+            "Решаем вместе\n"
+            "Не убран мусор, яма на дороге, не горит фонарь? Столкнулись с проблемой — сообщите о ней!\n"
+            "Дороги приведут в порядок\n"
+            "\n"
+            "Также принято решение обратиться в ОАО «Примавтодор» с просьбой привести в порядок дорожное полотно на участке с. Екатериновка - пос. Боец Кузнецов - с. Новая Сила.\n"
+        ),
+    ),
+    "en_newsam": (
+        "http://newsam.com/eng/news/818859.html",
+        (
+            "September 21\n"
+            "Show news feed\n"
+            "\n"
+            "We welcome the announcement that Armenia and Azerbaijan have agreed upon the 1991 Alma Ata declaration as the basis for border delimitation between the two countries. US Secretary of State Anthony Blinken wrote in his microblog on X.\n"
+            "\n"
+            "\"This is an important step towards concluding a durable and dignified peace agreement,'' he said. \n"
+        ),
+    ),
+    "en_gerbersteel": (
+        "https://gerber-steel.com/stainless-espresso-russian-steel-group-hit-with-us-sanctions/",
+        (
+            "Russian steel group facing US sanctions4 August 2022 – MMK, one of the world’s largest steel producers, has been placed on the sanctions list by the US government. And more and more proceedings against attempts to circumvent anti-dumping and anti-subsidy measures. Associations warn. In the end, there is the threat of heavy fines and, in the worst case, many years of imprisonment. Source\n"
+        ),
+    ),
+}

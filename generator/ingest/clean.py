@@ -28,6 +28,8 @@ from generator.sources import site_host
 MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
 HEADLINE_MAX_WORDS = 30  # a longer line is article text
+GLUED_ITEMS = 3  # a line with this many headlines glued to the next is a list of them
+GLUED_MENU_WORDS = 8  # ... unless this short: menu items glued together ("СюжетыПолитика…")
 BROKEN_LEAD_WORDS = 25  # ... and so is a line this long with a sentence break in it
 SECTION_WORDS = 2  # a URL path segment of this many words before the article's id: a rubric
 FIELDS_LINE_WORDS = 14  # a line of "Label: value" fields is no longer than this
@@ -123,6 +125,12 @@ _SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail
 # a site's name in a line ("cryptopolitan.com"), not a link's ("pic.twitter.com/Ab1")
 _SITE_TOKEN = re.compile(r"(?<![\w@/.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?![\w./-])")
 _CAMEL = re.compile(r"(?<=[a-z" + _CYR_LOWER + r"])(?=[" + _UPPER + r"])")
+# A list of headlines flattened onto one line, each glued to the next ("… задержан 49-летний
+# мужчинаНазначение женщины … — эксперт220 школам … и ноутбукиНа улице …"): a word's small
+# letters run into a capital or a figure (not a name's "КазМунайГаз" or "LinkedIn")
+_GLUED_ITEM = re.compile(rf"[{_CYR_LOWER}a-z]{{5}}(?=[{_UPPER}0-9])")
+# An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
+_ALT_LABEL = re.compile(rf"^alt(?=[{_CYR_UPPER}])")
 _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
 _LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти к содержанию" (skip links)
@@ -793,7 +801,12 @@ _SLASH_CRUMB = re.compile(r"^\s*//\s*[^\s/](?:\S*\s+){0,3}\S*\s*$")
 
 def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
     """A breadcrumb trail: "Home » World » ...", "Русский язык>>Россия и СНГ", or a home
-    word followed by a section name."""
+    word followed by a section name. A trail from the home page may end in the headline,
+    question mark and all ("На головну / ІСТОРІЯ / Районна газета – … ВИДАННЯ?")."""
+    parts = [p for p in _SEPARATORS.split(line) if p.strip()]
+    first = _key(parts[0]) if parts else ""
+    if len(parts) >= 3 and first in rules.breadcrumb_home and _words(parts[1]) <= 4:
+        return True
     if _ends_sentence(line):
         return False
     if _SLASH_CRUMB.match(line):
@@ -801,8 +814,6 @@ def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
     menu = [p for p in _MENU_ARROWS.split(line) if p.strip()]
     if len(menu) >= 2 and all(_words(p) <= 4 for p in menu):
         return True
-    parts = [p for p in _SEPARATORS.split(line) if p.strip()]
-    first = _key(parts[0]) if parts else ""
     starts_as_menu = first in rules.breadcrumb_home or first in rules.sections
     if len(parts) >= 3 and starts_as_menu and all(_words(p) <= 4 for p in parts[:-1]):
         return True
@@ -875,9 +886,10 @@ _PHP_MESSAGE = re.compile(
 # alt="…"</image>", "<img src=… alt=…>"): page furniture, never text; its alt text may say
 # the headline (see ``_image_alt``).
 _IMAGE_LINE = re.compile(
-    r"^(?:<image\b[^>]*>.*</image>|<img\b[^>]*/?>)$", re.IGNORECASE | re.DOTALL
-)
-_IMAGE_ALT = re.compile(r"\balt=\"(?P<alt>[^\"]*)\"", re.IGNORECASE)
+    r"^(?:<image\b[^>]*>.*</image>|<img\b[^>]*/?>|(?:!\[[^\]\n]*\]\([^)\s]*\)\s*)+)$",
+    re.IGNORECASE | re.DOTALL,
+)  # (and Markdown's: "![Виклики війни: …](https://…/maxresdefault-5.jpeg)")
+_IMAGE_ALT = re.compile(r"\balt=\"(?P<alt>[^\"]*)\"|^!\[(?P<md>[^\]\n]+)\]", re.IGNORECASE)
 IMAGE_ALT_MIN_WORDS = 4  # a shorter alt text names a picture ("Касым-Жомарт Токаев"), no story
 
 
@@ -888,7 +900,7 @@ def _image_alt(line: str, rules: CleanRules) -> str | None:
     m = _IMAGE_ALT.search(line)
     if not m:
         return None
-    alt = " ".join(m.group("alt").split())
+    alt = " ".join((m.group("alt") or m.group("md") or "").split())
     twice = re.fullmatch(r"(.{10,}?) \1", alt)
     if twice:
         alt = twice.group(1)
@@ -913,6 +925,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "symbols"
     if _PROTECTED_EMAIL.match(line):
         return "contact"
+    if _words(line) > GLUED_MENU_WORDS and len(_GLUED_ITEM.findall(line)) >= GLUED_ITEMS:
+        return "sidebar"  # "… задержан 49-летний мужчинаНазначение … — эксперт220 школам …"
     tokens = line.split()
     if sum("_" in t for t in tokens) >= 3 and all(_IDENTIFIER.fullmatch(t) for t in tokens):
         return "navigation"
@@ -961,7 +975,7 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     if (
         _is_breadcrumb(line, rules)
         or (item != line and _is_breadcrumb(item, rules))  # "1. Главная страница" / "2. Архив"
-        or (_words(line) <= 8 and sum(1 for _ in _CAMEL.finditer(line)) >= 2)
+        or (_words(line) <= GLUED_MENU_WORDS and sum(1 for _ in _CAMEL.finditer(line)) >= 2)
     ):  # menu items glued together: "СюжетыПолитикаПри поддержке …"
         return "breadcrumb"
     if _is_header(line, rules):
@@ -2562,6 +2576,7 @@ def clean_text(
         for part in (_unglue_dated_headline(line, rules) if n < DATED_HEADLINE_LINES else [line])
     ]
     lines = [part for line in lines for part in _unglue_tail_stamp(line, rules)]
+    lines = [_ALT_LABEL.sub("", line, count=1) for line in lines]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         label, colon, rest = line.partition(":")
         if colon and _words(label) <= 2 and _words(rest) >= 5 and _share_label(label, rules):
@@ -2796,8 +2811,9 @@ def _today_boxes(lines: list[str], kinds: list[str | None], limit: int, rules: C
 
 
 def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
-    """A site header's widget: a currency ticker, a weather reading, a motto."""
-    return kind == "epigraph" or (
+    """A site header's widget: a currency ticker, a weather reading, a motto, the account
+    bar ("Пятница, 22.11.2024, 19:33" / "Приветствую Вас Гость | RSS | Регистрация | Вход")."""
+    return kind in ("epigraph", "account") or (
         kind in ("widget", "counter") and (_market_ticker(line, rules) or "°" in line)
     )
 

@@ -246,10 +246,13 @@ def _deadline(before: str, rules: CleanRules) -> bool:
     return rules.deadline is not None and rules.deadline.search(before[-40:]) is not None
 
 
+_DAY_RANGE_START = re.compile(r"\s\d{1,2}\s*[-–—]\s*$")
+
+
 def _ahead(before: str, rules: CleanRules) -> bool:
     """Does the text before a date put it ahead: a deadline, or a start ("С 1 января 2026
     года посёлок войдет …", "from 1 January")?"""
-    tail = before[-40:]
+    tail = _DAY_RANGE_START.sub("", before[-40:])  # "стартует 4-" of "стартует 4-5 марта"
     started = rules.start is not None and rules.start.search(tail) is not None
     return started or _deadline(tail, rules)
 
@@ -409,9 +412,9 @@ def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool =
     Year). A stamp of September 26 over a lead telling of "late on November 11" belongs
     to something else (a page template, a re-post): not the publication date. Nor does a
     stamp more than a few weeks before a full date of the lead ("November 11, 2023"),
-    unless a deadline or a start puts that date ahead ("until March 31, 2026", "С 1 января
-    2026 года посёлок войдет в состав …" under a stamp of 26 September 2025).
-    """
+    unless a deadline, a start or an event's verb puts that date ahead ("until March 31,
+    2026", "С 1 января 2026 года посёлок войдет в состав …" under a stamp of 26 September
+    2025; "Чемпионат стартует 4-5 марта" under one of 29 January)."""
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
     for start, year, month, day in find_dates(first, rules, latin):
         if year is not None:  # "late on November 11, 2023" under a stamp of September 26
@@ -423,6 +426,8 @@ def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool =
         same, before = _safe_date(date.year, month, day), _safe_date(date.year - 1, month, day)
         if same is not None and same <= date + dt.timedelta(days=MAX_LOOK_AHEAD_DAYS_LEAD):
             continue
+        if same is not None and same > date and _ahead(first[:start], rules):
+            continue  # an event to come later in the year: "Чемпионат стартует 4-5 марта"
         if before is not None and (date - before).days <= MAX_YEARLESS_BACK_DAYS:
             continue
         if same is None and before is None:  # 29 February
