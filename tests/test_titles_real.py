@@ -2766,6 +2766,40 @@ KEYT_AP = (
 
 @pytest.mark.parametrize("url", [True, False])
 @pytest.mark.parametrize(
+    "name, date, body",
+    [
+        # a dateline in figures before the outlet in quotes (its URL says the day before)
+        ("ru_semeyainasy", dt.date(2025, 11, 30), "Сегодня в рамках Дней культуры"),
+        # a dateline with the date after the outlet in brackets
+        ("en_portseurope", dt.date(2021, 1, 3), "Anaklia Deep Sea Port project did not"),
+    ],
+)
+def test_datelines_with_the_outlet_in_quotes_or_before_the_date(ctx, name, date, body, url):
+    """ "Семей.30.11.25.”Semeyainasy” – Сегодня …", "Anaklia, Georgia (PortSEurope) January 3,
+    2021 – Anaklia Deep Sea Port …": the dateline dates the page and leaves the lead."""
+    article = audit_page(ctx, name, url)
+    assert article.date == date
+    assert article.body.startswith(body) and article.title.startswith(body)
+
+
+def test_site_and_section_names_before_a_stamp_under_the_headline(ctx):
+    """kolomyya.org: "Коломия ВЕБ Портал | Публіцистика та аналіз | 2009-01-16 10:00:21"
+    under the headline is its stamp, not the body's first line."""
+    article = audit_page(ctx, "uk_kolomyya", url=False)
+    assert article.date == dt.date(2009, 1, 16)
+    assert article.body.startswith("Минув 2008 рік.")
+
+
+def test_a_slug_cut_inside_a_name_cuts_no_headline_from_the_lead(ctx):
+    """etrk.ru's address ends "…-игорь-ар/": the slug's words are the lead's start, but
+    the slug stops inside "Артамонов", so the lead is not cut after "Игорь"."""
+    article = audit_page(ctx, "ru_etrk")
+    assert article.body.startswith("Губернатор Липецкой области Игорь Артамонов выступил")
+    assert article.title.startswith("Губернатор Липецкой области Игорь Артамонов")
+
+
+@pytest.mark.parametrize("url", [True, False])
+@pytest.mark.parametrize(
     "name, title",
     [
         # a list of other headlines flattened onto one line, each glued to the next
@@ -2920,6 +2954,38 @@ AUDIT16 = {  # audit16 pages of unseen outlets (the search tool's excerpts, star
         "https://gerber-steel.com/stainless-espresso-russian-steel-group-hit-with-us-sanctions/",
         (
             "Russian steel group facing US sanctions4 August 2022 – MMK, one of the world’s largest steel producers, has been placed on the sanctions list by the US government. And more and more proceedings against attempts to circumvent anti-dumping and anti-subsidy measures. Associations warn. In the end, there is the threat of heavy fines and, in the worst case, many years of imprisonment. Source\n"
+        ),
+    ),
+    "ru_etrk": (
+        "https://etrk.ru/%D0%B3%D1%83%D0%B1%D0%B5%D1%80%D0%BD%D0%B0%D1%82%D0%BE%D1%80-%D0%BB%D0%B8%D0%BF%D0%B5%D1%86%D0%BA%D0%BE%D0%B9-%D0%BE%D0%B1%D0%BB%D0%B0%D1%81%D1%82%D0%B8-%D0%B8%D0%B3%D0%BE%D1%80%D1%8C-%D0%B0%D1%80/",
+        (
+            "Губернатор Липецкой области Игорь Артамонов выступил с ежегодным отчётом перед жителями. В самом начале руководитель региона подчеркнул, что в сложный по многим параметрам год удалось справиться со всеми вызовами. Построены соцобъекты, выполнены все социальные обязательства перед гражданами, появились новые инвестпроекты, сельское хозяйство не пострадало от санкций, регион благоустраивается, растёт турпоток. Подробнее о докладе губернатора – в материале наших коллег телекомпании «Липецкое время».\n"
+        ),
+    ),
+    "uk_kolomyya": (
+        "https://kolomyya.org/se/sites/pb/10562/print/",
+        (
+            "друкувати\n"
+            "\n"
+            "\n"
+            "Коломийщина - 2008 рік уже історія\n"
+            "\n"
+            "Коломия ВЕБ Портал | Публіцистика та аналіз | 2009-01-16 10:00:21\n"
+            "\n"
+            'Минув 2008 рік. Він позначився багатьма подіями і його однозначно можна охарактеризувати як складний, причому в усіх сферах життя. Було тепло, було холодно. Було весело, було і сумно. Були радості, були і розчарування. Але цей рік вже пішов в історію. Пішов таким, яким він був. Редакція часопису "Вільний голос" хоче нагадати нам про 2008 рік на Коломийщині, як він виглядав на сторінках їхньої газети. Публікуємо історію 2008 року у заголовках "Вільного голосу".\n'
+        ),
+    ),
+    "ru_semeyainasy": (
+        "https://semeyainasy.media/2025/11/29/v-semee-vystupil-shymkentskij-gorodskoj-teatr-estrady-i-satiry",
+        (
+            "Семей.30.11.25.”Semeyainasy” – Сегодня в рамках Дней культуры города Шымкент Шымкентский городской театр эстрады и сатиры представил зрителям музыкальную комедию «Не істеу керек?». Эта музыкально-развлекательная постановка, ярко передающая дух времени и наполненная юмором и глубокими размышлениями, поднимает актуальные общественные темы в легкой сатирической форме и заставляет зрителя задуматься над вопросом: «А на самом деле что делать?».✨\n"
+        ),
+    ),
+    "en_portseurope": (
+        "https://portseurope.com/analysis-georgia-helped-russia-sink-anaklia-deep-sea-port-project-can-poti-replace-it",
+        (
+            "Anaklia, Georgia (PortSEurope) January 3, 2021 – Anaklia Deep Sea Port project did not have a chance fighting for its survival against Georgia’s political class, heavily influenced by Moscow, which did not want a facility capable of hosting U.S. and NATO military ships, or a competitor to its own Black Sea cargo ports. Anaklia project…\n"
+            "Subscribe or log in to continue reading\n"
         ),
     ),
 }

@@ -345,10 +345,12 @@ def build_rules(
                 rf"(?:(?-i:[{_UPPER}][\w.\-]+(?:\s[{_UPPER}][\w.\-]+){{0,2}})(?=\s*\())?"
                 rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})(?:\s+(?P<year>\d{{4}}))?"
                 rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?:,?\s+(?P<year2>\d{{4}}))?"
-                # all in figures, before an agency in slashes: "Бишкек, 23.12.25. /Кабар/."
-                r"|(?P<day3>\d{1,2})\.(?P<month3>\d{1,2})\.(?P<year3>\d{4}|\d{2})(?=\.?\s*/))?"
+                # all in figures, before an agency in slashes or quotes: "Бишкек, 23.12.25.
+                # /Кабар/.", "Семей.30.11.25.”Semeyainasy” –"
+                r"|(?P<day3>\d{1,2})\.(?P<month3>\d{1,2})\.(?P<year3>\d{4}|\d{2})(?=\.?\s*[/”“\"«]))?"
                 r"\s*[.,]?\s*"
                 r"(?:/\s*(?P<a1>[^/\n]{2,40}?)\s*/\s*\.?"
+                r"|[”“\"«](?P<a5>[^”“\"»\n]{2,40})[”“\"»]\s*[-—–]"
                 r"|\((?P<a2>[^()\n]{2,40})\)\s*[-—–:]"  # "Moscow, 17 May 2022 (TDI): The …"
                 r"|[-—–]\s*(?P<a3>[^.\s]+(?:\s[^.\s]+){0,2})\s*\."
                 r"|(?P<a4>[^\s/()]+(?:\s[^\s/()]+){0,2})\s*[-—–])"
@@ -361,6 +363,16 @@ def build_rules(
                 rf"^(?P<place>)(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})"
                 rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
                 r"\s*(?:\[(?P<a1>[^\]\n]{2,40})\]|\((?P<a2>[^()\n]{2,40})\))\s*[-—–]\s+(?=\S)",
+                re.IGNORECASE,
+            ),
+            # PLACE[, COUNTRY] (AGENCY) DATE –, the full date after the agency in brackets:
+            # "Anaklia, Georgia (PortSEurope) January 3, 2021 – Anaklia Deep Sea Port …".
+            re.compile(
+                rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}}))"
+                rf"\b\s*,?\s*(?:(?-i:[{_UPPER}][\w.\-]+(?:\s[{_UPPER}][\w.\-]+){{0,2}})\s*)?"
+                r"\((?P<a2>[^()\n\d]{2,40})\)\s*"
+                rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))"
+                r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\s*[-—–]\s+(?=\S)",
                 re.IGNORECASE,
             ),
             # PLACE (AGENCY - DATE), the agencies and the full date in brackets: "MOSCOW
@@ -1935,6 +1947,9 @@ def _slug_in_line(line: str, url: str | None, rules: CleanRules) -> tuple[str, s
             return None  # the line is the headline itself, or little more
         if rest[:1].islower():  # the sentence goes on: a slug cut short ("…-i-ego-kollega-iz-u"
             return None  # over "… и его коллега из Узбекистана обсудили …") says a lead
+        tail = _slug_tokens(url)[-1]  # ... and so does one cut inside a name ("…-igor-ar" over
+        if len(tail) < 4 and _skeleton(rest.split()[0]).startswith(_skeleton(tail)):
+            return None  # "Игорь Артамонов выступил …")
         if _words(rest) < SLUG_REST_MIN_WORDS and not _ends_sentence(rest):
             return None  # ... or the headline goes on ("… Сквера Прихода" / "Иверской Иконы …")
         first = start  # the slug's short opening words ("v-kazakhstane-…": "В Казахстане")
@@ -2348,16 +2363,22 @@ def _repeats_words(line: str) -> bool:
     return extra >= 2 or (extra == 1 and len(long_words) <= 4)
 
 
-def _labels_under_headline(lines: list[str], kinds: list[str | None], title_index: int) -> None:
+def _labels_under_headline(
+    lines: list[str], kinds: list[str | None], title_index: int, rules: CleanRules
+) -> None:
     """Short labels between the headline and the article's first paragraph are page
     furniture: one word (a section "Мир", a country edition "KG"), or up to three in small
     letters or in capitals (a tag "волнения в Казахстане"); no digits or punctuation. (Not
     a subheading or standfirst that may say something: "Текст соглашения", "Их миссия
-    завершилась".)"""
+    завершилась".) So is the site's and section's names before a stamp, between bars
+    ("Коломия ВЕБ Портал | Публіцистика та аналіз | 2009-01-16 10:00:21"): a stamp."""
     for j in range(title_index + 1, min(len(lines), title_index + LABELS_UNDER_HEADLINE)):
         if kinds[j] is not None:
             continue
         line = lines[j]
+        if _labelled_stamp(line, rules):
+            kinds[j] = "timestamp"
+            continue
         if _words(line) >= 8 or _ends_sentence(line) or line.rstrip().endswith(":"):
             return  # the first paragraph (or a standfirst, or a label of the text below)
         n = _words(line)
@@ -2366,6 +2387,17 @@ def _labels_under_headline(lines: list[str], kinds: list[str | None], title_inde
             kinds[j] = "section"
         else:
             return
+
+
+def _labelled_stamp(line: str, rules: CleanRules) -> bool:
+    """Names (a site's, a section's: up to four words each, no sentence) and a dated stamp
+    last, between bars: "Коломия ВЕБ Портал | Публіцистика та аналіз | 2009-01-16 10:00:21"."""
+    *names, last = [b.strip() for b in re.split(r"\s\|\s", line)]
+    if not 1 <= len(names) < STAMP_BITS or not is_timestamp(last, rules):
+        return False
+    if not any(year for _s, year, _m, _d in find_dates(last, rules)):
+        return False
+    return all(0 < _words(n) <= 4 and not _ends_sentence(n) for n in names)
 
 
 _CLOCK_FIRST = re.compile(r"^\d{1,2}:\d{2}\s+(?=[^\W\d_])")
@@ -2702,7 +2734,7 @@ def clean_text(
     _read_also_lists(lines, kinds)
     _sidebar(lines, kinds, rules)
     if title_index is not None and not title_in_body:
-        _labels_under_headline(lines, kinds, title_index)
+        _labels_under_headline(lines, kinds, title_index, rules)
 
     content = [i for i, k in enumerate(kinds) if k is None and (i != title_index or title_in_body)]
     _tail(lines, kinds, rules, bylines)
@@ -2996,7 +3028,8 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     headline in capitals: a dateline opens a lead in small letters.
     """
     g = m.groupdict()
-    agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or "").strip()
+    agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or "")
+    agency = agency.strip()
     rest = m.string[m.end() :]
     if re.search(r"[^\W\d_]{2}", rest) and rest.isupper():
         return False  # a headline in capitals ("ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ …")
@@ -3008,12 +3041,15 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     dated = bool(g.get("day") or g.get("day2") or g.get("day3"))
     capitals = len(agency) >= 4 and agency.isupper() and not _CYR.search(agency)
     # a full date and an agency in brackets: "Moscow, 17 May 2022 (TDI): The fortified …"
-    bracketed = bool(g.get("a2")) and dated and bool(g.get("year") or g.get("year2"))
+    # (or in quotes after a date in figures: "Семей.30.11.25.”Semeyainasy” –")
+    bracketed = bool(g.get("a2") or g.get("a5")) and dated and bool(
+        g.get("year") or g.get("year2") or g.get("year3")
+    )
     if not (
         g["place"].isupper() or known or (dated and capitals) or bracketed
     ):  # "Москва, 13 января - DIXINEWS."
         return False
-    if g.get("a1") or g.get("a2") or known:
+    if g.get("a1") or g.get("a2") or g.get("a5") or known:
         return True
     bare_ok = agency.isupper() or not _CYR.search(agency)
     if g.get("a3"):
@@ -3026,7 +3062,8 @@ def _dateline(m: re.Match[str], rules: CleanRules) -> Dateline:
     day = g.get("day") or g.get("day2") or g.get("day3")
     month = g.get("month") or g.get("month2")
     year = g.get("year") or g.get("year2") or g.get("year3")
-    agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or "").strip()
+    agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or "")
+    agency = agency.strip()
     number = int(g["month3"]) if g.get("month3") else None
     return Dateline(
         place=g["place"].strip(),
