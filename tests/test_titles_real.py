@@ -2790,6 +2790,24 @@ def test_site_and_section_names_before_a_stamp_under_the_headline(ctx):
     assert article.body.startswith("Минув 2008 рік.")
 
 
+def test_a_most_read_box_of_dated_teasers_gives_no_title_and_no_date(ctx):
+    """moi-goda.ru: "ЧТО ЛЮДИ ЧИТАЮТ?" over teasers of a few sentences, each under its
+    stamp of another day ("2025-08-21-03-58-48", "2025-08-13-07-01-21", …): a list of other
+    stories (a live blog's entries are of one day), not the headline and its date. With the
+    URL the headline and its stamp under it are found; without it, no date at all."""
+    article = audit_page(ctx, "ru_moigoda")
+    assert article.title == "В разгар морозов 64 человек в Якутии остались без электричества"
+    assert article.date == dt.date(2020, 1, 12)
+    assert audit_page(ctx, "ru_moigoda", url=False).date is None
+
+
+def test_a_greeting_glued_to_the_site_clock_is_no_stamp(ctx):
+    """soligorsk-info (uCoz): "Приветствую Вас ГостьЧетверг, 21.11.2024, 21:40" is the
+    account bar and the clock of the day the page was seen, not the article's date."""
+    assert audit_page(ctx, "ru_soligorskinfo", url=False).date is None
+    assert audit_page(ctx, "ru_soligorskinfo").date == dt.date(2013, 4, 9)  # its URL's day
+
+
 def test_a_slug_cut_inside_a_name_cuts_no_headline_from_the_lead(ctx):
     """etrk.ru's address ends "…-игорь-ар/": the slug's words are the lead's start, but
     the slug stops inside "Артамонов", so the lead is not cut after "Игорь"."""
@@ -2986,6 +3004,44 @@ AUDIT16 = {  # audit16 pages of unseen outlets (the search tool's excerpts, star
         (
             "Anaklia, Georgia (PortSEurope) January 3, 2021 – Anaklia Deep Sea Port project did not have a chance fighting for its survival against Georgia’s political class, heavily influenced by Moscow, which did not want a facility capable of hosting U.S. and NATO military ships, or a competitor to its own Black Sea cargo ports. Anaklia project…\n"
             "Subscribe or log in to continue reading\n"
+        ),
+    ),
+    "ru_moigoda": (
+        "https://moi-goda.ru/chto-sluchilos/v-razgar-morozov-64-chelovek-v-yakutii-ostalis-bez-elektrichestva",
+        (
+            "НА КАЛЕНДАРЕ\n"
+            "ЧТО ЛЮДИ ЧИТАЮТ?\n"
+            "2025-08-21-03-58-48\n"
+            "Пенсионерка из России, демонстрирующая выдающиеся способности в Counter-Strike 2, привлекла внимание широкой публики и стала интернет-сенсацией.\n"
+            "2025-08-13-07-01-21\n"
+            "Сейчас разные любимые сказки снимаются заново. Вот и у известного советского детского фильма «Королевство кривых зеркал» появится новая версия. Режиссером свежей истории выступил Клим Шипенко. Картина выйдет в прокат 22 октября следующего...\n"
+            "2025-08-25-14-09-34\n"
+            "Попытки спасти альпинистку Наталью Наговицину, которая застряла на пике Победы, прекращены. Существует предположение, что она останется на склоне навсегда.\n"
+            "2025-08-14-03-16-33\n"
+            "У 43-летнего Сергея Филимоненко непростая судьба. В 19 лет он, попав в ДТП, стал инвалидом. У мужчины были парализованы ноги. Из-за малоподвижности развились рак кожи и остеомиелит. Через три месяца Сергей мог умереть. И шансом на спасение стала ампутация нижней части...\n"
+            "-40-\n"
+            "В Кемерово открылась выставка самого известного русского пейзажиста Ивана Шишкина. Картины в Кузбасс привёз Русский музей.\n"
+            "\n"
+            "В разгар морозов 64 человек в Якутии остались без электричества\n"
+            "\n"
+            "12 Января 2020 г.\n"
+            "\n"
+            "Авария л\n"
+        ),
+    ),
+    "ru_soligorskinfo": (
+        "https://soligorsk-info.ucoz.com/news/2013-04-09-1813",
+        (
+            "Зеркало времени: 9 суток под землей - 9 Апреля 2013 - СОЛИГОРСК-ИнфО\n"
+            "Приветствую Вас ГостьЧетверг, 21.11.2024, 21:40\n"
+            "\n"
+            "\n"
+            "\n"
+            "Главная » 2013 » Апрель » 9 » Зеркало времени: 9 суток под землей\n"
+            "12:05\n"
+            "Зеркало времени: 9 суток под землей\n"
+            "\n"
+            "20 лет назад в 1993 году двое солигорских шахтеров попытались изменить отношение власти к своим гражданам через проведение первой в истории Беларуси подземной акции протеста. Особенность этого события заключается в том, что это была первая и фактически последняя на сегодняшний день акция протеста в Беларуси, проводимая под землей.\n"
         ),
     ),
 }

@@ -79,6 +79,7 @@ PUBLISHED_LABEL_WORDS = 5  # words before the date of a "This post was published
 BYLINE_OUTLET_WORDS = 4  # an outlet's name between a byline and its date ("By X, High North News")
 _VIEWS_BIT = re.compile(r"\d{1,3}(?:[ \u00a0]?\d{3})*")  # a view counter after a stamp
 LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
+TEASER_MAX_WORDS = 80  # an item of such a list (a teaser of a few sentences) is no longer
 CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.Ru#…" and its article)
 LOWER_TAGS_MAX_WORDS = 10  # a line of tags in small letters is at most this long
 STAMP_NAMES = 4  # capitalised words (outlet, author) after a date opening a stamp line
@@ -952,8 +953,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "symbols" if not re.search(r"\w", line) else None
     if title and key == _key(title):
         return "repeated_title"
-    for cls, rx in rules.debris:  # a "today" box looks like a timestamp but is not one
-        if cls in ("today_widget", "widget") and rx.search(line):
+    for cls, rx in rules.debris:  # a "today" box looks like a timestamp but is not one, nor
+        if cls in ("today_widget", "widget", "account") and rx.search(line):  # a greeting's clock
             return cls
     if _market_ticker(line, rules):
         return "widget"  # (a rate "6.57 KZT" is no date)
@@ -1687,30 +1688,41 @@ def _stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) -
     """The items of a news feed's list above the article: lines that alternate with their
     stamps, ``LIST_STAMPS`` stamps or more in a row ("18:00 | 04 декабря" / "В Саратовской
     области прошёл …" / "17:00 | 04 декабря" / "Выставка …"). Blank lines between them do
-    not count; two text lines in a row end the list."""
+    not count; two text lines in a row end the list. A live blog's entries are sentences
+    ("10:30" / "Полиция перекрыла улицы …"): items that are sentences make a list only when
+    their stamps are of different days ("2025-08-21-03-58-48" / "Пенсионерка из России …
+    стала интернет-сенсацией." / "2025-08-13-07-01-21" / …, a "most read" box)."""
     items: set[int] = set()
     run: list[int] = []
-    stamps = 0
+    stamps, sentences, days = 0, False, set()
     previous: bool | None = None  # was the last line a stamp?
     for j in range(start, stop + 1):
         line = lines[j].strip() if j < stop else ""
         if j < stop and not line:
             continue
         stamp = j < stop and is_timestamp(line, rules)
-        if (
-            j == stop
-            or stamp == previous
-            or (not stamp and (_words(line) > HEADLINE_MAX_WORDS or _bare_end(line).endswith(".")))
-        ):  # (a live blog's entries are sentences: "10:30" / "Полиция перекрыла улицы …")
-            if stamps >= LIST_STAMPS:
+        said = not stamp and (_words(line) > HEADLINE_MAX_WORDS or _bare_end(line).endswith("."))
+        if j == stop or stamp == previous or (not stamp and _words(line) > TEASER_MAX_WORDS):
+            if sentences and run and previous is False and not _stamp_above(lines, run[0], rules):
+                run = run[:-1]  # items over their stamps: what follows the last stamp is not one
+            if stamps >= LIST_STAMPS and (not sentences or len(days) > 1):
                 items.update(run)
-            run, stamps = [], 0
+            run, stamps, sentences, days = [], 0, False, set()
         if j < stop:
             stamps += stamp
-            if not stamp:
+            sentences |= said
+            if stamp:
+                days.update((y, m, d) for _s, y, m, d in find_dates(line, rules) if y)
+            else:
                 run.append(j)
             previous = stamp
     return items
+
+
+def _stamp_above(lines: list[str], i: int, rules: CleanRules) -> bool:
+    """Is the nearest line above line ``i`` with anything on it a timestamp?"""
+    above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+    return bool(above) and is_timestamp(above.strip(), rules)
 
 
 def _stamped_list(line: str, rules: CleanRules) -> bool:
