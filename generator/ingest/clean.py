@@ -3040,7 +3040,7 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     headline in capitals: a dateline opens a lead in small letters.
     """
     g = m.groupdict()
-    agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or "")
+    agency = g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or ""
     agency = agency.strip()
     rest = m.string[m.end() :]
     if re.search(r"[^\W\d_]{2}", rest) and rest.isupper():
@@ -3054,8 +3054,10 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     capitals = len(agency) >= 4 and agency.isupper() and not _CYR.search(agency)
     # a full date and an agency in brackets: "Moscow, 17 May 2022 (TDI): The fortified …"
     # (or in quotes after a date in figures: "Семей.30.11.25.”Semeyainasy” –")
-    bracketed = bool(g.get("a2") or g.get("a5")) and dated and bool(
-        g.get("year") or g.get("year2") or g.get("year3")
+    bracketed = (
+        bool(g.get("a2") or g.get("a5"))
+        and dated
+        and bool(g.get("year") or g.get("year2") or g.get("year3"))
     )
     if not (
         g["place"].isupper() or known or (dated and capitals) or bracketed
@@ -3074,7 +3076,7 @@ def _dateline(m: re.Match[str], rules: CleanRules) -> Dateline:
     day = g.get("day") or g.get("day2") or g.get("day3")
     month = g.get("month") or g.get("month2")
     year = g.get("year") or g.get("year2") or g.get("year3")
-    agency = (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or "")
+    agency = g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or ""
     agency = agency.strip()
     number = int(g["month3"]) if g.get("month3") else None
     return Dateline(
