@@ -2808,6 +2808,41 @@ def test_a_greeting_glued_to_the_site_clock_is_no_stamp(ctx):
     assert audit_page(ctx, "ru_soligorskinfo").date == dt.date(2013, 4, 9)  # its URL's day
 
 
+def test_a_short_headline_in_capitals_that_the_address_says_is_no_rubric(ctx):
+    """aimaqaqshamy.kz: "ЖЕҢІС ҚАҺАРМАНДАРЫНА ТАҒЗЫМ" is shaped like a story label in
+    capitals, but the page's address says it; "Жаңалықты бөлісіңіз:" under it is a share
+    bar (the title had been made from the dateline "Сәтбаев қаласы")."""
+    assert audit_page(ctx, "kk_aimaqaqshamy").title == "ЖЕҢІС ҚАҺАРМАНДАРЫНА ТАҒЗЫМ"
+    assert classify("Жаңалықты бөлісіңіз:", ctx.rules) == "share"
+
+
+@pytest.mark.parametrize("url", [True, False])
+def test_a_stamp_with_its_branch_after_a_comma(ctx, url):
+    """akzhol.kz: "25 ақпан 2025 жыл, Түркістан облыстық филиалы" over the text is the
+    stamp and the party branch, not the headline; it dates the page."""
+    article = audit_page(ctx, "kk_akzhol", url)
+    assert article.date == dt.date(2025, 2, 25)
+    assert "ақпан" not in article.title
+
+
+@pytest.mark.parametrize("url", [True, False])
+def test_a_trail_glued_to_the_headline_said_again_below(ctx, url):
+    """thebuchacity.com: "ThebuchacityБучаКиївщину відвідали учасники …" over "Київщину
+    відвідали учасники …": the site's trail glued to the headline, which the next line says."""
+    title = audit_page(ctx, "uk_buchacity", url).title
+    assert title == "Київщину відвідали учасники Другого Міжнародного Саміту міст і регіонів"
+
+
+def test_a_lost_bullet_makes_no_title(ctx):
+    """12kanal.com: a bulletin's items open with an emoji lost as "?" ("? гривня
+    продовжує зміцнення;"): a title made from the lead never is "?"."""
+    title = audit_page(ctx, "uk_12kanal").title
+    assert not title.startswith("?") and len(title.split()) >= 3
+    assert lead_title("? гривня продовжує зміцнення; Мінфін залучив 9,2 млрд грн") == (
+        "гривня продовжує зміцнення; Мінфін залучив 9,2 млрд грн"
+    )
+
+
 def test_a_slug_cut_inside_a_name_cuts_no_headline_from_the_lead(ctx):
     """etrk.ru's address ends "…-игорь-ар/": the slug's words are the lead's start, but
     the slug stops inside "Артамонов", so the lead is not cut after "Игорь"."""
@@ -3042,6 +3077,58 @@ AUDIT16 = {  # audit16 pages of unseen outlets (the search tool's excerpts, star
             "Зеркало времени: 9 суток под землей\n"
             "\n"
             "20 лет назад в 1993 году двое солигорских шахтеров попытались изменить отношение власти к своим гражданам через проведение первой в истории Беларуси подземной акции протеста. Особенность этого события заключается в том, что это была первая и фактически последняя на сегодняшний день акция протеста в Беларуси, проводимая под землей.\n"
+        ),
+    ),
+    "kk_akzhol": (
+        "https://akzhol.kz/kk/blog/azholdtar-sauran-audannda-zhaadan-ashlan-avicenna-emhana-auruhanasna-bard",
+        (
+            "25 ақпан 2025 жыл, Түркістан облыстық филиалы\n"
+            "«Ақ жол» партиясы Түркістан облыстық филиал төрағасының орынбасары Нұржан\n"
+            "Есенбаев, Түркістан облыстық мәслихат депутаты Қанат Нышанов, Сауран аудандық мәслихат депутаты Махсуд\n"
+            "Хажиев, Түркістан қалалық мәслихат\n"
+            "депутаты Ардақ Мансұров, Сарыағаш аудандық мәслихат депутаты Әшімхан\n"
+            "Баратов, Созақ аудандық мәслихат депутаты\n"
+            "Бақдәулет Баймұсаев, VII шақырылым депутаттары Жанар Салихбаева мен\n"
+            "Пернеқыз Смаелова Сауран ауданында жаңадан\n"
+            "ашылған «Авиценна» емхана-ауруханасына барды.\n"
+        ),
+    ),
+    "kk_aimaqaqshamy": (
+        "https://aimaqaqshamy.kz/%d0%b6%d0%b5%d2%a3%d1%96%d1%81-%d2%9b%d0%b0%d2%bb%d0%b0%d1%80%d0%bc%d0%b0%d0%bd%d0%b4%d0%b0%d1%80%d1%8b%d0%bd%d0%b0-%d1%82%d0%b0%d2%93%d0%b7%d1%8b%d0%bc",
+        (
+            "ЖЕҢІС ҚАҺАРМАНДАРЫНА ТАҒЗЫМ\n"
+            "\n"
+            "Жаңалықты бөлісіңіз:\n"
+            "\n"
+            "Сәтбаев қаласы. Сағат 10.00. Жеңіс саябағы.\n"
+            "Қала басшылығы, тыл және еңбек ардагерлері, қоғам өкілдері осында жиналды.Жылдағы дәстүр жалғасын тапты. Ұлы Жеңістің 79 жылдығына байланысты саябақтағы Мәңгілік алау жанында Жеңіс жауынгерінің ескерткішіне гүл шоқтары қойылды. Бұл – сұрапыл соғыс өрті шарпыған жылдарды бастан өткерген ұрпаққа деген Мәңгілік Тағзым еді.\n"
+        ),
+    ),
+    "uk_buchacity": (
+        "https://thebuchacity.com/kyyivshhynu-vidvidaly-uchasnyky-drugogo-mizhnarodnogo-samitu-mist-i-regioniv",
+        (
+            "Четвер, 22 Січня, 2026\n"
+            "-3.6 C\n"
+            "Bucha\n"
+            "ThebuchacityБучаКиївщину відвідали учасники Другого Міжнародного Саміту міст і регіонів\n"
+            "\n"
+            "Київщину відвідали учасники Другого Міжнародного Саміту міст і регіонів\n"
+            "К\n"
+            "\n"
+            "Захід відбувся в рамках діяльності Конгресу місцевих та регіональних влад при Президентові України, у якому взяли участь 250 представників українських та іноземних місцевих громад.\n"
+        ),
+    ),
+    "uk_12kanal": (
+        "https://12kanal.com/podiyiinform-12-02-2020/",
+        (
+            "Сьогодні у випуску:\n"
+            " \n"
+            "? гривня продовжує зміцнення;\n"
+            "? Міністерство фінансів України залучило до держбюджету 9,2 млрд грн;\n"
+            "? Волинь – з бюджетом;\n"
+            "? на Волині нижчий рівень злочинності, ніж загалом по Україні;\n"
+            "? в Україні запустили гарячу лінію з попередження домашнього насильства;\n"
+            "? в усіх закладах загальної середньої та позашкільної освіти Луцька продовжили карантин;\n"
         ),
     ),
 }

@@ -37,6 +37,7 @@ GLUED_STAMP_WORDS = 6  # a date and time glued after a headline: this many words
 WRAPPED_LABEL_WORDS = 4  # a slogan broken over lines this short is no hard-wrapped text
 SHARE_MARKUP_LINES = 5  # first lines where a share button's markup may give the headline
 STAMP_CREDIT_WORDS = 8  # words of an outlet's or author's name after a stamp and a dash
+STAMP_PLACE_WORDS = 4  # ... of a place or branch after a stamp and a comma
 TWICE_IN_A_ROW_WORDS = 5  # a line said twice in a row above the text is its headline
 HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its headline
 HEADLINE_SCAN_LINES = 80  # ... among at most this many lines of 3+ words
@@ -132,6 +133,8 @@ _CAMEL = re.compile(r"(?<=[a-z" + _CYR_LOWER + r"])(?=[" + _UPPER + r"])")
 _GLUED_ITEM = re.compile(rf"[{_CYR_LOWER}a-z]{{5}}(?=[{_UPPER}0-9])")
 # An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
 _ALT_LABEL = re.compile(rf"^alt(?=[{_CYR_UPPER}])")
+# A list item's bullet (an emoji lost as "?" on the way) before the lead's first words
+_LOST_BULLET = re.compile(r"^[?•·▪►◦*]+\s+(?=\w)")
 _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
 _LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти к содержанию" (skip links)
@@ -1273,7 +1276,7 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
     if m := _PLACE_COUNTRY_DAY.match(text):  # "Belek, TURKMENISTAN Dec 23 Turkmenistan on …"
         text = text[m.end(1) :].lstrip(" ,")
     known = rules.abbreviations if rules is not None else frozenset()
-    text = text.strip()
+    text = _LOST_BULLET.sub("", text.strip(), count=1)  # "? гривня продовжує зміцнення;"
     if rules is not None and (hello := _salutation(text, rules)) and text[hello.end() :].strip():
         text = text[hello.end() :].lstrip(' "')  # '"Дорогие горожане! Эпидемиологическая …'
     first = _first_sentence(text, known).strip()
@@ -1581,8 +1584,8 @@ def _choose_headline(
         if _credit_after(lines[i], rules) or _credited_below(lines, i, rules):
             kinds[i] = "caption"  # "Пожежа у Туапсе. Фото: російські ЗМІ"
             continue
-        if _rubric(lines[i]):
-            kinds[i] = "rubric"  # "ВОЛНЕНИЯ В КАЗАХСТАНЕ" over the article: its story label
+        if _rubric(lines[i]) and not _says_slug(lines[i], slug):  # (the address says a short
+            kinds[i] = "rubric"  # headline in capitals) "ВОЛНЕНИЯ В КАЗАХСТАНЕ": a story label
             continue
         if _fields_line(lines[i]):
             kinds[i] = "fields"  # "Publication: Monitor Volume: 4 Issue: 230": a record's fields
@@ -1723,6 +1726,18 @@ def _stamp_above(lines: list[str], i: int, rules: CleanRules) -> bool:
     """Is the nearest line above line ``i`` with anything on it a timestamp?"""
     above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
     return bool(above) and is_timestamp(above.strip(), rules)
+
+
+def _trail_glued_to_headline(lines: list[str], kinds: list[str | None]) -> None:
+    """A site's trail glued to the headline, the headline alone on the next line
+    ("ThebuchacityБучаКиївщину відвідали учасники …" / "Київщину відвідали учасники …"):
+    the first line is the trail (a few words before the headline's), not a headline."""
+    filled = [i for i in range(min(len(lines), DATED_HEADLINE_LINES)) if lines[i].strip()]
+    for i, j in itertools.pairwise(filled):
+        line, below = lines[i].strip(), lines[j].strip()
+        glued = line != below and line.endswith(below)
+        if glued and _words(below) >= 4 and 0 < _words(line[: -len(below)]) <= 3:
+            kinds[i] = "breadcrumb"
 
 
 def _stamped_list(line: str, rules: CleanRules) -> bool:
@@ -2338,6 +2353,16 @@ def _stamp_and_credit(line: str, rules: CleanRules) -> bool:
             return True
         if rest and any(rx.match(rest) for rx in rules.bylines):
             return True  # "05.06.2012    source: Reuters": the date and a byline
+    head, comma, rest = line.partition(", ")  # "25 ақпан 2025 жыл, Түркістан облыстық филиалы"
+    if (
+        comma
+        and rest[:1].isupper()
+        and 0 < _words(rest) <= STAMP_PLACE_WORDS
+        and not _ends_sentence(rest)
+        and is_timestamp(head, rules)
+        and any(year for _s, year, _m, _d in find_dates(head, rules))
+    ):
+        return True
     head, sep, rest = line.partition(" — ")
     if not sep:
         head, sep, rest = line.partition(" – ")
@@ -2626,6 +2651,7 @@ def clean_text(
         if colon and _words(label) <= 2 and _words(rest) >= 5 and _share_label(label, rules):
             lines[i] = rest.strip()
     kinds: list[str | None] = [None if line else "blank" for line in lines]
+    _trail_glued_to_headline(lines, kinds)
     _comment_boxes(lines, kinds, rules)
     _own_slogans(lines, kinds, url)
     slug = slug_words(url)
