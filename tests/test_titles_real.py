@@ -2843,6 +2843,15 @@ def test_a_lost_bullet_makes_no_title(ctx):
     )
 
 
+def test_a_menu_of_section_names_on_one_line(ctx):
+    """gagauzinfo: "TOP NEWS ПОЛИТИКА ЭКОНОМИКА ОБЩЕСТВО ПРОИСШЕСТВИЯ КУЛЬТУРА СПОРТ ФОТО
+    LIVE" over the headline is the site's menu (it was the title without the URL)."""
+    assert audit_page(ctx, "ru_gagauzinfo", url=False).title.startswith("ИТОГИ НЕДЕЛИ:")
+    assert classify("Політика Економіка Суспільство Культура Спорт", ctx.rules) == "navigation"
+    # a headline naming a few sections is no menu
+    assert classify("Политика, экономика и культура: что изменится в 2026 году", ctx.rules) is None
+
+
 def test_a_slug_cut_inside_a_name_cuts_no_headline_from_the_lead(ctx):
     """etrk.ru's address ends "…-игорь-ар/": the slug's words are the lead's start, but
     the slug stops inside "Артамонов", so the lead is not cut after "Игорь"."""
@@ -3129,6 +3138,16 @@ AUDIT16 = {  # audit16 pages of unseen outlets (the search tool's excerpts, star
             "? на Волині нижчий рівень злочинності, ніж загалом по Україні;\n"
             "? в Україні запустили гарячу лінію з попередження домашнього насильства;\n"
             "? в усіх закладах загальної середньої та позашкільної освіти Луцька продовжили карантин;\n"
+        ),
+    ),
+    "ru_gagauzinfo": (
+        "https://gagauzinfo.myjino.ru/top1/13478-itogi-nedeli-situaciya-v-bolgrade-zagryaznenie-pochvy-v-ferapontevke-operaciya-mak-v-komrate.html",
+        (
+            "TOP NEWS ПОЛИТИКА ЭКОНОМИКА ОБЩЕСТВО ПРОИСШЕСТВИЯ КУЛЬТУРА СПОРТ ФОТО LIVE\n"
+            "ИТОГИ НЕДЕЛИ: Ситуация в Болграде, загрязнение почвы в Ферапонтьевке, операция «Мак» в Комрате\n"
+            "12:16; 3 08 2014 0 3 783\n"
+            "ИТОГИ НЕДЕЛИ: Ситуация в Болграде, загрязнение почвы в Ферапонтьевке, операция «Мак» в Комрате\n"
+            "Редакция новостного портала Gagauzinfo.MD предлагает читателям ретроспективу главных новостей уходящей недели.\n"
         ),
     ),
 }

@@ -28,6 +28,8 @@ from generator.sources import site_host
 MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
 HEADLINE_MAX_WORDS = 30  # a longer line is article text
+MENU_SECTIONS = 4  # a line naming this many sections ...
+MENU_SECTION_SHARE = 0.6  # ... as this share of its words at least is a menu
 GLUED_ITEMS = 3  # a line with this many headlines glued to the next is a list of them
 GLUED_MENU_WORDS = 8  # ... unless this short: menu items glued together ("СюжетыПолитика…")
 BROKEN_LEAD_WORDS = 25  # ... and so is a line this long with a sentence break in it
@@ -996,7 +998,17 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "breadcrumb"
     if _is_header(line, rules):
         return "header"
+    if _section_menu(line, rules):
+        return "navigation"  # "TOP NEWS ПОЛИТИКА ЭКОНОМИКА ОБЩЕСТВО ПРОИСШЕСТВИЯ КУЛЬТУРА …"
     return None
+
+
+def _section_menu(line: str, rules: CleanRules) -> bool:
+    """A menu of section names on one line: ``MENU_SECTIONS`` or more of the packs' section
+    words, and most of the line's words."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", line)
+    named = sum(_key(w) in rules.sections for w in words)
+    return named >= MENU_SECTIONS and named >= MENU_SECTION_SHARE * len(words)
 
 
 def _market_ticker(line: str, rules: CleanRules) -> bool:
