@@ -2852,6 +2852,15 @@ def test_a_menu_of_section_names_on_one_line(ctx):
     assert classify("Политика, экономика и культура: что изменится в 2026 году", ctx.rules) is None
 
 
+def test_a_date_over_the_language_switcher_is_the_site_clock(ctx):
+    """yerkramas.org: "Суббота, 31 января 2026 года" in the header, over the switcher "RSS
+    Русский Հայերեն" (Armenian is a language of the region's switchers): the day the page
+    was seen, not a date of the article (it had been its date, and the switcher its title)."""
+    article = audit_page(ctx, "ru_yerkramas")
+    assert article.date is None and "Русский" not in article.title
+    assert classify("RSS Русский Հայերեն", ctx.rules) == "language_switcher"
+
+
 def test_a_slug_cut_inside_a_name_cuts_no_headline_from_the_lead(ctx):
     """etrk.ru's address ends "…-игорь-ар/": the slug's words are the lead's start, but
     the slug stops inside "Артамонов", so the lead is not cut after "Игорь"."""
@@ -3148,6 +3157,81 @@ AUDIT16 = {  # audit16 pages of unseen outlets (the search tool's excerpts, star
             "12:16; 3 08 2014 0 3 783\n"
             "ИТОГИ НЕДЕЛИ: Ситуация в Болграде, загрязнение почвы в Ферапонтьевке, операция «Мак» в Комрате\n"
             "Редакция новостного портала Gagauzinfo.MD предлагает читателям ретроспективу главных новостей уходящей недели.\n"
+        ),
+    ),
+    "ru_yerkramas": (
+        "https://www.yerkramas.org/article/135156/armen-rustamyan-vybory-premer-ministra-armenii-sostoyatsya-v-zdanii-armyanskogo-parlamenta",
+        (
+            "Еркрамас\n"
+            "\n"
+            "Суббота, 31 января 2026 года\n"
+            "Гарегин Нжде\n"
+            "  RSS     Русский   Հայերեն            \n"
+            "  • Главная\n"
+            "  • Новости\n"
+            "  • Политика\n"
+            "    • Оппозиция\n"
+            "    • Выборы\n"
+            "    • Парламент\n"
+            "    • Дипломатия\n"
+            "    • Ай Дат\n"
+            "    • ООН\n"
+            "    • ПАСЕ\n"
+            "    • ОБСЕ\n"
+            "  • Закавказье\n"
+            "    • Армения\n"
+            "    • Грузия\n"
+            "    • Азербайджан\n"
+            "    • Арцах (Карабах)\n"
+            "    • Джавахк\n"
+            "    • Абхазия\n"
+            "    • Аджария\n"
+            "    • Нахичеван\n"
+            "  • Экономика\n"
+            "    • Туризм\n"
+            "    • Информационные технологии\n"
+            "  • Армия\n"
+            "    • Война\n"
+            "    • Безопасность\n"
+            "    • Терроризм\n"
+            "    • ОДКБ\n"
+            "    • НАТО\n"
+            "  • Диаспора\n"
+            "    • Памятник Андранику в Краснодарском крае\n"
+            "    • Конференции\n"
+            "  • Общество\n"
+            "    • Здравоохранение\n"
+            "    • История армянского народа\n"
+            "    • История\n"
+            "    • Наука\n"
+            "    • Образование\n"
+            "    • Благотворительность\n"
+            "    • Религия\n"
+            "    • Миграция\n"
+            "    • Личности\n"
+            "    • Молодежь\n"
+            "    • Беженцы\n"
+            "    • Дети\n"
+            "    • Ветераны\n"
+            "    • Женщины\n"
+            "    • Просьбы о помощи\n"
+            "    • Экология\n"
+            "    • Армения и Кавказ\n"
+            "    • Криминал\n"
+            "    • Ксенофобия\n"
+            "    • Вандализм\n"
+            "    • Катастрофы\n"
+            "    • Происшествия\n"
+            "    • Видео\n"
+            "    • Аудио\n"
+            "    • Юмор\n"
+            "  • Аналитика\n"
+            "    • Аналитика Лаврентия Амшенци\n"
+            "    • Опросы\n"
+            '    • Опрос ИЦ "Еркрамас"\n'
+            '    • Круглый стол ИЦ "Еркрамас"\n'
+            "    • Наши пресс-конференции\n"
+            "    • Рейтинг"
         ),
     ),
 }

@@ -2894,8 +2894,9 @@ def _today_boxes(lines: list[str], kinds: list[str | None], limit: int, rules: C
 
 def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
     """A site header's widget: a currency ticker, a weather reading, a motto, the account
-    bar ("Пятница, 22.11.2024, 19:33" / "Приветствую Вас Гость | RSS | Регистрация | Вход")."""
-    return kind in ("epigraph", "account") or (
+    bar ("Пятница, 22.11.2024, 19:33" / "Приветствую Вас Гость | RSS | Регистрация | Вход"),
+    the language switcher ("Суббота, 31 января 2026 года" / … / "RSS Русский Հայերեն")."""
+    return kind in ("epigraph", "account", "language_switcher") or (
         kind in ("widget", "counter") and (_market_ticker(line, rules) or "°" in line)
     )
 
