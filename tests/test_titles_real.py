@@ -2861,6 +2861,33 @@ def test_a_date_over_the_language_switcher_is_the_site_clock(ctx):
     assert classify("RSS Русский Հայերեն", ctx.rules) == "language_switcher"
 
 
+@pytest.mark.parametrize(
+    "name, lead",
+    [
+        # "1. Жаркого лета не предвидится? …" … "7. …": other stories, numbered, over the text
+        ("ru_byzerkalosite", "В Бресте огласили приговоры 11-й группе обвиняемых"),
+        # "fbpx" and a hotline's banner "… 0 800 50 77 45" over a page with no headline
+        ("uk_ednannia", 'У межах програми "Школа фондів громад"'),
+    ],
+)
+def test_no_headline_from_a_numbered_list_of_stories_or_a_hotline_banner(ctx, name, lead):
+    article = audit_page(ctx, name)
+    assert article.title.startswith(lead) and LEAD_TITLE in article.inferred
+    assert article.body.startswith(lead)
+
+
+def test_a_numbered_list_of_sentences_is_the_text(ctx):
+    """A decree's points are sentences: the list stays the text (the title is made from
+    its first point)."""
+    text = (
+        "1. Утвердить прилагаемый план мероприятий на 2025 год.\n"
+        "2. Акиматам областей обеспечить его исполнение.\n"
+        "3. Контроль за исполнением возложить на заместителя премьер-министра.\n"
+    )
+    cleaned = clean_text(text, ctx.rules)
+    assert cleaned.body.startswith("1. Утвердить прилагаемый план")
+
+
 def test_a_slug_cut_inside_a_name_cuts_no_headline_from_the_lead(ctx):
     """etrk.ru's address ends "…-игорь-ар/": the slug's words are the lead's start, but
     the slug stops inside "Артамонов", so the lead is not cut after "Игорь"."""
@@ -3232,6 +3259,33 @@ AUDIT16 = {  # audit16 pages of unseen outlets (the search tool's excerpts, star
             '    • Круглый стол ИЦ "Еркрамас"\n'
             "    • Наши пресс-конференции\n"
             "    • Рейтинг"
+        ),
+    ),
+    "ru_byzerkalosite": (
+        "https://by-zerkalo-site.space/news/life/7369.html?inpage_article=1&wincode=1",
+        (
+            "1. Жаркого лета не предвидится? Синоптик Рябов рассказал о погоде на следующую неделю\n"
+            "  2. Польского премьера родом из Несвижа убили с особой жестокостью, исполнителей так и не нашли. Рассказываем эту жуткую историю\n"
+            "  3. Из России «прилетела» новость, которая способна повлиять на ситуацию на валютном рынке Беларуси. Что произошло?\n"
+            "  4. Сотни погибших на скалах. Как действия всего одного человека привели к самой кровавой железнодорожной катастрофе в истории Европы\n"
+            "  5. Чиновники решили взяться за очередную категорию работников — думают навести порядок в отрасли\n"
+            "  6. И снова оранжевый. Синоптики предупредили об опасной погоде в воскресенье\n"
+            "  7. Россия заявила, что вторглась в область Украины, где до этого не шли боевые действия\n"
+            "\n"
+            "\n"
+            "В Бресте огласили приговоры 11-й группе обвиняемых по делу о протестном хороводе 13 сентября прошлого года, сообщает «Брестская весна».\n"
+            "\n"
+        ),
+    ),
+    "uk_ednannia": (
+        "http://ednannia.ua/news/nashi-novini/11403-u-zhitomiri-ta-gricevi-vitali-uchasnikiv-shkoli-fondiv-gromad",
+        (
+            "fbpx\n"
+            "Безкоштовна лінія для питань щодо грантових конкурсів 0 800 50 77 45\n"
+            "\n"
+            "Новини\n"
+            "\n"
+            'У межах програми "Школа фондів громад", яку реалізує Ініціативний центр сприяння активності та розвитку громадського почину “Єднання” за фінансової підтримки Фонду ім. Ч.С. Мотта відбулася 5-денна Школа фондів громад, участь в якій взяли нові представники організацій, що вже давно знайомі та працюють за моделлю фонду громади.\n'
         ),
     ),
 }

@@ -30,6 +30,8 @@ DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after c
 HEADLINE_MAX_WORDS = 30  # a longer line is article text
 MENU_SECTIONS = 4  # a line naming this many sections ...
 MENU_SECTION_SHARE = 0.6  # ... as this share of its words at least is a menu
+NUMBERED_HEADLINES_MIN = 3  # a numbered list of other stories over the article: this many
+NUMBERED_HEADLINES_MAX = 15  # ... to this many items
 GLUED_ITEMS = 3  # a line with this many headlines glued to the next is a list of them
 GLUED_MENU_WORDS = 8  # ... unless this short: menu items glued together ("СюжетыПолитика…")
 BROKEN_LEAD_WORDS = 25  # ... and so is a line this long with a sentence break in it
@@ -1531,6 +1533,24 @@ def _numbered_trail(lines: list[str], kinds: list[str | None], i: int) -> None:
         kinds[j], n = "breadcrumb", n + 1
 
 
+def _numbered_headlines(lines: list[str], i: int) -> list[int]:
+    """The lines of a numbered list of other stories opening at line ``i`` ("1. Жаркого лета
+    не предвидится? …" / "2. Польского премьера …" / … "7. …" over the article): three or
+    more items numbered 1, 2, 3 …, each shaped like a headline (no full stop or semicolon at
+    its end: a decree's or a story's own list has sentences). Empty when there is none."""
+    found: list[int] = []
+    for j in range(i, min(len(lines), i + 2 * NUMBERED_HEADLINES_MAX)):
+        if not lines[j].strip():
+            continue
+        number = re.match(r"\s*(\d{1,2})[.)]\s+\S", lines[j])
+        if not number or int(number.group(1)) != len(found) + 1:
+            break
+        if _words(lines[j]) > HEADLINE_MAX_WORDS or lines[j].rstrip()[-1:] in ".;:":
+            return []
+        found.append(j)
+    return found if len(found) >= NUMBERED_HEADLINES_MIN else []
+
+
 def _salutation(line: str, rules: CleanRules) -> re.Match[str] | None:
     """A letter's or notice's salutation opening the line ("Уважаемые читатели!", "Друзья и
     коллеги!", "Dear citizens!"): the start of the text, not a headline."""
@@ -1820,6 +1840,8 @@ def _wrapped_headline_start(lines: list[str], candidates: list[int], chosen: int
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.]+|(?:тел|tel|phone|факс|fax)\.?\s*:?\s*[+\d(]"
     r"|\+?\d{1,2}[\s-]?\(?\d{3,4}\)?[\s-]\d{2,3}-\d{2}-\d{2,3}\b"  # 8-922-87-26-626
+    r"|(?<![\d.,])[08][\s-]?800(?:[\s-]?\d{2,3}){3}\b"  # a hotline: 0 800 50 77 45, 8-800-…
+    r"|(?<![\w.,])\+\d{1,3}[\s-]?\(?\d{2,4}\)?(?:[\s-]?\d{2,3}){2,3}\b"  # +7 (727) 250 11 22
 )
 
 
@@ -2696,6 +2718,10 @@ def clean_text(
                 _read_also_lists(lines, kinds)
             elif kind in ("breadcrumb", "navigation"):
                 _numbered_trail(lines, kinds, i)
+            continue
+        if listed := _numbered_headlines(lines, i):
+            for j in listed:
+                kinds[j] = "sidebar"  # "1. …" / "2. …" / "3. …": other stories' headlines
             continue
         by = _byline(line, rules)
         if by is not None:
