@@ -591,6 +591,17 @@ def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] 
     return y, mo, d
 
 
+def _date_ends(text: str, at: int, rules: CleanRules) -> list[int]:
+    """Where the date written at offset ``at`` of ``text`` ends, once for each date pattern
+    that matches there (the numeric one first, then the packs' in their order)."""
+    return [
+        m.end()
+        for rx in (_NUMERIC_DATE, *rules.date_patterns)
+        for m in rx.finditer(text)
+        if m.start() == at
+    ]
+
+
 def find_dates(
     text: str, rules: CleanRules, latin: bool = False
 ) -> list[tuple[int, int | None, int, int]]:
@@ -1463,8 +1474,7 @@ def _unglue_headline_date(line: str, rules: CleanRules) -> list[str]:
         found = find_dates(tail[:40], rules, latin=not _CYR.search(line))
         if not found or found[0][0] != 0 or found[0][1] is None:
             continue
-        ends = [d.end() for rx in (_NUMERIC_DATE, *rules.date_patterns) if (d := rx.match(tail))]
-        end = max(ends, default=0)
+        end = max(_date_ends(tail, 0, rules), default=0)
         if clock := _CLOCK_AFTER.match(tail, end):
             end = clock.end()
         date, rest = tail[:end].strip(" ,"), tail[end:].strip()
@@ -1982,7 +1992,8 @@ def _slug_in_line(line: str, url: str | None, rules: CleanRules) -> tuple[str, s
     …/pogruzku-nefti-ostanovili-…-i-trebuet-otveta/): the run is the headline, what
     follows it the rest of the paragraph. Only at the line's start or after a stamp: the
     slug's words inside a sentence are a lead retelling the headline."""
-    slug = [_skeleton(w) for w in _slug_tokens(url) if re.fullmatch(r"[^\W\d_]{4,}", w)]
+    every = _slug_tokens(url)
+    slug = [_skeleton(w) for w in every if re.fullmatch(r"[^\W\d_]{4,}", w)]
     if len(slug) < SLUG_RUN_MIN_WORDS:
         return None
     tokens = list(re.finditer(r"[^\s\-–—]+", line))  # (a slug splits "из-за" too)
@@ -2008,7 +2019,7 @@ def _slug_in_line(line: str, url: str | None, rules: CleanRules) -> tuple[str, s
             return None  # the line is the headline itself, or little more
         if rest[:1].islower():  # the sentence goes on: a slug cut short ("…-i-ego-kollega-iz-u"
             return None  # over "… и его коллега из Узбекистана обсудили …") says a lead
-        tail = _slug_tokens(url)[-1]  # ... and so does one cut inside a name ("…-igor-ar" over
+        tail = every[-1]  # ... and so does one cut inside a name ("…-igor-ar" over
         if len(tail) < 4 and _skeleton(rest.split()[0]).startswith(_skeleton(tail)):
             return None  # "Игорь Артамонов выступил …")
         if _words(rest) < SLUG_REST_MIN_WORDS and not _ends_sentence(rest):
@@ -2018,7 +2029,7 @@ def _slug_in_line(line: str, url: str | None, rules: CleanRules) -> tuple[str, s
             first -= 1
             if start - first >= 2:
                 break
-        short = len(_slug_tokens(url)) and not re.fullmatch(r"[^\W\d_]{4,}", _slug_tokens(url)[0])
+        short = not re.fullmatch(r"[^\W\d_]{4,}", every[0])
         first = first if short else start
         before = line[: tokens[first].start()].strip()
         if before and not (is_timestamp(before, rules) or not re.search(r"[^\W\d_]", before)):
@@ -2679,8 +2690,8 @@ def clean_text(
         for part in (_unglue_dated_headline(line, rules) if n < DATED_HEADLINE_LINES else [line])
     ]
     lines = [part for line in lines for part in _unglue_tail_stamp(line, rules)]
-    lines = [_ALT_LABEL.sub("", line, count=1) for line in lines]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
+        line = lines[i] = _ALT_LABEL.sub("", line, count=1)  # "altНа площади …"
         label, colon, rest = line.partition(":")
         if colon and _words(label) <= 2 and _words(rest) >= 5 and _share_label(label, rules):
             lines[i] = rest.strip()
@@ -3079,20 +3090,17 @@ def _stamp_in_line(
     found = [f for f in find_dates(line, rules) if f[1]]
     if not rubric or len(found) != 1 or _words(line[: found[0][0]]) > 2:
         return None
-    date_end = next(
-        (
-            m.end()
-            for rx in (_NUMERIC_DATE, *rules.date_patterns)
-            for m in rx.finditer(line)
-            if m.start() == found[0][0]
-        ),
-        len(line),
-    )
+    date_end = next(iter(_date_ends(line, found[0][0], rules)), len(line))
     rest = _key(line[date_end:])
     following = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] != "blank"), "")
     if len(rest.split()) >= 3 and rest == _key(following):
         return line[:date_end]
     return None
+
+
+def _agency(g: dict[str, str | None]) -> str:
+    """The agency a dateline match names, in whichever of its forms (``a1``-``a5``)."""
+    return (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or "").strip()
 
 
 def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
@@ -3105,8 +3113,7 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     headline in capitals: a dateline opens a lead in small letters.
     """
     g = m.groupdict()
-    agency = g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or ""
-    agency = agency.strip()
+    agency = _agency(g)
     rest = m.string[m.end() :]
     if re.search(r"[^\W\d_]{2}", rest) and rest.isupper():
         return False  # a headline in capitals ("ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ …")
@@ -3141,8 +3148,7 @@ def _dateline(m: re.Match[str], rules: CleanRules) -> Dateline:
     day = g.get("day") or g.get("day2") or g.get("day3")
     month = g.get("month") or g.get("month2")
     year = g.get("year") or g.get("year2") or g.get("year3")
-    agency = g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or ""
-    agency = agency.strip()
+    agency = _agency(g)
     number = int(g["month3"]) if g.get("month3") else None
     return Dateline(
         place=g["place"].strip(),
