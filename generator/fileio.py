@@ -7,6 +7,9 @@
   ``renameat2(RENAME_EXCHANGE)`` on Linux (two renames elsewhere).
 * Leftovers of killed processes (``.<name>.tmp-<pid>``, ``.<name>.old-<pid>``) are removed
   by ``clean_stale`` at the next write into the same folder.
+* Unchanged files are hard links (``regular_files``, ``link_if_same``): a rebuild links each
+  file whose bytes equal the previous version's instead of writing it again. Nothing here
+  writes into an existing file, so a link never changes the previous version.
 * Environment errors (full disk, permissions, read-only file system) always carry the path
   they concern: ``OSError.filename`` is set by ``with_path``.
 """
@@ -19,6 +22,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -66,6 +70,49 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def atomic_write_text(path: Path, text: str) -> None:
     """``atomic_write_bytes`` for UTF-8 text with ``\\n`` line ends."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+# --- links to unchanged files ---------------------------------------------------------------
+
+
+def regular_files(root: Path | None) -> dict[str, int]:
+    """Relative path -> size of the regular files under ``root`` reached without following a
+    symbolic link (none when ``root`` is missing or is a link itself)."""
+    files: dict[str, int] = {}
+    if root is None or not os.path.isdir(root) or os.path.islink(root):
+        return files
+    base = str(root)
+    for folder, _dirs, names in os.walk(base):  # linked folders are listed, not entered
+        rel = os.path.relpath(folder, base).replace(os.sep, "/")
+        prefix = "" if rel == "." else f"{rel}/"
+        for name in names:
+            try:
+                st = os.lstat(os.path.join(folder, name))
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                files[prefix + name] = st.st_size
+    return files
+
+
+def link_if_same(previous: Path | str, dest: Path | str, data: bytes) -> bool:
+    """Hard-link ``dest`` (which must not exist) to ``previous`` when that regular file holds
+    exactly ``data``; False when it does not, or the link cannot be made (another file
+    system): write ``dest`` then. An empty file is never linked (placeholders are empty)."""
+    if not data:
+        return False
+    try:
+        with open(previous, "rb", opener=_no_follow) as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) or fh.read() != data:
+                return False
+        os.link(previous, dest, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
+
+
+def _no_follow(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
 
 
 # --- folders ------------------------------------------------------------------------------

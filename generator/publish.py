@@ -30,9 +30,11 @@ from typing import Any
 import yaml
 
 from generator.fileio import (
+    atomic_write_bytes,
     atomic_write_text,
     check_writable,
     clean_stale,
+    link_if_same,
     remove_tree,
     swap_folder,
     tmp_sibling,
@@ -46,6 +48,7 @@ MKDOCS_HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
 # Material's offline plugin would load this WebWorker shim from unpkg.com; we ship it.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 CACHE_ENV = "DIGEST_PAGE_CACHE"  # as mkdocs_hooks.CACHE_ENV: the page cache file of a build
+PREVIOUS_ENV = "DIGEST_PREVIOUS_SITE"  # as mkdocs_hooks.PREVIOUS_ENV: unchanged files linked
 
 
 class PublishError(RuntimeError):
@@ -290,14 +293,20 @@ class StagedSite:
             self.staging = None
 
 
-def _write_late(files: Mapping[str, bytes], *roots: Path) -> None:
-    """Write ``files`` over their placeholders in each of ``roots`` (docs, built site)."""
+def _write_late(files: Mapping[str, bytes], *roots: tuple[Path, Path | None]) -> None:
+    """Write ``files`` over their placeholders in each of ``roots``: (folder, the folder it
+    replaces or None) for docs and the built site. A file equal to the replaced folder's is
+    a link to it; the others are written as new files over the placeholders."""
     for rel, data in sorted(files.items()):
-        for root in roots:
+        for root, previous in roots:
             dest = root / rel
             if not dest.is_file():  # a placeholder stands there; MkDocs copies each file
                 raise PublishError(f"{dest}: placeholder missing")
-            dest.write_bytes(data)
+            link = dest.with_name(f".{dest.name}.link")
+            if previous is not None and link_if_same(previous / rel, link, data):
+                os.replace(link, dest)
+            else:
+                atomic_write_bytes(dest, data)
 
 
 def prepare_site(
@@ -348,6 +357,7 @@ def prepare_site(
         LC_ALL="C.UTF-8",
     )
     env.pop(CACHE_ENV, None)
+    env.pop(PREVIOUS_ENV, None)
     if page_cache is not False:
         folder = settings.local_cache_dir() / "mkdocs" if page_cache is True else page_cache
         cache_file = page_cache_file(Path(folder), site_dir, offline)
@@ -357,11 +367,14 @@ def prepare_site(
         final_docs, site_dir, settings, base, offline, strict, source_docs=docs_dir
     )
     clean_stale(site_dir)  # leftovers of killed builds go even when nothing is rebuilt
+    # the folders this build replaces: their files equal to the new ones are linked
+    old_docs = final_docs if final_docs != docs_dir and final_docs.is_dir() else None
+    old_site = site_dir if (site_dir / "index.html").is_file() else None
     stamp = _stamp_path(site_dir)
     options = f"{strict} {offline} {epoch}"
     has_site = (site_dir / "index.html").is_file() and stamp.is_file()
     if late_files is not None and has_site and not late_changes and not force:
-        _write_late(late_files(), docs_dir)  # maybe nothing changed: the files tell
+        _write_late(late_files(), (docs_dir, old_docs))  # maybe nothing changed: the files tell
         late_files = None
     fingerprint = "" if late_files else build_fingerprint(docs_dir, final_text, base, options)
     if (
@@ -383,6 +396,8 @@ def prepare_site(
         cfg = staging / "mkdocs.yml"
         atomic_write_text(cfg, config_text)
         cmd = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(cfg)]
+        if old_site is not None:
+            env[PREVIOUS_ENV] = str(old_site)
         if strict:
             cmd.append("--strict")
         before = _children_cpu()
@@ -395,7 +410,7 @@ def prepare_site(
 
             fix_error_page(html, settings.site.url)
         if late_files is not None:
-            _write_late(late_files(), docs_dir, html)
+            _write_late(late_files(), (docs_dir, old_docs), (html, old_site))
             fingerprint = build_fingerprint(docs_dir, final_text, base, options)
         try:
             from generator.render import search

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -100,3 +101,29 @@ def test_unchanged_render_keeps_the_folder_and_its_file_times(previous_docs):
     render_docs(seed_digest(), settings(name="Renamed"), previous_docs)
     assert previous_docs.stat().st_ino != inode  # changed: swapped in
     assert "Renamed" in index.read_text(encoding="utf-8")
+
+
+def test_a_rebuild_links_the_unchanged_files_and_never_writes_into_the_previous_ones(
+    previous_docs, tmp_path
+):
+    old = _snapshot(previous_docs)
+    kept = tmp_path / "kept"  # the previous files, by a second name of each
+    for rel in old:
+        (kept / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.link(previous_docs / rel, kept / rel)
+
+    render_docs(seed_digest(), settings(name="Renamed"), previous_docs)
+    new = _snapshot(previous_docs)
+    assert new == _snapshot(_fresh(tmp_path / "fresh", settings(name="Renamed")))
+    # the search assets are written after the page set, as new files
+    same = [r for r in new if old.get(r) == new[r] and new[r] and "assets/search/" not in r]
+    changed = [rel for rel in new if rel in old and old[rel] != new[rel]]
+    assert same and changed  # the site's name is on some pages only
+    assert all(os.path.samefile(kept / rel, previous_docs / rel) for rel in same)
+    assert not any(os.path.samefile(kept / rel, previous_docs / rel) for rel in changed)
+    assert _snapshot(kept) == old  # nothing was written into a previous file
+
+
+def _fresh(folder: Path, s) -> Path:
+    render_docs(seed_digest(), s, folder)
+    return folder

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -188,3 +189,30 @@ def test_pages_without_references_convert_the_same_without_reference_patterns():
     md = _converter(True)
     md.convert("[a] [b](c.md)")
     assert "reference" not in md.inlinePatterns and "link" in md.inlinePatterns
+
+
+def test_a_site_rebuild_links_the_unchanged_files_and_never_writes_into_the_old_site(tmp_path):
+    s = settings()
+    docs, site, cache = tmp_path / "docs", tmp_path / "site", tmp_path / "cache"
+    render_docs(seed_digest(seed_analyses()), s, docs)
+    build_site(docs, site, s, page_cache=cache)
+    old = _tree(site)
+    kept = tmp_path / "kept"  # the old site's files, by a second name of each
+    for rel in old:
+        (kept / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.link(site / rel, kept / rel)
+
+    render_docs(seed_digest(_edited(seed_analyses())), s, docs)
+    build_site(docs, tmp_path / "ref", s, page_cache=False)
+    build_site(docs, site, s, page_cache=cache)
+    _assert_same_site(site, tmp_path / "ref")
+    new = _tree(site)
+    same = [rel for rel in new if old.get(rel) == new[rel] and new[rel]]
+    linked = [rel for rel in same if os.path.samefile(kept / rel, site / rel)]
+    changed = [rel for rel in new if rel in old and old[rel] != new[rel]]
+    assert "index.html" in changed and changed
+    assert not any(os.path.samefile(kept / rel, site / rel) for rel in changed)
+    # every unchanged page and asset but the two files not written by ``write_file``: the
+    # 404 page (rewritten after MkDocs) and MkDocs' gzipped sitemap
+    assert sorted(set(same) - set(linked)) == ["404.html", "sitemap.xml.gz"]
+    assert _tree(kept) == old  # nothing was written into a file of the old site

@@ -17,6 +17,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.fileio import atomic_write_text
+
 _MARK = "data-digest-root"
 
 
@@ -69,8 +71,8 @@ def portable_error_page(html: str, site_url: str) -> str:
 
 
 def fix_error_page(site_dir: Path, site_url: str) -> None:
-    """Rewrite ``site_dir/404.html`` in place (nothing when there is none)."""
+    """Rewrite ``site_dir/404.html`` (a new file replaces it; nothing when there is none)."""
     page = site_dir / "404.html"
     if page.is_file():
         text = page.read_text(encoding="utf-8")
-        page.write_text(portable_error_page(text, site_url), encoding="utf-8")
+        atomic_write_text(page, portable_error_page(text, site_url))

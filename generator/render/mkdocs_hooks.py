@@ -32,6 +32,12 @@ page as the template rendered it, named by a hash of all the template can read (
 events still run on every page. A value known only by its address makes its page render
 every time. The site is byte-identical to a build without either cache
 (tests/test_publish_cache.py).
+
+Links. When ``DIGEST_PREVIOUS_SITE`` names the site this build replaces, every output file
+MkDocs writes or copies whose bytes equal that site's file of the same path becomes a hard
+link to it (``_Linker``): a weekly rebuild changes a few pages of thousands, and writing
+them all anew is most of MkDocs' remaining time on a slow disk. Nothing writes into a
+linked file, so the previous site never changes.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -52,6 +59,7 @@ from typing import Any
 ARTICLES_FILE = "assets/search/articles.json"  # as generator.render.search.ARTICLES_FILE
 CACHE_ENV = "DIGEST_PAGE_CACHE"  # the cache file of this site (publish.prepare_site)
 CACHE_FORMAT = "digest-mkdocs-pages/1"
+PREVIOUS_ENV = "DIGEST_PREVIOUS_SITE"  # the site this build replaces (publish.prepare_site)
 GC_THRESHOLD = 10_000  # young objects before a garbage collection (Python's default: 700)
 
 # Markdown extensions whose output depends on the page's text and their options only.
@@ -100,6 +108,9 @@ def on_config(config: Any) -> None:
     cache_file = os.environ.get(CACHE_ENV)
     if cache_file:
         _PageCache.install(Path(cache_file))
+    previous = os.environ.get(PREVIOUS_ENV)
+    if previous and os.path.isdir(previous):
+        _Linker.install(config["site_dir"], Path(previous))
     if not (Path(config["docs_dir"]) / ARTICLES_FILE).is_file():
         return  # Material's documents are kept (enriched with lemmas): index every page
     for name in ("material/search", "search"):
@@ -120,6 +131,63 @@ def on_post_build(config: Any) -> None:
     """Keep the entries this build used (and those it made) for the next build."""
     if _PageCache.active is not None:
         _PageCache.active.save()
+
+
+# --------------------------------------------------------------------------- links
+
+
+class _Linker:
+    """``mkdocs.utils.write_file`` and ``copy_file`` that hard-link an output file to the
+    previous site's file of the same path when the bytes are equal. A path written again is
+    unlinked first and written as a new file, never written into."""
+
+    def __init__(self, site_dir: str, previous: Path) -> None:
+        from generator.fileio import regular_files
+
+        self.site_dir, self.previous = os.path.abspath(site_dir), previous
+        self.sizes = regular_files(previous)
+
+    @classmethod
+    def install(cls, site_dir: str, previous: Path) -> None:
+        import mkdocs.utils
+
+        linker = cls(site_dir, previous)
+        mkdocs.utils.write_file = linker.write_file  # type: ignore[assignment]
+        mkdocs.utils.copy_file = linker.copy_file  # type: ignore[assignment]
+
+    def _rel(self, output_path: str) -> str | None:
+        rel = os.path.relpath(os.path.abspath(output_path), self.site_dir)
+        rel = rel.replace(os.sep, "/")
+        return None if rel.startswith("../") else rel
+
+    def write_file(self, content: bytes, output_path: str) -> None:
+        from generator.fileio import link_if_same
+
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        if os.path.lexists(output_path) and not os.path.isdir(output_path):
+            os.unlink(output_path)  # written twice: a new file, never into a linked one
+        rel = self._rel(output_path)
+        if (
+            rel is not None
+            and self.sizes.get(rel) == len(content)
+            and link_if_same(self.previous / rel, output_path, content)
+        ):
+            return
+        with open(output_path, "wb") as fh:
+            fh.write(content)
+
+    def copy_file(self, source_path: str, output_path: str) -> None:
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        if os.path.isdir(output_path):
+            output_path = os.path.join(output_path, os.path.basename(source_path))
+        rel = self._rel(output_path)
+        if rel is not None and self.sizes.get(rel) == os.path.getsize(source_path):
+            with open(source_path, "rb") as fh:
+                self.write_file(fh.read(), output_path)
+            return
+        if os.path.lexists(output_path):
+            os.unlink(output_path)
+        shutil.copyfile(source_path, output_path)
 
 
 # --------------------------------------------------------------------------- references
@@ -451,14 +519,11 @@ def _describe(value: Any, depth: int = 0) -> Any:
     """``value`` as JSON-able data that tells apart every two values a template could tell
     apart; pages, sections and links of the navigation by kind, title and URL (the one
     being rendered is described whole by ``_describe_page``)."""
-    from mkdocs.structure import StructureItem
-    from mkdocs.structure.files import File
-    from mkdocs.structure.toc import AnchorLink, TableOfContents
-
-    if depth > 12:
-        raise _Unstable("too deep")
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
+    if depth > 12:
+        raise _Unstable("too deep")
+    StructureItem, File, TableOfContents, AnchorLink = _mkdocs_types()
     if isinstance(value, (dt.date, dt.time)):
         return ["time", value.isoformat()]
     if isinstance(value, StructureItem):
@@ -489,6 +554,16 @@ def _describe(value: Any, depth: int = 0) -> Any:
     if hasattr(value, "__dict__"):
         return [type(value).__qualname__, _describe(vars(value), depth + 1)]
     raise _Unstable(repr(value))
+
+
+@functools.cache
+def _mkdocs_types() -> tuple[type, ...]:
+    """MkDocs' page, file and table-of-contents types (imported once, on first use)."""
+    from mkdocs.structure import StructureItem
+    from mkdocs.structure.files import File
+    from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+    return StructureItem, File, TableOfContents, AnchorLink
 
 
 def _ref(item: Any) -> list[Any]:

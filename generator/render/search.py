@@ -45,6 +45,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.fileio import atomic_write_bytes, atomic_write_text
 from generator.models import Analysis, Digest
 from generator.nlp.tokens import words
 
@@ -351,9 +352,7 @@ def write_assets(
     if glossary is None and settings is not None:
         glossary = project_glossary(settings)
     for rel, data in asset_files(digest, settings, glossary).items():
-        path = Path(docs_dir) / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        atomic_write_bytes(Path(docs_dir) / rel, data)
 
 
 def asset_files(
@@ -452,7 +451,7 @@ def finalize_site(site_dir: Path) -> None:
         articles = [d for d in index.get("docs", []) if "facets" in d] or None  # rerun
     enriched = enrich_index(index, forms, articles)
     text = json.dumps(enriched, ensure_ascii=False, separators=(",", ":"))
-    index_path.write_text(text, encoding="utf-8")
+    atomic_write_text(index_path, text)  # new files: a linked one is never written into
     offline = index_path.with_name("search_index.js")
     if offline.is_file():
-        offline.write_text(f"var __index = {text}", encoding="utf-8")
+        atomic_write_text(offline, f"var __index = {text}")

@@ -1,12 +1,16 @@
 """Write a page set into a folder atomically: a temporary sibling folder, then a swap.
 
 A failure anywhere before the swap (rendering, a bad path, a full disk, a hook) leaves the
-previous folder exactly as it was. Paths are checked before anything is written: no
+previous folder exactly as it was. A file whose bytes are those of the previous folder's
+file of the same path is a hard link to it, not a new copy (most files of a weekly rebuild
+are unchanged; nothing writes into a file once written, so the previous folder never
+changes). Paths are checked before anything is written: no
 absolute paths, no ``..``, no backslashes, no hidden or empty segments, and no path twice.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
@@ -14,6 +18,8 @@ from pathlib import Path, PurePosixPath
 from generator.fileio import (
     check_writable,
     clean_stale,
+    link_if_same,
+    regular_files,
     remove_tree,
     swap_folder,
     tmp_sibling,
@@ -62,9 +68,13 @@ class PageSet(Mapping[str, "str | bytes"]):
         return len(self._files)
 
 
-def _write_files(files: Mapping[str, str | bytes], root: Path) -> list[str]:
+def _write_files(
+    files: Mapping[str, str | bytes], root: Path, previous: Path | None = None
+) -> list[str]:
+    """Write ``files`` into ``root``; those equal to ``previous``'s are linked to them."""
     written = []
     base = root.resolve()
+    old = regular_files(previous)
     for rel in sorted(files):
         check_relative_path(rel)
         dest = root / rel
@@ -74,8 +84,13 @@ def _write_files(files: Mapping[str, str | bytes], root: Path) -> list[str]:
         data = content.encode("utf-8") if isinstance(content, str) else content
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
-            with open(dest, "xb") as fh:  # "x": never overwrite, never follow an existing link
-                fh.write(data)
+            if (
+                previous is None
+                or old.get(rel) != len(data)
+                or not link_if_same(previous / rel, dest, data)
+            ):
+                with open(dest, "xb") as fh:  # "x": never overwrite, never follow a link
+                    fh.write(data)
         except OSError as exc:  # a full disk names no file by itself
             if exc.filename is None:
                 raise with_path(exc, dest) from exc
@@ -92,11 +107,15 @@ def same_tree(a: Path, b: Path) -> bool:
     files_b = sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
     if files_a != files_b:
         return False
-    return all(
-        (a / rel).stat().st_size == (b / rel).stat().st_size
-        and (a / rel).read_bytes() == (b / rel).read_bytes()
-        for rel in files_a
-    )
+    return all(_same_file(a / rel, b / rel) for rel in files_a)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Same bytes: one file (a link), or the same size and content."""
+    sa, sb = os.stat(a), os.stat(b)
+    if (sa.st_ino, sa.st_dev) == (sb.st_ino, sb.st_dev):
+        return True
+    return sa.st_size == sb.st_size and a.read_bytes() == b.read_bytes()
 
 
 def write_atomic(
@@ -121,7 +140,7 @@ def write_atomic(
         shutil.rmtree(tmp)
     tmp.mkdir()
     try:
-        written = _write_files(files, tmp)
+        written = _write_files(files, tmp, target if target.is_dir() else None)
         if before_swap is not None:
             before_swap(tmp)
         if same_tree(tmp, target):
