@@ -65,12 +65,14 @@ def atom_xml(
     article_urls: Mapping[str, str],
     subtitle: str = "",
     id_path: str | None = None,
+    entries: dict[str, list[str]] | None = None,
 ) -> str:
     """An Atom document of the dated ``items`` (in the given order, newest first).
 
     ``self_path`` is the feed's path and ``page_url`` the page it follows, both relative
     to the site root; ``article_urls`` maps article id -> page URL relative to the root.
     The feed's id is its own URL (``id_path``, if given, instead of ``self_path``).
+    ``entries``: the entries already made, by article id (an article is in several feeds).
     """
     base = settings.site.url.rstrip("/") + "/"
     dated = [a for a in items if a.article.date]
@@ -89,8 +91,11 @@ def atom_xml(
         f"  <updated>{_stamp(newest) if newest else EPOCH}</updated>",
         f"  <author><name>{_text(settings.site.author)}</name></author>",
     ]
+    made = entries if entries is not None else {}
     for a in dated:
-        lines += _entry(a, base + article_urls[a.id])
+        if a.id not in made:
+            made[a.id] = _entry(a, base + article_urls[a.id])
+        lines += made[a.id]
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
 
@@ -146,13 +151,14 @@ def feed_files(
     site = settings.site.name
     n = settings.alerts.feed_items
     out: dict[str, str] = {}
+    made: dict[str, list[str]] = {}  # each article's entry, made once for all its feeds
     for g in digest.topics:
         page = topic_pages.get(g.topic.id)
         if page:
             items = newest_first(g.article_ids, by_id)[:n]
             title = f"{site} — {g.topic.title_en}"
             out[feed_path(page)] = atom_xml(
-                settings, title, feed_path(page), page_url(page), items, article_urls
+                settings, title, feed_path(page), page_url(page), items, article_urls, entries=made
             )
     for st in digest.stories:
         page = story_pages.get(st.id)
@@ -160,7 +166,7 @@ def feed_files(
             items = newest_first(st.article_ids, by_id)
             title = f"{site} — {st.title}"
             out[feed_path(page)] = atom_xml(
-                settings, title, feed_path(page), page_url(page), items, article_urls
+                settings, title, feed_path(page), page_url(page), items, article_urls, entries=made
             )
     for e in digest.entities:
         page = entity_pages.get((e.name, e.kind))
@@ -168,6 +174,6 @@ def feed_files(
             items = newest_first(e.article_ids, by_id)[:n]
             title = f"{site} — {e.name}"
             out[feed_path(page)] = atom_xml(
-                settings, title, feed_path(page), page_url(page), items, article_urls
+                settings, title, feed_path(page), page_url(page), items, article_urls, entries=made
             )
     return dict(sorted(out.items()))
