@@ -136,8 +136,8 @@ def test_the_caches_of_deleted_sites_are_removed(tmp_path):
     shutil.rmtree(tmp_path / "a")
     build_site(docs, tmp_path / "b", s, page_cache=cache, force=True)
     assert sorted(p.name for p in cache.iterdir()) == sorted(
-        b.with_suffix(suffix).name for suffix in (".json", ".stats.json", ".html", ".site")
-    )
+        [*(b.with_suffix(s).name for s in (".json", ".stats.json", ".html", ".site")), "jinja"]
+    )  # and the compiled theme templates, shared by every site
 
 
 def test_cache_file_is_written_entry_by_entry_as_the_same_json():
@@ -216,3 +216,16 @@ def test_a_site_rebuild_links_the_unchanged_files_and_never_writes_into_the_old_
     # 404 page (rewritten after MkDocs) and MkDocs' gzipped sitemap
     assert sorted(set(same) - set(linked)) == ["404.html", "sitemap.xml.gz"]
     assert _tree(kept) == old  # nothing was written into a file of the old site
+
+
+def test_the_theme_templates_are_compiled_once_for_every_build(tmp_path):
+    s = settings()
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    render_docs(seed_digest(seed_analyses()[:1]), s, docs)
+    build_site(docs, tmp_path / "ref", s, page_cache=False)
+    build_site(docs, tmp_path / "site", s, page_cache=cache)
+    compiled = {p.name: p.stat().st_mtime_ns for p in (cache / "jinja").iterdir()}
+    assert len(compiled) > 10  # Material's base, partials and our overrides
+    build_site(docs, tmp_path / "site", s, page_cache=cache, force=True)
+    assert {p.name: p.stat().st_mtime_ns for p in (cache / "jinja").iterdir()} == compiled
+    _assert_same_site(tmp_path / "site", tmp_path / "ref")

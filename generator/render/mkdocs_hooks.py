@@ -60,6 +60,7 @@ ARTICLES_FILE = "assets/search/articles.json"  # as generator.render.search.ARTI
 CACHE_ENV = "DIGEST_PAGE_CACHE"  # the cache file of this site (publish.prepare_site)
 CACHE_FORMAT = "digest-mkdocs-pages/1"
 PREVIOUS_ENV = "DIGEST_PREVIOUS_SITE"  # the site this build replaces (publish.prepare_site)
+JINJA_FOLDER = "jinja"  # the compiled theme templates, beside the page caches (shared)
 GC_THRESHOLD = 10_000  # young objects before a garbage collection (Python's default: 700)
 
 # Markdown extensions whose output depends on the page's text and their options only.
@@ -121,9 +122,21 @@ def on_config(config: Any) -> None:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Wrap the page templates with the cache of rendered pages (see ``_TemplateCache``)."""
+    """Wrap the page templates with the cache of rendered pages (see ``_TemplateCache``);
+    keep the theme's compiled templates beside the caches (Jinja's bytecode cache: keyed by
+    each template's source and the Python version), so a build does not compile Material's
+    templates again."""
     if _PageCache.active is not None:
         _TemplateCache.install(env, _PageCache.active)
+        if env.bytecode_cache is None:
+            from jinja2 import FileSystemBytecodeCache
+
+            folder = _PageCache.active.path.parent / JINJA_FOLDER
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError:
+                return env  # compiled again: no harm
+            env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
 
 
