@@ -229,3 +229,25 @@ def test_the_theme_templates_are_compiled_once_for_every_build(tmp_path):
     build_site(docs, tmp_path / "site", s, page_cache=cache, force=True)
     assert {p.name: p.stat().st_mtime_ns for p in (cache / "jinja").iterdir()} == compiled
     _assert_same_site(tmp_path / "site", tmp_path / "ref")
+
+
+def test_the_linker_refuses_to_copy_a_file_onto_itself_and_links_equal_copies(tmp_path):
+    from generator.render.mkdocs_hooks import _Linker
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    (old / "assets").mkdir(parents=True)
+    (old / "assets" / "a.css").write_bytes(b"body{}")
+    (new / "assets").mkdir(parents=True)
+    (new / "assets" / "plugin.js").write_bytes(b"x=1")  # a plugin wrote it into the site
+    linker = _Linker(str(new), old)
+    with pytest.raises(shutil.SameFileError):  # MkDocs' File.copy_file passes on this
+        linker.copy_file(str(new / "assets" / "plugin.js"), str(new / "assets" / "plugin.js"))
+    assert (new / "assets" / "plugin.js").read_bytes() == b"x=1"
+
+    source = tmp_path / "docs-a.css"
+    source.write_bytes(b"body{}")
+    linker.copy_file(str(source), str(new / "assets" / "a.css"))
+    assert os.path.samefile(new / "assets" / "a.css", old / "assets" / "a.css")
+    source.write_bytes(b"body{x}")  # another size: copied
+    linker.copy_file(str(source), str(new / "assets" / "b.css"))
+    assert (new / "assets" / "b.css").read_bytes() == b"body{x}"

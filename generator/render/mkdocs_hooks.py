@@ -193,6 +193,8 @@ class _Linker:
         os.makedirs(os.path.dirname(output_path), exist_ok=True)
         if os.path.isdir(output_path):
             output_path = os.path.join(output_path, os.path.basename(source_path))
+        if os.path.exists(output_path) and os.path.samefile(source_path, output_path):
+            raise shutil.SameFileError(source_path, output_path)  # as MkDocs' (it passes)
         rel = self._rel(output_path)
         if rel is not None and self.sizes.get(rel) == os.path.getsize(source_path):
             with open(source_path, "rb") as fh:
