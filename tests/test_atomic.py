@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from factories import seed_digest, settings
+from faultkit import second_names
 
 import generator.render as render
 from generator.render import render_docs
@@ -108,9 +109,7 @@ def test_a_rebuild_links_the_unchanged_files_and_never_writes_into_the_previous_
 ):
     old = _snapshot(previous_docs)
     kept = tmp_path / "kept"  # the previous files, by a second name of each
-    for rel in old:
-        (kept / rel).parent.mkdir(parents=True, exist_ok=True)
-        os.link(previous_docs / rel, kept / rel)
+    second_names(previous_docs, kept)
 
     render_docs(seed_digest(), settings(name="Renamed"), previous_docs)
     new = _snapshot(previous_docs)

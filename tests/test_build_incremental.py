@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from factories import project_settings_with_cache
-from faultkit import tree
+from faultkit import second_names, tree
 
 from generator.pipeline import build
 from generator.publish import page_cache_file
@@ -85,14 +85,6 @@ def test_the_rendered_pages_of_deleted_output_folders_are_removed(tmp_path):
     assert sorted(p.suffix for p in kept_a.parent.glob(f"{kept_a.name.split('.')[0]}*")) == []
 
 
-def _keep(folder: Path, into: Path) -> None:
-    """A second name (hard link) of every file under ``folder``."""
-    for p in folder.rglob("*"):
-        if p.is_file():
-            (into / p.relative_to(folder)).parent.mkdir(parents=True, exist_ok=True)
-            os.link(p, into / p.relative_to(folder))
-
-
 def test_a_weekly_rebuild_links_every_unchanged_file_and_changes_no_old_one(tmp_path):
     """The unchanged pages, charts, briefs and search assets of docs/ and site/ are links to
     the previous build's files, not copies; no file of the previous build is written into."""
@@ -102,7 +94,7 @@ def test_a_weekly_rebuild_links_every_unchanged_file_and_changes_no_old_one(tmp_
     build(s, corpus=tmp_path / "corpus", out=out, log=lambda m: None)
     old = {part: tree(out / part) for part in ("docs", "site")}
     for part in old:
-        _keep(out / part, tmp_path / "kept" / part)
+        second_names(out / part, tmp_path / "kept" / part)
 
     write_corpus(synthetic_articles(NEW, start=OLD, days=7), tmp_path / "corpus")
     build(s, corpus=tmp_path / "corpus", out=out, log=lambda m: None)

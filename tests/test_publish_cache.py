@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from factories import seed_analyses, seed_digest, settings
+from faultkit import second_names
 
 from generator.publish import PublishError, build_site, page_cache_file
 from generator.render import render_docs
@@ -198,9 +199,7 @@ def test_a_site_rebuild_links_the_unchanged_files_and_never_writes_into_the_old_
     build_site(docs, site, s, page_cache=cache)
     old = _tree(site)
     kept = tmp_path / "kept"  # the old site's files, by a second name of each
-    for rel in old:
-        (kept / rel).parent.mkdir(parents=True, exist_ok=True)
-        os.link(site / rel, kept / rel)
+    second_names(site, kept)
 
     render_docs(seed_digest(_edited(seed_analyses())), s, docs)
     build_site(docs, tmp_path / "ref", s, page_cache=False)
