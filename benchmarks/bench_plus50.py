@@ -1,0 +1,130 @@
+"""The +50 weekly rebuild alone, replayed on one kept state: where its seconds go.
+
+``bench_budgets.py`` measures the +50 rebuild once, after a cold and an unchanged build in
+the same process. To compare two versions of the code, or to profile the rebuild, one run is
+too noisy on a shared machine. This benchmark makes a cold build of N articles once (the
+state: corpus, caches, docs/ and site/), then replays the weekly rebuild R times on fresh
+copies of that state: each replay runs an unchanged build first (so the process is as warm
+as in the budget run), adds the 50 articles of the next week and times that build, stage by
+stage (wall and CPU). The state always lives at the same path, since the caches key some
+entries by it.
+
+    python benchmarks/bench_plus50.py                       # 1,000 articles, 3 replays
+    python benchmarks/bench_plus50.py --size 300 --replays 5
+    python benchmarks/bench_plus50.py --keep /tmp/p50       # reuse a state made before
+    python benchmarks/bench_plus50.py --profile /tmp/p50.prof   # cProfile of one replay
+
+A/B of two checkouts: run it from each (``python OTHER/benchmarks/bench_plus50.py``) with
+different ``--keep`` folders, alternating the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import ROOT, synthetic_articles, write_corpus
+
+from generator.pipeline import build
+from generator.settings import load_settings
+
+NEW_ARTICLES = 50
+
+
+def _cpu() -> float:
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _build(folder: Path, profile: Path | None = None) -> dict:
+    settings = load_settings(ROOT / "digest.yml")
+    settings = replace(settings, output=replace(settings.output, cache=str(folder / "cache")))
+    args = {"corpus": folder / "corpus", "out": folder / "out", "log": lambda m: None}
+    t, cpu = time.perf_counter(), _cpu()
+    if profile is None:
+        report = build(settings, **args)
+    else:
+        import cProfile
+
+        with cProfile.Profile() as prof:
+            report = build(settings, **args)
+        prof.dump_stats(profile)
+    return {
+        "wall": time.perf_counter() - t,
+        "cpu": _cpu() - cpu,
+        "stages": dict(report.timings),
+        "misses": report.cache_misses,
+        "pages": report.pages,
+    }
+
+
+def prepare(root: Path, n: int) -> dict:
+    """A cold build of ``n`` articles in ``root/run``, kept as ``root/state``."""
+    run = root / "run"
+    shutil.rmtree(run, ignore_errors=True)
+    write_corpus(synthetic_articles(n), run / "corpus")
+    result = _build(run)
+    shutil.rmtree(root / "state", ignore_errors=True)
+    shutil.copytree(run, root / "state", symlinks=True)
+    return result
+
+
+def replay(root: Path, n: int, profile: Path | None = None) -> dict:
+    """The state copied back to ``root/run``; an unchanged build, then the +50 one."""
+    run = root / "run"
+    shutil.rmtree(run, ignore_errors=True)
+    shutil.copytree(root / "state", run, symlinks=True)
+    _build(run)  # as warm as the budget run's process
+    new = synthetic_articles(NEW_ARTICLES, start=n, days=7, first_day=730)
+    write_corpus(new, run / "corpus")
+    return _build(run, profile)
+
+
+def _line(label: str, r: dict) -> str:
+    stages = "  ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
+    return f"  {label:10s} {r['wall']:6.2f} s ({r['cpu']:.1f} s CPU)  [{stages}]"
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--size", type=int, default=1000)
+    p.add_argument("--replays", type=int, default=3)
+    p.add_argument("--keep", type=Path, help="folder of the state (reused when it exists)")
+    p.add_argument("--profile", type=Path, help="cProfile one replay's +50 build into this file")
+    args = p.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="bench-plus50-"))
+    root.mkdir(parents=True, exist_ok=True)
+    print(f"+50 replay on {args.size:,} articles in {root}")
+    if not (root / "state" / "out" / "site" / "index.html").is_file():
+        print(_line("cold", prepare(root, args.size)))
+    if args.profile:
+        print(_line("profiled", replay(root, args.size, args.profile)))
+        print(f"  profile: {args.profile}")
+        return
+    runs = [replay(root, args.size) for _ in range(args.replays)]
+    for i, r in enumerate(runs, 1):
+        print(_line(f"+50 #{i}", r))
+        assert r["misses"] == NEW_ARTICLES, r["misses"]
+    walls = [r["wall"] for r in runs]
+    print(
+        f"  median {statistics.median(walls):.2f} s (min {min(walls):.2f}, max {max(walls):.2f}); "
+        f"MkDocs median {statistics.median(r['stages'].get('mkdocs', 0) for r in runs):.2f} s, "
+        f"render median {statistics.median(r['stages'].get('render', 0) for r in runs):.2f} s"
+    )
+    if args.keep is None:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
