@@ -250,3 +250,18 @@ def test_the_linker_refuses_to_copy_a_file_onto_itself_and_links_equal_copies(tm
     source.write_bytes(b"body{x}")  # another size: copied
     linker.copy_file(str(source), str(new / "assets" / "b.css"))
     assert (new / "assets" / "b.css").read_bytes() == b"body{x}"
+
+
+def test_without_the_project_s_file_helpers_mkdocs_writes_every_file_itself(tmp_path, monkeypatch):
+    """The hooks run in MkDocs' process: another ``generator`` on its path turns links off."""
+    import mkdocs.utils
+
+    import generator.fileio
+    from generator.render.mkdocs_hooks import _Linker
+
+    monkeypatch.delattr(generator.fileio, "regular_files")
+    write, copy = mkdocs.utils.write_file, mkdocs.utils.copy_file
+    for name, f in (("write_file", write), ("copy_file", copy)):  # restored after the test
+        monkeypatch.setattr(mkdocs.utils, name, f)
+    _Linker.install(str(tmp_path / "new"), tmp_path / "old")
+    assert (mkdocs.utils.write_file, mkdocs.utils.copy_file) == (write, copy)

@@ -155,16 +155,21 @@ class _Linker:
     unlinked first and written as a new file, never written into."""
 
     def __init__(self, site_dir: str, previous: Path) -> None:
-        from generator.fileio import regular_files
+        from generator.fileio import link_if_same, regular_files
 
         self.site_dir, self.previous = os.path.abspath(site_dir), previous
         self.sizes = regular_files(previous)
+        self.link_if_same = link_if_same
 
     @classmethod
     def install(cls, site_dir: str, previous: Path) -> None:
         import mkdocs.utils
 
-        linker = cls(site_dir, previous)
+        try:
+            linker = cls(site_dir, previous)
+        except ImportError as exc:  # another ``generator`` on the path: every file written
+            log.info(f"digest links off: {exc!r}")
+            return
         mkdocs.utils.write_file = linker.write_file  # type: ignore[assignment]
         mkdocs.utils.copy_file = linker.copy_file  # type: ignore[assignment]
 
@@ -174,8 +179,6 @@ class _Linker:
         return None if rel.startswith("../") else rel
 
     def write_file(self, content: bytes, output_path: str) -> None:
-        from generator.fileio import link_if_same
-
         os.makedirs(os.path.dirname(output_path), exist_ok=True)
         if os.path.lexists(output_path) and not os.path.isdir(output_path):
             os.unlink(output_path)  # written twice: a new file, never into a linked one
@@ -183,7 +186,7 @@ class _Linker:
         if (
             rel is not None
             and self.sizes.get(rel) == len(content)
-            and link_if_same(self.previous / rel, output_path, content)
+            and self.link_if_same(self.previous / rel, output_path, content)
         ):
             return
         with open(output_path, "wb") as fh:
