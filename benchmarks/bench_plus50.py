@@ -116,6 +116,8 @@ def main() -> None:
     for i, r in enumerate(runs, 1):
         print(_line(f"+50 #{i}", r))
         assert r["misses"] == NEW_ARTICLES, r["misses"]
+    if not runs:  # --replays 0: the state only
+        return
     walls = [r["wall"] for r in runs]
     print(
         f"  median {statistics.median(walls):.2f} s (min {min(walls):.2f}, max {max(walls):.2f}); "
