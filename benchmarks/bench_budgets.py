@@ -60,7 +60,8 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _build_once(settings, corpus: Path, out: Path) -> dict:
+def build_once(settings, corpus: Path, out: Path) -> dict:
+    """One ``pipeline.build``: wall and CPU seconds, stage timings, cache and page counts."""
     from generator.pipeline import build
 
     t, cpu = time.perf_counter(), _cpu()
@@ -116,16 +117,16 @@ def worker(n: int, folder: Path, full: bool) -> dict:
     write_corpus(synthetic_articles(n), corpus)
     settings = load_settings(ROOT / "digest.yml")
     settings = replace(settings, output=replace(settings.output, cache=str(folder / "cache")))
-    result = {"n": n, "cold": _build_once(settings, corpus, out)}
+    result = {"n": n, "cold": build_once(settings, corpus, out)}
     if not full:
         return result
-    result["unchanged"] = _build_once(settings, corpus, out)
+    result["unchanged"] = build_once(settings, corpus, out)
     new = synthetic_articles(NEW_ARTICLES, start=n, days=7, first_day=730)
     write_corpus(new, corpus)
     result["new_weeks"] = sorted(
         {"{}-W{:02d}".format(*a.date.isocalendar()[:2]) for a in new if a.date}
     )
-    result["plus50"] = _build_once(settings, corpus, out)
+    result["plus50"] = build_once(settings, corpus, out)
     result["bare_mkdocs"], result["bare_mkdocs_cpu"] = bare_mkdocs(
         settings, out / "docs", folder / "bare-site"
     )

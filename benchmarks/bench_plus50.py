@@ -21,52 +21,34 @@ different ``--keep`` folders, alternating the runs.
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
 import statistics
 import sys
 import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_budgets import build_once
 from synthetic import ROOT, synthetic_articles, write_corpus
 
-from generator.pipeline import build
 from generator.settings import load_settings
 
 NEW_ARTICLES = 50
 
 
-def _cpu() -> float:
-    own, kids = (
-        resource.getrusage(resource.RUSAGE_SELF),
-        resource.getrusage(resource.RUSAGE_CHILDREN),
-    )
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
-
-
 def _build(folder: Path, profile: Path | None = None) -> dict:
+    """``bench_budgets.build_once`` on ``folder``'s corpus, caches and outputs."""
     settings = load_settings(ROOT / "digest.yml")
     settings = replace(settings, output=replace(settings.output, cache=str(folder / "cache")))
-    args = {"corpus": folder / "corpus", "out": folder / "out", "log": lambda m: None}
-    t, cpu = time.perf_counter(), _cpu()
     if profile is None:
-        report = build(settings, **args)
-    else:
-        import cProfile
+        return build_once(settings, folder / "corpus", folder / "out")
+    import cProfile
 
-        with cProfile.Profile() as prof:
-            report = build(settings, **args)
-        prof.dump_stats(profile)
-    return {
-        "wall": time.perf_counter() - t,
-        "cpu": _cpu() - cpu,
-        "stages": dict(report.timings),
-        "misses": report.cache_misses,
-        "pages": report.pages,
-    }
+    with cProfile.Profile() as prof:
+        result = build_once(settings, folder / "corpus", folder / "out")
+    prof.dump_stats(profile)
+    return result
 
 
 def prepare(root: Path, n: int) -> dict:
@@ -92,7 +74,7 @@ def replay(root: Path, n: int, profile: Path | None = None) -> dict:
 
 
 def _line(label: str, r: dict) -> str:
-    stages = "  ".join(f"{k} {v:.2f}" for k, v in r["stages"].items())
+    stages = "  ".join(f"{k} {v:.2f}" for k, v in r["timings"].items())
     return f"  {label:10s} {r['wall']:6.2f} s ({r['cpu']:.1f} s CPU)  [{stages}]"
 
 
@@ -121,8 +103,8 @@ def main() -> None:
     walls = [r["wall"] for r in runs]
     print(
         f"  median {statistics.median(walls):.2f} s (min {min(walls):.2f}, max {max(walls):.2f}); "
-        f"MkDocs median {statistics.median(r['stages'].get('mkdocs', 0) for r in runs):.2f} s, "
-        f"render median {statistics.median(r['stages'].get('render', 0) for r in runs):.2f} s"
+        f"MkDocs median {statistics.median(r['timings'].get('mkdocs', 0) for r in runs):.2f} s, "
+        f"render median {statistics.median(r['timings'].get('render', 0) for r in runs):.2f} s"
     )
     if args.keep is None:
         shutil.rmtree(root, ignore_errors=True)

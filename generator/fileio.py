@@ -7,8 +7,8 @@
   ``renameat2(RENAME_EXCHANGE)`` on Linux (two renames elsewhere).
 * Leftovers of killed processes (``.<name>.tmp-<pid>``, ``.<name>.old-<pid>``) are removed
   by ``clean_stale`` at the next write into the same folder.
-* Unchanged files are hard links (``regular_files``, ``link_if_same``): a rebuild links each
-  file whose bytes equal the previous version's instead of writing it again. Nothing here
+* Unchanged files are hard links (``PreviousFiles``): a rebuild links each file whose bytes
+  equal the previous version's instead of writing it again. Nothing here
   writes into an existing file, so a link never changes the previous version.
 * Environment errors (full disk, permissions, read-only file system) always carry the path
   they concern: ``OSError.filename`` is set by ``with_path``.
@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import functools
 import os
 import re
 import shutil
@@ -103,7 +104,8 @@ def link_if_same(previous: Path | str, dest: Path | str, data: bytes) -> bool:
         return False
     try:
         with open(previous, "rb", opener=_no_follow) as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) or fh.read() != data:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size != len(data) or fh.read() != data:
                 return False
         os.link(previous, dest, follow_symlinks=False)
     except OSError:
@@ -113,6 +115,26 @@ def link_if_same(previous: Path | str, dest: Path | str, data: bytes) -> bool:
 
 def _no_follow(path: str, flags: int) -> int:
     return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
+
+
+class PreviousFiles:
+    """The folder a build replaces (or None), for linking its unchanged files: ``link`` makes
+    ``dest`` a hard link to the file of the same relative path when it is a regular file
+    (reached without following a link) holding exactly ``data``. Listed on first use."""
+
+    def __init__(self, root: Path | str | None) -> None:
+        self.root = Path(root) if root is not None else None
+
+    @functools.cached_property
+    def sizes(self) -> dict[str, int]:
+        """Relative path -> size of the folder's regular files (``regular_files``)."""
+        return regular_files(self.root)
+
+    def link(self, rel: str, dest: Path | str, data: bytes) -> bool:
+        """True when ``dest`` (which must not exist) is now a link; else write it."""
+        if self.root is None or self.sizes.get(rel) != len(data):
+            return False
+        return link_if_same(self.root / rel, dest, data)
 
 
 # --- folders ------------------------------------------------------------------------------

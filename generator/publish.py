@@ -30,11 +30,11 @@ from typing import Any
 import yaml
 
 from generator.fileio import (
+    PreviousFiles,
     atomic_write_bytes,
     atomic_write_text,
     check_writable,
     clean_stale,
-    link_if_same,
     remove_tree,
     swap_folder,
     tmp_sibling,
@@ -293,7 +293,7 @@ class StagedSite:
             self.staging = None
 
 
-def _write_late(files: Mapping[str, bytes], *roots: tuple[Path, Path | None]) -> None:
+def _write_late(files: Mapping[str, bytes], *roots: tuple[Path, PreviousFiles]) -> None:
     """Write ``files`` over their placeholders in each of ``roots``: (folder, the folder it
     replaces or None) for docs and the built site. A file equal to the replaced folder's is
     a link to it; the others are written as new files over the placeholders."""
@@ -303,7 +303,7 @@ def _write_late(files: Mapping[str, bytes], *roots: tuple[Path, Path | None]) ->
             if not dest.is_file():  # a placeholder stands there; MkDocs copies each file
                 raise PublishError(f"{dest}: placeholder missing")
             link = dest.with_name(f".{dest.name}.link")
-            if previous is not None and link_if_same(previous / rel, link, data):
+            if previous.link(rel, link, data):
                 os.replace(link, dest)
             else:
                 atomic_write_bytes(dest, data)
@@ -368,7 +368,7 @@ def prepare_site(
     )
     clean_stale(site_dir)  # leftovers of killed builds go even when nothing is rebuilt
     # the folders this build replaces: their files equal to the new ones are linked
-    old_docs = final_docs if final_docs != docs_dir and final_docs.is_dir() else None
+    old_docs = PreviousFiles(final_docs if final_docs != docs_dir else None)
     old_site = site_dir if (site_dir / "index.html").is_file() else None
     stamp = _stamp_path(site_dir)
     options = f"{strict} {offline} {epoch}"
@@ -410,7 +410,7 @@ def prepare_site(
 
             fix_error_page(html, settings.site.url)
         if late_files is not None:
-            _write_late(late_files(), (docs_dir, old_docs), (html, old_site))
+            _write_late(late_files(), (docs_dir, old_docs), (html, PreviousFiles(old_site)))
             fingerprint = build_fingerprint(docs_dir, final_text, base, options)
         try:
             from generator.render import search

@@ -259,7 +259,7 @@ def test_without_the_project_s_file_helpers_mkdocs_writes_every_file_itself(tmp_
     import generator.fileio
     from generator.render.mkdocs_hooks import _Linker
 
-    monkeypatch.delattr(generator.fileio, "regular_files")
+    monkeypatch.delattr(generator.fileio, "PreviousFiles")
     write, copy = mkdocs.utils.write_file, mkdocs.utils.copy_file
     for name, f in (("write_file", write), ("copy_file", copy)):  # restored after the test
         monkeypatch.setattr(mkdocs.utils, name, f)

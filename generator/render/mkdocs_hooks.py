@@ -155,11 +155,9 @@ class _Linker:
     unlinked first and written as a new file, never written into."""
 
     def __init__(self, site_dir: str, previous: Path) -> None:
-        from generator.fileio import link_if_same, regular_files
+        from generator.fileio import PreviousFiles
 
-        self.site_dir, self.previous = os.path.abspath(site_dir), previous
-        self.sizes = regular_files(previous)
-        self.link_if_same = link_if_same
+        self.site_dir, self.old = os.path.abspath(site_dir), PreviousFiles(previous)
 
     @classmethod
     def install(cls, site_dir: str, previous: Path) -> None:
@@ -183,11 +181,7 @@ class _Linker:
         if os.path.lexists(output_path) and not os.path.isdir(output_path):
             os.unlink(output_path)  # written twice: a new file, never into a linked one
         rel = self._rel(output_path)
-        if (
-            rel is not None
-            and self.sizes.get(rel) == len(content)
-            and self.link_if_same(self.previous / rel, output_path, content)
-        ):
+        if rel is not None and self.old.link(rel, output_path, content):
             return
         with open(output_path, "wb") as fh:
             fh.write(content)
@@ -199,7 +193,7 @@ class _Linker:
         if os.path.exists(output_path) and os.path.samefile(source_path, output_path):
             raise shutil.SameFileError(source_path, output_path)  # as MkDocs' (it passes)
         rel = self._rel(output_path)
-        if rel is not None and self.sizes.get(rel) == os.path.getsize(source_path):
+        if rel is not None and self.old.sizes.get(rel) == os.path.getsize(source_path):
             with open(source_path, "rb") as fh:
                 self.write_file(fh.read(), output_path)
             return

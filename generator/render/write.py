@@ -16,10 +16,9 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from generator.fileio import (
+    PreviousFiles,
     check_writable,
     clean_stale,
-    link_if_same,
-    regular_files,
     remove_tree,
     swap_folder,
     tmp_sibling,
@@ -74,7 +73,7 @@ def _write_files(
     """Write ``files`` into ``root``; those equal to ``previous``'s are linked to them."""
     written = []
     base = root.resolve()
-    old = regular_files(previous)
+    old = PreviousFiles(previous)
     for rel in sorted(files):
         check_relative_path(rel)
         dest = root / rel
@@ -84,11 +83,7 @@ def _write_files(
         data = content.encode("utf-8") if isinstance(content, str) else content
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
-            if (
-                previous is None
-                or old.get(rel) != len(data)
-                or not link_if_same(previous / rel, dest, data)
-            ):
+            if not old.link(rel, dest, data):
                 with open(dest, "xb") as fh:  # "x": never overwrite, never follow a link
                     fh.write(data)
         except OSError as exc:  # a full disk names no file by itself
@@ -140,7 +135,7 @@ def write_atomic(
         shutil.rmtree(tmp)
     tmp.mkdir()
     try:
-        written = _write_files(files, tmp, target if target.is_dir() else None)
+        written = _write_files(files, tmp, target)
         if before_swap is not None:
             before_swap(tmp)
         if same_tree(tmp, target):
