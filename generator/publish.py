@@ -208,7 +208,8 @@ def _claim_page_cache(cache_file: Path, site_dir: Path) -> None:
             served = Path(marker.read_text(encoding="utf-8").strip())
             if served.exists():  # (a first build elsewhere may lose its new cache: no harm)
                 continue
-            for gone in (marker.with_suffix(".json"), marker.with_suffix(".stats.json")):
+            gone_files = (".json", ".stats.json", ".memo.json")
+            for gone in (marker.with_suffix(suffix) for suffix in gone_files):
                 gone.unlink(missing_ok=True)
             shutil.rmtree(marker.with_suffix(".html"), ignore_errors=True)
             marker.unlink(missing_ok=True)

@@ -57,6 +57,7 @@ def test_cached_site_is_byte_identical_cold_and_warm_after_one_article_changes(t
         "kept": pages,
         "template_reused": 0,
         "template_rendered": pages,
+        "memo": 0,
     }
 
     render_docs(seed_digest(_edited(seed_analyses())), s, docs)
@@ -70,11 +71,14 @@ def test_cached_site_is_byte_identical_cold_and_warm_after_one_article_changes(t
     assert 0 < stats["converted"] < pages // 2  # the edited article and the pages listing it
     assert stats["template_reused"] + stats["template_rendered"] == pages
     assert stats["converted"] <= stats["template_rendered"] < pages
+    # the unchanged pages are written from the page memo, without their events and template
+    assert 0 < stats["memo"] <= stats["template_reused"]
     assert "(обновлено)" in (site / "index.html").read_text(encoding="utf-8")
 
     build_site(docs, site, s, page_cache=cache, force=True)  # nothing changed: all reused
     _assert_same_site(site, tmp_path / "ref-2")
-    assert _stats(cache, site)["reused"] == pages == _stats(cache, site)["template_reused"]
+    stats = _stats(cache, site)
+    assert stats["reused"] == pages == stats["template_reused"] == stats["memo"]
 
 
 def test_a_reused_page_whose_link_target_is_gone_still_fails_a_strict_build(tmp_path):
@@ -137,7 +141,13 @@ def test_the_caches_of_deleted_sites_are_removed(tmp_path):
     shutil.rmtree(tmp_path / "a")
     build_site(docs, tmp_path / "b", s, page_cache=cache, force=True)
     assert sorted(p.name for p in cache.iterdir()) == sorted(
-        [*(b.with_suffix(s).name for s in (".json", ".stats.json", ".html", ".site")), "jinja"]
+        [
+            *(
+                b.with_suffix(x).name
+                for x in (".json", ".stats.json", ".memo.json", ".html", ".site")
+            ),
+            "jinja",
+        ]
     )  # and the compiled theme templates, shared by every site
 
 
@@ -265,3 +275,36 @@ def test_without_the_project_s_file_helpers_mkdocs_writes_every_file_itself(tmp_
         monkeypatch.setattr(mkdocs.utils, name, f)
     _Linker.install(str(tmp_path / "new"), tmp_path / "old")
     assert (mkdocs.utils.write_file, mkdocs.utils.copy_file) == (write, copy)
+
+
+def test_the_page_memo_trusts_only_the_page_events_it_knows():
+    """The memo skips the page events: only Material's search (whose entries are replaced
+    after the build) and tags plugins may have one; a ``post_page`` event turns it off."""
+    from types import SimpleNamespace
+
+    from generator.render.mkdocs_hooks import _no_entry, _page_event_plugins, _Unstable
+    from material.plugins.search.plugin import SearchPlugin
+    from material.plugins.tags.plugin import TagsPlugin
+
+    search, tags = SearchPlugin(), TagsPlugin()
+    search.search_index = SimpleNamespace(add_entry_from_context=_no_entry)
+
+    def config(**events):
+        return SimpleNamespace(plugins=SimpleNamespace(events=events))
+
+    ok = config(page_context=[search.on_page_context, tags.on_page_context], post_page=[])
+    assert _page_event_plugins(ok) == [
+        "material.plugins.search.plugin",
+        "material.plugins.tags.plugin",
+    ]
+    search.search_index = SimpleNamespace(add_entry_from_context=print)  # indexes each page
+    with pytest.raises(_Unstable, match="indexes every page"):
+        _page_event_plugins(config(page_context=[search.on_page_context]))
+
+    def on_page_context(context, page, config, nav):  # a user's hook
+        return context
+
+    with pytest.raises(_Unstable, match="page_context of"):
+        _page_event_plugins(config(page_context=[on_page_context]))
+    with pytest.raises(_Unstable, match="post_page"):
+        _page_event_plugins(config(page_context=[], post_page=[on_page_context]))

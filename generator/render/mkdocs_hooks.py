@@ -33,6 +33,16 @@ events still run on every page. A value known only by its address makes its page
 every time. The site is byte-identical to a build without either cache
 (tests/test_publish_cache.py).
 
+Page memo. With the template cache, an unchanged page still ran the plugins' page events
+and was described whole to find its template key (a third of a weekly rebuild's MkDocs
+time). When every plugin with a page event is known (Material's search, whose entries are
+replaced after the build, and tags), ``_build_page`` itself is wrapped: a page whose own
+state (its HTML, table of contents, Markdown and metadata by hash, its other attributes
+described as for the template key), template, navigation, config and tag listings are those
+of a page built before is written from the template cache without running the events or the
+template (``_TemplateCache.memo_key``). Any other plugin with a page event, or one that
+changes pages after their template, turns the memo off.
+
 Links. When ``DIGEST_PREVIOUS_SITE`` names the site this build replaces, every output file
 MkDocs writes or copies whose bytes equal that site's file of the same path becomes a hard
 link to it (``_Linker``): a weekly rebuild changes a few pages of thousands, and writing
@@ -107,6 +117,7 @@ def on_config(config: Any) -> None:
     no reference-link patterns on pages that define no references."""
     _skip_reference_patterns()
     cache_file = os.environ.get(CACHE_ENV)
+    _PageCache.active = None  # (a build in the same process before this one had its own)
     if cache_file:
         _PageCache.install(Path(cache_file))
     previous = os.environ.get(PREVIOUS_ENV)
@@ -128,6 +139,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
     templates again."""
     if _PageCache.active is not None:
         _TemplateCache.install(env, _PageCache.active)
+        _install_page_memo()
         if env.bytecode_cache is None:
             from jinja2 import FileSystemBytecodeCache
 
@@ -481,10 +493,11 @@ class _PageCache:
         stats = {"reused": self.hits, "converted": self.misses, "kept": len(self.new)}
         if self.templates is not None:
             t = self.templates
-            stats.update(template_reused=t.hits, template_rendered=t.misses)
+            stats.update(template_reused=t.hits, template_rendered=t.misses, memo=t.memo_hits)
         try:
             if self.templates is not None:
                 self.templates.prune()
+                self.templates.save_memo()
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.misses or set(self.new) != set(self.old):  # else the file holds these
                 _write_atomic(self.path, _cache_chunks(self.salt, self.new))
@@ -520,6 +533,14 @@ def _write_atomic(path: Path, text: str | Iterable[str]) -> None:
 # --------------------------------------------------------------------------- template cache
 
 _GLOBAL_CONTEXT = ("nav", "pages", "config", "page")  # described once per build (or the page)
+# a page's attributes the memo takes by hash (text) or as plain data, not walked by _describe
+_PAGE_DATA = frozenset({"markdown", "content", "toc", "present_anchor_ids", "links_to_anchors"})
+# the plugins whose page events the memo knows: the search plugin's entries are replaced after
+# the build (``_no_entry``); the tags plugin adds the page's tag links, made from its metadata
+# and the tag listings (both in the memo's key)
+_KNOWN_PAGE_PLUGINS = frozenset(
+    {"material.plugins.search.plugin", "material.plugins.tags.plugin", "mkdocs.contrib.search"}
+)
 _BARE_PAGES = re.compile(r"(?<![\w.])pages(?!\w)")  # the context's list of all pages
 _JINJA_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)  # not text, not {# comments #}
 # the build date (SOURCE_DATE_EPOCH: the newest article's date): the context's
@@ -670,6 +691,81 @@ def _theme_sources(config: Any) -> tuple[str, bool, bool]:
     return h.hexdigest(), reads_pages, reads_dates
 
 
+def _page_event_plugins(config: Any) -> list[str]:
+    """The modules of the plugins with a ``page_context`` event, all known to the memo; none
+    with ``post_page`` (the memo keeps the template's output as the page)."""
+    events = config.plugins.events
+    if events.get("post_page"):
+        raise _Unstable("a plugin changes pages after their template (post_page)")
+    modules = []
+    for method in events.get("page_context", ()):
+        owner = getattr(method, "__self__", None)
+        module = type(owner).__module__ if owner is not None else str(method.__module__)
+        if module not in _KNOWN_PAGE_PLUGINS:
+            raise _Unstable(f"page_context of {module}")
+        index = getattr(owner, "search_index", None)
+        if "search" in module and getattr(index, "add_entry_from_context", None) is not _no_entry:
+            raise _Unstable("the search plugin indexes every page")
+        modules.append(module)
+    return sorted(modules)
+
+
+def _tag_listings(config: Any) -> list[Any]:
+    """The tags plugin's listings as its page links read them: page, identifier, options."""
+    out = []
+    for plugin in config.plugins.values():
+        listings = getattr(plugin, "listings", None)
+        if type(plugin).__module__ != "material.plugins.tags.plugin" or listings is None:
+            continue
+        for listing in listings:
+            page = listing.page
+            out.append([page.file.src_uri, page.url, page.title, listing.id,
+                        _describe(dict(listing.config))])  # fmt: skip
+    return out
+
+
+def _install_page_memo() -> None:
+    """Wrap MkDocs' ``_build_page`` (once per process) with the page memo of this build."""
+    import mkdocs.commands.build as build
+    import mkdocs.utils
+
+    if getattr(build._build_page, "_digest_memo", False):
+        return
+    original = build._build_page
+
+    @functools.wraps(original)
+    def _build_page(
+        page: Any,
+        config: Any,
+        doc_files: Any,
+        nav: Any,
+        env: Any,
+        dirty: bool = False,
+        excluded: bool = False,
+    ) -> None:
+        pages = _PageCache.active
+        memo = pages.templates if pages is not None else None
+        if memo is None or dirty or excluded or not memo.memo_ready(config, nav, doc_files, page):
+            return original(page, config, doc_files, nav, env, dirty, excluded)
+        key = memo.memo_key(page)
+        output = memo.memo_output(key) if key is not None else None
+        if output is None:
+            memo.pending = key
+            try:
+                return original(page, config, doc_files, nav, env, dirty, excluded)
+            finally:
+                memo.pending = None
+        if output.strip():  # as ``_build_page`` writes it
+            data = output.encode("utf-8", errors="xmlcharrefreplace")
+            mkdocs.utils.write_file(data, page.file.abs_dest_path)
+        else:
+            build.log.info(f"Page skipped: '{page.file.src_uri}'. Generated empty output.")
+        return None
+
+    _build_page._digest_memo = True  # type: ignore[attr-defined]
+    build._build_page = _build_page
+
+
 class _Template:
     """A page template of ``_build_page``: renders a page from the cache when it can."""
 
@@ -702,6 +798,14 @@ class _TemplateCache:
         self.skip_page: frozenset[str] = frozenset()
         self.used: set[str] = set()
         self.hits = self.misses = 0
+        # the page memo (``_install_page_memo``): its key -> the file of the rendered page
+        self.memo_path = pages.path.with_suffix(".memo.json")
+        self.memo_salt: str | None = None
+        self.memo_salted = False
+        self.memo_old: dict[str, str] = {}
+        self.memo_new: dict[str, str] = {}
+        self.memo_hits = 0
+        self.pending: str | None = None  # the memo key of the page being built
 
     @classmethod
     def install(cls, env: Any, pages: _PageCache) -> None:
@@ -774,7 +878,85 @@ class _TemplateCache:
             except OSError:
                 return output  # not kept: rendered again next time
         self.used.add(path.name)
+        if self.pending is not None:
+            self.memo_new[self.pending] = path.name
         return output
+
+    # ----------------------------------------------------------------------- page memo
+
+    def memo_ready(self, config: Any, nav: Any, doc_files: Any, page: Any) -> bool:
+        """Salted on the first page built: the template cache's salt, the plugins with page
+        events (all known, or no memo) and the tag listings."""
+        if self.memo_salted:
+            return self.memo_salt is not None
+        self.memo_salted = True
+        from mkdocs.commands.build import get_context
+
+        if not self.ready(get_context(nav, doc_files, config, page)):
+            return False
+        try:
+            data = [self.salt, _page_event_plugins(config), _tag_listings(config)]
+        except (_Unstable, AttributeError, KeyError, TypeError) as exc:
+            log.info(f"digest page memo off: {exc!r}")
+            return False
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        self.memo_salt = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.memo_old = self._load_memo()
+        return True
+
+    def _load_memo(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.memo_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("salt") != self.memo_salt:
+            return {}
+        entries = data.get("entries")
+        return entries if isinstance(entries, dict) else {}
+
+    def memo_key(self, page: Any) -> str | None:
+        """Hash of all a page's template can read of the page: its HTML and Markdown (by
+        hash), table of contents, anchors and links, and every other attribute as the
+        template key describes it; with the memo's salt and the page's template name."""
+        try:
+            data = [
+                self.memo_salt,
+                page.meta.get("template", "main.html"),
+                _describe_page(page, self.skip_page | _PAGE_DATA),
+                _toc_tokens(page.toc),
+                sorted(getattr(page, "present_anchor_ids", None) or ()),
+                [
+                    [f.src_uri, sorted(links.items())]
+                    for f, links in (getattr(page, "links_to_anchors", None) or {}).items()
+                ],
+            ]
+            text = json.dumps(data, ensure_ascii=False, check_circular=False)
+        except (_Unstable, AttributeError, TypeError):
+            return None
+        h = hashlib.sha256(text.encode("utf-8"))
+        for part in (page.markdown, page.content):
+            h.update(b"\0" + str(part).encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def memo_output(self, key: str) -> str | None:
+        """The page rendered before under ``key``, or None."""
+        name = self.memo_old.get(key) or self.memo_new.get(key)
+        if name is None:
+            return None
+        try:
+            output = (self.folder / name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        self.memo_new[key] = name
+        self.used.add(name)
+        self.hits += 1
+        self.memo_hits += 1
+        return output
+
+    def save_memo(self) -> None:
+        if self.memo_salt is not None and self.memo_new != self.memo_old:
+            data = {"format": CACHE_FORMAT, "salt": self.memo_salt, "entries": self.memo_new}
+            _write_atomic(self.memo_path, json.dumps(data, sort_keys=True))
 
     def prune(self) -> None:
         """Remove the rendered pages this build did not use once they are as many as the
