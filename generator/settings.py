@@ -27,6 +27,17 @@ DASK_SCHEMES = ("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def parse_yaml(text: str) -> Any:
+    """``text`` parsed by ``SAFE_LOADER``; a ``yaml.YAMLError`` worded by the pure-Python
+    parser (its messages name the line and what was expected)."""
+    try:
+        return yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError:
+        if SAFE_LOADER is yaml.SafeLoader:
+            raise
+    return yaml.safe_load(text)
+
+
 class ConfigError(Exception):
     """A configuration problem, already phrased for the user (file, key, fix)."""
 

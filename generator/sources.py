@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from generator.models import Problem
-from generator.settings import ConfigError
+from generator.settings import ConfigError, parse_yaml
 
 _PROFILE_KEYS = ("country", "languages", "ownership", "affiliation", "reference")
 _SOURCE_KEYS = {"name", "aliases", "domains", *_PROFILE_KEYS}
@@ -307,7 +307,7 @@ def _profile(
 def check_sources_file(path: Path) -> list[Problem]:
     """Every problem in a sources file (for ``digest check``)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         return [Problem(str(path), f"cannot read the file ({exc.strerror})")]
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
@@ -320,7 +320,7 @@ def load_sources(path: Path) -> SourceRegistry:
     if not path.is_file():
         return SourceRegistry(())
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: invalid YAML: {str(exc).splitlines()[0]}") from exc
     sources, problems = _problems(data, str(path))

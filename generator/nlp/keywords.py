@@ -88,7 +88,7 @@ from generator.nlp.lemmas import (
 from generator.nlp.sentences import join_sentences
 from generator.nlp.tokens import normalize_apostrophes, normalize_text, word_spans, words
 from generator.nlp.yakefast import yake_keywords
-from generator.settings import ConfigError
+from generator.settings import ConfigError, parse_yaml
 
 MAX_NGRAM = 3
 CANDIDATES_PER_KEYWORD = 10
@@ -126,7 +126,7 @@ def _load_rules(path: Path) -> KeywordRules:
     if not path.is_file():
         return KeywordRules()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):

@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from generator.nlp.tokens import normalize_text
-from generator.settings import ConfigError
+from generator.settings import ConfigError, parse_yaml
 
 DEFAULT_LANGUAGE_DIR = Path(__file__).resolve().parents[2] / "config" / "languages"
 
@@ -106,7 +106,7 @@ def load_splitter(language: str, language_dir: Path) -> SentenceSplitter:
     if not path.is_file():
         return SentenceSplitter(language)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
