@@ -282,9 +282,10 @@ def test_the_page_memo_trusts_only_the_page_events_it_knows():
     after the build) and tags plugins may have one; a ``post_page`` event turns it off."""
     from types import SimpleNamespace
 
-    from generator.render.mkdocs_hooks import _no_entry, _page_event_plugins, _Unstable
     from material.plugins.search.plugin import SearchPlugin
     from material.plugins.tags.plugin import TagsPlugin
+
+    from generator.render.mkdocs_hooks import _no_entry, _page_event_plugins, _Unstable
 
     search, tags = SearchPlugin(), TagsPlugin()
     search.search_index = SimpleNamespace(add_entry_from_context=_no_entry)

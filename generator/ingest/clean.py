@@ -352,7 +352,8 @@ def build_rules(
                 # its country or state before an agency in brackets: "ALMATY, Kazakhstan (AP) —"
                 rf"(?:(?-i:[{_UPPER}][\w.\-]+(?:\s[{_UPPER}][\w.\-]+){{0,2}})(?=\s*\())?"
                 rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})(?:\s+(?P<year>\d{{4}}))?"
-                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?:,?\s+(?P<year2>\d{{4}}))?"
+                # (the day whole: "MOSCOW, Nov 30 - Kazakhstan …" is no day 3 and agency "0")
+                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?!\d)(?:,?\s+(?P<year2>\d{{4}}))?"
                 # all in figures, before an agency in slashes or quotes: "Бишкек, 23.12.25.
                 # /Кабар/.", "Семей.30.11.25.”Semeyainasy” –"
                 r"|(?P<day3>\d{1,2})\.(?P<month3>\d{1,2})\.(?P<year3>\d{4}|\d{2})(?=\.?\s*[/”“\"«]))?"
