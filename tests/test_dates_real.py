@@ -1147,3 +1147,13 @@ def test_a_two_digit_day_of_a_dateline_with_no_agency_is_read_whole(ctx):
     assert text_date(ctx, "dev10/en_straitstimes_kazakhstan_criticises_ukraine_cpc.txt") == (
         dt.date(2025, 11, 30)
     )
+
+
+def test_the_day_under_a_weather_reading_and_its_city_is_the_box_of_the_day(ctx):
+    """ "25.8 C" / "New York" / "Friday, July 26, 2024" / headline over a report of Sunday
+    19 May (gg2, dev10): the site header's weather, city and day, not the publication."""
+    from generator.ingest.clean import classify
+
+    assert classify("25.8 C", ctx.rules) == "widget"
+    assert classify("-3.1 C", ctx.rules) == "widget"
+    assert text_date(ctx, "dev10/en_gg2_pakistani_students_return_kyrgyzstan.txt") is None

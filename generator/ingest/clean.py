@@ -100,6 +100,8 @@ _UPPER = "A-Z" + _CYR_UPPER + "Ў"
 _LETTER = r"[^\W\d_]"
 
 _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t]*")
+# A site header's weather reading: "25.8 C", "-3.1 C", "+12°", "−4 °C" (a line of its own).
+_TEMPERATURE = re.compile(r"[+\-−–]?\d{1,2}(?:[.,]\d{1,2})?\s*(?:°\s*[CFСcf]?|[CFС])")
 _LONE_NUMBER = re.compile(
     r"^[\d\s.,:;+%/|()\[\]#№*•·\-–—]*\d[\d\s.,:;+%/|()\[\]#№*•·\-–—]*"
     r"(?:[kKmMкКмМ]|тыс\.?|млн\.?)?$"
@@ -975,8 +977,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     for cls, rx in rules.debris:  # a "today" box looks like a timestamp but is not one, nor
         if cls in ("today_widget", "widget", "account") and rx.search(line):  # a greeting's clock
             return cls
-    if _market_ticker(line, rules):
-        return "widget"  # (a rate "6.57 KZT" is no date)
+    if _market_ticker(line, rules) or _TEMPERATURE.fullmatch(line.strip()):
+        return "widget"  # (a rate "6.57 KZT" is no date; nor is "25.8 C" a count)
     if _EPIGRAPH.match(line.strip()):
         return "epigraph"
     if _issue_line(line, rules):
@@ -2917,6 +2919,14 @@ def _today_boxes(lines: list[str], kinds: list[str | None], limit: int, rules: C
             and not (below is not None and (below == limit or kinds[below] in (None, "title")))
         ):  # (a widget above and the headline right below: the article's stamp, "Евро € —
             kinds[i] = "today_widget"  # 00,0000 руб." / "07 октября 2024 | 16:59" / headline)
+        elif (  # the weather, its city, the day (no clock): "25.8 C" / "New York" / "Friday,
+            n > 1  # July 26, 2024" over a report of 19 May (gg2), whatever follows
+            and _header_widget(lines[filled[n - 2]], kinds[filled[n - 2]], rules)
+            and _TEMPERATURE.fullmatch(lines[filled[n - 2]].strip())
+            and _place_line(lines[filled[n - 1]], kinds[filled[n - 1]])
+            and not _TIME.search(lines[i])
+        ):
+            kinds[i] = "today_widget"
     top = next((i for i, k in enumerate(kinds) if k != "blank"), None)
     if top is None or top not in filled[:1] or len(filled) < 2 or kinds[top] != "timestamp":
         return
@@ -2935,7 +2945,21 @@ def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
     bar ("Пятница, 22.11.2024, 19:33" / "Приветствую Вас Гость | RSS | Регистрация | Вход"),
     the language switcher ("Суббота, 31 января 2026 года" / … / "RSS Русский Հայերեն")."""
     return kind in ("epigraph", "account", "language_switcher") or (
-        kind in ("widget", "counter") and (_market_ticker(line, rules) or "°" in line)
+        kind in ("widget", "counter")
+        and (
+            _market_ticker(line, rules) or "°" in line or bool(_TEMPERATURE.fullmatch(line.strip()))
+        )
+    )
+
+
+def _place_line(line: str, kind: str | None) -> bool:
+    """A header's city beside its weather reading ("New York", "Алматы"; a masthead's line)."""
+    words = line.split()
+    return (
+        kind in (None, "masthead")
+        and 1 <= len(words) <= 3
+        and line[:1].isupper()
+        and not re.search(r"\d", line)
     )
 
 
