@@ -1157,3 +1157,18 @@ def test_the_day_under_a_weather_reading_and_its_city_is_the_box_of_the_day(ctx)
     assert classify("25.8 C", ctx.rules) == "widget"
     assert classify("-3.1 C", ctx.rules) == "widget"
     assert text_date(ctx, "dev10/en_gg2_pakistani_students_return_kyrgyzstan.txt") is None
+
+
+def test_the_clock_the_day_and_the_place_are_a_stamp_not_a_headline(ctx):
+    """ "14:54 05 December Kyiv, Ukraine" opening a report of 5 December under a crawl
+    marker of 24 December (mycnews, dev12): a stamp, not the headline; its day is not the
+    marker's, so the date is left unknown rather than taken from the marker."""
+    from generator.ingest.clean import is_timestamp
+
+    assert is_timestamp("14:54 05 December Kyiv, Ukraine", ctx.rules)
+    assert not is_timestamp("12:00 5 January Protesters storm the akimat", ctx.rules)
+    name = "dev12/en_mycnews_mongolia_coal_protest_2022.txt"
+    raw = RawInput(data=page(name).encode("utf-8"), origin=name)
+    article = ingest_bytes(raw, ctx)
+    assert "14:54" not in (article.title or "")
+    assert article.date is None

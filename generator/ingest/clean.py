@@ -735,6 +735,15 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     places = [t for t in re.split(r"[\s,.]+", prefix) if t]
     place_words = [w for w in _key(prefix).split() if not _relative_word(w, rules)]
     if not dated:
+        # The clock, the day and the place, nothing else: "14:54 05 December Kyiv, Ukraine".
+        after = [t for t in re.split(r"[\s,.]+", line[last:]) if t]
+        if (
+            _TIME.match(line.lstrip()) is not None
+            and 1 <= len(words) <= 3
+            and len(after) == len(words)
+            and all(t[:1].isupper() for t in after)
+        ):
+            return True
         # A dateline without a year on its own line, the city in capitals, nothing after
         # the date: "BAKU, Azerbaijan, Jan. 11", "МОСКВА, 5 января".
         return (
