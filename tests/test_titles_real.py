@@ -3289,3 +3289,17 @@ AUDIT16 = {  # audit16 pages of unseen outlets (the search tool's excerpts, star
         ),
     ),
 }
+
+
+def test_a_news_photos_caption_over_the_lead_is_no_headline(ctx):
+    """cedarnews (dev12): "Russian President Vladimir Putin and Armenian Prime Minister Nikol
+    Pashinyan in Yerevan on November 23, 2022" over a report of February 2024 is the photo's
+    caption (who, where, when, no full stop): no headline; the title comes from the lead."""
+    from pathlib import Path
+
+    name = "dev12/en_cedarnews_armenia_csto_suspended_2024.txt"
+    text = (Path(__file__).parent / "data" / "realset" / name).read_text(encoding="utf-8")
+    art = ingest_bytes(RawInput(data=text[:2500].encode("utf-8"), origin=name), ctx)
+    assert LEAD_TITLE in art.inferred
+    assert art.title.startswith("Armenia said it has")
+    assert "Nikol Pashinyan in Yerevan on November 23" not in art.body
