@@ -33,6 +33,14 @@ def _stats(cache: Path, site: Path) -> dict[str, int]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _one_article_docs(tmp_path: Path):
+    """Settings, the docs of the first seed article and a cache folder under ``tmp_path``."""
+    s = settings()
+    docs, cache = tmp_path / "docs", tmp_path / "cache"
+    render_docs(seed_digest(seed_analyses()[:1]), s, docs)
+    return s, docs, cache
+
+
 def _edited(analyses):
     """The seeds with the second article's title and first paragraph rewritten."""
     a = analyses[1]
@@ -129,9 +137,7 @@ def test_offline_site_with_the_cache_is_byte_identical(tmp_path):
 
 
 def test_the_caches_of_deleted_sites_are_removed(tmp_path):
-    s = settings()
-    docs, cache = tmp_path / "docs", tmp_path / "cache"
-    render_docs(seed_digest(seed_analyses()[:1]), s, docs)
+    s, docs, cache = _one_article_docs(tmp_path)
     build_site(docs, tmp_path / "a", s, page_cache=cache)
     build_site(docs, tmp_path / "b", s, page_cache=cache)
     a = page_cache_file(cache, tmp_path / "a", offline=False)
@@ -228,9 +234,7 @@ def test_a_site_rebuild_links_the_unchanged_files_and_never_writes_into_the_old_
 
 
 def test_the_theme_templates_are_compiled_once_for_every_build(tmp_path):
-    s = settings()
-    docs, cache = tmp_path / "docs", tmp_path / "cache"
-    render_docs(seed_digest(seed_analyses()[:1]), s, docs)
+    s, docs, cache = _one_article_docs(tmp_path)
     build_site(docs, tmp_path / "ref", s, page_cache=False)
     build_site(docs, tmp_path / "site", s, page_cache=cache)
     compiled = {p.name: p.stat().st_mtime_ns for p in (cache / "jinja").iterdir()}

@@ -986,7 +986,7 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     for cls, rx in rules.debris:  # a "today" box looks like a timestamp but is not one, nor
         if cls in ("today_widget", "widget", "account") and rx.search(line):  # a greeting's clock
             return cls
-    if _market_ticker(line, rules) or _TEMPERATURE.fullmatch(line.strip()):
+    if _market_ticker(line, rules) or _weather(line):
         return "widget"  # (a rate "6.57 KZT" is no date; nor is "25.8 C" a count)
     if _EPIGRAPH.match(line.strip()):
         return "epigraph"
@@ -2930,8 +2930,8 @@ def _today_boxes(lines: list[str], kinds: list[str | None], limit: int, rules: C
             kinds[i] = "today_widget"  # 00,0000 руб." / "07 октября 2024 | 16:59" / headline)
         elif (  # the weather, its city, the day (no clock): "25.8 C" / "New York" / "Friday,
             n > 1  # July 26, 2024" over a report of 19 May (gg2), whatever follows
-            and _header_widget(lines[filled[n - 2]], kinds[filled[n - 2]], rules)
-            and _TEMPERATURE.fullmatch(lines[filled[n - 2]].strip())
+            and kinds[filled[n - 2]] in ("widget", "counter")
+            and _weather(lines[filled[n - 2]])
             and _place_line(lines[filled[n - 1]], kinds[filled[n - 1]])
             and not _TIME.search(lines[i])
         ):
@@ -2955,10 +2955,13 @@ def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
     the language switcher ("Суббота, 31 января 2026 года" / … / "RSS Русский Հայերեն")."""
     return kind in ("epigraph", "account", "language_switcher") or (
         kind in ("widget", "counter")
-        and (
-            _market_ticker(line, rules) or "°" in line or bool(_TEMPERATURE.fullmatch(line.strip()))
-        )
+        and (_market_ticker(line, rules) or "°" in line or _weather(line))
     )
+
+
+def _weather(line: str) -> bool:
+    """A weather reading on a line of its own ("25.8 C", "-3.1 C", "+12°")."""
+    return _TEMPERATURE.fullmatch(line.strip()) is not None
 
 
 def _place_line(line: str, kind: str | None) -> bool:

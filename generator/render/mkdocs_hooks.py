@@ -724,6 +724,15 @@ def _tag_listings(config: Any) -> list[Any]:
     return out
 
 
+def _blank(data: bytes) -> bool:
+    """Is this UTF-8 page only white space (``not output.strip()``)? Decoded only when it
+    does not start with an ASCII character other than a space."""
+    head = data.lstrip()
+    if head and head[0] < 0x80:
+        return False
+    return not data.decode("utf-8", "replace").strip()
+
+
 def _install_page_memo() -> None:
     """Wrap MkDocs' ``_build_page`` (once per process) with the page memo of this build."""
     import mkdocs.commands.build as build
@@ -748,15 +757,14 @@ def _install_page_memo() -> None:
         if memo is None or dirty or excluded or not memo.memo_ready(config, nav, doc_files, page):
             return original(page, config, doc_files, nav, env, dirty, excluded)
         key = memo.memo_key(page)
-        output = memo.memo_output(key) if key is not None else None
-        if output is None:
+        data = memo.memo_output(key) if key is not None else None
+        if data is None:
             memo.pending = key
             try:
                 return original(page, config, doc_files, nav, env, dirty, excluded)
             finally:
                 memo.pending = None
-        if output.strip():  # as ``_build_page`` writes it
-            data = output.encode("utf-8", errors="xmlcharrefreplace")
+        if not _blank(data):  # as ``_build_page`` writes it
             mkdocs.utils.write_file(data, page.file.abs_dest_path)
         else:
             build.log.info(f"Page skipped: '{page.file.src_uri}'. Generated empty output.")
@@ -938,13 +946,16 @@ class _TemplateCache:
             h.update(b"\0" + str(part).encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
-    def memo_output(self, key: str) -> str | None:
-        """The page rendered before under ``key``, or None."""
+    def memo_output(self, key: str) -> bytes | None:
+        """The bytes of the page rendered before under ``key``, or None. The cache file
+        holds the template's output in UTF-8 (one that cannot be encoded is never kept), so
+        these are the bytes ``_build_page`` writes: checked as UTF-8, not encoded again."""
         name = self.memo_old.get(key) or self.memo_new.get(key)
         if name is None:
             return None
         try:
-            output = (self.folder / name).read_text(encoding="utf-8")
+            output = (self.folder / name).read_bytes()
+            output.decode("utf-8")  # a damaged file: the page is rendered again
         except (OSError, UnicodeDecodeError):
             return None
         self.memo_new[key] = name
