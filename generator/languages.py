@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,7 @@ _LIST_KEYS = (
 )
 _PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers", "anniversary")
 KNOWN_KEYS = frozenset(
-    {"code", "name", "months", "debris", "deciding_letters", "deciding_share"}
+    {"code", "name", "months", "month_locales", "debris", "deciding_letters", "deciding_share"}
     | set(_LIST_KEYS)
     | set(_PATTERN_KEYS)
 )
@@ -119,6 +120,37 @@ def month_regex(forms: dict[str, int]) -> str:
     return "(?:" + "|".join(re.escape(f) for f in alts) + r")\.?(?![\w])"
 
 
+def _locale_words(
+    value: Any, bad: Callable[[str, str | None], None]
+) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Month names (both grammatical contexts: "gennaio", "stycznia" and "styczeń") and
+    weekday names of other locales, from the Unicode CLDR data of Babel: a site's own
+    locale dates its pages ("18 Febbraio 2025" over an English report, "søndag 9. januar
+    2022"). Only full names (abbreviations such as "set" or "dic" are words too), and no
+    form that names two months in two locales."""
+    if value is None:
+        return {}, ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        bad("must be a list of locale codes (e.g. it, nb, pt_BR)", "month_locales")
+        return {}, ()
+    from babel import Locale, UnknownLocaleError
+
+    months: dict[str, set[int]] = {}
+    days: list[str] = []
+    for code in value:
+        try:
+            locale = Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
+            bad(f"unknown locale {code!r} (not in the Unicode CLDR data)", "month_locales")
+            continue
+        for context in ("format", "stand-alone"):
+            for number, name in locale.months[context]["wide"].items():
+                months.setdefault(name.casefold(), set()).add(int(number))
+            days += [d.casefold() for d in locale.days[context]["wide"].values()]
+    forms = {form: next(iter(n)) for form, n in sorted(months.items()) if len(n) == 1}
+    return forms, tuple(dict.fromkeys(days))
+
+
 def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
     problems: list[Problem] = []
 
@@ -164,6 +196,10 @@ def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
                 months[base + suffix.lower()] = number
     if raw_months and len({n for n in months.values()}) != 12:
         bad("must list all twelve months", "months")
+    locale_months, weekdays = _locale_words(data.get("month_locales"), bad)
+    for form, number in locale_months.items():
+        months.setdefault(form, number)  # (the pack's own forms first)
+    lists["relative_days"] += tuple(w for w in weekdays if w not in lists["relative_days"])
     month_alt = month_regex(months) if months else r"(?!x)x"
 
     def compile_list(key: str, value: Any, need_group: tuple[str, ...] = ()) -> list:

@@ -100,9 +100,15 @@ def test_config_errors_name_file_and_key(project, capsys):
     kk.write_text(
         kk.read_text(encoding="utf-8").replace("(?P<day>", "(?P<day", 1), encoding="utf-8"
     )
+    en = project / "config" / "languages" / "en.yml"
+    en.write_text(
+        en.read_text(encoding="utf-8").replace("month_locales: [it,", "month_locales: [xx-yy, it,"),
+        encoding="utf-8",
+    )
     assert _check(project) == 1
     out = capsys.readouterr().out
     sources = project / "config" / "sources.yml"
+    assert f"{en}: month_locales: error: unknown locale 'xx-yy'" in out
     assert f"{sources}: sources[1].aliases: error: alias 'x' also belongs to 'A'" in out
     assert f"{sources}: sources[2].name: error:" in out
     assert f"{ru}: bylines_typo: error: unknown key" in out

@@ -1172,3 +1172,49 @@ def test_the_clock_the_day_and_the_place_are_a_stamp_not_a_headline(ctx):
     article = ingest_bytes(raw, ctx)
     assert "14:54" not in (article.title or "")
     assert article.date is None
+
+
+@pytest.mark.parametrize(
+    ("name", "stamp", "expected"),
+    [
+        # "18 Febbraio 2025" over an English Interfax item on the Italian trade agency's site
+        ("dev13/en_iceit_cpc-kropotkinskaya-transneft.txt", "18 Febbraio 2025", (2025, 2, 18)),
+        # "02 iulie 2019" on a Romanian outlet's English page
+        ("dev8/en_monitorulapararii_tengiz_mass_brawl.txt", "02 iulie 2019", (2019, 7, 2)),
+        # "søndag 9. januar 2022" (the weekday and a day with a dot) on a Norwegian blog
+        ("dev11/en_kinaforum_cold_war_style_power_grab.txt", "søndag 9. januar 2022", (2022, 1, 9)),
+        # "Januari 12, 2022 17:35 MYT" on a Malaysian portal's English report
+        ("dev10/en_astroawani_malaysians_investments_safe.txt", "Januari 12, 2022", (2022, 1, 12)),
+    ],
+)
+def test_a_stamp_in_the_sites_own_locale_dates_an_english_page(ctx, name, stamp, expected):
+    """An international outlet's site keeps its locale around an English report: its stamp's
+    month (and weekday) are Italian, Romanian, Norwegian, Malay (``month_locales`` of the
+    English pack: the Unicode CLDR's names)."""
+    assert stamp in page(name)
+    assert is_timestamp(stamp, ctx.rules)
+    assert [d[1:] for d in find_dates(stamp, ctx.rules)] == [expected]
+    assert text_date(ctx, name) == dt.date(*expected)
+
+
+def test_other_locales_month_names_are_full_names_of_one_month(ctx):
+    """Only full names: "set" and "dic" (Italian abbreviations) are English and Spanish words
+    too; "Kasım" (Turkish November) is Tokayev's first name, so Turkish is not listed."""
+    months = ctx.rules.months
+    assert months["gennaio"] == 1 and months["stycznia"] == 1 and months["styczeń"] == 1
+    assert "set" not in months and "dic" not in months and "kasım" not in months
+    assert find_dates("a set 15 km from the border", ctx.rules) == []
+
+
+def test_a_date_between_the_theme_switch_and_the_logo_is_the_site_clock(ctx):
+    """ "Dark Mode" / "Saturday, 23 November 2024" / "Logo" / headline over a Reuters report
+    of January 2022 (levantnews, dev13): the header's clock between two of its controls, not
+    the publication date; with the theme switch taken as article text it was the date."""
+    name = "dev13/en_levantnews_death-toll-225.txt"
+    assert page(name).startswith("Dark Mode\nSaturday, 23 November 2024\nLogo\n")
+    assert classify("Dark Mode", ctx.rules) == "account"
+    assert classify("Тёмная тема", ctx.rules) == "account"
+    assert text_date(ctx, name) is None
+    # without the switch, the date is the headline's stamp as before (no rule on weekdays)
+    raw = RawInput(data=page(name).replace("Dark Mode\n", "", 1).encode("utf-8"), origin=name)
+    assert ingest_bytes(raw, ctx).date == dt.date(2024, 11, 23)

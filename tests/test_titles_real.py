@@ -3303,3 +3303,36 @@ def test_a_news_photos_caption_over_the_lead_is_no_headline(ctx):
     assert LEAD_TITLE in art.inferred
     assert art.title.startswith("Armenia said it has")
     assert "Nikol Pashinyan in Yerevan on November 23" not in art.body
+
+
+def _realset_page(name: str, chars: int = 2500):
+    from pathlib import Path
+
+    return (Path(__file__).parent / "data" / "realset" / name).read_text(encoding="utf-8")[:chars]
+
+
+def test_a_galleries_picture_number_and_a_foto_credit_are_no_headline(ctx):
+    """delfi.lv (dev13): "RusDELFI Foto - 18010" / "Fоtо: SIPA/Scanpix/LETA" (the credit in
+    the site's Latvian word, two of its letters Cyrillic look-alikes) over a year's review
+    with no headline: a gallery's picture number and a credit, not the title."""
+    name = "dev13/ru_delfilv_kakim-byl-mir-2022.txt"
+    text = _realset_page(name)
+    assert text.startswith("RusDELFI Foto - 18010\nFоtо: SIPA")
+    assert classify("RusDELFI Foto - 18010", ctx.rules) == "photo_credit"
+    assert classify("Foto: SIPA/Scanpix/LETA", ctx.rules) == "photo_credit"
+    assert classify("Photo 3", ctx.rules) == "photo_credit"
+    art = ingest_bytes(RawInput(data=text.encode("utf-8"), origin=name), ctx)
+    assert "Foto" not in (art.title or "") and "Foto" not in art.body[:200]
+    assert LEAD_TITLE in art.inferred
+
+
+def test_latin_words_with_cyrillic_look_alikes_are_folded_to_latin():
+    """A scraper's Cyrillic "о" inside a Latin word ("Fоtо", "ExxоnMobil", "NCОC" in dev12's
+    novostienergetiki): the word is folded to Latin, as a Cyrillic word with Latin look-alikes
+    is to Cyrillic ("Kpacнoдapcькoмy"); a word of both scripts stays ("iPhone-ом")."""
+    from generator.ingest.clean import normalise_text
+
+    assert normalise_text("Fоtо: LETA; ExxоnMobil и NCОC") == "Foto: LETA; ExxonMobil и NCOC"
+    assert normalise_text("Kpacнoдapcькoмy") == "Краснодарському"
+    assert normalise_text("iPhone-ом") == "iPhone-ом"
+    assert normalise_text("altНа площади") == "altНа площади"  # two words glued

@@ -227,6 +227,8 @@ _LAT = re.compile(r"[a-zA-Z]")
 # when the word then has no Latin letter left (an "iPhone-ом" keeps its iPhone).
 _MIXED_WORD = re.compile(r"\w*(?:[а-яёіїєґА-ЯЁІЇЄҐ][a-zA-Zօοα]|[a-zA-Zօοα][а-яёіїєґА-ЯЁІЇЄҐ])\w*")
 _LOOKALIKES = str.maketrans("aceopxyiABCEHKMOPTXkօοα", "асеорхуіАВСЕНКМОРТХкооа")
+_CYR_RUN = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]{2}")
+_TO_LATIN = str.maketrans("асеорхуіАВСЕНКМОРТХк", "aceopxyiABCEHKMOPTXk")
 _NAME_WORD = rf"[{_UPPER}][\w'’\-]*"
 
 # An epigraph or quote-of-the-day box: a quotation, a dash, its author's name alone and a
@@ -528,7 +530,14 @@ def fold_homoglyphs(line: str) -> str:
 def _fold_mixed_word(m: re.Match[str]) -> str:
     word = m.group(0)
     folded = word.translate(_LOOKALIKES)
-    return word if _LAT.search(folded) else folded
+    if not _LAT.search(folded):
+        return folded
+    # ... or a Latin word with single Cyrillic look-alikes in it ("Fоtо: LETA", "ExxоnMobil",
+    # "NCОC"); not two words glued ("altНа площади": an image's "alt" and the lead)
+    if _CYR_RUN.search(word):
+        return word
+    latin = word.translate(_TO_LATIN)
+    return word if _CYR.search(latin) else latin
 
 
 def fold_mixed_scripts(text: str) -> str:
