@@ -115,9 +115,25 @@ class LanguagePack:
 
 
 def month_regex(forms: dict[str, int]) -> str:
-    """An alternation of all month forms, longest first, with an optional trailing dot."""
-    alts = sorted(forms, key=lambda f: (-len(f), f))
-    return "(?:" + "|".join(re.escape(f) for f in alts) + r")\.?(?![\w])"
+    """An alternation of all month forms with an optional trailing dot, as a trie ("янв(?:арь
+    |аря|аре)?", …): with other locales' names a flat list of hundreds of forms, tried at
+    every position of a text, made date finding four times slower. It matches what the flat
+    list, longest form first, matches."""
+    return "(?:" + _trie_pattern(sorted(set(forms))) + r")\.?(?![\w])"
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching exactly ``words`` (non-empty), longest first at each branch."""
+    if words == [""]:
+        return ""
+    ends = "" in words
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            heads.setdefault(w[0], []).append(w[1:])
+    branches = [re.escape(c) + _trie_pattern(sorted(rest)) for c, rest in sorted(heads.items())]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def _locale_words(

@@ -330,3 +330,40 @@ def test_story_rule_and_period_are_read_from_the_config(taxonomy):
     assert 0.5 < taxonomy.story.min_share <= 1
     (period,) = [c.period for t in taxonomy.topics for c in t.require if c.name == "january_2022"]
     assert period == (dt.date(2022, 1, 2), dt.date(2022, 1, 31))
+
+
+def _realset(settings, ctx, name: str) -> Analysis:
+    """A realset page ingested as a raw page without its date, then analysed."""
+    from generator.ingest import ingest_path, load_ingest_context
+
+    path = ROOT / "tests" / "data" / "realset" / name
+    article = replace(ingest_path(path, load_ingest_context(settings)), date=None)
+    return analyse(article, ctx)
+
+
+@pytest.mark.parametrize(
+    ("name", "term"),
+    [
+        # "Kazakhstan Shuts Down Internet …": demonstrations and the shutdown, no month
+        ("dev9/en_bitcoinleef_mining_nation_shuts_internet.txt", "shut down the internet"),
+        # a travel advisory: protests, the state of emergency, the curfew
+        ("dev9/en_touristalk_kazakhstan_travel_advice.txt", "state of emergency"),
+        # "Протесты дошли до севера": the protests and the internet cut
+        ("dev10/ru_rusvesna_protests_reach_north.txt", "отключить интернет"),
+    ],
+)
+def test_an_emergency_over_protests_is_january_2022(settings, ctx, taxonomy, name, term):
+    """Kazakhstan declared a state of emergency, a curfew and cut the internet over protests
+    only in January 2022: undated reports naming them and the protests are the unrest."""
+    a = _realset(settings, ctx, name)
+    (match,) = [m for m in score_topics(a.text, taxonomy) if m.topic == "unrest_2022"]
+    assert any(e.startswith(term) and "January 2022" in e for e in terms(match))
+
+
+def test_a_quarantines_state_of_emergency_is_not_the_unrest(settings, ctx, taxonomy):
+    """The state of emergency of March 2020 (COVID-19) over a hockey club's season (dev13):
+    no protests, so no January 2022 and no unrest topic."""
+    a = _realset(settings, ctx, "dev13/ru_sportskz_barys-covid-chp.txt")
+    s = scores(a, taxonomy)["unrest_2022"]
+    assert not s.assigned
+    assert not any("January 2022" in e for m in score_topics(a.text, taxonomy) for e in terms(m))
