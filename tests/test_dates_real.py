@@ -1204,6 +1204,9 @@ def test_other_locales_month_names_are_full_names_of_one_month(ctx):
     assert months["gennaio"] == 1 and months["stycznia"] == 1 and months["styczeń"] == 1
     assert "set" not in months and "dic" not in months and "kasım" not in months
     assert find_dates("a set 15 km from the border", ctx.rules) == []
+    # a day with a dot needs its year: "1. May Day rally" is an item of a list
+    assert find_dates("1. May Day rally in Almaty", ctx.rules) == []
+    assert [d[1:] for d in find_dates("søndag 9. januar 2022", ctx.rules)] == [(2022, 1, 9)]
 
 
 def test_a_date_between_the_theme_switch_and_the_logo_is_the_site_clock(ctx):
