@@ -13,6 +13,7 @@ entries by it.
     python benchmarks/bench_plus50.py --size 300 --replays 5
     python benchmarks/bench_plus50.py --keep /tmp/p50       # reuse a state made before
     python benchmarks/bench_plus50.py --profile /tmp/p50.prof   # cProfile of one replay
+    python benchmarks/bench_plus50.py --keep /tmp/p50 --parts   # wall time of its parts
 
 A/B of two checkouts: run it from each (``python OTHER/benchmarks/bench_plus50.py``) with
 different ``--keep`` folders, alternating the runs.
@@ -21,10 +22,12 @@ different ``--keep`` folders, alternating the runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import statistics
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,15 +65,75 @@ def prepare(root: Path, n: int) -> dict:
     return result
 
 
-def replay(root: Path, n: int, profile: Path | None = None) -> dict:
-    """The state copied back to ``root/run``; an unchanged build, then the +50 one."""
+def replay(root: Path, n: int, profile: Path | None = None, parts: bool = False) -> dict:
+    """The state copied back to ``root/run``; an unchanged build, then the +50 one (with
+    ``parts``, the wall time of its parts in ``result["parts"]``)."""
     run = root / "run"
     shutil.rmtree(run, ignore_errors=True)
     shutil.copytree(root / "state", run, symlinks=True)
     _build(run)  # as warm as the budget run's process
     new = synthetic_articles(NEW_ARTICLES, start=n, days=7, first_day=730)
     write_corpus(new, run / "corpus")
-    return _build(run, profile)
+    if not parts:
+        return _build(run, profile)
+    with timed_parts({}) as totals:
+        result = _build(run, profile)
+    return {**result, "parts": totals}
+
+
+# the functions ``--parts`` times (module, attribute; a class's method as "Class.method")
+PARTS = (
+    ("generator.cache", "AnalysisCache.get"),
+    ("generator.analyse", "analyse_text"),
+    ("generator.cluster", "features"),
+    ("generator.cluster", "cluster"),
+    ("generator.digest", "group"),
+    ("generator.render", "build_pages"),
+    ("generator.render", "digest_json"),
+    ("generator.render.write", "_write_files"),
+    ("generator.render.pagecache", "RenderedPages._load"),
+    ("generator.render.pagecache", "RenderedPages.save"),
+    ("generator.render.state", "digest_fingerprint"),
+    ("generator.publish", "build_fingerprint"),
+    ("generator.publish", "_write_late"),
+    ("generator.procs", "run_child"),
+)
+
+
+@contextlib.contextmanager
+def timed_parts(totals: dict[str, float]):
+    """Wall seconds spent in each of ``PARTS`` (wrapped while inside; no profiler, whose
+    overhead inflates Python code) added to ``totals``; ``run_child`` is the MkDocs child."""
+    import functools
+    import importlib
+
+    undo = []
+    for module_name, attr in PARTS:
+        owner = importlib.import_module(module_name)
+        *path, name = attr.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
+
+        def wrapper(*a, _f=original, _label=attr, **k):
+            start = time.perf_counter()
+            try:
+                return _f(*a, **k)
+            finally:
+                totals[_label] = totals.get(_label, 0.0) + time.perf_counter() - start
+
+        setattr(owner, name, functools.wraps(original)(wrapper))
+        undo.append((owner, name, original))
+    import generator.publish
+
+    child = generator.publish.run_child  # (imported by name there)
+    generator.publish.run_child = importlib.import_module("generator.procs").run_child
+    try:
+        yield totals
+    finally:
+        generator.publish.run_child = child
+        for owner, name, original in reversed(undo):
+            setattr(owner, name, original)
 
 
 def _line(label: str, r: dict) -> str:
@@ -84,6 +147,7 @@ def main() -> None:
     p.add_argument("--replays", type=int, default=3)
     p.add_argument("--keep", type=Path, help="folder of the state (reused when it exists)")
     p.add_argument("--profile", type=Path, help="cProfile one replay's +50 build into this file")
+    p.add_argument("--parts", action="store_true", help="print the wall time of its parts")
     args = p.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="bench-plus50-"))
     root.mkdir(parents=True, exist_ok=True)
@@ -94,9 +158,12 @@ def main() -> None:
         print(_line("profiled", replay(root, args.size, args.profile)))
         print(f"  profile: {args.profile}")
         return
-    runs = [replay(root, args.size) for _ in range(args.replays)]
+    runs = [replay(root, args.size, parts=args.parts) for _ in range(args.replays)]
     for i, r in enumerate(runs, 1):
         print(_line(f"+50 #{i}", r))
+        if args.parts:
+            ranked = sorted(r["parts"].items(), key=lambda kv: -kv[1])
+            print("    parts: " + "  ".join(f"{k} {v:.2f}" for k, v in ranked))
         assert r["misses"] == NEW_ARTICLES, r["misses"]
     if not runs:  # --replays 0: the state only
         return

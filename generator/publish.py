@@ -191,7 +191,7 @@ def page_cache_file(folder: Path, site_dir: Path, offline: bool) -> Path:
     """The page cache of one site (``mkdocs_hooks``): one file per site folder and mode,
     so that two sites built from one cache folder do not evict each other's pages."""
     name = hashlib.sha256(f"{Path(site_dir).resolve()}\0{offline}".encode()).hexdigest()
-    return folder / f"pages-{name[:16]}.json"
+    return folder / f"pages-{name[:16]}.msgpack"
 
 
 def _claim_page_cache(cache_file: Path, site_dir: Path) -> None:
@@ -202,13 +202,15 @@ def _claim_page_cache(cache_file: Path, site_dir: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         atomic_write_text(cache_file.with_suffix(".site"), f"{Path(site_dir).resolve()}\n")
+        cache_file.with_suffix(".json").unlink(missing_ok=True)  # its JSON of before MessagePack
         for marker in folder.glob("pages-*.site"):
             if marker.stem == cache_file.stem:
                 continue
             served = Path(marker.read_text(encoding="utf-8").strip())
             if served.exists():  # (a first build elsewhere may lose its new cache: no harm)
                 continue
-            gone_files = (".json", ".stats.json", ".memo.json")
+            gone_files = (".msgpack", ".json", ".stats.json", ".memo.json")  # (.json: before
+            # MessagePack)
             for gone in (marker.with_suffix(suffix) for suffix in gone_files):
                 gone.unlink(missing_ok=True)
             shutil.rmtree(marker.with_suffix(".html"), ignore_errors=True)

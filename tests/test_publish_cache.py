@@ -9,12 +9,14 @@ import os
 import shutil
 from pathlib import Path
 
+import msgpack
 import pytest
 from factories import seed_analyses, seed_digest, settings
 from faultkit import second_names
 
 from generator.publish import PublishError, build_site, page_cache_file
 from generator.render import render_docs
+from generator.render.mkdocs_hooks import CACHE_FORMAT
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -112,11 +114,15 @@ def test_a_cache_that_cannot_be_read_is_a_cold_cache(tmp_path):
     build_site(docs, tmp_path / "ref", s, page_cache=False)
     cache_file = page_cache_file(cache, site, offline=False)
     cache_file.parent.mkdir(parents=True)
-    cache_file.write_text('{"format": "digest-mkdocs-pages/1", "salt": "x", "entr', "utf-8")
+    cache_file.write_bytes(msgpack.packb({"format": CACHE_FORMAT, "salt": "x", "entries": {}})[:-3])
     build_site(docs, site, s, page_cache=cache)
     _assert_same_site(site, tmp_path / "ref")
     assert _stats(cache, site)["reused"] == 0
-    assert json.loads(cache_file.read_text(encoding="utf-8"))["entries"]  # rewritten whole
+    assert msgpack.unpackb(cache_file.read_bytes())["entries"]  # rewritten whole
+    # the JSON file of before MessagePack is an unreadable cache too
+    cache_file.write_text('{"format": "digest-mkdocs-pages/1", "salt": "x", "entries": {}}')
+    build_site(docs, site, s, page_cache=cache)
+    assert _stats(cache, site)["reused"] == 0
 
 
 def test_offline_site_with_the_cache_is_byte_identical(tmp_path):
@@ -145,34 +151,32 @@ def test_the_caches_of_deleted_sites_are_removed(tmp_path):
     assert a.is_file() and a.with_suffix(".html").is_dir() and b.is_file()
 
     shutil.rmtree(tmp_path / "a")
+    b.with_suffix(".json").write_text("{}", encoding="utf-8")  # b's cache of before MessagePack
     build_site(docs, tmp_path / "b", s, page_cache=cache, force=True)
     assert sorted(p.name for p in cache.iterdir()) == sorted(
         [
             *(
                 b.with_suffix(x).name
-                for x in (".json", ".stats.json", ".memo.json", ".html", ".site")
+                for x in (".msgpack", ".stats.json", ".memo.json", ".html", ".site")
             ),
             "jinja",
         ]
     )  # and the compiled theme templates, shared by every site
 
 
-def test_cache_file_is_written_entry_by_entry_as_the_same_json():
+def test_cache_file_is_written_entry_by_entry_as_one_messagepack_map():
     """The page cache is streamed one entry at a time (no string of every page's HTML at
-    once); what lands on disk is the JSON document ``json.dumps`` would make."""
-    import json
-
-    from generator.render.mkdocs_hooks import CACHE_FORMAT, _cache_chunks
+    once); what lands on disk is the document ``msgpack.packb`` would make."""
+    from generator.render.mkdocs_hooks import _cache_chunks
 
     entries = {
         "k1": {"content": '<p>Токаев «ОДКБ» "x"</p>', "toc": [], "anchors": ["a"]},
-        "k2": {"content": "<p>Қазақстан</p>", "lookups": {"a.md": [1, 2]}},
+        "k2": {"content": "<p>Қазақстан</p>", "lookups": {"a.md": [1, 2], "b.md": None}},
     }
-    text = "".join(_cache_chunks("salt", entries))
-    assert text == json.dumps(
-        {"format": CACHE_FORMAT, "salt": "salt", "entries": entries}, ensure_ascii=False
-    )
-    assert json.loads("".join(_cache_chunks("s", {})))["entries"] == {}
+    data = b"".join(_cache_chunks("salt", entries))
+    assert data == msgpack.packb({"format": CACHE_FORMAT, "salt": "salt", "entries": entries})
+    assert msgpack.unpackb(data)["entries"] == entries
+    assert msgpack.unpackb(b"".join(_cache_chunks("s", {})))["entries"] == {}
 
 
 def _converter(skip: bool):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import msgpack
+import pytest
 from factories import TOPICS, settings, synthetic_analyses
 from story_fixtures import story_digest
 
@@ -28,12 +30,12 @@ def test_cached_render_equals_the_uncached_one_and_renders_only_changed_pages(tm
     s = settings()
     analyses = synthetic_analyses(30)
     digest = group(analyses, TOPICS, s)
-    cache_file = tmp_path / "pages.json"
+    cache_file = tmp_path / "pages.msgpack"
     assert _pages(digest, s, cache_file) == _pages(digest, s)
     # the 30 article pages, the story, week and entity pages and the 30 articles' parts of
     # digest.json
     smap = site_map(digest)
-    kept = json.loads(cache_file.read_text(encoding="utf-8"))["pages"]
+    kept = msgpack.unpackb(cache_file.read_bytes())["pages"]
     assert len(kept) == 60 + len(smap.stories) + len(smap.weeks) + len(smap.entities)
 
     # one article edited (its title shows on the pages linking to it), one added
@@ -63,7 +65,7 @@ def test_cached_render_equals_the_uncached_one_and_renders_only_changed_pages(tm
 def test_a_cache_with_other_templates_or_translations_is_not_used(tmp_path):
     s = settings()
     digest = group(synthetic_analyses(5), TOPICS, s)
-    cache = RenderedPages(tmp_path / "pages.json", "salt")
+    cache = RenderedPages(tmp_path / "pages.msgpack", "salt")
     build_pages(digest, s, cache=cache, translations={"x": "y"})
     assert cache.hits == cache.misses == 0 and cache.new == {}
 
@@ -76,7 +78,7 @@ def test_digest_json_encodes_only_the_changed_articles_and_is_the_same_text(tmp_
     s = settings()
     analyses = synthetic_analyses(30)
     digest = group(analyses, TOPICS, s)
-    cache_file = tmp_path / "pages.json"
+    cache_file = tmp_path / "pages.msgpack"
     cache = RenderedPages(cache_file, "salt")
     assert digest_json(digest, s, cache) == _dumps(digest, s) == digest_json(digest, s)
     assert len(cache.new) == 30 and cache.hits == cache.misses == 0  # pages' tallies only
@@ -102,7 +104,7 @@ def test_digest_json_encodes_only_the_changed_articles_and_is_the_same_text(tmp_
 def test_digest_json_of_an_empty_digest_is_the_same_text(tmp_path):
     s = settings()
     digest = group((), TOPICS, s)
-    cache = RenderedPages(tmp_path / "pages.json", "salt")
+    cache = RenderedPages(tmp_path / "pages.msgpack", "salt")
     assert digest_json(digest, s, cache) == _dumps(digest, s)
 
 
@@ -112,7 +114,7 @@ def test_story_week_and_entity_pages_come_from_the_cache_until_what_they_show_ch
     smap = site_map(digest)
     assert len(smap.stories) == 2  # stories of 2+ reports have pages
     gloss = glosses(digest, s)
-    cache_file = tmp_path / "pages.json"
+    cache_file = tmp_path / "pages.msgpack"
     cache = RenderedPages(cache_file, "salt")
     pages = build_pages(digest, s, page_extra=page_extra, gloss=gloss, cache=cache)
     cache.save()
@@ -173,3 +175,28 @@ def test_story_week_and_entity_pages_come_from_the_cache_until_what_they_show_ch
     }
     assert listing and {p for p in changed3 if p.startswith("entities/")} == listing
     assert all("правка" in pages3[p] for p in listing)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],  # cut short (a full disk, a killed build)
+        lambda data: b'{"format": "digest-rendered-pages/1", "salt": "salt", "pages": {}}',
+        lambda data: msgpack.packb({"format": "x", "salt": "salt", "pages": {}}),
+        lambda data: msgpack.packb([1, 2, 3]),
+        lambda data: b"\xc1" + data,  # a byte MessagePack never uses
+    ],
+)
+def test_a_rendered_pages_file_that_cannot_be_read_is_an_empty_cache(tmp_path, damage):
+    """A damaged, foreign or older (JSON) file: every page is rendered, the same pages."""
+    s = settings()
+    digest = group(synthetic_analyses(5), TOPICS, s)
+    cache_file = tmp_path / "pages.msgpack"
+    cache = RenderedPages(cache_file, "salt")
+    pages = build_pages(digest, s, cache=cache)
+    cache.save()
+    assert RenderedPages(cache_file, "salt").old == cache.new  # read back whole
+    cache_file.write_bytes(damage(cache_file.read_bytes()))
+    again = RenderedPages(cache_file, "salt")
+    assert again.old == {}
+    assert build_pages(digest, s, cache=again) == pages and again.hits == 0

@@ -151,9 +151,12 @@ def state_path(settings: Settings, docs_dir: Path) -> Path:
     return settings.local_cache_dir() / "render" / f"{name}.json"
 
 
+LEGACY_PAGES = ".pages.json"  # the rendered pages' file before MessagePack (removed)
+
+
 def pages_path(settings: Settings, docs_dir: Path) -> Path:
     """Where the rendered article pages of ``docs_dir`` are kept (``render.pagecache``)."""
-    return state_path(settings, docs_dir).with_suffix(".pages.json")
+    return state_path(settings, docs_dir).with_suffix(".pages.msgpack")
 
 
 def claim_pages(settings: Settings, docs_dir: Path) -> None:
@@ -162,13 +165,14 @@ def claim_pages(settings: Settings, docs_dir: Path) -> None:
     cache holds the pages of existing sites only. Best effort."""
     mine = pages_path(settings, docs_dir)
     try:
-        marker = mine.with_name(mine.name[: -len(".pages.json")] + ".docs")
+        marker = mine.with_name(mine.name[: -len(".pages.msgpack")] + ".docs")
         atomic_write_text(marker, f"{Path(docs_dir).resolve()}\n")
+        marker.with_suffix(LEGACY_PAGES).unlink(missing_ok=True)
         for other in mine.parent.glob("*.docs"):
             if Path(other.read_text(encoding="utf-8").strip()).exists():
                 continue
-            other.with_suffix(".pages.json").unlink(missing_ok=True)
-            other.with_suffix(".json").unlink(missing_ok=True)
+            for suffix in (".pages.msgpack", LEGACY_PAGES, ".json"):
+                other.with_suffix(suffix).unlink(missing_ok=True)
             other.unlink(missing_ok=True)
     except (OSError, UnicodeDecodeError):
         pass
