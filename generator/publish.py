@@ -209,8 +209,8 @@ def _claim_page_cache(cache_file: Path, site_dir: Path) -> None:
             served = Path(marker.read_text(encoding="utf-8").strip())
             if served.exists():  # (a first build elsewhere may lose its new cache: no harm)
                 continue
-            gone_files = (".msgpack", ".json", ".stats.json", ".memo.json")  # (.json: before
-            # MessagePack)
+            # (".json": the page cache of before MessagePack)
+            gone_files = (".msgpack", ".json", ".stats.json", ".memo.json")
             for gone in (marker.with_suffix(suffix) for suffix in gone_files):
                 gone.unlink(missing_ok=True)
             shutil.rmtree(marker.with_suffix(".html"), ignore_errors=True)

@@ -295,3 +295,21 @@ def test_a_stamps_neighbours_come_from_the_language_packs(settings):
     }
     assert not is_timestamp(line, build_rules(bare))
     assert not is_timestamp(counted, build_rules(bare))
+
+
+def test_month_names_as_a_trie_match_exactly_the_forms(settings):
+    """``month_regex`` is a trie of the forms (a flat list of the English pack's 190 forms
+    with other locales' made date finding four times slower): every form, with or without
+    its dot, and nothing else, not a form's prefix or a longer word."""
+    import re
+
+    from generator.languages import load_language_packs, month_regex
+
+    packs = load_language_packs(settings.path(settings.language_data), settings.languages)
+    for code, pack in packs.items():
+        rx = re.compile(month_regex(pack.months), re.IGNORECASE)
+        for form in pack.months:
+            assert rx.fullmatch(form) and rx.fullmatch(form.upper() + "."), (code, form)
+            assert not rx.match(form + "x"), (code, form)
+            if form[:-1] not in pack.months:
+                assert not rx.fullmatch(form[:-1]), (code, form)

@@ -113,11 +113,12 @@ class RenderedPages:
         tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            pack = msgpack.Packer().pack
+            packer = msgpack.Packer()
+            pack = packer.pack
             with open(tmp, "wb") as out:
-                out.write(msgpack.Packer().pack_map_header(3))
+                out.write(packer.pack_map_header(3))
                 out.write(pack("format") + pack(FORMAT) + pack("salt") + pack(self.salt))
-                out.write(pack("pages") + msgpack.Packer().pack_map_header(len(self.new)))
+                out.write(pack("pages") + packer.pack_map_header(len(self.new)))
                 for key, text in self.new.items():
                     out.write(pack(key) + pack(text))
             os.replace(tmp, self.path)
