@@ -313,3 +313,29 @@ def test_month_names_as_a_trie_match_exactly_the_forms(settings):
             assert not rx.match(form + "x"), (code, form)
             if form[:-1] not in pack.months:
                 assert not rx.fullmatch(form[:-1]), (code, form)
+
+
+def test_a_language_pack_is_compiled_once_per_text(tmp_path, settings):
+    """The packs are read three times a build: the same text gives the same pack (compiled
+    once); an edited file gives a new one, and a broken one still names its problem."""
+    import shutil
+
+    from generator.languages import load_language_pack
+    from generator.settings import ConfigError
+
+    path = tmp_path / "en.yml"
+    shutil.copy(settings.path(settings.language_data) / "en.yml", path)
+    first = load_language_pack(path)
+    assert load_language_pack(path) is first
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("today_words: [today]", "today_words: [now]"),
+        encoding="utf-8",
+    )
+    edited = load_language_pack(path)
+    assert edited is not first and edited.today_words == ("now",)
+    path.write_text(path.read_text(encoding="utf-8") + "months: [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="invalid YAML"):
+        load_language_pack(path)
+    path.write_bytes(b"\xff\xfe")
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_language_pack(path)
