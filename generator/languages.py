@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from generator.models import Problem
-from generator.settings import SAFE_LOADER, ConfigError
+from generator.settings import ConfigError, parse_yaml
 
 DEBRIS_CLASSES = (
     "photo_credit",
@@ -306,12 +306,8 @@ def _read(path: Path) -> tuple[Any, list[Problem]]:
 
 
 def _yaml(text: str, where: str) -> tuple[Any, list[Problem]]:
-    try:  # libyaml (every build reads the packs); the pure-Python parser words an error
-        return yaml.load(text, Loader=SAFE_LOADER), []
-    except yaml.YAMLError:
-        pass
     try:
-        return yaml.safe_load(text), []
+        return parse_yaml(text), []
     except yaml.YAMLError as exc:
         return None, [Problem(where, f"invalid YAML: {' '.join(str(exc).split())}")]
 

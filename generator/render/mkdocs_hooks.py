@@ -66,6 +66,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import msgpack
+
 ARTICLES_FILE = "assets/search/articles.json"  # as generator.render.search.ARTICLES_FILE
 CACHE_ENV = "DIGEST_PAGE_CACHE"  # the cache file of this site (publish.prepare_site)
 CACHE_FORMAT = "digest-mkdocs-pages/2"  # the page cache in MessagePack (was JSON: 2x slower)
@@ -414,8 +416,6 @@ class _PageCache:
         return self.salt is not None
 
     def _load(self) -> dict[str, Any]:
-        import msgpack
-
         try:
             data = msgpack.unpackb(self.path.read_bytes())
         except (OSError, ValueError, msgpack.UnpackException):
@@ -512,8 +512,6 @@ def _cache_chunks(salt: str, entries: Mapping[str, Any]) -> Iterator[bytes]:
     """The cache file ``{"format", "salt", "entries"}`` in MessagePack, one entry at a time:
     one string of every page's HTML at once was a quarter of a GiB at 5,000 articles, on top
     of the pages MkDocs holds anyway (the peak memory of a cold build)."""
-    import msgpack
-
     packer = msgpack.Packer()
     yield packer.pack_map_header(3)
     yield packer.pack("format") + packer.pack(CACHE_FORMAT) + packer.pack("salt")
