@@ -90,7 +90,8 @@ def page(browser):
 
 def shot(pg, name: str, full_page: bool = False) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
+    # (animations finished: a tab bar caught fading in made the same page a different picture)
+    pg.screenshot(path=str(ARTIFACTS / name), full_page=full_page, animations="disabled")
 
 
 def run_search(pg, query: str) -> list[str]:

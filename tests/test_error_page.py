@@ -130,7 +130,8 @@ def page(browser):
 
 def _shot(pg, name: str, full_page: bool = False) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
+    # (animations finished: a tab bar caught fading in made the same page a different picture)
+    pg.screenshot(path=str(ARTIFACTS / name), full_page=full_page, animations="disabled")
 
 
 def _check_styled(pg, root: str) -> None:
