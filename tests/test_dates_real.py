@@ -1221,3 +1221,20 @@ def test_a_date_between_the_theme_switch_and_the_logo_is_the_site_clock(ctx):
     # without the switch, the date is the headline's stamp as before (no rule on weekdays)
     raw = RawInput(data=page(name).replace("Dark Mode\n", "", 1).encode("utf-8"), origin=name)
     assert ingest_bytes(raw, ctx).date == dt.date(2024, 11, 23)
+
+
+def test_a_urls_date_that_the_headline_names_is_its_slug_not_the_publication(ctx):
+    """4-oskemen.edu.kz (dev14): the address "…-ot-11012022-goda-uroki-…" is the headline
+    "… от 11.01.2022 года «Уроки трагического января»" made a slug; the speech of 11 January
+    was posted on the 12th (a stamp the page breaks over three lines). No date rather than
+    the speech's; a URL date the headline does not name still stands."""
+    name = "dev14/ru_4oskemenedu_uroki-tragicheskogo-yanvarya.txt"
+    url = (
+        "http://4-oskemen.edu.kz/meroprijatija-prazdniki/226-osnovnye-tezisy-vystuplenija-"
+        "glavy-gosudarstva-kk-tokaeva-na-zasedanii-mazhilisa-parlamenta-respubliki-kazahstan-"
+        "ot-11012022-goda-uroki-tragicheskogo-janvarja.html"
+    )
+    assert url_date(url) == dt.date(2022, 1, 11)
+    assert text_date(ctx, name, url=url) is None
+    other = url.replace("11012022", "12012022")
+    assert text_date(ctx, name, url=other) == dt.date(2022, 1, 12)

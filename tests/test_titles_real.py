@@ -3336,3 +3336,39 @@ def test_latin_words_with_cyrillic_look_alikes_are_folded_to_latin():
     assert normalise_text("Kpacнoдapcькoмy") == "Краснодарському"
     assert normalise_text("iPhone-ом") == "iPhone-ом"
     assert normalise_text("altНа площади") == "altНа площади"  # two words glued
+
+
+def test_the_headline_said_again_below_with_more_words_is_the_fuller_one(ctx):
+    """sev.tv (dev14): "В Нур-Султан прибыл первый рейс" / photo credit / "В Нур-Султан
+    прибыл первый рейс "Аэрофлота"": the teaser's cut title over the article's own headline.
+    Not a page title with the site's name or markup after it (rusvesna, aqreqator)."""
+    name = "dev14/ru_sevtv_pervyj-rejs-nur-sultan.txt"
+    art = ingest_bytes(RawInput(data=_realset_page(name).encode("utf-8"), origin=name), ctx)
+    assert art.title == 'В Нур-Султан прибыл первый рейс "Аэрофлота"'
+    for name, title in (
+        (
+            "dev10/ru_rusvesna_protests_reach_north.txt",
+            "Протесты перекинулись на русский север Казахстана (ВИДЕО)",
+        ),
+        (
+            "dev7/ru_aqreqator_russia_blocks_cpc_again.txt",
+            "Россия вновь наказала Казахстан: заблокирован экспорт нефти по горячим следам",
+        ),
+    ):
+        art = ingest_bytes(RawInput(data=_realset_page(name).encode("utf-8"), origin=name), ctx)
+        assert art.title == title
+
+
+def test_a_byline_of_several_reporters_and_their_outlet_is_no_headline(ctx):
+    """kesq (dev14): "By Radina Gigova, Anna Chernova and Katharina Krebs, CNN" over a CNN
+    report with no headline: a byline (the reporters, the outlet), the title from the lead."""
+    line = "By Radina Gigova, Anna Chernova and Katharina Krebs, CNN"
+    assert _byline(line, ctx.rules) == [
+        ("author", "Radina Gigova, Anna Chernova and Katharina Krebs"),
+        ("source", "CNN"),
+    ]
+    assert _byline("By the way, this and that", ctx.rules) is None
+    name = "dev14/en_kesq_tokayev-kill-without-warning.txt"
+    art = ingest_bytes(RawInput(data=_realset_page(name).encode("utf-8"), origin=name), ctx)
+    assert LEAD_TITLE in art.inferred
+    assert art.title.startswith("Kazakhstan President Kassym-Jomart Tokayev has ordered")

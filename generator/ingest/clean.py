@@ -1102,10 +1102,17 @@ def _byline(line: str, rules: CleanRules) -> list[tuple[str, str]] | None:
     return None
 
 
+_NAME_LIST = re.compile(r",\s+|\s+(?:and|и|і|та|және)\s+")
+
+
 def _looks_like_name(value: str) -> bool:
-    """A person's or outlet's name: up to five words, the first capitalised (or a domain)."""
+    """A person's or outlet's name: up to five words, the first capitalised (or a domain);
+    or a list of such names ("Radina Gigova, Anna Chernova and Katharina Krebs")."""
     words = value.split()
-    return 0 < len(words) <= 5 and (value[:1].isupper() or "." in words[0])
+    if 0 < len(words) <= 5 and (value[:1].isupper() or "." in words[0]):
+        return True
+    names = _NAME_LIST.split(value)
+    return len(names) > 1 and all(0 < len(n.split()) <= 5 and n[:1].isupper() for n in names)
 
 
 def split_glued_section(line: str, rules: CleanRules) -> str:
@@ -1739,7 +1746,7 @@ def _choose_headline(
             and _standfirst_under(lines, candidates[k - 1], index, scored[k - 1][0], body_stems)
         ):
             return candidates[k - 1], candidates, end
-        return index, candidates, end
+        return _fuller_version(lines, candidates, keys, index), candidates, end
     # No line stands out: the first line of a headline's shape, as a page usually has it;
     # the first that says the article's words, if one does (not a promo or slogan over a
     # short headline: "Самые важные новости — в нашем Telegram" / "Токаев принял …").
@@ -1748,6 +1755,30 @@ def _choose_headline(
     longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
     saying = [i for i in longer if _overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
     return (saying or longer or shaped or [None])[0], candidates, end
+
+
+FULLER_HEADLINE_WORDS = 4  # a headline said again below with this many more words at most
+
+
+_NOT_HEADLINE_WORDS = re.compile(r"[|<>]|\s[-–—]\s")  # a site's name or markup after it
+
+
+def _fuller_version(lines: list[str], candidates: list[int], keys: list[str], index: int) -> int:
+    """The headline's fuller version when a later candidate says it again with a few words
+    more ("В Нур-Султан прибыл первый рейс" / photo credit / "В Нур-Султан прибыл первый
+    рейс "Аэрофлота""): a teaser's cut title over the article's own. Not the page's title
+    with the site's name ("… | Русская весна") or markup glued to it."""
+    k = candidates.index(index)
+    short = keys[k].split()
+    for later in range(k + 1, len(candidates)):
+        words = keys[later].split()
+        if len(short) >= 3 and words[: len(short)] == short:
+            if not 0 < len(words) - len(short) <= FULLER_HEADLINE_WORDS:
+                continue
+            extra = lines[candidates[later]].strip()[len(lines[index].strip()) :]
+            if not _NOT_HEADLINE_WORDS.search(extra):
+                return candidates[later]
+    return index
 
 
 def _stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) -> set[int]:

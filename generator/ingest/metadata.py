@@ -545,8 +545,21 @@ def date_with_provenance(
     )
     if page_date is not None:
         return page_date, "page_date", warnings
-    by_url = url_date(url)
+    by_url = _url_date(cleaned, rules, url, month_first_possible(cleaned, rules))
     return by_url, "url" if by_url else None, warnings
+
+
+def _url_date(cleaned: Cleaned, rules: CleanRules, url: str | None, latin: bool) -> dt.date | None:
+    """The URL's date, unless the headline names that day: then the address is the headline's
+    slug ("…-ot-11012022-goda-…" for "… от 11.01.2022 года …", a speech posted a day later),
+    not a publication date."""
+    found = url_date(url)
+    if found is None or not cleaned.title:
+        return found
+    for _start, year, month, day in find_dates(cleaned.title, rules, latin):
+        if year is not None and _safe_date(year, month, day) == found:
+            return None
+    return found
 
 
 def _today_dated(cleaned: Cleaned, rules: CleanRules) -> tuple[dt.date | None, str | None]:
@@ -636,7 +649,7 @@ def _branch_date(
             return full, "dateline", warnings
     if page_date is not None:
         return page_date, "page_date", warnings
-    by_url = url_date(url)
+    by_url = _url_date(cleaned, rules, url, latin)
     if by_url is not None:
         return by_url, "url", warnings
     by_url = _permalink_date(cleaned, rules, url)
