@@ -219,6 +219,8 @@ class Context:
         if seen >= self.min_count:
             return True, ()
         label = self.label or self.name
+        if self.period is not None and _before_period(date, self.period[0]):
+            return False, ()  # (its own words only: see ``_before_period``)
         implied: dict[str, int] = {}
         for concept in concepts:
             if self.name not in concept.implies:
@@ -237,6 +239,14 @@ class Context:
             if first <= date <= last:
                 return True, (Evidence(f"published {date.isoformat()} → {label}", 1),)
         return False, ()
+
+
+def _before_period(date: dt.date | None, first: dt.date) -> bool:
+    """Was the article published before a period, so that knowledge cannot place it there
+    ("Tokayev" and "riot" imply January 2022, but not in a report of 2019)? A report cannot
+    precede what it reports; the context's own words still count. (An undated report's
+    years tell nothing: a report of 5 January 2022 names Tokayev's election of 2019.)"""
+    return date is not None and date < first
 
 
 @dataclass(frozen=True)

@@ -1238,3 +1238,35 @@ def test_a_urls_date_that_the_headline_names_is_its_slug_not_the_publication(ctx
     assert text_date(ctx, name, url=url) is None
     other = url.replace("11012022", "12012022")
     assert text_date(ctx, name, url=other) == dt.date(2022, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "day"),
+    [
+        # fides.org: the date line carries the report's tags
+        (
+            "dev14/en_fides_almaty-devastated-after-riots.txt",
+            "Tuesday, 11 January 2022 violence   society   politics  ",
+            dt.date(2022, 1, 11),
+        ),
+        # a Kazakh school's page: the labelled stamp, then its author field, after the text
+        (
+            "dev14/kk_googkz_31-mamyr-eske-alu.txt",
+            "Дата: 6.06.2022, 10:35 Автор: Әлихан Бөкейханов атындағы №15 мектеп - лицейі",
+            dt.date(2022, 6, 6),
+        ),
+    ],
+)
+def test_a_stamp_with_the_records_other_fields_on_its_line(ctx, name, line, day):
+    assert line in page(name)
+    assert is_timestamp(line, ctx.rules)
+    assert text_date(ctx, name) == day
+
+
+def test_a_weekday_and_date_before_a_sentence_is_no_stamp(ctx):
+    for line in (
+        "Tuesday, 11 January 2022 saw the protesters return to the square in Almaty",
+        "11 January 2022 violence society",  # tags after a date without its weekday
+        "Дата: 6.06.2022, 10:35 президент сказал: мы наведём порядок",
+    ):
+        assert not is_timestamp(line, ctx.rules), line

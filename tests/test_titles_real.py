@@ -3372,3 +3372,11 @@ def test_a_byline_of_several_reporters_and_their_outlet_is_no_headline(ctx):
     art = ingest_bytes(RawInput(data=_realset_page(name).encode("utf-8"), origin=name), ctx)
     assert LEAD_TITLE in art.inferred
     assert art.title.startswith("Kazakhstan President Kassym-Jomart Tokayev has ordered")
+
+
+def test_an_agencys_region_rubric_before_the_headline_is_cut(ctx):
+    """fides.org (dev14): "ASIA/KAZAKHSTAN - After riots in Almaty: …": the agency's region
+    rubric glued before its headline."""
+    name = "dev14/en_fides_almaty-devastated-after-riots.txt"
+    art = ingest_bytes(RawInput(data=_realset_page(name).encode("utf-8"), origin=name), ctx)
+    assert art.title == "After riots in Almaty: “Many parts of the city are completely devastated”"

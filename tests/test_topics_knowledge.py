@@ -367,3 +367,19 @@ def test_a_quarantines_state_of_emergency_is_not_the_unrest(settings, ctx, taxon
     s = scores(a, taxonomy)["unrest_2022"]
     assert not s.assigned
     assert not any("January 2022" in e for m in score_topics(a.text, taxonomy) for e in terms(m))
+
+
+def test_knowledge_does_not_place_a_report_published_before_the_period_in_it(
+    settings, ctx, taxonomy
+):
+    """channelnewsasia (dev14), the election protests of 9 June 2019: "Tokayev" and "riot"
+    imply January 2022, but a report published in June 2019 cannot be about it. Undated, the
+    same text still gets the topic: a report's years tell nothing (reports of 5 January 2022
+    name Tokayev's election of 2019)."""
+    a = _realset(settings, ctx, "dev14/en_channelnewsasia_kazakhstan-elects-new-leader-2019.txt")
+    undated = [m for m in score_topics(a.text, taxonomy) if m.topic == "unrest_2022"]
+    assert any("January 2022" in e for m in undated for e in terms(m))
+    dated = score_topics(a.text, taxonomy, dt.date(2019, 6, 9))
+    assert "unrest_2022" not in {m.topic for m in dated}
+    later = score_topics(a.text, taxonomy, dt.date(2022, 1, 20))
+    assert "unrest_2022" in {m.topic for m in later}

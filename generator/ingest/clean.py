@@ -676,6 +676,8 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     просмотров   2 комментария", "дата: 09.04.2013 | Категория: Горячие новости")."""
     if _stamp_bits(line, rules):
         return True
+    if _stamp_then_field(line, rules):
+        return True
     bare = line
     for rx in (rules.stamp_after, rules.stamp_before, rules.stamp_counts):
         bare = rx.sub("", bare) if rx is not None else bare
@@ -768,6 +770,18 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     # publication label may carry its author ("Posted on January 7, 2022 by admin").
     if len(words) <= 3 and _time_outside_dates(line, rules):
         return True
+    # ... or a weekday and a full date its tags ("Tuesday, 11 January 2022 violence society
+    # politics"): lower-case single words, nothing else
+    opening = _key(line[:first]).split()
+    tags = line[last:].split()
+    if (
+        dated
+        and opening
+        and all(_relative_word(w, rules) for w in opening)
+        and 1 <= len(tags) <= 3
+        and all(re.fullmatch(r"[^\W\d_]+", t) and t.islower() for t in tags)
+    ):
+        return True
     sections = rules.navigation | {_key(w) for w in rules.section_words}
     if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
         return True
@@ -792,6 +806,29 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         and _published_label(line, rules)
         and all(_relative_word(w, rules) for w in _key(line[last:]).split())
     )
+
+
+# the next field of a record after a stamp ("… 10:35 Автор: …", "… Category: News")
+_NEXT_FIELD = re.compile(r"\s+(?=[^\W\d_][^\W\d_-]{2,}(?:\s[^\W\d_]+)?\s*:\s+\S)")
+FIELD_WORDS = 10  # words of that field at most
+
+
+def _stamp_then_field(line: str, rules: CleanRules) -> bool:
+    """A labelled stamp with a full date, then another field of the record on the same line
+    ("Дата: 6.06.2022, 10:35 Автор: Әлихан Бөкейханов атындағы №15 мектеп - лицейі")."""
+    for m in _NEXT_FIELD.finditer(line):
+        head, tail = line[: m.start()], line[m.end() :]
+        if not any(ch.isdigit() for ch in head):
+            continue
+        if _words(tail) > FIELD_WORDS or not tail[:1].isupper():
+            return False
+        latin = not _CYR.search(head)
+        return (
+            ":" in head
+            and any(year for _s, year, _m, _d in find_dates(head, rules, latin=latin))
+            and is_timestamp(head, rules)
+        )
+    return False
 
 
 def _published_label(line: str, rules: CleanRules) -> bool:
@@ -2573,6 +2610,12 @@ def _tidy_title(title: str) -> str:
 
 
 _LANGUAGE_TAG = re.compile(r"^\(([^()\s]{2,8})\)\s+(?=\S)")
+# a news agency's region rubric before the headline ("ASIA/KAZAKHSTAN - After riots …",
+# "EUROPE/UKRAINE - …"): capitals with a slash, then a dash
+_REGION_RUBRIC = re.compile(
+    r"^[A-ZА-ЯЁІЇЄҐ]{2,}(?: [A-ZА-ЯЁІЇЄҐ]{2,})?/[A-ZА-ЯЁІЇЄҐ]{2,}(?: [A-ZА-ЯЁІЇЄҐ]{2,})?"
+    r"\s+[-–—]\s+(?=\S)"
+)
 # a video page's label before the headline ("Transcript for 'Coward' suspect arrested …",
 # "Speech to Text for City council passes budget")
 _TRANSCRIPT_FOR = re.compile(
@@ -2587,6 +2630,8 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
     title = _LIST_BULLET.sub("", title, count=1)
     title = _CRUMB_ARROWS.sub("", title, count=1)
     title = _TRANSCRIPT_FOR.sub("", title, count=1)
+    if (region := _REGION_RUBRIC.match(title)) and _words(title[region.end() :]) >= 3:
+        title = title[region.end() :]
     if home := _GLUED_HOME.match(title):  # "HomeNews350 Pakistani students …"
         rest = title[home.end() :]
         section = re.match(r"[A-Z][a-z]+(?=[A-Z0-9])", rest)
