@@ -97,6 +97,11 @@ PARTS = (
     ("generator.publish", "build_fingerprint"),
     ("generator.publish", "_write_late"),
     ("generator.procs", "run_child"),
+    ("generator.analyse", "analyse_corpus"),
+    ("generator.render.pages", "make_environment"),
+    ("generator.render.write", "same_tree"),
+    ("generator.render.write", "remove_tree"),
+    ("generator.publish", "remove_tree"),
 )
 
 
@@ -164,6 +169,8 @@ def main() -> None:
         if args.parts:
             ranked = sorted(r["parts"].items(), key=lambda kv: -kv[1])
             print("    parts: " + "  ".join(f"{k} {v:.2f}" for k, v in ranked))
+            laid = "  ".join(f"{k} {w:.2f}/{c:.2f}" for k, (w, c) in r["laid_out"].items())
+            print(f"    briefs laid out (wall/CPU s): {laid or 'none'}")
         assert r["misses"] == NEW_ARTICLES, r["misses"]
     if not runs:  # --replays 0: the state only
         return

@@ -49,6 +49,7 @@ MKDOCS_HOOKS = Path(__file__).resolve().parent / "render" / "mkdocs_hooks.py"
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 CACHE_ENV = "DIGEST_PAGE_CACHE"  # as mkdocs_hooks.CACHE_ENV: the page cache file of a build
 PREVIOUS_ENV = "DIGEST_PREVIOUS_SITE"  # as mkdocs_hooks.PREVIOUS_ENV: unchanged files linked
+FAST_EXIT_ENV = "DIGEST_FAST_EXIT"  # as mkdocs_hooks.FAST_EXIT_ENV: no teardown after success
 
 
 class PublishError(RuntimeError):
@@ -359,6 +360,7 @@ def prepare_site(
         TZ="UTC",
         LC_ALL="C.UTF-8",
     )
+    env[FAST_EXIT_ENV] = "1"
     env.pop(CACHE_ENV, None)
     env.pop(PREVIOUS_ENV, None)
     if page_cache is not False:

@@ -148,3 +148,18 @@ def test_source_date_epoch_without_the_json_export(tmp_path, monkeypatch):
     render_docs(seed_digest(), s, tmp_path / "docs")
     assert not (tmp_path / "docs" / "digest.json").exists()
     assert source_date_epoch(tmp_path / "docs") == 1763942400  # from feed.xml
+
+
+def test_the_mkdocs_child_is_told_to_exit_fast_by_the_hooks_variable(tmp_path):
+    """The child's fast exit (``mkdocs_hooks._exit_after_build``) is switched on by the same
+    variable the build sets; a build through it writes the site and MkDocs' page cache (the
+    post-build event ran before the exit), and a failing one still fails (the test above)."""
+    from generator import publish
+    from generator.render import mkdocs_hooks
+
+    assert publish.FAST_EXIT_ENV == mkdocs_hooks.FAST_EXIT_ENV
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    render_docs(seed_digest(seed_analyses()[:1]), settings(), docs)
+    assert build_site(docs, site, settings(), page_cache=tmp_path / "cache") is True
+    assert (site / "index.html").is_file()
+    assert any((tmp_path / "cache").glob("*.msgpack"))

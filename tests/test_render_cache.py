@@ -200,3 +200,19 @@ def test_a_rendered_pages_file_that_cannot_be_read_is_an_empty_cache(tmp_path, d
     again = RenderedPages(cache_file, "salt")
     assert again.old == {}
     assert build_pages(digest, s, cache=again) == pages and again.hits == 0
+
+
+def test_compiled_page_templates_are_kept_beside_the_cache_and_give_the_same_pages(tmp_path):
+    from generator.render.pages import BYTECODE_FOLDER
+
+    s = settings()
+    digest = group(synthetic_analyses(10), TOPICS, s)
+    cache_file = tmp_path / "pages.msgpack"
+    first = _pages(digest, s, cache_file)
+    compiled = sorted((tmp_path / BYTECODE_FOLDER).iterdir())
+    assert len(compiled) >= 5  # the page templates used, and the partials they include
+    written = [p.stat().st_mtime_ns for p in compiled]
+    cache_file.unlink()  # every page rendered again, from the compiled templates
+    assert _pages(digest, s, cache_file) == first == _pages(digest, s)
+    assert sorted((tmp_path / BYTECODE_FOLDER).iterdir()) == compiled
+    assert [p.stat().st_mtime_ns for p in compiled] == written  # loaded, not compiled again

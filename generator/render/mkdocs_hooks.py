@@ -73,6 +73,7 @@ CACHE_ENV = "DIGEST_PAGE_CACHE"  # the cache file of this site (publish.prepare_
 CACHE_FORMAT = "digest-mkdocs-pages/2"  # the page cache in MessagePack (was JSON: 2x slower)
 PREVIOUS_ENV = "DIGEST_PREVIOUS_SITE"  # the site this build replaces (publish.prepare_site)
 JINJA_FOLDER = "jinja"  # the compiled theme templates, beside the page caches (shared)
+FAST_EXIT_ENV = "DIGEST_FAST_EXIT"  # "1": the build's child exits without tearing down
 GC_THRESHOLD = 10_000  # young objects before a garbage collection (Python's default: 700)
 
 # Markdown extensions whose output depends on the page's text and their options only.
@@ -112,6 +113,31 @@ def on_startup(command: str, dirty: bool) -> None:
     if command == "build":
         gc.freeze()
         gc.set_threshold(GC_THRESHOLD)
+        if os.environ.get(FAST_EXIT_ENV) == "1":
+            _exit_after_build()
+
+
+def _exit_after_build() -> None:
+    """In the digest's MkDocs child (``FAST_EXIT_ENV``): once the build has succeeded and the
+    plugins have shut down, flush the output and leave with ``os._exit(0)``. Python's own
+    exit would free the whole build's objects one by one, 0.3 s of a +50 rebuild's MkDocs
+    step on 1,000 articles, for a process that is about to end anyway. A failed build
+    raises as before (MkDocs' exit, its message, its code). ``mkdocs build`` looks up
+    ``build.build`` after the startup event, so the wrapper set here is the one it calls."""
+    from mkdocs.commands import build as mkdocs_build
+
+    original = mkdocs_build.build
+
+    @functools.wraps(original)
+    def build_then_exit(config: Any, *args: Any, **kwargs: Any) -> None:
+        original(config, *args, **kwargs)
+        config.plugins.on_shutdown()
+        logging.shutdown()  # (flushes the handlers)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+    mkdocs_build.build = build_then_exit
 
 
 def on_config(config: Any) -> None:

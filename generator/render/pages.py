@@ -273,7 +273,22 @@ def _finalize(value: Any) -> Any:
     return md_text(value)
 
 
-def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+BYTECODE_FOLDER = "jinja-pages"  # the compiled page templates, beside the render's cache
+
+
+def make_environment(
+    templates_dir: Path = TEMPLATES_DIR, bytecode_dir: Path | None = None
+) -> jinja2.Environment:
+    """The pages' Jinja environment; with ``bytecode_dir``, templates compiled by an earlier
+    build are loaded from there (Jinja's bytecode cache, keyed by each template's source and
+    the Python version) instead of compiled again (0.1-0.2 s a build)."""
+    cache = None
+    if bytecode_dir is not None:
+        try:
+            bytecode_dir.mkdir(parents=True, exist_ok=True)
+            cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
+        except OSError:
+            cache = None  # compiled again: no harm
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         autoescape=False,
@@ -282,6 +297,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=cache,
     )
 
 
@@ -1536,7 +1552,9 @@ def build_pages(
         cache = None
     from generator.render.english import load_english
 
-    env = make_environment(templates_dir)
+    env = make_environment(
+        templates_dir, cache.path.parent / BYTECODE_FOLDER if cache is not None else None
+    )
     c = _Ctx(
         digest=digest,
         settings=settings,
