@@ -56,6 +56,7 @@ _LIST_KEYS = (
     "permalink_words",
     "salutations",
     "category_fields",
+    "author_fields",
     "stamp_labels",
     "counter_words",
     "currency_names",
@@ -104,6 +105,8 @@ class LanguagePack:
     # a stamp's neighbours on its line: a category field's name ("Категория: …"), the label
     # a stamp opens with after it ("Published", a word's start), counts' words ("просмотр…")
     category_fields: tuple[str, ...] = ()
+    # an author's field after a stamp on the same line ("Дата: 6.06.2022, 10:35 Автор: …")
+    author_fields: tuple[str, ...] = ()
     stamp_labels: tuple[str, ...] = ()
     counter_words: tuple[str, ...] = ()
     # currencies by name in a rates ticker ("Доллар США $ — 92,12 руб."), besides the codes

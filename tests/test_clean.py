@@ -279,8 +279,9 @@ def test_markdown_heading_is_the_title(rules):
 
 
 def test_a_stamps_neighbours_come_from_the_language_packs(settings):
-    """The category field and the counts beside a stamp are the packs' words
-    (``category_fields``, ``stamp_labels``, ``counter_words``), not a list in Python."""
+    """The category field, the author's field and the counts beside a stamp are the packs'
+    words (``category_fields``, ``author_fields``, ``stamp_labels``, ``counter_words``), not a
+    list in Python."""
     import dataclasses
 
     from generator.ingest.clean import is_timestamp
@@ -295,6 +296,11 @@ def test_a_stamps_neighbours_come_from_the_language_packs(settings):
     }
     assert not is_timestamp(line, build_rules(bare))
     assert not is_timestamp(counted, build_rules(bare))
+    # the author's field after a stamp (``author_fields``)
+    signed = "Дата: 6.06.2022, 10:35 Автор: Әлихан Бөкейханов атындағы №15 мектеп - лицейі"
+    assert is_timestamp(signed, build_rules(packs))
+    anonymous = {code: dataclasses.replace(p, author_fields=()) for code, p in packs.items()}
+    assert not is_timestamp(signed, build_rules(anonymous))
 
 
 def test_month_names_as_a_trie_match_exactly_the_forms(settings):

@@ -269,6 +269,9 @@ class CleanRules:
     stamp_before: re.Pattern[str] | None = None
     stamp_after: re.Pattern[str] | None = None
     stamp_counts: re.Pattern[str] | None = None
+    # a record's fields that may follow a stamp on its line (the packs' category and author
+    # fields, case-folded: ``_stamp_then_field``)
+    record_fields: frozenset[str] = frozenset()
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
@@ -313,6 +316,7 @@ def build_rules(
     permalink: set[str] = set()
     salutations: set[str] = set()
     fields: set[str] = set()
+    authors: set[str] = set()
     labels: set[str] = set()
     counters: set[str] = set()
     currencies: set[str] = set()
@@ -339,6 +343,7 @@ def build_rules(
         permalink.update(" ".join(w.casefold().split()) for w in pack.permalink_words)
         salutations.update(" ".join(w.casefold().split()) for w in pack.salutations)
         fields.update(w.casefold() for w in pack.category_fields)
+        authors.update(w.casefold() for w in pack.author_fields)
         labels.update(w.casefold() for w in pack.stamp_labels)
         counters.update(w.casefold() for w in pack.counter_words)
         currencies.update(" ".join(w.casefold().split()) for w in pack.currency_names)
@@ -416,6 +421,7 @@ def build_rules(
         )
     stamp_before, stamp_after, stamp_counts = _stamp_neighbours(fields, labels, counters)
     return CleanRules(
+        record_fields=frozenset(fields | authors),
         stamp_before=stamp_before,
         stamp_after=stamp_after,
         stamp_counts=stamp_counts,
@@ -809,17 +815,20 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
 
 
 # the next field of a record after a stamp ("… 10:35 Автор: …", "… Category: News")
-_NEXT_FIELD = re.compile(r"\s+(?=[^\W\d_][^\W\d_-]{2,}(?:\s[^\W\d_]+)?\s*:\s+\S)")
+_NEXT_FIELD = re.compile(r"\s+(?=(?P<label>[^\W\d_][^\W\d_-]{2,}(?:\s[^\W\d_]+)?)\s*:\s+\S)")
 FIELD_WORDS = 10  # words of that field at most
 
 
 def _stamp_then_field(line: str, rules: CleanRules) -> bool:
     """A labelled stamp with a full date, then another field of the record on the same line
-    ("Дата: 6.06.2022, 10:35 Автор: Әлихан Бөкейханов атындағы №15 мектеп - лицейі")."""
+    ("Дата: 6.06.2022, 10:35 Автор: Әлихан Бөкейханов атындағы №15 мектеп - лицейі"): a
+    field the packs name (``category_fields``, ``author_fields``)."""
     for m in _NEXT_FIELD.finditer(line):
         head, tail = line[: m.start()], line[m.end() :]
         if not any(ch.isdigit() for ch in head):
             continue
+        if m.group("label").casefold() not in rules.record_fields:
+            return False
         if _words(tail) > FIELD_WORDS or not tail[:1].isupper():
             return False
         latin = not _CYR.search(head)
