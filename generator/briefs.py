@@ -34,7 +34,7 @@ import yaml
 from generator.digest import topic_overview
 from generator.fileio import atomic_write_bytes
 from generator.models import ENTITY_KINDS, Analysis, Citation, Digest, Story, Topic, TopicGroup
-from generator.pdfworker import LayoutError, LayoutPool, html_to_pdf
+from generator.pdfworker import LayoutError, LayoutPool, SpareWorker, html_to_pdf
 from generator.pdfworker import timed_layout as _timed_layout
 from generator.render.background import BACKGROUND_NICE
 from generator.settings import SAFE_LOADER, Settings
@@ -982,6 +982,7 @@ class BriefJob:
         count: int,
         cache_dir: Path | None,
         timings: dict[str, tuple[float, float]] | None,
+        spare: SpareWorker | None = None,
     ) -> None:
         self.names = tuple(sorted(names))
         self._out = ready
@@ -990,19 +991,21 @@ class BriefJob:
         self._cache_dir, self._timings = cache_dir, timings
         self._pool: LayoutPool | None = None
         self._results: list[tuple[bytes, tuple[float, float]]] | None = None
-        if count <= 1 or not self._todo:
+        if not self._todo or (count <= 1 and spare is None):
             self._pending_html = [htmls[n] for n in self._todo]  # laid out in result()
+            if spare is not None:
+                spare.close()
         else:
             # fresh interpreters (generator.pdfworker), not forks of this process: a fork
             # would count the whole build's memory again in the process tree; one per
             # BRIEFS_PER_WORKER briefs (a worker's start costs about a second of CPU)
             self._pending_html = []
-            procs = min(count, -(-len(self._todo) // BRIEFS_PER_WORKER))
+            procs = max(1, min(count, -(-len(self._todo) // BRIEFS_PER_WORKER)))
             # a weekly run's few layouts wait behind the pages and MkDocs (its critical
             # path); a cold build's many briefs are the critical path themselves
             few = len(self._todo) <= BRIEFS_PER_WORKER
             nice = BACKGROUND_NICE if few else 0
-            self._pool = LayoutPool([htmls[n] for n in self._todo], procs, nice)
+            self._pool = LayoutPool([htmls[n] for n in self._todo], procs, nice, spare)
 
     @property
     def pending(self) -> bool:
@@ -1046,6 +1049,7 @@ def start_briefs(
     workers: int | None = None,
     cache_dir: Path | None = None,
     timings: dict[str, tuple[float, float]] | None = None,
+    spare: SpareWorker | None = None,
 ) -> BriefJob:
     """Start making every topic and week brief; ``BriefJob.result()`` has them.
 
@@ -1057,7 +1061,8 @@ def start_briefs(
 
     With a cache, the brief of a closed week (every week but the newest) is made once and
     kept while its own articles do not change (``closed_week_key``); its HTML is not even
-    rendered again.
+    rendered again. A ``spare`` worker (``pdfworker.SpareWorker``) lays out first, or is
+    ended when there is nothing to lay out.
     """
     scopes = all_scopes(digest)
     names = [brief_filename(s) for s in scopes]
@@ -1091,7 +1096,7 @@ def start_briefs(
     todo = sorted((n for n in htmls if n not in out), key=lambda n: (-len(htmls[n]), n))
     count = workers if workers is not None else settings.analysis.workers
     count = min(count or (os.cpu_count() or 1), len(todo))
-    return BriefJob(names, out, todo, htmls, keys, closed, count, cache_dir, timings)
+    return BriefJob(names, out, todo, htmls, keys, closed, count, cache_dir, timings, spare)
 
 
 def render_all_briefs(

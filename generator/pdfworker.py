@@ -188,17 +188,51 @@ def _start_worker(nice: int = 0) -> subprocess.Popen[bytes]:
     )
 
 
+class SpareWorker:
+    """A worker started before its briefs are known, so that its start (an interpreter,
+    WeasyPrint, Pango's fonts: about a second of CPU) runs while the build clusters and
+    groups on the other core. ``take()`` hands it to a ``LayoutPool`` once; ``close()``
+    ends it if nobody took it (nothing to lay out, a failed build)."""
+
+    def __init__(self, nice: int = 0) -> None:
+        self._proc: subprocess.Popen[bytes] | None = _start_worker(nice)
+
+    def take(self) -> subprocess.Popen[bytes] | None:
+        proc, self._proc = self._proc, None
+        return proc
+
+    def close(self) -> None:
+        """End the worker if nobody took it: killed (it has laid out nothing, written
+        nothing), not waited for through the rest of its warm-up."""
+        proc = self.take()
+        if proc is None:
+            return
+        with contextlib.suppress(OSError):
+            proc.kill()
+        proc.wait()
+        for stream in (proc.stdin, proc.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+
+
 class LayoutPool:
     """``count`` worker processes laying out ``htmls`` (in this order, each taken by the
-    next free worker) while the caller goes on; ``results()`` waits for them."""
+    next free worker) while the caller goes on; ``results()`` waits for them. A ``spare``
+    worker started earlier is one of them."""
 
-    def __init__(self, htmls: Sequence[str], count: int, nice: int = 0) -> None:
+    def __init__(
+        self, htmls: Sequence[str], count: int, nice: int = 0, spare: SpareWorker | None = None
+    ) -> None:
         self._results: list[tuple[bytes, tuple[float, float]] | None] = [None] * len(htmls)
         self._errors: list[str] = []
         self._jobs: queue.SimpleQueue[tuple[int, str]] = queue.SimpleQueue()
         for job in enumerate(htmls):
             self._jobs.put(job)
-        self._procs = [_start_worker(nice) for _ in range(max(1, min(count, len(htmls))))]
+        taken = spare.take() if spare is not None else None
+        self._procs = [taken] if taken is not None else []
+        while len(self._procs) < max(1, min(count, len(htmls))):
+            self._procs.append(_start_worker(nice))
         self._threads = [
             threading.Thread(target=self._feed, args=(p,), daemon=True) for p in self._procs
         ]

@@ -7,10 +7,11 @@ them and collects what went wrong, so a bad article is reported and skipped, nev
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,8 +189,10 @@ def prepare_digest(
     corpus: Path | None = None,
     report: BuildReport | None = None,
     use_cache: bool = True,
+    analysed: Callable[[CorpusAnalysis], None] | None = None,
 ) -> Digest:
-    """Load, analyse (cached) and group the corpus; fill ``report`` when given."""
+    """Load, analyse (cached) and group the corpus; fill ``report`` when given; call
+    ``analysed`` with the analysis before clustering."""
     report = report if report is not None else BuildReport()
     with _timed(report, "load"):
         articles, problems = load_stage(settings, corpus)
@@ -201,6 +204,8 @@ def prepare_digest(
         report.cache_hits, report.cache_misses = result.hits, result.misses
         report.analysed_ids = result.analysed_ids
         report.problems.extend(article_warnings(result.analyses))
+    if analysed is not None:
+        analysed(result)
     with _timed(report, "cluster"):
         analyses, stories = cluster_stage(result.analyses, ctx, settings, use_cache)
     with _timed(report, "relevance"):
@@ -270,11 +275,27 @@ def build(
     docs_dir = (out / "docs") if out else settings.path(settings.output.docs)
     site_dir = (out / "site") if out else settings.path(settings.output.site)
     report.docs_dir, report.site_dir = docs_dir, site_dir
+    make_briefs = briefs if briefs is not None else settings.output.briefs
     with (
         folder_locks([docs_dir, site_dir] if site else [docs_dir], wait=wait, on_wait=log),
         _fewer_collections(),
+        contextlib.ExitStack() as cleanup,
     ):
-        digest = prepare_digest(settings, corpus, report, use_cache=use_cache)
+        spares: list[Any] = []
+
+        def spare_worker(result: CorpusAnalysis) -> None:
+            """A weekly run (some articles new, some cached) starts a PDF worker now: its
+            start overlaps clustering and grouping, which leave the other core idle."""
+            if make_briefs and result.misses and result.hits:
+                from generator.pdfworker import SpareWorker
+                from generator.render.background import BACKGROUND_NICE
+
+                spares.append(SpareWorker(BACKGROUND_NICE))
+                cleanup.callback(spares[-1].close)  # (once taken, closing is a no-op)
+
+        digest = prepare_digest(
+            settings, corpus, report, use_cache=use_cache, analysed=spare_worker
+        )
         for p in report.errors:
             log(str(p))
         extra: dict[str, bytes] = {}
@@ -291,7 +312,7 @@ def build(
             with _timed(report, "render"):
                 search_job, glossary = _start_search_assets(digest, settings)
         job = None
-        if briefs if briefs is not None else settings.output.briefs:
+        if make_briefs:
             with _timed(report, "briefs"):
                 from generator.briefs import start_briefs
 
@@ -300,6 +321,7 @@ def build(
                     settings,
                     cache_dir=settings.local_cache_dir() / "briefs" if use_cache else None,
                     timings=report.brief_layouts,
+                    spare=spares[0] if spares else None,
                 )
                 report.briefs = len(job.names)
         if kept is not None:

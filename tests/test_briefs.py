@@ -1055,3 +1055,30 @@ def test_stylesheet_that_could_load_or_override_stays_in_the_html():
         assert pdfworker._split_stylesheet(html) == (html, None)
     two = "<style>p{}</style><style>a{}</style>"
     assert pdfworker._split_stylesheet(two) == (two, None)
+
+
+def test_a_spare_worker_lays_out_first_and_an_unused_one_is_ended(seed_digest, settings_en):
+    """``SpareWorker``: started before the briefs are known (a weekly run starts it after
+    the analysis), it is the pool's worker when there is something to lay out, with the same
+    bytes as in-process; when nothing is to be laid out, or nobody takes it, it is ended."""
+    from generator.pdfworker import LayoutPool, SpareWorker
+
+    before = _children()
+    html = briefs.render_html(seed_digest, settings_en, briefs.all_scopes(seed_digest)[0])
+    spare = SpareWorker()
+    pid = spare._proc.pid
+    pool = LayoutPool([html], 2, spare=spare)
+    try:
+        assert [p.pid for p in pool._procs] == [pid]  # one brief: the spare alone
+        ((pdf, _seconds),) = pool.results()
+    finally:
+        pool.close()
+    assert pdf == briefs.html_to_pdf(html)
+    spare.close()  # taken: nothing to do
+    unused = SpareWorker()
+    job = briefs.start_briefs(seed_digest, settings_en, workers=1, spare=unused)
+    assert len(job.result()) == 6 and unused._proc is None  # taken by the one-worker pool
+    idle = SpareWorker()
+    idle.close()
+    assert idle._proc is None
+    assert _children() <= before, "a spare PDF worker left running"

@@ -36,19 +36,24 @@ import msgpack
 FORMAT = "digest-rendered-pages/2"  # MessagePack (was JSON: 3x slower to read and write)
 
 
+class _HashSink(io.RawIOBase):
+    """A file that feeds what is written to it into a hash."""
+
+    def __init__(self, h: Any) -> None:
+        self.h = h
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:  # type: ignore[no-untyped-def, override]
+        self.h.update(b)
+        return len(b)
+
+
 def pickle_hash(h: Any, value: Any) -> None:
     """Feed ``value`` pickled without memo into the hash ``h`` (equal values, equal bytes,
     whether or not two fields share one object)."""
-
-    class _Sink(io.RawIOBase):
-        def writable(self) -> bool:
-            return True
-
-        def write(self, b) -> int:  # type: ignore[no-untyped-def, override]
-            h.update(b)
-            return len(b)
-
-    p = pickle.Pickler(_Sink(), protocol=5)
+    p = pickle.Pickler(_HashSink(h), protocol=5)
     p.fast = True
     p.dump(value)
 
