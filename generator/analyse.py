@@ -277,13 +277,31 @@ def analyse_corpus(
     every article from its cached text analysis (cheap) and analyses nothing again.
     """
     keys = [cache_key(a, ctx) for a in articles]
-    entries = [cache.get(k) if cache is not None else None for k in keys]
-    texts: list[TextAnalysis | None] = [e.text if e else None for e in entries]
-    todo = [i for i, t in enumerate(texts) if t is None]
+    # A local cache tells which entries exist by a stat: the pool starts on the others at
+    # once and the entries are read and decoded while it works (0.3 s of a weekly rebuild
+    # on 1,000 articles, no longer before the pool). A URL cache is read first, as before.
+    stored = [cache.stored(k) for k in keys] if cache is not None else [False] * len(keys)
+    entries: list[CacheEntry | None] = [None] * len(keys)
+    texts: list[TextAnalysis | None] = [None] * len(keys)
+    deferred = [i for i, known in enumerate(stored) if known]
+
+    def read(indexes: Sequence[int]) -> None:
+        for i in indexes:
+            entry = entries[i] = cache.get(keys[i]) if cache is not None else None
+            texts[i] = entry.text if entry is not None else None
+
+    unread = [deferred]  # read once: as the pool works, or at the end
+
+    def read_deferred() -> None:
+        read(unread.pop() if unread else ())
+
+    read([i for i, known in enumerate(stored) if known is None])
+    todo = [i for i, t in enumerate(texts) if t is None and not stored[i]]
     # the publication date is topic evidence (a context's period): part of the key
     topics_keys = [f"{ctx.topics_fingerprint}:{a.date or ''}" for a in articles]
     scored: dict[int, tuple[TopicMatch, ...]] = {}  # scored (and cached) in a worker
     if todo and mapper is not None:
+        read_deferred()
         for i, text in zip(todo, mapper([articles[i] for i in todo], ctx), strict=True):
             texts[i] = shared_lemmas(text)
             if progress:
@@ -309,6 +327,7 @@ def analyse_corpus(
             ) as pool:
                 chunk = max(1, len(rest) // (n * 8))
                 results = pool.map(_analyse_scored, [articles[i] for i in rest], chunksize=chunk)
+                read_deferred()  # (every task is submitted: the workers go on meanwhile)
                 for i, (text, topics) in zip(rest, results, strict=True):
                     texts[i] = shared_lemmas(text)  # one string per lemma, not per use
                     # scored and stored while the workers go on, not after them
@@ -321,6 +340,13 @@ def analyse_corpus(
                 texts[i] = analyse_text(articles[i], ctx)
                 if progress:
                     progress(1)
+    read_deferred()
+    late = [i for i in deferred if texts[i] is None]  # stored, but damaged: analysed now
+    for i in late:
+        texts[i] = analyse_text(articles[i], ctx)
+        if progress:
+            progress(1)
+    todo = sorted(todo + late)
     analyses = []
     for i, (article, text) in enumerate(zip(articles, texts, strict=True)):
         assert text is not None

@@ -115,6 +115,14 @@ class AnalysisCache:
     def _path(self, key: str) -> Path:
         return self.folder / self._rel(key)
 
+    def stored(self, key: str) -> bool | None:
+        """Whether an entry of ``key`` exists, when a local folder can tell at the cost of a
+        ``stat``; ``None`` for a URL cache (read the entry to know). An entry that exists may
+        still be damaged: ``get`` tells."""
+        if self.disabled or self._storage.folder is None:
+            return None
+        return (self._storage.folder / self._rel(key)).is_file()
+
     def _give_up(self, exc: OSError) -> None:
         where = exc.filename or self.location
         self.disabled = f"{where}: {exc.strerror or exc}"

@@ -36,3 +36,25 @@ def test_pool_scores_and_caches_as_one_process(tmp_path):
 
 def _entries(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_cached_entries_read_while_the_pool_works_and_a_damaged_one_analysed_again(tmp_path):
+    """A local cache's entries are found by a stat and read while the pool analyses the
+    rest; an entry that exists but is damaged is analysed after the pool (a miss), and
+    stored again. The analyses are those of an uncached run."""
+    settings = project_settings_with_cache(tmp_path / "unused")
+    ictx = load_ingest_context(settings)
+    paths = [p for lang in ("ru", "uk", "kk", "en") for p in sorted(DEV.glob(f"{lang}_*"))[:4]]
+    articles = [ingest_path(p, ictx) for p in paths]
+    ctx = load_context(settings)
+    cache = AnalysisCache(tmp_path / "cache")
+    first = analyse_corpus(articles[:4], ctx, cache=cache, workers=1)
+    assert first.misses == 4
+    damaged = next((tmp_path / "cache").rglob("*.json"))
+    damaged.write_bytes(damaged.read_bytes()[:-40])  # cut short: its hash no longer holds
+    both = analyse_corpus(articles, ctx, cache=AnalysisCache(tmp_path / "cache"), workers=2)
+    assert (both.hits, both.misses) == (3, len(articles) - 3)
+    plain = analyse_corpus(articles, ctx, cache=None, workers=1)
+    assert both.analyses == plain.analyses
+    again = analyse_corpus(articles, ctx, cache=AnalysisCache(tmp_path / "cache"), workers=2)
+    assert (again.hits, again.misses) == (len(articles), 0)  # the damaged one stored again
