@@ -290,10 +290,12 @@ def analyse_corpus(
             entry = entries[i] = cache.get(keys[i]) if cache is not None else None
             texts[i] = entry.text if entry is not None else None
 
-    unread = [deferred]  # read once: as the pool works, or at the end
+    pending = deferred  # read once: while the pool works, or at the end
 
     def read_deferred() -> None:
-        read(unread.pop() if unread else ())
+        nonlocal pending
+        read(pending)
+        pending = []
 
     read([i for i, known in enumerate(stored) if known is None])
     todo = [i for i, t in enumerate(texts) if t is None and not stored[i]]

@@ -1000,7 +1000,7 @@ class BriefJob:
             # would count the whole build's memory again in the process tree; one per
             # BRIEFS_PER_WORKER briefs (a worker's start costs about a second of CPU)
             self._pending_html = []
-            procs = max(1, min(count, -(-len(self._todo) // BRIEFS_PER_WORKER)))
+            procs = min(count, -(-len(self._todo) // BRIEFS_PER_WORKER))
             # a weekly run's few layouts wait behind the pages and MkDocs (its critical
             # path); a cold build's many briefs are the critical path themselves
             few = len(self._todo) <= BRIEFS_PER_WORKER

@@ -219,16 +219,18 @@ _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_HOMOGLYPHS = str.maketrans("aceopxyiABCEHKMOPTXk", "асеорхуіАВСЕНКМОРТХк")
+# Latin letters and the Cyrillic letters they look like, pair by pair
+_LATIN_TWINS, _CYRILLIC_TWINS = "aceopxyiABCEHKMOPTXk", "асеорхуіАВСЕНКМОРТХк"
+_HOMOGLYPHS = str.maketrans(_LATIN_TWINS, _CYRILLIC_TWINS)
 _CYR = re.compile(f"[{_CYR_LOWER}{_CYR_UPPER}]")
 _LAT = re.compile(r"[a-zA-Z]")
 # Look-alikes from other scripts that scraper sites mix into Cyrillic words to dodge
 # copy detection ("Kpacнoдapcькoмy", "знищeнօ" with an Armenian o): folded back to Cyrillic
 # when the word then has no Latin letter left (an "iPhone-ом" keeps its iPhone).
 _MIXED_WORD = re.compile(r"\w*(?:[а-яёіїєґА-ЯЁІЇЄҐ][a-zA-Zօοα]|[a-zA-Zօοα][а-яёіїєґА-ЯЁІЇЄҐ])\w*")
-_LOOKALIKES = str.maketrans("aceopxyiABCEHKMOPTXkօοα", "асеорхуіАВСЕНКМОРТХкооа")
+_LOOKALIKES = str.maketrans(_LATIN_TWINS + "օοα", _CYRILLIC_TWINS + "ооа")
 _CYR_RUN = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]{2}")
-_TO_LATIN = str.maketrans("асеорхуіАВСЕНКМОРТХк", "aceopxyiABCEHKMOPTXk")
+_TO_LATIN = str.maketrans(_CYRILLIC_TWINS, _LATIN_TWINS)
 _NAME_WORD = rf"[{_UPPER}][\w'’\-]*"
 
 # An epigraph or quote-of-the-day box: a quotation, a dash, its author's name alone and a
@@ -823,6 +825,8 @@ def _stamp_then_field(line: str, rules: CleanRules) -> bool:
     """A labelled stamp with a full date, then another field of the record on the same line
     ("Дата: 6.06.2022, 10:35 Автор: Әлихан Бөкейханов атындағы №15 мектеп - лицейі"): a
     field the packs name (``category_fields``, ``author_fields``)."""
+    if ":" not in line:  # (every line of a page is asked: most have no field at all)
+        return False
     for m in _NEXT_FIELD.finditer(line):
         head, tail = line[: m.start()], line[m.end() :]
         if not any(ch.isdigit() for ch in head):
