@@ -219,10 +219,12 @@ def prepare_digest(
         return group_stage(analyses, ctx, settings, stories)
 
 
-def _start_search_assets(digest: Digest, settings: Settings) -> tuple[Any, Any]:
+def _start_search_assets(
+    digest: Digest, settings: Settings, kept: Path | None = None
+) -> tuple[Any, Any]:
     """The search assets and the SVG charts made in a forked child beside the pages and
     MkDocs (which only copies them), and the project glossary; (None, None) without
-    search."""
+    search. ``kept``: the file of each article's search parts (``search.SearchParts``)."""
     try:
         from generator.render import search
     except ImportError:
@@ -234,7 +236,7 @@ def _start_search_assets(digest: Digest, settings: Settings) -> tuple[Any, Any]:
     glossary = search.project_glossary(settings)  # before the fork: both sides use it
 
     def files() -> dict[str, bytes]:
-        out = search.asset_files(digest, settings, glossary)
+        out = search.asset_files(digest, settings, glossary, kept)
         labels = load_labels(settings.site.language)
         for path, svg in chart_files(digest, labels).items():
             out[path] = svg.encode("utf-8")
@@ -302,6 +304,7 @@ def build(
         search_job = None
         glossary = None
         key = kept = None
+        search_kept = render_state.search_parts_path(settings, docs_dir) if use_cache else None
         if use_cache:  # docs/ as the last render of the same inputs left it: no render
             with _timed(report, "render"):
                 key = render_state.render_key(
@@ -310,7 +313,7 @@ def build(
                 kept = render_state.unchanged_docs(settings, docs_dir, key)
         if site and kept is None:
             with _timed(report, "render"):
-                search_job, glossary = _start_search_assets(digest, settings)
+                search_job, glossary = _start_search_assets(digest, settings, search_kept)
         job = None
         if make_briefs:
             with _timed(report, "briefs"):
@@ -331,7 +334,7 @@ def build(
                 return report
             if site:  # the briefs differ from the recorded ones: render after all
                 with _timed(report, "render"):
-                    search_job, glossary = _start_search_assets(digest, settings)
+                    search_job, glossary = _start_search_assets(digest, settings, search_kept)
         brief_files: dict[str, bytes] = {}
         staged: list[StagedSite] = []
         mkdocs_cpu = [0.0]  # this process's CPU in the MkDocs stage (nested in render)

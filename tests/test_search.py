@@ -371,3 +371,44 @@ def test_russian_query_finds_english_reports(settings):
     for query in ("ОДКБ", "протест", "ҰҚШҰ"):
         found = {i for i in lunr_match(index, query, data) if lang_of.get(i) == "en"}
         assert found, f"{query!r} finds no English report"
+
+
+def test_kept_search_parts_give_the_same_assets(digest, settings, tmp_path):
+    """Each article's search parts (its form -> lemma counts and glossary concepts) kept in
+    a file for the next build: the assets are the same bytes as without the file, the
+    second build reads every article's parts from it, and an article whose analysis
+    changed is computed again."""
+    import dataclasses
+
+    glossary = search.project_glossary(settings)
+    plain = search.asset_files(digest, settings, glossary)
+    kept = tmp_path / "parts.msgpack"
+    assert search.asset_files(digest, settings, glossary, kept) == plain  # computed, saved
+    assert kept.is_file()
+    parts = search.SearchParts(glossary, kept, _salt(settings))
+    assert len(parts.kept.old) == len(digest.analyses)  # one entry per article
+    again = search.SearchParts(glossary, kept, _salt(settings))
+    data = search.search_data(digest, glossary, None, again)
+    assert again.kept.hits == len(digest.analyses) and again.kept.misses == 0
+    assert data["forms"] == search.lemma_map(digest)
+    docs = search.article_documents(digest, data["forms"], glossary, again)
+    assert docs == search.article_documents(digest, data["forms"], glossary)
+    # a changed analysis: its entry misses, the others hit
+    first = digest.analyses[0]
+    changed = dataclasses.replace(
+        first, text=dataclasses.replace(first.text, title_lemmas=("ормузский", "пролив"))
+    )
+    other = search.SearchParts(glossary, kept, _salt(settings))
+    other.concepts(changed)
+    for a in digest.analyses[1:]:
+        other.concepts(a)
+    assert other.kept.misses == 1 and other.kept.hits == len(digest.analyses) - 1
+    # another glossary (none) or another salt: nothing is reused
+    assert search.SearchParts(None, kept, _salt(settings)).kept.old == {}
+    assert search.SearchParts(glossary, kept, "other code").kept.old == {}
+
+
+def _salt(settings) -> str:
+    from generator.render.state import inputs_fingerprint
+
+    return inputs_fingerprint(settings)

@@ -484,7 +484,13 @@ def week_days_svg(
     order = [g.topic.id for g in digest.topics]
     series = _topic_series(digest, lab)
     pool = digest.analyses if analyses is None else analyses
-    items = [(a.id, a.article.date, main_topic(a, order)) for a in pool if a.article.date]
+    monday = trends.week_monday(week)
+    sunday = monday + dt.timedelta(days=6)
+    items = [  # the week's articles only (day_slots ignores the others): one chart per week
+        (a.id, a.article.date, main_topic(a, order))
+        for a in pool
+        if a.article.date and monday <= a.article.date <= sunday
+    ]
     slots = day_slots(items, week, [k for k, _, _ in series], lab.get("weekdays_short", ()))  # type: ignore[arg-type]
     title = str(lab["chart_week_days"]).format(week=week)
     desc = f"{_once(lab, True)} {slots[0].key} – {slots[-1].key}."

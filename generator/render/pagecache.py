@@ -61,19 +61,22 @@ def pickle_hash(h: Any, value: Any) -> None:
 class RenderedPages:
     """Rendered page text by key: the previous render's, and this render's."""
 
+    format = FORMAT  # the file's kind (a subclass keeping other values names its own)
+    value_type: type | tuple[type, ...] = str  # what a kept value must be to be used
+
     def __init__(self, path: Path, salt: str) -> None:
         self.path, self.salt = Path(path), salt
         self.old = self._load()
-        self.new: dict[str, str] = {}
+        self.new: dict[str, Any] = {}
         self.hits = self.misses = 0
         self._analyses: dict[int, tuple[Any, str]] = {}
 
-    def _load(self) -> dict[str, str]:
+    def _load(self) -> dict[str, Any]:
         try:
             data = msgpack.unpackb(self.path.read_bytes())
         except (OSError, ValueError, msgpack.UnpackException):
             return {}
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
+        if not isinstance(data, dict) or data.get("format") != self.format:
             return {}
         if data.get("salt") != self.salt or not isinstance(data.get("pages"), dict):
             return {}
@@ -95,18 +98,18 @@ class RenderedPages:
         self._analyses[id(analysis)] = (analysis, h.hexdigest())
         return h.hexdigest()
 
-    def get(self, key: str, count: bool = True) -> str | None:
+    def get(self, key: str, count: bool = True) -> Any:
         """The text kept under ``key`` (kept again by this render), or None. ``count``:
         tally it in ``hits`` / ``misses`` (the pages'; not digest.json's parts)."""
         text = self.old.get(key)
-        if isinstance(text, str):
+        if isinstance(text, self.value_type):
             self.hits += count
             self.new[key] = text
             return text
         self.misses += count
         return None
 
-    def put(self, key: str, text: str) -> None:
+    def put(self, key: str, text: Any) -> None:
         self.new[key] = text
 
     def save(self) -> None:
@@ -122,7 +125,7 @@ class RenderedPages:
             pack = packer.pack
             with open(tmp, "wb") as out:
                 out.write(packer.pack_map_header(3))
-                out.write(pack("format") + pack(FORMAT) + pack("salt") + pack(self.salt))
+                out.write(pack("format") + pack(self.format) + pack("salt") + pack(self.salt))
                 out.write(pack("pages") + packer.pack_map_header(len(self.new)))
                 for key, text in self.new.items():
                     out.write(pack(key) + pack(text))

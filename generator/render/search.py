@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 from generator.fileio import atomic_write_bytes, atomic_write_text
 from generator.models import Analysis, Digest
 from generator.nlp.tokens import words
+from generator.render.pagecache import RenderedPages
 
 if TYPE_CHECKING:
     from generator.glossary import Glossary
@@ -99,26 +100,107 @@ def _pairs(analysis: Analysis) -> list[tuple[str, str]]:
     return out
 
 
-def lemma_map(digest: Digest) -> dict[str, str]:
+def _form_counts(analysis: Analysis, memo: dict[str, list[str]]) -> list[Any]:
+    """One article's part of ``lemma_map``: its (form, lemma) word pairs that differ, split
+    and normalised like lunr's, with their counts, flat: ``[form, lemma, n, ...]``
+    (``memo``: word -> its lunr words, shared by the articles of a corpus)."""
+    counts: dict[tuple[str, str], int] = {}
+    for form, lemma in _pairs(analysis):
+        for w in (form, lemma):
+            if w not in memo:
+                memo[w] = split_words(normalize(w))
+        f_parts, l_parts = memo[form], memo[lemma]
+        if len(f_parts) != len(l_parts):
+            f_parts, l_parts = [f_parts[-1]] if f_parts else [], l_parts[-1:]
+        for f, lem in zip(f_parts, l_parts, strict=False):
+            if f != lem and not f[0].isdigit():
+                counts[f, lem] = counts.get((f, lem), 0) + 1
+    return [x for (f, lem), n in counts.items() for x in (f, lem, n)]
+
+
+class _KeptParts(RenderedPages):
+    """The file of :class:`SearchParts`: one entry per article, a list."""
+
+    format = "digest-search-parts/1"
+    value_type = list
+
+
+class SearchParts:
+    """What each article adds to the search assets: its (form, lemma) counts for
+    ``lemma_map`` and the English headwords of the glossary concepts it names (the two
+    costly parts: a second of CPU at 1,000 articles). Computed once per analysis; with a
+    ``path``, kept for the next build, keyed by the analysis (pickled whole, as the article
+    pages are) and ``salt`` (``state.inputs_fingerprint``: the code, the configuration, the
+    glossary's files), so a weekly run computes its new articles' parts only. The file keeps
+    the entries this build used. The assets are the same bytes either way."""
+
+    def __init__(self, glossary: Glossary | None, path: Path | None = None, salt: str = "") -> None:
+        self.glossary = glossary
+        salt = f"{salt}\0glossary={glossary is not None}"
+        self.kept = _KeptParts(path, salt) if path is not None else None
+        self._memo: dict[int, tuple[Analysis, list[Any]]] = {}
+        self._words: dict[str, list[str]] = {}
+        self._heads: dict[str, list[str]] = {}
+
+    def _entry(self, analysis: Analysis) -> list[Any]:
+        found = self._memo.get(id(analysis))
+        if found is not None and found[0] is analysis:
+            return found[1]
+        key = self.kept.key(analysis) if self.kept is not None else ""
+        value = self.kept.get(key) if self.kept is not None else None
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], list)):
+            value = [_form_counts(analysis, self._words), list(self._concepts(analysis))]
+        if self.kept is not None:
+            self.kept.put(key, value)
+        self._memo[id(analysis)] = (analysis, value)
+        return value
+
+    def _concepts(self, analysis: Analysis) -> tuple[str, ...]:
+        if self.glossary is None:
+            return ()
+        from generator.glossary import RANK_ENTITY
+
+        seqs = [*analysis.text.sentence_lemmas, analysis.text.title_lemmas]
+        return self.glossary.concepts_in(seqs, analysis.text.language, RANK_ENTITY)
+
+    def form_counts(self, analysis: Analysis) -> list[Any]:
+        """``[form, lemma, n, ...]`` of ``_form_counts``."""
+        return self._entry(analysis)[0]
+
+    def concepts(self, analysis: Analysis) -> list[str]:
+        """The English headwords of the glossary concepts (to the entities' rank) named in
+        the article's sentences and title; [] without a glossary."""
+        return self._entry(analysis)[1]
+
+    def concept_words(self, english: str) -> list[str]:
+        """``concept_words`` of an English headword, once per headword."""
+        found = self._heads.get(english)
+        if found is None:
+            found = self._heads[english] = concept_words(english)
+        return found
+
+    def save(self) -> None:
+        """Keep this build's entries (when there is a file; a failure costs time only)."""
+        if self.kept is not None:
+            self.kept.save()
+
+
+def lemma_map(digest: Digest, parts: SearchParts | None = None) -> dict[str, str]:
     """Every word form of the corpus whose lemma differs from it -> that lemma.
 
     Forms and lemmas are normalised and split like lunr splits them (a Ukrainian
     ``з'являються`` is the words ``з`` and ``являються``); a form with several lemmas in
     the corpus gets the most frequent one (ties: alphabetical).
     """
+    parts = parts if parts is not None else SearchParts(None)
     seen: dict[str, Counter[str]] = {}
-    parts: dict[str, list[str]] = {}  # memo: a corpus repeats its words
     for analysis in digest.analyses:
-        for form, lemma in _pairs(analysis):
-            for w in (form, lemma):
-                if w not in parts:
-                    parts[w] = split_words(normalize(w))
-            f_parts, l_parts = parts[form], parts[lemma]
-            if len(f_parts) != len(l_parts):
-                f_parts, l_parts = [f_parts[-1]] if f_parts else [], l_parts[-1:]
-            for f, lem in zip(f_parts, l_parts, strict=False):
-                if f != lem and not f[0].isdigit():
-                    seen.setdefault(f, Counter())[lem] += 1
+        flat = parts.form_counts(analysis)
+        for i in range(0, len(flat), 3):
+            counts = seen.get(flat[i])
+            if counts is None:
+                counts = seen[flat[i]] = Counter()
+            counts[flat[i + 1]] += flat[i + 2]
     return {f: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for f, c in sorted(seen.items())}
 
 
@@ -213,9 +295,10 @@ def search_data(
     digest: Digest,
     glossary: Glossary | None = None,
     labels: dict[str, Any] | None = None,
+    parts: SearchParts | None = None,
 ) -> dict[str, Any]:
     """What ``lemmas.js`` holds: forms, endings, separator, folding, concepts, facets."""
-    forms = lemma_map(digest)
+    forms = lemma_map(digest, parts if parts is not None else SearchParts(glossary))
     concepts = query_concepts(glossary)
     ui = (labels or {}).get("search", {})
     return {
@@ -269,8 +352,10 @@ def article_document(
     glossary: Glossary | None,
     topic_titles: dict[str, str],
     facets: dict[str, Any],
+    parts: SearchParts | None = None,
 ) -> dict[str, Any]:
-    """One article's search document: title, summary preview, lemma field, facets."""
+    """One article's search document: title, summary preview, lemma field, facets
+    (``parts``: the article's concepts, when already found with the same ``glossary``)."""
     title = analysis.article.title
     text = preview(analysis.text.summary)
     shown = set(split_words(f"{title} {text}"))
@@ -284,16 +369,15 @@ def article_document(
     for phrase in analysis.text.keywords:
         for word in split_words(normalize(phrase)):
             extra.add(forms.get(word, word))
+    heads = (parts or SearchParts(glossary)).concept_words  # (memo of the headwords' words)
     for mention in analysis.text.entities:
-        extra.update(concept_words(mention.name))
+        extra.update(heads(mention.name))
     for topic_id in facets.get("topic", ()):
-        extra.update(concept_words(topic_titles.get(topic_id, "")))
+        extra.update(heads(topic_titles.get(topic_id, "")))
     if glossary is not None:
-        from generator.glossary import RANK_ENTITY
-
-        seqs = [*analysis.text.sentence_lemmas, analysis.text.title_lemmas]
-        for head in glossary.concepts_in(seqs, analysis.text.language, RANK_ENTITY):
-            extra.update(concept_words(head))
+        parts = parts if parts is not None and parts.glossary is glossary else None
+        for head in (parts or SearchParts(glossary)).concepts(analysis):
+            extra.update(heads(head))
     doc: dict[str, Any] = {
         "location": location,
         "title": html.escape(title, quote=False),
@@ -307,7 +391,10 @@ def article_document(
 
 
 def article_documents(
-    digest: Digest, forms: dict[str, str], glossary: Glossary | None = None
+    digest: Digest,
+    forms: dict[str, str],
+    glossary: Glossary | None = None,
+    parts: SearchParts | None = None,
 ) -> list[dict[str, Any]]:
     """Every article's search document, in the digest's order (newest first)."""
     from generator.render import page_url
@@ -317,7 +404,7 @@ def article_documents(
     titles = {g.topic.id: g.topic.title_en for g in digest.topics}
     facets = article_facets(digest)
     return [
-        article_document(a, page_url(paths[a.id]), forms, glossary, titles, facets[a.id])
+        article_document(a, page_url(paths[a.id]), forms, glossary, titles, facets[a.id], parts)
         for a in digest.analyses
     ]
 
@@ -359,14 +446,23 @@ def asset_files(
     digest: Digest,
     settings: Settings | None = None,
     glossary: Glossary | None = None,
+    kept: Path | None = None,
 ) -> dict[str, bytes]:
     """What :func:`write_assets` writes: ``lemmas.js`` and ``articles.json`` by path under
-    docs/ (MkDocs only copies them: the build makes them beside the pages and MkDocs)."""
+    docs/ (MkDocs only copies them: the build makes them beside the pages and MkDocs).
+    ``kept``: the file keeping each article's parts for the next build (``SearchParts``)."""
     from generator.render.pages import load_labels
 
     labels = load_labels(settings.site.language if settings is not None else "en")
-    data = search_data(digest, glossary, labels)
-    docs = article_documents(digest, data["forms"], glossary)
+    salt = ""
+    if kept is not None and settings is not None:
+        from generator.render.state import inputs_fingerprint
+
+        salt = inputs_fingerprint(settings)
+    parts = SearchParts(glossary, kept if settings is not None else None, salt)
+    data = search_data(digest, glossary, labels, parts)
+    docs = article_documents(digest, data["forms"], glossary, parts)
+    parts.save()
     return {
         LEMMAS_FILE: (LEMMAS_PREFIX + _dump(data) + ";\n").encode("utf-8"),
         ARTICLES_FILE: (_dump({"docs": docs}) + "\n").encode("utf-8"),

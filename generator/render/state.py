@@ -159,6 +159,12 @@ def pages_path(settings: Settings, docs_dir: Path) -> Path:
     return state_path(settings, docs_dir).with_suffix(".pages.msgpack")
 
 
+def search_parts_path(settings: Settings, docs_dir: Path) -> Path:
+    """Where the search assets' parts of ``docs_dir``'s articles are kept
+    (``search.SearchParts``)."""
+    return state_path(settings, docs_dir).with_suffix(".search.msgpack")
+
+
 def claim_pages(settings: Settings, docs_dir: Path) -> None:
     """Note which docs/ folder its rendered pages serve (``<name>.docs``) and remove the
     rendered pages of folders that are gone (test builds, deleted ``--out`` folders): the
@@ -171,7 +177,7 @@ def claim_pages(settings: Settings, docs_dir: Path) -> None:
         for other in mine.parent.glob("*.docs"):
             if Path(other.read_text(encoding="utf-8").strip()).exists():
                 continue
-            for suffix in (".pages.msgpack", LEGACY_PAGES, ".json"):
+            for suffix in (".pages.msgpack", ".search.msgpack", LEGACY_PAGES, ".json"):
                 other.with_suffix(suffix).unlink(missing_ok=True)
             other.unlink(missing_ok=True)
     except (OSError, UnicodeDecodeError):
