@@ -1270,3 +1270,24 @@ def test_a_weekday_and_date_before_a_sentence_is_no_stamp(ctx):
         "Дата: 6.06.2022, 10:35 президент сказал: мы наведём порядок",
     ):
         assert not is_timestamp(line, ctx.rules), line
+
+
+def test_a_lead_opening_with_place_and_full_date_then_a_dash_is_dated_by_it(ctx):
+    """globalaffairs.com.pk (dev15): "Astana, November 21, 2022 – Kassym-Jomart Tokayev has
+    won …": a press release's own dateline (place, full date, dash), no agency named. In
+    the tuning splits every lead of this shape is dated by it (chevron.com "MOSCOW, Aug. 3,
+    2001 --", thediplomaticinsight "Moscow, 17 May 2022 (TDI):"). A date inside the lead's
+    sentence is still the event's."""
+    name = "dev15/en_globalaffairspk_tokayev-reelected-2022.txt"
+    assert "\nAstana, November 21, 2022 – Kassym-Jomart Tokayev has won" in page(name)
+    cleaned = clean_text(page(name), ctx.rules)
+    assert (cleaned.dateline.place, cleaned.dateline.agency) == ("Astana", "")
+    assert cleaned.body.startswith("Kassym-Jomart Tokayev has won")
+    assert text_date(ctx, name) == dt.date(2022, 11, 21)
+    # not a sentence that names a date: "Astana, on November 21, 2022 the CEC …"
+    other = page(name).replace("Astana, November 21, 2022 –", "In Astana, on November 21, 2022,")
+    raw = RawInput(data=other.encode("utf-8"), origin=name)
+    assert ingest_bytes(raw, ctx).date is None
+    # nor a yearless one: "Astana, November 21 – …" (an event's day)
+    other = page(name).replace("Astana, November 21, 2022 –", "Astana, November 21 –")
+    assert ingest_bytes(RawInput(data=other.encode("utf-8"), origin=name), ctx).date is None

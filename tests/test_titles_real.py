@@ -3380,3 +3380,89 @@ def test_an_agencys_region_rubric_before_the_headline_is_cut(ctx):
     name = "dev14/en_fides_almaty-devastated-after-riots.txt"
     art = ingest_bytes(RawInput(data=_realset_page(name).encode("utf-8"), origin=name), ctx)
     assert art.title == "After riots in Almaty: “Many parts of the city are completely devastated”"
+
+
+def test_plural_photo_and_illustration_credits_are_credits(ctx):
+    """adamdar.ca (dev15): "День скорби и гнева" / "DOCA Kazakhstan" / the headline again /
+    "Репортаж: …" / "Иллюстрации: Roman Zakharov" / "Фотографии: Timur Nusimbekov, Malika
+    Autalipova": the plural credit labels were taken for the headline."""
+    for line in (
+        "Фотографии: Timur Nusimbekov, Malika Autalipova",
+        "Иллюстрации: Roman Zakharov",
+        "Фотографії: Reuters",
+    ):
+        assert classify(line, ctx.rules) == "photo_credit"
+    assert classify("Фотографии из Алматы показали масштаб беспорядков в январе", ctx.rules) is None
+    name = "dev15/ru_adamdar_den-skorbi-i-gneva.txt"
+    art = ingest_bytes(RawInput(data=_realset_page(name).encode("utf-8"), origin=name), ctx)
+    assert art.title == "День скорби и гнева"
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "by"),
+    [
+        # hrf.org (dev15): a reporter and their role, the page's only line above the text
+        (
+            "dev15/en_hrf_bloody-january-remembered.txt",
+            "By Danielle Ranucci, Research and Data Analytics intern",
+            [("author", "Danielle Ranucci")],
+        ),
+        # fbcnews.com.fj (dev15): a reprint's source in brackets over the BBC's text
+        (
+            "dev15/en_fbcnews_russia-kazakhstan-tensions-over-oil.txt",
+            "[Source: BBC]",
+            [("source", "BBC")],
+        ),
+    ],
+)
+def test_a_byline_with_a_role_or_a_bracketed_source_is_no_headline(ctx, name, line, by):
+    page = _realset_page(name)
+    assert line in page.split("\n")[:4]
+    assert _byline(line, ctx.rules) == by
+    art = ingest_bytes(RawInput(data=page.encode("utf-8"), origin=name), ctx)
+    assert LEAD_TITLE in art.inferred and line not in art.title
+    assert _byline("By the river, the protesters gathered in the evening", ctx.rules) is None
+
+
+def test_a_line_of_hashtags_is_tags(ctx):
+    """world-today-journal.com (dev15): "#Earthquake #residents #escape #Almaty" over a report
+    with no headline line was taken as the headline."""
+    assert classify("#Earthquake #residents #escape #Almaty", ctx.rules) == "tags"
+    assert classify("#Казахстан, #Алматы", ctx.rules) == "tags"
+    assert classify("#Kazakhstan protests spread to Almaty", ctx.rules) is None
+    name = "dev15/en_worldtodayjournal_almaty-earthquake-residents-escape.txt"
+    art = ingest_bytes(RawInput(data=_realset_page(name).encode("utf-8"), origin=name), ctx)
+    assert "#" not in art.title and art.title.startswith("Shortly after midnight local time")
+
+
+def test_other_stories_teasers_cut_short_above_the_headline_are_a_sidebar(ctx):
+    """easttime.info (dev15): three teasers of other stories, each cut off by "..." ("…
+    geography of their ha..."), over the headline and its stamp: the first teaser was taken
+    as the lead, so the page had neither its headline nor its date."""
+    name = "dev15/en_easttime_terrorist-attack-almaty-2016.txt"
+    art = ingest_bytes(RawInput(data=_realset_page(name).encode("utf-8"), origin=name), ctx)
+    assert art.title == "The Terrorist Attack In Almaty: Four People Killed"
+    assert art.date == dt.date(2016, 7, 19)
+    assert "Traditions of the Kyrgyz people" not in art.body
+    # one line cut short is no list of teasers: not taken as a sidebar
+    lines = _realset_page(name).split("\n")
+    assert lines[4].startswith("In the Middle East") and lines[4].endswith("...")
+    one = clean_text("\n".join(lines[4:]), ctx.rules)
+    assert not any(r.kind == "sidebar" and r.line == lines[4] for r in one.removed)
+
+
+def test_a_headline_said_twice_around_its_update_stamp_and_controls(ctx):
+    """arabnews.pk (dev15): the headline / the photo's caption / "Short Url" / "Updated 02
+    November 2025" / "Follow" / the headline again / two standfirst bullets: the headline
+    said twice around its stamp with only debris and one-word controls between (it was taken
+    for a caption said twice, and a bullet became the title)."""
+    name = "dev15/en_arabnewspk_tuapse-tanker-port-drone-attack.txt"
+    page = _realset_page(name)
+    headline = "Ukraine drone attack sets ablaze oil tanker, Tuapse port infrastructure, Russia says"
+    assert page.count(headline + "\n") == 2
+    art = ingest_bytes(RawInput(data=page.encode("utf-8"), origin=name), ctx)
+    assert art.title == headline
+    # with a sentence between the two (no stamp), the line is not taken as said around it
+    other = page.replace("Updated 02 November 2025\n", "", 1)
+    art = ingest_bytes(RawInput(data=other.encode("utf-8"), origin=name), ctx)
+    assert art.title != headline

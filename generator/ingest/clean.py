@@ -385,6 +385,15 @@ def build_rules(
                 r"\s*(?:\[(?P<a1>[^\]\n]{2,40})\]|\((?P<a2>[^()\n]{2,40})\))\s*[-—–]\s+(?=\S)",
                 re.IGNORECASE,
             ),
+            # PLACE, FULL DATE – the lead, no agency: a press release's or a paper's own
+            # dateline ("Astana, November 21, 2022 – Kassym-Jomart Tokayev has won …")
+            re.compile(
+                rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}})),\s+"
+                rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))"
+                r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?P<own>)\s*[-—–]{1,2}\s+"
+                rf"(?=(?-i:[{_UPPER}«\"„“]))",
+                re.IGNORECASE,
+            ),
             # PLACE[, COUNTRY] (AGENCY) DATE –, the full date after the agency in brackets:
             # "Anaklia, Georgia (PortSEurope) January 3, 2021 – Anaklia Deep Sea Port …".
             re.compile(
@@ -971,6 +980,7 @@ _ICON_NAME = re.compile(
 )
 # A dump of a site's section identifiers ("advertisement club_uz conditions culturallife
 # elections_law_uz …"): machine names in small Latin letters, three or more with "_"
+_HASHTAG = re.compile(r"#[^\W_][\w-]*[,;]?")  # one hashtag of a line of them
 _IDENTIFIER = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 
 
@@ -1032,6 +1042,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     tokens = line.split()
     if sum("_" in t for t in tokens) >= 3 and all(_IDENTIFIER.fullmatch(t) for t in tokens):
         return "navigation"
+    if len(tokens) >= 2 and all(_HASHTAG.fullmatch(t) for t in tokens):
+        return "tags"  # "#Earthquake #residents #escape #Almaty"
     if _words(line) > MAX_DEBRIS_WORDS:
         for cls, rx in rules.debris:  # a ticker of other stories may run long
             if cls == "ticker" and rx.search(line):
@@ -2296,9 +2308,11 @@ def _around_stamp(
     rules: CleanRules,
     in_a_row: bool = True,
 ) -> bool:
-    """Is candidate ``k`` a headline said twice with the page's stamp between the two, or
-    (``in_a_row``) said twice in a row (the page's title over its heading: "Қырғыз-тәжік
-    шекарасында екі ел тұрғындары тағы да қақтығысып қалды" twice, then the standfirst)?"""
+    """Is candidate ``k`` a headline said twice with the page's stamp between the two (and
+    nothing else there but debris and one- or two-word controls: headline / caption /
+    "Short Url" / "Updated 02 November 2025" / "Follow" / headline), or (``in_a_row``) said
+    twice in a row (the page's title over its heading: "Қырғыз-тәжік шекарасында екі ел
+    тұрғындары тағы да қақтығысып қалды" twice, then the standfirst)?"""
     same = [candidates[j] for j, key in enumerate(keys) if key == keys[k]]
     if len(same) != 2:
         return False
@@ -2308,7 +2322,11 @@ def _around_stamp(
             return False
         opening = next((i for i in candidates if _words(lines[i]) >= 3), None)
         return opening == same[0] and _words(lines[same[0]]) >= TWICE_IN_A_ROW_WORDS
-    return all(is_timestamp(line, rules) for line in between)
+    stamped = [is_timestamp(line, rules) for line in between]
+    return any(stamped) and all(
+        stamp or _words(line) <= 2 or classify(line, rules) is not None
+        for stamp, line in zip(stamped, between, strict=True)
+    )
 
 
 _END_CREDIT = re.compile(r"\((?P<credit>[^()]{2,40})\)\W*$")
@@ -2726,6 +2744,27 @@ def _own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> 
             kinds[i] = "masthead"
 
 
+TEASER_MIN_WORDS = 8  # a teaser cut short with "..." is a sentence's start, not a label
+_CUT_SHORT = re.compile(r"[^\W\d_]\s*(?:\.\.\.|…)\s*$")  # "… close to the geography of their ha..."
+
+
+def _cut_teasers_on_top(lines: list[str], kinds: list[str | None]) -> None:
+    """Mark the other stories' teasers that open the page as a sidebar: two or more lines in
+    a row at the top, each a sentence cut off mid-text by "..." ("Traditions of the Kyrgyz
+    people were being formed … of their ha..." / "After the coup of 19 March 1953 …
+    was..." / the headline). An article's own text is not cut off that way."""
+    top = [i for i, line in enumerate(lines) if kinds[i] is None][:6]
+    run = []
+    for i in top:
+        if _words(lines[i]) >= TEASER_MIN_WORDS and _CUT_SHORT.search(lines[i]):
+            run.append(i)
+        else:
+            break
+    if len(run) >= 2:
+        for i in run:
+            kinds[i] = "sidebar"
+
+
 def _share_label(label: str, rules: CleanRules) -> bool:
     """Is ``label`` a share button's word ("Поширити", "Share"), by the packs' share lines?"""
     return any(cls == "share" and rx.match(label.strip()) for cls, rx in rules.debris)
@@ -2809,6 +2848,7 @@ def clean_text(
     _trail_glued_to_headline(lines, kinds)
     _comment_boxes(lines, kinds, rules)
     _own_slogans(lines, kinds, url)
+    _cut_teasers_on_top(lines, kinds)
     slug = slug_words(url)
     title = " ".join(title_hint.split()) if title_hint else None
     if title is None:
@@ -3252,6 +3292,8 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     rest = m.string[m.end() :]
     if re.search(r"[^\W\d_]{2}", rest) and rest.isupper():
         return False  # a headline in capitals ("ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ …")
+    if g.get("own") is not None:  # place, full date, dash, a sentence: no agency to check
+        return True
     if not g["place"]:  # the date first, with its year, the agency in brackets
         return bool(agency and g.get("year"))
     known = agency.casefold() in rules.agencies or any(
