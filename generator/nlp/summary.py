@@ -443,11 +443,17 @@ def overview(
     chosen: list[int] = []
     per_article: Counter = Counter()
     remaining = list(keep)  # already in (article id, sentence) order
+    # each candidate's redundancy (its highest cosine with a chosen sentence), brought up
+    # to date with the last one chosen only: the same maximum as over every chosen one
+    redundancy = dict.fromkeys(keep, 0.0)
     while remaining and len(chosen) < n:
+        if chosen:
+            last = contents[chosen[-1]]
+            for i in remaining:
+                redundancy[i] = max(redundancy[i], _cosine(contents[i], last))
         best, best_score = remaining[0], -math.inf
         for i in remaining:
-            redundancy = max((_cosine(contents[i], contents[j]) for j in chosen), default=0.0)
-            score = lambda_ * rel[i] - (1 - lambda_) * redundancy
+            score = lambda_ * rel[i] - (1 - lambda_) * redundancy[i]
             if score > best_score:
                 best, best_score = i, score
         chosen.append(best)
