@@ -17,7 +17,13 @@ from pathlib import Path
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
-from generator.ingest.clean import classify, clean_text, find_dates, is_timestamp
+from generator.ingest.clean import (
+    classify,
+    clean_text,
+    find_dates,
+    is_timestamp,
+    normalise_text,
+)
 from generator.ingest.metadata import (
     DATE_BRANCHES,
     _agency_like,
@@ -1291,3 +1297,45 @@ def test_a_lead_opening_with_place_and_full_date_then_a_dash_is_dated_by_it(ctx)
     # nor a yearless one: "Astana, November 21 – …" (an event's day)
     other = page(name).replace("Astana, November 21, 2022 –", "Astana, November 21 –")
     assert ingest_bytes(RawInput(data=other.encode("utf-8"), origin=name), ctx).date is None
+
+
+def test_a_headline_naming_a_span_of_days_is_no_stamp(ctx):
+    """newdelhitimes (dev16): "January 17, 2022" / "International Political Scenario Latest
+    Stories" / "International Political Scenario for Kazakhstan 14 – 21 January 2022": the
+    headline ending in its week's last day was taken for a dated header under a rubric, and
+    21 January was the date (a wrong one). A span's end is no stamp."""
+    name = "dev16/en_newdelhitimes_political-scenario-kazakhstan-14-21-january.txt"
+    headline = "International Political Scenario for Kazakhstan 14 – 21 January 2022"
+    assert classify(headline, ctx.rules) is None
+    assert classify("Путин - Sputnik, 1920, 21.01.2022", ctx.rules) == "header"
+    assert text_date(ctx, name) == dt.date(2022, 1, 17)  # the text alone: the stamp above
+    url = "https://www.newdelhitimes.com/international-political-scenario-for-kazakhstan-14-21-january-2022"
+    art = ingest_bytes(RawInput(data=page(name).encode("utf-8"), origin=name, url=url), ctx)
+    assert (art.title, art.date) == (headline, dt.date(2022, 1, 17))  # the slug says it
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "day"),
+    [
+        # ukraine-news.top: a theme's byline in small letters, a middle dot, the date
+        (
+            "dev16/uk_ukrainenewstop_yurta-nezlamnosti.txt",
+            "від redaktor-top-news · 14.01.2026",
+            dt.date(2026, 1, 14),
+        ),
+        # tglist.com, a channel's feed: each post's date glued to its time
+        ("dev16/ru_tglist_kazahstan-uvelichil-eksport-nefti-frg.txt", "07.05.202509:01", None),
+    ],
+)
+def test_a_stamp_after_a_dotted_byline_or_glued_to_its_time(ctx, name, line, day):
+    assert line in page(name).split("\n")
+    if day is None:  # glued: the first post's stamp is the date
+        assert is_timestamp("07.05.2025 09:01", ctx.rules)
+        assert text_date(ctx, name) == dt.date(2025, 5, 7)
+    else:
+        assert is_timestamp(line, ctx.rules)
+        assert text_date(ctx, name) == day
+    # a headline opening with "Від" is no byline; nor a year glued to a number of minutes
+    assert not is_timestamp("Від сьогодні діє надзвичайний стан · 14.01.2026", ctx.rules)
+    assert normalise_text("07.05.2025090 км") == "07.05.2025090 км"
+    assert normalise_text("07.05.202509:01") == "07.05.2025 09:01"

@@ -3458,7 +3458,9 @@ def test_a_headline_said_twice_around_its_update_stamp_and_controls(ctx):
     for a caption said twice, and a bullet became the title)."""
     name = "dev15/en_arabnewspk_tuapse-tanker-port-drone-attack.txt"
     page = _realset_page(name)
-    headline = "Ukraine drone attack sets ablaze oil tanker, Tuapse port infrastructure, Russia says"
+    headline = (
+        "Ukraine drone attack sets ablaze oil tanker, Tuapse port infrastructure, Russia says"
+    )
     assert page.count(headline + "\n") == 2
     art = ingest_bytes(RawInput(data=page.encode("utf-8"), origin=name), ctx)
     assert art.title == headline

@@ -383,3 +383,16 @@ def test_knowledge_does_not_place_a_report_published_before_the_period_in_it(
     assert "unrest_2022" not in {m.topic for m in dated}
     later = score_topics(a.text, taxonomy, dt.date(2022, 1, 20))
     assert "unrest_2022" in {m.topic for m in later}
+
+
+def test_kazakh_blue_helmets_in_lebanon_are_not_the_csto_mission(settings, ctx, taxonomy):
+    """kzvesti (dev16), after the Beirut blast of August 2020: 120 Kazakh soldiers in the UN
+    contingent "в Ливане". The negative term "Ливан" had been lemmatised to "ливаны" and
+    never matched the text's "Ливане" (lemma "ливан"); written as a prefix it matches every
+    form, in Russian and Ukrainian."""
+    a = _realset(settings, ctx, "dev16/ru_kzvesti_bezopasnost-kazahstancev-v-livane.txt")
+    assert "в Ливане" in a.article.body
+    s = scores(a, taxonomy)["csto_mission"]
+    assert not s.assigned
+    assert [e.term for e in s.negative] == ["Ливан"]
+    assert {"миротворец", "миссия"} <= {e.term for e in s.evidence}  # it reads like one

@@ -569,6 +569,13 @@ _STRAY_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6])\s*/?>", re.IGNORECASE)
 _STRAY_INLINE_TAG = re.compile(r"</?(?:b|i|em|strong|span|u)>", re.IGNORECASE)
 
 
+# A date in figures glued to the time after it ("07.05.202509:01", a post's stamp in a
+# channel's feed: the date and the time were two elements).
+_GLUED_CLOCK = re.compile(
+    r"(?<!\d)(\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})(?=[0-2]?\d:[0-5]\d(?!\d))"
+)
+
+
 def normalise_text(text: str) -> str:
     """NFC, Unix newlines, no zero-width characters, no bare tags left by a scraper, single
     spaces, stripped lines, no look-alike letters inside Cyrillic words."""
@@ -577,6 +584,7 @@ def normalise_text(text: str) -> str:
     text = fold_mixed_scripts(_ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)))
     text = _LANG_MARKER.sub("", text)
     text = _STRAY_BLOCK_TAG.sub("\n", _STRAY_INLINE_TAG.sub("", text))
+    text = _GLUED_CLOCK.sub(r"\1 ", text)  # "07.05.202509:01": a feed's stamp, two elements
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\f", "\n").replace("\v", "\n")
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -727,7 +735,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         m.groupdict().get("year") for rx in rules.date_patterns for m in rx.finditer(line)
     )
     first, last = min(a for a, _b in spans), max(b for _a, b in spans)
-    author = line[:first].strip().rstrip("|,:–—-").strip()
+    author = line[:first].strip().rstrip("|,:–—-·•").strip()
     # A byline that ends in the date: "By bne IntelliNews March 24, 2022", "By Jane Doe |
     # 12 January 2022, 10:36", "By Henry Lazenby January 6, 2022 At 12:50 pm" (the author's
     # name before the first date, nothing after the last date but a time and its label),
@@ -1139,6 +1147,8 @@ def _is_header(line: str, rules: CleanRules) -> bool:
     if not re.fullmatch(r"[\s,.;|\-–—]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?)?[\s.]*", after):
         return False
     before = line[:start].rstrip()
+    if re.search(r"(?<!\d)\d{1,2}\s*[-–—]$", before):
+        return False  # the end of a span of days: "… for Kazakhstan 14 – 21 January 2022"
     if _words(before) >= CAPTION_DATE_WORDS and not re.search(r"\d|\s[-–—]\s", before):
         return False  # a sentence and its date: a photo's caption ("Riot police detain a
         # protester outside …, May 31, 2024."), a cited item, a lead, not a stamp
