@@ -126,3 +126,23 @@ def test_a_rebuild_links_the_unchanged_files_and_never_writes_into_the_previous_
 def _fresh(folder: Path, s) -> Path:
     render_docs(seed_digest(), s, folder)
     return folder
+
+
+def test_a_folder_that_resolves_outside_the_output_is_refused(tmp_path):
+    """Defence in depth: a folder of the output that is a link to elsewhere (never made by
+    the render, which writes into a new folder) makes every file under it an escape; the
+    check resolves each folder once, not each of its thousands of files."""
+    from generator.render.write import _write_files
+
+    root, outside = tmp_path / "root", tmp_path / "outside"
+    root.mkdir()
+    outside.mkdir()
+    (root / "articles").symlink_to(outside, target_is_directory=True)
+    files = {"index.md": "# Home\n", "articles/a.md": "# A\n", "articles/b.md": "# B\n"}
+    with pytest.raises(UnsafePathError, match="escapes"):
+        _write_files(files, root)
+    assert list(outside.iterdir()) == []
+    assert _write_files({"index.md": "# Home\n", "weeks/w.md": "# W\n"}, root) == [
+        "index.md",
+        "weeks/w.md",
+    ]

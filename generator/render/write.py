@@ -74,10 +74,16 @@ def _write_files(
     written = []
     base = root.resolve()
     old = PreviousFiles(previous)
+    inside: dict[Path, bool] = {}  # folder -> inside ``root`` once resolved (a file's name
+    # passed check_relative_path and the file is created anew, never through a link)
     for rel in sorted(files):
         check_relative_path(rel)
         dest = root / rel
-        if base not in dest.resolve().parents:
+        folder = dest.parent
+        if folder not in inside:
+            resolved = folder.resolve()
+            inside[folder] = resolved == base or base in resolved.parents
+        if not inside[folder]:
             raise UnsafePathError(f"output path {rel!r} escapes {root}")
         content = files[rel]
         data = content.encode("utf-8") if isinstance(content, str) else content
