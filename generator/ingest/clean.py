@@ -986,9 +986,9 @@ _ICON_NAME = re.compile(
     r"^(?:arrow(?:_(?:back|forward|upward|downward|right|left|drop_down|drop_up))?"
     r"|chevron_(?:left|right)|expand_(?:more|less)|keyboard_arrow_(?:left|right|up|down))$"
 )
+_HASHTAG = re.compile(r"#[^\W_][\w-]*[,;]?")  # one hashtag of a line of them
 # A dump of a site's section identifiers ("advertisement club_uz conditions culturallife
 # elections_law_uz …"): machine names in small Latin letters, three or more with "_"
-_HASHTAG = re.compile(r"#[^\W_][\w-]*[,;]?")  # one hashtag of a line of them
 _IDENTIFIER = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 
 
@@ -1129,6 +1129,9 @@ def _market_ticker(line: str, rules: CleanRules) -> bool:
     return not _TICKER_TOKEN.sub(" ", stripped).strip()
 
 
+_SPAN_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–—]$")  # "14 –" before "21 January 2022"
+
+
 def _is_header(line: str, rules: CleanRules) -> bool:
     """A page/agency header ending in a dated stamp ("Путин - Sputnik, 1920, 07.01.2022"); not
     a sentence of ``CAPTION_DATE_WORDS`` or more words before the date without a dash or number."""
@@ -1147,7 +1150,7 @@ def _is_header(line: str, rules: CleanRules) -> bool:
     if not re.fullmatch(r"[\s,.;|\-–—]*(?:\d{1,2}[:.]\d{2}(?::\d{2})?)?[\s.]*", after):
         return False
     before = line[:start].rstrip()
-    if re.search(r"(?<!\d)\d{1,2}\s*[-–—]$", before):
+    if _SPAN_START.search(before):
         return False  # the end of a span of days: "… for Kazakhstan 14 – 21 January 2022"
     if _words(before) >= CAPTION_DATE_WORDS and not re.search(r"\d|\s[-–—]\s", before):
         return False  # a sentence and its date: a photo's caption ("Riot police detain a

@@ -298,7 +298,7 @@ def search_data(
     parts: SearchParts | None = None,
 ) -> dict[str, Any]:
     """What ``lemmas.js`` holds: forms, endings, separator, folding, concepts, facets."""
-    forms = lemma_map(digest, parts if parts is not None else SearchParts(glossary))
+    forms = lemma_map(digest, parts)
     concepts = query_concepts(glossary)
     ui = (labels or {}).get("search", {})
     return {
@@ -369,15 +369,15 @@ def article_document(
     for phrase in analysis.text.keywords:
         for word in split_words(normalize(phrase)):
             extra.add(forms.get(word, word))
-    heads = (parts or SearchParts(glossary)).concept_words  # (memo of the headwords' words)
+    if parts is None or parts.glossary is not glossary:
+        parts = SearchParts(glossary)
+    heads = parts.concept_words  # (a memo of the headwords' words)
     for mention in analysis.text.entities:
         extra.update(heads(mention.name))
     for topic_id in facets.get("topic", ()):
         extra.update(heads(topic_titles.get(topic_id, "")))
-    if glossary is not None:
-        parts = parts if parts is not None and parts.glossary is glossary else None
-        for head in (parts or SearchParts(glossary)).concepts(analysis):
-            extra.update(heads(head))
+    for head in parts.concepts(analysis):  # (none without a glossary)
+        extra.update(heads(head))
     doc: dict[str, Any] = {
         "location": location,
         "title": html.escape(title, quote=False),

@@ -16,15 +16,14 @@ that is not hashed), so no render is skipped then.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
-import pickle
 from collections.abc import Mapping
 from pathlib import Path
 
 from generator.fileio import atomic_write_text
 from generator.models import Digest
+from generator.render.pagecache import pickle_hash
 from generator.settings import Settings
 
 STATE_VERSION = "render-state-1"
@@ -35,23 +34,9 @@ TEMPLATES_DIR = PACKAGE_DIR.parent / "templates"
 def digest_fingerprint(digest: Digest) -> str:
     """SHA-256 of the digest's values (a pickle without the memo: equal values, equal
     bytes, whether or not two fields share one object)."""
-
-    class _Sink(io.RawIOBase):
-        def __init__(self) -> None:
-            self.h = hashlib.sha256()
-
-        def writable(self) -> bool:
-            return True
-
-        def write(self, b) -> int:  # type: ignore[no-untyped-def, override]
-            self.h.update(b)
-            return len(b)
-
-    sink = _Sink()
-    p = pickle.Pickler(sink, protocol=5)
-    p.fast = True  # no memo: a string shared by two objects is written twice, like copies
-    p.dump(digest)
-    return sink.h.hexdigest()
+    h = hashlib.sha256()
+    pickle_hash(h, digest)
+    return h.hexdigest()
 
 
 def _hash_files(h: hashlib._Hash, root: Path, paths: list[Path]) -> None:
