@@ -50,6 +50,11 @@ TOP_ENTITIES = 15
 TOP_RISING = 10
 RELATED_MAX = 5
 RELATED_MIN_SCORE = 2.0
+# A feature shared by more earlier articles than this links nothing (as Lucene's MoreLikeThis
+# ``maxDocFreq``): it keeps each article's candidates bounded, so the sweep stays linear in
+# the corpus. On the labelled tuning splits (1,766 articles) 100 against no bound moves the
+# share of related links that agree on the labelled topics from 0.726 to 0.723.
+RELATED_MAX_DF = 100
 UNKNOWN_SOURCE = "unknown"
 
 
@@ -316,7 +321,8 @@ def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
       through its story page;
     * its idf counts documents among the articles dated on or before its day (``n`` and
       document frequencies of that prefix of the corpus, the same for one day's articles);
-      features in more than a tenth of that prefix (and at least 50 articles) are skipped;
+      features in more than a tenth of that prefix (and at least 50 articles) are skipped,
+      and so are those in more than ``RELATED_MAX_DF`` articles whatever the corpus size;
     * an undated article has no place in time: it is compared with every other article,
       with the statistics of the whole corpus (its list changes as the corpus grows).
 
@@ -338,7 +344,7 @@ def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
     ids = [a.id for a in sequence]
     n_all = len(sequence)
     scores = np.zeros(n_all, dtype=np.float64)
-    touched = np.zeros(n_all, dtype=bool)
+    none = np.zeros(0, dtype=np.intp)
     df: Counter[str] = Counter()  # articles dated on or before the current day
     seen: Counter[str] = Counter()  # articles before the current one in date order
     out: dict[str, tuple[str, ...]] = {}
@@ -348,7 +354,7 @@ def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
             df.update(feats[a.id].keys())
         undated = day[0].article.date is None
         n = i + len(day)
-        cap = max(50, n // 10)
+        cap = min(max(50, n // 10), RELATED_MAX_DF)
         for a in day:
             used = []
             for f, w in sorted(feats[a.id].items()):
@@ -358,9 +364,10 @@ def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
                 used.append((where, w * (1.0 + math.log(n / df[f]))))
             for where, value in used:
                 scores[where] += value
-                touched[where] = True
-            touched[i] = False  # never related to itself
-            found = np.flatnonzero(touched & (scores >= RELATED_MIN_SCORE))
+            # the candidates in date order, itself left out: as many as the postings read
+            touched = np.unique(np.concatenate([where for where, _ in used] or [none]))
+            touched = touched[touched != i]
+            found = touched[scores[touched] >= RELATED_MIN_SCORE]
             if len(found) > RELATED_MAX:
                 # the best by the unrounded score, with every near tie of the last one
                 values = scores[found]
@@ -371,9 +378,8 @@ def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
                 key=lambda so: (-so[0], so[1]),
             )
             out[a.id] = tuple(o for _, o in best[:RELATED_MAX])
-            for where, _value in used:
-                scores[where] = 0.0
-                touched[where] = False
+            scores[touched] = 0.0
+            scores[i] = 0.0
             seen.update(feats[a.id].keys())
             i += 1
     return {a.id: out[a.id] for a in ordered}

@@ -126,7 +126,7 @@ def _related_by_pairs(ordered) -> dict[str, tuple[str, ...]]:
     import math
     from collections import defaultdict
 
-    from generator.digest import RELATED_MAX, RELATED_MIN_SCORE, _features
+    from generator.digest import RELATED_MAX, RELATED_MAX_DF, RELATED_MIN_SCORE, _features
 
     feats = {a.id: _features(a) for a in ordered}
     out = {}
@@ -138,7 +138,7 @@ def _related_by_pairs(ordered) -> dict[str, tuple[str, ...]]:
         else:
             prefix = [b for b in ordered if b.article.date is not None and b.article.date <= day]
             candidates = [b for b in prefix if (b.article.date, b.id) < (day, a.id)]
-        n, cap = len(prefix), max(50, len(prefix) // 10)
+        n, cap = len(prefix), min(max(50, len(prefix) // 10), RELATED_MAX_DF)
         df = defaultdict(int)
         for b in prefix:
             for f in feats[b.id]:
@@ -178,6 +178,30 @@ def test_related_articles_equal_the_pairwise_scores_with_ties_and_common_feature
     assert related == _related_by_pairs(ordered)
     assert sum(map(len, related.values())) > 100
     assert any(len(r) == 5 for r in related.values())
+
+
+def test_a_feature_in_more_articles_than_the_bound_links_nothing(monkeypatch):
+    """``RELATED_MAX_DF`` bounds each feature's candidates whatever the corpus size (here
+    lowered below the tenth-of-the-corpus cap of a small corpus, so that it bites)."""
+    from factories import synthetic_analyses
+
+    import generator.digest as digest_module
+    from generator.digest import related_articles, sort_analyses
+
+    ordered = sort_analyses(
+        dataclasses.replace(a, article=dataclasses.replace(a.article, date=start + delta))
+        for a, start, delta in (
+            (a, dt.date(2022, 1, 3), dt.timedelta(days=i % 40))
+            for i, a in enumerate(synthetic_analyses(160))
+            if a.article.date is not None
+        )
+    )
+    unbounded = related_articles(ordered)
+    monkeypatch.setattr(digest_module, "RELATED_MAX_DF", 12)
+    bounded = related_articles(ordered)
+    assert bounded == _related_by_pairs(ordered)
+    assert bounded != unbounded
+    assert sum(map(len, bounded.values())) > 50
 
 
 def test_near_duplicate_copies_are_grouped():
