@@ -3468,3 +3468,19 @@ def test_a_headline_said_twice_around_its_update_stamp_and_controls(ctx):
     other = page.replace("Updated 02 November 2025\n", "", 1)
     art = ingest_bytes(RawInput(data=other.encode("utf-8"), origin=name), ctx)
     assert art.title != headline
+
+
+def test_a_rubric_before_the_site_name_in_a_double_colon_trail_is_dropped(ctx):
+    """patent-mcci.ru (dev17), a copy of an RBC Sport page: its <title> "«Барыс» и
+    «Металлург» сыграют … :: Хоккей :: РБК Спорт" kept the rubric "Хоккей" once the site's
+    name was cut."""
+    from generator.ingest.metadata import clean_title
+
+    name = "dev17/ru_patentmcci_barys-metallurg-bez-zritelej.txt"
+    art = ingest_bytes(RawInput(data=_realset_page(name).encode("utf-8"), origin=name), ctx)
+    assert art.title == "«Барыс» и «Металлург» сыграют без зрителей из-за режима ЧП в Нур-Султане"
+    # only behind a site's name, in a "::" trail, and never the headline itself
+    sources = ctx.sources
+    assert clean_title("Итоги года :: Хоккей", sources) == "Итоги года :: Хоккей"
+    assert clean_title("Итоги года — Хоккей — РБК", sources) == "Итоги года — Хоккей"
+    assert clean_title("Спорт :: Хоккей :: РБК", sources) == "Спорт :: Хоккей"

@@ -804,13 +804,24 @@ def clean_title(title: str, sources: SourceRegistry) -> str:
     the headline quotes ("Україна відновила транзит нафти …, – Reuters": after a comma)."""
     title = " ".join(title.split())
     parts = _TITLE_SEPARATORS.split(title)
+    cut = False
     while len(parts) > 1:
         last = parts[-1].strip()
         if parts[-2].rstrip().endswith(","):
             break
-        if (sources.resolve(last) and len(last.split()) <= 4) or _DOMAIN.match(last):
+        site = (sources.resolve(last) and len(last.split()) <= 4) or _DOMAIN.match(last)
+        # with the site's name gone, its rubric before it in a "::" trail ("«Барыс» …
+        # сыграют без зрителей … :: Хоккей :: РБК Спорт"): one or two words
+        rubric = (
+            cut
+            and len(last.split()) <= 2
+            and title.endswith(" :: " + last)
+            and len(parts[0].split()) >= 3
+        )
+        if site or rubric:
             title = title[: title.rfind(parts[-1])].rstrip(" -–—|:")
             parts = parts[:-1]
+            cut = True
         else:
             break
     return title.strip()
