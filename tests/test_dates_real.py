@@ -1339,3 +1339,27 @@ def test_a_stamp_after_a_dotted_byline_or_glued_to_its_time(ctx, name, line, day
     assert not is_timestamp("Від сьогодні діє надзвичайний стан · 14.01.2026", ctx.rules)
     assert normalise_text("07.05.2025090 км") == "07.05.2025090 км"
     assert normalise_text("07.05.202509:01") == "07.05.2025 09:01"
+
+
+def test_a_stamp_of_another_day_than_a_yearless_dateline_is_no_date(ctx):
+    """dnanews.com.pk (dev17): the site's box of the day ("Thursday, August 18, 2022" /
+    "Main Menu") over a report whose own dateline is "NurSultan, Kazakhstan, Jan 11:" gave
+    18 August 2022 (a wrong date). The dateline (place, country, day, a colon) is read, and
+    a stamp that is not the dateline's day or a few days after it is not the posting: no
+    date rather than a wrong one."""
+    name = "dev17/en_dnanews_russia-led-troops-leave-in-two-days.txt"
+    cleaned = clean_text(page(name), ctx.rules)
+    dl = cleaned.dateline
+    assert (dl.place, dl.month, dl.day, dl.year) == ("NurSultan", 1, 11, None)
+    assert cleaned.body.startswith("Kazakhstan’s President Kassym Jomart Tokayev said Tuesday")
+    assert text_date(ctx, name) is None
+    # the stamp of the dateline's day, or of the next days, is the posting
+    for stamp, day in (("Tuesday, January 11, 2022", 11), ("Thursday, January 13, 2022", 13)):
+        other = page(name).replace("Thursday, August 18, 2022", stamp)
+        raw = RawInput(data=other.encode("utf-8"), origin=name)
+        assert ingest_bytes(raw, ctx).date == dt.date(2022, 1, day)
+    # a dateline with its year: read the same way, and it is the date
+    other = page(name).replace("Kazakhstan, Jan 11:", "Kazakhstan, Jan 11, 2022:")
+    assert ingest_bytes(RawInput(data=other.encode("utf-8"), origin=name), ctx).date == (
+        dt.date(2022, 1, 11)
+    )

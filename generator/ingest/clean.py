@@ -394,6 +394,17 @@ def build_rules(
                 rf"(?=(?-i:[{_UPPER}«\"„“]))",
                 re.IGNORECASE,
             ),
+            # PLACE[, COUNTRY], DATE: the lead, no agency, a colon after the day (its year
+            # often left out): a paper's own dateline ("NurSultan, Kazakhstan, Jan 11:
+            # Kazakhstan's President …", "Islamabad, January 5, 2022: The …")
+            re.compile(
+                rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}})),\s+"
+                rf"(?:(?-i:[{_UPPER}][\w\-]+(?:\s[{_UPPER}][\w\-]+){{0,2}}),\s+)?"
+                rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\.?\s+(?P<day2>\d{{1,2}}))"
+                r"(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?(?P<own>)\s*:\s+"
+                rf"(?=(?-i:[{_UPPER}«\"„“]))",
+                re.IGNORECASE,
+            ),
             # PLACE[, COUNTRY] (AGENCY) DATE –, the full date after the agency in brackets:
             # "Anaklia, Georgia (PortSEurope) January 3, 2021 – Anaklia Deep Sea Port …".
             re.compile(

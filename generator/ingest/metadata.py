@@ -21,6 +21,7 @@ from generator.ingest.clean import (
     _TIME,
     Cleaned,
     CleanRules,
+    Dateline,
     _stamped_list,
     find_dates,
     normalise_name,
@@ -33,6 +34,7 @@ from generator.sources import SourceRegistry, name_from_host, site_host
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
 _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
 MAX_DATELINE_LAG_DAYS = 31  # a yearless dateline this long after the lead's dates takes their year
+STAMP_AFTER_DATELINE_DAYS = 3  # a stamp this long after a yearless dateline's day is its posting
 MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's date may follow the publication by this
 MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
 # a date of the page this many days before one reading of a slash date ("06/01/2022" after
@@ -404,6 +406,22 @@ def _stamp_date(
     return None, False, ""
 
 
+def _posts_dateline(stamped: dt.date, dl: Dateline | None) -> bool:
+    """Can a stamp be the posting of a report whose dateline names a day without a year?
+    A dateline is the day the report was filed: the stamp is that day or a few days after
+    (``STAMP_AFTER_DATELINE_DAYS``; the day before, across time zones). A stamp of another
+    day is a box of the day the page was seen ("Thursday, August 18, 2022" / "Main Menu"
+    over "NurSultan, Kazakhstan, Jan 11: …") or a re-post. A dateline with its year, or
+    none, leaves the stamp as it is."""
+    if dl is None or dl.year or not (dl.month and dl.day):
+        return True
+    for year in (stamped.year, stamped.year - 1):
+        filed = _safe_date(year, dl.month, dl.day)
+        if filed and -1 <= (stamped - filed).days <= STAMP_AFTER_DATELINE_DAYS:
+            return True
+    return False
+
+
 def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> bool:
     """Do the lead's dates fit a publication on ``date``?
 
@@ -656,6 +674,9 @@ def _branch_date(
     if by_url is not None:
         return by_url, "permalink", warnings
     stamped, conflict, which = _stamp_date(cleaned, rules, latin)
+    if stamped is not None and not _posts_dateline(stamped, dl):
+        warnings.append(f"the stamp date {stamped} is not the dateline's day; left unknown")
+        return None, None, warnings
     if stamped is not None:
         if _fits_lead(stamped, cleaned, rules, latin):
             return stamped, which, warnings
