@@ -396,3 +396,20 @@ def test_kazakh_blue_helmets_in_lebanon_are_not_the_csto_mission(settings, ctx, 
     assert not s.assigned
     assert [e.term for e in s.negative] == ["Ливан"]
     assert {"миротворец", "миссия"} <= {e.term for e in s.evidence}  # it reads like one
+
+
+def test_a_deployment_report_without_the_word_peacekeepers_is_the_csto_mission(
+    settings, ctx, taxonomy
+):
+    """ugra-news.net (dev17), 6 January 2022: "Подразделения ОДКБ приступили к выполнению
+    задач в Казахстане" names the request ("обратиться в ОДКБ"), the units that "вошли в
+    Казахстан" and the airborne brigades, but never "миротворцы": the organisation's names
+    and the guard duty stayed below the threshold (8 of 10)."""
+    a = _realset(settings, ctx, "dev17/ru_ugranews_odkb-pristupili-k-zadacham.txt")
+    s = scores(a, taxonomy)["csto_mission"]
+    assert s.assigned
+    terms = {e.term for e in s.evidence}
+    assert {"обратиться в ОДКБ", "войти в Казахстан", "десантно-штурмовой"} <= terms
+    # the organisation's drills elsewhere stay out, whatever units they name
+    drill = _realset(settings, ctx, "dev17/ru_vbkg_ucheniya-nerushimoe-bratstvo-2023.txt")
+    assert not scores(drill, taxonomy)["csto_mission"].assigned
