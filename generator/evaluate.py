@@ -717,6 +717,8 @@ def disagreements_section(report: EvalReport, details: bool) -> list[str]:
             why = ", ".join(f"{e.term}×{e.count}" for e in s.evidence[:6]) or "no terms"
             neg = ", ".join(f"{e.term}×{e.count}" for e in s.negative[:4])
             ctx = f"; missing context: {', '.join(s.missing_context)}" if s.missing_context else ""
+            if s.passing:
+                ctx += f"; in passing: {s.passing[0]} of {s.passing[1]} sentences"
             lines_neg = f"; negative: {neg}" if neg else ""
             wrong.append(
                 f"  {kind} {s.topic} {o.label.given}: score {s.score:g} "

@@ -61,6 +61,7 @@ _TOPIC_KEYS = {
     "negative",
     "require",
     "implies",
+    "min_share",
 }
 _GROUP_KEYS = {"weight", "name", "note", "period", "max_count"}
 _CONTEXT_KEYS = {"min_count", "period"}
@@ -260,6 +261,9 @@ class TopicDef:
     negative: Mapping[str, TermSet]  # language -> negative terms (weights subtract)
     require: tuple[Context, ...] = ()
     implies: tuple[str, ...] = ()  # topics an article of this topic is also about
+    # terms in fewer than this share of the body's sentences, none in the title: a passing
+    # mention, not the article's topic (0: no such rule)
+    min_share: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -384,6 +388,16 @@ def _text(path: Path, where: str, value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _fail(path, where, "expected non-empty text")
     return value.strip()
+
+
+def _min_share(path: Path, where: str, value: Any) -> float:
+    """A topic's ``min_share``: a number in [0, 1) (0 when absent)."""
+    if value is None:
+        return 0.0
+    v = _number(path, f"{where}.min_share", value)
+    if not 0 <= v < 1:
+        raise _fail(path, f"{where}.min_share", f"expected a number in [0, 1), got {v!r}")
+    return v
 
 
 def _number(path: Path, where: str, value: Any) -> float:
@@ -523,6 +537,7 @@ def load_taxonomy(path: Path, languages: Sequence[str]) -> Taxonomy:
                 ),
                 require=tuple(require),
                 implies=_topic_ids(path, f"{where}.implies", item.get("implies")),
+                min_share=_min_share(path, where, item.get("min_share")),
             )
         )
         if not any(ts.terms for ts in topics[-1].terms.values()):
@@ -669,11 +684,19 @@ class TopicScore:
     negative: tuple[Evidence, ...]
     context_evidence: tuple[Evidence, ...] = ()  # knowledge that satisfied a context
     implied_by: tuple[Evidence, ...] = ()  # assigned topics that imply this one
+    # (sentences with a term, sentences) when below the topic's ``min_share`` with no term
+    # in the title: a passing mention, not assigned on its own terms
+    passing: tuple[int, int] | None = None
 
     @property
     def own(self) -> bool:
         """Assigned on the article's own terms and contexts."""
-        return not self.missing_context and bool(self.evidence) and self.score >= self.threshold
+        return (
+            not self.missing_context
+            and bool(self.evidence)
+            and self.score >= self.threshold
+            and self.passing is None
+        )
 
     @property
     def assigned(self) -> bool:
@@ -726,9 +749,26 @@ def topic_scores(
                 evidence=_evidence(body, title),
                 negative=_evidence(nbody, ntitle),
                 context_evidence=tuple(known),
+                passing=(
+                    _passing(topic, text, date)
+                    if body and not title and not missing and score >= topic.threshold
+                    else None
+                ),
             )
         )
     return _implications(out, taxonomy)
+
+
+def _passing(topic: TopicDef, text: TextAnalysis, date: dt.date | None) -> tuple[int, int] | None:
+    """(sentences with one of the topic's terms, sentences) when that share is below the
+    topic's ``min_share``: the topic is mentioned in passing ("… as in January, when CSTO
+    troops were deployed" in a report on flights or an embassy's advice); else ``None``."""
+    terms = topic.terms.get(text.language)
+    n = len(text.sentence_lemmas)
+    if not topic.min_share or terms is None or not n:
+        return None
+    hits = sum(1 for seq in text.sentence_lemmas if _dated(terms.count([seq]), date))
+    return (hits, n) if hits < topic.min_share * n else None
 
 
 def _implications(scores: list[TopicScore], taxonomy: Taxonomy) -> tuple[TopicScore, ...]:

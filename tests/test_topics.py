@@ -830,3 +830,27 @@ def test_the_shoot_to_kill_order_named_once_is_the_unrest(real, taxonomy, name):
     got = by_topic(text, taxonomy, dt.date(2022, 1, 7))
     assert "unrest_2022" in got
     assert any("shoot to kill" in term for term in got["unrest_2022"])
+
+
+def test_a_topic_named_in_few_sentences_and_not_the_title_is_a_passing_mention(tmp_path):
+    """``min_share``: below that share of sentences with a term, none in the title, the
+    topic is mentioned in passing; the same words in the title, or in more sentences, are
+    the topic. A share outside [0, 1) is refused, naming the key."""
+    terms = [{"weight": 5, "ru": ["миротворец"]}]
+    path = write_taxonomy(
+        tmp_path, {"topics": [topic_entry(threshold=5, terms=terms, min_share=0.25)]}
+    )
+    tax = load_taxonomy(path, LANGUAGES)
+    body = "Миротворцы прибыли. Рейсы отменены. Вокзал закрыт. Билеты вернут. Кассы работают."
+    (once,) = topic_scores(text_from("", body, "ru"), tax)
+    assert once.score >= once.threshold and once.passing == (1, 5) and not once.assigned
+    (titled,) = topic_scores(text_from("Миротворцы прибыли", body, "ru"), tax)
+    assert titled.passing is None and titled.assigned
+    twice = body.replace("Вокзал закрыт.", "Миротворцы охраняют вокзал.")
+    (more,) = topic_scores(text_from("", twice, "ru"), tax)
+    assert more.passing is None and more.assigned
+    for bad in (1, -0.1, "half"):
+        entry = topic_entry(threshold=5, terms=terms, min_share=bad)
+        with pytest.raises(ConfigError) as err:
+            load_taxonomy(write_taxonomy(tmp_path, {"topics": [entry]}), LANGUAGES)
+        assert "min_share" in str(err.value)

@@ -413,3 +413,24 @@ def test_a_deployment_report_without_the_word_peacekeepers_is_the_csto_mission(
     # the organisation's drills elsewhere stay out, whatever units they name
     drill = _realset(settings, ctx, "dev17/ru_vbkg_ucheniya-nerushimoe-bratstvo-2023.txt")
     assert not scores(drill, taxonomy)["csto_mission"].assigned
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # the UAE embassy's advice to its citizens, one sentence on the alliance's troops
+        "dev10/en_khaleejtimes_uae_embassy_advisory.txt",
+        # a Turkish carrier's evacuation flight, one sentence on the peacekeeping forces
+        "dev11/en_siasat_turkish_carrier_evacuate_personnel.txt",
+    ],
+)
+def test_the_mission_named_in_one_sentence_of_a_notice_is_a_passing_mention(
+    settings, ctx, taxonomy, name
+):
+    """The CSTO mission's terms reach its threshold in one sentence of 10 or more, none in
+    the title (``min_share: 0.1``): the notice is not about the mission."""
+    a = _realset(settings, ctx, name)
+    s = scores(a, taxonomy, dt.date(2022, 1, 7))["csto_mission"]
+    assert s.score >= s.threshold and not s.missing_context
+    hits, n = s.passing
+    assert hits < 0.1 * n and not s.assigned
