@@ -434,3 +434,17 @@ def test_the_mission_named_in_one_sentence_of_a_notice_is_a_passing_mention(
     assert s.score >= s.threshold and not s.missing_context
     hits, n = s.passing
     assert hits < 0.1 * n and not s.assigned
+
+
+def test_tokayev_taking_the_security_councils_helm_over_looting_is_january_2022(
+    settings, ctx, taxonomy
+):
+    """worldstockmarket (dev16), undated: Tokayev "will take over the helm of the Security
+    Council" while extremists "looted hundreds of businesses". The helm changed hands only
+    on 5 January 2022, and Tokayev with looting is the unrest; "looted" is its own lemma
+    ("looted", not "loot"), so it is written out."""
+    a = _realset(settings, ctx, "dev16/en_worldstockmarket_tokayev-takes-over-security-council.txt")
+    assert "looted hundreds of businesses" in a.article.body
+    (match,) = [m for m in score_topics(a.text, taxonomy) if m.topic == "unrest_2022"]
+    assert any("January 2022" in e for e in terms(match))
+    assert any(e.startswith("helm of the Security Council") for e in terms(match))
