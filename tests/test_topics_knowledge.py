@@ -448,3 +448,14 @@ def test_tokayev_taking_the_security_councils_helm_over_looting_is_january_2022(
     (match,) = [m for m in score_topics(a.text, taxonomy) if m.topic == "unrest_2022"]
     assert any("January 2022" in e for e in terms(match))
     assert any(e.startswith("helm of the Security Council") for e in terms(match))
+
+
+def test_a_counter_terrorist_operation_over_protesters_is_january_2022(settings, ctx, taxonomy):
+    """armlife (dev10), undated: "антитеррористическая операция" in Almaty against
+    protesters. Kazakhstan ran such an operation over protests only in January 2022 (the
+    Aktobe one of 2016 answered armed attacks): the period is known from the words, though
+    the report's own score stays below the threshold."""
+    a = _realset(settings, ctx, "dev10/ru_armlife_almaty_shooting_continues.txt")
+    s = scores(a, taxonomy)["unrest_2022"]
+    assert "January 2022" not in s.missing_context
+    assert any("антитеррористическая операция" in e.term for e in s.context_evidence)
