@@ -459,3 +459,27 @@ def test_a_counter_terrorist_operation_over_protesters_is_january_2022(settings,
     s = scores(a, taxonomy)["unrest_2022"]
     assert "January 2022" not in s.missing_context
     assert any("антитеррористическая операция" in e.term for e in s.context_evidence)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # "Russian troops landed in Kazakhstan on Thursday after the … president asked for
+        # help" (the alliance named once, as "a Moscow-led military alliance", never as the CSTO)
+        "dev9/en_thegrayarea_russian_troops_intervene.txt",
+        # "the Russian military intervention that sent around 2,500 troops to Kazakhstan"
+        "dev17/en_dampol_gw-hatchet-kazakh-experts-discuss-protests.txt",
+    ],
+)
+def test_russian_troops_in_kazakhstan_are_the_mission_without_naming_the_csto(
+    settings, ctx, taxonomy, name
+):
+    """English reports call the deployment "Russian troops", a "Russian(-led)" force or a
+    "Russian military intervention" without naming the CSTO: the mission's context; its
+    score still comes from the report's own words: a report on the shoot-to-kill order that
+    has "planes … bring Russian troops into Kazakhstan" in one sentence stays the unrest."""
+    a = _realset(settings, ctx, name)
+    s = scores(a, taxonomy, dt.date(2022, 1, 7))["csto_mission"]
+    assert s.assigned and not s.missing_context
+    riots = _realset(settings, ctx, "dev10/en_dailymaverick_shoot_to_kill_order.txt")
+    assert not scores(riots, taxonomy, dt.date(2022, 1, 7))["csto_mission"].assigned
