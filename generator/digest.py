@@ -344,7 +344,7 @@ def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
     ids = [a.id for a in sequence]
     n_all = len(sequence)
     scores = np.zeros(n_all, dtype=np.float64)
-    none = np.zeros(0, dtype=np.intp)
+    nothing = np.zeros(0, dtype=np.intp)
     df: Counter[str] = Counter()  # articles dated on or before the current day
     seen: Counter[str] = Counter()  # articles before the current one in date order
     out: dict[str, tuple[str, ...]] = {}
@@ -365,9 +365,9 @@ def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
             for where, value in used:
                 scores[where] += value
             # the candidates in date order, itself left out: as many as the postings read
-            touched = np.unique(np.concatenate([where for where, _ in used] or [none]))
-            touched = touched[touched != i]
-            found = touched[scores[touched] >= RELATED_MIN_SCORE]
+            candidates = np.unique(np.concatenate([where for where, _ in used] or [nothing]))
+            candidates = candidates[candidates != i]
+            found = candidates[scores[candidates] >= RELATED_MIN_SCORE]
             if len(found) > RELATED_MAX:
                 # the best by the unrounded score, with every near tie of the last one
                 values = scores[found]
@@ -378,8 +378,8 @@ def related_articles(ordered: Sequence[Analysis]) -> dict[str, tuple[str, ...]]:
                 key=lambda so: (-so[0], so[1]),
             )
             out[a.id] = tuple(o for _, o in best[:RELATED_MAX])
-            scores[touched] = 0.0
-            scores[i] = 0.0
+            scores[candidates] = 0.0
+            scores[i] = 0.0  # (an undated article's postings hold itself)
             seen.update(feats[a.id].keys())
             i += 1
     return {a.id: out[a.id] for a in ordered}

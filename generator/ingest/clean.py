@@ -353,12 +353,19 @@ def build_rules(
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
         mon = month_regex(months)
+        # the pieces the patterns share: a place of one to three capitalised words, a day
+        # and month either way round, the capital letter or quote that opens a lead
+        place = rf"(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}}))"
+        day_month = (
+            rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))"
+        )
+        lead = rf"(?=(?-i:[{_UPPER}«\"„“]))"
         # PLACE[,.] [DATE][.,] AGENCY: "АСТАНА, 24 ноября. /ТАСС/.", "БАКУ, 7 янв — Sputnik.",
         # "ALMATY, Jan 19 (Reuters) -", "Москва. 10 января. INTERFAX.RU -", "АСТАНА. KAZINFORM –".
         # ``dateline_agency_ok`` then checks the agency (and a place not in capitals).
         datelines = (
             re.compile(
-                rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}}))"
+                rf"^{place}"
                 r"\b\s*[,.]?\s*"  # the place ends a word: "MOSCOW –" is no "MOSCO" + "W"
                 # its country or state before an agency in brackets: "ALMATY, Kazakhstan (AP) —"
                 rf"(?:(?-i:[{_UPPER}][\w.\-]+(?:\s[{_UPPER}][\w.\-]+){{0,2}})(?=\s*\())?"
@@ -388,30 +395,30 @@ def build_rules(
             # PLACE, FULL DATE – the lead, no agency: a press release's or a paper's own
             # dateline ("Astana, November 21, 2022 – Kassym-Jomart Tokayev has won …")
             re.compile(
-                rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}})),\s+"
-                rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))"
+                rf"^{place},\s+"
+                rf"{day_month}"
                 r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?P<own>)\s*[-—–]{1,2}\s+"
-                rf"(?=(?-i:[{_UPPER}«\"„“]))",
+                rf"{lead}",
                 re.IGNORECASE,
             ),
             # PLACE[, COUNTRY], DATE: the lead, no agency, a colon after the day (its year
             # often left out): a paper's own dateline ("NurSultan, Kazakhstan, Jan 11:
             # Kazakhstan's President …", "Islamabad, January 5, 2022: The …")
             re.compile(
-                rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}})),\s+"
+                rf"^{place},\s+"
                 rf"(?:(?-i:[{_UPPER}][\w\-]+(?:\s[{_UPPER}][\w\-]+){{0,2}}),\s+)?"
                 rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\.?\s+(?P<day2>\d{{1,2}}))"
                 r"(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?(?P<own>)\s*:\s+"
-                rf"(?=(?-i:[{_UPPER}«\"„“]))",
+                rf"{lead}",
                 re.IGNORECASE,
             ),
             # PLACE[, COUNTRY] (AGENCY) DATE –, the full date after the agency in brackets:
             # "Anaklia, Georgia (PortSEurope) January 3, 2021 – Anaklia Deep Sea Port …".
             re.compile(
-                rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}}))"
+                rf"^{place}"
                 rf"\b\s*,?\s*(?:(?-i:[{_UPPER}][\w.\-]+(?:\s[{_UPPER}][\w.\-]+){{0,2}})\s*)?"
                 r"\((?P<a2>[^()\n\d]{2,40})\)\s*"
-                rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))"
+                rf"{day_month}"
                 r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\s*[-—–]\s+(?=\S)",
                 re.IGNORECASE,
             ),
@@ -419,7 +426,7 @@ def build_rules(
             # (Pakistan Point News / Sputnik - 17th January, 2022) Russian peacekeepers …",
             # "ISLAMABAD, (UrduPoint / Pakistan Point News - 17th Jan, 2022) :".
             re.compile(
-                rf"^(?-i:(?P<place>[{_UPPER}][\w\-]+(?:[ \-][{_UPPER}][\w\-]+){{0,2}}))"
+                rf"^{place}"
                 r"\b\s*,?\s*\((?P<a2>[^()\n\d]{2,60}?)\s+[-—–]\s+"
                 rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{mon})"
                 rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+(?P<year>\d{{4}})"

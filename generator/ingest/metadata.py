@@ -674,10 +674,10 @@ def _branch_date(
     if by_url is not None:
         return by_url, "permalink", warnings
     stamped, conflict, which = _stamp_date(cleaned, rules, latin)
-    if stamped is not None and not _posts_dateline(stamped, dl):
-        warnings.append(f"the stamp date {stamped} is not the dateline's day; left unknown")
-        return None, None, warnings
     if stamped is not None:
+        if not _posts_dateline(stamped, dl):
+            warnings.append(f"the stamp date {stamped} is not the dateline's day; left unknown")
+            return None, None, warnings
         if _fits_lead(stamped, cleaned, rules, latin):
             return stamped, which, warnings
         warnings.append(f"the stamp date {stamped} does not fit the lead's dates; left unknown")

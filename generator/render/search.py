@@ -148,7 +148,7 @@ class SearchParts:
             return found[1]
         key = self.kept.key(analysis) if self.kept is not None else ""
         value = self.kept.get(key) if self.kept is not None else None
-        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], list)):
+        if not (value is not None and len(value) == 2 and isinstance(value[0], list)):
             value = [_form_counts(analysis, self._words), list(self._concepts(analysis))]
         if self.kept is not None:
             self.kept.put(key, value)
