@@ -483,3 +483,28 @@ def test_russian_troops_in_kazakhstan_are_the_mission_without_naming_the_csto(
     assert s.assigned and not s.missing_context
     riots = _realset(settings, ctx, "dev10/en_dailymaverick_shoot_to_kill_order.txt")
     assert not scores(riots, taxonomy, dt.date(2022, 1, 7))["csto_mission"].assigned
+
+
+def test_a_named_exercise_with_its_year_is_a_drill_not_the_mission(settings, ctx, taxonomy):
+    """globalsouth.live (dev18), September 2024: the CSTO peacekeeping force's command-staff
+    exercise "Indestructible Brotherhood-2024" in the Almaty region names the force, its
+    deployment and Kazakhstan again and again. The exercise's name carries its year, one
+    word with it ("Brotherhood-2024"); written as a prefix, the name is a negative in every
+    form, and the drill stays out."""
+    a = _realset(settings, ctx, "dev18/en_globalsouth_kazakhstan-hosts-csto-drills.txt")
+    assert "Indestructible Brotherhood-2024" in a.article.body
+    s = scores(a, taxonomy)["csto_mission"]
+    assert not s.assigned
+    assert "Indestructible Brotherhood" in {e.term for e in s.negative}
+    assert {"peacekeeping forces", "deployment"} <= {e.term for e in s.evidence}
+
+
+def test_the_tragic_events_of_january_and_a_coup_attempt_are_the_unrest(settings, ctx, taxonomy):
+    """rusojuz.lv (dev18), undated: "трагические события в Казахстане 2-6 января" and "попытку
+    вооруженного переворота" (Tokayev's framing) over the gas-price protest in Zhanaozen:
+    the report named the protest once and the price rise once (4 of 8) before these phrases
+    counted."""
+    a = _realset(settings, ctx, "dev18/ru_rusojuz_tragicheskie-sobytiya-2-6-yanvarya.txt")
+    s = scores(a, taxonomy)["unrest_2022"]
+    assert s.assigned
+    assert {"трагические события", "попытка переворота"} <= {e.term for e in s.evidence}
