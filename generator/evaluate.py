@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -261,11 +262,12 @@ class EvalReport:
 
 
 def _norm(text: str | None) -> str:
-    """Comparison form of a title: NFKC, look-alike letters folded as ingest folds them (a
-    label copies the page's "Hoвopociйcькiй" as it is), case-folded, ё→е, no quotes/dashes,
-    single spaces."""
+    """Comparison form of a title: character references decoded, NFKC, look-alike letters
+    folded as ingest folds them (a label copies the page's "Hoвopociйcькiй" as it is),
+    case-folded, ё→е, no quotes/dashes, single spaces."""
     if not text:
         return ""
+    text = html.unescape(text)  # a label copies a raw page's "What&#8217;s" as it is
     text = fold_mixed_scripts(unicodedata.normalize("NFKC", text)).casefold().replace("ё", "е")
     text = re.sub(r"[\"'«»„“”‘’`‹›]", "", text)
     text = re.sub(r"[‐-―−-]", "-", text)

@@ -410,3 +410,53 @@ def test_html_page_in_cp1251_declared_by_meta_tag(ctx, tmp_path):
     article = ingest_path(path, ctx)
     assert article.title == "Токаев подписал указ о снижении цен на сжиженный газ"
     assert article.body == ingest_path(DATA / "html_page_with_nav_share_footer.html", ctx).body
+
+
+WP_POST = (
+    Path(__file__).resolve().parent
+    / "data/realset/dev19/en_polscienceweb_explained-whats-behind-kazakhstan-unrest.txt"
+)
+
+
+def test_a_wordpress_rest_post_cut_off_mid_text_is_read(ctx):
+    """polscienceweb.com (dev19), stored as the site's WordPress REST API JSON and cut off
+    inside a class name: it was read as an HTML page and failed ("no article text")."""
+    raw = WP_POST.read_bytes()
+    with pytest.raises(ValueError):
+        __import__("json").loads(raw)  # cut off: no whole JSON
+    art = ingest_bytes(RawInput(data=raw, origin=WP_POST.name), ctx)
+    assert art.title == "Explained: What’s behind Kazakhstan Unrest"
+    assert art.date == dt.date(2022, 1, 8)  # "date", not "modified" (9 January)
+    assert art.url == "https://polscienceweb.com/index.php/portfolio/kazakhstan-unrest/"
+    assert art.language == "en"
+    assert art.body.startswith("What are the protests about, and how is Russia involved?")
+    assert "Kazakhstan gained independence in 1991" in art.body
+    assert "wp-block" not in art.body and "\\n" not in art.body and "<" not in art.body
+
+
+def test_a_whole_wordpress_post_with_markup_in_its_content(ctx):
+    """A whole post (the fields of the stored one, its text ended): a script and a link in
+    the content are inert text; a post with no content is a clear error."""
+    import json
+
+    post = {
+        "id": 7088,
+        "date": "2022-01-08T15:50:30",
+        "modified": "2022-01-09T12:14:11",
+        "link": "https://polscienceweb.com/index.php/portfolio/kazakhstan-unrest/",
+        "title": {"rendered": "Explained: What&#8217;s behind Kazakhstan Unrest"},
+        "content": {
+            "rendered": "<p>Kazakhstan gained independence in 1991, following the collapse of"
+            " the Soviet Union. Protests of this scale have not been seen since the 1980s.</p>"
+            '<script>alert(1)</script><p><a href="javascript:alert(2)">More</a> on the'
+            " protests in Almaty and Zhanaozen.</p>"
+        },
+    }
+    art = ingest_bytes(RawInput(data=json.dumps(post).encode(), origin="post.json"), ctx)
+    assert art.title == "Explained: What’s behind Kazakhstan Unrest"
+    assert art.date == dt.date(2022, 1, 8)
+    assert "alert" not in art.body and "javascript" not in art.body
+    assert art.body.endswith("More on the protests in Almaty and Zhanaozen.")
+    post["content"] = {"rendered": ""}
+    with pytest.raises(IngestError, match=r"post\.json: no article text found in the WordPress"):
+        ingest_bytes(RawInput(data=json.dumps(post).encode(), origin="post.json"), ctx)

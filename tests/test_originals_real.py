@@ -236,3 +236,22 @@ def test_no_original_for_own_name_or_a_detail(ctx, name, url):
 )
 def test_named_outlet(ctx, phrase, at_end, expected):
     assert _named_outlet(phrase, ctx.sources, latin_text=False, at_end=at_end) == expected
+
+
+def test_the_own_sites_address_under_another_domain_in_a_dateline_is_no_original(ctx):
+    """uzdaily.com (dev19): "Ташкент, Узбекистан (UzDaily.uz) — С начала 2024 года …". The
+    bracketed address is the page's own site under its other top-level domain: the
+    dateline names the publisher, not a reprint's original. (Before, a dateline whose place
+    is not in capitals needed a known agency, and the address was no dateline at all.)"""
+    name = "dev19/ru_c_uzdaily_225-tysyach-tonn-rossijskoj-nefti.txt"
+    text = (REALSET / name).read_text(encoding="utf-8")
+    url = "https://uzdaily.com/ru/uzbekistan-poluchil-225-tysiach-tonn-rossiiskoi-nefti"
+    art = ingest_bytes(RawInput(data=text.encode("utf-8"), origin=name, url=url), ctx)
+    assert art.original is None
+    alone = ingest_bytes(RawInput(data=text.encode("utf-8"), origin=name), ctx)
+    assert alone.source == "UzDaily.uz"
+    assert alone.body.startswith("С начала 2024 года Казахстан транспортировал")
+    # a bracketed word that is no address still needs a place in capitals or a known agency
+    other = text.replace("(UzDaily.uz)", "(по данным)")
+    art = ingest_bytes(RawInput(data=other.encode("utf-8"), origin=name), ctx)
+    assert art.body.startswith("Ташкент, Узбекистан (по данным)")

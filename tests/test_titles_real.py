@@ -3484,3 +3484,87 @@ def test_a_rubric_before_the_site_name_in_a_double_colon_trail_is_dropped(ctx):
     assert clean_title("Итоги года :: Хоккей", sources) == "Итоги года :: Хоккей"
     assert clean_title("Итоги года — Хоккей — РБК", sources) == "Итоги года — Хоккей"
     assert clean_title("Спорт :: Хоккей :: РБК", sources) == "Спорт :: Хоккей"
+
+
+def _realset_article(ctx, name: str, url: str | None = None) -> Article:
+    page = _realset_page(name)
+    return ingest_bytes(RawInput(data=page.encode("utf-8"), origin=name, url=url), ctx)
+
+
+def test_a_datalife_site_trail_and_its_quoted_rubric_are_dropped(ctx):
+    """maiso.ru (dev19): "«Летели плотненько»: борты … в Чкаловском - «Политика» »
+    Политический Эксперт", DataLife Engine's "Title » Site" with the rubric in quotes; the
+    site is in no registry, so only the spaced "»" (it closes no quote) tells it."""
+    from generator.ingest.metadata import clean_title
+
+    art = _realset_article(ctx, "dev19/ru_maiso_leteli-plotnenko-chkalovskij.txt")
+    assert (
+        art.title
+        == "«Летели плотненько»: борты с россиянами из Казахстана приземлились в Чкаловском"
+    )
+    sources = ctx.sources
+    # a closing quote mark is no trail; a trail needs a headline of three words before it
+    assert clean_title("Путин: «Мы не позволим» » ТАСС", sources) == "Путин: «Мы не позволим»"
+    assert clean_title("Песня «Кантар» звучит", sources) == "Песня «Кантар» звучит"
+    assert clean_title("Главное » Сайт", sources) == "Главное » Сайт"
+    assert clean_title("Вышел фильм - «Кантар»", sources) == "Вышел фильм - «Кантар»"
+    assert clean_title("Токаев подписал закон об амнистии - «Известия»", sources) == (
+        "Токаев подписал закон об амнистии"
+    )
+
+
+def test_a_headline_holding_every_word_of_the_slug_beats_a_crosshead_below(ctx):
+    """simpleflying.com (dev19) at …/air-astana-resumes-flights/: the headline "Air Astana
+    Resumes Flights Following Political Unrest" covers the slug's words but is twice as
+    long, so the crosshead "Air Astana to resume operations" ten lines down was taken as the
+    line the slug names."""
+    name = "dev19/en_simpleflying_air-astana-resumes-flights.txt"
+    url = "https://simpleflying.com/air-astana-resumes-flights/"
+    page = _realset_page(name)
+    assert "\nAir Astana to resume operations\n" in page
+    art = _realset_article(ctx, name, url)
+    assert art.title == "Air Astana Resumes Flights Following Political Unrest"
+    # without the headline line, the crosshead the slug names is still found below
+    rest = page.split("\n", 1)[1]
+    art = ingest_bytes(RawInput(data=rest.encode("utf-8"), origin=name, url=url), ctx)
+    assert art.title == "Air Astana to resume operations"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Будьте в курсе последних новостей", "subscribe"),  # uzdaily.com (dev19)
+        ("Подпишитесь на наш Telegram-канал", "subscribe"),  # ... (the perfective form)
+        ("Поддержать команду Зеркала", "subscribe"),  # zerkalo (dev19), a donation appeal
+        ("Будьте в курсі останніх новин", "subscribe"),
+        ("Stay up to date with the latest news", "subscribe"),
+        ("Будьте в курсе: цены на газ растут", None),  # a headline with a colon is kept
+        ("Поддержать команду решили все депутаты Мажилиса.", None),
+    ],
+)
+def test_keep_up_promos_and_donation_appeals_are_debris(ctx, line, kind):
+    assert classify(line, ctx.rules) == kind
+
+
+def test_a_numbered_most_read_list_on_top_is_a_sidebar(ctx):
+    """zerkalo (dev19, a mirror): "Беларусы на войне" and ten numbered headlines of other
+    stories over a report with no headline line: the list's heading and first item made
+    the title "Беларусы на войне 1" and its Minsk stories diluted the report."""
+    name = "dev19/ru_c_zerkalo_odkb-zavershili-operaciyu.txt"
+    art = _realset_article(ctx, name)
+    assert LEAD_TITLE in art.inferred
+    assert art.title.startswith("Миротворцы завершили миротворческую операцию ОДКБ в Казахстане")
+    assert "Гренландию" not in art.body and "Беларусы на войне" not in art.body
+    # a list of sentences (items ending in a full stop) is the text's own; over a short list
+    # the line above stays (a headline, say)
+    lead = "\n\nПравительство Казахстана сообщило о новых мерах поддержки для всех граждан страны."
+    steps = "Порядок действий\n" + "\n".join(
+        f"{n}. Шаг номер {n} описан здесь подробно." for n in range(1, 7)
+    )
+    cleaned = clean_text(steps + lead, ctx.rules)
+    assert not any(r.kind == "sidebar" for r in cleaned.removed)
+    short = "Три главных вывода\n" + "\n".join(
+        f"{n}. Новость номер {n} без точки" for n in range(1, 4)
+    )
+    cleaned = clean_text(short + lead, ctx.rules)
+    assert not any(r.line == "Три главных вывода" and r.kind == "sidebar" for r in cleaned.removed)

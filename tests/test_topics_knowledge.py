@@ -508,3 +508,22 @@ def test_the_tragic_events_of_january_and_a_coup_attempt_are_the_unrest(settings
     s = scores(a, taxonomy)["unrest_2022"]
     assert s.assigned
     assert {"трагические события", "попытка переворота"} <= {e.term for e in s.evidence}
+
+
+def test_a_kazakh_state_company_is_kazakhstan(settings, ctx, taxonomy):
+    """uzdaily.com (dev19): Kazakhstan carried 225,000 t of Russian oil to Uzbekistan,
+    "сообщает пресс-служба компании «Казтрансойл»": the country named once, the pipeline
+    operator once; a state company of Kazakhstan places the report there."""
+    a = _realset(settings, ctx, "dev19/ru_c_uzdaily_225-tysyach-tonn-rossijskoj-nefti.txt")
+    s = scores(a, taxonomy)["energy_transit"]
+    assert s.assigned and not s.missing_context
+    assert a.article.body.count("Казахстан") == 1  # the country named once
+
+
+def test_an_almaty_woman_on_the_january_riots_is_the_unrest(settings, ctx, taxonomy):
+    """qaznews (dev19), a Tengrinews.kz reprint: "Алматинка о событиях января", "начала
+    январских беспорядков": the city's demonym and the riots named by their month."""
+    a = _realset(settings, ctx, "dev19/ru_qaznews_my-lezhali-s-detmi-v-koridore.txt")
+    s = scores(a, taxonomy)["unrest_2022"]
+    assert s.assigned and not s.missing_context
+    assert "январские беспорядки" in {e.term for e in s.evidence}

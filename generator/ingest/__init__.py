@@ -25,6 +25,7 @@ from generator.ingest.errors import IngestError
 from generator.ingest.html import extract_html, looks_like_html, unescaped_markup
 from generator.ingest.metadata import Evidence, Given, infer_metadata
 from generator.ingest.store import safe_id, text_id, url_id, write_article
+from generator.ingest.wpjson import looks_like_wordpress_post, read_wordpress_post
 from generator.languages import LanguagePack, load_language_packs
 from generator.models import LEAD_TITLE, Article, Problem
 from generator.nlp.language import LanguageDetector, get_detector
@@ -138,6 +139,8 @@ def _kind(raw: RawInput, text: str) -> str:
                 return "markdown"
     if name.endswith((".md", ".markdown")) or "markdown" in ctype:
         return "markdown"
+    if looks_like_wordpress_post(text):
+        return "wordpress"
     if looks_like_html(text):
         return "html"
     if ("html" in ctype or name.endswith((".html", ".htm", ".xhtml"))) and _ANY_TAG.search(text):
@@ -217,6 +220,14 @@ def _ingest(raw: RawInput, ctx: IngestContext) -> tuple[Article, tuple[str, ...]
         except CorpusError as exc:
             where = f"{exc.field}: " if exc.field else ""
             raise IngestError(origin, f"{where}{exc.message}") from exc
+    elif kind == "wordpress":
+        post = read_wordpress_post(text)
+        if post is None:
+            raise IngestError(origin, "no article text found in the WordPress post (JSON)")
+        page_text = post.text
+        url = url or post.url
+        given["title"] = given["title"] or post.title
+        evidence = Evidence(date=post.date, url=url)
     elif kind == "html":
         page = extract_html(text, raw.url)
         if page is None:

@@ -1786,7 +1786,9 @@ def _choose_headline(
         candidates.append(i)  # (menu items of one or two words do not fill the window)
         if _in_menu(lines, kinds, i, rules):
             menu.add(i)  # "Kazakhstan's Bloody January 2022" among a menu's items
-    if slug and not any(_says_slug(lines[i], slug) for i in candidates):
+    if slug and not any(
+        _says_slug(lines[i], slug) or _holds_slug(lines[i], slug) for i in candidates
+    ):
         below = _slug_line_below(lines, kinds, rules, end, slug)
         if below is not None:  # the page's headline under a teaser or notice that ended
             return below, candidates, end  # the header early: the URL's slug names it
@@ -2198,6 +2200,15 @@ def _says_slug(line: str, slug: frozenset[str]) -> bool:
         and common >= SLUG_AGREEMENT * len(words)
         and common >= SLUG_AGREEMENT * len(slug)
     )
+
+
+def _holds_slug(line: str, slug: frozenset[str]) -> bool:
+    """Does the line hold every word of a slug of three or more words? (The slug shortens
+    the headline: "Air Astana Resumes Flights Following Political Unrest" at
+    …/air-astana-resumes-flights/, not a crosshead below, "Air Astana to resume operations".)"""
+    if len(slug) < 3 or "/" in line:
+        return False
+    return slug <= {_skeleton(w) for w in re.findall(r"[^\W\d_]{4,}", line)}
 
 
 def _opening_month(line: str, rules: CleanRules) -> bool:
@@ -2796,6 +2807,29 @@ def _cut_teasers_on_top(lines: list[str], kinds: list[str | None]) -> None:
             kinds[i] = "sidebar"
 
 
+RANKING_MIN_ITEMS = 5  # a numbered "most read" list over the article: 5 items at least
+RANKING_TOP_LINES = 8  # ... starting within this many text lines of the page's top
+
+
+def _ranking_on_top(lines: list[str], kinds: list[str | None]) -> None:
+    """Mark a numbered list of other stories at the top (``_numbered_headlines``, five items
+    or more) as a sidebar before the headline is looked for, with the short heading just
+    above it ("Беларусы на войне" / "1. СМИ: Трамп поручил …" / … "10. …" over a report on
+    the CSTO's withdrawal with no headline line: the heading had been taken as one)."""
+    text = [i for i, line in enumerate(lines) if kinds[i] is None]
+    for k, i in enumerate(text[:RANKING_TOP_LINES]):
+        listed = _numbered_headlines(lines, i)
+        if not listed:
+            continue
+        if len(listed) >= RANKING_MIN_ITEMS:
+            head = text[k - 1] if k else None
+            if head is not None and _words(lines[head]) <= 5 and not _ends_sentence(lines[head]):
+                kinds[head] = "sidebar"
+            for j in listed:
+                kinds[j] = "sidebar"
+        return
+
+
 def _share_label(label: str, rules: CleanRules) -> bool:
     """Is ``label`` a share button's word ("Поширити", "Share"), by the packs' share lines?"""
     return any(cls == "share" and rx.match(label.strip()) for cls, rx in rules.debris)
@@ -2880,6 +2914,7 @@ def clean_text(
     _comment_boxes(lines, kinds, rules)
     _own_slogans(lines, kinds, url)
     _cut_teasers_on_top(lines, kinds)
+    _ranking_on_top(lines, kinds)
     slug = slug_words(url)
     title = " ".join(title_hint.split()) if title_hint else None
     if title is None:
@@ -3309,6 +3344,9 @@ def _agency(g: dict[str, str | None]) -> str:
     return (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or "").strip()
 
 
+_SITE_ADDRESS = re.compile(r"[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}")  # "UzDaily.uz"
+
+
 def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     """Is a dateline match real? Slashes/brackets always are; a bare word must be an outlet.
 
@@ -3339,8 +3377,10 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
         and dated
         and bool(g.get("year") or g.get("year2") or g.get("year3"))
     )
+    # a site's address in brackets: "Ташкент, Узбекистан (UzDaily.uz) — С начала …"
+    site = bool(g.get("a2")) and _SITE_ADDRESS.fullmatch(agency) is not None
     if not (
-        g["place"].isupper() or known or (dated and capitals) or bracketed
+        g["place"].isupper() or known or (dated and capitals) or bracketed or site
     ):  # "Москва, 13 января - DIXINEWS."
         return False
     if g.get("a1") or g.get("a2") or g.get("a5") or known:

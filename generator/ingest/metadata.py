@@ -47,6 +47,9 @@ _LONE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*")  # a stamp's year on a line of 
 _HEAD_STAMPS = ("above", "below", "after", "top", "late")  # stamp places around the headline
 _LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
+_SITE_TRAIL = re.compile(r"\s+»\s+(?:[^\s«»]+\s?){1,4}$")  # " » Site Name": four words at most
+_QUOTED_RUBRIC = re.compile(r"\s+[-–—|]\s+«[^«»\s]+(?:\s[^«»\s]+){0,2}»$")  # " - «Политика»"
+RUBRIC_HEADLINE_WORDS = 5  # ... cut only after a headline this long
 _URL_DATES = (
     re.compile(r"(?<!\d)(?P<y>20\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/_.-]|$)"),
     re.compile(r"/(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>20\d{2})/"),
@@ -824,8 +827,18 @@ def clean_title(title: str, sources: SourceRegistry) -> str:
     """Drop a site name after a separator ("Title - ТАСС", "Title | site.kz"), not an outlet
     the headline quotes ("Україна відновила транзит нафти …, – Reuters": after a comma)."""
     title = " ".join(title.split())
-    parts = _TITLE_SEPARATORS.split(title)
     cut = False
+    # DataLife Engine's "Title » Site" (a spaced "»" closes no quote), and its "Title -
+    # «Rubric»" ("… в Чкаловском - «Политика» » Политический Эксперт")
+    trail = _SITE_TRAIL.search(title)
+    if trail and len(title[: trail.start()].split()) >= 3:
+        title = title[: trail.start()]
+        cut = True
+    rubric = _QUOTED_RUBRIC.search(title)
+    if rubric and len(title[: rubric.start()].split()) >= RUBRIC_HEADLINE_WORDS:
+        title = title[: rubric.start()]
+        cut = True
+    parts = _TITLE_SEPARATORS.split(title)
     while len(parts) > 1:
         last = parts[-1].strip()
         if parts[-2].rstrip().endswith(","):
@@ -1333,7 +1346,11 @@ def _own_name(name: str, url: str | None) -> bool:
     begins = len(key) >= 4 and bool(labels) and labels[0].startswith(key)
     bones = "" if _HOST_TOKEN.search(name) else _skeleton(name)  # an address: as it is
     alike = len(bones) >= 3 and bones == _skeleton(host.split(".")[0])
-    return bool(key) and (key in whole or begins or alike)
+    # an address under another top-level domain: "UzDaily.uz" on uzdaily.com
+    address = _HOST_TOKEN.fullmatch(words[0]) is not None and (
+        _squash(words[0].rsplit(".", 1)[0]) in whole
+    )
+    return bool(key) and (key in whole or begins or alike or address)
 
 
 def _outlet_like(name: str, sources: SourceRegistry) -> bool:
