@@ -317,3 +317,36 @@ def test_the_page_memo_trusts_only_the_page_events_it_knows():
         _page_event_plugins(config(page_context=[on_page_context]))
     with pytest.raises(_Unstable, match="post_page"):
         _page_event_plugins(config(page_context=[], post_page=[on_page_context]))
+
+
+def test_the_themes_static_files_are_listed_without_walking_dot_folders():
+    """The theme's static files MkDocs adds (``Files.add_files_from_theme``) are the same
+    with the listing that skips dot folders (Material's ``.icons``: 13,000 files MkDocs
+    lists and then drops), and that listing holds none of them."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from generator.render import mkdocs_hooks
+
+    config = load_config(str(Path(__file__).resolve().parent.parent / "mkdocs.yml"))
+    env = config.theme.get_env()
+    everything = env.list_templates()
+    pruned = mkdocs_hooks.theme_templates(env)
+    assert any(n.startswith(".icons/") for n in everything)
+    assert not any(n.startswith(".") or "/." in n for n in pruned)
+    assert set(pruned) == {n for n in everything if not (n.startswith(".") or "/." in n)}
+
+    def added() -> list[tuple[str, str]]:
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        return [(f.src_uri, f.abs_src_path) for f in files]
+
+    original = Files.add_files_from_theme
+    before = added()
+    try:
+        mkdocs_hooks._list_theme_without_dot_folders()
+        after = added()
+        assert env.list_templates() == everything  # the environment is left as it was
+    finally:
+        Files.add_files_from_theme = original
+    assert after == before and any(src.endswith(".css") for src, _ in after)

@@ -121,7 +121,7 @@ _NUMERIC_DATE = re.compile(
 # № 152 от 5 января": a word between the number and the date)
 _ISSUE_LINE = re.compile(
     rf"\W*(?:[{_UPPER}«\"][\w«»\"'’.-]*(?:\s+[\w«»\"'’.-]+){{0,2}}\s+)?"
-    r"(?:№|N°|No\.)\s*\d+(?:\s*\(\d+\))?[\s,]*"
+    r"(?:№|N°|No\.?)\s*\d+(?:\s*\(\d+\))?[\s,]*\(?"  # "… Reports No 108 (Jan 5, 2024)"
 )
 _TIMEZONE = re.compile(
     r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
@@ -773,9 +773,11 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     )
     if signed:
         return True
-    if tokens > 8 and not (dated and any(w in rules.publish_words for w in _key(line).split())):
+    labels = rules.publish_words | rules.update_words
+    if tokens > 8 and not (dated and any(w in labels for w in _key(line).split())):
         return False  # longer: only a labelled full date ("Faizan Hashmi Published January
-        # 12, 2022 | 08:28 PM"), not a sentence with a time in it
+        # 12, 2022 | 08:28 PM", "Jan. 15, 2022 Updated: Jan. 15, 2022 2:42 a.m."), not a
+        # sentence with a time in it
     words = [
         w
         for w in key.split()
@@ -914,13 +916,13 @@ def _issue_line(line: str, rules: CleanRules) -> bool:
     """A print paper's issue line: its name, the issue's number and the issue's full date,
     maybe the publisher after it ("Жас Алаш №102 (15664) 23 желтоқсан, жұма 2011", "N°219,
     28 ноября 2001 Время новостей ИД "Время"")."""
-    if "№" not in line and not re.search(r"N°|No\.\s*\d", line):
+    if "№" not in line and not re.search(r"N°|No\.?\s*\d", line):
         return False
     for rx in (_NUMERIC_DATE, *rules.date_patterns):
         for m in rx.finditer(line):
             full = bool(m.groupdict().get("year") or m.groupdict().get("iyear"))
             if full and _ISSUE_LINE.fullmatch(line[: m.start()]):
-                return _words(line[m.end() :]) <= ISSUE_TAIL_WORDS
+                return _words(line[m.end() :].lstrip(")")) <= ISSUE_TAIL_WORDS
     return False
 
 
@@ -1574,6 +1576,36 @@ def _unglue_dated_headline(line: str, rules: CleanRules) -> list[str]:
     run_on = _GLUED_SENTENCE.search(rest)
     if run_on and GLUED_HEAD_WORDS <= _words(rest[: run_on.start()]) <= HEADLINE_MAX_WORDS:
         return [m.group(1), rest[: run_on.start()], rest[run_on.start() :].strip()]
+    return [line]
+
+
+_CAPS_NAME = r"[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){1,2}"  # "KIRILL ZARUBIN"
+_CAPS_BYLINE = re.compile(rf"\s(?P<by>{_CAPS_NAME}(?:(?:,\s|\s(?:and|&)\s){_CAPS_NAME})*),\s")
+OUTLET_MAX_WORDS = 4  # the outlet after a byline in capitals: "Associated Press"
+
+
+def _unglue_caps_byline(line: str, rules: CleanRules) -> list[str]:
+    """A headline, its byline in capitals with the outlet, and the stamp, on one line (a
+    wire story on a paper's site): "Kazakhstan activists recall path from protest to
+    bloodshed KIRILL ZARUBIN and DASHA LITVINOVA, Associated Press Jan. 15, 2022 Updated:
+    …" -> the headline / "By KIRILL ZARUBIN and DASHA LITVINOVA, Associated Press" / the
+    stamp. Only in Latin letters, with a full date right after the outlet."""
+    if _CYR.search(line):
+        return [line]
+    for m in _CAPS_BYLINE.finditer(line):
+        head = line[: m.start()].strip()
+        if not GLUED_HEAD_WORDS <= _words(head) <= HEADLINE_MAX_WORDS or _ends_sentence(head):
+            continue
+        if head.isupper():  # (a headline in capitals runs on into the names)
+            continue
+        words = line[m.end() :].split(" ")
+        for k in range(1, OUTLET_MAX_WORDS + 1):  # the outlet's words, then a full date
+            outlet, rest = " ".join(words[:k]), " ".join(words[k:]).strip()
+            if not outlet[:1].isupper():
+                break
+            found = find_dates(rest[:40], rules, latin=True)
+            if found and found[0][0] == 0 and found[0][1] is not None:
+                return [head, f"By {m.group('by')}, {outlet}", rest]
     return [line]
 
 
@@ -2902,6 +2934,11 @@ def clean_text(
         part
         for n, line in enumerate(lines)
         for part in (_unglue_dated_headline(line, rules) if n < DATED_HEADLINE_LINES else [line])
+    ]
+    lines = [
+        part
+        for n, line in enumerate(lines)
+        for part in (_unglue_caps_byline(line, rules) if n < DATED_HEADLINE_LINES else [line])
     ]
     lines = [part for line in lines for part in _unglue_tail_stamp(line, rules)]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"

@@ -144,6 +144,7 @@ def on_config(config: Any) -> None:
     """Skip the search plugin's HTML parse (see above); wrap ``Page.render`` with the cache;
     no reference-link patterns on pages that define no references."""
     _skip_reference_patterns()
+    _list_theme_without_dot_folders()
     cache_file = os.environ.get(CACHE_ENV)
     _PageCache.active = None  # (a build in the same process before this one had its own)
     if cache_file:
@@ -264,6 +265,51 @@ def _no_reference_patterns(md: Any) -> Any:
                     self.md.inlinePatterns.deregister(name, strict=False)
 
     return NoReferences(md)
+
+
+def theme_templates(env: Any) -> list[str]:
+    """``env.list_templates()`` of a theme's ``FileSystemLoader`` without walking folders
+    whose names start with a dot: MkDocs drops their files from the theme's static files
+    anyway (its '.*' and '*/.*' patterns), and Material's ``.icons`` holds 13,000 of its
+    14,500 files (0.17 s of every build went into listing them)."""
+    loader = env.loader
+    found: set[str] = set()
+    for searchpath in loader.searchpath:
+        for dirpath, dirnames, filenames in os.walk(searchpath, followlinks=loader.followlinks):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for filename in filenames:
+                name = os.path.join(dirpath, filename)[len(searchpath) :].strip(os.path.sep)
+                name = name.replace(os.path.sep, "/")
+                found.add(name[2:] if name[:2] == "./" else name)
+    return sorted(found)
+
+
+def _list_theme_without_dot_folders() -> None:
+    """``Files.add_files_from_theme`` with ``theme_templates`` as the theme's listing (its
+    own filter and choice of files unchanged)."""
+    import jinja2
+    from mkdocs.structure.files import Files
+
+    original = getattr(Files.add_files_from_theme, "__wrapped__", Files.add_files_from_theme)
+
+    @functools.wraps(original)
+    def add_files_from_theme(self: Any, env: Any, config: Any) -> None:
+        if type(env.loader) is not jinja2.FileSystemLoader:
+            return original(self, env, config)
+
+        def listing(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            names = theme_templates(env)
+            if extensions is not None:
+                names = [n for n in names if "." in n and n.rsplit(".", 1)[1] in extensions]
+            return [n for n in names if filter_func(n)] if filter_func is not None else names
+
+        env.list_templates = listing
+        try:
+            original(self, env, config)
+        finally:
+            del env.list_templates
+
+    Files.add_files_from_theme = add_files_from_theme  # type: ignore[method-assign]
 
 
 def _skip_reference_patterns() -> None:
