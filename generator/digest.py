@@ -55,6 +55,9 @@ RELATED_MIN_SCORE = 2.0
 # the corpus. On the labelled tuning splits (1,766 articles) 100 against no bound moves the
 # share of related links that agree on the labelled topics from 0.726 to 0.723.
 RELATED_MAX_DF = 100
+# a topic's overview is drawn from its best-scored reports, this many at most: the work per
+# topic stays bounded as the archive grows (the summary cites 5 sentences of them)
+OVERVIEW_MAX_ARTICLES = 200
 UNKNOWN_SOURCE = "unknown"
 
 
@@ -135,12 +138,17 @@ def topic_overview(
     article; a sentence's weight is its article's topic score (all equal without a topic)
     lowered by its rank in the article's summary. A summary sentence that points back
     (``openers`` per language; default: the project's ``config/languages``) is cited
-    together with its antecedent. Shared by topic pages and PDF briefs."""
+    together with its antecedent. With a topic, only its ``OVERVIEW_MAX_ARTICLES``
+    best-scored members are read. Shared by topic pages and PDF briefs."""
     if not members or n <= 0:
         return ()
     if openers is None:
         openers = load_openers(DEFAULT_LANGUAGE_DIR, sorted({a.language for a in members}))
     scores = {a.id: _topic_score(a, topic_id) if topic_id else 1.0 for a in members}
+    if topic_id and len(members) > OVERVIEW_MAX_ARTICLES:  # the topic's best-scored reports
+        best = sorted(members, key=lambda a: (-scores[a.id], a.id))[:OVERVIEW_MAX_ARTICLES]
+        keep = {a.id for a in best}
+        members = [a for a in members if a.id in keep]
     top = max(scores.values()) or 1.0
     candidates = []
     for a in members:
@@ -244,25 +252,30 @@ def _week_groups(ordered: Sequence[Analysis], topics: Sequence[Topic]) -> tuple[
 
 
 def _entity_groups(ordered: Sequence[Analysis], slugs: SlugRegistry) -> tuple[EntityGroup, ...]:
-    members: dict[tuple[str, str], list[Analysis]] = defaultdict(list)
+    members: dict[tuple[str, str], list[str]] = defaultdict(list)  # article ids
     mentions: Counter[tuple[str, str]] = Counter()
+    week_of: dict[str, str] = {}
     for a in ordered:
+        aid = a.id
+        if a.article.date is not None:
+            week_of[aid] = iso_week(a.article.date)
         for e in a.text.entities:
             key = (e.name, e.kind)
-            if not members[key] or members[key][-1].id != a.id:
-                members[key].append(a)
+            ids = members[key]
+            if not ids or ids[-1] != aid:
+                ids.append(aid)
             mentions[key] += e.count
     keys = sorted(members, key=lambda k: (-len(members[k]), -mentions[k], k))
     out = []
     for name, kind in keys:
-        arts = members[(name, kind)]
-        weeks = Counter(iso_week(a.article.date) for a in arts if a.article.date is not None)
+        ids = members[(name, kind)]
+        weeks = Counter(week_of[i] for i in ids if i in week_of)
         out.append(
             EntityGroup(
                 name=name,
                 kind=kind,
                 slug=slugs.slug(f"{kind}-{name}"),
-                article_ids=tuple(a.id for a in arts),
+                article_ids=tuple(ids),
                 mentions=mentions[(name, kind)],
                 by_week=tuple(sorted(weeks.items())),
             )

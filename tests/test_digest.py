@@ -243,3 +243,23 @@ def test_duplicate_article_ids_are_refused():
     a = seed_analyses()[0]
     with pytest.raises(ValueError, match=a.id):
         group([a, a], TOPICS, settings())
+
+
+def test_a_topics_overview_reads_only_its_best_scored_reports(monkeypatch):
+    """Past ``OVERVIEW_MAX_ARTICLES`` members, a topic's overview is the overview of its
+    best-scored reports alone (the work per topic stays bounded as the archive grows)."""
+    from factories import synthetic_analyses
+
+    import generator.digest as digest_module
+    from generator.digest import topic_overview
+
+    members = [a for a in synthetic_analyses(160) if "unrest_2022" in a.topic_ids]
+    assert len(members) > 40
+    score = {a.id: next(m.score for m in a.topics if m.topic == "unrest_2022") for a in members}
+    full = topic_overview(members, "unrest_2022", 5)
+    monkeypatch.setattr(digest_module, "OVERVIEW_MAX_ARTICLES", 20)
+    bounded = topic_overview(members, "unrest_2022", 5)
+    best = sorted(members, key=lambda a: (-score[a.id], a.id))[:20]
+    assert bounded == topic_overview([a for a in members if a in best], "unrest_2022", 5)
+    assert {c.article_id for c in bounded} <= {a.id for a in best}
+    assert bounded and full
