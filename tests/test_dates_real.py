@@ -1363,3 +1363,15 @@ def test_a_stamp_of_another_day_than_a_yearless_dateline_is_no_date(ctx):
     assert ingest_bytes(RawInput(data=other.encode("utf-8"), origin=name), ctx).date == (
         dt.date(2022, 1, 11)
     )
+
+
+def test_a_stamp_with_the_items_news_id_and_one_with_its_update(ctx):
+    """saednews.com (dev16): "January 08, 2022   News ID 5537" under the headline (the
+    site's item number after its stamp), and herald-review.com (dev20): "Jan. 15, 2022
+    Updated: Jan. 15, 2022 2:42 a.m." (a labelled update and its a.m. time) are stamps."""
+    name = "dev16/en_saednews_unrest-latest-russia-led-troops-arrive.txt"
+    assert text_date(ctx, name) == dt.date(2022, 1, 8)
+    assert is_timestamp("January 08, 2022   News ID 5537", ctx.rules)
+    assert is_timestamp("Jan. 15, 2022 Updated: Jan. 15, 2022 2:42 a.m.", ctx.rules)
+    # a sentence with an id and a date is no stamp
+    assert not is_timestamp("Police checked the ID of 5537 people on January 08, 2022", ctx.rules)
