@@ -57,11 +57,11 @@ def analysed(articles, ctx) -> dict[str, Analysis]:
 
 @pytest.fixture(scope="module")
 def dated_only(tmp_path_factory) -> Taxonomy:
-    """The taxonomy without the knowledge of riots under Tokayev, of buildings stormed in
-    Almaty and of the gas-price protests: the date is then the only period evidence of a
-    riot report that names neither January nor a unique event."""
+    """The taxonomy without the knowledge of riots under Tokayev or in Almaty, of buildings
+    stormed in Almaty and of the gas-price protests: the date is then the only period
+    evidence of a riot report that names neither January nor a unique event."""
     data = yaml.safe_load((ROOT / "config" / "topics.yml").read_text(encoding="utf-8"))
-    for name in ("tokayev_riots", "almaty_buildings_stormed", "gas_price_protests"):
+    for name in ("tokayev_riots", "almaty_riots", "almaty_buildings_stormed", "gas_price_protests"):
         del data["concepts"][name]
     path = tmp_path_factory.mktemp("dated") / "topics.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -527,3 +527,13 @@ def test_an_almaty_woman_on_the_january_riots_is_the_unrest(settings, ctx, taxon
     s = scores(a, taxonomy)["unrest_2022"]
     assert s.assigned and not s.missing_context
     assert "январские беспорядки" in {e.term for e in s.evidence}
+
+
+def test_riots_in_almaty_under_its_present_name_are_january_2022(settings, ctx, taxonomy):
+    """skeptik.kg (dev19), undated: a Russian eyewitness "в Алматы в разгар беспорядков",
+    robbed shops, no month named. Almaty saw riots under its present name only in January
+    2022 (the December 1986 events were in Alma-Ata): the period is known from the words."""
+    a = _realset(settings, ctx, "dev19/ru_skeptikkg_prosto-vzyali-ograbili.txt")
+    s = scores(a, taxonomy)["unrest_2022"]
+    assert s.assigned and not s.missing_context
+    assert any("Алматы" in e.term for e in s.context_evidence)
