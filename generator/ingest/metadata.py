@@ -825,7 +825,9 @@ def _agency_like(agency: str | None, rules: CleanRules) -> bool:
 
 def clean_title(title: str, sources: SourceRegistry) -> str:
     """Drop a site name after a separator ("Title - ТАСС", "Title | site.kz"), not an outlet
-    the headline quotes ("Україна відновила транзит нафти …, – Reuters": after a comma)."""
+    the headline quotes ("Україна відновила транзит нафти …, – Reuters": after a comma);
+    also a site after a spaced "»" and a rubric in quotes after a dash ("… - «Политика» »
+    Политический Эксперт"), and a rubric before the site in a "::" trail."""
     title = " ".join(title.split())
     cut = False
     # DataLife Engine's "Title » Site" (a spaced "»" closes no quote), and its "Title -
