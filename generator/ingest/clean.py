@@ -1475,7 +1475,7 @@ def _glued_headline(line: str, slug: frozenset[str] = frozenset()) -> tuple[str,
     big = [w for w in words if w.casefold() not in _SMALL_WORDS]
     if len(big) < 3 or not all(w[:1].isupper() or w[:1].isdigit() for w in big):
         return None
-    said = {_skeleton(w) for w in re.findall(r"[^\W\d_]{4,}", head)}
+    said = _slug_skeletons(head)
     if not said or len(said & slug) < GLUED_SLUG_SHARE * len(said):
         return None
     return head.strip(), rest.strip()
@@ -2225,7 +2225,7 @@ def _says_slug(line: str, slug: frozenset[str]) -> bool:
     "Демарш с камнем" at forbes.kz/…/demarsh_s_kamnem.)"""
     if len(slug) < 2 or len(line.split()) < 2 or "/" in line:
         return False  # (not the address or the slug itself, said on the page)
-    words = {_skeleton(w) for w in re.findall(r"[^\W\d_]{4,}", line)}
+    words = _slug_skeletons(line)
     common = len(words & slug)
     return (
         common >= 2
@@ -2240,7 +2240,12 @@ def _holds_slug(line: str, slug: frozenset[str]) -> bool:
     …/air-astana-resumes-flights/, not a crosshead below, "Air Astana to resume operations".)"""
     if len(slug) < 3 or "/" in line:
         return False
-    return slug <= {_skeleton(w) for w in re.findall(r"[^\W\d_]{4,}", line)}
+    return slug <= _slug_skeletons(line)
+
+
+def _slug_skeletons(line: str) -> set[str]:
+    """The skeletons of a line's words of four letters or more, as a slug's are compared."""
+    return {_skeleton(w) for w in re.findall(r"[^\W\d_]{4,}", line)}
 
 
 def _opening_month(line: str, rules: CleanRules) -> bool:
@@ -3381,9 +3386,6 @@ def _agency(g: dict[str, str | None]) -> str:
     return (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or "").strip()
 
 
-_SITE_ADDRESS = re.compile(r"[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}")  # "UzDaily.uz"
-
-
 def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     """Is a dateline match real? Slashes/brackets always are; a bare word must be an outlet.
 
@@ -3415,7 +3417,7 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
         and bool(g.get("year") or g.get("year2") or g.get("year3"))
     )
     # a site's address in brackets: "Ташкент, Узбекистан (UzDaily.uz) — С начала …"
-    site = bool(g.get("a2")) and _SITE_ADDRESS.fullmatch(agency) is not None
+    site = bool(g.get("a2")) and _SITE_TOKEN.fullmatch(agency) is not None
     if not (
         g["place"].isupper() or known or (dated and capitals) or bracketed or site
     ):  # "Москва, 13 января - DIXINEWS."

@@ -50,6 +50,7 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:[-–—|:]|::)\s+")
 _SITE_TRAIL = re.compile(r"\s+»\s+(?:[^\s«»]+\s?){1,4}$")  # " » Site Name": four words at most
 _QUOTED_RUBRIC = re.compile(r"\s+[-–—|]\s+«[^«»\s]+(?:\s[^«»\s]+){0,2}»$")  # " - «Политика»"
 RUBRIC_HEADLINE_WORDS = 5  # ... cut only after a headline this long
+TRAIL_HEADLINE_WORDS = 3  # a site's trail (and a "::" rubric) is cut after a headline this long
 _URL_DATES = (
     re.compile(r"(?<!\d)(?P<y>20\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/_.-]|$)"),
     re.compile(r"/(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>20\d{2})/"),
@@ -833,7 +834,7 @@ def clean_title(title: str, sources: SourceRegistry) -> str:
     # DataLife Engine's "Title » Site" (a spaced "»" closes no quote), and its "Title -
     # «Rubric»" ("… в Чкаловском - «Политика» » Политический Эксперт")
     trail = _SITE_TRAIL.search(title)
-    if trail and len(title[: trail.start()].split()) >= 3:
+    if trail and len(title[: trail.start()].split()) >= TRAIL_HEADLINE_WORDS:
         title = title[: trail.start()]
         cut = True
     rubric = _QUOTED_RUBRIC.search(title)
@@ -852,7 +853,7 @@ def clean_title(title: str, sources: SourceRegistry) -> str:
             cut
             and len(last.split()) <= 2
             and title.endswith(" :: " + last)
-            and len(parts[0].split()) >= 3
+            and len(parts[0].split()) >= TRAIL_HEADLINE_WORDS
         )
         if site or rubric:
             title = title[: title.rfind(parts[-1])].rstrip(" -–—|:")

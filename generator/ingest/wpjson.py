@@ -9,12 +9,11 @@ mid-text (a size limit): the fields read are taken up to the cut.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import re
 from dataclasses import dataclass
 
-from generator.ingest.html import html_to_text
+from generator.ingest.html import _clean, _date, html_to_text
 
 # the first keys of a post object, in the order WordPress writes them
 _POST_START = re.compile(r'^\s*\{\s*"id"\s*:\s*\d+\s*,\s*"date"\s*:\s*"')
@@ -22,7 +21,7 @@ _STRING = r'"((?:[^"\\]|\\.)*)'  # a JSON string's body, maybe cut before its cl
 _FIELDS = {
     "title": re.compile(r'"title"\s*:\s*\{\s*"rendered"\s*:\s*' + _STRING + '"'),
     "content": re.compile(r'"content"\s*:\s*\{\s*"rendered"\s*:\s*' + _STRING),
-    "date": re.compile(r'"date"\s*:\s*"(\d{4}-\d{2}-\d{2})T'),
+    "date": re.compile(r'"date"\s*:\s*"(\d{4}-\d{2}-\d{2})'),
     "link": re.compile(r'"link"\s*:\s*' + _STRING + '"'),
 }
 
@@ -76,13 +75,7 @@ def read_wordpress_post(text: str) -> WordPressPost | None:
     body = html_to_text(content)
     if not body.strip():
         return None
-    title = " ".join(html.unescape(html_to_text(fields.get("title", ""))).split()) or None
-    date = None
-    if m := re.match(r"(\d{4})-(\d{2})-(\d{2})", fields.get("date", "")):
-        try:
-            date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            date = None
+    title = _clean(html_to_text(fields.get("title", "")))  # (references decoded once)
     link = fields.get("link", "").strip()
     url = link if link.startswith(("http://", "https://")) else None
-    return WordPressPost(text=body, title=title, date=date, url=url)
+    return WordPressPost(text=body, title=title, date=_date(fields.get("date")), url=url)
