@@ -3620,3 +3620,33 @@ def test_a_report_series_number_with_its_date_in_brackets_is_an_issue_line(ctx):
     assert LEAD_TITLE in art.inferred and "BESA" not in art.title
     assert art.date == dt.date(2024, 1, 5)
     assert classify("Kazakhstan No 1 in uranium output (Jan 5, 2024)", ctx.rules) is None
+
+
+def test_the_headline_a_breadcrumb_ends_in_is_the_headline_in_lower_case_too(ctx):
+    """zhalagash-zharshysy.kz (dev21): "» » құт қонған қызылқұмның қойнауында..." and then
+    the same words alone, in lower case as the site prints its headlines: the trail ends
+    in it, so it is the headline, not a lower-case label or tag."""
+    art = _realset_article(ctx, "dev21/kk_zhalagashzharshysy_qut-qongan-qyzylqum.txt")
+    assert LEAD_TITLE not in art.inferred
+    assert art.title.startswith("құт қонған қызылқұмның қойнауында")
+
+
+def test_a_breadcrumbs_last_item_is_the_headline_when_the_page_prints_none(ctx):
+    """socialism.kz (dev21): "Главная » Новости » Неблагодарные жезказганцы" over a lead
+    on Жезказган, no headline line of its own; the thumbnail's file name glued before the
+    lead ("1345505519-eduardogai04.05.2012-300x288Председатель …") is no text."""
+    art = _realset_article(ctx, "dev21/ru_socialismkz_neblagodarnye-zhezkazgancy.txt")
+    assert art.title == "Неблагодарные жезказганцы" and LEAD_TITLE not in art.inferred
+    assert art.body.startswith("Председатель Правления корпорации «Казахмыс»")
+    # a trail whose last item the lead does not say is no headline
+    text = "Главная » Новости » Экономика и бизнес\n\n" + art.body
+    art = ingest_bytes(RawInput(data=text.encode("utf-8"), origin="x.txt"), ctx)
+    assert LEAD_TITLE in art.inferred
+
+
+def test_a_stamp_glued_after_the_headline_dates_the_page(ctx):
+    """dalainfo.kz (dev21): "Жизнь с углем … Дождутся ли в Зайсане газификацию? 2024-11-23
+    20:34:23": the headline without its stamp, and the stamp the page's date."""
+    art = _realset_article(ctx, "dev21/ru_dalainfo_zhizn-s-uglem-zaysan-gazifikaciya.txt")
+    assert art.title.endswith("Дождутся ли в Зайсане газификацию?")
+    assert art.date == dt.date(2024, 11, 23)

@@ -139,6 +139,11 @@ _CAMEL = re.compile(r"(?<=[a-z" + _CYR_LOWER + r"])(?=[" + _UPPER + r"])")
 _GLUED_ITEM = re.compile(rf"[{_CYR_LOWER}a-z]{{5}}(?=[{_UPPER}0-9])")
 # An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
 _ALT_LABEL = re.compile(rf"^alt(?=[{_CYR_UPPER}])")
+# A thumbnail's file name glued before the lead ("1345505519-eduardogai04.05.2012-300x288
+# Председатель …"): WordPress names its resized images "<name>-<width>x<height>"
+_THUMB_NAME = re.compile(
+    rf"^[\w.-]*-\d{{2,4}}x\d{{2,4}}(?:\.(?:jpe?g|png|webp|gif))?(?=[«\"A-Z{_CYR_UPPER}])"
+)
 # A list item's bullet (an emoji lost as "?" on the way) before the lead's first words
 _LOST_BULLET = re.compile(r"^[?•·▪►◦*]+\s+(?=\w)")
 _LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
@@ -1770,7 +1775,7 @@ def _choose_headline(
         if hello and not lines[i][hello.end() :].strip() and not _said_again(lines, i):
             continue  # "Уважаемые читатели!" alone: a letter's start, no headline (a headline
             # around its stamp is said twice: "Құрметті … ! Аудан тұрғындары")
-        if _tag_line(lines[i]) or _lower_label(lines, i):
+        if (_tag_line(lines[i]) or _lower_label(lines, i)) and not _trail_ends_in(lines, i):
             kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
             continue
         if _dash_credited(lines[i], rules):
@@ -2290,6 +2295,41 @@ def _standfirst_under(
     )
 
 
+def _crumb_tail(line: str) -> str:
+    """The last item of a breadcrumb trail ("Главная » Новости » Неблагодарные жезказганцы"
+    -> "Неблагодарные жезказганцы"; "» » құт қонған …" -> "құт қонған …")."""
+    parts = [p for p in _SEPARATORS.split(_CRUMB_ARROWS.sub("", line.strip())) if p.strip()]
+    return parts[-1].strip() if parts else ""
+
+
+def _trail_ends_in(lines: list[str], i: int) -> bool:
+    """Does the breadcrumb trail right above line ``i`` end in it? Then the line is the
+    headline said again on its own, whatever its case ("» » құт қонған қызылқұмның
+    қойнауында..." / "құт қонған қызылқұмның қойнауында..."), not a label or tag."""
+    above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+    if _words(lines[i]) < 2 or not (_CRUMB_ARROWS.match(above) or _SEPARATORS.search(above)):
+        return False
+    return _key(_crumb_tail(above)) == _key(lines[i])
+
+
+def _trail_headline(
+    lines: list[str], kinds: list[str | None], lead: int, rules: CleanRules
+) -> str | None:
+    """The headline a breadcrumb trail above the text ends in, when the page prints none
+    of its own ("Главная » Новости » Неблагодарные жезказганцы" over a lead on
+    Жезказган): two words or more, not a section's name, saying the lead's words."""
+    crumbs = [j for j in range(lead) if kinds[j] == "breadcrumb"]
+    if not crumbs:
+        return None
+    tail = _crumb_tail(lines[crumbs[-1]])
+    key = _key(tail)
+    if not 2 <= _words(tail) <= HEADLINE_MAX_WORDS or key in rules.sections:
+        return None
+    if key in rules.breadcrumb_home or _overlap(tail, _stems(lines[lead])) < STANDFIRST_OVERLAP:
+        return None
+    return tail
+
+
 def _echoes_header(line: str, above: list[str]) -> bool:
     """Is the line a page-title-like line above it said again on its own, without the site
     name after a separator or the section and date before it? ("Завеса секретности" under
@@ -2782,20 +2822,27 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
     return title
 
 
-def _strip_glued_stamp(title: str, rules: CleanRules) -> str:
-    """A headline without the date and clock time glued after it ("Директора … задержали в
-    Жанаозене 05 января 2022, 09:54"): a headline never ends on a clock time."""
+def _glued_stamp_words(title: str, rules: CleanRules) -> int:
+    """How many words at the end of a headline are a date and clock time glued after it
+    ("Директора … задержали в Жанаозене 05 января 2022, 09:54"): 0 when none are (a
+    headline never ends on a clock time)."""
     words = title.split()
     if not _TIME.search(" ".join(words[-2:])):
-        return title
+        return 0
     for k in range(2, min(GLUED_STAMP_WORDS, len(words) - 3) + 1):
         tail = " ".join(words[-k:])  # the shortest tail that is a full date and a time
         latin = not _CYR.search(tail)
         if is_timestamp(tail, rules) and any(
             year for _s, year, _m, _d in find_dates(tail, rules, latin=latin)
         ):
-            return " ".join(words[:-k]).rstrip(" ,|•·–—-")
-    return title
+            return k
+    return 0
+
+
+def _strip_glued_stamp(title: str, rules: CleanRules) -> str:
+    """A headline without the date and clock time glued after it."""
+    k = _glued_stamp_words(title, rules)
+    return " ".join(title.split()[:-k]).rstrip(" ,|•·–—-") if k else title
 
 
 def _site_label(url: str | None) -> str:
@@ -2947,6 +2994,7 @@ def clean_text(
     ]
     lines = [part for line in lines for part in _unglue_tail_stamp(line, rules)]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
+        line = _THUMB_NAME.sub("", line, count=1)  # "…-300x288Председатель …"
         line = lines[i] = _ALT_LABEL.sub("", line, count=1)  # "altНа площади …"
         label, colon, rest = line.partition(":")
         if colon and _words(label) <= 2 and _words(rest) >= 5 and _share_label(label, rules):
@@ -3039,6 +3087,8 @@ def clean_text(
                 elif lead < len(lines) and (dated := _headline_before_date(lines[lead])):
                     title, lines[lead] = dated  # "Headline16.10.2015 The lead …"
                     kinds[lead] = None
+                elif lead < len(lines) and (tail := _trail_headline(lines, kinds, lead, rules)):
+                    title = tail  # no headline line: the trail above ends in it
                 elif lead < len(lines) and image_alt:
                     title = image_alt  # no headline line: the lead image's alt text says it
                 elif lead < len(lines):
@@ -3251,6 +3301,8 @@ def stamp_lines(
             stamp = _broken_date(lines, kinds, i, rules) or stamp
         if stamp is None and kinds[i] != "blank":
             stamp = _stamp_in_line(lines, kinds, i, rules)
+        if stamp is None and i == title_index and (k := _glued_stamp_words(lines[i], rules)):
+            stamp = " ".join(lines[i].split()[-k:])  # "… газификацию? 2024-11-23 20:34:23"
         if stamp is not None and (i < first_body or kinds[i] is None):
             if title_index is None:
                 where = "top"
