@@ -3650,3 +3650,59 @@ def test_a_stamp_glued_after_the_headline_dates_the_page(ctx):
     art = _realset_article(ctx, "dev21/ru_dalainfo_zhizn-s-uglem-zaysan-gazifikaciya.txt")
     assert art.title.endswith("Дождутся ли в Зайсане газификацию?")
     assert art.date == dt.date(2024, 11, 23)
+
+
+def test_a_stamp_weeks_after_the_day_the_lead_tells_of_is_a_page_clock(ctx):
+    """8tv.ua (dev22): "22.07.202500:32:22" over "У другій половині дня 17 червня … відбувся
+    2-й Саміт …": news is told within days, so a stamp five weeks later is the page's clock,
+    and the date is left unknown rather than wrong. Three weeks after still dates it."""
+    name = "dev22/uk_8channel_si-tszinpin-samit-kytai-tsentralna-aziia.txt"
+    assert _realset_article(ctx, name).date is None
+    page = _realset_page(name).replace("22.07.2025", "05.07.2025", 1)
+    art = ingest_bytes(RawInput(data=page.encode("utf-8"), origin="x.txt"), ctx)
+    assert art.date == dt.date(2025, 7, 5)
+
+
+def test_a_rates_box_with_its_label_and_a_clock_row_are_no_headline_or_stamp(ctx):
+    """ivest.kz (dev22): "Курс ЦБ на 19.04 USD 447.4 up -1.49" / "EUR 477.55 up -0.38" (the
+    arrows' alt text), a sunrise box "05:04 21:50 01:58 12:30"; the headline in guillemets
+    over its labelled stamp is the headline, not an item of a list of stamped teasers."""
+    art = _realset_article(ctx, "dev22/ru_ivest_s-zhitelyami-otdalennyh-sel-akim-sko.txt")
+    assert art.title == "«С жителями отдаленных сел встретился аким СКО»"
+    assert "EUR" not in art.body and "Курс" not in art.body
+    for line in ("Курс ЦБ на 19.04 USD 447.4 up -1.49", "EUR 477.55 up -0.38"):
+        assert classify(line, ctx.rules) == "widget"
+    assert classify("05:04 21:50 01:58 12:30", ctx.rules) != "timestamp"
+    assert classify("Курс доллара вырос до 470 тенге", ctx.rules) is None
+
+
+def test_other_stories_headlines_glued_after_acronyms_are_a_sidebar(ctx):
+    """reporter.kg (dev22): other stories' headlines run together on one line, glued after
+    a lower-case word or an acronym ("… из состава ГКНБПарламент опроверг …"), over the
+    headline and its stamp."""
+    art = _realset_article(ctx, "dev22/ru_reporterkg_v-oshe-postroyat-10-shkol.txt")
+    assert art.title == "В Оше построят 10 новых школ"
+    assert art.date == dt.date(2026, 2, 10)
+    assert "Парламент опроверг" not in art.body
+
+
+def test_link_bars_apart_by_spaces_and_a_menu_after_its_home_word_are_navigation(ctx):
+    """uanew.narod.ru (dev22): "BusinesshelpUa - Допомога бізнесу   Ivan шукає й тобі
+    помагає !!!   Преса України   …" (links apart by runs of spaces) and "Головна Вісті з
+    світу Новини з України Контакт" (a menu run together after its home word)."""
+    cleaned = clean_text(
+        _realset_page("dev22/uk_uanewnarod_ukraintsi-pavlodaru-berezneva-vesna.txt"), ctx.rules
+    )
+    kinds = {r.line: r.kind for r in cleaned.removed}
+    assert kinds["Головна Вісті з світу Новини з України Контакт"] == "breadcrumb"
+    bar = next(line for line in kinds if line.startswith("BusinesshelpUa"))
+    assert kinds[bar] == "navigation" and " | Преса України | " in bar
+    assert "Головна" not in cleaned.title and "Businesshelp" not in cleaned.title
+    # a stamp's fields apart by spaces are no link bar; nor is a headline on the home page
+    assert (
+        clean_text("Новини   12.01.2022   14:00   5 переглядів\n\nТекст.", ctx.rules)
+        .removed[0]
+        .kind
+        != "navigation"
+    )
+    assert classify("Головна подія тижня: Казахстан і Україна підписали угоду", ctx.rules) is None

@@ -83,6 +83,10 @@ STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
 PUBLISHED_LABEL_WORDS = 5  # words before the date of a "This post was published on" stamp
 BYLINE_OUTLET_WORDS = 4  # an outlet's name between a byline and its date ("By X, High North News")
 _VIEWS_BIT = re.compile(r"\d{1,3}(?:[ \u00a0]?\d{3})*")  # a view counter after a stamp
+HOME_MENU_WORDS = 12  # a menu run together after its home word: this many words at most,
+HOME_MENU_ITEMS = 3  # ... with this many capitalised items after it
+SPACED_MENU_ITEMS = 4  # a bar of this many links or more, apart by runs of spaces ...
+SPACED_ITEM_WORDS = 6  # ... each this short
 LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
 TEASER_MAX_WORDS = 80  # an item of such a list (a teaser of a few sentences) is no longer
 CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.Ru#…" and its article)
@@ -107,6 +111,7 @@ _LONE_NUMBER = re.compile(
     r"(?:[kKmMкКмМ]|тыс\.?|млн\.?)?$"
 )
 _TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?!\d)")
+_CLOCK_ROW = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[\s|•·/-]+(?:[01]?\d|2[0-3]):[0-5]\d){2,}")
 _NUMERIC_DATE = re.compile(
     # 06.01.2022, 06/01/2022, 11-01-2022 (one separator), 18.11.25 (two-digit year, dots),
     # 2022-01-06, 2022/01/06, 2022년 1월 9일
@@ -136,7 +141,12 @@ _CAMEL = re.compile(r"(?<=[a-z" + _CYR_LOWER + r"])(?=[" + _UPPER + r"])")
 # A list of headlines flattened onto one line, each glued to the next ("… задержан 49-летний
 # мужчинаНазначение женщины … — эксперт220 школам … и ноутбукиНа улице …"): a word's small
 # letters run into a capital or a figure (not a name's "КазМунайГаз" or "LinkedIn")
-_GLUED_ITEM = re.compile(rf"[{_CYR_LOWER}a-z]{{5}}(?=[{_UPPER}0-9])")
+_SPACED_ITEMS = re.compile(r" {3,}")  # a link bar's items apart by runs of spaces ...
+_BAR = re.compile(r"\s+\|\s+")  # ... or by bars
+_GLUED_ITEM = re.compile(
+    rf"[{_CYR_LOWER}a-z]{{5}}(?=[{_UPPER}0-9])"  # "…напрямую президентуПограничную …"
+    rf"|[{_UPPER}]{{2}}(?=[{_UPPER}][{_CYR_LOWER}a-z]{{2}})"  # "… из состава ГКНБПарламент …"
+)
 # An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
 _ALT_LABEL = re.compile(rf"^alt(?=[{_CYR_UPPER}])")
 # A thumbnail's file name glued before the lead ("1345505519-eduardogai04.05.2012-300x288
@@ -214,9 +224,10 @@ _CURRENCIES = (
 _TICKER_TOKEN = re.compile(
     rf"(?:(?:{_CURRENCIES})\.?(?![^\W\d_])|[$€£₽₸₴¥])"  # a currency
     r"|[+−–-]?\d[\d\s]*(?:[.,]\d+)?\s*%?"  # a rate or a change
-    r"|[▲▼↑↓/=:–—•·▪*()-]",  # arrows, separators, bullets
+    r"|[▲▼↑↓/=:–—•·▪*()-]|\b(?:up|down)\b",  # arrows (or their alt text), separators
     re.IGNORECASE,
 )
+_TICKER_LABEL = re.compile(r"(?:[^\W\d_]+\s+){1,3}(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\s+)?")
 _TICKER_CURRENCY = re.compile(
     rf"(?<![^\W\d_])(?:{_CURRENCIES})(?![^\W\d_])|[$€£₽₸₴¥]", re.IGNORECASE
 )
@@ -599,6 +610,26 @@ _GLUED_CLOCK = re.compile(
 )
 
 
+def _link_bar(line: str, separator: re.Pattern[str]) -> bool:
+    """A bar of links: four items or more between separators, each a few words, no digits
+    (not a stamp's fields: "Новости | 12.01.2022 | 14:00 | 5 просмотров")."""
+    items = [x for x in separator.split(line.strip()) if x.strip()]
+    return (
+        len(items) >= SPACED_MENU_ITEMS
+        and not re.search(r"\d", line)
+        and all(_words(x) <= SPACED_ITEM_WORDS for x in items)
+    )
+
+
+def _bar_line(line: str) -> str:
+    """A link bar whose items a scraper left apart by runs of spaces, with bars between
+    them ("BusinesshelpUa - Допомога бізнесу   Ivan шукає й тобі помагає !!!   Преса
+    України   …"): single spaces would run the items together into a sentence."""
+    if not _link_bar(line, _SPACED_ITEMS):
+        return line
+    return " | ".join(x.strip() for x in _SPACED_ITEMS.split(line.strip()) if x.strip())
+
+
 def normalise_text(text: str) -> str:
     """NFC, Unix newlines, no zero-width characters, no bare tags left by a scraper, single
     spaces, stripped lines, no look-alike letters inside Cyrillic words."""
@@ -610,7 +641,7 @@ def normalise_text(text: str) -> str:
     text = _GLUED_CLOCK.sub(r"\1 ", text)  # "07.05.202509:01": a feed's stamp, two elements
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\f", "\n").replace("\v", "\n")
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(_SPACES.sub(" ", _bar_line(line)).strip() for line in text.split("\n"))
 
 
 def _words(line: str) -> int:
@@ -721,7 +752,10 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025."),
     maybe between a category field and view or comment counts ("Category: World Published
     on Monday, 03 January 2022 18:32 Hits: 1", "Дата публикации: 17.06.2024   826
-    просмотров   2 комментария", "дата: 09.04.2013 | Категория: Горячие новости")."""
+    просмотров   2 комментария", "дата: 09.04.2013 | Категория: Горячие новости").
+    Not a row of clock times alone: a widget's sunrise and sunset ("05:04 21:50 01:58")."""
+    if _CLOCK_ROW.fullmatch(line.strip()):
+        return False
     if _stamp_bits(line, rules):
         return True
     if _stamp_then_field(line, rules):
@@ -962,6 +996,14 @@ def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
     if len(parts) >= 3 and starts_as_menu and all(_words(p) <= 4 for p in parts[:-1]):
         return True
     key = _key(line)
+    words = line.split()
+    if (
+        words
+        and _key(words[0]) in rules.breadcrumb_home
+        and len(words) <= HOME_MENU_WORDS
+        and sum(w[:1].isupper() for w in words[1:]) >= HOME_MENU_ITEMS
+    ):  # the home word and the menu's items, run together ("Головна Вісті з світу
+        return True  # Новини з України Контакт"): a headline capitalises its first word only
     for home in rules.breadcrumb_home:
         if key == home:
             return True
@@ -1092,6 +1134,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
             return cls
     if _market_ticker(line, rules) or _weather(line):
         return "widget"  # (a rate "6.57 KZT" is no date; nor is "25.8 C" a count)
+    if _link_bar(line, _BAR):
+        return "navigation"  # "BusinesshelpUa - Допомога бізнесу | Ivan шукає … | Преса …"
     if _EPIGRAPH.match(line.strip()):
         return "epigraph"
     if _issue_line(line, rules):
@@ -1151,7 +1195,13 @@ def _market_ticker(line: str, rules: CleanRules) -> bool:
         return False
     if not re.search(r"\d", stripped):  # a code alone: upper case ("USD", not "Try")
         return bool(re.fullmatch(r"[•·▪*\s]*[A-Z]{3}", stripped)) and stripped[-3:].isupper()
-    return not _TICKER_TOKEN.sub(" ", stripped).strip()
+    if not _TICKER_TOKEN.sub(" ", stripped).strip():
+        return True
+    # the rates after a label and its day ("Курс ЦБ на 19.04 USD 447.4 up -1.49"), the
+    # codes said in capitals after it
+    m = _TICKER_LABEL.match(stripped)
+    rest = stripped[m.end() :] if m else ""
+    return bool(re.match(r"[A-Z]{3}\b", rest)) and not _TICKER_TOKEN.sub(" ", rest).strip()
 
 
 _SPAN_START = re.compile(r"(?<!\d)\d{1,2}\s*[-–—]$")  # "14 –" before "21 January 2022"

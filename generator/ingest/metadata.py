@@ -37,6 +37,8 @@ MAX_DATELINE_LAG_DAYS = 31  # a yearless dateline this long after the lead's dat
 STAMP_AFTER_DATELINE_DAYS = 3  # a stamp this long after a yearless dateline's day is its posting
 MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's date may follow the publication by this
 MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
+LEAD_EVENT_CHARS = 150  # the lead's opening, where a report names the day of its news ...
+LEAD_EVENT_MAX_LAG_DAYS = 21  # ... written at most this long after that day
 # a date of the page this many days before one reading of a slash date ("06/01/2022" after
 # "5 января") settles its order
 SETTLING_DAYS = 7
@@ -436,7 +438,9 @@ def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool =
     stamp more than a few weeks before a full date of the lead ("November 11, 2023"),
     unless a deadline, a start or an event's verb puts that date ahead ("until March 31,
     2026", "С 1 января 2026 года посёлок войдет в состав …" under a stamp of 26 September
-    2025; "Чемпионат стартует 4-5 марта" under one of 29 January)."""
+    2025; "Чемпионат стартует 4-5 марта" under one of 29 January). Nor a stamp more than
+    three weeks after the day the lead opens with ("У другій половині дня 17 червня …
+    відбувся 2-й Саміт" under "22.07.2025 00:32:22"): news is told within days."""
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
     for start, year, month, day in find_dates(first, rules, latin):
         if year is not None:  # "late on November 11, 2023" under a stamp of September 26
@@ -446,6 +450,13 @@ def _fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool =
                 return False
             continue
         same, before = _safe_date(date.year, month, day), _safe_date(date.year - 1, month, day)
+        if (
+            same is not None
+            and start < LEAD_EVENT_CHARS
+            and same <= date
+            and (date - same).days > LEAD_EVENT_MAX_LAG_DAYS
+        ):  # the day the lead's first sentence tells of, weeks before the stamp: the stamp
+            return False  # is a page clock ("22.07.202500:32:22" over "17 червня … відбувся")
         if same is not None and same <= date + dt.timedelta(days=MAX_LOOK_AHEAD_DAYS_LEAD):
             continue
         if same is not None and same > date and _ahead(first[:start], rules):
