@@ -3706,3 +3706,18 @@ def test_link_bars_apart_by_spaces_and_a_menu_after_its_home_word_are_navigation
         != "navigation"
     )
     assert classify("Головна подія тижня: Казахстан і Україна підписали угоду", ctx.rules) is None
+
+
+def test_the_date_in_the_page_title_line_over_its_headline_dates_the_page(ctx):
+    """gurk.kz (dev22): "В Алматы … в честь Наурыза: Город Алматы, 20 Марта 2026 года -
+    новости на сайте gurk.kz" (the site's title template) over the headline said alone:
+    the headline, dated by the template; the date of the event (21 March) is not taken."""
+    url = "https://gurk.kz/news/v-almaty-na-ploshhadi-astana-projdut-prazdnichny-e-gulyaniya-v-chest-naury-za"
+    art = _realset_article(ctx, "dev22/ru_gurk_nauryz-gulyaniya-ploshchad-astana.txt", url)
+    assert art.title == "В Алматы на площади Астана пройдут праздничные гуляния в честь Наурыза"
+    assert art.date == dt.date(2026, 3, 20)
+    # a line that does not say the headline below it is no page title
+    page = _realset_page("dev22/ru_gurk_nauryz-gulyaniya-ploshchad-astana.txt")
+    page = page.replace("в честь Наурыза:", "в честь праздника:", 1)
+    art = ingest_bytes(RawInput(data=page.encode("utf-8"), origin="x.txt"), ctx)
+    assert art.date != dt.date(2026, 3, 20)

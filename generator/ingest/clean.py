@@ -85,6 +85,7 @@ BYLINE_OUTLET_WORDS = 4  # an outlet's name between a byline and its date ("By X
 _VIEWS_BIT = re.compile(r"\d{1,3}(?:[ \u00a0]?\d{3})*")  # a view counter after a stamp
 HOME_MENU_WORDS = 12  # a menu run together after its home word: this many words at most,
 HOME_MENU_ITEMS = 3  # ... with this many capitalised items after it
+PAGE_TITLE_HEAD_WORDS = 4  # a headline said again under the page's title line: this long
 SPACED_MENU_ITEMS = 4  # a bar of this many links or more, apart by runs of spaces ...
 SPACED_ITEM_WORDS = 6  # ... each this short
 LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
@@ -3353,6 +3354,8 @@ def stamp_lines(
             stamp = _stamp_in_line(lines, kinds, i, rules)
         if stamp is None and i == title_index and (k := _glued_stamp_words(lines[i], rules)):
             stamp = " ".join(lines[i].split()[-k:])  # "… газификацию? 2024-11-23 20:34:23"
+        if stamp is None and title_index is not None and i <= title_index:
+            stamp = _page_title_date(lines, kinds, i, rules)
         if stamp is not None and (i < first_body or kinds[i] is None):
             if title_index is None:
                 where = "top"
@@ -3415,6 +3418,27 @@ def stamp_lines(
             ):
                 out.append(("tail", lines[labelled[0]]))
     return tuple(out)
+
+
+def _page_title_date(
+    lines: list[str], kinds: list[str | None], i: int, rules: CleanRules
+) -> str | None:
+    """The one full date in the tail of the page's title line, the headline said again on
+    its own right below it ("В Алматы … в честь Наурыза: Город Алматы, 20 Марта 2026 года -
+    новости на сайте gurk.kz" / "В Алматы … в честь Наурыза"): the site's title template
+    dates the page."""
+    below = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] != "blank"), "")
+    head = below.strip()
+    if _words(head) < PAGE_TITLE_HEAD_WORDS or not lines[i].startswith(head):
+        return None
+    tail = lines[i][len(head) :]
+    if not re.match(r"\s*[:|–—-]\s", tail):
+        return None
+    found = [f for f in find_dates(tail, rules) if f[1]]
+    if len(found) != 1:
+        return None
+    end = next(iter(_date_ends(tail, found[0][0], rules)), len(tail))
+    return tail[found[0][0] : end]
 
 
 def _said_twice(lines: list[str], kinds: list[str | None], i: int) -> bool:
