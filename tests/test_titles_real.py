@@ -3721,3 +3721,15 @@ def test_the_date_in_the_page_title_line_over_its_headline_dates_the_page(ctx):
     page = page.replace("в честь Наурыза:", "в честь праздника:", 1)
     art = ingest_bytes(RawInput(data=page.encode("utf-8"), origin="x.txt"), ctx)
     assert art.date != dt.date(2026, 3, 20)
+
+
+def test_a_url_date_month_first_is_read_as_the_pages_stamp_says(ctx):
+    """efeedlink.com (dev23): "…/contents/09-07-2011/…" under the stamp "September 7, 2011":
+    the address writes its date month first; read day first it was 9 July (a wrong date).
+    Without a stamp to settle it, the day-first reading stays."""
+    name = "dev23/en_efeedlink_kazakhstan-to-export-grain-to-iran.txt"
+    url = "https://www.efeedlink.com/contents/09-07-2011/9ffe2c6f-e1c2-4439-9d1b-a911ece591e8-a001.html"
+    assert _realset_article(ctx, name, url).date == dt.date(2011, 9, 7)
+    page = _realset_page(name).replace("September 7, 2011\n", "", 1)
+    art = ingest_bytes(RawInput(data=page.encode("utf-8"), origin="x.txt", url=url), ctx)
+    assert art.date == dt.date(2011, 7, 9)

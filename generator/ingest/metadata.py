@@ -587,12 +587,38 @@ def _url_date(cleaned: Cleaned, rules: CleanRules, url: str | None, latin: bool)
     slug ("…-ot-11012022-goda-…" for "… от 11.01.2022 года …", a speech posted a day later),
     not a publication date."""
     found = url_date(url)
-    if found is None or not cleaned.title:
+    if found is None:
+        return found
+    swapped = _month_first_url_date(url)
+    if swapped is not None and swapped in _stamp_dates(cleaned, rules, latin):
+        return swapped  # "/09-07-2011/" under a stamp "September 7, 2011": month first
+    if not cleaned.title:
         return found
     for _start, year, month, day in find_dates(cleaned.title, rules, latin):
         if year is not None and _safe_date(year, month, day) == found:
             return None
     return found
+
+
+def _month_first_url_date(url: str | None) -> dt.date | None:
+    """The other reading of a URL's date written day first (``-07-01-2022.html``), when its
+    first two numbers can both be a month and differ: ``/09-07-2011/`` is 7 September on a
+    site writing dates month first (``None`` for a year-first or unambiguous date)."""
+    try:
+        path = urlsplit(url or "").path
+    except ValueError:
+        return None
+    for rx in _URL_DATES:
+        m = rx.search(path)
+        if not m:
+            continue
+        if rx.pattern.find("(?P<y>") < rx.pattern.find("(?P<d>"):
+            return None  # year first: ISO order, no doubt
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if d > 12 or d == mo:
+            return None
+        return _safe_date(int(m.group("y")), d, mo)
+    return None
 
 
 def _today_dated(cleaned: Cleaned, rules: CleanRules) -> tuple[dt.date | None, str | None]:
