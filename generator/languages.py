@@ -54,6 +54,7 @@ _LIST_KEYS = (
     "deadline_words",
     "start_words",
     "permalink_words",
+    "edit_words",
     "salutations",
     "category_fields",
     "author_fields",
@@ -100,6 +101,8 @@ class LanguagePack:
     start_words: tuple[str, ...] = ()
     # a label before the page's own address ("Ссылка на новость: https://…/2019-05-03/…")
     permalink_words: tuple[str, ...] = ()
+    # a CMS's edit link left after a headline ("[ Редагувати ]", "[edit]")
+    edit_words: tuple[str, ...] = ()
     # a letter's salutation ("Уважаемые читатели!"): the text's start, never a headline
     salutations: tuple[str, ...] = ()
     # a stamp's neighbours on its line: a category field's name ("Категория: …"), the label

@@ -3733,3 +3733,14 @@ def test_a_url_date_month_first_is_read_as_the_pages_stamp_says(ctx):
     page = _realset_page(name).replace("September 7, 2011\n", "", 1)
     art = ingest_bytes(RawInput(data=page.encode("utf-8"), origin="x.txt", url=url), ctx)
     assert art.date == dt.date(2011, 7, 9)
+
+
+def test_a_cms_edit_link_after_the_headline_is_cut(ctx):
+    """podrobnosti.ua (dev23): "В Беларуси задержали троих украинцев за участие в акции
+    протеста [ Редагувати ]": the edit link of the site's CMS (the packs' ``edit_words``),
+    not the headline's words; a bracketed word that is no edit link stays."""
+    art = _realset_article(ctx, "dev23/uk_podrobnosti_bilorus-zatrymaly-trokh-ukraintsiv.txt")
+    assert art.title == "В Беларуси задержали троих украинцев за участие в акции протеста"
+    text = "Токаєв підписав указ [ВІДЕО]\n\nПрезидент підписав указ про відставку уряду."
+    art = ingest_bytes(RawInput(data=text.encode("utf-8"), origin="x.txt"), ctx)
+    assert art.title == "Токаєв підписав указ [ВІДЕО]"

@@ -282,6 +282,7 @@ class CleanRules:
     abbreviations: frozenset[str] = frozenset()
     start: re.Pattern[str] | None = None  # a start ("с", "from") ending the text before a date
     permalink: re.Pattern[str] | None = None  # "Ссылка на новость: <the page's address>"
+    edit_tag: re.Pattern[str] | None = None  # a CMS's edit link after a headline: "[ Edit ]"
     # a salutation opening a letter or notice ("Уважаемые читатели!", "Dear citizens!")
     salutation: re.Pattern[str] | None = None
     # a stamp's neighbours on its line (``_stamp_neighbours``)
@@ -333,6 +334,7 @@ def build_rules(
     deadline: set[str] = set()
     start: set[str] = set()
     permalink: set[str] = set()
+    edit: set[str] = set()
     salutations: set[str] = set()
     fields: set[str] = set()
     authors: set[str] = set()
@@ -360,6 +362,7 @@ def build_rules(
         deadline.update(" ".join(w.casefold().split()) for w in pack.deadline_words)
         start.update(" ".join(w.casefold().split()) for w in pack.start_words)
         permalink.update(" ".join(w.casefold().split()) for w in pack.permalink_words)
+        edit.update(w.casefold() for w in pack.edit_words)
         salutations.update(" ".join(w.casefold().split()) for w in pack.salutations)
         fields.update(w.casefold() for w in pack.category_fields)
         authors.update(w.casefold() for w in pack.author_fields)
@@ -496,6 +499,9 @@ def build_rules(
             re.IGNORECASE,
         )
         if deadline
+        else None,
+        edit_tag=re.compile(r"\s*\[\s*(?:" + _phrases(edit) + r")\s*\]\s*$", re.IGNORECASE)
+        if edit
         else None,
         start=re.compile(r"(?<!\w)(?:" + _phrases(start) + r")\s*$", re.IGNORECASE)
         if start
@@ -2849,6 +2855,8 @@ def _strip_credit(title: str, rules: CleanRules) -> str:
     if tag and _key(tag.group(1)) in rules.switcher_tokens:  # language of the entry
         title = title[tag.end() :]
     title = _UPDATE_TAG.sub("", title)
+    if rules.edit_tag is not None:  # "… за участь в акції протесту [ Редагувати ]"
+        title = rules.edit_tag.sub("", title)
     head, sep, tail = title.rpartition(". ")
     if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
         return head
