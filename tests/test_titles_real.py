@@ -3744,3 +3744,28 @@ def test_a_cms_edit_link_after_the_headline_is_cut(ctx):
     text = "Токаєв підписав указ [ВІДЕО]\n\nПрезидент підписав указ про відставку уряду."
     art = ingest_bytes(RawInput(data=text.encode("utf-8"), origin="x.txt"), ctx)
     assert art.title == "Токаєв підписав указ [ВІДЕО]"
+
+
+def test_a_byline_with_an_english_by_before_a_cyrillic_name_ends_the_headline(ctx):
+    """topnews.ru (dev24): the headline, then "by Юлия Гарипова, Челябинск · Коммерсантъ…"
+    (a theme's English "by" on a Russian page): a byline, not the headline going on."""
+    art = _realset_article(ctx, "dev24/ru_topnews_shumkov-bolshaya-voda-k-kurganu.txt")
+    assert art.title == "Губернатор Шумков заявил о движении большой воды к Кургану"
+    assert LEAD_TITLE not in art.inferred
+
+
+def test_a_caption_ending_in_the_photos_day_is_no_headline(ctx):
+    """ural56.ru (dev24): "Очередь из машин на пункте пропуска в Орске, 29.06.2025" over the
+    lead: the photo's caption and the day it was taken; the page has no headline line, and
+    the photo's day is not the page's date."""
+    art = _realset_article(ctx, "dev24/ru_ural56_ochered-kpp-orsk-alimbet.txt")
+    assert LEAD_TITLE in art.inferred and art.title.startswith("Люди, с трудом прошедшие")
+    assert art.date is None
+
+
+def test_a_hotline_with_a_mobile_number_is_a_contact(ctx):
+    """pravdorub.com.ua (dev24): "9-20 Гаряча лінія Олександра Поворознюка 068 377 77 77"."""
+    from generator.ingest.clean import _CONTACT
+
+    assert _CONTACT.search("9-20 Гаряча лінія Олександра Поворознюка 068 377 77 77")
+    assert not _CONTACT.search("У 2023 році 068 тисяч 377 осіб, 12.01.2022 10:00")

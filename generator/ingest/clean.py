@@ -142,6 +142,7 @@ _CAMEL = re.compile(r"(?<=[a-z" + _CYR_LOWER + r"])(?=[" + _UPPER + r"])")
 # A list of headlines flattened onto one line, each glued to the next ("… задержан 49-летний
 # мужчинаНазначение женщины … — эксперт220 школам … и ноутбукиНа улице …"): a word's small
 # letters run into a capital or a figure (not a name's "КазМунайГаз" or "LinkedIn")
+_DATED_CAPTION = re.compile(r"\w,\s*[0-3]?\d\.[01]\d\.(?:19|20)\d{2}\s*$")  # "…, 29.06.2025"
 _SPACED_ITEMS = re.compile(r" {3,}")  # a link bar's items apart by runs of spaces ...
 _BAR = re.compile(r"\s+\|\s+")  # ... or by bars
 _GLUED_ITEM = re.compile(
@@ -1838,6 +1839,9 @@ def _choose_headline(
         if _dash_credited(lines[i], rules):
             kinds[i] = "caption"  # "... close to the border with Kyrgyzstan.—AFP"
             continue
+        if _DATED_CAPTION.search(lines[i]):
+            kinds[i] = "caption"  # "Очередь из машин на пункте пропуска в Орске, 29.06.2025":
+            continue  # a photo's caption with the day it was taken
         if _credit_after(lines[i], rules) or _credited_below(lines, i, rules):
             kinds[i] = "caption"  # "Пожежа у Туапсе. Фото: російські ЗМІ"
             continue
@@ -2093,6 +2097,7 @@ _CONTACT = re.compile(
     r"|\+?\d{1,2}[\s-]?\(?\d{3,4}\)?[\s-]\d{2,3}-\d{2}-\d{2,3}\b"  # 8-922-87-26-626
     r"|(?<![\d.,])[08][\s-]?800(?:[\s-]?\d{2,3}){3}\b"  # a hotline: 0 800 50 77 45, 8-800-…
     r"|(?<![\w.,])\+\d{1,3}[\s-]?\(?\d{2,4}\)?(?:[\s-]?\d{2,3}){2,3}\b"  # +7 (727) 250 11 22
+    r"|(?<![\d.,:])0\d{2}[\s-]\d{3}[\s-]\d{2}[\s-]\d{2}\b"  # a mobile: 068 377 77 77
 )
 
 
