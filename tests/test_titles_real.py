@@ -3716,6 +3716,9 @@ def test_the_date_in_the_page_title_line_over_its_headline_dates_the_page(ctx):
     art = _realset_article(ctx, "dev22/ru_gurk_nauryz-gulyaniya-ploshchad-astana.txt", url)
     assert art.title == "В Алматы на площади Астана пройдут праздничные гуляния в честь Наурыза"
     assert art.date == dt.date(2026, 3, 20)
+    # without its address too: the headline said alone under the title line is the headline
+    art = _realset_article(ctx, "dev22/ru_gurk_nauryz-gulyaniya-ploshchad-astana.txt")
+    assert art.title == "В Алматы на площади Астана пройдут праздничные гуляния в честь Наурыза"
     # a line that does not say the headline below it is no page title
     page = _realset_page("dev22/ru_gurk_nauryz-gulyaniya-ploshchad-astana.txt")
     page = page.replace("в честь Наурыза:", "в честь праздника:", 1)

@@ -1904,6 +1904,10 @@ def _choose_headline(
     echoed = [i for i in candidates if _echoes_header(lines[i], lines[:i])]
     if echoed:  # the page's title line said again on its own: the headline
         return echoed[0], candidates, end
+    for a, b in itertools.pairwise(candidates):
+        if _page_title_tail(lines[a], lines[b]) is not None:
+            return b, candidates, end  # the headline under the page's title line, which adds
+            # the place, date and site to it ("…: Город Алматы, 20 Марта 2026 года - …")
     slugged = [i for i in candidates if i not in menu and _says_slug(lines[i], slug)]
     if slugged:  # the line the URL's slug says: the headline (over a longer standfirst)
         return slugged[0], candidates, end
@@ -3433,6 +3437,16 @@ def stamp_lines(
     return tuple(out)
 
 
+def _page_title_tail(line: str, below: str) -> str | None:
+    """What the page's title line adds after the headline said on its own below it (": Город
+    Алматы, 20 Марта 2026 года - новости на сайте gurk.kz"), or ``None``."""
+    head = below.strip()
+    if _words(head) < PAGE_TITLE_HEAD_WORDS or not line.startswith(head):
+        return None
+    tail = line[len(head) :]
+    return tail if re.match(r"\s*[:|–—-]\s", tail) else None
+
+
 def _page_title_date(
     lines: list[str], kinds: list[str | None], i: int, rules: CleanRules
 ) -> str | None:
@@ -3441,11 +3455,8 @@ def _page_title_date(
     новости на сайте gurk.kz" / "В Алматы … в честь Наурыза"): the site's title template
     dates the page."""
     below = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] != "blank"), "")
-    head = below.strip()
-    if _words(head) < PAGE_TITLE_HEAD_WORDS or not lines[i].startswith(head):
-        return None
-    tail = lines[i][len(head) :]
-    if not re.match(r"\s*[:|–—-]\s", tail):
+    tail = _page_title_tail(lines[i], below)
+    if tail is None:
         return None
     found = [f for f in find_dates(tail, rules) if f[1]]
     if len(found) != 1:
