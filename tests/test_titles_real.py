@@ -3772,3 +3772,32 @@ def test_a_hotline_with_a_mobile_number_is_a_contact(ctx):
 
     assert _CONTACT.search("9-20 Гаряча лінія Олександра Поворознюка 068 377 77 77")
     assert not _CONTACT.search("У 2023 році 068 тисяч 377 осіб, 12.01.2022 10:00")
+
+
+def test_a_web_archives_capture_day_in_the_address_is_no_publication_date(ctx):
+    """archive.org.ua (dev25): ".../archive/2008-08-12/maidan.org.ua/static/…" is the day the
+    archive saved a page "додано: 02-12-2007"; only the original address's own date counts
+    (web.archive.org's "/web/20220105123456/https://…/2022/01/05/…" keeps it). The site's
+    menu "Майдан • Майдан-Захід • новини • …" is navigation, not the headline."""
+    from generator.ingest.metadata import url_date
+
+    name = "dev25/uk_maidanarchive_burtyk-ukraintsi-u-kazakhstani.txt"
+    url = "http://archive.org.ua/archive/2008-08-12/maidan.org.ua/static/lvivmai/1196614904.html"
+    art = _realset_article(ctx, name, url)
+    assert art.date != dt.date(2008, 8, 12)
+    assert art.title == "Іван Буртик: Про долу українців у Кахзахстані-2"
+    assert url_date(url) is None
+    wayback = "https://web.archive.org/web/20220107123456/https://site.kz/news/2022/01/05/x"
+    assert url_date(wayback) == dt.date(2022, 1, 5)
+    assert url_date("https://site.kz/index.php/2022-01-05-x") == dt.date(2022, 1, 5)
+
+
+def test_a_weather_reading_with_the_skys_state_is_a_widget(ctx):
+    """platon.asia and stv.uz (dev25): "- 34ºc, Солнечно" (an ordinal sign for degrees, the
+    sky's state after it) is a weather box; on stv.uz it stood between the site's clock and
+    the page's stamp, which now dates the page."""
+    assert classify("- 34ºc, Солнечно", ctx.rules) == "widget"
+    assert classify("+12° ясно", ctx.rules) == "widget"
+    assert classify("34 области объявили траур", ctx.rules) is None
+    art = _realset_article(ctx, "dev25/ru_stv_hokim-samarkanda-mnogokvartirnye-doma.txt")
+    assert art.date == dt.date(2026, 2, 9)

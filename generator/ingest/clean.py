@@ -106,7 +106,9 @@ _LETTER = r"[^\W\d_]"
 
 _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t]*")
 # A site header's weather reading: "25.8 C", "-3.1 C", "+12°", "−4 °C" (a line of its own).
-_TEMPERATURE = re.compile(r"[+\-−–]?\d{1,2}(?:[.,]\d{1,2})?\s*(?:°\s*[CFСcf]?|[CFС])")
+_TEMPERATURE = re.compile(r"[+\-−–]?\d{1,2}(?:[.,]\d{1,2})?\s*(?:[°º]\s*[CFСcfс]?|[CFС])")
+# ... and the sky's state after it ("34ºc, Солнечно", "+12° ясно")
+_WEATHER = re.compile(_TEMPERATURE.pattern + r"(?:\s*,?\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?")
 _LONE_NUMBER = re.compile(
     r"^[\d\s.,:;+%/|()\[\]#№*•·\-–—]*\d[\d\s.,:;+%/|()\[\]#№*•·\-–—]*"
     r"(?:[kKmMкКмМ]|тыс\.?|млн\.?)?$"
@@ -144,7 +146,7 @@ _CAMEL = re.compile(r"(?<=[a-z" + _CYR_LOWER + r"])(?=[" + _UPPER + r"])")
 # letters run into a capital or a figure (not a name's "КазМунайГаз" or "LinkedIn")
 _DATED_CAPTION = re.compile(r"\w,\s*[0-3]?\d\.[01]\d\.(?:19|20)\d{2}\s*$")  # "…, 29.06.2025"
 _SPACED_ITEMS = re.compile(r" {3,}")  # a link bar's items apart by runs of spaces ...
-_BAR = re.compile(r"\s+\|\s+")  # ... or by bars
+_BAR = re.compile(r"\s+[|•·]\s+")  # ... or by bars or bullets
 _GLUED_ITEM = re.compile(
     rf"[{_CYR_LOWER}a-z]{{5}}(?=[{_UPPER}0-9])"  # "…напрямую президентуПограничную …"
     rf"|[{_UPPER}]{{2}}(?=[{_UPPER}][{_CYR_LOWER}a-z]{{2}})"  # "… из состава ГКНБПарламент …"
@@ -3324,8 +3326,8 @@ def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
 
 
 def _weather(line: str) -> bool:
-    """A weather reading on a line of its own ("25.8 C", "-3.1 C", "+12°")."""
-    return _TEMPERATURE.fullmatch(line.strip()) is not None
+    """A weather reading on a line of its own ("25.8 C", "-3.1 C", "+12°", "34ºc, Солнечно")."""
+    return _WEATHER.fullmatch(re.sub(r"^[-–•·*]\s+", "", line.strip())) is not None
 
 
 def _place_line(line: str, kind: str | None) -> bool:

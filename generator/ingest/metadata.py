@@ -150,6 +150,24 @@ def parse_crawl_date(
     return None, None, f"impossible crawl month {marker} ignored"
 
 
+_HOST_SEGMENT = re.compile(
+    r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,6}|xn--[a-z0-9-]+)", re.IGNORECASE
+)
+_FILE_SUFFIX = re.compile(r"\.(?:php\d?|s?html?|aspx?|jsp|cgi|pdf|jpe?g|png|gif|xml|json)$", re.I)
+
+
+def _original_path(path: str) -> str:
+    """The original page's path inside a web archive's address: the part after the archived
+    site's host ("/archive/2008-08-12/maidan.org.ua/static/…" -> "/static/…"; "/web/
+    20080812123456/http://site.kz/2022/01/05/…" -> "/2022/01/05/…"). The archive's own
+    date is the day the page was saved, not the day it was published."""
+    segments = path.split("/")
+    for k, seg in enumerate(segments[:-1]):
+        if k and _HOST_SEGMENT.fullmatch(seg) and not _FILE_SUFFIX.search(seg):
+            return "/" + "/".join(segments[k + 1 :])
+    return path
+
+
 def url_date(url: str | None) -> dt.date | None:
     """The date a page's URL path states: ``/2022/01/06/``, ``/2022-01-06``, ``/09/01/2022/``,
     ``/20220110/``, a ``20220107113851`` time stamp, ``-07-01-2022.html``, ``-29112025-``;
@@ -158,7 +176,7 @@ def url_date(url: str | None) -> dt.date | None:
     if not url:
         return None
     try:
-        path = urlsplit(url).path
+        path = _original_path(urlsplit(url).path)
     except ValueError:
         return None
     days = {m.group(0) for m in _URL_DATES[0].finditer(path)}
