@@ -86,8 +86,8 @@ _VIEWS_BIT = re.compile(r"\d{1,3}(?:[ \u00a0]?\d{3})*")  # a view counter after 
 HOME_MENU_WORDS = 12  # a menu run together after its home word: this many words at most,
 HOME_MENU_ITEMS = 3  # ... with this many capitalised items after it
 PAGE_TITLE_HEAD_WORDS = 4  # a headline said again under the page's title line: this long
-SPACED_MENU_ITEMS = 4  # a bar of this many links or more, apart by runs of spaces ...
-SPACED_ITEM_WORDS = 6  # ... each this short
+LINK_BAR_ITEMS = 4  # a bar of this many links or more, apart by spaces, bars or bullets ...
+LINK_BAR_ITEM_WORDS = 6  # ... each this short
 LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
 TEASER_MAX_WORDS = 80  # an item of such a list (a teaser of a few sentences) is no longer
 CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.Ru#…" and its article)
@@ -141,12 +141,12 @@ _SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail
 # a site's name in a line ("cryptopolitan.com"), not a link's ("pic.twitter.com/Ab1")
 _SITE_TOKEN = re.compile(r"(?<![\w@/.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?![\w./-])")
 _CAMEL = re.compile(r"(?<=[a-z" + _CYR_LOWER + r"])(?=[" + _UPPER + r"])")
-# A list of headlines flattened onto one line, each glued to the next ("… задержан 49-летний
-# мужчинаНазначение женщины … — эксперт220 школам … и ноутбукиНа улице …"): a word's small
-# letters run into a capital or a figure (not a name's "КазМунайГаз" or "LinkedIn")
 _DATED_CAPTION = re.compile(r"\w,\s*[0-3]?\d\.[01]\d\.(?:19|20)\d{2}\s*$")  # "…, 29.06.2025"
 _SPACED_ITEMS = re.compile(r" {3,}")  # a link bar's items apart by runs of spaces ...
 _BAR = re.compile(r"\s+[|•·]\s+")  # ... or by bars or bullets
+# A list of headlines flattened onto one line, each glued to the next ("… задержан 49-летний
+# мужчинаНазначение женщины … — эксперт220 школам … и ноутбукиНа улице …"): a word's small
+# letters run into a capital or a figure (not a name's "КазМунайГаз" or "LinkedIn")
 _GLUED_ITEM = re.compile(
     rf"[{_CYR_LOWER}a-z]{{5}}(?=[{_UPPER}0-9])"  # "…напрямую президентуПограничную …"
     rf"|[{_UPPER}]{{2}}(?=[{_UPPER}][{_CYR_LOWER}a-z]{{2}})"  # "… из состава ГКНБПарламент …"
@@ -625,9 +625,9 @@ def _link_bar(line: str, separator: re.Pattern[str]) -> bool:
     (not a stamp's fields: "Новости | 12.01.2022 | 14:00 | 5 просмотров")."""
     items = [x for x in separator.split(line.strip()) if x.strip()]
     return (
-        len(items) >= SPACED_MENU_ITEMS
+        len(items) >= LINK_BAR_ITEMS
         and not re.search(r"\d", line)
-        and all(_words(x) <= SPACED_ITEM_WORDS for x in items)
+        and all(_words(x) <= LINK_BAR_ITEM_WORDS for x in items)
     )
 
 
