@@ -635,7 +635,7 @@ def _bar_line(line: str) -> str:
     """A link bar whose items a scraper left apart by runs of spaces, with bars between
     them ("BusinesshelpUa - Допомога бізнесу   Ivan шукає й тобі помагає !!!   Преса
     України   …"): single spaces would run the items together into a sentence."""
-    if not _link_bar(line, _SPACED_ITEMS):
+    if "   " not in line or not _link_bar(line, _SPACED_ITEMS):
         return line
     return " | ".join(x.strip() for x in _SPACED_ITEMS.split(line.strip()) if x.strip())
 
@@ -1906,10 +1906,6 @@ def _choose_headline(
     echoed = [i for i in candidates if _echoes_header(lines[i], lines[:i])]
     if echoed:  # the page's title line said again on its own: the headline
         return echoed[0], candidates, end
-    for a, b in itertools.pairwise(candidates):
-        if _page_title_tail(lines[a], lines[b]) is not None:
-            return b, candidates, end  # the headline under the page's title line, which adds
-            # the place, date and site to it ("…: Город Алматы, 20 Марта 2026 года - …")
     slugged = [i for i in candidates if i not in menu and _says_slug(lines[i], slug)]
     if slugged:  # the line the URL's slug says: the headline (over a longer standfirst)
         return slugged[0], candidates, end
@@ -2417,8 +2413,8 @@ def _echoes_header(line: str, above: list[str]) -> bool:
         if k.startswith(key + " "):
             head, stripped = other.strip(), line.strip()
             rest = head[len(stripped) :] if head.startswith(stripped) else ""
-            if re.match(r"\s+(?:[|–—/·•-]|::)\s", rest):  # "Headline | Site", not "A, B"
-                return True
+            if re.match(r"(?::|\s+(?:[|–—/·•-]|::))\s", rest):  # "Headline | Site", not "A, B"
+                return True  # ("Headline: Город Алматы, 20 Марта 2026 года - новости …")
             if _site_tail(rest):  # "Headline Спектр": the site's name glued on
                 return True
     return False

@@ -60,6 +60,7 @@ _URL_DATES = (
     re.compile(r"(?<![\d])(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>20\d{2})(?![\d])"),
     re.compile(r"(?<![\d])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>20[0-4]\d)(?![\d])"),
 )
+_DAY_FIRST_URL_DATES = frozenset({1, 3, 4})  # the patterns above that write the day first
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}$", re.IGNORECASE)
 # A page header's widgets: the weather ("Харків +12°С", "-3.1 C") and exchange rates
 # ("• USD 39.6", "USD" / "504.49 KZT", "KZT/USD = 0.00191"); a date next to them is the
@@ -173,6 +174,14 @@ def url_date(url: str | None) -> dt.date | None:
     ``/20220110/``, a ``20220107113851`` time stamp, ``-07-01-2022.html``, ``-29112025-``;
     ``None`` when it states none, or two different days (a CMS's category alias and its
     article's: ``/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43``)."""
+    reading = _url_date_reading(url)
+    return reading[0] if reading else None
+
+
+def _url_date_reading(url: str | None) -> tuple[dt.date, dt.date | None] | None:
+    """(``url_date``, its month-first reading when the address writes it day first and its
+    first two numbers can both be a month and differ: ``/09-07-2011/`` is 7 September on a
+    site writing dates month first; ``None`` for a year-first or unambiguous date)."""
     if not url:
         return None
     try:
@@ -182,12 +191,14 @@ def url_date(url: str | None) -> dt.date | None:
     days = {m.group(0) for m in _URL_DATES[0].finditer(path)}
     if len({_safe_date(*map(int, re.split(r"[/-]", day))) for day in days} - {None}) > 1:
         return None
-    for rx in _URL_DATES:
+    for k, rx in enumerate(_URL_DATES):
         m = rx.search(path)
         if m:
-            found = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            found = _safe_date(year, month, day)
             if found:
-                return found
+                doubt = k in _DAY_FIRST_URL_DATES and day <= 12 and day != month
+                return found, _safe_date(year, day, month) if doubt else None
     return None
 
 
@@ -604,10 +615,10 @@ def _url_date(cleaned: Cleaned, rules: CleanRules, url: str | None, latin: bool)
     """The URL's date, unless the headline names that day: then the address is the headline's
     slug ("…-ot-11012022-goda-…" for "… от 11.01.2022 года …", a speech posted a day later),
     not a publication date."""
-    found = url_date(url)
-    if found is None:
-        return found
-    swapped = _month_first_url_date(url)
+    reading = _url_date_reading(url)
+    if reading is None:
+        return None
+    found, swapped = reading
     if swapped is not None and swapped in _stamp_dates(cleaned, rules, latin):
         return swapped  # "/09-07-2011/" under a stamp "September 7, 2011": month first
     if not cleaned.title:
@@ -616,27 +627,6 @@ def _url_date(cleaned: Cleaned, rules: CleanRules, url: str | None, latin: bool)
         if year is not None and _safe_date(year, month, day) == found:
             return None
     return found
-
-
-def _month_first_url_date(url: str | None) -> dt.date | None:
-    """The other reading of a URL's date written day first (``-07-01-2022.html``), when its
-    first two numbers can both be a month and differ: ``/09-07-2011/`` is 7 September on a
-    site writing dates month first (``None`` for a year-first or unambiguous date)."""
-    try:
-        path = urlsplit(url or "").path
-    except ValueError:
-        return None
-    for rx in _URL_DATES:
-        m = rx.search(path)
-        if not m:
-            continue
-        if rx.pattern.find("(?P<y>") < rx.pattern.find("(?P<d>"):
-            return None  # year first: ISO order, no doubt
-        d, mo = int(m.group("d")), int(m.group("m"))
-        if d > 12 or d == mo:
-            return None
-        return _safe_date(int(m.group("y")), d, mo)
-    return None
 
 
 def _today_dated(cleaned: Cleaned, rules: CleanRules) -> tuple[dt.date | None, str | None]:
