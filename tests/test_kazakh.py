@@ -90,6 +90,20 @@ def test_forms_of_one_word_share_a_stem(forms):
     assert len({stem(f) for f in forms}) == 1
 
 
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("долларды", "доллар"),  # after л the plural is -дар: not дол + -лар
+        ("қалалар", "қала"),
+        ("шарлар", "шар"),  # -лар after р
+        ("маманның", "маман"),
+        ("Астанадан", "астана"),  # after a vowel the ablative is -дан, not -нан
+    ],
+)
+def test_consonant_initial_suffixes_follow_the_letters_they_follow(form, expected):
+    assert stem(form) == expected
+
+
 def test_vowel_harmony_blocks_a_wrong_suffix():
     # -де is front: it is not stripped from a back-vowel word such as "мұнайде" (not Kazakh)
     assert stem("мұнайде") == "мұнайде"

@@ -139,3 +139,19 @@ def test_russian_names_and_places_in_any_case(ru, word, lemma):
 @pytest.mark.parametrize(("word", "lemma"), [("Харкові", "харків"), ("Самарі", "самара")])
 def test_ukrainian_places_are_no_surnames_in_an_oblique_case(uk, word, lemma):
     assert uk.lemma(word) == lemma
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("headaches", "headache"),  # the stripper alone: "headach"
+        ("crises", "crisis"),
+        ("series", "series"),
+        ("measles", "measles"),
+        ("moorings", "mooring"),  # the stripper's word is known: kept
+        ("protests", "protest"),
+        ("ANI", "ani"),  # an acronym is not the plural of "anus"
+    ],
+)
+def test_english_plural_falls_back_on_the_dictionary_only_for_non_words(word, lemma):
+    assert get_lemmatizer("en").lemma(word) == lemma

@@ -23,6 +23,32 @@ def word_classes(lower: str) -> frozenset[str]:
     return frozenset(getAllLemmas(lower))
 
 
+@functools.lru_cache(maxsize=50_000)
+def noun_lemmas(lower: str) -> tuple[str, ...]:
+    """The lemmas the dictionary gives a lower-case word read as a noun (empty: none)."""
+    from lemminflect import getAllLemmas
+
+    return tuple(getAllLemmas(lower).get("NOUN", ()))
+
+
+def inflected_verb(lower: str) -> bool:
+    """True for a verb's inflected form whose only other reading is a noun of the same
+    spelling (``felt``, ``rose``, ``spoke``, ``fell``): alone and in lower case, the verb.
+    Not ``-ing`` or ``-s`` forms (``building``, ``attacks``), which are nouns as often."""
+    if lower.endswith(("ing", "s")):
+        return False
+    lemmas = _all_lemmas(lower)
+    verbs = lemmas.get("VERB", ())
+    return bool(verbs) and lower not in verbs and set(lemmas.get("NOUN", ())) <= {lower}
+
+
+@functools.lru_cache(maxsize=50_000)
+def _all_lemmas(lower: str) -> dict[str, tuple[str, ...]]:
+    from lemminflect import getAllLemmas
+
+    return dict(getAllLemmas(lower))
+
+
 def adverb_only(lower: str) -> bool:
     """True when the dictionary knows the word only as an adverb (``successfully``)."""
     return word_classes(lower) == frozenset({"ADV"})

@@ -101,6 +101,8 @@ _DERIVATIONAL_BEFORE_I = frozenset("ғгқкш")
 # (Қазақстан, not Қазақс + ablative -тан); -ұлы/-қызы end patronymic surnames.
 _NEVER_SPLIT_ENDINGS = ("стан", "ұлы", "улы", "қызы")  # Құнанбайұлы, Жанбырбайқызы
 
+_BEFORE_LAR = VOWELS | frozenset("рйу")  # the letters the plural -лар/-лер follows
+_BEFORE_NAN = frozenset("мнңыі")  # ... and the ablative -нан/-нен
 MIN_STEM = 2  # letters left after removing a suffix
 MIN_STEM_LONG_POSSESSIVE = 3  # ... after -ңыз/-ыңыз (теңіз is "sea", not те + -ңіз)
 _NOT_FINAL = frozenset("оө")  # Kazakh о/ө stand in first syllables: чемпионы is not чемпио+ны
@@ -190,6 +192,12 @@ def _strip_layer(
             continue
         if suffix in ("дар", "дер") and stem[-1] in VOWELS:  # vowels take -лар/-лер
             continue
+        if suffix in ("лар", "лер") and stem[-1] not in _BEFORE_LAR:
+            continue  # доллар is a word: after л the plural is -дар (қалалар, шарлар)
+        if suffix in ("ны", "ні") and stem[-1] not in VOWELS:
+            continue  # маманы is маман + -ы: after a consonant the accusative is -ды/-ты
+        if suffix in ("нан", "нен") and stem[-1] not in _BEFORE_NAN:
+            continue  # -нан/-нен after м, н, ң or a possessive (Қазақстаннан, орнынан)
         if condition == "*":  # instrumental -мен/-бен/-пен does not harmonise
             return stem, suffix
         if condition == "V":  # consonant-initial possessive: only after a vowel

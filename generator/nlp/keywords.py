@@ -282,11 +282,12 @@ _KAZAKH_PAST = frozenset({"ды", "ді"})  # also the accusative: only after a 
 
 def _english_modifier_alone(token: str) -> bool:
     """en: a one-word candidate the dictionary knows only as a modifier (``entire``,
-    ``related``; capitalised ``Deadly``, ``Earlier``); a capitalised verb-only word alone
-    may be a name (Google), so only lower-case ones go on that count."""
+    ``related``; capitalised ``Deadly``, ``Earlier``) or, in lower case, a verb's past
+    form that is a noun only by the dictionary (``felt``, ``rose``); a capitalised
+    verb-only word alone may be a name (Google), so only lower-case ones go on that count."""
     lower = _fold_word(token)
     if token[:1].islower():
-        return english.never_a_noun(lower)
+        return english.never_a_noun(lower) or english.inflected_verb(lower)
     classes = english.word_classes(lower)
     return bool(classes) and classes <= {"ADJ", "ADV"}
 
@@ -461,8 +462,12 @@ def extract_keywords(
             continue  # kk: a one-off lower-case word is as often a verb form as a topic
         if language == "en" and not _english_phrase_ok(surface):
             continue
-        if endings and any(_key(t).endswith(endings) for t in surface):
-            continue  # verb forms and the like (patterns from the stopword list)
+        if endings and any(
+            _key(t).endswith(endings) or _key(lem).endswith(endings)
+            for t, lem in zip(surface, lemmas, strict=True)
+        ):
+            continue  # verb forms and the like (patterns from the stopword list), also
+            # under a case ending (kk: шеккендерге is шеккен + -дер-ге)
         if _truncated_name(surface, key, occurrences, token_lists, lemma_lists, adjacent):
             continue
         group = groups.get(lemmas)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.nlp import kazakh
+from generator.nlp import english, kazakh
 from generator.nlp.tokens import normalize_apostrophes, words
 
 PYMORPHY_LANGUAGES = ("ru", "uk")
@@ -36,6 +36,7 @@ _CACHE_SIZE = 200_000
 # The project's word lists; callers with Settings pass settings.path(settings.language_data).
 DEFAULT_LANGUAGE_DIR = Path(__file__).resolve().parents[2] / "config" / "languages"
 _EN_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("s", ""))
+_CASES = 7  # an indeclinable noun has a parse per case (Ukrainian: with the vocative)
 
 
 @functools.cache
@@ -60,6 +61,20 @@ def _english_lemma(lower: str) -> str:
             if lower.endswith(suffix):
                 return lower[: -len(suffix)] + replacement
     return lower
+
+
+def _english_noun_lemma(lower: str) -> str:
+    """en: the plural stripper's lemma, unless that is no word the dictionary (lemminflect's
+    tables) knows and the dictionary knows this one as a noun: then its noun lemma
+    (``headaches`` -> ``headache``, not ``headach``; ``crises`` -> ``crisis``; ``series``
+    and ``measles`` as they are)."""
+    stripped = _english_lemma(lower)
+    if stripped == lower or english.word_classes(stripped):
+        return stripped
+    nouns = english.noun_lemmas(lower)
+    if not nouns:
+        return stripped
+    return lower if lower in nouns else nouns[0]
 
 
 class Lemmatizer:
@@ -123,7 +138,7 @@ class Lemmatizer:
         head = next((i for i, inf in enumerate(infos) if inf.pos == "NOUN" or inf.acronym), None)
         if head is None:
             return " ".join(tokens)
-        head_parse = infos[head].parse
+        head_parse = _agreeing_parse(tokens[:head], tokens[head], infos[head], self.language)
         out = list(tokens)
         number = head_parse.tag.number if head_parse is not None else None
         gender = head_parse.tag.gender if head_parse is not None else None
@@ -137,12 +152,14 @@ class Lemmatizer:
                 out[i] = infos[i].lemma
                 parse = infos[i].parse
                 if gender == "femn" and parse is not None:  # Марии Захаровой: keep her gender
-                    out[i] = _inflect(parse, {"nomn", "sing", "femn"}) or out[i]
+                    out[i] = _prefixed(tokens[i], parse, _inflect(parse, {"nomn", "sing", "femn"}))
+                    out[i] = out[i] or infos[i].lemma
         elif head_parse is not None and not infos[head].acronym and "Fixd" not in head_parse.tag:
             if number == "plur":
-                out[head] = _inflect(head_parse, {"nomn", "plur"}) or tokens[head]
+                plural = _inflect(head_parse, {"nomn", "plur"})
+                out[head] = _prefixed(tokens[head], head_parse, plural) or tokens[head]
             else:  # the dictionary form is the nominative singular
-                out[head] = head_parse.normal_form
+                out[head] = _prefixed(tokens[head], head_parse, head_parse.normal_form)
         for i in range(head):
             parse = infos[i].parse
             if parse is None or parse.tag.POS not in ("ADJF", "PRTF"):
@@ -150,7 +167,7 @@ class Lemmatizer:
             wanted = {"nomn", number or "sing"}
             if (number or "sing") == "sing" and gender:
                 wanted.add(gender)
-            out[i] = _inflect(parse, wanted) or tokens[i]
+            out[i] = _prefixed(tokens[i], parse, _inflect(parse, wanted)) or tokens[i]
         return " ".join(match_case(_fold(w), t) for w, t in zip(out, tokens, strict=True))
 
     def _compute(self, word: str) -> WordInfo:
@@ -162,7 +179,10 @@ class Lemmatizer:
             return WordInfo(_fold(kazakh.stem(word, self._keep)), acronym=_is_acronym(word))
         if self.language in PYMORPHY_LANGUAGES:
             return self._pymorphy_info(word)
-        return WordInfo(_english_lemma(_fold(word)), acronym=_is_acronym(word))
+        lower = _fold(word)
+        if self.language == "en" and not _is_acronym(word):
+            return WordInfo(_english_noun_lemma(lower), acronym=_is_acronym(word))
+        return WordInfo(_english_lemma(lower), acronym=_is_acronym(word))
 
     def _pymorphy_info(self, word: str) -> WordInfo:
         word = normalize_apostrophes(word)
@@ -184,6 +204,7 @@ class Lemmatizer:
                 verbal=tail_info.verbal,
                 case_ambiguous=tail_info.case_ambiguous,
                 forms=tail_info.forms,
+                parse=tail_info.parse,  # of the last part: see _prefixed
             )
         if word[0].isupper() and len(word) > 1:  # one letter: a word or an initial, not a name
             proper = self._proper_parse(word, parses)
@@ -262,10 +283,13 @@ def _guessed_plural_name(parse: Any) -> bool:
 
 
 def _most_likely(parses: Sequence[Any]) -> Any:
-    """The first parse of the lemma with the highest total score (газу: газ, not газа)."""
+    """The first parse of the lemma with the highest total score (газу: газ, not газа).
+    An indeclinable word's parses (one per case) count as one: the Ukrainian dictionary
+    scores every parse 1.0, and ``порту`` is the port's genitive, not the word ``порту``."""
     totals: dict[str, float] = {}
     for p in parses:
-        totals[p.normal_form] = totals.get(p.normal_form, 0.0) + p.score
+        score = p.score / _CASES if "Fixd" in p.tag else p.score
+        totals[p.normal_form] = totals.get(p.normal_form, 0.0) + score
     best = max(totals.values())
     lemma = next(form for form, total in totals.items() if total >= best - 1e-9)
     return next(p for p in parses if p.normal_form == lemma)
@@ -322,9 +346,57 @@ def _info(parse: Any, proper: bool, parses: Sequence[Any]) -> WordInfo:
         first_name=first_name,
         verbal=_is_verbal(parses),
         case_ambiguous=case_ambiguous,
-        forms=frozenset((p.tag.case, p.tag.number) for p in parses if p.tag.case and p.tag.number),
+        forms=frozenset(_case_number(p.tag) for p in parses if _case_number(p.tag)[0]),
         parse=parse,
     )
+
+
+_NOMINAL = frozenset({"NOUN", "ADJF", "PRTF"})
+
+
+def _case_number(tag: Any) -> tuple[str | None, str | None]:
+    """A parse's case and number. The Ukrainian dictionary leaves out what is implied: a
+    noun or adjective with a gender is singular, one with no case is nominative (``газ``)."""
+    if tag.POS not in _NOMINAL:
+        return (tag.case, tag.number) if tag.case and tag.number else (None, None)
+    return tag.case or "nomn", tag.number or "sing"
+
+
+def _prefixed(token: str, parse: Any, word: str | None) -> str | None:
+    """``word``, inflected from ``parse``, with the parts of a hyphenated ``token`` before
+    the last one when ``parse`` is of that last part (``десантно-штурмовую`` ->
+    ``десантно-штурмовая``, ``онлайн-саміту`` -> ``онлайн-саміт``)."""
+    head, sep, _ = token.rpartition("-")
+    if word is None or not sep or _fold(parse.word) == _fold(token):
+        return word
+    return f"{head}-{word}"
+
+
+def _agrees(adjective: Any, noun: Any) -> bool:
+    """An adjective's parse and a noun's are in one case, and one gender or both plural."""
+    (a_case, a_number), (n_case, n_number) = _case_number(adjective.tag), _case_number(noun.tag)
+    if a_case != n_case or a_number != n_number:
+        return False
+    return a_number == "plur" or adjective.tag.gender == noun.tag.gender
+
+
+def _agreeing_parse(before: Sequence[str], word: str, info: WordInfo, language: str) -> Any | None:
+    """The head noun's parse, read with the adjectives before it: when no parse of the
+    lemma chosen alone agrees with them and one of another lemma does, that one
+    (``нафтопереробному заводі``: ``завод``, not the pool ``заводь``). Names as they are."""
+    parse = info.parse
+    if parse is None or info.proper or info.acronym or not before:
+        return parse
+    adjectives = [
+        p for t in before for p in _morph(language).parse(t) if p.tag.POS in ("ADJF", "PRTF")
+    ]
+    if not adjectives:
+        return parse
+    nouns = [p for p in _morph(language).parse(word) if p.tag.POS == "NOUN"]
+    fits = [p for p in nouns if any(_agrees(a, p) for a in adjectives)]
+    if not fits or any(p.normal_form == parse.normal_form for p in fits):
+        return parse
+    return fits[0]
 
 
 def _from_dictionary(parse: Any) -> bool:
@@ -336,8 +408,15 @@ def _is_acronym(word: str) -> bool:
 
 
 def _inflect(parse: Any, grammemes: set[str]) -> str | None:
-    """Inflect to ``grammemes``, dropping gender then number when the dictionary refuses."""
-    attempts = [grammemes, grammemes - {"masc", "femn", "neut"}, {"nomn"}]
+    """Inflect to ``grammemes``, dropping number, then gender, when the dictionary refuses.
+    The Ukrainian dictionary marks a singular adjective by its gender alone
+    (``російського`` -> ``російське`` needs ``{nomn, neut}``, not ``{nomn, sing, neut}``)."""
+    attempts = [
+        grammemes,
+        grammemes - {"sing"},
+        grammemes - {"masc", "femn", "neut"},
+        {"nomn"},
+    ]
     for wanted in attempts:
         try:
             inflected = parse.inflect(wanted)
@@ -349,17 +428,15 @@ def _inflect(parse: Any, grammemes: set[str]) -> str | None:
 
 
 def match_case(word: str, model: str) -> str:
-    """Spell ``word`` with the capitalisation of ``model`` (ОДКБ, Алма-Ата, казахстан)."""
+    """Spell ``word`` with the capitalisation of ``model`` (ОДКБ, Алма-Ата, казахстан); a
+    hyphenated word part by part (IT-фахівців -> IT-фахівці)."""
     if len(model) > 1 and model.isupper():
         return word.upper()
+    model_parts = model.split("-")
+    parts = word.split("-")
+    if len(model_parts) > 1 and len(parts) == len(model_parts):
+        return "-".join(match_case(p, m) for p, m in zip(parts, model_parts, strict=True))
     if model[:1].isupper():
-        model_parts = model.split("-")
-        parts = word.split("-")
-        if len(parts) == len(model_parts):
-            return "-".join(
-                p[:1].upper() + p[1:] if m[:1].isupper() else p
-                for p, m in zip(parts, model_parts, strict=True)
-            )
         return word[:1].upper() + word[1:]
     return word
 
