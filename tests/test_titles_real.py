@@ -3801,3 +3801,68 @@ def test_a_weather_reading_with_the_skys_state_is_a_widget(ctx):
     assert classify("34 области объявили траур", ctx.rules) is None
     art = _realset_article(ctx, "dev25/ru_stv_hokim-samarkanda-mnogokvartirnye-doma.txt")
     assert art.date == dt.date(2026, 2, 9)
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "title"),
+    [
+        (
+            "dev27/en_detv_victory-day-without-military-parade.txt",
+            "https://detv.us/2022/04/13/kazakhstan-marks-this-years-victory-day-without-a-military-parade-rt-en/",
+            "Kazakhstan marks this year’s Victory Day without a military parade",
+        ),
+        (  # (the headline is the page's last line, which the address's slug names)
+            "dev27/en_theglobaleye_russian-led-mission-peacekeeping-model.txt",
+            "https://theglobaleye.it/russian-led-mission-in-kazakhstan-unveils-new-peacekeeping-model-part-one-vladimir-socor-the-jamestown",
+            "Russian-Led Mission in Kazakhstan Unveils New Peacekeeping Model (Part One)",
+        ),
+    ],
+)
+def test_the_originals_name_after_a_reprinted_headline_is_dropped(ctx, name, url, title):
+    """detv.us and theglobaleye (dev27) reprint RT's and the Jamestown Foundation's reports
+    with the original's name after a dash ("… without a military parade — RT EN", "… (Part
+    One) – Jamestown"): outlets of the sources registry, so the headline ends before them."""
+    assert _realset_article(ctx, name, url).title == title
+
+
+def test_a_stamp_under_the_text_over_the_headline_printed_below_it(ctx):
+    """vesti.uz (dev26) prints the lead, then "12:16 10.01.2023" and the headline (which the
+    address's slug names) under it: the page's header below its text. The stamp under the
+    last paragraph dates the page though the headline, a line of six words, follows it."""
+    name = "dev26/ru_vestiuz_snegopad-ostavil-tashkentcev-bez-sveta.txt"
+    art = _realset_article(
+        ctx, name, "https://vesti.uz/snegopad-ostavil-mnogih-tashkentcev-bez-sveta/"
+    )
+    assert art.title == "Снегопад оставил многих ташкентцев без света"
+    assert art.date == dt.date(2023, 1, 10)
+
+
+def test_a_dateline_with_the_reporter_before_the_agency_in_slashes(ctx):
+    """kabar.kg (dev27): "Бишкек, 25.01.22. /Индира Камчыбекова - Кабар/. Подача …": the
+    reporter and the agency in the slashes, a two-digit year; the agency after the dash is a
+    known outlet, so the dateline is one (its place not in capitals) and dates the page."""
+    art = _realset_article(
+        ctx, "dev27/ru_kabar_dzhalal-abad-podacha-elektrichestva-vosstanovlena.txt"
+    )
+    assert art.date == dt.date(2022, 1, 25)
+    assert "Кабар/" not in art.body
+    assert "\n\nПодача электричества в Джалал-Абадской области восстановлена, кроме" in art.body
+
+
+def test_an_agencys_dateline_before_the_place_and_the_date_in_figures(ctx):
+    """urbc.ru (dev27), a print page with no headline line: "УрБК, Екатеринбург,
+    16.05.2023. В Свердловской области …", the agency, the place and the date in figures
+    opening the lead, is a dateline: it dates the page and the title made from the lead
+    starts after it (it was the title, the date unknown)."""
+    art = _realset_article(ctx, "dev27/ru_urbc_sverdlovskaya-28-rezyume-na-vakansiyu.txt")
+    assert art.date == dt.date(2023, 5, 16)
+    assert art.title.startswith("В Свердловской области в апреле 2023 года на одну вакансию")
+    assert LEAD_TITLE in art.inferred
+
+
+def test_a_stamp_and_its_update_in_the_bar_under_the_standfirst(ctx):
+    """sport.ua (dev27): "- 16 лютого 2024, 20:59" / "- |" / "- 17 лютого 2024, 08:58" /
+    views / comments under the standfirst: published, then updated the next morning. Two
+    stamps a few days apart there are no conflict: the first is the publication."""
+    art = _realset_article(ctx, "dev27/uk_sportua_kolyadenko-final-chye-2024.txt")
+    assert art.date == dt.date(2024, 2, 16)

@@ -424,6 +424,14 @@ def build_rules(
                 rf"{lead}",
                 re.IGNORECASE,
             ),
+            # AGENCY, PLACE, DATE in figures. The lead: a regional agency's own dateline
+            # ("УрБК, Екатеринбург, 16.05.2023. В Свердловской области …")
+            re.compile(
+                rf"^(?P<a4>(?-i:[{_UPPER}][\w\-]+)),\s+{place},\s+"
+                r"(?P<day3>\d{1,2})\.(?P<month3>\d{1,2})\.(?P<year3>(?:19|20)\d{2})(?P<own>)\.\s+"
+                rf"{lead}",
+                re.IGNORECASE,
+            ),
             # PLACE[, COUNTRY], DATE: the lead, no agency, a colon after the day (its year
             # often left out): a paper's own dateline ("NurSultan, Kazakhstan, Jan 11:
             # Kazakhstan's President …", "Islamabad, January 5, 2022: The …")
@@ -3397,11 +3405,20 @@ def stamp_lines(
             i for i in range(text[-1] + 1, len(lines)) if kinds[i] not in ("blank", "counter")
         ]
         at = next((j for j, i in enumerate(rest[:3]) if kinds[i] == "timestamp"), None)
+        # what follows the stamp, up to a list's header ("Другие новости" / other stories:
+        # their own section, which the stamp above it is not part of)
+        after = rest[at:] if at is not None else []
+        after = after[: next((k for k, i in enumerate(after) if kinds[i] in _LIST_KINDS), None)]
         if (
             at is not None
             and not any(kinds[i] in _LIST_KINDS for i in rest[:at])  # "Читайте также" / date
             and (
-                all(kinds[i] in ("timestamp", "prompt") or _words(lines[i]) < 4 for i in rest[at:])
+                all(
+                    kinds[i] in ("timestamp", "prompt")
+                    or _words(lines[i]) < 4
+                    or i == title_index  # the page's header printed under its text
+                    for i in after  # ("12:16 10.01.2023" / the headline)
+                )
                 # (a "found a typo? Ctrl+Enter" box may follow) ...
                 or (at == 0 and _published_label(lines[rest[0]], rules))
             )  # ... or anything when the stamp right under the text says it is the
@@ -3409,7 +3426,7 @@ def stamp_lines(
             # one to comment." / "Join the community of 2M+ industry professionals" / …;
             # "This post was published on 13.12.2022 16:42" / "Share" / "Recent Posts" …)
         ):
-            out += [("tail", lines[i]) for i in rest[at:] if kinds[i] == "timestamp"]
+            out += [("tail", lines[i]) for i in after if kinds[i] == "timestamp"]
     if not any(where == "tail" for where, _line in out):
         # The one stamp saying it is the publication's right under a paragraph of text
         # (a reactions bar between), when a list of recent posts follows, their headlines
@@ -3552,8 +3569,11 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
         return True
     if not g["place"]:  # the date first, with its year, the agency in brackets
         return bool(agency and g.get("year"))
-    known = agency.casefold() in rules.agencies or any(
-        agency.casefold().startswith(a + " ") for a in rules.agencies
+    # (the reporter before the agency in slashes: "Бишкек, 25.01.22. /Индира Камчыбекова -
+    # Кабар/.")
+    named = agency.rsplit(" - ", 1)[-1] if g.get("a1") else agency
+    known = named.casefold() in rules.agencies or any(
+        named.casefold().startswith(a + " ") for a in rules.agencies
     )
     dated = bool(g.get("day") or g.get("day2") or g.get("day3"))
     capitals = len(agency) >= 4 and agency.isupper() and not _CYR.search(agency)

@@ -34,6 +34,7 @@ from generator.sources import SourceRegistry, name_from_host, site_host
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
 _CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
 MAX_DATELINE_LAG_DAYS = 31  # a yearless dateline this long after the lead's dates takes their year
+UPDATE_AFTER_DAYS = 3  # two stamps in a bar, the second this few days later: published, updated
 STAMP_AFTER_DATELINE_DAYS = 3  # a stamp this long after a yearless dateline's day is its posting
 MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's date may follow the publication by this
 MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
@@ -436,6 +437,11 @@ def _stamp_date(
         dates = {d for w, d in items if w == place}
         if len(dates) == 1:
             return dates.pop(), False, f"stamp_{place}"
+        ordered = [d for w, d in items if w == place]
+        if len(ordered) == 2 and 0 < (ordered[1] - ordered[0]).days <= UPDATE_AFTER_DAYS:
+            # published, then updated: "- 16 лютого 2024, 20:59" / "- |" / "- 17 лютого
+            # 2024, 08:58" in the bar under the standfirst
+            return ordered[0], False, f"stamp_{place}"
         if dates:
             return None, True, ""
     return None, False, ""
