@@ -152,8 +152,8 @@ class Lemmatizer:
                 out[i] = infos[i].lemma
                 parse = infos[i].parse
                 if gender == "femn" and parse is not None:  # Марии Захаровой: keep her gender
-                    out[i] = _prefixed(tokens[i], parse, _inflect(parse, {"nomn", "sing", "femn"}))
-                    out[i] = out[i] or infos[i].lemma
+                    female = _inflect(parse, {"nomn", "sing", "femn"})
+                    out[i] = _prefixed(tokens[i], parse, female) or out[i]
         elif head_parse is not None and not infos[head].acronym and "Fixd" not in head_parse.tag:
             if number == "plur":
                 plural = _inflect(head_parse, {"nomn", "plur"})
@@ -179,10 +179,10 @@ class Lemmatizer:
             return WordInfo(_fold(kazakh.stem(word, self._keep)), acronym=_is_acronym(word))
         if self.language in PYMORPHY_LANGUAGES:
             return self._pymorphy_info(word)
-        lower = _fold(word)
-        if self.language == "en" and not _is_acronym(word):
-            return WordInfo(_english_noun_lemma(lower), acronym=_is_acronym(word))
-        return WordInfo(_english_lemma(lower), acronym=_is_acronym(word))
+        lower, acronym = _fold(word), _is_acronym(word)
+        if self.language == "en" and not acronym:
+            return WordInfo(_english_noun_lemma(lower))
+        return WordInfo(_english_lemma(lower), acronym=acronym)
 
     def _pymorphy_info(self, word: str) -> WordInfo:
         word = normalize_apostrophes(word)
@@ -346,7 +346,7 @@ def _info(parse: Any, proper: bool, parses: Sequence[Any]) -> WordInfo:
         first_name=first_name,
         verbal=_is_verbal(parses),
         case_ambiguous=case_ambiguous,
-        forms=frozenset(_case_number(p.tag) for p in parses if _case_number(p.tag)[0]),
+        forms=frozenset(form for p in parses if (form := _case_number(p.tag))[0]),
         parse=parse,
     )
 
