@@ -537,3 +537,30 @@ def test_riots_in_almaty_under_its_present_name_are_january_2022(settings, ctx, 
     s = scores(a, taxonomy)["unrest_2022"]
     assert s.assigned and not s.missing_context
     assert any("Алматы" in e.term for e in s.context_evidence)
+
+
+# ---------------------------------------------------------------- Nazarbayev in January 2022
+
+
+def test_nazarbayev_counts_for_the_unrest_only_in_reports_of_january_2022(settings, ctx):
+    """umoloda.kyiv.ua (dev28, 8 Jan 2022): Nazarbayev's spokesman denies his flight during
+    "a week of protests"; the text names the protests once, "Єлбаси" twice. Published in
+    January 2022, Nazarbayev is a thread of the unrest (his removal from the Security
+    Council, the rumours of his flight); in a report of another month his name is no
+    evidence of it."""
+    from generator.ingest import ingest_path, load_ingest_context
+
+    path = ROOT / "tests/data/realset/dev28/uk_umoloda_nazarbaiev-ne-tikav-z-kazakhstanu.txt"
+    article = ingest_path(path, load_ingest_context(settings))
+    assert article.date == dt.date(2022, 1, 8)
+    text = analyse(article, ctx).text
+    january = scores_of(text, ctx.taxonomy, article.date)["unrest_2022"]
+    assert january.assigned
+    assert {"Єлбаси", "протест"} <= {e.term for e in january.evidence}
+    later = scores_of(text, ctx.taxonomy, dt.date(2023, 1, 8))["unrest_2022"]
+    assert not later.assigned
+    assert "Єлбаси" not in {e.term for e in later.evidence}
+
+
+def scores_of(text, taxonomy: Taxonomy, date: dt.date) -> dict:
+    return {s.topic: s for s in topic_scores(text, taxonomy, date)}
