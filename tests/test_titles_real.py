@@ -3866,3 +3866,34 @@ def test_a_stamp_and_its_update_in_the_bar_under_the_standfirst(ctx):
     stamps a few days apart there are no conflict: the first is the publication."""
     art = _realset_article(ctx, "dev27/uk_sportua_kolyadenko-final-chye-2024.txt")
     assert art.date == dt.date(2024, 2, 16)
+
+
+def test_a_poll_with_its_period_and_answers_in_percent_first(ctx):
+    """uzinform.com (dev28): a poll over the article ("Как Вы оцениваете … ?" /
+    "Голосование проводилось 17.04.2023 - 17.05.2023" / "19.4% (13)  - Положительно" / …)
+    is a widget, not the headline; the share and count open each answer."""
+    art = _realset_article(ctx, "dev28/ru_uzinform_ulugnorskij-rajon-40-letie.txt")
+    assert art.title == "Улугнорский район отметил День независимости и свое 40-летие"
+    assert "Как Вы оцениваете" not in art.body
+
+
+def test_a_site_engines_notices_and_login_form_are_no_headline(ctx):
+    """footwall.ru (dev28): a forum engine's pop-up notices ("Ваш голос учтен", "Настройки
+    успешно изменены") and its login form ("Вход на сайт" / "Введите ваш логин и пароль в
+    эту форму. …") stand over the reposted article's headline."""
+    for line in ("Настройки успешно изменены", "Ваш голос учтен", "Вход на сайт"):
+        assert classify(line, ctx.rules) is not None, line
+    art = _realset_article(ctx, "dev28/uk_footwall_na-robotu-do-rosii-zarobitchany.txt")
+    assert art.title == "На роботу до Росії: чим вабить Москва західноукраїнських заробітчан"
+
+
+def test_a_mirrors_pointer_to_the_original_and_an_analytical_portals_tagline(ctx):
+    """gemcelery (dev28), a mirror: "If you have trouble viewing this story the original
+    story is available at" is no headline (the page has none: a title from the lead);
+    materick.ru (dev27): "Информационно-аналитический портал постсоветского пространства"
+    is the site's tagline."""
+    art = _realset_article(ctx, "dev28/en_gemcelery_pravmir-kirill-bloodshed-kazakhstan.txt")
+    assert art.title.startswith("Today believers of the Russian Orthodox Church")
+    assert LEAD_TITLE in art.inferred
+    tagline = "Информационно-аналитический портал постсоветского пространства"
+    assert classify(tagline, ctx.rules) == "masthead"

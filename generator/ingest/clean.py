@@ -1722,7 +1722,10 @@ def _unglue_tail_stamp(line: str, rules: CleanRules) -> list[str]:
     return [line[: m.start()].rstrip(), m.group("stamp")]
 
 
-_VOTES = re.compile(r"(?:\(\s*\d[\d\s]*\)|\d{1,3}(?:[.,]\d+)?\s*%)\W*$")  # "(145)", "38 %"
+_VOTES = re.compile(
+    r"(?:\(\s*\d[\d\s]*\)|\d{1,3}(?:[.,]\d+)?\s*%)\W*$"  # "… (145)", "… 38 %"
+    r"|^\W*\d{1,3}(?:[.,]\d+)?\s*%\s*(?:\(\s*\d+\s*\))?\s*[-–—]\s"  # "19.4% (13) - Нейтрально"
+)
 
 
 def _caption_twice(lines: list[str], i: int) -> bool:
@@ -1741,14 +1744,18 @@ def _poll_options(lines: list[str], i: int) -> list[int]:
     votes ("• Конечно. Уже ощутимо бьёт по карману;(145)"); the answers' lines, else []."""
     if not lines[i].rstrip().endswith("?"):
         return []
-    options = []
+    options: list[int] = []
+    notes = 0  # a line between the question and its answers ("Голосование проводилось …")
     for j in range(i + 1, min(len(lines), i + 12)):
         if not lines[j].strip():
             if options:
                 break
             continue
         if not _VOTES.search(lines[j]) or _words(lines[j]) > 15:
-            break
+            if options or notes or not re.search(r"\d", lines[j]):
+                break
+            notes += 1
+            continue
         options.append(j)
     return options if len(options) >= 2 else []
 
