@@ -708,9 +708,28 @@ def _normalise_spans(spans: list[_Span], text: str) -> list[tuple[_Span, str]]:
             first = normalize(vocab, tokens[: head + 1])
             rest = span.text[tokens[head].stop :] if head + 1 < len(tokens) else ""
             out.append((span, first + rest))
+        elif span.type == "LOC" and _adjectives_and_noun(tokens):
+            # a region's name: the lemmatiser puts a guessed adjective in the nominative
+            # ("Мангистауской области", where Natasha keeps "Мангистауской") and the noun
+            # of two coordinated names in the singular ("Андижанской и Сырдарьинской
+            # областях" -> "Сырдарьинская область", not "… области")
+            out.append((span, get_lemmatizer("ru").normal_phrase([t.text for t in tokens])))
         else:
             out.append((span, normalize(vocab, tokens)))
     return out
+
+
+def _adjectives_and_noun(tokens: Sequence[Any]) -> bool:
+    """One to three adjectives and a common noun, by Natasha's tags and the lemmatiser's
+    alike ("Мангистауской области"; not "Шуском районе", whose unknown adjective the
+    lemmatiser does not read as one)."""
+    *adjectives, last = tokens
+    if not 1 <= len(adjectives) <= 3 or last.pos != "NOUN":
+        return False
+    lem = get_lemmatizer("ru")
+    return lem.info(last.text).pos == "NOUN" and all(
+        t.pos == "ADJ" and lem.info(t.text).pos in ("ADJF", "PRTF") for t in adjectives
+    )
 
 
 # ---------------------------------------------------------------------------- country

@@ -144,6 +144,9 @@ class Lemmatizer:
         gender = head_parse.tag.gender if head_parse is not None else None
         if any(inf.parse is not None and inf.parse.tag.number == "plur" for inf in infos[:head]):
             number = "plur"  # "коллективные ... силы": the adjective settles the number
+        elif number == "plur" and _singular_only(tokens[:head], self.language):
+            number = "sing"  # one of two names sharing the noun ("Андижанской и Сырдарьинской
+            # областях" -> "Сырдарьинская область")
         if infos[head].first_name or _is_surname_after(tokens, infos, head):
             # a person: each name's lemma (Касым-Жомартом Токаевым, Аскара Маміна)
             for i in range(head, len(tokens)):
@@ -360,6 +363,16 @@ def _case_number(tag: Any) -> tuple[str | None, str | None]:
     if tag.POS not in _NOMINAL:
         return (tag.case, tag.number) if tag.case and tag.number else (None, None)
     return tag.case or "nomn", tag.number or "sing"
+
+
+def _singular_only(adjectives: Sequence[str], language: str) -> bool:
+    """Are there adjectives, every reading of each singular?"""
+    readings = [
+        [p for p in _morph(language).parse(t) if p.tag.POS in ("ADJF", "PRTF")] for t in adjectives
+    ]
+    return bool(readings) and all(
+        r and all(_case_number(p.tag)[1] == "sing" for p in r) for r in readings
+    )
 
 
 def _prefixed(token: str, parse: Any, word: str | None) -> str | None:
