@@ -1745,16 +1745,16 @@ def _poll_options(lines: list[str], i: int) -> list[int]:
     if not lines[i].rstrip().endswith("?"):
         return []
     options: list[int] = []
-    notes = 0  # a line between the question and its answers ("Голосование проводилось …")
+    noted = False  # one line between the question and its answers ("Голосование проводилось …")
     for j in range(i + 1, min(len(lines), i + 12)):
         if not lines[j].strip():
             if options:
                 break
             continue
         if not _VOTES.search(lines[j]) or _words(lines[j]) > 15:
-            if options or notes or not re.search(r"\d", lines[j]):
+            if options or noted or not re.search(r"\d", lines[j]):
                 break
-            notes += 1
+            noted = True
             continue
         options.append(j)
     return options if len(options) >= 2 else []

@@ -434,10 +434,10 @@ def _stamp_date(
         below = {d for w, d in head if w == "below"}
         return (below.pop(), False, "stamp_below") if len(below) == 1 else (None, True, "")
     for place in ("lead", "tail"):
-        dates = {d for w, d in items if w == place}
+        ordered = [d for w, d in items if w == place]
+        dates = set(ordered)
         if len(dates) == 1:
             return dates.pop(), False, f"stamp_{place}"
-        ordered = [d for w, d in items if w == place]
         if len(ordered) == 2 and 0 < (ordered[1] - ordered[0]).days <= UPDATE_AFTER_DAYS:
             # published, then updated: "- 16 лютого 2024, 20:59" / "- |" / "- 17 лютого
             # 2024, 08:58" in the bar under the standfirst

@@ -14,21 +14,23 @@ _NOT_NOMINAL = frozenset({"VERB", "AUX", "ADV"})
 
 
 @functools.lru_cache(maxsize=50_000)
-def word_classes(lower: str) -> frozenset[str]:
-    """The universal POS tags the dictionary gives a lower-case word (empty: unknown).
+def _all_lemmas(lower: str) -> dict[str, tuple[str, ...]]:
+    """The dictionary's lemmas of a lower-case word by universal POS tag (empty: unknown).
     lemminflect (and numpy under it) is imported on first use: a worker that never meets
     an English text does not pay for it."""
     from lemminflect import getAllLemmas
 
-    return frozenset(getAllLemmas(lower))
+    return dict(getAllLemmas(lower))
 
 
-@functools.lru_cache(maxsize=50_000)
+def word_classes(lower: str) -> frozenset[str]:
+    """The universal POS tags the dictionary gives a lower-case word (empty: unknown)."""
+    return frozenset(_all_lemmas(lower))
+
+
 def noun_lemmas(lower: str) -> tuple[str, ...]:
     """The lemmas the dictionary gives a lower-case word read as a noun (empty: none)."""
-    from lemminflect import getAllLemmas
-
-    return tuple(getAllLemmas(lower).get("NOUN", ()))
+    return tuple(_all_lemmas(lower).get("NOUN", ()))
 
 
 def inflected_verb(lower: str) -> bool:
@@ -40,13 +42,6 @@ def inflected_verb(lower: str) -> bool:
     lemmas = _all_lemmas(lower)
     verbs = lemmas.get("VERB", ())
     return bool(verbs) and lower not in verbs and set(lemmas.get("NOUN", ())) <= {lower}
-
-
-@functools.lru_cache(maxsize=50_000)
-def _all_lemmas(lower: str) -> dict[str, tuple[str, ...]]:
-    from lemminflect import getAllLemmas
-
-    return dict(getAllLemmas(lower))
 
 
 def adverb_only(lower: str) -> bool:

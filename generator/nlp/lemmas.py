@@ -138,13 +138,15 @@ class Lemmatizer:
         head = next((i for i, inf in enumerate(infos) if inf.pos == "NOUN" or inf.acronym), None)
         if head is None:
             return " ".join(tokens)
-        head_parse = _agreeing_parse(tokens[:head], tokens[head], infos[head], self.language)
+        # the readings of the words before the head as adjectives, one list per word
+        readings = [_adjective_readings(t, self.language) for t in tokens[:head]]
+        head_parse = _agreeing_parse(readings, tokens[head], infos[head], self.language)
         out = list(tokens)
         number = head_parse.tag.number if head_parse is not None else None
         gender = head_parse.tag.gender if head_parse is not None else None
         if any(inf.parse is not None and inf.parse.tag.number == "plur" for inf in infos[:head]):
             number = "plur"  # "коллективные ... силы": the adjective settles the number
-        elif number == "plur" and _singular_only(tokens[:head], self.language):
+        elif number == "plur" and _singular_only(readings):
             number = "sing"  # one of two names sharing the noun ("Андижанской и Сырдарьинской
             # областях" -> "Сырдарьинская область")
         if infos[head].first_name or _is_surname_after(tokens, infos, head):
@@ -365,11 +367,13 @@ def _case_number(tag: Any) -> tuple[str | None, str | None]:
     return tag.case or "nomn", tag.number or "sing"
 
 
-def _singular_only(adjectives: Sequence[str], language: str) -> bool:
-    """Are there adjectives, every reading of each singular?"""
-    readings = [
-        [p for p in _morph(language).parse(t) if p.tag.POS in ("ADJF", "PRTF")] for t in adjectives
-    ]
+def _adjective_readings(word: str, language: str) -> list[Any]:
+    """The parses of a word as an adjective or a participle."""
+    return [p for p in _morph(language).parse(word) if p.tag.POS in ("ADJF", "PRTF")]
+
+
+def _singular_only(readings: Sequence[Sequence[Any]]) -> bool:
+    """Are there adjectives (``_adjective_readings`` of each word), every reading singular?"""
     return bool(readings) and all(
         r and all(_case_number(p.tag)[1] == "sing" for p in r) for r in readings
     )
@@ -393,17 +397,15 @@ def _agrees(adjective: Any, noun: Any) -> bool:
     return a_number == "plur" or adjective.tag.gender == noun.tag.gender
 
 
-def _agreeing_parse(before: Sequence[str], word: str, info: WordInfo, language: str) -> Any | None:
+def _agreeing_parse(
+    readings: Sequence[Sequence[Any]], word: str, info: WordInfo, language: str
+) -> Any | None:
     """The head noun's parse, read with the adjectives before it: when no parse of the
     lemma chosen alone agrees with them and one of another lemma does, that one
     (``нафтопереробному заводі``: ``завод``, not the pool ``заводь``). Names as they are."""
     parse = info.parse
-    if parse is None or info.proper or info.acronym or not before:
-        return parse
-    adjectives = [
-        p for t in before for p in _morph(language).parse(t) if p.tag.POS in ("ADJF", "PRTF")
-    ]
-    if not adjectives:
+    adjectives = [p for word_readings in readings for p in word_readings]
+    if parse is None or info.proper or info.acronym or not adjectives:
         return parse
     nouns = [p for p in _morph(language).parse(word) if p.tag.POS == "NOUN"]
     fits = [p for p in nouns if any(_agrees(a, p) for a in adjectives)]
