@@ -32,14 +32,14 @@ import functools
 import hashlib
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.fileio import file_version
 from generator.models import ENTITY_KINDS, EntityMention
-from generator.nlp.lemmas import get_lemmatizer
+from generator.nlp.lemmas import get_lemmatizer, place_name
 from generator.nlp.tokens import normalize_text, word_spans, words
 from generator.settings import ConfigError, read_yaml
 
@@ -70,6 +70,9 @@ _DEBRIS_MARKS = ("/", "©", "@", "http", "www.", "\\")
 _STRIP_RE = re.compile(f"[{re.escape(_STRIP_CHARS)}]")
 _SPACE_RE = re.compile(r"\s+")
 _MORPH_CONTEXT = 3  # tokens of context either side of a span for the morph tagger
+_NAME_PART_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# a patronymic's endings once transliterated: Russian (-ovich, -evna ...) and Kazakh (-uly, -kyzy)
+_PATRONYMIC = ("vich", "vna", "ichna", "uly", "ulu", "kyzy", "qyzy")
 
 
 @dataclass(frozen=True)
@@ -517,6 +520,8 @@ def is_debris(name: str, language: str, registry: EntityRegistry) -> bool:
     letters = [c for c in name if c.isalpha()]
     if len(letters) < 2 or not name[:1].isupper():
         return True
+    if all(len(w) == 1 for w in _name_parts(name)):
+        return True  # initials alone ("М.Т", "А.А"): the rest of the name was cut off
     low = name.lower()
     if low in registry.drop or any(mark in low for mark in _DEBRIS_MARKS):
         return True
@@ -732,6 +737,48 @@ def _adjectives_and_noun(tokens: Sequence[Any]) -> bool:
     )
 
 
+def _name_parts(name: str) -> list[str]:
+    return _NAME_PART_RE.findall(name)
+
+
+def _initials_fit(full: list[str], surname: str, initials: list[str]) -> bool:
+    """No initials, or a two-word full name whose other word starts with the first one."""
+    if not initials:
+        return True
+    return len(full) == 2 and next(p for p in full if p != surname)[:1] == initials[0]
+
+
+def person_variants(names: Iterable[str]) -> dict[str, str]:
+    """Within one article, a person's shorter mentions -> the one full name they stand for:
+    a surname or first name alone ("Smailov" -> "Alikhan Smailov"), initials with the
+    surname ("L.I. Kalashnikov" -> "Leonid Kalashnikov"), the official order with a
+    patronymic ("Smailov Alikhan Askhanovich" -> "Alikhan Smailov"). A mention that fits no
+    full name, or more than one, stays as it is."""
+    names = sorted(set(names))
+    parts = {n: _name_parts(n) for n in names}
+    full = [n for n in names if len(parts[n]) >= 2 and all(len(p) > 1 for p in parts[n])]
+    out: dict[str, str] = {}
+    for name in full:  # the official order first: its short form is the full name shown
+        words_ = parts[name]
+        if len(words_) == 3 and words_[2].lower().endswith(_PATRONYMIC):
+            fits = [f for f in full if sorted(parts[f]) == sorted(words_[:2])]
+            if len(fits) == 1:
+                out[name] = fits[0]
+    full = [f for f in full if f not in out]
+    for name in names:
+        long = [p for p in parts[name] if len(p) > 1]
+        initials = [p for p in parts[name] if len(p) == 1]
+        if len(long) != 1:
+            continue
+        # a surname or a first name alone; or initials with the surname, either way round
+        fits = [
+            f for f in full if long[0] in parts[f] and _initials_fit(parts[f], long[0], initials)
+        ]
+        if len(fits) == 1 and fits[0] != name:
+            out[name] = fits[0]
+    return out
+
+
 # ---------------------------------------------------------------------------- country
 
 
@@ -852,11 +899,17 @@ def extract_entities(
                 continue
             if _common_word(form, language):
                 continue  # "Организация", "Секретариат" at a sentence start: not a name
+            kind = _NATASHA_KINDS[span.type]
+            if kind == "person" and any(c.isdigit() for c in form):
+                continue  # "Ан-124", "Ил-76": an aircraft's type, not a person
+            place = place_name(form, language) if kind == "person" and " " not in form else None
+            if place is not None:  # "Нукус", "Костаная": a town the tagger took for a name
+                kind, name = "place", place
             entity = registry.lookup(name, language)
             if entity is not None:
                 found.append((span.start, entity, entity.name, entity.kind, form))
             else:
-                found.append((span.start, None, name, _NATASHA_KINDS[span.type], form))
+                found.append((span.start, None, name, kind, form))
 
     found.sort(key=lambda f: f[0])
     starts = list(itertools.accumulate((len(x) + 1 for x in sentences), initial=0))
@@ -876,6 +929,12 @@ def extract_entities(
         latin[key] = latin.get(key, False) or transliterated
         if form:
             forms.setdefault(key, set()).add(form)
+
+    for variant, full in person_variants(n for n, k in counts if k == "person").items():
+        key, into = (variant, "person"), (full, "person")
+        counts[into] += counts.pop(key)
+        forms.setdefault(into, set()).update(forms.pop(key, ()))
+        del latin[key]
 
     mentions = [
         EntityMention(

@@ -36,6 +36,7 @@ _CACHE_SIZE = 200_000
 # The project's word lists; callers with Settings pass settings.path(settings.language_data).
 DEFAULT_LANGUAGE_DIR = Path(__file__).resolve().parents[2] / "config" / "languages"
 _EN_SUFFIXES = (("ies", "y"), ("sses", "ss"), ("s", ""))
+_PERSON_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 _CASES = 7  # an indeclinable noun has a parse per case (Ukrainian: with the vocative)
 
 
@@ -44,6 +45,22 @@ def _morph(language: str):  # -> pymorphy3.MorphAnalyzer (loaded once per proces
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=language)
+
+
+def place_name(word: str, language: str) -> str | None:
+    """The place a capitalised word names when the dictionary reads it as a place's name
+    and never as a person's first name, surname or patronymic, in the nominative
+    (``Костаная`` -> ``Костанай``, ``Нукус``); None otherwise (ru, uk only)."""
+    if language not in PYMORPHY_LANGUAGES:
+        return None
+    parses = _morph(language).parse(word)
+    if any(p.tag.grammemes & _PERSON_NAME_TAGS for p in parses):
+        return None
+    place = next((p for p in parses if "Geox" in p.tag.grammemes), None)
+    if place is None:
+        return None
+    parts = zip(place.normal_form.split("-"), word.split("-"), strict=False)
+    return "-".join(n.capitalize() if w[:1].isupper() else n for n, w in parts)
 
 
 def _fold(text: str) -> str:
