@@ -6,11 +6,13 @@ import pytest
 
 from generator.nlp import kazakh
 
-KEEP = kazakh.load_keep(Path(__file__).parents[1] / "config" / "languages" / "kk.keep.txt")
+LISTS = Path(__file__).parents[1] / "config" / "languages"
+KEEP = kazakh.load_keep(LISTS / "kk.keep.txt")
+ELIDED = kazakh.load_elided(LISTS / "kk.elision.txt")
 
 
 def stem(word: str) -> str:
-    return kazakh.stem(word, KEEP)
+    return kazakh.stem(word, KEEP, ELIDED)
 
 
 @pytest.mark.parametrize(
@@ -126,3 +128,18 @@ def test_load_keep_ignores_comments_and_missing_files(tmp_path):
     path.write_text("# comment\nАлматы  # a city\n\n", encoding="utf-8")
     assert kazakh.load_keep(path) == frozenset({"алматы"})
     assert kazakh.load_keep(tmp_path / "missing.txt") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("forms", "word"),
+    [
+        (["орын", "орны", "орнына", "орнында", "орнынан"], "орын"),
+        (["халық", "халқы", "халқына", "халықтың"], "халық"),
+        (["кенорын", "кенорны", "кенорнында"], "кенорын"),
+        (["қалып", "қалпына", "қалпы"], "қалып"),
+    ],
+)
+def test_a_word_that_drops_its_last_vowel_keeps_one_stem(forms, word):
+    # орын -> орны (kk.elision.txt): without the list орнына is "орн" and халқы "халқы"
+    assert {stem(f) for f in forms} == {word}
+    assert kazakh.stem("орнына", KEEP) == "орн"

@@ -489,6 +489,15 @@ DICTIONARY_FORM_PAGES = {
     "dev5/kk_jambylinfo_oil_price_rises.txt": (["дол"], ["доллар"]),
     # kk: a participle under a case ending (шеккендерге: шеккен + -дер-ге)
     "dev16/kk_madeniportal_bitimgershilik-missiyasy.txt": (["шеккен", "жас"], []),
+    # kk: a word that drops its last vowel before a suffix (орнына: орын, кен орны: кенорын;
+    # kk.elision.txt); "орын" is a generic word
+    "dev5/kk_atameken_tepke_oil_field.txt": (["орн", "Кенорн"], ["Кенорын"]),
+    "dev6/kk_altyalash_aktau_baku_exports_up.txt": (["орн"], []),
+    # kk: халқы is халық: "Қазақстан халқы", not "халқы Саяси қуғын-сүргін"
+    "dev2/t_kk_azattyq_shymkent_relatives.txt": (
+        ["халқы Саяси қуғын-сүргін"],
+        ["Қазақстан халқы"],
+    ),
 }
 
 

@@ -40,6 +40,9 @@ two-letter stem must end in a consonant (``елге`` -> ``ел``, but ``бағ�
 
 Words that end like a suffix but are whole (``Алматы``, ``Қарағанды``, ``алты``) are
 listed in ``config/languages/kk.keep.txt`` and passed as ``keep`` (see :func:`load_keep`).
+Words whose last vowel drops before a vowel-initial suffix (``орын`` -> ``орны``,
+``халық`` -> ``халқы``) are listed in ``kk.elision.txt`` and passed as ``elided`` (see
+:func:`load_elided`): their forms are reduced to the word, not to a stem without its vowel.
 
 Known limits: verbs are left alone (apart from what looks like a case ending), derivational
 suffixes (``-лық``, ``-шы``) are kept on purpose (``ынтымақтастық`` is its own word), and a
@@ -50,6 +53,7 @@ form.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 BACK_VOWELS = frozenset("аоұы")
@@ -259,6 +263,21 @@ def load_keep(path: Path) -> frozenset[str]:
     return frozenset(out)
 
 
+def load_elided(path: Path) -> dict[str, str]:
+    """Words whose last vowel drops before a vowel-initial suffix (``орын`` -> ``орны``,
+    ``халық`` -> ``халқы``), one a line as in a keep list: their short stem -> the word."""
+    return {word[:-2] + word[-1]: word for word in sorted(load_keep(path)) if len(word) > 3}
+
+
+def _elided_word(word: str, elided: Mapping[str, str]) -> str | None:
+    """The dictionary word of a form whose stem lost its last vowel: ``орнынан`` -> ``орын``."""
+    for i in range(len(word) - 1, 2, -1):
+        full = elided.get(word[:i])
+        if full is not None and word[i] in VOWELS and _is_inflection(word[i:]):
+            return full
+    return None
+
+
 def _is_inflection(tail: str) -> bool:
     """True if ``tail`` is nothing but suffixes (the ``-ның`` of ``ҰҚШҰ-ның``)."""
     rest = tail
@@ -270,11 +289,15 @@ def _is_inflection(tail: str) -> bool:
     return tail != "" and rest == ""
 
 
-def stem(word: str, keep: frozenset[str] = frozenset()) -> str:
+def stem(
+    word: str, keep: frozenset[str] = frozenset(), elided: Mapping[str, str] | None = None
+) -> str:
     """Return the lower-case stem of a Kazakh word form (see the module docstring).
 
     ``keep`` holds lower-case words that end like a suffix but must stay whole
     (``қарағанды``, ``қызылорда``); the project list is ``config/languages/kk.keep.txt``.
+    ``elided`` maps the short stems of words that drop their last vowel before a suffix to
+    the words (:func:`load_elided`, ``kk.elision.txt``: ``орнына`` -> ``орын``).
 
     >>> stem("Қазақстанның"), stem("мұнайды"), stem("елдердің")
     ('қазақстан', 'мұнай', 'ел')
@@ -286,9 +309,12 @@ def stem(word: str, keep: frozenset[str] = frozenset()) -> str:
             return current
         if _is_inflection(tail):  # ҰҚШҰ-ның, КҚК-ға: an acronym with its ending
             return head
-        return f"{head}-{stem(tail, keep)}"  # сауда-экономикалық
+        return f"{head}-{stem(tail, keep, elided)}"  # сауда-экономикалық
     if current in keep:
         return current
+    full = _elided_word(current, elided) if elided else None
+    if full is not None or (elided and current in elided.values()):
+        return full or current  # орнынан -> орын; кенорын is no кенор + -ын
     for suffix, _ in _CASE:  # a listed word with one case ending: жалақыны, Қарағандыда
         if current.endswith(suffix) and current[: -len(suffix)] in keep:
             return current[: -len(suffix)]

@@ -100,10 +100,12 @@ class Lemmatizer:
     def __init__(self, language: str, language_dir: Path | None = None) -> None:
         self.language = language
         self.language_dir = language_dir
+        kazakh_lists = language == "kk" and language_dir is not None
         self._keep = (
-            kazakh.load_keep(language_dir / f"{language}.keep.txt")
-            if language == "kk" and language_dir is not None
-            else frozenset()
+            kazakh.load_keep(language_dir / f"{language}.keep.txt") if kazakh_lists else frozenset()
+        )
+        self._elided = (
+            kazakh.load_elided(language_dir / f"{language}.elision.txt") if kazakh_lists else {}
         )
         self._cached = functools.lru_cache(maxsize=_CACHE_SIZE)(self._compute)
 
@@ -198,7 +200,8 @@ class Lemmatizer:
         if word[0].isdigit():
             return WordInfo(_fold(word))
         if self.language == "kk":
-            return WordInfo(_fold(kazakh.stem(word, self._keep)), acronym=_is_acronym(word))
+            stem = kazakh.stem(word, self._keep, self._elided)
+            return WordInfo(_fold(stem), acronym=_is_acronym(word))
         if self.language in PYMORPHY_LANGUAGES:
             return self._pymorphy_info(word)
         lower, acronym = _fold(word), _is_acronym(word)
