@@ -1144,12 +1144,12 @@ def test_a_two_digit_day_of_a_dateline_with_no_agency_is_read_whole(ctx):
     """ "MOSCOW, Nov 30 - Kazakhstan criticised …" (a Reuters report without its credit)
     read as day 3 and agency "0" left the page's own date (the store's marker, 30 November)
     unknown: the dateline's day is the whole number."""
-    from generator.ingest.clean import _dateline
+    from generator.ingest.clean.datelines import read_dateline
 
     line = "MOSCOW, Nov 30 - Kazakhstan criticised Ukraine on Sunday for a drone attack"
     rules = ctx.rules
     matches = [m for rx in rules.datelines if (m := rx.match(line))]
-    assert all(_dateline(m, rules).day != 3 for m in matches)
+    assert all(read_dateline(m, rules).day != 3 for m in matches)
     assert text_date(ctx, "dev10/en_straitstimes_kazakhstan_criticises_ukraine_cpc.txt") == (
         dt.date(2025, 11, 30)
     )

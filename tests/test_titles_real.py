@@ -15,20 +15,12 @@ import datetime as dt
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
-from generator.ingest.clean import (
-    _byline,
-    _glued_headline,
-    _says_slug,
-    _slug_in_line,
-    _stamped_list,
-    _tag_line,
-    _tidy_title,
-    _unglue_dated_headline,
-    classify,
-    clean_text,
-    lead_title,
-    slug_words,
-)
+from generator.ingest.clean import classify, clean_text, lead_title, slug_words, stamped_list
+from generator.ingest.clean.candidates import tag_line
+from generator.ingest.clean.lines import byline
+from generator.ingest.clean.slug import says_slug, slug_in_line
+from generator.ingest.clean.title import glued_headline, tidy_title
+from generator.ingest.clean.unglue import unglue_dated_headline
 from generator.models import LEAD_TITLE, Article
 
 EXCERPTS = {
@@ -940,7 +932,7 @@ def test_a_share_buttons_label_glued_to_the_standfirst_is_dropped(ctx):
 def test_a_byline_with_its_date_and_views_in_table_fields(ctx):
     # erazvitie.org (audit8): "Сибирские Афины" / "Текст: Людмила Смеркович | 2013-10-16 | 4277"
     line = "Текст: Людмила Смеркович | 2013-10-16 | 4277"
-    assert _byline(line, ctx.rules) == [("author", "Людмила Смеркович")]
+    assert byline(line, ctx.rules) == [("author", "Людмила Смеркович")]
 
 
 @pytest.mark.parametrize(
@@ -1237,11 +1229,11 @@ def test_the_slug_said_on_the_page_is_no_headline(ctx):
 
 
 def test_slug_words_are_compared_however_they_are_transliterated():
-    assert _says_slug(
+    assert says_slug(
         "Погромная империя",
         slug_words("https://novayagazeta.ru/articles/2022/01/08/pogromnaia-imperiia"),
     )
-    assert not _says_slug(
+    assert not says_slug(
         "Итоги казахстанского хаоса: Токаев победил",
         slug_words("https://novayagazeta.ru/articles/2022/01/08/pogromnaia-imperiia"),
     )
@@ -1361,14 +1353,14 @@ def test_a_lead_opening_with_a_place_or_a_speaker_and_colon_is_no_glued_headline
     speaker's name and post before a quote is no headline unless the slug says it."""
     slug = slug_words("https://indiandefensenews.in/2025/01/russias-gazprom-halts-gas-transit.html")
     lead = "Kazakhstan: the government said on Monday that it would cut gas prices in Mangystau region after protests."
-    assert _glued_headline(lead, slug) is None
+    assert glued_headline(lead, slug) is None
     glued = "Russia Halts Gas Transit Through Ukraine: Russian gas exports to Europe have been suspended as of January 1, 2025."
-    assert _glued_headline(glued, slug) is not None
+    assert glued_headline(glued, slug) is not None
     assert (
-        _glued_headline(glued) is None
+        glued_headline(glued) is None
     )  # no slug: no evidence the part before the colon is a headline
     speaker = "Deputy Prime Minister Roman Sklyar: the government will keep the price of liquefied gas fixed until the end of the heating season."
-    assert _glued_headline(speaker, slug) is None
+    assert glued_headline(speaker, slug) is None
 
 
 def test_the_slug_finds_the_headline_inside_a_glued_header_line(ctx):
@@ -1387,7 +1379,7 @@ def test_the_slug_inside_a_lead_sentence_is_no_headline(ctx):
     протест …" at …/mid-kazahstana-vyrazil-protest-…) keeps its sentence."""
     line = "Министерство иностранных дел Казахстана выразило протест в связи с атакой на инфраструктуру Каспийского трубопроводного консорциума (КТК). Об этом говорится в заявлении."
     url = "https://news.rambler.ru/world/55688678-mid-kazahstana-vyrazil-protest-v-svyazi-s-atakoy-na-infrastrukturu-ktk/"
-    assert _slug_in_line(line, url, ctx.rules) is None
+    assert slug_in_line(line, url, ctx.rules) is None
 
 
 def test_a_caption_with_its_credit_is_no_headline(ctx):
@@ -1522,7 +1514,7 @@ def test_a_reprints_credit_line_is_a_byline_not_a_headline(ctx):
     ],
 )
 def test_a_ticker_run_together_on_one_line(ctx, line, ticker):
-    assert _stamped_list(line, ctx.rules) is ticker
+    assert stamped_list(line, ctx.rules) is ticker
 
 
 @pytest.mark.parametrize(
@@ -1537,7 +1529,7 @@ def test_a_ticker_run_together_on_one_line(ctx, line, ticker):
     ],
 )
 def test_no_run_on_sentence_is_cut_from_these_titles(title):
-    assert _tidy_title(title) == title
+    assert tidy_title(title) == title
 
 
 def test_a_list_of_stories_each_with_its_stamp_is_no_headline(ctx):
@@ -1581,7 +1573,7 @@ def test_a_date_followed_by_names_is_the_stamp(ctx):
     ],
 )
 def test_small_letter_lines_with_small_words_are_no_tag_list(ctx, line):
-    assert not _tag_line(line)
+    assert not tag_line(line)
 
 
 def test_a_hard_wrapped_wire_lead_is_no_headline(ctx):
@@ -1828,7 +1820,7 @@ def test_a_headlines_photo_marker_is_no_caption(ctx):
 
 
 def test_a_source_line_in_ukrainian_is_a_byline(ctx):
-    assert _byline("За інформацією: Суспільне Хмельницький.", ctx.rules) == [
+    assert byline("За інформацією: Суспільне Хмельницький.", ctx.rules) == [
         ("source", "Суспільне Хмельницький")
     ]
 
@@ -1867,7 +1859,7 @@ def test_a_social_block_is_no_headline(ctx):
     ],
 )
 def test_a_date_glued_before_the_headline_is_split_off(ctx, line, parts):
-    assert _unglue_dated_headline(line, ctx.rules) == parts
+    assert unglue_dated_headline(line, ctx.rules) == parts
 
 
 AUDIT12 = {  # audit12 pages of unseen outlets (the search tool's excerpts, start of each)
@@ -2052,8 +2044,8 @@ def test_a_papers_masthead_with_its_name_first_is_no_headline(ctx):
 def test_a_breadcrumb_items_marker_is_no_part_of_the_title():
     # pochinok.admin-smolensk.ru (audit12): "- Новости" / "- Глава округа …" trail items
     title = '- Глава округа Александр Голуб встретился с редакцией газеты "Сельская новь"'
-    assert _tidy_title(title) == title[2:]
-    assert _tidy_title("-5 градусов и снег: прогноз на выходные") == (
+    assert tidy_title(title) == title[2:]
+    assert tidy_title("-5 градусов и снег: прогноз на выходные") == (
         "-5 градусов и снег: прогноз на выходные"
     )
 
@@ -3363,11 +3355,11 @@ def test_a_byline_of_several_reporters_and_their_outlet_is_no_headline(ctx):
     """kesq (dev14): "By Radina Gigova, Anna Chernova and Katharina Krebs, CNN" over a CNN
     report with no headline: a byline (the reporters, the outlet), the title from the lead."""
     line = "By Radina Gigova, Anna Chernova and Katharina Krebs, CNN"
-    assert _byline(line, ctx.rules) == [
+    assert byline(line, ctx.rules) == [
         ("author", "Radina Gigova, Anna Chernova and Katharina Krebs"),
         ("source", "CNN"),
     ]
-    assert _byline("By the way, this and that", ctx.rules) is None
+    assert byline("By the way, this and that", ctx.rules) is None
     name = "dev14/en_kesq_tokayev-kill-without-warning.txt"
     art = ingest_bytes(RawInput(data=_realset_page(name).encode("utf-8"), origin=name), ctx)
     assert LEAD_TITLE in art.inferred
@@ -3418,10 +3410,10 @@ def test_plural_photo_and_illustration_credits_are_credits(ctx):
 def test_a_byline_with_a_role_or_a_bracketed_source_is_no_headline(ctx, name, line, by):
     page = _realset_page(name)
     assert line in page.split("\n")[:4]
-    assert _byline(line, ctx.rules) == by
+    assert byline(line, ctx.rules) == by
     art = ingest_bytes(RawInput(data=page.encode("utf-8"), origin=name), ctx)
     assert LEAD_TITLE in art.inferred and line not in art.title
-    assert _byline("By the river, the protesters gathered in the evening", ctx.rules) is None
+    assert byline("By the river, the protesters gathered in the evening", ctx.rules) is None
 
 
 def test_a_line_of_hashtags_is_tags(ctx):
@@ -3581,13 +3573,13 @@ def test_a_headline_glued_to_its_byline_in_capitals_and_its_stamp(ctx):
     assert art.date == dt.date(2022, 1, 15)
     assert "ZARUBIN" not in art.body
     # names in capitals inside a sentence, or no date after the outlet: the line stays whole
-    from generator.ingest.clean import _unglue_caps_byline
+    from generator.ingest.clean.unglue import unglue_caps_byline
 
     for line in (
         "Protesters in Almaty met NATO and CSTO officials, Reuters said on Monday",
         "Kazakhstan activists recall path from protest KIRILL ZARUBIN, Associated Press said",
     ):
-        assert _unglue_caps_byline(line, ctx.rules) == [line]
+        assert unglue_caps_byline(line, ctx.rules) == [line]
 
 
 @pytest.mark.parametrize(
@@ -3768,7 +3760,7 @@ def test_a_caption_ending_in_the_photos_day_is_no_headline(ctx):
 
 def test_a_hotline_with_a_mobile_number_is_a_contact(ctx):
     """pravdorub.com.ua (dev24): "9-20 Гаряча лінія Олександра Поворознюка 068 377 77 77"."""
-    from generator.ingest.clean import _CONTACT
+    from generator.ingest.clean.headline import _CONTACT
 
     assert _CONTACT.search("9-20 Гаряча лінія Олександра Поворознюка 068 377 77 77")
     assert not _CONTACT.search("У 2023 році 068 тисяч 377 осіб, 12.01.2022 10:00")

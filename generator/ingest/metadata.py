@@ -17,14 +17,14 @@ from itertools import pairwise
 from urllib.parse import urlsplit
 
 from generator.ingest.clean import (
-    _NUMERIC_DATE,
-    _TIME,
+    NUMERIC_DATE,
+    TIME,
     Cleaned,
     CleanRules,
     Dateline,
-    _stamped_list,
     find_dates,
     normalise_name,
+    stamped_list,
 )
 from generator.languages import LanguagePack
 from generator.models import LEAD_TITLE
@@ -224,7 +224,7 @@ def month_first_possible(cleaned: Cleaned, rules: CleanRules) -> bool:
         )
     )
     firsts, seconds, readings = set(), set(), []
-    for m in _NUMERIC_DATE.finditer(seen):
+    for m in NUMERIC_DATE.finditer(seen):
         if m.group("sep") in ("/", "-"):
             first, second = int(m.group("day")), int(m.group("month"))
             firsts.add(first > 12)
@@ -352,7 +352,7 @@ def _full_date_spans(
 ) -> list[tuple[int, int, dt.date]]:
     """(start, end, date) of the full dates (with a year) written in ``line``."""
     ends: dict[int, int] = {}
-    for rx in (_NUMERIC_DATE, *rules.date_patterns):
+    for rx in (NUMERIC_DATE, *rules.date_patterns):
         for m in rx.finditer(line):
             ends[m.start()] = max(ends.get(m.start(), 0), m.end())
     spans = []
@@ -385,7 +385,7 @@ def _opening_stamp(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> 
     lines = [line for line in cleaned.body.split("\n") if line.strip()][:OPENING_STAMP_LINES]
     found = set()
     for line in lines:
-        if _stamped_list(line, rules):
+        if stamped_list(line, rules):
             continue  # a ticker: "6 сентября 2025, 16:00: В августе 1945-го: битва за
             # Сахалин 6 сентября 2025, 15:15: Богатые китайцы ищут …" (other stories' stamps)
         for start, end, date in _full_date_spans(line, rules, latin):
@@ -748,7 +748,7 @@ def _branch_date(
     ):
         return opening, "opening_stamp", warnings
     head = [line for where, line in cleaned.stamps if where in _HEAD_STAMPS]
-    lone_years = {int(y.group()) for h in head if (y := _LONE_YEAR.fullmatch(_TIME.sub("", h)))}
+    lone_years = {int(y.group()) for h in head if (y := _LONE_YEAR.fullmatch(TIME.sub("", h)))}
     if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022",
         # "15 сентября" / "02:21 2022"
         year = lone_years.pop()

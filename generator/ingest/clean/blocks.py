@@ -1,0 +1,325 @@
+"""Debris of several lines: sidebars, the page's tail, comment boxes, "read also" lists,
+numbered lists of other stories, teasers, slogans and header widgets."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from generator.ingest.clean.dates import TIME, find_dates
+from generator.ingest.clean.lines import market_ticker, name_line, weather
+from generator.ingest.clean.rules import (
+    DATED_HEADLINE_LINES,
+    HEADLINE_MAX_WORDS,
+    MAX_DEBRIS_WORDS,
+    CleanRules,
+)
+from generator.ingest.clean.stamps import labelled_stamp
+from generator.ingest.clean.text import all_caps, ends_sentence, word_count
+from generator.sources import site_host
+
+NUMBERED_HEADLINES_MIN = 3  # a numbered list of other stories over the article: this many
+NUMBERED_HEADLINES_MAX = 15  # ... to this many items
+LABELS_UNDER_HEADLINE = 8  # lines under the headline looked at for section labels
+READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
+COMMENTS_MAX_LINES = 30  # a readers' comments box: author / comment lines under its header
+TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
+
+
+def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> None:
+    """Mark lists of headlines with timestamps (2+ timestamps, one headline each)."""
+    kept = [i for i, k in enumerate(kinds) if k is None or k == "timestamp"]
+    stamps = [j for j, i in enumerate(kept) if kinds[i] == "timestamp"]
+    runs: list[list[int]] = []
+    for j in stamps:
+        if runs and j - runs[-1][-1] == 2:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        between = [kept[a + 1] for a in run[:-1]]
+        if not all(_sidebar_headline(lines, kinds, i) for i in between):
+            continue  # sentences between times: a live blog, not a list of headlines
+        for i in between:
+            kinds[i] = "sidebar"
+        first, last = run[0], run[-1]
+        before = kept[first - 1] if first > 0 else None
+        after = kept[last + 1] if last + 1 < len(kept) else None
+        # "headline / time" pairs, or "time / headline": never take a finished sentence.
+        if _sidebar_headline(lines, kinds, before):
+            kinds[before] = "sidebar"  # type: ignore[index]
+        elif _sidebar_headline(lines, kinds, after):
+            kinds[after] = "sidebar"  # type: ignore[index]
+        for j in run:
+            kinds[kept[j]] = "sidebar"
+
+
+def page_tail(
+    lines: list[str],
+    kinds: list[str | None],
+    rules: CleanRules,
+    bylines: list[tuple[str, str]],
+) -> None:
+    """After the last sentence: a bare name is the author; after the first debris line there,
+    short lines without a full stop are page furniture (headlines, tags, menus)."""
+    sentences = [i for i, k in enumerate(kinds) if k is None and ends_sentence(lines[i])]
+    if not sentences:
+        return
+    last = sentences[-1]
+    for i in range(last + 1, len(lines)):
+        if kinds[i] is None:
+            name = name_line(lines[i], rules)
+            if name:
+                kinds[i] = "byline"
+                bylines.append(("author", name))
+            break
+    debris = next((i for i in range(last + 1, len(lines)) if kinds[i] not in (None, "blank")), None)
+    if debris is None:
+        return
+    for i in range(debris + 1, len(lines)):
+        if kinds[i] is None and word_count(lines[i]) <= TAIL_MAX_WORDS:
+            kinds[i] = "tail"
+
+
+def comment_boxes(lines: list[str], kinds: list[str | None], rules: CleanRules) -> None:
+    """A readers' comments box under its header ("Свежие комментарии" / "• Name" / comment
+    / ...): the lines after the header, up to the next blank line, are its comments."""
+    headers = [rx for cls, rx in rules.debris if cls == "comments"]
+    for i, line in enumerate(lines):
+        if (
+            kinds[i] is not None
+            or word_count(line) > 4
+            or not any(rx.search(line) for rx in headers)
+        ):
+            continue
+        kinds[i] = "comments"
+        first = i + 1
+        while first < len(lines) and kinds[first] == "blank":
+            first += 1
+        for j in range(first, min(len(lines), first + COMMENTS_MAX_LINES)):
+            if kinds[j] == "blank" or word_count(lines[j]) > MAX_DEBRIS_WORDS:
+                break
+            kinds[j] = "comments"
+
+
+def read_also_lists(lines: list[str], kinds: list[str | None]) -> None:
+    """A bare "Read also:" or "Tags" line introduces a list: the short lines right after it."""
+    for i, kind in enumerate(kinds):
+        if kind not in ("read_also", "tags") or word_count(re.sub(r"[:\s]+$", "", lines[i])) > 3:
+            continue
+        for j in range(i + 1, min(i + 1 + READ_ALSO_MAX_LINES, len(lines))):
+            if kinds[j] is not None or ends_sentence(lines[j]) or word_count(lines[j]) > 20:
+                break
+            kinds[j] = kind
+
+
+def _sidebar_headline(lines: list[str], kinds: list[str | None], i: int | None) -> bool:
+    return (
+        i is not None
+        and kinds[i] is None
+        and word_count(lines[i]) <= 25
+        and not lines[i].rstrip().endswith(".")
+    )
+
+
+def numbered_trail(lines: list[str], kinds: list[str | None], i: int) -> None:
+    """A breadcrumb trail set as a numbered list ("1. Главная страница" / "2. Архив" / "3.
+    <this page's headline>"): the items numbered on from line ``i`` are its items too."""
+    number = re.match(r"(\d{1,2})[.)]\s", lines[i])
+    if not number:
+        return
+    n = int(number.group(1))
+    for j in range(i + 1, min(len(lines), i + 12)):
+        if kinds[j] == "blank":
+            continue
+        following = re.match(r"(\d{1,2})[.)]\s", lines[j])
+        if not following or int(following.group(1)) != n + 1:
+            return
+        kinds[j], n = "breadcrumb", n + 1
+
+
+def numbered_headlines(lines: list[str], i: int) -> list[int]:
+    """The lines of a numbered list of other stories opening at line ``i`` ("1. Жаркого лета
+    не предвидится? …" / "2. Польского премьера …" / … "7. …" over the article): three or
+    more items numbered 1, 2, 3 …, each shaped like a headline (no full stop or semicolon at
+    its end: a decree's or a story's own list has sentences). Empty when there is none."""
+    found: list[int] = []
+    for j in range(i, min(len(lines), i + 2 * NUMBERED_HEADLINES_MAX)):
+        if not lines[j].strip():
+            continue
+        number = re.match(r"\s*(\d{1,2})[.)]\s+\S", lines[j])
+        if not number or int(number.group(1)) != len(found) + 1:
+            break
+        if word_count(lines[j]) > HEADLINE_MAX_WORDS or lines[j].rstrip()[-1:] in ".;:":
+            return []
+        found.append(j)
+    return found if len(found) >= NUMBERED_HEADLINES_MIN else []
+
+
+def trail_glued_to_headline(lines: list[str], kinds: list[str | None]) -> None:
+    """A site's trail glued to the headline, the headline alone on the next line
+    ("ThebuchacityБучаКиївщину відвідали учасники …" / "Київщину відвідали учасники …"):
+    the first line is the trail (a few words before the headline's), not a headline."""
+    filled = [i for i in range(min(len(lines), DATED_HEADLINE_LINES)) if lines[i].strip()]
+    for i, j in itertools.pairwise(filled):
+        line, below = lines[i].strip(), lines[j].strip()
+        glued = line != below and line.endswith(below)
+        if glued and word_count(below) >= 4 and 0 < word_count(line[: -len(below)]) <= 3:
+            kinds[i] = "breadcrumb"
+
+
+def labels_under_headline(
+    lines: list[str], kinds: list[str | None], title_index: int, rules: CleanRules
+) -> None:
+    """Short labels between the headline and the article's first paragraph are page
+    furniture: one word (a section "Мир", a country edition "KG"), or up to three in small
+    letters or in capitals (a tag "волнения в Казахстане"); no digits or punctuation. (Not
+    a subheading or standfirst that may say something: "Текст соглашения", "Их миссия
+    завершилась".) So is the site's and section's names before a stamp, between bars
+    ("Коломия ВЕБ Портал | Публіцистика та аналіз | 2009-01-16 10:00:21"): a stamp."""
+    for j in range(title_index + 1, min(len(lines), title_index + LABELS_UNDER_HEADLINE)):
+        if kinds[j] is not None:
+            continue
+        line = lines[j]
+        if labelled_stamp(line, rules):
+            kinds[j] = "timestamp"
+            continue
+        if word_count(line) >= 8 or ends_sentence(line) or line.rstrip().endswith(":"):
+            return  # the first paragraph (or a standfirst, or a label of the text below)
+        n = word_count(line)
+        short = n == 1 or (n <= 3 and (line.strip()[:1].islower() or all_caps(line)))
+        if short and not re.search(r"[\d.,;!?«»\"()]", line):
+            kinds[j] = "section"
+        else:
+            return
+
+
+def _site_label(url: str | None) -> str:
+    """The name part of the page's host ("ukrnews" for https://ukrnews.online/...)."""
+    host = site_host(url)
+    return re.sub(r"[^a-z]", "", host.split(".")[0]) if host else ""
+
+
+def own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> None:
+    """Mark the site's own name with its slogan at the top of the page as a masthead:
+    "UkrNews — новини, яким довіряє Україна." on ukrnews.online (a full stop that would
+    otherwise end the header before the headline)."""
+    site = _site_label(url)
+    if len(site) < 4:
+        return
+    seen = 0
+    for i, line in enumerate(lines):
+        if kinds[i] is not None:
+            continue
+        seen += 1
+        if seen > 3:
+            break
+        m = re.match(r"\s*([^\W\d_][\w.\- ]{2,30}?)\s+[—–|-]\s+\S", line)
+        if m and word_count(line) <= 12 and re.sub(r"[^a-z]", "", m.group(1).casefold()) == site:
+            kinds[i] = "masthead"
+
+
+TEASER_MIN_WORDS = 8  # a teaser cut short with "..." is a sentence's start, not a label
+_CUT_SHORT = re.compile(r"[^\W\d_]\s*(?:\.\.\.|…)\s*$")  # "… close to the geography of their ha..."
+
+
+def cut_teasers_on_top(lines: list[str], kinds: list[str | None]) -> None:
+    """Mark the other stories' teasers that open the page as a sidebar: two or more lines in
+    a row at the top, each a sentence cut off mid-text by "..." ("Traditions of the Kyrgyz
+    people were being formed … of their ha..." / "After the coup of 19 March 1953 …
+    was..." / the headline). An article's own text is not cut off that way."""
+    top = [i for i, line in enumerate(lines) if kinds[i] is None][:6]
+    run = []
+    for i in top:
+        if word_count(lines[i]) >= TEASER_MIN_WORDS and _CUT_SHORT.search(lines[i]):
+            run.append(i)
+        else:
+            break
+    if len(run) >= 2:
+        for i in run:
+            kinds[i] = "sidebar"
+
+
+RANKING_MIN_ITEMS = 5  # a numbered "most read" list over the article: 5 items at least
+RANKING_TOP_LINES = 8  # ... starting within this many text lines of the page's top
+
+
+def ranking_on_top(lines: list[str], kinds: list[str | None]) -> None:
+    """Mark a numbered list of other stories at the top (``numbered_headlines``, five items
+    or more) as a sidebar before the headline is looked for, with the short heading just
+    above it ("Беларусы на войне" / "1. СМИ: Трамп поручил …" / … "10. …" over a report on
+    the CSTO's withdrawal with no headline line: the heading had been taken as one)."""
+    text = [i for i, line in enumerate(lines) if kinds[i] is None]
+    for k, i in enumerate(text[:RANKING_TOP_LINES]):
+        listed = numbered_headlines(lines, i)
+        if not listed:
+            continue
+        if len(listed) >= RANKING_MIN_ITEMS:
+            head = text[k - 1] if k else None
+            if head is not None and word_count(lines[head]) <= 5 and not ends_sentence(lines[head]):
+                kinds[head] = "sidebar"
+            for j in listed:
+                kinds[j] = "sidebar"
+        return
+
+
+def today_boxes(lines: list[str], kinds: list[str | None], limit: int, rules: CleanRules) -> None:
+    """A date above the headline next to a currency ticker, a weather box or a motto is the
+    site header's "today" box, not the article's date ("7 ноября 2024" / «…» — Демосфен. /
+    "USD" / "504.49 KZT"; "• CNY 67.18" / "10 Қараша, 08:17:40" / "Алматы" / "+12°").
+    So is the page's first line, a date, over a stamp of an earlier day ("Четверг, Октябрь
+    16, 2025" / "05.01.2025" / headline): a page is written before it is seen."""
+    filled = [i for i in range(min(limit, len(lines))) if kinds[i] != "blank"]
+    for n, i in enumerate(filled):
+        if kinds[i] != "timestamp":
+            continue
+        after = [filled[m] for m in (n + 1, n + 2) if m < len(filled)]
+        below = next((j for j in range(i + 1, len(lines)) if kinds[j] != "blank"), None)
+        if any(_header_widget(lines[j], kinds[j], rules) for j in after) or (
+            n > 0
+            and _header_widget(lines[filled[n - 1]], kinds[filled[n - 1]], rules)
+            and not (below is not None and (below == limit or kinds[below] in (None, "title")))
+        ):  # (a widget above and the headline right below: the article's stamp, "Евро € —
+            kinds[i] = "today_widget"  # 00,0000 руб." / "07 октября 2024 | 16:59" / headline)
+        elif (  # the weather, its city, the day (no clock): "25.8 C" / "New York" / "Friday,
+            n > 1  # July 26, 2024" over a report of 19 May (gg2), whatever follows
+            and kinds[filled[n - 2]] in ("widget", "counter")
+            and weather(lines[filled[n - 2]])
+            and _place_line(lines[filled[n - 1]], kinds[filled[n - 1]])
+            and not TIME.search(lines[i])
+        ):
+            kinds[i] = "today_widget"
+    top = next((i for i, k in enumerate(kinds) if k != "blank"), None)
+    if top is None or top not in filled[:1] or len(filled) < 2 or kinds[top] != "timestamp":
+        return
+    below = filled[1]
+    if kinds[below] != "timestamp":
+        return
+    days = [[f for f in find_dates(lines[j], rules) if f[1]] for j in (top, below)]
+    if all(len(d) == 1 for d in days):
+        (_s, y1, m1, d1), (_t, y2, m2, d2) = days[0][0], days[1][0]
+        if (y1, m1, d1) > (y2, m2, d2):
+            kinds[top] = "today_widget"
+
+
+def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
+    """A site header's widget: a currency ticker, a weather reading, a motto, the account
+    bar ("Пятница, 22.11.2024, 19:33" / "Приветствую Вас Гость | RSS | Регистрация | Вход"),
+    the language switcher ("Суббота, 31 января 2026 года" / … / "RSS Русский Հայերեն")."""
+    return kind in ("epigraph", "account", "language_switcher") or (
+        kind in ("widget", "counter")
+        and (market_ticker(line, rules) or "°" in line or weather(line))
+    )
+
+
+def _place_line(line: str, kind: str | None) -> bool:
+    """A header's city beside its weather reading ("New York", "Алматы"; a masthead's line)."""
+    words = line.split()
+    return (
+        kind in (None, "masthead")
+        and 1 <= len(words) <= 3
+        and line[:1].isupper()
+        and not re.search(r"\d", line)
+    )

@@ -1,0 +1,531 @@
+"""Tests on the lines above the article that the headline search uses: text, captions,
+menus, credits, tags, labels and hard-wrapped lines."""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest.clean.datelines import PLACE_COUNTRY_DAY, dateline_agency_ok
+from generator.ingest.clean.dates import OPENING_DATE, find_dates
+from generator.ingest.clean.lines import SEPARATORS, byline, classify
+from generator.ingest.clean.rules import (
+    HEADLINE_MAX_WORDS,
+    HEADLINE_MIN_SCORE,
+    STANDFIRST_OVERLAP,
+    CleanRules,
+)
+from generator.ingest.clean.slug import says_slug
+from generator.ingest.clean.text import (
+    CYR,
+    UPPER,
+    all_caps,
+    bare_end,
+    comparison_key,
+    ends_sentence,
+    overlap,
+    word_count,
+)
+
+BROKEN_LEAD_WORDS = 25  # ... and so is a line this long with a sentence break in it
+FIELDS_LINE_WORDS = 14  # a line of "Label: value" fields is no longer than this
+WRAPPED_LABEL_WORDS = 4  # a slogan broken over lines this short is no hard-wrapped text
+MENU_ITEMS_BELOW = 3  # a short line with as many menu items below it is a menu's item
+RUBRIC_MAX_WORDS = 3  # a line in capitals of at most this many words is a rubric
+INTRO_MIN_WORDS = 6  # a line ending in a colon with as many words introduces a quote or list
+BYLINE_HEAD_WORDS = 4  # a byline's first words under a headline: "by Press Release from"
+CAPTION_MAX_WORDS = 30  # a caption with its credit is at most this long
+SLUG_SCAN_LINES = 12  # text lines under the header searched for the line the slug says
+SLUG_SCAN_PARAGRAPHS = 2  # ... past at most this many paragraphs (a teaser's, a notice's)
+LOWER_TAGS_MAX_WORDS = 10  # a line of tags in small letters is at most this long
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{4}[.!?…]\s+[" + UPPER + r"«\"„]")  # not "обл. Актау"
+YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
+_OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(\S+)(?:\s+(\S+))?")  # "2022 жылғы қаңтарда ..."
+_LATIN_WORD = re.compile(r"\b[a-z]{2,}\b")
+_OPENING_DAY = re.compile(r"^\d{1,2}\s+[^\W\d_]+\s+\d{4}\b")  # "29 октября 2023 года - …"
+
+# A lead's closing credit: the outlet that reports it ("… мәлімдеді, — деп хабарлайды
+# Dalanews.kz", "…, сообщает ТАСС", "…, передає УНН", "…, Reuters reports").
+_REPORTED_BY = re.compile(
+    r"[,—–-]\s*(?:(?:деп )?хабарлайды|сообщает|сообщают|передает|передаёт|пишет|информирует"
+    r"|повідомляє|передає|пише|інформує|reports|writes)\s+\S+(?:\s+\S+){0,3}\W*$"
+    r"|,\s*(?:\S+\s+){0,3}(?:reports|reported|writes)\W*$",
+    re.IGNORECASE,
+)
+# A breadcrumb's arrows left before a headline ("» » Тоқаевтың тапсырмасы: …"): a headline
+# never opens with a closing guillemet or an arrow.
+CRUMB_ARROWS = re.compile(r"^(?:[»›>→/|]\s*)+(?=[^\W\d_]|[«\"„“])")
+
+SMALL_WORDS = frozenset(
+    {
+        *("a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with"),
+        *("and", "or", "but", "as", "into", "over", "after", "amid", "vs"),
+    }
+)
+# ... and the verbs and pronouns of a sentence: a line in small letters with any of them is
+# a wrapped sentence, not a list of tags
+_FUNCTION_WORDS = SMALL_WORDS | {
+    *("is", "are", "was", "were", "be", "it", "its", "that", "this", "said"),
+    *("has", "have", "had", "will", "would", "not", "he", "she", "they", "we", "who"),
+}
+
+
+def body_line(line: str, rules: CleanRules) -> bool:
+    """A line of article text, not a headline: long, or a finished sentence of some length,
+    or opening with an agency dateline."""
+    words = word_count(line)
+    if words >= HEADLINE_MAX_WORDS or (words >= 12 and bare_end(line).endswith(".")):
+        return True
+    if words >= BROKEN_LEAD_WORDS and _SENTENCE_BREAK.search(line):
+        return True  # a standfirst of sentences, cut off ("… заявил Токаев. По его словам,
+        # настало время помочь народу"): no headline runs on past a full stop this long
+    if words >= 18 and _SENTENCE_BREAK.search(line) and ends_sentence(line):
+        return True  # two sentences and more, finished: a lead (not a page title of a
+        # content farm's glued phrases "Массовые беспорядки в Казахстане. Много убитых …
+        # Хроника событий Волнения в жанаозене")
+    if _SENTENCE_BREAK.search(line) and _REPORTED_BY.search(line):
+        return True  # sentences closed by the outlet reporting them: a lead
+    for rx in rules.datelines:
+        m = rx.match(line)
+        if m and dateline_agency_ok(m, rules) and word_count(line[m.end() :]) >= 3:
+            return True  # (not "UZS – -0,47%" in a currency box)
+    return bool(PLACE_COUNTRY_DAY.match(line))
+
+
+_VOTES = re.compile(
+    r"(?:\(\s*\d[\d\s]*\)|\d{1,3}(?:[.,]\d+)?\s*%)\W*$"  # "… (145)", "… 38 %"
+    r"|^\W*\d{1,3}(?:[.,]\d+)?\s*%\s*(?:\(\s*\d+\s*\))?\s*[-–—]\s"  # "19.4% (13) - Нейтрально"
+)
+
+
+def caption_twice(lines: list[str], i: int) -> bool:
+    """A sentence printed twice on consecutive lines at the top: a photo's caption (its alt
+    text and its caption), not a headline said again (a headline ends in no full stop)."""
+    return (
+        i + 1 < len(lines)
+        and bare_end(lines[i]).endswith(".")
+        and word_count(lines[i]) >= 4
+        and comparison_key(lines[i]) == comparison_key(lines[i + 1])
+    )
+
+
+def poll_options(lines: list[str], i: int) -> list[int]:
+    """A poll: a question (line ``i``) over two or more answers, each with its count of
+    votes ("• Конечно. Уже ощутимо бьёт по карману;(145)"); the answers' lines, else []."""
+    if not lines[i].rstrip().endswith("?"):
+        return []
+    options: list[int] = []
+    noted = False  # one line between the question and its answers ("Голосование проводилось …")
+    for j in range(i + 1, min(len(lines), i + 12)):
+        if not lines[j].strip():
+            if options:
+                break
+            continue
+        if not _VOTES.search(lines[j]) or word_count(lines[j]) > 15:
+            if options or noted or not re.search(r"\d", lines[j]):
+                break
+            noted = True
+            continue
+        options.append(j)
+    return options if len(options) >= 2 else []
+
+
+def said_again(lines: list[str], i: int, within: int = 6) -> bool:
+    """Is line ``i`` printed again within a few lines (a headline around its stamp)?"""
+    key = comparison_key(lines[i])
+    near = (*lines[max(0, i - within) : i], *lines[i + 1 : i + 1 + within])
+    return any(comparison_key(line) == key for line in near)
+
+
+def lower_label(lines: list[str], i: int) -> bool:
+    """A short line opening with a small letter ("war crimes in Ukraine" over a page's blurb
+    and headline): a tag, a section or a promo's line, never a headline (none of the 902
+    labelled headlines of the tuning splits opens so; "iPhone …", "eGov …" do not count)."""
+    line, above = lines[i], lines[i - 1].strip() if i > 0 else ""
+    return (
+        line[:1].islower()
+        and not line[1:2].isupper()
+        and word_count(line) <= 8
+        # on its own: not the second line of a wrapped headline (a promo's wrapped lines
+        # in small letters are no headline either: "в Москву, приглашаются" / "волонтеры …")
+        and (not above or above[:1].islower() or ends_sentence(above))
+    )
+
+
+_QUOTED_LINE = re.compile(r'^\s*["«“„][^"«»“”„]{3,}["»”]\s*$')
+
+
+def teaser_over_headline(
+    lines: list[str], i: int, candidates: list[int], rules: CleanRules
+) -> bool:
+    """A line at the top that ends like a sentence but is a teaser or a pull quote: it
+    trails off ("Now you can see non-English news...", a breadcrumb trail glued to a cut
+    headline "Домой Новости … с миротворцами на...") or is a short quotation ("\"Want to
+    study in Russia? Learn the language.\""), no headline-long line is above it, and a
+    headline-shaped line (no full stop, not debris) follows. (A headline with a full stop
+    is neither: the lead fallback keeps it.)"""
+    line = lines[i].strip()
+    trails = line.endswith(("...", "…"))  # (a cut teaser of any length: "Домой Новости … на...")
+    if not (trails or (word_count(line) <= 12 and _QUOTED_LINE.match(line))):
+        return False
+    if any(word_count(lines[j]) >= 5 for j in candidates):
+        return False
+    following = next((x for x in lines[i + 1 : i + 4] if x.strip()), None)
+    return (
+        following is not None
+        and 4 <= word_count(following) <= HEADLINE_MAX_WORDS
+        and not bare_end(following).endswith(".")  # (a headline may ask: "…?")
+        and classify(following, rules) is None
+        and not body_line(following, rules)
+    )
+
+
+def slug_line_below(
+    lines: list[str], kinds: list[str | None], rules: CleanRules, end: int, slug: frozenset[str]
+) -> int | None:
+    """A headline-shaped line (3-30 words, no full stop, not debris) within
+    ``SLUG_SCAN_LINES`` text lines and ``SLUG_SCAN_PARAGRAPHS`` paragraphs under the end of
+    the header that says what the URL's slug says ("A devastating Russian missile strike …
+    200 injured." over "Armenia freezes participation in CSTO …" at
+    …/armenia-freezes-participation-in-csto-…/)."""
+    seen = paragraphs = 0
+    for j in range(end, len(lines)):
+        if kinds[j] == "blank" or not lines[j].strip():
+            continue
+        seen += 1
+        line = lines[j]
+        if seen > SLUG_SCAN_LINES or paragraphs > SLUG_SCAN_PARAGRAPHS:
+            return None  # (a line deep in the article is a crosshead or a pull quote)
+        if (
+            kinds[j] is None
+            and 3 <= word_count(line) <= HEADLINE_MAX_WORDS
+            and not bare_end(line).endswith((".", ":", ","))
+            and says_slug(line, slug)
+            and classify(line, rules) is None
+        ):
+            return j
+        paragraphs += word_count(line) >= 15 and ends_sentence(line)
+    return None
+
+
+def in_menu(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` an item of a menu: short lines without punctuation (blank lines between
+    them allowed), at least one above it and ``MENU_ITEMS_BELOW`` more below it that are
+    no stamp, byline or share bar? A short headline has its stamp or text below, not more
+    items ("Politics" / "Kazakhstan's Bloody January 2022" / "Kyrgyzstan 2020 unrest" /
+    "Security" / "Society")."""
+    if not _menu_entry(lines[i]):
+        return False
+
+    def item(j: int) -> bool:
+        return (
+            _menu_entry(lines[j])
+            and kinds[j] in (None, "pre_title")
+            and classify(lines[j], rules) is None
+            and byline(lines[j], rules) is None
+        )
+
+    above = 0
+    j = i - 1
+    while j >= 0 and above < 1 and (not lines[j].strip() or _menu_entry(lines[j])):
+        above += item(j)
+        j -= 1
+    below = 0
+    j = i + 1
+    while (
+        j < len(lines)
+        and below < MENU_ITEMS_BELOW
+        and (not lines[j].strip() or _menu_entry(lines[j]))
+    ):
+        below += item(j)
+        j += 1
+    return above >= 1 and below >= MENU_ITEMS_BELOW
+
+
+def _menu_entry(line: str) -> bool:
+    """A menu's entry: up to five words, no punctuation ("American diplomats in Central Asia")."""
+    return bool(line.strip()) and word_count(line) <= 5 and not re.search(r"[.,;:!?«»\"()]", line)
+
+
+def opening_month(line: str, rules: CleanRules) -> bool:
+    """Does the line open with a year and its month, as a record or a rubric's blurb does
+    ("2022 жылғы қаңтарда … болған тәртіпсіздіктерге қатысты материалдар")? Not a headline
+    naming a year's events ("2022 жылғы Қазақстан наразылықтары")."""
+    m = _OPENING_YEAR.match(line)
+    if not m:
+        return False
+    words = [w.casefold().strip(",.:;") for w in m.groups() if w]
+    months = [k for k in rules.months if len(k) >= 4]
+    return any(w.startswith(k) for w in words for k in months)
+
+
+def standfirst_under(
+    lines: list[str], above: int, best: int, above_score: float, body_stems: set[str]
+) -> bool:
+    """Is the best-scored line a standfirst under the headline? Right under a line that is
+    a headline in its own right (it scores as one, the article says its words), and saying
+    the article's words even more (it sums up the lead): "Власти отчитались о последствиях
+    беспорядков в Алма-Ате" / "Полиция Алма-Аты: во время беспорядков погибли 160 человек,
+    заведено 405 уголовных дел". The headline may be the longer of the two (a trade
+    paper's "Tankers loaded at CPC Marine Terminal's SPM to be moved away after the ban on
+    vessel traffic … is lifted" / "There is no damage to the Consortium's infrastructure
+    …"): a line scoring less for its length is still the one on top. Not under a line that
+    opens with its date: a dated banner or notice."""
+    if any(lines[j].strip() for j in range(above + 1, best)):
+        return False  # not right above it
+    if OPENING_DATE.match(lines[above]) or _OPENING_DAY.match(lines[above]):
+        return False  # a dated banner ("29 октября 2023 года - День … траура")
+    over = overlap(lines[above], body_stems)
+    return (
+        above_score >= HEADLINE_MIN_SCORE
+        and over >= STANDFIRST_OVERLAP
+        and overlap(lines[best], body_stems) >= over
+    )
+
+
+def crumb_tail(line: str) -> str:
+    """The last item of a breadcrumb trail ("Главная » Новости » Неблагодарные жезказганцы"
+    -> "Неблагодарные жезказганцы"; "» » құт қонған …" -> "құт қонған …")."""
+    parts = [p for p in SEPARATORS.split(CRUMB_ARROWS.sub("", line.strip())) if p.strip()]
+    return parts[-1].strip() if parts else ""
+
+
+def trail_ends_in(lines: list[str], i: int) -> bool:
+    """Does the breadcrumb trail right above line ``i`` end in it? Then the line is the
+    headline said again on its own, whatever its case ("» » құт қонған қызылқұмның
+    қойнауында..." / "құт қонған қызылқұмның қойнауында..."), not a label or tag."""
+    above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+    if word_count(lines[i]) < 2 or not (CRUMB_ARROWS.match(above) or SEPARATORS.search(above)):
+        return False
+    return comparison_key(crumb_tail(above)) == comparison_key(lines[i])
+
+
+def echoes_header(line: str, above: list[str]) -> bool:
+    """Is the line a page-title-like line above it said again on its own, without the site
+    name after a separator or the section and date before it? ("Завеса секретности" under
+    "Завеса секретности | Деловая неделя", "Россия договаривается …" under "Экономика
+    01/09/2023 Россия договаривается …": the page's <title> or a breadcrumb trail.)"""
+    key = comparison_key(line)
+    if len(key.split()) < 2 or len(key) < 10:
+        return False
+    for other in above:
+        k = comparison_key(other)
+        if len(k) <= len(key) + 3:
+            continue
+        if k.endswith(" " + key):
+            return True
+        if k.startswith(key + "_") and _site_tail(other.strip()[len(line.strip()) + 1 :]):
+            return True  # "Headline_Russian.news.cn": a <title> joined by an underscore
+        if k.startswith(key + " "):
+            head, stripped = other.strip(), line.strip()
+            rest = head[len(stripped) :] if head.startswith(stripped) else ""
+            if re.match(r"(?::|\s+(?:[|–—/·•-]|::))\s", rest):  # "Headline | Site", not "A, B"
+                return True  # ("Headline: Город Алматы, 20 Марта 2026 года - новости …")
+            if _site_tail(rest):  # "Headline Спектр": the site's name glued on
+                return True
+    return False
+
+
+def _site_tail(rest: str) -> bool:
+    """Is ``rest`` a site's name glued after a headline in a page's title line, without a
+    separator: one to three capitalised words or a domain ("Спектр", "Deutsche Welle",
+    "Vlast.kz"), no clause?"""
+    words = rest.split()
+    if not 1 <= len(words) <= 3 or len(rest.strip()) > 30 or re.search(r"[,;:!?«»\"()]", rest):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def tag_line(line: str) -> bool:
+    """A list of tags: names and places, mostly capitalised, words said twice and no clause
+    ("Казахстан Алма-Ата Актау Нур-Султан общество протестующие Казахстан Алма-Ата …")."""
+    words = line.split()
+    if 3 <= len(words) <= LOWER_TAGS_MAX_WORDS and _lower_tags(line):
+        return True  # "arctic lng2 novatek sanctions usa": a page's keywords, all small letters
+    if len(words) < 6 or re.search(r"[,:;!?«»\"()]", line):
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return capitals / len(words) >= 0.6 and repeats_words(line)
+
+
+def _lower_tags(line: str) -> bool:
+    """Words in small letters only, no punctuation: names written as tags ("usa", "novatek")."""
+    letters = [c for c in line if c.isalpha()]
+    return (
+        bool(letters)
+        and not any(c.isupper() for c in letters)
+        and not re.search(r"[^\w\s-]", line)
+        and _LATIN_WORD.search(line) is not None
+        and not any(w in _FUNCTION_WORDS for w in line.split())  # (a wrapped sentence has some)
+    )
+
+
+def repetition(key: str, later: list[str]) -> float:
+    """Evidence from the article below: a line repeated whole there is the headline said
+    again (+1); words found inside a longer sentence there are a standfirst copied from
+    the lead, not the headline (-1)."""
+    if not key:
+        return 0.0
+    if key in later:
+        return 1.0
+    if len(key.split()) >= 5 and any(key in k and len(k) > len(key) + 10 for k in later):
+        return -1.0
+    return 0.0
+
+
+_DASH_CREDIT = re.compile(r"[.!?][\"'”’»]?[—–]\s*(?P<credit>[^—–.]{2,30})$")
+
+
+def dash_credited(line: str, rules: CleanRules) -> bool:
+    """A photo caption with its credit glued after a dash: "... with Kyrgyzstan.—AFP",
+    "... in Almaty.–Reuters" (a sentence, no space before the dash, an agency or photo
+    credit after it)."""
+    m = _DASH_CREDIT.search(line.rstrip())
+    if not m:
+        return False
+    credit = m.group("credit").strip()
+    if credit.casefold() in rules.agencies:
+        return True
+    return any(cls == "photo_credit" and rx.match(credit) for cls, rx in rules.debris)
+
+
+_END_CREDIT = re.compile(r"\((?P<credit>[^()]{2,40})\)\W*$")
+
+
+def credit_after(line: str, rules: CleanRules) -> bool:
+    """A picture's caption with its credit after a full stop: "Пожежа у Туапсе. Фото:
+    російські ЗМІ", "… захопили аеропорт Алмати. Фото: ФБ" (the headline is elsewhere)."""
+    if word_count(line) > CAPTION_MAX_WORDS:
+        return False
+    head, sep, tail = line.rpartition(". ")
+    return bool(sep and head.strip()) and classify(tail, rules) == "photo_credit"
+
+
+_DASH_OPENING = re.compile(r"^[—–-]\s*\S")
+
+
+def credited_below(lines: list[str], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` a caption whose credit follows on the next line after a dash ("An aerial
+    view of flooding in Kherson …" / "— Photo by Vladyslav Smilianets / Reuters"), or after
+    the caption said again ("Участники народного бунта …" twice, then "Фото: соцсети")?"""
+    below = [line for line in lines[i + 1 : i + 5] if line.strip()][:2]
+    twice = bool(below) and comparison_key(below[0]) == comparison_key(lines[i])
+    if twice:
+        below = below[1:]  # the caption said twice (alt text, then caption) over its credit
+    following = below[0] if below else ""
+    return (bool(_DASH_OPENING.match(following)) or twice) and classify(
+        following, rules
+    ) == "photo_credit"
+
+
+def credited_caption(line: str, rules: CleanRules) -> bool:
+    """A photo caption ending in its credit: "Tokayev addressing the Majilis (Kazinform)"."""
+    m = _END_CREDIT.search(line)
+    if not m:
+        return False
+    credit = m.group("credit").strip().casefold()
+    if credit in rules.agencies:
+        return True
+    return any(cls in ("photo_credit", "caption") for cls, rx in rules.debris if rx.match(credit))
+
+
+def continues_next(lines: list[str], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` hard-wrapped, its sentence going on in the next line ("In November" /
+    "2023, storm restrictions ...")? Never into debris (a stamp under a headline)."""
+    following = i + 1
+    if following >= len(lines) or not lines[following].strip() or ends_sentence(lines[i]):
+        return False
+    if classify(lines[following], rules) is not None or _menu_run(lines, i):
+        return False
+    first = lines[following][:1]
+    if first.islower():  # (not a byline: "by Press Release from Outbreak News Today on …")
+        return byline(" ".join(lines[following].split()[:BYLINE_HEAD_WORDS]), rules) is None
+    dates = find_dates(lines[following][:40], rules)
+    if dates and dates[0][0] == 0 and not lines[following][:4].isdigit():
+        return False  # a lead opening with its day ("13 января украинские дроны ...")
+    # a fragment of a few words before a line opening with a number
+    return first.isdigit() and lines[i][-1:].isalpha() and word_count(lines[i]) <= 4
+
+
+def introduces(line: str) -> bool:
+    """A sentence introducing a quote or a list ("CPC chief executive Nikolai Gorban told
+    reporters that:"): article text, never a headline or a label (those are short)."""
+    return line.rstrip().endswith(":") and word_count(line) >= INTRO_MIN_WORDS
+
+
+def wrapped_label(lines: list[str], i: int) -> bool:
+    """Is line ``i`` and the next a short label broken over two lines, not article text
+    ("Бізге жаңалық" / "жіберіңіз:" — "send us news:" — over a phone number)?"""
+    joined = f"{lines[i]} {lines[i + 1]}" if i + 1 < len(lines) else lines[i]
+    if word_count(joined) <= 5 and joined.rstrip().endswith(":"):
+        return True
+    # a masthead's slogan broken into short lines ("Главные новости Актобе," / "Казахстана и
+    # мира"): a hard-wrapped paragraph has longer lines
+    return (
+        i + 1 < len(lines)
+        and word_count(lines[i]) <= WRAPPED_LABEL_WORDS
+        and word_count(lines[i + 1]) <= WRAPPED_LABEL_WORDS
+        and not ends_sentence(joined)
+    )
+
+
+def _menu_item(line: str) -> bool:
+    return bool(line.strip()) and word_count(line) <= 4 and not re.search(r"[.,;:!?«»\"()]", line)
+
+
+def _menu_run(lines: list[str], i: int) -> bool:
+    """Is line ``i`` in a menu: 3+ lines in a row of a few words without any punctuation
+    ("POLITICS UNITED NATIONS" / "videos documentries" / "health sports")?"""
+    if not _menu_item(lines[i]):
+        return False
+    start, end = i, i
+    while start > 0 and _menu_item(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and _menu_item(lines[end + 1]):
+        end += 1
+    return end - start >= 2
+
+
+def shape_ok(line: str) -> bool:
+    """Could this line be a headline at all (not a rubric with a comma, a weather box, a
+    list of tags)?"""
+    if bare_end(line).endswith((",", ":", ";", "|", ">")) or "°" in line:
+        return False
+    if OPENING_DATE.match(line):
+        return False  # a lead opening with its date ("18.11.25 года суд …"), not a headline
+    if YEAR_CAPTION.search(line):
+        return False  # a picture's caption ending in its year
+    return not repeats_words(line) and not name_list(line)
+
+
+def name_list(line: str) -> bool:
+    """A Cyrillic line of capitalised words only: names and places, a tag list. Not a
+    headline set in capitals ("САЯСИ ҚУҒЫН-СҮРГІН ЖӘНЕ АШАРШЫЛЫҚ ҚҰРБАНДАРЫН ЕСКЕ АЛДЫ"):
+    its small words are capitals too."""
+    words = line.split()
+    if not CYR.search(line) or len(words) < 6 or all_caps(line):
+        return False
+    capitals = [w for w in words if w[:1].isupper()]
+    return len(capitals) / len(words) >= 0.7
+
+
+_FIELD = re.compile(r"(?:^|\s)[" + UPPER + r"][^\W\d_]{2,20}:\s+\S")
+
+
+def fields_line(line: str) -> bool:
+    """A short line of two or more "Label: value" fields ("Publication: Monitor Volume: 4
+    Issue: 230", "Автор: … Дата: …"): a record's metadata, not a headline."""
+    return word_count(line) <= FIELDS_LINE_WORDS and len(_FIELD.findall(line)) >= 2
+
+
+def rubric_line(line: str) -> bool:
+    """A rubric: a short label set in capitals (a story or section name over the article,
+    "ВОЛНЕНИЯ В КАЗАХСТАНЕ", "WORLD NEWS"). A headline in capitals is a longer sentence."""
+    return 2 <= word_count(line) <= RUBRIC_MAX_WORDS and all_caps(line) and not ends_sentence(line)
+
+
+def repeats_words(line: str) -> bool:
+    """A tag list repeats its words: two of them said twice, or one word three times
+    (a headline may say one word twice: "... in two days; ... at least 10 days")."""
+    long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
+    extra = len(long_words) - len(set(long_words))
+    return extra >= 2 or (extra == 1 and len(long_words) <= 4)

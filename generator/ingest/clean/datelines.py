@@ -1,0 +1,97 @@
+"""Agency datelines opening a paragraph ("АСТАНА, 24 ноября. /ТАСС/."): ``Dateline``, the
+check that its agency is one, and reading one from a match."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.ingest.clean.rules import CleanRules
+from generator.ingest.clean.text import CYR
+from generator.ingest.clean.timestamps import SITE_TOKEN
+
+# A wire lead opening with its dateline, no agency named: place, country in capitals, month
+# and day, then the sentence ("Belek, TURKMENISTAN Dec 23 Turkmenistan on …", Reuters).
+PLACE_COUNTRY_DAY = re.compile(
+    r"^((?-i:[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2},\s+[A-Z]{3,}(?:\s[A-Z]{3,})?,?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))\b,?\s+\S"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The agency dateline that opened the first paragraph ("АСТАНА, 24 ноября. /ТАСС/.")."""
+
+    place: str
+    day: int | None
+    month: int | None
+    year: int | None
+    agency: str
+
+
+def _agency(g: dict[str, str | None]) -> str:
+    """The agency a dateline match names, in whichever of its forms (``a1``-``a5``)."""
+    return (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or "").strip()
+
+
+def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
+    """Is a dateline match real? Slashes/brackets always are; a bare word must be an outlet.
+
+    A bare agency ("— Sputnik.", "KAZINFORM –") must be a known outlet, or written in
+    capitals or Latin letters under a place in capitals; a place not in capitals
+    ("Київ, 19 січня – Укрінформ.") needs a known outlet, or a date and an agency in Latin
+    capitals ("Москва, 13 января - DIXINEWS."). So a sentence is never cut. Nor is a
+    headline in capitals: a dateline opens a lead in small letters.
+    """
+    g = m.groupdict()
+    agency = _agency(g)
+    rest = m.string[m.end() :]
+    if re.search(r"[^\W\d_]{2}", rest) and rest.isupper():
+        return False  # a headline in capitals ("ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ …")
+    if g.get("own") is not None:  # place, full date, dash, a sentence: no agency to check
+        return True
+    if not g["place"]:  # the date first, with its year, the agency in brackets
+        return bool(agency and g.get("year"))
+    # (the reporter before the agency in slashes: "Бишкек, 25.01.22. /Индира Камчыбекова -
+    # Кабар/.")
+    named = agency.rsplit(" - ", 1)[-1] if g.get("a1") else agency
+    known = named.casefold() in rules.agencies or any(
+        named.casefold().startswith(a + " ") for a in rules.agencies
+    )
+    dated = bool(g.get("day") or g.get("day2") or g.get("day3"))
+    capitals = len(agency) >= 4 and agency.isupper() and not CYR.search(agency)
+    # a full date and an agency in brackets: "Moscow, 17 May 2022 (TDI): The fortified …"
+    # (or in quotes after a date in figures: "Семей.30.11.25.”Semeyainasy” –")
+    bracketed = (
+        bool(g.get("a2") or g.get("a5"))
+        and dated
+        and bool(g.get("year") or g.get("year2") or g.get("year3"))
+    )
+    # a site's address in brackets: "Ташкент, Узбекистан (UzDaily.uz) — С начала …"
+    site = bool(g.get("a2")) and SITE_TOKEN.fullmatch(agency) is not None
+    if not (
+        g["place"].isupper() or known or (dated and capitals) or bracketed or site
+    ):  # "Москва, 13 января - DIXINEWS."
+        return False
+    if g.get("a1") or g.get("a2") or g.get("a5") or known:
+        return True
+    bare_ok = agency.isupper() or not CYR.search(agency)
+    if g.get("a3"):
+        return bare_ok and bool(g.get("day") or g.get("day2"))
+    return bare_ok
+
+
+def read_dateline(m: re.Match[str], rules: CleanRules) -> Dateline:
+    g = m.groupdict()
+    day = g.get("day") or g.get("day2") or g.get("day3")
+    month = g.get("month") or g.get("month2")
+    year = g.get("year") or g.get("year2") or g.get("year3")
+    agency = _agency(g)
+    number = int(g["month3"]) if g.get("month3") else None
+    return Dateline(
+        place=g["place"].strip(),
+        day=int(day) if day else None,
+        month=number if number else rules.months.get(month.lower().rstrip(".")) if month else None,
+        year=(2000 + int(year) if len(year) == 2 else int(year)) if year else None,
+        agency=agency,
+    )

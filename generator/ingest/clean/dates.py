@@ -1,0 +1,84 @@
+"""Dates in a line: ``find_dates`` (month names and figures), ``numeric_date`` and the date
+and clock-time patterns."""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest.clean.rules import CleanRules
+
+TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?!\d)")
+
+NUMERIC_DATE = re.compile(
+    # 06.01.2022, 06/01/2022, 11-01-2022 (one separator), 18.11.25 (two-digit year, dots),
+    # 2022-01-06, 2022/01/06, 2022년 1월 9일
+    r"(?<![\d./-])(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"
+    r"|(?<![\d./-])(?P<sday>\d{2})\.(?P<smonth>\d{2})\.(?P<syear>\d{2})(?![\d.])"
+    r"|(?<![\d./-])(?P<iyear>\d{4})(?P<isep>[-/.])(?P<imonth>\d{1,2})(?P=isep)(?P<iday>\d{1,2})(?![\d])"
+    # 2022년 1월 9일, 2022年1月9日: a Korean, Chinese or Japanese interface's date
+    r"|(?<!\d)(?P<cyear>\d{4})\s*[년年]\s*(?P<cmonth>\d{1,2})\s*[월月]\s*(?P<cday>\d{1,2})\s*[일日]"
+)
+
+OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
+
+
+def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] | None:
+    """(year, month, day) of a ``NUMERIC_DATE`` match; ``None`` when its order is unknown.
+
+    Day first is the rule ("06.01.2022", "06/01/2022"); a slash or dash date whose first
+    number cannot be a day of the second is month first ("01/13/2022"). With ``latin`` (the
+    page may write month first: see ``metadata.month_first_possible``) a slash or dash date
+    that reads both ways ("01/06/2022", "09-12-2013") is unknown: a site template's
+    ``m/d/Y`` or ``m-d-Y`` is as common as ``d/m/Y``. Dots are always day first.
+    """
+    g = m.groupdict()
+    if g.get("iyear"):
+        return int(g["iyear"]), int(g["imonth"]), int(g["iday"])
+    if g.get("cyear"):
+        return int(g["cyear"]), int(g["cmonth"]), int(g["cday"])
+    if g.get("syear"):
+        return 2000 + int(g["syear"]), int(g["smonth"]), int(g["sday"])
+    y, mo, d = int(g["year"]), int(g["month"]), int(g["day"])
+    if g["sep"] in "/-":
+        if mo > 12 >= d:
+            return y, d, mo
+        if latin and mo <= 12 and d <= 12 and mo != d:
+            return None
+    return y, mo, d
+
+
+def date_ends(text: str, at: int, rules: CleanRules) -> list[int]:
+    """Where the date written at offset ``at`` of ``text`` ends, once for each date pattern
+    that matches there (the numeric one first, then the packs' in their order)."""
+    return [
+        m.end()
+        for rx in (NUMERIC_DATE, *rules.date_patterns)
+        for m in rx.finditer(text)
+        if m.start() == at
+    ]
+
+
+def find_dates(
+    text: str, rules: CleanRules, latin: bool = False
+) -> list[tuple[int, int | None, int, int]]:
+    """(offset, year or None, month, day) of every date written in ``text``, in order.
+
+    ``latin``: the page is in Latin script (a slash date may be month first: see
+    ``numeric_date``)."""
+    found: dict[int, tuple[int, int | None, int, int]] = {}
+    for m in NUMERIC_DATE.finditer(text):
+        ymd = numeric_date(m, latin)
+        if ymd is not None:
+            found[m.start()] = (m.start(), *ymd)
+    for rx in rules.date_patterns:
+        for m in rx.finditer(text):
+            month = rules.months.get(m.group("month").lower().rstrip("."))
+            if month is None:
+                continue
+            year = m.groupdict().get("year")
+            day = int(m.group("day"))
+            item = (m.start(), int(year) if year else None, month, day)
+            old = found.get(m.start())
+            if old is None or (old[1] is None and item[1] is not None):
+                found[m.start()] = item
+    return [found[k] for k in sorted(found)]

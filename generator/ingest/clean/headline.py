@@ -1,0 +1,302 @@
+"""``choose_headline``: the headline among the lines above the article, by score."""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest.clean.candidates import (
+    YEAR_CAPTION,
+    body_line,
+    caption_twice,
+    continues_next,
+    credit_after,
+    credited_below,
+    credited_caption,
+    dash_credited,
+    echoes_header,
+    fields_line,
+    in_menu,
+    introduces,
+    lower_label,
+    name_list,
+    opening_month,
+    poll_options,
+    repeats_words,
+    repetition,
+    rubric_line,
+    said_again,
+    shape_ok,
+    slug_line_below,
+    standfirst_under,
+    tag_line,
+    teaser_over_headline,
+    trail_ends_in,
+    wrapped_label,
+)
+from generator.ingest.clean.dates import OPENING_DATE
+from generator.ingest.clean.lead import opening_salutation
+from generator.ingest.clean.lines import byline, classify
+from generator.ingest.clean.rules import HEADLINE_MIN_SCORE, STANDFIRST_OVERLAP, CleanRules
+from generator.ingest.clean.slug import holds_slug, says_slug
+from generator.ingest.clean.stamps import (
+    around_stamp,
+    stamp_and_credit,
+    stamped_items,
+    stamped_list,
+)
+from generator.ingest.clean.text import (
+    bare_end,
+    comparison_key,
+    dangling,
+    ends_sentence,
+    overlap,
+    word_count,
+    word_stems,
+)
+
+HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its headline
+HEADLINE_SCAN_LINES = 80  # ... among at most this many lines of 3+ words
+MENU_SCAN_LINES = 240  # ... and this many lines in all (menus of short items included)
+OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
+POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
+CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.Ru#…" and its article)
+_DATED_CAPTION = re.compile(r"\w,\s*[0-3]?\d\.[01]\d\.(?:19|20)\d{2}\s*$")  # "…, 29.06.2025"
+LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
+
+
+def is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
+    """A one- or two-word line above the headline: site name or section label."""
+    if word_count(lines[i]) > 2 or ends_sentence(lines[i]):
+        return False
+    following = [j for j in range(i + 1, min(i + 8, len(lines))) if kinds[j] != "blank"][:4]
+    for n, j in enumerate(following):
+        if word_count(lines[j]) >= 3:
+            # ... when a real headline follows: no full stop, not wrapped onto the next line.
+            wrapped = dangling(lines[j]) or (
+                n + 1 < len(following) and lines[following[n + 1]][:1].islower()
+            )
+            return not ends_sentence(lines[j]) and not wrapped
+    return False
+
+
+def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
+    """Evidence that a line above the article is its headline: length, sentence shape,
+    repetition of its words in the article, position; lists of names and UI lines lose."""
+    words = line.split()
+    n = len(words)
+    score = 1.0 if 5 <= n <= 16 else 0.6 if 17 <= n <= 25 else 0.3 if n >= 3 else -1.0
+    end = bare_end(line)
+    if end.endswith((",", ":", ";", "|", ">")):
+        score -= 1.5
+    elif end.endswith("."):
+        score -= 0.5
+    stems = word_stems(line)
+    if stems:
+        score += OVERLAP_WEIGHT * len(stems & body_stems) / len(stems)
+    if repeats_words(line):
+        score -= 1.0  # words said twice: a tag list, not a headline
+    if name_list(line):
+        score -= 1.0  # names and places only: tags
+    score -= 0.5 * line.count("°")  # a weather box
+    if OPENING_DATE.match(line):
+        score -= 1.0  # a record opening with its date: a lead or a sidebar item
+    if YEAR_CAPTION.search(line):
+        score -= 1.5  # "Author. Title. 1872": the caption of a picture, dated
+    return score - POSITION_PENALTY * position
+
+
+def choose_headline(
+    lines: list[str],
+    kinds: list[str | None],
+    rules: CleanRules,
+    start: int,
+    slug: frozenset[str] = frozenset(),
+) -> tuple[int | None, list[int], int]:
+    """The index of the headline among the text lines from ``start`` to the first line of
+    article text, by ``_headline_score``; ``None`` when no line there is a headline. Also
+    the candidate lines and the index of the first line of article text."""
+    candidates: list[int] = []
+    menu: set[int] = set()
+    end = len(lines)
+    scanned = 0  # lines of 3+ words: a long menu of short items does not use up the window
+    listed = stamped_items(lines, start, min(len(lines), start + MENU_SCAN_LINES), rules)
+    for i in range(start, min(len(lines), start + MENU_SCAN_LINES)):
+        if scanned >= HEADLINE_SCAN_LINES:
+            break
+        scanned += word_count(lines[i]) >= 3
+        if kinds[i] is not None or classify(lines[i], rules) or byline(lines[i], rules):
+            continue
+        if i in listed:
+            kinds[i] = "ticker"  # "18:00 | 04 декабря" / item / "17:00 | 04 декабря" / item …
+            continue
+        hello = opening_salutation(lines[i], rules)
+        if hello and not lines[i][hello.end() :].strip() and not said_again(lines, i):
+            continue  # "Уважаемые читатели!" alone: a letter's start, no headline (a headline
+            # around its stamp is said twice: "Құрметті … ! Аудан тұрғындары")
+        if (tag_line(lines[i]) or lower_label(lines, i)) and not trail_ends_in(lines, i):
+            kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
+            continue
+        if dash_credited(lines[i], rules):
+            kinds[i] = "caption"  # "... close to the border with Kyrgyzstan.—AFP"
+            continue
+        if _DATED_CAPTION.search(lines[i]):
+            kinds[i] = "caption"  # "Очередь из машин на пункте пропуска в Орске, 29.06.2025":
+            continue  # a photo's caption with the day it was taken
+        if credit_after(lines[i], rules) or credited_below(lines, i, rules):
+            kinds[i] = "caption"  # "Пожежа у Туапсе. Фото: російські ЗМІ"
+            continue
+        if rubric_line(lines[i]) and not says_slug(lines[i], slug):  # (the address says a short
+            kinds[i] = "rubric"  # headline in capitals) "ВОЛНЕНИЯ В КАЗАХСТАНЕ": a story label
+            continue
+        if fields_line(lines[i]):
+            kinds[i] = "fields"  # "Publication: Monitor Volume: 4 Issue: 230": a record's fields
+            continue
+        if _CONTACT.search(lines[i]) and word_count(lines[i]) <= CONTACT_MAX_WORDS:
+            kinds[i] = "contact"  # "Миялы ауылы, Қ.Сәтбаев көшесі, №17 үй. … mialy44@mail.ru"
+            continue
+        if stamp_and_credit(lines[i], rules):
+            kinds[i] = "timestamp"  # "6 января 2022, 10:55 — Общественная служба новостей — ОСН"
+            continue
+        if stamped_list(lines[i], rules):
+            kinds[i] = "ticker"  # "6 сентября 2025, 16:00: В августе … 6 сентября 2025, 15:15: …"
+            continue
+        if caption_twice(lines, i):
+            kinds[i] = kinds[i + 1] = "caption"  # a photo's caption printed twice over the
+            continue  # headline ("Protesters are being held up at … City Hall." ×2)
+        if options := poll_options(lines, i):
+            for j in (i, *options):
+                kinds[j] = "widget"  # "Карагандинцы, заметили ли вы …?" / "• Конечно …(145)"
+            continue
+        if teaser_over_headline(lines, i, candidates, rules):
+            kinds[i] = "teaser"  # "Now you can see non-English news...", a pull quote
+            continue
+        if (
+            body_line(lines[i], rules)
+            or (continues_next(lines, i, rules) and not wrapped_label(lines, i))
+            or (dangling(lines[i]) and word_count(lines[i]) >= 5)
+            or (ends_sentence(lines[i]) and bare_end(lines[i]).endswith("."))
+            or introduces(lines[i])
+            or sum(word_count(lines[j]) >= 3 for j in candidates if j not in menu)
+            >= HEADLINE_CANDIDATES
+        ):
+            end = i
+            break
+        candidates.append(i)  # (menu items of one or two words do not fill the window)
+        if in_menu(lines, kinds, i, rules):
+            menu.add(i)  # "Kazakhstan's Bloody January 2022" among a menu's items
+    if slug and not any(
+        says_slug(lines[i], slug) or holds_slug(lines[i], slug) for i in candidates
+    ):
+        below = slug_line_below(lines, kinds, rules, end, slug)
+        if below is not None:  # the page's headline under a teaser or notice that ended
+            return below, candidates, end  # the header early: the URL's slug names it
+    if not candidates:
+        return None, candidates, end
+    body = "\n".join(lines[j] for j in range(end, min(len(lines), end + 40)) if kinds[j] is None)
+    body_stems = word_stems(body[:4000])
+    keys = [comparison_key(lines[i]) for i in candidates]
+    # position: how many headline-long lines come before (menus of short items do not count)
+    before = [
+        sum(word_count(lines[j]) >= 5 and j not in menu for j in candidates[:k])
+        for k in range(len(candidates))
+    ]
+    later = [
+        comparison_key(lines[j]) for j in range(end, min(len(lines), end + 60)) if lines[j].strip()
+    ]
+    echoed = [i for i in candidates if echoes_header(lines[i], lines[:i])]
+    if echoed:  # the page's title line said again on its own: the headline
+        return echoed[0], candidates, end
+    slugged = [i for i in candidates if i not in menu and says_slug(lines[i], slug)]
+    if slugged:  # the line the URL's slug says: the headline (over a longer standfirst)
+        return slugged[0], candidates, end
+    stamped_twice = [  # the headline / "20 серп. 2025" / the headline: said around its stamp
+        i
+        for k, i in enumerate(candidates)
+        if word_count(lines[i]) >= 3
+        and around_stamp(lines, candidates, keys, k, rules, in_a_row=False)
+    ]
+    if stamped_twice:  # (over an institution's name as the page's header)
+        return stamped_twice[0], candidates, end
+    scored = [
+        (
+            _headline_score(lines[i], before[k], body_stems)
+            # a line said twice above the text is a caption (not a headline said again
+            # around its stamp: headline / "Неділя, 9 січня 2022, 18:37" / headline)
+            - (keys.count(keys[k]) > 1 and not around_stamp(lines, candidates, keys, k, rules))
+            + repetition(keys[k], later)
+            - 1.5 * credited_caption(lines[i], rules)
+            - opening_month(lines[i], rules)
+            - (i in menu),
+            i,
+        )
+        for k, i in enumerate(candidates)
+    ]
+    best, index = max(scored, key=lambda item: (item[0], -item[1]))
+    if best >= HEADLINE_MIN_SCORE:
+        k = candidates.index(index)
+        if (
+            k > 0
+            and repetition(keys[k], later) <= 0  # (said again whole below: the headline,
+            # not a standfirst under a section's name: "Senate of the Philippines")
+            and standfirst_under(lines, candidates[k - 1], index, scored[k - 1][0], body_stems)
+        ):
+            return candidates[k - 1], candidates, end
+        return _fuller_version(lines, candidates, keys, index), candidates, end
+    # No line stands out: the first line of a headline's shape, as a page usually has it;
+    # the first that says the article's words, if one does (not a promo or slogan over a
+    # short headline: "Самые важные новости — в нашем Telegram" / "Токаев принял …").
+    words = {i: word_count(LIST_BULLET.sub("", lines[i], count=1)) for i in candidates}
+    shaped = [i for i in candidates if shape_ok(lines[i]) and words[i] >= 2 and i not in menu]
+    longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
+    saying = [i for i in longer if overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
+    return (saying or longer or shaped or [None])[0], candidates, end
+
+
+FULLER_HEADLINE_WORDS = 4  # a headline said again below with this many more words at most
+
+_NOT_HEADLINE_WORDS = re.compile(r"[|<>]|\s[-–—]\s")  # a site's name or markup after it
+
+
+def _fuller_version(lines: list[str], candidates: list[int], keys: list[str], index: int) -> int:
+    """The headline's fuller version when a later candidate says it again with a few words
+    more ("В Нур-Султан прибыл первый рейс" / photo credit / "В Нур-Султан прибыл первый
+    рейс "Аэрофлота""): a teaser's cut title over the article's own. Not the page's title
+    with the site's name ("… | Русская весна") or markup glued to it."""
+    k = candidates.index(index)
+    short = keys[k].split()
+    for later in range(k + 1, len(candidates)):
+        words = keys[later].split()
+        if len(short) >= 3 and words[: len(short)] == short:
+            if not 0 < len(words) - len(short) <= FULLER_HEADLINE_WORDS:
+                continue
+            extra = lines[candidates[later]].strip()[len(lines[index].strip()) :]
+            if not _NOT_HEADLINE_WORDS.search(extra):
+                return candidates[later]
+    return index
+
+
+def wrapped_headline_start(lines: list[str], candidates: list[int], chosen: int) -> int | None:
+    """The first line of a headline wrapped after its colon, just above the chosen line:
+    "Kazakhstan’s Disturbances:" / "Internal Dynamics and External Dimensions" (2-8 words
+    ending in a colon, the chosen line starting with a capital); ``None`` otherwise."""
+    j = chosen - 1
+    while j >= 0 and not lines[j].strip():
+        j -= 1
+    line = lines[j].strip() if j >= 0 else ""
+    if (
+        j in candidates
+        and line.endswith(":")
+        and not line.endswith(" :")
+        and 2 <= word_count(line) <= 8
+    ):
+        return j if lines[chosen].strip()[:1].isupper() else None  # (not a label "Hot word :")
+    return None
+
+
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|(?:тел|tel|phone|факс|fax)\.?\s*:?\s*[+\d(]"
+    r"|\+?\d{1,2}[\s-]?\(?\d{3,4}\)?[\s-]\d{2,3}-\d{2}-\d{2,3}\b"  # 8-922-87-26-626
+    r"|(?<![\d.,])[08][\s-]?800(?:[\s-]?\d{2,3}){3}\b"  # a hotline: 0 800 50 77 45, 8-800-…
+    r"|(?<![\w.,])\+\d{1,3}[\s-]?\(?\d{2,4}\)?(?:[\s-]?\d{2,3}){2,3}\b"  # +7 (727) 250 11 22
+    r"|(?<![\d.,:])0\d{2}[\s-]\d{3}[\s-]\d{2}[\s-]\d{2}\b"  # a mobile: 068 377 77 77
+)

@@ -1,0 +1,93 @@
+"""A title made from the lead when a page has no headline: ``lead_title`` and the lead's
+first sentence."""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest.clean.datelines import PLACE_COUNTRY_DAY, dateline_agency_ok
+from generator.ingest.clean.rules import CleanRules
+from generator.ingest.clean.text import UPPER
+
+LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
+LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
+LEAD_TITLE_CUT = 12  # else after this many words
+
+# A list item's bullet (an emoji lost as "?" on the way) before the lead's first words
+_LOST_BULLET = re.compile(r"^[?•·▪►◦*]+\s+(?=\w)")
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[" + UPPER + r"«\"„])")
+_CAPS_PLACE = re.compile(r"[" + UPPER + r"][" + UPPER + r"\-]{2,}")  # "АСТРАХАНЬ"
+_INITIAL = re.compile(r"(?:^|[\s.])[" + UPPER + r"]\.$")  # "М.Т.", "В." before a name
+
+
+def _abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
+    """Is ``word`` ("им.", "вул.", "Gen.") a known abbreviation with its period? Not a word
+    in capitals ("FT."): a name's letters, not "ft." for feet."""
+    bare = word.strip('«"„(').rstrip(".")
+    if not word.endswith(".") or not bare or (len(bare) > 1 and bare.isupper()):
+        return False
+    return bare.casefold() in abbreviations
+
+
+def _first_sentence(text: str, abbreviations: frozenset[str] = frozenset()) -> str:
+    """The text up to its first sentence end; an initial's period is none ("Лаумулин М.Т.
+    Ситуация в сфере …" is one line's title, "В. Путин заявил …" one sentence), nor an
+    abbreviation's ("… в художественном музее им. И.К.Айвазовского …"), nor a period
+    inside brackets ("… филармонии (г. Мурманск, …) …"). A place in capitals alone before
+    the first full stop is a dateline: the sentence after it ("АСТРАХАНЬ. Губернатор …")."""
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[start : m.start()]
+        if _INITIAL.search(before) or before.count("(") > before.count(")"):
+            continue
+        if _abbreviation(before.rsplit(None, 1)[-1] if before.strip() else "", abbreviations):
+            continue
+        if _CAPS_PLACE.fullmatch(before.strip(" .")) and start == 0:
+            start = m.end()  # "АСТРАХАНЬ." opens the lead: a dateline
+            continue
+        return before
+    return text[start:]
+
+
+def lead_title(text: str, rules: CleanRules | None = None) -> str:
+    """A short title made from a lead paragraph: its first sentence (without a dateline),
+    cut at a clause boundary or after ``LEAD_TITLE_WORDS`` words ("…" marks a cut)."""
+    if rules is not None:
+        for rx in rules.datelines:
+            m = rx.match(text)
+            if m and dateline_agency_ok(m, rules):
+                text = text[m.end() :]
+                break
+    if m := PLACE_COUNTRY_DAY.match(text):  # "Belek, TURKMENISTAN Dec 23 Turkmenistan on …"
+        text = text[m.end(1) :].lstrip(" ,")
+    known = rules.abbreviations if rules is not None else frozenset()
+    text = _LOST_BULLET.sub("", text.strip(), count=1)  # "? гривня продовжує зміцнення;"
+    if (
+        rules is not None
+        and (hello := opening_salutation(text, rules))
+        and text[hello.end() :].strip()
+    ):
+        text = text[hello.end() :].lstrip(' "')  # '"Дорогие горожане! Эпидемиологическая …'
+    first = _first_sentence(text, known).strip()
+    if not _abbreviation(first.rsplit(None, 1)[-1] if first else "", known):  # "… 2014 г."
+        first = first.rstrip(".").strip()
+    words = first.split()
+    if len(words) <= LEAD_TITLE_WORDS:
+        if first.endswith(":"):  # a sentence introducing a quote or list: it goes on
+            return first.rstrip(":").rstrip() + " …"
+        return first
+    cut = None
+    for n in range(LEAD_TITLE_WORDS, LEAD_TITLE_MIN_CLAUSE - 1, -1):
+        if words[n - 1].endswith((",", ";", ":")) and "(" not in " ".join(words[:n]):
+            cut = n
+            break
+    if cut is not None:
+        return " ".join(words[:cut]).rstrip(",;:") + " …"
+    return " ".join(words[:LEAD_TITLE_CUT]).rstrip(",;:") + " …"
+
+
+def opening_salutation(line: str, rules: CleanRules) -> re.Match[str] | None:
+    """A letter's or notice's salutation opening the line ("Уважаемые читатели!", "Друзья и
+    коллеги!", "Dear citizens!"): the start of the text, not a headline."""
+    return rules.salutation.match(line) if rules.salutation is not None else None

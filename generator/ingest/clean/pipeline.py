@@ -1,0 +1,374 @@
+"""``clean_text``: a page's text -> its headline, clean body and the evidence its debris
+held (``Cleaned``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.ingest.clean.blocks import (
+    comment_boxes,
+    cut_teasers_on_top,
+    labels_under_headline,
+    numbered_headlines,
+    numbered_trail,
+    own_slogans,
+    page_tail,
+    ranking_on_top,
+    read_also_lists,
+    sidebar,
+    today_boxes,
+    trail_glued_to_headline,
+)
+from generator.ingest.clean.candidates import continues_next
+from generator.ingest.clean.datelines import (
+    PLACE_COUNTRY_DAY,
+    Dateline,
+    dateline_agency_ok,
+    read_dateline,
+)
+from generator.ingest.clean.headline import choose_headline, is_masthead, wrapped_headline_start
+from generator.ingest.clean.lead import lead_title
+from generator.ingest.clean.lines import byline, classify, image_alt_text
+from generator.ingest.clean.rules import (
+    DATED_HEADLINE_LINES,
+    HEADLINE_MAX_WORDS,
+    STANDFIRST_OVERLAP,
+    CleanRules,
+)
+from generator.ingest.clean.slug import says_slug, slug_in_line, slug_words
+from generator.ingest.clean.stamps import stamp_and_credit, stamp_lines
+from generator.ingest.clean.text import (
+    CYR_UPPER,
+    comparison_key,
+    dangling,
+    ends_sentence,
+    normalise_text,
+    overlap,
+    word_count,
+    word_stems,
+)
+from generator.ingest.clean.title import (
+    glued_headline,
+    headline_before_date,
+    headline_under_standfirst,
+    share_markup_title,
+    strip_credit,
+    tidy_title,
+    title_candidate,
+    trail_headline,
+)
+from generator.ingest.clean.unglue import (
+    share_label,
+    unglue_caps_byline,
+    unglue_card,
+    unglue_dated_headline,
+    unglue_headline_date,
+    unglue_tail_stamp,
+)
+
+DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
+_CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t]*")
+
+# An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
+_ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
+# A thumbnail's file name glued before the lead ("1345505519-eduardogai04.05.2012-300x288
+# Председатель …"): WordPress names its resized images "<name>-<width>x<height>"
+_THUMB_NAME = re.compile(
+    rf"^[\w.-]*-\d{{2,4}}x\d{{2,4}}(?:\.(?:jpe?g|png|webp|gif))?(?=[«\"A-Z{CYR_UPPER}])"
+)
+
+_LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Removed:
+    kind: str
+    line: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Clean body plus the metadata evidence found in the debris."""
+
+    title: str | None
+    body: str
+    title_in_body: bool = False
+    crawl_date: str | None = None  # the crawler's "date YYYY-MM[-DD]" marker
+    header_lines: tuple[str, ...] = ()  # removed header/timestamp lines above the article
+    # stamp lines with their place (``stamp_lines``): ("above" | "below" | "top" | "late" |
+    # "lead" | "tail", line)
+    stamps: tuple[tuple[str, str], ...] = ()
+    dateline: Dateline | None = None
+    bylines: tuple[tuple[str, str], ...] = ()  # ("author" | "source", value)
+    removed: tuple[Removed, ...] = ()
+
+
+def clean_text(
+    text: str, rules: CleanRules, title_hint: str | None = None, url: str | None = None
+) -> Cleaned:
+    """Split page text into headline, clean body and the evidence held by the debris
+    (``url``: the page's address, whose slug often says the headline)."""
+    text = normalise_text(text)
+    lines = text.split("\n")
+    crawl_date = None
+    for i, line in enumerate(lines):
+        if line:
+            m = _CRAWL_MARKER.match(line)
+            if m:
+                crawl_date = m.group(1)
+                lines[i] = line[m.end() :].strip()
+            break
+
+    lines = [part for line in lines for part in unglue_card(line)]
+    lines = [
+        part
+        for n, line in enumerate(lines)
+        for part in (unglue_headline_date(line, rules) if n < DATED_HEADLINE_LINES else [line])
+    ]
+    lines = [
+        part
+        for n, line in enumerate(lines)
+        for part in (unglue_dated_headline(line, rules) if n < DATED_HEADLINE_LINES else [line])
+    ]
+    lines = [
+        part
+        for n, line in enumerate(lines)
+        for part in (unglue_caps_byline(line, rules) if n < DATED_HEADLINE_LINES else [line])
+    ]
+    lines = [part for line in lines for part in unglue_tail_stamp(line, rules)]
+    for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
+        line = _THUMB_NAME.sub("", line, count=1)  # "…-300x288Председатель …"
+        line = lines[i] = _ALT_LABEL.sub("", line, count=1)  # "altНа площади …"
+        label, colon, rest = line.partition(":")
+        if colon and word_count(label) <= 2 and word_count(rest) >= 5 and share_label(label, rules):
+            lines[i] = rest.strip()
+    kinds: list[str | None] = [None if line else "blank" for line in lines]
+    trail_glued_to_headline(lines, kinds)
+    comment_boxes(lines, kinds, rules)
+    own_slogans(lines, kinds, url)
+    cut_teasers_on_top(lines, kinds)
+    ranking_on_top(lines, kinds)
+    slug = slug_words(url)
+    title = " ".join(title_hint.split()) if title_hint else None
+    if title is None:
+        title = share_markup_title(lines, kinds)
+    title_in_body = False
+    title_index: int | None = None
+    bylines: list[tuple[str, str]] = []
+    image_alt: str | None = None  # the alt text of an image above the text
+
+    # The headline: the first line that is not debris (unless the input gave one).
+    for i, line in enumerate(lines):
+        if kinds[i] == "blank":
+            continue
+        if title is not None and comparison_key(line) == comparison_key(title):
+            # The same words ending in a full stop: the first sentence, kept in the body.
+            title_in_body = ends_sentence(line) and not ends_sentence(title)
+            kinds[i] = None if title_in_body else "title"
+            title_index = i
+            break
+        kind = classify(line, rules, title)
+        if kind is not None:
+            kinds[i] = kind
+            if kind == "image" and image_alt is None:
+                image_alt = image_alt_text(line, rules)
+            if kind == "outlet_label":  # the outlet's name alone: the source, not text
+                bylines.append(("masthead", line))
+            elif kind in ("read_also", "tags"):  # "Читайте также" / other headlines
+                read_also_lists(lines, kinds)
+            elif kind in ("breadcrumb", "navigation"):
+                numbered_trail(lines, kinds, i)
+            continue
+        if listed := numbered_headlines(lines, i):
+            for j in listed:
+                kinds[j] = "sidebar"  # "1. …" / "2. …" / "3. …": other stories' headlines
+            continue
+        by = byline(line, rules)
+        if by is not None:
+            kinds[i] = "byline"
+            bylines.extend(by)
+            continue
+        if title is None and is_masthead(lines, kinds, i) and not says_slug(line, slug):
+            kinds[i] = "masthead"
+            bylines.append(("masthead", line))
+            continue
+        if title is None and re.match(r"#{1,6}\s+\S", line):
+            title, title_in_body = title_candidate(line, rules)
+            title_index = i
+            kinds[i] = None if title_in_body else "title"
+        elif title is None:
+            chosen, candidates, end = choose_headline(lines, kinds, rules, i, slug)
+            if chosen is not None:
+                for j in candidates:
+                    if j < chosen:
+                        kinds[j] = "pre_title"
+                head = lines[chosen]
+                if (above := wrapped_headline_start(lines, candidates, chosen)) is not None:
+                    head = f"{lines[above].strip()} {head.strip()}"
+                title, title_index = strip_credit(head, rules), chosen
+                kinds[chosen] = "title"
+            else:
+                for j in candidates:  # short labels above the text: rubrics, site names
+                    if word_count(lines[j]) < 5 and not ends_sentence(lines[j]):
+                        kinds[j] = "pre_title"
+                lead = next((j for j in candidates if kinds[j] is None), end)
+                under = headline_under_standfirst(lines, kinds, rules, lead)
+                if under is not None:  # standfirst / stamp / headline / text
+                    title, title_index = lines[under], under
+                    kinds[under] = "title"
+                    if overlap(title, word_stems(lines[lead])) < STANDFIRST_OVERLAP:
+                        kinds[lead] = "pre_title"  # the site's blurb, not the standfirst
+                    for j in range(under + 1, min(len(lines), under + 4)):
+                        if kinds[j] is None and stamp_and_credit(lines[j], rules):
+                            kinds[j] = "timestamp"  # "05.06.2012 source: Reuters"
+                elif lead < len(lines) and (inside := slug_in_line(lines[lead], url, rules)):
+                    title, lines[lead] = inside  # "Сегодня 17:19 Headline Standfirst 0 0 0 …"
+                    kinds[lead] = None
+                elif lead < len(lines) and (glued := glued_headline(lines[lead], slug)):
+                    title, lines[lead] = glued  # "Headline In Title Case: the lead …"
+                    kinds[lead] = None
+                elif lead < len(lines) and (dated := headline_before_date(lines[lead])):
+                    title, lines[lead] = dated  # "Headline16.10.2015 The lead …"
+                    kinds[lead] = None
+                elif lead < len(lines) and (tail := trail_headline(lines, kinds, lead, rules)):
+                    title = tail  # no headline line: the trail above ends in it
+                elif lead < len(lines) and image_alt:
+                    title = image_alt  # no headline line: the lead image's alt text says it
+                elif lead < len(lines):
+                    paragraph = lines[lead]
+                    j = lead
+                    wire = bool(PLACE_COUNTRY_DAY.match(paragraph))  # hard-wrapped wire copy
+                    while word_count(paragraph) < HEADLINE_MAX_WORDS and (
+                        continues_next(lines, j, rules)
+                        or (
+                            wire
+                            and j + 1 < len(lines)
+                            and lines[j + 1].strip()
+                            and not ends_sentence(lines[j])
+                        )
+                    ):
+                        j += 1
+                        paragraph += " " + lines[j]
+                    title, title_in_body = title_candidate(paragraph, rules)
+                    if not title_in_body:  # a short line: the title made from it
+                        title, title_in_body = tidy_title(lead_title(paragraph, rules)), True
+                    title_index = lead
+                    kinds[lead] = None
+        break
+
+    for i, line in enumerate(lines):
+        if kinds[i] is not None or i == title_index:
+            continue
+        kind = classify(line, rules, title)
+        if kind is None:
+            by = byline(line, rules)
+            if by is not None:
+                kinds[i] = "byline"
+                bylines.extend(by)
+                continue
+        elif kind in ("outlet_label", "masthead"):
+            bylines.append(("masthead", line))
+        kinds[i] = kind
+    read_also_lists(lines, kinds)
+    sidebar(lines, kinds, rules)
+    if title_index is not None and not title_in_body:
+        labels_under_headline(lines, kinds, title_index, rules)
+
+    content = [i for i, k in enumerate(kinds) if k is None and (i != title_index or title_in_body)]
+    page_tail(lines, kinds, rules, bylines)
+
+    # Header evidence: removed lines above the first paragraph.
+    # (the first paragraph of text: a section label or a standfirst above it may be kept)
+    first_body = next(
+        (
+            i
+            for i in content
+            if kinds[i] is None and (word_count(lines[i]) >= 8 or ends_sentence(lines[i]))
+        ),
+        len(lines),
+    )
+    today_boxes(lines, kinds, title_index if title_index is not None else first_body, rules)
+    header = tuple(
+        lines[i]
+        for i in range(first_body)
+        if kinds[i] in ("header", "timestamp")
+        or (kinds[i] == "counter" and re.fullmatch(r"(?:19|20)\d{2}", lines[i].strip()))
+    )
+    # Also agency headers anywhere (they carry the page date), but not sidebar timestamps.
+    header += tuple(lines[i] for i in range(first_body, len(lines)) if kinds[i] == "header")
+
+    stamps = stamp_lines(lines, kinds, first_body, None if title_in_body else title_index, rules)
+
+    # An agency dateline opens one of the first paragraphs (after a standfirst, say).
+    dateline = None
+    for i in [i for i in content if kinds[i] is None][:DATELINE_PARAGRAPHS]:
+        for rx in rules.datelines:
+            m = rx.match(lines[i])
+            if m and dateline_agency_ok(m, rules):
+                dateline = read_dateline(m, rules)
+                lines[i] = lines[i][m.end() :]
+                break
+        if dateline is not None:
+            break
+        credit = _LEAD_CREDIT.match(lines[i])  # "(MENAFN) Operations at ...", "(dpa/NAN) ..."
+        if credit:
+            agency = credit.group("agency")
+            first = agency.split("/")[0].strip()
+            if first.casefold() in rules.agencies or (first.isupper() and len(first) >= 3):
+                dateline = Dateline(place="", day=None, month=None, year=None, agency=first)
+                lines[i] = lines[i][credit.end() :]
+                break
+
+    body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
+    removed = tuple(Removed(k, lines[i]) for i, k in enumerate(kinds) if k not in (None, "blank"))
+    return Cleaned(
+        title=title,
+        body=body,
+        title_in_body=title_in_body,
+        crawl_date=crawl_date,
+        header_lines=header,
+        stamps=stamps,
+        dateline=dateline,
+        bylines=tuple(bylines),
+        removed=removed,
+    )
+
+
+def _paragraphs(lines: list[str], kinds: list[str | None], skip: int | None) -> str:
+    """Kept lines -> paragraphs: a hard-wrapped line joins the next when it continues it."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    previous_kept = False
+    for i, line in enumerate(lines):
+        kind = kinds[i]
+        if i == skip or kind is not None or not line.strip():
+            if current and kind is not None:
+                paragraphs.append(" ".join(current))
+                current = []
+            previous_kept = False
+            continue
+        line = line.strip()
+        continues = (
+            current
+            and previous_kept
+            and not ends_sentence(current[-1])
+            and not current[-1].endswith((":", ";"))
+            and (
+                line[:1].islower()
+                or dangling(current[-1])  # "… announced at the" / "Novorossiysk seaport, …"
+                or (  # "In November" / "2023, storm restrictions …" (a year and a comma)
+                    re.match(r"(?:19|20)\d{2},\s", line) is not None
+                    and word_count(current[-1]) <= 4
+                    and current[-1][-1:].isalpha()
+                )
+            )
+        )
+        if current and not continues:
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(line)
+        previous_kept = True
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(p for p in paragraphs if p.strip())

@@ -1,0 +1,325 @@
+"""The compiled debris rules (``CleanRules``, ``build_rules`` over the language packs) and
+the thresholds that several modules share."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from generator.ingest.clean.text import UPPER, comparison_key
+from generator.languages import LanguagePack, month_regex
+
+MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
+HEADLINE_MAX_WORDS = 30  # a longer line is article text
+STANDFIRST_OVERLAP = 0.35  # ... a headline over a standfirst says the article's words too
+HEADLINE_MIN_SCORE = 1.2  # below: no headline on the page; a title is made from the lead
+STANDFIRST_MAX_WORDS = 40  # a standfirst over a stamp ("lead" stamps) is at most this long
+DATED_HEADLINE_LINES = 15  # a stamp glued before the headline: within the page's first lines
+STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
+GLUED_HEAD_WORDS = 5  # a headline cut before a run-on sentence keeps this many words ...
+
+
+@dataclass(frozen=True)
+class CleanRules:
+    """Compiled debris rules: the union of all configured language packs."""
+
+    debris: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    bylines: tuple[re.Pattern[str], ...] = ()
+    navigation: frozenset[str] = frozenset()
+    breadcrumb_home: tuple[str, ...] = ()
+    section_words: frozenset[str] = frozenset()
+    sections: tuple[str, ...] = ()  # section/navigation keys that follow a home word
+    switcher_tokens: frozenset[str] = frozenset()
+    share_tokens: frozenset[str] = frozenset()
+    relative_days: frozenset[str] = frozenset()
+    publish_words: frozenset[str] = frozenset()
+    update_words: frozenset[str] = frozenset()
+    yesterday_words: frozenset[str] = frozenset()
+    today_words: frozenset[str] = frozenset()
+    today: re.Pattern[str] | None = None  # a "today" word before a date: "на сегодня 7 января"
+    deadline: re.Pattern[str] | None = None  # a deadline ending the text before a date
+    # words whose period ends no sentence ("им.", "вул.": config/languages/*.abbreviations.yml)
+    abbreviations: frozenset[str] = frozenset()
+    start: re.Pattern[str] | None = None  # a start ("с", "from") ending the text before a date
+    permalink: re.Pattern[str] | None = None  # "Ссылка на новость: <the page's address>"
+    edit_tag: re.Pattern[str] | None = None  # a CMS's edit link after a headline: "[ Edit ]"
+    # a salutation opening a letter or notice ("Уважаемые читатели!", "Dear citizens!")
+    salutation: re.Pattern[str] | None = None
+    # a stamp's neighbours on its line (``_stamp_neighbours``)
+    stamp_before: re.Pattern[str] | None = None
+    stamp_after: re.Pattern[str] | None = None
+    stamp_counts: re.Pattern[str] | None = None
+    # a record's fields that may follow a stamp on its line (the packs' category and author
+    # fields, case-folded: ``_stamp_then_field``)
+    record_fields: frozenset[str] = frozenset()
+    anniversary: tuple[re.Pattern[str], ...] = ()
+    months: Mapping[str, int] = field(default_factory=dict)
+    date_patterns: tuple[re.Pattern[str], ...] = ()
+    datelines: tuple[re.Pattern[str], ...] = ()
+    tail_stamp: re.Pattern[str] | None = None  # a stamp glued after a paragraph's last sentence
+    currency_names: re.Pattern[str] | None = None  # currencies by name (the packs')
+    agencies: frozenset[str] = frozenset()  # case-folded outlet names and aliases
+
+
+def _phrases(words: Iterable[str]) -> str:
+    """A regex alternation of word-list phrases, any run of spaces between their words, the
+    longest first (so "доллар сша" is tried before "доллар" where nothing anchors the end)."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def build_rules(
+    packs: Mapping[str, LanguagePack],
+    agencies: Iterable[str] = (),
+    abbreviations: Iterable[str] = (),
+) -> CleanRules:
+    """Merge the packs' word lists and patterns into one rule set (any page may mix them).
+
+    ``agencies``: outlet names and aliases (from the sources registry) that datelines name.
+    """
+    debris: list[tuple[str, re.Pattern[str]]] = []
+    bylines: list[re.Pattern[str]] = []
+    date_patterns: list[re.Pattern[str]] = []
+    months: dict[str, int] = {}
+    nav: set[str] = set()
+    home: set[str] = set()
+    sections: set[str] = set()
+    switch: set[str] = set()
+    share: set[str] = set()
+    relative: set[str] = set()
+    publish: set[str] = set()
+    update: set[str] = set()
+    yesterday: set[str] = set()
+    today: set[str] = set()
+    deadline: set[str] = set()
+    start: set[str] = set()
+    permalink: set[str] = set()
+    edit: set[str] = set()
+    salutations: set[str] = set()
+    fields: set[str] = set()
+    authors: set[str] = set()
+    labels: set[str] = set()
+    counters: set[str] = set()
+    currencies: set[str] = set()
+    anniversary: list[re.Pattern[str]] = []
+    for code in sorted(packs):
+        pack = packs[code]
+        for cls in sorted(pack.debris):
+            debris.extend((cls, rx) for rx in pack.debris[cls])
+        bylines.extend(pack.bylines)
+        date_patterns.extend(pack.date_patterns)
+        months.update(pack.months)
+        nav.update(comparison_key(w) for w in pack.navigation)
+        home.update(comparison_key(w) for w in pack.breadcrumb_home)
+        sections.update(pack.section_words)
+        switch.update(comparison_key(w) for w in pack.switcher_names)
+        share.update(comparison_key(w) for w in pack.share_tokens)
+        relative.update(comparison_key(w) for w in pack.relative_days)
+        publish.update(comparison_key(w) for w in pack.publish_words)
+        update.update(comparison_key(w) for w in pack.update_words)
+        yesterday.update(comparison_key(w) for w in pack.yesterday_words)
+        today.update(w.casefold() for w in pack.today_words)
+        deadline.update(" ".join(w.casefold().split()) for w in pack.deadline_words)
+        start.update(" ".join(w.casefold().split()) for w in pack.start_words)
+        permalink.update(" ".join(w.casefold().split()) for w in pack.permalink_words)
+        edit.update(w.casefold() for w in pack.edit_words)
+        salutations.update(" ".join(w.casefold().split()) for w in pack.salutations)
+        fields.update(w.casefold() for w in pack.category_fields)
+        authors.update(w.casefold() for w in pack.author_fields)
+        labels.update(w.casefold() for w in pack.stamp_labels)
+        counters.update(w.casefold() for w in pack.counter_words)
+        currencies.update(" ".join(w.casefold().split()) for w in pack.currency_names)
+        anniversary.extend(pack.anniversary)
+    datelines: tuple[re.Pattern[str], ...] = ()
+    if months:
+        mon = month_regex(months)
+        # the pieces the patterns share: a place of one to three capitalised words, a day
+        # and month either way round, the capital letter or quote that opens a lead
+        place = rf"(?-i:(?P<place>[{UPPER}][\w\-]+(?:[ \-][{UPPER}][\w\-]+){{0,2}}))"
+        day_month = (
+            rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))"
+        )
+        lead = rf"(?=(?-i:[{UPPER}«\"„“]))"
+        # PLACE[,.] [DATE][.,] AGENCY: "АСТАНА, 24 ноября. /ТАСС/.", "БАКУ, 7 янв — Sputnik.",
+        # "ALMATY, Jan 19 (Reuters) -", "Москва. 10 января. INTERFAX.RU -", "АСТАНА. KAZINFORM –".
+        # ``dateline_agency_ok`` then checks the agency (and a place not in capitals).
+        datelines = (
+            re.compile(
+                rf"^{place}"
+                r"\b\s*[,.]?\s*"  # the place ends a word: "MOSCOW –" is no "MOSCO" + "W"
+                # its country or state before an agency in brackets: "ALMATY, Kazakhstan (AP) —"
+                rf"(?:(?-i:[{UPPER}][\w.\-]+(?:\s[{UPPER}][\w.\-]+){{0,2}})(?=\s*\())?"
+                rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})(?:\s+(?P<year>\d{{4}}))?"
+                # (the day whole: "MOSCOW, Nov 30 - Kazakhstan …" is no day 3 and agency "0")
+                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?!\d)(?:,?\s+(?P<year2>\d{{4}}))?"
+                # all in figures, before an agency in slashes or quotes: "Бишкек, 23.12.25.
+                # /Кабар/.", "Семей.30.11.25.”Semeyainasy” –"
+                r"|(?P<day3>\d{1,2})\.(?P<month3>\d{1,2})\.(?P<year3>\d{4}|\d{2})(?=\.?\s*[/”“\"«]))?"
+                r"\s*[.,]?\s*"
+                r"(?:/\s*(?P<a1>[^/\n]{2,40}?)\s*/\s*\.?"
+                r"|[”“\"«](?P<a5>[^”“\"»\n]{2,40})[”“\"»]\s*[-—–]"
+                r"|\((?P<a2>[^()\n]{2,40})\)\s*[-—–:]"  # "Moscow, 17 May 2022 (TDI): The …"
+                r"|[-—–]\s*(?P<a3>[^.\s]+(?:\s[^.\s]+){0,2})\s*\."
+                r"|(?P<a4>[^\s/()]+(?:\s[^\s/()]+){0,2})\s*[-—–])"
+                r"(?:\s+(?=\S)|\s*$)",
+                re.IGNORECASE,
+            ),
+            # DATE [AGENCY] –, the date first and full: "March 28, 2022 [Argus] – Loadings …",
+            # "Jan 7, 2022 (Reuters) - …".
+            re.compile(
+                rf"^(?P<place>)(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})"
+                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+                r"\s*(?:\[(?P<a1>[^\]\n]{2,40})\]|\((?P<a2>[^()\n]{2,40})\))\s*[-—–]\s+(?=\S)",
+                re.IGNORECASE,
+            ),
+            # PLACE, FULL DATE – the lead, no agency: a press release's or a paper's own
+            # dateline ("Astana, November 21, 2022 – Kassym-Jomart Tokayev has won …")
+            re.compile(
+                rf"^{place},\s+"
+                rf"{day_month}"
+                r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?P<own>)\s*[-—–]{1,2}\s+"
+                rf"{lead}",
+                re.IGNORECASE,
+            ),
+            # AGENCY, PLACE, DATE in figures. The lead: a regional agency's own dateline
+            # ("УрБК, Екатеринбург, 16.05.2023. В Свердловской области …")
+            re.compile(
+                rf"^(?P<a4>(?-i:[{UPPER}][\w\-]+)),\s+{place},\s+"
+                r"(?P<day3>\d{1,2})\.(?P<month3>\d{1,2})\.(?P<year3>(?:19|20)\d{2})(?P<own>)\.\s+"
+                rf"{lead}",
+                re.IGNORECASE,
+            ),
+            # PLACE[, COUNTRY], DATE: the lead, no agency, a colon after the day (its year
+            # often left out): a paper's own dateline ("NurSultan, Kazakhstan, Jan 11:
+            # Kazakhstan's President …", "Islamabad, January 5, 2022: The …")
+            re.compile(
+                rf"^{place},\s+"
+                rf"(?:(?-i:[{UPPER}][\w\-]+(?:\s[{UPPER}][\w\-]+){{0,2}}),\s+)?"
+                rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\.?\s+(?P<day2>\d{{1,2}}))"
+                r"(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?(?P<own>)\s*:\s+"
+                rf"{lead}",
+                re.IGNORECASE,
+            ),
+            # PLACE[, COUNTRY] (AGENCY) DATE –, the full date after the agency in brackets:
+            # "Anaklia, Georgia (PortSEurope) January 3, 2021 – Anaklia Deep Sea Port …".
+            re.compile(
+                rf"^{place}"
+                rf"\b\s*,?\s*(?:(?-i:[{UPPER}][\w.\-]+(?:\s[{UPPER}][\w.\-]+){{0,2}})\s*)?"
+                r"\((?P<a2>[^()\n\d]{2,40})\)\s*"
+                rf"{day_month}"
+                r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\s*[-—–]\s+(?=\S)",
+                re.IGNORECASE,
+            ),
+            # PLACE (AGENCY - DATE), the agencies and the full date in brackets: "MOSCOW
+            # (Pakistan Point News / Sputnik - 17th January, 2022) Russian peacekeepers …",
+            # "ISLAMABAD, (UrduPoint / Pakistan Point News - 17th Jan, 2022) :".
+            re.compile(
+                rf"^{place}"
+                r"\b\s*,?\s*\((?P<a2>[^()\n\d]{2,60}?)\s+[-—–]\s+"
+                rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{mon})"
+                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?),?\s+(?P<year>\d{{4}})"
+                r"\)\s*[:\-—–]?\s*(?=\S)",
+                re.IGNORECASE,
+            ),
+        )
+    tail_stamp = None
+    if months:
+        said = _phrases(publish)
+        # "… plan repairs. Published – November 29, 2025 06:21 pm IST", "… на повні
+        # груди.20:07 05.01.2017": a stamp glued after the last sentence of a paragraph
+        tail_stamp = re.compile(
+            r"(?<=[.!?»\"”])\s*(?P<stamp>"
+            + (rf"(?:(?:{said})\s*[-–—:]?\s*(?:on\s+)?)?" if said else "")
+            + r"(?:\d{1,2}:\d{2}\s+)?"
+            rf"(?:\d{{1,2}}\.\d{{1,2}}\.\d{{4}}|\d{{1,2}}\s+(?:{mon})\s+\d{{4}}"
+            rf"|(?:{mon})\s+\d{{1,2}},?\s+\d{{4}})"
+            r"(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)?(?:\s+[A-Z]{2,4})?)$",
+            re.IGNORECASE,
+        )
+    stamp_before, stamp_after, stamp_counts = _stamp_neighbours(fields, labels, counters)
+    return CleanRules(
+        record_fields=frozenset(fields | authors),
+        stamp_before=stamp_before,
+        stamp_after=stamp_after,
+        stamp_counts=stamp_counts,
+        abbreviations=frozenset(a.casefold() for a in abbreviations),
+        debris=tuple(debris),
+        bylines=tuple(bylines),
+        navigation=frozenset(nav),
+        breadcrumb_home=tuple(sorted(home, key=lambda h: (-len(h), h))),
+        section_words=frozenset(sections),
+        sections=tuple(
+            sorted({comparison_key(w) for w in sections} | nav, key=lambda k: (-len(k), k))
+        ),
+        switcher_tokens=frozenset(switch),
+        share_tokens=frozenset(share),
+        relative_days=frozenset(relative),
+        publish_words=frozenset(publish),
+        update_words=frozenset(update),
+        yesterday_words=frozenset(yesterday),
+        today_words=frozenset(today),
+        today=re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(today)) + r")\W{0,3}(?=\d)",
+            re.IGNORECASE,
+        )
+        if today
+        else None,
+        deadline=re.compile(
+            r"(?<!\w)(?:" + _phrases(deadline) + r")\s*$",
+            re.IGNORECASE,
+        )
+        if deadline
+        else None,
+        edit_tag=re.compile(r"\s*\[\s*(?:" + _phrases(edit) + r")\s*\]\s*$", re.IGNORECASE)
+        if edit
+        else None,
+        start=re.compile(r"(?<!\w)(?:" + _phrases(start) + r")\s*$", re.IGNORECASE)
+        if start
+        else None,
+        salutation=re.compile(
+            r"^\W*(?:" + _phrases(salutations) + r")\b[^.!?\n]{0,60}!", re.IGNORECASE
+        )
+        if salutations
+        else None,
+        permalink=re.compile(
+            r"^\W*(?:" + _phrases(permalink) + r")\s*:?\s*(?P<url>https?://\S+)\s*$",
+            re.IGNORECASE,
+        )
+        if permalink
+        else None,
+        anniversary=tuple(anniversary),
+        months=months,
+        date_patterns=tuple(date_patterns),
+        datelines=datelines,
+        tail_stamp=tail_stamp,
+        currency_names=re.compile(
+            r"(?<![^\W\d_])(?:" + _phrases(currencies) + r")[^\W\d_]{0,2}(?![^\W\d_])",
+            re.IGNORECASE,
+        )
+        if currencies
+        else None,
+        agencies=frozenset(a.casefold() for a in agencies),
+    )
+
+
+def _stamp_neighbours(
+    fields: Iterable[str], labels: Iterable[str], counters: Iterable[str]
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A stamp's neighbours on its line, from the packs' words: the category field before it
+    (a CMS's article info line, Joomla's "Category: … Published on …"), the category field
+    after it, past a bar ("дата: 09.04.2013 | Категория: Горячие новости"), and view and
+    comment counts after it ("Hits: 1", "826 просмотров   2 комментария")."""
+    fields, labels, counters = set(fields), set(labels), set(counters)
+    before = after = counts = None
+    if fields and labels:
+        before = re.compile(
+            rf"^\s*(?:{_phrases(fields)})\s*:\s*[^:\d]{{1,30}}?\s+(?=(?:{_phrases(labels)}))",
+            re.I,
+        )
+    if fields:
+        after = re.compile(rf"\s*\|\s*(?:{_phrases(fields)})\s*:\s*[^:\d|]{{1,40}}$", re.I)
+    if counters:
+        stems = rf"(?:{_phrases(counters)})\w*"
+        counts = re.compile(rf"(?:\s+(?:{stems}\s*:\s*\d[\d\s]*|\d[\d\s]*\s+{stems}))+\s*$", re.I)
+    return before, after, counts

@@ -1,0 +1,389 @@
+"""Stamps: ``stamp_lines`` (the stamps around the headline, with their place) and the stamp
+shapes the headline search looks at."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from generator.ingest.clean.dates import OPENING_DATE, TIME, date_ends, find_dates
+from generator.ingest.clean.lines import classify
+from generator.ingest.clean.rules import (
+    HEADLINE_MAX_WORDS,
+    STAMP_BITS,
+    STANDFIRST_MAX_WORDS,
+    CleanRules,
+)
+from generator.ingest.clean.text import CYR, bare_end, comparison_key, ends_sentence, word_count
+from generator.ingest.clean.timestamps import is_timestamp, published_label
+
+GLUED_STAMP_WORDS = 6  # a date and time glued after a headline: this many words at most
+STAMP_CREDIT_WORDS = 8  # words of an outlet's or author's name after a stamp and a dash
+STAMP_PLACE_WORDS = 4  # ... of a place or branch after a stamp and a comma
+TWICE_IN_A_ROW_WORDS = 5  # a line said twice in a row above the text is its headline
+
+# line kinds that open lists of other stories (their dates are theirs, not the article's)
+_LIST_KINDS = frozenset(
+    {"read_also", "tags", "ticker", "sidebar", "share", "subscribe", "widget", "navigation"}
+)
+STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
+CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
+PAGE_TITLE_HEAD_WORDS = 4  # a headline said again under the page's title line: this long
+LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
+TEASER_MAX_WORDS = 80  # an item of such a list (a teaser of a few sentences) is no longer
+STAMP_NAMES = 4  # capitalised words (outlet, author) after a date opening a stamp line
+STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
+TICKER_LEAD_CHARS = 40  # a ticker's first stamp is this near the start of its line
+TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
+
+
+def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) -> set[int]:
+    """The items of a news feed's list above the article: lines that alternate with their
+    stamps, ``LIST_STAMPS`` stamps or more in a row ("18:00 | 04 декабря" / "В Саратовской
+    области прошёл …" / "17:00 | 04 декабря" / "Выставка …"). Blank lines between them do
+    not count; two text lines in a row end the list. A live blog's entries are sentences
+    ("10:30" / "Полиция перекрыла улицы …"): items that are sentences make a list only when
+    their stamps are of different days ("2025-08-21-03-58-48" / "Пенсионерка из России …
+    стала интернет-сенсацией." / "2025-08-13-07-01-21" / …, a "most read" box)."""
+    items: set[int] = set()
+    run: list[int] = []
+    stamps, sentences, days = 0, False, set()
+    previous: bool | None = None  # was the last line a stamp?
+    for j in range(start, stop + 1):
+        line = lines[j].strip() if j < stop else ""
+        if j < stop and not line:
+            continue
+        stamp = j < stop and is_timestamp(line, rules)
+        said = not stamp and (word_count(line) > HEADLINE_MAX_WORDS or bare_end(line).endswith("."))
+        if j == stop or stamp == previous or (not stamp and word_count(line) > TEASER_MAX_WORDS):
+            if sentences and run and previous is False and not _stamp_above(lines, run[0], rules):
+                run = run[:-1]  # items over their stamps: what follows the last stamp is not one
+            if stamps >= LIST_STAMPS and (not sentences or len(days) > 1):
+                items.update(run)
+            run, stamps, sentences, days = [], 0, False, set()
+        if j < stop:
+            stamps += stamp
+            sentences |= said
+            if stamp:
+                days.update((y, m, d) for _s, y, m, d in find_dates(line, rules) if y)
+            else:
+                run.append(j)
+            previous = stamp
+    return items
+
+
+def _stamp_above(lines: list[str], i: int, rules: CleanRules) -> bool:
+    """Is the nearest line above line ``i`` with anything on it a timestamp?"""
+    above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
+    return bool(above) and is_timestamp(above.strip(), rules)
+
+
+def stamped_list(line: str, rules: CleanRules) -> bool:
+    """A ticker of other stories run together on one line: two or more short items, each
+    with its date and clock time ("6 сентября 2025, 16:00: В августе 1945-го: битва за
+    Сахалин 6 сентября 2025, 15:15: Богатые …"). A headline states at most one time; an
+    article on one line runs on long after its stamp."""
+    times = [m.start() for m in TIME.finditer(line)]
+    if len(times) < 2:
+        return False
+    dates = [at for at, *_ymd in find_dates(line, rules, latin=not CYR.search(line))]
+    paired = {at: t for t in times for at in dates if -STAMP_GAP <= t - at <= STAMP_GAP}
+    if len(paired) < 2:  # (one date and its span of hours is one item: "с 15.00 до 16.00")
+        return False
+    stamps = sorted(paired.values())
+    if min(dates) > TICKER_LEAD_CHARS:  # the first item's stamp opens the ticker; a sentence
+        return False  # may state two meetings' hours and days ("о 10.00 годині 31.08.2017 …")
+    gaps = [b - a for a, b in itertools.pairwise(stamps)]
+    return max(gaps) <= TICKER_ITEM_CHARS and len(line) - stamps[-1] <= TICKER_ITEM_CHARS
+
+
+def around_stamp(
+    lines: list[str],
+    candidates: list[int],
+    keys: list[str],
+    k: int,
+    rules: CleanRules,
+    in_a_row: bool = True,
+) -> bool:
+    """Is candidate ``k`` a headline said twice with the page's stamp between the two (and
+    nothing else there but debris and one- or two-word controls: headline / caption /
+    "Short Url" / "Updated 02 November 2025" / "Follow" / headline), or (``in_a_row``) said
+    twice in a row (the page's title over its heading: "Қырғыз-тәжік шекарасында екі ел
+    тұрғындары тағы да қақтығысып қалды" twice, then the standfirst)?"""
+    same = [candidates[j] for j, key in enumerate(keys) if key == keys[k]]
+    if len(same) != 2:
+        return False
+    between = [lines[j] for j in range(same[0] + 1, same[1]) if lines[j].strip()]
+    if not between:  # ... as the first lines of the header, not a caption under a credit
+        if not in_a_row:
+            return False
+        opening = next((i for i in candidates if word_count(lines[i]) >= 3), None)
+        return opening == same[0] and word_count(lines[same[0]]) >= TWICE_IN_A_ROW_WORDS
+    stamped = [is_timestamp(line, rules) for line in between]
+    return any(stamped) and all(
+        stamp or word_count(line) <= 2 or classify(line, rules) is not None
+        for stamp, line in zip(stamped, between, strict=True)
+    )
+
+
+def stamp_and_credit(line: str, rules: CleanRules) -> bool:
+    """A stamp with the outlet's or author's name after a dash ("6 января 2022, 10:55 —
+    Общественная служба новостей — ОСН"): a date and a clock time, then a few words; or a
+    date followed by names only ("05.07.2007 RBCdaily Екатерина Цирлина") or by a byline
+    ("05.06.2012 source: Reuters")."""
+    opening = OPENING_DATE.match(line)  # "05.07.2007 RBCdaily Екатерина Цирлина"
+    if opening:
+        rest = line[opening.end() :].strip(" ,|–—-")
+        names = rest.split()
+        if 0 < len(names) <= STAMP_NAMES and all(w[:1].isupper() for w in names):
+            return True
+        if rest and any(rx.match(rest) for rx in rules.bylines):
+            return True  # "05.06.2012    source: Reuters": the date and a byline
+    head, comma, rest = line.partition(", ")  # "25 ақпан 2025 жыл, Түркістан облыстық филиалы"
+    if (
+        comma
+        and rest[:1].isupper()
+        and 0 < word_count(rest) <= STAMP_PLACE_WORDS
+        and not ends_sentence(rest)
+        and is_timestamp(head, rules)
+        and any(year for _s, year, _m, _d in find_dates(head, rules))
+    ):
+        return True
+    head, sep, rest = line.partition(" — ")
+    if not sep:
+        head, sep, rest = line.partition(" – ")
+    return (
+        bool(sep)
+        and bool(TIME.search(head))
+        and is_timestamp(head, rules)
+        and word_count(rest) <= STAMP_CREDIT_WORDS
+    )
+
+
+def labelled_stamp(line: str, rules: CleanRules) -> bool:
+    """Names (a site's, a section's: up to four words each, no sentence) and a dated stamp
+    last, between bars: "Коломия ВЕБ Портал | Публіцистика та аналіз | 2009-01-16 10:00:21"."""
+    *names, last = [b.strip() for b in re.split(r"\s\|\s", line)]
+    if not 1 <= len(names) < STAMP_BITS or not is_timestamp(last, rules):
+        return False
+    if not any(year for _s, year, _m, _d in find_dates(last, rules)):
+        return False
+    return all(0 < word_count(n) <= 4 and not ends_sentence(n) for n in names)
+
+
+def glued_stamp_words(title: str, rules: CleanRules) -> int:
+    """How many words at the end of a headline are a date and clock time glued after it
+    ("Директора … задержали в Жанаозене 05 января 2022, 09:54"): 0 when none are (a
+    headline never ends on a clock time)."""
+    words = title.split()
+    if not TIME.search(" ".join(words[-2:])):
+        return 0
+    for k in range(2, min(GLUED_STAMP_WORDS, len(words) - 3) + 1):
+        tail = " ".join(words[-k:])  # the shortest tail that is a full date and a time
+        latin = not CYR.search(tail)
+        if is_timestamp(tail, rules) and any(
+            year for _s, year, _m, _d in find_dates(tail, rules, latin=latin)
+        ):
+            return k
+    return 0
+
+
+def stamp_lines(
+    lines: list[str],
+    kinds: list[str | None],
+    first_body: int,
+    title_index: int | None,
+    rules: CleanRules,
+) -> tuple[tuple[str, str], ...]:
+    """The timestamp lines where publishers put the publication date, with their place.
+
+    - "above" / "below" the headline line (or "top" when the headline is not a line of its
+      own; "after" when more than a few lines below it): stamps above the first paragraph,
+      and there a "today" before a full date ("… новости на сегодня 7 января 2022") or a
+      rubric and date before the headline the next line repeats ("Экономика 01/09/2023
+      Россия договаривается …" / "Россия договаривается …");
+    - "late": an agency header further down ("Путин - Sputnik, 1920, 07.01.2022");
+    - "lead": a stamp between the first paragraph, when short like a standfirst (not the
+      opening of a live blog), and the second, e.g. over the author's name;
+    - "tail": a stamp right after the last paragraph (at most two short lines between, a
+      source link, say, or the headline and a rubric under a text of one paragraph),
+      followed by nothing longer than a menu item (a list of related stories, each dated
+      under its headline, is no stamp of the article).
+    """
+    out: list[tuple[str, str]] = []
+    for i in range(min(first_body + 1, len(lines))):
+        year_alone = kinds[i] == "counter" and re.fullmatch(r"(?:19|20)\d{2}", lines[i].strip())
+        stamp = lines[i] if kinds[i] in ("header", "timestamp") or year_alone else None
+        if year_alone:  # a date broken over lines by the page's markup: "30" / "Март" / "2023"
+            stamp = _broken_date(lines, kinds, i, rules) or stamp
+        if stamp is None and kinds[i] != "blank":
+            stamp = _stamp_in_line(lines, kinds, i, rules)
+        if stamp is None and i == title_index and (k := glued_stamp_words(lines[i], rules)):
+            stamp = " ".join(lines[i].split()[-k:])  # "… газификацию? 2024-11-23 20:34:23"
+        if stamp is None and title_index is not None and i <= title_index:
+            stamp = _page_title_date(lines, kinds, i, rules)
+        if stamp is not None and (i < first_body or kinds[i] is None):
+            if title_index is None:
+                where = "top"
+            elif i < title_index:
+                where = "above"
+            else:
+                between = sum(1 for k in kinds[title_index + 1 : i] if k != "blank")
+                where = "below" if between < STAMP_BELOW_LINES else "after"
+            out.append((where, stamp))
+    out += [("late", lines[i]) for i in range(first_body, len(lines)) if kinds[i] == "header"]
+    text = [i for i, k in enumerate(kinds) if k is None and word_count(lines[i]) >= 8]
+    # (a line the page prints twice, a standfirst or a caption, is no paragraph of text)
+    second = next(
+        (i for i in text if i > first_body and not _said_twice(lines, kinds, i)), len(lines)
+    )
+    if first_body < len(lines) and word_count(lines[first_body]) <= STANDFIRST_MAX_WORDS:
+        for i in range(first_body + 1, second):
+            if kinds[i] == "timestamp":
+                out.append(("lead", lines[i]))
+            elif kinds[i] != "blank" and (today := _stamp_in_line(lines, kinds, i, rules, False)):
+                out.append(("lead", today))
+    if text and text[-1] >= first_body:  # (a text of one paragraph too)
+        rest = [  # (not the counters of a reactions bar: "+1" / "0" / "+1" / "3")
+            i for i in range(text[-1] + 1, len(lines)) if kinds[i] not in ("blank", "counter")
+        ]
+        at = next((j for j, i in enumerate(rest[:3]) if kinds[i] == "timestamp"), None)
+        # what follows the stamp, up to a list's header ("Другие новости" / other stories:
+        # their own section, which the stamp above it is not part of)
+        after = rest[at:] if at is not None else []
+        after = after[: next((k for k, i in enumerate(after) if kinds[i] in _LIST_KINDS), None)]
+        if (
+            at is not None
+            and not any(kinds[i] in _LIST_KINDS for i in rest[:at])  # "Читайте также" / date
+            and (
+                all(
+                    kinds[i] in ("timestamp", "prompt")
+                    or word_count(lines[i]) < 4
+                    or i == title_index  # the page's header printed under its text
+                    for i in after  # ("12:16 10.01.2023" / the headline)
+                )
+                # (a "found a typo? Ctrl+Enter" box may follow) ...
+                or (at == 0 and published_label(lines[rest[0]], rules))
+            )  # ... or anything when the stamp right under the text says it is the
+            # publication's ("Published On Jan 7, 2022 at 11:35 AM IST" / "Be the first
+            # one to comment." / "Join the community of 2M+ industry professionals" / …;
+            # "This post was published on 13.12.2022 16:42" / "Share" / "Recent Posts" …)
+        ):
+            out += [("tail", lines[i]) for i in after if kinds[i] == "timestamp"]
+    if not any(where == "tail" for where, _line in out):
+        # The one stamp saying it is the publication's right under a paragraph of text
+        # (a reactions bar between), when a list of recent posts follows, their headlines
+        # taken for text: "… отметил глава Якутии Айсен Николаев." / "+1" / "0" / … /
+        # "This post was published on 13.12.2022 16:42" / "Share" / "Recent Posts" / …
+        # (not a source's date under its credit: "Publication: The Conversation" /
+        # "Publication date: 2022-01-24"; not after a "read also" list's header)
+        labelled = [
+            i
+            for i in range(first_body + 1, len(lines))
+            if kinds[i] == "timestamp" and published_label(lines[i], rules)
+        ]
+        if len(labelled) == 1:
+            above = [
+                j for j in range(first_body, labelled[0]) if kinds[j] not in ("blank", "counter")
+            ]
+            if (
+                above
+                and above[-1] in text
+                and not any(k in _LIST_KINDS for k in kinds[first_body : labelled[0]])
+            ):
+                out.append(("tail", lines[labelled[0]]))
+    return tuple(out)
+
+
+def _page_title_tail(line: str, below: str) -> str | None:
+    """What the page's title line adds after the headline said on its own below it (": Город
+    Алматы, 20 Марта 2026 года - новости на сайте gurk.kz"), or ``None``."""
+    head = below.strip()
+    if word_count(head) < PAGE_TITLE_HEAD_WORDS or not line.startswith(head):
+        return None
+    tail = line[len(head) :]
+    return tail if re.match(r"\s*[:|–—-]\s", tail) else None
+
+
+def _page_title_date(
+    lines: list[str], kinds: list[str | None], i: int, rules: CleanRules
+) -> str | None:
+    """The one full date in the tail of the page's title line, the headline said again on
+    its own right below it ("В Алматы … в честь Наурыза: Город Алматы, 20 Марта 2026 года -
+    новости на сайте gurk.kz" / "В Алматы … в честь Наурыза"): the site's title template
+    dates the page."""
+    below = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] != "blank"), "")
+    tail = _page_title_tail(lines[i], below)
+    if tail is None:
+        return None
+    found = [f for f in find_dates(tail, rules) if f[1]]
+    if len(found) != 1:
+        return None
+    end = next(iter(date_ends(tail, found[0][0], rules)), len(tail))
+    return tail[found[0][0] : end]
+
+
+def _said_twice(lines: list[str], kinds: list[str | None], i: int) -> bool:
+    """Is line ``i`` printed twice: the same words on an earlier line (a standfirst over the
+    headline printed again), or right before or after it with a credit added (a photo's
+    caption, then the caption and "© …")? A paragraph of text is said once."""
+    key = comparison_key(lines[i])
+    filled = [j for j in range(len(lines)) if kinds[j] != "blank" and j != i]
+    if any(comparison_key(lines[j]) == key for j in filled if j < i):
+        return True
+    before = next((j for j in reversed(filled) if j < i), None)
+    after = next((j for j in filled if j > i), None)
+    for j in (before, after):
+        other = comparison_key(lines[j]) if j is not None else ""
+        short, long_ = sorted((key, other), key=len)
+        if (
+            short
+            and word_count(short) >= CAPTION_MIN_WORDS
+            and (long_ == short or long_.startswith(short + " "))
+        ):
+            return True
+    return False
+
+
+def _broken_date(
+    lines: list[str], kinds: list[str | None], i: int, rules: CleanRules
+) -> str | None:
+    """A stamp whose day, month and year stand on lines of their own ("Posted On" / "30" /
+    "Март" / "2023", the year at ``i``): the day and month lines right above it, joined
+    with the year ("30 Март 2023"); ``None`` when they are not a lone day and month name."""
+    above = [j for j in range(max(0, i - 4), i) if kinds[j] != "blank"][-2:]
+    if len(above) != 2:
+        return None
+    parts = [lines[j].strip() for j in above]
+    day = next((p for p in parts if re.fullmatch(r"[0-3]?\d", p)), None)
+    month = next((p for p in parts if p.casefold().rstrip(".") in rules.months), None)
+    if day is None or month is None:
+        return None
+    joined = f"{day} {month} {lines[i].strip()}"
+    return joined if any(found[1] for found in find_dates(joined, rules)) else None
+
+
+def _stamp_in_line(
+    lines: list[str], kinds: list[str | None], i: int, rules: CleanRules, rubric: bool = True
+) -> str | None:
+    """The stamp inside a headline-like line (see ``stamp_lines``), or ``None``; a rubric
+    and date before a repeated headline only with ``rubric``.
+
+    "Today" must end a headline ("… новости на сегодня 7 января 2022"): a short line that
+    opens with it ("Сегодня: 11 декабря 2024") is a site's box of the day the page was seen.
+    """
+    line = lines[i]
+    if rules.today is not None and kinds[i] not in ("today_widget", "widget"):
+        for m in rules.today.finditer(line):
+            found = find_dates(line[m.end() :], rules)
+            if found and found[0][0] == 0 and found[0][1] and word_count(line[: m.start()]) >= 4:
+                return line[m.end() :]
+    found = [f for f in find_dates(line, rules) if f[1]]
+    if not rubric or len(found) != 1 or word_count(line[: found[0][0]]) > 2:
+        return None
+    date_end = next(iter(date_ends(line, found[0][0], rules)), len(line))
+    rest = comparison_key(line[date_end:])
+    following = next((lines[j] for j in range(i + 1, len(lines)) if kinds[j] != "blank"), "")
+    if len(rest.split()) >= 3 and rest == comparison_key(following):
+        return line[:date_end]
+    return None

@@ -1,0 +1,241 @@
+"""``is_timestamp``: is a line a publication stamp (a date or time with a few words of
+page furniture around it)?"""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest.clean.dates import NUMERIC_DATE, TIME, find_dates
+from generator.ingest.clean.rules import STAMP_BITS, CleanRules
+from generator.ingest.clean.text import CYR, comparison_key, word_count
+
+PUBLISHED_LABEL_WORDS = 5  # words before the date of a "This post was published on" stamp
+BYLINE_OUTLET_WORDS = 4  # an outlet's name between a byline and its date ("By X, High North News")
+_VIEWS_BIT = re.compile(r"\d{1,3}(?:[ \u00a0]?\d{3})*")  # a view counter after a stamp
+_CLOCK_ROW = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[\s|•·/-]+(?:[01]?\d|2[0-3]):[0-5]\d){2,}")
+
+_TIMEZONE = re.compile(
+    r"\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b|\(?\b(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?"
+)
+
+# a site's name in a line ("cryptopolitan.com"), not a link's ("pic.twitter.com/Ab1")
+SITE_TOKEN = re.compile(r"(?<![\w@/.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?![\w./-])")
+
+
+def _relative_word(word: str, rules: CleanRules) -> bool:
+    """A word of a stamp's label ("обновлено", "Posted"), or one cut short ("публикаци")."""
+    if word in rules.relative_days:
+        return True
+    return len(word) >= 6 and any(r.startswith(word) for r in rules.relative_days)
+
+
+def is_timestamp(line: str, rules: CleanRules) -> bool:
+    """A line made only of dates, times and words like "today" ("14:15 18 жов 2025."),
+    maybe between a category field and view or comment counts ("Category: World Published
+    on Monday, 03 January 2022 18:32 Hits: 1", "Дата публикации: 17.06.2024   826
+    просмотров   2 комментария", "дата: 09.04.2013 | Категория: Горячие новости").
+    Not a row of clock times alone: a widget's sunrise and sunset ("05:04 21:50 01:58")."""
+    if _CLOCK_ROW.fullmatch(line.strip()):
+        return False
+    if _stamp_bits(line, rules):
+        return True
+    if _stamp_then_field(line, rules):
+        return True
+    bare = line
+    for rx in (rules.stamp_after, rules.stamp_before, rules.stamp_counts):
+        bare = rx.sub("", bare) if rx is not None else bare
+    if bare != line and bare.strip():
+        line = bare
+    tokens = sum(1 for t in line.split() if re.search(r"\w", t))  # not the "|" between
+    if tokens > 14 or not any(ch.isdigit() for ch in line):
+        return False
+    rest = line
+    spans = []
+    for rx in (NUMERIC_DATE, *rules.date_patterns, TIME, _TIMEZONE):
+        spans.extend(m.span() for m in rx.finditer(line) if m.group(0).strip())
+    if not spans:
+        return False
+    chars = list(rest)
+    for a, b in spans:
+        for i in range(a, b):
+            chars[i] = " "
+    rest = "".join(chars)
+    key = comparison_key(rest)
+    for agency in sorted(rules.agencies, key=len, reverse=True):  # "UA.NEWS 07 Січня 2022"
+        name = comparison_key(agency)
+        if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", key):
+            key = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", key, count=1)
+            break
+    else:  # an outlet known by its site's name only: "source-logo cryptopolitan.com 06
+        # January 2022 20:04, UTC" (an aggregator's line crediting its source)
+        key = comparison_key(SITE_TOKEN.sub(" ", rest, count=1))
+    dated = bool(NUMERIC_DATE.search(line)) or any(
+        m.groupdict().get("year") for rx in rules.date_patterns for m in rx.finditer(line)
+    )
+    first, last = min(a for a, _b in spans), max(b for _a, b in spans)
+    author = line[:first].strip().rstrip("|,:–—-·•").strip()
+    # A byline that ends in the date: "By bne IntelliNews March 24, 2022", "By Jane Doe |
+    # 12 January 2022, 10:36", "By Henry Lazenby January 6, 2022 At 12:50 pm" (the author's
+    # name before the first date, nothing after the last date but a time and its label),
+    # maybe with the outlet after a comma ("By Malte Humpert, High North News February 26,
+    # 2024").
+    name, _comma, outlet = author.partition(",")
+    signers = (author, name) if outlet and word_count(outlet) <= BYLINE_OUTLET_WORDS else (author,)
+    signed = (
+        dated
+        and all(_relative_word(w, rules) for w in comparison_key(line[last:]).split())
+        and word_count(line) <= 14
+        and any(
+            rx.match(who.strip()) is not None and "author" in rx.groupindex
+            for rx in rules.bylines
+            for who in signers
+        )
+    )
+    if signed:
+        return True
+    labels = rules.publish_words | rules.update_words
+    if tokens > 8 and not (dated and any(w in labels for w in comparison_key(line).split())):
+        return False  # longer: only a labelled full date ("Faizan Hashmi Published January
+        # 12, 2022 | 08:28 PM", "Jan. 15, 2022 Updated: Jan. 15, 2022 2:42 a.m."), not a
+        # sentence with a time in it
+    words = [
+        w
+        for w in key.split()
+        # a view counter may follow a full date ("13.01.2022, 14:37 12551")
+        if not _relative_word(w, rules) and not (w.isdigit() and (len(w) <= 2 or dated))
+    ]
+    # Allow a joining word ("в", "о", "at", "года", "ж") but nothing like a headline.
+    if len(words) <= 1 and all(len(w) <= 4 for w in words):
+        return True
+    prefix = line[: min(a for a, _b in spans)]
+    places = [t for t in re.split(r"[\s,.]+", prefix) if t]
+    place_words = [w for w in comparison_key(prefix).split() if not _relative_word(w, rules)]
+    if not dated:
+        # The clock, the day and the place, nothing else: "14:54 05 December Kyiv, Ukraine".
+        after = [t for t in re.split(r"[\s,.]+", line[last:]) if t]
+        if (
+            TIME.match(line.lstrip()) is not None
+            and 1 <= len(words) <= 3
+            and len(after) == len(words)
+            and all(t[:1].isupper() for t in after)
+        ):
+            return True
+        # A dateline without a year on its own line, the city in capitals, nothing after
+        # the date: "BAKU, Azerbaijan, Jan. 11", "МОСКВА, 5 января".
+        return (
+            1 <= len(words) <= 3
+            and place_words == words
+            and all(t[:1].isupper() for t in places)
+            and len(places[0]) >= 3
+            and places[0].isupper()
+            and not line[max(b for _a, b in spans) :].strip(" .,")
+        )
+    # A stamp with a year and a time may carry its rubric or tags ("Росія, Казахстан,
+    # Субота 29 листопада 2025 15:58", "kazakhstan 12 January, 2022 10:36HRS"), and a
+    # publication label may carry its author ("Posted on January 7, 2022 by admin").
+    if len(words) <= 3 and _time_outside_dates(line, rules):
+        return True
+    # ... or a weekday and a full date its tags ("Tuesday, 11 January 2022 violence society
+    # politics"): lower-case single words, nothing else
+    opening = comparison_key(line[:first]).split()
+    tags = line[last:].split()
+    if (
+        dated
+        and opening
+        and all(_relative_word(w, rules) for w in opening)
+        and 1 <= len(tags) <= 3
+        and all(re.fullmatch(r"[^\W\d_]+", t) and t.islower() for t in tags)
+    ):
+        return True
+    sections = rules.navigation | {comparison_key(w) for w in rules.section_words}
+    if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
+        return True
+    if (  # a full date, a slash or bar, its rubric: "08.02.2022 / Қазақстан"
+        len(words) <= 2
+        and not line[:first].strip()
+        and re.fullmatch(r"\s*[/|]\s*[^\W\d_][\w-]*(?:\s[^\W\d_][\w-]*)?\s*", line[last:])
+    ):
+        return True
+    # A dateline on its own line: a place in capitals before the date, nothing after it
+    # but a time or a year word ("Алматы 7 января 2022 года", "ALMATY, January 7, 2022").
+    if 1 <= len(words) <= 3 and place_words == words and all(t[:1].isupper() for t in places):
+        return True
+    label = comparison_key(line).split()[:1]
+    if bool(label) and label[0] in rules.publish_words and word_count(line) <= 14:
+        return True
+    # A sentence labelling the date as the publication's, nothing after the date but a
+    # time ("This post was published on 13.12.2022 16:42", "Статья опубликована 5 января
+    # 2022"): a stamp, not text.
+    return (
+        dated
+        and published_label(line, rules)
+        and all(_relative_word(w, rules) for w in comparison_key(line[last:]).split())
+    )
+
+
+# the next field of a record after a stamp ("… 10:35 Автор: …", "… Category: News")
+_NEXT_FIELD = re.compile(r"\s+(?=(?P<label>[^\W\d_][^\W\d_-]{2,}(?:\s[^\W\d_]+)?)\s*:\s+\S)")
+FIELD_WORDS = 10  # words of that field at most
+
+
+def _stamp_then_field(line: str, rules: CleanRules) -> bool:
+    """A labelled stamp with a full date, then another field of the record on the same line
+    ("Дата: 6.06.2022, 10:35 Автор: Әлихан Бөкейханов атындағы №15 мектеп - лицейі"): a
+    field the packs name (``category_fields``, ``author_fields``)."""
+    if ":" not in line:  # (every line of a page is asked: most have no field at all)
+        return False
+    for m in _NEXT_FIELD.finditer(line):
+        head, tail = line[: m.start()], line[m.end() :]
+        if not any(ch.isdigit() for ch in head):
+            continue
+        if m.group("label").casefold() not in rules.record_fields:
+            return False
+        if word_count(tail) > FIELD_WORDS or not tail[:1].isupper():
+            return False
+        latin = not CYR.search(head)
+        return (
+            ":" in head
+            and any(year for _s, year, _m, _d in find_dates(head, rules, latin=latin))
+            and is_timestamp(head, rules)
+        )
+    return False
+
+
+def published_label(line: str, rules: CleanRules) -> bool:
+    """Does a publication label ("Published", "This post was published on", "Статья
+    опубликована") stand in the few words before the line's first date (or digit)?"""
+    head = re.split(r"\d", line, maxsplit=1)[0]
+    before = comparison_key(head).split()
+    return 1 <= len(before) <= PUBLISHED_LABEL_WORDS and any(
+        w.startswith(p) for w in before for p in rules.publish_words
+    )
+
+
+def _stamp_bits(line: str, rules: CleanRules) -> bool:
+    """A byline and stamps between bars, each bit one of them, one at least a dated stamp
+    ("By The Diplomat | Created at 2025-01-30 17:16:28 | Updated at 2025-01-30 23:11:39 6
+    hours ago"): too long for a stamp as a whole, furniture bit by bit. A headline or any
+    other text between the bars makes no stamp ("Headline | Site | 12 January 2022"); the
+    views may follow the stamp ("Текст: Людмила Смеркович | 2013-10-16 | 4277")."""
+    bits = [b.strip() for b in re.split(r"\s\|\s", line)]
+    if len(bits) < 2 or len(bits) > STAMP_BITS or not all(bits):
+        return False
+    stamps = 0
+    for bit in bits:
+        if is_timestamp(bit, rules):
+            stamps += bool(NUMERIC_DATE.search(bit) or any(f[1] for f in find_dates(bit, rules)))
+        elif not (
+            any(rx.match(bit) and "author" in rx.groupindex for rx in rules.bylines)
+            or (stamps and _VIEWS_BIT.fullmatch(bit))  # "… | 2013-10-16 | 4277": the views
+        ):
+            return False
+    return stamps >= 1
+
+
+def _time_outside_dates(line: str, rules: CleanRules) -> bool:
+    """Does the line give a time of day besides its dates ("23.05" in "23.05.2022" is not)?"""
+    chars = list(line)
+    for rx in (NUMERIC_DATE, *rules.date_patterns):
+        for m in rx.finditer(line):
+            chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return bool(TIME.search("".join(chars)))

@@ -1,0 +1,312 @@
+"""The title: tidied from the chosen headline, or found without a headline line (under a
+standfirst, glued to the lead, at a trail's end, in a share button's markup)."""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest.clean.candidates import CRUMB_ARROWS, SMALL_WORDS, crumb_tail
+from generator.ingest.clean.headline import LIST_BULLET
+from generator.ingest.clean.lead import lead_title
+from generator.ingest.clean.lines import CAMEL, classify
+from generator.ingest.clean.rules import (
+    GLUED_HEAD_WORDS,
+    HEADLINE_MAX_WORDS,
+    STANDFIRST_MAX_WORDS,
+    STANDFIRST_OVERLAP,
+    CleanRules,
+)
+from generator.ingest.clean.slug import slug_skeletons
+from generator.ingest.clean.stamps import glued_stamp_words, stamp_and_credit
+from generator.ingest.clean.text import (
+    CYR,
+    CYR_LOWER,
+    CYR_UPPER,
+    bare_end,
+    comparison_key,
+    ends_sentence,
+    overlap,
+    word_count,
+    word_stems,
+)
+from generator.ingest.clean.timestamps import is_timestamp
+from generator.ingest.clean.unglue import GLUED_SENTENCE
+
+SHARE_MARKUP_LINES = 5  # first lines where a share button's markup may give the headline
+GLUED_SLUG_SHARE = 0.5  # ... and a headline glued to the lead says the slug's words this much
+DESCRIPTION_MAX_WORDS = 100  # a page's description over its headline, rubric and stamp
+GLUED_TAIL_WORDS = 4  # ... and what is cut off is a sentence of at least this many
+
+# An update tag after a headline ("… У Шмигаля відповіли (оновлено)", "… (updated 14:05)"):
+# the page's state, not the headline's words (a "(відео)" tag is kept: it says what it is).
+_UPDATE_TAG = re.compile(
+    r"\s*[(\[]\s*(?:оновлено|обновлено|доповнено|дополнено|оновлюється|обновляется|updated?|upd"
+    r"|жаңартылды|толықтырылды)\b[^()\[\]]{0,20}[)\]]\W*$",
+    re.IGNORECASE,
+)
+# Page furniture stuck to a headline's end: a photo count ("… Казахстана ( 1 фото )"), a
+# reading time ("… Nazarbayev era?6 min read"), an aggregator's link text ("… – The
+# Diplomat read full article at"), a genre label ("… From Grace? – Analysis").
+_PHOTO_COUNT = re.compile(
+    r"\s*\(\s*\d+\s*(?:фото|видео|фотографи\w*|photos?|videos?)\s*\)\s*$", re.I
+)
+_READ_TIME_TAIL = re.compile(r"(?<=\S)\s*\d{1,3}\s*(?:min|mins|minutes?)\s+read\s*$", re.I)
+_READ_MORE_TAIL = re.compile(
+    r"\s+read (?:the )?full (?:article|story)(?: at| on| here)?\s*:?\s*$", re.I
+)
+_GENRE_TAIL = re.compile(
+    r"\s+[–—-]\s+(?:Analysis|Opinion|Op-Ed|Commentary|Interview|Editorial|Explainer)\s*$"
+)
+# ... and an outlet's name after a dash, "The" and up to three capitalised words
+# ("… ‘violators of public order’ – The Washington Post")
+_THE_OUTLET_TAIL = re.compile(r"\s+[–—|-]\s+(?-i:The(?:\s+[A-Z][\w.&’'-]*){1,3})\s*$")
+# A headline glued to a date and the lead after it ("… на восток России16.10.2015 ЛУКОЙЛ …")
+_GLUED_DATE = re.compile(rf"(?<=[{CYR_LOWER}a-z])\d{{2}}\.\d{{2}}\.\d{{4}}\b")
+# A breadcrumb's home and section glued to the headline ("HomeNews350 Pakistani students …")
+_GLUED_HOME = re.compile(r"^(?-i:Home)(?=[A-Z0-9])")
+
+
+def glued_headline(line: str, slug: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(headline, lead) of an English headline in Title Case glued to the lead by a colon
+    ("Russia Halts Gas Transit Through Ukraine: Russian gas exports to Europe have been
+    suspended …" at …/russias-gazprom-halts-gas-transit.html); ``None`` for any other line
+    (a lead opening "Kazakhstan: the government said …" has no Title Case), and unless
+    the URL's slug says half the headline's words (not a speaker's name and post before
+    a quote: "Deputy Prime Minister Roman Sklyar: the government will …")."""
+    head, sep, rest = line.partition(": ")
+    words = head.split()
+    if (
+        not sep
+        or not 4 <= len(words) <= 14
+        or word_count(rest) < 12
+        or re.search(r"[.!?,;«»\"]", head)
+    ):
+        return None
+    if CYR.search(head) or not ends_sentence(rest):
+        return None
+    big = [w for w in words if w.casefold() not in SMALL_WORDS]
+    if len(big) < 3 or not all(w[:1].isupper() or w[:1].isdigit() for w in big):
+        return None
+    said = slug_skeletons(head)
+    if not said or len(said & slug) < GLUED_SLUG_SHARE * len(said):
+        return None
+    return head.strip(), rest.strip()
+
+
+def headline_before_date(line: str) -> tuple[str, str] | None:
+    """(headline, date and lead) of a line where the headline runs into the page's date and
+    the lead without a space ("Новак: ЛУКОЙЛ предлагает … на восток России16.10.2015 ЛУКОЙЛ
+    предлагает …"); ``None`` for any other line."""
+    glued = _GLUED_DATE.search(line)
+    if not glued:
+        return None
+    head = line[: glued.start()].strip()
+    if not 4 <= word_count(head) <= HEADLINE_MAX_WORDS or ends_sentence(head):
+        return None
+    return head, line[glued.start() :]
+
+
+def title_candidate(line: str, rules: CleanRules | None = None) -> tuple[str, bool]:
+    """(title, stays in body): a first line ending like a sentence is the lede, kept, and
+    the title is a short one made from it."""
+    heading = re.match(r"^#{1,6}\s+(?=\S)", line)  # a Markdown heading
+    if heading:
+        return line[heading.end() :].strip(), False
+    sentence = ends_sentence(line) and bare_end(line).endswith(".")
+    if sentence or word_count(line) > HEADLINE_MAX_WORDS:
+        return lead_title(line, rules), True
+    return line, False
+
+
+def trail_headline(
+    lines: list[str], kinds: list[str | None], lead: int, rules: CleanRules
+) -> str | None:
+    """The headline a breadcrumb trail above the text ends in, when the page prints none
+    of its own ("Главная » Новости » Неблагодарные жезказганцы" over a lead on
+    Жезказган): two words or more, not a section's name, saying the lead's words."""
+    crumbs = [j for j in range(lead) if kinds[j] == "breadcrumb"]
+    if not crumbs:
+        return None
+    tail = crumb_tail(lines[crumbs[-1]])
+    key = comparison_key(tail)
+    if not 2 <= word_count(tail) <= HEADLINE_MAX_WORDS or key in rules.sections:
+        return None
+    if key in rules.breadcrumb_home or overlap(tail, word_stems(lines[lead])) < STANDFIRST_OVERLAP:
+        return None
+    return tail
+
+
+def headline_under_standfirst(
+    lines: list[str], kinds: list[str | None], rules: CleanRules, lead: int
+) -> int | None:
+    """The headline under a page's opening standfirst, with the stamp or the source line
+    between them: "Прем'єр-міністр … запевнила, що фіксована ціна … залишається незмінною
+    …." / "9 жовтня 2025, 8:37" / "Фіксована ціна на газ … буде незмінною …" / text (the
+    excerpt opens with the page's description), or with a rubric or stamp under the
+    headline instead ("У Росії на Сизранському НПЗ … пожежа." / "БпЛА атакували Сизранський
+    НПЗ …" / "Новини світу" / "February 19, 2025" / text). The line must be headline-shaped (no full
+    stop, 5-20 words), say mostly words of the standfirst (or, over a stamp, of the text
+    under the stamp), and have article text under it; ``None`` otherwise."""
+    if lead >= len(lines) or not ends_sentence(lines[lead]):
+        return None
+    after = [j for j in range(lead + 1, min(len(lines), lead + 8)) if lines[j].strip()]
+    k = 0
+    while k < min(2, len(after)) and (
+        is_timestamp(lines[after[k]], rules)
+        or any(rx.match(lines[after[k]]) for rx in rules.bylines)
+    ):
+        k += 1
+    if k + 1 >= len(after):
+        return None
+    head, m = after[k], k + 1
+    stamped = False  # a stamp right under the headline
+    while m < min(len(after), k + 3) and (  # a rubric or stamp under the headline
+        (stamp := is_timestamp(lines[after[m]], rules) or stamp_and_credit(lines[after[m]], rules))
+        or (word_count(lines[after[m]]) <= 3 and not ends_sentence(lines[after[m]]))
+    ):
+        stamped = stamped or stamp
+        m += 1
+    if (k == 0 and m == 1) or (m >= len(after) and m == k + 1):
+        return None  # (nothing between: maybe a crosshead; the excerpt may end under a stamp)
+    # (a rubric or stamp under the headline is evidence enough for a longer description)
+    if word_count(lines[lead]) > (
+        STANDFIRST_MAX_WORDS + 5 if m == k + 1 else DESCRIPTION_MAX_WORDS
+    ):
+        return None
+    text = after[m] if m < len(after) else None
+    line = lines[head]
+    if (
+        not 5 <= word_count(line) <= 20
+        or bare_end(line).endswith((".", ":", ","))
+        or classify(line, rules) is not None
+        or (text is not None and word_count(lines[text]) < 8)
+    ):
+        return None
+    if overlap(line, word_stems(lines[lead])) >= STANDFIRST_OVERLAP:
+        return head
+    # ... or, with a stamp under it, the article under the stamp says its words: the line on
+    # top is the site's blurb ("The Tribunal for Putin (T4P) global initiative was set up …"
+    # / "Kazakh court jails 13 for Zhanaozen riots" / "05.06.2012 source: Reuters" / text)
+    below = " ".join(lines[j] for j in after[m : m + 3])
+    return head if stamped and overlap(line, word_stems(below)) >= STANDFIRST_OVERLAP else None
+
+
+_CLOCK_FIRST = re.compile(r"^\d{1,2}:\d{2}\s+(?=[^\W\d_])")
+_GLUED_SOURCE = re.compile(rf"[{CYR_LOWER}](?=[{CYR_UPPER}]{{2,}}[\w.-]*$)")
+
+
+def tidy_title(title: str) -> str:
+    """A title without the page furniture stuck to its ends: a separator left dangling
+    where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
+    a list's time column ("06:37 Казский рудник …"), a source glued on without a space
+    ("… программаНИА-Мурманск"), a section before the headline glued to itself
+    ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком Об этом …"), a
+    list's marker before it (a breadcrumb's "- Глава округа …")."""
+    title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
+    title = re.sub(r"^[-•*]\s+(?=\w)", "", title)
+    title = _CLOCK_FIRST.sub("", title)
+    run_on = GLUED_SENTENCE.search(title)
+    if (
+        run_on
+        and word_count(title[: run_on.start()]) >= GLUED_HEAD_WORDS
+        and word_count(title[run_on.start() :]) >= GLUED_TAIL_WORDS
+    ):
+        title = title[: run_on.start()]
+    glued = _GLUED_SOURCE.search(title)
+    if glued and word_count(title) >= 4:
+        title = title[: glued.start() + 1]
+    for size in range(len(title) // 2, 14, -1):
+        if title.endswith(title[-size:] * 2):
+            return title[-size:].strip()
+    return title
+
+
+_LANGUAGE_TAG = re.compile(r"^\(([^()\s]{2,8})\)\s+(?=\S)")
+# a news agency's region rubric before the headline ("ASIA/KAZAKHSTAN - After riots …",
+# "EUROPE/UKRAINE - …"): capitals with a slash, then a dash
+_REGION_RUBRIC = re.compile(
+    r"^[A-ZА-ЯЁІЇЄҐ]{2,}(?: [A-ZА-ЯЁІЇЄҐ]{2,})?/[A-ZА-ЯЁІЇЄҐ]{2,}(?: [A-ZА-ЯЁІЇЄҐ]{2,})?"
+    r"\s+[-–—]\s+(?=\S)"
+)
+# a video page's label before the headline ("Transcript for 'Coward' suspect arrested …",
+# "Speech to Text for City council passes budget")
+_TRANSCRIPT_FOR = re.compile(
+    r"^(?:video\s+)?(?:transcript|speech[ -]to[ -]text)\s+for\s+(?=\S)", re.IGNORECASE
+)
+
+
+def strip_credit(title: str, rules: CleanRules) -> str:
+    """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
+    bullet, a breadcrumb's arrows or a transcript's label before it ("• Headline", "» »
+    Headline", "Transcript for Headline"), a site or section after it."""
+    title = LIST_BULLET.sub("", title, count=1)
+    title = CRUMB_ARROWS.sub("", title, count=1)
+    title = _TRANSCRIPT_FOR.sub("", title, count=1)
+    if (region := _REGION_RUBRIC.match(title)) and word_count(title[region.end() :]) >= 3:
+        title = title[region.end() :]
+    if home := _GLUED_HOME.match(title):  # "HomeNews350 Pakistani students …"
+        rest = title[home.end() :]
+        section = re.match(r"[A-Z][a-z]+(?=[A-Z0-9])", rest)
+        if section and section.group(0) in rules.section_words:
+            rest = rest[section.end() :]
+        title = rest
+    for tail in (_PHOTO_COUNT, _READ_TIME_TAIL, _READ_MORE_TAIL, _GENRE_TAIL, _THE_OUTLET_TAIL):
+        cut = tail.sub("", title)
+        if cut != title and word_count(cut) >= 3:
+            title = cut
+    if dated := headline_before_date(title):  # "… на восток России16.10.2015 ЛУКОЙЛ …"
+        title = dated[0]
+    tag = _LANGUAGE_TAG.match(title)  # "(KAZ) Саяси қуғын-сүргін …": a multilingual site's
+    if tag and comparison_key(tag.group(1)) in rules.switcher_tokens:  # language of the entry
+        title = title[tag.end() :]
+    title = _UPDATE_TAG.sub("", title)
+    if rules.edit_tag is not None:  # "… за участь в акції протесту [ Редагувати ]"
+        title = rules.edit_tag.sub("", title)
+    head, sep, tail = title.rpartition(". ")
+    if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
+        return head
+    parts = CAMEL.split(title, maxsplit=1)  # "WorldWatch the CSTO ...": a glued section
+    if len(parts) == 2 and " " not in parts[0] and parts[0] in rules.section_words:
+        title = parts[1]
+    head, sep, tail = title.rpartition(" | ")  # "... НОВОСТИ | 6 июль, 10:04", "... | News"
+    if (
+        sep
+        and head
+        and comparison_key(tail)
+        in rules.navigation | {comparison_key(w) for w in rules.section_words}
+    ):
+        return head
+    if sep and head and is_timestamp(tail, rules):
+        title = head
+        last = title.rsplit(" ", 1)
+        if len(last) == 2 and last[1].isupper() and comparison_key(last[1]) in rules.navigation:
+            title = last[0]
+    # a separator left dangling where a site's name was cut off ("… public order’ –"),
+    # a table's empty cells ("Казский рудник отмечает юбилей | |")
+    title = tidy_title(_strip_glued_stamp(title, rules))
+    words = title.split()  # the headline said twice on one line (<title> glued to <h1>)
+    half = len(words) // 2
+    if len(words) >= 6 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return title
+
+
+def _strip_glued_stamp(title: str, rules: CleanRules) -> str:
+    """A headline without the date and clock time glued after it."""
+    k = glued_stamp_words(title, rules)
+    return " ".join(title.split()[:-k]).rstrip(" ,|•·–—-") if k else title
+
+
+_DATA_TITLE = re.compile(r"\bdata-title\s*=\s*[«»\"“”″'](?P<title>[^«»\"“”″'\n]{10,300})[«»\"“”″']")
+
+
+def share_markup_title(lines: list[str], kinds: list[str | None]) -> str | None:
+    """The headline a share button's markup left in the text ("data-title=»Reuters сообщил
+    о сокращении экспорта …» data-url=»https://…″ > Вконтакте Одноклассники Telegram …"),
+    that line then being debris; ``None`` when the page's first lines have none."""
+    for i, line in enumerate(lines[:SHARE_MARKUP_LINES]):
+        m = _DATA_TITLE.search(line)
+        if m and word_count(m.group("title")) >= 3:
+            kinds[i] = "share"
+            return " ".join(m.group("title").split())
+    return None

@@ -1,0 +1,158 @@
+"""Lines a scraper glued together, split before they are classified: a headline with its
+date or byline, a stamp at a paragraph's end, an aggregator's card."""
+
+from __future__ import annotations
+
+import re
+
+from generator.ingest.clean.dates import date_ends, find_dates
+from generator.ingest.clean.rules import GLUED_HEAD_WORDS, HEADLINE_MAX_WORDS, CleanRules
+from generator.ingest.clean.stamps import stamp_and_credit
+from generator.ingest.clean.text import CYR, CYR_LOWER, CYR_UPPER, UPPER, ends_sentence, word_count
+from generator.ingest.clean.timestamps import is_timestamp
+
+_DATE_FIRST = re.compile(r"^(\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})\s*:?\s*(?=[" + UPPER + r"«\"])")
+
+
+def unglue_dated_headline(line: str, rules: CleanRules) -> list[str]:
+    """A stamp glued before the headline, at the top of a page: "25.05.2020:Поддерживающий
+    ремонт" -> the date / the headline; "13.02.2008 В Сибири разворачивается масштабное
+    строительство технопарков В районе поселка …" (the lead run on) -> the date / the
+    headline / the lead. Not a date before names ("05.07.2007 RBCdaily Екатерина Цирлина")
+    or an agency ("23.11.2022 ТАСС 1")."""
+    m = _DATE_FIRST.match(line)
+    if not m or stamp_and_credit(line, rules) or is_timestamp(line, rules):
+        return [line]  # (nor a stamp with its agency: "23.11.2022 ТАСС 1")
+    rest = line[m.end() :].strip()
+    if word_count(rest) <= HEADLINE_MAX_WORDS and not ends_sentence(rest):
+        return [m.group(1), rest]
+    run_on = GLUED_SENTENCE.search(rest)
+    if run_on and GLUED_HEAD_WORDS <= word_count(rest[: run_on.start()]) <= HEADLINE_MAX_WORDS:
+        return [m.group(1), rest[: run_on.start()], rest[run_on.start() :].strip()]
+    return [line]
+
+
+_CAPS_NAME = r"[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){1,2}"  # "KIRILL ZARUBIN"
+_CAPS_BYLINE = re.compile(rf"\s(?P<by>{_CAPS_NAME}(?:(?:,\s|\s(?:and|&)\s){_CAPS_NAME})*),\s")
+OUTLET_MAX_WORDS = 4  # the outlet after a byline in capitals: "Associated Press"
+
+
+def unglue_caps_byline(line: str, rules: CleanRules) -> list[str]:
+    """A headline, its byline in capitals with the outlet, and the stamp, on one line (a
+    wire story on a paper's site): "Kazakhstan activists recall path from protest to
+    bloodshed KIRILL ZARUBIN and DASHA LITVINOVA, Associated Press Jan. 15, 2022 Updated:
+    …" -> the headline / "By KIRILL ZARUBIN and DASHA LITVINOVA, Associated Press" / the
+    stamp. Only in Latin letters, with a full date right after the outlet."""
+    if CYR.search(line):
+        return [line]
+    for m in _CAPS_BYLINE.finditer(line):
+        head = line[: m.start()].strip()
+        if not GLUED_HEAD_WORDS <= word_count(head) <= HEADLINE_MAX_WORDS or ends_sentence(head):
+            continue
+        if head.isupper():  # (a headline in capitals runs on into the names)
+            continue
+        words = line[m.end() :].split(" ")
+        for k in range(1, OUTLET_MAX_WORDS + 1):  # the outlet's words, then a full date
+            outlet, rest = " ".join(words[:k]), " ".join(words[k:]).strip()
+            if not outlet[:1].isupper():
+                break
+            found = find_dates(rest[:40], rules, latin=True)
+            if found and found[0][0] == 0 and found[0][1] is not None:
+                return [head, f"By {m.group('by')}, {outlet}", rest]
+    return [line]
+
+
+_CLOCK_AFTER = re.compile(r"[,\s]*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.I)
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")  # a letter, then a digit, no space
+
+
+def unglue_headline_date(line: str, rules: CleanRules) -> list[str]:
+    """A headline with the page's date glued after it, no space between (the page's
+    markup put them in two elements): "IGP Orders … Minor Offences23 Sep 2022" -> the
+    headline / the date; "… на восток России16.10.2015 ЛУКОЙЛ предлагает …" -> the
+    headline / the date and the lead. The date is a full one (day, month, year) that
+    starts where the letters stop (with its clock time, if any); the text before it is
+    shaped like a headline."""
+    for m in _LETTER_DIGIT.finditer(line):
+        head, tail = line[: m.start()].rstrip(), line[m.start() :]
+        if not GLUED_HEAD_WORDS <= word_count(head) <= HEADLINE_MAX_WORDS or ends_sentence(head):
+            continue
+        found = find_dates(tail[:40], rules, latin=not CYR.search(line))
+        if not found or found[0][0] != 0 or found[0][1] is None:
+            continue
+        end = max(date_ends(tail, 0, rules), default=0)
+        if clock := _CLOCK_AFTER.match(tail, end):
+            end = clock.end()
+        date, rest = tail[:end].strip(" ,"), tail[end:].strip()
+        return [head, date, rest] if end and rest else [head, tail]
+    return [line]
+
+
+TAIL_STAMP_MIN_WORDS = 8  # the text before a glued stamp is a paragraph, not a headline
+
+
+def unglue_tail_stamp(line: str, rules: CleanRules) -> list[str]:
+    """A stamp glued after a paragraph's last sentence ("… so that later missions can
+    continue. Published – November 29, 2025 06:21 pm IST") -> the paragraph / the stamp."""
+    if rules.tail_stamp is None or not line or not line[-1].isalnum():
+        return [line]
+    m = rules.tail_stamp.search(line)
+    if not m or word_count(line[: m.start()]) < TAIL_STAMP_MIN_WORDS:
+        return [line]
+    return [line[: m.start()].rstrip(), m.group("stamp")]
+
+
+# A new sentence run on after a Cyrillic headline without a stop: a capitalised preposition
+# or reporting opener after a small letter ("… оказалась фейком Об этом информирует …",
+# "… протестов в Казахстане В пятом по численности городе …"). Sentence-case headlines
+# never capitalise these words inside a sentence (English Title Case does: not matched).
+GLUED_SENTENCE = re.compile(
+    rf"(?<=[{CYR_LOWER}])\s+(?-i:В|Во|На|Об|По|Из|За|Для|Как|Про|Під|Після|При|Со|Это)"
+    rf"\s+(?=[{CYR_LOWER}])"
+)
+
+
+def share_label(label: str, rules: CleanRules) -> bool:
+    """Is ``label`` a share button's word ("Поширити", "Share"), by the packs' share lines?"""
+    return any(cls == "share" and rx.match(label.strip()) for cls, rx in rules.debris)
+
+
+# A news aggregator's card flattened onto one line: "02:59, 7 августа@Gazeta.Ru#ЖКХ#Социальная
+# политикаВ Новороссийске запретили … Виталий Тимкив/РИА Новости По набережной … и…Полный
+# текст новости на источникеИсточник: Газета.RuТемы: ЖКХ, Социальная политика".
+_CARD_HEAD = re.compile(
+    r"^(?P<stamp>\d{1,2}:\d{2},\s*\d{1,2}\s+[^\W\d_]+\.?(?:\s+\d{4})?)@(?P<source>[^#@]{2,40})"
+    r"(?P<tags>(?:#[^#]{1,60}?(?=#))*)#(?P<rest>.+)$"
+)
+_CARD_TAIL = re.compile(
+    r"(?:…|\.\.\.)?\s*(?=(?:Полный текст (?:новости|статьи) на источнике"
+    r"|Читать (?:полностью|далее) на источнике|Источник:|Темы:|Теги:))"
+)
+_CARD_CREDIT = re.compile(
+    rf"(?<=[{CYR_LOWER}])\s+(?P<credit>[{CYR_UPPER}][{CYR_LOWER}]+\s+[{CYR_UPPER}][{CYR_LOWER}]+/[^\s/]+(?:\s[{CYR_UPPER}A-Z][\w-]*)?)\s+(?=[{CYR_UPPER}])"
+)
+
+
+def unglue_card(line: str) -> list[str]:
+    """The lines of an aggregator's card flattened onto one line (see ``_CARD_HEAD``): its
+    stamp, outlet, tags, headline, photo credit, text and the card's own footer, so that
+    each is read for what it is; any other line as it is."""
+    m = _CARD_HEAD.match(line)
+    if not m:
+        return [line]
+    tags = [t for t in m.group("tags").split("#") if t.strip()]
+    rest = m.group("rest")
+    glued = re.match(rf"(?P<tag>[^#]{{1,40}}?[{CYR_LOWER}a-z])(?=[{CYR_UPPER}A-Z])", rest)
+    if glued:  # the last tag glued to the headline: "Социальная политикаВ Новороссийске …"
+        tags.append(glued.group("tag"))
+        rest = rest[glued.end() :]
+    parts = _CARD_TAIL.split(rest)
+    body, footer = parts[0].strip(), [p.strip() for p in parts[1:] if p.strip()]
+    credit = _CARD_CREDIT.search(body)
+    if credit and word_count(body[: credit.start()]) >= 4:
+        body_lines = [body[: credit.start()], credit.group("credit"), body[credit.end() :]]
+    else:
+        body_lines = [body]
+    head = [m.group("stamp"), f"Источник: {m.group('source').strip()}"]
+    head += [f"Темы: {', '.join(t.strip() for t in tags)}"] if tags else []
+    return [*head, "", *body_lines, "", *footer]
