@@ -3889,3 +3889,14 @@ def test_a_mirrors_pointer_to_the_original_and_an_analytical_portals_tagline(ctx
     assert LEAD_TITLE in art.inferred
     tagline = "Информационно-аналитический портал постсоветского пространства"
     assert classify(tagline, ctx.rules) == "masthead"
+
+
+def test_link_labels_back_to_the_news_and_view_source_are_no_headline(ctx):
+    """ecoline-zd.ru (dev30): "Вернуться к новостям" over an English report with no headline;
+    golos.today (dev29): a "View Source" link under each ISO stamp of a Ukrainian post."""
+    for line in ("Вернуться к новостям", "View Source", "Повернутися до новин", "Back to news"):
+        assert classify(line, ctx.rules) is not None, line
+    art = _realset_article(ctx, "dev30/en_ecolinezd_kazakhstan-no-shortage-grain-carriers.txt")
+    assert art.title.startswith("Kazakhstan does not experience a shortage in grain carriers")
+    art = _realset_article(ctx, "dev29/uk_golostoday_kadyrov-znovu-v-likarni.txt")
+    assert "View Source" not in art.title and "View Source" not in art.body
