@@ -1375,3 +1375,22 @@ def test_a_stamp_with_the_items_news_id_and_one_with_its_update(ctx):
     assert is_timestamp("Jan. 15, 2022 Updated: Jan. 15, 2022 2:42 a.m.", ctx.rules)
     # a sentence with an id and a date is no stamp
     assert not is_timestamp("Police checked the ID of 5537 people on January 08, 2022", ctx.rules)
+
+
+def test_a_slash_date_before_a_12_hour_clock_is_month_first(ctx):
+    """freerepublic.com (dev29): "Posted on 04/10/2025 5:13:36 PM PDT by …" is 10 April;
+    the same figures before a 24-hour clock stay unknown on a Latin page."""
+    assert text_date(ctx, "dev29/en_freerepublic_rare-earth-deposit-karagandy.txt") == (
+        dt.date(2025, 4, 10)
+    )
+    from generator.ingest.clean import NUMERIC_DATE, numeric_date
+
+    assert numeric_date(NUMERIC_DATE.search("04/10/2025 at 9:05 am")) == (2025, 4, 10)
+    assert numeric_date(NUMERIC_DATE.search("04/10/2025 17:13"), latin=True) is None
+
+
+def test_a_day_atop_the_page_is_no_item_of_a_list_of_stories(ctx):
+    """fainemisto.com.ua (dev30): "Вівторок, 3 Лютого" (the header's day, no year, no clock)
+    over the menu does not make the headline's "Mariya Mariya" / "16.05.2022" a sidebar."""
+    name = "dev30/uk_fainemisto_ne-vystachylo-holosiv-do-ptsu.txt"
+    assert text_date(ctx, name) == dt.date(2022, 5, 16)

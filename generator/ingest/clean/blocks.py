@@ -27,9 +27,16 @@ TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 
 
 def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> None:
-    """Mark lists of headlines with timestamps (2+ timestamps, one headline each)."""
+    """Mark lists of headlines with timestamps (2+ timestamps, one headline each). A day
+    atop the page with neither year nor clock ("Вівторок, 3 Лютого") is the header's today
+    box, no item of a list."""
     kept = [i for i, k in enumerate(kinds) if k is None or k == "timestamp"]
-    stamps = [j for j, i in enumerate(kept) if kinds[i] == "timestamp"]
+    top = next((i for i, k in enumerate(kinds) if k != "blank"), None)
+    stamps = [
+        j
+        for j, i in enumerate(kept)
+        if kinds[i] == "timestamp" and not (i == top and _day_alone(lines[i], rules))
+    ]
     runs: list[list[int]] = []
     for j in stamps:
         if runs and j - runs[-1][-1] == 2:
@@ -54,6 +61,11 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
             kinds[after] = "sidebar"  # type: ignore[index]
         for j in run:
             kinds[kept[j]] = "sidebar"
+
+
+def _day_alone(line: str, rules: CleanRules) -> bool:
+    """A date with neither a year nor a clock time: a calendar's day, not a stamp."""
+    return not TIME.search(line) and not any(year for _s, year, *_md in find_dates(line, rules))
 
 
 def page_tail(

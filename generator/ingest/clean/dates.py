@@ -19,6 +19,9 @@ NUMERIC_DATE = re.compile(
     r"|(?<!\d)(?P<cyear>\d{4})\s*[년年]\s*(?P<cmonth>\d{1,2})\s*[월月]\s*(?P<cday>\d{1,2})\s*[일日]"
 )
 
+# a 12-hour clock after a slash date writes it the American way, month first
+US_CLOCK = re.compile(r"\s+(?:at\s+)?(?:1[0-2]|0?\d):[0-5]\d(?::[0-5]\d)?\s*[AaPp]\.?[Mm]\b")
+
 OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
 
 
@@ -26,7 +29,8 @@ def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] 
     """(year, month, day) of a ``NUMERIC_DATE`` match; ``None`` when its order is unknown.
 
     Day first is the rule ("06.01.2022", "06/01/2022"); a slash or dash date whose first
-    number cannot be a day of the second is month first ("01/13/2022"). With ``latin`` (the
+    number cannot be a day of the second, or followed by a 12-hour clock, is month first
+    ("01/13/2022", "04/10/2025 5:13:36 PM PDT"). With ``latin`` (the
     page may write month first: see ``metadata.month_first_possible``) a slash or dash date
     that reads both ways ("01/06/2022", "09-12-2013") is unknown: a site template's
     ``m/d/Y`` or ``m-d-Y`` is as common as ``d/m/Y``. Dots are always day first.
@@ -40,7 +44,7 @@ def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] 
         return 2000 + int(g["syear"]), int(g["smonth"]), int(g["sday"])
     y, mo, d = int(g["year"]), int(g["month"]), int(g["day"])
     if g["sep"] in "/-":
-        if mo > 12 >= d:
+        if mo > 12 >= d or (d <= 12 and US_CLOCK.match(m.string, m.end())):
             return y, d, mo
         if latin and mo <= 12 and d <= 12 and mo != d:
             return None
