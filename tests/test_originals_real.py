@@ -255,3 +255,64 @@ def test_the_own_sites_address_under_another_domain_in_a_dateline_is_no_original
     other = text.replace("(UzDaily.uz)", "(по данным)")
     art = ingest_bytes(RawInput(data=other.encode("utf-8"), origin=name), ctx)
     assert art.body.startswith("Ташкент, Узбекистан (по данным)")
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "expected"),
+    [
+        # an agency's byline: "By Yonhap", "By PTI" (the agencies in config/sources.yml)
+        (
+            "dev10/en_koreaherald_south_korea_calls_for_peace.txt",
+            "http://www.koreaherald.com/view.php?ud=20220108000042",
+            "Yonhap",
+        ),
+        (
+            "dev10/en_newindianexpress_no_plan_to_evacuate_indians.txt",
+            "https://www.newindianexpress.com/nation/2022/feb/03/no-plan-to-evacuate-indians-from-kazakhstan-in-view-of-stable-situation-government-2414865.html",
+            "Press Trust of India",
+        ),
+        # an agency named by the lead, now that the registry knows it
+        (
+            "dev6/ru_magnis_kazakh_ambassador_oil_to_belarus.txt",
+            "https://www.magnis.news/rus/news/201175",
+            "BelTA",
+        ),
+        ("dev11/ru_darakchi_uzbek_russian_drills.txt", "https://www.darakchi.uz/ru/34795", "UzA"),
+        # "посилаючись на російський "Інтерфакс"": a country's adjective before the name
+        (
+            "dev/uk_rubryka_cpc_court_transit_ban.txt",
+            "https://rubryka.com/2022/07/06/rosijskyj-sud-zaboronyv-tranzyt-nafty-z-kazahstanu-do-yevropy-na-30-dniv-zmi",
+            "Interfax",
+        ),
+    ],
+)
+def test_an_agencys_byline_or_name_makes_the_page_its_reprint(ctx, name, url, expected):
+    assert original(ctx, name, url) == expected
+
+
+def test_an_agency_signing_off_the_text_is_the_original(ctx):
+    """ "… in the country. (Yonhap)", "… the ministry said. REUTERS": a sign-off in brackets or
+    capitals after the last sentence; an acronym inside the sentence is none."""
+    base = (
+        "Kazakhstan lifts the state of emergency in Almaty\n\n"
+        "The state of emergency imposed in Almaty after the January riots will end on Wednesday, "
+        "the interior ministry said in a statement published on its website on Monday. "
+        "Checkpoints around the city will be removed and public transport will run as usual. "
+        "The ministry said the situation was calm on Saturday in the city."
+    )
+    for ending, expected in (
+        (" (Yonhap)", "Yonhap"),
+        (" REUTERS", "Reuters"),
+        (" (AP)", "Associated Press"),
+        ("", None),
+    ):
+        raw = RawInput(
+            data=(base + ending).encode("utf-8"), origin="t.txt", url="https://example.org/a"
+        )
+        assert ingest_bytes(raw, ctx).original == expected, ending
+    raw = RawInput(
+        data=(base[:-1] + " by the CSTO.").encode("utf-8"),
+        origin="t.txt",
+        url="https://example.org/a",
+    )
+    assert ingest_bytes(raw, ctx).original is None

@@ -1218,6 +1218,9 @@ def _text_publisher(
                     break
     cited = None
     for kind, value in cleaned.bylines:
+        if kind == "author" and _alias_at(value, 0, sources) == value:
+            cited = sources.resolve(value)  # "By PTI", "By Yonhap": an agency's copy
+            break
         if kind == "source":
             if _HOST_TOKEN.fullmatch(value):  # "Source: www.rosbalt.ru"
                 value = _site_named(value, sources, cleaned.body)
@@ -1238,6 +1241,10 @@ _CREDIT = re.compile(
     r"^(?:\((?P<name>[^()\n\d©]{2,40})\)"
     r"|(?:\(c\)|©)\s*(?P<owner>[^()\n\d]{2,40}?)\s*(?:19|20)\d\d)$",
     re.IGNORECASE,
+)
+# the last sentence's end, then an outlet in brackets or in capitals closing the text
+_SIGN_OFF = re.compile(
+    r"[.!?…»”\"]\s*(?:\((?P<bracketed>[A-Z][\w .&-]{1,30})\)|(?P<caps>[A-Z]{2,}(?: [A-Z]{2,})?))$"
 )
 CREDIT_PARAGRAPHS = 3  # closing paragraphs where a "Source: X" credit is looked for
 CREDIT_CHARS = 60  # ... a line this short at most
@@ -1266,6 +1273,11 @@ def _closing_credit(
         m = re.search(r"[.!?…»]\s*\((?P<host>[\w.-]+\.[a-z]{2,6})\)$", paragraphs[-1])
         if m:
             return _site_named(m.group("host"), sources, cleaned.body)
+        # an agency signing off the text: "... in the country. (Yonhap)", "... said. REUTERS"
+        m = _SIGN_OFF.search(paragraphs[-1])
+        name = m and (m.group("bracketed") or m.group("caps"))
+        if name and _alias_at(name, 0, sources).casefold() == name.casefold():
+            return sources.resolve(name)
     for para in reversed(paragraphs[-CREDIT_PARAGRAPHS:]):
         if len(para) > CREDIT_CHARS or "\n" in para:
             continue
