@@ -10,6 +10,7 @@ values are that split's labels, written from reading the text. The URLs are list
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -448,3 +449,31 @@ def test_kazakh_in_latin_letters_is_kazakh(ctx):
     assert ctx.detector.detect(text) == "kk"
     english = EXCERPTS["en_sawtbeirut_tokayev_nur_otan_chair"][1]
     assert ctx.detector.detect(english) == "en"
+
+
+REALSET = Path(__file__).parent / "data" / "realset"
+
+
+def test_a_long_picture_agency_caption_is_debris_and_no_language(ctx, settings):
+    """helsinki.org.ua (dev32): a Ukrainian report under a 100-word AFP/Getty caption in
+    English ("… AFP PHOTO / MAX VETROV (Photo credit should read MAX VETROV/AFP/Getty
+    Images)"): the caption is debris, so the page reads as Ukrainian, not English."""
+    from generator.ingest import ingest_path
+    from generator.nlp.language import get_detector
+
+    article = ingest_path(
+        REALSET / "dev32/uk_helsinki_krym-rizke-pohirshennya-prav-lyudyny.txt", ctx
+    )
+    assert "Photo credit should read" not in article.body
+    assert get_detector(settings.languages).detect(f"{article.title}\n{article.body}") == "uk"
+
+
+def test_crossheads_glued_to_their_paragraphs_are_article_text(ctx):
+    """dagenshockey.com (dev32): a 325-word line of prose whose crossheads are glued to the
+    paragraphs ("… returns to RussiaEvgeny Kuznetsov is back …") is the article, not a list of
+    glued headlines; it was all removed ("no article text left")."""
+    path = REALSET / "dev32/en_dagenshockey_heading-home.txt"
+    url = "https://dagenshockey.se/somedia/2024/08/06/heading-home"
+    article = ingest_bytes(RawInput(data=path.read_bytes(), origin=path.name, url=url), ctx)
+    assert article.title == "Heading home"  # the URL's slug
+    assert "Kuznetsov is back in his homeland" in article.body

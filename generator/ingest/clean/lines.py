@@ -58,6 +58,16 @@ _GLUED_ITEM = re.compile(
     rf"|[{UPPER}]{{2}}(?=[{UPPER}][{CYR_LOWER}a-z]{{2}})"  # "… из состава ГКНБПарламент …"
 )
 
+_SENTENCE_BREAK = re.compile(rf"[.!?…][\"”»)]?\s+[{UPPER}]")
+
+
+def _glued_items(line: str) -> int:
+    """Headlines glued to the next in a line; none in prose whose sentences outnumber them
+    (an article's crossheads glued to their paragraphs: "… returns to RussiaEvgeny …")."""
+    glued = len(_GLUED_ITEM.findall(line))
+    return glued if len(_SENTENCE_BREAK.findall(line)) < 2 * glued else 0
+
+
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=[^\W\d_])")  # "1. Перейти к содержанию" (skip links)
 
 # A wire photo's caption (TASS, Getty, Shutterstock editorial): the place and the date in
@@ -67,6 +77,10 @@ _WIRE_CAPTION = re.compile(
     r"(?-i:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
     r"\s+\d{1,2},\s+\d{4}\s*:\s"
 )
+
+# a picture agency's caption, however long, ends with its credit in brackets: "… AFP PHOTO /
+# MAX VETROV (Photo credit should read MAX VETROV/AFP/Getty Images)"
+_PHOTO_CREDIT_END = re.compile(r"\(photo credit should read [^()]{2,80}\)\s*$", re.IGNORECASE)
 
 # A market ticker's line: currency codes or signs, rates, changes and arrows only ("• USD
 # 468.56", "504.49 KZT", "$1 – 12466.44", "UZS – -0,47%", "Brent 74.2 ▲ 1.3%", a lone "EUR").
@@ -238,7 +252,7 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     """The debris class of one line, or ``None`` when it is (or may be) article text."""
     if _IMAGE_LINE.match(line):
         return "image"
-    if _WIRE_CAPTION.match(line):
+    if _WIRE_CAPTION.match(line) or _PHOTO_CREDIT_END.search(line):
         return "caption"
     if _PHP_MESSAGE.match(line):
         return "prompt"
@@ -248,7 +262,7 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "symbols"
     if _PROTECTED_EMAIL.match(line):
         return "contact"
-    if word_count(line) > GLUED_MENU_WORDS and len(_GLUED_ITEM.findall(line)) >= GLUED_ITEMS:
+    if word_count(line) > GLUED_MENU_WORDS and _glued_items(line) >= GLUED_ITEMS:
         return "sidebar"  # "… задержан 49-летний мужчинаНазначение … — эксперт220 школам …"
     tokens = line.split()
     if sum("_" in t for t in tokens) >= 3 and all(_IDENTIFIER.fullmatch(t) for t in tokens):
