@@ -1394,3 +1394,16 @@ def test_a_day_atop_the_page_is_no_item_of_a_list_of_stories(ctx):
     over the menu does not make the headline's "Mariya Mariya" / "16.05.2022" a sidebar."""
     name = "dev30/uk_fainemisto_ne-vystachylo-holosiv-do-ptsu.txt"
     assert text_date(ctx, name) == dt.date(2022, 5, 16)
+
+
+def test_a_local_clock_is_no_stamp_and_a_clock_glued_to_a_date_is_read(ctx):
+    """sng.fm (dev29): "Московское время 16:30 19 Апреля 2024 года", the site's clock on the
+    day the page was seen, dated a 2021 report (no date rather than a wrong one);
+    orenburg-media (dev31): "Оренбургское время" / "01:20" is that clock, and
+    "02:0603.07.2023 16+ 6309 18+" the stamp, its time glued to the day."""
+    assert text_date(ctx, "dev29/ru_sngfm_ucheniya-odkb-kyrgyzstan-2021.txt") is None
+    assert text_date(ctx, "dev31/ru_infoorenburg_pochtili-pamyat-veteranov.txt") == (
+        dt.date(2023, 7, 3)
+    )
+    for line in ("Московское время 16:30 19 Апреля 2024 года", "Оренбургское время"):
+        assert classify(line, ctx.rules) == "today_widget", line

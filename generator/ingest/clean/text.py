@@ -77,6 +77,8 @@ _STRAY_INLINE_TAG = re.compile(r"</?(?:b|i|em|strong|span|u)>", re.IGNORECASE)
 # channel's feed: the date and the time were two elements).
 _GLUED_CLOCK = re.compile(
     r"(?<!\d)(\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})(?=[0-2]?\d:[0-5]\d(?!\d))"
+    # ... or the clock first: "02:0603.07.2023"
+    r"|(?<![\d:])((?:[01]?\d|2[0-3]):[0-5]\d)(?=\d{2}[./]\d{2}[./](?:19|20)\d{2}(?!\d))"
 )
 
 
@@ -100,6 +102,10 @@ def _bar_line(line: str) -> str:
     return " | ".join(x.strip() for x in _SPACED_ITEMS.split(line.strip()) if x.strip())
 
 
+def _unglue_clock(m: re.Match[str]) -> str:
+    return f"{m.group(1) or m.group(2)} "
+
+
 def normalise_text(text: str) -> str:
     """NFC, Unix newlines, no zero-width characters, no bare tags left by a scraper, single
     spaces, stripped lines, no look-alike letters inside Cyrillic words."""
@@ -108,7 +114,7 @@ def normalise_text(text: str) -> str:
     text = fold_mixed_scripts(_ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)))
     text = _LANG_MARKER.sub("", text)
     text = _STRAY_BLOCK_TAG.sub("\n", _STRAY_INLINE_TAG.sub("", text))
-    text = _GLUED_CLOCK.sub(r"\1 ", text)  # "07.05.202509:01": a feed's stamp, two elements
+    text = _GLUED_CLOCK.sub(_unglue_clock, text)  # "07.05.202509:01": a feed's stamp
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n").replace("\f", "\n").replace("\v", "\n")
     return "\n".join(_SPACES.sub(" ", _bar_line(line)).strip() for line in text.split("\n"))
