@@ -1407,3 +1407,13 @@ def test_a_local_clock_is_no_stamp_and_a_clock_glued_to_a_date_is_read(ctx):
     )
     for line in ("Московское время 16:30 19 Апреля 2024 года", "Оренбургское время"):
         assert classify(line, ctx.rules) == "today_widget", line
+
+
+def test_a_themes_categories_then_the_day_is_a_stamp(ctx):
+    """oporack.com (dev31): "в Відео, Війна, Ексклюзив, Новини 05.11.2024" under the headline
+    (the post's categories, then its day); a sentence naming people before a date is none."""
+    assert text_date(ctx, "dev31/uk_oporack_cherkashanyn-u-vorozhomu-poloni.txt") == (
+        dt.date(2024, 11, 5)
+    )
+    assert is_timestamp("In Politics, World 5 January 2022", ctx.rules)
+    assert not is_timestamp("Токаев, Путин и Пашинян встретились 5 января 2022", ctx.rules)

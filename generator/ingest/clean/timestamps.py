@@ -29,6 +29,21 @@ def _relative_word(word: str, rules: CleanRules) -> bool:
     return len(word) >= 6 and any(r.startswith(word) for r in rules.relative_days)
 
 
+_CATEGORY_LIST = re.compile(
+    r"(?:(?:в|у|in)\s+)?[^\W\d_][\w’'-]*(?:\s[^\W\d_][\w’'-]*)?"
+    r"(?:,\s*[^\W\d_][\w’'-]*(?:\s[^\W\d_][\w’'-]*)?)+\s*[,|·•]?\s*"
+)
+
+
+def _category_list(text: str) -> bool:
+    """Two or more capitalised rubrics of one or two words apart by commas, maybe after "in"
+    ("в Відео, Війна, Ексклюзив, Новини")."""
+    if not _CATEGORY_LIST.fullmatch(text):
+        return False
+    items = re.sub(r"^(?:в|у|in)\s+", "", text.strip(" ,|·•")).split(",")
+    return all(item.strip()[:1].isupper() for item in items)
+
+
 def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025."),
     maybe between a category field and view or comment counts ("Category: World Published
@@ -150,6 +165,8 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     sections = rules.navigation | {comparison_key(w) for w in rules.section_words}
     if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
         return True
+    if dated and _category_list(line[:first]) and not line[last:].strip(" .,|"):
+        return True  # a theme's categories, then the day: "в Відео, Війна, Новини 05.11.2024"
     if (  # a full date, a slash or bar, its rubric: "08.02.2022 / Қазақстан"
         len(words) <= 2
         and not line[:first].strip()
