@@ -3900,3 +3900,25 @@ def test_link_labels_back_to_the_news_and_view_source_are_no_headline(ctx):
     assert art.title.startswith("Kazakhstan does not experience a shortage in grain carriers")
     art = _realset_article(ctx, "dev29/uk_golostoday_kadyrov-znovu-v-likarni.txt")
     assert "View Source" not in art.title and "View Source" not in art.body
+
+
+def test_a_headlines_photo_mark_and_a_dated_headline_in_capitals(ctx):
+    """ko.net.ua (dev32): "На Ужгородщині злодії поцупили державну солярку. ФОТО" is the
+    headline (its mark says the page has pictures), not a caption with its credit;
+    mmg.isd.kz (dev32): "15.08.2016 ТАКИЕ БЫЛИ ВРЕМЕНА…" is the day and the headline, not a
+    stamp with names, under a supplier's login ("Вход для поставщика") and an informer's
+    advert ("… валютные баннеры для Вашего сайта")."""
+    art = _realset_article(ctx, "dev32/uk_karpatskyiobiektyv_zlodii-potsupyly-solyarku.txt")
+    assert art.title == "На Ужгородщині злодії поцупили державну солярку. ФОТО"
+    art = _realset_article(ctx, "dev32/ru_mmgisd_takie-byli-vremena.txt")
+    assert art.title == "ТАКИЕ БЫЛИ ВРЕМЕНА…"
+    assert art.date == dt.date(2016, 8, 15)
+    assert classify("Вход для поставщика", ctx.rules) == "account"
+
+
+def test_a_magazines_issue_line_is_no_headline(ctx):
+    """millermagazine.com (dev31): "Miller Magazine Issue: 153 September 2022" heads a page
+    with no headline of its own: a title is made from the lead."""
+    art = _realset_article(ctx, "dev31/en_millermagazine_ukraine-grain-exports-black-sea.txt")
+    assert "Issue" not in art.title
+    assert LEAD_TITLE in art.inferred

@@ -391,12 +391,21 @@ def dash_credited(line: str, rules: CleanRules) -> bool:
 _END_CREDIT = re.compile(r"\((?P<credit>[^()]{2,40})\)\W*$")
 
 
+# a headline's note that it has pictures or a video ("… солярку. ФОТО", "(ФОТО, ВІДЕО)")
+MEDIA_MARK = re.compile(
+    r"\W*(?:фото|відео|видео|photos?|videos?)(?:\W+(?:фото|відео|видео|photos?|videos?))*\W*",
+    re.IGNORECASE,
+)
+
+
 def credit_after(line: str, rules: CleanRules) -> bool:
     """A picture's caption with its credit after a full stop: "Пожежа у Туапсе. Фото:
     російські ЗМІ", "… захопили аеропорт Алмати. Фото: ФБ" (the headline is elsewhere)."""
     if word_count(line) > CAPTION_MAX_WORDS:
         return False
     head, sep, tail = line.rpartition(". ")
+    if MEDIA_MARK.fullmatch(tail):
+        return False  # "… поцупили державну солярку. ФОТО": a headline saying it has pictures
     return bool(sep and head.strip()) and classify(tail, rules) == "photo_credit"
 
 

@@ -135,7 +135,11 @@ def stamp_and_credit(line: str, rules: CleanRules) -> bool:
     if opening:
         rest = line[opening.end() :].strip(" ,|–—-")
         names = rest.split()
-        if 0 < len(names) <= STAMP_NAMES and all(w[:1].isupper() for w in names):
+        if (
+            0 < len(names) <= STAMP_NAMES
+            and all(w[:1].isupper() for w in names)
+            and not rest.endswith(("…", "...", "!", "?"))  # "ТАКИЕ БЫЛИ ВРЕМЕНА…": a headline
+        ):
             return True
         if rest and any(rx.match(rest) for rx in rules.bylines):
             return True  # "05.06.2012    source: Reuters": the date and a byline

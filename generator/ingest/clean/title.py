@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.clean.candidates import CRUMB_ARROWS, SMALL_WORDS, crumb_tail
+from generator.ingest.clean.candidates import CRUMB_ARROWS, MEDIA_MARK, SMALL_WORDS, crumb_tail
 from generator.ingest.clean.headline import LIST_BULLET
 from generator.ingest.clean.lead import lead_title
 from generator.ingest.clean.lines import CAMEL, classify
@@ -263,7 +263,8 @@ def strip_credit(title: str, rules: CleanRules) -> str:
     if rules.edit_tag is not None:  # "… за участь в акції протесту [ Редагувати ]"
         title = rules.edit_tag.sub("", title)
     head, sep, tail = title.rpartition(". ")
-    if sep and head and classify(tail, rules) in ("photo_credit", "caption"):
+    credit = not MEDIA_MARK.fullmatch(tail)  # (a headline's ". ФОТО" mark stays)
+    if sep and head and credit and classify(tail, rules) in ("photo_credit", "caption"):
         return head
     parts = CAMEL.split(title, maxsplit=1)  # "WorldWatch the CSTO ...": a glued section
     if len(parts) == 2 and " " not in parts[0] and parts[0] in rules.section_words:

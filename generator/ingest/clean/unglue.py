@@ -8,7 +8,15 @@ import re
 from generator.ingest.clean.dates import date_ends, find_dates
 from generator.ingest.clean.rules import GLUED_HEAD_WORDS, HEADLINE_MAX_WORDS, CleanRules
 from generator.ingest.clean.stamps import stamp_and_credit
-from generator.ingest.clean.text import CYR, CYR_LOWER, CYR_UPPER, UPPER, ends_sentence, word_count
+from generator.ingest.clean.text import (
+    CYR,
+    CYR_LOWER,
+    CYR_UPPER,
+    UPPER,
+    all_caps,
+    ends_sentence,
+    word_count,
+)
 from generator.ingest.clean.timestamps import is_timestamp
 
 _DATE_FIRST = re.compile(r"^(\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})\s*:?\s*(?=[" + UPPER + r"«\"])")
@@ -24,7 +32,9 @@ def unglue_dated_headline(line: str, rules: CleanRules) -> list[str]:
     if not m or stamp_and_credit(line, rules) or is_timestamp(line, rules):
         return [line]  # (nor a stamp with its agency: "23.11.2022 ТАСС 1")
     rest = line[m.end() :].strip()
-    if word_count(rest) <= HEADLINE_MAX_WORDS and not ends_sentence(rest):
+    if word_count(rest) <= HEADLINE_MAX_WORDS and (
+        not ends_sentence(rest) or (all_caps(rest) and rest.endswith(("…", "...")))
+    ):  # (a headline in capitals may trail off: "15.08.2016 ТАКИЕ БЫЛИ ВРЕМЕНА…")
         return [m.group(1), rest]
     run_on = GLUED_SENTENCE.search(rest)
     if run_on and GLUED_HEAD_WORDS <= word_count(rest[: run_on.start()]) <= HEADLINE_MAX_WORDS:
