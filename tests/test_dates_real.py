@@ -1417,3 +1417,10 @@ def test_a_themes_categories_then_the_day_is_a_stamp(ctx):
     )
     assert is_timestamp("In Politics, World 5 January 2022", ctx.rules)
     assert not is_timestamp("Токаев, Путин и Пашинян встретились 5 января 2022", ctx.rules)
+
+
+def test_a_date_over_a_weather_unit_and_exchange_rates_is_the_today_box(ctx):
+    """51rus.org (dev29): "19.04.2024" / "°C" / "0" / "$ 94.09" / "€ 100.53" over the
+    headline: the header's day, weather and rates, not the article's stamp."""
+    assert text_date(ctx, "dev29/ru_51rus_tomografy-oblastnoj-bolnicy.txt") is None
+    assert classify("°C", ctx.rules) == "widget"

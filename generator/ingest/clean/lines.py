@@ -32,6 +32,7 @@ HOME_MENU_ITEMS = 3  # ... with this many capitalised items after it
 _TEMPERATURE = re.compile(r"[+\-−–]?\d{1,2}(?:[.,]\d{1,2})?\s*(?:[°º]\s*[CFСcfс]?|[CFС])")
 # ... and the sky's state after it ("34ºc, Солнечно", "+12° ясно")
 _WEATHER = re.compile(_TEMPERATURE.pattern + r"(?:\s*,?\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?")
+_TEMPERATURE_UNIT = re.compile(r"[°º]\s*[CFСcfс]|℃|℉")
 _LONE_NUMBER = re.compile(
     r"^[\d\s.,:;+%/|()\[\]#№*•·\-–—]*\d[\d\s.,:;+%/|()\[\]#№*•·\-–—]*"
     r"(?:[kKmMкКмМ]|тыс\.?|млн\.?)?$"
@@ -456,5 +457,7 @@ def normalise_name(name: str) -> str:
 
 
 def weather(line: str) -> bool:
-    """A weather reading on a line of its own ("25.8 C", "-3.1 C", "+12°", "34ºc, Солнечно")."""
-    return _WEATHER.fullmatch(re.sub(r"^[-–•·*]\s+", "", line.strip())) is not None
+    """A weather reading on a line of its own ("25.8 C", "-3.1 C", "+12°", "34ºc, Солнечно"),
+    or its unit alone, the figure on a line of its own ("°C" / "0")."""
+    line = re.sub(r"^[-–•·*]\s+", "", line.strip())
+    return _WEATHER.fullmatch(line) is not None or _TEMPERATURE_UNIT.fullmatch(line) is not None
