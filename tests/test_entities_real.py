@@ -373,6 +373,8 @@ def test_a_short_mention_that_fits_two_people_stays_apart():
         ("dev2/t_ru_lentaua_serdyukov_leads_mission.txt", None, {"An-124"}),
         # isca.kg (dev11): the author's initials "М.Т", cut from his surname
         ("dev11/ru_isca_laumulin_tajikistan_extremism.txt", None, {"M.T"}),
+        # rambler.ru (dev): "Ки", two letters of a word cut off, tagged a person
+        ("dev/ru_rambler_mfa_protest_cpc_attack.txt", None, {"Ki"}),
     ],
 )
 def test_towns_aircraft_and_initials_are_not_people(settings, registry, page, place, not_people):

@@ -544,6 +544,12 @@ def _common_word(form: str, language: str) -> bool:
     return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
+def _no_name(form: str) -> bool:
+    """One word of two letters cannot be a person's name ("Ки", "Ав": a word cut off)."""
+    toks = words(form)
+    return len(toks) == 1 and sum(c.isalpha() for c in toks[0]) <= 2
+
+
 def _is_credit(
     text: str, start: int, stop: int, language: str, registry: EntityRegistry, media: bool
 ) -> bool:
@@ -900,8 +906,8 @@ def extract_entities(
             if _common_word(form, language):
                 continue  # "Организация", "Секретариат" at a sentence start: not a name
             kind = _NATASHA_KINDS[span.type]
-            if kind == "person" and any(c.isdigit() for c in form):
-                continue  # "Ан-124", "Ил-76": an aircraft's type, not a person
+            if kind == "person" and (any(c.isdigit() for c in form) or _no_name(form)):
+                continue  # "Ан-124" (an aircraft), "Ки", "Трендовые": no person's name
             place = place_name(form, language) if kind == "person" and " " not in form else None
             if place is not None:  # "Нукус", "Костаная": a town the tagger took for a name
                 kind, name = "place", place
