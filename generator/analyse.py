@@ -28,11 +28,11 @@ import multiprocessing.context
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.cache import AnalysisCache, CacheEntry
-from generator.models import Analysis, Article, TextAnalysis, TopicMatch
+from generator.models import Analysis, Article, EntityMention, TextAnalysis, TopicMatch
 from generator.nlp.entities import EntityRegistry, extract_entities, load_registry
 from generator.nlp.keywords import KeywordRules, extract_keywords, load_keyword_rules
 from generator.nlp.language import get_detector
@@ -366,3 +366,41 @@ def analyse_corpus(
         misses=len(todo),
         analysed_ids=tuple(articles[i].id for i in todo),
     )
+
+
+def unify_entity_spellings(analyses: Sequence[Analysis]) -> tuple[Analysis, ...]:
+    """One spelling per entity across the corpus: "BELTA" and "BelTA", "ASTRA" and "Astra"
+    (a name in capitals on one page, as the outlet writes it on another) are one
+    organisation, shown as most articles spell it (a tie: the spelling with more lower-case
+    letters, then the first in order). A registry entity has one canonical spelling anyway.
+    Pure; deterministic."""
+    spellings: dict[tuple[str, str], dict[str, int]] = {}
+    for a in analyses:
+        for e in a.text.entities:
+            counts = spellings.setdefault((e.kind, e.name.casefold()), {})
+            counts[e.name] = counts.get(e.name, 0) + 1
+    chosen = {
+        (kind, name): max(sorted(counts), key=lambda n: (counts[n], sum(c.islower() for c in n)))
+        for (kind, _key), counts in spellings.items()
+        if len(counts) > 1
+        for name in counts
+    }
+    if not chosen:
+        return tuple(analyses)
+    out = []
+    for a in analyses:
+        if not any((e.kind, e.name) in chosen for e in a.text.entities):
+            out.append(a)
+            continue
+        merged: dict[tuple[str, str], EntityMention] = {}
+        for e in a.text.entities:
+            name = chosen.get((e.kind, e.name), e.name)
+            old = merged.get((name, e.kind))
+            if old is None:
+                merged[(name, e.kind)] = replace(e, name=name)
+            else:
+                forms = tuple(sorted({*old.forms, *e.forms}))
+                merged[(name, e.kind)] = replace(old, count=old.count + e.count, forms=forms)
+        entities = sorted(merged.values(), key=lambda m: (-m.count, m.name, m.kind))
+        out.append(replace(a, text=replace(a.text, entities=tuple(entities))))
+    return tuple(out)

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.analyse import AnalysisContext, CorpusAnalysis, analyse_corpus, load_context
+from generator.analyse import (
+    AnalysisContext,
+    CorpusAnalysis,
+    analyse_corpus,
+    load_context,
+    unify_entity_spellings,
+)
 from generator.cache import AnalysisCache
 from generator.cluster import story_index
 from generator.corpus import load_corpus
@@ -207,7 +213,8 @@ def prepare_digest(
     if analysed is not None:
         analysed(result)
     with _timed(report, "cluster"):
-        analyses, stories = cluster_stage(result.analyses, ctx, settings, use_cache)
+        analyses = unify_entity_spellings(result.analyses)
+        analyses, stories = cluster_stage(analyses, ctx, settings, use_cache)
     with _timed(report, "relevance"):
         selection = select_relevant(analyses, story_index(stories))
         if settings.output.relevant_only:

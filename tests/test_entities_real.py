@@ -409,3 +409,28 @@ def test_people_and_bodies_in_the_news_have_their_english_names(settings, regist
     found = entities_of(article, registry)
     assert names <= set(found), sorted(found)
     assert not any(found[n].transliterated for n in names)
+
+
+def test_one_spelling_per_entity_across_the_corpus(settings, registry):
+    """An outlet's name in capitals on one page ("БЕЛТА" in a Russian dateline) and as the
+    outlet writes it on two others ("BelTA", English pages) is one organisation, under the
+    spelling most articles use; an article naming it both ways counts its mentions once."""
+    from generator.analyse import unify_entity_spellings
+    from generator.models import Analysis, Article, EntityMention, TextAnalysis
+
+    def analysis(aid: str, *mentions: EntityMention) -> Analysis:
+        article = Article(id=aid, title="t", body="b", language="en")
+        text = TextAnalysis("en", (), (), (), (), entities=mentions)
+        return Analysis(article=article, text=text)
+
+    caps = EntityMention("BELTA", "organization", 2, ("БЕЛТА",), True)
+    mixed = EntityMention("BelTA", "organization", 1, ("BelTA",), False)
+    other = EntityMention("Minsk", "place", 1, ("Minsk",), False)
+    out = unify_entity_spellings(
+        [analysis("a", caps), analysis("b", mixed, other), analysis("c", mixed, caps)]
+    )
+    names = [[(e.name, e.count) for e in a.text.entities] for a in out]
+    assert names == [[("BelTA", 2)], [("BelTA", 1), ("Minsk", 1)], [("BelTA", 3)]]
+    assert out[2].text.entities[0].forms == ("BelTA", "БЕЛТА")
+    # nothing to unify: the same analyses back
+    assert unify_entity_spellings([analysis("d", other)])[0].text.entities == (other,)
