@@ -80,20 +80,21 @@ class Traced:
 def tracing() -> Iterator[list[str]]:
     """Record the branch of every ``infer_date`` call made by ingest (in call order)."""
     from generator.ingest import metadata
+    from generator.ingest.metadata import infer
 
     calls: list[str] = []
-    original = metadata.infer_date
+    original = infer.infer_date
 
     def traced(cleaned: Any, rules: Any, page_date: Any = None, url: Any = None) -> Any:
         date, how, warnings = metadata.date_with_provenance(cleaned, rules, page_date, url)
         calls.append(how or NONE)
         return date, warnings
 
-    metadata.infer_date = traced  # infer_metadata looks the name up at call time
+    infer.infer_date = traced  # infer_metadata looks the name up at call time
     try:
         yield calls
     finally:
-        metadata.infer_date = original
+        infer.infer_date = original
 
 
 def _branch_of(load: Callable[[], Any], calls: list[str]) -> tuple[Any, str]:

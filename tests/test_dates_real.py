@@ -26,12 +26,12 @@ from generator.ingest.clean import (
 )
 from generator.ingest.metadata import (
     DATE_BRANCHES,
-    _agency_like,
-    _stamp_dates,
     date_with_provenance,
     infer_date,
     url_date,
 )
+from generator.ingest.metadata.provenance import _agency_like
+from generator.ingest.metadata.stamps import stamp_dates
 
 REALSET = Path(__file__).parent / "data" / "realset"
 
@@ -102,7 +102,7 @@ def test_the_day_of_a_year_first_stamp_is_not_read_from_the_year(ctx):
 def test_a_revision_label_two_words_in_is_not_the_publication(ctx):
     # "время публикаци: 22 февраля 2019 г., 03:16" / "последнее обновление: 22 февраля ..."
     cleaned = clean_text(page("dev/ru_newsruil_government_dismissed_2019.txt"), ctx.rules)
-    assert _stamp_dates(cleaned, ctx.rules) == [dt.date(2019, 2, 22)]
+    assert stamp_dates(cleaned, ctx.rules) == [dt.date(2019, 2, 22)]
 
 
 # ------------------------------------------------------------------ forms and positions

@@ -15,7 +15,7 @@ import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
 from generator.ingest.clean import classify, clean_text, find_dates
-from generator.ingest.metadata import _stamp_dates
+from generator.ingest.metadata.stamps import stamp_dates
 from generator.models import Article
 
 EXCERPTS = {
@@ -198,8 +198,8 @@ def test_no_date_rather_than_an_event_day(ctx, name):
 )
 def test_an_updated_stamp_is_never_the_publication_date(ctx, name, stamps):
     cleaned = clean_text(EXCERPTS[name][1], ctx.rules)
-    assert _stamp_dates(cleaned, ctx.rules)[: len(stamps)] == stamps
-    assert all(d.year == 2022 and d.month == 1 for d in _stamp_dates(cleaned, ctx.rules))
+    assert stamp_dates(cleaned, ctx.rules)[: len(stamps)] == stamps
+    assert all(d.year == 2022 and d.month == 1 for d in stamp_dates(cleaned, ctx.rules))
     assert ingest(ctx, name, with_url=False).date == stamps[0]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
-from generator.ingest.metadata import _named_outlet
+from generator.ingest.metadata.attributions import _named_outlet
 
 REALSET = Path(__file__).parent / "data" / "realset"
 

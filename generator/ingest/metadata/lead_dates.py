@@ -1,0 +1,181 @@
+"""What the lead's dates say about the publication: the year a yearless dateline takes
+from the first paragraphs, whether a date fits the lead (``fits_lead``), and the lead's
+"today" (``today_dated``, ``today_check``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.ingest.clean import Cleaned, CleanRules, find_dates
+from generator.ingest.metadata.dates import safe_date
+
+CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
+MAX_DATELINE_LAG_DAYS = 31  # a yearless dateline this long after the lead's dates takes their year
+MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's date may follow the publication by this
+MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
+LEAD_EVENT_CHARS = 150  # the lead's opening, where a report names the day of its news ...
+LEAD_EVENT_MAX_LAG_DAYS = 21  # ... written at most this long after that day
+TODAY_LEAD_PARAGRAPHS = 2  # paragraphs where a sentence opening "Today, 10 January" is looked for
+TODAY_DATED_PARAGRAPHS = 3  # ... "Today, 26 September 2025" (year given): a page's only date
+TODAY_URL_LAG_DAYS = 1  # a URL's date this long after the lead's "today" is the next day's posting
+LEAD_SENTENCE = re.compile(r"(?<=[.!?…])\s+(?=[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ«\"„])")
+
+
+def context_year(
+    cleaned: Cleaned, rules: CleanRules, month: int, day: int, latin: bool = False
+) -> int | None:
+    """The year of a dateline without one ("НУР-СУЛТАН, 26 янв — Sputnik"): the one year
+    the header and first paragraphs give to full dates, when the dateline's day in that year
+    is not before any of them (a report recalls the past). A dated event a few days after
+    the dateline ("Москва. 12 января ... состоится 13 января 2022 года") does not settle
+    it: so does a report written a year later, on the eve of the anniversary. Nor does a
+    date more than a month before the dateline's day: background ("возглавлял
+    правительство с 11 января 2022 года" under "Астана. 30 марта", a report of 2023). A
+    deadline's date ("не позже 1 ноября 2025 года") is a plan's, maybe to come: it tells
+    nothing ("МОСКВА, 9 ноя - РИА Новости", a report of 2024 on supplies to start by then)."""
+    head = "\n".join(cleaned.body.split("\n\n")[:CONTEXT_PARAGRAPHS]) if cleaned.body else ""
+    dates = [
+        found
+        for line in (*cleaned.header_lines, head)
+        for start, year, mon, d in find_dates(line, rules, latin)
+        if year and (found := safe_date(year, mon, d)) and not _deadline(line[:start], rules)
+    ]
+    years = {d.year for d in dates}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    candidate = safe_date(year, month, day)
+    if candidate is None or any(d > candidate for d in dates):
+        return None
+    return year if (candidate - max(dates)).days <= MAX_DATELINE_LAG_DAYS else None
+
+
+def _deadline(before: str, rules: CleanRules) -> bool:
+    """Does the text before a date end in a deadline ("не позднее", "until", "до")?"""
+    return rules.deadline is not None and rules.deadline.search(before[-40:]) is not None
+
+
+_DAY_RANGE_START = re.compile(r"\s\d{1,2}\s*[-–—]\s*$")
+
+
+def _ahead(before: str, rules: CleanRules) -> bool:
+    """Does the text before a date put it ahead: a deadline, or a start ("С 1 января 2026
+    года посёлок войдет …", "from 1 January")?"""
+    tail = _DAY_RANGE_START.sub("", before[-40:])  # "стартует 4-" of "стартует 4-5 марта"
+    started = rules.start is not None and rules.start.search(tail) is not None
+    return started or _deadline(tail, rules)
+
+
+def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> bool:
+    """Do the lead's dates fit a publication on ``date``?
+
+    A report writes the year only for dates far back: a yearless date is one of the weeks
+    around the publication or earlier in its year (or late in the year before, near New
+    Year). A stamp of September 26 over a lead telling of "late on November 11" belongs
+    to something else (a page template, a re-post): not the publication date. Nor does a
+    stamp more than a few weeks before a full date of the lead ("November 11, 2023"),
+    unless a deadline, a start or an event's verb puts that date ahead ("until March 31,
+    2026", "С 1 января 2026 года посёлок войдет в состав …" under a stamp of 26 September
+    2025; "Чемпионат стартует 4-5 марта" under one of 29 January). Nor a stamp more than
+    three weeks after the day the lead opens with ("У другій половині дня 17 червня …
+    відбувся 2-й Саміт" under "22.07.2025 00:32:22"): news is told within days."""
+    first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
+    for start, year, month, day in find_dates(first, rules, latin):
+        if year is not None:  # "late on November 11, 2023" under a stamp of September 26
+            told = safe_date(year, month, day)
+            ahead = told is not None and told > date + dt.timedelta(days=MAX_LOOK_AHEAD_DAYS_LEAD)
+            if ahead and not _ahead(first[:start], rules):  # not "until March 31, 2026"
+                return False
+            continue
+        same, before = safe_date(date.year, month, day), safe_date(date.year - 1, month, day)
+        if (
+            same is not None
+            and start < LEAD_EVENT_CHARS
+            and same <= date
+            and (date - same).days > LEAD_EVENT_MAX_LAG_DAYS
+        ):  # the day the lead's first sentence tells of, weeks before the stamp: the stamp
+            return False  # is a page clock ("22.07.202500:32:22" over "17 червня … відбувся")
+        if same is not None and same <= date + dt.timedelta(days=MAX_LOOK_AHEAD_DAYS_LEAD):
+            continue
+        if same is not None and same > date and _ahead(first[:start], rules):
+            continue  # an event to come later in the year: "Чемпионат стартует 4-5 марта"
+        if before is not None and (date - before).days <= MAX_YEARLESS_BACK_DAYS:
+            continue
+        if same is None and before is None:  # 29 February
+            continue
+        return False
+    return True
+
+
+def _today_lead(
+    cleaned: Cleaned,
+    rules: CleanRules,
+    latin: bool = False,
+    paragraphs: int = TODAY_LEAD_PARAGRAPHS,
+) -> tuple[int | None, int, int] | None:
+    """(year or ``None``, month, day) a sentence of the lead opens with after "today"
+    ("Сегодня, 10 января в стране — …", "Сьогодні, 12 січня, під головуванням …",
+    "Today, January 6, the …"): the day the report was written. Not a quoted statement's
+    "today" («Бүгін, 2011 жылы 16 желтоқсан …» деп мәлімдеді), nor one of two such days."""
+    if not rules.today_words or not cleaned.body:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(rules.today_words, key=len, reverse=True))
+    opener = re.compile(rf"(?:^|(?<=[.!?…])\s+)(?:{words})[,\s]+", re.IGNORECASE)
+    found = set()
+    for para in cleaned.body.split("\n\n")[:paragraphs]:
+        for m in opener.finditer(para):
+            before = para[: m.start()]
+            if sum(before.count(q) for q in "«„“") > sum(before.count(q) for q in "»”"):
+                continue  # inside a quotation
+            dates = find_dates(para[m.end() : m.end() + 40], rules, latin)
+            if dates and dates[0][0] == 0:
+                found.add(dates[0][1:])
+    return found.pop() if len(found) == 1 else None
+
+
+def today_dated(cleaned: Cleaned, rules: CleanRules) -> tuple[dt.date | None, str | None]:
+    """The day a lead names as today with its year ("Сьогодні, 26 вересня 2025 року, під
+    головуванням …"), when nothing else dates the page: the day the report was written."""
+    today = _today_lead(cleaned, rules, paragraphs=TODAY_DATED_PARAGRAPHS)
+    if today is None or today[0] is None:
+        return None, None
+    date = safe_date(*today)
+    return date, "today_lead" if date else None
+
+
+def today_check(
+    date: dt.date | None,
+    how: str | None,
+    cleaned: Cleaned,
+    rules: CleanRules,
+    warnings: list[str],
+) -> tuple[dt.date | None, str | None]:
+    """The date against the lead's "today" (``_today_lead``): the day the report was written.
+
+    A stamp or crawl date of another day is a box of the day the page was seen ("Неділя, 18
+    січня 2026, 21:20" over "Сьогодні, 12 січня, під головуванням …"), a related item's: no
+    date. A URL's date a day after it is the posting of a report written late on its day
+    ("Сегодня, 10 января в стране — День общенационального траура" under
+    ``/2022/01/11/``): the lead's day; further apart, the URL's date stands (a re-post, a
+    lead copied from an older report). A dateline's full date stands."""
+    if date is None or how == "dateline":
+        return date, how
+    today = _today_lead(cleaned, rules)
+    if today is None:
+        return date, how
+    year, month, day = today
+    candidates = [
+        safe_date(y, month, day) for y in ((year,) if year else (date.year, date.year - 1))
+    ]
+    if date in candidates:
+        return date, how
+    if how in ("url", "page_date"):
+        for lead in candidates:
+            if lead is not None and 0 < (date - lead).days <= TODAY_URL_LAG_DAYS:
+                return lead, "today_url"
+        return date, how
+    warnings.append(
+        f"the {how} date {date} is not the lead's 'today' ({day}.{month}); date left unknown"
+    )
+    return None, None

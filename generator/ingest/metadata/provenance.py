@@ -1,0 +1,295 @@
+"""The publication date and its provenance: ``date_with_provenance`` tries the branches
+of ``DATE_BRANCHES`` in order and checks the result against the crawl marker and the lead's
+"today"; ``infer_date``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.ingest.clean import TIME, Cleaned, CleanRules, find_dates
+from generator.ingest.metadata.dates import month_first_possible, parse_crawl_date, safe_date
+from generator.ingest.metadata.lead_dates import (
+    LEAD_SENTENCE,
+    context_year,
+    fits_lead,
+    today_check,
+    today_dated,
+)
+from generator.ingest.metadata.outlets import name_like
+from generator.ingest.metadata.stamps import (
+    HEAD_STAMPS,
+    opening_stamp,
+    posts_dateline,
+    stamp_date,
+    stamp_dates,
+    today_box,
+    yesterday,
+)
+from generator.ingest.metadata.url_dates import permalink_date, url_date_reading
+
+_LONE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*")  # a stamp's year on a line of its own
+
+
+def infer_date(
+    cleaned: Cleaned,
+    rules: CleanRules,
+    page_date: dt.date | None = None,
+    url: str | None = None,
+) -> tuple[dt.date | None, list[str]]:
+    """The publication date and warnings (see ``date_with_provenance``)."""
+    date, _how, warnings = date_with_provenance(cleaned, rules, page_date, url)
+    return date, warnings
+
+
+# The branches of ``date_with_provenance``, in the order they are tried.
+DATE_BRANCHES = (
+    "dateline",  # a dateline with a full date
+    "page_date",  # the HTML page's own date (trafilatura)
+    "url",  # the URL's date
+    "today_url",  # the lead's "Today, 10 January", the day before the URL's date
+    "permalink",  # the page's own address written in its text
+    "stamp_dateline",  # the stamp around the headline whose day a yearless dateline names
+    "stamp",  # the one date of the stamps around the headline
+    "stamp_below",  # ... of those right below it (a box of the day above)
+    "stamp_lead",  # the one date of a stamp after a standfirst
+    "stamp_tail",  # ... of a stamp right after the text
+    "opening_stamp",  # a stamp glued to one of the first lines
+    "split_stamp",  # a stamp's day and month, its year on a line of its own
+    "lone_year_dateline",  # a lone stamp year + the dateline's day and month
+    "crawl",  # the crawl date itself (not 1 January alone: a year's placeholder)
+    "crawl_dateline",  # the crawl date, a yearless dateline naming its day
+    "crawl_stamp_day",  # the crawl date, a yearless stamp naming its day
+    "crawl_month_dateline",  # a yearless dateline's day and month in the crawl marker's month
+    "crawl_month_stamp",  # a yearless stamp's day and month, ditto
+    "context_year",  # a yearless dateline + the year the first paragraphs give
+    "wire_lead",  # the first date of a wire report's lead
+    "today_lead",  # nothing else: the lead's "Today, 26 September 2025" (its year given)
+)
+
+
+def date_with_provenance(
+    cleaned: Cleaned,
+    rules: CleanRules,
+    page_date: dt.date | None = None,
+    url: str | None = None,
+) -> tuple[dt.date | None, str | None, list[str]]:
+    """(date, the branch of ``DATE_BRANCHES`` that gave it, warnings): see ``_branch_date``.
+
+    The crawl marker (" date 2022-01-11", " date 2022-01") is the page's own date: on every
+    labelled page and URL-dated audit page that has one (179 full dates, 8 months), the
+    publication day is the marker's. A date the text gives otherwise (a stamp, a dateline)
+    that is not the marker's day, or not in its month, is a box of the day, a wire's earlier
+    dateline, a related story's stamp: no date (the URL's or the HTML page's date, evidence
+    besides the text, stands).
+    """
+    date, how, warnings = _branch_date(cleaned, rules, page_date, url)
+    if date is None:  # the lead's own "today" (nothing to check it against)
+        date, how = today_dated(cleaned, rules)
+    else:
+        date, how = today_check(date, how, cleaned, rules, warnings)
+    if (
+        date is None
+        or how in ("url", "today_url", "page_date")
+        or _marker_agrees(date, cleaned.crawl_date)
+    ):
+        return date, how, warnings
+    warnings.append(
+        f"the {how} date {date} is not the crawl date {cleaned.crawl_date}; date left unknown"
+    )
+    if page_date is not None:
+        return page_date, "page_date", warnings
+    by_url = _url_date(cleaned, rules, url, month_first_possible(cleaned, rules))
+    return by_url, "url" if by_url else None, warnings
+
+
+def _url_date(cleaned: Cleaned, rules: CleanRules, url: str | None, latin: bool) -> dt.date | None:
+    """The URL's date, unless the headline names that day: then the address is the headline's
+    slug ("…-ot-11012022-goda-…" for "… от 11.01.2022 года …", a speech posted a day later),
+    not a publication date."""
+    reading = url_date_reading(url)
+    if reading is None:
+        return None
+    found, swapped = reading
+    if swapped is not None and swapped in stamp_dates(cleaned, rules, latin):
+        return swapped  # "/09-07-2011/" under a stamp "September 7, 2011": month first
+    if not cleaned.title:
+        return found
+    for _start, year, month, day in find_dates(cleaned.title, rules, latin):
+        if year is not None and safe_date(year, month, day) == found:
+            return None
+    return found
+
+
+def _marker_agrees(date: dt.date, marker: str | None) -> bool:
+    """Is ``date`` the crawl marker's day, or in its month (no marker: no objection)?"""
+    crawl, crawl_month, _warning = parse_crawl_date(marker)
+    if crawl is not None:
+        return date == crawl
+    if crawl_month is not None:
+        return (date.year, date.month) == crawl_month
+    return True
+
+
+def _branch_date(
+    cleaned: Cleaned,
+    rules: CleanRules,
+    page_date: dt.date | None = None,
+    url: str | None = None,
+) -> tuple[dt.date | None, str | None, list[str]]:
+    """(date, branch, warnings): the publication date from the evidence, best first;
+    ``None`` when the year is unknown.
+
+    Only publication markers count: the dateline, the page's own date, the URL (or the
+    page's own address written in its text: ``permalink_date``), the stamp lines around
+    the headline (the one a yearless dateline names first; see
+    ``stamp_date``), a stamp after a standfirst or right after the text, the crawl date.
+    A date in the body, the lead included, is an event's and is never taken; a day and
+    month alone take a year only from a dateline's context or the crawl month. A stamp or
+    crawl date that the lead's yearless dates do not fit (``fits_lead``) is not taken,
+    and conflicting stamps give no date: no date rather than a wrong one.
+    """
+    warnings: list[str] = []
+    crawl, crawl_month, warning = parse_crawl_date(cleaned.crawl_date)
+    if warning:
+        warnings.append(warning)
+    latin = month_first_possible(cleaned, rules)  # (a slash date may be American)
+    dl = cleaned.dateline
+    if dl is not None and dl.year and dl.month and dl.day:
+        full = safe_date(dl.year, dl.month, dl.day)
+        if full:
+            return full, "dateline", warnings
+    if page_date is not None:
+        return page_date, "page_date", warnings
+    by_url = _url_date(cleaned, rules, url, latin)
+    if by_url is not None:
+        return by_url, "url", warnings
+    by_url = permalink_date(cleaned, rules, url)
+    if by_url is not None:
+        return by_url, "permalink", warnings
+    stamped, conflict, which = stamp_date(cleaned, rules, latin)
+    if stamped is not None:
+        if not posts_dateline(stamped, dl):
+            warnings.append(f"the stamp date {stamped} is not the dateline's day; left unknown")
+            return None, None, warnings
+        if fits_lead(stamped, cleaned, rules, latin):
+            return stamped, which, warnings
+        warnings.append(f"the stamp date {stamped} does not fit the lead's dates; left unknown")
+        return None, None, warnings
+    if conflict:
+        warnings.append("the page's stamps give different dates; date left unknown")
+        return None, None, warnings
+    opening = opening_stamp(cleaned, rules, latin)
+    if (
+        opening is not None
+        and (crawl is None or opening <= crawl)
+        and fits_lead(opening, cleaned, rules, latin)
+    ):
+        return opening, "opening_stamp", warnings
+    head = [line for where, line in cleaned.stamps if where in HEAD_STAMPS]
+    lone_years = {int(y.group()) for h in head if (y := _LONE_YEAR.fullmatch(TIME.sub("", h)))}
+    if len(lone_years) == 1:  # a stamp broken over lines: "05 января" / "15:16" / "2022",
+        # "15 сентября" / "02:21 2022"
+        year = lone_years.pop()
+        for line in head:
+            for _start, _year, month, day in find_dates(line, rules, latin):
+                found = safe_date(year, month, day)
+                if found:
+                    return found, "split_stamp", warnings
+        # ... or its day and month left to the dateline: "2022" under the headline, then
+        # "Бишкек. 7 января. ИНТЕРФАКС - …" (not after the day the page was seen, nor
+        # against the year the lead's dates give: a counter of 2023 views is no year)
+        if dl is not None and dl.month and dl.day:
+            found = safe_date(year, dl.month, dl.day)
+            told = context_year(cleaned, rules, dl.month, dl.day, latin=latin)
+            if found and (crawl is None or found <= crawl) and told in (None, year):
+                return found, "lone_year_dateline", warnings
+    # A stamp's day and month without a year ("BAKU, Azerbaijan, Jan. 11", "13 қаңтар,
+    # 14:53"), not a box of the day the page was seen.
+    stamp_day = next(
+        (
+            (mo, d)
+            for where, line in cleaned.stamps
+            if where in HEAD_STAMPS and not today_box(line, rules)
+            for _s, y, mo, d in find_dates(line, rules, latin)
+            if y is None
+        ),
+        None,
+    )
+    if crawl is not None:
+        if dl is not None and dl.month and dl.day:
+            month_day: tuple[int, int] | None = (dl.month, dl.day)
+            how = "crawl_dateline"
+        else:
+            month_day, how = stamp_day, "crawl_stamp_day"
+        if month_day is None:
+            if (crawl.month, crawl.day) == (1, 1):  # a year's placeholder as often as a day
+                warnings.append(f"a crawl date of 1 January ({crawl}) alone; date left unknown")
+                return None, None, warnings
+            if yesterday(cleaned, rules):  # "Вчера, 18:40": seen the day after the marker's
+                # day, or the marker is the day it was seen: which one is unknown
+                warnings.append("a 'yesterday' stamp beside the crawl date; date left unknown")
+                return None, None, warnings
+            if fits_lead(crawl, cleaned, rules, latin):
+                return crawl, "crawl", warnings
+            warnings.append(f"the crawl date {crawl} does not fit the lead's dates")
+            return None, None, warnings
+        if month_day == (crawl.month, crawl.day):
+            return crawl, how, warnings
+        warnings.append(
+            f"the dateline or stamp ({month_day[1]}.{month_day[0]}) is not the crawl date "
+            f"{crawl}; date left unknown"
+        )
+        return None, None, warnings
+    # A day and month without a year: the dateline's, else a stamp's ("13 қаңтар, 14:53"),
+    # in the crawl marker's month.
+    if dl is not None and dl.month and dl.day:
+        month_day, of = (dl.month, dl.day), "dateline"
+    else:
+        month_day, of = stamp_day, "stamp"
+    if crawl_month is not None and month_day and month_day[0] == crawl_month[1]:
+        found = safe_date(crawl_month[0], *month_day)
+        if found:
+            return found, f"crawl_month_{of}", warnings
+    # Only a dateline's ("10 янв - РИА Новости") takes the year the first paragraphs give:
+    # a yearless date around the headline may be a related item's ("29 листопада" /
+    # "Завантажити ще" over a report of 5 January), and no tuning page needed it.
+    if of == "dateline" and month_day:
+        year = context_year(cleaned, rules, *month_day, latin=latin)
+        found = safe_date(year, *month_day)
+        if found:
+            return found, "context_year", warnings
+    # A date in the lead is the event's ("On 5 January 2022, the cabinet resigned"), not
+    # the page's: a report written days later says the same. Only a wire report (an agency
+    # dateline without a date: "АСТАНА. KAZINFORM – Тоқаев 2022 жылғы 5 қаңтарда ...")
+    # tells the day's news in its first sentence, and then only its first date. (A yearless
+    # date of the first paragraph is an event's too, even in the crawl month: "вечером 5
+    # января погиб ..." in a report of January 12.)
+    first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
+    if dl is not None and dl.month is None and _agency_like(dl.agency, rules):
+        lead = LEAD_SENTENCE.split(first, maxsplit=1)[0]
+        found_dates = find_dates(lead, rules, latin)
+        if found_dates and lead.lstrip()[:1] not in '«"„“':
+            start, year, month, day = found_dates[0]
+            found = safe_date(year, month, day)
+            if (
+                found
+                and not re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", lead[:start])
+                and fits_lead(found, cleaned, rules, latin)
+            ):
+                return found, "wire_lead", warnings
+    return None, None, warnings
+
+
+def _agency_like(agency: str | None, rules: CleanRules) -> bool:
+    """Is a dateline's agency a known outlet, so that the report is a wire report?
+
+    Not a letter cut from the place ("ASTANA – The …" read as place "ASTAN" and agency
+    "A"; "КТК – …" as "КТ" and "К"), a dash, a date ("13 ҚАҢТАР") or a country after the
+    city ("ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car …", a photo caption): a page
+    opening "MOSCOW – A top official said …" under a caption of two days before is no
+    wire report dated by that caption."""
+    if agency is None or not name_like(agency):
+        return False
+    key = agency.casefold()
+    return key in rules.agencies or any(key.startswith(a + " ") for a in rules.agencies)

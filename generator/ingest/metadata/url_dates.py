@@ -1,0 +1,90 @@
+"""Dates in addresses: ``url_date`` (the date a page's URL path states, inside a web
+archive's address too) and the date of the page's own address written in its text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+from generator.ingest.clean import Cleaned, CleanRules
+from generator.ingest.metadata.dates import safe_date
+from generator.sources import site_host
+
+_URL_DATES = (
+    re.compile(r"(?<!\d)(?P<y>20\d{2})[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})(?=[/_.-]|$)"),
+    re.compile(r"/(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>20\d{2})/"),
+    re.compile(r"(?<![\d])(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6,}|(?![\d]))"),
+    re.compile(r"(?<![\d])(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>20\d{2})(?![\d])"),
+    re.compile(r"(?<![\d])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>20[0-4]\d)(?![\d])"),
+)
+_DAY_FIRST_URL_DATES = frozenset({1, 3, 4})  # the patterns above that write the day first
+
+_HOST_SEGMENT = re.compile(
+    r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,6}|xn--[a-z0-9-]+)", re.IGNORECASE
+)
+_FILE_SUFFIX = re.compile(r"\.(?:php\d?|s?html?|aspx?|jsp|cgi|pdf|jpe?g|png|gif|xml|json)$", re.I)
+
+
+def _original_path(path: str) -> str:
+    """The original page's path inside a web archive's address: the part after the archived
+    site's host ("/archive/2008-08-12/maidan.org.ua/static/…" -> "/static/…"; "/web/
+    20080812123456/http://site.kz/2022/01/05/…" -> "/2022/01/05/…"). The archive's own
+    date is the day the page was saved, not the day it was published."""
+    segments = path.split("/")
+    for k, seg in enumerate(segments[:-1]):
+        if k and _HOST_SEGMENT.fullmatch(seg) and not _FILE_SUFFIX.search(seg):
+            return "/" + "/".join(segments[k + 1 :])
+    return path
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date a page's URL path states: ``/2022/01/06/``, ``/2022-01-06``, ``/09/01/2022/``,
+    ``/20220110/``, a ``20220107113851`` time stamp, ``-07-01-2022.html``, ``-29112025-``;
+    ``None`` when it states none, or two different days (a CMS's category alias and its
+    article's: ``/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43``)."""
+    reading = url_date_reading(url)
+    return reading[0] if reading else None
+
+
+def url_date_reading(url: str | None) -> tuple[dt.date, dt.date | None] | None:
+    """(``url_date``, its month-first reading when the address writes it day first and its
+    first two numbers can both be a month and differ: ``/09-07-2011/`` is 7 September on a
+    site writing dates month first; ``None`` for a year-first or unambiguous date)."""
+    if not url:
+        return None
+    try:
+        path = _original_path(urlsplit(url).path)
+    except ValueError:
+        return None
+    days = {m.group(0) for m in _URL_DATES[0].finditer(path)}
+    if len({safe_date(*map(int, re.split(r"[/-]", day))) for day in days} - {None}) > 1:
+        return None
+    for k, rx in enumerate(_URL_DATES):
+        m = rx.search(path)
+        if m:
+            year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+            found = safe_date(year, month, day)
+            if found:
+                doubt = k in _DAY_FIRST_URL_DATES and day <= 12 and day != month
+                return found, safe_date(year, day, month) if doubt else None
+    return None
+
+
+def permalink_date(cleaned: Cleaned, rules: CleanRules, url: str | None) -> dt.date | None:
+    """The date of the page's own address, written on a line of its text after a label
+    ("Ссылка на новость: https://kant.kg/2019-05-03/…"); not an address on another site than
+    the page's (the link to a source), nor two addresses of different dates."""
+    if rules.permalink is None:
+        return None
+    lines = [*cleaned.body.split("\n"), *(r.line for r in cleaned.removed)]
+    host = site_host(url) if url else None
+    found = set()
+    for line in lines:
+        m = rules.permalink.match(line.strip())
+        if m is None or (host and site_host(m.group("url")) != host):
+            continue
+        date = url_date(m.group("url"))
+        if date is not None:
+            found.add(date)
+    return found.pop() if len(found) == 1 else None
