@@ -434,3 +434,16 @@ def test_one_spelling_per_entity_across_the_corpus(settings, registry):
     assert out[2].text.entities[0].forms == ("BelTA", "БЕЛТА")
     # nothing to unify: the same analyses back
     assert unify_entity_spellings([analysis("d", other)])[0].text.entities == (other,)
+
+
+def test_a_surname_named_in_full_stays_a_person_though_a_village_has_its_name(settings, registry):
+    """ozodi.org (dev8): "визит Бордюжи" after "Николай Бордюжа": the dictionary knows a
+    village Бордюжа, but the article names the man in full, so it is no place."""
+    from generator.ingest import ingest_path, load_ingest_context
+
+    article = ingest_path(
+        REALSET / "dev8/ru_ozodi_csto_secgen_dushanbe_visit.txt", load_ingest_context(settings)
+    )
+    kinds = {(m.name, m.kind) for m in entities_of(article, registry).values()}
+    assert not any(kind == "place" and name.startswith("Bordyuzh") for name, kind in kinds)
+    assert ("Nikolay Bordyuzha", "person") in kinds

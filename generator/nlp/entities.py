@@ -544,6 +544,12 @@ def _common_word(form: str, language: str) -> bool:
     return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
 
 
+def _named_in_full(word: str, surnames: Sequence[str]) -> bool:
+    """Is ``word`` a form of a surname the article names in full ("Бордюжи", "Бордюжа")?"""
+    stem = word.casefold()[: max(4, len(word) - 2)]
+    return any(s.startswith(stem) for s in surnames)
+
+
 def _no_name(form: str) -> bool:
     """One word of two letters cannot be a person's name ("Ки", "Ав": a word cut off)."""
     toks = words(form)
@@ -898,6 +904,8 @@ def extract_entities(
                     )
             else:
                 pending.append(span)
+        # the words of the people named in full: "Бордюжи" alone is Николай Бордюжа's case
+        named = [w.casefold() for sp in pending if sp.type == "PER" for w in words(sp.text)[1:]]
         for span, normal in _normalise_spans(pending, text) if pending else ():
             name = clean_name(normal)
             form = clean_name(span.text)
@@ -908,7 +916,8 @@ def extract_entities(
             kind = _NATASHA_KINDS[span.type]
             if kind == "person" and (any(c.isdigit() for c in form) or _no_name(form)):
                 continue  # "Ан-124" (an aircraft), "Ки", "Трендовые": no person's name
-            place = place_name(form, language) if kind == "person" and " " not in form else None
+            lone = kind == "person" and " " not in form and not _named_in_full(form, named)
+            place = place_name(form, language) if lone else None
             if place is not None:  # "Нукус", "Костаная": a town the tagger took for a name
                 kind, name = "place", place
             entity = registry.lookup(name, language)
