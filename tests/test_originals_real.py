@@ -271,6 +271,13 @@ def test_the_own_sites_address_under_another_domain_in_a_dateline_is_no_original
             "https://www.newindianexpress.com/nation/2022/feb/03/no-plan-to-evacuate-indians-from-kazakhstan-in-view-of-stable-situation-government-2414865.html",
             "Press Trust of India",
         ),
+        # a wire's sign-off over the site's footer links ("… the ministry said. REUTERS" /
+        # "See more on" / "E-paper" / … / "Privacy Policy" / "Need help? Reach us here.")
+        (
+            "dev10/en_straitstimes_kazakhstan_criticises_ukraine_cpc.txt",
+            "https://www.straitstimes.com/asia/kazakhstan-criticises-ukraine-over-drone-attack-on-cpc-oil-terminal",
+            "Reuters",
+        ),
         # an agency named by the lead, now that the registry knows it
         (
             "dev6/ru_magnis_kazakh_ambassador_oil_to_belarus.txt",
