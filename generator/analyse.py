@@ -379,12 +379,11 @@ def unify_entity_spellings(analyses: Sequence[Analysis]) -> tuple[Analysis, ...]
         for e in a.text.entities:
             counts = spellings.setdefault((e.kind, e.name.casefold()), {})
             counts[e.name] = counts.get(e.name, 0) + 1
-    chosen = {
-        (kind, name): max(sorted(counts), key=lambda n: (counts[n], sum(c.islower() for c in n)))
-        for (kind, _key), counts in spellings.items()
-        if len(counts) > 1
-        for name in counts
-    }
+    chosen: dict[tuple[str, str], str] = {}  # (kind, spelling) -> the spelling shown
+    for (kind, _key), counts in spellings.items():
+        if len(counts) > 1:
+            best = max(sorted(counts), key=lambda n: (counts[n], sum(c.islower() for c in n)))
+            chosen.update({(kind, name): best for name in counts if name != best})
     if not chosen:
         return tuple(analyses)
     out = []

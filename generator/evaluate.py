@@ -562,7 +562,6 @@ def with_stories(outcomes: Sequence[Outcome], ctx: Any, settings: Settings) -> l
     """Cluster the analysed outcomes together, as a build clusters its corpus, and take the
     topics the story stage lends (``generator.topics.apply_story_evidence``) and each
     article's story id: the scores are those of the built digest, not of lone articles."""
-    from generator.analyse import unify_entity_spellings
     from generator.models import Analysis
     from generator.pipeline import cluster_stage
 
@@ -578,7 +577,7 @@ def with_stories(outcomes: Sequence[Outcome], ctx: Any, settings: Settings) -> l
     )
     if not analyses:
         return list(outcomes)
-    lent, stories = cluster_stage(unify_entity_spellings(analyses), ctx, settings, use_cache=False)
+    lent, stories = cluster_stage(analyses, ctx, settings, use_cache=False)
     topics = {a.id: frozenset(a.topic_ids) for a in lent}
     story_of = {aid: s.id for s in stories for aid in s.article_ids}
     return [

@@ -149,8 +149,9 @@ def cluster_stage(
     settings: Settings,
     use_cache: bool = True,
 ) -> tuple[tuple[Analysis, ...], tuple[Story, ...]]:
-    """Stories of the corpus. With the cache, the assignment of the previous build is kept
-    (its reports stay in their stories; only new reports are linked) and saved again."""
+    """Stories of the corpus, each entity first under one spelling corpus-wide
+    (``unify_entity_spellings``). With the cache, the assignment of the previous build is
+    kept (its reports stay in their stories; only new reports are linked) and saved again."""
     from generator.cluster import (
         STATE_FILE,
         cluster,
@@ -161,6 +162,7 @@ def cluster_stage(
     )
     from generator.topics import apply_story_evidence
 
+    analyses = unify_entity_spellings(analyses)  # one spelling per entity, corpus-wide
     state = settings.local_cache_dir() / STATE_FILE
     previous = load_assignment(state) if use_cache else {}
     cc = cluster_context(settings, ctx)
@@ -213,8 +215,7 @@ def prepare_digest(
     if analysed is not None:
         analysed(result)
     with _timed(report, "cluster"):
-        analyses = unify_entity_spellings(result.analyses)
-        analyses, stories = cluster_stage(analyses, ctx, settings, use_cache)
+        analyses, stories = cluster_stage(result.analyses, ctx, settings, use_cache)
     with _timed(report, "relevance"):
         selection = select_relevant(analyses, story_index(stories))
         if settings.output.relevant_only:

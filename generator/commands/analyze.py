@@ -81,7 +81,7 @@ def load_article(path: Path, ictx) -> Article:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.analyse import analyse_corpus, load_context, unify_entity_spellings
+    from generator.analyse import analyse_corpus, load_context
     from generator.cache import AnalysisCache
     from generator.cluster import story_index
     from generator.ingest import load_ingest_context
@@ -111,10 +111,7 @@ def run(args: argparse.Namespace) -> int:
         articles, ctx, cache=cache, workers=settings.analysis.workers, mapper=mapper_for(settings)
     )
     analyses, stories = cluster_stage(
-        unify_entity_spellings(tuple({a.id: a for a in result.analyses}.values())),
-        ctx,
-        settings,
-        use_cache=False,
+        tuple({a.id: a for a in result.analyses}.values()), ctx, settings, use_cache=False
     )
     story_of = story_index(stories)
     by_id = {a.id: a for a in analyses}

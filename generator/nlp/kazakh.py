@@ -312,9 +312,12 @@ def stem(
         return f"{head}-{stem(tail, keep, elided)}"  # сауда-экономикалық
     if current in keep:
         return current
-    full = _elided_word(current, elided) if elided else None
-    if full is not None or (elided and current in elided.values()):
-        return full or current  # орнынан -> орын; кенорын is no кенор + -ын
+    if elided:
+        if current in elided.values():
+            return current  # кенорын is no кенор + -ын
+        full = _elided_word(current, elided)
+        if full is not None:
+            return full  # орнынан -> орын
     for suffix, _ in _CASE:  # a listed word with one case ending: жалақыны, Қарағандыда
         if current.endswith(suffix) and current[: -len(suffix)] in keep:
             return current[: -len(suffix)]
