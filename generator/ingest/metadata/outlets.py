@@ -44,6 +44,11 @@ def alias_at(text: str, pos: int, sources: SourceRegistry) -> str:
     return best
 
 
+def is_alias(name: str, sources: SourceRegistry) -> bool:
+    """Is ``name`` as a whole a registry outlet's name or alias ("PTI", "REUTERS")?"""
+    return bool(name) and alias_at(name, 0, sources) == name
+
+
 def site_named(address: str, sources: SourceRegistry, text: str) -> str:
     """The outlet of a site's address a page names ("www.rosbalt.ru" -> "Rosbalt" when the
     text writes it so, "www.kz.energo.gov.kz" -> "energo.gov.kz")."""

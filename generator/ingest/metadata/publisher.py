@@ -11,8 +11,8 @@ from generator.ingest.clean import Cleaned
 from generator.ingest.metadata.attributions import lead_attributions
 from generator.ingest.metadata.outlets import (
     HOST_TOKEN,
-    alias_at,
     host_keys,
+    is_alias,
     name_like,
     outlet_like,
     own_name,
@@ -53,7 +53,7 @@ def _text_publisher(
                     break
     cited = None
     for kind, value in cleaned.bylines:
-        if kind == "author" and alias_at(value, 0, sources) == value:
+        if kind == "author" and is_alias(value, sources):
             cited = sources.resolve(value)  # "By PTI", "By Yonhap": an agency's copy
             break
         if kind == "source":
@@ -100,7 +100,7 @@ def _closing_credit(
             continue
         for part in (m.group("name") or m.group("owner")).split("/"):
             part = part.strip()
-            if part and alias_at(part, 0, sources).casefold() == part.casefold():
+            if is_alias(part, sources):
                 return sources.resolve(part)
             if HOST_TOKEN.fullmatch(part):
                 return site_named(part, sources, cleaned.body)
@@ -111,7 +111,7 @@ def _closing_credit(
         # an agency signing off the text: "... in the country. (Yonhap)", "... said. REUTERS"
         m = _SIGN_OFF.search(paragraphs[-1])
         name = m and (m.group("bracketed") or m.group("caps"))
-        if name and alias_at(name, 0, sources).casefold() == name.casefold():
+        if name and is_alias(name, sources):
             return sources.resolve(name)
     for para in reversed(paragraphs[-CREDIT_PARAGRAPHS:]):
         if len(para) > CREDIT_CHARS or "\n" in para:
@@ -122,7 +122,7 @@ def _closing_credit(
                 if m is None or not m.groupdict().get("source"):
                     continue
                 value = m.group("source").strip()
-                resolved = sources.resolve(value) if alias_at(value, 0, sources) == value else None
+                resolved = sources.resolve(value) if is_alias(value, sources) else None
                 if resolved:
                     return resolved
                 if HOST_TOKEN.fullmatch(value):
