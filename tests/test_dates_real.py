@@ -1424,3 +1424,31 @@ def test_a_date_over_a_weather_unit_and_exchange_rates_is_the_today_box(ctx):
     headline: the header's day, weather and rates, not the article's stamp."""
     assert text_date(ctx, "dev29/ru_51rus_tomografy-oblastnoj-bolnicy.txt") is None
     assert classify("°C", ctx.rules) == "widget"
+
+
+def test_a_press_releases_place_and_full_date_ending_in_a_full_stop_date_it(ctx):
+    """kabarlar.org (dev33): "Бишкек, 1 сентября 2025 года. В столичной средней школе …",
+    the release's own dateline; it leaves the lead."""
+    name = "dev33/ru_kabarlar_bajsalov-reforma-obrazovaniya.txt"
+    assert text_date(ctx, name) == dt.date(2025, 9, 1)
+    raw = RawInput(data=page(name, 2500).encode("utf-8"), origin=name)
+    assert ingest_bytes(raw, ctx).body.startswith("В столичной средней школе")
+
+
+def test_a_datelines_date_is_not_its_agency(ctx):
+    """oscepa.org (dev34): "COPENHAGEN, 13 March 2023 – Some 80 election observers …" is a
+    place and a full date; the wire pattern had read "13 March 2023" as the agency's name
+    and left the day unknown."""
+    assert text_date(ctx, "dev34/en_oscepa_observers-deploy-kazakhstan-2023.txt") == (
+        dt.date(2023, 3, 13)
+    )
+
+
+def test_a_date_atop_the_page_over_the_sites_name_is_the_today_box(ctx):
+    """beyondgoinglong.co.uk (dev33): "January 28, 2022" / "Beyond Going Long" / "Complete UK
+    News World" over a report of the landings of 15 January: the header's day, not the
+    report's (no date rather than a wrong one). Without the address the name is unknown."""
+    name = "dev33/en_beyondgoinglong_odkb-troops-first-planes-landed.txt"
+    url = "https://beyondgoinglong.co.uk/russian-troops-of-the-odkb-expedition-moving-from-kazakhstan-the-first-planes-landed/"
+    assert text_date(ctx, name, url=url) is None
+    assert text_date(ctx, name) == dt.date(2022, 1, 28)

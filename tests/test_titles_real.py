@@ -3922,3 +3922,33 @@ def test_a_magazines_issue_line_is_no_headline(ctx):
     art = _realset_article(ctx, "dev31/en_millermagazine_ukraine-grain-exports-black-sea.txt")
     assert "Issue" not in art.title
     assert LEAD_TITLE in art.inferred
+
+
+def test_a_headline_said_again_after_its_stamp_and_standfirst(ctx):
+    """trafficod.com.ua (dev34): "В порту Ізмаїл збільшили територію" / "Понедельник , 29 мая
+    2023, 15:04" / the standfirst "Уряд дозволив порту Ізмаїл …" / the headline again: the
+    line said twice is the headline, the standfirst stays in the text."""
+    art = _realset_article(ctx, "dev34/uk_trafficod_port-izmail-terytoriia.txt")
+    assert art.title == "В порту Ізмаїл збільшили територію"
+    assert art.body.startswith("Уряд дозволив порту Ізмаїл")
+
+
+def test_a_spaced_out_headline_the_slug_names_is_no_link_bar(ctx):
+    """arqau.kz (dev34): "ҚЫЗАЙ   ҚАЗАҒЫНЫҢ   АС   БЕРУІ", its words apart by runs of spaces
+    as a bar of links is, at …/alimgazi-dauletxan-qizay-qazaginin-as-berui.html."""
+    name = "dev34/kk_arqau_qyzay-qazaghynyng-as-berui.txt"
+    url = "https://www.arqau.kz/kz/article/alimgazi-dauletxan-qizay-qazaginin-as-berui.html"
+    assert _realset_article(ctx, name, url).title == "ҚЫЗАЙ ҚАЗАҒЫНЫҢ АС БЕРУІ"
+    assert LEAD_TITLE in _realset_article(ctx, name).inferred  # (a menu, for all we know)
+
+
+def test_a_headline_in_quotes_the_slug_names_is_no_pull_quote(ctx):
+    """kurgan-gid.ru (dev33): "«Семипалатинский полигон – наша общая история!»" over the
+    lead is the headline at …/semipalatinskiy-poligon-nasha-obschaya-istoriya.htm."""
+    name = "dev33/ru_kurgangid_semipalatinskij-poligon-veterany.txt"
+    url = (
+        "https://kurgan-gid.ru/news/gosudarstvo/semipalatinskiy-poligon-nasha-obschaya-istoriya.htm"
+    )
+    assert _realset_article(ctx, name, url).title == (
+        "«Семипалатинский полигон – наша общая история!»"
+    )

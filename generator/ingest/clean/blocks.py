@@ -277,12 +277,15 @@ def ranking_on_top(lines: list[str], kinds: list[str | None]) -> None:
         return
 
 
-def today_boxes(lines: list[str], kinds: list[str | None], limit: int, rules: CleanRules) -> None:
+def today_boxes(
+    lines: list[str], kinds: list[str | None], limit: int, rules: CleanRules, url: str | None = None
+) -> None:
     """A date above the headline next to a currency ticker, a weather box or a motto is the
     site header's "today" box, not the article's date ("7 ноября 2024" / «…» — Демосфен. /
     "USD" / "504.49 KZT"; "• CNY 67.18" / "10 Қараша, 08:17:40" / "Алматы" / "+12°").
     So is the page's first line, a date, over a stamp of an earlier day ("Четверг, Октябрь
-    16, 2025" / "05.01.2025" / headline): a page is written before it is seen."""
+    16, 2025" / "05.01.2025" / headline): a page is written before it is seen; or over the
+    site's own name ("January 28, 2022" / "Beyond Going Long" on beyondgoinglong.com)."""
     filled = [i for i in range(min(limit, len(lines))) if kinds[i] != "blank"]
     for n, i in enumerate(filled):
         if kinds[i] != "timestamp":
@@ -307,6 +310,10 @@ def today_boxes(lines: list[str], kinds: list[str | None], limit: int, rules: Cl
     if top is None or top not in filled[:1] or len(filled) < 2 or kinds[top] != "timestamp":
         return
     below = filled[1]
+    site = _site_label(url)
+    if len(site) >= 4 and re.sub(r"[^a-z]", "", lines[below].casefold()) == site:
+        kinds[top] = "today_widget"
+        return
     if kinds[below] != "timestamp":
         return
     days = [[f for f in find_dates(lines[j], rules) if f[1]] for j in (top, below)]

@@ -167,8 +167,9 @@ def choose_headline(
             for j in (i, *options):
                 kinds[j] = "widget"  # "Карагандинцы, заметили ли вы …?" / "• Конечно …(145)"
             continue
-        if teaser_over_headline(lines, i, candidates, rules):
-            kinds[i] = "teaser"  # "Now you can see non-English news...", a pull quote
+        if teaser_over_headline(lines, i, candidates, rules) and not says_slug(lines[i], slug):
+            kinds[i] = "teaser"  # "Now you can see non-English news...", a pull quote (not
+            # the headline in quotes the URL's slug says: "«Семипалатинский полигон – …»")
             continue
         if (
             body_line(lines[i], rules)

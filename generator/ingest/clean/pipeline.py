@@ -36,7 +36,7 @@ from generator.ingest.clean.rules import (
     STANDFIRST_OVERLAP,
     CleanRules,
 )
-from generator.ingest.clean.slug import says_slug, slug_in_line, slug_words
+from generator.ingest.clean.slug import says_slug, slug_in_line, slug_skeletons, slug_words
 from generator.ingest.clean.stamps import stamp_and_credit, stamp_lines
 from generator.ingest.clean.text import (
     CYR_UPPER,
@@ -67,6 +67,7 @@ from generator.ingest.clean.unglue import (
     unglue_tail_stamp,
 )
 
+SPACED_HEADLINE_LINES = 40  # lines at the top where a spaced-out headline is looked for
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
 _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t]*")
 
@@ -150,6 +151,7 @@ def clean_text(
     cut_teasers_on_top(lines, kinds)
     ranking_on_top(lines, kinds)
     slug = slug_words(url)
+    spaced_headline(lines, slug)
     title = " ".join(title_hint.split()) if title_hint else None
     if title is None:
         title = share_markup_title(lines, kinds)
@@ -288,7 +290,7 @@ def clean_text(
         ),
         len(lines),
     )
-    today_boxes(lines, kinds, title_index if title_index is not None else first_body, rules)
+    today_boxes(lines, kinds, title_index if title_index is not None else first_body, rules, url)
     header = tuple(
         lines[i]
         for i in range(first_body)
@@ -333,6 +335,18 @@ def clean_text(
         bylines=tuple(bylines),
         removed=removed,
     )
+
+
+def spaced_headline(lines: list[str], slug: frozenset[str]) -> None:
+    """Join again a headline whose words a page spaced out ("ҚЫЗАЙ   ҚАЗАҒЫНЫҢ   АС
+    БЕРУІ", read as a bar of one-word links) when the URL's slug has all its words."""
+    for i, line in enumerate(lines[:SPACED_HEADLINE_LINES]):
+        items = line.split(" | ")
+        if len(items) > 2 and all(len(x.split()) == 1 for x in items):
+            joined = " ".join(items)
+            words = slug_skeletons(joined)  # (the slug may add the author's name)
+            if len(words) >= 2 and words <= slug:
+                lines[i] = joined
 
 
 def _paragraphs(lines: list[str], kinds: list[str | None], skip: int | None) -> str:

@@ -161,7 +161,9 @@ def build_rules(
                 r"|[”“\"«](?P<a5>[^”“\"»\n]{2,40})[”“\"»]\s*[-—–]"
                 r"|\((?P<a2>[^()\n]{2,40})\)\s*[-—–:]"  # "Moscow, 17 May 2022 (TDI): The …"
                 r"|[-—–]\s*(?P<a3>[^.\s]+(?:\s[^.\s]+){0,2})\s*\."
-                r"|(?P<a4>[^\s/()]+(?:\s[^\s/()]+){0,2})\s*[-—–])"
+                # (not the date: "COPENHAGEN, 13 March 2023 – Some 80 …" names no agency)
+                rf"|(?!\d{{1,2}}\s+(?:{mon})|(?:19|20)\d\d\s*[-—–])"
+                r"(?P<a4>[^\s/()]+(?:\s[^\s/()]+){0,2})\s*[-—–])"
                 r"(?:\s+(?=\S)|\s*$)",
                 re.IGNORECASE,
             ),
@@ -179,6 +181,13 @@ def build_rules(
                 rf"^{place},\s+"
                 rf"{day_month}"
                 r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?P<own>)\s*[-—–]{1,2}\s+"
+                rf"{lead}",
+                re.IGNORECASE,
+            ),
+            # PLACE, FULL DATE. The lead: a press release's own dateline ending in a full stop
+            # ("Бишкек, 1 сентября 2025 года. В столичной средней школе …")
+            re.compile(
+                rf"^{place},\s+{day_month},?\s+(?P<year>\d{{4}})(?:\s*[^\W\d_]{{1,4}})?(?P<own>)\.\s+"
                 rf"{lead}",
                 re.IGNORECASE,
             ),

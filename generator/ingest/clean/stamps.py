@@ -120,10 +120,17 @@ def around_stamp(
         opening = next((i for i in candidates if word_count(lines[i]) >= 3), None)
         return opening == same[0] and word_count(lines[same[0]]) >= TWICE_IN_A_ROW_WORDS
     stamped = [is_timestamp(line, rules) for line in between]
-    return any(stamped) and all(
-        stamp or word_count(line) <= 2 or classify(line, rules) is not None
+    others = [
+        line
         for stamp, line in zip(stamped, between, strict=True)
-    )
+        if not (stamp or word_count(line) <= 2 or classify(line, rules) is not None)
+    ]
+    # ... or with the standfirst too, when the first is the page's opening line: headline /
+    # stamp / standfirst / headline ("В порту Ізмаїл збільшили територію" / "Понедельник ,
+    # 29 мая 2023, 15:04" / "Уряд дозволив порту Ізмаїл …" / "В порту Ізмаїл …")
+    opening = next((i for i in candidates if word_count(lines[i]) >= 3), None)
+    standfirst = len(others) == 1 and opening == same[0] and not stamped[-1]
+    return any(stamped) and (not others or standfirst)
 
 
 def stamp_and_credit(line: str, rules: CleanRules) -> bool:
