@@ -56,6 +56,8 @@ _LIST_KEYS = (
     "permalink_words",
     "edit_words",
     "salutations",
+    "organisation_words",
+    "verb_endings",
     "category_fields",
     "author_fields",
     "stamp_labels",
@@ -105,6 +107,11 @@ class LanguagePack:
     edit_words: tuple[str, ...] = ()
     # a letter's salutation ("Уважаемые читатели!"): the text's start, never a headline
     salutations: tuple[str, ...] = ()
+    # the head nouns of an organisation's name ("министерство", "weekly"): a line naming one
+    # alone is its banner or credit, not a headline; and the endings of finite verb forms
+    # (which such a line has none of)
+    organisation_words: tuple[str, ...] = ()
+    verb_endings: tuple[str, ...] = ()
     # a stamp's neighbours on its line: a category field's name ("Категория: …"), the label
     # a stamp opens with after it ("Published", a word's start), counts' words ("просмотр…")
     category_fields: tuple[str, ...] = ()

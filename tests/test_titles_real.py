@@ -3952,3 +3952,31 @@ def test_a_headline_in_quotes_the_slug_names_is_no_pull_quote(ctx):
     assert _realset_article(ctx, name, url).title == (
         "«Семипалатинский полигон – наша общая история!»"
     )
+
+
+def test_a_line_naming_an_organisation_alone_is_no_headline(ctx):
+    """republic.ru (dev11): "Министерство обороны России" (a photo's credit) over the lead:
+    no headline, the title is made from the lead; publicnow.com (dev32): "OMCT - World
+    Organisation Against Torture" / "07/25/2024 | Press release | Archived content" / the
+    headline: the owner's name and the record's stamp."""
+    from generator.ingest.clean.candidates import organisation_name
+
+    art = _realset_article(ctx, "dev11/ru_republic_csto_mission_who_used_whom.txt")
+    assert art.title.startswith("Миссия миротворцев ОДКБ в Казахстане")
+    assert LEAD_TITLE in art.inferred
+    art = _realset_article(ctx, "dev32/en_publicnow_omct-kazakhstan-human-rights-defenders.txt")
+    assert art.title.startswith("Kazakhstan: Report on the safety and protection")
+    assert art.date == dt.date(2024, 7, 25)
+    for line in (
+        "Исполнительный комитет Содружества Независимых Государств",
+        "China Daily Global Weekly",
+        "Всеукраїнський громадсько-політичний тижневик",
+    ):
+        assert organisation_name(line, ctx.rules), line
+    for line in (  # headlines that open with an organisation and say what it did
+        "Министерство обороны России сообщило об атаке морских дронов",
+        "Министерство энергетики опровергло слухи",
+        "Defense Ministry confirms troop withdrawal",
+        "Міністерство оборони заявило про удар",
+    ):
+        assert not organisation_name(line, ctx.rules), line

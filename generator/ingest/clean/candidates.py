@@ -538,3 +538,34 @@ def repeats_words(line: str) -> bool:
     long_words = [w.casefold() for w in re.findall(r"[^\W\d_]{4,}", line)]
     extra = len(long_words) - len(set(long_words))
     return extra >= 2 or (extra == 1 and len(long_words) <= 4)
+
+
+ORGANISATION_MAX_WORDS = 7  # an organisation's name alone is short ...
+ORGANISATION_HEAD_WITHIN = 4  # ... its head noun among the first words (Kazakh puts it last)
+ORGANISATION_LINK_LETTERS = 3  # Latin: every word capitalised but links ("for", "of")
+
+
+def organisation_name(line: str, rules: CleanRules) -> bool:
+    """A line that only names an organisation ("Министерство обороны России", "Исполнительный
+    комитет Содружества Независимых Государств", "China Daily Global Weekly"): the site's
+    owner or a credit over the headline, not a headline. A few words, no figures, no full
+    stop, an organisation's head noun (the packs' ``organisation_words``) among the first,
+    and no verb: in Cyrillic no small word ends like a finite verb; in Latin letters every
+    word is capitalised but short links."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if (
+        not rules.organisation_words
+        or not 2 <= len(words) <= ORGANISATION_MAX_WORDS
+        or re.search(r"\d|[.!?:;,]\s*$", line)
+    ):
+        return False
+    folded = [w.casefold() for w in words]
+    if not any(w in rules.organisation_words for w in folded[:ORGANISATION_HEAD_WITHIN]):
+        return False
+    small = [f for w, f in zip(words, folded, strict=True) if not w[:1].isupper()]
+    if CYR.search(line):
+        verb = rules.verb_ending
+        return not any(
+            verb is not None and verb.search(f) for f in small if f not in rules.organisation_words
+        )
+    return all(len(f) <= ORGANISATION_LINK_LETTERS for f in small)

@@ -20,6 +20,7 @@ from generator.ingest.clean.candidates import (
     lower_label,
     name_list,
     opening_month,
+    organisation_name,
     poll_options,
     repeats_words,
     repetition,
@@ -147,6 +148,9 @@ def choose_headline(
             continue
         if rubric_line(lines[i]) and not says_slug(lines[i], slug):  # (the address says a short
             kinds[i] = "rubric"  # headline in capitals) "ВОЛНЕНИЯ В КАЗАХСТАНЕ": a story label
+            continue
+        if organisation_name(lines[i], rules) and not says_slug(lines[i], slug):
+            kinds[i] = "organisation"  # "Министерство обороны России": an owner or a credit
             continue
         if fields_line(lines[i]):
             kinds[i] = "fields"  # "Publication: Monitor Volume: 4 Issue: 230": a record's fields

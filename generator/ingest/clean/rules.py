@@ -60,6 +60,8 @@ class CleanRules:
     tail_stamp: re.Pattern[str] | None = None  # a stamp glued after a paragraph's last sentence
     currency_names: re.Pattern[str] | None = None  # currencies by name (the packs')
     agencies: frozenset[str] = frozenset()  # case-folded outlet names and aliases
+    organisation_words: frozenset[str] = frozenset()  # case-folded (the packs')
+    verb_ending: re.Pattern[str] | None = None  # a word ending like a finite verb (the packs')
 
 
 def _phrases(words: Iterable[str]) -> str:
@@ -97,6 +99,8 @@ def build_rules(
     permalink: set[str] = set()
     edit: set[str] = set()
     salutations: set[str] = set()
+    organisations: set[str] = set()
+    verb_endings: set[str] = set()
     fields: set[str] = set()
     authors: set[str] = set()
     labels: set[str] = set()
@@ -125,6 +129,8 @@ def build_rules(
         permalink.update(" ".join(w.casefold().split()) for w in pack.permalink_words)
         edit.update(w.casefold() for w in pack.edit_words)
         salutations.update(" ".join(w.casefold().split()) for w in pack.salutations)
+        organisations.update(w.casefold() for w in pack.organisation_words)
+        verb_endings.update(w.casefold() for w in pack.verb_endings)
         fields.update(w.casefold() for w in pack.category_fields)
         authors.update(w.casefold() for w in pack.author_fields)
         labels.update(w.casefold() for w in pack.stamp_labels)
@@ -309,6 +315,10 @@ def build_rules(
         if currencies
         else None,
         agencies=frozenset(a.casefold() for a in agencies),
+        organisation_words=frozenset(organisations),
+        verb_ending=re.compile(r"(?:" + _phrases(verb_endings) + r")$", re.IGNORECASE)
+        if verb_endings
+        else None,
     )
 
 

@@ -136,8 +136,9 @@ def around_stamp(
 def stamp_and_credit(line: str, rules: CleanRules) -> bool:
     """A stamp with the outlet's or author's name after a dash ("6 января 2022, 10:55 —
     Общественная служба новостей — ОСН"): a date and a clock time, then a few words; or a
-    date followed by names only ("05.07.2007 RBCdaily Екатерина Цирлина") or by a byline
-    ("05.06.2012 source: Reuters")."""
+    date followed by names only ("05.07.2007 RBCdaily Екатерина Цирлина"), by a byline
+    ("05.06.2012 source: Reuters") or by the record's labels between bars ("07/25/2024 |
+    Press release | Archived content")."""
     opening = OPENING_DATE.match(line)  # "05.07.2007 RBCdaily Екатерина Цирлина"
     if opening:
         rest = line[opening.end() :].strip(" ,|–—-")
@@ -150,6 +151,9 @@ def stamp_and_credit(line: str, rules: CleanRules) -> bool:
             return True
         if rest and any(rx.match(rest) for rx in rules.bylines):
             return True  # "05.06.2012    source: Reuters": the date and a byline
+        items = [x.strip() for x in rest.split("|")] if "|" in line else []
+        if len(items) >= 2 and all(0 < word_count(x) <= 3 and not ends_sentence(x) for x in items):
+            return True  # "07/25/2024 | Press release | Archived content": the record's labels
     head, comma, rest = line.partition(", ")  # "25 ақпан 2025 жыл, Түркістан облыстық филиалы"
     if (
         comma
