@@ -77,6 +77,8 @@ class LanguagePack:
     code: str
     name: str = ""
     months: dict[str, int] = field(default_factory=dict)  # lower-case form -> month number
+    # lower-case weekday name or abbreviation -> 0 (Monday) .. 6, from the CLDR for the code
+    weekdays: dict[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
     debris: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     bylines: tuple[re.Pattern[str], ...] = ()
@@ -179,6 +181,26 @@ def _locale_words(
             days += [d.casefold() for d in locale.days[context]["wide"].values()]
     forms = {form: next(iter(n)) for form, n in sorted(months.items()) if len(n) == 1}
     return forms, tuple(dict.fromkeys(days))
+
+
+def _own_weekdays(code: Any) -> dict[str, int]:
+    """The weekday names and abbreviations of the pack's own language ("Wed", "среда",
+    "ср"), lower-case, from the Unicode CLDR data of Babel; a form naming two days is left
+    out. Empty for a code the CLDR does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(str(code))
+    except (ValueError, UnknownLocaleError, TypeError):
+        return {}
+    found: dict[str, set[int]] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.days[context][width].items():
+                form = name.casefold().rstrip(".")
+                if len(form) >= 2:
+                    found.setdefault(form, set()).add(int(number))
+    return {form: next(iter(n)) for form, n in sorted(found.items()) if len(n) == 1}
 
 
 def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
@@ -294,6 +316,7 @@ def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
         code=str(code),
         name=name,
         months=months,
+        weekdays=_own_weekdays(code),
         date_patterns=tuple(date_patterns),
         debris=debris,
         bylines=tuple(bylines),

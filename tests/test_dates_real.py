@@ -1452,3 +1452,44 @@ def test_a_date_atop_the_page_over_the_sites_name_is_the_today_box(ctx):
     url = "https://beyondgoinglong.co.uk/russian-troops-of-the-odkb-expedition-moving-from-kazakhstan-the-first-planes-landed/"
     assert text_date(ctx, name, url=url) is None
     assert text_date(ctx, name) == dt.date(2022, 1, 28)
+
+
+def test_a_stamp_opening_the_first_paragraph_dates_the_page(ctx):
+    """drevo-info.ru (dev34): "18.12.2010 18 ноября 2010 года в нижнем храме …" (the page's
+    stamp, then the lead naming the day of the news); jewseurasia.org (dev35): the stamp
+    opens the second paragraph, under the headline left in the text ("Festival of
+    friendship in Astana." / "02.05.2007 In Astana the Festival …"). A chronology whose
+    first items open with dates is no stamp."""
+    from generator.ingest.clean import clean_text
+
+    assert text_date(ctx, "dev34/ru_drevoinfo_sinod-mitropolichego-okruga.txt") == (
+        dt.date(2010, 12, 18)
+    )
+    assert text_date(ctx, "dev35/en_jewseurasia_festival-of-friendship-astana.txt") == (
+        dt.date(2007, 5, 2)
+    )
+    chronology = "Хроника\n\n05.01.2022 Токаев ввёл режим ЧП.\n\n06.01.2022 ОДКБ решила."
+    assert clean_text(chronology, ctx.rules).dateline is None
+
+
+def test_a_stamp_with_its_views_in_brackets_or_its_source_in_a_box(ctx):
+    """abzats.com.ua (dev35): "14 сентября 2020 ( Просмотры 163 )"; ukrrudprom.com (dev35):
+    "[16:39 03 мая 2022 года ] [ Forbes-Украина, 3 травня 2022 ]"."""
+    assert text_date(ctx, "dev35/uk_abzats_rosiya-yedynyi-den-holosuvannya.txt") == (
+        dt.date(2020, 9, 14)
+    )
+    assert text_date(ctx, "dev35/uk_ukrrudprom_profesiya-maroder-zerno.txt") == (
+        dt.date(2022, 5, 3)
+    )
+
+
+def test_a_weekday_before_a_slash_date_tells_its_order(ctx):
+    """oananews.org (dev35): "Wed, 02/07/2018 - 13:15" (Drupal's month-first stamp) is
+    7 February 2018, a Wednesday; 2 July 2018 was a Monday. Without the weekday the
+    figures read both ways on an English page and stay unknown."""
+    assert text_date(ctx, "dev35/en_oananews_nazarbayev-visit-enhanced-partnership.txt") == (
+        dt.date(2018, 2, 7)
+    )
+    assert find_dates("Mon, 02/07/2018", ctx.rules, latin=True) == [(5, 2018, 7, 2)]
+    assert find_dates("02/07/2018", ctx.rules, latin=True) == []
+    assert find_dates("Ср, 02/07/2018", ctx.rules) == [(4, 2018, 2, 7)]

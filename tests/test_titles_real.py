@@ -3980,3 +3980,24 @@ def test_a_line_naming_an_organisation_alone_is_no_headline(ctx):
         "Міністерство оборони заявило про удар",
     ):
         assert not organisation_name(line, ctx.rules), line
+
+
+def test_a_reprints_byline_a_blogs_prompt_and_a_journals_profile_are_no_headline(ctx):
+    """mixedtimes.com (dev36): "By Tsvetana Paraskova of OilPrice.com" heads a reprint (the
+    reporter, and the original); yvision.kz (dev36): "Нравится блог?" / "Подписывайтесь!"
+    over the post; dreamwidth.org (dev36): "germes21: (Default)" / "[personal profile]
+    germes21" over a post with no headline."""
+    url = "https://mixedtimes.com/news/russia-halts-large-chunk-of-kazakhstans-oil-export-capacity"
+    art = _realset_article(
+        ctx, "dev36/en_mixedtimes_russia-halts-kazakh-oil-export-capacity.txt", url
+    )
+    assert art.title.startswith("Russia has ordered shut two of the three moorings")
+    assert LEAD_TITLE in art.inferred
+    assert art.author == "Tsvetana Paraskova"
+    assert art.original == "oilprice.com"
+    art = _realset_article(ctx, "dev36/kk_yvision_zhurektin-kozi-saule-abedinova.txt")
+    assert art.title.startswith("Жүректің көзі")
+    assert classify("Нравится блог?", ctx.rules) == "subscribe"
+    art = _realset_article(ctx, "dev36/ru_germes21dreamwidth_sobytiya-v-kazahstane.txt")
+    assert art.title.startswith("Второй раз за короткий период")
+    assert "personal profile" not in art.body

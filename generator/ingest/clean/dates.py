@@ -3,10 +3,12 @@ and clock-time patterns."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from generator.ingest.clean.rules import CleanRules
 
+WEEKDAY_BEFORE_CHARS = 16  # a weekday's name right before a date: "Wednesday, 02/07/2018"
 TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?!\d)")
 
 NUMERIC_DATE = re.compile(
@@ -25,7 +27,9 @@ US_CLOCK = re.compile(r"\s+(?:at\s+)?(?:1[0-2]|0?\d):[0-5]\d(?::[0-5]\d)?\s*[AaP
 OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
 
 
-def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] | None:
+def numeric_date(
+    m: re.Match[str], latin: bool = False, weekday: int | None = None
+) -> tuple[int, int, int] | None:
     """(year, month, day) of a ``NUMERIC_DATE`` match; ``None`` when its order is unknown.
 
     Day first is the rule ("06.01.2022", "06/01/2022"); a slash or dash date whose first
@@ -33,7 +37,9 @@ def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] 
     ("01/13/2022", "04/10/2025 5:13:36 PM PDT"). With ``latin`` (the
     page may write month first: see ``metadata.month_first_possible``) a slash or dash date
     that reads both ways ("01/06/2022", "09-12-2013") is unknown: a site template's
-    ``m/d/Y`` or ``m-d-Y`` is as common as ``d/m/Y``. Dots are always day first.
+    ``m/d/Y`` or ``m-d-Y`` is as common as ``d/m/Y``. Dots are always day first. A
+    ``weekday`` written before the date (0 Monday .. 6) picks the reading that falls on it
+    ("Wed, 02/07/2018" is 7 February, a Wednesday; 2 July was a Monday).
     """
     g = m.groupdict()
     if g.get("iyear"):
@@ -43,12 +49,23 @@ def numeric_date(m: re.Match[str], latin: bool = False) -> tuple[int, int, int] 
     if g.get("syear"):
         return 2000 + int(g["syear"]), int(g["smonth"]), int(g["sday"])
     y, mo, d = int(g["year"]), int(g["month"]), int(g["day"])
+    if g["sep"] in "/-" and weekday is not None and mo <= 12 and d <= 12 and mo != d:
+        on_day = [(y, a, b) for a, b in ((mo, d), (d, mo)) if _weekday(y, a, b) == weekday]
+        if len(on_day) == 1:
+            return on_day[0]
     if g["sep"] in "/-":
         if mo > 12 >= d or (d <= 12 and US_CLOCK.match(m.string, m.end())):
             return y, d, mo
         if latin and mo <= 12 and d <= 12 and mo != d:
             return None
     return y, mo, d
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def date_ends(text: str, at: int, rules: CleanRules) -> list[int]:
@@ -71,7 +88,10 @@ def find_dates(
     ``numeric_date``)."""
     found: dict[int, tuple[int, int | None, int, int]] = {}
     for m in NUMERIC_DATE.finditer(text):
-        ymd = numeric_date(m, latin)
+        before = max(0, m.start() - WEEKDAY_BEFORE_CHARS)  # ("Wednesday, " and no more)
+        named = rules.weekday.search(text, before, m.start()) if rules.weekday else None
+        day = rules.weekdays.get(named["day"].casefold()) if named else None
+        ymd = numeric_date(m, latin, day)
         if ymd is not None:
             found[m.start()] = (m.start(), *ymd)
     for rx in rules.date_patterns:

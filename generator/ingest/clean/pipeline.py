@@ -27,6 +27,7 @@ from generator.ingest.clean.datelines import (
     dateline_agency_ok,
     read_dateline,
 )
+from generator.ingest.clean.dates import OPENING_DATE
 from generator.ingest.clean.headline import choose_headline, is_masthead, wrapped_headline_start
 from generator.ingest.clean.lead import lead_title
 from generator.ingest.clean.lines import byline, classify, image_alt_text
@@ -40,6 +41,7 @@ from generator.ingest.clean.slug import says_slug, slug_in_line, slug_skeletons,
 from generator.ingest.clean.stamps import stamp_and_credit, stamp_lines
 from generator.ingest.clean.text import (
     CYR_UPPER,
+    UPPER,
     comparison_key,
     dangling,
     ends_sentence,
@@ -302,9 +304,10 @@ def clean_text(
 
     stamps = stamp_lines(lines, kinds, first_body, None if title_in_body else title_index, rules)
 
-    # An agency dateline opens one of the first paragraphs (after a standfirst, say).
-    dateline = None
-    for i in [i for i in content if kinds[i] is None][:DATELINE_PARAGRAPHS]:
+    # An agency dateline opens one of the first paragraphs (after a standfirst, say); the
+    # page's own stamp may open the first ("02.05.2007 In Astana the Festival …").
+    dateline = lead_stamp(lines, [i for i in content if kinds[i] is None])
+    for i in [i for i in content if kinds[i] is None and dateline is None][:DATELINE_PARAGRAPHS]:
         for rx in rules.datelines:
             m = rx.match(lines[i])
             if m and dateline_agency_ok(m, rules):
@@ -335,6 +338,34 @@ def clean_text(
         bylines=tuple(bylines),
         removed=removed,
     )
+
+
+LEAD_STAMP_UNDER_WORDS = 12  # a stamp may open the second paragraph under a line this short
+_LEAD_STAMP = re.compile(
+    rf"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\s+(?=[{UPPER}]|\d{{1,2}}\s)"
+)
+
+
+def lead_stamp(lines: list[str], paragraphs: list[int]) -> Dateline | None:
+    """The page's stamp opening its first paragraph, a sentence after it: "18.12.2010 18
+    ноября 2010 года в нижнем храме …" (cut from the text); or the second, under a short
+    line (a headline left in the text: "Festival of friendship in Astana." / "02.05.2007 In
+    Astana the Festival …"). Not a chronology's first item: the next paragraph opens with a
+    date too."""
+    short = paragraphs and word_count(lines[paragraphs[0]]) < LEAD_STAMP_UNDER_WORDS
+    if short and not OPENING_DATE.match(lines[paragraphs[0]]):
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        return None
+    first = paragraphs[0]
+    m = _LEAD_STAMP.match(lines[first])
+    if m is None or any(OPENING_DATE.match(lines[j]) for j in paragraphs[1:2]):
+        return None
+    day, month, year = int(m["day"]), int(m["month"]), int(m["year"])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    lines[first] = lines[first][m.end() :]
+    return Dateline(place="", day=day, month=month, year=year, agency="")
 
 
 def spaced_headline(lines: list[str], slug: frozenset[str]) -> None:

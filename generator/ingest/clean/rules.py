@@ -55,6 +55,10 @@ class CleanRules:
     record_fields: frozenset[str] = frozenset()
     anniversary: tuple[re.Pattern[str], ...] = ()
     months: Mapping[str, int] = field(default_factory=dict)
+    # a weekday's name or abbreviation ending the text before a date ("Wed, 02/07/2018"):
+    # group ``day``, looked up in ``weekdays`` (0 Monday .. 6)
+    weekday: re.Pattern[str] | None = None
+    weekdays: Mapping[str, int] = field(default_factory=dict)
     date_patterns: tuple[re.Pattern[str], ...] = ()
     datelines: tuple[re.Pattern[str], ...] = ()
     tail_stamp: re.Pattern[str] | None = None  # a stamp glued after a paragraph's last sentence
@@ -100,6 +104,7 @@ def build_rules(
     edit: set[str] = set()
     salutations: set[str] = set()
     organisations: set[str] = set()
+    weekdays: dict[str, set[int]] = {}
     verb_endings: set[str] = set()
     fields: set[str] = set()
     authors: set[str] = set()
@@ -114,6 +119,8 @@ def build_rules(
         bylines.extend(pack.bylines)
         date_patterns.extend(pack.date_patterns)
         months.update(pack.months)
+        for form, number in pack.weekdays.items():
+            weekdays.setdefault(form, set()).add(number)
         nav.update(comparison_key(w) for w in pack.navigation)
         home.update(comparison_key(w) for w in pack.breadcrumb_home)
         sections.update(pack.section_words)
@@ -253,6 +260,7 @@ def build_rules(
             re.IGNORECASE,
         )
     stamp_before, stamp_after, stamp_counts = _stamp_neighbours(fields, labels, counters)
+    days = {form: next(iter(n)) for form, n in weekdays.items() if len(n) == 1}  # (one day)
     return CleanRules(
         record_fields=frozenset(fields | authors),
         stamp_before=stamp_before,
@@ -316,6 +324,12 @@ def build_rules(
         else None,
         agencies=frozenset(a.casefold() for a in agencies),
         organisation_words=frozenset(organisations),
+        weekday=re.compile(
+            r"(?<![^\W\d_])(?P<day>" + _phrases(days) + r")\.?,?\s{0,3}$", re.IGNORECASE
+        )
+        if days
+        else None,
+        weekdays=days,
         verb_ending=re.compile(r"(?:" + _phrases(verb_endings) + r")$", re.IGNORECASE)
         if verb_endings
         else None,
@@ -340,5 +354,9 @@ def _stamp_neighbours(
         after = re.compile(rf"\s*\|\s*(?:{_phrases(fields)})\s*:\s*[^:\d|]{{1,40}}$", re.I)
     if counters:
         stems = rf"(?:{_phrases(counters)})\w*"
-        counts = re.compile(rf"(?:\s+(?:{stems}\s*:\s*\d[\d\s]*|\d[\d\s]*\s+{stems}))+\s*$", re.I)
+        # (in brackets too: "14 сентября 2020 ( Просмотры 163 )")
+        counts = re.compile(
+            rf"(?:\s+(?:{stems}\s*:\s*\d[\d\s]*|\d[\d\s]*\s+{stems}|\(\s*{stems}\s*:?\s*\d+\s*\)))+\s*$",
+            re.I,
+        )
     return before, after, counts

@@ -133,6 +133,9 @@ def around_stamp(
     return any(stamped) and (not others or standfirst)
 
 
+_BOXED_STAMP = re.compile(r"\[\s*([^\[\]]+?)\s*\]\s*\[\s*([^\[\]]+?)\s*\]")
+
+
 def stamp_and_credit(line: str, rules: CleanRules) -> bool:
     """A stamp with the outlet's or author's name after a dash ("6 января 2022, 10:55 —
     Общественная служба новостей — ОСН"): a date and a clock time, then a few words; or a
@@ -154,6 +157,9 @@ def stamp_and_credit(line: str, rules: CleanRules) -> bool:
         items = [x.strip() for x in rest.split("|")] if "|" in line else []
         if len(items) >= 2 and all(0 < word_count(x) <= 3 and not ends_sentence(x) for x in items):
             return True  # "07/25/2024 | Press release | Archived content": the record's labels
+    boxed = _BOXED_STAMP.fullmatch(line.strip())  # "[16:39 03 мая 2022 года ] [ Forbes-
+    if boxed and is_timestamp(boxed[1], rules) and word_count(boxed[2]) <= STAMP_CREDIT_WORDS:
+        return True  # Украина, 3 травня 2022 ]": the stamp and its source's credit, boxed
     head, comma, rest = line.partition(", ")  # "25 ақпан 2025 жыл, Түркістан облыстық филиалы"
     if (
         comma
