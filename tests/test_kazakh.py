@@ -143,3 +143,76 @@ def test_a_word_that_drops_its_last_vowel_keeps_one_stem(forms, word):
     # орын -> орны (kk.elision.txt): without the list орнына is "орн" and халқы "халқы"
     assert {stem(f) for f in forms} == {word}
     assert kazakh.stem("орнына", KEEP) == "орн"
+
+
+# ----------------------------------------------------------------- Kazakh in Latin letters
+
+ALPHABETS = {a.name: a for a in kazakh.load_latin(LISTS / "kk.latin.yml")}
+REALSET = Path(__file__).parent / "data" / "realset"
+
+
+@pytest.mark.parametrize(
+    ("page", "alphabet", "latin", "cyrillic"),
+    [
+        # Kazinform's Latin edition, the alphabet of 2018 (acute accents; ı is й after a vowel)
+        ("dev2/i_kk_qzinform_latin_cpc_attack_loss.txt", "2018", "Kaspıı", "каспий"),
+        ("dev2/i_kk_qzinform_latin_cpc_attack_loss.txt", "2018", "munaıy", "мұнайы"),
+        ("dev2/i_kk_qzinform_latin_cpc_attack_loss.txt", "2018", "shabýyldan", "шабуылдан"),
+        ("dev/kk_inform_latin_kashagan_maintenance.txt", "2018", "ýaqytsha", "уақытша"),
+        # qazaqtimes.com, the alphabet of 2021 (ı is ы, y is й, w is ұ)
+        ("dev/kk_qazaqtimes_latin_kordai_trial.txt", "2021", "Qordaydağı", "қордайдағы"),
+        ("dev/kk_qazaqtimes_latin_kordai_trial.txt", "2021", "wltaralıq", "ұлтаралық"),
+        # Astana aqşamy, the alphabet with ŋ and ǧ (ı is і, i is й after a vowel)
+        (
+            "dev8/kk_astanaakshamy_nurmagambetov_centenary_moscow.txt",
+            "ŋǧ",
+            "Reseidegı",
+            "ресейдегі",
+        ),
+        (
+            "dev8/kk_astanaakshamy_nurmagambetov_centenary_moscow.txt",
+            "ŋǧ",
+            "Nūrmaǧambetovtyŋ",
+            "нұрмағамбетовтың",
+        ),
+        # Abai.kz, digraphs gh and ng (ú is ұ, ý is ү)
+        ("dev5/kk_abai_blinken_karakalpakstan_latin.txt", "gh", "súraghyna", "сұрағына"),
+        ("dev5/kk_abai_blinken_karakalpakstan_latin.txt", "gh", "Nýkiste", "нүкісте"),
+    ],
+)
+def test_a_page_in_latin_letters_is_told_its_alphabet_and_read_in_cyrillic(
+    page, alphabet, latin, cyrillic
+):
+    text = (REALSET / page).read_text(encoding="utf-8")
+    found = kazakh.latin_alphabet(text, tuple(ALPHABETS.values()))
+    assert found is not None and found.name == alphabet
+    assert latin in text
+    assert kazakh.to_cyrillic(latin, found) == cyrillic
+
+
+def test_a_cyrillic_page_has_no_latin_alphabet_and_words_in_cyrillic_stay():
+    text = (REALSET / "dev/kk_inform_orenburg_plant_no_gas_shortage.txt").read_text("utf-8")
+    assert kazakh.latin_alphabet(text, tuple(ALPHABETS.values())) is None
+    assert kazakh.to_cyrillic("Қазақстан", ALPHABETS["2018"]) == "Қазақстан"
+    assert kazakh.text_to_cyrillic("Qasym-Jomart Toqaev, KQK", ALPHABETS["2018"]) == (
+        "Қасым-Жомарт Тоқаев, КҚК"
+    )
+
+
+def test_a_kazinform_page_in_latin_letters_is_analysed_like_a_cyrillic_one():
+    """Kazinform's Latin page on the CPC attack (dev2): its lemmas are Cyrillic, so the
+    energy-transit topic, Cyrillic keywords and the registry's entities are found; the
+    summary stays as written."""
+    from generator.analyse import analyse_text, load_context
+    from generator.evaluate import ArticleLoader
+    from generator.settings import load_settings
+    from generator.topics import topic_scores
+
+    settings = load_settings(Path(__file__).parents[1] / "digest.yml")
+    ctx = load_context(settings)
+    art = ArticleLoader(settings)(REALSET / "dev2/i_kk_qzinform_latin_cpc_attack_loss.txt")
+    text = analyse_text(art, ctx)
+    assert "energy_transit" in {s.topic for s in topic_scores(text, ctx.taxonomy) if s.assigned}
+    assert "мұнай" in [k.lower() for k in map(str, text.keywords)]
+    assert "Caspian Pipeline Consortium" in {e.name for e in text.entities}
+    assert "Kaspıı qubyr" in " ".join(text.summary)

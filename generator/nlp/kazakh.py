@@ -53,8 +53,12 @@ form.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 BACK_VOWELS = frozenset("аоұы")
 FRONT_VOWELS = frozenset("әөүіеэ")
@@ -267,6 +271,94 @@ def load_elided(path: Path) -> dict[str, str]:
     """Words whose last vowel drops before a vowel-initial suffix (``орын`` -> ``орны``,
     ``халық`` -> ``халқы``), one a line as in a keep list: their short stem -> the word."""
     return {word[:-2] + word[-1]: word for word in sorted(load_keep(path)) if len(word) > 3}
+
+
+_LATIN = re.compile(r"[a-záäçǵğǧıńñŋóöşúüūý]", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
+LATIN_SHARE = 0.5  # a text with more Latin letters than this among its letters is Latin
+ALPHABET_MARKS_MIN = 3  # ... in the alphabet whose own letters it uses at least this often
+
+
+@dataclass(frozen=True)
+class LatinAlphabet:
+    """One way of writing Kazakh in Latin letters (``kk.latin.yml``)."""
+
+    name: str
+    marks: frozenset[str]  # letters only this alphabet has: they tell it
+    letters: Mapping[str, str]  # Latin letter or digraph -> Cyrillic letter
+    after_vowel: Mapping[str, str]  # a letter's reading after a vowel (ı -> й)
+
+
+def load_latin(path: Path) -> tuple[LatinAlphabet, ...]:
+    """The alphabets of ``kk.latin.yml``; none for a missing file."""
+    if not path.is_file():
+        return ()
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple(
+        LatinAlphabet(
+            name=str(a["name"]),
+            marks=frozenset(str(m).lower() for m in a.get("marks") or ()),
+            letters={str(k).lower(): str(v).lower() for k, v in (a.get("letters") or {}).items()},
+            after_vowel={
+                str(k).lower(): str(v).lower() for k, v in (a.get("after_vowel") or {}).items()
+            },
+        )
+        for a in data.get("alphabets") or ()
+    )
+
+
+def latin_alphabet(text: str, alphabets: tuple[LatinAlphabet, ...]) -> LatinAlphabet | None:
+    """The Latin alphabet a Kazakh text is written in: most of its letters Latin, and the
+    alphabet whose own letters it uses most (at least ``ALPHABET_MARKS_MIN`` times);
+    ``None`` for a text in Cyrillic or with no alphabet's marks."""
+    latin = len(_LATIN.findall(text))
+    if latin <= LATIN_SHARE * (latin + len(_CYRILLIC.findall(text))):
+        return None
+    lower = text.lower()
+    counts = [(sum(lower.count(m) for m in a.marks), a) for a in alphabets]
+    best = max(counts, key=lambda c: c[0], default=(0, None))
+    return best[1] if best[0] >= ALPHABET_MARKS_MIN else None
+
+
+def to_cyrillic(word: str, alphabet: LatinAlphabet) -> str:
+    """A Kazakh word in a Latin alphabet, in Cyrillic letters, lower case ("munaıy" ->
+    "мұнайы", "Kaspıı" -> "каспий", "shabýyl" -> "шабуыл" in the alphabet of 2018):
+    digraphs first. A word with Cyrillic letters stays as it is."""
+    if _CYRILLIC.search(word):
+        return word
+    table, lower, out, i = alphabet.letters, word.lower(), [], 0
+    while i < len(lower):
+        pair = lower[i : i + 2]
+        if pair == "ts" and lower[i + 2 : i + 3] == "h":
+            pair = "t"  # (уақытша: "ýaqytsha" is т + ш, not ц + х)
+        if len(pair) == 2 and pair in table:
+            out.append(table[pair])
+            i += 2
+            continue
+        char = lower[i]
+        if char in alphabet.after_vowel and out and out[-1][-1:] in VOWELS:
+            out.append(alphabet.after_vowel[char])
+        else:
+            out.append(table.get(char, char))
+        i += 1
+    return "".join(out)
+
+
+_LATIN_WORD = re.compile(r"[a-záäçǵğǧıńñŋóöşúüūý]+", re.IGNORECASE)
+
+
+def text_to_cyrillic(text: str, alphabet: LatinAlphabet) -> str:
+    """A text in a Latin alphabet in Cyrillic letters, each word keeping its capitals
+    ("Qasym-Jomart Toqaev" -> "Қасым-Жомарт Тоқаев", "KQK" -> "КҚК")."""
+
+    def one(m: re.Match[str]) -> str:
+        word = m.group()
+        cyr = to_cyrillic(word, alphabet)
+        if word.isupper() and len(word) > 1:
+            return cyr.upper()
+        return cyr[:1].upper() + cyr[1:] if word[:1].isupper() else cyr
+
+    return _LATIN_WORD.sub(one, text)
 
 
 def _elided_word(word: str, elided: Mapping[str, str]) -> str | None:
