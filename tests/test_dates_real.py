@@ -1493,3 +1493,13 @@ def test_a_weekday_before_a_slash_date_tells_its_order(ctx):
     assert find_dates("Mon, 02/07/2018", ctx.rules, latin=True) == [(5, 2018, 7, 2)]
     assert find_dates("02/07/2018", ctx.rules, latin=True) == []
     assert find_dates("Ср, 02/07/2018", ctx.rules) == [(4, 2018, 2, 7)]
+
+
+def test_a_day_and_weekday_under_the_headline_is_its_stamp(ctx):
+    """politua.su (dev23): the headline / "02 июнь 2019, Воскресенье" / "508" / "0": the
+    day and weekday under the headline (then its views and comments) is the page's stamp,
+    though a header's today box looks the same."""
+    assert classify("02 июнь 2019, Воскресенье", ctx.rules) == "today_widget"
+    assert text_date(ctx, "dev23/uk_politua_istinnyj-uchenyj-zagorodnij.txt") == (
+        dt.date(2019, 6, 2)
+    )

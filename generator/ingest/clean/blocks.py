@@ -16,6 +16,7 @@ from generator.ingest.clean.rules import (
 )
 from generator.ingest.clean.stamps import labelled_stamp
 from generator.ingest.clean.text import all_caps, ends_sentence, word_count
+from generator.ingest.clean.timestamps import is_timestamp
 from generator.sources import site_host
 
 NUMBERED_HEADLINES_MIN = 3  # a numbered list of other stories over the article: this many
@@ -321,6 +322,17 @@ def today_boxes(
         (_s, y1, m1, d1), (_t, y2, m2, d2) = days[0][0], days[1][0]
         if (y1, m1, d1) > (y2, m2, d2):
             kinds[top] = "today_widget"
+
+
+def day_under_headline(
+    lines: list[str], kinds: list[str | None], title_index: int, rules: CleanRules
+) -> None:
+    """The day and weekday right under the headline is the article's stamp, not the header's
+    "today" box it looks like ("02 июнь 2019, Воскресенье" / "508" / "0" under the headline:
+    the day, views and comments)."""
+    below = next((j for j in range(title_index + 1, len(lines)) if kinds[j] != "blank"), None)
+    if below is not None and kinds[below] == "today_widget" and is_timestamp(lines[below], rules):
+        kinds[below] = "timestamp"
 
 
 def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
