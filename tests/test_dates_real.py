@@ -1503,3 +1503,16 @@ def test_a_day_and_weekday_under_the_headline_is_its_stamp(ctx):
     assert text_date(ctx, "dev23/uk_politua_istinnyj-uchenyj-zagorodnij.txt") == (
         dt.date(2019, 6, 2)
     )
+
+
+def test_a_sections_time_alias_in_the_address_is_not_the_articles_day(ctx):
+    """transport-kollege.edu.kz (dev38): …/kz/2019-02-15-12-27-42/158-a-alardy-…, Joomla's
+    alias of a section made on 15 February 2019; the article's stamp says "Created: 18 Ақпан
+    2020". With the article's own time alias after it, the address states two days: none."""
+    from generator.ingest.metadata.url_dates import url_date
+
+    url = "https://transport-kollege.edu.kz/kz/2019-02-15-12-27-42/158-a-alardy-erlik-zholy-bolasha-a-nege"
+    assert url_date(url) is None
+    assert url_date("http://site.kz/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43") is None
+    name = "dev38/kk_transportkollege_agalardyn-erlik-zholy.txt"
+    assert text_date(ctx, name, url=url) == dt.date(2020, 2, 18)

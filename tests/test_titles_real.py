@@ -4001,3 +4001,35 @@ def test_a_reprints_byline_a_blogs_prompt_and_a_journals_profile_are_no_headline
     art = _realset_article(ctx, "dev36/ru_germes21dreamwidth_sobytiya-v-kazahstane.txt")
     assert art.title.startswith("Второй раз за короткий период")
     assert "personal profile" not in art.body
+
+
+def test_a_digests_day_a_papers_promo_a_bracketed_rubric_and_hashtags_are_no_headline(ctx):
+    """ruskline.ru (dev37): "Сводка новостей от 10 января 2022" over the headline is the
+    digest's day (the page's date); hjnews (dev38): "Want to see the full newspaper …? Check
+    out our online edition here:" over "Kazakhstani girl loves Lester Prairie"; btjprayer
+    (dev38): the rubric "[Today’s Prayer]" before the headline; news.com.kg (dev38):
+    "#выборы в местные кенеши 2024 #явка" says the slug's words but is hashtags."""
+    art = _realset_article(
+        ctx, "dev37/ru_rusk_mitropolit-aleksandr-zlodeyaniya-trebuyut-osuzhdeniya.txt"
+    )
+    assert art.title.startswith("Митрополит Астанайский Александр:")
+    assert art.date == dt.date(2022, 1, 10)
+    art = _realset_article(ctx, "dev38/en_heraldjournal_kazakhstani-girl-loves-lester-prairie.txt")
+    assert art.title == "Kazakhstani girl loves Lester Prairie"
+    art = _realset_article(
+        ctx, "dev38/en_btjprayer_protests-suppressed-foreign-terrorists-coup.txt"
+    )
+    assert art.title.startswith("Kazakhstan: Anti-Government Protests Suppressed")
+    url = "https://news.com.kg/politika/vybory-v-mestnye-keneshi-yavka-na-1000-sostavila-225"
+    art = _realset_article(ctx, "dev38/ru_newscomkg_vybory-v-mestnye-keneshi-yavka.txt", url)
+    assert not art.title.startswith("#") and LEAD_TITLE in art.inferred
+
+
+def test_a_list_of_dated_items_with_separators_and_labels_is_a_sidebar(ctx):
+    """kazdramteatr.kz (dev38): "-" / "04.06.2025" / a headline / "ҚҰТТЫҚТАЙМЫЗ!" four times
+    over the article: other stories, each dated and labelled; the article's headline is
+    "Театр маусымы ашылды !!!" and the list's days are not its date (none is printed)."""
+    url = "https://kazdramteatr.kz/index.php/c_main/news_view/552"
+    art = _realset_article(ctx, "dev38/kk_kazdramteatr_teatr-mausymy-ashyldy.txt", url)
+    assert art.title == "Театр маусымы ашылды !!!"
+    assert art.date is None

@@ -201,6 +201,7 @@ def slug_line_below(
             and not bare_end(line).endswith((".", ":", ","))
             and says_slug(line, slug)
             and classify(line, rules) is None
+            and not tag_line(line)  # (hashtags say the slug's words too)
         ):
             return j
         paragraphs += word_count(line) >= 15 and ends_sentence(line)
@@ -335,10 +336,15 @@ def _site_tail(rest: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
+_HASHTAG = re.compile(r"(?:^|\s)#[^\W\d_]")
+
+
 def tag_line(line: str) -> bool:
     """A list of tags: names and places, mostly capitalised, words said twice and no clause
     ("Казахстан Алма-Ата Актау Нур-Султан общество протестующие Казахстан Алма-Ата …")."""
     words = line.split()
+    if line.lstrip().startswith("#") and len(_HASHTAG.findall(line)) >= 2:
+        return True  # "#выборы в местные кенеши 2024 #явка": hashtags
     if 3 <= len(words) <= LOWER_TAGS_MAX_WORDS and _lower_tags(line):
         return True  # "arctic lng2 novatek sanctions usa": a page's keywords, all small letters
     if len(words) < 6 or re.search(r"[,:;!?«»\"()]", line):

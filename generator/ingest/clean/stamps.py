@@ -37,6 +37,9 @@ TICKER_LEAD_CHARS = 40  # a ticker's first stamp is this near the start of its l
 TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
 
 
+ITEM_LABEL_WORDS = 2  # a list item's label (a rubric) under its headline
+
+
 def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) -> set[int]:
     """The items of a news feed's list above the article: lines that alternate with their
     stamps, ``LIST_STAMPS`` stamps or more in a row ("18:00 | 04 декабря" / "В Саратовской
@@ -44,16 +47,20 @@ def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) ->
     not count; two text lines in a row end the list. A live blog's entries are sentences
     ("10:30" / "Полиция перекрыла улицы …"): items that are sentences make a list only when
     their stamps are of different days ("2025-08-21-03-58-48" / "Пенсионерка из России …
-    стала интернет-сенсацией." / "2025-08-13-07-01-21" / …, a "most read" box)."""
+    стала интернет-сенсацией." / "2025-08-13-07-01-21" / …, a "most read" box). A separator
+    line ("-") and an item's short label under it ("ҚҰТТЫҚТАЙМЫЗ!") do not break the list."""
     items: set[int] = set()
     run: list[int] = []
     stamps, sentences, days = 0, False, set()
     previous: bool | None = None  # was the last line a stamp?
     for j in range(start, stop + 1):
         line = lines[j].strip() if j < stop else ""
-        if j < stop and not line:
-            continue
+        if j < stop and not re.search(r"\w", line):
+            continue  # (blank, or a separator: "-")
         stamp = j < stop and is_timestamp(line, rules)
+        label = not stamp and previous is False and word_count(line) <= ITEM_LABEL_WORDS
+        if j < stop and run and label:
+            continue  # an item's label under it ("ҚҰТТЫҚТАЙМЫЗ!", "Қайырымдылық акция")
         said = not stamp and (word_count(line) > HEADLINE_MAX_WORDS or bare_end(line).endswith("."))
         if j == stop or stamp == previous or (not stamp and word_count(line) > TEASER_MAX_WORDS):
             if sentences and run and previous is False and not _stamp_above(lines, run[0], rules):

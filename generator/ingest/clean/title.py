@@ -195,15 +195,23 @@ _CLOCK_FIRST = re.compile(r"^\d{1,2}:\d{2}\s+(?=[^\W\d_])")
 _GLUED_SOURCE = re.compile(rf"[{CYR_LOWER}](?=[{CYR_UPPER}]{{2,}}[\w.-]*$)")
 
 
+_BRACKET_LABEL = re.compile(r"^\[[^\[\]]{2,30}\]\s+(?=\S)")
+BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headline this long
+
+
 def tidy_title(title: str) -> str:
     """A title without the page furniture stuck to its ends: a separator left dangling
     where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
     a list's time column ("06:37 Казский рудник …"), a source glued on without a space
     ("… программаНИА-Мурманск"), a section before the headline glued to itself
     ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком Об этом …"), a
-    list's marker before it (a breadcrumb's "- Глава округа …")."""
+    list's marker before it (a breadcrumb's "- Глава округа …"), a rubric in brackets before
+    it ("[Today’s Prayer] Kazakhstan: …")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
     title = re.sub(r"^[-•*]\s+(?=\w)", "", title)
+    label = _BRACKET_LABEL.match(title)  # "[Today’s Prayer] Kazakhstan: …": a rubric
+    if label and word_count(title[label.end() :]) >= BRACKET_LABEL_HEADLINE_WORDS:
+        title = title[label.end() :]
     title = _CLOCK_FIRST.sub("", title)
     run_on = GLUED_SENTENCE.search(title)
     if (

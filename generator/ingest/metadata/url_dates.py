@@ -42,7 +42,9 @@ def url_date(url: str | None) -> dt.date | None:
     """The date a page's URL path states: ``/2022/01/06/``, ``/2022-01-06``, ``/09/01/2022/``,
     ``/20220110/``, a ``20220107113851`` time stamp, ``-07-01-2022.html``, ``-29112025-``;
     ``None`` when it states none, or two different days (a CMS's category alias and its
-    article's: ``/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43``)."""
+    article's: ``/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43``), or only a
+    section's alias that is its creation time (``/kz/2019-02-15-12-27-42/158-…``: see
+    ``_without_section_aliases``)."""
     reading = url_date_reading(url)
     return reading[0] if reading else None
 
@@ -60,6 +62,7 @@ def url_date_reading(url: str | None) -> tuple[dt.date, dt.date | None] | None:
     days = {m.group(0) for m in _URL_DATES[0].finditer(path)}
     if len({safe_date(*map(int, re.split(r"[/-]", day))) for day in days} - {None}) > 1:
         return None
+    path = _without_section_aliases(path)
     for k, rx in enumerate(_URL_DATES):
         m = rx.search(path)
         if m:
@@ -69,6 +72,19 @@ def url_date_reading(url: str | None) -> tuple[dt.date, dt.date | None] | None:
                 doubt = k in _DAY_FIRST_URL_DATES and day <= 12 and day != month
                 return found, safe_date(year, day, month) if doubt else None
     return None
+
+
+_TIME_ALIAS = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}")
+
+
+def _without_section_aliases(path: str) -> str:
+    """The path without a section's alias that is its creation time, before the article's
+    segment: Joomla names a category it was given no name for by the second it was made
+    ("/kz/2019-02-15-12-27-42/158-a-alardy-erlik-zholy-…", an article of 2020). The last
+    segment is the article's own."""
+    segments = path.rstrip("/").split("/")
+    kept = [seg for seg in segments[:-1] if not _TIME_ALIAS.fullmatch(seg)] + segments[-1:]
+    return "/".join(kept)
 
 
 def permalink_date(cleaned: Cleaned, rules: CleanRules, url: str | None) -> dt.date | None:
