@@ -72,6 +72,11 @@ from generator.ingest.clean.unglue import (
 
 SPACED_HEADLINE_LINES = 40  # lines at the top where a spaced-out headline is looked for
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
+LEAD_STAMP_UNDER_WORDS = 12  # a stamp may open the second paragraph under a line this short
+# the page's stamp opening a paragraph, a sentence (or the lead's own date) after it
+_LEAD_STAMP = re.compile(
+    rf"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\s+(?=[{UPPER}]|\d{{1,2}}\s)"
+)
 _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t]*")
 
 # An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
@@ -342,19 +347,13 @@ def clean_text(
     )
 
 
-LEAD_STAMP_UNDER_WORDS = 12  # a stamp may open the second paragraph under a line this short
-_LEAD_STAMP = re.compile(
-    rf"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\s+(?=[{UPPER}]|\d{{1,2}}\s)"
-)
-
-
 def lead_stamp(lines: list[str], paragraphs: list[int]) -> Dateline | None:
     """The page's stamp opening its first paragraph, a sentence after it: "18.12.2010 18
     ноября 2010 года в нижнем храме …" (cut from the text); or the second, under a short
     line (a headline left in the text: "Festival of friendship in Astana." / "02.05.2007 In
     Astana the Festival …"). Not a chronology's first item: the next paragraph opens with a
     date too."""
-    short = paragraphs and word_count(lines[paragraphs[0]]) < LEAD_STAMP_UNDER_WORDS
+    short = bool(paragraphs) and word_count(lines[paragraphs[0]]) < LEAD_STAMP_UNDER_WORDS
     if short and not OPENING_DATE.match(lines[paragraphs[0]]):
         paragraphs = paragraphs[1:]
     if not paragraphs:

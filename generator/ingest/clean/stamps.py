@@ -35,8 +35,6 @@ STAMP_NAMES = 4  # capitalised words (outlet, author) after a date opening a sta
 STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
 TICKER_LEAD_CHARS = 40  # a ticker's first stamp is this near the start of its line
 TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
-
-
 ITEM_LABEL_WORDS = 2  # a list item's label (a rubric) under its headline
 
 
