@@ -178,9 +178,14 @@ REALSET = Path(__file__).parent / "data" / "realset"
         # Abai.kz, digraphs gh and ng (ú is ұ, ý is ү)
         ("dev5/kk_abai_blinken_karakalpakstan_latin.txt", "gh", "súraghyna", "сұрағына"),
         ("dev5/kk_abai_blinken_karakalpakstan_latin.txt", "gh", "Nýkiste", "нүкісте"),
+        # infohub.kz, the Arabic script: back vowels, front ones after the hamza; the -мен of
+        # no harmony marks nothing
+        ("dev5/kk_infohub_druzhba_kaleikino_attack.txt", "tote", "قۇبىرىنا", "құбырына"),
+        ("dev5/kk_infohub_druzhba_kaleikino_attack.txt", "tote", "ءورت", "өрт"),
+        ("dev5/kk_abai_btc_tariff_transit.txt", "tote", "قۇبىرىمەن", "құбырымен"),
     ],
 )
-def test_a_page_in_latin_letters_is_told_its_alphabet_and_read_in_cyrillic(
+def test_a_page_in_other_letters_is_told_its_alphabet_and_read_in_cyrillic(
     page, alphabet, latin, cyrillic
 ):
     text = (REALSET / page).read_text(encoding="utf-8")

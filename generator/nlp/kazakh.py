@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -273,9 +273,8 @@ def load_elided(path: Path) -> dict[str, str]:
     return {word[:-2] + word[-1]: word for word in sorted(load_keep(path)) if len(word) > 3}
 
 
-_LATIN = re.compile(r"[a-záäçǵğǧıńñŋóöşúüūý]", re.IGNORECASE)
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
-LATIN_SHARE = 0.5  # a text with more Latin letters than this among its letters is Latin
+LATIN_SHARE = 0.5  # a text with fewer Cyrillic letters than this share is in another alphabet
 ALPHABET_MARKS_MIN = 3  # ... in the alphabet whose own letters it uses at least this often
 
 
@@ -287,6 +286,9 @@ class LatinAlphabet:
     marks: frozenset[str]  # letters only this alphabet has: they tell it
     letters: Mapping[str, str]  # Latin letter or digraph -> Cyrillic letter
     after_vowel: Mapping[str, str]  # a letter's reading after a vowel (ı -> й)
+    front: Mapping[str, str] = field(default_factory=dict)  # vowels in a front word (ا -> ә)
+    front_marks: frozenset[str] = frozenset()  # letters that make a word front (ٴ, ك)
+    invariant_endings: tuple[str, ...] = ()  # endings whose letters mark nothing (-мен)
 
 
 def load_latin(path: Path) -> tuple[LatinAlphabet, ...]:
@@ -302,6 +304,9 @@ def load_latin(path: Path) -> tuple[LatinAlphabet, ...]:
             after_vowel={
                 str(k).lower(): str(v).lower() for k, v in (a.get("after_vowel") or {}).items()
             },
+            front={str(k): str(v) for k, v in (a.get("front") or {}).items()},
+            front_marks=frozenset(str(m) for m in a.get("front_marks") or ()),
+            invariant_endings=tuple(str(e) for e in a.get("invariant_endings") or ()),
         )
         for a in data.get("alphabets") or ()
     )
@@ -311,13 +316,22 @@ def latin_alphabet(text: str, alphabets: tuple[LatinAlphabet, ...]) -> LatinAlph
     """The Latin alphabet a Kazakh text is written in: most of its letters Latin, and the
     alphabet whose own letters it uses most (at least ``ALPHABET_MARKS_MIN`` times);
     ``None`` for a text in Cyrillic or with no alphabet's marks."""
-    latin = len(_LATIN.findall(text))
-    if latin <= LATIN_SHARE * (latin + len(_CYRILLIC.findall(text))):
-        return None
+    letters = sum(1 for c in text if c.isalpha())
+    if len(_CYRILLIC.findall(text)) >= (1 - LATIN_SHARE) * letters:
+        return None  # (Cyrillic: the letters of the other alphabets are the rest)
     lower = text.lower()
     counts = [(sum(lower.count(m) for m in a.marks), a) for a in alphabets]
     best = max(counts, key=lambda c: c[0], default=(0, None))
     return best[1] if best[0] >= ALPHABET_MARKS_MIN else None
+
+
+def _front_word(word: str, alphabet: LatinAlphabet) -> bool:
+    """Does the word take front vowels: a front mark outside an ending of no harmony?"""
+    stem = next(
+        (word[: -len(e)] for e in alphabet.invariant_endings if word.endswith(e) and word != e),
+        word,
+    )
+    return any(m in stem for m in alphabet.front_marks)
 
 
 def to_cyrillic(word: str, alphabet: LatinAlphabet) -> str:
@@ -327,6 +341,8 @@ def to_cyrillic(word: str, alphabet: LatinAlphabet) -> str:
     if _CYRILLIC.search(word):
         return word
     table, lower, out, i = alphabet.letters, word.lower(), [], 0
+    if alphabet.front and _front_word(word, alphabet):
+        table = {**table, **alphabet.front}
     while i < len(lower):
         pair = lower[i : i + 2]
         if pair == "ts" and lower[i + 2 : i + 3] == "h":
@@ -344,7 +360,7 @@ def to_cyrillic(word: str, alphabet: LatinAlphabet) -> str:
     return "".join(out)
 
 
-_LATIN_WORD = re.compile(r"[a-záäçǵğǧıńñŋóöşúüūý]+", re.IGNORECASE)
+_LATIN_WORD = re.compile(r"[a-záäçǵğǧıńñŋóöşúüūý\u0621-\u06ff]+", re.IGNORECASE)
 
 
 def text_to_cyrillic(text: str, alphabet: LatinAlphabet) -> str:
