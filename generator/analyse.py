@@ -34,7 +34,7 @@ from pathlib import Path
 from generator.cache import AnalysisCache, CacheEntry
 from generator.models import Analysis, Article, EntityMention, TextAnalysis, TopicMatch
 from generator.nlp.entities import EntityRegistry, extract_entities, load_registry
-from generator.nlp.kazakh import latin_alphabet, text_to_cyrillic
+from generator.nlp.kazakh import text_alphabet, text_to_cyrillic
 from generator.nlp.keywords import KeywordRules, extract_keywords, load_keyword_rules
 from generator.nlp.language import get_detector
 from generator.nlp.lemmas import get_lemmatizer, kazakh_alphabets
@@ -49,7 +49,7 @@ from generator.topics import Taxonomy, load_taxonomy, score_topics
 # Source files whose behaviour shapes a TextAnalysis: editing any of them invalidates the cache.
 _CODE_FILES = ("analyse.py", "nlp")
 NLP_MAX_CHARS = 100_000  # body characters read by keywords and entities (long articles)
-LATIN_SAMPLE = 2000  # body characters that tell a Kazakh text in the Latin alphabet
+ALPHABET_SAMPLE = 2000  # body characters that tell a Kazakh text's alphabet
 GC_THRESHOLD = 10_000  # young objects before a collection in a pool worker (default 700)
 
 
@@ -146,14 +146,14 @@ def leading_sentences(sentences: Sequence[str], max_chars: int) -> list[str]:
 def analyse_text(article: Article, ctx: AnalysisContext) -> TextAnalysis:
     """The expensive, taxonomy-independent part of the analysis. No I/O."""
     language = article_language(article, ctx)
-    latin = (
-        latin_alphabet(
-            f"{article.title}\n{article.body[:LATIN_SAMPLE]}", kazakh_alphabets(ctx.language_dir)
+    alphabet = (  # Kazakh in Latin or Arabic letters: read in Cyrillic
+        text_alphabet(
+            f"{article.title}\n{article.body[:ALPHABET_SAMPLE]}", kazakh_alphabets(ctx.language_dir)
         )
         if language == "kk"
         else None
     )
-    lemmatizer = get_lemmatizer(language, ctx.language_dir, latin.name if latin else "")
+    lemmatizer = get_lemmatizer(language, ctx.language_dir, alphabet.name if alphabet else "")
     stopwords = ctx.stopwords.get(language, frozenset())
     sentences: list[str] = []
     for paragraph in article.paragraphs:
@@ -181,8 +181,8 @@ def analyse_text(article: Article, ctx: AnalysisContext) -> TextAnalysis:
         openers=ctx.summary_openers.get(language, ()),
     )
     entity_input = [article.title, *head] if article.title else head
-    if latin is not None:  # (the registry names Kazakh entities in Cyrillic letters)
-        entity_input = [text_to_cyrillic(s, latin) for s in entity_input]
+    if alphabet is not None:  # (the registry names Kazakh entities in Cyrillic letters)
+        entity_input = [text_to_cyrillic(s, alphabet) for s in entity_input]
     entities = extract_entities(entity_input, language, ctx.registry)
     return TextAnalysis(
         language=language,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,12 +175,10 @@ def _locale_words(
         except (ValueError, UnknownLocaleError):
             bad(f"unknown locale {code!r} (not in the Unicode CLDR data)", "month_locales")
             continue
-        for context in ("format", "stand-alone"):
-            for number, name in locale.months[context]["wide"].items():
-                months.setdefault(name.casefold(), set()).add(int(number))
-            days += [d.casefold() for d in locale.days[context]["wide"].values()]
-    forms = {form: next(iter(n)) for form, n in sorted(months.items()) if len(n) == 1}
-    return forms, tuple(dict.fromkeys(days))
+        for form, number in _cldr_names(locale.months, ("wide",)):
+            months.setdefault(form, set()).add(number)
+        days += [form for form, _number in _cldr_names(locale.days, ("wide",))]
+    return _one_each(months), tuple(dict.fromkeys(days))
 
 
 def _own_weekdays(code: Any) -> dict[str, int]:
@@ -194,12 +192,23 @@ def _own_weekdays(code: Any) -> dict[str, int]:
     except (ValueError, UnknownLocaleError, TypeError):
         return {}
     found: dict[str, set[int]] = {}
+    for form, number in _cldr_names(locale.days, ("wide", "abbreviated")):
+        if len(form.rstrip(".")) >= 2:
+            found.setdefault(form.rstrip("."), set()).add(number)
+    return _one_each(found)
+
+
+def _cldr_names(names: Any, widths: tuple[str, ...]) -> Iterator[tuple[str, int]]:
+    """(lower-case name, number) of a CLDR table of month or weekday names (Babel's
+    ``Locale.months`` or ``Locale.days``), both grammatical contexts."""
     for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            for number, name in locale.days[context][width].items():
-                form = name.casefold().rstrip(".")
-                if len(form) >= 2:
-                    found.setdefault(form, set()).add(int(number))
+        for width in widths:
+            for number, name in names[context][width].items():
+                yield name.casefold(), int(number)
+
+
+def _one_each(found: dict[str, set[int]]) -> dict[str, int]:
+    """The forms that name one month or day only (a form naming two is left out)."""
     return {form: next(iter(n)) for form, n in sorted(found.items()) if len(n) == 1}
 
 

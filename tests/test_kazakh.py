@@ -145,9 +145,9 @@ def test_a_word_that_drops_its_last_vowel_keeps_one_stem(forms, word):
     assert kazakh.stem("орнына", KEEP) == "орн"
 
 
-# ----------------------------------------------------------------- Kazakh in Latin letters
+# ------------------------------------------------------ Kazakh in Latin or Arabic letters
 
-ALPHABETS = {a.name: a for a in kazakh.load_latin(LISTS / "kk.latin.yml")}
+ALPHABETS = {a.name: a for a in kazakh.load_alphabets(LISTS / "kk.alphabets.yml")}
 REALSET = Path(__file__).parent / "data" / "realset"
 
 
@@ -189,7 +189,7 @@ def test_a_page_in_other_letters_is_told_its_alphabet_and_read_in_cyrillic(
     page, alphabet, latin, cyrillic
 ):
     text = (REALSET / page).read_text(encoding="utf-8")
-    found = kazakh.latin_alphabet(text, tuple(ALPHABETS.values()))
+    found = kazakh.text_alphabet(text, tuple(ALPHABETS.values()))
     assert found is not None and found.name == alphabet
     assert latin in text
     assert kazakh.to_cyrillic(latin, found) == cyrillic
@@ -197,7 +197,7 @@ def test_a_page_in_other_letters_is_told_its_alphabet_and_read_in_cyrillic(
 
 def test_a_cyrillic_page_has_no_latin_alphabet_and_words_in_cyrillic_stay():
     text = (REALSET / "dev/kk_inform_orenburg_plant_no_gas_shortage.txt").read_text("utf-8")
-    assert kazakh.latin_alphabet(text, tuple(ALPHABETS.values())) is None
+    assert kazakh.text_alphabet(text, tuple(ALPHABETS.values())) is None
     assert kazakh.to_cyrillic("Қазақстан", ALPHABETS["2018"]) == "Қазақстан"
     assert kazakh.text_to_cyrillic("Qasym-Jomart Toqaev, KQK", ALPHABETS["2018"]) == (
         "Қасым-Жомарт Тоқаев, КҚК"

@@ -274,30 +274,31 @@ def load_elided(path: Path) -> dict[str, str]:
 
 
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
-LATIN_SHARE = 0.5  # a text with fewer Cyrillic letters than this share is in another alphabet
+CYRILLIC_SHARE = 0.5  # a text with fewer Cyrillic letters than this share is in another alphabet
 ALPHABET_MARKS_MIN = 3  # ... in the alphabet whose own letters it uses at least this often
 
 
 @dataclass(frozen=True)
-class LatinAlphabet:
-    """One way of writing Kazakh in Latin letters (``kk.latin.yml``)."""
+class Alphabet:
+    """One way of writing Kazakh in other letters than Cyrillic, Latin or Arabic
+    (``kk.alphabets.yml``)."""
 
     name: str
     marks: frozenset[str]  # letters only this alphabet has: they tell it
-    letters: Mapping[str, str]  # Latin letter or digraph -> Cyrillic letter
+    letters: Mapping[str, str]  # letter or digraph -> Cyrillic letter
     after_vowel: Mapping[str, str]  # a letter's reading after a vowel (ı -> й)
     front: Mapping[str, str] = field(default_factory=dict)  # vowels in a front word (ا -> ә)
     front_marks: frozenset[str] = frozenset()  # letters that make a word front (ٴ, ك)
     invariant_endings: tuple[str, ...] = ()  # endings whose letters mark nothing (-мен)
 
 
-def load_latin(path: Path) -> tuple[LatinAlphabet, ...]:
-    """The alphabets of ``kk.latin.yml``; none for a missing file."""
+def load_alphabets(path: Path) -> tuple[Alphabet, ...]:
+    """The alphabets of ``kk.alphabets.yml``; none for a missing file."""
     if not path.is_file():
         return ()
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple(
-        LatinAlphabet(
+        Alphabet(
             name=str(a["name"]),
             marks=frozenset(str(m).lower() for m in a.get("marks") or ()),
             letters={str(k).lower(): str(v).lower() for k, v in (a.get("letters") or {}).items()},
@@ -312,12 +313,12 @@ def load_latin(path: Path) -> tuple[LatinAlphabet, ...]:
     )
 
 
-def latin_alphabet(text: str, alphabets: tuple[LatinAlphabet, ...]) -> LatinAlphabet | None:
-    """The Latin alphabet a Kazakh text is written in: most of its letters Latin, and the
+def text_alphabet(text: str, alphabets: tuple[Alphabet, ...]) -> Alphabet | None:
+    """The alphabet a Kazakh text is written in: most of its letters not Cyrillic, and the
     alphabet whose own letters it uses most (at least ``ALPHABET_MARKS_MIN`` times);
     ``None`` for a text in Cyrillic or with no alphabet's marks."""
     letters = sum(1 for c in text if c.isalpha())
-    if len(_CYRILLIC.findall(text)) >= (1 - LATIN_SHARE) * letters:
+    if len(_CYRILLIC.findall(text)) >= CYRILLIC_SHARE * letters:
         return None  # (Cyrillic: the letters of the other alphabets are the rest)
     lower = text.lower()
     counts = [(sum(lower.count(m) for m in a.marks), a) for a in alphabets]
@@ -325,7 +326,7 @@ def latin_alphabet(text: str, alphabets: tuple[LatinAlphabet, ...]) -> LatinAlph
     return best[1] if best[0] >= ALPHABET_MARKS_MIN else None
 
 
-def _front_word(word: str, alphabet: LatinAlphabet) -> bool:
+def _front_word(word: str, alphabet: Alphabet) -> bool:
     """Does the word take front vowels: a front mark outside an ending of no harmony?"""
     stem = next(
         (word[: -len(e)] for e in alphabet.invariant_endings if word.endswith(e) and word != e),
@@ -334,8 +335,8 @@ def _front_word(word: str, alphabet: LatinAlphabet) -> bool:
     return any(m in stem for m in alphabet.front_marks)
 
 
-def to_cyrillic(word: str, alphabet: LatinAlphabet) -> str:
-    """A Kazakh word in a Latin alphabet, in Cyrillic letters, lower case ("munaıy" ->
+def to_cyrillic(word: str, alphabet: Alphabet) -> str:
+    """A Kazakh word in another alphabet, in Cyrillic letters, lower case ("munaıy" ->
     "мұнайы", "Kaspıı" -> "каспий", "shabýyl" -> "шабуыл" in the alphabet of 2018):
     digraphs first. A word with Cyrillic letters stays as it is."""
     if _CYRILLIC.search(word):
@@ -360,11 +361,11 @@ def to_cyrillic(word: str, alphabet: LatinAlphabet) -> str:
     return "".join(out)
 
 
-_LATIN_WORD = re.compile(r"[a-záäçǵğǧıńñŋóöşúüūý\u0621-\u06ff]+", re.IGNORECASE)
+_OTHER_WORD = re.compile(r"[a-záäçǵğǧıńñŋóöşúüūý\u0621-\u06ff]+", re.IGNORECASE)
 
 
-def text_to_cyrillic(text: str, alphabet: LatinAlphabet) -> str:
-    """A text in a Latin alphabet in Cyrillic letters, each word keeping its capitals
+def text_to_cyrillic(text: str, alphabet: Alphabet) -> str:
+    """A text in another alphabet in Cyrillic letters, each word keeping its capitals
     ("Qasym-Jomart Toqaev" -> "Қасым-Жомарт Тоқаев", "KQK" -> "КҚК")."""
 
     def one(m: re.Match[str]) -> str:
@@ -374,7 +375,7 @@ def text_to_cyrillic(text: str, alphabet: LatinAlphabet) -> str:
             return cyr.upper()
         return cyr[:1].upper() + cyr[1:] if word[:1].isupper() else cyr
 
-    return _LATIN_WORD.sub(one, text)
+    return _OTHER_WORD.sub(one, text)
 
 
 def _elided_word(word: str, elided: Mapping[str, str]) -> str | None:

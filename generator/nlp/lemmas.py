@@ -97,10 +97,10 @@ def _english_noun_lemma(lower: str) -> str:
 class Lemmatizer:
     """Lemmatises words of one language; get one with :func:`get_lemmatizer`."""
 
-    def __init__(self, language: str, language_dir: Path | None = None, latin: str = "") -> None:
+    def __init__(self, language: str, language_dir: Path | None = None, alphabet: str = "") -> None:
         self.language = language
         self.language_dir = language_dir
-        self.latin = latin
+        self.alphabet = alphabet
         kazakh_lists = language == "kk" and language_dir is not None
         self._keep = (
             kazakh.load_keep(language_dir / f"{language}.keep.txt") if kazakh_lists else frozenset()
@@ -108,19 +108,20 @@ class Lemmatizer:
         self._elided = (
             kazakh.load_elided(language_dir / f"{language}.elision.txt") if kazakh_lists else {}
         )
-        # a text in a Latin alphabet (named by ``latin``) is read in Cyrillic letters
-        self._latin = (
+        # a text in another alphabet (named by ``alphabet``) is read in Cyrillic letters
+        self._alphabet = (
             next(
-                (a for a in kazakh_alphabets(language_dir) if a.name == latin),
+                (a for a in kazakh_alphabets(language_dir) if a.name == alphabet),
                 None,
             )
-            if kazakh_lists and latin
+            if kazakh_lists and alphabet
             else None
         )
         self._cached = functools.lru_cache(maxsize=_CACHE_SIZE)(self._compute)
 
     def __repr__(self) -> str:
-        return f"Lemmatizer({self.language!r}{f', latin={self.latin!r}' if self.latin else ''})"
+        alphabet = f", alphabet={self.alphabet!r}" if self.alphabet else ""
+        return f"Lemmatizer({self.language!r}{alphabet})"
 
     @property
     def keep(self) -> frozenset[str]:
@@ -128,7 +129,7 @@ class Lemmatizer:
         return self._keep
 
     def __reduce__(self):  # pickles by language: a worker process builds its own
-        return (get_lemmatizer, (self.language, self.language_dir, self.latin))
+        return (get_lemmatizer, (self.language, self.language_dir, self.alphabet))
 
     def lemma(self, word: str) -> str:
         """The lemma of one word token (lower case, ``ё`` -> ``е``)."""
@@ -210,8 +211,8 @@ class Lemmatizer:
         if word[0].isdigit():
             return WordInfo(_fold(word))
         if self.language == "kk":
-            if self._latin is not None:
-                word = kazakh.to_cyrillic(word, self._latin)
+            if self._alphabet is not None:
+                word = kazakh.to_cyrillic(word, self._alphabet)
             stem = kazakh.stem(word, self._keep, self._elided)
             return WordInfo(_fold(stem), acronym=_is_acronym(word))
         if self.language in PYMORPHY_LANGUAGES:
@@ -488,23 +489,25 @@ def match_case(word: str, model: str) -> str:
     return word
 
 
-def get_lemmatizer(language: str, language_dir: Path | None = None, latin: str = "") -> Lemmatizer:
+def get_lemmatizer(
+    language: str, language_dir: Path | None = None, alphabet: str = ""
+) -> Lemmatizer:
     """The process-wide Lemmatizer for ``language`` (unknown languages get English rules).
 
     ``language_dir`` is the folder of word lists (for Kazakh ``kk.keep.txt``,
-    ``kk.elision.txt`` and ``kk.latin.yml``); by default the project's
-    ``config/languages``. ``latin``: the name of the Latin alphabet of ``kk.latin.yml`` the
+    ``kk.elision.txt`` and ``kk.alphabets.yml``); by default the project's
+    ``config/languages``. ``alphabet``: the name of the alphabet of ``kk.alphabets.yml`` the
     (Kazakh) text is written in.
     """
-    return _build_lemmatizer(language, language_dir or DEFAULT_LANGUAGE_DIR, latin)
+    return _build_lemmatizer(language, language_dir or DEFAULT_LANGUAGE_DIR, alphabet)
 
 
 @functools.cache
-def kazakh_alphabets(language_dir: Path) -> tuple[kazakh.LatinAlphabet, ...]:
-    """The Latin alphabets of Kazakh (``kk.latin.yml`` of ``language_dir``)."""
-    return kazakh.load_latin(language_dir / "kk.latin.yml")
+def kazakh_alphabets(language_dir: Path) -> tuple[kazakh.Alphabet, ...]:
+    """Kazakh's other alphabets (``kk.alphabets.yml`` of ``language_dir``)."""
+    return kazakh.load_alphabets(language_dir / "kk.alphabets.yml")
 
 
 @functools.cache
-def _build_lemmatizer(language: str, language_dir: Path, latin: str = "") -> Lemmatizer:
-    return Lemmatizer(language, language_dir, latin)
+def _build_lemmatizer(language: str, language_dir: Path, alphabet: str = "") -> Lemmatizer:
+    return Lemmatizer(language, language_dir, alphabet)

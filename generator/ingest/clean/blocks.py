@@ -191,7 +191,12 @@ def labels_under_headline(
     letters or in capitals (a tag "волнения в Казахстане"); no digits or punctuation. (Not
     a subheading or standfirst that may say something: "Текст соглашения", "Их миссия
     завершилась".) So is the site's and section's names before a stamp, between bars
-    ("Коломия ВЕБ Портал | Публіцистика та аналіз | 2009-01-16 10:00:21"): a stamp."""
+    ("Коломия ВЕБ Портал | Публіцистика та аналіз | 2009-01-16 10:00:21"): a stamp. So is
+    a day and weekday right under the headline, though it looks like a header's "today" box
+    ("02 июнь 2019, Воскресенье" / "508" / "0": the day, views and comments)."""
+    below = next((j for j in range(title_index + 1, len(lines)) if kinds[j] != "blank"), None)
+    if below is not None and kinds[below] == "today_widget" and is_timestamp(lines[below], rules):
+        kinds[below] = "timestamp"
     for j in range(title_index + 1, min(len(lines), title_index + LABELS_UNDER_HEADLINE)):
         if kinds[j] is not None:
             continue
@@ -322,17 +327,6 @@ def today_boxes(
         (_s, y1, m1, d1), (_t, y2, m2, d2) = days[0][0], days[1][0]
         if (y1, m1, d1) > (y2, m2, d2):
             kinds[top] = "today_widget"
-
-
-def day_under_headline(
-    lines: list[str], kinds: list[str | None], title_index: int, rules: CleanRules
-) -> None:
-    """The day and weekday right under the headline is the article's stamp, not the header's
-    "today" box it looks like ("02 июнь 2019, Воскресенье" / "508" / "0" under the headline:
-    the day, views and comments)."""
-    below = next((j for j in range(title_index + 1, len(lines)) if kinds[j] != "blank"), None)
-    if below is not None and kinds[below] == "today_widget" and is_timestamp(lines[below], rules):
-        kinds[below] = "timestamp"
 
 
 def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:

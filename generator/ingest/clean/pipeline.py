@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from generator.ingest.clean.blocks import (
     comment_boxes,
     cut_teasers_on_top,
-    day_under_headline,
     labels_under_headline,
     numbered_headlines,
     numbered_trail,
@@ -284,7 +283,6 @@ def clean_text(
     sidebar(lines, kinds, rules)
     if title_index is not None and not title_in_body:
         labels_under_headline(lines, kinds, title_index, rules)
-        day_under_headline(lines, kinds, title_index, rules)
 
     content = [i for i, k in enumerate(kinds) if k is None and (i != title_index or title_in_body)]
     page_tail(lines, kinds, rules, bylines)
