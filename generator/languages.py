@@ -58,6 +58,7 @@ _LIST_KEYS = (
     "salutations",
     "organisation_words",
     "verb_endings",
+    "small_names",
     "category_fields",
     "author_fields",
     "stamp_labels",
@@ -114,6 +115,9 @@ class LanguagePack:
     # (which such a line has none of)
     organisation_words: tuple[str, ...] = ()
     verb_endings: tuple[str, ...] = ()
+    # the starts of proper names some outlets write in small letters (Ukrainian "росія",
+    # "путін"): a line opening with one is no lower-case label
+    small_names: tuple[str, ...] = ()
     # a stamp's neighbours on its line: a category field's name ("Категория: …"), the label
     # a stamp opens with after it ("Published", a word's start), counts' words ("просмотр…")
     category_fields: tuple[str, ...] = ()

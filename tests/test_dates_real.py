@@ -1516,3 +1516,38 @@ def test_a_sections_time_alias_in_the_address_is_not_the_articles_day(ctx):
     assert url_date("http://site.kz/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43") is None
     name = "dev38/kk_transportkollege_agalardyn-erlik-zholy.txt"
     assert text_date(ctx, name, url=url) == dt.date(2020, 2, 18)
+
+
+def test_a_rubric_glued_to_its_date_and_a_news_items_date(ctx):
+    """qazaqgreen.com (dev39): "Экологиялық саясат09.05.2022" over the headline, a rubric
+    and its date with no space between; wrm.kz (dev39): "новость от 18.10.2021" ("a news
+    item of …") under the section's name."""
+    assert text_date(ctx, "dev39/kk_qazaqgreen_zhek-damytu-missiya.txt") == dt.date(2022, 5, 9)
+    assert text_date(ctx, "dev39/ru_wrm_video-obmelenie-kaspiya.txt") == dt.date(2021, 10, 18)
+
+
+def test_a_worded_date_glued_before_the_headline_dates_the_page(ctx):
+    """target-trans.com (dev39): "Jan 07, 2022UN chief appeals for calm …" (the date and the
+    headline in two elements, no space left), over "Updated: 2022-01-07 11:00"."""
+    name = "dev39/en_targettrans_un-chief-appeals-for-calm.txt"
+    assert text_date(ctx, name) == dt.date(2022, 1, 7)
+
+
+def test_a_press_releases_place_and_date_without_a_comma(ctx):
+    """eabr.org (dev39): "Алматы 15 ноября 2011 г. — Сегодня в Бишкеке …", the bank's
+    release dated by its own place and full date, no comma after the place."""
+    assert text_date(ctx, "dev39/ru_eabr_finogenov-vstrecha-kyrgyzstan.txt") == (
+        dt.date(2011, 11, 15)
+    )
+
+
+def test_a_posts_list_of_facts_is_no_today_box_and_a_lists_heading_ends_the_article(ctx):
+    """libyawire.org (dev40): "• February 2, 2026" / "• libyawire" / "• 0" (the post's day,
+    author and comments), not a today box over the site's name; dumrt.ru (dev40): the
+    headline, "06 апреля 2018 года 15:17", then "Последние новости" and other stories each
+    over its stamp: the article's stamp is no item of that list."""
+    url = "https://libyawire.org/kazakhstan-announces-resumption-of-production-at-tengiz-oil-field-after-mysterious-fir"
+    name = "dev40/en_libyawire_tengiz-production-resumes.txt"
+    assert text_date(ctx, name, url=url) == dt.date(2026, 2, 2)
+    name = "dev40/ru_dumrt_muftij-mechet-jomga.txt"
+    assert text_date(ctx, name) == dt.date(2018, 4, 6)

@@ -4033,3 +4033,68 @@ def test_a_list_of_dated_items_with_separators_and_labels_is_a_sidebar(ctx):
     art = _realset_article(ctx, "dev38/kk_kazdramteatr_teatr-mausymy-ashyldy.txt", url)
     assert art.title == "Театр маусымы ашылды !!!"
     assert art.date is None
+
+
+def test_a_sites_name_a_wrapped_name_an_epigraph_and_small_names_are_read_for_what_they_are(ctx):
+    """russkievesti.ru (dev39): "Русские Вести", the site's own name in Cyrillic letters, over
+    a headline of two words; kazteatr-kst.kz (dev40): a theatre's name broken over three lines
+    and a quotation box over "Мекеме жаңалықтары" and the headline; allkharkov.ua (dev39):
+    "російська нафта накопичується в морі", Russia written small as some Ukrainian outlets
+    do, is the headline (not a label in small letters)."""
+    from generator.ingest.clean.candidates import wrapped_organisation
+
+    url = "http://russkievesti.ru/novosti/geopolitika/vyibor-kazastana.html"
+    art = _realset_article(ctx, "dev39/ru_russkievesti_vybor-kazahstana.txt", url)
+    assert art.title == "Выбор Казахстана"
+    url = "https://kazteatr-kst.kz/kz/baspasoz/novosti/item/506"
+    art = _realset_article(ctx, "dev40/kk_kazteatrkst_zhastarga-arnalgan-zhana-qoiylym.txt", url)
+    assert art.title == "Жастарға арналған жаңа қойылым"
+    lines = ["Ілияс Омаров атындағы", "Қостанай облыстық", "қазақ драма театры", ""]
+    assert wrapped_organisation(lines, 1, ctx.rules)
+    headline = ["Министерство обороны", "сообщило об атаке", "морских дронов", ""]
+    assert not wrapped_organisation(headline, 0, ctx.rules)
+    url = "http://allkharkov.ua/news/biz/rosiska-nafta-nakopichytsia-v-mor.html"
+    art = _realset_article(ctx, "dev39/uk_allkharkov_rosiiska-nafta-v-mori.txt", url)
+    assert art.title == "російська нафта накопичується в морі"
+
+
+def test_a_flattened_pages_doubled_headline_the_last_slug_and_short_slug_words(ctx):
+    """ntr.city (dev40): the whole page on one line, crumbs glued to the headline said twice,
+    then its stamp: the headline once, dated 6 January 2022; pemedianetwork.com (dev40): the
+    slug is the path's last segment ("/petroleum-economist/…/2016/trouble-on-the-steppe"),
+    not the section's two words before it; kyivregion.info (dev40): the slug spells the
+    headline's short words long ("ще" -> "shhe", "ПЦУ" -> "ptsu"), and the tags above it
+    ("Переяслав Православна церква України") are no headline; dala-news.com (dev40): "read
+    our news on our Telegram channel" glued to a player's clock is a promo."""
+    from generator.ingest.clean.unglue import unglue_doubled_headline
+
+    url = "https://ntr.city/news/incidents/101747/"
+    art = _realset_article(ctx, "dev40/ru_ntrcity_situaciya-v-kazahstane.txt", url)
+    assert art.title == "Ситуация в Казахстане: что известно на данный момент"
+    assert art.date == dt.date(2022, 1, 6)
+    line = " ".join(["Слово"] * 40)  # a word said 40 times is no headline said twice
+    assert unglue_doubled_headline("Начало. " + line) == ["Начало. " + line]
+    url = "https://www.pemedianetwork.com/petroleum-economist/articles/geopolitics/2016/trouble-on-the-steppe"
+    assert slug_words(url) == slug_words("https://example.com/trouble-on-the-steppe")
+    art = _realset_article(ctx, "dev40/en_pemedianetwork_trouble-on-the-steppe.txt", url)
+    assert art.title == "Trouble on the steppe"
+    url = "https://kyivregion.info/2023/02/02/na-kyyivshhyni-shhe-try-parafiyi-perejshly-do-ptsu/"
+    art = _realset_article(ctx, "dev40/uk_kyivregion_try-parafii-do-ptsu.txt", url)
+    assert art.title == "На Київщині ще три парафії перейшли до ПЦУ"
+    assert classify("0:00:00Жаңалықтарды Telegram арнамыздан оқыңыз !", ctx.rules) == "subscribe"
+
+
+def test_a_page_whose_headline_cleans_away_keeps_a_title_from_its_lead(ctx):
+    """ria.ru (dev2) with its lead said twice split over lines as a scraper may give it: the
+    dateline alone, the lead's first sentence, "Turkistan" (the sentence's last word): no
+    line is kept as the headline, and the article is not lost for want of a title."""
+    page = _realset_page("dev2/i_ru_ria_tokayev_trials_continue.txt")
+    rest = page.split("\n", 1)[1]
+    lead = (
+        "Судебные процессы по беспорядкам января 2022 года продолжаются, заявил президент"
+        " Казахстана Касым-Жомарт Токаев в интервью казахстанской газете"
+    )
+    text = f" date 2026-01-05 АСТАНА, 5 янв - РИА Новости.\n{lead}\nTurkistan\n{rest}"
+    art = ingest_bytes(RawInput(data=text.encode("utf-8"), origin="ria"), ctx)
+    assert art.title.startswith("Судебные процессы по беспорядкам января 2022 года")
+    assert LEAD_TITLE in art.inferred

@@ -14,8 +14,9 @@ from generator.ingest.clean.rules import (
     MAX_DEBRIS_WORDS,
     CleanRules,
 )
+from generator.ingest.clean.slug import consonants
 from generator.ingest.clean.stamps import labelled_stamp
-from generator.ingest.clean.text import all_caps, ends_sentence, word_count
+from generator.ingest.clean.text import CYR, UPPER, all_caps, ends_sentence, word_count
 from generator.ingest.clean.timestamps import is_timestamp
 from generator.sources import site_host
 
@@ -25,6 +26,9 @@ LABELS_UNDER_HEADLINE = 8  # lines under the headline looked at for section labe
 READ_ALSO_MAX_LINES = 8  # headlines or tags listed under a bare "Read also:"/"Tags" line
 COMMENTS_MAX_LINES = 30  # a readers' comments box: author / comment lines under its header
 TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
+
+
+_LIST_HEADINGS = frozenset({"navigation", "read_also", "ticker"})  # "Последние новости"
 
 
 def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> None:
@@ -40,7 +44,12 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
     ]
     runs: list[list[int]] = []
     for j in stamps:
-        if runs and j - runs[-1][-1] == 2:
+        # (not across a list's heading: the article's stamp / "Последние новости" / the
+        # list's dated items)
+        headed = runs and any(
+            kinds[i] in _LIST_HEADINGS for i in range(kept[runs[-1][-1]] + 1, kept[j])
+        )
+        if runs and j - runs[-1][-1] == 2 and not headed:
             runs[-1].append(j)
         else:
             runs.append([j])
@@ -220,10 +229,14 @@ def _site_label(url: str | None) -> str:
     return re.sub(r"[^a-z]", "", host.split(".")[0]) if host else ""
 
 
+SITE_NAME_MAX_WORDS = 3  # the site's name alone on a line, in its own letters
+
+
 def own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> None:
-    """Mark the site's own name with its slogan at the top of the page as a masthead:
-    "UkrNews — новини, яким довіряє Україна." on ukrnews.online (a full stop that would
-    otherwise end the header before the headline)."""
+    """Mark the site's own name at the top of the page as a masthead: with its slogan
+    ("UkrNews — новини, яким довіряє Україна." on ukrnews.online: a full stop that would
+    otherwise end the header before the headline), or alone in Cyrillic letters ("Русские
+    Вести" over a headline of two words on russkievesti.ru)."""
     site = _site_label(url)
     if len(site) < 4:
         return
@@ -235,8 +248,38 @@ def own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> N
         if seen > 3:
             break
         m = re.match(r"\s*([^\W\d_][\w.\- ]{2,30}?)\s+[—–|-]\s+\S", line)
-        if m and word_count(line) <= 12 and re.sub(r"[^a-z]", "", m.group(1).casefold()) == site:
+        slogan = (
+            m and word_count(line) <= 12 and re.sub(r"[^a-z]", "", m.group(1).casefold()) == site
+        )
+        alone = word_count(line) <= SITE_NAME_MAX_WORDS and CYR.search(line) is not None
+        if slogan or (alone and len(name := consonants(line)) >= 4 and name == consonants(site)):
             kinds[i] = "masthead"
+
+
+EPIGRAPH_TOP_LINES = 12  # a site's quotation box broken over lines, among the first lines
+_NAME = rf"[{UPPER}][\w'’\-]*"
+_WRAPPED_EPIGRAPH = re.compile(  # a long quotation and its author's name (initials maybe)
+    r"^[«\"“„][^«»\"“”„]{80,400}[»\"”“]\s*(?:[—–-]\s*)?"
+    rf"(?:[{UPPER}]\.\s?){{0,2}}{_NAME}(?:\s+{_NAME}){{0,2}}\.?$"
+)
+
+
+def wrapped_epigraphs(lines: list[str], kinds: list[str | None]) -> None:
+    """Mark a site's quotation box broken over two to five lines at the top as an epigraph
+    ("“Осылайша, мың жылдық тарихымызда …" / … / "… сөйлейтін болады” Н.А. Назарбаев" over a
+    theatre's news): a quotation too long for a headline, then only its author's name."""
+    top = [i for i, k in enumerate(kinds) if k is None][:EPIGRAPH_TOP_LINES]
+    for i in top:
+        if (i > 0 and lines[i - 1].strip()) or lines[i].lstrip()[:1] not in '«"“„':
+            continue
+        end = i
+        while end + 1 < len(lines) and lines[end + 1].strip() and end - i < 4:
+            end += 1
+            joined = " ".join(line.strip() for line in lines[i : end + 1])
+            if _WRAPPED_EPIGRAPH.match(joined):
+                for j in range(i, end + 1):
+                    kinds[j] = "epigraph"
+                break
 
 
 TEASER_MIN_WORDS = 8  # a teaser cut short with "..." is a sentence's start, not a label
@@ -317,9 +360,10 @@ def today_boxes(
         return
     below = filled[1]
     site = _site_label(url)
-    if len(site) >= 4 and re.sub(r"[^a-z]", "", lines[below].casefold()) == site:
-        kinds[top] = "today_widget"
-        return
+    bullets = all(lines[j].lstrip().startswith(("•", "·")) for j in (top, below))
+    if len(site) >= 4 and re.sub(r"[^a-z]", "", lines[below].casefold()) == site and not bullets:
+        kinds[top] = "today_widget"  # (not a post's list of facts: "• February 2, 2026" /
+        return  # "• libyawire" / "• 0", its day, its author and its comments)
     if kinds[below] != "timestamp":
         return
     days = [[f for f in find_dates(lines[j], rules) if f[1]] for j in (top, below)]

@@ -136,14 +136,16 @@ def said_again(lines: list[str], i: int, within: int = 6) -> bool:
     return any(comparison_key(line) == key for line in near)
 
 
-def lower_label(lines: list[str], i: int) -> bool:
+def lower_label(lines: list[str], i: int, rules: CleanRules) -> bool:
     """A short line opening with a small letter ("war crimes in Ukraine" over a page's blurb
     and headline): a tag, a section or a promo's line, never a headline (none of the 902
-    labelled headlines of the tuning splits opens so; "iPhone …", "eGov …" do not count)."""
+    labelled headlines of the tuning splits opens so; "iPhone …", "eGov …" do not count,
+    nor a name some outlets write small: "російська нафта накопичується в морі")."""
     line, above = lines[i], lines[i - 1].strip() if i > 0 else ""
     return (
         line[:1].islower()
         and not line[1:2].isupper()
+        and not line.casefold().startswith(rules.small_names)
         and word_count(line) <= 8
         # on its own: not the second line of a wrapped headline (a promo's wrapped lines
         # in small letters are no headline either: "в Москву, приглашаются" / "волонтеры …")
@@ -551,7 +553,38 @@ ORGANISATION_HEAD_WITHIN = 4  # ... its head noun among the first words (Kazakh 
 ORGANISATION_LINK_LETTERS = 3  # Latin: every word capitalised but links ("for", "of")
 
 
-def organisation_name(line: str, rules: CleanRules) -> bool:
+WRAPPED_NAME_LINE_WORDS = 4  # a name broken over short lines, this many words each at most
+WRAPPED_NAME_MAX_WORDS = 10  # ... and this many in all (a full name: "… атындағы … театры")
+
+
+def wrapped_organisation(lines: list[str], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` part of an organisation's name broken over two to four short lines in a
+    row ("Ілияс Омаров атындағы" / "Қостанай облыстық" / "қазақ драма театры", a theatre's
+    banner over its news; the Kazakh name's head noun comes last)?"""
+    if not lines[i].strip() or word_count(lines[i]) > WRAPPED_NAME_LINE_WORDS:
+        return False
+    start, end = i, i
+    while (
+        start > 0
+        and lines[start - 1].strip()
+        and word_count(lines[start - 1]) <= WRAPPED_NAME_LINE_WORDS
+    ):
+        start -= 1
+    while (
+        end + 1 < len(lines)
+        and lines[end + 1].strip()
+        and word_count(lines[end + 1]) <= WRAPPED_NAME_LINE_WORDS
+    ):
+        end += 1
+    if not 1 <= end - start <= 3:
+        return False
+    joined = " ".join(lines[start : end + 1])
+    return organisation_name(joined, rules, head_last=True, max_words=WRAPPED_NAME_MAX_WORDS)
+
+
+def organisation_name(
+    line: str, rules: CleanRules, head_last: bool = False, max_words: int = ORGANISATION_MAX_WORDS
+) -> bool:
     """A line that only names an organisation ("Министерство обороны России", "Исполнительный
     комитет Содружества Независимых Государств", "China Daily Global Weekly"): the site's
     owner or a credit over the headline, not a headline. A few words, no figures, no full
@@ -561,12 +594,13 @@ def organisation_name(line: str, rules: CleanRules) -> bool:
     words = re.findall(r"[^\W\d_][\w'’-]*", line)
     if (
         not rules.organisation_words
-        or not 2 <= len(words) <= ORGANISATION_MAX_WORDS
+        or not 2 <= len(words) <= max_words
         or re.search(r"\d|[.!?:;,]\s*$", line)
     ):
         return False
     folded = [w.casefold() for w in words]
-    if not any(w in rules.organisation_words for w in folded[:ORGANISATION_HEAD_WITHIN]):
+    heads = folded[:ORGANISATION_HEAD_WITHIN] + (folded[-1:] if head_last else [])
+    if not any(w in rules.organisation_words for w in heads):
         return False
     small = [f for w, f in zip(words, folded, strict=True) if not w[:1].isupper()]
     if CYR.search(line):

@@ -33,6 +33,7 @@ from generator.ingest.clean.candidates import (
     teaser_over_headline,
     trail_ends_in,
     wrapped_label,
+    wrapped_organisation,
 )
 from generator.ingest.clean.dates import OPENING_DATE
 from generator.ingest.clean.lead import opening_salutation
@@ -134,7 +135,7 @@ def choose_headline(
         if hello and not lines[i][hello.end() :].strip() and not said_again(lines, i):
             continue  # "Уважаемые читатели!" alone: a letter's start, no headline (a headline
             # around its stamp is said twice: "Құрметті … ! Аудан тұрғындары")
-        if (tag_line(lines[i]) or lower_label(lines, i)) and not trail_ends_in(lines, i):
+        if (tag_line(lines[i]) or lower_label(lines, i, rules)) and not trail_ends_in(lines, i):
             kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
             continue
         if dash_credited(lines[i], rules):
@@ -149,7 +150,9 @@ def choose_headline(
         if rubric_line(lines[i]) and not says_slug(lines[i], slug):  # (the address says a short
             kinds[i] = "rubric"  # headline in capitals) "ВОЛНЕНИЯ В КАЗАХСТАНЕ": a story label
             continue
-        if organisation_name(lines[i], rules) and not says_slug(lines[i], slug):
+        if (
+            organisation_name(lines[i], rules) or wrapped_organisation(lines, i, rules)
+        ) and not says_slug(lines[i], slug):
             kinds[i] = "organisation"  # "Министерство обороны России": an owner or a credit
             continue
         if fields_line(lines[i]):

@@ -19,6 +19,7 @@ from generator.ingest.clean.blocks import (
     sidebar,
     today_boxes,
     trail_glued_to_headline,
+    wrapped_epigraphs,
 )
 from generator.ingest.clean.candidates import continues_next
 from generator.ingest.clean.datelines import (
@@ -65,6 +66,7 @@ from generator.ingest.clean.unglue import (
     unglue_caps_byline,
     unglue_card,
     unglue_dated_headline,
+    unglue_doubled_headline,
     unglue_headline_date,
     unglue_tail_stamp,
 )
@@ -132,6 +134,11 @@ def clean_text(
     lines = [
         part
         for n, line in enumerate(lines)
+        for part in (unglue_doubled_headline(line) if n < DATED_HEADLINE_LINES else [line])
+    ]
+    lines = [
+        part
+        for n, line in enumerate(lines)
         for part in (unglue_headline_date(line, rules) if n < DATED_HEADLINE_LINES else [line])
     ]
     lines = [
@@ -155,6 +162,7 @@ def clean_text(
     trail_glued_to_headline(lines, kinds)
     comment_boxes(lines, kinds, rules)
     own_slogans(lines, kinds, url)
+    wrapped_epigraphs(lines, kinds)
     cut_teasers_on_top(lines, kinds)
     ranking_on_top(lines, kinds)
     slug = slug_words(url)

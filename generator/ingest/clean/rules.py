@@ -65,6 +65,7 @@ class CleanRules:
     currency_names: re.Pattern[str] | None = None  # currencies by name (the packs')
     agencies: frozenset[str] = frozenset()  # case-folded outlet names and aliases
     organisation_words: frozenset[str] = frozenset()  # case-folded (the packs')
+    small_names: tuple[str, ...] = ()  # names written in small letters (the packs')
     verb_ending: re.Pattern[str] | None = None  # a word ending like a finite verb (the packs')
 
 
@@ -104,6 +105,7 @@ def build_rules(
     edit: set[str] = set()
     salutations: set[str] = set()
     organisations: set[str] = set()
+    small_names: set[str] = set()
     weekdays: dict[str, set[int]] = {}
     verb_endings: set[str] = set()
     fields: set[str] = set()
@@ -137,6 +139,7 @@ def build_rules(
         edit.update(w.casefold() for w in pack.edit_words)
         salutations.update(" ".join(w.casefold().split()) for w in pack.salutations)
         organisations.update(w.casefold() for w in pack.organisation_words)
+        small_names.update(w.casefold() for w in pack.small_names)
         verb_endings.update(w.casefold() for w in pack.verb_endings)
         fields.update(w.casefold() for w in pack.category_fields)
         authors.update(w.casefold() for w in pack.author_fields)
@@ -189,11 +192,13 @@ def build_rules(
                 re.IGNORECASE,
             ),
             # PLACE, FULL DATE – the lead, no agency: a press release's or a paper's own
-            # dateline ("Astana, November 21, 2022 – Kassym-Jomart Tokayev has won …")
+            # dateline ("Astana, November 21, 2022 – Kassym-Jomart Tokayev has won …",
+            # "Алматы 15 ноября 2011 г. — Сегодня в Бишкеке …")
             re.compile(
-                rf"^{place},\s+"
+                rf"^{place},?\s+"
                 rf"{day_month}"
-                r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?P<own>)\s*[-—–]{1,2}\s+"
+                r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?:\s*[^\W\d_]{1,4}\.?)?(?P<own>)"
+                r"\s*[-—–]{1,2}\s+"
                 rf"{lead}",
                 re.IGNORECASE,
             ),
@@ -324,6 +329,7 @@ def build_rules(
         else None,
         agencies=frozenset(a.casefold() for a in agencies),
         organisation_words=frozenset(organisations),
+        small_names=tuple(sorted(small_names)),
         weekday=re.compile(
             r"(?<![^\W\d_])(?P<day>" + _phrases(days) + r")\.?,?\s{0,3}$", re.IGNORECASE
         )

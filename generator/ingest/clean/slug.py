@@ -37,6 +37,15 @@ def _skeleton(word: str) -> str:
     return re.sub(r"[aeiouyj]", "", w)[:3]
 
 
+def consonants(text: str) -> str:
+    """A name's consonants in Latin letters, alike however it is spelt or transliterated
+    ("Русские Вести" and "russkievesti" -> "rsskvst")."""
+    w = re.sub(r"[^a-z]", "", text.casefold().translate(_SLUG_LETTERS))
+    for a, b in _SLUG_PAIRS:
+        w = w.replace(a, b)
+    return re.sub(r"[aeiouyj]", "", w)
+
+
 def slug_words(url: str | None) -> frozenset[str]:
     """The skeletons of the words (4+ letters) of a URL's slug: the path segment with the
     most words ("…/demarsh_s_kamnem" -> {"dmr", "kmn"}); empty for a numeric path."""
@@ -60,7 +69,10 @@ def _slug_segment(path: str) -> str:
     54204/" names the rubric, not the report; "/demarsh_s_kamnem" at the end is a slug)."""
     segments = [seg.rsplit(".", 1)[0] if "." in seg[-6:] else seg for seg in path.split("/")]
     segments = [seg for seg in segments if seg]
-    best = max(segments, key=lambda seg: len(re.findall(r"[^\W\d_]{4,}", seg)), default="")
+    # (of segments with as many words, the last when it is words alone: "/petroleum-economist/
+    # …/trouble-on-the-steppe"; not "/content-view/astana-calling-427-3887", an issue's name)
+    order = reversed(segments) if segments and not re.search(r"\d", segments[-1]) else segments
+    best = max(order, key=lambda seg: len(re.findall(r"[^\W\d_]{4,}", seg)), default="")
     if best and best != segments[-1] and len(re.findall(r"[^\W\d_]{4,}", best)) < SECTION_WORDS + 1:
         return ""
     return best
@@ -140,10 +152,12 @@ def says_slug(line: str, slug: frozenset[str]) -> bool:
         return False  # (not the address or the slug itself, said on the page)
     words = slug_skeletons(line)
     common = len(words & slug)
+    # the slug spells short words long ("ще" -> "shhe", "ПЦУ" -> "ptsu"): they count for it
+    short = {_skeleton(w) for w in re.findall(r"(?<![^\W\d_])[^\W\d_]{2,3}(?![^\W\d_])", line)}
     return (
         common >= 2
         and common >= SLUG_AGREEMENT * len(words)
-        and common >= SLUG_AGREEMENT * len(slug)
+        and len((words | short) & slug) >= SLUG_AGREEMENT * len(slug)
     )
 
 

@@ -29,7 +29,9 @@ def unglue_dated_headline(line: str, rules: CleanRules) -> list[str]:
     headline / the lead. Not a date before names ("05.07.2007 RBCdaily Екатерина Цирлина")
     or an agency ("23.11.2022 ТАСС 1")."""
     m = _DATE_FIRST.match(line)
-    if not m or stamp_and_credit(line, rules) or is_timestamp(line, rules):
+    if not m:
+        return _unglue_worded_date(line, rules)
+    if stamp_and_credit(line, rules) or is_timestamp(line, rules):
         return [line]  # (nor a stamp with its agency: "23.11.2022 ТАСС 1")
     rest = line[m.end() :].strip()
     if word_count(rest) <= HEADLINE_MAX_WORDS and (
@@ -40,6 +42,21 @@ def unglue_dated_headline(line: str, rules: CleanRules) -> list[str]:
     if run_on and GLUED_HEAD_WORDS <= word_count(rest[: run_on.start()]) <= HEADLINE_MAX_WORDS:
         return [m.group(1), rest[: run_on.start()], rest[run_on.start() :].strip()]
     return [line]
+
+
+def _unglue_worded_date(line: str, rules: CleanRules) -> list[str]:
+    """A full date in words glued to the headline, no space between ("Jan 07, 2022UN chief
+    appeals for calm …") -> the date / the headline."""
+    found = find_dates(line[:40], rules, latin=not CYR.search(line))
+    if not found or found[0][0] != 0 or found[0][1] is None:
+        return [line]
+    end = max(date_ends(line, 0, rules), default=0)
+    rest = line[end:]
+    if not end or not re.match(rf"[{UPPER}«\"“]", rest) or line[end - 1 : end].isspace():
+        return [line]
+    if not GLUED_HEAD_WORDS <= word_count(rest) <= HEADLINE_MAX_WORDS or ends_sentence(rest):
+        return [line]
+    return [line[:end].strip(), rest.strip()]
 
 
 _CAPS_NAME = r"[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){1,2}"  # "KIRILL ZARUBIN"
@@ -76,16 +93,21 @@ _CLOCK_AFTER = re.compile(r"[,\s]*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")  # a letter, then a digit, no space
 
 
+_DATE_ENDS_LINE = re.compile(r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\s*")  # "…саясат09.05.2022"
+
+
 def unglue_headline_date(line: str, rules: CleanRules) -> list[str]:
     """A headline with the page's date glued after it, no space between (the page's
     markup put them in two elements): "IGP Orders … Minor Offences23 Sep 2022" -> the
     headline / the date; "… на восток России16.10.2015 ЛУКОЙЛ предлагает …" -> the
-    headline / the date and the lead. The date is a full one (day, month, year) that
-    starts where the letters stop (with its clock time, if any); the text before it is
-    shaped like a headline."""
+    headline / the date and the lead; "Экологиялық саясат09.05.2022" (a rubric and its
+    date, nothing after) -> the rubric / the date. The date is a full one (day, month,
+    year) that starts where the letters stop (with its clock time, if any); the text before
+    it is shaped like a headline, or is a rubric when the date ends the line."""
     for m in _LETTER_DIGIT.finditer(line):
         head, tail = line[: m.start()].rstrip(), line[m.start() :]
-        if not GLUED_HEAD_WORDS <= word_count(head) <= HEADLINE_MAX_WORDS or ends_sentence(head):
+        least = 1 if _DATE_ENDS_LINE.fullmatch(tail) else GLUED_HEAD_WORDS
+        if not least <= word_count(head) <= HEADLINE_MAX_WORDS or ends_sentence(head):
             continue
         found = find_dates(tail[:40], rules, latin=not CYR.search(line))
         if not found or found[0][0] != 0 or found[0][1] is None:
@@ -141,6 +163,44 @@ _CARD_TAIL = re.compile(
 _CARD_CREDIT = re.compile(
     rf"(?<=[{CYR_LOWER}])\s+(?P<credit>[{CYR_UPPER}][{CYR_LOWER}]+\s+[{CYR_UPPER}][{CYR_LOWER}]+/[^\s/]+(?:\s[{CYR_UPPER}A-Z][\w-]*)?)\s+(?=[{CYR_UPPER}])"
 )
+
+
+DOUBLED_HEAD_CHARS = 20  # a headline said twice in a row inside a flattened page: 20+ chars
+DOUBLED_SEARCH_CHARS = 300  # ... starting within the line's first characters
+DOUBLED_LINE_WORDS = 30  # ... of a line this long at least (a page flattened onto one line)
+_WORD_START = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=[{CYR_LOWER}a-z])(?=[{CYR_UPPER}A-Z]))\S")
+
+
+def unglue_doubled_headline(line: str) -> list[str]:
+    """A page flattened onto one line, its headline said twice in a row near the start
+    (the page's <title> glued to its <h1>): "НовотроицкНовостиНовости происшествийСитуация в
+    Казахстане: что известно … Ситуация в Казахстане: что известно … 06.01.2022 12:58 …"
+    -> what comes before / the headline once / the rest; any other line as it is."""
+    if word_count(line) < DOUBLED_LINE_WORDS:
+        return [line]
+    ends = [m.start() for m in re.finditer(r"\s", line[: DOUBLED_SEARCH_CHARS + 400])]
+    best: tuple[int, int] | None = None
+    for m in _WORD_START.finditer(line[:DOUBLED_SEARCH_CHARS]):
+        start = m.start()
+        for end in ends:
+            size = end - start
+            if size < DOUBLED_HEAD_CHARS or (best and size <= best[1] - best[0]):
+                continue
+            if line.startswith(" " + line[start:end], end) and (
+                len(line) == end + 1 + size or line[end + 1 + size].isspace()
+            ):
+                best = (start, end)
+    if best is None:
+        return [line]
+    start, end = best
+    head = line[start:end].strip()
+    words = head.split()
+    if len(words) > HEADLINE_MAX_WORDS or ends_sentence(head) or len(set(words)) < 0.6 * len(words):
+        return [line]  # (not a sentence, nor a word said over and over: a list's bullets)
+    before, after = line[:start].strip(), line[end + 1 + (end - start) :].strip()
+    if re.search(r"[.!?…](?:\s|$)", before):
+        return [line]  # a lead said twice after its dateline ("АСТАНА, 5 янв - РИА Новости. …")
+    return [part for part in (before, head, after) if part]
 
 
 def unglue_card(line: str) -> list[str]:
