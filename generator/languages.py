@@ -59,6 +59,7 @@ _LIST_KEYS = (
     "organisation_words",
     "verb_endings",
     "small_names",
+    "original_words",
     "category_fields",
     "author_fields",
     "stamp_labels",
@@ -118,6 +119,9 @@ class LanguagePack:
     # the starts of proper names some outlets write in small letters (Ukrainian "росія",
     # "путін"): a line opening with one is no lower-case label
     small_names: tuple[str, ...] = ()
+    # the starts of words saying a date is an original's ("Оригінальний звіт був опублікований
+    # 14 грудня 2023 року", "Originally published …"): never the page's own date
+    original_words: tuple[str, ...] = ()
     # a stamp's neighbours on its line: a category field's name ("Категория: …"), the label
     # a stamp opens with after it ("Published", a word's start), counts' words ("просмотр…")
     category_fields: tuple[str, ...] = ()

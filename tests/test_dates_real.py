@@ -1551,3 +1551,30 @@ def test_a_posts_list_of_facts_is_no_today_box_and_a_lists_heading_ends_the_arti
     assert text_date(ctx, name, url=url) == dt.date(2026, 2, 2)
     name = "dev40/ru_dumrt_muftij-mechet-jomga.txt"
     assert text_date(ctx, name) == dt.date(2018, 4, 6)
+
+
+def test_azerbaijani_months_a_comma_after_the_day_and_an_originals_date(ctx):
+    """caspianenergy.net (dev32): "Cümə axşamı, 06 Yanvar 2022 14:04" over a Russian report,
+    the site's own Azerbaijani month; germanica.org.ua (dev24): "17, Тра 2024", a Ukrainian
+    theme's day, comma, short month, not an issue's number ("№1, січень 2012" on veche);
+    drukarnia.com.ua (dev37): "Оригінальний звіт був опублікований 14 грудня 2023 року"
+    dates the translated report's original, not the page (no date rather than a wrong one)."""
+    name = "dev32/ru_caspianenergy_uzbekistan-prekratil-eksport-gaza.txt"
+    assert text_date(ctx, name) == dt.date(2022, 1, 6)
+    name = "dev24/uk_germanica_khto-vyhrav-vybory-turkmenistan.txt"
+    assert text_date(ctx, name) == dt.date(2024, 5, 17)
+    assert text_date(ctx, "dev37/uk_veche_energetychnyj-fen-shuj.txt") is None
+    name = "dev37/uk_drukarnia_padinnia-vplyvu-rosii-tsentralna-aziia.txt"
+    assert text_date(ctx, name) is None
+    line = "Оригінальний звіт був опублікований 14 грудня 2023 року"
+    assert classify(line, ctx.rules) == "original_stamp"
+
+
+def test_a_stamp_under_the_text_over_a_lists_heading_is_the_articles(ctx):
+    """kfu.kg (dev26): the article, "00:35 01-10-2024", then "Другие новости" and the other
+    stories' leads: the stamp right under the text is the article's (its day and month are
+    in an order the page does not settle, so no date is taken from it)."""
+    from generator.ingest.clean import clean_text
+
+    c = clean_text(page("dev26/ru_kfukg_rasshirennyj-sostav-otbor-chm-2026.txt", 5000), ctx.rules)
+    assert ("tail", "00:35 01-10-2024") in c.stamps

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.clean.dates import NUMERIC_DATE
+from generator.ingest.clean.dates import NUMERIC_DATE, find_dates
 from generator.ingest.clean.rules import HEADLINE_MAX_WORDS, MAX_DEBRIS_WORDS, CleanRules
 from generator.ingest.clean.text import (
     CYR_LOWER,
@@ -249,6 +249,20 @@ def image_alt_text(line: str, rules: CleanRules) -> str | None:
     return alt
 
 
+ORIGINAL_STAMP_WORDS = 14  # "Originally published on …, 2023": a short line
+
+
+def original_stamp(line: str, rules: CleanRules) -> bool:
+    """A line dating an original ("Оригінальний звіт був опублікований 14 грудня 2023 року",
+    "Originally published on 3 May 2024"): a reprint's note, never the page's own stamp."""
+    if not rules.original_words or word_count(line) > ORIGINAL_STAMP_WORDS:
+        return False
+    words = re.findall(r"[^\W\d_]+", line.casefold())
+    return any(w.startswith(rules.original_words) for w in words) and any(
+        year for _s, year, *_md in find_dates(line, rules)
+    )
+
+
 def classify(line: str, rules: CleanRules, title: str | None = None) -> str | None:
     """The debris class of one line, or ``None`` when it is (or may be) article text."""
     if _IMAGE_LINE.match(line):
@@ -291,6 +305,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "epigraph"
     if _issue_line(line, rules):
         return "header"  # (a stamp wherever it stands, like an agency's header)
+    if original_stamp(line, rules):
+        return "original_stamp"  # "Оригінальний звіт був опублікований 14 грудня 2023 року"
     if is_timestamp(line, rules):
         return "timestamp"
     if _LONE_NUMBER.match(line) or re.sub(r"[\W_]", "", line).isdigit():

@@ -66,6 +66,7 @@ class CleanRules:
     agencies: frozenset[str] = frozenset()  # case-folded outlet names and aliases
     organisation_words: frozenset[str] = frozenset()  # case-folded (the packs')
     small_names: tuple[str, ...] = ()  # names written in small letters (the packs')
+    original_words: tuple[str, ...] = ()  # an original's date follows (the packs')
     verb_ending: re.Pattern[str] | None = None  # a word ending like a finite verb (the packs')
 
 
@@ -106,6 +107,7 @@ def build_rules(
     salutations: set[str] = set()
     organisations: set[str] = set()
     small_names: set[str] = set()
+    originals: set[str] = set()
     weekdays: dict[str, set[int]] = {}
     verb_endings: set[str] = set()
     fields: set[str] = set()
@@ -140,6 +142,7 @@ def build_rules(
         salutations.update(" ".join(w.casefold().split()) for w in pack.salutations)
         organisations.update(w.casefold() for w in pack.organisation_words)
         small_names.update(w.casefold() for w in pack.small_names)
+        originals.update(w.casefold() for w in pack.original_words)
         verb_endings.update(w.casefold() for w in pack.verb_endings)
         fields.update(w.casefold() for w in pack.category_fields)
         authors.update(w.casefold() for w in pack.author_fields)
@@ -330,6 +333,7 @@ def build_rules(
         agencies=frozenset(a.casefold() for a in agencies),
         organisation_words=frozenset(organisations),
         small_names=tuple(sorted(small_names)),
+        original_words=tuple(sorted(originals)),
         weekday=re.compile(
             r"(?<![^\W\d_])(?P<day>" + _phrases(days) + r")\.?,?\s{0,3}$", re.IGNORECASE
         )

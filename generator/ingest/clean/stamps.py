@@ -26,6 +26,7 @@ TWICE_IN_A_ROW_WORDS = 5  # a line said twice in a row above the text is its hea
 _LIST_KINDS = frozenset(
     {"read_also", "tags", "ticker", "sidebar", "share", "subscribe", "widget", "navigation"}
 )
+LIST_HEADING_WORDS = 3  # a list's heading under the text ("Другие новости"), this short
 STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
 CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
 PAGE_TITLE_HEAD_WORDS = 4  # a headline said again under the page's title line: this long
@@ -259,6 +260,17 @@ def stamp_lines(
             out.append((where, stamp))
     out += [("late", lines[i]) for i in range(first_body, len(lines)) if kinds[i] == "header"]
     text = [i for i, k in enumerate(kinds) if k is None and word_count(lines[i]) >= 8]
+    # (not past a list's heading under the text: "00:35 01-10-2024" / "Другие новости" /
+    # other stories' leads)
+    heading = next(
+        (
+            i
+            for i in range(first_body + 1, len(lines))
+            if kinds[i] == "ticker" and word_count(lines[i]) <= LIST_HEADING_WORDS
+        ),
+        len(lines),
+    )
+    text = [i for i in text if i < heading] or text
     # (a line the page prints twice, a standfirst or a caption, is no paragraph of text)
     second = next(
         (i for i in text if i > first_body and not _said_twice(lines, kinds, i)), len(lines)
