@@ -4098,3 +4098,22 @@ def test_a_page_whose_headline_cleans_away_keeps_a_title_from_its_lead(ctx):
     art = ingest_bytes(RawInput(data=text.encode("utf-8"), origin="ria"), ctx)
     assert art.title.startswith("Судебные процессы по беспорядкам января 2022 года")
     assert LEAD_TITLE in art.inferred
+
+
+def test_a_news_sections_tail_a_consent_box_an_assembly_and_a_title_field(ctx):
+    """whatsnow (dev42): "… where nothing will ever be the same | World news"; teknomers
+    (dev42): "… in Kharkiv – Latest news – news"; 66.ru (dev42): a consent box's "Принимаю
+    условия соглашения и даю своё согласие на обработку персональных данных и cookies" over
+    the headline; ksgpcis.ru (dev41): "МЕЖПАРЛАМЕНТСКАЯ АССАМБЛЕЯ ГОСУДАРСТВ – УЧАСТНИКОВ
+    СОДРУЖЕСТВА …", the assembly's name, over its news; caspinfo.org (dev41): "Название:
+    Новости нефтегазовой отрасли Казахстана", a record's field before the headline."""
+    art = _realset_article(ctx, "dev42/en_whatsnow_inside-the-epicenter-almaty.txt")
+    assert art.title.endswith("where nothing will ever be the same")
+    art = _realset_article(ctx, "dev42/en_teknomers_russian-attacks-electricity-kharkiv.txt")
+    assert art.title == "Russian attacks are said to have knocked out electricity in Kharkiv"
+    art = _realset_article(ctx, "dev42/ru_66ru_dnevnik-turista-v-kazahstane.txt")
+    assert art.title.startswith("Краткий дневник туриста")
+    art = _realset_article(ctx, "dev41/ru_ksgpcis_nablyudateli-mpa-sng-vybory-2019.txt")
+    assert art.title.startswith("Наблюдатели от МПА СНГ провели итоговое совещание")
+    art = _realset_article(ctx, "dev41/ru_caspinfo_novosti-neftegazovoj-otrasli-2000.txt")
+    assert art.title == "Новости нефтегазовой отрасли Казахстана"

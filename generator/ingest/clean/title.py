@@ -57,6 +57,13 @@ _READ_MORE_TAIL = re.compile(
 _GENRE_TAIL = re.compile(
     r"\s+[–—-]\s+(?:Analysis|Opinion|Op-Ed|Commentary|Interview|Editorial|Explainer)\s*$"
 )
+# ... and a news section's name after a bar or dash ("… | World news", "… – Latest news –
+# news", "… - Новости")
+_NEWS_TAIL = re.compile(
+    r"(?:\s+[–—|-]\s+(?:(?:latest|world|breaking|top|local|business|daily)\s+)?"
+    r"(?:news|новости|новини|жаңалықтар))+\s*$",
+    re.IGNORECASE,
+)
 # ... and an outlet's name after a dash, "The" and up to three capitalised words
 # ("… ‘violators of public order’ – The Washington Post")
 _THE_OUTLET_TAIL = re.compile(r"\s+[–—|-]\s+(?-i:The(?:\s+[A-Z][\w.&’'-]*){1,3})\s*$")
@@ -243,6 +250,12 @@ _TRANSCRIPT_FOR = re.compile(
 )
 
 
+# a record's field name before the headline ("Название: Новости нефтегазовой отрасли …")
+_TITLE_FIELD = re.compile(
+    r"^(?:название|заголовок|назва|атауы|тақырыбы|title|headline)\s*:\s*(?=\S)", re.IGNORECASE
+)
+
+
 def strip_credit(title: str, rules: CleanRules) -> str:
     """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
     bullet, a breadcrumb's arrows or a transcript's label before it ("• Headline", "» »
@@ -250,6 +263,8 @@ def strip_credit(title: str, rules: CleanRules) -> str:
     title = LIST_BULLET.sub("", title, count=1)
     title = CRUMB_ARROWS.sub("", title, count=1)
     title = _TRANSCRIPT_FOR.sub("", title, count=1)
+    if (field := _TITLE_FIELD.match(title)) and word_count(title[field.end() :]) >= 2:
+        title = title[field.end() :]
     if (region := _REGION_RUBRIC.match(title)) and word_count(title[region.end() :]) >= 3:
         title = title[region.end() :]
     if home := _GLUED_HOME.match(title):  # "HomeNews350 Pakistani students …"
@@ -258,7 +273,14 @@ def strip_credit(title: str, rules: CleanRules) -> str:
         if section and section.group(0) in rules.section_words:
             rest = rest[section.end() :]
         title = rest
-    for tail in (_PHOTO_COUNT, _READ_TIME_TAIL, _READ_MORE_TAIL, _GENRE_TAIL, _THE_OUTLET_TAIL):
+    for tail in (
+        _PHOTO_COUNT,
+        _READ_TIME_TAIL,
+        _READ_MORE_TAIL,
+        _GENRE_TAIL,
+        _THE_OUTLET_TAIL,
+        _NEWS_TAIL,
+    ):
         cut = tail.sub("", title)
         if cut != title and word_count(cut) >= 3:
             title = cut
