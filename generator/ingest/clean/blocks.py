@@ -7,7 +7,7 @@ import itertools
 import re
 
 from generator.ingest.clean.dates import TIME, find_dates
-from generator.ingest.clean.lines import market_ticker, name_line, weather
+from generator.ingest.clean.lines import NAME_WORD, market_ticker, name_line, weather
 from generator.ingest.clean.rules import (
     DATED_HEADLINE_LINES,
     HEADLINE_MAX_WORDS,
@@ -257,10 +257,9 @@ def own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> N
 
 
 EPIGRAPH_TOP_LINES = 12  # a site's quotation box broken over lines, among the first lines
-_NAME = rf"[{UPPER}][\w'’\-]*"
 _WRAPPED_EPIGRAPH = re.compile(  # a long quotation and its author's name (initials maybe)
     r"^[«\"“„][^«»\"“”„]{80,400}[»\"”“]\s*(?:[—–-]\s*)?"
-    rf"(?:[{UPPER}]\.\s?){{0,2}}{_NAME}(?:\s+{_NAME}){{0,2}}\.?$"
+    rf"(?:[{UPPER}]\.\s?){{0,2}}{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\.?$"
 )
 
 

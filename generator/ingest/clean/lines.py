@@ -100,14 +100,14 @@ _TICKER_CURRENCY = re.compile(
     rf"(?<![^\W\d_])(?:{_CURRENCIES})(?![^\W\d_])|[$€£₽₸₴¥]", re.IGNORECASE
 )
 
-_NAME_WORD = rf"[{UPPER}][\w'’\-]*"
+NAME_WORD = rf"[{UPPER}][\w'’\-]*"
 
 # An epigraph or quote-of-the-day box: a quotation, a dash, its author's name alone and a
 # full stop ("«Если судят по закону, … живёт среди людей» — Демосфен."). A headline quoting
 # someone has no full stop ("«Казахстан не будет участвовать» — Токаев").
 _EPIGRAPH = re.compile(
     r"^[«\"“„][^«»\"“”„]{10,300}[»\"”“]\s*[—–-]\s*"
-    rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}\.$"
+    rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\.$"
 )
 
 
@@ -448,7 +448,7 @@ def name_line(line: str, rules: CleanRules) -> str | None:
     if any(ch.isdigit() for ch in line) or ends_sentence(line):
         return None
     candidate = split_glued_section(line, rules)
-    if re.fullmatch(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}", candidate):
+    if re.fullmatch(rf"{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}", candidate):
         words = candidate.split()
         menu = rules.sections or ()
         if (
