@@ -4117,3 +4117,21 @@ def test_a_news_sections_tail_a_consent_box_an_assembly_and_a_title_field(ctx):
     assert art.title.startswith("Наблюдатели от МПА СНГ провели итоговое совещание")
     art = _realset_article(ctx, "dev41/ru_caspinfo_novosti-neftegazovoj-otrasli-2000.txt")
     assert art.title == "Новости нефтегазовой отрасли Казахстана"
+
+
+def test_an_accessibility_switch_weather_readings_and_a_regions_administration(ctx):
+    """zvenrada.gov.ua (dev44): "A A A K K K" / "для людей із порушенням зору" (the switch
+    to a version for the visually impaired) over the council's name and the headline;
+    samarkand.uz (dev44): "Хокимият Самаркандской области", the administration's name
+    alone, over its news; a weather box's readings ("Давление: 746 мм") are a widget."""
+    art = _realset_article(ctx, "dev44/uk_zvenrada_delegaciya-posolstva-kazakhstanu.txt")
+    assert art.title.startswith("Звенигородський район відвідала делегація посольства")
+    art = _realset_article(ctx, "dev44/ru_samarkanduz_izucheny-raboty-po-blagoustrojstvu.txt")
+    assert art.title == "В регионе изучены работы по благоустройству"
+    for line in (
+        "Давление: 746 мм",
+        "Ветер: 4 м/c, 230",
+        "Влажность: 26%",
+        "GISMETEO: Погода по г.Москва",
+    ):
+        assert classify(line, ctx.rules) == "widget", line
