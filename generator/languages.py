@@ -186,7 +186,7 @@ def _locale_words(
         for form, number in _cldr_names(locale.months, ("wide",)):
             months.setdefault(form, set()).add(number)
         days += [form for form, _number in _cldr_names(locale.days, ("wide",))]
-    return _one_each(months), tuple(dict.fromkeys(days))
+    return one_each(months), tuple(dict.fromkeys(days))
 
 
 def _own_weekdays(code: Any) -> dict[str, int]:
@@ -203,7 +203,7 @@ def _own_weekdays(code: Any) -> dict[str, int]:
     for form, number in _cldr_names(locale.days, ("wide", "abbreviated")):
         if len(form.rstrip(".")) >= 2:
             found.setdefault(form.rstrip("."), set()).add(number)
-    return _one_each(found)
+    return one_each(found)
 
 
 def _cldr_names(names: Any, widths: tuple[str, ...]) -> Iterator[tuple[str, int]]:
@@ -215,7 +215,7 @@ def _cldr_names(names: Any, widths: tuple[str, ...]) -> Iterator[tuple[str, int]
                 yield name.casefold(), int(number)
 
 
-def _one_each(found: dict[str, set[int]]) -> dict[str, int]:
+def one_each(found: dict[str, set[int]]) -> dict[str, int]:
     """The forms that name one month or day only (a form naming two is left out)."""
     return {form: next(iter(n)) for form, n in sorted(found.items()) if len(n) == 1}
 

@@ -339,6 +339,9 @@ def clean_text(
                 break
 
     body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
+    if not title and body.strip():  # a lead paragraph that was its dateline alone ("АСТАНА,
+        # 5 янв - РИА Новости."): the title is cut from the text's opening, rather than none
+        title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules)), True
     removed = tuple(Removed(k, lines[i]) for i, k in enumerate(kinds) if k not in (None, "blank"))
     return Cleaned(
         title=title,

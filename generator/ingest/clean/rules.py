@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from generator.ingest.clean.text import UPPER, comparison_key
-from generator.languages import LanguagePack, month_regex
+from generator.languages import LanguagePack, month_regex, one_each
 
 MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
 HEADLINE_MAX_WORDS = 30  # a longer line is article text
@@ -268,7 +268,7 @@ def build_rules(
             re.IGNORECASE,
         )
     stamp_before, stamp_after, stamp_counts = _stamp_neighbours(fields, labels, counters)
-    days = {form: next(iter(n)) for form, n in weekdays.items() if len(n) == 1}  # (one day)
+    days = one_each(weekdays)  # (a form naming two days in two packs is left out)
     return CleanRules(
         record_fields=frozenset(fields | authors),
         stamp_before=stamp_before,

@@ -29,21 +29,22 @@ _SLUG_PAIRS = (("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "z"
 _SLUG_PAIRS += (("ts", "c"), ("tc", "c"), ("gh", "g"), ("x", "ks"), ("q", "k"), ("w", "v"))
 
 
+def _consonant_letters(latin: str) -> str:
+    """The consonants of a word in Latin letters, the slugs' two-letter spellings folded."""
+    for a, b in _SLUG_PAIRS:
+        latin = latin.replace(a, b)
+    return re.sub(r"[aeiouyj]", "", latin)
+
+
 def _skeleton(word: str) -> str:
     """A word's first three consonants in Latin letters, alike however a slug spells it."""
-    w = word.casefold().translate(_SLUG_LETTERS).replace(" ", "")
-    for a, b in _SLUG_PAIRS:
-        w = w.replace(a, b)
-    return re.sub(r"[aeiouyj]", "", w)[:3]
+    return _consonant_letters(word.casefold().translate(_SLUG_LETTERS).replace(" ", ""))[:3]
 
 
 def consonants(text: str) -> str:
     """A name's consonants in Latin letters, alike however it is spelt or transliterated
     ("Русские Вести" and "russkievesti" -> "rsskvst")."""
-    w = re.sub(r"[^a-z]", "", text.casefold().translate(_SLUG_LETTERS))
-    for a, b in _SLUG_PAIRS:
-        w = w.replace(a, b)
-    return re.sub(r"[aeiouyj]", "", w)
+    return _consonant_letters(re.sub(r"[^a-z]", "", text.casefold().translate(_SLUG_LETTERS)))
 
 
 def slug_words(url: str | None) -> frozenset[str]:

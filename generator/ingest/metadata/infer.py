@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from generator.ingest.clean import Cleaned, CleanRules, lead_title, normalise_name
+from generator.ingest.clean import Cleaned, CleanRules, normalise_name
 from generator.ingest.metadata.outlets import same_outlet
 from generator.ingest.metadata.provenance import infer_date
 from generator.ingest.metadata.publisher import infer_source
@@ -39,9 +39,6 @@ def infer_metadata(
         inferred.add("title")
         if cleaned.title_in_body:  # no headline on the page: the title is cut from the lead
             inferred.add(LEAD_TITLE)
-    if not title and cleaned.body.strip():  # a headline that cleaned away to nothing: the
-        title = clean_title(lead_title(cleaned.body.split("\n\n", 1)[0], rules), sources)
-        inferred |= {"title", LEAD_TITLE}  # lead's opening, rather than losing the article
 
     language = given.language
     if not language:
