@@ -1568,6 +1568,10 @@ def test_azerbaijani_months_a_comma_after_the_day_and_an_originals_date(ctx):
     assert text_date(ctx, name) is None
     line = "Оригінальний звіт був опублікований 14 грудня 2023 року"
     assert classify(line, ctx.rules) == "original_stamp"
+    # the en pack's phrase, not only its words' starts ("first published" had never matched)
+    line = "This article was first published on 3 May 2024"
+    assert classify(line, ctx.rules) == "original_stamp"
+    assert classify("Published on 3 May 2024", ctx.rules) == "timestamp"
 
 
 def test_a_stamp_under_the_text_over_a_lists_heading_is_the_articles(ctx):

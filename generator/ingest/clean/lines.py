@@ -255,10 +255,9 @@ ORIGINAL_STAMP_WORDS = 14  # "Originally published on …, 2023": a short line
 def original_stamp(line: str, rules: CleanRules) -> bool:
     """A line dating an original ("Оригінальний звіт був опублікований 14 грудня 2023 року",
     "Originally published on 3 May 2024"): a reprint's note, never the page's own stamp."""
-    if not rules.original_words or word_count(line) > ORIGINAL_STAMP_WORDS:
+    if rules.original is None or word_count(line) > ORIGINAL_STAMP_WORDS:
         return False
-    words = re.findall(r"[^\W\d_]+", line.casefold())
-    return any(w.startswith(rules.original_words) for w in words) and any(
+    return rules.original.search(line) is not None and any(
         year for _s, year, *_md in find_dates(line, rules)
     )
 

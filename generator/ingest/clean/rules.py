@@ -66,7 +66,8 @@ class CleanRules:
     agencies: frozenset[str] = frozenset()  # case-folded outlet names and aliases
     organisation_words: frozenset[str] = frozenset()  # case-folded (the packs')
     small_names: tuple[str, ...] = ()  # names written in small letters (the packs')
-    original_words: tuple[str, ...] = ()  # an original's date follows (the packs')
+    # the start of a word or phrase saying an original's date follows (the packs')
+    original: re.Pattern[str] | None = None
     verb_ending: re.Pattern[str] | None = None  # a word ending like a finite verb (the packs')
 
 
@@ -333,7 +334,9 @@ def build_rules(
         agencies=frozenset(a.casefold() for a in agencies),
         organisation_words=frozenset(organisations),
         small_names=tuple(sorted(small_names)),
-        original_words=tuple(sorted(originals)),
+        original=re.compile(r"(?<![^\W\d_])(?:" + _phrases(originals) + ")", re.IGNORECASE)
+        if originals
+        else None,
         weekday=re.compile(
             r"(?<![^\W\d_])(?P<day>" + _phrases(days) + r")\.?,?\s{0,3}$", re.IGNORECASE
         )
