@@ -78,6 +78,13 @@ def _phrases(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def _listed(template: str, words: Iterable[str]) -> re.Pattern[str] | None:
+    """``template`` with the packs' words in place of ``WORDS`` (``_phrases``), compiled
+    case-insensitively; ``None`` when no pack lists any."""
+    words = list(words)
+    return re.compile(template.replace("WORDS", _phrases(words)), re.IGNORECASE) if words else None
+
+
 def build_rules(
     packs: Mapping[str, LanguagePack],
     agencies: Iterable[str] = (),
@@ -297,55 +304,24 @@ def build_rules(
         )
         if today
         else None,
-        deadline=re.compile(
-            r"(?<!\w)(?:" + _phrases(deadline) + r")\s*$",
-            re.IGNORECASE,
-        )
-        if deadline
-        else None,
-        edit_tag=re.compile(r"\s*\[\s*(?:" + _phrases(edit) + r")\s*\]\s*$", re.IGNORECASE)
-        if edit
-        else None,
-        start=re.compile(r"(?<!\w)(?:" + _phrases(start) + r")\s*$", re.IGNORECASE)
-        if start
-        else None,
-        salutation=re.compile(
-            r"^\W*(?:" + _phrases(salutations) + r")\b[^.!?\n]{0,60}!", re.IGNORECASE
-        )
-        if salutations
-        else None,
-        permalink=re.compile(
-            r"^\W*(?:" + _phrases(permalink) + r")\s*:?\s*(?P<url>https?://\S+)\s*$",
-            re.IGNORECASE,
-        )
-        if permalink
-        else None,
+        deadline=_listed(r"(?<!\w)(?:WORDS)\s*$", deadline),
+        edit_tag=_listed(r"\s*\[\s*(?:WORDS)\s*\]\s*$", edit),
+        start=_listed(r"(?<!\w)(?:WORDS)\s*$", start),
+        salutation=_listed(r"^\W*(?:WORDS)\b[^.!?\n]{0,60}!", salutations),
+        permalink=_listed(r"^\W*(?:WORDS)\s*:?\s*(?P<url>https?://\S+)\s*$", permalink),
         anniversary=tuple(anniversary),
         months=months,
         date_patterns=tuple(date_patterns),
         datelines=datelines,
         tail_stamp=tail_stamp,
-        currency_names=re.compile(
-            r"(?<![^\W\d_])(?:" + _phrases(currencies) + r")[^\W\d_]{0,2}(?![^\W\d_])",
-            re.IGNORECASE,
-        )
-        if currencies
-        else None,
+        currency_names=_listed(r"(?<![^\W\d_])(?:WORDS)[^\W\d_]{0,2}(?![^\W\d_])", currencies),
         agencies=frozenset(a.casefold() for a in agencies),
         organisation_words=frozenset(organisations),
         small_names=tuple(sorted(small_names)),
-        original=re.compile(r"(?<![^\W\d_])(?:" + _phrases(originals) + ")", re.IGNORECASE)
-        if originals
-        else None,
-        weekday=re.compile(
-            r"(?<![^\W\d_])(?P<day>" + _phrases(days) + r")\.?,?\s{0,3}$", re.IGNORECASE
-        )
-        if days
-        else None,
+        original=_listed(r"(?<![^\W\d_])(?:WORDS)", originals),
+        weekday=_listed(r"(?<![^\W\d_])(?P<day>WORDS)\.?,?\s{0,3}$", days),
         weekdays=days,
-        verb_ending=re.compile(r"(?:" + _phrases(verb_endings) + r")$", re.IGNORECASE)
-        if verb_endings
-        else None,
+        verb_ending=_listed(r"(?:WORDS)$", verb_endings),
     )
 
 
