@@ -1582,3 +1582,30 @@ def test_a_stamp_under_the_text_over_a_lists_heading_is_the_articles(ctx):
 
     c = clean_text(page("dev26/ru_kfukg_rasshirennyj-sostav-otbor-chm-2026.txt", 5000), ctx.rules)
     assert ("tail", "00:35 01-10-2024") in c.stamps
+
+
+def test_dates_of_press_releases_blogs_and_glued_leads(ctx):
+    """osce.org (dev43): "BRUSSELS, 4 January 2006 - The OSCE …" under a record's empty
+    fields ("Date:" / "Place:" / "BRUSSELS" / "Source:" …), which are no paragraphs;
+    orskeparh.ru (dev44): "ОРСК. 01 августа 2015 г. В субботу …", a place in capitals and a
+    full stop; pollawlife.com.ua (dev43): "неділю, 24 вересня 2017 р.", Blogger's header
+    (its address "/2017/09/25.html" names a post, not a day); cem.com.kz (dev45): "2018
+    жылғы «12» шілде", an official letter's day in quotes; tiue.org (dev45): "29 жовтня
+    2023 р.Число загиблих …", DW's date glued to the lead."""
+    from generator.ingest.metadata.url_dates import url_date
+
+    assert text_date(ctx, "dev43/en_osce_cio-gas-agreement-russia-ukraine.txt") == dt.date(
+        2006, 1, 4
+    )
+    assert text_date(ctx, "dev44/ru_orskeparh_episkop-irinej-liturgiya.txt") == dt.date(2015, 8, 1)
+    name = "dev43/uk_pollawlife_ukrayina-uzbekystan-25-richnytsya.txt"
+    url = "http://www.pollawlife.com.ua/2017/09/25.html"
+    assert text_date(ctx, name, url=url) == dt.date(2017, 9, 24)
+    assert url_date(url) is None
+    assert url_date("https://danaqaz.kz/barlyk-nomirler/2016/2-26/item/494-a") is None
+    assert url_date("https://a.kz/2022/01/05/x.html") == dt.date(2022, 1, 5)
+    assert url_date("https://a.kz/archive/2022-01-05.html") == dt.date(2022, 1, 5)
+    name = "dev45/kk_cem_enpf-azamattyq-quqyqtyq-shart.txt"
+    assert text_date(ctx, name) == dt.date(2018, 7, 12)
+    name = "dev45/uk_tiue-dw_vybukh-na-shakhti-kazakhstan.txt"
+    assert text_date(ctx, name) == dt.date(2023, 10, 29)

@@ -4135,3 +4135,48 @@ def test_an_accessibility_switch_weather_readings_and_a_regions_administration(c
         "GISMETEO: Погода по г.Москва",
     ):
         assert classify(line, ctx.rules) == "widget", line
+
+
+def test_a_flattened_pages_stamp_a_dateline_alone_a_kicker_and_a_list_of_links(ctx):
+    """vun.com.ua (dev43): the headline, "Фото", "15.01.2026 22:03 Укрінформ" and the lead
+    on one line; wtrf.com (dev46): "MARTINS FERRY, Ohio (WTRF)" alone over the lead is its
+    dateline, no headline; postbulletin.com (dev46): "AUSTIN EDITION - Prospective …", an
+    edition's kicker in capitals; locax.ru (dev44): three ">> …" links to other stories over
+    the headline; intour-khabarovsk.com (dev44): "06.04.2015 Bandy World Championship
+    Results", capitalised words the URL's slug says are the headline, not names."""
+    art = _realset_article(ctx, "dev43/uk_vun_obse-spetsialne-zasidannya.txt")
+    assert art.title == (
+        "ОБСЄ розглянула на спеціальному засіданні комбіновані удари Росії проти України"
+    )
+    assert art.date == dt.date(2026, 1, 15)
+    assert art.body.startswith("Очільник МЗС Андрій Сибіга заявив")
+    url = "https://www.wtrf.com/belmont-county/belmont-county-pastor-investigates-how-best-to-help-ukrainian-refugees/"
+    art = _realset_article(ctx, "dev46/en_wtrf_pastor-help-ukrainian-refugees.txt", url)
+    assert LEAD_TITLE in art.inferred and art.title.startswith("Rev. William Webster")
+    art = _realset_article(ctx, "dev46/en_postbulletin_exchange-students-host-families.txt")
+    assert art.title == "Prospective exchange students need host families in this area"
+    from generator.ingest.clean.title import strip_credit
+
+    kept = "ЦИК РК – выборы в маслихаты назначены на 19 марта"  # (two abbreviations)
+    assert strip_credit(kept, ctx.rules) == kept
+    art = _realset_article(ctx, "dev44/ru_locax_prigovor-ryskalieva.txt")
+    assert art.title == "Приговор по делу бывшего акима Рыскалиева обнародуют 10 ноября"
+    url = "http://www.intour-khabarovsk.com/news/714-060415-bandy-world-championship-results.html"
+    art = _realset_article(
+        ctx, "dev44/en_intourkhabarovsk_bandy-world-championship-results.txt", url
+    )
+    assert art.title == "Bandy World Championship Results"
+    assert unglue_dated_headline("05.07.2007 RBCdaily Екатерина Цирлина", ctx.rules) == [
+        "05.07.2007 RBCdaily Екатерина Цирлина"
+    ]
+
+
+def test_skip_links_and_social_promos_are_no_headline(ctx):
+    """pr418.com (dev45): "Перейти до матеріалу" (skip to content) over the page; ntsk.ru
+    (dev44): "Мы Вконтакте", the radio's social link, and "Мы в соц.сетях"."""
+    art = _realset_article(ctx, "dev45/uk_pr418-jw_verkhovnyi-sud-samara-svidky.txt")
+    assert art.title.startswith("Рішення Верховного суду Російської Федерації")
+    assert classify("Перейти до матеріалу", ctx.rules) == "skip_link"
+    assert classify("Перейти к материалу", ctx.rules) == "skip_link"
+    assert classify("Мы Вконтакте", ctx.rules) == "subscribe"
+    assert classify("Мы в соц.сетях", ctx.rules) == "subscribe"

@@ -162,18 +162,28 @@ def numbered_trail(lines: list[str], kinds: list[str | None], i: int) -> None:
         kinds[j], n = "breadcrumb", n + 1
 
 
+_LINK_MARK = re.compile(r"(>>|»|→|▶|►)\s+\w")  # a link's marker opening a list item
+
+
 def numbered_headlines(lines: list[str], i: int) -> list[int]:
     """The lines of a numbered list of other stories opening at line ``i`` ("1. Жаркого лета
     не предвидится? …" / "2. Польского премьера …" / … "7. …" over the article): three or
     more items numbered 1, 2, 3 …, each shaped like a headline (no full stop or semicolon at
-    its end: a decree's or a story's own list has sentences). Empty when there is none."""
+    its end: a decree's or a story's own list has sentences). Empty when there is none.
+    Items marked as links the same way count as numbered (">> Эстонский школьник, …" /
+    ">> В Калининграде задержаны …" / ">> Мужчина толкнул …")."""
     found: list[int] = []
+    marker = _LINK_MARK.match(lines[i])
     for j in range(i, min(len(lines), i + 2 * NUMBERED_HEADLINES_MAX)):
         if not lines[j].strip():
             continue
-        number = re.match(r"\s*(\d{1,2})[.)]\s+\S", lines[j])
-        if not number or int(number.group(1)) != len(found) + 1:
-            break
+        if marker is not None:
+            if not lines[j].startswith(marker.group(1)) or not _LINK_MARK.match(lines[j]):
+                break
+        else:
+            number = re.match(r"\s*(\d{1,2})[.)]\s+\S", lines[j])
+            if not number or int(number.group(1)) != len(found) + 1:
+                break
         if word_count(lines[j]) > HEADLINE_MAX_WORDS or lines[j].rstrip()[-1:] in ".;:":
             return []
         found.append(j)

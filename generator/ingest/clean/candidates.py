@@ -86,8 +86,13 @@ def body_line(line: str, rules: CleanRules) -> bool:
         return True  # sentences closed by the outlet reporting them: a lead
     for rx in rules.datelines:
         m = rx.match(line)
-        if m and dateline_agency_ok(m, rules) and word_count(line[m.end() :]) >= 3:
-            return True  # (not "UZS – -0,47%" in a currency box)
+        if m is None:
+            continue
+        rest = line[m.end() :]
+        # (not "UZS – -0,47%" in a currency box; alone over its lead: "MARTINS FERRY, Ohio
+        # (WTRF)", see ``dateline_agency_ok``)
+        if dateline_agency_ok(m, rules) and (word_count(rest) >= 3 or not rest.strip()):
+            return True
     return bool(PLACE_COUNTRY_DAY.match(line))
 
 

@@ -50,6 +50,12 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
         return False  # a headline in capitals ("ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ …")
     if g.get("own") is not None:  # place, full date, dash, a sentence: no agency to check
         return True
+    head = m.group(0).rstrip()
+    if g.get("a2") and head.endswith(")") and not rest.strip():  # alone on its line, no
+        # dash: a place in capitals, its state or country after a comma, the agency in
+        # brackets ("MARTINS FERRY, Ohio (WTRF)"), not a headline in capitals with its
+        # mark ("СТАРТОВАЛИ … УЧЕНИЯ (ВИДЕО)")
+        return "," in head and not head.isupper() and g["place"].isupper()
     if not g["place"]:  # the date first, with its year, the agency in brackets
         return bool(agency and g.get("year"))
     # (the reporter before the agency in slashes: "Бишкек, 25.01.22. /Индира Камчыбекова -

@@ -68,11 +68,13 @@ from generator.ingest.clean.unglue import (
     unglue_dated_headline,
     unglue_doubled_headline,
     unglue_headline_date,
+    unglue_inline_stamp,
     unglue_tail_stamp,
 )
 
 SPACED_HEADLINE_LINES = 40  # lines at the top where a spaced-out headline is looked for
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
+FIELD_LINE_WORDS = 3  # a line this short is no paragraph (a record's field: "Place:", "BRUSSELS")
 LEAD_STAMP_UNDER_WORDS = 12  # a stamp may open the second paragraph under a line this short
 # the page's stamp opening a paragraph, a sentence (or the lead's own date) after it
 _LEAD_STAMP = re.compile(
@@ -130,6 +132,7 @@ def clean_text(
                 lines[i] = line[m.end() :].strip()
             break
 
+    slug = slug_words(url)
     lines = [part for line in lines for part in unglue_card(line)]
     lines = [
         part
@@ -144,12 +147,19 @@ def clean_text(
     lines = [
         part
         for n, line in enumerate(lines)
-        for part in (unglue_dated_headline(line, rules) if n < DATED_HEADLINE_LINES else [line])
+        for part in (
+            unglue_dated_headline(line, rules, slug) if n < DATED_HEADLINE_LINES else [line]
+        )
     ]
     lines = [
         part
         for n, line in enumerate(lines)
         for part in (unglue_caps_byline(line, rules) if n < DATED_HEADLINE_LINES else [line])
+    ]
+    lines = [
+        part
+        for n, line in enumerate(lines)
+        for part in (unglue_inline_stamp(line, rules) if n < DATED_HEADLINE_LINES else [line])
     ]
     lines = [part for line in lines for part in unglue_tail_stamp(line, rules)]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
@@ -165,7 +175,6 @@ def clean_text(
     wrapped_epigraphs(lines, kinds)
     cut_teasers_on_top(lines, kinds)
     ranking_on_top(lines, kinds)
-    slug = slug_words(url)
     spaced_headline(lines, slug)
     title = " ".join(title_hint.split()) if title_hint else None
     if title is None:
@@ -320,7 +329,8 @@ def clean_text(
     # An agency dateline opens one of the first paragraphs (after a standfirst, say); the
     # page's own stamp may open the first ("02.05.2007 In Astana the Festival …").
     dateline = lead_stamp(lines, [i for i in content if kinds[i] is None])
-    for i in [i for i in content if kinds[i] is None and dateline is None][:DATELINE_PARAGRAPHS]:
+    plain = [i for i in content if kinds[i] is None] if dateline is None else []
+    for i in _opening_paragraphs(lines, plain):
         for rx in rules.datelines:
             m = rx.match(lines[i])
             if m and dateline_agency_ok(m, rules):
@@ -388,6 +398,20 @@ def spaced_headline(lines: list[str], slug: frozenset[str]) -> None:
             words = slug_skeletons(joined)  # (the slug may add the author's name)
             if len(words) >= 2 and words <= slug:
                 lines[i] = joined
+
+
+def _opening_paragraphs(lines: list[str], text: list[int]) -> list[int]:
+    """The lines where a dateline may open the text: the first ``DATELINE_PARAGRAPHS``
+    paragraphs, and the short lines among them, which are no paragraphs (a record's fields
+    above a press release: "Date:" / "Place:" / "BRUSSELS" / "Source:" / "OSCE
+    Chairpersonship", then "BRUSSELS, 4 January 2006 - The OSCE …")."""
+    found, paragraphs = [], 0
+    for i in text:
+        if paragraphs == DATELINE_PARAGRAPHS:
+            break
+        found.append(i)
+        paragraphs += word_count(lines[i]) > FIELD_LINE_WORDS
+    return found
 
 
 def _paragraphs(lines: list[str], kinds: list[str | None], skip: int | None) -> str:

@@ -186,7 +186,9 @@ def build_rules(
                 r"\s*[.,]?\s*"
                 r"(?:/\s*(?P<a1>[^/\n]{2,40}?)\s*/\s*\.?"
                 r"|[”“\"«](?P<a5>[^”“\"»\n]{2,40})[”“\"»]\s*[-—–]"
-                r"|\((?P<a2>[^()\n]{2,40})\)\s*[-—–:]"  # "Moscow, 17 May 2022 (TDI): The …"
+                # "Moscow, 17 May 2022 (TDI): The …"; alone on its line, the lead below it:
+                # "MARTINS FERRY, Ohio (WTRF)"
+                r"|\((?P<a2>[^()\n]{2,40})\)\s*(?:[-—–:]|$)"
                 r"|[-—–]\s*(?P<a3>[^.\s]+(?:\s[^.\s]+){0,2})\s*\."
                 # (not the date: "COPENHAGEN, 13 March 2023 – Some 80 …" names no agency)
                 rf"|(?!\d{{1,2}}\s+(?:{mon})|(?:19|20)\d\d\s*[-—–])"
@@ -214,9 +216,11 @@ def build_rules(
                 re.IGNORECASE,
             ),
             # PLACE, FULL DATE. The lead: a press release's own dateline ending in a full stop
-            # ("Бишкек, 1 сентября 2025 года. В столичной средней школе …")
+            # ("Бишкек, 1 сентября 2025 года. В столичной средней школе …"; a place in
+            # capitals may end in a full stop too: "ОРСК. 01 августа 2015 г. В субботу …")
             re.compile(
-                rf"^{place},\s+{day_month},?\s+(?P<year>\d{{4}})(?:\s*[^\W\d_]{{1,4}})?(?P<own>)\.\s+"
+                rf"^{place}(?:,|(?<=(?-i:[{UPPER}]{{3}}))\.)\s+{day_month},?\s+(?P<year>\d{{4}})"
+                r"(?:\s*[^\W\d_]{1,4})?(?P<own>)\.\s+"
                 rf"{lead}",
                 re.IGNORECASE,
             ),

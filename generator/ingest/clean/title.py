@@ -243,6 +243,14 @@ _REGION_RUBRIC = re.compile(
     r"^[A-ZА-ЯЁІЇЄҐ]{2,}(?: [A-ZА-ЯЁІЇЄҐ]{2,})?/[A-ZА-ЯЁІЇЄҐ]{2,}(?: [A-ZА-ЯЁІЇЄҐ]{2,})?"
     r"\s+[-–—]\s+(?=\S)"
 )
+# an edition's or section's kicker in capitals before a headline in small letters ("AUSTIN
+# EDITION - Prospective exchange students need host families …"): two or three words, one
+# of them long (not two abbreviations: "ЦИК РК – …")
+_CAPS_KICKER = re.compile(
+    r"^(?=[^-–—]*[A-ZА-ЯЁІЇЄҐ]{6})[A-ZА-ЯЁІЇЄҐ]{2,}(?: [A-ZА-ЯЁІЇЄҐ]{2,}){1,2}"
+    r"\s+[-–—]\s+(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ])"
+)
+KICKER_HEADLINE_WORDS = 5  # the headline after such a kicker: this long at least
 # a video page's label before the headline ("Transcript for 'Coward' suspect arrested …",
 # "Speech to Text for City council passes budget")
 _TRANSCRIPT_FOR = re.compile(
@@ -267,6 +275,9 @@ def strip_credit(title: str, rules: CleanRules) -> str:
         title = title[field.end() :]
     if (region := _REGION_RUBRIC.match(title)) and word_count(title[region.end() :]) >= 3:
         title = title[region.end() :]
+    kicker = _CAPS_KICKER.match(title)
+    if kicker and word_count(title[kicker.end() :]) >= KICKER_HEADLINE_WORDS:
+        title = title[kicker.end() :]
     if home := _GLUED_HOME.match(title):  # "HomeNews350 Pakistani students …"
         rest = title[home.end() :]
         section = re.match(r"[A-Z][a-z]+(?=[A-Z0-9])", rest)

@@ -7,6 +7,7 @@ import re
 
 from generator.ingest.clean.dates import date_ends, find_dates
 from generator.ingest.clean.rules import GLUED_HEAD_WORDS, HEADLINE_MAX_WORDS, CleanRules
+from generator.ingest.clean.slug import says_slug
 from generator.ingest.clean.stamps import stamp_and_credit
 from generator.ingest.clean.text import (
     CYR,
@@ -22,18 +23,22 @@ from generator.ingest.clean.timestamps import is_timestamp
 _DATE_FIRST = re.compile(r"^(\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})\s*:?\s*(?=[" + UPPER + r"«\"])")
 
 
-def unglue_dated_headline(line: str, rules: CleanRules) -> list[str]:
+def unglue_dated_headline(
+    line: str, rules: CleanRules, slug: frozenset[str] = frozenset()
+) -> list[str]:
     """A stamp glued before the headline, at the top of a page: "25.05.2020:Поддерживающий
     ремонт" -> the date / the headline; "13.02.2008 В Сибири разворачивается масштабное
     строительство технопарков В районе поселка …" (the lead run on) -> the date / the
     headline / the lead. Not a date before names ("05.07.2007 RBCdaily Екатерина Цирлина")
-    or an agency ("23.11.2022 ТАСС 1")."""
+    or an agency ("23.11.2022 ТАСС 1"), unless the URL's ``slug`` says them: then they are
+    a headline in capitalised words ("06.04.2015 Bandy World Championship Results" at
+    …/714-060415-bandy-world-championship-results.html)."""
     m = _DATE_FIRST.match(line)
     if not m:
         return _unglue_worded_date(line, rules)
-    if stamp_and_credit(line, rules) or is_timestamp(line, rules):
-        return [line]  # (nor a stamp with its agency: "23.11.2022 ТАСС 1")
     rest = line[m.end() :].strip()
+    if (stamp_and_credit(line, rules) or is_timestamp(line, rules)) and not says_slug(rest, slug):
+        return [line]  # (nor a stamp with its agency: "23.11.2022 ТАСС 1")
     if word_count(rest) <= HEADLINE_MAX_WORDS and (
         not ends_sentence(rest) or (all_caps(rest) and rest.endswith(("…", "...")))
     ):  # (a headline in capitals may trail off: "15.08.2016 ТАКИЕ БЫЛИ ВРЕМЕНА…")
@@ -44,17 +49,29 @@ def unglue_dated_headline(line: str, rules: CleanRules) -> list[str]:
     return [line]
 
 
+_YEAR_WORD = re.compile(r"\s*[^\W\d_]{1,4}\.")  # "р.", "г.", "ж." after a year
+
+
 def _unglue_worded_date(line: str, rules: CleanRules) -> list[str]:
     """A full date in words glued to the headline, no space between ("Jan 07, 2022UN chief
-    appeals for calm …") -> the date / the headline."""
+    appeals for calm …") -> the date / the headline; or glued to the lead under the headline
+    ("29 жовтня 2023 р.Число загиблих під час аварії …", a DW page) -> the date / the lead."""
     found = find_dates(line[:40], rules, latin=not CYR.search(line))
     if not found or found[0][0] != 0 or found[0][1] is None:
         return [line]
     end = max(date_ends(line, 0, rules), default=0)
+    if end and (year_word := _YEAR_WORD.match(line, end)):
+        end = year_word.end()  # "29 жовтня 2023 р.Число …": the year's word, then the glue
     rest = line[end:]
     if not end or not re.match(rf"[{UPPER}«\"“]", rest) or line[end - 1 : end].isspace():
         return [line]
-    if not GLUED_HEAD_WORDS <= word_count(rest) <= HEADLINE_MAX_WORDS or ends_sentence(rest):
+    headline = GLUED_HEAD_WORDS <= word_count(rest) <= HEADLINE_MAX_WORDS and not ends_sentence(
+        rest
+    )
+    lead = word_count(rest) > HEADLINE_MAX_WORDS or (
+        word_count(rest) >= TAIL_STAMP_MIN_WORDS and ends_sentence(rest)
+    )
+    if not headline and not lead:
         return [line]
     return [line[:end].strip(), rest.strip()]
 
@@ -118,6 +135,44 @@ def unglue_headline_date(line: str, rules: CleanRules) -> list[str]:
         date, rest = tail[:end].strip(" ,"), tail[end:].strip()
         return [head, date, rest] if end and rest else [head, tail]
     return [line]
+
+
+_INLINE_STAMP = re.compile(
+    r"\s(?P<stamp>\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2},?\s+\d{1,2}:\d{2})(?=\s)"
+)
+INLINE_REST_WORDS = 8  # the lead run on after a stamp inside a flattened page: this long
+INLINE_CREDIT_WORDS = 3  # an outlet's name after that stamp: this many words at most
+
+
+def unglue_inline_stamp(line: str, rules: CleanRules) -> list[str]:
+    """A page flattened onto one line: the headline, maybe a caption's word, the stamp in
+    figures with its clock time, maybe the outlet, then the lead ("ОБСЄ розглянула … проти
+    України Фото 15.01.2026 22:03 Укрінформ Очільник МЗС …") -> the headline / the stamp /
+    the lead. The outlet is taken only when the sources know it; a caption's word before
+    the stamp only when the packs call it a photo credit."""
+    m = _INLINE_STAMP.search(line)
+    if m is None:
+        return [line]
+    head, rest = line[: m.start()].rstrip(), line[m.end() :].strip()
+    before, _space, last = head.rpartition(" ")
+    if before and any(kind == "photo_credit" and rx.fullmatch(last) for kind, rx in rules.debris):
+        head = before.rstrip()  # "… України Фото" (the picture's link)
+    if not GLUED_HEAD_WORDS <= word_count(head) <= HEADLINE_MAX_WORDS or ends_sentence(head):
+        return [line]
+    after = rest.split()
+    credit = next(
+        (
+            k
+            for k in range(INLINE_CREDIT_WORDS, 0, -1)
+            if " ".join(after[:k]).casefold() in rules.agencies
+        ),
+        0,
+    )
+    lead = " ".join(after[credit:])
+    if word_count(lead) < INLINE_REST_WORDS or not re.match(rf"[{UPPER}«\"“]", lead):
+        return [line]
+    stamp = " ".join([line[len(head) : m.end()].strip(), *after[:credit]])
+    return [head, stamp, lead]
 
 
 TAIL_STAMP_MIN_WORDS = 8  # the text before a glued stamp is a paragraph, not a headline
