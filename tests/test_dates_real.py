@@ -1609,3 +1609,16 @@ def test_dates_of_press_releases_blogs_and_glued_leads(ctx):
     assert text_date(ctx, name) == dt.date(2018, 7, 12)
     name = "dev45/uk_tiue-dw_vybukh-na-shakhti-kazakhstan.txt"
     assert text_date(ctx, name) == dt.date(2023, 10, 29)
+
+
+def test_a_publishers_posted_stamp_and_a_year_first_stamp(ctx):
+    """kmu.gov.ua (dev47): "Ministry of Foreign Affairs of Ukraine, posted 10 January 2022
+    14:15", the publisher's name, a comma and the label before the date; rzdlog.com (dev48):
+    "2015, 10 SEP", the year first."""
+    name = "dev47/en_kmugovua_ukraine-mfa-statement-kazakhstan.txt"
+    assert text_date(ctx, name) == dt.date(2022, 1, 10)
+    name = "dev48/en_rzdlog_transit-cargo-china-europe-kazakhstan.txt"
+    assert text_date(ctx, name) == dt.date(2015, 9, 10)
+    # a sentence with a comma before its date is no stamp
+    line = "The talks, postponed twice, resumed on 10 January 2022"
+    assert not is_timestamp(line, ctx.rules)

@@ -4180,3 +4180,28 @@ def test_skip_links_and_social_promos_are_no_headline(ctx):
     assert classify("Перейти к материалу", ctx.rules) == "skip_link"
     assert classify("Мы Вконтакте", ctx.rules) == "subscribe"
     assert classify("Мы в соц.сетях", ctx.rules) == "subscribe"
+
+
+def test_a_rubric_glued_to_its_date_a_slug_with_short_words_and_a_courts_banner(ctx):
+    """the-village.ru (dev48): "Люди в городе13 января 2022", a rubric glued to the day,
+    then the headline said twice in a row (the rubric above is no headline's opening);
+    mk.kg (dev47): "Всё под контролем?" at …/vsyo-pod-kontrolem.html (the slug spells "Всё"
+    long); zv.zp.court.gov.ua (dev47): the courts' banner "Отримуйте інформацію лише з
+    офіційних джерел" and hotline over a lead opening with its stamp, which the lead's
+    title leaves out; zhashkivska-gromada.gov.ua (dev48): "Черкаська область, Уманський
+    район", a community's address under its council's name."""
+    url = "https://www.the-village.ru/people/people-city/lyudi-v-gorode-kazahi-o-protestah-na-rodine-ekb"
+    art = _realset_article(
+        ctx, "dev48/ru_thevillage_ekaterinburzhcy-iz-kazahstana-o-protestah.txt", url
+    )
+    assert art.title.startswith("Екатеринбуржцы из Казахстана — о том, как не сразу поверили")
+    assert art.date == dt.date(2022, 1, 13)
+    url = "https://www.mk.kg/articles/2014/12/24/vsyo-pod-kontrolem.html"
+    art = _realset_article(ctx, "dev47/ru_mkkg_vsyo-pod-kontrolem-osh.txt", url)
+    assert art.title == "Всё под контролем?"
+    art = _realset_article(ctx, "dev47/uk_zpcourt_vyrok-viyskovym-rf-in-absentia.txt")
+    assert LEAD_TITLE in art.inferred
+    assert art.title.startswith("Заводський районний суд м. Запоріжжя визнав винними")
+    assert art.date == dt.date(2024, 1, 2)
+    art = _realset_article(ctx, "dev48/uk_zhashkivgromada_vshanuvaly-voiniv-afhantsiv.txt")
+    assert art.title.startswith("15 лютого у Жашкові вшанували учасників бойових дій")

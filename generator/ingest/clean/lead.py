@@ -14,6 +14,10 @@ LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words
 LEAD_TITLE_CUT = 12  # else after this many words
 
 # A list item's bullet (an emoji lost as "?" on the way) before the lead's first words
+# the page's stamp opening the lead ("02.01.2024 Заводський районний суд …")
+LEAD_STAMP = re.compile(
+    rf"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\s+(?=[{UPPER}]|\d{{1,2}}\s)"
+)
 _LOST_BULLET = re.compile(r"^[?•·▪►◦*]+\s+(?=\w)")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[" + UPPER + r"«\"„])")
@@ -61,6 +65,7 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
                 break
     if m := PLACE_COUNTRY_DAY.match(text):  # "Belek, TURKMENISTAN Dec 23 Turkmenistan on …"
         text = text[m.end(1) :].lstrip(" ,")
+    text = LEAD_STAMP.sub("", text, count=1)
     known = rules.abbreviations if rules is not None else frozenset()
     text = _LOST_BULLET.sub("", text.strip(), count=1)  # "? гривня продовжує зміцнення;"
     if (

@@ -30,7 +30,7 @@ from generator.ingest.clean.datelines import (
 )
 from generator.ingest.clean.dates import OPENING_DATE
 from generator.ingest.clean.headline import choose_headline, is_masthead, wrapped_headline_start
-from generator.ingest.clean.lead import lead_title
+from generator.ingest.clean.lead import LEAD_STAMP, lead_title
 from generator.ingest.clean.lines import byline, classify, image_alt_text
 from generator.ingest.clean.rules import (
     DATED_HEADLINE_LINES,
@@ -42,7 +42,6 @@ from generator.ingest.clean.slug import says_slug, slug_in_line, slug_skeletons,
 from generator.ingest.clean.stamps import stamp_and_credit, stamp_lines
 from generator.ingest.clean.text import (
     CYR_UPPER,
-    UPPER,
     comparison_key,
     dangling,
     ends_sentence,
@@ -77,9 +76,6 @@ DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after c
 FIELD_LINE_WORDS = 3  # a line this short is no paragraph (a record's field: "Place:", "BRUSSELS")
 LEAD_STAMP_UNDER_WORDS = 12  # a stamp may open the second paragraph under a line this short
 # the page's stamp opening a paragraph, a sentence (or the lead's own date) after it
-_LEAD_STAMP = re.compile(
-    rf"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\s+(?=[{UPPER}]|\d{{1,2}}\s)"
-)
 _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t]*")
 
 # An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
@@ -378,7 +374,7 @@ def lead_stamp(lines: list[str], paragraphs: list[int]) -> Dateline | None:
     if not paragraphs:
         return None
     first = paragraphs[0]
-    m = _LEAD_STAMP.match(lines[first])
+    m = LEAD_STAMP.match(lines[first])
     if m is None or any(OPENING_DATE.match(lines[j]) for j in paragraphs[1:2]):
         return None
     day, month, year = int(m["day"]), int(m["month"]), int(m["year"])

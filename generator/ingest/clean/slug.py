@@ -155,10 +155,12 @@ def says_slug(line: str, slug: frozenset[str]) -> bool:
     common = len(words & slug)
     # the slug spells short words long ("ще" -> "shhe", "ПЦУ" -> "ptsu"): they count for it
     short = {_skeleton(w) for w in re.findall(r"(?<![^\W\d_])[^\W\d_]{2,3}(?![^\W\d_])", line)}
+    said = len((words | short) & slug)
+    if said >= 2 and said == len(slug) and words <= slug:
+        return True  # the slug said whole, a short word in it ("Всё под контролем?" at
+        # …/vsyo-pod-kontrolem.html, "vsyo" spelt long)
     return (
-        common >= 2
-        and common >= SLUG_AGREEMENT * len(words)
-        and len((words | short) & slug) >= SLUG_AGREEMENT * len(slug)
+        common >= 2 and common >= SLUG_AGREEMENT * len(words) and said >= SLUG_AGREEMENT * len(slug)
     )
 
 

@@ -121,10 +121,10 @@ def around_stamp(
         return False
     between = [lines[j] for j in range(same[0] + 1, same[1]) if lines[j].strip()]
     if not between:  # ... as the first lines of the header, not a caption under a credit
-        if not in_a_row:
+        if not in_a_row:  # (a rubric of a few words above does not count: "Люди в городе")
             return False
-        opening = next((i for i in candidates if word_count(lines[i]) >= 3), None)
-        return opening == same[0] and word_count(lines[same[0]]) >= TWICE_IN_A_ROW_WORDS
+        long = (i for i in candidates if word_count(lines[i]) >= TWICE_IN_A_ROW_WORDS)
+        return next(long, None) == same[0]
     stamped = [is_timestamp(line, rules) for line in between]
     others = [
         line

@@ -106,7 +106,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
             for who in signers
         )
     )
-    if signed:
+    if signed or (dated and _credited_label(line[:first], line[last:], rules)):
         return True
     labels = rules.publish_words | rules.update_words
     if tokens > 8 and not (dated and any(w in labels for w in comparison_key(line).split())):
@@ -187,6 +187,25 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         dated
         and published_label(line, rules)
         and all(_relative_word(w, rules) for w in comparison_key(line[last:]).split())
+    )
+
+
+CREDIT_NAME_WORDS = 8  # a publisher's name before ", posted" and the date: this long at most
+
+
+def _credited_label(before: str, after: str, rules: CleanRules) -> bool:
+    """A publisher's name, a comma and a publication label before the date, nothing after it
+    but a time ("Ministry of Foreign Affairs of Ukraine, posted 10 January 2022 14:15")."""
+    name, comma, label = before.rpartition(",")
+    words = comparison_key(label).split()
+    return (
+        bool(comma)
+        and any(w in rules.publish_words for w in words)
+        and all(_relative_word(w, rules) for w in words)
+        and all(_relative_word(w, rules) for w in comparison_key(after).split())
+        and name.strip()[:1].isupper()
+        and 1 <= word_count(name) <= CREDIT_NAME_WORDS
+        and not re.search(r"[.!?:;]", name)
     )
 
 

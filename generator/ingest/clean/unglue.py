@@ -117,19 +117,21 @@ def unglue_headline_date(line: str, rules: CleanRules) -> list[str]:
     """A headline with the page's date glued after it, no space between (the page's
     markup put them in two elements): "IGP Orders … Minor Offences23 Sep 2022" -> the
     headline / the date; "… на восток России16.10.2015 ЛУКОЙЛ предлагает …" -> the
-    headline / the date and the lead; "Экологиялық саясат09.05.2022" (a rubric and its
-    date, nothing after) -> the rubric / the date. The date is a full one (day, month,
-    year) that starts where the letters stop (with its clock time, if any); the text before
-    it is shaped like a headline, or is a rubric when the date ends the line."""
+    headline / the date and the lead; "Экологиялық саясат09.05.2022", "Люди в городе13
+    января 2022" (a rubric and its date, nothing after) -> the rubric / the date. The date
+    is a full one (day, month, year) that starts where the letters stop (with its clock
+    time, if any); the text before it is shaped like a headline, or is a rubric when the
+    date ends the line."""
     for m in _LETTER_DIGIT.finditer(line):
         head, tail = line[: m.start()].rstrip(), line[m.start() :]
-        least = 1 if _DATE_ENDS_LINE.fullmatch(tail) else GLUED_HEAD_WORDS
-        if not least <= word_count(head) <= HEADLINE_MAX_WORDS or ends_sentence(head):
-            continue
         found = find_dates(tail[:40], rules, latin=not CYR.search(line))
         if not found or found[0][0] != 0 or found[0][1] is None:
             continue
         end = max(date_ends(tail, 0, rules), default=0)
+        alone = _DATE_ENDS_LINE.fullmatch(tail) or (end and not tail[end:].strip())
+        least = 1 if alone else GLUED_HEAD_WORDS  # (a rubric: "Люди в городе13 января 2022")
+        if not least <= word_count(head) <= HEADLINE_MAX_WORDS or ends_sentence(head):
+            continue
         if clock := _CLOCK_AFTER.match(tail, end):
             end = clock.end()
         date, rest = tail[:end].strip(" ,"), tail[end:].strip()
