@@ -1622,3 +1622,16 @@ def test_a_publishers_posted_stamp_and_a_year_first_stamp(ctx):
     # a sentence with a comma before its date is no stamp
     line = "The talks, postponed twice, resumed on 10 January 2022"
     assert not is_timestamp(line, ctx.rules)
+
+
+def test_a_split_stamp_in_figures_glued_stamps_and_a_lead_stamp_with_its_full_stop(ctx):
+    """tsj-apelsin.ru (dev49): "17.06" / "2022" under the headline, a stamp broken over two
+    lines; zvistka.in.ua (dev49): "26.12.202526.12.2025 No Comments", the published and
+    updated days glued; abai.media (dev50): "13.11.2025. Впервые в области …", the page's
+    stamp opening the lead with a full stop."""
+    name = "dev49/ru_tsjapelsin_s-1-iyulya-vyrastut-tarify-zhku.txt"
+    assert text_date(ctx, name) == dt.date(2022, 6, 17)
+    name = "dev49/uk_zvistka_rosiyu-komunalnyj-kolaps.txt"
+    assert text_date(ctx, name) == dt.date(2025, 12, 26)
+    name = "dev50/ru_abaimedia_udalenie-miksomy-serdca-semej.txt"
+    assert text_date(ctx, name) == dt.date(2025, 11, 13)

@@ -4205,3 +4205,75 @@ def test_a_rubric_glued_to_its_date_a_slug_with_short_words_and_a_courts_banner(
     assert art.date == dt.date(2024, 1, 2)
     art = _realset_article(ctx, "dev48/uk_zhashkivgromada_vshanuvaly-voiniv-afhantsiv.txt")
     assert art.title.startswith("15 лютого у Жашкові вшанували учасників бойових дій")
+
+
+def test_a_reading_settings_panel_a_sections_tail_and_a_headline_of_two_sentences(ctx):
+    """sovet-prich.ru (dev50): the settings panel of a version for the visually impaired,
+    a line each ("Шрифт" / "А А А" / "Ц Ц Ц Ц Ц" / "Без засечек С засечками" / "Встроенные
+    элементы (видео, карты и т.д.)"), over the headline; autospynews.net (dev49): "… —
+    Бизнес и экономика", the site's sections after the headline (not a video's mark: "… —
+    видео" stays); christianityhouse.com (dev50): "Terrorists attacked Moscow. Now Russia’s
+    migrants are feeling the backlash.", two sentences the URL's slug says whole."""
+    from generator.ingest.clean.title import strip_credit
+
+    url = "https://sovet-prich.ru/articles/estafeta-pamyati-islavyi/"
+    art = _realset_article(ctx, "dev50/ru_sovetprich_estafeta-pamyati.txt", url)
+    assert art.title == "Эстафета памяти иславы"
+    assert art.date == dt.date(2015, 4, 29)
+    for line in ("Гарнитура", "Ц Ц Ц Ц Ц", "Без засечек С засечками", "людям з порушенням зору"):
+        assert classify(line, ctx.rules) == "widget", line
+    art = _realset_article(
+        ctx, "dev49/ru_autospynews_kazahstan-obrashchaetsya-za-elektroenergiej.txt"
+    )
+    assert art.title == "Казахстан обращается к России за коммерческими поставками электроэнергии"
+    kept = "Морским беспилотникам удалось повредить большой десантный корабль, он дал крен — видео"
+    assert strip_credit(kept, ctx.rules) == kept
+    url = "https://christianityhouse.com/2024/04/11/terrorists-attacked-moscow-now-russias-migrants-are-feeling-the-backlash/"
+    art = _realset_article(
+        ctx, "dev50/en_christianityhouse_russias-migrants-feeling-the-backlash.txt", url
+    )
+    assert (
+        art.title == "Terrorists attacked Moscow. Now Russia’s migrants are feeling the backlash."
+    )
+
+
+def test_a_themes_newsletter_box_over_a_sidebar_of_stamped_stories(ctx):
+    """disinfo.md (dev49): "Subscribe to Updates" / "Get the latest creative news from
+    FooBar about art, design and business." (a theme's placeholder), three other stories
+    each over "12 December 2025", then the trail ending in the headline and its stamp."""
+    url = "https://disinfo.md/en/crisis-in-the-construction-sector-in-russia-thousands-of-projects-postponed-mortgages-have-exploded"
+    art = _realset_article(ctx, "dev49/en_disinfomd_crisis-construction-sector-russia.txt", url)
+    assert art.title.startswith("“Crisis in the construction sector in Russia")
+    assert art.date == dt.date(2025, 4, 16)
+
+
+def test_a_slug_saying_the_leads_first_sentence_and_a_calendar_box(ctx):
+    """hronika.org (dev12): no headline, the URL's slug says the lead's first sentence ("В
+    Казахстане продолжают аресты по делу о январских протестах. На этот раз …"): a title
+    made from the lead, marked so, the lead kept whole; platon.asia (dev25): "- Mon Nov
+    2024", a header's calendar box, is no headline."""
+    url = "https://hronika.org/2022/04/v-kazahstane-prodolzhayutsya-aresty-po-delu-o-yanvarskih-protestah"
+    art = _realset_article(ctx, "dev12/ru_hronika_kudaibergen_arrest_wild_arman.txt", url)
+    assert LEAD_TITLE in art.inferred
+    assert art.title == "В Казахстане продолжают аресты по делу о январских протестах"
+    assert art.body.startswith("В Казахстане продолжают аресты по делу о январских протестах.")
+    art = _realset_article(ctx, "dev25/ru_platon_uzbekskij-migrant-propal-bez-vesti.txt")
+    assert art.title != "Mon Nov 2024" and LEAD_TITLE in art.inferred
+
+
+def test_a_short_headline_in_capitals_right_over_the_text(ctx):
+    """podolyanin.km.ua (dev40): "НА КОГО ЧЕКАЄМО" over the lead, a short headline in
+    capitals, not a rubric over another headline; mayak1932.kz (dev8): "КӨГІЛДІР ОТЫН
+    ИГІЛІГІ" / "0" (a counter) / the lead, not the site's name."""
+    art = _realset_article(ctx, "dev40/uk_podolyanin_na-koho-chekayemo.txt")
+    assert art.title == "НА КОГО ЧЕКАЄМО"
+    art = _realset_article(ctx, "dev8/kk_mayak1932_kordai_gasification.txt")
+    assert art.title == "КӨГІЛДІР ОТЫН ИГІЛІГІ"
+    # ... but a story's label over a picture's caption, and a school's number, are none
+    art = _realset_article(ctx, "dev5/ru_ourtx_unrest_photo_recap.txt")
+    assert LEAD_TITLE in art.inferred
+    art = _realset_article(ctx, "dev14/kk_mektebi_merki15-qantar.txt")
+    assert LEAD_TITLE in art.inferred
+    # port.kg (dev36): the site's owner after a dash, named as the headline opens
+    art = _realset_article(ctx, "dev36/ru_portkg_manas-rabotaet-v-shtatnom-rezhime.txt")
+    assert art.title == "Международный аэропорт «Манас» работает в штатном режиме"

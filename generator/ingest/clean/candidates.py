@@ -614,3 +614,12 @@ def organisation_name(
             verb is not None and verb.search(f) for f in small if f not in rules.organisation_words
         )
     return all(len(f) <= ORGANISATION_LINK_LETTERS for f in small)
+
+
+def calendar_only(line: str, rules: CleanRules) -> bool:
+    """Is the line made of weekday and month names and numbers only, two or more ("- Mon
+    Nov 2024", a header's calendar box)?"""
+    tokens = [t.casefold().strip(".,") for t in re.findall(r"[^\W_]+\.?", line)]
+    return len(tokens) >= 2 and all(
+        t.isdigit() or t in rules.months or t in rules.weekdays for t in tokens
+    )

@@ -7,6 +7,7 @@ import re
 from generator.ingest.clean.candidates import (
     YEAR_CAPTION,
     body_line,
+    calendar_only,
     caption_twice,
     continues_next,
     credit_after,
@@ -56,6 +57,7 @@ from generator.ingest.clean.text import (
     word_stems,
 )
 
+OVER_TEXT_LINES = 6  # a short headline in capitals: the text starts within these lines
 HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its headline
 HEADLINE_SCAN_LINES = 80  # ... among at most this many lines of 3+ words
 MENU_SCAN_LINES = 240  # ... and this many lines in all (menus of short items included)
@@ -78,6 +80,26 @@ def is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
                 n + 1 < len(following) and lines[following[n + 1]][:1].islower()
             )
             return not ends_sentence(lines[j]) and not wrapped
+    return False
+
+
+def over_text(lines: list[str], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` right over the article's text: the next line with anything on it,
+    past stamps, counters and the line said again, is a paragraph ("МҰНАЙШЫ ЖАЗБАЛАРЫ" /
+    "Ардагер геолог-барлаушы … естеліктер …", "ЭКСТРЕННАЯ ИНФОРМАЦИЯ" / "24.06.2022" /
+    "25-29 июня текущего года …"), not another headline (a rubric's)?"""
+    key = comparison_key(lines[i])
+    if re.search(r"\d", lines[i]):
+        return False  # a school's or a unit's name ("№15 ЖОББМ")
+    for j in range(i + 1, min(len(lines), i + OVER_TEXT_LINES)):
+        line = lines[j].strip()
+        if not re.search(r"[^\W\d_]", line) or comparison_key(line) == key:
+            continue  # blank, "0", the line said twice
+        kind = classify(line, rules)
+        if kind == "timestamp":
+            continue
+        return kind is None and body_line(line, rules)  # (not over a picture's caption:
+        # "ВОЛНЕНИЯ В КАЗАХСТАНЕ" / "ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car …")
     return False
 
 
@@ -147,13 +169,20 @@ def choose_headline(
         if credit_after(lines[i], rules) or credited_below(lines, i, rules):
             kinds[i] = "caption"  # "Пожежа у Туапсе. Фото: російські ЗМІ"
             continue
-        if rubric_line(lines[i]) and not says_slug(lines[i], slug):  # (the address says a short
-            kinds[i] = "rubric"  # headline in capitals) "ВОЛНЕНИЯ В КАЗАХСТАНЕ": a story label
+        if (
+            rubric_line(lines[i])
+            and not says_slug(lines[i], slug)  # (the address says a short headline in capitals)
+            and not over_text(lines, i, rules)  # (nor is one right over the text)
+        ):
+            kinds[i] = "rubric"  # "ВОЛНЕНИЯ В КАЗАХСТАНЕ": a story label
             continue
         if (
             organisation_name(lines[i], rules) or wrapped_organisation(lines, i, rules)
         ) and not says_slug(lines[i], slug):
             kinds[i] = "organisation"  # "Министерство обороны России": an owner or a credit
+            continue
+        if calendar_only(lines[i], rules):
+            kinds[i] = "widget"  # "- Mon Nov 2024": a header's calendar box
             continue
         if fields_line(lines[i]):
             kinds[i] = "fields"  # "Publication: Monitor Volume: 4 Issue: 230": a record's fields
@@ -182,7 +211,13 @@ def choose_headline(
             body_line(lines[i], rules)
             or (continues_next(lines, i, rules) and not wrapped_label(lines, i))
             or (dangling(lines[i]) and word_count(lines[i]) >= 5)
-            or (ends_sentence(lines[i]) and bare_end(lines[i]).endswith("."))
+            # (a headline the URL's slug says may end in a full stop: "Terrorists attacked
+            # Moscow. Now Russia’s migrants are feeling the backlash.")
+            or (
+                ends_sentence(lines[i])
+                and bare_end(lines[i]).endswith(".")
+                and not says_slug(lines[i], slug)
+            )
             or introduces(lines[i])
             or sum(word_count(lines[j]) >= 3 for j in candidates if j not in menu)
             >= HEADLINE_CANDIDATES

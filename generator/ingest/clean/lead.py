@@ -13,11 +13,12 @@ LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to th
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
 LEAD_TITLE_CUT = 12  # else after this many words
 
-# A list item's bullet (an emoji lost as "?" on the way) before the lead's first words
-# the page's stamp opening the lead ("02.01.2024 Заводський районний суд …")
+# the page's stamp opening the lead ("02.01.2024 Заводський районний суд …", "13.11.2025.
+# Впервые в области …")
 LEAD_STAMP = re.compile(
-    rf"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\s+(?=[{UPPER}]|\d{{1,2}}\s)"
+    rf"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\.?\s+(?=[{UPPER}]|\d{{1,2}}\s)"
 )
+# A list item's bullet (an emoji lost as "?" on the way) before the lead's first words
 _LOST_BULLET = re.compile(r"^[?•·▪►◦*]+\s+(?=\w)")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[" + UPPER + r"«\"„])")

@@ -29,7 +29,12 @@ from generator.ingest.clean.datelines import (
     read_dateline,
 )
 from generator.ingest.clean.dates import OPENING_DATE
-from generator.ingest.clean.headline import choose_headline, is_masthead, wrapped_headline_start
+from generator.ingest.clean.headline import (
+    choose_headline,
+    is_masthead,
+    over_text,
+    wrapped_headline_start,
+)
 from generator.ingest.clean.lead import LEAD_STAMP, lead_title
 from generator.ingest.clean.lines import byline, classify, image_alt_text
 from generator.ingest.clean.rules import (
@@ -42,6 +47,8 @@ from generator.ingest.clean.slug import says_slug, slug_in_line, slug_skeletons,
 from generator.ingest.clean.stamps import stamp_and_credit, stamp_lines
 from generator.ingest.clean.text import (
     CYR_UPPER,
+    all_caps,
+    bare_end,
     comparison_key,
     dangling,
     ends_sentence,
@@ -82,6 +89,7 @@ _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t
 _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
 # A thumbnail's file name glued before the lead ("1345505519-eduardogai04.05.2012-300x288
 # Председатель …"): WordPress names its resized images "<name>-<width>x<height>"
+_GLUED_DATES = re.compile(r"(?<=\b\d\d\.\d\d\.(?:19|20)\d\d)(?=\d\d\.\d\d\.(?:19|20)\d\d\b)")
 _THUMB_NAME = re.compile(
     rf"^[\w.-]*-\d{{2,4}}x\d{{2,4}}(?:\.(?:jpe?g|png|webp|gif))?(?=[«\"A-Z{CYR_UPPER}])"
 )
@@ -160,6 +168,7 @@ def clean_text(
     lines = [part for line in lines for part in unglue_tail_stamp(line, rules)]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         line = _THUMB_NAME.sub("", line, count=1)  # "…-300x288Председатель …"
+        line = _GLUED_DATES.sub(" ", line)  # "26.12.202526.12.2025": published / updated
         line = lines[i] = _ALT_LABEL.sub("", line, count=1)  # "altНа площади …"
         label, colon, rest = line.partition(":")
         if colon and word_count(label) <= 2 and word_count(rest) >= 5 and share_label(label, rules):
@@ -211,7 +220,12 @@ def clean_text(
             kinds[i] = "byline"
             bylines.extend(by)
             continue
-        if title is None and is_masthead(lines, kinds, i) and not says_slug(line, slug):
+        if (
+            title is None
+            and is_masthead(lines, kinds, i)
+            and not says_slug(line, slug)
+            and not (all_caps(line) and over_text(lines, i, rules))  # "АШЫҚ ХАТ" / the text
+        ):
             kinds[i] = "masthead"
             bylines.append(("masthead", line))
             continue
@@ -245,8 +259,14 @@ def clean_text(
                         if kinds[j] is None and stamp_and_credit(lines[j], rules):
                             kinds[j] = "timestamp"  # "05.06.2012 source: Reuters"
                 elif lead < len(lines) and (inside := slug_in_line(lines[lead], url, rules)):
-                    title, lines[lead] = inside  # "Сегодня 17:19 Headline Standfirst 0 0 0 …"
                     kinds[lead] = None
+                    if bare_end(inside[0]).endswith("."):  # the slug says the lead's first
+                        # sentence ("В Казахстане продолжают аресты … протестах. На этот раз
+                        # …"): no headline on the page, a title made from the lead
+                        title, title_in_body = tidy_title(lead_title(lines[lead], rules)), True
+                        title_index = lead
+                    else:
+                        title, lines[lead] = inside  # "Сегодня 17:19 Headline Standfirst 0 …"
                 elif lead < len(lines) and (glued := glued_headline(lines[lead], slug)):
                     title, lines[lead] = glued  # "Headline In Title Case: the lead …"
                     kinds[lead] = None

@@ -264,6 +264,20 @@ _TITLE_FIELD = re.compile(
 )
 
 
+_DASH_SEP = re.compile(r"\s[—–]\s")
+
+
+def _sections_only(tail: str, rules: CleanRules) -> bool:
+    """Is ``tail`` a site's sections and nothing else, maybe joined by a short word
+    ("Бизнес и экономика", "Politics & World")?"""
+    if MEDIA_MARK.fullmatch(tail):
+        return False  # "… он дал крен — видео": the headline's mark that it has a video
+    words = comparison_key(tail).split()
+    sections = {comparison_key(w) for w in rules.section_words}
+    long = [w for w in words if len(w) > 3 or w in sections]
+    return bool(long) and len(words) - len(long) <= 1 and all(w in sections for w in long)
+
+
 def strip_credit(title: str, rules: CleanRules) -> str:
     """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
     bullet, a breadcrumb's arrows or a transcript's label before it ("• Headline", "» »
@@ -323,6 +337,18 @@ def strip_credit(title: str, rules: CleanRules) -> str:
         last = title.rsplit(" ", 1)
         if len(last) == 2 and last[1].isupper() and comparison_key(last[1]) in rules.navigation:
             title = last[0]
+    head, sep, tail = title.rpartition(" - ")
+    if (
+        sep
+        and word_count(tail) >= 2
+        and comparison_key(head).startswith(comparison_key(tail) + " ")
+    ):
+        title = head  # "Международный аэропорт «Манас» работает … - Международный аэропорт
+        # «Манас»": the site's owner, named as the headline opens
+    dashes = list(_DASH_SEP.finditer(title))
+    head, tail = (title[: dashes[-1].start()], title[dashes[-1].end() :]) if dashes else ("", "")
+    if word_count(head) >= GLUED_HEAD_WORDS and _sections_only(tail, rules):
+        title = head  # "… поставками электроэнергии — Бизнес и экономика": its sections
     # a separator left dangling where a site's name was cut off ("… public order’ –"),
     # a table's empty cells ("Казский рудник отмечает юбилей | |")
     title = tidy_title(_strip_glued_stamp(title, rules))

@@ -29,6 +29,7 @@ from generator.ingest.metadata.stamps import (
 from generator.ingest.metadata.url_dates import permalink_date, url_date_reading
 
 _LONE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*")  # a stamp's year on a line of its own
+_DAY_MONTH = re.compile(r"\s*(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\s*")  # ... its "17.06"
 
 
 def infer_date(
@@ -192,7 +193,10 @@ def _branch_date(
         # "15 сентября" / "02:21 2022"
         year = lone_years.pop()
         for line in head:
-            for _start, _year, month, day in find_dates(line, rules, latin):
+            days = [(month, day) for _start, _year, month, day in find_dates(line, rules, latin)]
+            if figures := _DAY_MONTH.fullmatch(line):  # "17.06" / "2022" (no clock time)
+                days.append((int(figures["month"]), int(figures["day"])))
+            for month, day in days:
                 found = safe_date(year, month, day)
                 if found:
                     return found, "split_stamp", warnings
