@@ -4277,3 +4277,14 @@ def test_a_short_headline_in_capitals_right_over_the_text(ctx):
     # port.kg (dev36): the site's owner after a dash, named as the headline opens
     art = _realset_article(ctx, "dev36/ru_portkg_manas-rabotaet-v-shtatnom-rezhime.txt")
     assert art.title == "Международный аэропорт «Манас» работает в штатном режиме"
+
+
+def test_a_trail_of_the_sites_sections_is_no_headline(ctx):
+    """oryolcity.ru (dev51): "Новости" / "Новости » Политика" / "Майский губернаторопад":
+    a trail of two sections over the headline."""
+    art = _realset_article(ctx, "dev51/ru_oryolcity_majskij-gubernatoropad.txt")
+    assert art.title == "Майский губернаторопад"
+    from generator.ingest.clean.candidates import section_trail
+
+    assert section_trail("Новости » Политика", ctx.rules)
+    assert not section_trail("Политика » Путин назначил пять новых глав регионов", ctx.rules)

@@ -27,6 +27,7 @@ from generator.ingest.clean.candidates import (
     repetition,
     rubric_line,
     said_again,
+    section_trail,
     shape_ok,
     slug_line_below,
     standfirst_under,
@@ -180,6 +181,9 @@ def choose_headline(
             organisation_name(lines[i], rules) or wrapped_organisation(lines, i, rules)
         ) and not says_slug(lines[i], slug):
             kinds[i] = "organisation"  # "Министерство обороны России": an owner or a credit
+            continue
+        if section_trail(lines[i], rules):
+            kinds[i] = "breadcrumb"  # "Новости » Политика": the site's sections
             continue
         if calendar_only(lines[i], rules):
             kinds[i] = "widget"  # "- Mon Nov 2024": a header's calendar box
