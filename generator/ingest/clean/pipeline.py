@@ -87,9 +87,10 @@ _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t
 
 # An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
 _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
+# Two stamps glued, no space between ("26.12.202526.12.2025": published / updated)
+_GLUED_DATES = re.compile(r"(?<=\b\d\d\.\d\d\.(?:19|20)\d\d)(?=\d\d\.\d\d\.(?:19|20)\d\d\b)")
 # A thumbnail's file name glued before the lead ("1345505519-eduardogai04.05.2012-300x288
 # Председатель …"): WordPress names its resized images "<name>-<width>x<height>"
-_GLUED_DATES = re.compile(r"(?<=\b\d\d\.\d\d\.(?:19|20)\d\d)(?=\d\d\.\d\d\.(?:19|20)\d\d\b)")
 _THUMB_NAME = re.compile(
     rf"^[\w.-]*-\d{{2,4}}x\d{{2,4}}(?:\.(?:jpe?g|png|webp|gif))?(?=[«\"A-Z{CYR_UPPER}])"
 )

@@ -65,12 +65,9 @@ def _unglue_worded_date(line: str, rules: CleanRules) -> list[str]:
     rest = line[end:]
     if not end or not re.match(rf"[{UPPER}«\"“]", rest) or line[end - 1 : end].isspace():
         return [line]
-    headline = GLUED_HEAD_WORDS <= word_count(rest) <= HEADLINE_MAX_WORDS and not ends_sentence(
-        rest
-    )
-    lead = word_count(rest) > HEADLINE_MAX_WORDS or (
-        word_count(rest) >= TAIL_STAMP_MIN_WORDS and ends_sentence(rest)
-    )
+    words = word_count(rest)
+    headline = GLUED_HEAD_WORDS <= words <= HEADLINE_MAX_WORDS and not ends_sentence(rest)
+    lead = words > HEADLINE_MAX_WORDS or (words >= TAIL_STAMP_MIN_WORDS and ends_sentence(rest))
     if not headline and not lead:
         return [line]
     return [line[:end].strip(), rest.strip()]
