@@ -4288,3 +4288,27 @@ def test_a_trail_of_the_sites_sections_is_no_headline(ctx):
 
     assert section_trail("Новости » Политика", ctx.rules)
     assert not section_trail("Политика » Путин назначил пять новых глав регионов", ctx.rules)
+
+
+def test_a_line_the_slug_says_nothing_of_over_a_lead_it_says(ctx):
+    """globalguardian.com (dev37): "Situation update" over a lead the address
+    …/unrest-disruptions-continue-kazakhstan-07jan2022 says; qaz365.kz (dev3): a line over
+    the lead the slug says, none of its words in the slug. The page's excerpt starts below
+    its headline: a title made from the lead, marked so."""
+    url = "https://globalguardian.com/newsroom/unrest-disruptions-continue-kazakhstan-07jan2022"
+    art = _realset_article(
+        ctx, "dev37/en_globalguardian_unrest-disruptions-continue-kazakhstan.txt", url
+    )
+    assert LEAD_TITLE in art.inferred
+    assert art.title.startswith("Kazakhstan continues to experience significant nationwide unrest")
+    url = "https://ru.qaz365.kz/amp/incidents/11189-obekt-ktk-podvergsia-atake-bpla"
+    art = _realset_article(ctx, "dev3/ru_qaz365_kropotkinskaya_attack.txt", url)
+    assert LEAD_TITLE in art.inferred
+    # ... not a headline whose words the text says again, over a lead the site's address
+    # was made from (kurganinskie, dev20: …/utro-nachinaetsya-s-monitoringa)
+    art = _realset_article(
+        ctx,
+        "dev20/ru_kurganinskie_vybrosy-mazuta-anapa.txt",
+        "https://xn----7sbhblcmfacdnd4bb7bwitd4y.xn--p1ai/index.php/obschestvo/regionalnye-novosti/utro-nachinaetsya-s-monitoringa",
+    )
+    assert art.title.startswith("Незначительные выбросы мазута обнаружили")

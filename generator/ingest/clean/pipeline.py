@@ -43,7 +43,13 @@ from generator.ingest.clean.rules import (
     STANDFIRST_OVERLAP,
     CleanRules,
 )
-from generator.ingest.clean.slug import says_slug, slug_in_line, slug_skeletons, slug_words
+from generator.ingest.clean.slug import (
+    SLUG_AGREEMENT,
+    says_slug,
+    slug_in_line,
+    slug_skeletons,
+    slug_words,
+)
 from generator.ingest.clean.stamps import stamp_and_credit, stamp_lines
 from generator.ingest.clean.text import (
     CYR_UPPER,
@@ -369,6 +375,8 @@ def clean_text(
     if not title and body.strip():  # a lead paragraph that was its dateline alone ("АСТАНА,
         # 5 янв - РИА Новости."): the title is cut from the text's opening, rather than none
         title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules)), True
+    elif title and not title_in_body and _slug_says_lead(title, body, slug):
+        title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules)), True
     removed = tuple(Removed(k, lines[i]) for i, k in enumerate(kinds) if k not in (None, "blank"))
     return Cleaned(
         title=title,
@@ -415,6 +423,29 @@ def spaced_headline(lines: list[str], slug: frozenset[str]) -> None:
             words = slug_skeletons(joined)  # (the slug may add the author's name)
             if len(words) >= 2 and words <= slug:
                 lines[i] = joined
+
+
+SLUG_LEAD_CHARS = 300  # the lead's opening where the URL's slug is looked for
+HEADLINE_ECHO = 0.6  # a headline's words recur in its article: this share of them at least
+ECHO_CHARS = 3000  # ... in this much of the text
+
+
+def _slug_says_lead(title: str, body: str, slug: frozenset[str]) -> bool:
+    """Does the URL's slug (three words or more) say the lead's opening and nothing of the
+    line taken as the headline, whose words the text hardly says again? Then the page has
+    no headline of its own (its excerpt starts below it) and that line is a subhead or a
+    label ("Situation update" over a lead the address …/unrest-disruptions-continue…
+    says); not a headline over a lead the site's address was made from ("Незначительные
+    выбросы мазута обнаружили …" over "Утро на побережье началось …" at …/utro-nachinaetsya-
+    s-monitoringa)."""
+    if len(slug) < 3 or not body:
+        return False
+    opening = slug_skeletons(body.split("\n\n", 1)[0][:SLUG_LEAD_CHARS])
+    return (
+        not slug_skeletons(title) & slug
+        and len(opening & slug) >= SLUG_AGREEMENT * len(slug)
+        and overlap(title, word_stems(body[:ECHO_CHARS])) < HEADLINE_ECHO
+    )
 
 
 def _opening_paragraphs(lines: list[str], text: list[int]) -> list[int]:
