@@ -4312,3 +4312,7 @@ def test_a_line_the_slug_says_nothing_of_over_a_lead_it_says(ctx):
         "https://xn----7sbhblcmfacdnd4bb7bwitd4y.xn--p1ai/index.php/obschestvo/regionalnye-novosti/utro-nachinaetsya-s-monitoringa",
     )
     assert art.title.startswith("Незначительные выбросы мазута обнаружили")
+    # a chronology's heading over a lead that says half the slug's words (mfa.gov.ua, dev40)
+    url = "https://kazakhstan.mfa.gov.ua/news/18418-syogodni-v-oon-vshanujuty-tarasa-shevchenka"
+    art = _realset_article(ctx, "dev40/uk_mfagovua_shevchenko-200-v-kazakhstani.txt", url)
+    assert LEAD_TITLE in art.inferred and art.title != "Хронологія подій (Республіка Казахстан)"

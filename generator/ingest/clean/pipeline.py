@@ -44,7 +44,6 @@ from generator.ingest.clean.rules import (
     CleanRules,
 )
 from generator.ingest.clean.slug import (
-    SLUG_AGREEMENT,
     says_slug,
     slug_in_line,
     slug_skeletons,
@@ -426,6 +425,7 @@ def spaced_headline(lines: list[str], slug: frozenset[str]) -> None:
 
 
 SLUG_LEAD_CHARS = 300  # the lead's opening where the URL's slug is looked for
+SLUG_LEAD_SHARE = 0.5  # ... and the share of the slug it says at least
 HEADLINE_ECHO = 0.6  # a headline's words recur in its article: this share of them at least
 ECHO_CHARS = 3000  # ... in this much of the text
 
@@ -443,7 +443,7 @@ def _slug_says_lead(title: str, body: str, slug: frozenset[str]) -> bool:
     opening = slug_skeletons(body.split("\n\n", 1)[0][:SLUG_LEAD_CHARS])
     return (
         not slug_skeletons(title) & slug
-        and len(opening & slug) >= SLUG_AGREEMENT * len(slug)
+        and len(opening & slug) >= SLUG_LEAD_SHARE * len(slug)
         and overlap(title, word_stems(body[:ECHO_CHARS])) < HEADLINE_ECHO
     )
 
