@@ -629,5 +629,5 @@ def section_trail(line: str, rules: CleanRules) -> bool:
     """A trail of the site's sections and nothing else ("Новости » Политика", "News >
     World"): two or more, each a section or navigation word of the packs."""
     parts = [comparison_key(p) for p in re.split(r"\s*[»>›/|]\s*", line.strip(" »>›/|"))]
-    known = rules.navigation | {comparison_key(w) for w in rules.section_words}
+    known = rules.navigation | rules.section_keys
     return len(parts) >= 2 and all(p in known for p in parts)

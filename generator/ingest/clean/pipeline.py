@@ -371,10 +371,12 @@ def clean_text(
                 break
 
     body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
-    if not title and body.strip():  # a lead paragraph that was its dateline alone ("АСТАНА,
-        # 5 янв - РИА Новости."): the title is cut from the text's opening, rather than none
-        title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules)), True
-    elif title and not title_in_body and _slug_says_lead(title, body, slug):
+    # The title is cut from the text's opening when there is none (a lead paragraph that was
+    # its dateline alone: "АСТАНА, 5 янв - РИА Новости.") or the line taken is no headline
+    # (``_slug_says_lead``).
+    if (not title and body.strip()) or (
+        title and not title_in_body and _slug_says_lead(title, body, slug)
+    ):
         title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules)), True
     removed = tuple(Removed(k, lines[i]) for i, k in enumerate(kinds) if k not in (None, "blank"))
     return Cleaned(

@@ -29,6 +29,7 @@ class CleanRules:
     navigation: frozenset[str] = frozenset()
     breadcrumb_home: tuple[str, ...] = ()
     section_words: frozenset[str] = frozenset()
+    section_keys: frozenset[str] = frozenset()  # ... in comparison form (``comparison_key``)
     sections: tuple[str, ...] = ()  # section/navigation keys that follow a home word
     switcher_tokens: frozenset[str] = frozenset()
     share_tokens: frozenset[str] = frozenset()
@@ -292,6 +293,7 @@ def build_rules(
         navigation=frozenset(nav),
         breadcrumb_home=tuple(sorted(home, key=lambda h: (-len(h), h))),
         section_words=frozenset(sections),
+        section_keys=frozenset(comparison_key(w) for w in sections),
         sections=tuple(
             sorted({comparison_key(w) for w in sections} | nav, key=lambda k: (-len(k), k))
         ),

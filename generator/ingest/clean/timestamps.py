@@ -162,7 +162,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         and all(re.fullmatch(r"[^\W\d_]+", t) and t.islower() for t in tags)
     ):
         return True
-    sections = rules.navigation | {comparison_key(w) for w in rules.section_words}
+    sections = rules.navigation | rules.section_keys
     if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
         return True
     if dated and _category_list(line[:first]) and not line[last:].strip(" .,|"):

@@ -273,7 +273,7 @@ def _sections_only(tail: str, rules: CleanRules) -> bool:
     if MEDIA_MARK.fullmatch(tail):
         return False  # "… он дал крен — видео": the headline's mark that it has a video
     words = comparison_key(tail).split()
-    sections = {comparison_key(w) for w in rules.section_words}
+    sections = rules.section_keys
     long = [w for w in words if len(w) > 3 or w in sections]
     return bool(long) and len(words) - len(long) <= 1 and all(w in sections for w in long)
 
@@ -325,12 +325,7 @@ def strip_credit(title: str, rules: CleanRules) -> str:
     if len(parts) == 2 and " " not in parts[0] and parts[0] in rules.section_words:
         title = parts[1]
     head, sep, tail = title.rpartition(" | ")  # "... НОВОСТИ | 6 июль, 10:04", "... | News"
-    if (
-        sep
-        and head
-        and comparison_key(tail)
-        in rules.navigation | {comparison_key(w) for w in rules.section_words}
-    ):
+    if sep and head and comparison_key(tail) in rules.navigation | rules.section_keys:
         return head
     if sep and head and is_timestamp(tail, rules):
         title = head
