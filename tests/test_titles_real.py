@@ -4316,3 +4316,69 @@ def test_a_line_the_slug_says_nothing_of_over_a_lead_it_says(ctx):
     url = "https://kazakhstan.mfa.gov.ua/news/18418-syogodni-v-oon-vshanujuty-tarasa-shevchenka"
     art = _realset_article(ctx, "dev40/uk_mfagovua_shevchenko-200-v-kazakhstani.txt", url)
     assert LEAD_TITLE in art.inferred and art.title != "Хронологія подій (Республіка Казахстан)"
+
+
+def test_a_bulleted_menu_over_the_headline_and_a_ticker_of_stamps_after_their_items(ctx):
+    """cottoncampaign.org (dev53): the site's name over a menu of 25 bulleted items ("• Reports"
+    / "• Chronicle of Forced Labor" / …), then "Blog", the headline the slug says and its stamp
+    "10/14/2013": the menu's items neither end the search for that line nor stay as text.
+    gundogar-news.com (dev54): "СЕГОДНЯ НА САЙТЕ: … детей 24 Август 2025 г., 10:00Делегация …":
+    a ticker whose stamps close their items, over the headline and its stamp."""
+    url = "http://www.cottoncampaign.org/blog/gpe-should-reconsider-uzbekistan-project"
+    art = _realset_article(
+        ctx, "dev53/en_cottoncampaign_gpe-should-reconsider-uzbekistan-project.txt", url
+    )
+    assert art.title == "GPE Should Reconsider Uzbekistan Project"
+    assert art.date == dt.date(2013, 10, 14)
+    assert art.body.startswith("Memo to the Global Partnership for Education")
+    art = _realset_article(ctx, "dev54/ru_gundogar_samyj-krasivyj-ahaltekinskij-skakun-2020.txt")
+    assert art.title == "В Туркменистане выбрали самого красивого ахалтекинского скакуна 2020 года"
+    assert art.date == dt.date(2020, 4, 27)
+    ticker = (
+        "СЕГОДНЯ НА САЙТЕ: Туркменистан и КНР обсудили вопросы сотрудничества в сфере защиты "
+        "женщин и детей 24 Август 2025 г., 10:00Делегация туркменского вуза провела ряд встреч "
+        "в Торонто по налаживанию сотрудничества 24 Август 2025 г., 09:58В Ашхабаде прошел "
+        "форум педагогов Туркменистана 24 Август 2025 г., 09:55Туркменистан, Узбекистан"
+    )
+    assert stamped_list(ticker, ctx.rules)
+    # ... two meetings' days and hours in one sentence are none
+    two = (
+        ticker.split("Делегация")[0] + " и продолжили встречу 25 Август 2025 г., 11:00 в Ашхабаде."
+    )
+    assert not stamped_list(two, ctx.rules)
+
+
+def test_a_kazakh_organisation_a_weeklys_initials_and_its_issue_days(ctx):
+    """religionmap.kz (dev54): "Алматы қаласы Дін істері жөніндегі басқармасы", the owner's
+    name with its head noun last, as Kazakh puts it, over the headline. zib.com.ua (dev53):
+    "Закон і Бізнес", the weekly's name its host spells by initials, over the headline, and
+    the issue "№15 (1105) 13.04—19.04.2013", dated by its first day."""
+    art = _realset_article(ctx, "dev54/kk_religionmap_tihvin-ikonasy-pasha-almaty.txt")
+    assert art.title.startswith("Алматыда Елбасы сыйға тартқан Құдай ана Тихвин иконасы")
+    art = _realset_article(
+        ctx, "dev53/uk_zib_bankrutstvo-po-novomu.txt", "https://zib.com.ua/ua/print/15415.html"
+    )
+    assert art.title == "Банкрутство по-новому"
+    assert art.date == dt.date(2013, 4, 13)
+    from generator.ingest.clean.blocks import initials
+
+    assert initials("Аргументы и Факты") == "aif"
+
+
+def test_a_headline_under_a_sidebar_a_comment_form_and_ad_rates(ctx):
+    """history-kazan.ru (dev54): a quotation of the day, a calendar and short links over the
+    headline the slug says and its stamp "- 26 января 2015 года". novostroyki.top (dev53):
+    "Leave a comment" / "Для отправки комментария вам необходимо авторизоваться." / "Be the
+    first to comment on "…"" under a text with no headline: a title from the lead.
+    jetpisbai.kz (dev54): "Жарнама жариялау құны: …" (the site's ad rates) over the trail
+    and the headline."""
+    url = "https://history-kazan.ru/v-kurse-sobytij/fakty-i-kommentarii/15634-xxxiii-mezhdunarodnyj-opernyj-festival-imeni-fedora-shalyapina"
+    art = _realset_article(ctx, "dev54/ru_historykazan_xxxiii-opernyj-festival-shalyapina.txt", url)
+    assert art.title == "XXXIII Международный оперный фестиваль имени Федора Шаляпина"
+    assert art.date == dt.date(2015, 1, 26)
+    art = _realset_article(
+        ctx, "dev53/ru_novostroyki_minprirody-platit-za-vyvoz-musora-po-obemu.txt"
+    )
+    assert LEAD_TITLE in art.inferred and "comment" not in art.body
+    art = _realset_article(ctx, "dev54/kk_jetpisbai_kieli-meken-otyrarda-senbilik.txt")
+    assert art.title.startswith("«КИЕЛІ МЕКЕН»: ОТЫРАРДА ЭКОАКЦИЯ")

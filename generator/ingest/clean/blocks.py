@@ -14,7 +14,7 @@ from generator.ingest.clean.rules import (
     MAX_DEBRIS_WORDS,
     CleanRules,
 )
-from generator.ingest.clean.slug import consonants
+from generator.ingest.clean.slug import consonants, latin_letters
 from generator.ingest.clean.stamps import labelled_stamp
 from generator.ingest.clean.text import CYR, UPPER, all_caps, ends_sentence, word_count
 from generator.ingest.clean.timestamps import is_timestamp
@@ -240,15 +240,17 @@ def _site_label(url: str | None) -> str:
 
 
 SITE_NAME_MAX_WORDS = 3  # the site's name alone on a line, in its own letters
+SITE_INITIALS_MIN = 3  # ... or its initials, when the host is this long (not "kp", "rg")
 
 
 def own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> None:
     """Mark the site's own name at the top of the page as a masthead: with its slogan
     ("UkrNews — новини, яким довіряє Україна." on ukrnews.online: a full stop that would
     otherwise end the header before the headline), or alone in Cyrillic letters ("Русские
-    Вести" over a headline of two words on russkievesti.ru)."""
+    Вести" over a headline of two words on russkievesti.ru), or its initials the host
+    spells ("Закон і Бізнес" on zib.com.ua, "Аргументы и Факты" on aif.ru)."""
     site = _site_label(url)
-    if len(site) < 4:
+    if len(site) < SITE_INITIALS_MIN:
         return
     seen = 0
     for i, line in enumerate(lines):
@@ -262,8 +264,20 @@ def own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> N
             m and word_count(line) <= 12 and re.sub(r"[^a-z]", "", m.group(1).casefold()) == site
         )
         alone = word_count(line) <= SITE_NAME_MAX_WORDS and CYR.search(line) is not None
-        if slogan or (alone and len(name := consonants(line)) >= 4 and name == consonants(site)):
+        if slogan or (
+            alone
+            and (
+                (len(site) >= 4 and len(name := consonants(line)) >= 4 and name == consonants(site))
+                or initials(line) == site
+            )
+        ):
             kinds[i] = "masthead"
+
+
+def initials(line: str) -> str:
+    """The first letters of a line's words in Latin letters ("Закон і Бізнес" -> "zib")."""
+    words = re.findall(r"[^\W\d_]+", line)
+    return "".join(latin_letters(w[0]) for w in words)
 
 
 EPIGRAPH_TOP_LINES = 12  # a site's quotation box broken over lines, among the first lines

@@ -36,6 +36,7 @@ BYLINE_HEAD_WORDS = 4  # a byline's first words under a headline: "by Press Rele
 CAPTION_MAX_WORDS = 30  # a caption with its credit is at most this long
 SLUG_SCAN_LINES = 12  # text lines under the header searched for the line the slug says
 SLUG_SCAN_PARAGRAPHS = 2  # ... past at most this many paragraphs (a teaser's, a notice's)
+LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
 LOWER_TAGS_MAX_WORDS = 10  # a line of tags in small letters is at most this long
 _SENTENCE_BREAK = re.compile(r"[^\W\d_]{4}[.!?…]\s+[" + UPPER + r"«\"„]")  # not "обл. Актау"
 YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
@@ -193,13 +194,14 @@ def slug_line_below(
     ``SLUG_SCAN_LINES`` text lines and ``SLUG_SCAN_PARAGRAPHS`` paragraphs under the end of
     the header that says what the URL's slug says ("A devastating Russian missile strike …
     200 injured." over "Armenia freezes participation in CSTO …" at
-    …/armenia-freezes-participation-in-csto-…/)."""
+    …/armenia-freezes-participation-in-csto-…/). A menu's bulleted items ("• Reports" /
+    "• Chronicle of Forced Labor" / …) and other short entries do not use up the lines."""
     seen = paragraphs = 0
     for j in range(end, len(lines)):
         if kinds[j] == "blank" or not lines[j].strip():
             continue
-        seen += 1
         line = lines[j]
+        seen += not (LIST_BULLET.match(line.strip()) or menu_entry(line))
         if seen > SLUG_SCAN_LINES or paragraphs > SLUG_SCAN_PARAGRAPHS:
             return None  # (a line deep in the article is a crosshead or a pull quote)
         if (
@@ -221,12 +223,12 @@ def in_menu(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules
     no stamp, byline or share bar? A short headline has its stamp or text below, not more
     items ("Politics" / "Kazakhstan's Bloody January 2022" / "Kyrgyzstan 2020 unrest" /
     "Security" / "Society")."""
-    if not _menu_entry(lines[i]):
+    if not menu_entry(lines[i]):
         return False
 
     def item(j: int) -> bool:
         return (
-            _menu_entry(lines[j])
+            menu_entry(lines[j])
             and kinds[j] in (None, "pre_title")
             and classify(lines[j], rules) is None
             and byline(lines[j], rules) is None
@@ -234,7 +236,7 @@ def in_menu(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules
 
     above = 0
     j = i - 1
-    while j >= 0 and above < 1 and (not lines[j].strip() or _menu_entry(lines[j])):
+    while j >= 0 and above < 1 and (not lines[j].strip() or menu_entry(lines[j])):
         above += item(j)
         j -= 1
     below = 0
@@ -242,14 +244,14 @@ def in_menu(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules
     while (
         j < len(lines)
         and below < MENU_ITEMS_BELOW
-        and (not lines[j].strip() or _menu_entry(lines[j]))
+        and (not lines[j].strip() or menu_entry(lines[j]))
     ):
         below += item(j)
         j += 1
     return above >= 1 and below >= MENU_ITEMS_BELOW
 
 
-def _menu_entry(line: str) -> bool:
+def menu_entry(line: str) -> bool:
     """A menu's entry: up to five words, no punctuation ("American diplomats in Central Asia")."""
     return bool(line.strip()) and word_count(line) <= 5 and not re.search(r"[.,;:!?«»\"()]", line)
 

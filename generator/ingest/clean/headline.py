@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.ingest.clean.candidates import (
+    LIST_BULLET,
     YEAR_CAPTION,
     body_line,
     calendar_only,
@@ -19,6 +20,7 @@ from generator.ingest.clean.candidates import (
     in_menu,
     introduces,
     lower_label,
+    menu_entry,
     name_list,
     opening_month,
     organisation_name,
@@ -66,7 +68,6 @@ OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
 POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
 CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.Ru#…" and its article)
 _DATED_CAPTION = re.compile(r"\w,\s*[0-3]?\d\.[01]\d\.(?:19|20)\d{2}\s*$")  # "…, 29.06.2025"
-LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
 
 
 def is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
@@ -178,7 +179,8 @@ def choose_headline(
             kinds[i] = "rubric"  # "ВОЛНЕНИЯ В КАЗАХСТАНЕ": a story label
             continue
         if (
-            organisation_name(lines[i], rules) or wrapped_organisation(lines, i, rules)
+            organisation_name(lines[i], rules, head_last=True)  # (Kazakh puts the head noun
+            or wrapped_organisation(lines, i, rules)  # last: "… Дін істері жөніндегі басқармасы")
         ) and not says_slug(lines[i], slug):
             kinds[i] = "organisation"  # "Министерство обороны России": an owner or a credit
             continue
@@ -236,7 +238,11 @@ def choose_headline(
     ):
         below = slug_line_below(lines, kinds, rules, end, slug)
         if below is not None:  # the page's headline under a teaser or notice that ended
-            return below, candidates, end  # the header early: the URL's slug names it
+            for j in range(end, below):  # the header early: the URL's slug names it (a
+                item = LIST_BULLET.match(lines[j].strip()) or menu_entry(lines[j])
+                if kinds[j] is None and item:  # menu's items above it are no text:
+                    kinds[j] = "pre_title"  # "• Reports" / "• Chronicle of Forced Labor")
+            return below, candidates, end
     if not candidates:
         return None, candidates, end
     body = "\n".join(lines[j] for j in range(end, min(len(lines), end + 40)) if kinds[j] is None)

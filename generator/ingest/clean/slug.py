@@ -41,6 +41,11 @@ def _skeleton(word: str) -> str:
     return _consonant_letters(word.casefold().translate(_SLUG_LETTERS).replace(" ", ""))[:3]
 
 
+def latin_letters(text: str) -> str:
+    """A text in Latin letters, one for each Cyrillic letter ("Бізнес" -> "biznes")."""
+    return text.casefold().translate(_SLUG_LETTERS)
+
+
 def consonants(text: str) -> str:
     """A name's consonants in Latin letters, alike however it is spelt or transliterated
     ("Русские Вести" and "russkievesti" -> "rsskvst")."""

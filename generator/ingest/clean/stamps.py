@@ -36,6 +36,7 @@ STAMP_NAMES = 4  # capitalised words (outlet, author) after a date opening a sta
 STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
 TICKER_LEAD_CHARS = 40  # a ticker's first stamp is this near the start of its line
 TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
+TICKER_CLOSING_STAMPS = 3  # stamps after their items (not before) that make a ticker
 ITEM_LABEL_WORDS = 2  # a list item's label (a rubric) under its headline
 
 
@@ -97,8 +98,10 @@ def stamped_list(line: str, rules: CleanRules) -> bool:
     if len(paired) < 2:  # (one date and its span of hours is one item: "с 15.00 до 16.00")
         return False
     stamps = sorted(paired.values())
-    if min(dates) > TICKER_LEAD_CHARS:  # the first item's stamp opens the ticker; a sentence
-        return False  # may state two meetings' hours and days ("о 10.00 годині 31.08.2017 …")
+    if min(dates) > TICKER_LEAD_CHARS and (  # the first item's stamp opens the ticker; a
+        len(paired) < TICKER_CLOSING_STAMPS or min(dates) > TICKER_ITEM_CHARS  # sentence may
+    ):  # state two meetings' hours and days ("о 10.00 годині 31.08.2017 …"); three stamps
+        return False  # may close their items ("СЕГОДНЯ НА САЙТЕ: … 24 Август 2025 г., 10:00…")
     gaps = [b - a for a, b in itertools.pairwise(stamps)]
     return max(gaps) <= TICKER_ITEM_CHARS and len(line) - stamps[-1] <= TICKER_ITEM_CHARS
 
@@ -258,6 +261,11 @@ def stamp_lines(
                 between = sum(1 for k in kinds[title_index + 1 : i] if k != "blank")
                 where = "below" if between < STAMP_BELOW_LINES else "after"
             out.append((where, stamp))
+    if title_index is not None and title_index > first_body:  # the headline under a line of
+        # text (a quotation of the day, a sidebar's item): the stamps right below it too
+        for i in range(title_index + 1, min(len(lines), title_index + 1 + STAMP_BELOW_LINES)):
+            if kinds[i] in ("header", "timestamp"):
+                out.append(("below", lines[i]))
     out += [("late", lines[i]) for i in range(first_body, len(lines)) if kinds[i] == "header"]
     text = [i for i, k in enumerate(kinds) if k is None and word_count(lines[i]) >= 8]
     # (not past a list's heading under the text: "00:35 01-10-2024" / "Другие новости" /

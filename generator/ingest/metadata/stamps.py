@@ -87,9 +87,17 @@ def _stamp_items(
         )
         for start, year, month, day in find_dates(line, rules, latin):
             found = safe_date(year, month, day)
+            if found and (span := _RANGE_START.search(line[:start])):  # "№15 (1105)
+                # 13.04—19.04.2013": a weekly's issue, dated by its first day
+                first = safe_date(year, int(span["month"]), int(span["day"]))
+                found = first if first is not None and first <= found else found
             if start < revised and found and found.year not in recalled:
                 items.append((where, found))
     return items
+
+
+# the first day of a span of days before a stamp's full date ("13.04—" of "13.04—19.04.2013")
+_RANGE_START = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\s*[—–-]\s*$")
 
 
 def _header_widgets(cleaned: Cleaned) -> bool:
