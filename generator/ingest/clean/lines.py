@@ -411,6 +411,7 @@ def byline(line: str, rules: CleanRules) -> list[tuple[str, str]] | None:
             out = []
             for group in ("author", "source"):
                 value = (m.groupdict().get(group) or "").strip().rstrip(".")
+                value = _ROLE_AFTER.sub("", value)  # "Chris Shipman (Head of … Social Media)"
                 if value and _looks_like_name(value):
                     out.append((group, value))
             if out:
@@ -418,6 +419,7 @@ def byline(line: str, rules: CleanRules) -> list[tuple[str, str]] | None:
     return None
 
 
+_ROLE_AFTER = re.compile(r"(?<=\w)\s+\([^()]{2,60}\)$")  # a role in brackets after a name
 _NAME_LIST = re.compile(r",\s+|\s+(?:and|и|і|та|және)\s+")
 
 
