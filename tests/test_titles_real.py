@@ -4382,3 +4382,16 @@ def test_a_headline_under_a_sidebar_a_comment_form_and_ad_rates(ctx):
     assert LEAD_TITLE in art.inferred and "comment" not in art.body
     art = _realset_article(ctx, "dev54/kk_jetpisbai_kieli-meken-otyrarda-senbilik.txt")
     assert art.title.startswith("«КИЕЛІ МЕКЕН»: ОТЫРАРДА ЭКОАКЦИЯ")
+
+
+def test_a_kazakh_release_dated_year_first_under_its_authors_post(ctx):
+    """dialog.egov.kz (dev51): "- Блогтар" / "- Нұртлеу М.Ә." (a trail; the initials' full
+    stop ends no sentence) / the minister's name and post / the headline / "Сиань, 2023 жылғы
+    26 сәуір – Қазақстан Республикасы …": the page's own dateline in the Kazakh order dates
+    it, and the line right over it is the headline."""
+    art = _realset_article(ctx, "dev51/kk_dialogegov_nurtleu-cin-gang-siyan.txt")
+    assert art.title == (
+        "Қазақстан мен Қытайдың сыртқы саяси ведомстволарының басшылары келіссөздер жүргізді"
+    )
+    assert art.date == dt.date(2023, 4, 26)
+    assert art.body.startswith("Қазақстан Республикасы Премьер-Министрінің орынбасары")

@@ -51,6 +51,7 @@ from generator.ingest.clean.stamps import (
     stamped_list,
 )
 from generator.ingest.clean.text import (
+    UPPER,
     bare_end,
     comparison_key,
     dangling,
@@ -60,6 +61,9 @@ from generator.ingest.clean.text import (
     word_stems,
 )
 
+# a surname and its initials, a trail's item or an author's name ("- Нұртлеу М.Ә."): no
+# sentence, though it ends in a full stop
+NAME_WITH_INITIALS = re.compile(rf"^\W{{0,2}}\s*[{UPPER}][\w’'-]+\s+(?:[{UPPER}]\.\s?){{1,2}}$")
 OVER_TEXT_LINES = 6  # a short headline in capitals: the text starts within these lines
 HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its headline
 HEADLINE_SCAN_LINES = 80  # ... among at most this many lines of 3+ words
@@ -223,6 +227,7 @@ def choose_headline(
                 ends_sentence(lines[i])
                 and bare_end(lines[i]).endswith(".")
                 and not says_slug(lines[i], slug)
+                and not NAME_WITH_INITIALS.match(lines[i])  # "- Нұртлеу М.Ә." (a crumb)
             )
             or introduces(lines[i])
             or sum(word_count(lines[j]) >= 3 for j in candidates if j not in menu)
@@ -257,6 +262,9 @@ def choose_headline(
         comparison_key(lines[j]) for j in range(end, min(len(lines), end + 60)) if lines[j].strip()
     ]
     echoed = [i for i in candidates if echoes_header(lines[i], lines[:i])]
+    over = over_own_dateline(lines, kinds, candidates, end, rules)
+    if over is not None:
+        return over, candidates, end
     if echoed:  # the page's title line said again on its own: the headline
         return echoed[0], candidates, end
     slugged = [i for i in candidates if i not in menu and says_slug(lines[i], slug)]
@@ -353,3 +361,24 @@ _CONTACT = re.compile(
     r"|(?<![\w.,])\+\d{1,3}[\s-]?\(?\d{2,4}\)?(?:[\s-]?\d{2,3}){2,3}\b"  # +7 (727) 250 11 22
     r"|(?<![\d.,:])0\d{2}[\s-]\d{3}[\s-]\d{2}[\s-]\d{2}\b"  # a mobile: 068 377 77 77
 )
+
+
+def over_own_dateline(
+    lines: list[str], kinds: list[str | None], candidates: list[int], end: int, rules: CleanRules
+) -> int | None:
+    """The line right over a lead opening with the page's own dated dateline ("Сиань, 2023
+    жылғы 26 сәуір – …", "Astana, November 21, 2022 – …"): the headline, whatever the lines
+    above it (an author's post: "ҚР Премьер-Министрінің орынбасары - Сыртқы істер министрі")."""
+    if end >= len(lines) or not candidates:
+        return None
+    above = max(candidates)
+    if any(kinds[j] != "blank" and lines[j].strip() for j in range(above + 1, end)):
+        return None
+    for rx in rules.datelines:
+        m = rx.match(lines[end])
+        if m and m.groupdict().get("own") is not None and m.group("year"):
+            line = lines[above]
+            if word_count(line) >= 3 and shape_ok(line) and not ends_sentence(line):
+                return above
+            return None
+    return None

@@ -216,6 +216,15 @@ def build_rules(
                 rf"{lead}",
                 re.IGNORECASE,
             ),
+            # PLACE, YEAR DAY MONTH – the lead, the Kazakh order ("Сиань, 2023 жылғы 26 сәуір –
+            # Қазақстан Республикасы …", a ministry's release)
+            re.compile(
+                rf"^{place},?\s+(?P<year>(?:19|20)\d{{2}})\s*[^\W\d_]{{1,6}}\.?\s+"
+                rf"(?P<day>\d{{1,2}})\s+(?P<month>{mon})[^\W\d_]{{0,4}}(?P<own>)"
+                r"\s*[-—–]{1,2}\s+"
+                rf"{lead}",
+                re.IGNORECASE,
+            ),
             # PLACE, FULL DATE. The lead: a press release's own dateline ending in a full stop
             # ("Бишкек, 1 сентября 2025 года. В столичной средней школе …"; a place in
             # capitals may end in a full stop too: "ОРСК. 01 августа 2015 г. В субботу …")
