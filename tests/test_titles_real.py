@@ -4395,3 +4395,33 @@ def test_a_kazakh_release_dated_year_first_under_its_authors_post(ctx):
     )
     assert art.date == dt.date(2023, 4, 26)
     assert art.body.startswith("Қазақстан Республикасы Премьер-Министрінің орынбасары")
+
+
+def test_a_headline_glued_to_its_lead_and_one_printed_under_the_text(ctx):
+    """dumskaya.net (dev55): "Кілометрові черги … закрили пункт пропуску (відео)Пункт
+    пропуску Паланка–Маяки–Удобне був …", the headline run into the lead. zrtk.ru (dev55):
+    the excerpt opens with the text, then the headline the slug says and its stamp "18
+    октября 2024". otr-online.ru (dev56): the text, the site's footer, then the headline and
+    the text again: the second copy is no text."""
+    art = _realset_article(
+        ctx, "dev55/uk_dumskaya_kilometrovi-chergy-palanka-zakryly-punkt-propusku.txt"
+    )
+    assert art.title.endswith("закрили пункт пропуску (відео)")
+    assert art.body.startswith("Пункт пропуску Паланка")
+    url = "https://zrtk.ru/posts/13080-rezhim_chs_vveden_v_rayonah_zabaykalya_gde_urozhay_unichtozhil_sneg"
+    art = _realset_article(ctx, "dev55/ru_zrtk_rezhim-chs-vveden-v-rajonah-zabajkalya.txt", url)
+    assert art.title == "Режим ЧС введен в районах Забайкалья, где снег уничтожил урожай"
+    assert art.date == dt.date(2024, 10, 18)
+    art = _realset_article(
+        ctx, "dev56/ru_otr_v-erevane-zaderzhali-bolshe-100-uchastnikov-protestnyh-akciy.txt"
+    )
+    assert art.title == "В Ереване задержали больше 100 участников протестных акций"
+    assert art.body.count("Армянские полицейские задержали сегодня сотню") == 1
+    # ... not a lead's words run together ("The Security Council ofArmenia decided …")
+    from generator.ingest.clean.title import headline_glued_to_lead
+
+    line = (
+        "The Security Council ofArmenia decided to ask for help from Russia after the "
+        "shelling of its border villages overnight, the government said on Tuesday."
+    )
+    assert headline_glued_to_lead(line) is None

@@ -22,8 +22,10 @@ from generator.ingest.clean.text import (
     CYR,
     CYR_LOWER,
     CYR_UPPER,
+    UPPER,
     bare_end,
     comparison_key,
+    dangling,
     ends_sentence,
     overlap,
     word_count,
@@ -98,6 +100,32 @@ def glued_headline(line: str, slug: frozenset[str] = frozenset()) -> tuple[str, 
     if not said or len(said & slug) < GLUED_SLUG_SHARE * len(said):
         return None
     return head.strip(), rest.strip()
+
+
+# a line's markup lost between two elements: a word or a bracket, then a capital opening the
+# next ("… закрили пункт пропуску (відео)Пункт пропуску …")
+_GLUED_ELEMENTS = re.compile(rf"(?<=[{CYR_LOWER}a-z)»”])(?=[{UPPER}][{CYR_LOWER}a-z])")
+GLUED_LEAD_CHARS = 250  # the headline glued to its lead: within this many characters
+
+
+def headline_glued_to_lead(line: str) -> tuple[str, str] | None:
+    """(headline, lead) of a line where the headline runs into the lead without a space
+    ("Кілометрові черги … закрили пункт пропуску (відео)Пункт пропуску … був тимчасово …"):
+    the first glued element after a closing bracket or quote, or after a lower-case word
+    (not inside a name: "КазМунайГаз") ending a clause of no comma, a headline's length
+    before it, a lead after it."""
+    for m in _GLUED_ELEMENTS.finditer(line, 0, GLUED_LEAD_CHARS):
+        head, rest = line[: m.start()], line[m.start() :]
+        words = head.split()
+        if not words or not (head[-1] in ")»”" or words[-1][:1].islower()):
+            continue
+        if head[-1] not in ")»”" and ("," in head or dangling(head)):
+            return None  # a lead's words run together: "… on Wednesday, amidWhile no …",
+            # "The Security Council ofArmenia decided …"
+        if 4 <= word_count(head) <= HEADLINE_MAX_WORDS and word_count(rest) >= 12:
+            return head.strip(), rest.strip()
+        return None
+    return None
 
 
 def headline_before_date(line: str) -> tuple[str, str] | None:
