@@ -4425,3 +4425,19 @@ def test_a_headline_glued_to_its_lead_and_one_printed_under_the_text(ctx):
         "shelling of its border villages overnight, the government said on Tuesday."
     )
     assert headline_glued_to_lead(line) is None
+
+
+def test_a_feeds_box_over_an_older_report_and_an_update_mark_in_capitals(ctx):
+    """nia-rf.ru (dev58): four stories of April 2024, each under its stamp, then "13.07.2015
+    12:47" / "Красноярск готовится к Федеральному Сабантую": the last stamp, years apart
+    from the box's, is the article's own and its headline no item of the box. berdcity.info
+    (dev57): "… чому в місті немає води ОНОВЛЕНО", the update mark no part of the headline;
+    "Сьогодні, 9 червня, …" over "07.06.2015 р." in the text: the day the report was written,
+    its year the text's."""
+    art = _realset_article(ctx, "dev58/ru_niarf_krasnoyarsk-gotovitsya-k-federalnomu-sabantuyu.txt")
+    assert art.title == "Красноярск готовится к Федеральному Сабантую"
+    art = _realset_article(
+        ctx, "dev57/uk_berdcity_berdychiv-siti-diznavsia-taiemnytsiu-chomu-v-misti-nemaie-vody.txt"
+    )
+    assert art.title == "Бердичів СІТІ дізнався таємницю чому в місті немає води"
+    assert art.date == dt.date(2015, 6, 9)

@@ -3,6 +3,7 @@ shapes the headline search looks at."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 
@@ -36,6 +37,7 @@ STAMP_NAMES = 4  # capitalised words (outlet, author) after a date opening a sta
 STAMP_GAP = 25  # a date and its clock time are at most this many characters apart
 TICKER_LEAD_CHARS = 40  # a ticker's first stamp is this near the start of its line
 TICKER_ITEM_CHARS = 200  # an item of a ticker run together on one line, stamp included
+OWN_STAMP_APART_DAYS = 31  # a list's last stamp this far from the others: the article's
 TICKER_CLOSING_STAMPS = 3  # stamps after their items (not before) that make a ticker
 ITEM_LABEL_WORDS = 2  # a list item's label (a rubric) under its headline
 
@@ -52,6 +54,7 @@ def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) ->
     items: set[int] = set()
     run: list[int] = []
     stamps, sentences, days = 0, False, set()
+    dated: list[dt.date | None] = []  # the run's stamps' days, in order
     previous: bool | None = None  # was the last line a stamp?
     for j in range(start, stop + 1):
         line = lines[j].strip() if j < stop else ""
@@ -65,18 +68,40 @@ def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) ->
         if j == stop or stamp == previous or (not stamp and word_count(line) > TEASER_MAX_WORDS):
             if sentences and run and previous is False and not _stamp_above(lines, run[0], rules):
                 run = run[:-1]  # items over their stamps: what follows the last stamp is not one
+            elif run and _own_stamp_last(dated):
+                run, stamps = run[:-1], stamps - 1  # the article's headline under its stamp,
+                # years before the list's ("23.04.2024 07:47" / item / "13.07.2015 12:47")
             if stamps >= LIST_STAMPS and (not sentences or len(days) > 1):
                 items.update(run)
-            run, stamps, sentences, days = [], 0, False, set()
+            run, stamps, sentences, days, dated = [], 0, False, set(), []
         if j < stop:
             stamps += stamp
             sentences |= said
             if stamp:
-                days.update((y, m, d) for _s, y, m, d in find_dates(line, rules) if y)
+                found = [(y, m, d) for _s, y, m, d in find_dates(line, rules) if y]
+                days.update(found)
+                dated.append(_day(*found[0]) if found else None)
             else:
                 run.append(j)
             previous = stamp
     return items
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _own_stamp_last(dated: list[dt.date | None]) -> bool:
+    """Is the last stamp of a list's run the article's own: a full date more than
+    ``OWN_STAMP_APART_DAYS`` from every other stamp's of the list (a feed's box of the
+    day's news over an older report)?"""
+    if len(dated) <= LIST_STAMPS or dated[-1] is None or None in dated[:-1]:
+        return False
+    last = dated[-1]
+    return all(abs((last - other).days) > OWN_STAMP_APART_DAYS for other in dated[:-1])
 
 
 def _stamp_above(lines: list[str], i: int, rules: CleanRules) -> bool:

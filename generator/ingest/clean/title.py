@@ -43,7 +43,9 @@ GLUED_TAIL_WORDS = 4  # ... and what is cut off is a sentence of at least this m
 # the page's state, not the headline's words (a "(відео)" tag is kept: it says what it is).
 _UPDATE_TAG = re.compile(
     r"\s*[(\[]\s*(?:оновлено|обновлено|доповнено|дополнено|оновлюється|обновляется|updated?|upd"
-    r"|жаңартылды|толықтырылды)\b[^()\[\]]{0,20}[)\]]\W*$",
+    r"|жаңартылды|толықтырылды)\b[^()\[\]]{0,20}[)\]]\W*$"
+    # ... or in capitals without brackets ("… чому в місті немає води ОНОВЛЕНО")
+    r"|\s+(?-i:ОНОВЛЕНО|ОБНОВЛЕНО|ДОПОВНЕНО|ДОПОЛНЕНО|UPDATED|ЖАҢАРТЫЛДЫ)\W*$",
     re.IGNORECASE,
 )
 # Page furniture stuck to a headline's end: a photo count ("… Казахстана ( 1 фото )"), a

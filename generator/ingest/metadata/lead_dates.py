@@ -135,12 +135,19 @@ def _today_lead(
 
 
 def today_dated(cleaned: Cleaned, rules: CleanRules) -> tuple[dt.date | None, str | None]:
-    """The day a lead names as today with its year ("Сьогодні, 26 вересня 2025 року, під
-    головуванням …"), when nothing else dates the page: the day the report was written."""
+    """The day a lead names as today ("Сьогодні, 26 вересня 2025 року, під головуванням …"),
+    when nothing else dates the page: the day the report was written; without its year,
+    the year the first paragraphs give (``context_year``)."""
     today = _today_lead(cleaned, rules, paragraphs=TODAY_DATED_PARAGRAPHS)
-    if today is None or today[0] is None:
+    if today is None:
         return None, None
-    date = safe_date(*today)
+    year, month, day = today
+    if year is None:  # "Сьогодні, 9 червня, близько 11-ої години …" over "07.06.2015 р.
+        # диспетчер … зафіксувала": the year the first paragraphs give their full dates
+        year = context_year(cleaned, rules, month, day)
+        if year is None:
+            return None, None
+    date = safe_date(year, month, day)
     return date, "today_lead" if date else None
 
 
