@@ -1640,7 +1640,8 @@ def test_a_split_stamp_in_figures_glued_stamps_and_a_lead_stamp_with_its_full_st
 def test_a_space_before_a_dates_comma_and_a_stamp_under_a_byline_with_a_role(ctx):
     """open4business.com.ua (dev53): "1 Жовтня , 2024" under the headline (a space before
     the comma, read in Ukrainian only: the Russian and English patterns were given the same
-    form at first and made a wrong date on the blind split, so they were put back); roh.org.uk (dev54): standfirst / "By Chris Shipman (Head of Brand Engagement
+    form at first and made a wrong date on the blind split, so they were put back);
+    roh.org.uk (dev54): standfirst / "By Chris Shipman (Head of Brand Engagement
     and Social Media)" / "30 July 2013 at 10.42am | 8 Comments": the byline with its role in
     brackets is no paragraph of text, so the stamp is the standfirst's."""
     name = "dev53/uk_open4business_imk-zibrav-soniashnyk.txt"

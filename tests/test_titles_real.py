@@ -4441,3 +4441,19 @@ def test_a_feeds_box_over_an_older_report_and_an_update_mark_in_capitals(ctx):
     )
     assert art.title == "Бердичів СІТІ дізнався таємницю чому в місті немає води"
     assert art.date == dt.date(2015, 6, 9)
+
+
+def test_an_on_air_box_before_the_headline_and_a_text_of_one_sentence_said_twice(ctx):
+    """army.fm (dev60): "Зараз в ефірі: На Рівненщині споруджують …", a broadcaster's
+    "on air" box glued before the headline. tv-karelia.ru (dev59): the text's one sentence
+    printed twice and nothing else: the text, not a photo's caption (the page failed as
+    "no article text left")."""
+    art = _realset_article(
+        ctx, "dev60/uk_armyfm_na-rivnenshchyni-sporudzhuiut-fortyfikatsiini-zahorodzhennia.txt"
+    )
+    assert art.title == "На Рівненщині споруджують фортифікаційні загородження"
+    art = _realset_article(
+        ctx,
+        "dev59/ru_tvkarelia_snegouborochnye-mashiny-budut-raschishchat-karelskie-dorogi-zimoy.txt",
+    )
+    assert LEAD_TITLE in art.inferred and "пять подрядных организаций" in art.body

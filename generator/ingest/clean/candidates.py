@@ -105,12 +105,14 @@ _VOTES = re.compile(
 
 def caption_twice(lines: list[str], i: int) -> bool:
     """A sentence printed twice on consecutive lines at the top: a photo's caption (its alt
-    text and its caption), not a headline said again (a headline ends in no full stop)."""
+    text and its caption), not a headline said again (a headline ends in no full stop), nor
+    the whole text said twice (nothing after it: a one-sentence item printed twice)."""
     return (
         i + 1 < len(lines)
         and bare_end(lines[i]).endswith(".")
         and word_count(lines[i]) >= 4
         and comparison_key(lines[i]) == comparison_key(lines[i + 1])
+        and any(line.strip() for line in lines[i + 2 :])
     )
 
 

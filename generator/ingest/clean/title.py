@@ -290,7 +290,11 @@ _TRANSCRIPT_FOR = re.compile(
 
 # a record's field name before the headline ("Название: Новости нефтегазовой отрасли …")
 _TITLE_FIELD = re.compile(
-    r"^(?:название|заголовок|назва|атауы|тақырыбы|title|headline)\s*:\s*(?=\S)", re.IGNORECASE
+    r"^(?:название|заголовок|назва|атауы|тақырыбы|title|headline"
+    # a broadcaster's "on air" box glued before it ("Зараз в ефірі: На Рівненщині …")
+    r"|зараз в ефірі|сейчас в эфире|қазір эфирде|now on air|on air now|now playing)"
+    r"\s*:\s*(?=\S)",
+    re.IGNORECASE,
 )
 
 
