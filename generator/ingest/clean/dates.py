@@ -27,6 +27,16 @@ US_CLOCK = re.compile(r"\s+(?:at\s+)?(?:1[0-2]|0?\d):[0-5]\d(?::[0-5]\d)?\s*[AaP
 OPENING_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")  # "18.11.25 года суд ..."
 
 
+def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
+    """The day, or ``None`` when it is no real day (or the year is out of range)."""
+    if year is None or month is None or day is None or not 1900 <= year <= 2200:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def numeric_date(
     m: re.Match[str], latin: bool = False, weekday: int | None = None
 ) -> tuple[int, int, int] | None:

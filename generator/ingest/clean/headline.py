@@ -261,10 +261,10 @@ def choose_headline(
     later = [
         comparison_key(lines[j]) for j in range(end, min(len(lines), end + 60)) if lines[j].strip()
     ]
-    echoed = [i for i in candidates if echoes_header(lines[i], lines[:i])]
     over = over_own_dateline(lines, kinds, candidates, end, rules)
-    if over is not None:
+    if over is not None:  # the line right over the page's own dated dateline
         return over, candidates, end
+    echoed = [i for i in candidates if echoes_header(lines[i], lines[:i])]
     if echoed:  # the page's title line said again on its own: the headline
         return echoed[0], candidates, end
     slugged = [i for i in candidates if i not in menu and says_slug(lines[i], slug)]

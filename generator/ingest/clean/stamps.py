@@ -7,7 +7,7 @@ import datetime as dt
 import itertools
 import re
 
-from generator.ingest.clean.dates import OPENING_DATE, TIME, date_ends, find_dates
+from generator.ingest.clean.dates import OPENING_DATE, TIME, date_ends, find_dates, safe_date
 from generator.ingest.clean.lines import classify
 from generator.ingest.clean.rules import (
     HEADLINE_MAX_WORDS,
@@ -80,18 +80,11 @@ def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) ->
             if stamp:
                 found = [(y, m, d) for _s, y, m, d in find_dates(line, rules) if y]
                 days.update(found)
-                dated.append(_day(*found[0]) if found else None)
+                dated.append(safe_date(*found[0]) if found else None)
             else:
                 run.append(j)
             previous = stamp
     return items
-
-
-def _day(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _own_stamp_last(dated: list[dt.date | None]) -> bool:

@@ -6,19 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.ingest.clean import NUMERIC_DATE, Cleaned, CleanRules, find_dates
+from generator.ingest.clean.dates import safe_date
 
 # a date of the page this many days before one reading of a slash date ("06/01/2022" after
 # "5 января") settles its order
 SETTLING_DAYS = 7
-
-
-def safe_date(year: int | None, month: int | None, day: int | None) -> dt.date | None:
-    if year is None or month is None or day is None or not 1900 <= year <= 2200:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def parse_crawl_date(
