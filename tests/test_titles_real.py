@@ -4457,3 +4457,26 @@ def test_an_on_air_box_before_the_headline_and_a_text_of_one_sentence_said_twice
         "dev59/ru_tvkarelia_snegouborochnye-mashiny-budut-raschishchat-karelskie-dorogi-zimoy.txt",
     )
     assert LEAD_TITLE in art.inferred and "пять подрядных организаций" in art.body
+
+
+def test_a_place_in_capitals_before_the_dash_is_no_agency(ctx):
+    """portelizabethpost.com (dev56): "TASHKENT-FERGHANA, UZBEKISTAN — Uzbekistan, …" and
+    japantimes.co.jp (dev57): "KUNASHIRI ISLAND — Aleksei Teryukhin, …": the word in
+    capitals before the dash, no known outlet and with no date, is the rest of the place,
+    not the original outlet of a reprint ("UZBEKISTAN", "ISLAND" were). A known agency in
+    the same place stays ("НУР-СУЛТАН, 26 янв — Sputnik." on altyn-orda.kz, tested in
+    test_ingest_realtext)."""
+    url = "https://www.portelizabethpost.com/uzbekistan/reporters-notebook-uzbekistans-energy-crisis-reveals-deep-grievances/"
+    art = _realset_article(
+        ctx, "dev56/en_portelizabethpost_reporters-notebook-uzbekistans-energy-crisis.txt", url
+    )
+    assert art.original is None and art.source != "UZBEKISTAN"
+    url = "http://www.japantimes.co.jp/2004/09/22/announcements/russian-held-isles-hokkaido-connections-on-rise/"
+    art = _realset_article(
+        ctx, "dev57/en_japantimes_russian-held-isles-hokkaido-connections-on-rise.txt", url
+    )
+    assert art.original is None
+    art = _realset_article(
+        ctx, "dev57/en_japantimes_russian-held-isles-hokkaido-connections-on-rise.txt"
+    )
+    assert art.source is None  # (the text alone names no outlet)

@@ -88,11 +88,24 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
 
 
 def read_dateline(m: re.Match[str], rules: CleanRules) -> Dateline:
+    """The dateline's fields. A bare word in capitals before the dash that is no known
+    outlet, under a place in capitals and with no date, is the rest of the place, not an
+    agency ("TASHKENT-FERGHANA, UZBEKISTAN — …", "KUNASHIRI ISLAND — …")."""
     g = m.groupdict()
     day = g.get("day") or g.get("day2") or g.get("day3")
     month = g.get("month") or g.get("month2")
     year = g.get("year") or g.get("year2") or g.get("year3")
     agency = _agency(g)
+    if (
+        agency
+        and agency == (g.get("a4") or "").strip()
+        and not day
+        and g["place"].isupper()
+        and agency.isupper()
+        and agency.casefold() not in rules.agencies
+        and not any(agency.casefold().startswith(a + " ") for a in rules.agencies)
+    ):
+        g["place"], agency = f"{g['place']} {agency}", ""
     number = int(g["month3"]) if g.get("month3") else None
     return Dateline(
         place=g["place"].strip(),
