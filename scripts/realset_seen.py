@@ -1,0 +1,96 @@
+"""Is a page's URL, and its outlet's registrable domain, new to the real set? (collectors)
+
+    python scripts/realset_seen.py URL [--claim WHO] [--claims FILE]
+
+Prints ``NEW <domain>`` or ``SEEN url|domain <where>``. The set's URLs are read from every
+labels file of ``tests/data/realset`` (all splits, blind ones included: a blind outlet is
+never collected again) and from the claims file, where ``--claim`` records a NEW URL under a
+lock (default: ``realset_claims.tsv`` in the temp folder), so that collectors working at
+the same time never take the same outlet. The labels are only grepped for their ``url:``
+lines; the script prints no label. The registrable
+domain is the host's last two labels, or three under a country's second level
+(``rovno.ua``, ``kr.ua``, ``com.ua``, ``gov.kz``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import re
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REALSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "realset"
+CLAIMS_NAME = "realset_claims.tsv"  # shared by the collectors of one round (in the temp folder)
+# second-level labels under a country's domain that belong to no one outlet
+# fmt: off
+SECOND_LEVEL = frozenset({
+    "com", "org", "net", "gov", "edu", "co", "ac", "in", "mil", "info", "biz", "or", "ne", "go",
+    "gv", "sch", "nat", "int", "ltd", "plc", "me", "pp", "at",
+    "kiev", "kyiv", "od", "lviv", "dp", "kh", "zp", "msk", "spb", "nsk", "ekb",  # cities
+})
+# fmt: on
+
+
+def domain(url: str) -> str:
+    """The registrable domain of a URL's host ("rakurs.rovno.ua" -> "rovno.ua")."""
+    host = (urlsplit(url if "//" in url else "http://" + url).hostname or "").lower()
+    parts = host.removeprefix("www.").split(".")
+    country = len(parts) >= 3 and len(parts[-1]) == 2
+    if country and (parts[-2] in SECOND_LEVEL or len(parts[-2]) <= 2):
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:])
+
+
+def page_key(url: str) -> str:
+    parts = urlsplit(url.strip())
+    return (parts.hostname or "").lower().removeprefix("www.") + parts.path.rstrip("/")
+
+
+def known(claims: Path, root: Path = REALSET) -> tuple[dict[str, str], dict[str, str]]:
+    """(page key -> where, domain -> where) of every URL in the set and the claims."""
+    pages: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    for labels in sorted(root.rglob("labels*.yaml")):
+        where = str(labels.relative_to(root))
+        text = labels.read_text(encoding="utf-8")
+        for m in re.finditer(r"^\s*-?\s*url:\s*(\S+)", text, re.MULTILINE):
+            url = m.group(1).strip("'\"")
+            pages[page_key(url)] = where
+            domains.setdefault(domain(url), where)
+    if claims.exists():
+        for line in claims.read_text(encoding="utf-8").splitlines():
+            url, _tab, who = line.partition("\t")
+            pages[page_key(url)] = f"claimed by {who}"
+            domains.setdefault(domain(url), f"claimed by {who}")
+    return pages, domains
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("url")
+    ap.add_argument("--claim", metavar="WHO", help="record a NEW URL as taken by WHO")
+    ap.add_argument("--claims", type=Path, default=Path(tempfile.gettempdir()) / CLAIMS_NAME)
+    args = ap.parse_args(argv)
+    args.claims.touch()
+    with args.claims.open("a+", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        pages, domains = known(args.claims)
+        if page_key(args.url) in pages:
+            print("SEEN url", pages[page_key(args.url)])
+            return 0
+        name = domain(args.url)
+        if name in domains:
+            print("SEEN domain", name, domains[name])
+            return 0
+        print("NEW", name)
+        if args.claim:
+            lock.write(f"{args.url}\t{args.claim}\n")
+            print("claimed", name, "for", args.claim)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
