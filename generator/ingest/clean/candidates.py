@@ -203,7 +203,7 @@ def slug_line_below(
         if kinds[j] == "blank" or not lines[j].strip():
             continue
         line = lines[j]
-        seen += not (LIST_BULLET.match(line.strip()) or menu_entry(line))
+        seen += not short_entry(line)
         if seen > SLUG_SCAN_LINES or paragraphs > SLUG_SCAN_PARAGRAPHS:
             return None  # (a line deep in the article is a crosshead or a pull quote)
         if (
@@ -251,6 +251,11 @@ def in_menu(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules
         below += item(j)
         j += 1
     return above >= 1 and below >= MENU_ITEMS_BELOW
+
+
+def short_entry(line: str) -> bool:
+    """A list's bulleted item ("• Chronicle of Forced Labor") or a menu's entry."""
+    return bool(LIST_BULLET.match(line.strip())) or menu_entry(line)
 
 
 def menu_entry(line: str) -> bool:

@@ -34,6 +34,12 @@ def _agency(g: dict[str, str | None]) -> str:
     return (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or "").strip()
 
 
+def known_agency(name: str, rules: CleanRules) -> bool:
+    """Is ``name`` an outlet the registry knows ("Sputnik", "ТАСС", "Reuters Moscow")?"""
+    key = name.casefold()
+    return key in rules.agencies or any(key.startswith(a + " ") for a in rules.agencies)
+
+
 def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     """Is a dateline match real? Slashes/brackets always are; a bare word must be an outlet.
 
@@ -61,9 +67,7 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     # (the reporter before the agency in slashes: "Бишкек, 25.01.22. /Индира Камчыбекова -
     # Кабар/.")
     named = agency.rsplit(" - ", 1)[-1] if g.get("a1") else agency
-    known = named.casefold() in rules.agencies or any(
-        named.casefold().startswith(a + " ") for a in rules.agencies
-    )
+    known = known_agency(named, rules)
     dated = bool(g.get("day") or g.get("day2") or g.get("day3"))
     capitals = len(agency) >= 4 and agency.isupper() and not CYR.search(agency)
     # a full date and an agency in brackets: "Moscow, 17 May 2022 (TDI): The fortified …"
@@ -102,8 +106,7 @@ def read_dateline(m: re.Match[str], rules: CleanRules) -> Dateline:
         and not day
         and g["place"].isupper()
         and agency.isupper()
-        and agency.casefold() not in rules.agencies
-        and not any(agency.casefold().startswith(a + " ") for a in rules.agencies)
+        and not known_agency(agency, rules)
     ):
         g["place"], agency = f"{g['place']} {agency}", ""
     number = int(g["month3"]) if g.get("month3") else None

@@ -20,7 +20,6 @@ from generator.ingest.clean.candidates import (
     in_menu,
     introduces,
     lower_label,
-    menu_entry,
     name_list,
     opening_month,
     organisation_name,
@@ -31,6 +30,7 @@ from generator.ingest.clean.candidates import (
     said_again,
     section_trail,
     shape_ok,
+    short_entry,
     slug_line_below,
     standfirst_under,
     tag_line,
@@ -244,9 +244,8 @@ def choose_headline(
         below = slug_line_below(lines, kinds, rules, end, slug)
         if below is not None:  # the page's headline under a teaser or notice that ended
             for j in range(end, below):  # the header early: the URL's slug names it (a
-                item = LIST_BULLET.match(lines[j].strip()) or menu_entry(lines[j])
-                if kinds[j] is None and item:  # menu's items above it are no text:
-                    kinds[j] = "pre_title"  # "• Reports" / "• Chronicle of Forced Labor")
+                if kinds[j] is None and short_entry(lines[j]):  # menu's items above it are
+                    kinds[j] = "pre_title"  # no text: "• Reports" / "• Chronicle of …")
             return below, candidates, end
     if not candidates:
         return None, candidates, end

@@ -62,9 +62,9 @@ from generator.ingest.clean.text import (
     word_count,
     word_stems,
 )
-from generator.ingest.clean.timestamps import is_timestamp
 from generator.ingest.clean.title import (
     glued_headline,
+    headline_after_text,
     headline_before_date,
     headline_glued_to_lead,
     headline_under_standfirst,
@@ -85,7 +85,6 @@ from generator.ingest.clean.unglue import (
     unglue_tail_stamp,
 )
 
-AFTER_TEXT_LEAD_WORDS = 12  # a headline printed under the text: the text's lead this long
 SPACED_HEADLINE_LINES = 40  # lines at the top where a spaced-out headline is looked for
 DATELINE_PARAGRAPHS = 6  # a dateline opens one of the first paragraphs (after captions)
 FIELD_LINE_WORDS = 3  # a line this short is no paragraph (a record's field: "Place:", "BRUSSELS")
@@ -401,41 +400,6 @@ def clean_text(
         bylines=tuple(bylines),
         removed=removed,
     )
-
-
-def headline_after_text(
-    lines: list[str], kinds: list[str | None], lead: int, slug: frozenset[str], rules: CleanRules
-) -> int | None:
-    """The headline a page prints under its text (the excerpt starts at the text): followed
-    by the text's first paragraph again, or by its stamp when the URL's slug says it ("…
-    Режим ЧС введен в районах Забайкалья, где снег уничтожил урожай" / "18 октября 2024";
-    "В Ереване задержали больше 100 участников протестных акций" / the lead again). The
-    second copy of the text is marked as such."""
-    if word_count(lines[lead]) < AFTER_TEXT_LEAD_WORDS:
-        return None  # (a headline with a full stop is no lead: "29 серпня – День пам’яті …")
-    opening = comparison_key(lines[lead])
-    for j in range(lead + 1, len(lines)):
-        line = lines[j]
-        if (
-            kinds[j] is not None
-            or not 3 <= word_count(line) <= HEADLINE_MAX_WORDS
-            or ends_sentence(line)
-        ):
-            continue
-        below = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
-        if below is None:
-            return None
-        again = comparison_key(lines[below]) == opening
-        stamped = is_timestamp(lines[below], rules) and says_slug(line, slug)
-        if not again and not stamped:
-            continue
-        if again:
-            seen = {comparison_key(lines[k]) for k in range(lead, j) if kinds[k] is None}
-            for k in range(below, len(lines)):
-                if kinds[k] is None and comparison_key(lines[k]) in seen:
-                    kinds[k] = "repeat"
-        return j
-    return None
 
 
 def lead_stamp(lines: list[str], paragraphs: list[int]) -> Dateline | None:

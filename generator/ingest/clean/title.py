@@ -16,7 +16,7 @@ from generator.ingest.clean.rules import (
     STANDFIRST_OVERLAP,
     CleanRules,
 )
-from generator.ingest.clean.slug import slug_skeletons
+from generator.ingest.clean.slug import says_slug, slug_skeletons
 from generator.ingest.clean.stamps import glued_stamp_words, stamp_and_credit
 from generator.ingest.clean.text import (
     CYR,
@@ -116,17 +116,60 @@ def headline_glued_to_lead(line: str) -> tuple[str, str] | None:
     the first glued element after a closing bracket or quote, or after a lower-case word
     (not inside a name: "КазМунайГаз") ending a clause of no comma, a headline's length
     before it, a lead after it."""
-    for m in _GLUED_ELEMENTS.finditer(line, 0, GLUED_LEAD_CHARS):
-        head, rest = line[: m.start()], line[m.start() :]
-        words = head.split()
-        if not words or not (head[-1] in ")»”" or words[-1][:1].islower()):
-            continue
-        if head[-1] not in ")»”" and ("," in head or dangling(head)):
-            return None  # a lead's words run together: "… on Wednesday, amidWhile no …",
-            # "The Security Council ofArmenia decided …"
-        if 4 <= word_count(head) <= HEADLINE_MAX_WORDS and word_count(rest) >= 12:
-            return head.strip(), rest.strip()
+    glue = next(
+        (
+            m.start()
+            for m in _GLUED_ELEMENTS.finditer(line, 0, GLUED_LEAD_CHARS)
+            if line[m.start() - 1] in ")»”" or line[: m.start()].split()[-1][:1].islower()
+        ),
+        None,
+    )
+    if glue is None:
         return None
+    head, rest = line[:glue], line[glue:]
+    if head[-1] not in ")»”" and ("," in head or dangling(head)):
+        return None  # a lead's words run together: "… on Wednesday, amidWhile no …", "The
+        # Security Council ofArmenia decided …"
+    if 4 <= word_count(head) <= HEADLINE_MAX_WORDS and word_count(rest) >= 12:
+        return head.strip(), rest.strip()
+    return None
+
+
+AFTER_TEXT_LEAD_WORDS = 12  # a headline printed under the text: the text's lead this long
+
+
+def headline_after_text(
+    lines: list[str], kinds: list[str | None], lead: int, slug: frozenset[str], rules: CleanRules
+) -> int | None:
+    """The headline a page prints under its text (the excerpt starts at the text): followed
+    by the text's first paragraph again, or by its stamp when the URL's slug says it ("…
+    Режим ЧС введен в районах Забайкалья, где снег уничтожил урожай" / "18 октября 2024";
+    "В Ереване задержали больше 100 участников протестных акций" / the lead again). The
+    second copy of the text is marked as such."""
+    if word_count(lines[lead]) < AFTER_TEXT_LEAD_WORDS:
+        return None  # (a headline with a full stop is no lead: "29 серпня – День пам’яті …")
+    opening = comparison_key(lines[lead])
+    for j in range(lead + 1, len(lines)):
+        line = lines[j]
+        if (
+            kinds[j] is not None
+            or not 3 <= word_count(line) <= HEADLINE_MAX_WORDS
+            or ends_sentence(line)
+        ):
+            continue
+        below = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
+        if below is None:
+            return None
+        again = comparison_key(lines[below]) == opening
+        stamped = is_timestamp(lines[below], rules) and says_slug(line, slug)
+        if not again and not stamped:
+            continue
+        if again:
+            seen = {comparison_key(lines[k]) for k in range(lead, j) if kinds[k] is None}
+            for k in range(below, len(lines)):
+                if kinds[k] is None and comparison_key(lines[k]) in seen:
+                    kinds[k] = "repeat"
+        return j
     return None
 
 

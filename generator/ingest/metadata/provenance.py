@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from generator.ingest.clean import TIME, Cleaned, CleanRules, find_dates
+from generator.ingest.clean.datelines import known_agency
 from generator.ingest.metadata.dates import month_first_possible, parse_crawl_date, safe_date
 from generator.ingest.metadata.lead_dates import (
     LEAD_SENTENCE,
@@ -293,7 +294,4 @@ def _agency_like(agency: str | None, rules: CleanRules) -> bool:
     city ("ALMATY, KAZAKHSTAN - JANUARY 5, 2022: A burnt car …", a photo caption): a page
     opening "MOSCOW – A top official said …" under a caption of two days before is no
     wire report dated by that caption."""
-    if agency is None or not name_like(agency):
-        return False
-    key = agency.casefold()
-    return key in rules.agencies or any(key.startswith(a + " ") for a in rules.agencies)
+    return agency is not None and name_like(agency) and known_agency(agency, rules)
