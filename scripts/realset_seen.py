@@ -2,14 +2,15 @@
 
     python scripts/realset_seen.py URL [--claim WHO] [--claims FILE]
 
-Prints ``NEW <domain>`` or ``SEEN url|domain <where>``. The set's URLs are read from every
-labels file of ``tests/data/realset`` (all splits, blind ones included: a blind outlet is
-never collected again) and from the claims file, where ``--claim`` records a NEW URL under a
-lock (default: ``realset_claims.tsv`` in the temp folder), so that collectors working at
-the same time never take the same outlet. The labels are only grepped for their ``url:``
-lines; the script prints no label. The registrable
-domain is the host's last two labels, or three under a country's second level
-(``rovno.ua``, ``kr.ua``, ``com.ua``, ``gov.kz``).
+Prints ``NEW <domain>`` (exit 0) or ``SEEN url|domain <where>`` (exit 1). The set's URLs
+are read from every labels file of ``tests/data/realset`` (all splits, blind ones included:
+a blind outlet is never collected again) and from the claims file, where ``--claim``
+records a NEW URL under a lock (default: ``realset_claims.tsv`` in the temp folder), so
+that collectors working at the same time never take the same outlet. The labels are only
+grepped for their ``url:`` lines; the script prints no label. The registrable domain is
+the host's last two labels, or three under a country's second level (``rovno.ua``,
+``kr.ua``, ``com.ua``, ``gov.kz``; a two-letter second level only under ``.ua``, whose
+regions have them: ``novos.mk.ru`` is the outlet ``mk.ru``).
 """
 
 from __future__ import annotations
@@ -37,16 +38,18 @@ SECOND_LEVEL = frozenset({
 def domain(url: str) -> str:
     """The registrable domain of a URL's host ("rakurs.rovno.ua" -> "rovno.ua")."""
     host = (urlsplit(url if "//" in url else "http://" + url).hostname or "").lower()
-    parts = host.removeprefix("www.").split(".")
+    parts = host.rstrip(".").removeprefix("www.").split(".")  # ("kp.ua." is kp.ua)
     country = len(parts) >= 3 and len(parts[-1]) == 2
-    if country and (parts[-2] in SECOND_LEVEL or len(parts[-2]) <= 2):
+    regional = parts[-1] == "ua" and len(parts[-2]) <= 2  # te.ua, kr.ua; not mk.ru
+    if country and (parts[-2] in SECOND_LEVEL or regional):
         return ".".join(parts[-3:])
     return ".".join(parts[-2:])
 
 
 def page_key(url: str) -> str:
     parts = urlsplit(url.strip())
-    return (parts.hostname or "").lower().removeprefix("www.") + parts.path.rstrip("/")
+    host = (parts.hostname or "").lower().rstrip(".").removeprefix("www.")
+    return host + parts.path.rstrip("/")
 
 
 def known(claims: Path, root: Path = REALSET) -> tuple[dict[str, str], dict[str, str]]:
@@ -80,11 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         pages, domains = known(args.claims)
         if page_key(args.url) in pages:
             print("SEEN url", pages[page_key(args.url)])
-            return 0
+            return 1
         name = domain(args.url)
         if name in domains:
             print("SEEN domain", name, domains[name])
-            return 0
+            return 1
         print("NEW", name)
         if args.claim:
             lock.write(f"{args.url}\t{args.claim}\n")

@@ -1653,3 +1653,36 @@ def test_a_space_before_a_dates_comma_and_a_stamp_under_a_byline_with_a_role(ctx
 
     line = "By Chris Shipman (Head of Brand Engagement and Social Media)"
     assert byline(line, ctx.rules) == [("author", "Chris Shipman")]
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "month_day", "expected"),
+    [
+        # the crawl marker's day is the dateline's: dated
+        (
+            "dev10/en_straitstimes_kazakhstan_criticises_ukraine_cpc.txt",
+            "MOSCOW",
+            (11, 30),
+            dt.date(2025, 11, 30),
+        ),
+        # the year the first paragraphs give (2022's freight figures, this year's plans)
+        (
+            "dev32/en_einpresswire_overchuk-sklyar-bilateral-trade.txt",
+            "RUSSIA",
+            (1, 10),
+            dt.date(2023, 1, 10),
+        ),
+        # nothing gives a year: no date
+        ("dev14/en_csbnews_orenburg-gas-plant-halts-intake.txt", "MOSCOW", (10, 19), None),
+        ("dev19/en_oceancrew_kremlin-cpc-strike-outrageous.txt", "MOSCOW", (12, 1), None),
+    ],
+)
+def test_a_wire_dateline_month_first_with_no_agency(ctx, name, place, month_day, expected):
+    """ "MOSCOW, Oct 19 — The Orenburg gas …", "RUSSIA, January 10 - A protocol …": the
+    place, the month and day, a dash and the lead. The date is the dateline's, not an
+    agency named "Oct 19" (so the day was lost and a reprint's original was "Oct 19")."""
+    cleaned = clean_text(page(name), ctx.rules)
+    dl = cleaned.dateline
+    assert dl is not None and (dl.place, dl.agency) == (place, "")
+    assert (dl.month, dl.day, dl.year) == (*month_day, None)
+    assert text_date(ctx, name) == expected

@@ -375,7 +375,7 @@ def over_own_dateline(
         return None
     for rx in rules.datelines:
         m = rx.match(lines[end])
-        if m and m.groupdict().get("own") is not None and m.group("year"):
+        if m and m.groupdict().get("own") is not None and m.groupdict().get("year"):
             line = lines[above]
             if word_count(line) >= 3 and shape_ok(line) and not ends_sentence(line):
                 return above

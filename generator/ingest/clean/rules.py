@@ -192,7 +192,8 @@ def build_rules(
                 r"|\((?P<a2>[^()\n]{2,40})\)\s*(?:[-—–:]|$)"
                 r"|[-—–]\s*(?P<a3>[^.\s]+(?:\s[^.\s]+){0,2})\s*\."
                 # (not the date: "COPENHAGEN, 13 March 2023 – Some 80 …" names no agency)
-                rf"|(?!\d{{1,2}}\s+(?:{mon})|(?:19|20)\d\d\s*[-—–])"
+                # (nor a date month first: "MOSCOW, Oct 19 — The …", read by the next-but-one)
+                rf"|(?![.,]?\s*(?:\d{{1,2}}\s+(?:{mon})|(?:{mon})\.?\s+\d{{1,2}}\b|(?:19|20)\d\d\s*[-—–]))"
                 r"(?P<a4>[^\s/()]+(?:\s[^\s/()]+){0,2})\s*[-—–])"
                 r"(?:\s+(?=\S)|\s*$)",
                 re.IGNORECASE,
@@ -213,6 +214,16 @@ def build_rules(
                 rf"{day_month}"
                 r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?:\s*[^\W\d_]{1,4}\.?)?(?P<own>)"
                 r"\s*[-—–]{1,2}\s+"
+                rf"{lead}",
+                re.IGNORECASE,
+            ),
+            # PLACE, DAY MONTH – the lead, no agency and no year: an English wire's dateline
+            # as a paper prints it, the place in Latin capitals ("MOSCOW, Oct 19 — The
+            # Orenburg gas …", "ALMATY, Jan 6 — Kazatomprom, …"); its year comes from
+            # elsewhere. (In Cyrillic "АЛМАТЫ, 5 января — Президент ушел." may be a sentence.)
+            re.compile(
+                r"^(?-i:(?P<place>[A-Z][A-Z\-]+(?:[ \-][A-Z][A-Z\-]+){0,2}))"
+                rf",\s+{day_month}(?:st|nd|rd|th)?(?P<own>)\s*[-—–]\s+"
                 rf"{lead}",
                 re.IGNORECASE,
             ),
