@@ -1686,3 +1686,10 @@ def test_a_wire_dateline_month_first_with_no_agency(ctx, name, place, month_day,
     assert dl is not None and (dl.place, dl.agency) == (place, "")
     assert (dl.month, dl.day, dl.year) == (*month_day, None)
     assert text_date(ctx, name) == expected
+
+
+def test_a_stamp_with_commas_between_day_month_and_year(ctx):
+    """tashkenttimes.uz (dev61): "Monday, 21, September, 2020" over the lead."""
+    name = "dev61/en_tashkenttimes_cotton-plan-to-be-scrapped-uzpakhtasanoat-to-be-liquidated.txt"
+    assert text_date(ctx, name) == dt.date(2020, 9, 21)
+    assert [d[1:] for d in find_dates("Monday, 21, September, 2020", ctx.rules)] == [(2020, 9, 21)]

@@ -4480,3 +4480,51 @@ def test_a_place_in_capitals_before_the_dash_is_no_agency(ctx):
         ctx, "dev57/en_japantimes_russian-held-isles-hokkaido-connections-on-rise.txt"
     )
     assert art.source is None  # (the text alone names no outlet)
+
+
+def test_a_stamps_year_with_its_word_on_a_line_of_its_own_is_no_headline(ctx):
+    """tm-courier.ru (dev61): an issue box "• 22 Ноябрь" / "• 2024 года" / "• № 130" over
+    the headline. "2024 года" is the stamp's year broken onto its own line, not the
+    headline (it was chosen); the same goes for "2023 жыл", "2019 р.", "2024 г."."""
+    art = _realset_article(ctx, "dev61/ru_tmcourier_v-roshchino-ne-budet-plokhoi-pogody.txt")
+    assert art.title == "В Рощино не будет плохой погоды"
+    for line in ("• 2024 года", "2023 жыл", "2019 р.", "2024 г."):
+        assert classify(line, ctx.rules) == "timestamp", line
+    assert classify("2020 Vision", ctx.rules) != "timestamp"
+
+
+def test_a_headline_under_a_motto_over_its_stamp_and_a_wire_dateline(ctx):
+    """oregonherald.com (dev61): "Oregon State Media Inc" (a company: no headline), the
+    site's motto in a sentence, a clock, a rubric, then "Kyrgyz protesters unblock Canadian
+    gold mine" / "Saturday June 1, 2013 5:08 AM" / "BISHKEK, Kyrgyzstan (AP) Protesters
+    …". The line over a stamp over an agency's dateline is the headline, and the stamp
+    under it the page's date; the dateline's agency, its dash left out, is the original."""
+    url = "http://www.oregonherald.com/news/show-story.cfm?id=367662"
+    name = "dev61/en_oregonherald_kyrgyz-protesters-unblock-canadian-gold-mine.txt"
+    art = _realset_article(ctx, name, url)
+    assert art.title == "Kyrgyz protesters unblock Canadian gold mine"
+    assert art.date == dt.date(2013, 6, 1)
+    assert art.original == "Associated Press"
+    url = "https://www.si.com/2015/08/09/ap-swm-swim-worlds-russia-flops"
+    art = _realset_article(
+        ctx, "dev62/en_si_russia-home-world-aquatics-championships-ends-in-disappointment.txt", url
+    )
+    assert art.original == "Associated Press" and not art.body.startswith("KAZAN")
+
+
+def test_a_rubric_glued_to_the_headlines_end_and_a_sites_motto(ctx):
+    """znamya31.ru (dev62): "«Последний звонок» … прозвучит 21 маяНовость", the rubric's
+    word glued on; gorod-kimry.ru (dev62): "Общественный информационный портал города
+    Кимры" over the stamp and the headline is the site's motto, an organisation's name."""
+    url = "https://znamya31.ru/news/obshestvo/2021-05-19/posledniy-zvonok-v-belgorodskih-shkolah-prozvuchit-21-maya-246593"
+    name = "dev62/ru_znamya31_poslednii-zvonok-v-belgorodskikh-shkolakh-prozvuchit-21-maia.txt"
+    art = _realset_article(ctx, name, url)
+    assert art.title == "«Последний звонок» в белгородских школах прозвучит 21 мая"
+    assert tidy_title("Вибух у Києві: двоє загиблихФото") == "Вибух у Києві: двоє загиблих"
+    assert tidy_title("Президент посетил Кызылорду") == "Президент посетил Кызылорду"
+    name = "dev62/ru_gorodkimry_v-kimrakh-gorozhane-soberutsia-vosstanovit-starinnyi-dom.txt"
+    art = _realset_article(ctx, name, "http://gorod-kimry.ru/news/3495")
+    assert art.title == (
+        "В Кимрах горожане соберутся, чтобы самим восстановить красивый старинный дом"
+    )
+    assert art.date == dt.date(2018, 5, 23)

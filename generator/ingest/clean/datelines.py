@@ -30,8 +30,9 @@ class Dateline:
 
 
 def _agency(g: dict[str, str | None]) -> str:
-    """The agency a dateline match names, in whichever of its forms (``a1``-``a5``)."""
-    return (g.get("a1") or g.get("a2") or g.get("a3") or g.get("a4") or g.get("a5") or "").strip()
+    """The agency a dateline match names, in whichever of its forms (``a1``-``a6``)."""
+    forms = ("a1", "a2", "a3", "a4", "a5", "a6")
+    return next((name for form in forms if (name := g.get(form))), "").strip()
 
 
 def known_agency(name: str, rules: CleanRules) -> bool:
@@ -56,6 +57,8 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
         return False  # a headline in capitals ("ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ …")
     if g.get("own") is not None:  # place, full date, dash, a sentence: no agency to check
         return True
+    if g.get("a6"):  # no dash after the brackets: only a known agency under a place in
+        return g["place"].isupper() and known_agency(agency, rules)  # capitals ("(AP) …")
     head = m.group(0).rstrip()
     if g.get("a2") and head.endswith(")") and not rest.strip():  # alone on its line, no
         # dash: a place in capitals, its state or country after a comma, the agency in

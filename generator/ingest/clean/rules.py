@@ -190,6 +190,9 @@ def build_rules(
                 # "Moscow, 17 May 2022 (TDI): The …"; alone on its line, the lead below it:
                 # "MARTINS FERRY, Ohio (WTRF)"
                 r"|\((?P<a2>[^()\n]{2,40})\)\s*(?:[-—–:]|$)"
+                # a known agency in brackets, the dash left out: "BISHKEK, Kyrgyzstan (AP)
+                # Protesters have lifted …" (an AP story on a paper's site)
+                r"|\((?P<a6>[^()\n]{2,40})\)(?=\s+(?-i:[A-Z«\"“]))"
                 r"|[-—–]\s*(?P<a3>[^.\s]+(?:\s[^.\s]+){0,2})\s*\."
                 # (not the date: "COPENHAGEN, 13 March 2023 – Some 80 …" names no agency)
                 # (nor a date month first: "MOSCOW, Oct 19 — The …", read by the next-but-one)

@@ -29,6 +29,11 @@ def _relative_word(word: str, rules: CleanRules) -> bool:
     return len(word) >= 6 and any(r.startswith(word) for r in rules.relative_days)
 
 
+# a stamp's year alone on its line with its word ("• 2024 года" under "• 22 Ноябрь", "2023
+# жыл", "2019 р."): a stamp broken over lines, never a headline
+_WORDED_YEAR = re.compile(r"[\W_]*(?:19|20)\d{2}\s*([^\W\d_]{1,6})\.?[\W_]*")
+
+
 _CATEGORY_LIST = re.compile(
     r"(?:(?:в|у|in)\s+)?[^\W\d_][\w’'-]*(?:\s[^\W\d_][\w’'-]*)?"
     r"(?:,\s*[^\W\d_][\w’'-]*(?:\s[^\W\d_][\w’'-]*)?)+\s*[,|·•]?\s*"
@@ -52,6 +57,8 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     Not a row of clock times alone: a widget's sunrise and sunset ("05:04 21:50 01:58")."""
     if _CLOCK_ROW.fullmatch(line.strip()):
         return False
+    if (year := _WORDED_YEAR.fullmatch(line)) and _relative_word(year[1].casefold(), rules):
+        return True
     if _stamp_bits(line, rules):
         return True
     if _stamp_then_field(line, rules):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.ingest.clean.candidates import CRUMB_ARROWS, MEDIA_MARK, SMALL_WORDS, crumb_tail
+from generator.ingest.clean.datelines import dateline_agency_ok
 from generator.ingest.clean.headline import LIST_BULLET
 from generator.ingest.clean.lead import lead_title
 from generator.ingest.clean.lines import CAMEL, classify
@@ -144,8 +145,10 @@ def headline_after_text(
     """The headline a page prints under its text (the excerpt starts at the text): followed
     by the text's first paragraph again, or by its stamp when the URL's slug says it ("…
     Режим ЧС введен в районах Забайкалья, где снег уничтожил урожай" / "18 октября 2024";
-    "В Ереване задержали больше 100 участников протестных акций" / the lead again). The
-    second copy of the text is marked as such."""
+    "В Ереване задержали больше 100 участников протестных акций" / the lead again) or the
+    stamp is over a wire's dateline ("Kyrgyz protesters unblock Canadian gold mine" /
+    "Saturday June 1, 2013 5:08 AM" / "BISHKEK, Kyrgyzstan (AP) Protesters …", under a
+    site's motto). The second copy of the text is marked as such."""
     if word_count(lines[lead]) < AFTER_TEXT_LEAD_WORDS:
         return None  # (a headline with a full stop is no lead: "29 серпня – День пам’яті …")
     opening = comparison_key(lines[lead])
@@ -161,7 +164,9 @@ def headline_after_text(
         if below is None:
             return None
         again = comparison_key(lines[below]) == opening
-        stamped = is_timestamp(lines[below], rules) and says_slug(line, slug)
+        stamped = is_timestamp(lines[below], rules) and (
+            says_slug(line, slug) or _wire_lead_after(lines, below, rules)
+        )
         if not again and not stamped:
             continue
         if again:
@@ -171,6 +176,19 @@ def headline_after_text(
                     kinds[k] = "repeat"
         return j
     return None
+
+
+def _wire_lead_after(lines: list[str], stamp: int, rules: CleanRules) -> bool:
+    """Does the first line after ``stamp`` open with an agency's dateline ("BISHKEK,
+    Kyrgyzstan (AP) Protesters …")?"""
+    after = next((k for k in range(stamp + 1, len(lines)) if lines[k].strip()), None)
+    if after is None:
+        return False
+    for rx in rules.datelines:
+        m = rx.match(lines[after])
+        if m is not None and m.groupdict().get("own") is None:
+            return dateline_agency_ok(m, rules)
+    return False
 
 
 def headline_before_date(line: str) -> tuple[str, str] | None:
@@ -273,6 +291,9 @@ def headline_under_standfirst(
 
 _CLOCK_FIRST = re.compile(r"^\d{1,2}:\d{2}\s+(?=[^\W\d_])")
 _GLUED_SOURCE = re.compile(rf"[{CYR_LOWER}](?=[{CYR_UPPER}]{{2,}}[\w.-]*$)")
+# ... or a rubric's one word ("… прозвучит 21 маяНовость"): a small letter, then a
+# capitalised word ending the title
+_GLUED_LABEL = re.compile(rf"[{CYR_LOWER}](?=[{CYR_UPPER}][{CYR_LOWER}]{{2,}}$)")
 
 
 _BRACKET_LABEL = re.compile(r"^\[[^\[\]]{2,30}\]\s+(?=\S)")
@@ -282,11 +303,11 @@ BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headlin
 def tidy_title(title: str) -> str:
     """A title without the page furniture stuck to its ends: a separator left dangling
     where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
-    a list's time column ("06:37 Казский рудник …"), a source glued on without a space
-    ("… программаНИА-Мурманск"), a section before the headline glued to itself
-    ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком Об этом …"), a
-    list's marker before it (a breadcrumb's "- Глава округа …"), a rubric in brackets before
-    it ("[Today’s Prayer] Kazakhstan: …")."""
+    a list's time column ("06:37 Казский рудник …"), a source or rubric glued on without a
+    space ("… программаНИА-Мурманск", "… 21 маяНовость"), a section before the headline
+    glued to itself ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком
+    Об этом …"), a list's marker before it (a breadcrumb's "- Глава округа …"), a rubric in
+    brackets before it ("[Today’s Prayer] Kazakhstan: …")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
     title = re.sub(r"^[-•*]\s+(?=\w)", "", title)
     label = _BRACKET_LABEL.match(title)  # "[Today’s Prayer] Kazakhstan: …": a rubric
@@ -300,7 +321,7 @@ def tidy_title(title: str) -> str:
         and word_count(title[run_on.start() :]) >= GLUED_TAIL_WORDS
     ):
         title = title[: run_on.start()]
-    glued = _GLUED_SOURCE.search(title)
+    glued = _GLUED_SOURCE.search(title) or _GLUED_LABEL.search(title)
     if glued and word_count(title) >= 4:
         title = title[: glued.start() + 1]
     for size in range(len(title) // 2, 14, -1):
