@@ -1693,3 +1693,13 @@ def test_a_stamp_with_commas_between_day_month_and_year(ctx):
     name = "dev61/en_tashkenttimes_cotton-plan-to-be-scrapped-uzpakhtasanoat-to-be-liquidated.txt"
     assert text_date(ctx, name) == dt.date(2020, 9, 21)
     assert [d[1:] for d in find_dates("Monday, 21, September, 2020", ctx.rules)] == [(2020, 9, 21)]
+
+
+def test_a_rubric_the_date_and_its_authors_name(ctx):
+    """octagon.media (dev63): "Истории 05 августа 2020 Артур Приймак" under the headline
+    printed twice: a stamp with its rubric and author. A sentence with a date is not."""
+    name = "dev63/ru_octagon_vorkuta-prevrashchaetsia-v-gorod-prizrak.txt"
+    assert text_date(ctx, name) == dt.date(2020, 8, 5)
+    assert is_timestamp("Истории 05 августа 2020 Артур Приймак", ctx.rules)
+    assert not is_timestamp("Новости 5 января 2022 Токаев заявил", ctx.rules)
+    assert not is_timestamp("В Алматы 5 января 2022 прошли митинги", ctx.rules)

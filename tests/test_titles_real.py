@@ -4528,3 +4528,29 @@ def test_a_rubric_glued_to_the_headlines_end_and_a_sites_motto(ctx):
         "В Кимрах горожане соберутся, чтобы самим восстановить красивый старинный дом"
     )
     assert art.date == dt.date(2018, 5, 23)
+
+
+def test_share_links_with_a_menu_button_and_an_images_file_name_are_no_headline(ctx):
+    """i-news.kz (dev63): "Facebook | ВКонтакте | Город Алматы" (two networks and the city
+    menu's button, cells between bars) was the headline; sbs (dev64): a photo's file name
+    under it ("… Bill Shorten.JPG") is a caption."""
+    url = "https://i-news.kz/news/2014/07/10/7624939-zavotdelom_vneshnei_politiki_kisi_dauren.html"
+    name = "dev63/ru_inews_zavotdelom-kisi-dauren-aben-yadernoe-oruzhie-suverenitet.txt"
+    art = _realset_article(ctx, name, url)
+    assert art.title.startswith("Завотделом внешней политики КИСИ Даурен Абен")
+    assert classify("Facebook | ВКонтакте | Город Алматы", ctx.rules) == "share"
+    assert classify("Facebook | Новости | Город Алматы", ctx.rules) != "share"
+    art = _realset_article(
+        ctx, "dev64/uk_sbsmirror_24-liutoho-viktoriia-ni-viini-zupynit-teror.txt"
+    )
+    assert not art.title.endswith(".JPG")
+
+
+def test_a_headline_the_breadcrumb_above_ends_in_under_a_ticker(ctx):
+    """xakac.info (dev64): a ticker of other headlines in one line (taken for the text),
+    "ГлавнаяПроисшествияПолиция задержала …" (the trail, glued), then the headline and
+    its stamp: the headline under the text that the trail ends in, dated by its stamp."""
+    name = "dev64/ru_xakac_politsiya-zaderzhala-dva-desyatka-migrantov-posle-massovoy-draki.txt"
+    art = _realset_article(ctx, name, "https://xakac.info/news/96601")
+    assert art.title == "Полиция задержала два десятка мигрантов после массовой драки в Москве"
+    assert art.date == dt.date(2021, 7, 13)

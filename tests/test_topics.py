@@ -855,3 +855,12 @@ def test_a_topic_named_in_few_sentences_and_not_the_title_is_a_passing_mention(t
         with pytest.raises(ConfigError) as err:
             load_taxonomy(write_taxonomy(tmp_path, {"topics": [entry]}), LANGUAGES)
         assert "min_share" in str(err.value)
+
+
+def test_cash_withdrawals_from_atms_are_not_the_troops_withdrawal(real, taxonomy):
+    """Viory (dev64), 6 January 2022: queues at Nur-Sultan's ATMs "making large withdrawals"
+    (three times: the text is printed twice), the CSTO's deployment in one sentence. The
+    cash's withdrawals are no mission: the unrest, not the CSTO topic."""
+    text = real("dev64/en_viory_kazakhstan-huge-queues-in-nur-sultan-withdrawals-from-atms")
+    got = by_topic(text, taxonomy, dt.date(2022, 1, 6))
+    assert "unrest_2022" in got and "csto_mission" not in got

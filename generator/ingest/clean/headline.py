@@ -72,6 +72,8 @@ OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
 POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
 CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.Ru#…" and its article)
 _DATED_CAPTION = re.compile(r"\w,\s*[0-3]?\d\.[01]\d\.(?:19|20)\d{2}\s*$")  # "…, 29.06.2025"
+# an image's file name under it ("… Minister for Government Services Bill Shorten.JPG")
+_IMAGE_FILE = re.compile(r"\S\.(?:jpe?g|png|gif|webp|tiff?|heic)\s*$", re.IGNORECASE)
 
 
 def is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
@@ -169,9 +171,9 @@ def choose_headline(
         if dash_credited(lines[i], rules):
             kinds[i] = "caption"  # "... close to the border with Kyrgyzstan.—AFP"
             continue
-        if _DATED_CAPTION.search(lines[i]):
+        if _DATED_CAPTION.search(lines[i]) or _IMAGE_FILE.search(lines[i]):
             kinds[i] = "caption"  # "Очередь из машин на пункте пропуска в Орске, 29.06.2025":
-            continue  # a photo's caption with the day it was taken
+            continue  # a photo's caption with the day it was taken, or its file's name
         if credit_after(lines[i], rules) or credited_below(lines, i, rules):
             kinds[i] = "caption"  # "Пожежа у Туапсе. Фото: російські ЗМІ"
             continue

@@ -168,10 +168,17 @@ def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
 
 def _token_line(line: str, tokens: frozenset[str]) -> bool:
     """A share bar: every word a network's name; or 3+ of them in a line that is not a
-    sentence ("Facebook iPress Telegram iPress Twitter iPress search menu")."""
+    sentence ("Facebook iPress Telegram iPress Twitter iPress search menu"); or most of the
+    cells between bars."""
     parts = [p for p in re.split(r"[\s|/·•,]+", line) if p]
     known = sum(1 for p in parts if comparison_key(p) in tokens)
     if known >= 3 and known * 2 >= len(parts) and not ends_sentence(line):
+        return True
+    # cells between bars, most of them networks ("Facebook | ВКонтакте | Город Алматы": the
+    # share links, then the city menu's button)
+    cells = [c for c in re.split(r"\s*\|\s*", line.strip()) if c]
+    named = sum(1 for c in cells if comparison_key(c) in tokens)
+    if len(cells) >= 3 and named >= 2 and named * 2 > len(cells):
         return True
     return len(parts) >= 2 and all(comparison_key(p) in tokens for p in parts if comparison_key(p))
 

@@ -7,7 +7,7 @@ import re
 
 from generator.ingest.clean.dates import NUMERIC_DATE, TIME, find_dates
 from generator.ingest.clean.rules import STAMP_BITS, CleanRules
-from generator.ingest.clean.text import CYR, comparison_key, word_count
+from generator.ingest.clean.text import CYR, CYR_LOWER, UPPER, comparison_key, word_count
 
 PUBLISHED_LABEL_WORDS = 5  # words before the date of a "This post was published on" stamp
 BYLINE_OUTLET_WORDS = 4  # an outlet's name between a byline and its date ("By X, High North News")
@@ -20,6 +20,10 @@ _TIMEZONE = re.compile(
 
 # a site's name in a line ("cryptopolitan.com"), not a link's ("pic.twitter.com/Ab1")
 SITE_TOKEN = re.compile(r"(?<![\w@/.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?![\w./-])")
+
+
+_NAME_WORD = rf"[{UPPER}][a-z{CYR_LOWER}]+(?:-[{UPPER}][a-z{CYR_LOWER}]+)?"
+_AUTHOR_AFTER = re.compile(rf"\s+{_NAME_WORD}\s+{_NAME_WORD}\s*")  # "… Артур Приймак"
 
 
 def _relative_word(word: str, rules: CleanRules) -> bool:
@@ -171,6 +175,10 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True
     sections = rules.navigation | rules.section_keys
     if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
+        return True
+    # a rubric's word, the full date, its author's first name and surname, nothing else
+    # ("Истории 05 августа 2020 Артур Приймак")
+    if dated and len(opening) == 1 and _AUTHOR_AFTER.fullmatch(line[last:]):
         return True
     if dated and _category_list(line[:first]) and not line[last:].strip(" .,|"):
         return True  # a theme's categories, then the day: "в Відео, Війна, Новини 05.11.2024"

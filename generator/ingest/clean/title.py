@@ -148,7 +148,8 @@ def headline_after_text(
     "В Ереване задержали больше 100 участников протестных акций" / the lead again) or the
     stamp is over a wire's dateline ("Kyrgyz protesters unblock Canadian gold mine" /
     "Saturday June 1, 2013 5:08 AM" / "BISHKEK, Kyrgyzstan (AP) Protesters …", under a
-    site's motto). The second copy of the text is marked as such."""
+    site's motto) or the breadcrumb trail over it ends in it (under a ticker). The second
+    copy of the text is marked as such."""
     if word_count(lines[lead]) < AFTER_TEXT_LEAD_WORDS:
         return None  # (a headline with a full stop is no lead: "29 серпня – День пам’яті …")
     opening = comparison_key(lines[lead])
@@ -165,7 +166,9 @@ def headline_after_text(
             return None
         again = comparison_key(lines[below]) == opening
         stamped = is_timestamp(lines[below], rules) and (
-            says_slug(line, slug) or _wire_lead_after(lines, below, rules)
+            says_slug(line, slug)
+            or _wire_lead_after(lines, below, rules)
+            or _trail_ends_in(lines, kinds, j)
         )
         if not again and not stamped:
             continue
@@ -176,6 +179,18 @@ def headline_after_text(
                     kinds[k] = "repeat"
         return j
     return None
+
+
+def _trail_ends_in(lines: list[str], kinds: list[str | None], j: int) -> bool:
+    """Does the breadcrumb trail right above line ``j`` end in it ("ГлавнаяПроисшествия
+    Полиция задержала …" over "Полиция задержала …")?"""
+    above = next((k for k in range(j - 1, -1, -1) if lines[k].strip()), None)
+    key = comparison_key(lines[j])
+    return (
+        above is not None
+        and kinds[above] == "breadcrumb"
+        and comparison_key(lines[above]).endswith(key)
+    )
 
 
 def _wire_lead_after(lines: list[str], stamp: int, rules: CleanRules) -> bool:
