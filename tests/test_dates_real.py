@@ -1703,3 +1703,9 @@ def test_a_rubric_the_date_and_its_authors_name(ctx):
     assert is_timestamp("Истории 05 августа 2020 Артур Приймак", ctx.rules)
     assert not is_timestamp("Новости 5 января 2022 Токаев заявил", ctx.rules)
     assert not is_timestamp("В Алматы 5 января 2022 прошли митинги", ctx.rules)
+
+
+def test_a_papers_dateline_with_its_colon_glued_to_the_lead(ctx):
+    """baaghitv.com (dev66): "Almaty, Kazakhstan, April 9 2021:Yuri Gagarin was …"."""
+    name = "dev66/en_baaghitv_russia-commemorates-60-years-gagarin.txt"
+    assert text_date(ctx, name) == dt.date(2021, 4, 9)

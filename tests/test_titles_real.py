@@ -4554,3 +4554,19 @@ def test_a_headline_the_breadcrumb_above_ends_in_under_a_ticker(ctx):
     art = _realset_article(ctx, name, "https://xakac.info/news/96601")
     assert art.title == "Полиция задержала два десятка мигрантов после массовой драки в Москве"
     assert art.date == dt.date(2021, 7, 13)
+
+
+def test_a_leading_stamp_an_emojis_selector_and_a_calendar_with_ordinals(ctx):
+    """kostanai.kz (dev65): "2013-07-30 05:18 - В Костанайской области …", a feed list's
+    stamp before the headline: the headline without it, dated by it. fabryka.news (dev65):
+    a variation selector (U+FE0F) left of a removed emoji opens the headline. qaz-news.kz
+    (dev65): "Вс. Ноя 24th, 2024", a header's calendar, was the headline."""
+    name = "dev65/ru_kostanai_dozhdi-vnesli-korrektivy-v-vidy-na-urozhai.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "В Костанайской области дожди внесли коррективы в виды на урожай"
+    assert art.date == dt.date(2013, 7, 30)
+    art = _realset_article(ctx, "dev65/uk_fabryka_snihovyi-urahan-rozvalyv-moskvu.txt")
+    assert art.title.startswith("СНІГОВИЙ УРАГАН РОЗВАЛИВ МОСКВУ!")
+    assert tidy_title("12.01.2022 - Tokayev") == "12.01.2022 - Tokayev"  # (too short a rest)
+    art = _realset_article(ctx, "dev65/kk_qaznews_aral-qaita-tolyp-balqash-tartylyp-zhatyr.txt")
+    assert "2024" not in art.title and LEAD_TITLE in art.inferred and art.date is None

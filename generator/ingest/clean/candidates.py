@@ -625,12 +625,15 @@ def organisation_name(
     return all(len(f) <= ORGANISATION_LINK_LETTERS for f in small)
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")
+
+
 def calendar_only(line: str, rules: CleanRules) -> bool:
     """Is the line made of weekday and month names and numbers only, two or more ("- Mon
-    Nov 2024", a header's calendar box)?"""
+    Nov 2024", "Вс. Ноя 24th, 2024": a header's calendar box)?"""
     tokens = [t.casefold().strip(".,") for t in re.findall(r"[^\W_]+\.?", line)]
     return len(tokens) >= 2 and all(
-        t.isdigit() or t in rules.months or t in rules.weekdays for t in tokens
+        _ORDINAL.fullmatch(t) or t in rules.months or t in rules.weekdays for t in tokens
     )
 
 

@@ -258,12 +258,14 @@ def build_rules(
             ),
             # PLACE[, COUNTRY], DATE: the lead, no agency, a colon after the day (its year
             # often left out): a paper's own dateline ("NurSultan, Kazakhstan, Jan 11:
-            # Kazakhstan's President …", "Islamabad, January 5, 2022: The …")
+            # Kazakhstan's President …", "Islamabad, January 5, 2022: The …", "Almaty,
+            # Kazakhstan, April 9 2021:Yuri Gagarin …")
             re.compile(
                 rf"^{place},\s+"
                 rf"(?:(?-i:[{UPPER}][\w\-]+(?:\s[{UPPER}][\w\-]+){{0,2}}),\s+)?"
                 rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\.?\s+(?P<day2>\d{{1,2}}))"
-                r"(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?(?P<own>)\s*:\s+"
+                # (the lead may follow the colon with no space: "April 9 2021:Yuri …")
+                r"(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?(?P<own>)\s*:\s*"
                 rf"{lead}",
                 re.IGNORECASE,
             ),

@@ -236,6 +236,14 @@ def glued_stamp_words(title: str, rules: CleanRules) -> int:
     return 0
 
 
+# a full date in figures and its clock time before the headline and a dash ("2013-07-30
+# 05:18 - В Костанайской области …", a feed's list style)
+LEADING_STAMP = re.compile(
+    r"^(?P<stamp>(?:(?:19|20)\d{2}-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d{2})"
+    r"(?:,?\s+[0-2]?\d:[0-5]\d)?)\s+[-–—|]\s+(?=\S)"
+)
+
+
 def stamp_lines(
     lines: list[str],
     kinds: list[str | None],
@@ -268,6 +276,8 @@ def stamp_lines(
             stamp = _stamp_in_line(lines, kinds, i, rules)
         if stamp is None and i == title_index and (k := glued_stamp_words(lines[i], rules)):
             stamp = " ".join(lines[i].split()[-k:])  # "… газификацию? 2024-11-23 20:34:23"
+        if stamp is None and i == title_index and (lead := LEADING_STAMP.match(lines[i])):
+            stamp = lead["stamp"]  # "2013-07-30 05:18 - В Костанайской области …"
         if stamp is None and title_index is not None and i <= title_index:
             stamp = _page_title_date(lines, kinds, i, rules)
         if stamp is not None and (i < first_body or kinds[i] is None):

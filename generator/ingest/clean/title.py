@@ -18,7 +18,7 @@ from generator.ingest.clean.rules import (
     CleanRules,
 )
 from generator.ingest.clean.slug import says_slug, slug_skeletons
-from generator.ingest.clean.stamps import glued_stamp_words, stamp_and_credit
+from generator.ingest.clean.stamps import LEADING_STAMP, glued_stamp_words, stamp_and_credit
 from generator.ingest.clean.text import (
     CYR,
     CYR_LOWER,
@@ -312,13 +312,16 @@ _GLUED_LABEL = re.compile(rf"[{CYR_LOWER}](?=[{CYR_UPPER}][{CYR_LOWER}]{{2,}}$)"
 
 
 _BRACKET_LABEL = re.compile(r"^\[[^\[\]]{2,30}\]\s+(?=\S)")
+LEADING_STAMP_HEADLINE_WORDS = 3  # the headline after a leading stamp: this long at least
+_INVISIBLE = "\ufe0e\ufe0f\u200b\u200c\u200d\u2060\ufeff \t"
 BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headline this long
 
 
 def tidy_title(title: str) -> str:
     """A title without the page furniture stuck to its ends: a separator left dangling
     where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
-    a list's time column ("06:37 Казский рудник …"), a source or rubric glued on without a
+    a list's time column ("06:37 Казский рудник …") or its date ("2013-07-30 05:18 - …"),
+    an emoji's left-over variation selector, a source or rubric glued on without a
     space ("… программаНИА-Мурманск", "… 21 маяНовость"), a section before the headline
     glued to itself ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком
     Об этом …"), a list's marker before it (a breadcrumb's "- Глава округа …"), a rubric in
@@ -329,6 +332,10 @@ def tidy_title(title: str) -> str:
     if label and word_count(title[label.end() :]) >= BRACKET_LABEL_HEADLINE_WORDS:
         title = title[label.end() :]
     title = _CLOCK_FIRST.sub("", title)
+    stamp = LEADING_STAMP.match(title)  # "2013-07-30 05:18 - В Костанайской области …"
+    if stamp and word_count(title[stamp.end() :]) >= LEADING_STAMP_HEADLINE_WORDS:
+        title = title[stamp.end() :]
+    title = title.strip(_INVISIBLE)  # a variation selector left of a removed emoji
     run_on = GLUED_SENTENCE.search(title)
     if (
         run_on
