@@ -1,4 +1,4 @@
-"""Titles and dates of every tuning page of the real set, to check a rule before it is kept.
+"""Titles, dates and originals of every tuning page of the real set, to check a new rule.
 
     PYTHONPATH=$PWD python scripts/realset_meta.py OUT.tsv [SPLIT ...]
     PYTHONPATH=$PWD python scripts/realset_meta.py --diff BEFORE.tsv AFTER.tsv
@@ -7,10 +7,12 @@ Every labelled page of the tuning splits of ``tests/data/realset`` (``dev``, ``d
 highest ``devNN``; never ``blind`` nor ``blind3``) is ingested as ``digest eval`` ingests it
 (with its label's URL) and one row per page is written: split, file, title right (1/0/-),
 title, labelled title, made from the lead (1/0), date right, date wrong, labelled date, date,
-date stated in the text, error. The totals are printed. ``--diff`` lists the pages whose
-title or date changed between two runs: run it on the code before and after a rule (a
-worktree of the commit before, ``PYTHONPATH`` pointing at it) to see what the rule gains and
-loses on all tuning pages, which ``digest eval`` shows only as totals per split.
+date stated in the text, error, original outlet right (1/0/- when neither names one), the
+original found, the labelled one. The totals are printed. ``--diff`` lists the pages whose
+title, date or original changed between two runs: run it on the code before and after a rule
+(a worktree of the commit before, ``PYTHONPATH`` pointing at it) to see what the rule gains
+and loses on all tuning pages, which ``digest eval`` shows only as totals per split. The
+settings are the repository's (``digest.yml`` beside ``scripts/``), wherever it is run from.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ import re
 import sys
 from pathlib import Path
 
-from generator.evaluate import ArticleLoader, _norm, lead_title, load_labels
+from generator.evaluate import ArticleLoader, _norm, lead_title, load_labels, outlet_matches
 from generator.models import LEAD_TITLE
-from generator.settings import load_settings
+from generator.settings import CONFIG_FILE, load_settings
 
-REALSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "realset"
-FIELDS = 12
+ROOT = Path(__file__).resolve().parent.parent
+REALSET = ROOT / "tests" / "data" / "realset"
+FIELDS = 15
 
 
 def tuning_splits(root: Path = REALSET) -> list[str]:
@@ -39,7 +42,9 @@ def _cell(value: object) -> str:
 
 
 def rows(splits: list[str], root: Path = REALSET) -> list[list[str]]:
-    load = ArticleLoader(load_settings(None))
+    config = ROOT / CONFIG_FILE  # (not the working folder's: run from elsewhere, the
+    load = ArticleLoader(load_settings(config if config.is_file() else None, root=ROOT))
+    # defaults would lose the language packs and every figure with them)
     out = []
     for split in splits:
         for labels in sorted((root / split).glob("labels*.yaml")):
@@ -48,9 +53,10 @@ def rows(splits: list[str], root: Path = REALSET) -> list[list[str]]:
                 try:
                     art = load(lab.path, lab.url)
                     title, date, body = art.title, art.date, art.body
-                    inferred = LEAD_TITLE in art.inferred
+                    inferred, original = LEAD_TITLE in art.inferred, art.original
                 except Exception as exc:
                     title, date, body, inferred, error = "", None, "", False, str(exc)[:80]
+                    original = None
                 if not lab.score_title:
                     title_ok = "-"
                 elif lab.title:
@@ -73,9 +79,20 @@ def rows(splits: list[str], root: Path = REALSET) -> list[list[str]]:
                         _cell(date),
                         str(int(lab.date_in_text)),
                         _cell(error),
+                        _original_ok(original, lab.original, load),
+                        _cell(original),
+                        _cell(lab.original),
                     ]
                 )
     return out
+
+
+def _original_ok(got: str | None, want: str | None, load: ArticleLoader) -> str:
+    """1/0 as ``digest eval`` matches outlets (aliases of one registry outlet match); "-"
+    when neither the page nor its label names an original."""
+    if got is None and want is None:
+        return "-"
+    return str(int(outlet_matches(got, want, None, load.aliases)))
 
 
 def totals(table: list[list[str]]) -> str:
@@ -86,6 +103,7 @@ def totals(table: list[list[str]]) -> str:
         f"pages {len(table)} titles {titles}/{scored} dates {sum(r[6] == '1' for r in table)}"
         f" wrong {sum(r[7] == '1' for r in table)}"
         f" stated {sum(r[6] == '1' for r in stated)}/{len(stated)}"
+        f" originals {sum(r[12] == '1' for r in table)}/{sum(r[12] != '-' for r in table)}"
     )
 
 
@@ -104,6 +122,8 @@ def diff(before: Path, after: Path) -> list[str]:
             lines.append(f"TITLE {page} {x[2]} -> {y[2]} | {x[3]} => {y[3]} | want {y[4]}")
         if (x[6], x[9]) != (y[6], y[9]):
             lines.append(f"DATE  {page} {x[6]} -> {y[6]} | {x[9]} => {y[9]} | want {y[8]}")
+        if x[13] != y[13] and x[12] and y[12]:  # (not against a table without originals)
+            lines.append(f"ORIG  {page} {x[12]} -> {y[12]} | {x[13]} => {y[13]} | want {y[14]}")
     return sorted(lines)
 
 

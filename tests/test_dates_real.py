@@ -1680,7 +1680,7 @@ def test_a_space_before_a_dates_comma_and_a_stamp_under_a_byline_with_a_role(ctx
 def test_a_wire_dateline_month_first_with_no_agency(ctx, name, place, month_day, expected):
     """ "MOSCOW, Oct 19 — The Orenburg gas …", "RUSSIA, January 10 - A protocol …": the
     place, the month and day, a dash and the lead. The date is the dateline's, not an
-    agency named "Oct 19" (so the day was lost and a reprint's original was "Oct 19")."""
+    agency named "Oct 19" (so the day was lost)."""
     cleaned = clean_text(page(name), ctx.rules)
     dl = cleaned.dateline
     assert dl is not None and (dl.place, dl.agency) == (place, "")
