@@ -94,6 +94,16 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     return bare_ok
 
 
+def agency_dateline(line: str, rules: CleanRules) -> re.Match[str] | None:
+    """The first dateline pattern that ``line`` opens with and whose agency checks out
+    (``dateline_agency_ok``), or ``None``."""
+    for rx in rules.datelines:
+        m = rx.match(line)
+        if m and dateline_agency_ok(m, rules):
+            return m
+    return None
+
+
 def read_dateline(m: re.Match[str], rules: CleanRules) -> Dateline:
     """The dateline's fields. A bare word in capitals before the dash that is no known
     outlet, under a place in capitals and with no date, is the rest of the place, not an

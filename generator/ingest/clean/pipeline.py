@@ -25,7 +25,7 @@ from generator.ingest.clean.candidates import continues_next
 from generator.ingest.clean.datelines import (
     PLACE_COUNTRY_DAY,
     Dateline,
-    dateline_agency_ok,
+    agency_dateline,
     read_dateline,
 )
 from generator.ingest.clean.dates import OPENING_DATE
@@ -363,12 +363,9 @@ def clean_text(
     dateline = lead_stamp(lines, [i for i in content if kinds[i] is None])
     plain = [i for i in content if kinds[i] is None] if dateline is None else []
     for i in _opening_paragraphs(lines, plain):
-        for rx in rules.datelines:
-            m = rx.match(lines[i])
-            if m and dateline_agency_ok(m, rules):
-                dateline = read_dateline(m, rules)
-                lines[i] = lines[i][m.end() :]
-                break
+        if m := agency_dateline(lines[i], rules):
+            dateline = read_dateline(m, rules)
+            lines[i] = lines[i][m.end() :]
         if dateline is not None:
             break
         credit = _LEAD_CREDIT.match(lines[i])  # "(MENAFN) Operations at ...", "(dpa/NAN) ..."

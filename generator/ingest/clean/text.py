@@ -16,7 +16,12 @@ UPPER = "A-Z" + CYR_UPPER + "Ў"
 _LETTER = r"[^\W\d_]"
 _SPACED_ITEMS = re.compile(r" {3,}")  # a link bar's items apart by runs of spaces ...
 _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# zero-width characters, and a variation selector (U+FE0E, U+FE0F) left with no emoji to
+# modify: at a line's start or after a space or a letter ("<U+FE0F>СНІГОВИЙ УРАГАН …" once
+# a scraper dropped the emoji before it)
+_ZERO_WIDTH = re.compile(
+    "[\u200b\u200c\u200d\u2060\ufeff\u00ad]|(?:^|(?<=[\\s\\w]))[\ufe0e\ufe0f]", re.MULTILINE
+)
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Latin letters and the Cyrillic letters they look like, pair by pair

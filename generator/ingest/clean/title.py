@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.clean.candidates import CRUMB_ARROWS, MEDIA_MARK, SMALL_WORDS, crumb_tail
-from generator.ingest.clean.datelines import dateline_agency_ok
-from generator.ingest.clean.headline import LIST_BULLET
+from generator.ingest.clean.candidates import (
+    CRUMB_ARROWS,
+    LIST_BULLET,
+    MEDIA_MARK,
+    SMALL_WORDS,
+    crumb_tail,
+)
+from generator.ingest.clean.datelines import agency_dateline
 from generator.ingest.clean.lead import lead_title
 from generator.ingest.clean.lines import CAMEL, classify
 from generator.ingest.clean.rules import (
@@ -199,11 +204,8 @@ def _wire_lead_after(lines: list[str], stamp: int, rules: CleanRules) -> bool:
     after = next((k for k in range(stamp + 1, len(lines)) if lines[k].strip()), None)
     if after is None:
         return False
-    for rx in rules.datelines:
-        m = rx.match(lines[after])
-        if m is not None and m.groupdict().get("own") is None:
-            return dateline_agency_ok(m, rules)
-    return False
+    m = agency_dateline(lines[after], rules)
+    return m is not None and m.groupdict().get("own") is None
 
 
 def headline_before_date(line: str) -> tuple[str, str] | None:
@@ -313,7 +315,6 @@ _GLUED_LABEL = re.compile(rf"[{CYR_LOWER}](?=[{CYR_UPPER}][{CYR_LOWER}]{{2,}}$)"
 
 _BRACKET_LABEL = re.compile(r"^\[[^\[\]]{2,30}\]\s+(?=\S)")
 LEADING_STAMP_HEADLINE_WORDS = 3  # the headline after a leading stamp: this long at least
-_INVISIBLE = "\ufe0e\ufe0f\u200b\u200c\u200d\u2060\ufeff \t"
 BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headline this long
 
 
@@ -321,7 +322,7 @@ def tidy_title(title: str) -> str:
     """A title without the page furniture stuck to its ends: a separator left dangling
     where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
     a list's time column ("06:37 Казский рудник …") or its date ("2013-07-30 05:18 - …"),
-    an emoji's left-over variation selector, a source or rubric glued on without a
+    a source or rubric glued on without a
     space ("… программаНИА-Мурманск", "… 21 маяНовость"), a section before the headline
     glued to itself ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком
     Об этом …"), a list's marker before it (a breadcrumb's "- Глава округа …"), a rubric in
@@ -335,7 +336,6 @@ def tidy_title(title: str) -> str:
     stamp = LEADING_STAMP.match(title)  # "2013-07-30 05:18 - В Костанайской области …"
     if stamp and word_count(title[stamp.end() :]) >= LEADING_STAMP_HEADLINE_WORDS:
         title = title[stamp.end() :]
-    title = title.strip(_INVISIBLE)  # a variation selector left of a removed emoji
     run_on = GLUED_SENTENCE.search(title)
     if (
         run_on
