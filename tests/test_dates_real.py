@@ -1709,3 +1709,43 @@ def test_a_papers_dateline_with_its_colon_glued_to_the_lead(ctx):
     """baaghitv.com (dev66): "Almaty, Kazakhstan, April 9 2021:Yuri Gagarin was …"."""
     name = "dev66/en_baaghitv_russia-commemorates-60-years-gagarin.txt"
     assert text_date(ctx, name) == dt.date(2021, 4, 9)
+
+
+def test_a_sites_clock_in_two_zones_and_its_whole_menu_on_one_line(ctx):
+    """nomad.su (dev68): the site's name and motto, its whole menu on one line (with
+    "Казахстан-2050" among the items), a clock in two time zones ("Четверг 25.04.2024 13:53
+    ast" / "11:53 msk", the day the page was seen), then the headline, the standfirst and
+    the stamp with its rubric ("08.06.2016 / политика и общество")."""
+    name = "dev68/ru_nomad_unikalnoe-ocharovanie-kurort-borovoe.txt"
+    assert text_date(ctx, name) == dt.date(2016, 6, 8)
+    menu = page(name).split("\n")[5]
+    assert menu.startswith("КАЗАХСТАН: Самрук |") and len(menu.split()) > 40
+    assert classify(menu, ctx.rules) == "navigation"
+    assert is_timestamp("08.06.2016 / политика и общество", ctx.rules)
+    assert not is_timestamp("08.06.2016 / Путин и Токаев провели", ctx.rules)
+
+
+def test_a_byline_stamp_and_rubrics_between_bars_under_the_headline(ctx):
+    """gosnovosti.com (dev68): "Автор: ГОСНОВОСТИ, Пресс-служба … | 01.12.2014 | 08:17 | В
+    рубриках: В России, …" under the headline is the stamp, not the header's "06.12.2025"."""
+    name = "dev68/ru_gosnovosti_kubok-gubernatora-po-khokkeyu-ostalsya-v-magadane.txt"
+    url = (
+        "https://gosnovosti.com/2014/12/%d0%ba%d1%83%d0%b1%d0%be%d0%ba-%d0%b3%d1%83%d0%b1"
+        "%d0%b5%d1%80%d0%bd%d0%b0%d1%82%d0%be%d1%80%d0%b0-%d0%bf%d0%be-%d1%85%d0%be%d0%ba%d0%ba%d0%b5%d1%8e-%d0%be%d1%81%d1%82%d0%b0%d0%bb%d1%81%d1%8f-%d0%b2"
+    )
+    assert text_date(ctx, name, url=url) == dt.date(2014, 12, 1)
+    assert text_date(ctx, name) is None  # (no URL: another headline, both stamps above it)
+    assert not is_timestamp("Автор: Иван Петров | Москва и область | В рубриках: Спорт", ctx.rules)
+
+
+def test_a_clock_then_a_month_first_date_glued_to_the_lead(ctx):
+    """universe-news.ru (dev68): "18:07, марта 30, 2025 Сегодня мусульмане …"."""
+    name = "dev68/ru_universenews_glava-bashkirii-prinyal-uchastie-v-prazdnichnom-namaze.txt"
+    assert text_date(ctx, name) == dt.date(2025, 3, 30)
+
+
+def test_the_page_titles_line_with_a_date_in_figures_after_the_headline(ctx):
+    """proural.info (dev68): "Как мусульмане Уфы встретили Ураза-байрам: фоторепортаж
+    21.04.2023" over the headline alone."""
+    name = "dev68/ru_proural_kak-musulmane-ufy-vstretili-uraza-bayram-fotoreportazh.txt"
+    assert text_date(ctx, name) == dt.date(2023, 4, 21)

@@ -4570,3 +4570,14 @@ def test_a_leading_stamp_an_emojis_selector_and_a_calendar_with_ordinals(ctx):
     assert tidy_title("12.01.2022 - Tokayev") == "12.01.2022 - Tokayev"  # (too short a rest)
     art = _realset_article(ctx, "dev65/kk_qaznews_aral-qaita-tolyp-balqash-tartylyp-zhatyr.txt")
     assert "2024" not in art.title and LEAD_TITLE in art.inferred and art.date is None
+
+
+def test_a_lead_title_leaves_out_a_broadcasters_call_sign(ctx):
+    """10news.com (dev68): no headline; the lead opens "(KGTV) — A story you may have seen
+    …": the title made from it starts after the call sign, as the text does."""
+    art = _realset_article(
+        ctx, "dev68/en_10news_fact-or-fiction-butter-being-locked-up-in-russia.txt"
+    )
+    assert LEAD_TITLE in art.inferred
+    assert art.title.startswith("A story you may have seen claims inflation")
+    assert art.body.startswith("A story you may have seen")

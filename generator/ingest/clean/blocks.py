@@ -259,7 +259,8 @@ def own_slogans(lines: list[str], kinds: list[str | None], url: str | None) -> N
         seen += 1
         if seen > 3:
             break
-        m = re.match(r"\s*([^\W\d_][\w.\- ]{2,30}?)\s+[—–|-]\s+\S", line)
+        # (maybe with its name in other letters: "NOMAD (Номад) - новости Казахстана")
+        m = re.match(r"\s*([^\W\d_][\w.\- ]{2,30}?)(?:\s+\([^()]{2,30}\))?\s+[—–|-]\s+\S", line)
         slogan = (
             m and word_count(line) <= 12 and re.sub(r"[^a-z]", "", m.group(1).casefold()) == site
         )
@@ -358,6 +359,7 @@ def today_boxes(
     So is the page's first line, a date, over a stamp of an earlier day ("Четверг, Октябрь
     16, 2025" / "05.01.2025" / headline): a page is written before it is seen; or over the
     site's own name ("January 28, 2022" / "Beyond Going Long" on beyondgoinglong.com)."""
+    _two_zone_clocks(lines, kinds)
     filled = [i for i in range(min(limit, len(lines))) if kinds[i] != "blank"]
     for n, i in enumerate(filled):
         if kinds[i] != "timestamp":
@@ -396,6 +398,11 @@ def today_boxes(
             kinds[top] = "today_widget"
 
 
+CLOCK_TOP_LINES = 25  # a site's clock stands among this many first lines
+# a clock and a time zone's abbreviation ending a line: "… 13:53 ast", "11:53 msk"
+ZONE_CLOCK_END = re.compile(r"(?:^\W*|\s)(?:[01]?\d|2[0-3]):[0-5]\d\s*\(?[^\W\d_]{2,4}\)?\W*$")
+
+
 def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
     """A site header's widget: a currency ticker, a weather reading, a motto, the account
     bar ("Пятница, 22.11.2024, 19:33" / "Приветствую Вас Гость | RSS | Регистрация | Вход"),
@@ -404,6 +411,20 @@ def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
         kind in ("widget", "counter")
         and (market_ticker(line, rules) or "°" in line or weather(line))
     )
+
+
+def _two_zone_clocks(lines: list[str], kinds: list[str | None]) -> None:
+    """A site's clock in two time zones among the first lines, wherever the headline is:
+    a stamp whose time has its zone, then a bare clock with another ("Четверг 25.04.2024
+    13:53 ast" / "11:53 msk" on nomad.su): the time the page was seen, no stamp."""
+    filled = [i for i in range(len(lines)) if kinds[i] != "blank"][:CLOCK_TOP_LINES]
+    for i, j in itertools.pairwise(filled):
+        if (
+            kinds[i] == "timestamp"
+            and ZONE_CLOCK_END.search(lines[i])
+            and ZONE_CLOCK_END.match(lines[j])
+        ):
+            kinds[i] = kinds[j] = "today_widget"
 
 
 def _place_line(line: str, kind: str | None) -> bool:

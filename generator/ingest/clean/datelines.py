@@ -94,6 +94,23 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     return bare_ok
 
 
+_LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
+
+
+def lead_credit(line: str, rules: CleanRules) -> re.Match[str] | None:
+    """An outlet in brackets opening the lead, with no place ("(MENAFN) Operations at …",
+    "(dpa/NAN) …", "(KGTV) — A story …"): a known outlet or a name in capitals."""
+    credit = _LEAD_CREDIT.match(line)
+    if credit is None:
+        return None
+    first = credit.group("agency").split("/")[0].strip()
+    return (
+        credit
+        if first.casefold() in rules.agencies or (first.isupper() and len(first) >= 3)
+        else None
+    )
+
+
 def agency_dateline(line: str, rules: CleanRules) -> re.Match[str] | None:
     """The first dateline pattern that ``line`` opens with and whose agency checks out
     (``dateline_agency_ok``), or ``None``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.clean.datelines import PLACE_COUNTRY_DAY, agency_dateline
+from generator.ingest.clean.datelines import PLACE_COUNTRY_DAY, agency_dateline, lead_credit
 from generator.ingest.clean.rules import CleanRules
 from generator.ingest.clean.text import UPPER
 
@@ -58,7 +58,7 @@ def _first_sentence(text: str, abbreviations: frozenset[str] = frozenset()) -> s
 def lead_title(text: str, rules: CleanRules | None = None) -> str:
     """A short title made from a lead paragraph: its first sentence (without a dateline),
     cut at a clause boundary or after ``LEAD_TITLE_WORDS`` words ("…" marks a cut)."""
-    if rules is not None and (dateline := agency_dateline(text, rules)):
+    if rules is not None and (dateline := agency_dateline(text, rules) or lead_credit(text, rules)):
         text = text[dateline.end() :]
     if m := PLACE_COUNTRY_DAY.match(text):  # "Belek, TURKMENISTAN Dec 23 Turkmenistan on …"
         text = text[m.end(1) :].lstrip(" ,")

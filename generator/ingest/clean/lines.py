@@ -291,6 +291,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     if len(tokens) >= 2 and all(_HASHTAG.fullmatch(t) for t in tokens):
         return "tags"  # "#Earthquake #residents #escape #Almaty"
     if word_count(line) > MAX_DEBRIS_WORDS:
+        if link_bar(line, _BAR):
+            return "navigation"  # a site's whole menu: "КАЗАХСТАН: Самрук | Нурбанкгейт | …"
         for cls, rx in rules.debris:  # a ticker of other stories may run long
             if cls == "ticker" and rx.search(line):
                 return cls

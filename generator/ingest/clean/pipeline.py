@@ -26,6 +26,7 @@ from generator.ingest.clean.datelines import (
     PLACE_COUNTRY_DAY,
     Dateline,
     agency_dateline,
+    lead_credit,
     read_dateline,
 )
 from generator.ingest.clean.dates import OPENING_DATE
@@ -101,8 +102,6 @@ _GLUED_DATES = re.compile(r"(?<=\b\d\d\.\d\d\.(?:19|20)\d\d)(?=\d\d\.\d\d\.(?:19
 _THUMB_NAME = re.compile(
     rf"^[\w.-]*-\d{{2,4}}x\d{{2,4}}(?:\.(?:jpe?g|png|webp|gif))?(?=[«\"A-Z{CYR_UPPER}])"
 )
-
-_LEAD_CREDIT = re.compile(r"^\((?P<agency>[A-Za-z][A-Za-z.&/ -]{1,30})\)\s*[-—–]?\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -368,14 +367,11 @@ def clean_text(
             lines[i] = lines[i][m.end() :]
         if dateline is not None:
             break
-        credit = _LEAD_CREDIT.match(lines[i])  # "(MENAFN) Operations at ...", "(dpa/NAN) ..."
-        if credit:
-            agency = credit.group("agency")
-            first = agency.split("/")[0].strip()
-            if first.casefold() in rules.agencies or (first.isupper() and len(first) >= 3):
-                dateline = Dateline(place="", day=None, month=None, year=None, agency=first)
-                lines[i] = lines[i][credit.end() :]
-                break
+        if credit := lead_credit(lines[i], rules):  # "(MENAFN) Operations at …", "(dpa/NAN) …"
+            first = credit.group("agency").split("/")[0].strip()
+            dateline = Dateline(place="", day=None, month=None, year=None, agency=first)
+            lines[i] = lines[i][credit.end() :]
+            break
 
     body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
     # The title is cut from the text's opening when there is none (a lead paragraph that was

@@ -369,14 +369,17 @@ def stamp_lines(
     return tuple(out)
 
 
+_FIGURES_TAIL = re.compile(r"\s+\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:,?\s+\d{1,2}:\d{2})?\s*")
+
+
 def _page_title_tail(line: str, below: str) -> str | None:
     """What the page's title line adds after the headline said on its own below it (": Город
     Алматы, 20 Марта 2026 года - новости на сайте gurk.kz"), or ``None``."""
     head = below.strip()
     if word_count(head) < PAGE_TITLE_HEAD_WORDS or not line.startswith(head):
         return None
-    tail = line[len(head) :]
-    return tail if re.match(r"\s*[:|–—-]\s", tail) else None
+    tail = line[len(head) :]  # (or a stamp in figures alone: "… фоторепортаж 21.04.2023")
+    return tail if re.match(r"\s*[:|–—-]\s", tail) or _FIGURES_TAIL.fullmatch(tail) else None
 
 
 def _page_title_date(

@@ -9,6 +9,8 @@ import unicodedata
 
 LINK_BAR_ITEMS = 4  # a bar of this many links or more, apart by spaces, bars or bullets ...
 LINK_BAR_ITEM_WORDS = 6  # ... each this short
+LONG_BAR_ITEMS = 10  # a site's whole menu on one line: this many items, of which ...
+LONG_BAR_DIGIT_SHARE = 0.2  # ... this share may hold a figure ("Казахстан-2050")
 SENTENCE_END = ".!?…"
 CYR_LOWER = "а-яёіїєґәғқңөұүһ"
 CYR_UPPER = "А-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
@@ -89,11 +91,16 @@ _GLUED_CLOCK = re.compile(
 
 def link_bar(line: str, separator: re.Pattern[str]) -> bool:
     """A bar of links: four items or more between separators, each a few words, no digits
-    (not a stamp's fields: "Новости | 12.01.2022 | 14:00 | 5 просмотров")."""
+    (not a stamp's fields: "Новости | 12.01.2022 | 14:00 | 5 просмотров"), or a few when
+    the bar is a site's whole menu ("… | Январская трагедия | Казахстан-2050 | RSS | …")."""
     items = [x for x in separator.split(line.strip()) if x.strip()]
+    figures = sum(bool(re.search(r"\d", x)) for x in items)
     return (
         len(items) >= LINK_BAR_ITEMS
-        and not re.search(r"\d", line)
+        and (
+            not figures
+            or (len(items) >= LONG_BAR_ITEMS and figures <= LONG_BAR_DIGIT_SHARE * len(items))
+        )
         and all(word_count(x) <= LINK_BAR_ITEM_WORDS for x in items)
     )
 

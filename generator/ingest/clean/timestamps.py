@@ -182,10 +182,9 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True
     if dated and _category_list(line[:first]) and not line[last:].strip(" .,|"):
         return True  # a theme's categories, then the day: "в Відео, Війна, Новини 05.11.2024"
-    if (  # a full date, a slash or bar, its rubric: "08.02.2022 / Қазақстан"
-        len(words) <= 2
-        and not line[:first].strip()
-        and re.fullmatch(r"\s*[/|]\s*[^\W\d_][\w-]*(?:\s[^\W\d_][\w-]*)?\s*", line[last:])
+    if (  # a full date, a slash or bar, its rubric: "08.02.2022 / Қазақстан", "08.06.2016 /
+        not line[:first].strip()  # политика и общество": the rubric's words, nothing else
+        and _RUBRIC_AFTER.fullmatch(line[last:])
     ):
         return True
     # A dateline on its own line: a place in capitals before the date, nothing after it
@@ -205,6 +204,10 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     )
 
 
+# a slash or bar and a rubric of one or two words, maybe joined by "and"
+_RUBRIC_AFTER = re.compile(
+    r"\s*[/|]\s*[^\W\d_][\w-]*(?:\s(?:(?:и|і|та|and|&|мен|және)\s)?[^\W\d_][\w-]*)?\s*"
+)
 CREDIT_NAME_WORDS = 8  # a publisher's name before ", posted" and the date: this long at most
 
 
@@ -278,9 +281,24 @@ def _stamp_bits(line: str, rules: CleanRules) -> bool:
         elif not (
             any(rx.match(bit) and "author" in rx.groupindex for rx in rules.bylines)
             or (stamps and _VIEWS_BIT.fullmatch(bit))  # "… | 2013-10-16 | 4277": the views
+            or _record_field(bit, rules)  # "Автор: …, Пресс-служба …", "В рубриках: …"
         ):
             return False
     return stamps >= 1
+
+
+_FIELD_BIT = re.compile(r"(?P<label>[^\W\d_]+(?:\s[^\W\d_]+)?)\s*:\s*\S")
+
+
+def _record_field(bit: str, rules: CleanRules) -> bool:
+    """A record's field the packs name, its label in any case form ("В рубриках: В России,
+    Дальневосточный ФО", "Автор: ГОСНОВОСТИ, Пресс-служба …")."""
+    m = _FIELD_BIT.match(bit)
+    return m is not None and any(
+        w.startswith(f[: max(4, len(f) - 1)])
+        for w in m["label"].casefold().split()
+        for f in rules.record_fields
+    )
 
 
 def _time_outside_dates(line: str, rules: CleanRules) -> bool:

@@ -127,6 +127,10 @@ def _full_date_spans(
     return spans
 
 
+# a clock time alone before the date that opens the line: "18:07, марта 30, 2025 Сегодня …"
+_CLOCK_FIRST = re.compile(r"\s*(?:[01]?\d|2[0-3]):[0-5]\d,?\s*")
+
+
 def _glued_stamp_tail(rest: str) -> bool:
     """Does what follows a date make it a stamp: a clock time, separators between short
     bits of page furniture only, or the text's first word glued to it without a space
@@ -156,7 +160,7 @@ def opening_stamp(cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> d
             before = re.findall(r"[^\W\d_]+", line[:start].casefold())
             if (
                 len(re.findall(r"\w+", line[:start])) <= OPENING_STAMP_WORDS
-                and _glued_stamp_tail(line[end:])
+                and (_glued_stamp_tail(line[end:]) or _CLOCK_FIRST.fullmatch(line[:start]))
                 and not any(w in rules.update_words or w in rules.today_words for w in before)
             ):  # not "Updated 12 January 2022 | 10:15", not "Сегодня 7 января 2022, 14:00"
                 found.add(date)
