@@ -19,7 +19,7 @@ from generator.ingest.clean import classify, clean_text, lead_title, slug_words,
 from generator.ingest.clean.candidates import tag_line
 from generator.ingest.clean.lines import byline
 from generator.ingest.clean.slug import says_slug, slug_in_line
-from generator.ingest.clean.title import glued_headline, tidy_title
+from generator.ingest.clean.title import glued_headline, strip_own_name, tidy_title
 from generator.ingest.clean.unglue import unglue_dated_headline
 from generator.models import LEAD_TITLE, Article
 
@@ -4581,3 +4581,48 @@ def test_a_lead_title_leaves_out_a_broadcasters_call_sign(ctx):
     assert LEAD_TITLE in art.inferred
     assert art.title.startswith("A story you may have seen claims inflation")
     assert art.body.startswith("A story you may have seen")
+
+
+def test_a_paragraph_trailing_off_in_dots_is_no_teaser(ctx):
+    """poradnica.com.ua (dev69): a first paragraph of whole sentences that ends in an
+    author's dots ("… час людству схаменутися …»…"), then the excerpt's last line cut off:
+    the page had failed ("no article text left"); the text is kept, titled from its lead."""
+    art = _realset_article(ctx, "dev69/uk_poradnica_leonid-kadeniuk-chas-liudstvu-shamenutysia.txt")
+    assert LEAD_TITLE in art.inferred
+    assert art.title.startswith("Ці слова сказав перший космонавт незалежної України")
+    assert art.body.startswith("Ці слова сказав")
+
+
+def test_the_sites_name_printed_alone_is_cut_from_the_headline(ctx):
+    """otstv.ru (dev70): "Телеканал ОТС" alone on top, then "Снежные завалы отрезали … |
+    Телеканал ОТС", the page's title line."""
+    art = _realset_article(
+        ctx, "dev70/ru_otstv_snezhnye-zavaly-otrezali-selo-v-kochenevskom-raione.txt"
+    )
+    assert art.title == "Снежные завалы отрезали целое село в Коченёвском районе от внешнего мира"
+    lines = ["Телеканал ОТС", "", "Новый мост открыт | Вечерние новости"]
+    assert strip_own_name("Новый мост открыт в Новосибирске | Вечерние новости", lines) == (
+        "Новый мост открыт в Новосибирске | Вечерние новости"
+    )
+
+
+def test_a_headline_said_around_its_stamp_under_a_sites_notice(ctx):
+    """reporters.media (dev70): a notice that the site becomes an archive, then "Хочеш
+    вижити — копай" / "20 Червня 2023" / "Хочеш вижити — копай": the headline and its
+    stamp; the notice is no text."""
+    art = _realset_article(ctx, "dev70/uk_reporters_khochesh-vyzhyty-kopai.txt")
+    assert art.title == "Хочеш вижити — копай"
+    assert art.date == dt.date(2023, 6, 20)
+    assert "архівним" not in art.body
+
+
+def test_a_posts_category_line_and_a_headline_opening_with_a_verb(ctx):
+    """samcity.uz (dev70): "• Опубликовано в Город" under the headline is the post's
+    category; the headline "Открылся музей Памяти жертвам репрессий …" opens with a verb,
+    so it is no organisation's name, though "музей" is among its first words."""
+    name = "dev70/ru_samcity_otkrylsya-muzei-pamyati-zhertvam-repressii-samarkandskoi-oblasti.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "Открылся музей Памяти жертвам репрессий Самаркандской области"
+    assert classify("• Опубликовано в Город", ctx.rules) == "tags"
+    assert classify("Опубликовано в газете «Казахстанская правда»", ctx.rules) is None
+    assert classify("Posted in World, Asia", ctx.rules) == "tags"

@@ -864,3 +864,17 @@ def test_cash_withdrawals_from_atms_are_not_the_troops_withdrawal(real, taxonomy
     text = real("dev64/en_viory_kazakhstan-huge-queues-in-nur-sultan-withdrawals-from-atms")
     got = by_topic(text, taxonomy, dt.date(2022, 1, 6))
     assert "unrest_2022" in got and "csto_mission" not in got
+
+
+def test_the_cstos_peacekeepers_in_january_2022_are_the_unrests(real, taxonomy):
+    """updatem.com (dev69), a TASS report of 7 January 2022 on the Kazakh-Kyrgyz border
+    checkpoints: its background paragraph names the protests, the riots, the CSTO and its
+    first peacekeeping units once each. The CSTO's peacekeepers count for the unrest in
+    January 2022 only; one naming is no mission."""
+    text = real(
+        "dev69/en_updatem_kazakhstan-closes-five-of-seven-checkpoints-on-border-with-kyrgyzstan"
+    )
+    got = by_topic(text, taxonomy, dt.date(2022, 1, 7))
+    assert "unrest_2022" in got and "csto_mission" not in got
+    assert "Collective Security Treaty Organization" in got["unrest_2022"]
+    assert "unrest_2022" not in by_topic(text, taxonomy, dt.date(2022, 3, 7))

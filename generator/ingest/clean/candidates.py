@@ -161,6 +161,8 @@ def lower_label(lines: list[str], i: int, rules: CleanRules) -> bool:
     )
 
 
+CUT_TEASER_MAX_WORDS = 60  # a teaser cut off is a sentence or two; a longer paragraph ...
+_INNER_SENTENCE_END = re.compile(rf"[.!?]\s+[{UPPER}«\"„]")  # ... of whole sentences is text
 _QUOTED_LINE = re.compile(r'^\s*["«“„][^"«»“”„]{3,}["»”]\s*$')
 
 
@@ -174,7 +176,13 @@ def teaser_over_headline(
     headline-shaped line (no full stop, not debris) follows. (A headline with a full stop
     is neither: the lead fallback keeps it.)"""
     line = lines[i].strip()
-    trails = line.endswith(("...", "…"))  # (a cut teaser of any length: "Домой Новости … на...")
+    trails = line.endswith(("...", "…"))  # (a cut teaser of any length: "Домой Новости … на...",
+    if (
+        trails
+        and word_count(line) > CUT_TEASER_MAX_WORDS
+        and len(_INNER_SENTENCE_END.findall(line)) >= 2
+    ):  # but not a paragraph of sentences that trails off after its last one: "… час
+        return False  # людству схаменутися, роззброюватися …»…", an author's dots)
     if not (trails or (word_count(line) <= 12 and _QUOTED_LINE.match(line))):
         return False
     if any(word_count(lines[j]) >= 5 for j in candidates):
@@ -619,6 +627,8 @@ def organisation_name(
     small = [f for w, f in zip(words, folded, strict=True) if not w[:1].isupper()]
     if CYR.search(line):
         verb = rules.verb_ending
+        if rules.reflexive_ending is not None and rules.reflexive_ending.search(folded[0]):
+            return False  # "Открылся музей Памяти жертвам репрессий …": a headline
         return not any(
             verb is not None and verb.search(f) for f in small if f not in rules.organisation_words
         )

@@ -42,7 +42,12 @@ from generator.ingest.clean.candidates import (
 from generator.ingest.clean.dates import OPENING_DATE
 from generator.ingest.clean.lead import opening_salutation
 from generator.ingest.clean.lines import byline, classify
-from generator.ingest.clean.rules import HEADLINE_MIN_SCORE, STANDFIRST_OVERLAP, CleanRules
+from generator.ingest.clean.rules import (
+    HEADLINE_MAX_WORDS,
+    HEADLINE_MIN_SCORE,
+    STANDFIRST_OVERLAP,
+    CleanRules,
+)
 from generator.ingest.clean.slug import holds_slug, says_slug
 from generator.ingest.clean.stamps import (
     around_stamp,
@@ -60,6 +65,7 @@ from generator.ingest.clean.text import (
     word_count,
     word_stems,
 )
+from generator.ingest.clean.timestamps import is_timestamp
 
 # a surname and its initials, a trail's item or an author's name ("- Нұртлеу М.Ә."): no
 # sentence, though it ends in a full stop
@@ -250,7 +256,7 @@ def choose_headline(
                     kinds[j] = "pre_title"  # no text: "• Reports" / "• Chronicle of …")
             return below, candidates, end
     if not candidates:
-        return None, candidates, end
+        return stamped_twice_below(lines, kinds, rules, end), candidates, end
     body = "\n".join(lines[j] for j in range(end, min(len(lines), end + 40)) if kinds[j] is None)
     body_stems = word_stems(body[:4000])
     keys = [comparison_key(lines[i]) for i in candidates]
@@ -312,6 +318,30 @@ def choose_headline(
     longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
     saying = [i for i in longer if overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
     return (saying or longer or shaped or [None])[0], candidates, end
+
+
+TWICE_BELOW_LINES = 6  # a headline said around its stamp, among this many lines under a notice
+
+
+def stamped_twice_below(
+    lines: list[str], kinds: list[str | None], rules: CleanRules, end: int
+) -> int | None:
+    """No headline over the first paragraph, but a line said twice around a stamp right
+    under it: the headline, the paragraph a site's notice ("Зверніть увагу: цей сайт стає
+    архівним …" / "Хочеш вижити — копай" / "20 Червня 2023" / "Хочеш вижити — копай")."""
+    filled = [j for j in range(end + 1, len(lines)) if lines[j].strip()][:TWICE_BELOW_LINES]
+    for a, b, c in zip(filled, filled[1:], filled[2:], strict=False):
+        if (
+            comparison_key(lines[a]) == comparison_key(lines[c])
+            and 3 <= word_count(lines[a]) <= HEADLINE_MAX_WORDS
+            and not ends_sentence(lines[a])
+            and is_timestamp(lines[b], rules)
+        ):
+            for j in range(end, a):
+                if kinds[j] is None and lines[j].strip():
+                    kinds[j] = "notice"
+            return a
+    return None
 
 
 FULLER_HEADLINE_WORDS = 4  # a headline said again below with this many more words at most

@@ -71,6 +71,7 @@ from generator.ingest.clean.title import (
     headline_under_standfirst,
     share_markup_title,
     strip_credit,
+    strip_own_name,
     tidy_title,
     title_candidate,
     trail_headline,
@@ -249,7 +250,7 @@ def clean_text(
                 head = lines[chosen]
                 if (above := wrapped_headline_start(lines, candidates, chosen)) is not None:
                     head = f"{lines[above].strip()} {head.strip()}"
-                title, title_index = strip_credit(head, rules), chosen
+                title, title_index = strip_own_name(strip_credit(head, rules), lines), chosen
                 kinds[chosen] = "title"
             else:
                 for j in candidates:  # short labels above the text: rubrics, site names

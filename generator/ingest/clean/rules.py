@@ -70,6 +70,8 @@ class CleanRules:
     # the start of a word or phrase saying an original's date follows (the packs')
     original: re.Pattern[str] | None = None
     verb_ending: re.Pattern[str] | None = None  # a word ending like a finite verb (the packs')
+    # ... like a reflexive one ("-лся", "-тся"): no organisation's name opens with one
+    reflexive_ending: re.Pattern[str] | None = None
 
 
 def _phrases(words: Iterable[str]) -> str:
@@ -353,6 +355,9 @@ def build_rules(
         weekday=_listed(r"(?<![^\W\d_])(?P<day>WORDS)\.?,?\s{0,3}$", days),
         weekdays=days,
         verb_ending=_listed(r"(?:WORDS)$", verb_endings),
+        reflexive_ending=_listed(
+            r"(?:WORDS)$", {e for e in verb_endings if e.endswith(("ся", "сь")) and len(e) >= 3}
+        ),
     )
 
 

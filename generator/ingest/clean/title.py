@@ -398,6 +398,26 @@ def _sections_only(tail: str, rules: CleanRules) -> bool:
     return bool(long) and len(words) - len(long) <= 1 and all(w in sections for w in long)
 
 
+OWN_NAME_LINES = 12  # the site's name printed alone among this many first lines ...
+OWN_NAME_WORDS = 4  # ... in this many words at most
+_TITLE_TAIL_SEP = re.compile(r"\s(?:\||[—–-])\s(?=[^|—–-]+$)")
+
+
+def strip_own_name(title: str, lines: list[str]) -> str:
+    """A headline without the site's name after a bar or dash when the page prints that
+    name alone on a line of its top ("Телеканал ОТС" / "Снежные завалы отрезали … |
+    Телеканал ОТС": the page's ``<title>`` line)."""
+    sep = _TITLE_TAIL_SEP.search(title)  # the last bar or dash
+    if sep is None:
+        return title
+    head, tail = title[: sep.start()], title[sep.end() :]
+    key = comparison_key(tail)
+    if not key or word_count(tail) > OWN_NAME_WORDS or word_count(head) < 3:
+        return title
+    top = [line for line in lines if line.strip()][:OWN_NAME_LINES]
+    return head.rstrip() if any(comparison_key(line) == key for line in top) else title
+
+
 def strip_credit(title: str, rules: CleanRules) -> str:
     """A headline without a photo credit glued after it ("... Алмати. Фото: ФБ"), a list
     bullet, a breadcrumb's arrows or a transcript's label before it ("• Headline", "» »
