@@ -1749,3 +1749,24 @@ def test_the_page_titles_line_with_a_date_in_figures_after_the_headline(ctx):
     21.04.2023" over the headline alone."""
     name = "dev68/ru_proural_kak-musulmane-ufy-vstretili-uraza-bayram-fotoreportazh.txt"
     assert text_date(ctx, name) == dt.date(2023, 4, 21)
+
+
+def test_a_full_date_in_words_as_the_leads_first_sentence(ctx):
+    """primamedia.ru (dev70): "9 ноября 2015. Как ни готовься к первому снегу …" under the
+    standfirst and a photo's caption: the page's stamp, cut from the text. A dated heading
+    over a short line is a chronology's item (baq.kz, dev2: "2 января 2022 года. Жанаозен —
+    начало кризиса"), and a date with the sentence going on is an event's."""
+    art = ingest_bytes(
+        RawInput(
+            data=page("dev70/ru_primamedia_zima-blizko-vladivostok-pervyi-sneg.txt").encode(),
+            origin="p",
+        ),
+        ctx,
+    )
+    assert art.date == dt.date(2015, 11, 9) and "9 ноября 2015" not in art.body
+    assert text_date(ctx, "dev2/i_ru_baq_january_chronology.txt") is None
+    event = (
+        "Заголовок\n\n18 ноября 2010 года в нижнем храме прошла служба, "
+        "собравшая сотни прихожан города."
+    )
+    assert clean_text(event, ctx.rules).dateline is None

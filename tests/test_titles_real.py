@@ -4626,3 +4626,12 @@ def test_a_posts_category_line_and_a_headline_opening_with_a_verb(ctx):
     assert classify("• Опубликовано в Город", ctx.rules) == "tags"
     assert classify("Опубликовано в газете «Казахстанская правда»", ctx.rules) is None
     assert classify("Posted in World, Asia", ctx.rules) == "tags"
+
+
+def test_a_list_of_reviews_dated_with_their_authors_over_the_article(ctx):
+    """bukvoid.com.ua (dev70): a list of other reviews on top, each "16.01.2026|Тетяна
+    Торак, м. Івано-Франківськ" over its title (a date and its author glued by a bar), then
+    the section, the article's stamp and its headline."""
+    art = _realset_article(ctx, "dev70/uk_bukvoid_pomer-valerii-shevchuk.txt")
+    assert art.title == "Помер Валерій Шевчук"
+    assert "Перевірка на людяність" not in art.body

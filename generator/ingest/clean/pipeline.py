@@ -29,7 +29,7 @@ from generator.ingest.clean.datelines import (
     lead_credit,
     read_dateline,
 )
-from generator.ingest.clean.dates import OPENING_DATE
+from generator.ingest.clean.dates import OPENING_DATE, date_ends, find_dates
 from generator.ingest.clean.headline import (
     choose_headline,
     is_masthead,
@@ -360,7 +360,7 @@ def clean_text(
 
     # An agency dateline opens one of the first paragraphs (after a standfirst, say); the
     # page's own stamp may open the first ("02.05.2007 In Astana the Festival …").
-    dateline = lead_stamp(lines, [i for i in content if kinds[i] is None])
+    dateline = lead_stamp(lines, [i for i in content if kinds[i] is None], rules)
     plain = [i for i in content if kinds[i] is None] if dateline is None else []
     for i in _opening_paragraphs(lines, plain):
         if m := agency_dateline(lines[i], rules):
@@ -396,26 +396,62 @@ def clean_text(
     )
 
 
-def lead_stamp(lines: list[str], paragraphs: list[int]) -> Dateline | None:
+def lead_stamp(lines: list[str], paragraphs: list[int], rules: CleanRules) -> Dateline | None:
     """The page's stamp opening its first paragraph, a sentence after it: "18.12.2010 18
     ноября 2010 года в нижнем храме …" (cut from the text); or the second, under a short
     line (a headline left in the text: "Festival of friendship in Astana." / "02.05.2007 In
-    Astana the Festival …"). Not a chronology's first item: the next paragraph opens with a
-    date too."""
+    Astana the Festival …"); or a full date in words, a sentence of its own, opening one of
+    the first paragraphs ("9 ноября 2015. Как ни готовься …" under a standfirst and a
+    caption). Not a chronology's first item: the next paragraph opens with a date too."""
+    for n, i in enumerate(paragraphs[:WORDED_STAMP_PARAGRAPHS]):
+        later = paragraphs[n + 1 : n + 2]  # (not a chronology's item: "5 января 2022. …" /
+        if (  # "6 января 2022. …")
+            not any(OPENING_DATE.match(lines[j]) for j in later)
+            and (worded := _worded_lead_stamp(lines, i, rules)) is not None
+        ):
+            return worded
     short = bool(paragraphs) and word_count(lines[paragraphs[0]]) < LEAD_STAMP_UNDER_WORDS
     if short and not OPENING_DATE.match(lines[paragraphs[0]]):
         paragraphs = paragraphs[1:]
     if not paragraphs:
         return None
     first = paragraphs[0]
+    if any(OPENING_DATE.match(lines[j]) for j in paragraphs[1:2]):
+        return None
     m = LEAD_STAMP.match(lines[first])
-    if m is None or any(OPENING_DATE.match(lines[j]) for j in paragraphs[1:2]):
+    if m is None:
         return None
     day, month, year = int(m["day"]), int(m["month"]), int(m["year"])
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     lines[first] = lines[first][m.end() :]
     return Dateline(place="", day=day, month=month, year=year, agency="")
+
+
+WORDED_STAMP_PARAGRAPHS = 3  # a date in words as a sentence of its own opens one of these,
+WORDED_STAMP_TEXT_WORDS = 10  # ... with at least this many words of text after it
+# what ends a full date written as a sentence of its own: a year word, a full stop, the text
+_DATE_SENTENCE_END = re.compile(
+    rf"(?:\s*(?:г\.|года|року|жыл[ы]?|ж\.))?\.\s+(?=[{CYR_UPPER}A-Z«\"])"
+)
+
+
+def _worded_lead_stamp(lines: list[str], first: int, rules: CleanRules) -> Dateline | None:
+    """A full date in words opening the lead as a sentence of its own ("9 ноября 2015. Как
+    ни готовься …"): the page's stamp (a date with the text going on is an event's: "18
+    ноября 2010 года в нижнем храме …"; one over a short heading is a chronology's item:
+    "2 января 2022 года. Жанаозен — начало кризиса")."""
+    line = lines[first]
+    found = [f for f in find_dates(line[:40], rules) if f[0] == 0 and f[1]]
+    if not found:
+        return None
+    _start, year, month, day = found[0]
+    for end in date_ends(line, 0, rules):
+        m = _DATE_SENTENCE_END.match(line, end)
+        if m and word_count(line[m.end() :]) >= WORDED_STAMP_TEXT_WORDS:
+            lines[first] = line[m.end() :]
+            return Dateline(place="", day=day, month=month, year=year, agency="")
+    return None
 
 
 def spaced_headline(lines: list[str], slug: frozenset[str]) -> None:

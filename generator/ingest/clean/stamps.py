@@ -42,6 +42,11 @@ TICKER_CLOSING_STAMPS = 3  # stamps after their items (not before) that make a t
 ITEM_LABEL_WORDS = 2  # a list item's label (a rubric) under its headline
 
 
+# an item's date and its author glued by a bar, the author maybe with a role or town
+# ("16.01.2026|Тетяна Торак, м. Івано-Франківськ" over a review's title, in a site's list)
+_DATE_BAR_AUTHOR = re.compile(r"\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}\|[^\W\d_][^|\d]{2,80}$")
+
+
 def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) -> set[int]:
     """The items of a news feed's list above the article: lines that alternate with their
     stamps, ``LIST_STAMPS`` stamps or more in a row ("18:00 | 04 декабря" / "В Саратовской
@@ -60,7 +65,7 @@ def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) ->
         line = lines[j].strip() if j < stop else ""
         if j < stop and not re.search(r"\w", line):
             continue  # (blank, or a separator: "-")
-        stamp = j < stop and is_timestamp(line, rules)
+        stamp = j < stop and (is_timestamp(line, rules) or bool(_DATE_BAR_AUTHOR.match(line)))
         label = not stamp and previous is False and word_count(line) <= ITEM_LABEL_WORDS
         if j < stop and run and label:
             continue  # an item's label under it ("ҚҰТТЫҚТАЙМЫЗ!", "Қайырымдылық акция")
