@@ -19,7 +19,12 @@ from generator.ingest.clean import classify, clean_text, lead_title, slug_words,
 from generator.ingest.clean.candidates import tag_line
 from generator.ingest.clean.lines import byline
 from generator.ingest.clean.slug import says_slug, slug_in_line
-from generator.ingest.clean.title import glued_headline, strip_own_name, tidy_title
+from generator.ingest.clean.title import (
+    glued_headline,
+    glued_rubric_cut,
+    strip_own_name,
+    tidy_title,
+)
 from generator.ingest.clean.unglue import unglue_dated_headline
 from generator.models import LEAD_TITLE, Article
 
@@ -4635,3 +4640,19 @@ def test_a_list_of_reviews_dated_with_their_authors_over_the_article(ctx):
     art = _realset_article(ctx, "dev70/uk_bukvoid_pomer-valerii-shevchuk.txt")
     assert art.title == "Помер Валерій Шевчук"
     assert "Перевірка на людяність" not in art.body
+
+
+def test_a_rubric_glued_before_the_headlines_first_word(ctx):
+    """village.com.ua (dev70): "НавколофронтОдин день із волонтером. …", the rubric
+    "Навколофронт" glued on; dnk (dev43): "УзбекиСлідом за Казахстаном …", a menu's cut word.
+    A name written that way, and found in the text, stays ("ПриватБанк"), as does a
+    hyphened headline ("Moscow-Led CSTO Forces …")."""
+    art = _realset_article(ctx, "dev70/uk_village_odyn-den-iz-volonterom-yak-kharkiv-zhyve.txt")
+    assert art.title.startswith("Один день із волонтером. Як Харків живе")
+    art = _realset_article(ctx, "dev43/uk_dnk_uzbekystan-vidmovlyayetsya-vid-kyrylytsi.txt")
+    assert art.title.startswith("Слідом за Казахстаном Узбекистан вирішив")
+    title = "ПриватБанк запустив нову послугу для клієнтів"
+    assert glued_rubric_cut(title, "Клієнти ПриватБанк отримали …") == title
+    assert glued_rubric_cut("Moscow-Led CSTO Forces Guard Buildings", "") == (
+        "Moscow-Led CSTO Forces Guard Buildings"
+    )

@@ -65,6 +65,7 @@ from generator.ingest.clean.text import (
 )
 from generator.ingest.clean.title import (
     glued_headline,
+    glued_rubric_cut,
     headline_after_text,
     headline_before_date,
     headline_glued_to_lead,
@@ -382,6 +383,8 @@ def clean_text(
         title and not title_in_body and _slug_says_lead(title, body, slug)
     ):
         title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules)), True
+    if title and not title_in_body:
+        title = glued_rubric_cut(title, body)
     removed = tuple(Removed(k, lines[i]) for i, k in enumerate(kinds) if k not in (None, "blank"))
     return Cleaned(
         title=title,

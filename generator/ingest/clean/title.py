@@ -398,6 +398,25 @@ def _sections_only(tail: str, rules: CleanRules) -> bool:
     return bool(long) and len(words) - len(long) <= 1 and all(w in sections for w in long)
 
 
+GLUED_RUBRIC_LETTERS = 6  # a rubric glued before the headline: a word this long at least,
+GLUED_RUBRIC_REST_WORDS = 4  # ... then a headline of this many words
+_GLUED_START = re.compile(rf"^([{UPPER}][a-z{CYR_LOWER}]+)(?=[{UPPER}][a-z{CYR_LOWER}])(\S+)")
+
+
+def glued_rubric_cut(title: str, body: str) -> str:
+    """A headline without a rubric glued before its first word ("НавколофронтОдин день із
+    волонтером. …": the rubric "Навколофронт"), when the glued word is nowhere in the text
+    (a name written that way is: "ПриватБанк", "КазМунайГаз")."""
+    m = _GLUED_START.match(title)
+    if m is None or len(m.group(1)) < GLUED_RUBRIC_LETTERS:
+        return title
+    rest = title[len(m.group(1)) :]
+    glued = m.group(0).casefold()
+    if word_count(rest) < GLUED_RUBRIC_REST_WORDS or glued in body.casefold():
+        return title
+    return rest
+
+
 OWN_NAME_LINES = 12  # the site's name printed alone among this many first lines ...
 OWN_NAME_WORDS = 4  # ... in this many words at most
 _TITLE_TAIL_SEP = re.compile(r"\s(?:\||[—–-])\s(?=[^|—–-]+$)")
