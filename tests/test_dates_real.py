@@ -1770,3 +1770,17 @@ def test_a_full_date_in_words_as_the_leads_first_sentence(ctx):
         "собравшая сотни прихожан города."
     )
     assert clean_text(event, ctx.rules).dateline is None
+
+
+def test_a_leads_stamp_with_its_year_in_two_figures(ctx):
+    """infogeo.ru (dev72): "16.02.16. Полюс в 2015 году увеличил добычу золота …": the
+    page's stamp, this century's; cut from the text."""
+    art = ingest_bytes(
+        RawInput(
+            data=page("dev72/ru_infogeo_polyus-v-2015-godu-uvelichil-dobychu-zolota.txt").encode(),
+            origin="p",
+        ),
+        ctx,
+    )
+    assert art.date == dt.date(2016, 2, 16) and not art.body.startswith("16.02.16")
+    assert art.title.startswith("Полюс в 2015 году увеличил добычу золота")

@@ -4656,3 +4656,25 @@ def test_a_rubric_glued_before_the_headlines_first_word(ctx):
     assert glued_rubric_cut("Moscow-Led CSTO Forces Guard Buildings", "") == (
         "Moscow-Led CSTO Forces Guard Buildings"
     )
+
+
+def test_a_headline_said_around_its_stamps_under_an_ad_the_first_copy_glued(ctx):
+    """agropages.com (dev72): two companies' names ending in "Ltd." (taken for the text),
+    then "Russian fertilizer ships … sanctionsqrcode" / "Apr. 26, 2022" / "Favorites Print" /
+    "Apr. 26, 2022" / the headline again: the clean copy, dated by the stamps."""
+    name = "dev72/en_agropages_russian-fertilizer-ships-head-to-brazil-despite-sanctions.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "Russian fertilizer ships head to Brazil despite sanctions"
+    assert art.date == dt.date(2022, 4, 26)
+    assert not art.body.startswith("Hebei")
+
+
+def test_a_headlines_source_after_a_dash_is_the_original(ctx):
+    """pamirinside.org (dev72): "Более половины … прекратили деятельность — Радио Озоди":
+    RFE/RL's Tajik service (in the registry), cut from the headline, the reprint's original."""
+    name = "dev72/ru_pamirinside_bolee-poloviny-kompanij-tadzhikistana-prekratili-deyatelnost.txt"
+    art = _realset_article(ctx, name, "https://pamirinside.org/12333")
+    assert art.title == (
+        "Более половины зарегистрированных компаний Таджикистана прекратили деятельность"
+    )
+    assert art.original == "Radio Ozodi"

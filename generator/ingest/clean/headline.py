@@ -320,27 +320,41 @@ def choose_headline(
     return (saying or longer or shaped or [None])[0], candidates, end
 
 
-TWICE_BELOW_LINES = 6  # a headline said around its stamp, among this many lines under a notice
+TWICE_BELOW_LINES = 8  # a headline said around its stamp, among this many lines under a notice
 
 
 def stamped_twice_below(
     lines: list[str], kinds: list[str | None], rules: CleanRules, end: int
 ) -> int | None:
-    """No headline over the first paragraph, but a line said twice around a stamp right
-    under it: the headline, the paragraph a site's notice ("Зверніть увагу: цей сайт стає
-    архівним …" / "Хочеш вижити — копай" / "20 Червня 2023" / "Хочеш вижити — копай")."""
+    """No headline over the first paragraph, but a line said twice around the page's stamp
+    right under it (nothing else between but stamps and one- or two-word controls): the
+    headline, the paragraph over it a site's notice or ad ("Зверніть увагу: цей сайт стає
+    архівним …" / "Хочеш вижити — копай" / "20 Червня 2023" / "Хочеш вижити — копай";
+    "… Co., Ltd." / "Russian fertilizer ships … sanctionsqrcode" / "Apr. 26, 2022" /
+    "Favorites Print" / "Apr. 26, 2022" / "Russian fertilizer ships …"). The clean copy is
+    the headline when the first has a button's word glued on."""
     filled = [j for j in range(end + 1, len(lines)) if lines[j].strip()][:TWICE_BELOW_LINES]
-    for a, b, c in zip(filled, filled[1:], filled[2:], strict=False):
-        if (
-            comparison_key(lines[a]) == comparison_key(lines[c])
-            and 3 <= word_count(lines[a]) <= HEADLINE_MAX_WORDS
-            and not ends_sentence(lines[a])
-            and is_timestamp(lines[b], rules)
-        ):
-            for j in range(end, a):
-                if kinds[j] is None and lines[j].strip():
-                    kinds[j] = "notice"
-            return a
+    for n, a in enumerate(filled):
+        first = comparison_key(lines[a])
+        if not 3 <= word_count(lines[a]) <= HEADLINE_MAX_WORDS or ends_sentence(lines[a]):
+            continue
+        stamped = False
+        for c in filled[n + 1 :]:
+            again = comparison_key(lines[c])
+            if stamped and again and (again == first or first.startswith(again)):
+                for j in range(end, a):
+                    if kinds[j] is None and lines[j].strip():
+                        kinds[j] = "notice"
+                if again == first:
+                    return a
+                kinds[a] = "repeated_title"  # (the copy with "qrcode" glued on)
+                for j in filled[n + 1 : filled.index(c)]:
+                    kinds[j] = "timestamp" if is_timestamp(lines[j], rules) else "widget"
+                return c
+            if is_timestamp(lines[c], rules):
+                stamped = True
+            elif word_count(lines[c]) > 2:
+                break
     return None
 
 

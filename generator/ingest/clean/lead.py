@@ -14,9 +14,10 @@ LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words
 LEAD_TITLE_CUT = 12  # else after this many words
 
 # the page's stamp opening the lead ("02.01.2024 Заводський районний суд …", "13.11.2025.
-# Впервые в области …")
+# Впервые в области …", its year in two figures before a full stop: "16.02.16. Полюс …")
 LEAD_STAMP = re.compile(
-    rf"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\.?\s+(?=[{UPPER}]|\d{{1,2}}\s)"
+    rf"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d|\d\d(?=\.\s))\.?\s+"
+    rf"(?=[{UPPER}]|\d{{1,2}}\s)"
 )
 # A list item's bullet (an emoji lost as "?" on the way) before the lead's first words
 _LOST_BULLET = re.compile(r"^[?•·▪►◦*]+\s+(?=\w)")

@@ -425,6 +425,8 @@ def lead_stamp(lines: list[str], paragraphs: list[int], rules: CleanRules) -> Da
     if m is None:
         return None
     day, month, year = int(m["day"]), int(m["month"]), int(m["year"])
+    if year < 100:  # "16.02.16.": this century's
+        year += 2000
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     lines[first] = lines[first][m.end() :]
