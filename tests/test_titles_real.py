@@ -17,6 +17,7 @@ import pytest
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
 from generator.ingest.clean import classify, clean_text, lead_title, slug_words, stamped_list
 from generator.ingest.clean.candidates import tag_line
+from generator.ingest.clean.headline import stamped_twice_below
 from generator.ingest.clean.lines import byline
 from generator.ingest.clean.slug import says_slug, slug_in_line
 from generator.ingest.clean.title import (
@@ -4667,6 +4668,17 @@ def test_a_headline_said_around_its_stamps_under_an_ad_the_first_copy_glued(ctx)
     assert art.title == "Russian fertilizer ships head to Brazil despite sanctions"
     assert art.date == dt.date(2022, 4, 26)
     assert not art.body.startswith("Hebei")
+    # a control's one word that the headline opens with is no copy of it
+    lines = [
+        "Our site moves to a new address next month, so please update your bookmarks today.",
+        "Russian fertilizer ships head to Brazil",
+        "Apr. 26, 2022",
+        "Russian",
+        "Russian fertilizer ships head to Brazil",
+        "At least 24 ships carrying Russian fertilizer are expected to arrive in Brazil.",
+    ]
+    kinds: list[str | None] = [None] * len(lines)
+    assert stamped_twice_below(lines, kinds, ctx.rules, 0) == 1
 
 
 def test_a_headlines_source_after_a_dash_is_the_original(ctx):

@@ -341,7 +341,8 @@ def stamped_twice_below(
         stamped = False
         for c in filled[n + 1 :]:
             again = comparison_key(lines[c])
-            if stamped and again and (again == first or first.startswith(again)):
+            said = again == first or (word_count(lines[c]) >= 3 and first.startswith(again))
+            if stamped and again and said:  # (not a control's word the headline opens with)
                 for j in range(end, a):
                     if kinds[j] is None and lines[j].strip():
                         kinds[j] = "notice"
