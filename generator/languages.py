@@ -59,6 +59,7 @@ _LIST_KEYS = (
     "organisation_words",
     "verb_endings",
     "small_names",
+    "joining_words",
     "original_words",
     "category_fields",
     "author_fields",
@@ -119,6 +120,8 @@ class LanguagePack:
     # the starts of proper names some outlets write in small letters (Ukrainian "росія",
     # "путін"): a line opening with one is no lower-case label
     small_names: tuple[str, ...] = ()
+    # the words joining two words of a rubric ("политика и общество" after a stamp's bar)
+    joining_words: tuple[str, ...] = ()
     # the starts of words saying a date is an original's ("Оригінальний звіт був опублікований
     # 14 грудня 2023 року", "Originally published …"): never the page's own date
     original_words: tuple[str, ...] = ()

@@ -27,7 +27,7 @@ The modules, each importing only the ones above it:
 """
 
 from generator.ingest.clean.datelines import Dateline
-from generator.ingest.clean.dates import NUMERIC_DATE, TIME, find_dates, numeric_date
+from generator.ingest.clean.dates import CLOCK, NUMERIC_DATE, TIME, find_dates, numeric_date
 from generator.ingest.clean.lead import lead_title
 from generator.ingest.clean.lines import classify, name_line, normalise_name
 from generator.ingest.clean.pipeline import Cleaned, Removed, clean_text
@@ -38,6 +38,7 @@ from generator.ingest.clean.text import fold_homoglyphs, fold_mixed_scripts, nor
 from generator.ingest.clean.timestamps import is_timestamp
 
 __all__ = [
+    "CLOCK",
     "NUMERIC_DATE",
     "TIME",
     "CleanRules",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from generator.ingest.clean.dates import TIME, find_dates
+from generator.ingest.clean.dates import CLOCK, TIME, find_dates
 from generator.ingest.clean.lines import NAME_WORD, market_ticker, name_line, weather
 from generator.ingest.clean.rules import (
     DATED_HEADLINE_LINES,
@@ -400,7 +400,7 @@ def today_boxes(
 
 CLOCK_TOP_LINES = 25  # a site's clock stands among this many first lines
 # a clock and a time zone's abbreviation ending a line: "… 13:53 ast", "11:53 msk"
-ZONE_CLOCK_END = re.compile(r"(?:^\W*|\s)(?:[01]?\d|2[0-3]):[0-5]\d\s*\(?[^\W\d_]{2,4}\)?\W*$")
+_ZONE_CLOCK_END = re.compile(rf"(?:^\W*|\s){CLOCK}\s*\(?[^\W\d_]{{2,4}}\)?\W*$")
 
 
 def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
@@ -421,8 +421,8 @@ def _two_zone_clocks(lines: list[str], kinds: list[str | None]) -> None:
     for i, j in itertools.pairwise(filled):
         if (
             kinds[i] == "timestamp"
-            and ZONE_CLOCK_END.search(lines[i])
-            and ZONE_CLOCK_END.match(lines[j])
+            and _ZONE_CLOCK_END.search(lines[i])
+            and _ZONE_CLOCK_END.match(lines[j])
         ):
             kinds[i] = kinds[j] = "today_widget"
 

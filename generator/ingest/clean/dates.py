@@ -9,6 +9,7 @@ import re
 from generator.ingest.clean.rules import CleanRules
 
 WEEKDAY_BEFORE_CHARS = 16  # a weekday's name right before a date: "Wednesday, 02/07/2018"
+CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d"  # a clock time with its colon ("13:53"), as a pattern
 TIME = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?!\d)")
 
 NUMERIC_DATE = re.compile(

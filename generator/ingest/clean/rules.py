@@ -67,6 +67,7 @@ class CleanRules:
     agencies: frozenset[str] = frozenset()  # case-folded outlet names and aliases
     organisation_words: frozenset[str] = frozenset()  # case-folded (the packs')
     small_names: tuple[str, ...] = ()  # names written in small letters (the packs')
+    joining_words: frozenset[str] = frozenset()  # "и", "and": joining a rubric's words
     # the start of a word or phrase saying an original's date follows (the packs')
     original: re.Pattern[str] | None = None
     verb_ending: re.Pattern[str] | None = None  # a word ending like a finite verb (the packs')
@@ -118,6 +119,7 @@ def build_rules(
     salutations: set[str] = set()
     organisations: set[str] = set()
     small_names: set[str] = set()
+    joining: set[str] = set()
     originals: set[str] = set()
     weekdays: dict[str, set[int]] = {}
     verb_endings: set[str] = set()
@@ -153,6 +155,7 @@ def build_rules(
         salutations.update(" ".join(w.casefold().split()) for w in pack.salutations)
         organisations.update(w.casefold() for w in pack.organisation_words)
         small_names.update(w.casefold() for w in pack.small_names)
+        joining.update(pack.joining_words)
         originals.update(w.casefold() for w in pack.original_words)
         verb_endings.update(w.casefold() for w in pack.verb_endings)
         fields.update(w.casefold() for w in pack.category_fields)
@@ -351,6 +354,7 @@ def build_rules(
         agencies=frozenset(a.casefold() for a in agencies),
         organisation_words=frozenset(organisations),
         small_names=tuple(sorted(small_names)),
+        joining_words=frozenset(joining),
         original=_listed(r"(?<![^\W\d_])(?:WORDS)", originals),
         weekday=_listed(r"(?<![^\W\d_])(?P<day>WORDS)\.?,?\s{0,3}$", days),
         weekdays=days,

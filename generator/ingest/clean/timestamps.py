@@ -184,7 +184,8 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True  # a theme's categories, then the day: "в Відео, Війна, Новини 05.11.2024"
     if (  # a full date, a slash or bar, its rubric: "08.02.2022 / Қазақстан", "08.06.2016 /
         not line[:first].strip()  # политика и общество": the rubric's words, nothing else
-        and _RUBRIC_AFTER.fullmatch(line[last:])
+        and (rubric := _RUBRIC_AFTER.fullmatch(line[last:]))
+        and (rubric["join"] is None or rubric["join"] in rules.joining_words)
     ):
         return True
     # A dateline on its own line: a place in capitals before the date, nothing after it
@@ -204,9 +205,10 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     )
 
 
-# a slash or bar and a rubric of one or two words, maybe joined by "and"
+# a slash or bar and a rubric of one or two words, maybe joined by a short word (the packs'
+# ``joining_words``: "и", "and")
 _RUBRIC_AFTER = re.compile(
-    r"\s*[/|]\s*[^\W\d_][\w-]*(?:\s(?:(?:и|і|та|and|&|мен|және)\s)?[^\W\d_][\w-]*)?\s*"
+    r"\s*[/|]\s*[^\W\d_][\w-]*(?:\s(?:(?P<join>\S{1,4})\s)?[^\W\d_][\w-]*)?\s*"
 )
 CREDIT_NAME_WORDS = 8  # a publisher's name before ", posted" and the date: this long at most
 

@@ -188,7 +188,9 @@ def headline_after_text(
 
 def _trail_ends_in(lines: list[str], kinds: list[str | None], j: int) -> bool:
     """Does the breadcrumb trail right above line ``j`` end in it ("ГлавнаяПроисшествия
-    Полиция задержала …" over "Полиция задержала …")?"""
+    Полиция задержала …" over "Полиция задержала …")? Unlike ``candidates.trail_ends_in``,
+    which splits a trail at its arrows or bars, this takes a line already classed as a
+    trail, its items glued together with no separator to split at."""
     above = next((k for k in range(j - 1, -1, -1) if lines[k].strip()), None)
     key = comparison_key(lines[j])
     return (

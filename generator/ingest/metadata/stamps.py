@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from generator.ingest.clean import (
+    CLOCK,
     NUMERIC_DATE,
     Cleaned,
     CleanRules,
@@ -128,7 +129,7 @@ def _full_date_spans(
 
 
 # a clock time alone before the date that opens the line: "18:07, марта 30, 2025 Сегодня …"
-_CLOCK_FIRST = re.compile(r"\s*(?:[01]?\d|2[0-3]):[0-5]\d,?\s*")
+_CLOCK_FIRST = re.compile(rf"\s*{CLOCK},?\s*")
 
 
 def _glued_stamp_tail(rest: str) -> bool:
