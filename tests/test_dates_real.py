@@ -1784,3 +1784,17 @@ def test_a_leads_stamp_with_its_year_in_two_figures(ctx):
     )
     assert art.date == dt.date(2016, 2, 16) and not art.body.startswith("16.02.16")
     assert art.title.startswith("Полюс в 2015 году увеличил добычу золота")
+
+
+@pytest.mark.parametrize(
+    "stamp", ["9 ноября 2015 г.", "9 ноября 2015 года.", "9 листопада 2015 р."]
+)
+def test_a_date_sentence_with_its_year_word_from_the_packs(ctx, stamp):
+    """The lead's date as a sentence of its own may end in its year's word or abbreviation
+    (the packs' stamp words: "г.", "года", "р."); a word that is none is text."""
+    rest = " Как ни готовься к первому снегу, он всегда оказывается неожиданным для горожан."
+    page_text = f"Зима близко: первый снег во Владивостоке\n\n{stamp}{rest}"
+    dl = clean_text(page_text, ctx.rules).dateline
+    assert dl is not None and (dl.year, dl.month, dl.day) == (2015, 11, 9)
+    other = f"Зима близко: первый снег во Владивостоке\n\n9 ноября 2015 Как.{rest}"
+    assert clean_text(other, ctx.rules).dateline is None

@@ -435,10 +435,9 @@ def lead_stamp(lines: list[str], paragraphs: list[int], rules: CleanRules) -> Da
 
 WORDED_STAMP_PARAGRAPHS = 3  # a date in words as a sentence of its own opens one of these,
 WORDED_STAMP_TEXT_WORDS = 10  # ... with at least this many words of text after it
-# what ends a full date written as a sentence of its own: a year word, a full stop, the text
-_DATE_SENTENCE_END = re.compile(
-    rf"(?:\s*(?:г\.|года|року|жыл[ы]?|ж\.))?\.\s+(?=[{CYR_UPPER}A-Z«\"])"
-)
+# what ends a full date written as a sentence of its own: maybe a word of the stamp (the
+# packs' ``relative_days``: "года", "г", "року", "жылы"), a full stop, the text
+_DATE_SENTENCE_END = re.compile(rf"(?:\s+(?P<word>[^\W\d_]{{1,6}}))?\.\s+(?=[{CYR_UPPER}A-Z«\"])")
 
 
 def _worded_lead_stamp(lines: list[str], first: int, rules: CleanRules) -> Dateline | None:
@@ -453,7 +452,11 @@ def _worded_lead_stamp(lines: list[str], first: int, rules: CleanRules) -> Datel
     _start, year, month, day = found[0]
     for end in date_ends(line, 0, rules):
         m = _DATE_SENTENCE_END.match(line, end)
-        if m and word_count(line[m.end() :]) >= WORDED_STAMP_TEXT_WORDS:
+        if (
+            m
+            and (m["word"] is None or comparison_key(m["word"]) in rules.relative_days)
+            and word_count(line[m.end() :]) >= WORDED_STAMP_TEXT_WORDS
+        ):
             lines[first] = line[m.end() :]
             return Dateline(place="", day=day, month=month, year=year, agency="")
     return None
