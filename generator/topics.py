@@ -712,10 +712,35 @@ class TopicScore:
 
 
 def _evidence(body: dict[Term, int], title: dict[Term, int]) -> tuple[Evidence, ...]:
+    """The matched terms with their counts (title and body), most frequent first."""
     merged: dict[str, int] = {}
     for t in set(body) | set(title):
         merged[t.display] = merged.get(t.display, 0) + body.get(t, 0) + title.get(t, 0)
     return tuple(Evidence(k, v) for k, v in sorted(merged.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _scored_evidence(
+    body: dict[Term, int], title: dict[Term, int], tw: float, cap: int
+) -> tuple[Evidence, ...]:
+    """The matched terms with their counts, ordered by what they add to the score (weight x
+    capped count; a capped group's share split by its terms' counts), then by count: a
+    capped term said seven times does not lead a term that weighs more."""
+    merged: dict[str, int] = {}
+    share: dict[str, float] = {}
+    group_n: dict[tuple[str, int], float] = {}
+    for t in set(body) | set(title):
+        if t.shared is not None:
+            group_n[t.shared] = group_n.get(t.shared, 0.0) + body.get(t, 0) + tw * title.get(t, 0)
+    for t in set(body) | set(title):
+        n = body.get(t, 0) + tw * title.get(t, 0)
+        if t.shared is None:
+            part = t.weight * min(n, cap)
+        else:
+            part = t.weight * min(group_n[t.shared], t.shared[1]) * n / group_n[t.shared]
+        merged[t.display] = merged.get(t.display, 0) + body.get(t, 0) + title.get(t, 0)
+        share[t.display] = share.get(t.display, 0.0) + part
+    order = sorted(merged, key=lambda k: (-round(share[k], 6), -merged[k], k))
+    return tuple(Evidence(k, merged[k]) for k in order)
 
 
 def topic_scores(
@@ -746,8 +771,8 @@ def topic_scores(
                 score=round(score, 2),
                 threshold=topic.threshold,
                 missing_context=tuple(missing),
-                evidence=_evidence(body, title),
-                negative=_evidence(nbody, ntitle),
+                evidence=_scored_evidence(body, title, tw, cap),
+                negative=_scored_evidence(nbody, ntitle, tw, cap),
                 context_evidence=tuple(known),
                 passing=(
                     _passing(topic, text, date)
@@ -795,7 +820,8 @@ def score_topics(
     """Topics whose score reaches their threshold, best first, each with its evidence.
 
     Evidence lists the positive terms that matched (as written in the taxonomy) with how
-    often they occur in the title and body together, most frequent first; then the
+    often they occur in the title and body together, those adding most to the score first
+    (weight x capped count), then the most frequent; then the
     knowledge that satisfied a required context (an implied concept, the publication date
     within the context's period). Pure; no I/O.
     """
