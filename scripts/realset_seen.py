@@ -9,8 +9,8 @@ records a NEW URL under a lock (default: ``realset_claims.tsv`` in the temp fold
 that collectors working at the same time never take the same outlet. The labels are only
 grepped for their ``url:`` lines; the script prints no label. The registrable domain is
 the host's last two labels, or three under a country's second level (``rovno.ua``,
-``kr.ua``, ``com.ua``, ``gov.kz``; a two-letter second level only under ``.ua``, whose
-regions have them: ``novos.mk.ru`` is the outlet ``mk.ru``).
+``kr.ua``, ``com.ua``, ``gov.kz``; a two-letter second level only for ``.ua``'s regions:
+``novos.mk.ru`` is the outlet ``mk.ru``, ``english.nv.ua`` the outlet ``nv.ua``).
 """
 
 from __future__ import annotations
@@ -32,6 +32,12 @@ SECOND_LEVEL = frozenset({
     "gv", "sch", "nat", "int", "ltd", "plc", "me", "pp", "at",
     "kiev", "kyiv", "od", "lviv", "dp", "kh", "zp", "msk", "spb", "nsk", "ekb",  # cities
 })
+# Ukraine's two-letter regional domains (an outlet under one is three labels: "rv.ua" sites;
+# "english.nv.ua" is the outlet nv.ua)
+UA_REGIONS = frozenset({
+    "ck", "cn", "cr", "cv", "dn", "dp", "if", "kh", "km", "kr", "ks", "kv", "lg", "lt", "lv",
+    "mk", "od", "pl", "rv", "sb", "sm", "te", "uz", "vn", "zp", "zt",
+})
 # fmt: on
 
 
@@ -40,7 +46,7 @@ def domain(url: str) -> str:
     host = (urlsplit(url if "//" in url else "http://" + url).hostname or "").lower()
     parts = host.rstrip(".").removeprefix("www.").split(".")  # ("kp.ua." is kp.ua)
     country = len(parts) >= 3 and len(parts[-1]) == 2
-    regional = parts[-1] == "ua" and len(parts[-2]) <= 2  # te.ua, kr.ua; not mk.ru
+    regional = parts[-1] == "ua" and parts[-2] in UA_REGIONS  # te.ua, kr.ua; not nv.ua, mk.ru
     if country and (parts[-2] in SECOND_LEVEL or regional):
         return ".".join(parts[-3:])
     return ".".join(parts[-2:])
