@@ -1798,3 +1798,46 @@ def test_a_date_sentence_with_its_year_word_from_the_packs(ctx, stamp):
     assert dl is not None and (dl.year, dl.month, dl.day) == (2015, 11, 9)
     other = f"Зима близко: первый снег во Владивостоке\n\n9 ноября 2015 Как.{rest}"
     assert clean_text(other, ctx.rules).dateline is None
+
+
+def test_a_today_box_with_its_year_word_is_no_item_of_a_list(ctx):
+    """kikonline.ru (dev73): "Среда, 14 января 2026 г." (the today box) / headline /
+    standfirst / "11.04.22": the box is no stamp pairing the standfirst into a list of
+    other stories, so the stamp under the standfirst dates the page."""
+    assert text_date(ctx, "dev73/ru_kikonline_u-stely-kurgan-oprokinulas-fura.txt") == dt.date(
+        2022, 4, 11
+    )
+
+
+def test_a_stamp_with_its_empty_author_field(ctx):
+    """trkzelenogorsk.ru (dev73): "25 июля 2016 автор " under the headline: a stamp whose
+    author field was left empty; a name after the date is still no stamp."""
+    name = "dev73/ru_trkzelenogorsk_v-bargu-sbrasyvalis-neochishchennye-stoki.txt"
+    assert text_date(ctx, name) == dt.date(2016, 7, 25)
+    assert classify("25 июля 2016 Иванов", ctx.rules) is None
+
+
+def test_a_byline_and_stamp_written_as_fields(ctx):
+    """unilad.com (dev73): "by : Emily Brown on : 18 Apr 2020 16:17"."""
+    name = "dev73/en_unilad_fires-blazing-close-to-chernobyl-blanket-capital-in-smog.txt"
+    assert text_date(ctx, name) == dt.date(2020, 4, 18)
+
+
+def test_a_notice_to_readers_above_the_headline_is_not_the_lead(ctx):
+    """alashainasy.kz (dev74): the site's notice that it closed in 2023 (in Kazakh and in
+    Russian) above the headline and its stamp "24 қараша 2012, 13:00": not the lead, so its
+    2023 dates do not make the stamp doubtful; cut from the text."""
+    url = "https://alashainasy.kz/economica/alashtyin-ideyalar-bank-38586/"  # (its slug
+    # says the headline: with no address the notice ends the header and gives the title)
+    name = "dev74/kk_alashainasy_alashtyn-ideialar-banki.txt"
+    raw = RawInput(data=page(name).encode(), origin="p", url=url)
+    art = ingest_bytes(raw, ctx)
+    assert art.date == dt.date(2012, 11, 24)
+    assert art.body.startswith("Ғылымды шенеуніктер емес")
+
+
+def test_a_slug_opening_with_a_number_is_no_day_of_the_url(ctx):
+    """yep.uz (dev74): "/2020/05/15-let-andizhanskoj-bojne-…": "15 лет", no 15 May."""
+    assert url_date("https://yep.uz/2020/05/15-let-andizhanskoj-bojne-moi-vospominanija/") is None
+    assert url_date("https://x.kz/2022-01-05-slug") == dt.date(2022, 1, 5)
+    assert url_date("https://x.kz/2022/01/05/slug") == dt.date(2022, 1, 5)

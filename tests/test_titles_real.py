@@ -4690,3 +4690,60 @@ def test_a_headlines_source_after_a_dash_is_the_original(ctx):
         "Более половины зарегистрированных компаний Таджикистана прекратили деятельность"
     )
     assert art.original == "Radio Ozodi"
+
+
+def test_a_today_box_run_into_the_headers_controls_is_no_headline(ctx):
+    """bilahata.net (dev74): "Пятница, 22 ноября 2024   Підпишіться на отримання новин  RSS
+    Лист редактору" (the site's "today" box run into its subscribe prompt and links) over
+    the headline printed twice: the headline. A stamp's own clock is no such control."""
+    art = _realset_article(ctx, "dev74/uk_bilahata_novyi-nomer-chernihivskoi-hazety-svit-info.txt")
+    assert art.title == "Новий номер чернігівської газети «Світ-інфо» прямує до свого читача"
+    assert art.date is None
+    assert classify("Пятница, 22 ноября 2024 Підпишіться на отримання новин RSS", ctx.rules)
+    assert classify("Жұма, 31 Мамыр 2024 15:40", ctx.rules) != "today_widget"
+
+
+def test_a_category_field_with_the_issue_is_neither_headline_nor_lost(ctx):
+    """teoredak.com (dev74), a print view: "Надрукувати" / "Категорія: №2 від 08.01.2026
+    року" / "Перегляди: 31" / text. The category field with the paper's issue is the stamp
+    (a field's label before "№ … від"), not a headline "Категорія: №2 від"; a decree's
+    number and day ("Указ № 5 от 12 января 2022 года") is still no issue line."""
+    art = _realset_article(ctx, "dev74/uk_teoredak_diakuiemo-shcho-vy-z-namy.txt")
+    assert not art.title.startswith("Категорія") and LEAD_TITLE in art.inferred
+    assert art.date == dt.date(2026, 1, 8)
+    assert classify("Категорія: Новини", ctx.rules) == "tags"
+    assert classify("Указ № 5 от 12 января 2022 года", ctx.rules) != "header"
+    assert classify("Журнал «Власть» № 38 (791) от 29.09.2008", ctx.rules) != "header"
+
+
+def test_a_headline_in_capitals_may_end_in_a_stop(ctx):
+    """dialog.kz (dev74): ":: КУЛЬТУРНЫЙ СКАЧОК … НАЧНУТ МЫСЛИТЬ НАДНАЦИОНАЛЬНО?..": a
+    headline in capitals ending in an ellipsis, not the lead's first sentence (a title was
+    made from it, cut short); the marker before it is cut."""
+    name = "dev74/ru_dialogkz_kulturnyi-skachok-evraziiskaia-integratsiia.txt"
+    art = _realset_article(ctx, name)
+    assert art.title.startswith("КУЛЬТУРНЫЙ СКАЧОК МОЖЕТ ПРОИЗОЙТИ")
+    assert art.title.endswith("НАЧНУТ МЫСЛИТЬ НАДНАЦИОНАЛЬНО?..")
+    assert LEAD_TITLE not in art.inferred
+
+
+def test_a_menu_item_said_again_yields_to_the_line_the_slug_says(ctx):
+    """tvrts.ru (dev74): "Программа телепередач Войти" / "Программа телепередач" / a whole
+    TV schedule / the headline over its stamp: the menu's item said again is no headline
+    when the URL's slug says another line and shares none of its words."""
+    name = "dev74/ru_tvrts_anomalnyy-kholod-nakroet-khakasiyu-do-kontsa-nedeli.txt"
+    url = "https://tvrts.ru/news/anomalnyj-kholod-nakroet-khakasiyu-do-kontsa-nedeli"
+    art = _realset_article(ctx, name, url)
+    assert art.title == "Аномальный холод накроет Хакасию до конца недели"
+    assert art.date == dt.date(2018, 12, 24)
+
+
+def test_the_headline_over_its_labelled_stamp_under_a_sites_blurb(ctx):
+    """sovsekretno.ru (dev74): a menu, "Рамблер Новости", the paper's name and a sentence
+    describing it end the header; "Ужасный случай для правительства" over "Опубликовано: 30
+    Июля 2009 08:00" a few lines below is the headline."""
+    name = "dev74/ru_sovsekretno_uzhasnyy-sluchay-dlya-pravitelstva.txt"
+    art = _realset_article(ctx, name, "http://www.sovsekretno.ru/articles/id/2245/")
+    assert art.title == "Ужасный случай для правительства"
+    assert art.date == dt.date(2009, 7, 30)
+    assert not art.body.startswith("Международный ежемесячник")

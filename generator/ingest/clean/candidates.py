@@ -74,7 +74,9 @@ def body_line(line: str, rules: CleanRules) -> bool:
     """A line of article text, not a headline: long, or a finished sentence of some length,
     or opening with an agency dateline."""
     words = word_count(line)
-    if words >= HEADLINE_MAX_WORDS or (words >= 12 and bare_end(line).endswith(".")):
+    if words >= HEADLINE_MAX_WORDS or (
+        words >= 12 and bare_end(line).endswith(".") and not all_caps(line)
+    ):  # (a headline set in capitals may end in a stop: "… МЫСЛИТЬ НАДНАЦИОНАЛЬНО?..")
         return True
     if words >= BROKEN_LEAD_WORDS and _SENTENCE_BREAK.search(line):
         return True  # a standfirst of sentences, cut off ("… заявил Токаев. По его словам,

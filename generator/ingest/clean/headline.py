@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from generator.ingest.clean.candidates import (
@@ -48,7 +49,7 @@ from generator.ingest.clean.rules import (
     STANDFIRST_OVERLAP,
     CleanRules,
 )
-from generator.ingest.clean.slug import holds_slug, says_slug
+from generator.ingest.clean.slug import holds_slug, says_slug, slug_words_in
 from generator.ingest.clean.stamps import (
     around_stamp,
     stamp_and_credit,
@@ -57,6 +58,7 @@ from generator.ingest.clean.stamps import (
 )
 from generator.ingest.clean.text import (
     UPPER,
+    all_caps,
     bare_end,
     comparison_key,
     dangling,
@@ -65,7 +67,7 @@ from generator.ingest.clean.text import (
     word_count,
     word_stems,
 )
-from generator.ingest.clean.timestamps import is_timestamp
+from generator.ingest.clean.timestamps import is_timestamp, published_label
 
 # a surname and its initials, a trail's item or an author's name ("- Нұртлеу М.Ә."): no
 # sentence, though it ends in a full stop
@@ -236,6 +238,7 @@ def choose_headline(
                 and bare_end(lines[i]).endswith(".")
                 and not says_slug(lines[i], slug)
                 and not NAME_WITH_INITIALS.match(lines[i])  # "- Нұртлеу М.Ә." (a crumb)
+                and not _capitals_headline(lines[i])  # "… НАЧНУТ МЫСЛИТЬ НАДНАЦИОНАЛЬНО?.."
             )
             or introduces(lines[i])
             or sum(word_count(lines[j]) >= 3 for j in candidates if j not in menu)
@@ -272,9 +275,11 @@ def choose_headline(
     if over is not None:  # the line right over the page's own dated dateline
         return over, candidates, end
     echoed = [i for i in candidates if echoes_header(lines[i], lines[:i])]
-    if echoed:  # the page's title line said again on its own: the headline
-        return echoed[0], candidates, end
     slugged = [i for i in candidates if i not in menu and says_slug(lines[i], slug)]
+    if echoed and not (slugged and not slug_words_in(lines[echoed[0]], slug)):  # the page's
+        return echoed[0], candidates, end  # title line said again on its own: the headline
+        # (not a menu's "Программа телепередач Войти" / "Программа телепередач", none of
+        # whose words the URL's slug has, over the line the slug says)
     if slugged:  # the line the URL's slug says: the headline (over a longer standfirst)
         return slugged[0], candidates, end
     stamped_twice = [  # the headline / "20 серп. 2025" / the headline: said around its stamp
@@ -310,6 +315,9 @@ def choose_headline(
         ):
             return candidates[k - 1], candidates, end
         return _fuller_version(lines, candidates, keys, index), candidates, end
+    stamped = over_published_stamp(lines, kinds, rules, end)
+    if stamped is not None:  # no line above stands out, but one over the page's labelled
+        return stamped, candidates, end  # stamp does, below a blurb that ended the header
     # No line stands out: the first line of a headline's shape, as a page usually has it;
     # the first that says the article's words, if one does (not a promo or slogan over a
     # short headline: "Самые важные новости — в нашем Telegram" / "Токаев принял …").
@@ -318,6 +326,12 @@ def choose_headline(
     longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
     saying = [i for i in longer if overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
     return (saying or longer or shaped or [None])[0], candidates, end
+
+
+def _capitals_headline(line: str) -> bool:
+    """A headline set in capitals, of a headline's length: a stop or an ellipsis at its
+    end does not make it the text's first sentence."""
+    return all_caps(line) and 3 <= word_count(line) <= HEADLINE_MAX_WORDS
 
 
 TWICE_BELOW_LINES = 8  # a headline said around its stamp, among this many lines under a notice
@@ -356,6 +370,32 @@ def stamped_twice_below(
                 stamped = True
             elif word_count(lines[c]) > 2:
                 break
+    return None
+
+
+STAMP_BELOW_LINES = 8  # the headline over its labelled stamp, among this many lines
+
+
+def over_published_stamp(
+    lines: list[str], kinds: list[str | None], rules: CleanRules, end: int
+) -> int | None:
+    """A line of a headline's shape right over the page's labelled stamp, a few lines under
+    a site's blurb that ended the header ("Международный ежемесячник – одна из …" / …
+    "Ужасный случай для правительства" / "Опубликовано: 30 Июля 2009 08:00"); the lines
+    between are the header's."""
+    filled = [j for j in range(end, len(lines)) if lines[j].strip()][:STAMP_BELOW_LINES]
+    for a, b in itertools.pairwise(filled):
+        if (
+            3 <= word_count(lines[a]) <= HEADLINE_MAX_WORDS
+            and not ends_sentence(lines[a])
+            and classify(lines[a], rules) is None
+            and is_timestamp(lines[b], rules)
+            and published_label(lines[b], rules)
+        ):
+            for j in range(end, a):
+                if kinds[j] is None and lines[j].strip():
+                    kinds[j] = "pre_title"
+            return a
     return None
 
 

@@ -40,10 +40,12 @@ _LONE_NUMBER = re.compile(
 
 # The name of a paper and the number of its issue before the issue's date: "Жас Алаш №102
 # (15664) 23 желтоқсан, жұма 2011", "Газета «Завтра» № 3 (1459) 20 января 2022" (not "Указ
-# № 152 от 5 января": a word between the number and the date)
+# № 152 от 5 января": a word between the number and the date, unless a field's label is
+# all before the number: "Категорія: №2 від 08.01.2026 року")
 _ISSUE_LINE = re.compile(
-    rf"\W*(?:[{UPPER}«\"][\w«»\"'’.-]*(?:\s+[\w«»\"'’.-]+){{0,2}}\s+)?"
+    rf"\W*(?P<name>[{UPPER}«\"][\w«»\"'’.:-]*(?:\s+[\w«»\"'’.-]+){{0,2}}\s+)?"
     r"(?:№|N°|No\.?)\s*\d+(?:\s*\(\d+\))?[\s,]*\(?"  # "… Reports No 108 (Jan 5, 2024)"
+    r"(?P<of>[^\W\d_]{1,3}\s+)?"
 )
 
 SEPARATORS = re.compile(r"\s+(?:›|»|>|/|\||→|::|•|·)\s+")
@@ -120,8 +122,14 @@ def _issue_line(line: str, rules: CleanRules) -> bool:
     for rx in (NUMERIC_DATE, *rules.date_patterns):
         for m in rx.finditer(line):
             full = bool(m.groupdict().get("year") or m.groupdict().get("iyear"))
-            if full and _ISSUE_LINE.fullmatch(line[: m.start()]):
-                return word_count(line[m.end() :].lstrip(")")) <= ISSUE_TAIL_WORDS
+            issue = _ISSUE_LINE.fullmatch(line[: m.start()]) if full else None
+            if issue is None:
+                continue
+            tail = word_count(line[m.end() :].lstrip(")"))
+            if not issue["of"]:
+                return tail <= ISSUE_TAIL_WORDS
+            label = not issue["name"] or re.fullmatch(r"[^\W\d_]+:\s*", issue["name"])
+            return bool(label) and tail <= 1  # (nothing after the date but its year word)
     return False
 
 
@@ -269,6 +277,22 @@ def original_stamp(line: str, rules: CleanRules) -> bool:
     )
 
 
+_YEAR_END = re.compile(r"\b(?:19|20)\d{2}\b\W*")  # a date's year (and its comma or dot)
+TODAY_BOX_CHARS = 40  # a site's "today" box opening a header line ends this early
+
+
+def _today_box_glued(line: str, rules: CleanRules) -> bool:
+    """A site's "today" box run into the header's other debris on one line: the box
+    ("Пятница, 22 ноября 2024") then a subscribe prompt, an account bar or a menu."""
+    for m in _YEAR_END.finditer(line, 0, TODAY_BOX_CHARS):
+        head, tail = line[: m.end()].strip(), line[m.end() :].strip()
+        if not tail or classify(head, rules) != "today_widget":
+            continue
+        if classify(tail, rules) not in (None, "timestamp", "today_widget", "counter"):
+            return True  # (not the stamp's own clock: "Жұма, 31 Мамыр 2024 15:40")
+    return False
+
+
 def classify(line: str, rules: CleanRules, title: str | None = None) -> str | None:
     """The debris class of one line, or ``None`` when it is (or may be) article text."""
     if _IMAGE_LINE.match(line):
@@ -290,6 +314,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "navigation"
     if len(tokens) >= 2 and all(_HASHTAG.fullmatch(t) for t in tokens):
         return "tags"  # "#Earthquake #residents #escape #Almaty"
+    if _today_box_glued(line, rules):
+        return "today_widget"  # "Пятница, 22 ноября 2024 Підпишіться на отримання новин RSS …"
     if word_count(line) > MAX_DEBRIS_WORDS:
         if link_bar(line, _BAR):
             return "navigation"  # a site's whole menu: "КАЗАХСТАН: Самрук | Нурбанкгейт | …"

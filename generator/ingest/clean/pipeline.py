@@ -36,7 +36,7 @@ from generator.ingest.clean.headline import (
     over_text,
     wrapped_headline_start,
 )
-from generator.ingest.clean.lead import LEAD_STAMP, lead_title
+from generator.ingest.clean.lead import LEAD_STAMP, lead_title, opening_salutation
 from generator.ingest.clean.lines import byline, classify, image_alt_text
 from generator.ingest.clean.rules import (
     DATED_HEADLINE_LINES,
@@ -315,6 +315,8 @@ def clean_text(
                     title_index = lead
                     kinds[lead] = None
         break
+    if title_index is not None:
+        notice_above(lines, kinds, title_index, rules)
 
     for i, line in enumerate(lines):
         if kinds[i] is not None or i == title_index:
@@ -397,6 +399,19 @@ def clean_text(
         bylines=tuple(bylines),
         removed=removed,
     )
+
+
+def notice_above(lines: list[str], kinds: list[str | None], title: int, rules: CleanRules) -> None:
+    """A site's notice to its readers above the headline, in one language or several
+    ("Құрметті оқырмандар назарына! «Алаш айнасы» … қызметін тоқтатты." / "К сведению
+    уважаемых читателей! …" / headline): no part of the article, nor is its date."""
+    above = [j for j in range(title) if kinds[j] is None and lines[j].strip()]
+    if kinds[title] != "title" or not above:
+        return  # (no headline line: the title is made from the lead under a letter's
+    hello = opening_salutation(lines[above[0]], rules)  # "Уважаемые читатели!" alone)
+    if hello and lines[above[0]][hello.end() :].strip() and ends_sentence(lines[above[-1]]):
+        for j in above:
+            kinds[j] = "notice"
 
 
 def lead_stamp(lines: list[str], paragraphs: list[int], rules: CleanRules) -> Dateline | None:

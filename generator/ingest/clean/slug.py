@@ -150,6 +150,11 @@ def slug_in_line(line: str, url: str | None, rules: CleanRules) -> tuple[str, st
     return None
 
 
+def slug_words_in(line: str, slug: frozenset[str]) -> bool:
+    """Does the line have a word (4+ letters) of the URL's slug?"""
+    return any(_skeleton(w) in slug for w in re.findall(r"[^\W\d_]{4,}", line))
+
+
 def says_slug(line: str, slug: frozenset[str]) -> bool:
     """Does the line say what the URL's slug says: two words at least in common, each
     covering ``SLUG_AGREEMENT`` of the other's words? (A headline over its standfirst:

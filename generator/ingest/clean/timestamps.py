@@ -133,6 +133,13 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     # Allow a joining word ("в", "о", "at", "года", "ж") but nothing like a headline.
     if len(words) <= 1 and all(len(w) <= 4 for w in words):
         return True
+    if (
+        dated
+        and len(words) == 1
+        and words[0] in rules.record_fields
+        and comparison_key(line[last:]).split() == words
+    ):
+        return True  # "25 июля 2016 автор": the author's field after the date left empty
     prefix = line[: min(a for a, _b in spans)]
     places = [t for t in re.split(r"[\s,.]+", prefix) if t]
     place_words = [w for w in comparison_key(prefix).split() if not _relative_word(w, rules)]

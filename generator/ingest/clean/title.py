@@ -330,7 +330,7 @@ def tidy_title(title: str) -> str:
     Об этом …"), a list's marker before it (a breadcrumb's "- Глава округа …"), a rubric in
     brackets before it ("[Today’s Prayer] Kazakhstan: …")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
-    title = re.sub(r"^[-•*]\s+(?=\w)", "", title)
+    title = re.sub(r"^(?:[-•*]|::)\s+(?=\w)", "", title)  # (":: ХЕДЛАЙН" on dialog.kz)
     label = _BRACKET_LABEL.match(title)  # "[Today’s Prayer] Kazakhstan: …": a rubric
     if label and word_count(title[label.end() :]) >= BRACKET_LABEL_HEADLINE_WORDS:
         title = title[label.end() :]
