@@ -45,6 +45,7 @@ import yaml
 
 from generator.corpus import CorpusError, parse_date
 from generator.ingest.clean import fold_mixed_scripts
+from generator.ingest.clean.slug import consonants
 from generator.models import LEAD_TITLE, Article, TextAnalysis
 from generator.settings import ConfigError, Settings
 from generator.topics import Taxonomy, TopicScore, topic_scores
@@ -344,7 +345,17 @@ def outlet_matches(
         if cg and cw and cg == cw:
             return True
     keys = _domain_keys(url)
-    return g in keys and bool(wants & keys)
+    if g in keys and bool(wants & keys):
+        return True
+
+    # one name in two scripts: "ГРУЗИНФОРМ" and "Gruzinform", "Толқын" and "tolqyn.kz" (the
+    # site's own name as the page writes it, the label naming it by its domain)
+    def skeleton(name: str) -> tuple[str, str]:  # (consonants in Latin letters, figures)
+        return consonants(name), "".join(re.findall(r"\d", name))
+
+    named = wants | (keys if wants & keys else set())
+    mine = skeleton(got)
+    return len(mine[0]) >= 4 and any(skeleton(k) == mine for k in named)
 
 
 # ---------------------------------------------------------------------------- labels

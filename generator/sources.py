@@ -65,13 +65,20 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
+def host_label(host: str) -> str:
+    """The site's own name in its host ("kloop" for kloop.kg, "gazeta-fp" for
+    gazeta-fp.com.ua)."""
+    parts = host.split(".")
+    if len(parts) < 2:
+        return host
+    return parts[-3] if _under_second_level(parts) else parts[-2]
+
+
 def name_from_host(host: str, text: str = "") -> str:
     """A readable outlet name for a site the registry does not know: the way the text
     writes the site's name if it does ("Kloop" for kloop.kg, "Daily Sabah" for
     dailysabah.com), else the host itself ("reform.news")."""
-    parts = host.split(".")
-    label = parts[-3] if _under_second_level(parts) else parts[-2]
-    key = _squash(label)
+    key = _squash(host_label(host))
     if len(key) >= 3 and text:
         words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'.&-]*", text[:20_000])
         for n in (1, 2, 3):

@@ -294,6 +294,13 @@ def test_report_sections_are_a_list_to_extend(report):
         ("newscast.com.ua", "Newscast", "https://newscast.com.ua/news/x", True),
         ("Interfax", "Interfax-Ukraine", None, False),
         ("Reuters", "Daily Sabah", "https://dailysabah.com/world/x", False),
+        # one name in two scripts: the label's name, or its domain's when it names the site
+        ("ГРУЗИНФОРМ", "Gruzinform (gruzinform.ge)", "https://gruzinform.ge/x", True),
+        ("Мой ГОРОД", "Moy Gorod", "https://mgorod.kz/x", True),
+        ("Толқын", "Tolqyn.kz", "https://tolqyn.kz/x", True),
+        ("Днепр", "Днепр Инфо (dnepr.info)", "https://dnepr.info/x", True),  # as dnepr.info
+        ("Гродно", "Grodno 24", "https://grodno24.com/x", False),
+        ("Киев", "Kyiv Post", "https://kyivpost.com/x", False),
         (None, "TASS", None, False),
     ],
 )

@@ -42,3 +42,45 @@ def test_a_site_under_a_city_label_is_named_after_itself_not_the_city():
     assert name_from_host("podii.kyiv.ua", "Kyiv authorities said on Monday ...") == "podii.kyiv.ua"
     url = "http://politic.kiev.ua/regions/44692cvk-nazvala-peremozhcya-viboriv-prezidenta-kazahstanu.html"
     assert outlet_matches(name_from_host(site_host(url)), "Politic.kiev.ua", url)
+
+
+def _realset_source(name: str, url: str) -> str | None:
+    from pathlib import Path
+
+    from generator.ingest import RawInput, ingest_bytes, load_ingest_context
+    from generator.settings import load_settings
+
+    page = (Path(__file__).parent / "data" / "realset" / name).read_text(encoding="utf-8")
+    ctx = load_ingest_context(load_settings(None))
+    return ingest_bytes(RawInput(data=page.encode(), origin=name, url=url), ctx).source
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "outlet"),
+    [
+        # dev75: "Новости Республики Коми | Комиинформ" in the header
+        (
+            "dev75/ru_komiinform_syktyvkartsy-merznut-v-svoikh-kvartirakh.txt",
+            "https://komiinform.ru/news/271467",
+            "Комиинформ",
+        ),
+        # dev70: the literary site's name in its header
+        (
+            "dev70/uk_bukvoid_pomer-valerii-shevchuk.txt",
+            "https://bukvoid.com.ua/news/events/2022/05/20/094615.html",
+            "Буквоїд",
+        ),
+    ],
+)
+def test_an_unknown_site_is_named_as_its_page_writes_it(name, url, outlet):
+    """A site the registry does not know is named as its own page writes it in Cyrillic,
+    its consonants those of the domain, not by its bare domain."""
+    assert _realset_source(name, url) == outlet
+
+
+def test_a_city_in_its_case_or_without_the_sites_number_is_no_sites_name():
+    from generator.ingest.metadata.outlets import own_name_written
+
+    assert own_name_written("pavlodar.city", ["Чемпионат по боксу прошёл в Павлодаре"]) is None
+    assert own_name_written("grodno24.com", ["Гродно"]) is None
+    assert own_name_written("primorye24.ru", ["Приморье24"]) == "Приморье24"

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.sources import SourceRegistry, name_from_host, site_host
+from generator.ingest.clean.slug import consonants, latin_letters
+from generator.sources import SourceRegistry, host_label, name_from_host, site_host
 
 CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
 
@@ -144,3 +145,45 @@ def outlet_like(name: str, sources: SourceRegistry) -> bool:
         and name.isupper()
         and not CYRILLIC.search(name)
     )
+
+
+OWN_NAME_CONSONANTS = 4  # a site's name written in other letters has this many consonants
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def own_name_written(host: str, texts: list[str]) -> str | None:
+    """The site's name as the page writes it in Cyrillic letters, for a site the registry
+    does not know ("Комиинформ" on komiinform.ru, "Тернополянка" on ternopolyanka.info,
+    "Аграрна правда" on agrarna-pravda.com): one to three capitalised words whose
+    consonants, in Latin letters, are the domain name's (``name_from_host`` finds the
+    names written in Latin letters). ``texts`` in order of trust: the header's lines first,
+    then the text."""
+    label = host_label(host)
+    key = consonants(label)
+    if len(key) < OWN_NAME_CONSONANTS:
+        return None
+    for text in texts:
+        words = _NAME_WORD.findall(text[:20_000])
+        for n in (1, 2, 3):
+            for i in range(len(words) - n + 1):
+                form = " ".join(words[i : i + n])
+                if (
+                    CYRILLIC.search(form)
+                    and form[:1].isupper()
+                    and consonants(form) == key
+                    and _ending(latin_letters(form)) == _ending(label)
+                    and all(d in form for d in re.findall(r"\d+", label))  # not "Гродно"
+                ):  # for grodno24.com
+                    return form
+    return None
+
+
+def _ending(word: str) -> str:
+    """A word's last letter as a name's ending: "" for a consonant, "i" for i/y/j, the
+    vowel else (a case ending is a vowel: "Павлодаре" is no "pavlodar", "Звездой" no
+    "zvzda")."""
+    letters = re.sub(r"[^a-z]", "", word.casefold())
+    last = letters[-1:] if letters else ""
+    if last in ("i", "y", "j"):
+        return "i"
+    return last if last in ("a", "e", "o", "u") else ""

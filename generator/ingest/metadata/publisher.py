@@ -16,13 +16,14 @@ from generator.ingest.metadata.outlets import (
     name_like,
     outlet_like,
     own_name,
+    own_name_written,
     same_outlet,
     site_named,
     squash,
 )
 from generator.ingest.metadata.values import Evidence
 from generator.languages import LanguagePack
-from generator.sources import SourceRegistry
+from generator.sources import SourceRegistry, site_host
 
 
 def _text_publisher(
@@ -144,6 +145,9 @@ def infer_source(
     or the lead's attribution is the ``original`` of a reprint. An outlet only cited
     ("по данным Reuters") is never the publisher."""
     site = sources.site_name(evidence.url, cleaned.body) if evidence.url else None
+    if site is not None and site == site_host(evidence.url):  # an unknown site: its name
+        debris = [cleaned.title or "", *(r.line for r in cleaned.removed)]  # as the page
+        site = own_name_written(site, ["\n".join(debris)]) or site  # writes it
     publisher, cited = _text_publisher(cleaned, sources, evidence, packs)
     own_site = site or publisher
     if own_site is None and not cited:  # no URL, no masthead: the outlet the lead names first
