@@ -1841,3 +1841,18 @@ def test_a_slug_opening_with_a_number_is_no_day_of_the_url(ctx):
     assert url_date("https://yep.uz/2020/05/15-let-andizhanskoj-bojne-moi-vospominanija/") is None
     assert url_date("https://x.kz/2022-01-05-slug") == dt.date(2022, 1, 5)
     assert url_date("https://x.kz/2022/01/05/slug") == dt.date(2022, 1, 5)
+
+
+def test_a_slash_date_with_a_two_figure_year_when_it_reads_one_way(ctx):
+    """novostipmr.com (dev75): "16/03/17 11:08" under the headline (16 is no month); a slash
+    date that reads both ways with a two-figure year is still no date."""
+    assert text_date(ctx, "dev75/ru_novostipmr_v-kishinyove-gorit-dom-pechati.txt") == dt.date(
+        2017, 3, 16
+    )
+    assert not find_dates("05/03/17 11:08", ctx.rules)
+
+
+def test_a_stamp_with_the_year_first(ctx):
+    """go32.ru (dev75): "2026, 14 января 18:45"."""
+    name = "dev75/ru_go32_145-netrezvykh-voditelei-zaderzhali-na-bryanskikh-dorogakh.txt"
+    assert text_date(ctx, name) == dt.date(2026, 1, 14)

@@ -4747,3 +4747,40 @@ def test_the_headline_over_its_labelled_stamp_under_a_sites_blurb(ctx):
     assert art.title == "Ужасный случай для правительства"
     assert art.date == dt.date(2009, 7, 30)
     assert not art.body.startswith("Международный ежемесячник")
+
+
+def test_a_browsing_consent_and_a_trails_section_in_capitals_are_no_headline(ctx):
+    """promisto.dp.ua (dev75): "Згоден" / "Продовжуючи перегляд сайту, ви погоджуєтеся … файлів
+    cookie." (a consent banner, taken for the text) / "Дніпро » Новини міста і регіону" / the
+    today's stamp / "НОВИНИ МІСТА І РЕГІОНУ" (the trail's section said again, no headline) /
+    the headline."""
+    art = _realset_article(ctx, "dev75/uk_promistodp_u-dnipri-onovyly-ponad-250-liftiv.txt")
+    assert art.title == (
+        "У Дніпрі оновили понад 250 ліфтів у межах міської програми співфінансування"
+    )
+    assert classify("Продолжая просмотр сайта, вы соглашаетесь на использование cookie.", ctx.rules)
+
+
+def test_a_holdings_brands_in_quotes_and_login_buttons_are_no_headline(ctx):
+    """baikal-media.ru (dev76): "Войти Напомнить пароль" and the holding's stations in quotes
+    ("\\"Эхо Москвы\\" \\"Русское радио\\"") over the programme's headline; a headline in
+    quotes alone is still one."""
+    name = "dev76/ru_baikalmedia_narodnyy-pisatel-buryatii-tsokto-nomtoev.txt"
+    art = _realset_article(ctx, name, "http://www.baikal-media.ru/news/blog/99/314175/")
+    assert art.title.startswith("Народный писатель Бурятии Цокто Номтоев шутил")
+    assert classify("«Буду действовать жестко»", ctx.rules) is None
+
+
+def test_an_age_mark_before_the_headline_is_cut(ctx):
+    """onetvm.ru (dev76): "(12+) Встреча сельских старост"."""
+    art = _realset_article(ctx, "dev76/ru_onetvm_vstrecha-selskikh-starost.txt")
+    assert art.title == "Встреча сельских старост"
+    assert art.date == dt.date(2018, 5, 25)
+
+
+def test_a_papers_issue_line_with_its_page_is_the_stamp(ctx):
+    """visnyk.org.ua (dev76): "№ 44. 29 жовтня 2004 року, стор. 2" (issue, day, page) over
+    the text: the paper's issue stamp, no headline."""
+    art = _realset_article(ctx, "dev76/uk_visnyk_zapovit-peremohy-berezhit-veteraniv.txt")
+    assert art.date == dt.date(2004, 10, 29)
+    assert not art.title.startswith("№") and LEAD_TITLE in art.inferred

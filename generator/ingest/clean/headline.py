@@ -42,7 +42,7 @@ from generator.ingest.clean.candidates import (
 )
 from generator.ingest.clean.dates import OPENING_DATE
 from generator.ingest.clean.lead import opening_salutation
-from generator.ingest.clean.lines import byline, classify
+from generator.ingest.clean.lines import SEPARATORS, byline, classify
 from generator.ingest.clean.rules import (
     HEADLINE_MAX_WORDS,
     HEADLINE_MIN_SCORE,
@@ -274,7 +274,9 @@ def choose_headline(
     over = over_own_dateline(lines, kinds, candidates, end, rules)
     if over is not None:  # the line right over the page's own dated dateline
         return over, candidates, end
-    echoed = [i for i in candidates if echoes_header(lines[i], lines[:i])]
+    echoed = [
+        i for i in candidates if echoes_header(lines[i], lines[:i]) and not _trail_section(lines, i)
+    ]
     slugged = [i for i in candidates if i not in menu and says_slug(lines[i], slug)]
     if echoed and not (slugged and not slug_words_in(lines[echoed[0]], slug)):  # the page's
         return echoed[0], candidates, end  # title line said again on its own: the headline
@@ -326,6 +328,23 @@ def choose_headline(
     longer = [i for i in shaped if words[i] >= 3]  # not a two-word menu item ("• Қаз")
     saying = [i for i in longer if overlap(lines[i], body_stems) >= STANDFIRST_OVERLAP]
     return (saying or longer or shaped or [None])[0], candidates, end
+
+
+SECTION_CAPS_WORDS = 5  # a section's name said again in capitals is this short
+
+
+def _trail_section(lines: list[str], i: int) -> bool:
+    """Is line ``i`` the last section of a breadcrumb trail above, said again in capitals
+    ("Дніпро » Новини міста і регіону" / … / "НОВИНИ МІСТА І РЕГІОНУ"): a rubric, not the
+    page's headline said again?"""
+    if not all_caps(lines[i]) or word_count(lines[i]) > SECTION_CAPS_WORDS:
+        return False
+    key = comparison_key(lines[i])
+    for line in lines[:i]:
+        items = [x for x in SEPARATORS.split(line) if x.strip()]
+        if len(items) >= 2 and comparison_key(items[-1]) == key:
+            return True
+    return False
 
 
 def _capitals_headline(line: str) -> bool:

@@ -44,7 +44,7 @@ _LONE_NUMBER = re.compile(
 # all before the number: "Категорія: №2 від 08.01.2026 року")
 _ISSUE_LINE = re.compile(
     rf"\W*(?P<name>[{UPPER}«\"][\w«»\"'’.:-]*(?:\s+[\w«»\"'’.-]+){{0,2}}\s+)?"
-    r"(?:№|N°|No\.?)\s*\d+(?:\s*\(\d+\))?[\s,]*\(?"  # "… Reports No 108 (Jan 5, 2024)"
+    r"(?:№|N°|No\.?)\s*\d+(?:\s*\(\d+\))?[\s,.]*\(?"  # "… Reports No 108 (Jan 5, 2024)"
     r"(?P<of>[^\W\d_]{1,3}\s+)?"
 )
 
@@ -277,6 +277,8 @@ def original_stamp(line: str, rules: CleanRules) -> bool:
     )
 
 
+# names in quotes and nothing else, two at least: a row of a media holding's brands
+_QUOTED_NAMES = re.compile(r'\s*(?:["«„“][^"«»„“”]{1,40}["»“”]\s*){2,}')
 _YEAR_END = re.compile(r"\b(?:19|20)\d{2}\b\W*")  # a date's year (and its comma or dot)
 TODAY_BOX_CHARS = 40  # a site's "today" box opening a header line ends this early
 
@@ -314,6 +316,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "navigation"
     if len(tokens) >= 2 and all(_HASHTAG.fullmatch(t) for t in tokens):
         return "tags"  # "#Earthquake #residents #escape #Almaty"
+    if _QUOTED_NAMES.fullmatch(line):
+        return "navigation"  # "\"Эхо Москвы\" \"Русское радио\"": a holding's brands
     if _today_box_glued(line, rules):
         return "today_widget"  # "Пятница, 22 ноября 2024 Підпишіться на отримання новин RSS …"
     if word_count(line) > MAX_DEBRIS_WORDS:
@@ -417,7 +421,7 @@ def _is_header(line: str, rules: CleanRules) -> bool:
         m.span()
         for rx in (NUMERIC_DATE, *rules.date_patterns)
         for m in rx.finditer(line)
-        if m.groupdict().get("year") or m.groupdict().get("iyear") or m.groupdict().get("syear")
+        if any(m.groupdict().get(y) for y in ("year", "iyear", "syear", "tyear"))
     ]
     if not spans:
         return False

@@ -331,6 +331,7 @@ def tidy_title(title: str) -> str:
     brackets before it ("[Today’s Prayer] Kazakhstan: …")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
     title = re.sub(r"^(?:[-•*]|::)\s+(?=\w)", "", title)  # (":: ХЕДЛАЙН" on dialog.kz)
+    title = re.sub(r"^\(\d{1,2}\+\)\s+(?=\w)", "", title)  # an age mark: "(12+) Встреча …"
     label = _BRACKET_LABEL.match(title)  # "[Today’s Prayer] Kazakhstan: …": a rubric
     if label and word_count(title[label.end() :]) >= BRACKET_LABEL_HEADLINE_WORDS:
         title = title[label.end() :]
