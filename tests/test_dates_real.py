@@ -1856,3 +1856,12 @@ def test_a_stamp_with_the_year_first(ctx):
     """go32.ru (dev75): "2026, 14 января 18:45"."""
     name = "dev75/ru_go32_145-netrezvykh-voditelei-zaderzhali-na-bryanskikh-dorogakh.txt"
     assert text_date(ctx, name) == dt.date(2026, 1, 14)
+
+
+@pytest.mark.parametrize("stamp", ["• Неділя, лист. 23 2014", "Воскресенье, нояб. 23 2014"])
+def test_an_abbreviated_month_first_with_no_comma_before_the_year(ctx, stamp):
+    """bc-news.com.ua (dev74): "• Неділя, лист. 23 2014" under the headline: the month's
+    abbreviation, the day and the year with no comma (ru alike)."""
+    name = "dev74/uk_bcnews_bilotserkivske-radio-vidznachylo-svoie-80-littia.txt"
+    assert text_date(ctx, name) == dt.date(2014, 11, 23)
+    assert is_timestamp(stamp, ctx.rules)
