@@ -4784,3 +4784,14 @@ def test_a_papers_issue_line_with_its_page_is_the_stamp(ctx):
     art = _realset_article(ctx, "dev76/uk_visnyk_zapovit-peremohy-berezhit-veteraniv.txt")
     assert art.date == dt.date(2004, 10, 29)
     assert not art.title.startswith("№") and LEAD_TITLE in art.inferred
+
+
+def test_a_themes_default_tagline_is_no_text(ctx):
+    """sitynews.ru (dev77): "Ultimate magazine theme for WordPress." on top (the theme's
+    tagline, a sentence that ended the header) over the headline."""
+    name = "dev77/ru_sitynews_oblomki-meteorita-probili-kryshu-doma-v-novgorodskom-sele.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == (
+        "Обломки озадачившего ученых метеорита пробили крышу дома в новгородском селе"
+    )
+    assert classify("Just another WordPress site", ctx.rules)
