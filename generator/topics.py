@@ -655,19 +655,28 @@ def _dated(counts: dict[Term, int], date: dt.date | None) -> dict[Term, int]:
     return {t: n for t, n in counts.items() if _in_period(t, date)}
 
 
+def _counted(
+    body: dict[Term, int], title: dict[Term, int], tw: float
+) -> tuple[dict[Term, float], dict[tuple[str, int], tuple[float, float]]]:
+    """Each matched term's count (a title match counting ``tw`` times), and for each group
+    with a ``max_count`` its weight and its terms' counts added up."""
+    counts = {t: body.get(t, 0) + tw * title.get(t, 0) for t in set(body) | set(title)}
+    groups: dict[tuple[str, int], tuple[float, float]] = {}
+    for t, n in counts.items():
+        if t.shared is not None:
+            groups[t.shared] = (t.weight, groups.get(t.shared, (t.weight, 0.0))[1] + n)
+    return counts, groups
+
+
 def _sum(body: dict[Term, int], title: dict[Term, int], tw: float, cap: int) -> float:
     """Each term's weight x its count (capped); the terms of a group with a ``max_count``
     share that cap (their counts are added first)."""
+    counts, groups = _counted(body, title, tw)
     total = 0.0
-    shared: dict[tuple[str, int], tuple[float, float]] = {}
-    for t in set(body) | set(title):
-        n = body.get(t, 0) + tw * title.get(t, 0)
+    for t, n in counts.items():
         if t.shared is None:
             total += t.weight * min(n, cap)
-        else:
-            seen = shared.get(t.shared, (t.weight, 0.0))[1]
-            shared[t.shared] = (t.weight, seen + n)
-    for (_, group_cap), (weight, n) in shared.items():
+    for (_, group_cap), (weight, n) in groups.items():
         total += weight * min(n, group_cap)
     return total
 
@@ -727,16 +736,13 @@ def _scored_evidence(
     capped term said seven times does not lead a term that weighs more."""
     merged: dict[str, int] = {}
     share: dict[str, float] = {}
-    group_n: dict[tuple[str, int], float] = {}
-    for t in set(body) | set(title):
-        if t.shared is not None:
-            group_n[t.shared] = group_n.get(t.shared, 0.0) + body.get(t, 0) + tw * title.get(t, 0)
-    for t in set(body) | set(title):
-        n = body.get(t, 0) + tw * title.get(t, 0)
+    counts, groups = _counted(body, title, tw)
+    for t, n in counts.items():
         if t.shared is None:
             part = t.weight * min(n, cap)
         else:
-            part = t.weight * min(group_n[t.shared], t.shared[1]) * n / group_n[t.shared]
+            group_n = groups[t.shared][1]
+            part = t.weight * min(group_n, t.shared[1]) * n / group_n
         merged[t.display] = merged.get(t.display, 0) + body.get(t, 0) + title.get(t, 0)
         share[t.display] = share.get(t.display, 0.0) + part
     order = sorted(merged, key=lambda k: (-round(share[k], 6), -merged[k], k))

@@ -15,6 +15,7 @@ from generator.ingest.clean.candidates import (
     credit_after,
     credited_below,
     credited_caption,
+    crumb_tail,
     dash_credited,
     echoes_header,
     fields_line,
@@ -340,11 +341,9 @@ def _trail_section(lines: list[str], i: int) -> bool:
     if not all_caps(lines[i]) or word_count(lines[i]) > SECTION_CAPS_WORDS:
         return False
     key = comparison_key(lines[i])
-    for line in lines[:i]:
-        items = [x for x in SEPARATORS.split(line) if x.strip()]
-        if len(items) >= 2 and comparison_key(items[-1]) == key:
-            return True
-    return False
+    return any(
+        SEPARATORS.search(line) and comparison_key(crumb_tail(line)) == key for line in lines[:i]
+    )
 
 
 def _capitals_headline(line: str) -> bool:

@@ -405,10 +405,12 @@ def notice_above(lines: list[str], kinds: list[str | None], title: int, rules: C
     """A site's notice to its readers above the headline, in one language or several
     ("Құрметті оқырмандар назарына! «Алаш айнасы» … қызметін тоқтатты." / "К сведению
     уважаемых читателей! …" / headline): no part of the article, nor is its date."""
-    above = [j for j in range(title) if kinds[j] is None and lines[j].strip()]
-    if kinds[title] != "title" or not above:
+    if kinds[title] != "title":
         return  # (no headline line: the title is made from the lead under a letter's
-    hello = opening_salutation(lines[above[0]], rules)  # "Уважаемые читатели!" alone)
+    above = [j for j in range(title) if kinds[j] is None and lines[j].strip()]  # "Уважаемые
+    if not above:  # читатели!" alone)
+        return
+    hello = opening_salutation(lines[above[0]], rules)
     if hello and lines[above[0]][hello.end() :].strip() and ends_sentence(lines[above[-1]]):
         for j in above:
             kinds[j] = "notice"
