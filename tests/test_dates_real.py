@@ -865,6 +865,13 @@ def test_a_date_glued_to_the_first_word_of_the_text_is_a_stamp(ctx):
     assert ingest_text(ctx, spaced) is None
 
 
+def test_a_date_glued_to_an_abbreviation_opening_the_text_is_a_stamp(ctx):
+    """vringe.com (dev77): "11.12.2021СК ЦСКА, Алматы, Казахстан. Олимпийский призёр …"
+    under the headline: the markup lost the line break after the stamp."""
+    name = "dev77/ru_vringe_kunkabaev-pobil-uorda-i-vzyal-titul-wba-gold.txt"
+    assert text_date(ctx, name) == dt.date(2021, 12, 11)
+
+
 def test_a_ticker_of_stamped_items_opening_the_page_is_no_stamp(ctx):
     # deita.ru (audit8): other stories' stamps and the day's rates run together over the
     # headline; the article's own date is not in the excerpt
@@ -1865,3 +1872,13 @@ def test_an_abbreviated_month_first_with_no_comma_before_the_year(ctx, stamp):
     name = "dev74/uk_bcnews_bilotserkivske-radio-vidznachylo-svoie-80-littia.txt"
     assert text_date(ctx, name) == dt.date(2014, 11, 23)
     assert is_timestamp(stamp, ctx.rules)
+
+
+@pytest.mark.parametrize("heading", ["Главные события", "Главные новости", "Головні події"])
+def test_the_stamp_under_the_text_over_a_list_of_main_events(ctx, heading):
+    """samru.ru (dev77): "10:25 21.03.2016" under the last paragraph, then "Главные события"
+    over other stories' times and headlines: the heading ends the article, so the stamp is
+    its own."""
+    name = "dev77/ru_samru_samarskaia-raketa-nositel-dostavila-na-mks-novykh-kosmonavtov.txt"
+    assert text_date(ctx, name, chars=3000) == dt.date(2016, 3, 21)
+    assert classify(heading, ctx.rules) == "ticker"

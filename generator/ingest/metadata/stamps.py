@@ -45,9 +45,11 @@ OPENING_STAMP_WORDS = 3  # ... after a rubric or byline of this many words at mo
 # (a text may be glued right after the minutes: "06.01.2022 | 21:406-го января …")
 _CLOCK_TAIL = re.compile(r"[,\s|•·]*(?:[01]?\d|2[0-3]):[0-5]\d")
 _SEPARATORS = re.compile(r"\s*[•|·]\s*")
-# the text's first word glued to the date: "2016Как сообщили", "2024В среду, 6 ноября"
+# the text's first word glued to the date: "2016Как сообщили", "2024В среду, 6 ноября", or
+# an abbreviation opening it: "11.12.2021СК ЦСКА, Алматы, Казахстан. …" (a results report)
 _GLUED_WORD = re.compile(
-    r"[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ](?:[a-zа-яёіїєґәғқңөұүһ]|\s[a-zа-яёіїєґәғқңөұүһ]{2})"
+    r"[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]"
+    r"(?:[a-zа-яёіїєґәғқңөұүһ]|\s[a-zа-яёіїєґәғқңөұүһ]{2}|[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]+\s)"
 )
 FURNITURE_WORDS = 4  # words of a bit of furniture between separators ("1 hour ago")
 
