@@ -4795,3 +4795,23 @@ def test_a_themes_default_tagline_is_no_text(ctx):
         "Обломки озадачившего ученых метеорита пробили крышу дома в новгородском селе"
     )
     assert classify("Just another WordPress site", ctx.rules)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        (
+            "dev79/ru_32q_v-lipetskoy-oblasti-uragan-povalil-30-derevev.txt",
+            "В Липецкой области ураган повалил 30 деревьев и повредил 5 авто",
+        ),
+        (
+            "dev46/ru_yakutiamedia_59-gradusnyj-moroz.txt",
+            "Из-за 59-градусного мороза дети не пошли в школу в Якутии",
+        ),
+    ],
+)
+def test_a_headline_said_again_under_its_standfirst(ctx, name, title):
+    """32q.ru (dev79), yakutia.media (dev46): headline / standfirst / the headline again
+    (its picture's caption, over the photo credit): said twice around the standfirst, the
+    line is the headline, not a caption."""
+    assert _realset_article(ctx, name).title == title

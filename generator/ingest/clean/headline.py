@@ -298,7 +298,11 @@ def choose_headline(
             _headline_score(lines[i], before[k], body_stems)
             # a line said twice above the text is a caption (not a headline said again
             # around its stamp: headline / "Неділя, 9 січня 2022, 18:37" / headline)
-            - (keys.count(keys[k]) > 1 and not around_stamp(lines, candidates, keys, k, rules))
+            - (
+                keys.count(keys[k]) > 1
+                and not around_stamp(lines, candidates, keys, k, rules)
+                and not _around_standfirst(keys, k)
+            )
             + repetition(keys[k], later)
             - 1.5 * credited_caption(lines[i], rules)
             - opening_month(lines[i], rules)
@@ -332,6 +336,18 @@ def choose_headline(
 
 
 SECTION_CAPS_WORDS = 5  # a section's name said again in capitals is this short
+
+
+def _around_standfirst(keys: list[str], k: int) -> bool:
+    """Is candidate ``k`` said again right under the next one: headline / standfirst /
+    headline, the second time as its picture's caption over the photo credit ("В Липецкой
+    области ураган повалил 30 деревьев …" / "Местами ветер …" / the headline again)?"""
+    return (
+        k + 2 < len(keys)
+        and keys.count(keys[k]) == 2
+        and keys[k + 2] == keys[k]
+        and keys[k + 1] != keys[k]
+    )
 
 
 def _trail_section(lines: list[str], i: int) -> bool:
