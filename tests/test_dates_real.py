@@ -1882,3 +1882,29 @@ def test_the_stamp_under_the_text_over_a_list_of_main_events(ctx, heading):
     name = "dev77/ru_samru_samarskaia-raketa-nositel-dostavila-na-mks-novykh-kosmonavtov.txt"
     assert text_date(ctx, name, chars=3000) == dt.date(2016, 3, 21)
     assert classify(heading, ctx.rules) == "ticker"
+
+
+def test_a_header_clock_over_two_bare_rates_is_no_stamp(ctx):
+    """gorodn.ru (dev78): "г. Ростов-на-Дону" / "13 января 2025 02:51:42" / "101.91" /
+    "105.05" over a concert season's preview: the header's clock over its exchange rates
+    (their currency signs lost with their icons), the day the page was seen."""
+    name = "dev78/ru_gorodn_v-filarmonii-prozvuchit-khromaticheskaia-uvertiura.txt"
+    assert text_date(ctx, name) is None
+
+
+def test_a_clock_glued_to_its_day_and_a_range_ahead_in_the_lead(ctx):
+    """media73.ru (dev78): the stamp "11:1429 января 2014" (11:14, 29 January) under the
+    headline; the lead's "с 24 февраля по 31 мая" is a plan ahead, its end too, so the
+    stamp fits the lead."""
+    name = "dev78/ru_media73_na-uaze-sokrashchenii-ne-budet.txt"
+    assert text_date(ctx, name) == dt.date(2014, 1, 29)
+    spaced = page(name).replace("11:1429 января", "11:14 29 января", 1)
+    assert ingest_text(ctx, spaced) == dt.date(2014, 1, 29)
+
+
+def test_the_labelled_stamp_under_a_teaser_set_in_the_text(ctx):
+    """bzh.life (dev78): the last paragraph, "Читайте також: Netflix придбав права на показ 7
+    українських фільмів" (one story's headline after the label, no list), then
+    "Опубліковано: 08 листопада 2022"."""
+    name = "dev78/uk_bzhlife_film-klondaik-zdobuv-piat-nahorod-antakya.txt"
+    assert text_date(ctx, name) == dt.date(2022, 11, 8)

@@ -366,10 +366,14 @@ def today_boxes(
             continue
         after = [filled[m] for m in (n + 1, n + 2) if m < len(filled)]
         below = next((j for j in range(i + 1, len(lines)) if kinds[j] != "blank"), None)
-        if any(_header_widget(lines[j], kinds[j], rules) for j in after) or (
-            n > 0
-            and _header_widget(lines[filled[n - 1]], kinds[filled[n - 1]], rules)
-            and not (below is not None and (below == limit or kinds[below] in (None, "title")))
+        if (
+            any(_header_widget(lines[j], kinds[j], rules) for j in after)
+            or _bare_rates([lines[j] for j in after])
+            or (
+                n > 0
+                and _header_widget(lines[filled[n - 1]], kinds[filled[n - 1]], rules)
+                and not (below is not None and (below == limit or kinds[below] in (None, "title")))
+            )
         ):  # (a widget above and the headline right below: the article's stamp, "Евро € —
             kinds[i] = "today_widget"  # 00,0000 руб." / "07 октября 2024 | 16:59" / headline)
         elif (  # the weather, its city, the day (no clock): "25.8 C" / "New York" / "Friday,
@@ -411,6 +415,16 @@ def _header_widget(line: str, kind: str | None, rules: CleanRules) -> bool:
         kind in ("widget", "counter")
         and (market_ticker(line, rules) or "°" in line or weather(line))
     )
+
+
+# a rate with its currency's sign lost (an icon): "101.91" under a header's clock
+_BARE_RATE = re.compile(r"\s*\d{1,5}[.,]\d{2,4}\s*")
+
+
+def _bare_rates(lines: list[str]) -> bool:
+    """Two bare rates under a stamp, their currencies' signs lost with their icons: the
+    header's clock over its ticker ("13 января 2025 02:51:42" / "101.91" / "105.05")."""
+    return len(lines) == 2 and all(_BARE_RATE.fullmatch(line) for line in lines)
 
 
 def _two_zone_clocks(lines: list[str], kinds: list[str | None]) -> None:

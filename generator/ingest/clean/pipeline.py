@@ -99,6 +99,11 @@ _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t
 _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
 # Two stamps glued, no space between ("26.12.202526.12.2025": published / updated)
 _GLUED_DATES = re.compile(r"(?<=\b\d\d\.\d\d\.(?:19|20)\d\d)(?=\d\d\.\d\d\.(?:19|20)\d\d\b)")
+# A stamp's clock glued to its day, no space between ("11:1429 января 2014": 11:14, 29 January)
+_GLUED_CLOCK_DAY = re.compile(
+    r"^(?P<clock>\W*(?:[01]?\d|2[0-3]):[0-5]\d)"
+    r"(?=(?:[1-9]|[12]\d|3[01])\s+[^\W\d_]{3,}\.?,?\s+(?:19|20)\d\d\b)"
+)
 # A thumbnail's file name glued before the lead ("1345505519-eduardogai04.05.2012-300x288
 # Председатель …"): WordPress names its resized images "<name>-<width>x<height>"
 _THUMB_NAME = re.compile(
@@ -178,6 +183,7 @@ def clean_text(
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         line = _THUMB_NAME.sub("", line, count=1)  # "…-300x288Председатель …"
         line = _GLUED_DATES.sub(" ", line)  # "26.12.202526.12.2025": published / updated
+        line = _GLUED_CLOCK_DAY.sub(r"\g<clock> ", line, count=1)  # "11:1429 января 2014"
         line = lines[i] = _ALT_LABEL.sub("", line, count=1)  # "altНа площади …"
         label, colon, rest = line.partition(":")
         if colon and word_count(label) <= 2 and word_count(rest) >= 5 and share_label(label, rules):

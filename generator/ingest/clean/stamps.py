@@ -362,16 +362,24 @@ def stamp_lines(
             if kinds[i] == "timestamp" and published_label(lines[i], rules)
         ]
         if len(labelled) == 1:
-            above = [
-                j for j in range(first_body, labelled[0]) if kinds[j] not in ("blank", "counter")
+            above = [  # (not a teaser set in the text: "Читайте також: Netflix придбав …")
+                j
+                for j in range(first_body, labelled[0])
+                if kinds[j] not in ("blank", "counter") and not _inline_teaser(lines[j], kinds[j])
             ]
-            if (
-                above
-                and above[-1] in text
-                and not any(k in _LIST_KINDS for k in kinds[first_body : labelled[0]])
-            ):
+            if above and above[-1] in text and not any(kinds[j] in _LIST_KINDS for j in above):
                 out.append(("tail", lines[labelled[0]]))
     return tuple(out)
+
+
+INLINE_TEASER_WORDS = 4  # a "read also" label with another story's headline of this many words
+
+
+def _inline_teaser(line: str, kind: str | None) -> bool:
+    """A "read also" line with its one story's headline after the label ("Читайте також:
+    Netflix придбав права на показ 7 українських фільмів"): set in the text, no list."""
+    _label, colon, rest = line.partition(":")
+    return kind == "read_also" and bool(colon) and word_count(rest) >= INLINE_TEASER_WORDS
 
 
 _FIGURES_TAIL = re.compile(r"\s+\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:,?\s+\d{1,2}:\d{2})?\s*")

@@ -57,6 +57,13 @@ def _deadline(before: str, rules: CleanRules) -> bool:
 
 
 _DAY_RANGE_START = re.compile(r"\s\d{1,2}\s*[-–—]\s*$")
+RANGE_GAP_CHARS = 20  # a range's start and end dates, this close with no sentence between
+
+
+def _range_end(between: str) -> bool:
+    """Is a date a range's end, the text since the range's start date this short ("24
+    февраля по " before "31 мая")?"""
+    return len(between) <= RANGE_GAP_CHARS and not re.search(r"[.!?;]\s", between)
 
 
 def _ahead(before: str, rules: CleanRules) -> bool:
@@ -81,11 +88,17 @@ def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = 
     three weeks after the day the lead opens with ("У другій половині дня 17 червня …
     відбувся 2-й Саміт" under "22.07.2025 00:32:22"): news is told within days."""
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
+    started = None  # where the last date put ahead by its start word begins
     for start, year, month, day in find_dates(first, rules, latin):
+        ranged = started is not None and _range_end(first[started:start])
+        started = start if _ahead(first[:start], rules) else None
+        if ranged:  # a range's end after its start ahead: "с 24 февраля по 31 мая"
+            started = start
+            continue
         if year is not None:  # "late on November 11, 2023" under a stamp of September 26
             told = safe_date(year, month, day)
             ahead = told is not None and told > date + dt.timedelta(days=MAX_LOOK_AHEAD_DAYS_LEAD)
-            if ahead and not _ahead(first[:start], rules):  # not "until March 31, 2026"
+            if ahead and started is None:  # not "until March 31, 2026"
                 return False
             continue
         same, before = safe_date(date.year, month, day), safe_date(date.year - 1, month, day)
@@ -98,7 +111,7 @@ def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = 
             return False  # is a page clock ("22.07.202500:32:22" over "17 червня … відбувся")
         if same is not None and same <= date + dt.timedelta(days=MAX_LOOK_AHEAD_DAYS_LEAD):
             continue
-        if same is not None and same > date and _ahead(first[:start], rules):
+        if same is not None and same > date and started is not None:
             continue  # an event to come later in the year: "Чемпионат стартует 4-5 марта"
         if before is not None and (date - before).days <= MAX_YEARLESS_BACK_DAYS:
             continue
