@@ -4815,3 +4815,30 @@ def test_a_headline_said_again_under_its_standfirst(ctx, name, title):
     (its picture's caption, over the photo credit): said twice around the standfirst, the
     line is the headline, not a caption."""
     assert _realset_article(ctx, name).title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # a pager over the headline: "Статті номера [ 1 2 3 4 5 ]"
+        (
+            "dev80/uk_myronivka_kupuiemo-nasinnia-horikhy-piria.txt",
+            "Купуємо насіння, горіхи, пір’я",
+        ),
+        # the site's motto over its weather box: "Новости и комментарии свободного порта …"
+        ("dev80/ru_portofrankovl_belyj-dom-v-delah.txt", "Белый дом в делах"),
+        # "Headline | Programme" over the programme's name said again after "Проект:"
+        (
+            "dev80/uk_volnatv_politychna-kryza-u-fontanskii-otg-chornyi-spysok.txt",
+            "Політична криза у Фонтанській ОТГ",
+        ),
+        # the headline over its byline opening with the author's login: "editor2 02-ноя, …"
+        (
+            "dev80/ru_onenewskz_v-stolicu-pribyl-prezident-azerbajdzhana-ilham-aliev.txt",
+            "В столицу прибыл Президент Азербайджана Ильхам Алиев",
+        ),
+    ],
+)
+def test_headlines_of_dev80(ctx, name, title):
+    """dev80: a pager, a site's motto, a programme's name after the headline, a login."""
+    assert _realset_article(ctx, name).title == title

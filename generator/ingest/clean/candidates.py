@@ -338,7 +338,7 @@ def echoes_header(line: str, above: list[str]) -> bool:
         k = comparison_key(other)
         if len(k) <= len(key) + 3:
             continue
-        if k.endswith(" " + key):
+        if k.endswith(" " + key) and not _site_after_headline(other, line):
             return True
         if k.startswith(key + "_") and _site_tail(other.strip()[len(line.strip()) + 1 :]):
             return True  # "Headline_Russian.news.cn": a <title> joined by an underscore
@@ -350,6 +350,15 @@ def echoes_header(line: str, above: list[str]) -> bool:
             if _site_tail(rest):  # "Headline Спектр": the site's name glued on
                 return True
     return False
+
+
+def _site_after_headline(other: str, line: str) -> bool:
+    """Is ``line`` the shorter part after a separator in a page's title line, the site's or
+    programme's name after the headline ("Політична криза у Фонтанській ОТГ | Чорний
+    список" over "Чорний список"), not the headline after a section?"""
+    o, s = other.strip().casefold(), line.strip().casefold()
+    m = re.match(r"(?P<head>.*\S)\s+[|–—/·•-]\s*$", o[: -len(s)]) if o.endswith(s) else None
+    return m is not None and word_count(m["head"]) > word_count(s)
 
 
 def _site_tail(rest: str) -> bool:
@@ -469,6 +478,9 @@ def credited_caption(line: str, rules: CleanRules) -> bool:
     return any(cls in ("photo_credit", "caption") for cls, rx in rules.debris if rx.match(credit))
 
 
+_LOGIN = re.compile(r"\s*[a-z][a-z_.]*\d+\s")  # a site user's login: "editor2", "admin_1"
+
+
 def continues_next(lines: list[str], i: int, rules: CleanRules) -> bool:
     """Is line ``i`` hard-wrapped, its sentence going on in the next line ("In November" /
     "2023, storm restrictions ...")? Never into debris (a stamp under a headline)."""
@@ -478,6 +490,8 @@ def continues_next(lines: list[str], i: int, rules: CleanRules) -> bool:
     if classify(lines[following], rules) is not None or _menu_run(lines, i):
         return False
     first = lines[following][:1]
+    if _LOGIN.match(lines[following]):
+        return False  # an author's login opening the byline: "editor2 02-ноя, 16:15 193 …"
     if first.islower():  # (not a byline: "by Press Release from Outbreak News Today on …")
         return byline(" ".join(lines[following].split()[:BYLINE_HEAD_WORDS]), rules) is None
     dates = find_dates(lines[following][:40], rules)

@@ -280,6 +280,10 @@ def original_stamp(line: str, rules: CleanRules) -> bool:
 # names in quotes and nothing else, two at least: a row of a media holding's brands
 _QUOTED_NAMES = re.compile(r'\s*(?:["«„“][^"«»„“”]{1,40}["»“”]\s*){2,}')
 _YEAR_END = re.compile(r"\b(?:19|20)\d{2}\b\W*")  # a date's year (and its comma or dot)
+# a pager: the pages' numbers from 1 in a row, maybe in brackets, ending the line ("Статті
+# номера [ 1 2 3 4 5 ]", "Страницы: 1 2 3 … 10")
+_PAGER = re.compile(r"(?:^|\s)[\[(]?\s*1\s+2\s+3(?:\s+(?:\d{1,3}|…|\.\.\.))*\s*[\])]?\s*$")
+PAGER_MAX_WORDS = 12
 TODAY_BOX_CHARS = 40  # a site's "today" box opening a header line ends this early
 
 
@@ -318,6 +322,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "tags"  # "#Earthquake #residents #escape #Almaty"
     if _QUOTED_NAMES.fullmatch(line):
         return "navigation"  # "\"Эхо Москвы\" \"Русское радио\"": a holding's brands
+    if word_count(line) <= PAGER_MAX_WORDS and _PAGER.search(line):
+        return "navigation"  # "Статті номера [ 1 2 3 4 5 ]"
     if _today_box_glued(line, rules):
         return "today_widget"  # "Пятница, 22 ноября 2024 Підпишіться на отримання новин RSS …"
     if word_count(line) > MAX_DEBRIS_WORDS:
