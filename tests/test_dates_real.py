@@ -1908,3 +1908,41 @@ def test_the_labelled_stamp_under_a_teaser_set_in_the_text(ctx):
     "Опубліковано: 08 листопада 2022"."""
     name = "dev78/uk_bzhlife_film-klondaik-zdobuv-piat-nahorod-antakya.txt"
     assert text_date(ctx, name) == dt.date(2022, 11, 8)
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        # "Суббота," / "27 июля 2024 г." (the day the page was seen) over the stamp
+        # "Четверг, 15 сентября 2022 г. 14:31"
+        ("dev79/ru_severinform_v-cherepovtse-vybrali-mera.txt", dt.date(2022, 9, 15)),
+        # "вівторок" / "11 лютого 2025" over a report of the day it was seen: no date
+        ("dev28/uk_kriminalua_tsvk-bilorusi-oholosyla-lukashenka.txt", None),
+        ("dev73/uk_vinnitsatop_u-kryvomu-rozi-tramvai-ziishov-z-reiok.txt", None),
+    ],
+)
+def test_a_box_of_the_day_broken_after_its_weekday(ctx, name, date):
+    """severinform.ru (dev79), kriminal.ua (dev28), vinnitsa.top (dev73): a header's "today"
+    box with its weekday on a line of its own is no stamp."""
+    assert text_date(ctx, name) == date
+
+
+def test_a_box_of_the_day_the_lead_opens_with(ctx):
+    """56nv.ru (dev79): "Вторник, 16 апреля 2019" under the headline (a box of the day by
+    its shape) over "Во вторник, 16 апреля, в областном центре состоялось …": the box is the
+    stamp, or the page was seen on the day it reports; either way its publication day."""
+    name = "dev79/ru_56nv_orenburgskie-deputaty-odobrili-povyshenie-tarifa-na-proezd.txt"
+    assert text_date(ctx, name) == dt.date(2019, 4, 16)
+    other_day = page(name).replace("Во вторник, 16 апреля,", "Во вторник, 9 апреля,", 1)
+    assert ingest_text(ctx, other_day) is None
+
+
+def test_the_crawl_day_a_stamp_names_beside_a_box_of_another_day(ctx):
+    """ireland-live.ie (dev79): marker 2022-04-01, "02 Apr 2022" over the headline (a box of
+    the day), "01 Apr 2022 3:33 PM" under it: the marker's day, which a stamp names."""
+    name = (
+        "dev79/en_irelandlive_louth-county-council-provide-accommodation-for-ukrainian-refugees.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2022, 4, 1)
+    unnamed = page(name).replace("01 Apr 2022 3:33 PM", "", 1)
+    assert ingest_text(ctx, unnamed) is None

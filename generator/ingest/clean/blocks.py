@@ -7,7 +7,7 @@ import itertools
 import re
 
 from generator.ingest.clean.dates import CLOCK, TIME, find_dates
-from generator.ingest.clean.lines import NAME_WORD, market_ticker, name_line, weather
+from generator.ingest.clean.lines import NAME_WORD, classify, market_ticker, name_line, weather
 from generator.ingest.clean.rules import (
     DATED_HEADLINE_LINES,
     HEADLINE_MAX_WORDS,
@@ -376,6 +376,12 @@ def today_boxes(
             )
         ):  # (a widget above and the headline right below: the article's stamp, "Евро € —
             kinds[i] = "today_widget"  # 00,0000 руб." / "07 октября 2024 | 16:59" / headline)
+        elif (  # a box of the day broken after its weekday: "Суббота," / "27 июля 2024 г."
+            n > 0
+            and word_count(lines[filled[n - 1]]) == 1
+            and classify(f"{lines[filled[n - 1]]} {lines[i]}", rules) == "today_widget"
+        ):
+            kinds[filled[n - 1]] = kinds[i] = "today_widget"
         elif (  # the weather, its city, the day (no clock): "25.8 C" / "New York" / "Friday,
             n > 1  # July 26, 2024" over a report of 19 May (gg2), whatever follows
             and kinds[filled[n - 2]] in ("widget", "counter")

@@ -164,6 +164,33 @@ def today_dated(cleaned: Cleaned, rules: CleanRules) -> tuple[dt.date | None, st
     return date, "today_lead" if date else None
 
 
+TODAY_BOX_LEAD_MIN_WORDS = 8  # the lead paragraph whose opening a today box's day is sought in
+
+
+def today_box_day(cleaned: Cleaned, rules: CleanRules) -> tuple[dt.date | None, str | None]:
+    """The day of the page's "today" box when the lead's opening names that day without a
+    year ("Вторник, 16 апреля 2019" under the headline over "Во вторник, 16 апреля, в
+    областном центре состоялось …"), when nothing else dates the page: either the box is
+    the article's stamp, or the page was seen on the day it reports, its publication day.
+    One box date only."""
+    boxes = {
+        safe_date(year, month, day)
+        for r in cleaned.removed
+        if r.kind == "today_widget"
+        for _start, year, month, day in find_dates(r.line, rules)
+        if year is not None
+    } - {None}
+    if len(boxes) != 1:
+        return None, None
+    box = boxes.pop()
+    paras = (
+        p for p in (cleaned.body or "").split("\n\n") if len(p.split()) >= TODAY_BOX_LEAD_MIN_WORDS
+    )
+    lead = next(paras, "")[:LEAD_EVENT_CHARS]
+    said = {(month, day) for _s, year, month, day in find_dates(lead, rules) if year is None}
+    return (box, "today_box_lead") if (box.month, box.day) in said else (None, None)
+
+
 def today_check(
     date: dt.date | None,
     how: str | None,

@@ -14,6 +14,7 @@ from generator.ingest.metadata.lead_dates import (
     LEAD_SENTENCE,
     context_year,
     fits_lead,
+    today_box_day,
     today_check,
     today_dated,
 )
@@ -67,6 +68,8 @@ DATE_BRANCHES = (
     "context_year",  # a yearless dateline + the year the first paragraphs give
     "wire_lead",  # the first date of a wire report's lead
     "today_lead",  # nothing else: the lead's "Today, 26 September 2025" (its year given)
+    "today_box_lead",  # nothing else: a today box's day, the one the lead opens with
+    "crawl_stamp",  # a date against the crawl marker's day, which another stamp names
 )
 
 
@@ -88,6 +91,8 @@ def date_with_provenance(
     date, how, warnings = _branch_date(cleaned, rules, page_date, url)
     if date is None:  # the lead's own "today" (nothing to check it against)
         date, how = today_dated(cleaned, rules)
+    if date is None:  # a box of the day whose day the lead opens with
+        date, how = today_box_day(cleaned, rules)
     else:
         date, how = today_check(date, how, cleaned, rules, warnings)
     if (
@@ -96,6 +101,14 @@ def date_with_provenance(
         or _marker_agrees(date, cleaned.crawl_date)
     ):
         return date, how, warnings
+    crawl = parse_crawl_date(cleaned.crawl_date)[0]
+    if crawl is not None and any(  # another stamp of the page names the marker's day: "02 Apr
+        safe_date(y, m, d) == crawl  # 2022" (a box of the day) over the headline, "01 Apr
+        for _where, line in cleaned.stamps  # 2022 3:33 PM" under it, marker 2022-04-01
+        for _s, y, m, d in find_dates(line, rules)
+        if y is not None
+    ):
+        return crawl, "crawl_stamp", warnings
     warnings.append(
         f"the {how} date {date} is not the crawl date {cleaned.crawl_date}; date left unknown"
     )
