@@ -4842,3 +4842,29 @@ def test_a_headline_said_again_under_its_standfirst(ctx, name, title):
 def test_headlines_of_dev80(ctx, name, title):
     """dev80: a pager, a site's motto, a programme's name after the headline, a login."""
     assert _realset_article(ctx, name).title == title
+
+
+def test_the_headline_over_a_list_of_more_news(ctx):
+    """liubar.online (dev81): the headline, then "Більше новин" and other stories'
+    headlines: the lines under a list's heading are its items, not the page's headline."""
+    name = "dev81/uk_liubaronline_uzbichchia-dorih-liubarshchyny-borshchivnyk.txt"
+    assert _realset_article(ctx, name).title == (
+        "Узбіччя доріг Любарщини окупували небезпечні рослини – Борщівник Сосновського"
+    )
+    assert classify("Больше новостей", ctx.rules) == "ticker"
+    assert classify("Прямой эфир", ctx.rules) == "navigation"  # (sputnik-news.ee, dev82)
+
+
+@pytest.mark.parametrize(
+    "url", [None, "https://arkhangelsk-news.ru/incident/2025/05/02/3657-amp.html"]
+)
+def test_a_headline_as_long_as_a_sentence_over_its_stamp_and_lead(ctx, url):
+    """arkhangelsk-news.ru (dev82): a headline of 30 words over "2 мая 2025, 13:14" and a
+    lead that opens with its words: the headline, not a lead to cut a title from."""
+    name = (
+        "dev82/ru_arkhangelsknews_kotlasskie-politseiskie-posetili-vystavku-"
+        "semeinye-relikvii-velikoi-pobedy.txt"
+    )
+    art = _realset_article(ctx, name, url)
+    assert art.title.endswith("посетили выставку-встречу «Семейные реликвии Великой Победы»")
+    assert LEAD_TITLE not in art.inferred

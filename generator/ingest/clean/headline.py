@@ -52,6 +52,7 @@ from generator.ingest.clean.rules import (
 )
 from generator.ingest.clean.slug import holds_slug, says_slug, slug_words_in
 from generator.ingest.clean.stamps import (
+    LIST_HEADING_WORDS,
     around_stamp,
     stamp_and_credit,
     stamped_items,
@@ -79,6 +80,7 @@ HEADLINE_SCAN_LINES = 80  # ... among at most this many lines of 3+ words
 MENU_SCAN_LINES = 240  # ... and this many lines in all (menus of short items included)
 OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
 POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
+_LIST_HEADINGS = frozenset({"read_also", "ticker"})  # a list's heading: other stories below
 CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.Ru#…" and its article)
 _DATED_CAPTION = re.compile(r"\w,\s*[0-3]?\d\.[01]\d\.(?:19|20)\d{2}\s*$")  # "…, 29.06.2025"
 # an image's file name under it ("… Minister for Government Services Bill Shorten.JPG")
@@ -160,12 +162,21 @@ def choose_headline(
     menu: set[int] = set()
     end = len(lines)
     scanned = 0  # lines of 3+ words: a long menu of short items does not use up the window
+    heading = None  # a list's heading under a headline-long line
     listed = stamped_items(lines, start, min(len(lines), start + MENU_SCAN_LINES), rules)
     for i in range(start, min(len(lines), start + MENU_SCAN_LINES)):
         if scanned >= HEADLINE_SCAN_LINES:
             break
         scanned += word_count(lines[i]) >= 3
-        if kinds[i] is not None or classify(lines[i], rules) or byline(lines[i], rules):
+        kind = kinds[i] or classify(lines[i], rules)
+        if (
+            heading is None
+            and kind in _LIST_HEADINGS
+            and word_count(lines[i]) <= LIST_HEADING_WORDS
+            and any(word_count(lines[j]) >= 3 for j in candidates)
+        ):
+            heading = i  # "Більше новин" under the headline: other stories' headlines follow
+        if kind or byline(lines[i], rules):
             continue
         if i in listed:
             kinds[i] = "ticker"  # "18:00 | 04 декабря" / item / "17:00 | 04 декабря" / item …
@@ -250,6 +261,11 @@ def choose_headline(
         candidates.append(i)  # (menu items of one or two words do not fill the window)
         if in_menu(lines, kinds, i, rules):
             menu.add(i)  # "Kazakhstan's Bloody January 2022" among a menu's items
+    if heading is not None:  # the lines under a list's heading are its items, not headlines
+        for j in candidates:
+            if j > heading:
+                kinds[j] = "ticker"
+        candidates = [j for j in candidates if j < heading]
     if slug and not any(
         says_slug(lines[i], slug) or holds_slug(lines[i], slug) for i in candidates
     ):
@@ -260,6 +276,8 @@ def choose_headline(
                     kinds[j] = "pre_title"  # no text: "• Reports" / "• Chronicle of …")
             return below, candidates, end
     if not candidates:
+        if _over_own_lead(lines, rules, end):  # a headline as long as a sentence
+            return end, candidates, end + 1
         return stamped_twice_below(lines, kinds, rules, end), candidates, end
     body = "\n".join(lines[j] for j in range(end, min(len(lines), end + 40)) if kinds[j] is None)
     body_stems = word_stems(body[:4000])
@@ -272,6 +290,9 @@ def choose_headline(
     later = [
         comparison_key(lines[j]) for j in range(end, min(len(lines), end + 60)) if lines[j].strip()
     ]
+    own = [i for i in candidates if _over_own_lead(lines, rules, i)]
+    if own:  # a headline as long as a sentence over its stamp and a lead saying it again
+        return own[0], candidates, end
     over = over_own_dateline(lines, kinds, candidates, end, rules)
     if over is not None:  # the line right over the page's own dated dateline
         return over, candidates, end
@@ -369,6 +390,25 @@ def _capitals_headline(line: str) -> bool:
 
 
 TWICE_BELOW_LINES = 8  # a headline said around its stamp, among this many lines under a notice
+
+
+OWN_LEAD_MIN_WORDS = 5
+
+
+def _over_own_lead(lines: list[str], rules: CleanRules, end: int) -> bool:
+    """Is line ``end`` (a candidate, or the line that ended the header) a headline as long
+    as a sentence, over the page's stamp and a lead that opens with its words ("В
+    преддверии 80-летия Победы … посетили выставку-встречу «Семейные реликвии Великой
+    Победы»" / "2 мая 2025, 13:14" / "В преддверии 80-летия Победы … Экскурсию …")?"""
+    filled = [j for j in range(end, len(lines)) if lines[j].strip()][:3]
+    if len(filled) < 3 or filled[0] != end or ends_sentence(lines[end]):
+        return False
+    key = comparison_key(lines[end])
+    return (
+        word_count(lines[end]) >= OWN_LEAD_MIN_WORDS
+        and is_timestamp(lines[filled[1]], rules)
+        and comparison_key(lines[filled[2]]).startswith(key)
+    )
 
 
 def stamped_twice_below(
