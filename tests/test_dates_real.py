@@ -1946,3 +1946,15 @@ def test_the_crawl_day_a_stamp_names_beside_a_box_of_another_day(ctx):
     assert text_date(ctx, name) == dt.date(2022, 4, 1)
     unnamed = page(name).replace("01 Apr 2022 3:33 PM", "", 1)
     assert ingest_text(ctx, unnamed) is None
+
+
+def test_the_stamp_of_a_day_before_the_urls(ctx):
+    """gazetavechorka.ru (dev83): "• 30 мая 2017 г." under the headline, the address
+    "/news/2019/05/20/…" (the site moved): the page's own stamp of an earlier day; a stamp
+    after the URL's day is an update's or a box of the day, and the URL's date stands."""
+    name = "dev83/ru_gazetavechorka_zolotaya-zabastovka-v-vershino-darasunskom.txt"
+    url = "http://gazetavechorka.ru/news/2019/05/20/zolotaya-zabastovka-v-vershino-darasunskom"
+    assert text_date(ctx, name, url=url) == dt.date(2017, 5, 30)
+    later = page(name).replace("30 мая 2017 г.", "30 мая 2019 г.", 1)
+    raw = RawInput(data=later.encode(), origin=name, url=url)
+    assert ingest_bytes(raw, ctx).date == dt.date(2019, 5, 20)

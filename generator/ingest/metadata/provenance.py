@@ -50,6 +50,7 @@ DATE_BRANCHES = (
     "dateline",  # a dateline with a full date
     "page_date",  # the HTML page's own date (trafilatura)
     "url",  # the URL's date
+    "stamp_before_url",  # a stamp around the headline of a day before the URL's date
     "today_url",  # the lead's "Today, 10 January", the day before the URL's date
     "permalink",  # the page's own address written in its text
     "stamp_dateline",  # the stamp around the headline whose day a yearless dateline names
@@ -178,6 +179,14 @@ def _branch_date(
         return page_date, "page_date", warnings
     by_url = _url_date(cleaned, rules, url, latin)
     if by_url is not None:
+        stamped, _conflict, _which = stamp_date(cleaned, rules, latin)
+        if (  # the page's own stamp of an earlier day: the address is a later posting's
+            stamped is not None  # (a site moved: "• 30 мая 2017 г." under /2019/05/20/; a
+            and stamped < by_url  # stamp in local time under a UTC day); a later stamp is
+            and posts_dateline(stamped, dl)  # an update's or a box of the day
+            and fits_lead(stamped, cleaned, rules, latin)
+        ):
+            return stamped, "stamp_before_url", warnings
         return by_url, "url", warnings
     by_url = permalink_date(cleaned, rules, url)
     if by_url is not None:
