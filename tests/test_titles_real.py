@@ -4868,3 +4868,31 @@ def test_a_headline_as_long_as_a_sentence_over_its_stamp_and_lead(ctx, url):
     art = _realset_article(ctx, name, url)
     assert art.title.endswith("посетили выставку-встречу «Семейные реликвии Великой Победы»")
     assert LEAD_TITLE not in art.inferred
+
+
+@pytest.mark.parametrize(
+    ("name", "lead"),
+    [
+        (
+            "dev84/en_southernminn_stock-up-on-blankets-ukrainians-brace-for-horrific-winter.txt",
+            "Ukrainians could face rolling blackouts",
+        ),
+        (
+            "dev84/en_midfloridanewspapers_stock-up-on-blankets-ukrainians-brace-for-winter.txt",
+            "Ukraine could face rolling blackouts",
+        ),
+        (
+            "dev61/en_pressherald_ukraine-farmers-surrounded-by-risks-from-mines-to-logistics.txt",
+            "A grassy lane rutted with tire tracks",
+        ),
+    ],
+)
+def test_a_wire_photos_slug_and_caption_are_no_headline_nor_text(ctx, name, lead):
+    """AP copies with no headline line (dev84, dev61): the photo's slug ("APTOPIX Russia
+    Ukraine War"), its caption ending in "(AP Photo/Bernat Armangue)" or ".../Associated
+    Press file" or over "LIBKOS/AP PHOTO", and the photographer's name are debris: the
+    title is cut from the wire's lead."""
+    art = _realset_article(ctx, name)
+    assert LEAD_TITLE in art.inferred and art.title.startswith(lead)
+    assert art.body.split("\n\n")[0].startswith(lead.split()[0])
+    assert "War" not in art.title and "Photo" not in art.body.split("\n\n")[0]

@@ -462,9 +462,22 @@ def credited_below(lines: list[str], i: int, rules: CleanRules) -> bool:
     if twice:
         below = below[1:]  # the caption said twice (alt text, then caption) over its credit
     following = below[0] if below else ""
-    return (bool(_DASH_OPENING.match(following)) or twice) and classify(
-        following, rules
-    ) == "photo_credit"
+    return (
+        (bool(_DASH_OPENING.match(following)) or twice)
+        and classify(following, rules) == "photo_credit"
+    ) or agency_photo_credit(following, rules)
+
+
+_AGENCY_PHOTO_END = re.compile(r"/\s*(?:ap|afp|epa)\s+photo$", re.IGNORECASE)
+
+
+def agency_photo_credit(line: str, rules: CleanRules) -> bool:
+    """A wire photo's credit on a line of its own, the photographer first ("LIBKOS/AP
+    PHOTO"): the line above is its caption."""
+    return (
+        _AGENCY_PHOTO_END.search(line.strip()) is not None
+        and classify(line.strip(), rules) == "photo_credit"
+    )
 
 
 def credited_caption(line: str, rules: CleanRules) -> bool:

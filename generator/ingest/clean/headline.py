@@ -8,6 +8,7 @@ import re
 from generator.ingest.clean.candidates import (
     LIST_BULLET,
     YEAR_CAPTION,
+    agency_photo_credit,
     body_line,
     calendar_only,
     caption_twice,
@@ -43,7 +44,7 @@ from generator.ingest.clean.candidates import (
 )
 from generator.ingest.clean.dates import OPENING_DATE
 from generator.ingest.clean.lead import opening_salutation
-from generator.ingest.clean.lines import SEPARATORS, byline, classify
+from generator.ingest.clean.lines import SEPARATORS, byline, classify, name_line
 from generator.ingest.clean.rules import (
     HEADLINE_MAX_WORDS,
     HEADLINE_MIN_SCORE,
@@ -196,6 +197,12 @@ def choose_headline(
             continue  # a photo's caption with the day it was taken, or its file's name
         if credit_after(lines[i], rules) or credited_below(lines, i, rules):
             kinds[i] = "caption"  # "Пожежа у Туапсе. Фото: російські ЗМІ"
+            continue
+        if _photo_slug(lines, i, rules):
+            kinds[i] = "caption"  # "APTOPIX Russia Ukraine War" over a wire photo's caption
+            continue
+        if _photographer(lines, kinds, i, rules):
+            kinds[i] = "photo_credit"  # "… (AP Photo/Bernat Armangue)" / "Bernat Armangue"
             continue
         if (
             rubric_line(lines[i])
@@ -390,6 +397,40 @@ def _capitals_headline(line: str) -> bool:
 
 
 TWICE_BELOW_LINES = 8  # a headline said around its stamp, among this many lines under a notice
+
+
+PHOTO_SLUG_MAX_WORDS = 4
+
+
+def _photo_slug(lines: list[str], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` a wire photo's slug over its caption: a few capitalised words, no
+    function word ("Russia Ukraine War", "APTOPIX Russia Ukraine War"), right over a
+    caption that ends in its credit or has it on the next line ("… (AP Photo/Bernat
+    Armangue)"; "… Monday, Nov. 21, 2022." / "LIBKOS/AP PHOTO")?"""
+    words = lines[i].split()
+    if not 2 <= len(words) <= PHOTO_SLUG_MAX_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    if re.search(r"\d", lines[i]) or ends_sentence(lines[i]):
+        return False
+    below = [line for line in lines[i + 1 : i + 6] if line.strip()][:2]
+    if not below:
+        return False
+    if classify(below[0], rules) == "caption":
+        return True
+    return len(below) == 2 and agency_photo_credit(below[1].strip(), rules)
+
+
+def _photographer(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` a name alone right under a picture's caption whose credit names it: its
+    photographer ("… (AP Photo/Bernat Armangue)" / "Bernat Armangue")?"""
+    above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    name = lines[i].strip()
+    return (
+        above is not None
+        and name.casefold() in lines[above].casefold()
+        and (kinds[above] == "caption" or classify(lines[above], rules) == "caption")
+        and name_line(name, rules) is not None
+    )
 
 
 OWN_LEAD_MIN_WORDS = 5

@@ -82,8 +82,15 @@ _WIRE_CAPTION = re.compile(
 )
 
 # a picture agency's caption, however long, ends with its credit in brackets: "… AFP PHOTO /
-# MAX VETROV (Photo credit should read MAX VETROV/AFP/Getty Images)"
-_PHOTO_CREDIT_END = re.compile(r"\(photo credit should read [^()]{2,80}\)\s*$", re.IGNORECASE)
+# MAX VETROV (Photo credit should read MAX VETROV/AFP/Getty Images)", "… this winter. (AP
+# Photo/Bernat Armangue)"; or with the photographer and the agency: "… Bernat
+# Armangue/Associated Press file"
+_PHOTO_CREDIT_END = re.compile(
+    r"(?:\(photo credit should read [^()]{2,80}\)|\((?:ap|afp|epa) photo\s*/[^()]{2,60}\)"
+    r"|\.\s+[^\W\d_][\w.-]*(?:\s[^\W\d_][\w.-]*){0,3}\s*/\s*(?:the\s)?associated\spress"
+    r"(?:\sfile)?)\s*$",
+    re.IGNORECASE,
+)
 
 # A market ticker's line: currency codes or signs, rates, changes and arrows only ("• USD
 # 468.56", "504.49 KZT", "$1 – 12466.44", "UZS – -0,47%", "Brent 74.2 ▲ 1.3%", a lone "EUR").
