@@ -436,17 +436,17 @@ def _photographer(lines: list[str], kinds: list[str | None], i: int, rules: Clea
 OWN_LEAD_MIN_WORDS = 5
 
 
-def _over_own_lead(lines: list[str], rules: CleanRules, end: int) -> bool:
-    """Is line ``end`` (a candidate, or the line that ended the header) a headline as long
+def _over_own_lead(lines: list[str], rules: CleanRules, i: int) -> bool:
+    """Is line ``i`` (a candidate, or the line that ended the header) a headline as long
     as a sentence, over the page's stamp and a lead that opens with its words ("В
     преддверии 80-летия Победы … посетили выставку-встречу «Семейные реликвии Великой
     Победы»" / "2 мая 2025, 13:14" / "В преддверии 80-летия Победы … Экскурсию …")?"""
-    filled = [j for j in range(end, len(lines)) if lines[j].strip()][:3]
-    if len(filled) < 3 or filled[0] != end or ends_sentence(lines[end]):
+    filled = [j for j in range(i, len(lines)) if lines[j].strip()][:3]
+    if len(filled) < 3 or filled[0] != i or ends_sentence(lines[i]):
         return False
-    key = comparison_key(lines[end])
+    key = comparison_key(lines[i])
     return (
-        word_count(lines[end]) >= OWN_LEAD_MIN_WORDS
+        word_count(lines[i]) >= OWN_LEAD_MIN_WORDS
         and is_timestamp(lines[filled[1]], rules)
         and comparison_key(lines[filled[2]]).startswith(key)
     )
