@@ -318,13 +318,15 @@ def _name_keys(name: str) -> set[str]:
 
 def _domain_keys(url: str | None) -> set[str]:
     """Keys of a URL's site: the host and its own name ("kloop.kg", "kloop";
-    "snoopeasy.blogspot.com", "snoopeasy"; "nrcu.gov.ua", "nrcu")."""
-    from generator.sources import site_host
+    "snoopeasy.blogspot.com", "snoopeasy"; "nrcu.gov.ua", "nrcu"), an internationalised
+    host both ways ("xn--1-rtb.net" and "1й.net")."""
+    from generator.sources import site_host, unicode_host
 
     host = site_host(url)
     if not host:
         return set()
-    return {k for k in (_outlet_key(host), _outlet_key(host.split(".")[0])) if k}
+    hosts = {host, unicode_host(host)}
+    return {k for h in hosts for k in (_outlet_key(h), _outlet_key(h.split(".")[0])) if k}
 
 
 def outlet_matches(

@@ -32,7 +32,8 @@ _GEO_SECOND_LEVEL = {
 }
 _HOSTING = ("blogspot.com", "wordpress.com", "livejournal.com", "storage.googleapis.com")
 # Host labels in front of a site's own name that say nothing about the outlet.
-_HOST_PREFIXES = ("www", "m", "amp", "mobile", "pda", "en", "ru", "rus", "kaz", "kz", "uk", "ua")
+_LANGUAGE_PREFIXES = ("en", "ru", "rus", "kaz", "kz", "uk", "ua")
+_HOST_PREFIXES = ("www", "m", "amp", "mobile", "pda", *_LANGUAGE_PREFIXES)
 
 
 def _under_second_level(parts: list[str]) -> bool:
@@ -52,7 +53,13 @@ def site_host(url: str | None) -> str | None:
     parts = [p for p in host.split(".") if p]
     if len(parts) < 2 or all(p.isdigit() for p in parts):
         return None
-    while len(parts) > 2 and parts[0] in _HOST_PREFIXES:
+    while (
+        len(parts) > 2
+        and parts[0] in _HOST_PREFIXES
+        and not (  # "rus.com.az" is the site, not "com.az" ("www.gov.kz" is "gov.kz")
+            parts[0] in _LANGUAGE_PREFIXES and len(parts) == 3 and _under_second_level(parts)
+        )
+    ):
         parts = parts[1:]
     keep = 3 if _under_second_level(parts) else 2
     for platform in _HOSTING:  # a blog on a hosting platform: the blog is the site
@@ -74,19 +81,37 @@ def host_label(host: str) -> str:
     return parts[-3] if _under_second_level(parts) else parts[-2]
 
 
+def unicode_host(host: str) -> str:
+    """The host as its readers write it: an internationalised domain's labels decoded
+    ("xn----7sbhwjb3brd.xn--p1ai" -> "арктик-тв.рф")."""
+    labels = []
+    for label in host.split("."):
+        try:
+            labels.append(
+                label.encode("ascii").decode("idna") if label.startswith("xn--") else label
+            )
+        except UnicodeError:
+            return host
+    return ".".join(labels)
+
+
 def name_from_host(host: str, text: str = "") -> str:
     """A readable outlet name for a site the registry does not know: the way the text
     writes the site's name if it does ("Kloop" for kloop.kg, "Daily Sabah" for
-    dailysabah.com), else the host itself ("reform.news")."""
-    key = _squash(host_label(host))
+    dailysabah.com, "Юрьянские вести" for юрьянскиевести.рф), else the host itself as its
+    readers write it ("reform.news", "арктик-тв.рф")."""
+    shown = unicode_host(host)
+    key = _squash(host_label(shown))
+    latin = shown.isascii()
     if len(key) >= 3 and text:
-        words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'.&-]*", text[:20_000])
+        pattern = r"[A-Za-z0-9][A-Za-z0-9'.&-]*" if latin else r"[^\W_][\w'.&-]*"
+        words = re.findall(pattern, text[:20_000])
         for n in (1, 2, 3):
             for i in range(len(words) - n + 1):
                 form = " ".join(words[i : i + n]).strip(".'-")
-                if _squash(form) in (key, _squash(host)) and not form.islower():
+                if _squash(form) in (key, _squash(shown)) and not form.islower():
                     return form
-    return host
+    return shown
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,11 @@ from generator.sources import name_from_host, site_host
         ("https://www.tvc.ru/news/283605", "tvc.ru"),
         # the label is a second level only under its own country's domain
         ("https://news.kyiv.media/story", "kyiv.media"),
+        # a language's label is the site's own name when only a second level follows it
+        # (rus.com.az, dev82); "www" never is
+        ("https://rus.com.az/news/123", "rus.com.az"),
+        ("https://www.gov.kz/memleket/entities", "gov.kz"),
+        ("https://ru.sputnik.kz/20220105/x.html", "sputnik.kz"),
     ],
 )
 def test_site_host(url, host):
@@ -84,3 +89,16 @@ def test_a_city_in_its_case_or_without_the_sites_number_is_no_sites_name():
     assert own_name_written("pavlodar.city", ["Чемпионат по боксу прошёл в Павлодаре"]) is None
     assert own_name_written("grodno24.com", ["Гродно"]) is None
     assert own_name_written("primorye24.ru", ["Приморье24"]) == "Приморье24"
+
+
+def test_an_internationalised_domain_is_named_as_its_readers_write_it():
+    """юрьянскиевести.рф (dev82), арктик-тв.рф (dev81): the host was shown in its ASCII
+    form ("xn--b1afbjdhuxkfl5iyaq.xn--p1ai"); the page's own spelling of the name, else the
+    host in Cyrillic. The evaluator takes the label's either form of the host as one."""
+    host = site_host("http://xn--b1afbjdhuxkfl5iyaq.xn--p1ai/news/1")
+    assert name_from_host(host) == "юрьянскиевести.рф"
+    assert name_from_host(host, "Газета «Юрьянские вести» сообщает") == "Юрьянские вести"
+    url = "https://xn----7sbhwjb3brd.xn--p1ai/index.php?q=tv-novosti/x"
+    name = "dev81/ru_arktiktv_segodnya-v-murmanske-morskikh-obitatelei-okeanariuma-ugoshchayut.txt"
+    assert _realset_source(name, url) == "Арктик-ТВ"
+    assert outlet_matches("1й.net", "xn--1-rtb.net (aggregator)", "https://xn--1-rtb.net/a")
