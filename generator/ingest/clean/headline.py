@@ -441,14 +441,14 @@ def _over_own_lead(lines: list[str], rules: CleanRules, i: int) -> bool:
     as a sentence, over the page's stamp and a lead that opens with its words ("В
     преддверии 80-летия Победы … посетили выставку-встречу «Семейные реликвии Великой
     Победы»" / "2 мая 2025, 13:14" / "В преддверии 80-летия Победы … Экскурсию …")?"""
-    filled = [j for j in range(i, len(lines)) if lines[j].strip()][:3]
-    if len(filled) < 3 or filled[0] != i or ends_sentence(lines[i]):
-        return False
-    key = comparison_key(lines[i])
+    if i >= len(lines) or word_count(lines[i]) < OWN_LEAD_MIN_WORDS or ends_sentence(lines[i]):
+        return False  # (cheap checks first: this runs for every candidate)
+    filled = list(itertools.islice((j for j in range(i, len(lines)) if lines[j].strip()), 3))
     return (
-        word_count(lines[i]) >= OWN_LEAD_MIN_WORDS
+        len(filled) == 3
+        and filled[0] == i
         and is_timestamp(lines[filled[1]], rules)
-        and comparison_key(lines[filled[2]]).startswith(key)
+        and comparison_key(lines[filled[2]]).startswith(comparison_key(lines[i]))
     )
 
 

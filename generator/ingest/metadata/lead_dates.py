@@ -91,9 +91,8 @@ def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = 
     started = None  # where the last date put ahead by its start word begins
     for start, year, month, day in find_dates(first, rules, latin):
         ranged = started is not None and _range_end(first[started:start])
-        started = start if _ahead(first[:start], rules) else None
+        started = start if ranged or _ahead(first[:start], rules) else None
         if ranged:  # a range's end after its start ahead: "с 24 февраля по 31 мая"
-            started = start
             continue
         if year is not None:  # "late on November 11, 2023" under a stamp of September 26
             told = safe_date(year, month, day)
