@@ -1958,3 +1958,63 @@ def test_the_stamp_of_a_day_before_the_urls(ctx):
     later = page(name).replace("30 мая 2017 г.", "30 мая 2019 г.", 1)
     raw = RawInput(data=later.encode(), origin=name, url=url)
     assert ingest_bytes(raw, ctx).date == dt.date(2019, 5, 20)
+
+
+def test_a_stamp_in_brackets_before_an_agency_dateline(ctx):
+    """lincolndailynews.com (dev85): "[June 23, 2020]  NUR-SULTAN (Reuters) - …": the stamp
+    is cut from the lead, and the dateline after it is read (no URL given)."""
+    name = "dev85/en_lincolndailynews_kazakhstans-biggest-city-running-out-of-hospital-beds.txt"
+    raw = RawInput(data=page(name).encode("utf-8"), origin=name)
+    article = ingest_bytes(raw, ctx)
+    assert article.date == dt.date(2020, 6, 23)
+    assert "Reuters" in (article.source, article.original)
+    assert not article.body.startswith(("[", "Send a link"))
+    # (a rubric in brackets is no stamp: the lead stays whole)
+    rubric = page(name).replace("[June 23, 2020]", "[Health news]", 1)
+    assert ingest_text(ctx, rubric) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("http://archives.lincolndailynews.com/2020/Jun/23/NEWS/h.shtml", dt.date(2020, 6, 23)),
+        ("https://theecologist.org/2011/sep/09/kazakhstan-aral-sea", dt.date(2011, 9, 9)),
+        ("https://www.theguardian.com/world/2017/aug/23/russian-court", dt.date(2017, 8, 23)),
+        ("https://example.com/2022/January/3/a-story", dt.date(2022, 1, 3)),
+        ("https://example.com/2022/mayor/3/a-story", None),
+        ("https://example.com/2022/may/40/a-story", None),
+    ],
+)
+def test_a_urls_month_by_its_english_name(url, date):
+    assert url_date(url) == date
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        (  # "30 08 2023, 12:18" under the text, over a photo's credit and a pager
+            "dev85/en_centralasiamedia_kazakhstan-has-repelled-more-than-36-million-cyber-attacks.txt",
+            dt.date(2023, 8, 30),
+        ),
+        (  # "09:15; 24 05 2017 0 1 293" under the headline
+            "dev79/ru_gagauzinfo_na-pyati-ulitsakh-chadyr-lungi-nachalsya-yamochnyy-remont-dorog.txt",
+            dt.date(2017, 5, 24),
+        ),
+    ],
+)
+def test_a_stamps_day_month_and_year_apart_by_spaces_beside_its_clock(ctx, name, date):
+    assert text_date(ctx, name, chars=5000) == date
+    # (no clock beside them: three numbers, no stamp)
+    text = page(name, 5000).replace(", 12:18", "", 1).replace("09:15; ", "", 1)
+    assert ingest_text(ctx, text) is None
+
+
+def test_a_sites_motto_over_its_stamp_and_headline(ctx):
+    """wattagnet.com (dev86): "News and analysis for the global poultry industry." / a
+    breadcrumb / "on September 26, 2022" / the headline: the motto is the site's, not a line
+    of text above the headline (no URL given, so no slug points to the headline)."""
+    name = "dev86/en_wattagnet_chicken-production-reduced-at-mhp-in-ukraine.txt"
+    article = ingest_bytes(RawInput(data=page(name).encode("utf-8"), origin=name), ctx)
+    assert article.date == dt.date(2022, 9, 26)
+    assert article.title == "Chicken production reduced at MHP in Ukraine"
+    assert article.body.startswith("Higher selling prices")

@@ -4896,3 +4896,31 @@ def test_a_wire_photos_slug_and_caption_are_no_headline_nor_text(ctx, name, lead
     assert LEAD_TITLE in art.inferred and art.title.startswith(lead)
     assert art.body.split("\n\n")[0].startswith(lead.split()[0])
     assert "War" not in art.title and "Photo" not in art.body.split("\n\n")[0]
+
+
+def test_an_age_mark_after_the_headline_is_cut(ctx):
+    """gpkorkino.ru (dev86): "На Розе встречаются лидеры | 16+" (the age mark Russian law
+    asks of media); a number with "+" inside a headline stays."""
+    from generator.ingest.clean.title import tidy_title
+
+    art = _realset_article(ctx, "dev86/ru_gpkorkino_na-roze-vstrechayutsya-lidery.txt")
+    assert art.title == "На Розе встречаются лидеры"
+    assert tidy_title("Премьера спектакля (16+)") == "Премьера спектакля"
+    assert tidy_title("Вакцинация детей 12+ началась") == "Вакцинация детей 12+ началась"
+
+
+def test_a_broadcasters_next_programme_box_is_no_part_of_the_headline(ctx):
+    """kuzbassfm.ru (dev86): "Скоро в эфире:" over the headline is the radio's box of the
+    next programme, not the first line of a headline wrapped after its colon."""
+    art = _realset_article(ctx, "dev86/ru_kuzbassfm_futbolnyi-kuzbass-proigral-na-vyezde.txt")
+    assert art.title == "Футбольный «Кузбасс» проиграл на выезде"
+
+
+def test_a_photographers_credit_to_a_photo_site_is_no_text(ctx):
+    """fleischwirtschaft.de (dev86): "Andrea Damm/pixelio.de" between the headline and the
+    dateline is the picture's credit."""
+    art = _realset_article(
+        ctx, "dev86/en_fleischwirtschaft_miratorg-pork-producer-reported-asf-outbreak.txt"
+    )
+    assert art.body.startswith("RUSSIA, Moscow. Russia’s largest pork producer")
+    assert "pixelio" not in art.body

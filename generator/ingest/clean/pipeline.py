@@ -79,6 +79,7 @@ from generator.ingest.clean.title import (
 )
 from generator.ingest.clean.unglue import (
     share_label,
+    unglue_bracket_stamp,
     unglue_caps_byline,
     unglue_card,
     unglue_dated_headline,
@@ -103,6 +104,13 @@ _GLUED_DATES = re.compile(r"(?<=\b\d\d\.\d\d\.(?:19|20)\d\d)(?=\d\d\.\d\d\.(?:19
 _GLUED_CLOCK_DAY = re.compile(
     r"^(?P<clock>\W*(?:[01]?\d|2[0-3]):[0-5]\d)"
     r"(?=(?:[1-9]|[12]\d|3[01])\s+[^\W\d_]{3,}\.?,?\s+(?:19|20)\d\d\b)"
+)
+# A stamp's day, month and year in figures apart by spaces, beside its clock time ("30 08
+# 2023, 12:18", "09:15; 24 05 2017"): written with dots so it reads as a date
+_SPACED_DAY = re.compile(
+    r"^(?P<clock>\W*(?:[01]?\d|2[0-3]):[0-5]\d[;,]?\s+)?"
+    r"(?P<day>0?[1-9]|[12]\d|3[01]) (?P<month>0[1-9]|1[0-2]) (?P<year>(?:19|20)\d\d)\b"
+    r"(?(clock)|(?=,?\s+(?:[01]?\d|2[0-3]):[0-5]\d\b))"
 )
 # A thumbnail's file name glued before the lead ("1345505519-eduardogai04.05.2012-300x288
 # Председатель …"): WordPress names its resized images "<name>-<width>x<height>"
@@ -179,11 +187,17 @@ def clean_text(
         for n, line in enumerate(lines)
         for part in (unglue_inline_stamp(line, rules) if n < DATED_HEADLINE_LINES else [line])
     ]
+    lines = [
+        part
+        for n, line in enumerate(lines)
+        for part in (unglue_bracket_stamp(line, rules) if n < DATED_HEADLINE_LINES else [line])
+    ]
     lines = [part for line in lines for part in unglue_tail_stamp(line, rules)]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         line = _THUMB_NAME.sub("", line, count=1)  # "…-300x288Председатель …"
         line = _GLUED_DATES.sub(" ", line)  # "26.12.202526.12.2025": published / updated
         line = _GLUED_CLOCK_DAY.sub(r"\g<clock> ", line, count=1)  # "11:1429 января 2014"
+        line = _SPACED_DAY.sub(r"\g<clock>\g<day>.\g<month>.\g<year>", line, count=1)
         line = lines[i] = _ALT_LABEL.sub("", line, count=1)  # "altНа площади …"
         label, colon, rest = line.partition(":")
         if colon and word_count(label) <= 2 and word_count(rest) >= 5 and share_label(label, rules):

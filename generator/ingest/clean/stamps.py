@@ -336,10 +336,11 @@ def stamp_lines(
             and not any(kinds[i] in _LIST_KINDS for i in rest[:at])  # "Читайте также" / date
             and (
                 all(
-                    kinds[i] in ("timestamp", "prompt")
+                    kinds[i] in ("timestamp", "prompt", "photo_credit")
                     or word_count(lines[i]) < 4
                     or i == title_index  # the page's header printed under its text
-                    for i in after  # ("12:16 10.01.2023" / the headline)
+                    for i in after  # ("12:16 10.01.2023" / the headline; the picture's
+                    # credit: "30 08 2023, 12:18" / "photo source: freepik.com / freepik")
                 )
                 # (a "found a typo? Ctrl+Enter" box may follow) ...
                 or (at == 0 and published_label(lines[rest[0]], rules))

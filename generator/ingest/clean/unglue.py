@@ -174,6 +174,22 @@ def unglue_inline_stamp(line: str, rules: CleanRules) -> list[str]:
     return [head, stamp, lead]
 
 
+_BRACKET_STAMP = re.compile(r"^\[(?P<stamp>[^\[\]\n]{6,40})\]\s+(?=\S)")
+
+
+def unglue_bracket_stamp(line: str, rules: CleanRules) -> list[str]:
+    """A stamp in square brackets opening a paragraph ("[June 23, 2020]  NUR-SULTAN
+    (Reuters) - …") -> the stamp / the paragraph (so the dateline after it is read). Only a
+    full date with its year, maybe with its clock time."""
+    m = _BRACKET_STAMP.match(line)
+    if m is None:
+        return [line]
+    stamp = m["stamp"]
+    if not is_timestamp(stamp, rules) or not any(f[1] for f in find_dates(stamp, rules)):
+        return [line]
+    return [line[: m.end()].rstrip(), line[m.end() :]]
+
+
 TAIL_STAMP_MIN_WORDS = 8  # the text before a glued stamp is a paragraph, not a headline
 
 

@@ -25,6 +25,13 @@ _URL_DATES = (
     re.compile(r"(?<![\d])(?P<d>[0-3]\d)(?P<m>[01]\d)(?P<y>20[0-4]\d)(?![\d])"),
 )
 _DAY_FIRST_URL_DATES = frozenset({1, 3, 4})  # the patterns above that write the day first
+# the month's English name between the year and the day ("/2017/aug/23/", "/2020/Jun/23/")
+_URL_MONTH_NAME = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})/(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?/(?P<d>[0-3]?\d)(?=[/._-]|$)",
+    re.IGNORECASE,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 _HOST_SEGMENT = re.compile(
     r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,6}|xn--[a-z0-9-]+)", re.IGNORECASE
@@ -46,7 +53,8 @@ def _original_path(path: str) -> str:
 
 def url_date(url: str | None) -> dt.date | None:
     """The date a page's URL path states: ``/2022/01/06/``, ``/2022-01-06``, ``/09/01/2022/``,
-    ``/20220110/``, a ``20220107113851`` time stamp, ``-07-01-2022.html``, ``-29112025-``;
+    ``/20220110/``, a ``20220107113851`` time stamp, ``-07-01-2022.html``, ``-29112025-``,
+    ``/2017/aug/23/``;
     ``None`` when it states none, or two different days (a CMS's category alias and its
     article's: ``/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43``), or only a
     section's alias that is its creation time (``/kz/2019-02-15-12-27-42/158-…``: see
@@ -77,6 +85,11 @@ def url_date_reading(url: str | None) -> tuple[dt.date, dt.date | None] | None:
             if found:
                 doubt = k in _DAY_FIRST_URL_DATES and day <= 12 and day != month
                 return found, safe_date(year, day, month) if doubt else None
+    m = _URL_MONTH_NAME.search(path)
+    if m:
+        month = _MONTHS.index(m.group("m").lower()) + 1
+        found = safe_date(int(m.group("y")), month, int(m.group("d")))
+        return (found, None) if found else None
     return None
 
 
