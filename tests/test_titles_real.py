@@ -4924,3 +4924,85 @@ def test_a_photographers_credit_to_a_photo_site_is_no_text(ctx):
     )
     assert art.body.startswith("RUSSIA, Moscow. Russia’s largest pork producer")
     assert "pixelio" not in art.body
+
+
+def test_a_lead_opening_with_its_stamp_gives_a_title_from_the_sentence_after(ctx):
+    """ulanmedia.ru (dev88), no headline line: "15 мая 2023. Молодой человек сильно
+    пострадал, …": the stamp is cut from the lead, and the title made from the lead is its
+    first sentence, not the stamp."""
+    art = _realset_article(ctx, "dev88/ru_ulanmedia_upal-s-elektrosamokata-v-irkutske.txt")
+    assert LEAD_TITLE in art.inferred
+    assert art.title.startswith("Молодой человек сильно пострадал")
+    assert art.date == dt.date(2023, 5, 15)
+
+
+def test_stock_quotes_and_an_old_articles_banner_are_no_headline(ctx):
+    """dv.ee (dev87): a market ticker of index quotes ("• OMX Baltic1,06%317,69", "• S&P
+    5001,16%6 875,62") and "Внимание! Этой статье более 5 лет, …" over the headline."""
+    art = _realset_article(ctx, "dev87/ru_dv_pensii-povysyatsya.txt")
+    assert art.title == "Пенсии повысятся"
+    assert "OMX" not in art.body and "Внимание!" not in art.body
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("• OMX Riga0,24%932,37", "widget"),
+        ("• Nasdaq 1,18%23 224,82", "widget"),
+        ("Inflation rose 5,2% 10,3", None),
+        ("This article is more than 5 years old", "prompt"),
+        ("Увага! Цій статті більше 5 років, і вона знаходиться в архіві видання.", "prompt"),
+        ("Если Вы заметили ошибку в тексте, выделите фрагмент и нажмите Ctrl Enter.", "prompt"),
+    ],
+)
+def test_quotes_banners_and_prompts_are_debris(ctx, line, kind):
+    assert classify(line, ctx.rules) == kind
+
+
+def test_an_issue_line_and_a_typo_prompt_over_the_headline(ctx):
+    """golos-hleboroba (dev87): "Категории (2):" / "Если Вы заметили ошибку …, нажмите Ctrl
+    Enter." / "Выпуск 46 от 25.11.2017 г." (the print issue, the paper's day) / the
+    headline; the page's stamp "24.11.2017 08:23 Пятница" gives the date."""
+    art = _realset_article(ctx, "dev87/ru_goloskhleboroba_s-yubileem-rayonnaya-gazeta.txt")
+    assert art.title == "С юбилеем, районная газета!"
+    assert art.date == dt.date(2017, 11, 24)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        (  # "Сергей Симаков" / "генеральный директор издательства «Баско»": a name's post
+            "dev87/ru_bookind_knizhnoe-kraevedenie-nestolichnye-istorii.txt",
+            "Книжное краеведение: нестоличные истории",
+        ),
+        (  # a headline the site sets all in small letters stays one
+            "dev34/ru_pravnews_sinod-kazahstanskoj-mitropolii-2011.txt",
+            "синод митрополичьего округа в республике казахстан принял ряд решений, касающихся"
+            " жизни казахстанской митрополии",
+        ),
+    ],
+)
+def test_a_line_opening_in_small_letters_with_capitals_further_is_no_headline(ctx, name, title):
+    assert _realset_article(ctx, name).title == title
+
+
+def test_the_headline_over_its_stamps_block_and_standfirst(ctx):
+    """prochepetsk.ru (dev87): the headline / "- 25 июня 2019" / "- 0+" / "- Служба
+    новостей" / "Средняя зарплата по области составляет 28 180 рублей" (the standfirst,
+    which says the article's words even more)."""
+    art = _realset_article(ctx, "dev87/ru_prochepetsk_kirovstat-nazval-srednyuyu-zarplatu-2019.txt")
+    assert art.title == "Кировстат назвал среднюю зарплату жителей региона в 2019 году"
+    assert art.date == dt.date(2019, 6, 25)
+
+
+def test_a_wires_version_slug_before_the_headline_is_cut(ctx):
+    """chicagotribune.com (dev66), a Reuters copy: "UPDATE 2-Bolshoi ballet director in acid
+    attack, may lose sight"."""
+    from generator.ingest.clean.title import tidy_title
+
+    name = "dev66/en_chicagotribune_bolshoi-ballet-director-in-acid-attack-may-lose-sight.txt"
+    assert _realset_article(ctx, name).title == (
+        "Bolshoi ballet director in acid attack, may lose sight"
+    )
+    assert tidy_title("EXCLUSIVE-Kazakhstan weighs CPC options") == "Kazakhstan weighs CPC options"
+    assert tidy_title("UPDATE-ing the grid: a plan") == "UPDATE-ing the grid: a plan"

@@ -25,6 +25,7 @@ from generator.ingest.clean.text import (
     overlap,
     word_count,
 )
+from generator.ingest.clean.timestamps import is_timestamp
 
 BROKEN_LEAD_WORDS = 25  # ... and so is a line this long with a sentence break in it
 FIELDS_LINE_WORDS = 14  # a line of "Label: value" fields is no longer than this
@@ -286,7 +287,13 @@ def opening_month(line: str, rules: CleanRules) -> bool:
 
 
 def standfirst_under(
-    lines: list[str], above: int, best: int, above_score: float, body_stems: set[str]
+    lines: list[str],
+    kinds: list[str | None],
+    rules: CleanRules,
+    above: int,
+    best: int,
+    above_score: float,
+    body_stems: set[str],
 ) -> bool:
     """Is the best-scored line a standfirst under the headline? Right under a line that is
     a headline in its own right (it scores as one, the article says its words), and saying
@@ -296,8 +303,17 @@ def standfirst_under(
     paper's "Tankers loaded at CPC Marine Terminal's SPM to be moved away after the ban on
     vessel traffic … is lifted" / "There is no damage to the Consortium's infrastructure
     …"): a line scoring less for its length is still the one on top. Not under a line that
-    opens with its date: a dated banner or notice."""
-    if any(lines[j].strip() for j in range(above + 1, best)):
+    opens with its date: a dated banner or notice. Right above it, or above the stamp's
+    block between them ("- 25 июня 2019" / "- 0+" / "- Служба новостей")."""
+    between = [j for j in range(above + 1, best) if lines[j].strip()]
+    stamps = [j for j in between if is_timestamp(lines[j], rules)]
+    if between and not (
+        stamps
+        and all(
+            j in stamps or kinds[j] is not None or not re.search(r"[^\W\d_]", lines[j])
+            for j in between
+        )
+    ):
         return False  # not right above it
     if OPENING_DATE.match(lines[above]) or _OPENING_DAY.match(lines[above]):
         return False  # a dated banner ("29 октября 2023 года - День … траура")
@@ -562,7 +578,17 @@ def shape_ok(line: str) -> bool:
         return False  # a lead opening with its date ("18.11.25 года суд …"), not a headline
     if YEAR_CAPTION.search(line):
         return False  # a picture's caption ending in its year
-    return not repeats_words(line) and not name_list(line)
+    return not repeats_words(line) and not name_list(line) and not starts_small(line)
+
+
+def starts_small(line: str) -> bool:
+    """Does the line open with a word in small letters, capitals further on: a phrase run on
+    from the line above, a name's post ("Сергей Симаков" / "генеральный директор
+    издательства «Баско»"), never a headline? (A brand's "iPhone …" has its capital second;
+    a headline set all in small letters is the site's style: "синод митрополичьего округа в
+    республике казахстан принял …".)"""
+    word = re.match(r"[^\W\d_]{2}", line.strip())
+    return word is not None and word.group().islower() and not line.islower()
 
 
 def name_list(line: str) -> bool:

@@ -36,6 +36,7 @@ from generator.ingest.clean.candidates import (
     short_entry,
     slug_line_below,
     standfirst_under,
+    starts_small,
     tag_line,
     teaser_over_headline,
     trail_ends_in,
@@ -146,6 +147,8 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
         score -= 1.0  # a record opening with its date: a lead or a sidebar item
     if YEAR_CAPTION.search(line):
         score -= 1.5  # "Author. Title. 1872": the caption of a picture, dated
+    if starts_small(line):
+        score -= 1.0  # a name's post, a phrase run on from the line above
     return score - POSITION_PENALTY * position
 
 
@@ -346,7 +349,9 @@ def choose_headline(
             k > 0
             and repetition(keys[k], later) <= 0  # (said again whole below: the headline,
             # not a standfirst under a section's name: "Senate of the Philippines")
-            and standfirst_under(lines, candidates[k - 1], index, scored[k - 1][0], body_stems)
+            and standfirst_under(
+                lines, kinds, rules, candidates[k - 1], index, scored[k - 1][0], body_stems
+            )
         ):
             return candidates[k - 1], candidates, end
         return _fuller_version(lines, candidates, keys, index), candidates, end

@@ -105,6 +105,11 @@ _TICKER_TOKEN = re.compile(
     re.IGNORECASE,
 )
 _TICKER_LABEL = re.compile(r"(?:[^\W\d_]+\s+){1,3}(?:\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\s+)?")
+# a stock index's quote: its name in Latin letters, the change in per cent and the level
+# ("• OMX Riga0,24%932,37", "• S&P 5001,16%6 875,62", "• Nasdaq 1,18%23 224,82")
+_INDEX_QUOTE = re.compile(
+    r"[•·▪*\s]*[A-Za-z][\w&/.]*(?:\s[\w&/.]+){0,3}?\s?[+−–-]?\d+[.,]\d+%\d[\d\s]*[.,]\d+"
+)
 _TICKER_CURRENCY = re.compile(
     rf"(?<![^\W\d_])(?:{_CURRENCIES})(?![^\W\d_])|[$€£₽₸₴¥]", re.IGNORECASE
 )
@@ -405,8 +410,10 @@ def _section_menu(line: str, rules: CleanRules) -> bool:
 def market_ticker(line: str, rules: CleanRules) -> bool:
     """Is the line a currency or market ticker's: a currency code, sign or name (the packs'
     ``currency_names``) and rates only ("• USD 468.56", "504.49 KZT", "₽1 – 155.42", "Доллар
-    США $ — 92,1234 руб.", or the code alone, its rate below)?"""
+    США $ — 92,1234 руб.", or the code alone, its rate below), or a stock index's quote?"""
     stripped = line.strip()
+    if _INDEX_QUOTE.fullmatch(stripped):
+        return True
     if rules.currency_names is not None and re.search(r"\d", stripped):
         stripped = rules.currency_names.sub("$", stripped)
     if len(stripped) > 60 or not _TICKER_CURRENCY.search(stripped):

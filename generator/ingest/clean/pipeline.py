@@ -63,6 +63,7 @@ from generator.ingest.clean.text import (
     word_count,
     word_stems,
 )
+from generator.ingest.clean.timestamps import is_timestamp
 from generator.ingest.clean.title import (
     glued_headline,
     glued_rubric_cut,
@@ -399,10 +400,13 @@ def clean_text(
 
     body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
     # The title is cut from the text's opening when there is none (a lead paragraph that was
-    # its dateline alone: "АСТАНА, 5 янв - РИА Новости.") or the line taken is no headline
-    # (``_slug_says_lead``).
-    if (not title and body.strip()) or (
-        title and not title_in_body and _slug_says_lead(title, body, slug)
+    # its dateline alone: "АСТАНА, 5 янв - РИА Новости."), the line taken is no headline
+    # (``_slug_says_lead``), or the lead's first sentence taken was its stamp ("15 мая 2023.
+    # Молодой человек …", the stamp since cut from the lead).
+    if (
+        (not title and body.strip())
+        or (title and not title_in_body and _slug_says_lead(title, body, slug))
+        or (title and title_in_body and dateline is not None and is_timestamp(title, rules))
     ):
         title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules)), True
     if title and not title_in_body:

@@ -317,6 +317,8 @@ _GLUED_LABEL = re.compile(rf"[{CYR_LOWER}](?=[{CYR_UPPER}][{CYR_LOWER}]{{2,}}$)"
 
 # an age mark after the headline, after a bar or in brackets ("… | 16+", "… (18+)")
 _AGE_MARK_AFTER = re.compile(r"(?<=\S)\s*(?:\|\s*\d{1,2}\+|\(\d{1,2}\+\)|\[\d{1,2}\+\])$")
+# a wire's version slug before the headline ("UPDATE 2-…", "RPT-…", "CORRECTED-…")
+_WIRE_SLUG = re.compile(r"^(?:(?:UPDATE|REFILE|RPT|CORRECTED|EXCLUSIVE)(?:\s?\d{1,2})?-)+(?=[A-Z\d])")
 _BRACKET_LABEL = re.compile(r"^\[[^\[\]]{2,30}\]\s+(?=\S)")
 LEADING_STAMP_HEADLINE_WORDS = 3  # the headline after a leading stamp: this long at least
 BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headline this long
@@ -330,11 +332,13 @@ def tidy_title(title: str) -> str:
     space ("… программаНИА-Мурманск", "… 21 маяНовость"), a section before the headline
     glued to itself ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком
     Об этом …"), a list's marker before it (a breadcrumb's "- Глава округа …"), a rubric in
-    brackets before it ("[Today’s Prayer] Kazakhstan: …"), an age mark after it ("… | 16+")."""
+    brackets before it ("[Today’s Prayer] Kazakhstan: …"), an age mark after it ("… | 16+"),
+    a wire's version slug before it ("UPDATE 2-…")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
     title = re.sub(r"^(?:[-•*]|::)\s+(?=\w)", "", title)  # (":: ХЕДЛАЙН" on dialog.kz)
     title = re.sub(r"^\(\d{1,2}\+\)\s+(?=\w)", "", title)  # an age mark: "(12+) Встреча …"
     title = _AGE_MARK_AFTER.sub("", title)  # "… | 16+"
+    title = _WIRE_SLUG.sub("", title)  # "UPDATE 2-Bolshoi ballet director …"
     label = _BRACKET_LABEL.match(title)  # "[Today’s Prayer] Kazakhstan: …": a rubric
     if label and word_count(title[label.end() :]) >= BRACKET_LABEL_HEADLINE_WORDS:
         title = title[label.end() :]
