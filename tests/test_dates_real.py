@@ -2018,3 +2018,36 @@ def test_a_sites_motto_over_its_stamp_and_headline(ctx):
     assert article.date == dt.date(2022, 9, 26)
     assert article.title == "Chicken production reduced at MHP in Ukraine"
     assert article.body.startswith("Higher selling prices")
+
+
+def test_a_posts_meta_bar_ending_in_its_labelled_stamp(ctx):
+    """nsk-news24.ru (dev90): "Новости Автор Екатерина Голюк На чтение 1 мин. Просмотров 10
+    Опубликовано 13.11.2021" under the headline."""
+    name = "dev90/ru_nsknews24_v-novosibirske-zhiteli-mzhk-miting-v-zashchitu-skvera.txt"
+    assert text_date(ctx, name) == dt.date(2021, 11, 13)
+    assert is_timestamp(
+        "Автор Екатерина Голюк Просмотров 10 Опубликовано 13.11.2021 10:22", ctx.rules
+    )
+    # (words after the date: a sentence, no bar)
+    assert not is_timestamp(
+        "Новости Автор Екатерина Голюк Просмотров 10 Опубликовано 13.11.2021 на сайте мэрии",
+        ctx.rules,
+    )
+
+
+def test_a_spaced_stamp_between_bars(ctx):
+    """severpost.ru (dev89): "Новости | 23 12 2020, 19:13 | СеверПост" under the headline."""
+    name = "dev89/ru_severpost_v-nikele-sostoyalas-tseremoniya-zakrytiya-plavilnogo-tsekha.txt"
+    assert text_date(ctx, name) == dt.date(2020, 12, 23)
+
+
+def test_an_english_ordinal_after_a_cyrillic_month_in_a_labelled_stamp(ctx):
+    """prigorod55.ru (dev89): "Опубликовано Сентябрь 29th, 2022 | Редакция газеты" (a
+    WordPress theme's "F jS, Y" in Russian); the theme's box of the day with no label, "Вс.
+    Ноя 24th, 2024" over a kk text of another day (qaznews, dev65), stays unread."""
+    name = (
+        "dev89/ru_prigorod55_gubernator-omskoj-oblasti-utverdil-rasporyazhenie-ob-organizatsii"
+        "-osennego-prizyva.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2022, 9, 29)
+    assert text_date(ctx, "dev65/kk_qaznews_aral-qaita-tolyp-balqash-tartylyp-zhatyr.txt") is None

@@ -5006,3 +5006,50 @@ def test_a_wires_version_slug_before_the_headline_is_cut(ctx):
     )
     assert tidy_title("EXCLUSIVE-Kazakhstan weighs CPC options") == "Kazakhstan weighs CPC options"
     assert tidy_title("UPDATE-ing the grid: a plan") == "UPDATE-ing the grid: a plan"
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "title"),
+    [
+        (
+            "dev90/ru_nashalv_merom-daugavpilsa-izbran-rikhard-ejgim.txt",
+            "https://nasha.la.lv/merom-daugavpilsa-izbran-rihard-ejgim",
+            "Мэром Даугавпилса избран Рихард Эйгим",
+        ),
+        (
+            "dev83/ru_gorodlv_utverzhdeno-novoe-pravitelstvo-latvii.txt",
+            "https://gorod.lv/novosti/344072-utverzhdeno-novoe-pravitelstvo-latvii.amp",
+            "Утверждено новое правительство Латвии",
+        ),
+        (  # the number is the slug's too: the headline's
+            "dev13/en_levantnews_death-toll-225.txt",
+            "https://thelevantnews.com/en/article/death-toll-of-protests-in-kazakhstan-reaches"
+            "-225january-15,-2022,-5:16-pm",
+            "Death toll of protests in Kazakhstan reaches 225",
+        ),
+    ],
+)
+def test_a_comments_count_after_the_headline_the_slug_does_not_say(ctx, name, url, title):
+    """Latvian sites print the comments' count after the headline ("… Рихард Эйгим 0")."""
+    assert _realset_article(ctx, name, url).title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        (  # hashtags after the headline
+            "dev90/ru_omskmedia_vzbuntovavshikhsya-iz-za-bitvy-xviii-veka-selyan-utikhomirili.txt",
+            "Взбунтовавшихся из-за битвы XVIII века селян утихомирили на Кавказе",
+        ),
+        (  # "IE 11 is not supported. For an optimal experience …" over the headline
+            "dev89/en_nbcnews_russians-avoiding-conscription-long-for-home.txt",
+            "Russians avoiding conscription long for home but refuse to fight in Ukraine",
+        ),
+        (  # "… значимых проектовВ Сургуте завершился конкурс …": glued before a preposition
+            "dev90/ru_ugrainfo_surgutskie-nko-poluchili-granty.txt",
+            "Сургутские НКО получили гранты на реализацию общественно значимых проектов",
+        ),
+    ],
+)
+def test_hashtags_a_browser_notice_and_a_lead_glued_after_a_preposition(ctx, name, title):
+    assert _realset_article(ctx, name).title == title

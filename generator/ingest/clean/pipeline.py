@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from generator.ingest.clean.blocks import (
     comment_boxes,
@@ -52,6 +53,7 @@ from generator.ingest.clean.slug import (
 )
 from generator.ingest.clean.stamps import stamp_and_credit, stamp_lines
 from generator.ingest.clean.text import (
+    CYR_LOWER,
     CYR_UPPER,
     all_caps,
     bare_end,
@@ -63,7 +65,7 @@ from generator.ingest.clean.text import (
     word_count,
     word_stems,
 )
-from generator.ingest.clean.timestamps import is_timestamp
+from generator.ingest.clean.timestamps import is_timestamp, published_label
 from generator.ingest.clean.title import (
     glued_headline,
     glued_rubric_cut,
@@ -107,11 +109,17 @@ _GLUED_CLOCK_DAY = re.compile(
     r"(?=(?:[1-9]|[12]\d|3[01])\s+[^\W\d_]{3,}\.?,?\s+(?:19|20)\d\d\b)"
 )
 # A stamp's day, month and year in figures apart by spaces, beside its clock time ("30 08
-# 2023, 12:18", "09:15; 24 05 2017"): written with dots so it reads as a date
+# 2023, 12:18", "09:15; 24 05 2017", "Новости | 23 12 2020, 19:13 | СеверПост"): written with
+# dots so it reads as a date
 _SPACED_DAY = re.compile(
-    r"^(?P<clock>\W*(?:[01]?\d|2[0-3]):[0-5]\d[;,]?\s+)?"
+    r"(?:^|(?<=[|•·]\s))(?P<clock>\W*(?:[01]?\d|2[0-3]):[0-5]\d[;,]?\s+)?"
     r"(?P<day>0?[1-9]|[12]\d|3[01]) (?P<month>0[1-9]|1[0-2]) (?P<year>(?:19|20)\d\d)\b"
     r"(?(clock)|(?=,?\s+(?:[01]?\d|2[0-3]):[0-5]\d\b))"
+)
+# An English ordinal's ending after a day a Cyrillic month names first (a WordPress theme's
+# "F jS, Y" in a Russian locale: "Опубликовано Сентябрь 29th, 2022")
+_CYRILLIC_MONTH_ORDINAL = re.compile(
+    rf"(?:(?<=[{CYR_LOWER}]\s\d)|(?<=[{CYR_LOWER}]\s\d\d))(?:st|nd|rd|th)\b"
 )
 # A thumbnail's file name glued before the lead ("1345505519-eduardogai04.05.2012-300x288
 # Председатель …"): WordPress names its resized images "<name>-<width>x<height>"
@@ -199,6 +207,9 @@ def clean_text(
         line = _GLUED_DATES.sub(" ", line)  # "26.12.202526.12.2025": published / updated
         line = _GLUED_CLOCK_DAY.sub(r"\g<clock> ", line, count=1)  # "11:1429 января 2014"
         line = _SPACED_DAY.sub(r"\g<clock>\g<day>.\g<month>.\g<year>", line, count=1)
+        if published_label(line, rules):  # "Опубликовано Сентябрь 29th, 2022" (not the
+            line = _CYRILLIC_MONTH_ORDINAL.sub("", line)  # theme's box of the day, "Вс.
+            # Ноя 24th, 2024", which it leaves unread)
         line = lines[i] = _ALT_LABEL.sub("", line, count=1)  # "altНа площади …"
         label, colon, rest = line.partition(":")
         if colon and word_count(label) <= 2 and word_count(rest) >= 5 and share_label(label, rules):
@@ -411,6 +422,7 @@ def clean_text(
         title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules)), True
     if title and not title_in_body:
         title = glued_rubric_cut(title, body)
+        title = _counter_cut(title, slug, url)
     removed = tuple(Removed(k, lines[i]) for i, k in enumerate(kinds) if k not in (None, "blank"))
     return Cleaned(
         title=title,
@@ -519,6 +531,22 @@ SLUG_LEAD_CHARS = 300  # the lead's opening where the URL's slug is looked for
 SLUG_LEAD_SHARE = 0.5  # ... and the share of the slug it says at least
 HEADLINE_ECHO = 0.6  # a headline's words recur in its article: this share of them at least
 ECHO_CHARS = 3000  # ... in this much of the text
+
+
+_TRAILING_NUMBER = re.compile(r"\s+(\d{1,4})$")
+
+
+def _counter_cut(title: str, slug: frozenset[str], url: str | None) -> str:
+    """The headline without a counter glued after it, when the URL's slug says the headline
+    and has no such number ("Мэром Даугавпилса избран Рихард Эйгим 0" at …/merom-
+    daugavpilsa-izbran-rihard-ejgim: the comments' count)."""
+    m = _TRAILING_NUMBER.search(title)
+    if m is None or not url or len(slug) < 3 or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+        return title  # (a year ends many a headline)
+    numbers = re.findall(r"\d+", urlsplit(url).path)  # (".../reaches-225january-15")
+    if m.group(1) in numbers or not says_slug(title[: m.start()], slug):
+        return title
+    return title[: m.start()]
 
 
 def _slug_says_lead(title: str, body: str, slug: frozenset[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.clean.dates import NUMERIC_DATE, TIME, find_dates
+from generator.ingest.clean.dates import NUMERIC_DATE, TIME, date_ends, find_dates
 from generator.ingest.clean.rules import STAMP_BITS, CleanRules
 from generator.ingest.clean.text import CYR, CYR_LOWER, UPPER, comparison_key, word_count
 
@@ -66,6 +66,8 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     if _stamp_bits(line, rules):
         return True
     if _stamp_then_field(line, rules):
+        return True
+    if _meta_bar_stamp(line, rules):
         return True
     bare = line
     for rx in (rules.stamp_after, rules.stamp_before, rules.stamp_counts):
@@ -262,6 +264,30 @@ def _stamp_then_field(line: str, rules: CleanRules) -> bool:
             and is_timestamp(head, rules)
         )
     return False
+
+
+META_BAR_TOKENS = 16  # a post's meta bar ending in its labelled stamp: this long at most
+
+
+def _meta_bar_stamp(line: str, rules: CleanRules) -> bool:
+    """A post's meta bar ending in its labelled stamp: rubric, author, reading time and views,
+    then "Опубликовано 13.11.2021" ("Новости Автор Екатерина Голюк На чтение 1 мин.
+    Просмотров 10 Опубликовано 13.11.2021"); the label right before the line's last date,
+    nothing after it but its clock time."""
+    if len(line.split()) > META_BAR_TOKENS or not line.rstrip()[-1:].isdigit():
+        return False
+    dated = [f for f in find_dates(line, rules) if f[1]]
+    if not dated:
+        return False
+    at = dated[-1][0]
+    rest = [line[end:] for end in date_ends(line, at, rules)]
+    if not any(_CLOCK_AFTER.fullmatch(r) for r in rest):
+        return False
+    before = comparison_key(line[:at]).split()
+    return bool(before) and any(before[-1].startswith(p) for p in rules.publish_words)
+
+
+_CLOCK_AFTER = re.compile(r"[\s,]*(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?)?\s*")
 
 
 def published_label(line: str, rules: CleanRules) -> bool:

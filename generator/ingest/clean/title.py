@@ -112,7 +112,10 @@ def glued_headline(line: str, slug: frozenset[str] = frozenset()) -> tuple[str, 
 
 # a line's markup lost between two elements: a word or a bracket, then a capital opening the
 # next ("… закрили пункт пропуску (відео)Пункт пропуску …")
-_GLUED_ELEMENTS = re.compile(rf"(?<=[{CYR_LOWER}a-z)»”])(?=[{UPPER}][{CYR_LOWER}a-z])")
+# (a one-letter preposition may open the lead: "… значимых проектовВ Сургуте завершился …")
+_GLUED_ELEMENTS = re.compile(
+    rf"(?<=[{CYR_LOWER}a-z)»”])(?=[{UPPER}][{CYR_LOWER}a-z]|[ВСКОУАИЯЗ]\s[{UPPER}])"
+)
 GLUED_LEAD_CHARS = 250  # the headline glued to its lead: within this many characters
 
 
@@ -318,7 +321,9 @@ _GLUED_LABEL = re.compile(rf"[{CYR_LOWER}](?=[{CYR_UPPER}][{CYR_LOWER}]{{2,}}$)"
 # an age mark after the headline, after a bar or in brackets ("… | 16+", "… (18+)")
 _AGE_MARK_AFTER = re.compile(r"(?<=\S)\s*(?:\|\s*\d{1,2}\+|\(\d{1,2}\+\)|\[\d{1,2}\+\])$")
 # a wire's version slug before the headline ("UPDATE 2-…", "RPT-…", "CORRECTED-…")
-_WIRE_SLUG = re.compile(r"^(?:(?:UPDATE|REFILE|RPT|CORRECTED|EXCLUSIVE)(?:\s?\d{1,2})?-)+(?=[A-Z\d])")
+_WIRE_SLUG = re.compile(
+    r"^(?:(?:UPDATE|REFILE|RPT|CORRECTED|EXCLUSIVE)(?:\s?\d{1,2})?-)+(?=[A-Z\d])"
+)
 _BRACKET_LABEL = re.compile(r"^\[[^\[\]]{2,30}\]\s+(?=\S)")
 LEADING_STAMP_HEADLINE_WORDS = 3  # the headline after a leading stamp: this long at least
 BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headline this long
@@ -333,12 +338,13 @@ def tidy_title(title: str) -> str:
     glued to itself ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком
     Об этом …"), a list's marker before it (a breadcrumb's "- Глава округа …"), a rubric in
     brackets before it ("[Today’s Prayer] Kazakhstan: …"), an age mark after it ("… | 16+"),
-    a wire's version slug before it ("UPDATE 2-…")."""
+    a wire's version slug before it ("UPDATE 2-…"), hashtags after it ("… #Россия #Новости")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
     title = re.sub(r"^(?:[-•*]|::)\s+(?=\w)", "", title)  # (":: ХЕДЛАЙН" on dialog.kz)
     title = re.sub(r"^\(\d{1,2}\+\)\s+(?=\w)", "", title)  # an age mark: "(12+) Встреча …"
     title = _AGE_MARK_AFTER.sub("", title)  # "… | 16+"
     title = _WIRE_SLUG.sub("", title)  # "UPDATE 2-Bolshoi ballet director …"
+    title = re.sub(r"(?<=\S)(?:\s+#[^\W\d_][\w-]*)+$", "", title)  # "… #Россия #Новости"
     label = _BRACKET_LABEL.match(title)  # "[Today’s Prayer] Kazakhstan: …": a rubric
     if label and word_count(title[label.end() :]) >= BRACKET_LABEL_HEADLINE_WORDS:
         title = title[label.end() :]
