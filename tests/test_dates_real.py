@@ -223,15 +223,21 @@ def test_a_yesterday_stamp_beside_a_crawl_date_gives_no_date(ctx):
 
 
 def test_a_stamp_unlike_the_crawl_date_gives_no_date(ctx):
-    # The same page, its stamp "30 декабря 2025 в 11:41" kept, under a marker of another day:
-    # one of the two is not the page's day (it took the stamp's)
+    # The same page, its stamp "30 декабря 2025 в 11:41" kept, under a marker of another day
+    # two days or more away, or of another month: one of the two is not the page's day (it
+    # took the stamp's). A marker of the next day is the stamp's clock time in another time
+    # zone (as on westernmassnews and ecopress, labelled by their stamps): the stamp stands.
     text = page("dev2/t_ru_newsru_cpc_storm_dec2025.txt")
     assert text_date(ctx, "dev2/t_ru_newsru_cpc_storm_dec2025.txt") == dt.date(2025, 12, 30)
-    for marker in (" date 2025-12-31", " date 2026-01"):
+    for marker, date in (
+        (" date 2026-01-01", None),
+        (" date 2026-01", None),
+        (" date 2025-12-31", dt.date(2025, 12, 30)),
+    ):
         moved = text.replace(" date 2025-12-30", marker, 1)
         assert moved != text
         raw = RawInput(data=moved.encode("utf-8"), origin="newsru.txt")
-        assert ingest_bytes(raw, ctx).date is None
+        assert ingest_bytes(raw, ctx).date == date
 
 
 def test_a_wire_dateline_a_day_before_the_crawl_date_gives_no_date(ctx):
@@ -2051,3 +2057,33 @@ def test_an_english_ordinal_after_a_cyrillic_month_in_a_labelled_stamp(ctx):
     )
     assert text_date(ctx, name) == dt.date(2022, 9, 29)
     assert text_date(ctx, "dev65/kk_qaznews_aral-qaita-tolyp-balqash-tartylyp-zhatyr.txt") is None
+
+
+def test_a_labelled_stamp_over_a_lead_telling_of_a_planned_day(ctx):
+    """orpheusradio (dev87): "Дата публикации: 10 апреля 2025" over "Спектакль запланирован
+    на 12 мая": a plan's day is ahead, no sign of another publication day."""
+    assert text_date(ctx, "dev87/ru_orpheus_premera-k-yubileyu.txt") == dt.date(2025, 4, 10)
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        (  # marker 2025-11-11, "12:29 12.11.2025" under the headline (Minsk time)
+            "dev86/ru_ecopress_po-10-molochno-tovarnykh-kompleksov-poyavyatsya-v-kazhdoy-oblasti.txt",
+            dt.date(2025, 11, 12),
+        ),
+        (  # marker 2023-01-08, "Published: Jan. 7, 2023 at 11:10 PM EST"
+            "dev74/en_westernmassnews_local-church-continues-to-collect-donations-for-ukraine.txt",
+            dt.date(2023, 1, 7),
+        ),
+        (  # marker 2023-02-28, "Wednesday, March 1, 2023" (the box of the day it was seen)
+            "dev87/en_kampalasun_uzbek-singer-handed-stage-ban-after-immoral-video.txt",
+            dt.date(2023, 2, 28),
+        ),
+    ],
+)
+def test_a_stamp_a_day_off_the_crawl_marker(ctx, name, date):
+    """A stamp with its clock time a day off the marker is the publication's, in the site's
+    time zone; a box of the day (a weekday, no clock) a day after it is the day the page was
+    seen, and the marker stands."""
+    assert text_date(ctx, name) == date

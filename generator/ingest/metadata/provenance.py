@@ -71,6 +71,7 @@ DATE_BRANCHES = (
     "today_lead",  # nothing else: the lead's "Today, 26 September 2025" (its year given)
     "today_box_lead",  # nothing else: a today box's day, the one the lead opens with
     "crawl_stamp",  # a date against the crawl marker's day, which another stamp names
+    "crawl_box",  # the crawl date against a box of the day (a weekday, no clock) a day later
 )
 
 
@@ -87,7 +88,10 @@ def date_with_provenance(
     publication day is the marker's. A date the text gives otherwise (a stamp, a dateline)
     that is not the marker's day, or not in its month, is a box of the day, a wire's earlier
     dateline, a related story's stamp: no date (the URL's or the HTML page's date, evidence
-    besides the text, stands).
+    besides the text, stands). Except a day off: a stamp with its clock time is the
+    publication's in the site's time zone ("Published: Jan. 7, 2023 at 11:10 PM EST" by a
+    marker of 8 January), and a box of the day a day after the marker is the day the page
+    was seen (the marker stands).
     """
     date, how, warnings = _branch_date(cleaned, rules, page_date, url)
     if date is None:  # the lead's own "today" (nothing to check it against)
@@ -110,6 +114,21 @@ def date_with_provenance(
         if y is not None
     ):
         return crawl, "crawl_stamp", warnings
+    if crawl is not None and abs((date - crawl).days) == 1:
+        giving = [
+            line
+            for _where, line in cleaned.stamps
+            for _s, y, m, d in find_dates(line, rules)
+            if y is not None and safe_date(y, m, d) == date
+        ]
+        if any(TIME.search(line) for line in giving):  # "Published: Jan. 7, 2023 at 11:10
+            return date, how, warnings  # PM EST" by a marker of 8 January: time zones
+        if (
+            date > crawl
+            and giving
+            and all(_opens_with_weekday(g, rules) for g in giving)
+        ):  # "Wednesday, March 1, 2023" over a marker of 28 February: the box of the day
+            return crawl, "crawl_box", warnings  # the page was seen, after it was posted
     warnings.append(
         f"the {how} date {date} is not the crawl date {cleaned.crawl_date}; date left unknown"
     )
@@ -117,6 +136,12 @@ def date_with_provenance(
         return page_date, "page_date", warnings
     by_url = _url_date(cleaned, rules, url, month_first_possible(cleaned, rules))
     return by_url, "url" if by_url else None, warnings
+
+
+def _opens_with_weekday(line: str, rules: CleanRules) -> bool:
+    """Does the line open with a weekday's name ("Wednesday, March 1, 2023")?"""
+    first = re.match(r"\W*([^\W\d_]+)", line.casefold())
+    return first is not None and first.group(1) in rules.weekdays
 
 
 def _url_date(cleaned: Cleaned, rules: CleanRules, url: str | None, latin: bool) -> dt.date | None:
