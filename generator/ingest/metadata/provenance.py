@@ -124,9 +124,7 @@ def date_with_provenance(
         if any(TIME.search(line) for line in giving):  # "Published: Jan. 7, 2023 at 11:10
             return date, how, warnings  # PM EST" by a marker of 8 January: time zones
         if (
-            date > crawl
-            and giving
-            and all(_opens_with_weekday(g, rules) for g in giving)
+            date > crawl and giving and all(_opens_with_weekday(g, rules) for g in giving)
         ):  # "Wednesday, March 1, 2023" over a marker of 28 February: the box of the day
             return crawl, "crawl_box", warnings  # the page was seen, after it was posted
     warnings.append(
