@@ -5053,3 +5053,11 @@ def test_a_comments_count_after_the_headline_the_slug_does_not_say(ctx, name, ur
 )
 def test_hashtags_a_browser_notice_and_a_lead_glued_after_a_preposition(ctx, name, title):
     assert _realset_article(ctx, name).title == title
+
+
+def test_a_regions_news_site_title_with_its_name_after_a_bar_is_a_masthead(ctx):
+    """komiinform.ru (dev75): "Новости Республики Коми | Комиинформ" (the site's own title)
+    over the headline said three times."""
+    art = _realset_article(ctx, "dev75/ru_komiinform_syktyvkartsy-merznut-v-svoikh-kvartirakh.txt")
+    assert art.title == "Сыктывкарцы мерзнут в своих квартирах"
+    assert classify("Новости Республики Коми | Комиинформ", ctx.rules) == "masthead"
