@@ -207,9 +207,9 @@ def clean_text(
         line = _GLUED_DATES.sub(" ", line)  # "26.12.202526.12.2025": published / updated
         line = _GLUED_CLOCK_DAY.sub(r"\g<clock> ", line, count=1)  # "11:1429 января 2014"
         line = _SPACED_DAY.sub(r"\g<clock>\g<day>.\g<month>.\g<year>", line, count=1)
-        if published_label(line, rules):  # "Опубликовано Сентябрь 29th, 2022" (not the
-            line = _CYRILLIC_MONTH_ORDINAL.sub("", line)  # theme's box of the day, "Вс.
-            # Ноя 24th, 2024", which it leaves unread)
+        if _CYRILLIC_MONTH_ORDINAL.search(line) and published_label(line, rules):
+            line = _CYRILLIC_MONTH_ORDINAL.sub("", line)  # "Опубликовано Сентябрь 29th,
+            # 2022" (not the theme's box of the day, "Вс. Ноя 24th, 2024": left unread)
         line = lines[i] = _ALT_LABEL.sub("", line, count=1)  # "altНа площади …"
         label, colon, rest = line.partition(":")
         if colon and word_count(label) <= 2 and word_count(rest) >= 5 and share_label(label, rules):

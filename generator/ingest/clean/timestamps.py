@@ -276,6 +276,9 @@ def _meta_bar_stamp(line: str, rules: CleanRules) -> bool:
     nothing after it but its clock time."""
     if len(line.split()) > META_BAR_TOKENS or not line.rstrip()[-1:].isdigit():
         return False
+    words = comparison_key(line).split()
+    if not any(w.startswith(p) for w in words for p in rules.publish_words):
+        return False  # (no label: no need to read the dates)
     dated = [f for f in find_dates(line, rules) if f[1]]
     if not dated:
         return False

@@ -324,6 +324,8 @@ _AGE_MARK_AFTER = re.compile(r"(?<=\S)\s*(?:\|\s*\d{1,2}\+|\(\d{1,2}\+\)|\[\d{1,
 _WIRE_SLUG = re.compile(
     r"^(?:(?:UPDATE|REFILE|RPT|CORRECTED|EXCLUSIVE)(?:\s?\d{1,2})?-)+(?=[A-Z\d])"
 )
+# hashtags after the headline ("… на Кавказе #Россия #Новости #Сегодня")
+_HASHTAGS_AFTER = re.compile(r"(?<=\S)(?:\s+#[^\W\d_][\w-]*)+$")
 _BRACKET_LABEL = re.compile(r"^\[[^\[\]]{2,30}\]\s+(?=\S)")
 LEADING_STAMP_HEADLINE_WORDS = 3  # the headline after a leading stamp: this long at least
 BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headline this long
@@ -344,7 +346,7 @@ def tidy_title(title: str) -> str:
     title = re.sub(r"^\(\d{1,2}\+\)\s+(?=\w)", "", title)  # an age mark: "(12+) Встреча …"
     title = _AGE_MARK_AFTER.sub("", title)  # "… | 16+"
     title = _WIRE_SLUG.sub("", title)  # "UPDATE 2-Bolshoi ballet director …"
-    title = re.sub(r"(?<=\S)(?:\s+#[^\W\d_][\w-]*)+$", "", title)  # "… #Россия #Новости"
+    title = _HASHTAGS_AFTER.sub("", title)  # "… #Россия #Новости"
     label = _BRACKET_LABEL.match(title)  # "[Today’s Prayer] Kazakhstan: …": a rubric
     if label and word_count(title[label.end() :]) >= BRACKET_LABEL_HEADLINE_WORDS:
         title = title[label.end() :]

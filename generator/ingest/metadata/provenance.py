@@ -107,20 +107,18 @@ def date_with_provenance(
     ):
         return date, how, warnings
     crawl = parse_crawl_date(cleaned.crawl_date)[0]
-    if crawl is not None and any(  # another stamp of the page names the marker's day: "02 Apr
-        safe_date(y, m, d) == crawl  # 2022" (a box of the day) over the headline, "01 Apr
-        for _where, line in cleaned.stamps  # 2022 3:33 PM" under it, marker 2022-04-01
+    stamped = [  # (line, day) of every full date of the stamps
+        (line, safe_date(y, m, d))
+        for _where, line in cleaned.stamps
         for _s, y, m, d in find_dates(line, rules)
         if y is not None
-    ):
+    ]
+    # another stamp of the page names the marker's day: "02 Apr 2022" (a box of the day) over
+    # the headline, "01 Apr 2022 3:33 PM" under it, marker 2022-04-01
+    if crawl is not None and any(day == crawl for _line, day in stamped):
         return crawl, "crawl_stamp", warnings
     if crawl is not None and abs((date - crawl).days) == 1:
-        giving = [
-            line
-            for _where, line in cleaned.stamps
-            for _s, y, m, d in find_dates(line, rules)
-            if y is not None and safe_date(y, m, d) == date
-        ]
+        giving = [line for line, day in stamped if day == date]
         if any(TIME.search(line) for line in giving):  # "Published: Jan. 7, 2023 at 11:10
             return date, how, warnings  # PM EST" by a marker of 8 January: time zones
         if (

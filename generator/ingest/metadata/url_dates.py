@@ -26,12 +26,12 @@ _URL_DATES = (
 )
 _DAY_FIRST_URL_DATES = frozenset({1, 3, 4})  # the patterns above that write the day first
 # the month's English name between the year and the day ("/2017/aug/23/", "/2020/Jun/23/")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _URL_MONTH_NAME = re.compile(
-    r"/(?P<y>(?:19|20)\d{2})/(?P<m>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    rf"/(?P<y>(?:19|20)\d{{2}})/(?P<m>{'|'.join(_MONTHS)})"
     r"(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?/(?P<d>[0-3]?\d)(?=[/._-]|$)",
     re.IGNORECASE,
 )
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 _HOST_SEGMENT = re.compile(
     r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,6}|xn--[a-z0-9-]+)", re.IGNORECASE
