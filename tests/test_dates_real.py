@@ -2087,3 +2087,39 @@ def test_a_stamp_a_day_off_the_crawl_marker(ctx, name, date):
     time zone; a box of the day (a weekday, no clock) a day after it is the day the page was
     seen, and the marker stands."""
     assert text_date(ctx, name) == date
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        (  # "2011 06 26  Работа новой администрации": year first, spaced, over the lead
+            "dev91/ru_sugardas_rabota-novoi-administratsii.txt",
+            dt.date(2011, 6, 26),
+        ),
+        (  # "16 Січня, 202216 Січня, 2022 Коментарі Вимкнено до <headline>"
+            "dev92/uk_fayno_u-ternopilskii-oblasti-vyikhaly-na-zarobitky-polovyna-selyshcha.txt",
+            dt.date(2022, 1, 16),
+        ),
+        (  # "Россия. Мурманск. 26 июня 2019 года. В Мурманске …": the country before the place
+            "dev92/ru_rainbownews_murmansk-minsotsrazvitiya-napravilo-130-mln-rubley.txt",
+            dt.date(2019, 6, 26),
+        ),
+    ],
+)
+def test_spaced_and_glued_stamps_and_a_dateline_under_its_country(ctx, name, date):
+    assert text_date(ctx, name) == date
+
+
+def test_a_blog_themes_comments_notice_after_the_stamp_is_cut_off(ctx):
+    """russianhockeystyle (dev42): "30.12.2021 Комментарии к записи <headline> отключены
+    Новости"; the notice only after a stamp, and no stamp in a sentence."""
+    name = "dev42/ru_russianhockeystyle_mchm-2022-otmenyon.txt"
+    assert text_date(ctx, name) == dt.date(2021, 12, 30)
+    lead = (
+        "Protesters gathered in the main square of the city on Wednesday morning, police said. "
+        "The rally over fuel prices went on until the evening, when the crowd left the square."
+    )
+    text = f"Riots in the city\n\n5 January 2022 Comments Off on Riots in the city\n\n{lead}"
+    assert ingest_text(ctx, text) == dt.date(2022, 1, 5)
+    text = f"Riots in the city\n\nComments Off on Riots in the city\n\n{lead}"
+    assert ingest_text(ctx, text) is None

@@ -5061,3 +5061,68 @@ def test_a_regions_news_site_title_with_its_name_after_a_bar_is_a_masthead(ctx):
     art = _realset_article(ctx, "dev75/ru_komiinform_syktyvkartsy-merznut-v-svoikh-kvartirakh.txt")
     assert art.title == "Сыктывкарцы мерзнут в своих квартирах"
     assert classify("Новости Республики Коми | Комиинформ", ctx.rules) == "masthead"
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "title"),
+    [
+        (  # "Eсли Вы хотите оставить комментарий …, то Вам необходимо зарегистрироваться" (a
+            # Latin E) and a menu's "События по категориям" over the headline
+            "dev91/uk_berdichevinfo_v-berdychevi-rozpochavsia-sezon-asfaltuvannia.txt",
+            None,
+            "В Бердичеві розпочався сезон асфальтування",
+        ),
+        (  # "Версія для друку Версія для друку"; a headline in small letters the slug says
+            "dev92/uk_nzir_nazva-irshavskyi-raion-zalyshylas-tilky-knyha-fotoalbom.txt",
+            "https://nz-ir.com/2021/03/19/nazva-irshavs-kyy-rayon-zalyshylas-til-ky-knyha"
+            "-fotoal-bom/",
+            "назва «Іршавський район» – залишилась тільки… книга-фотоальбом",
+        ),
+        (  # the site by its domain and motto after a bar
+            "dev92/ru_sochi24_v-sochi-v-9-raz-vyros-spros-na-sezonnykh-rabotnikov.txt",
+            None,
+            "В Сочи в 9 раз вырос спрос на сезонных работников",
+        ),
+        (  # a standfirst ending in the name a photo's caption then says: no header echoed
+            "dev92/ru_irkutskmedia_u-khoroshego-direktora-shkoly-net-problem-s-zarplatoy.txt",
+            None,
+            "У хорошего директора школы нет проблем с зарплатой персонала - Минобр Иркутской"
+            " области",
+        ),
+        (  # an archive's search box: "Сортировать по" / "Поиск по дате" / "Найден 1 объект"
+            "dev93/ru_chastvest_galereya-pobeditelei.txt",
+            None,
+            "Галерея победителей",
+        ),
+        (  # "2011 06 26  Работа новой администрации": a stamp year first, spaced
+            "dev91/ru_sugardas_rabota-novoi-administratsii.txt",
+            None,
+            "Работа новой администрации",
+        ),
+    ],
+)
+def test_comment_doors_print_links_search_boxes_and_sites_by_domain(ctx, name, url, title):
+    assert _realset_article(ctx, name, url).title == title
+
+
+def test_search_keywords_glued_menus_and_a_trail_from_an_icon_are_debris(ctx):
+    """bez-tabu.com.ua (dev91) opens with its search keywords in small letters, the town
+    in each; komcity.ru runs two menu links together; gateway.kg's trail starts at an icon."""
+    art = _realset_article(
+        ctx, "dev91/uk_beztabu_u-bilii-tserkvi-na-30-zroste-taryf-na-vyviz-smittia.txt"
+    )
+    assert LEAD_TITLE in art.inferred and art.title.startswith("До виконавчого комітету")
+    rules = ctx.rules
+    assert (
+        classify(
+            "вивіз сміття біла церква, зросте вартість вивозу сміття біла церква, "
+            "сміття біла церква",
+            rules,
+        )
+        == "tags"
+    )
+    assert classify("нафта, газ, вугілля", rules) is None  # no pair said in each
+    assert classify("написать новостьархив новостей", rules) == "navigation"
+    assert classify("написать новость о погоде", rules) is None
+    assert classify(": / In Kyrgyzstan / Incidents", rules) == "breadcrumb"
+    assert classify("Оплата / Доставка / Возврат товара", rules) is None

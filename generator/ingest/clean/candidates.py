@@ -342,6 +342,16 @@ def trail_ends_in(lines: list[str], i: int) -> bool:
     return comparison_key(crumb_tail(above)) == comparison_key(lines[i])
 
 
+ECHO_PREFIX_WORDS = 6  # a header's section and date before the headline: this short
+
+
+def _sentence_before(prefix: str) -> bool:
+    """Is the start of a line ending in the candidate's words a sentence's, not a header's
+    section or date ("О стимулирующем фонде … рассказала в интервью РИА IrkutskMedia" before
+    "Елена Осипова": a standfirst ending in a name, then the photo's caption)?"""
+    return word_count(prefix) > ECHO_PREFIX_WORDS and not re.search(r"\d", prefix)
+
+
 def echoes_header(line: str, above: list[str]) -> bool:
     """Is the line a page-title-like line above it said again on its own, without the site
     name after a separator or the section and date before it? ("Завеса секретности" under
@@ -354,7 +364,11 @@ def echoes_header(line: str, above: list[str]) -> bool:
         k = comparison_key(other)
         if len(k) <= len(key) + 3:
             continue
-        if k.endswith(" " + key) and not _site_after_headline(other, line):
+        if (
+            k.endswith(" " + key)
+            and not _site_after_headline(other, line)
+            and not _sentence_before(k[: -len(key)])
+        ):
             return True
         if k.startswith(key + "_") and _site_tail(other.strip()[len(line.strip()) + 1 :]):
             return True  # "Headline_Russian.news.cn": a <title> joined by an underscore

@@ -189,7 +189,11 @@ def choose_headline(
         if hello and not lines[i][hello.end() :].strip() and not said_again(lines, i):
             continue  # "Уважаемые читатели!" alone: a letter's start, no headline (a headline
             # around its stamp is said twice: "Құрметті … ! Аудан тұрғындары")
-        if (tag_line(lines[i]) or lower_label(lines, i, rules)) and not trail_ends_in(lines, i):
+        if (
+            (tag_line(lines[i]) or lower_label(lines, i, rules))
+            and not trail_ends_in(lines, i)
+            and not says_slug(lines[i], slug)  # (a headline set in small letters: "назва
+        ):  # «Іршавський район» – залишилась тільки… книга-фотоальбом", the slug says it)
             kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
             continue
         if dash_credited(lines[i], rules):

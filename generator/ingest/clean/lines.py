@@ -27,6 +27,8 @@ CAPTION_DATE_WORDS = 4  # "<4+ words>, <date>" with no dash or number: a caption
 ISSUE_TAIL_WORDS = 4  # words after the date of a paper's issue line (its publisher)
 HOME_MENU_WORDS = 12  # a menu run together after its home word: this many words at most,
 HOME_MENU_ITEMS = 3  # ... with this many capitalised items after it
+GLUED_NAVIGATION_CHARS = 60  # two menu items run together: this long at most
+KEYWORD_ITEMS = 3  # search keywords: this many items, one word pair in each
 
 # A site header's weather reading: "25.8 C", "-3.1 C", "+12°", "−4 °C" (a line of its own).
 _TEMPERATURE = re.compile(r"[+\-−–]?\d{1,2}(?:[.,]\d{1,2})?\s*(?:[°º]\s*[CFСcfс]?|[CFС])")
@@ -160,6 +162,8 @@ def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
         return False
     if _SLASH_CRUMB.match(line):
         return True  # "// Constitution": the last item of a trail after the site's "//"
+    if len(parts) >= 3 and not first and all(word_count(p) <= 4 for p in parts):
+        return True  # ": / In Kyrgyzstan / Incidents": a trail whose home is an icon
     menu = [p for p in _MENU_ARROWS.split(line) if p.strip()]
     if len(menu) >= 2 and all(word_count(p) <= 4 for p in menu):
         return True
@@ -311,6 +315,34 @@ def _today_box_glued(line: str, rules: CleanRules) -> bool:
     return False
 
 
+def _glued_navigation(key: str, navigation: frozenset[str]) -> bool:
+    """Two navigation items run together inside a word, no space between ("написать
+    новостьархив новостей")."""
+    if len(key) > GLUED_NAVIGATION_CHARS:
+        return False
+    return any(
+        key[i - 1].isalpha()
+        and key[i].isalpha()
+        and key[:i] in navigation
+        and key[i:] in navigation
+        for i in range(2, len(key) - 1)
+    )
+
+
+def _search_keywords(line: str) -> bool:
+    """A page's search keywords in small letters, the town repeated in each ("вивіз сміття
+    біла церква, зросте вартість вивозу сміття біла церква, сміття біла церква")."""
+    if any(c.isupper() for c in line) or ends_sentence(line):
+        return False
+    items = [comparison_key(p) for p in line.split(",")]
+    if len(items) < KEYWORD_ITEMS or not all(0 < word_count(p) <= 6 for p in items):
+        return False
+    pairs = [
+        {" ".join(w[i : i + 2]) for i in range(len(w) - 1)} for w in (p.split() for p in items)
+    ]
+    return any(sum(pair in other for other in pairs) >= KEYWORD_ITEMS for pair in pairs[0])
+
+
 def classify(line: str, rules: CleanRules, title: str | None = None) -> str | None:
     """The debris class of one line, or ``None`` when it is (or may be) article text."""
     if _IMAGE_LINE.match(line):
@@ -332,6 +364,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         return "navigation"
     if len(tokens) >= 2 and all(_HASHTAG.fullmatch(t) for t in tokens):
         return "tags"  # "#Earthquake #residents #escape #Almaty"
+    if _search_keywords(line):
+        return "tags"
     if _QUOTED_NAMES.fullmatch(line):
         return "navigation"  # "\"Эхо Москвы\" \"Русское радио\"": a holding's brands
     if word_count(line) <= PAGER_MAX_WORDS and _PAGER.search(line):
@@ -372,6 +406,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     item = _LIST_NUMBER.sub("", line, count=1)  # a numbered menu item: "1. Skip to content"
     if key in rules.navigation or (item != line and comparison_key(item) in rules.navigation):
         return "navigation"
+    if _glued_navigation(key, rules.navigation):
+        return "navigation"  # "написать новостьархив новостей": two menu items run together
     folded = fold_homoglyphs(line)
     for cls, rx in rules.debris:
         if rx.search(line) or (folded != line and rx.search(folded)):

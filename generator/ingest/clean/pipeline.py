@@ -55,6 +55,7 @@ from generator.ingest.clean.stamps import stamp_and_credit, stamp_lines
 from generator.ingest.clean.text import (
     CYR_LOWER,
     CYR_UPPER,
+    UPPER,
     all_caps,
     bare_end,
     comparison_key,
@@ -85,6 +86,7 @@ from generator.ingest.clean.unglue import (
     unglue_bracket_stamp,
     unglue_caps_byline,
     unglue_card,
+    unglue_comments_off,
     unglue_dated_headline,
     unglue_doubled_headline,
     unglue_headline_date,
@@ -103,6 +105,11 @@ _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t
 _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
 # Two stamps glued, no space between ("26.12.202526.12.2025": published / updated)
 _GLUED_DATES = re.compile(r"(?<=\b\d\d\.\d\d\.(?:19|20)\d\d)(?=\d\d\.\d\d\.(?:19|20)\d\d\b)")
+# ... or with the month in words, the second day glued to the first year ("16 Січня,
+# 202216 Січня, 2022")
+_GLUED_YEAR_DAY = re.compile(
+    r"(?<=[^\W\d_],\s(?:19|20)\d\d)(?=(?:[1-9]|[12]\d|3[01])\s+[^\W\d_]{3,}\.?,?\s+(?:19|20)\d\d\b)"
+)
 # A stamp's clock glued to its day, no space between ("11:1429 января 2014": 11:14, 29 January)
 _GLUED_CLOCK_DAY = re.compile(
     r"^(?P<clock>\W*(?:[01]?\d|2[0-3]):[0-5]\d)"
@@ -115,6 +122,12 @@ _SPACED_DAY = re.compile(
     r"(?:^|(?<=[|•·]\s))(?P<clock>\W*(?:[01]?\d|2[0-3]):[0-5]\d[;,]?\s+)?"
     r"(?P<day>0?[1-9]|[12]\d|3[01]) (?P<month>0[1-9]|1[0-2]) (?P<year>(?:19|20)\d\d)\b"
     r"(?(clock)|(?=,?\s+(?:[01]?\d|2[0-3]):[0-5]\d\b))"
+)
+# ... or year first, alone or before the headline ("2011 06 26  Работа новой администрации"):
+# a stamp only when its month and day have both their figures
+_SPACED_YEAR_FIRST = re.compile(
+    r"^(?P<year>(?:19|20)\d\d) (?P<month>0[1-9]|1[0-2]) (?P<day>0[1-9]|[12]\d|3[01])"
+    rf"(?=\s+[{UPPER}«\"“]|\s*$)"
 )
 # An English ordinal's ending after a day a Cyrillic month names first (a WordPress theme's
 # "F jS, Y" in a Russian locale: "Опубликовано Сентябрь 29th, 2022")
@@ -168,6 +181,8 @@ def clean_text(
             break
 
     slug = slug_words(url)
+    lines = [_SPACED_YEAR_FIRST.sub(r"\g<day>.\g<month>.\g<year>", line, count=1) for line in lines]
+    lines = [_GLUED_YEAR_DAY.sub(" ", line) for line in lines]  # "16 Січня, 202216 Січня, 2022"
     lines = [part for line in lines for part in unglue_card(line)]
     lines = [
         part
@@ -202,6 +217,7 @@ def clean_text(
         for part in (unglue_bracket_stamp(line, rules) if n < DATED_HEADLINE_LINES else [line])
     ]
     lines = [part for line in lines for part in unglue_tail_stamp(line, rules)]
+    lines = [part for line in lines for part in unglue_comments_off(line, rules)]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         line = _THUMB_NAME.sub("", line, count=1)  # "…-300x288Председатель …"
         line = _GLUED_DATES.sub(" ", line)  # "26.12.202526.12.2025": published / updated

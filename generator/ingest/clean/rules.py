@@ -246,9 +246,11 @@ def build_rules(
             ),
             # PLACE, FULL DATE. The lead: a press release's own dateline ending in a full stop
             # ("Бишкек, 1 сентября 2025 года. В столичной средней школе …"; a place in
-            # capitals may end in a full stop too: "ОРСК. 01 августа 2015 г. В субботу …")
+            # capitals may end in a full stop too: "ОРСК. 01 августа 2015 г. В субботу …", and
+            # any place after its country: "Россия. Мурманск. 26 июня 2019 года. В …")
             re.compile(
-                rf"^{place}(?:,|(?<=(?-i:[{UPPER}]{{3}}))\.)\s+{day_month},?\s+(?P<year>\d{{4}})"
+                rf"^(?:(?P<country>(?-i:[{UPPER}][\w\-]+))\.\s+)?{place}"
+                rf"(?:,|(?<=(?-i:[{UPPER}]{{3}}))\.|(?(country)\.|(?!)))\s+{day_month},?\s+(?P<year>\d{{4}})"
                 r"(?:\s*[^\W\d_]{1,4})?(?P<own>)\.\s+"
                 rf"{lead}",
                 re.IGNORECASE,

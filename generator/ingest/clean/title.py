@@ -437,6 +437,8 @@ def glued_rubric_cut(title: str, body: str) -> str:
 
 OWN_NAME_LINES = 12  # the site's name printed alone among this many first lines ...
 OWN_NAME_WORDS = 4  # ... in this many words at most
+# a site named by its domain, maybe with its motto ("Sochi24.tv — все новости города")
+_DOMAIN_TAIL = re.compile(r"^(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?:\s+[—–-]\s+[^|]{1,60})?$")
 _TITLE_TAIL_SEP = re.compile(r"\s(?:\||[—–-])\s(?=[^|—–-]+$)")
 
 
@@ -504,6 +506,8 @@ def strip_credit(title: str, rules: CleanRules) -> str:
     head, sep, tail = title.rpartition(" | ")  # "... НОВОСТИ | 6 июль, 10:04", "... | News"
     if sep and head and comparison_key(tail) in rules.navigation | rules.section_keys:
         return head
+    if sep and word_count(head) >= 3 and _DOMAIN_TAIL.match(tail):
+        return head  # "… сезонных работников | Sochi24.tv — все новости города": the site
     if sep and head and is_timestamp(tail, rules):
         title = head
         last = title.rsplit(" ", 1)

@@ -191,6 +191,7 @@ def unglue_bracket_stamp(line: str, rules: CleanRules) -> list[str]:
 
 
 TAIL_STAMP_MIN_WORDS = 8  # the text before a glued stamp is a paragraph, not a headline
+COMMENTS_OFF_STAMP_CHARS = 60  # a stamp before a blog theme's comments notice: this long at most
 
 
 def unglue_tail_stamp(line: str, rules: CleanRules) -> list[str]:
@@ -202,6 +203,20 @@ def unglue_tail_stamp(line: str, rules: CleanRules) -> list[str]:
     if not m or word_count(line[: m.start()]) < TAIL_STAMP_MIN_WORDS:
         return [line]
     return [line[: m.start()].rstrip(), m.group("stamp")]
+
+
+def unglue_comments_off(line: str, rules: CleanRules) -> list[str]:
+    """A stamp with a blog theme's comments notice run on after it ("16 Січня, 2022
+    Коментарі Вимкнено до Там нам платять …", "30.12.2021 Комментарии к записи … отключены")
+    -> the stamp / the notice."""
+    if not line[:1].isdigit():
+        return [line]
+    for space in re.finditer(r"\s+", line[:COMMENTS_OFF_STAMP_CHARS]):
+        tail = line[space.end() :]
+        if any(kind == "comments" and rx.match(tail) for kind, rx in rules.debris):
+            head = line[: space.start()]
+            return [head, tail] if is_timestamp(head, rules) else [line]
+    return [line]
 
 
 # A new sentence run on after a Cyrillic headline without a stop: a capitalised preposition
