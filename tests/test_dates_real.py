@@ -2123,3 +2123,24 @@ def test_a_blog_themes_comments_notice_after_the_stamp_is_cut_off(ctx):
     assert ingest_text(ctx, text) == dt.date(2022, 1, 5)
     text = f"Riots in the city\n\nComments Off on Riots in the city\n\n{lead}"
     assert ingest_text(ctx, text) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        (  # "19 September 11:50 2018 Print This Article": the clock before the year
+            "dev94/en_eurasiatx_kazakhstan-launches-multimodal-transport-hub-caspian-shores.txt",
+            dt.date(2018, 9, 19),
+        ),
+        (  # "BC, Tallinn, 08.03.2018.Print version" under a box of the day of 2020
+            "dev94/en_balticcourse_some-2000-cars-in-line-to-enter-estonia-in-ivangorod.txt",
+            dt.date(2018, 3, 8),
+        ),
+        (  # "… by up to 70%2024-07-26 17:39 by DanielaTags: YouTube"
+            "dev96/en_speedguide_russia-to-throttle-youtube-speeds-by-up-to-70.txt",
+            dt.date(2024, 7, 26),
+        ),
+    ],
+)
+def test_a_clock_before_the_year_and_a_print_link_glued_to_the_dateline(ctx, name, date):
+    assert text_date(ctx, name) == date

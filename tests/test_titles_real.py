@@ -5126,3 +5126,43 @@ def test_search_keywords_glued_menus_and_a_trail_from_an_icon_are_debris(ctx):
     assert classify("написать новость о погоде", rules) is None
     assert classify(": / In Kyrgyzstan / Incidents", rules) == "breadcrumb"
     assert classify("Оплата / Доставка / Возврат товара", rules) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        (  # "Глянець / Події / <headline>": the site's and the section's names before it
+            "dev96/uk_glianec_iryna-fedyshyn-perenesla-kontserty-cherez-zaboronu-likariv.txt",
+            "Ірина Федишин перенесла концерти через заборону від лікарів",
+        ),
+        (  # "DataLife Engine > Главная, Пресса и другие СМИ > <headline>" over the headline
+            "dev96/ru_nazarovo_telekanal-afontovo-prekratit-veshchanie.txt",
+            "Телеканал «Афонтово» прекратит вещание",
+        ),
+        (  # "… by up to 70%2024-07-26 17:39 by DanielaTags: YouTube"
+            "dev96/en_speedguide_russia-to-throttle-youtube-speeds-by-up-to-70.txt",
+            "Russia to throttle YouTube speeds by up to 70%",
+        ),
+        (  # the headline / "06.03.2022" / a standfirst that says the article's words less
+            "dev96/ru_newtimes_v-rossii-zablokirovali-mediazonu.txt",
+            "В России заблокировали «Медиазону»*",
+        ),
+        (  # "Ми будемо вдячні Вам, якщо ви розмістите нашу кнопку на Вашому сайті"
+            "dev94/uk_ourlife_znaity-tochky-dotyku.txt",
+            "ЗНАЙТИ ТОЧКИ ДОТИКУ",
+        ),
+        (  # "#Ніжин У селі на Ніжинщині горів житловий будинок."
+            "dev95/uk_malimista_u-seli-na-nizhynshchyni-horiv-zhytlovyi-budynok.txt",
+            "У селі на Ніжинщині горів житловий будинок",
+        ),
+    ],
+)
+def test_trails_glued_stamps_standfirsts_under_the_stamp_and_button_promos(ctx, name, title):
+    assert _realset_article(ctx, name).title == title
+
+
+def test_a_rubric_over_the_headline_is_no_headline_over_a_standfirst(ctx):
+    """TASS (dev2): "Протесты в Казахстане" (a story's rubric) right over the headline, no
+    stamp between them: the headline says the article's words more, and stays."""
+    art = _realset_article(ctx, "dev2/t_ru_tass_akimat_fenced.txt")
+    assert art.title == "Здание городской администрации Алма-Аты обнесли забором"

@@ -321,7 +321,9 @@ def standfirst_under(
     return (
         above_score >= HEADLINE_MIN_SCORE
         and over >= STANDFIRST_OVERLAP
-        and overlap(lines[best], body_stems) >= over
+        # (under the stamp's block, saying the article's words is enough: "В России
+        # заблокировали «Медиазону»*" / "06.03.2022" / "Роскомнадзор потребовал …")
+        and overlap(lines[best], body_stems) >= (min(over, STANDFIRST_OVERLAP) if stamps else over)
     )
 
 
@@ -345,11 +347,13 @@ def trail_ends_in(lines: list[str], i: int) -> bool:
 ECHO_PREFIX_WORDS = 6  # a header's section and date before the headline: this short
 
 
-def _sentence_before(prefix: str) -> bool:
-    """Is the start of a line ending in the candidate's words a sentence's, not a header's
-    section or date ("О стимулирующем фонде … рассказала в интервью РИА IrkutskMedia" before
-    "Елена Осипова": a standfirst ending in a name, then the photo's caption)?"""
-    return word_count(prefix) > ECHO_PREFIX_WORDS and not re.search(r"\d", prefix)
+def _sentence_before(other: str, line: str) -> bool:
+    """Is the start of ``other``, which ends in the words of ``line``, a sentence's, not a
+    header's sections or date ("О стимулирующем фонде … рассказала в интервью РИА
+    IrkutskMedia" before "Елена Осипова": a standfirst ending in a name, then the photo's
+    caption; not "DataLife Engine > Главная, Пресса и другие СМИ > Телеканал …")?"""
+    prefix = other[: len(other) - len(line.strip()) - 1] if other.endswith(line.strip()) else other
+    return word_count(prefix) > ECHO_PREFIX_WORDS and not re.search(r"[\d|>»/•·–—]", prefix)
 
 
 def echoes_header(line: str, above: list[str]) -> bool:
@@ -367,7 +371,7 @@ def echoes_header(line: str, above: list[str]) -> bool:
         if (
             k.endswith(" " + key)
             and not _site_after_headline(other, line)
-            and not _sentence_before(k[: -len(key)])
+            and not _sentence_before(other, line)
         ):
             return True
         if k.startswith(key + "_") and _site_tail(other.strip()[len(line.strip()) + 1 :]):

@@ -86,11 +86,11 @@ from generator.ingest.clean.unglue import (
     unglue_bracket_stamp,
     unglue_caps_byline,
     unglue_card,
-    unglue_comments_off,
     unglue_dated_headline,
     unglue_doubled_headline,
     unglue_headline_date,
     unglue_inline_stamp,
+    unglue_stamp_notice,
     unglue_tail_stamp,
 )
 
@@ -129,6 +129,23 @@ _SPACED_YEAR_FIRST = re.compile(
     r"^(?P<year>(?:19|20)\d\d) (?P<month>0[1-9]|1[0-2]) (?P<day>0[1-9]|[12]\d|3[01])"
     rf"(?=\s+[{UPPER}«\"“]|\s*$)"
 )
+# A stamp's clock between its month and year ("19 September 11:50 2018", a theme's "j F H:i
+# Y") -> the date, then the clock
+_CLOCK_BEFORE_YEAR = re.compile(
+    r"(?<!\w)(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]{3,})\s+(?P<clock>(?:[01]?\d|2[0-3]):[0-5]\d)"
+    r"\s+(?P<year>(?:19|20)\d\d)\b"
+)
+
+
+def _clock_after_year(line: str, rules: CleanRules) -> str:
+    """``_CLOCK_BEFORE_YEAR`` put right, when its word is a month's."""
+    m = _CLOCK_BEFORE_YEAR.search(line)
+    if m is None or m["month"].casefold() not in rules.months:
+        return line
+    date = f"{m['day']} {m['month']} {m['year']} {m['clock']}"
+    return line[: m.start()] + date + line[m.end() :]
+
+
 # An English ordinal's ending after a day a Cyrillic month names first (a WordPress theme's
 # "F jS, Y" in a Russian locale: "Опубликовано Сентябрь 29th, 2022")
 _CYRILLIC_MONTH_ORDINAL = re.compile(
@@ -217,12 +234,13 @@ def clean_text(
         for part in (unglue_bracket_stamp(line, rules) if n < DATED_HEADLINE_LINES else [line])
     ]
     lines = [part for line in lines for part in unglue_tail_stamp(line, rules)]
-    lines = [part for line in lines for part in unglue_comments_off(line, rules)]
+    lines = [part for line in lines for part in unglue_stamp_notice(line, rules)]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         line = _THUMB_NAME.sub("", line, count=1)  # "…-300x288Председатель …"
         line = _GLUED_DATES.sub(" ", line)  # "26.12.202526.12.2025": published / updated
         line = _GLUED_CLOCK_DAY.sub(r"\g<clock> ", line, count=1)  # "11:1429 января 2014"
         line = _SPACED_DAY.sub(r"\g<clock>\g<day>.\g<month>.\g<year>", line, count=1)
+        line = _clock_after_year(line, rules)  # "19 September 11:50 2018"
         if _CYRILLIC_MONTH_ORDINAL.search(line) and published_label(line, rules):
             line = _CYRILLIC_MONTH_ORDINAL.sub("", line)  # "Опубликовано Сентябрь 29th,
             # 2022" (not the theme's box of the day, "Вс. Ноя 24th, 2024": left unread)

@@ -234,7 +234,7 @@ def title_candidate(line: str, rules: CleanRules | None = None) -> tuple[str, bo
         return line[heading.end() :].strip(), False
     sentence = ends_sentence(line) and bare_end(line).endswith(".")
     if sentence or word_count(line) > HEADLINE_MAX_WORDS:
-        return lead_title(line, rules), True
+        return tidy_title(lead_title(line, rules)), True
     return line, False
 
 
@@ -326,6 +326,8 @@ _WIRE_SLUG = re.compile(
 )
 # hashtags after the headline ("… на Кавказе #Россия #Новости #Сегодня")
 _HASHTAGS_AFTER = re.compile(r"(?<=\S)(?:\s+#[^\W\d_][\w-]*)+$")
+# ... or before it ("#Ніжин У селі на Ніжинщині горів житловий будинок.")
+_HASHTAGS_BEFORE = re.compile(rf"^(?:#[^\W\d_][\w-]*\s+)+(?=[{UPPER}«\"“])")
 _BRACKET_LABEL = re.compile(r"^\[[^\[\]]{2,30}\]\s+(?=\S)")
 LEADING_STAMP_HEADLINE_WORDS = 3  # the headline after a leading stamp: this long at least
 BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headline this long
@@ -347,6 +349,9 @@ def tidy_title(title: str) -> str:
     title = _AGE_MARK_AFTER.sub("", title)  # "… | 16+"
     title = _WIRE_SLUG.sub("", title)  # "UPDATE 2-Bolshoi ballet director …"
     title = _HASHTAGS_AFTER.sub("", title)  # "… #Россия #Новости"
+    tags = _HASHTAGS_BEFORE.match(title)
+    if tags and word_count(title[tags.end() :]) >= LEADING_STAMP_HEADLINE_WORDS:
+        title = title[tags.end() :]  # "#Ніжин У селі …"
     label = _BRACKET_LABEL.match(title)  # "[Today’s Prayer] Kazakhstan: …": a rubric
     if label and word_count(title[label.end() :]) >= BRACKET_LABEL_HEADLINE_WORDS:
         title = title[label.end() :]
@@ -437,6 +442,10 @@ def glued_rubric_cut(title: str, body: str) -> str:
 
 OWN_NAME_LINES = 12  # the site's name printed alone among this many first lines ...
 OWN_NAME_WORDS = 4  # ... in this many words at most
+# a trail of the site, its sections and the headline on one line
+_TRAIL_SEP = re.compile(r"\s+[/>»›]\s+")
+TRAIL_ITEM_WORDS = 4  # the site's or a section's name in such a trail: this short
+TRAIL_HEADLINE_WORDS = 4  # ... and the headline at its end this long at least
 # a site named by its domain, maybe with its motto ("Sochi24.tv — все новости города")
 _DOMAIN_TAIL = re.compile(r"^(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?:\s+[—–-]\s+[^|]{1,60})?$")
 _TITLE_TAIL_SEP = re.compile(r"\s(?:\||[—–-])\s(?=[^|—–-]+$)")
@@ -463,6 +472,13 @@ def strip_credit(title: str, rules: CleanRules) -> str:
     Headline", "Transcript for Headline"), a site or section after it."""
     title = LIST_BULLET.sub("", title, count=1)
     title = CRUMB_ARROWS.sub("", title, count=1)
+    trail = _TRAIL_SEP.split(title)  # "Глянець / Події / Ірина Федишин перенесла концерти …"
+    if (
+        len(trail) >= 3
+        and all(word_count(part) <= TRAIL_ITEM_WORDS for part in trail[:-1])
+        and word_count(trail[-1]) >= TRAIL_HEADLINE_WORDS
+    ):
+        title = trail[-1]  # the site's and the section's names before the headline
     title = _TRANSCRIPT_FOR.sub("", title, count=1)
     if (field := _TITLE_FIELD.match(title)) and word_count(title[field.end() :]) >= 2:
         title = title[field.end() :]

@@ -104,7 +104,7 @@ def unglue_caps_byline(line: str, rules: CleanRules) -> list[str]:
 
 
 _CLOCK_AFTER = re.compile(r"[,\s]*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.I)
-_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")  # a letter, then a digit, no space
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_]|%)(?=\d)")  # a letter (or "70%"), then a digit
 
 
 _DATE_ENDS_LINE = re.compile(r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\s*")  # "…саясат09.05.2022"
@@ -191,7 +191,7 @@ def unglue_bracket_stamp(line: str, rules: CleanRules) -> list[str]:
 
 
 TAIL_STAMP_MIN_WORDS = 8  # the text before a glued stamp is a paragraph, not a headline
-COMMENTS_OFF_STAMP_CHARS = 60  # a stamp before a blog theme's comments notice: this long at most
+NOTICE_STAMP_CHARS = 60  # a stamp before a comments notice or a print link: this long at most
 
 
 def unglue_tail_stamp(line: str, rules: CleanRules) -> list[str]:
@@ -205,18 +205,27 @@ def unglue_tail_stamp(line: str, rules: CleanRules) -> list[str]:
     return [line[: m.start()].rstrip(), m.group("stamp")]
 
 
-def unglue_comments_off(line: str, rules: CleanRules) -> list[str]:
-    """A stamp with a blog theme's comments notice run on after it ("16 Січня, 2022
-    Коментарі Вимкнено до Там нам платять …", "30.12.2021 Комментарии к записи … отключены")
-    -> the stamp / the notice."""
-    if not line[:1].isdigit():
+def unglue_stamp_notice(line: str, rules: CleanRules) -> list[str]:
+    """A stamp with a blog theme's comments notice or a print link run on after it ("16
+    Січня, 2022 Коментарі Вимкнено до Там нам платять …", "30.12.2021 Комментарии к записи …
+    отключены", "BC, Tallinn, 08.03.2018.Print version") -> the stamp / the notice."""
+    if not line[:1].isdigit() and not _STAMP_LINK.search(line, 0, NOTICE_STAMP_CHARS):
         return [line]
-    for space in re.finditer(r"\s+", line[:COMMENTS_OFF_STAMP_CHARS]):
-        tail = line[space.end() :]
-        if any(kind == "comments" and rx.match(tail) for kind, rx in rules.debris):
-            head = line[: space.start()]
-            return [head, tail] if is_timestamp(head, rules) else [line]
+    cuts = [m.end() for m in re.finditer(r"\s+|(?<=\d\.)(?=[^\W\d_])", line)]
+    for cut in cuts:
+        if cut > NOTICE_STAMP_CHARS:
+            break
+        head, tail = line[:cut].rstrip(), line[cut:]
+        if not any(kind in ("comments", "prompt") and rx.match(tail) for kind, rx in rules.debris):
+            continue
+        bare = len(head.rstrip("."))  # (a date ending the head: a dateline's)
+        dated = any(bare in date_ends(head, at, rules) for at, *_ in find_dates(head, rules))
+        return [head, tail] if is_timestamp(head, rules) or dated else [line]
     return [line]
+
+
+# a date ending in its stop with a word glued on ("… 08.03.2018.Print version")
+_STAMP_LINK = re.compile(r"\d\.(?=[^\W\d_])")
 
 
 # A new sentence run on after a Cyrillic headline without a stop: a capitalised preposition
