@@ -205,27 +205,27 @@ def unglue_tail_stamp(line: str, rules: CleanRules) -> list[str]:
     return [line[: m.start()].rstrip(), m.group("stamp")]
 
 
+# a date ending in its stop with a word glued on ("… 08.03.2018.Print version"); the places
+# a stamp's notice may start: a space, or right after such a stop
+_STAMP_LINK = re.compile(r"\d\.(?=[^\W\d_])")
+_NOTICE_CUT = re.compile(r"\s+|(?<=\d\.)(?=[^\W\d_])")
+
+
 def unglue_stamp_notice(line: str, rules: CleanRules) -> list[str]:
     """A stamp with a blog theme's comments notice or a print link run on after it ("16
     Січня, 2022 Коментарі Вимкнено до Там нам платять …", "30.12.2021 Комментарии к записи …
     отключены", "BC, Tallinn, 08.03.2018.Print version") -> the stamp / the notice."""
     if not line[:1].isdigit() and not _STAMP_LINK.search(line, 0, NOTICE_STAMP_CHARS):
         return [line]
-    cuts = [m.end() for m in re.finditer(r"\s+|(?<=\d\.)(?=[^\W\d_])", line)]
-    for cut in cuts:
-        if cut > NOTICE_STAMP_CHARS:
-            break
-        head, tail = line[:cut].rstrip(), line[cut:]
-        if not any(kind in ("comments", "prompt") and rx.match(tail) for kind, rx in rules.debris):
+    notices = [rx for kind, rx in rules.debris if kind in ("comments", "prompt")]
+    for cut in _NOTICE_CUT.finditer(line, 0, NOTICE_STAMP_CHARS):
+        head, tail = line[: cut.end()].rstrip(), line[cut.end() :]
+        if not any(rx.match(tail) for rx in notices):
             continue
         bare = len(head.rstrip("."))  # (a date ending the head: a dateline's)
         dated = any(bare in date_ends(head, at, rules) for at, *_ in find_dates(head, rules))
         return [head, tail] if is_timestamp(head, rules) or dated else [line]
     return [line]
-
-
-# a date ending in its stop with a word glued on ("… 08.03.2018.Print version")
-_STAMP_LINK = re.compile(r"\d\.(?=[^\W\d_])")
 
 
 # A new sentence run on after a Cyrillic headline without a stop: a capitalised preposition
