@@ -5166,3 +5166,34 @@ def test_a_rubric_over_the_headline_is_no_headline_over_a_standfirst(ctx):
     stamp between them: the headline says the article's words more, and stays."""
     art = _realset_article(ctx, "dev2/t_ru_tass_akimat_fenced.txt")
     assert art.title == "Здание городской администрации Алма-Аты обнесли забором"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Следующая новость",
+        "Предыдущая статья",
+        "Карта сайта",
+        "Фотогалерея",
+        "Архив номеров",
+        "Коментарів немає",
+        "Наступна стаття",
+        "Оголошення",
+        "Матеріали за темою",
+        "You may also like",
+        "Next article",
+        "Related posts",
+        "Алдыңғы жаңалық",
+    ],
+)
+def test_a_sites_service_links_and_a_posts_neighbours_are_navigation(ctx, line):
+    assert classify(line, ctx.rules) == "navigation"
+
+
+def test_the_related_stories_under_you_may_also_like_leave_the_body(ctx):
+    """kampalasun (dev87) ends in "You may also like" and five other stories' headlines."""
+    art = _realset_article(
+        ctx, "dev87/en_kampalasun_uzbek-singer-handed-stage-ban-after-immoral-video.txt"
+    )
+    assert art.body.rstrip().endswith("restricts freedom of expression.")
+    assert "Weight loss drug" not in art.body
