@@ -5184,6 +5184,10 @@ def test_a_rubric_over_the_headline_is_no_headline_over_a_standfirst(ctx):
         "Next article",
         "Related posts",
         "Алдыңғы жаңалық",
+        "Идет загрузка",  # a loader's note, a sponsor's label
+        "На правах рекламы",
+        "Партнерський матеріал",
+        "Sponsored",
     ],
 )
 def test_a_sites_service_links_and_a_posts_neighbours_are_navigation(ctx, line):
@@ -5197,3 +5201,11 @@ def test_the_related_stories_under_you_may_also_like_leave_the_body(ctx):
     )
     assert art.body.rstrip().endswith("restricts freedom of expression.")
     assert "Weight loss drug" not in art.body
+
+
+def test_channel_invitations_and_a_views_count_are_debris(ctx):
+    rules = ctx.rules
+    assert classify("Присоединяйтесь к нам в Facebook", rules) == "subscribe"
+    assert classify("Жаңалықтарды Telegram-нан оқыңыз", rules) == "subscribe"
+    assert classify("Қаралым саны: 123", rules) is not None
+    assert classify("Присоединяйтесь к нам в борьбе за чистый город, призвал аким.", rules) is None
