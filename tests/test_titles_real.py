@@ -5188,6 +5188,9 @@ def test_a_rubric_over_the_headline_is_no_headline_over_a_standfirst(ctx):
         "На правах рекламы",
         "Партнерський матеріал",
         "Sponsored",
+        "Мұрағат",
+        "Танымал жаңалықтар",
+        "Главное за день",
     ],
 )
 def test_a_sites_service_links_and_a_posts_neighbours_are_navigation(ctx, line):
@@ -5208,4 +5211,6 @@ def test_channel_invitations_and_a_views_count_are_debris(ctx):
     assert classify("Присоединяйтесь к нам в Facebook", rules) == "subscribe"
     assert classify("Жаңалықтарды Telegram-нан оқыңыз", rules) == "subscribe"
     assert classify("Қаралым саны: 123", rules) is not None
+    assert classify("Оқылды: 1235", rules) is not None
+    assert classify("Материалдарды көшіріп басу кезінде сілтеме міндетті", rules) is not None
     assert classify("Присоединяйтесь к нам в борьбе за чистый город, призвал аким.", rules) is None
