@@ -5214,3 +5214,23 @@ def test_channel_invitations_and_a_views_count_are_debris(ctx):
     assert classify("Оқылды: 1235", rules) is not None
     assert classify("Материалдарды көшіріп басу кезінде сілтеме міндетті", rules) is not None
     assert classify("Присоединяйтесь к нам в борьбе за чистый город, призвал аким.", rules) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Фото с сайта akorda.kz",
+        "Фото А.Колдунова",
+        "Скріншот відео",
+        "Credit: Wikimedia Commons",
+        "Video screenshot",
+        "Видеодан скриншот",
+    ],
+)
+def test_photo_credits_naming_a_site_or_an_initial_are_credits(ctx, line):
+    assert classify(line, ctx.rules) == "photo_credit"
+
+
+def test_a_sentence_opening_with_photo_is_text(ctx):
+    line = "Фото было сделано в 2019 году. Потом его опубликовали в газете."
+    assert classify(line, ctx.rules) is None
