@@ -332,7 +332,7 @@ def _glued_navigation(key: str, navigation: frozenset[str]) -> bool:
 def _search_keywords(line: str) -> bool:
     """A page's search keywords in small letters, the town repeated in each ("вивіз сміття
     біла церква, зросте вартість вивозу сміття біла церква, сміття біла церква")."""
-    if any(c.isupper() for c in line) or ends_sentence(line):
+    if line.count(",") < KEYWORD_ITEMS - 1 or any(c.isupper() for c in line) or ends_sentence(line):
         return False
     items = [comparison_key(p) for p in line.split(",")]
     if len(items) < KEYWORD_ITEMS or not all(0 < word_count(p) <= 6 for p in items):

@@ -198,8 +198,12 @@ def clean_text(
             break
 
     slug = slug_words(url)
-    lines = [_SPACED_YEAR_FIRST.sub(r"\g<day>.\g<month>.\g<year>", line, count=1) for line in lines]
-    lines = [_GLUED_YEAR_DAY.sub(" ", line) for line in lines]  # "16 Січня, 202216 Січня, 2022"
+    lines = [  # "2011 06 26  Работа …", "16 Січня, 202216 Січня, 2022": read before ungluing
+        _GLUED_YEAR_DAY.sub(
+            " ", _SPACED_YEAR_FIRST.sub(r"\g<day>.\g<month>.\g<year>", line, count=1)
+        )
+        for line in lines
+    ]
     lines = [part for line in lines for part in unglue_card(line)]
     lines = [
         part

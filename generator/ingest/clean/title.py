@@ -37,7 +37,7 @@ from generator.ingest.clean.text import (
     word_count,
     word_stems,
 )
-from generator.ingest.clean.timestamps import is_timestamp
+from generator.ingest.clean.timestamps import SITE_TOKEN, is_timestamp
 from generator.ingest.clean.unglue import GLUED_SENTENCE
 
 SHARE_MARKUP_LINES = 5  # first lines where a share button's markup may give the headline
@@ -447,7 +447,7 @@ _TRAIL_SEP = re.compile(r"\s+[/>»›]\s+")
 TRAIL_ITEM_WORDS = 4  # the site's or a section's name in such a trail: this short
 TRAIL_HEADLINE_WORDS = 4  # ... and the headline at its end this long at least
 # a site named by its domain, maybe with its motto ("Sochi24.tv — все новости города")
-_DOMAIN_TAIL = re.compile(r"^(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?:\s+[—–-]\s+[^|]{1,60})?$")
+_DOMAIN_TAIL = re.compile(rf"^{SITE_TOKEN.pattern}(?:\s+[—–-]\s+[^|]{{1,60}})?$")
 _TITLE_TAIL_SEP = re.compile(r"\s(?:\||[—–-])\s(?=[^|—–-]+$)")
 
 
