@@ -2146,3 +2146,88 @@ def test_a_blog_themes_comments_notice_after_the_stamp_is_cut_off(ctx):
 )
 def test_a_clock_before_the_year_and_a_print_link_glued_to_the_dateline(ctx, name, date):
     assert text_date(ctx, name) == date
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        (  # "17 вересня 2024 27 хвилин читання": a stamp with its reading time
+            "dev98/uk_speka_zbilshytsia-finansuvannia-isnuvatyme-nauka-intervyu-z-astrofizykyniamy.txt",
+            dt.date(2024, 9, 17),
+        ),
+        (  # "6 Жовтня 2025" / "база знань особистість" / "6 Жовтня 2025": no list of stories
+            "dev98/uk_platforma_stav-vidomyi-naikrashchyi-vchytel-ukrainy-global-teacher-prize.txt",
+            dt.date(2025, 10, 6),
+        ),
+        (  # "Tuesday, Dec. 10, 2019" (a box of the day) / headline / "Автор:" / "Листопад 20, 2019"
+            "dev99/uk_meestonline_v-ukrainsko-kanadskomu-memorialnomu-parku-den-pamiati.txt",
+            dt.date(2019, 11, 20),
+        ),
+        (  # "30  Ноября 2022 г.  в 14:19 : Политика, власть, оппозиция"
+            "dev99/ru_virtualbrest_v-gorode-slyshna-kanonada-38-brigada.txt",
+            dt.date(2022, 11, 30),
+        ),
+        (  # the headline said again with "30.04.2014 10:00" glued on
+            "dev99/ru_apsny_v-abkhazii-nachalsia-vesenne-letnii-prizyv.txt",
+            dt.date(2014, 4, 30),
+        ),
+        (  # "April 19, 2024 Login" (the header's day) over the stamp "Friday, June 24, 2011"
+            "dev98/en_velonation_vinokourov-to-target-podium-finish-in-tour-de-france.txt",
+            dt.date(2011, 6, 24),
+        ),
+        (  # "April 12, 2007 (RFE/RL) -- Just days after …": the date first, a double hyphen
+            "dev98/en_payvand_tajikistan-authorities-exclude-miniskirt-hejab-on-campuses.txt",
+            dt.date(2007, 4, 12),
+        ),
+        (  # "Автор: LeRoy в 27/01/2019 07:20:00" under a portal's visitors box
+            "dev97/ru_setiee_narva-narodu-vazhno-kak-ida-virumaa-budet-vyzhivat-bez-slantsa.txt",
+            dt.date(2019, 1, 27),
+        ),
+        (  # "Наведите камеру телефона." over the headline and "25 февраля 2021"
+            "dev97/ru_stvtv_za-55-let-tomskneft-dobyla-545-mln-tonn-nefti.txt",
+            dt.date(2021, 2, 25),
+        ),
+    ],
+)
+def test_stamps_with_reading_times_rubrics_and_headlines_glued_on(ctx, name, date):
+    assert text_date(ctx, name) == date
+
+
+def test_a_day_list_needs_headlines_in_capitals(ctx):
+    """Two stamps with a headline between them still make a list of other stories."""
+    lead = (
+        "Protesters gathered in the main square of the city on Wednesday morning, police "
+        "said. The rally over fuel prices went on until the evening."
+    )
+    text = f"Riots in the city\n\n5 January 2022\nStorm hits the coast\n5 January 2022\n\n{lead}"
+    assert ingest_text(ctx, text) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        (  # "01 Октября’22" over a views count "2065": the year after an apostrophe
+            "dev101/ru_svisgaz_v-bolshoi-berestovitse-prokhodit-festival-dozhinki-2022.txt",
+            dt.date(2022, 10, 1),
+        ),
+        (  # "2 Серпня, 2021 На Хмельниччині відгримів …": the stamp before the headline
+            "dev101/uk_timeskm_na-khmelnychchyni-vidhrymiv-etnofestyval-kolodar.txt",
+            dt.date(2021, 8, 2),
+        ),
+        (  # "/2010-06-16 13:03:20/" over a lead of a festival "з 19 по 25 серпня"
+            "dev101/uk_sidfm_na-lutsk-chekaie-poliske-lito-z-folklorom.txt",
+            dt.date(2010, 6, 16),
+        ),
+        (  # a calendar badge over the headline: "09" / "сен 2023"
+            "dev101/ru_tomin_v-gantsevichakh-proshel-oblastnoi-festival-dazhynki-2023.txt",
+            dt.date(2023, 9, 9),
+        ),
+    ],
+)
+def test_short_years_badges_and_slashed_stamps(ctx, name, date):
+    assert text_date(ctx, name, chars=4000) == date
+
+
+def test_a_papers_year_and_issue_numbers_in_the_address_are_no_date():
+    assert url_date("http://hetman.tv/nomera/2009/2009-4-5-28/pokrova-5.html") is None
+    assert url_date("http://example.ua/2022-1-5-protesty/") == dt.date(2022, 1, 5)

@@ -5234,3 +5234,144 @@ def test_photo_credits_naming_a_site_or_an_initial_are_credits(ctx, line):
 def test_a_sentence_opening_with_photo_is_text(ctx):
     line = "Фото было сделано в 2019 году. Потом его опубликовали в газете."
     assert classify(line, ctx.rules) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Наведите камеру телефона.", "subscribe"),  # a QR code's prompt (stv-tv, dev97)
+        ("И вы - в курсе событий.", "subscribe"),
+        ("Наведіть камеру телефону", "subscribe"),
+        ("426 пользователей онлайн", "widget"),  # a portal's visitors box (seti.ee, dev97)
+        ("Уникальных пользователей за последние сутки: 10957", "widget"),
+        ("За сегодня: 0", "widget"),
+        ("Сейчас с нами", "navigation"),
+        ("Выбор по дате:", "navigation"),
+        ("г. Калуга, ул. Марата 10", "masthead"),  # the paper's address (kgv.info, dev97)
+        ("м. Київ, вул. Хрещатик, 10", "masthead"),
+        ("Всеукраїнська громадсько-політична газета.", "masthead"),  # (hospodar, dev98)
+        ("Печатное издание", "masthead"),
+        ("April 19, 2024 Login", "today_widget"),  # the login bar's day (velonation, dev98)
+        ("19 апреля 2024 Войти", "today_widget"),
+        ("Упс! Не вдала спроба:(", "prompt"),  # a form's error notice (speka, dev98)
+        ("Будь ласка, спробуйте ще раз.", "prompt"),
+        ("Пожалуйста, попробуйте ещё раз.", "prompt"),
+        ("Цього тижня: 280", "widget"),  # a counter's visits (drogmedia, dev101)
+        ("Всього: 128640", "widget"),
+        ("Real time web analytics, Heat map tracking", "widget"),
+        ("96kbps / 44kHz", "widget"),  # a radio's stream player (sidfm, dev101)
+        # the paper's editor in its header (outlookafghanistan, dev103)
+        ("Editor in Chief: Moh. Reza Huwaida Thursday, March 28th, 2024", "masthead"),
+        ("Главный редактор: Иван Петров", "masthead"),
+    ],
+)
+def test_qr_prompts_visitor_boxes_addresses_and_taglines_are_debris(ctx, line, kind):
+    assert classify(line, ctx.rules) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Город Калуга, улица Марата, стала пешеходной в этом году.",
+        "Наведите порядок в документах до конца месяца.",
+        "Газета вышла в понедельник.",
+        "Publisher: the company said it will cut jobs.",
+    ],
+)
+def test_sentences_like_those_lines_are_text(ctx, line):
+    assert classify(line, ctx.rules) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "title"),
+    [
+        (  # a QR code's prompt over the page: "Наведите камеру телефона." / "Подпишитесь."
+            "dev97/ru_stvtv_za-55-let-tomskneft-dobyla-545-mln-tonn-nefti.txt",
+            None,
+            "За 55 лет «Томскнефть» добыла 545 млн тонн нефти и 65 миллиардов кубометров газа",
+        ),
+        (  # the paper's tagline over its menu: "Всеукраїнська громадсько-політична газета."
+            "dev98/uk_hospodar_startuvala-zymova-pershist-oblasti-z-futbolu-pamiati-mykhaila"
+            "-kovalia.txt",
+            None,
+            "Стартувала зимова першість області з футболу пам'яті Михайла Коваля",
+        ),
+        (  # the headline over the lead's first sentence, which the URL's slug says
+            "dev98/uk_mig_ukraina-z-odniieiu-nahorodoiu-zakinchyla-yuniorskyi-chs-z-biatlonu.txt",
+            "https://mig.com.ua/u-shvetsii-zavershyvsia-iuniorskyj-chempionat-svitu-z-biatlonu/",
+            "Україна з однією нагородою закінчила юніорський ЧС з біатлону: медальний залік",
+        ),
+    ],
+)
+def test_the_headline_under_taglines_and_over_a_slugged_lead(ctx, name, url, title):
+    art = _realset_article(ctx, name, url)
+    assert art.title == title
+    assert art.body.split("\n\n")[0] != title
+
+
+def test_a_long_headline_ending_in_a_year_in_brackets_is_no_sentence(ctx):
+    """artsakhtert (dev99): a bulletin's 20-word headline ending "(на 03 августа 2022 г.)"."""
+    art = _realset_article(
+        ctx, "dev99/ru_artsakhtert_byulleten-mo-rf-mirotvorcheskii-kontingent-03-avgusta-2022.txt"
+    )
+    assert art.title.startswith("Информационный бюллетень Министерства обороны")
+    assert art.title.endswith("конфликта (на 03 августа 2022 г.)")
+    assert art.body.startswith("Российским миротворческим контингентом продолжается")
+
+
+def test_a_headline_said_again_with_the_lead_glued_on_gives_the_lead(ctx):
+    """nta-pfo (dev97): the headline, then the headline again with the agency's dateline and
+    lead glued on ("…ПАО "Орскнефтеоргсинтез"Оренбург. 19 июня. НТА-Приволжье — …")."""
+    art = _realset_article(
+        ctx,
+        "dev97/ru_ntapfo_denis-pasler-posetil-proizvodstvennye-ploshchadki-orsknefteorgsintez.txt",
+    )
+    assert art.title == 'Денис Паслер посетил производственные площадки ПАО "Орскнефтеоргсинтез"'
+    assert art.body.startswith("Оренбург. 19 июня. НТА-Приволжье — Губернатор")
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "title"),
+    [
+        (  # the headline, then its words before the colon as a subhead
+            "dev101/en_journalneo_dostyk-moyinty-railroad-a-second-line-and-two-routes.txt",
+            "https://journal-neo.su/2024/05/23/the-dostyk-moyinty-railroad-a-second-line-and-two"
+            "-routes/",
+            "The Dostyk-Moyinty railroad: a second line, and two routes",
+        ),
+        (  # a rubric in small letters before a headline in capitals
+            "dev101/uk_hetmantv_shchob-zlytysia-dusheiu-i-sertsem-zi-slovom.txt",
+            None,
+            "ЩОБ ЗЛИТИСЯ ДУШЕЮ І СЕРЦЕМ ЗІ СЛОВОМ",
+        ),
+        (  # "2 Серпня, 2021 На Хмельниччині …": the stamp cut off the headline
+            "dev101/uk_timeskm_na-khmelnychchyni-vidhrymiv-etnofestyval-kolodar.txt",
+            None,
+            "На Хмельниччині відгримів Міжнародний етнофестиваль “Колодар” (фоторепортаж)",
+        ),
+        (  # a radio's stream player "96kbps / 44kHz" among the header's links
+            "dev101/uk_sidfm_na-lutsk-chekaie-poliske-lito-z-folklorom.txt",
+            None,
+            "НА ЛУЦЬК ЧЕКАЄ «ПОЛІСЬКЕ ЛІТО З ФОЛЬКЛОРОМ»…",
+        ),
+    ],
+)
+def test_subheads_rubrics_stamps_and_players_around_the_headline(ctx, name, url, title):
+    assert _realset_article(ctx, name, url).title == title
+
+
+def test_a_themes_search_box_in_english_leaves_a_russian_page_russian(ctx):
+    """enews.md (dev101): menus and the theme's "When autocomplete results are available use
+    up and down arrows …" / "No Result" / "View All Result", printed three times."""
+    rules = ctx.rules
+    assert classify("View All Result", rules) == "widget"
+    line = (
+        "When autocomplete results are available use up and down arrows to review and enter "
+        "to go to the desired page. Touch device users, explore by touch or with swipe gestures."
+    )
+    assert classify(line, rules) == "widget"
+    art = _realset_article(
+        ctx, "dev101/ru_enewsmd_severnaya-stolitsa-gotovitsya-otmechat-den-goroda.txt"
+    )
+    assert art.language == "ru"
+    assert "autocomplete" not in art.body

@@ -59,6 +59,9 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
         between = [kept[a + 1] for a in run[:-1]]
         if not all(_sidebar_headline(lines, kinds, i) for i in between):
             continue  # sentences between times: a live blog, not a list of headlines
+        if len(run) == 2 and _lower_first(lines[between[0]]):
+            continue  # the post's day printed twice around its tags ("6 Жовтня 2025" / "база
+            # знань особистість" / "6 Жовтня 2025"): a headline starts with a capital
         for i in between:
             kinds[i] = "sidebar"
         first, last = run[0], run[-1]
@@ -71,6 +74,12 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
             kinds[after] = "sidebar"  # type: ignore[index]
         for j in run:
             kinds[kept[j]] = "sidebar"
+
+
+def _lower_first(line: str) -> bool:
+    """Does the line's first letter come in small case ("база знань …")?"""
+    first = next((ch for ch in line if ch.isalpha()), "")
+    return first.islower()
 
 
 def _day_alone(line: str, rules: CleanRules) -> bool:
@@ -142,7 +151,7 @@ def _sidebar_headline(lines: list[str], kinds: list[str | None], i: int | None) 
         i is not None
         and kinds[i] is None
         and word_count(lines[i]) <= 25
-        and not lines[i].rstrip().endswith(".")
+        and not lines[i].rstrip().endswith((".", ":"))  # (nor a field's label: "Автор:")
     )
 
 

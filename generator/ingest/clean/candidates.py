@@ -39,6 +39,8 @@ SLUG_SCAN_LINES = 12  # text lines under the header searched for the line the sl
 SLUG_SCAN_PARAGRAPHS = 2  # ... past at most this many paragraphs (a teaser's, a notice's)
 LIST_BULLET = re.compile(r"^[•·▪►▸◦*]\s*(?=\w|[«\"„“])")  # "• Headline" in a breadcrumb list
 LOWER_TAGS_MAX_WORDS = 10  # a line of tags in small letters is at most this long
+# a day with its year's abbreviation in brackets, ending the line ("… (на 03 августа 2022 г.)")
+YEAR_IN_BRACKETS = re.compile(r"\d{4}\s*(?:г|гг|р|рр|ж)\.\)\s*$")
 _SENTENCE_BREAK = re.compile(r"[^\W\d_]{4}[.!?…]\s+[" + UPPER + r"«\"„]")  # not "обл. Актау"
 YEAR_CAPTION = re.compile(r"\.\s+(?:1[5-9]|20)\d{2}\W*$")  # "Василий Верещагин. Торжествуют. 1872"
 _OPENING_YEAR = re.compile(r"^(?:19|20)\d{2}\s+(\S+)(?:\s+(\S+))?")  # "2022 жылғы қаңтарда ..."
@@ -76,8 +78,11 @@ def body_line(line: str, rules: CleanRules) -> bool:
     or opening with an agency dateline."""
     words = word_count(line)
     if words >= HEADLINE_MAX_WORDS or (
-        words >= 12 and bare_end(line).endswith(".") and not all_caps(line)
-    ):  # (a headline set in capitals may end in a stop: "… МЫСЛИТЬ НАДНАЦИОНАЛЬНО?..")
+        words >= 12
+        and bare_end(line).endswith(".")
+        and not all_caps(line)  # (a headline in capitals may end in a stop: "… НАДНАЦИОНАЛЬНО?..")
+        and not YEAR_IN_BRACKETS.search(line)  # (nor one in a year's abbreviation in brackets:
+    ):  # "… в зоне нагорно-карабахского конфликта (на 03 августа 2022 г.)")
         return True
     if words >= BROKEN_LEAD_WORDS and _SENTENCE_BREAK.search(line):
         return True  # a standfirst of sentences, cut off ("… заявил Токаев. По его словам,

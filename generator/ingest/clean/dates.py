@@ -115,6 +115,8 @@ def find_dates(
             if month is None:
                 continue
             year = m.groupdict().get("year")
+            if short := m.groupdict().get("short_year"):  # "01 Октября’22"
+                year = f"20{short}"
             day = int(m.group("day"))
             item = (m.start(), int(year) if year else None, month, day)
             old = found.get(m.start())

@@ -8,6 +8,7 @@ import re
 from generator.ingest.clean.candidates import (
     LIST_BULLET,
     YEAR_CAPTION,
+    YEAR_IN_BRACKETS,
     agency_photo_credit,
     body_line,
     calendar_only,
@@ -75,6 +76,7 @@ from generator.ingest.clean.timestamps import is_timestamp, published_label
 
 # a surname and its initials, a trail's item or an author's name ("- Нұртлеу М.Ә."): no
 # sentence, though it ends in a full stop
+SLUGGED_LEAD_HEAD_WORDS = 8  # a headline over a lead the URL's slug says: this long at least
 NAME_WITH_INITIALS = re.compile(rf"^\W{{0,2}}\s*[{UPPER}][\w’'-]+\s+(?:[{UPPER}]\.\s?){{1,2}}$")
 OVER_TEXT_LINES = 6  # a short headline in capitals: the text starts within these lines
 HEADLINE_CANDIDATES = 8  # lines of 3+ words above the article looked at for its headline
@@ -265,6 +267,7 @@ def choose_headline(
                 and not says_slug(lines[i], slug)
                 and not NAME_WITH_INITIALS.match(lines[i])  # "- Нұртлеу М.Ә." (a crumb)
                 and not _capitals_headline(lines[i])  # "… НАЧНУТ МЫСЛИТЬ НАДНАЦИОНАЛЬНО?.."
+                and not YEAR_IN_BRACKETS.search(lines[i])  # "… (на 03 августа 2022 г.)"
             )
             or introduces(lines[i])
             or sum(word_count(lines[j]) >= 3 for j in candidates if j not in menu)
@@ -311,7 +314,11 @@ def choose_headline(
     if over is not None:  # the line right over the page's own dated dateline
         return over, candidates, end
     echoed = [
-        i for i in candidates if echoes_header(lines[i], lines[:i]) and not _trail_section(lines, i)
+        i
+        for i in candidates
+        if echoes_header(lines[i], lines[:i])
+        and not _trail_section(lines, i)
+        and not _fuller_above(lines, candidates, i, slug)
     ]
     slugged = [i for i in candidates if i not in menu and says_slug(lines[i], slug)]
     if echoed and not (slugged and not slug_words_in(lines[echoed[0]], slug)):  # the page's
@@ -319,7 +326,7 @@ def choose_headline(
         # (not a menu's "Программа телепередач Войти" / "Программа телепередач", none of
         # whose words the URL's slug has, over the line the slug says)
     if slugged:  # the line the URL's slug says: the headline (over a longer standfirst)
-        return slugged[0], candidates, end
+        return _over_slugged_lead(lines, candidates, menu, slugged[0]), candidates, end
     stamped_twice = [  # the headline / "20 серп. 2025" / the headline: said around its stamp
         i
         for k, i in enumerate(candidates)
@@ -562,6 +569,39 @@ def wrapped_headline_start(lines: list[str], candidates: list[int], chosen: int)
     ):
         return j if lines[chosen].strip()[:1].isupper() else None  # (not a label "Hot word :")
     return None
+
+
+def _fuller_above(lines: list[str], candidates: list[int], i: int, slug: frozenset[str]) -> bool:
+    """Is line ``i`` the start of a fuller headline above it that the URL's slug says ("The
+    Dostyk-Moyinty railroad: a second line, and two routes" / "The Dostyk-Moyinty railroad",
+    a subhead or a caption, at …/dostyk-moyinty-railroad-a-second-line-and-two-routes)?"""
+    short = " ".join(lines[i].split())
+    return bool(short) and any(
+        " ".join(lines[j].split()).startswith(short + ":") and says_slug(lines[j], slug)
+        for j in candidates
+        if j < i
+    )  # (not the page's title with the site's name: "Headline - Site" / "Headline")
+
+
+def _over_slugged_lead(
+    lines: list[str], candidates: list[int], menu: set[int], slugged: int
+) -> int:
+    """``slugged``, the line the URL's slug says, unless it is the lead's sentence right under
+    a headline-long line and right over the text: the slug was made from the lead ("Україна з
+    однією нагородою закінчила юніорський ЧС з біатлону: медальний залік" / "В шведському
+    Естерсунді завершився юніорський чемпіонат світу з біатлону." / text)."""
+    k = candidates.index(slugged)
+    if k == 0 or slugged != candidates[-1] or not bare_end(lines[slugged]).endswith("."):
+        return slugged
+    head = candidates[k - 1]
+    if (
+        head in menu
+        or word_count(lines[head]) < SLUGGED_LEAD_HEAD_WORDS
+        or ends_sentence(lines[head])
+        or any(lines[j].strip() for j in range(head + 1, slugged))
+    ):
+        return slugged
+    return head
 
 
 _CONTACT = re.compile(

@@ -51,7 +51,7 @@ from generator.ingest.clean.slug import (
     slug_skeletons,
     slug_words,
 )
-from generator.ingest.clean.stamps import stamp_and_credit, stamp_lines
+from generator.ingest.clean.stamps import after_headline, stamp_and_credit, stamp_lines
 from generator.ingest.clean.text import (
     CYR_LOWER,
     CYR_UPPER,
@@ -82,6 +82,7 @@ from generator.ingest.clean.title import (
     trail_headline,
 )
 from generator.ingest.clean.unglue import (
+    join_badge_date,
     share_label,
     unglue_bracket_stamp,
     unglue_caps_byline,
@@ -103,6 +104,10 @@ _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t
 
 # An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
 _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
+# a stamp between slashes, alone on its line ("/2010-06-16 13:03:20/": no path of an address)
+_SLASHED_STAMP = re.compile(
+    r"^\s*/\s*((?:19|20)\d{2}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*/\s*$"
+)
 # Two stamps glued, no space between ("26.12.202526.12.2025": published / updated)
 _GLUED_DATES = re.compile(r"(?<=\b\d\d\.\d\d\.(?:19|20)\d\d)(?=\d\d\.\d\d\.(?:19|20)\d\d\b)")
 # ... or with the month in words, the second day glued to the first year ("16 Січня,
@@ -204,6 +209,7 @@ def clean_text(
         )
         for line in lines
     ]
+    lines = join_badge_date(lines, rules)  # "09" / "сен 2023"
     lines = [part for line in lines for part in unglue_card(line)]
     lines = [
         part
@@ -242,6 +248,7 @@ def clean_text(
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         line = _THUMB_NAME.sub("", line, count=1)  # "…-300x288Председатель …"
         line = _GLUED_DATES.sub(" ", line)  # "26.12.202526.12.2025": published / updated
+        line = _SLASHED_STAMP.sub(r"\1", line)  # "/2010-06-16 13:03:20/"
         line = _GLUED_CLOCK_DAY.sub(r"\g<clock> ", line, count=1)  # "11:1429 января 2014"
         line = _SPACED_DAY.sub(r"\g<clock>\g<day>.\g<month>.\g<year>", line, count=1)
         line = _clock_after_year(line, rules)  # "19 September 11:50 2018"
@@ -391,6 +398,12 @@ def clean_text(
     for i, line in enumerate(lines):
         if kinds[i] is not None or i == title_index:
             continue
+        if title and not title_in_body and (glued := after_headline(line, title, rules)):
+            kind, lines[i] = glued  # the headline again, its stamp or its lead glued on
+            if kind:
+                kinds[i] = kind
+                continue
+            line = lines[i]
         kind = classify(line, rules, title)
         if kind is None:
             by = byline(line, rules)

@@ -207,11 +207,11 @@ def build_rules(
                 re.IGNORECASE,
             ),
             # DATE [AGENCY] –, the date first and full: "March 28, 2022 [Argus] – Loadings …",
-            # "Jan 7, 2022 (Reuters) - …".
+            # "Jan 7, 2022 (Reuters) - …", "April 12, 2007 (RFE/RL) -- Just days after …".
             re.compile(
                 rf"^(?P<place>)(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})"
                 rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
-                r"\s*(?:\[(?P<a1>[^\]\n]{2,40})\]|\((?P<a2>[^()\n]{2,40})\))\s*[-—–]\s+(?=\S)",
+                r"\s*(?:\[(?P<a1>[^\]\n]{2,40})\]|\((?P<a2>[^()\n]{2,40})\))\s*[-—–]{1,2}\s+(?=\S)",
                 re.IGNORECASE,
             ),
             # PLACE, FULL DATE – the lead, no agency: a press release's or a paper's own
@@ -373,7 +373,8 @@ def _stamp_neighbours(
     """A stamp's neighbours on its line, from the packs' words: the category field before it
     (a CMS's article info line, Joomla's "Category: … Published on …"), the category field
     after it, past a bar ("дата: 09.04.2013 | Категория: Горячие новости"), and view and
-    comment counts after it ("Hits: 1", "826 просмотров   2 комментария")."""
+    comment counts or a reading time after it ("Hits: 1", "826 просмотров   2 комментария",
+    "17 вересня 2024 27 хвилин читання")."""
     fields, labels, counters = set(fields), set(labels), set(counters)
     before = after = counts = None
     if fields and labels:

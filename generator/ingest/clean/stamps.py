@@ -168,6 +168,26 @@ def around_stamp(
 _BOXED_STAMP = re.compile(r"\[\s*([^\[\]]+?)\s*\]\s*\[\s*([^\[\]]+?)\s*\]")
 
 
+GLUED_LEAD_WORDS = 8  # a lead glued on after the headline said again: this long at least
+
+
+def after_headline(line: str, title: str, rules: CleanRules) -> tuple[str, str] | None:
+    """What a line that says the headline again has glued on: ("timestamp", its stamp) ("… в
+    Вооруженные Силы Абхазии 30.04.2014 10:00" under the same headline), or ("", the lead)
+    glued on without a space ("…ПАО "Орскнефтеоргсинтез"Оренбург. 19 июня. НТА-Приволжье —
+    Губернатор …"); else ``None``."""
+    said, head = " ".join(line.split()), " ".join(title.split())
+    if not head or not said.startswith(head) or said == head:
+        return None
+    rest = said[len(head) :].strip(" ,|–—-")
+    if rest and is_timestamp(rest, rules):
+        return "timestamp", rest
+    glued = said[len(head)]
+    if (glued.isupper() or glued in '«"„“') and word_count(rest) >= GLUED_LEAD_WORDS:
+        return "", rest
+    return None
+
+
 def stamp_and_credit(line: str, rules: CleanRules) -> bool:
     """A stamp with the outlet's or author's name after a dash ("6 января 2022, 10:55 —
     Общественная служба новостей — ОСН"): a date and a clock time, then a few words; or a

@@ -65,7 +65,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True
     if _stamp_bits(line, rules):
         return True
-    if _stamp_then_field(line, rules):
+    if _stamp_then_field(line, rules) or _stamp_then_rubrics(line, rules):
         return True
     if _meta_bar_stamp(line, rules):
         return True
@@ -264,6 +264,30 @@ def _stamp_then_field(line: str, rules: CleanRules) -> bool:
             and is_timestamp(head, rules)
         )
     return False
+
+
+_SPACED_COLON = re.compile(r"\s+:\s+")
+RUBRIC_LIST_WORDS = 8  # a stamp's rubrics after a spaced colon: this many words at most
+
+
+def _stamp_then_rubrics(line: str, rules: CleanRules) -> bool:
+    """A stamp with a full date and its clock, then the post's rubrics after a spaced colon
+    ("30  Ноября 2022 г.  в 14:19 : Политика, власть, оппозиция")."""
+    if " : " not in line and ":  " not in line:
+        return False
+    parts = _SPACED_COLON.split(line.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return False
+    head, tail = parts
+    latin = not CYR.search(head)
+    return (
+        tail[:1].isupper()
+        and 0 < word_count(tail) <= RUBRIC_LIST_WORDS
+        and not re.search(r"[.!?…]\W*$", tail)
+        and TIME.search(head) is not None
+        and any(year for _s, year, _m, _d in find_dates(head, rules, latin=latin))
+        and is_timestamp(head, rules)
+    )
 
 
 META_BAR_TOKENS = 16  # a post's meta bar ending in its labelled stamp: this long at most

@@ -29,6 +29,7 @@ from generator.ingest.clean.text import (
     CYR_LOWER,
     CYR_UPPER,
     UPPER,
+    all_caps,
     bare_end,
     comparison_key,
     dangling,
@@ -328,6 +329,11 @@ _WIRE_SLUG = re.compile(
 _HASHTAGS_AFTER = re.compile(r"(?<=\S)(?:\s+#[^\W\d_][\w-]*)+$")
 # ... or before it ("#Ніжин У селі на Ніжинщині горів житловий будинок.")
 _HASHTAGS_BEFORE = re.compile(rf"^(?:#[^\W\d_][\w-]*\s+)+(?=[{UPPER}«\"“])")
+# a rubric in small letters before a headline in capitals ("Культура і мистецтво: ЩОБ ЗЛИТИСЯ
+# ДУШЕЮ …"; not a speaker's name: "Касым-Жомарт Токаев: …")
+_RUBRIC_OVER_CAPS = re.compile(
+    rf"^[{UPPER}][^\W\d_]+(?:\s+[^\W\d_{UPPER}][^\W\d_]*){{1,4}}:\s+(?=\S)"
+)
 _BRACKET_LABEL = re.compile(r"^\[[^\[\]]{2,30}\]\s+(?=\S)")
 LEADING_STAMP_HEADLINE_WORDS = 3  # the headline after a leading stamp: this long at least
 BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headline this long
@@ -352,6 +358,14 @@ def tidy_title(title: str) -> str:
     tags = _HASHTAGS_BEFORE.match(title)
     if tags and word_count(title[tags.end() :]) >= LEADING_STAMP_HEADLINE_WORDS:
         title = title[tags.end() :]  # "#Ніжин У селі …"
+    rubric = _RUBRIC_OVER_CAPS.match(title)  # "Культура і мистецтво: ЩОБ ЗЛИТИСЯ …"
+    if (
+        rubric
+        and not all_caps(rubric.group())
+        and all_caps(title[rubric.end() :])
+        and word_count(title[rubric.end() :]) >= LEADING_STAMP_HEADLINE_WORDS
+    ):
+        title = title[rubric.end() :]
     label = _BRACKET_LABEL.match(title)  # "[Today’s Prayer] Kazakhstan: …": a rubric
     if label and word_count(title[label.end() :]) >= BRACKET_LABEL_HEADLINE_WORDS:
         title = title[label.end() :]

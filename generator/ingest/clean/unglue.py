@@ -3,10 +3,16 @@ date or byline, a stamp at a paragraph's end, an aggregator's card."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from generator.ingest.clean.dates import date_ends, find_dates
-from generator.ingest.clean.rules import GLUED_HEAD_WORDS, HEADLINE_MAX_WORDS, CleanRules
+from generator.ingest.clean.rules import (
+    DATED_HEADLINE_LINES,
+    GLUED_HEAD_WORDS,
+    HEADLINE_MAX_WORDS,
+    CleanRules,
+)
 from generator.ingest.clean.slug import says_slug
 from generator.ingest.clean.stamps import stamp_and_credit
 from generator.ingest.clean.text import (
@@ -63,12 +69,14 @@ def _unglue_worded_date(line: str, rules: CleanRules) -> list[str]:
     if end and (year_word := _YEAR_WORD.match(line, end)):
         end = year_word.end()  # "29 жовтня 2023 р.Число …": the year's word, then the glue
     rest = line[end:]
+    spaced = rest[:1].isspace()  # "2 Серпня, 2021 На Хмельниччині відгримів …": a headline
+    rest = rest.lstrip() if spaced and "," in line[:end] else rest  # after a comma'd stamp
     if not end or not re.match(rf"[{UPPER}«\"“]", rest) or line[end - 1 : end].isspace():
         return [line]
     words = word_count(rest)
     headline = GLUED_HEAD_WORDS <= words <= HEADLINE_MAX_WORDS and not ends_sentence(rest)
     lead = words > HEADLINE_MAX_WORDS or (words >= TAIL_STAMP_MIN_WORDS and ends_sentence(rest))
-    if not headline and not lead:
+    if not headline and (spaced or not lead):
         return [line]
     return [line[:end].strip(), rest.strip()]
 
@@ -320,3 +328,25 @@ def unglue_card(line: str) -> list[str]:
     head = [m.group("stamp"), f"Источник: {m.group('source').strip()}"]
     head += [f"Темы: {', '.join(t.strip() for t in tags)}"] if tags else []
     return [*head, "", *body_lines, "", *footer]
+
+
+_BADGE_DAY = re.compile(r"\s*(?P<day>[0-3]?\d)\s*")
+_BADGE_MONTH_YEAR = re.compile(r"\s*(?P<month>[^\W\d_]{3,12})\.?\s+(?P<year>(?:19|20)\d{2})\s*")
+
+
+def join_badge_date(lines: list[str], rules: CleanRules) -> list[str]:
+    """A date set as a calendar badge over the headline, its day on one line and its month
+    and year on the next ("09" / "сен 2023"): read as one stamp ("09 сен 2023"), among the
+    page's first lines."""
+    out = list(lines)
+    filled = [i for i in range(min(len(out), DATED_HEADLINE_LINES)) if out[i].strip()]
+    for a, b in itertools.pairwise(filled):
+        day, month = _BADGE_DAY.fullmatch(out[a]), _BADGE_MONTH_YEAR.fullmatch(out[b])
+        if (
+            day
+            and month
+            and 1 <= int(day["day"]) <= 31
+            and month["month"].casefold().rstrip(".") in rules.months
+        ):
+            out[a], out[b] = f"{day['day']} {month['month']} {month['year']}", ""
+    return out

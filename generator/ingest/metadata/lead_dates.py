@@ -56,7 +56,7 @@ def _deadline(before: str, rules: CleanRules) -> bool:
     return rules.deadline is not None and rules.deadline.search(before[-40:]) is not None
 
 
-_DAY_RANGE_START = re.compile(r"\s\d{1,2}\s*[-–—]\s*$")
+_DAY_RANGE_START = re.compile(r"\s\d{1,2}\s*(?:[-–—]|\s[^\W\d_]{1,3})\s*$")  # "4-", "19 по"
 RANGE_GAP_CHARS = 20  # a range's start and end dates, this close with no sentence between
 
 
@@ -69,7 +69,8 @@ def _range_end(between: str) -> bool:
 def _ahead(before: str, rules: CleanRules) -> bool:
     """Does the text before a date put it ahead: a deadline, or a start ("С 1 января 2026
     года посёлок войдет …", "from 1 January")?"""
-    tail = _DAY_RANGE_START.sub("", before[-40:])  # "стартует 4-" of "стартует 4-5 марта"
+    tail = _DAY_RANGE_START.sub("", before[-40:])  # "стартует 4-" of "стартует 4-5 марта",
+    # "з 19 по " of "з 19 по 25 серпня відбудеться"
     started = rules.start is not None and rules.start.search(tail) is not None
     return started or _deadline(tail, rules)
 

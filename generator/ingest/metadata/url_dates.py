@@ -12,12 +12,13 @@ from generator.ingest.metadata.dates import safe_date
 from generator.sources import site_host
 
 _URL_DATES = (
-    # (one separator throughout: "/2016/2-26/" is a paper's year and issue numbers; nor a
-    # blog post's name after its year and month: Blogger's "/2017/09/25.html", a slug
-    # opening with a number: "/2020/05/15-let-andizhanskoj-bojne")
+    # (one separator throughout: "/2016/2-26/" is a paper's year and issue numbers, and so
+    # is "/2009-4-5-28/"; nor a blog post's name after its year and month: Blogger's
+    # "/2017/09/25.html", a slug opening with a number: "/2020/05/15-let-andizhanskoj-bojne")
     re.compile(
         r"(?<!\d)(?P<y>20\d{2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
         r"(?=[/_.]|$|(?<=-\d)-|(?<=-\d\d)-)(?!(?<=/\d\d)\.s?html?$)(?!(?<=/\d)\.s?html?$)"
+        r"(?!(?<=-\d)-\d{1,3}/)"
     ),
     re.compile(r"/(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>20\d{2})/"),
     re.compile(r"(?<![\d])(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6,}|(?![\d]))"),
