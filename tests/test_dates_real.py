@@ -2231,3 +2231,36 @@ def test_short_years_badges_and_slashed_stamps(ctx, name, date):
 def test_a_papers_year_and_issue_numbers_in_the_address_are_no_date():
     assert url_date("http://hetman.tv/nomera/2009/2009-4-5-28/pokrova-5.html") is None
     assert url_date("http://example.ua/2022-1-5-protesty/") == dt.date(2022, 1, 5)
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        (  # headline / "Просмотров: 380" / "Воскресенье, 17 сентября 2017 г." / headline
+            "dev101/ru_dagestanonline_krepost-naryn-kala-stala-ploshchadkoi-dlya-krasochnogo"
+            "-prazdnovaniya.txt",
+            dt.date(2017, 9, 17),
+        ),
+        (  # "Выходит с 1 мая 1923 года; № 54 (9576); суббота, 28 мая 2005 года"
+            "dev101/ru_serdalo_dolgaia-doroga-domoi.txt",
+            dt.date(2005, 5, 28),
+        ),
+        (  # "22 марта 2024 ГТРК «Хакасия»" over the headline
+            "dev98/ru_vestikhakasia_v-tryokh-shkolakh-abakana-podgotovka-k-kapremontu.txt",
+            dt.date(2024, 3, 22),
+        ),
+        (  # "04.11.2020 • 07:098-9 октября т.г. в Таиланде …": the clock glued to the lead
+            "dev98/ru_qlever_tadzhikskie-shkolniki-zavoevali-87-medaley-imch-2020.txt",
+            dt.date(2020, 11, 4),
+        ),
+    ],
+)
+def test_views_founding_lines_broadcasters_and_bullet_clocks(ctx, name, date):
+    assert text_date(ctx, name, chars=4000, url=URLS.get(name)) == date
+
+
+URLS = {  # (the headline said twice, "… фото" the second time: the address says the first)
+    "dev101/ru_dagestanonline_krepost-naryn-kala-stala-ploshchadkoi-dlya-krasochnogo"
+    "-prazdnovaniya.txt": "https://dagestan.online/ru/krepost-naryn-kala-stala-ploshchadkoy"
+    "-dlya-krasochnogo-prazdnovaniya",
+}

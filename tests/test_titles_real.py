@@ -5263,6 +5263,8 @@ def test_a_sentence_opening_with_photo_is_text(ctx):
         # the paper's editor in its header (outlookafghanistan, dev103)
         ("Editor in Chief: Moh. Reza Huwaida Thursday, March 28th, 2024", "masthead"),
         ("Главный редактор: Иван Петров", "masthead"),
+        # a site's call and welcome (nashekolo, dev101)
+        ("Повідомте про події та творчих людей у Вашому місті! Ласкаво просимо до КОЛА!", "prompt"),
     ],
 )
 def test_qr_prompts_visitor_boxes_addresses_and_taglines_are_debris(ctx, line, kind):
@@ -5375,3 +5377,23 @@ def test_a_themes_search_box_in_english_leaves_a_russian_page_russian(ctx):
     )
     assert art.language == "ru"
     assert "autocomplete" not in art.body
+
+
+def test_a_feed_of_items_after_their_clocks_is_no_headline(ctx):
+    """zapolyarnyi vestnik (dev101): "Лента новостей" / "15:00 Любители косплея …" / "14:10 …" /
+    … / "Все новости" over the article's headline."""
+    art = _realset_article(
+        ctx, "dev101/ru_zapolyarnyivestnik_v-norilske-sedmye-sutki-shtormovoe-preduprezhdenie.txt"
+    )
+    assert art.title == "В Норильске седьмые сутки действует штормовое предупреждение"
+    assert "косплея" not in art.body
+
+
+def test_a_headline_after_its_clock_is_no_feed(ctx):
+    lead = (
+        "Protesters gathered in the main square of the city on Wednesday morning, police "
+        "said. The rally over fuel prices went on until the evening."
+    )
+    text = f"15:00 Riots in the city of Almaty\n\n{lead}"
+    raw = RawInput(data=text.encode("utf-8"), origin="page.txt")
+    assert ingest_bytes(raw, ctx).title == "Riots in the city of Almaty"

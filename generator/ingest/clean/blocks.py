@@ -221,8 +221,12 @@ def labels_under_headline(
     завершилась".) So is the site's and section's names before a stamp, between bars
     ("Коломия ВЕБ Портал | Публіцистика та аналіз | 2009-01-16 10:00:21"): a stamp. So is
     a day and weekday right under the headline, though it looks like a header's "today" box
-    ("02 июнь 2019, Воскресенье" / "508" / "0": the day, views and comments)."""
-    below = next((j for j in range(title_index + 1, len(lines)) if kinds[j] != "blank"), None)
+    ("02 июнь 2019, Воскресенье" / "508" / "0": the day, views and comments), maybe under
+    the views count ("Просмотров: 380" / "Воскресенье, 17 сентября 2017 г.")."""
+    filled = (j for j in range(title_index + 1, len(lines)) if kinds[j] != "blank")
+    below = next(filled, None)
+    if below is not None and _views_count(lines[below], kinds[below]):
+        below = next(filled, None)
     if below is not None and kinds[below] == "today_widget" and is_timestamp(lines[below], rules):
         kinds[below] = "timestamp"
     for j in range(title_index + 1, min(len(lines), title_index + LABELS_UNDER_HEADLINE)):
@@ -240,6 +244,15 @@ def labels_under_headline(
             kinds[j] = "section"
         else:
             return
+
+
+def _views_count(line: str, kind: str | None) -> bool:
+    """A views or comments count, short and with its number ("Просмотров: 380", "508")."""
+    return (
+        kind in ("counter", "share", "widget")
+        and word_count(line) <= 3
+        and bool(re.search(r"\d", line))
+    )
 
 
 def _site_label(url: str | None) -> str:

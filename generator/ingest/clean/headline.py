@@ -184,9 +184,9 @@ def choose_headline(
             heading = i  # "Більше новин" under the headline: other stories' headlines follow
         if kind or byline(lines[i], rules):
             continue
-        if i in listed:
-            kinds[i] = "ticker"  # "18:00 | 04 декабря" / item / "17:00 | 04 декабря" / item …
-            continue
+        if i in listed or _clock_list(lines, i):
+            kinds[i] = "ticker"  # "18:00 | 04 декабря" / item / "17:00 | 04 декабря" / item …,
+            continue  # or a feed of items each after its clock ("15:00 Любители косплея …")
         hello = opening_salutation(lines[i], rules)
         if hello and not lines[i][hello.end() :].strip() and not said_again(lines, i):
             continue  # "Уважаемые читатели!" alone: a letter's start, no headline (a headline
@@ -569,6 +569,25 @@ def wrapped_headline_start(lines: list[str], candidates: list[int], chosen: int)
     ):
         return j if lines[chosen].strip()[:1].isupper() else None  # (not a label "Hot word :")
     return None
+
+
+_CLOCK_ITEM = re.compile(r"^\s*[0-2]?\d:[0-5]\d\s+[^\W\d_]")
+CLOCK_LIST_ITEMS = 3  # a news feed's items, each opening with its clock: this many in a row
+
+
+def _clock_list(lines: list[str], i: int) -> bool:
+    """Is line ``i`` an item of a news feed, each item a line opening with its clock time
+    ("15:00 Любители косплея …" / "14:10 Региональный оператор …" / …), three in a row?"""
+    if not _CLOCK_ITEM.match(lines[i]):
+        return False
+    filled = [j for j in range(max(0, i - 6), min(len(lines), i + 7)) if lines[j].strip()]
+    k = filled.index(i)
+    start = end = k
+    while start > 0 and _CLOCK_ITEM.match(lines[filled[start - 1]]):
+        start -= 1
+    while end + 1 < len(filled) and _CLOCK_ITEM.match(lines[filled[end + 1]]):
+        end += 1
+    return end - start + 1 >= CLOCK_LIST_ITEMS
 
 
 def _fuller_above(lines: list[str], candidates: list[int], i: int, slug: frozenset[str]) -> bool:

@@ -17,7 +17,9 @@ LEAD_TITLE_CUT = 12  # else after this many words
 # Впервые в области …", its year in two figures before a full stop: "16.02.16. Полюс …")
 LEAD_STAMP = re.compile(
     rf"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d|\d\d(?=\.\s))\.?\s+"
-    rf"(?=[{UPPER}]|\d{{1,2}}\s)"
+    # its clock after a bullet, maybe glued to the lead ("04.11.2020 • 07:098-9 октября …")
+    r"(?:[•·|]\s*[0-2]?\d:[0-5]\d\s*)?"
+    rf"(?=[{UPPER}]|\d{{1,2}}[\s-])"
 )
 # A list item's bullet (an emoji lost as "?" on the way) before the lead's first words
 _LOST_BULLET = re.compile(r"^[?•·▪►◦*]+\s+(?=\w)")

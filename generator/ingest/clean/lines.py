@@ -46,7 +46,8 @@ _LONE_NUMBER = re.compile(
 # all before the number: "Категорія: №2 від 08.01.2026 року")
 _ISSUE_LINE = re.compile(
     rf"\W*(?P<name>[{UPPER}«\"][\w«»\"'’.:-]*(?:\s+[\w«»\"'’.-]+){{0,2}}\s+)?"
-    r"(?:№|N°|No\.?)\s*\d+(?:\s*\(\d+\))?[\s,.]*\(?"  # "… Reports No 108 (Jan 5, 2024)"
+    r"(?:№|N°|No\.?)\s*\d+(?:\s*\(\d+\))?[\s,.;]*\(?"  # "… Reports No 108 (Jan 5, 2024)"
+    r"(?P<weekday>[^\W\d_]{5,11},\s+)?"  # "№ 54 (9576); суббота, 28 мая 2005 года"
     r"(?P<of>[^\W\d_]{1,3}\s+)?"
 )
 

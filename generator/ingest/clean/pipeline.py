@@ -108,6 +108,9 @@ _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
 _SLASHED_STAMP = re.compile(
     r"^\s*/\s*((?:19|20)\d{2}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*/\s*$"
 )
+# a paper's founding before its issue's number and day ("Выходит с 1 мая 1923 года; № 54
+# (9576); суббота, 28 мая 2005 года"): not the issue's date
+_FOUNDED_BEFORE_ISSUE = re.compile(r"^[^;№]{3,60}\b(?:19|20)\d{2}\b[^;№]{0,12};\s*(?=№\s*\d)")
 # Two stamps glued, no space between ("26.12.202526.12.2025": published / updated)
 _GLUED_DATES = re.compile(r"(?<=\b\d\d\.\d\d\.(?:19|20)\d\d)(?=\d\d\.\d\d\.(?:19|20)\d\d\b)")
 # ... or with the month in words, the second day glued to the first year ("16 Січня,
@@ -249,6 +252,7 @@ def clean_text(
         line = _THUMB_NAME.sub("", line, count=1)  # "…-300x288Председатель …"
         line = _GLUED_DATES.sub(" ", line)  # "26.12.202526.12.2025": published / updated
         line = _SLASHED_STAMP.sub(r"\1", line)  # "/2010-06-16 13:03:20/"
+        line = _FOUNDED_BEFORE_ISSUE.sub("", line, count=1)  # "Выходит с 1 мая 1923 года; № …"
         line = _GLUED_CLOCK_DAY.sub(r"\g<clock> ", line, count=1)  # "11:1429 января 2014"
         line = _SPACED_DAY.sub(r"\g<clock>\g<day>.\g<month>.\g<year>", line, count=1)
         line = _clock_after_year(line, rules)  # "19 September 11:50 2018"

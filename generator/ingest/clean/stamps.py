@@ -188,6 +188,16 @@ def after_headline(line: str, title: str, rules: CleanRules) -> tuple[str, str] 
     return None
 
 
+def _worded_opening(line: str, rules: CleanRules) -> int:
+    """Where a full date in words opening a Cyrillic line ends ("22 марта 2024"), else 0."""
+    if not CYR.search(line):
+        return 0
+    found = find_dates(line[:40], rules)
+    if not found or found[0][0] != 0 or found[0][1] is None:
+        return 0
+    return max(date_ends(line, 0, rules), default=0)
+
+
 def stamp_and_credit(line: str, rules: CleanRules) -> bool:
     """A stamp with the outlet's or author's name after a dash ("6 января 2022, 10:55 —
     Общественная служба новостей — ОСН"): a date and a clock time, then a few words; or a
@@ -195,15 +205,18 @@ def stamp_and_credit(line: str, rules: CleanRules) -> bool:
     ("05.06.2012 source: Reuters") or by the record's labels between bars ("07/25/2024 |
     Press release | Archived content")."""
     opening = OPENING_DATE.match(line)  # "05.07.2007 RBCdaily Екатерина Цирлина"
-    if opening:
-        rest = line[opening.end() :].strip(" ,|–—-")
+    end = opening.end() if opening else _worded_opening(line, rules)  # "22 марта 2024 ГТРК
+    if end:  # «Хакасия»" (in Cyrillic: an English headline may be set in capitalised words)
+        rest = line[end:].strip(" ,|–—-")
         names = rest.split()
         if (
             0 < len(names) <= STAMP_NAMES
-            and all(w[:1].isupper() for w in names)
+            and all(w.lstrip('«"“„')[:1].isupper() for w in names)
             and not rest.endswith(("…", "...", "!", "?"))  # "ТАКИЕ БЫЛИ ВРЕМЕНА…": a headline
         ):
             return True
+    if opening:
+        rest = line[opening.end() :].strip(" ,|–—-")
         if rest and any(rx.match(rest) for rx in rules.bylines):
             return True  # "05.06.2012    source: Reuters": the date and a byline
         items = [x.strip() for x in rest.split("|")] if "|" in line else []
