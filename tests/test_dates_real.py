@@ -2264,3 +2264,76 @@ URLS = {  # (the headline said twice, "… фото" the second time: the addres
     "-prazdnovaniya.txt": "https://dagestan.online/ru/krepost-naryn-kala-stala-ploshchadkoy"
     "-dlya-krasochnogo-prazdnovaniya",
 }
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        (  # "29.02.2016 348 Наш край": the stamp, the views, the paper
+            "dev92/ru_nashkraj_ryady-individualnykh-predprinimateley-v-baranovichakh-nachinayut"
+            "-popolnyatsya.txt",
+            dt.date(2016, 2, 29),
+        ),
+        (  # "5 июля 2010. Разместил: admin_a" under a DataLife Engine trail and the headline
+            "dev96/ru_nazarovo_telekanal-afontovo-prekratit-veshchanie.txt",
+            dt.date(2010, 7, 5),
+        ),
+    ],
+)
+def test_a_stamp_with_its_views_and_paper_or_its_poster(ctx, name, date):
+    assert text_date(ctx, name) == date
+
+
+def test_a_headline_after_a_date_and_a_number_stays_a_headline(ctx):
+    lead = (
+        "Protesters gathered in the main square of the city on Wednesday morning, police "
+        "said. The rally over fuel prices went on until the evening."
+    )
+    text = f"Новости\n\n29.02.2016 348 человек погибли при пожаре в Алматы\n\n{lead}"
+    raw = RawInput(data=text.encode("utf-8"), origin="page.txt")
+    assert "348 человек погибли при пожаре в Алматы" in ingest_bytes(raw, ctx).title
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        (  # "пт 26 апреля, 07:21" (the box of the day) / headline / "Экология" / the stamp
+            "dev78/ru_kamtoday_kamchattralflot-zaplatit-bolee-dvukh-mln-rublei.txt",
+            dt.date(2022, 10, 14),
+        ),
+        (  # the site's motto "Мы освещаем новости культуры Узбекистана: …" over the menu
+            "dev66/ru_kulturauz_zavtra-premiera-novoi-pesy-nikity-makarenko.txt",
+            dt.date(2020, 11, 12),
+        ),
+    ],
+)
+def test_a_rubric_between_two_stamps_and_a_motto_over_the_menu(ctx, name, date):
+    assert text_date(ctx, name) == date
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        (  # "Just Earth News | @justearthnews | 10 Jul 2023, 10:41 pm Print"
+            "dev67/en_justearthnews_uzbekistan-president-mirziyoyev-re-elected-snap-election.txt",
+            dt.date(2023, 7, 10),
+        ),
+        (  # "Avesta.Tj | 02.10.2013 | Накануне" / "в городе Худжанде, …" (the lead wrapped)
+            "dev55/ru_avesta_v-hudzhande-podveli-itogi-mesyachnogo-sbora-hlopka.txt",
+            dt.date(2013, 10, 2),
+        ),
+    ],
+)
+def test_an_outlets_name_and_its_stamp_between_bars(ctx, name, date):
+    assert text_date(ctx, name) == date
+
+
+def test_a_byline_and_its_stamp_between_bars_stay_one_line(ctx):
+    """hotsr (dev9): "by The Associated Press | January 10, 2022 at 4:00 a.m." gives the date
+    and the wire the story comes from."""
+    name = "dev9/en_hotsr_164_killed_last_weeks_protests.txt"
+    url = "https://www.hotsr.com/news/2022/jan/10/kazakhstan-authorities-says-164-people-killed-in/"
+    raw = RawInput(data=page(name).encode("utf-8"), origin=name, url=url)
+    art = ingest_bytes(raw, ctx)
+    assert art.date == dt.date(2022, 1, 10)
+    assert art.original == "Associated Press"

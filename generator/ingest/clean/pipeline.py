@@ -84,6 +84,7 @@ from generator.ingest.clean.title import (
 from generator.ingest.clean.unglue import (
     join_badge_date,
     share_label,
+    unglue_bar_stamp,
     unglue_bracket_stamp,
     unglue_caps_byline,
     unglue_card,
@@ -245,6 +246,11 @@ def clean_text(
         part
         for n, line in enumerate(lines)
         for part in (unglue_bracket_stamp(line, rules) if n < DATED_HEADLINE_LINES else [line])
+    ]
+    lines = [
+        part
+        for n, line in enumerate(lines)
+        for part in (unglue_bar_stamp(line, rules) if n < DATED_HEADLINE_LINES else [line])
     ]
     lines = [part for line in lines for part in unglue_tail_stamp(line, rules)]
     lines = [part for line in lines for part in unglue_stamp_notice(line, rules)]

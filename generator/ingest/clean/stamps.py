@@ -188,6 +188,9 @@ def after_headline(line: str, title: str, rules: CleanRules) -> tuple[str, str] 
     return None
 
 
+_VIEWS_FIRST = re.compile(r"^\d{1,7}\s+(?=\S)")  # a views count between a stamp and its credit
+
+
 def _worded_opening(line: str, rules: CleanRules) -> int:
     """Where a full date in words opening a Cyrillic line ends ("22 марта 2024"), else 0."""
     if not CYR.search(line):
@@ -207,18 +210,20 @@ def stamp_and_credit(line: str, rules: CleanRules) -> bool:
     opening = OPENING_DATE.match(line)  # "05.07.2007 RBCdaily Екатерина Цирлина"
     end = opening.end() if opening else _worded_opening(line, rules)  # "22 марта 2024 ГТРК
     if end:  # «Хакасия»" (in Cyrillic: an English headline may be set in capitalised words)
-        rest = line[end:].strip(" ,|–—-")
-        names = rest.split()
+        rest = line[end:].strip(" .,|–—-")
+        views = _VIEWS_FIRST.match(rest)  # "29.02.2016 348 Наш край": the views, the outlet
+        names = rest[views.end() if views else 0 :].split()
+        capitals = [w.lstrip('«"“„')[:1].isupper() for w in names]
         if (
             0 < len(names) <= STAMP_NAMES
-            and all(w.lstrip('«"“„')[:1].isupper() for w in names)
+            and (all(capitals) or (views and capitals[0]))
             and not rest.endswith(("…", "...", "!", "?"))  # "ТАКИЕ БЫЛИ ВРЕМЕНА…": a headline
         ):
             return True
+        if rest and any(rx.match(rest) for rx in rules.bylines):
+            return True  # "05.06.2012    source: Reuters", "5 июля 2010. Разместил: admin_a"
     if opening:
         rest = line[opening.end() :].strip(" ,|–—-")
-        if rest and any(rx.match(rest) for rx in rules.bylines):
-            return True  # "05.06.2012    source: Reuters": the date and a byline
         items = [x.strip() for x in rest.split("|")] if "|" in line else []
         if len(items) >= 2 and all(0 < word_count(x) <= 3 and not ends_sentence(x) for x in items):
             return True  # "07/25/2024 | Press release | Archived content": the record's labels

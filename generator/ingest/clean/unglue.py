@@ -350,3 +350,33 @@ def join_badge_date(lines: list[str], rules: CleanRules) -> list[str]:
         ):
             out[a], out[b] = f"{day['day']} {month['month']} {month['year']}", ""
     return out
+
+
+_BAR_SPLIT = re.compile(r"\s+\|\s+")
+BAR_NAME_WORDS = 4  # the outlet's name or handle before a stamp between bars: this short
+
+
+def unglue_bar_stamp(line: str, rules: CleanRules) -> list[str]:
+    """An outlet's name and handle, its stamp and maybe the lead's first words between bars
+    ("Just Earth News | @justearthnews | 10 Jul 2023, 10:41 pm Print", "Avesta.Tj |
+    02.10.2013 | Накануне") -> the names / the stamp / the text; any other line as it is."""
+    if " | " not in line:
+        return [line]
+    parts = _BAR_SPLIT.split(line.strip())
+    for k, part in enumerate(parts):
+        if k == 0 or not is_timestamp(part, rules):
+            continue
+        latin = not CYR.search(part)
+        if not any(year for _s, year, _m, _d in find_dates(part, rules, latin=latin)):
+            return [line]
+        names = parts[:k]
+        if any(
+            word_count(p) > BAR_NAME_WORDS
+            or ends_sentence(p)
+            or any(rx.match(p) for rx in rules.bylines)  # "by The Associated Press | January
+            for p in names  # 10, 2022 at 4:00 a.m.": a byline and its stamp, read as one
+        ):
+            return [line]
+        rest = " | ".join(parts[k + 1 :])
+        return [" | ".join(names), part, *([rest] if rest else [])]
+    return [line]
