@@ -2297,17 +2297,13 @@ def test_a_headline_after_a_date_and_a_number_stays_a_headline(ctx):
 @pytest.mark.parametrize(
     ("name", "date"),
     [
-        (  # "пт 26 апреля, 07:21" (the box of the day) / headline / "Экология" / the stamp
-            "dev78/ru_kamtoday_kamchattralflot-zaplatit-bolee-dvukh-mln-rublei.txt",
-            dt.date(2022, 10, 14),
-        ),
         (  # the site's motto "Мы освещаем новости культуры Узбекистана: …" over the menu
             "dev66/ru_kulturauz_zavtra-premiera-novoi-pesy-nikity-makarenko.txt",
             dt.date(2020, 11, 12),
         ),
     ],
 )
-def test_a_rubric_between_two_stamps_and_a_motto_over_the_menu(ctx, name, date):
+def test_a_motto_over_the_menu_is_no_headline(ctx, name, date):
     assert text_date(ctx, name) == date
 
 

@@ -29,7 +29,6 @@ TAIL_MAX_WORDS = 15  # page furniture after the article's last sentence is short
 
 
 _LIST_HEADINGS = frozenset({"navigation", "read_also", "ticker"})  # "Последние новости"
-LIST_ITEM_WORDS = 3  # a story's headline in a list of two stamped items: this long at least
 
 
 def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> None:
@@ -60,12 +59,9 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
         between = [kept[a + 1] for a in run[:-1]]
         if not all(_sidebar_headline(lines, kinds, i) for i in between):
             continue  # sentences between times: a live blog, not a list of headlines
-        if len(run) == 2 and (
-            _lower_first(lines[between[0]]) or word_count(lines[between[0]]) < LIST_ITEM_WORDS
-        ):  # the post's day printed twice around its tags ("6 Жовтня 2025" / "база знань
-            continue  # особистість" / "6 Жовтня 2025"), a box of the day over the post's
-            # rubric and stamp ("пт 26 апреля, 07:21" / "Экология" / "14 октября 2022,
-            # 11:38"): a story's headline starts with a capital and has a few words
+        if len(run) == 2 and _lower_first(lines[between[0]]):
+            continue  # the post's day printed twice around its tags ("6 Жовтня 2025" / "база
+            # знань особистість" / "6 Жовтня 2025"): a headline starts with a capital
         for i in between:
             kinds[i] = "sidebar"
         first, last = run[0], run[-1]
