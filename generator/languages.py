@@ -37,6 +37,7 @@ DEBRIS_CLASSES = (
     "masthead",  # the outlet describing itself, its tagline ("Новости Мурманска и …")
     "rubric",  # a genre rubric over the headline ("Исторический очерк")
     "account",  # the site's account bar: a guest's greeting, login and sign-up prompts
+    "role",  # an author's role alone under the name ("журналист", "Senior Reporter")
 )
 _LIST_KEYS = (
     "switcher_names",

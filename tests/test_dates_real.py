@@ -2333,3 +2333,9 @@ def test_a_byline_and_its_stamp_between_bars_stay_one_line(ctx):
     art = ingest_bytes(raw, ctx)
     assert art.date == dt.date(2022, 1, 10)
     assert art.original == "Associated Press"
+
+
+def test_a_stamp_twice_around_the_authors_name_is_no_list(ctx):
+    """112.ua (dev6): "17.10.2024" / "1374" / "Журналіст" / "Шосталь Олександр" /
+    "17.10.2024" / "1374" under the headline."""
+    assert text_date(ctx, "dev6/uk_112ua_gas_transit_condition.txt") == dt.date(2024, 10, 17)

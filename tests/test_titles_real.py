@@ -5397,3 +5397,27 @@ def test_a_headline_after_its_clock_is_no_feed(ctx):
     text = f"15:00 Riots in the city of Almaty\n\n{lead}"
     raw = RawInput(data=text.encode("utf-8"), origin="page.txt")
     assert ingest_bytes(raw, ctx).title == "Riots in the city of Almaty"
+
+
+def test_an_authors_name_over_the_role_and_hashtags_are_no_headline(ctx):
+    """susanin (dev95): "Роман Перевощиков" / "журналист" / "#Сарапул" / "#МЧС Удмуртии" /
+    … over the standfirst: the page has no headline line of its own."""
+    rules = ctx.rules
+    assert classify("журналист", rules) == "role"
+    assert classify("Senior Multimedia Reporter", rules) == "role"
+    art = _realset_article(
+        ctx, "dev95/ru_susanin_v-sarapule-pri-pozhare-v-chastnom-dome-pogib-pensioner.txt"
+    )
+    assert "Перевощиков" not in art.title
+    assert not art.title.startswith("#")
+    assert art.body.startswith("Предварительная причина возгорания")
+
+
+def test_a_name_with_no_role_under_it_may_be_a_headline(ctx):
+    lead = (
+        "Protesters gathered in the main square of the city on Wednesday morning, police "
+        "said. The rally over fuel prices went on until the evening when the crowd left."
+    )
+    text = f"Kassym-Jomart Tokayev\n\n{lead}"
+    raw = RawInput(data=text.encode("utf-8"), origin="page.txt")
+    assert ingest_bytes(raw, ctx).title == "Kassym-Jomart Tokayev"

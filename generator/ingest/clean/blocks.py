@@ -59,9 +59,11 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
         between = [kept[a + 1] for a in run[:-1]]
         if not all(_sidebar_headline(lines, kinds, i) for i in between):
             continue  # sentences between times: a live blog, not a list of headlines
-        if len(run) == 2 and _lower_first(lines[between[0]]):
-            continue  # the post's day printed twice around its tags ("6 Жовтня 2025" / "база
-            # знань особистість" / "6 Жовтня 2025"): a headline starts with a capital
+        if len(run) == 2 and (
+            _lower_first(lines[between[0]]) or name_line(lines[between[0]], rules) is not None
+        ):  # the post's day printed twice around its tags ("6 Жовтня 2025" / "база знань
+            continue  # особистість" / "6 Жовтня 2025") or its author ("17.10.2024" / "1374" /
+            # "Журналіст" / "Шосталь Олександр" / "17.10.2024"): no list of stories
         for i in between:
             kinds[i] = "sidebar"
         first, last = run[0], run[-1]

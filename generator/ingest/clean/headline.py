@@ -184,6 +184,12 @@ def choose_headline(
             heading = i  # "Більше новин" under the headline: other stories' headlines follow
         if kind or byline(lines[i], rules):
             continue
+        if _name_over_role(lines, i, rules):
+            kinds[i] = "byline"  # "Роман Перевощиков" / "журналист": the author, not a headline
+            continue
+        if _hashtag_run(lines, i):
+            kinds[i] = "tags"  # "#Сарапул" / "#Удмуртия" / "#МЧС Удмуртии": a tag a line
+            continue
         if i in listed or _clock_list(lines, i):
             kinds[i] = "ticker"  # "18:00 | 04 декабря" / item / "17:00 | 04 декабря" / item …,
             continue  # or a feed of items each after its clock ("15:00 Любители косплея …")
@@ -569,6 +575,26 @@ def wrapped_headline_start(lines: list[str], candidates: list[int], chosen: int)
     ):
         return j if lines[chosen].strip()[:1].isupper() else None  # (not a label "Hot word :")
     return None
+
+
+def _name_over_role(lines: list[str], i: int, rules: CleanRules) -> bool:
+    """Is line ``i`` a person's name right over their role ("Роман Перевощиков" /
+    "журналист", "John Smith" / "Senior Reporter")?"""
+    if name_line(lines[i], rules) is None:
+        return False
+    below = next((j for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), None)
+    return below is not None and classify(lines[below], rules) == "role"
+
+
+_HASHTAG_LINE = re.compile(r"^\s*#[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}\s*$")
+
+
+def _hashtag_run(lines: list[str], i: int) -> bool:
+    """Is line ``i`` one of two or more hashtags a line each ("#Сарапул" / "#МЧС Удмуртии")?"""
+    if not _HASHTAG_LINE.match(lines[i]):
+        return False
+    near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return any(_HASHTAG_LINE.match(lines[j]) for j in near)
 
 
 _CLOCK_ITEM = re.compile(r"^\s*[0-2]?\d:[0-5]\d\s+[^\W\d_]")
