@@ -364,3 +364,11 @@ def topic_entry(**over: object) -> dict:
     }
     t.update(over)
     return t
+
+
+# A plain English lead for guard tests that build a page's lines around it (a headline, a
+# stamp, a list) and check what the cleaner makes of those lines.
+GUARD_LEAD = (
+    "Protesters gathered in the main square of the city on Wednesday morning, police "
+    "said. The rally over fuel prices went on until the evening."
+)

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import GUARD_LEAD
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
 from generator.ingest.clean import (
@@ -2195,10 +2196,7 @@ def test_stamps_with_reading_times_rubrics_and_headlines_glued_on(ctx, name, dat
 
 def test_a_day_list_needs_headlines_in_capitals(ctx):
     """Two stamps with a headline between them still make a list of other stories."""
-    lead = (
-        "Protesters gathered in the main square of the city on Wednesday morning, police "
-        "said. The rally over fuel prices went on until the evening."
-    )
+    lead = GUARD_LEAD
     text = f"Riots in the city\n\n5 January 2022\nStorm hits the coast\n5 January 2022\n\n{lead}"
     assert ingest_text(ctx, text) is None
 
@@ -2285,10 +2283,7 @@ def test_a_stamp_with_its_views_and_paper_or_its_poster(ctx, name, date):
 
 
 def test_a_headline_after_a_date_and_a_number_stays_a_headline(ctx):
-    lead = (
-        "Protesters gathered in the main square of the city on Wednesday morning, police "
-        "said. The rally over fuel prices went on until the evening."
-    )
+    lead = GUARD_LEAD
     text = f"Новости\n\n29.02.2016 348 человек погибли при пожаре в Алматы\n\n{lead}"
     raw = RawInput(data=text.encode("utf-8"), origin="page.txt")
     assert "348 человек погибли при пожаре в Алматы" in ingest_bytes(raw, ctx).title

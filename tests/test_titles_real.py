@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
+from factories import GUARD_LEAD
 
 from generator.ingest import RawInput, ingest_bytes, load_ingest_context
 from generator.ingest.clean import classify, clean_text, lead_title, slug_words, stamped_list
@@ -5390,10 +5391,7 @@ def test_a_feed_of_items_after_their_clocks_is_no_headline(ctx):
 
 
 def test_a_headline_after_its_clock_is_no_feed(ctx):
-    lead = (
-        "Protesters gathered in the main square of the city on Wednesday morning, police "
-        "said. The rally over fuel prices went on until the evening."
-    )
+    lead = GUARD_LEAD
     text = f"15:00 Riots in the city of Almaty\n\n{lead}"
     raw = RawInput(data=text.encode("utf-8"), origin="page.txt")
     assert ingest_bytes(raw, ctx).title == "Riots in the city of Almaty"

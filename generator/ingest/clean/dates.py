@@ -94,6 +94,15 @@ def date_ends(text: str, at: int, rules: CleanRules) -> list[int]:
     ]
 
 
+def opening_date_end(line: str, rules: CleanRules, latin: bool = False) -> int:
+    """Where a full date (with its year) opening the line ends ("22 марта 2024 ГТРК …",
+    "Jan 07, 2022UN chief …"), else 0."""
+    found = find_dates(line[:40], rules, latin)
+    if not found or found[0][0] != 0 or found[0][1] is None:
+        return 0
+    return max(date_ends(line, 0, rules), default=0)
+
+
 def find_dates(
     text: str, rules: CleanRules, latin: bool = False
 ) -> list[tuple[int, int | None, int, int]]:

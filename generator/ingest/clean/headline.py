@@ -44,7 +44,7 @@ from generator.ingest.clean.candidates import (
     wrapped_label,
     wrapped_organisation,
 )
-from generator.ingest.clean.dates import OPENING_DATE
+from generator.ingest.clean.dates import CLOCK, OPENING_DATE
 from generator.ingest.clean.lead import opening_salutation
 from generator.ingest.clean.lines import SEPARATORS, byline, classify, name_line
 from generator.ingest.clean.rules import (
@@ -62,6 +62,7 @@ from generator.ingest.clean.stamps import (
     stamped_list,
 )
 from generator.ingest.clean.text import (
+    HASHTAG,
     UPPER,
     all_caps,
     bare_end,
@@ -586,7 +587,7 @@ def _name_over_role(lines: list[str], i: int, rules: CleanRules) -> bool:
     return below is not None and classify(lines[below], rules) == "role"
 
 
-_HASHTAG_LINE = re.compile(r"^\s*#[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}\s*$")
+_HASHTAG_LINE = re.compile(rf"^\s*{HASHTAG}(?:\s+[^\W\d_][\w-]*){{0,2}}\s*$")
 
 
 def _hashtag_run(lines: list[str], i: int) -> bool:
@@ -597,7 +598,7 @@ def _hashtag_run(lines: list[str], i: int) -> bool:
     return any(_HASHTAG_LINE.match(lines[j]) for j in near)
 
 
-_CLOCK_ITEM = re.compile(r"^\s*[0-2]?\d:[0-5]\d\s+[^\W\d_]")
+_CLOCK_ITEM = re.compile(rf"^\s*{CLOCK}\s+[^\W\d_]")
 CLOCK_LIST_ITEMS = 3  # a news feed's items, each opening with its clock: this many in a row
 
 

@@ -405,10 +405,11 @@ def clean_text(
     if title_index is not None:
         notice_above(lines, kinds, title_index, rules)
 
+    head = " ".join(title.split()) if title and not title_in_body else ""
     for i, line in enumerate(lines):
         if kinds[i] is not None or i == title_index:
             continue
-        if title and not title_in_body and (glued := after_headline(line, title, rules)):
+        if head and (glued := after_headline(line, head, rules)):
             kind, lines[i] = glued  # the headline again, its stamp or its lead glued on
             if kind:
                 kinds[i] = kind

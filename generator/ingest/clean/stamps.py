@@ -7,7 +7,14 @@ import datetime as dt
 import itertools
 import re
 
-from generator.ingest.clean.dates import OPENING_DATE, TIME, date_ends, find_dates, safe_date
+from generator.ingest.clean.dates import (
+    OPENING_DATE,
+    TIME,
+    date_ends,
+    find_dates,
+    opening_date_end,
+    safe_date,
+)
 from generator.ingest.clean.lines import classify
 from generator.ingest.clean.rules import (
     HEADLINE_MAX_WORDS,
@@ -171,12 +178,12 @@ _BOXED_STAMP = re.compile(r"\[\s*([^\[\]]+?)\s*\]\s*\[\s*([^\[\]]+?)\s*\]")
 GLUED_LEAD_WORDS = 8  # a lead glued on after the headline said again: this long at least
 
 
-def after_headline(line: str, title: str, rules: CleanRules) -> tuple[str, str] | None:
-    """What a line that says the headline again has glued on: ("timestamp", its stamp) ("… в
-    Вооруженные Силы Абхазии 30.04.2014 10:00" under the same headline), or ("", the lead)
-    glued on without a space ("…ПАО "Орскнефтеоргсинтез"Оренбург. 19 июня. НТА-Приволжье —
-    Губернатор …"); else ``None``."""
-    said, head = " ".join(line.split()), " ".join(title.split())
+def after_headline(line: str, head: str, rules: CleanRules) -> tuple[str, str] | None:
+    """What a line that says the headline ``head`` (its spaces single) again has glued on:
+    ("timestamp", its stamp) ("… в Вооруженные Силы Абхазии 30.04.2014 10:00" under the same
+    headline), or ("", the lead) glued on without a space ("…ПАО "Орскнефтеоргсинтез"Оренбург.
+    19 июня. НТА-Приволжье — Губернатор …"); else ``None``."""
+    said = " ".join(line.split())
     if not head or not said.startswith(head) or said == head:
         return None
     rest = said[len(head) :].strip(" ,|–—-")
@@ -191,16 +198,6 @@ def after_headline(line: str, title: str, rules: CleanRules) -> tuple[str, str] 
 _VIEWS_FIRST = re.compile(r"^\d{1,7}\s+(?=\S)")  # a views count between a stamp and its credit
 
 
-def _worded_opening(line: str, rules: CleanRules) -> int:
-    """Where a full date in words opening a Cyrillic line ends ("22 марта 2024"), else 0."""
-    if not CYR.search(line):
-        return 0
-    found = find_dates(line[:40], rules)
-    if not found or found[0][0] != 0 or found[0][1] is None:
-        return 0
-    return max(date_ends(line, 0, rules), default=0)
-
-
 def stamp_and_credit(line: str, rules: CleanRules) -> bool:
     """A stamp with the outlet's or author's name after a dash ("6 января 2022, 10:55 —
     Общественная служба новостей — ОСН"): a date and a clock time, then a few words; or a
@@ -208,8 +205,15 @@ def stamp_and_credit(line: str, rules: CleanRules) -> bool:
     ("05.06.2012 source: Reuters") or by the record's labels between bars ("07/25/2024 |
     Press release | Archived content")."""
     opening = OPENING_DATE.match(line)  # "05.07.2007 RBCdaily Екатерина Цирлина"
-    end = opening.end() if opening else _worded_opening(line, rules)  # "22 марта 2024 ГТРК
-    if end:  # «Хакасия»" (in Cyrillic: an English headline may be set in capitalised words)
+    # ... or in words: "22 марта 2024 ГТРК «Хакасия»" (in Cyrillic only: an English headline
+    # may be set in capitalised words)
+    if opening:
+        end = opening.end()
+    elif CYR.search(line):
+        end = opening_date_end(line, rules)
+    else:
+        end = 0
+    if end:
         rest = line[end:].strip(" .,|–—-")
         views = _VIEWS_FIRST.match(rest)  # "29.02.2016 348 Наш край": the views, the outlet
         names = rest[views.end() if views else 0 :].split()

@@ -15,6 +15,7 @@ SENTENCE_END = ".!?…"
 CYR_LOWER = "а-яёіїєґәғқңөұүһ"
 CYR_UPPER = "А-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
 UPPER = "A-Z" + CYR_UPPER + "Ў"
+HASHTAG = r"#[^\W\d_][\w-]*"  # a hashtag ("#Сарапул"), as a pattern
 _LETTER = r"[^\W\d_]"
 _SPACED_ITEMS = re.compile(r" {3,}")  # a link bar's items apart by runs of spaces ...
 _LANG_MARKER = re.compile(r"\[:[a-z]{0,3}\]")  # WordPress qTranslate "[:ru]"

@@ -273,7 +273,7 @@ RUBRIC_LIST_WORDS = 8  # a stamp's rubrics after a spaced colon: this many words
 def _stamp_then_rubrics(line: str, rules: CleanRules) -> bool:
     """A stamp with a full date and its clock, then the post's rubrics after a spaced colon
     ("30  Ноября 2022 г.  в 14:19 : Политика, власть, оппозиция")."""
-    if " : " not in line and ":  " not in line:
+    if ":" not in line:  # (every line of a page is asked)
         return False
     parts = _SPACED_COLON.split(line.strip(), maxsplit=1)
     if len(parts) != 2:

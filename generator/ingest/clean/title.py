@@ -28,6 +28,7 @@ from generator.ingest.clean.text import (
     CYR,
     CYR_LOWER,
     CYR_UPPER,
+    HASHTAG,
     UPPER,
     all_caps,
     bare_end,
@@ -326,9 +327,9 @@ _WIRE_SLUG = re.compile(
     r"^(?:(?:UPDATE|REFILE|RPT|CORRECTED|EXCLUSIVE)(?:\s?\d{1,2})?-)+(?=[A-Z\d])"
 )
 # hashtags after the headline ("… на Кавказе #Россия #Новости #Сегодня")
-_HASHTAGS_AFTER = re.compile(r"(?<=\S)(?:\s+#[^\W\d_][\w-]*)+$")
+_HASHTAGS_AFTER = re.compile(rf"(?<=\S)(?:\s+{HASHTAG})+$")
 # ... or before it ("#Ніжин У селі на Ніжинщині горів житловий будинок.")
-_HASHTAGS_BEFORE = re.compile(rf"^(?:#[^\W\d_][\w-]*\s+)+(?=[{UPPER}«\"“])")
+_HASHTAGS_BEFORE = re.compile(rf"^(?:{HASHTAG}\s+)+(?=[{UPPER}«\"“])")
 # a rubric in small letters before a headline in capitals ("Культура і мистецтво: ЩОБ ЗЛИТИСЯ
 # ДУШЕЮ …"; not a speaker's name: "Касым-Жомарт Токаев: …")
 _RUBRIC_OVER_CAPS = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from generator.ingest.clean.dates import date_ends, find_dates
+from generator.ingest.clean.dates import date_ends, find_dates, opening_date_end
 from generator.ingest.clean.rules import (
     DATED_HEADLINE_LINES,
     GLUED_HEAD_WORDS,
@@ -62,11 +62,10 @@ def _unglue_worded_date(line: str, rules: CleanRules) -> list[str]:
     """A full date in words glued to the headline, no space between ("Jan 07, 2022UN chief
     appeals for calm …") -> the date / the headline; or glued to the lead under the headline
     ("29 жовтня 2023 р.Число загиблих під час аварії …", a DW page) -> the date / the lead."""
-    found = find_dates(line[:40], rules, latin=not CYR.search(line))
-    if not found or found[0][0] != 0 or found[0][1] is None:
+    end = opening_date_end(line, rules, latin=not CYR.search(line))
+    if not end:
         return [line]
-    end = max(date_ends(line, 0, rules), default=0)
-    if end and (year_word := _YEAR_WORD.match(line, end)):
+    if year_word := _YEAR_WORD.match(line, end):
         end = year_word.end()  # "29 жовтня 2023 р.Число …": the year's word, then the glue
     rest = line[end:]
     spaced = rest[:1].isspace()  # "2 Серпня, 2021 На Хмельниччині відгримів …": a headline
