@@ -2334,3 +2334,17 @@ def test_a_stamp_twice_around_the_authors_name_is_no_list(ctx):
     """112.ua (dev6): "17.10.2024" / "1374" / "Журналіст" / "Шосталь Олександр" /
     "17.10.2024" / "1374" under the headline."""
     assert text_date(ctx, "dev6/uk_112ua_gas_transit_condition.txt") == dt.date(2024, 10, 17)
+
+
+def test_a_stamp_with_the_pages_address_or_a_read_count(ctx):
+    """hotu.su (dev104): "12.01.2022 | https://hotu.su/ru/news/20220112/26251.html |";
+    vzglyad.az (dev104): "27 МАЙ 2024    Прочитано: 659" under the headline."""
+    rules = ctx.rules
+    assert is_timestamp("12.01.2022 | https://hotu.su/ru/news/20220112/26251.html |", rules)
+    assert is_timestamp("  27 МАЙ 2024    Прочитано: 659", rules)
+    assert not is_timestamp("Прочитано 5 книг 12.01.2022", rules)
+    assert text_date(ctx, "dev104/ru_hotu_34-zhitelya-yakutii-vernulis-iz-kazakhstana.txt") == (
+        dt.date(2022, 1, 12)
+    )
+    name = "dev104/ru_vzglyadaz_v-erevane-v-khode-aktsii-protesta-zaderzhano-67-chelovek.txt"
+    assert text_date(ctx, name) == dt.date(2024, 5, 27)

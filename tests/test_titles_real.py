@@ -5419,3 +5419,130 @@ def test_a_name_with_no_role_under_it_may_be_a_headline(ctx):
     text = f"Kassym-Jomart Tokayev\n\n{lead}"
     raw = RawInput(data=text.encode("utf-8"), origin="page.txt")
     assert ingest_bytes(raw, ctx).title == "Kassym-Jomart Tokayev"
+
+
+def test_a_tag_in_small_letters_is_no_headline_said_again(ctx):
+    """kstati (dev104): "У Кам’янському відбулася чергова сесія міськради" / the Drupal
+    byline / "сесія міськради", the post's tag repeating the headline's last words."""
+    art = _realset_article(
+        ctx, "dev104/uk_kstati_u-kamianskomu-vidbulasia-cherhova-sesiia-miskrady.txt"
+    )
+    assert art.title == "У Кам’янському відбулася чергова сесія міськради"
+    assert art.date == dt.date(2026, 1, 23)
+
+
+def test_an_author_clock_and_date_before_a_headline_glued_to_its_lead(ctx):
+    """pikarv (dev104): "Валентина Захарова 22:59 01.12.2013 Рівняни проголосили … без
+    ЯнуковичаУ неділю, 1 грудня, …": the stamp, the headline, the lead run on, no space."""
+    line = (
+        "Валентина Захарова 22:59 01.12.2013 Рівняни проголосили обласний центр містом без "
+        "ЯнуковичаУ неділю, 1 грудня, рівняни зібралися на віче на майдані Незалежності."
+    )
+    assert unglue_dated_headline(line, ctx.rules) == [
+        "Валентина Захарова 22:59 01.12.2013",
+        "Рівняни проголосили обласний центр містом без Януковича",
+        "У неділю, 1 грудня, рівняни зібралися на віче на майдані Незалежності.",
+    ]
+    art = _realset_article(ctx, "dev104/uk_pikarv_rivniany-proholosyly-misto-bez-yanukovycha.txt")
+    assert art.title == "Рівняни проголосили обласний центр містом без Януковича"
+    assert art.date == dt.date(2013, 12, 1)
+    assert art.body.startswith("У неділю, 1 грудня")
+
+
+def test_a_headlines_dashes_are_no_words_of_its_length(ctx):
+    """43.ru (dev104): «До гражданской войны — один-два дня». Российский автомобилист, … —
+    о ЧП в соседней стране" (16 words and two dashes) over its standfirst."""
+    art = _realset_article(
+        ctx, "dev104/ru_43ru_do-grazhdanskoy-voyny-odin-dva-dnya-rossiyskiy-avtomobilist.txt"
+    )
+    assert art.title.startswith("«До гражданской войны — один-два дня»")
+
+
+def test_a_city_sites_section_tag_and_genre_line_is_a_rubric(ctx):
+    """ngs22 (dev104): "Страна и мир Беспорядки в Казахстане мнение" over the headline."""
+    assert classify("Страна и мир Беспорядки в Казахстане мнение", ctx.rules) == "rubric"
+    assert classify("Эксперт высказал своё мнение", ctx.rules) is None
+    art = _realset_article(
+        ctx, "dev104/ru_ngs22_do-grazhdanskoy-voyny-odin-dva-dnya-rossiyskiy-avtomobilist.txt"
+    )
+    assert art.title.startswith("«До гражданской войны — один-два дня»")
+
+
+def test_a_headline_saying_it_has_pictures_beats_its_standfirst(ctx):
+    """patriots-ukraine (dev104): "Пішла хвиля! Люди повстають. … перекрили міжнародну
+    трасу (фото)" over a standfirst the text says again."""
+    from generator.ingest.clean.candidates import media_marked
+
+    assert media_marked("… на Буковині перекрили міжнародну трасу (фото)")
+    assert media_marked("… поцупили державну солярку. ФОТО")
+    assert not media_marked("Сказал он (фото: ТАСС)")
+    art = _realset_article(
+        ctx,
+        "dev104/uk_patriotsukraineinfo_cherez-pidvyshchennia-tsiny-na-haz-na-bukovyni-perekryly"
+        "-trasu.txt",
+    )
+    assert art.title.startswith("Пішла хвиля! Люди повстають.")
+
+
+def test_the_poster_after_the_publish_word_is_no_headline(ctx):
+    """sarny (dev104): "Опубліковано СН" over the lead: the page has no headline line."""
+    assert byline("Опубліковано СН", ctx.rules)
+    assert not byline("Опубліковано список кандидатів", ctx.rules)
+    art = _realset_article(
+        ctx, "dev104/uk_sarny_konferentsiia-u-gmini-dluholenka-pidtrymka-ukrainy.txt"
+    )
+    assert LEAD_TITLE in art.inferred
+    assert art.body.startswith("Нещодавно в гміні Длуголенка")
+
+
+def test_a_caption_with_its_credit_in_brackets_is_no_headline(ctx):
+    """The Cradle (dev104): "A burned car in front of the mayor’s office … in Almaty. (Photo
+    credit: Pavel Mikheyev/Reuters)" over the lead."""
+    art = _realset_article(
+        ctx, "dev104/en_thecradle_iran-following-kazakhstan-situation-closely.txt"
+    )
+    assert LEAD_TITLE in art.inferred
+    assert art.body.startswith("On 7 January")
+
+
+def test_a_sign_up_notice_and_a_back_to_top_link_are_no_headline(ctx):
+    """inosmi (dev105): "Регистрация пройдена успешно!" / "Пожалуйста, перейдите по ссылке
+    из письма, отправленного на"; vpered45 (dev106): "▲ Наверх" over the headline."""
+    art = _realset_article(
+        ctx, "dev105/ru_inosmi_kalmykiya-kak-ostavatsya-nishchim-sidya-na-neftyanoy-trube.txt"
+    )
+    assert art.title == "Калмыкия: Как оставаться нищим, сидя на нефтяной трубе"
+    assert _realset_article(ctx, "dev106/ru_vpered45_blizkie-sosedi.txt").title == "Близкие Соседи"
+
+
+def test_share_buttons_glued_to_a_headline_and_its_header_printed_twice(ctx):
+    """novostink (dev106): the headline with "Save Поделиться" glued on, its stamp, the
+    same again with another stamp of the day: one header printed twice, not two stories."""
+    art = _realset_article(
+        ctx, "dev106/ru_novostink_izvestny-podrobnosti-o-sostoyanii-zdorovya-nazarbaeva.txt"
+    )
+    assert art.title == (
+        "Известны подробности о состоянии здоровья заразившегося коронавирусом Нурсултана "
+        "Назарбаева"
+    )
+    assert art.date == dt.date(2020, 6, 18)
+
+
+def test_a_two_sentence_standfirst_under_a_short_headline_is_not_it(ctx):
+    """segodnya (dev14): "Протести в Казахстані: реакція зірок …" over "Вже декілька днів у
+    Казахстані тривають масові протести. Що про такі події пишуть зірки – читайте нижче"
+    (16 words once its dash is not counted as one): a full stop inside says a standfirst."""
+    art = _realset_article(ctx, "dev14/uk_segodnya_reakciya-zirok-protesty.txt")
+    assert art.title == "Протести в Казахстані: реакція зірок та їхнє прохання до влади"
+    for name, start in (  # a headline may ask or exclaim before its second part
+        ("dev16/kk_vangoghlife_kaspiy-munayy-qayda.txt", "Каспий мұнайы қайда тасымалданады?"),
+        ("dev24/ru_omskzdes_yurta-kosmos-kochevnika.txt", "Юрта, ты просто космос!"),
+    ):
+        assert _realset_article(ctx, name).title.startswith(start)
+
+
+def test_a_headline_in_capitals_keeps_its_last_word(ctx):
+    """aldaspan (dev34): "… ӨЗЕКТІ МӘСЕЛЕЛЕР ҚАРАЛДЫ" ("were discussed") ends in the word
+    of a views counter's label ("Қаралды: 123"), not a share button glued on."""
+    art = _realset_article(ctx, "dev34/kk_aldaspaninfo_maslihat-sessiyasy.txt")
+    assert art.title.endswith("ӨЗЕКТІ МӘСЕЛЕЛЕР ҚАРАЛДЫ")

@@ -16,7 +16,14 @@ from generator.ingest.clean.rules import (
 )
 from generator.ingest.clean.slug import consonants, latin_letters
 from generator.ingest.clean.stamps import labelled_stamp
-from generator.ingest.clean.text import CYR, UPPER, all_caps, ends_sentence, word_count
+from generator.ingest.clean.text import (
+    CYR,
+    UPPER,
+    all_caps,
+    comparison_key,
+    ends_sentence,
+    word_count,
+)
 from generator.ingest.clean.timestamps import is_timestamp
 from generator.sources import site_host
 
@@ -64,6 +71,9 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
         ):  # the post's day printed twice around its tags ("6 Жовтня 2025" / "база знань
             continue  # особистість" / "6 Жовтня 2025") or its author ("17.10.2024" / "1374" /
             # "Журналіст" / "Шосталь Олександр" / "17.10.2024"): no list of stories
+        if len(run) == 2 and _said_twice_same_day(lines, kinds, kept, run, rules):
+            continue  # the headline and its stamp printed twice ("Известны подробности …" /
+            # "18-06-2020, 18:09" / "Известны подробности …" / "18 июня 2020, 18:09")
         for i in between:
             kinds[i] = "sidebar"
         first, last = run[0], run[-1]
@@ -76,6 +86,26 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
             kinds[after] = "sidebar"  # type: ignore[index]
         for j in run:
             kinds[kept[j]] = "sidebar"
+
+
+def _said_twice_same_day(
+    lines: list[str], kinds: list[str | None], kept: list[int], run: list[int], rules: CleanRules
+) -> bool:
+    """Are two stamps of one day each under the same line (headline / stamp / headline /
+    stamp): the page's header printed twice, not two stories?"""
+    first, second = kept[run[0]], kept[run[1]]
+    above = next((i for i in range(first - 1, -1, -1) if kinds[i] != "blank"), None)
+    if above is None:
+        return False
+    between = kept[run[0] + 1]
+    days = [
+        {(y, m, d) for _s, y, m, d in find_dates(lines[i], rules) if y} for i in (first, second)
+    ]
+    return (
+        comparison_key(lines[above]) == comparison_key(lines[between])
+        and bool(days[0])
+        and days[0] == days[1]
+    )
 
 
 def _lower_first(line: str) -> bool:

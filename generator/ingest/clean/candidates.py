@@ -367,9 +367,9 @@ def echoes_header(line: str, above: list[str]) -> bool:
     "Завеса секретности | Деловая неделя", "Россия договаривается …" under "Экономика
     01/09/2023 Россия договаривается …": the page's <title> or a breadcrumb trail.)"""
     key = comparison_key(line)
-    if len(key.split()) < 2 or len(key) < 10:
-        return False
-    for other in above:
+    if len(key.split()) < 2 or len(key) < 10 or line.strip()[:1].islower():
+        return False  # (a headline opens with a capital: "сесія міськради" under "У
+    for other in above:  # Кам’янському відбулася чергова сесія міськради" is its tag)
         k = comparison_key(other)
         if len(k) <= len(key) + 3:
             continue
@@ -478,6 +478,16 @@ MEDIA_MARK = re.compile(
 )
 
 
+_MEDIA_TAIL = re.compile(r"(?:\(|\.\s|\|\s?|[—–]\s)(?P<tail>[^().|—–]{3,24})\)?\s*$")
+
+
+def media_marked(line: str) -> bool:
+    """Does the line end saying it has pictures or a video ("… перекрили трасу (фото)",
+    "… солярку. ФОТО", "… | ВІДЕО"): a headline's mark, never a standfirst's or a lead's?"""
+    m = _MEDIA_TAIL.search(line)
+    return m is not None and MEDIA_MARK.fullmatch(m["tail"]) is not None
+
+
 def credit_after(line: str, rules: CleanRules) -> bool:
     """A picture's caption with its credit after a full stop: "Пожежа у Туапсе. Фото:
     російські ЗМІ", "… захопили аеропорт Алмати. Фото: ФБ" (the headline is elsewhere)."""
@@ -486,6 +496,8 @@ def credit_after(line: str, rules: CleanRules) -> bool:
     head, sep, tail = line.rpartition(". ")
     if MEDIA_MARK.fullmatch(tail):
         return False  # "… поцупили державну солярку. ФОТО": a headline saying it has pictures
+    if tail.startswith("(") and tail.endswith(")"):
+        tail = tail[1:-1]  # "… torched during protests in Almaty. (Photo credit: … /Reuters)"
     return bool(sep and head.strip()) and classify(tail, rules) == "photo_credit"
 
 
@@ -527,6 +539,8 @@ def credited_caption(line: str, rules: CleanRules) -> bool:
     credit = m.group("credit").strip().casefold()
     if credit in rules.agencies:
         return True
+    if MEDIA_MARK.fullmatch(credit):
+        return False  # "… перекрили міжнародну трасу (фото)": a headline's mark, no credit
     return any(cls in ("photo_credit", "caption") for cls, rx in rules.debris if rx.match(credit))
 
 

@@ -24,6 +24,7 @@ from generator.ingest.clean.candidates import (
     in_menu,
     introduces,
     lower_label,
+    media_marked,
     name_list,
     opening_month,
     organisation_name,
@@ -127,11 +128,16 @@ def over_text(lines: list[str], i: int, rules: CleanRules) -> bool:
     return False
 
 
+STANDFIRST_SENTENCE_WORDS = 7  # a full sentence before a full stop inside a line
+# a full stop inside a line, after a word of two letters or more ("протести. Що"; a
+# headline may ask or exclaim first: "Юрта, ты просто космос! Омичей пригласили …")
+_INNER_STOP = re.compile(rf"[^\W\d_]{{2}}\.\s+[{UPPER}]")
+
+
 def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     """Evidence that a line above the article is its headline: length, sentence shape,
     repetition of its words in the article, position; lists of names and UI lines lose."""
-    words = line.split()
-    n = len(words)
+    n = sum(bool(re.search(r"\w", w)) for w in line.split())  # (not a dash: "— о ЧП …")
     score = 1.0 if 5 <= n <= 16 else 0.6 if 17 <= n <= 25 else 0.3 if n >= 3 else -1.0
     end = bare_end(line)
     if end.endswith((",", ":", ";", "|", ">")):
@@ -152,6 +158,13 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
         score -= 1.5  # "Author. Title. 1872": the caption of a picture, dated
     if starts_small(line):
         score -= 1.0  # a name's post, a phrase run on from the line above
+    if media_marked(line):
+        score += 1.0  # "… на Буковині перекрили міжнародну трасу (фото)": a headline's mark
+    stop = _INNER_STOP.search(line)
+    if stop and word_count(line[: stop.start()]) >= STANDFIRST_SENTENCE_WORDS:
+        score -= 0.5  # two sentences: a standfirst ("Вже декілька днів у Казахстані тривають
+        # масові протести. Що про …"), not a kicker before the headline ("Плюс золото та дві
+        # бронзи. Коляденко виграла фінал ЧЄ-2024 з боротьби")
     return score - POSITION_PENALTY * position
 
 

@@ -11,6 +11,7 @@ from generator.ingest.clean.text import CYR, CYR_LOWER, UPPER, comparison_key, w
 
 PUBLISHED_LABEL_WORDS = 5  # words before the date of a "This post was published on" stamp
 BYLINE_OUTLET_WORDS = 4  # an outlet's name between a byline and its date ("By X, High North News")
+_ADDRESS = re.compile(r"(?:\s*\|)?\s*https?://\S+(?:\s*\|)?")  # a link and the bars around it
 _VIEWS_BIT = re.compile(r"\d{1,3}(?:[ \u00a0]?\d{3})*")  # a view counter after a stamp
 _CLOCK_ROW = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[\s|•·/-]+(?:[01]?\d|2[0-3]):[0-5]\d){2,}")
 
@@ -69,7 +70,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True
     if _meta_bar_stamp(line, rules):
         return True
-    bare = line
+    bare = _ADDRESS.sub(" ", line)  # the page's address by its stamp ("12.01.2022 | https://…")
     for rx in (rules.stamp_after, rules.stamp_before, rules.stamp_counts):
         bare = rx.sub("", bare) if rx is not None else bare
     if bare != line and bare.strip():

@@ -40,7 +40,7 @@ from generator.ingest.clean.text import (
     word_stems,
 )
 from generator.ingest.clean.timestamps import SITE_TOKEN, is_timestamp
-from generator.ingest.clean.unglue import GLUED_SENTENCE
+from generator.ingest.clean.unglue import GLUED_SENTENCE, share_label
 
 SHARE_MARKUP_LINES = 5  # first lines where a share button's markup may give the headline
 GLUED_SLUG_SHARE = 0.5  # ... and a headline glued to the lead says the slug's words this much
@@ -521,6 +521,7 @@ def strip_credit(title: str, rules: CleanRules) -> str:
             title = cut
     if dated := headline_before_date(title):  # "… на восток России16.10.2015 ЛУКОЙЛ …"
         title = dated[0]
+    title = _strip_share_buttons(title, rules)
     tag = _LANGUAGE_TAG.match(title)  # "(KAZ) Саяси қуғын-сүргін …": a multilingual site's
     if tag and comparison_key(tag.group(1)) in rules.switcher_tokens:  # language of the entry
         title = title[tag.end() :]
@@ -564,6 +565,21 @@ def strip_credit(title: str, rules: CleanRules) -> str:
     if len(words) >= 6 and len(words) % 2 == 0 and words[:half] == words[half:]:
         return " ".join(words[:half])
     return title
+
+
+_BUTTON_WORDS = frozenset({"Save", "Pin", "Tweet", "Like"})  # a share bar's Latin buttons
+
+
+def _strip_share_buttons(title: str, rules: CleanRules) -> str:
+    """A headline without the share bar's buttons glued after it ("… Нурсултана Назарбаева
+    Save Поделиться"): its last word a share button's, maybe after a Latin button's."""
+    words = title.split()
+    if len(words) < 4 or all_caps(title) or not share_label(words[-1], rules):
+        return title  # (not a headline in capitals: "… МӘСЕЛЕЛЕР ҚАРАЛДЫ", "were discussed")
+    words.pop()
+    while len(words) > 3 and words[-1] in _BUTTON_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _strip_glued_stamp(title: str, rules: CleanRules) -> str:

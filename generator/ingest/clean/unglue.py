@@ -26,7 +26,12 @@ from generator.ingest.clean.text import (
 )
 from generator.ingest.clean.timestamps import is_timestamp
 
-_DATE_FIRST = re.compile(r"^(\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})\s*:?\s*(?=[" + UPPER + r"«\"])")
+_DATE_FIRST = re.compile(
+    rf"^((?:[{CYR_UPPER}][{CYR_LOWER}]+ [{CYR_UPPER}][{CYR_LOWER}]+ \d{{1,2}}:\d{{2}} )?"  # the
+    r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2})\s*:?\s*(?=[" + UPPER + r"«\"])"  # author, clock
+)
+# a sentence glued to a headline with no space: "… без ЯнуковичаУ неділю, 1 грудня, …"
+_GLUED_CAPITAL = re.compile(rf"(?<=[{CYR_LOWER}]{{2}})(?=[{CYR_UPPER}][{CYR_LOWER}]*\s)")
 
 
 def unglue_dated_headline(
@@ -35,7 +40,9 @@ def unglue_dated_headline(
     """A stamp glued before the headline, at the top of a page: "25.05.2020:Поддерживающий
     ремонт" -> the date / the headline; "13.02.2008 В Сибири разворачивается масштабное
     строительство технопарков В районе поселка …" (the lead run on) -> the date / the
-    headline / the lead. Not a date before names ("05.07.2007 RBCdaily Екатерина Цирлина")
+    headline / the lead; so with the author and clock before the date, the lead glued on
+    ("Валентина Захарова 22:59 01.12.2013 Рівняни проголосили … без ЯнуковичаУ неділю, …").
+    Not a date before names ("05.07.2007 RBCdaily Екатерина Цирлина")
     or an agency ("23.11.2022 ТАСС 1"), unless the URL's ``slug`` says them: then they are
     a headline in capitalised words ("06.04.2015 Bandy World Championship Results" at
     …/714-060415-bandy-world-championship-results.html)."""
@@ -49,7 +56,7 @@ def unglue_dated_headline(
         not ends_sentence(rest) or (all_caps(rest) and rest.endswith(("…", "...")))
     ):  # (a headline in capitals may trail off: "15.08.2016 ТАКИЕ БЫЛИ ВРЕМЕНА…")
         return [m.group(1), rest]
-    run_on = GLUED_SENTENCE.search(rest)
+    run_on = GLUED_SENTENCE.search(rest) or _GLUED_CAPITAL.search(rest)
     if run_on and GLUED_HEAD_WORDS <= word_count(rest[: run_on.start()]) <= HEADLINE_MAX_WORDS:
         return [m.group(1), rest[: run_on.start()], rest[run_on.start() :].strip()]
     return [line]
