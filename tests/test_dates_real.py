@@ -2348,3 +2348,21 @@ def test_a_stamp_with_the_pages_address_or_a_read_count(ctx):
     )
     name = "dev104/ru_vzglyadaz_v-erevane-v-khode-aktsii-protesta-zaderzhano-67-chelovek.txt"
     assert text_date(ctx, name) == dt.date(2024, 5, 27)
+
+
+def test_a_dash_date_with_its_clock_is_day_first(ctx):
+    """halmgynn (dev108): "02-03-2021, 14:24 | Общество"; evrazesnews (dev104): "Герман
+    Напольский 05-08-2021 21:26:34": DataLife Engine's stamp, day first (so every such
+    stamp of the labelled pages); a dash date alone stays unread when it could be either."""
+    name = "dev108/ru_halmgynn_teegin-gerl-svet-kultury-svet-nadezhdy.txt"
+    assert text_date(ctx, name) == dt.date(2021, 3, 2)
+    name = "dev104/ru_evrazesnews_ucheniya-mirotvorcheskih-sil-odkb-projdut-v-kazani.txt"
+    assert text_date(ctx, name) == dt.date(2021, 8, 5)
+    lead = (
+        "Учения миротворческих сил планируется провести на полигоне под Казанью, сообщили в "
+        "министерстве обороны. В них примут участие военные нескольких стран."
+    )
+    assert ingest_text(ctx, f"Учения пройдут в Казани\n\n02-03-2021\n\n{lead}") is None
+    assert ingest_text(ctx, f"Учения пройдут в Казани\n\n02-03-2021, 14:24\n\n{lead}") == (
+        dt.date(2021, 3, 2)
+    )

@@ -5546,3 +5546,62 @@ def test_a_headline_in_capitals_keeps_its_last_word(ctx):
     of a views counter's label ("Қаралды: 123"), not a share button glued on."""
     art = _realset_article(ctx, "dev34/kk_aldaspaninfo_maslihat-sessiyasy.txt")
     assert art.title.endswith("ӨЗЕКТІ МӘСЕЛЕЛЕР ҚАРАЛДЫ")
+
+
+def test_a_section_and_story_tag_before_the_headline_said_again(ctx):
+    """msk1 (dev107): "Страна и мир Конфликт Израиля и Палестины Второй пошел: самолет …"
+    over "Второй пошел: самолет …": the section's name opens a header, not a sentence."""
+    art = _realset_article(
+        ctx, "dev107/ru_msk1_vtoroy-poshel-samolet-s-novoy-gruppoy-rossiyan-iz-sektora-gaza.txt"
+    )
+    assert art.title.startswith("Второй пошел: самолет с новой группой россиян")
+
+
+def test_a_line_ending_in_a_comma_goes_on_in_the_next(ctx):
+    """niann (dev108): "Россия," / "Греция и Болгария подписали соглашение … Как передает" /
+    "ИТАР-ТАСС, церемония …": a lead hard-wrapped, no masthead and no headline."""
+    art = _realset_article(
+        ctx,
+        "dev108/ru_niann_rossiya-greciya-i-bolgariya-podpisali-soglashenie-burgas-aleksandrupolis.txt",
+    )
+    assert LEAD_TITLE in art.inferred
+    assert art.title.startswith("Россия, Греция и Болгария подписали соглашение")
+
+
+def test_a_regions_tagline_is_no_headline(ctx):
+    """labinsk (dev108): "Лабинск.RU" / "Новости Кубани и юга России" / "В станице под
+    Краснодаром начали строить детский сад. Позже … новая школа (18.08.2022)". (The date in
+    brackets stays: on baikalmedia, dev76, and oradaif, dev51, it is the headline's own.)"""
+    assert classify("Новости Кубани и юга России", ctx.rules) == "masthead"
+    art = _realset_article(
+        ctx, "dev108/ru_labinsk_v-stanice-pod-krasnodarom-nachali-stroit-detskiy-sad.txt"
+    )
+    assert art.title.startswith("В станице под Краснодаром начали строить детский сад.")
+
+
+def test_a_wind_reading_is_a_weather_box(ctx):
+    """altaynews (dev109): "Усть-Каменогорск" / "+9°" / "пасмурно ветер 3 м/с, З" / rates
+    over the headline; a headline saying a wind speed is no box."""
+    assert classify("пасмурно ветер 3 м/с, З", ctx.rules) == "widget"
+    assert classify("Скорость ветра достигнет 25 м/с", ctx.rules) is None
+    art = _realset_article(
+        ctx, "dev109/ru_altaynews_v-vko-otmetili-80-letie-prozhivaniya-koreytsev.txt"
+    )
+    assert art.title == "В ВКО отметили 80-летие проживания корейцев в Казахстане"
+
+
+def test_a_dates_day_and_month_are_no_clock_glued_to_a_headline(ctx):
+    """kalmykia-news (dev108): "Состоялась церемония передачи техники от АО «КТК-Р»
+    23.09.2024": "23.09" of the date is no clock time, so "«КТК-Р»" is no stamp's word."""
+    from generator.ingest.clean.stamps import glued_stamp_words
+
+    rules = ctx.rules
+    assert (
+        glued_stamp_words("Состоялась церемония передачи техники от АО «КТК-Р» 23.09.2024", rules)
+        == 0
+    )
+    assert glued_stamp_words("Директора задержали в Жанаозене 05 января 2022, 09:54", rules) == 4
+    art = _realset_article(
+        ctx, "dev108/ru_kalmykianews_sostoyalas-ceremoniya-peredachi-tehniki-ot-ao-ktk-r.txt"
+    )
+    assert "«КТК-Р»" in art.title

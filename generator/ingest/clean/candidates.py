@@ -352,16 +352,20 @@ def trail_ends_in(lines: list[str], i: int) -> bool:
 ECHO_PREFIX_WORDS = 6  # a header's section and date before the headline: this short
 
 
-def _sentence_before(other: str, line: str) -> bool:
+def _sentence_before(other: str, line: str, sections: frozenset[str] = frozenset()) -> bool:
     """Is the start of ``other``, which ends in the words of ``line``, a sentence's, not a
     header's sections or date ("О стимулирующем фонде … рассказала в интервью РИА
     IrkutskMedia" before "Елена Осипова": a standfirst ending in a name, then the photo's
-    caption; not "DataLife Engine > Главная, Пресса и другие СМИ > Телеканал …")?"""
+    caption; not "DataLife Engine > Главная, Пресса и другие СМИ > Телеканал …", nor a
+    section's name and the story's tag: "Страна и мир Конфликт Израиля и Палестины …")?"""
     prefix = other[: len(other) - len(line.strip()) - 1] if other.endswith(line.strip()) else other
+    words = comparison_key(prefix).split()
+    if any(" ".join(words[:k]) in sections for k in (1, 2, 3)):
+        return False
     return word_count(prefix) > ECHO_PREFIX_WORDS and not re.search(r"[\d|>»/•·–—]", prefix)
 
 
-def echoes_header(line: str, above: list[str]) -> bool:
+def echoes_header(line: str, above: list[str], sections: frozenset[str] = frozenset()) -> bool:
     """Is the line a page-title-like line above it said again on its own, without the site
     name after a separator or the section and date before it? ("Завеса секретности" under
     "Завеса секретности | Деловая неделя", "Россия договаривается …" under "Экономика
@@ -376,7 +380,7 @@ def echoes_header(line: str, above: list[str]) -> bool:
         if (
             k.endswith(" " + key)
             and not _site_after_headline(other, line)
-            and not _sentence_before(other, line)
+            and not _sentence_before(other, line, sections)
         ):
             return True
         if k.startswith(key + "_") and _site_tail(other.strip()[len(line.strip()) + 1 :]):
@@ -563,6 +567,9 @@ def continues_next(lines: list[str], i: int, rules: CleanRules) -> bool:
     dates = find_dates(lines[following][:40], rules)
     if dates and dates[0][0] == 0 and not lines[following][:4].isdigit():
         return False  # a lead opening with its day ("13 января украинские дроны ...")
+    if lines[i].rstrip().endswith(",") and word_count(lines[following]) >= INTRO_MIN_WORDS:
+        return True  # "Россия," / "Греция и Болгария подписали соглашение …": a lead's words
+        # (not a dateline's place over its day: "Ново-Огарево, Московская область," / "10 …")
     # a fragment of a few words before a line opening with a number
     return first.isdigit() and lines[i][-1:].isalpha() and word_count(lines[i]) <= 4
 

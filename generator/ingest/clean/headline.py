@@ -94,8 +94,9 @@ _IMAGE_FILE = re.compile(r"\S\.(?:jpe?g|png|gif|webp|tiff?|heic)\s*$", re.IGNORE
 
 
 def is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
-    """A one- or two-word line above the headline: site name or section label."""
-    if word_count(lines[i]) > 2 or ends_sentence(lines[i]):
+    """A one- or two-word line above the headline: site name or section label (never one
+    ending in a comma: "Россия," / "Греция и Болгария подписали …", a lead hard-wrapped)."""
+    if word_count(lines[i]) > 2 or ends_sentence(lines[i]) or lines[i].rstrip().endswith(","):
         return False
     following = [j for j in range(i + 1, min(i + 8, len(lines))) if kinds[j] != "blank"][:4]
     for n, j in enumerate(following):
@@ -336,7 +337,7 @@ def choose_headline(
     echoed = [
         i
         for i in candidates
-        if echoes_header(lines[i], lines[:i])
+        if echoes_header(lines[i], lines[:i], rules.section_keys)
         and not _trail_section(lines, i)
         and not _fuller_above(lines, candidates, i, slug)
     ]

@@ -35,6 +35,12 @@ _TEMPERATURE = re.compile(r"[+\-−–]?\d{1,2}(?:[.,]\d{1,2})?\s*(?:[°º]\s*[C
 # ... and the sky's state after it ("34ºc, Солнечно", "+12° ясно")
 _WEATHER = re.compile(_TEMPERATURE.pattern + r"(?:\s*,?\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)?")
 _TEMPERATURE_UNIT = re.compile(r"[°º]\s*[CFСcfс]|℃|℉")
+# a wind reading, maybe after the sky's state ("пасмурно ветер 3 м/с, З", "0 м/c,")
+_WIND = re.compile(
+    r"(?:(?:ясно|пасмурно|облачно|малооблачно|переменная|облачность|дождь|снег|туман|ветер"
+    r"|штиль|wind|clear|cloudy)\s+){0,3}\d{1,2}\s*(?:м/[сc]|m/s)\b[^.!?\w]{0,3}(?:[^\W\d_]{1,3})?",
+    re.IGNORECASE,
+)
 _LONE_NUMBER = re.compile(
     r"^[\d\s.,:;+%/|()\[\]#№*•·\-–—]*\d[\d\s.,:;+%/|()\[\]#№*•·\-–—]*"
     r"(?:[kKmMкКмМ]|тыс\.?|млн\.?)?$"
@@ -570,7 +576,12 @@ def normalise_name(name: str) -> str:
 
 
 def weather(line: str) -> bool:
-    """A weather reading on a line of its own ("25.8 C", "-3.1 C", "+12°", "34ºc, Солнечно"),
-    or its unit alone, the figure on a line of its own ("°C" / "0")."""
+    """A weather reading on a line of its own ("25.8 C", "-3.1 C", "+12°", "34ºc, Солнечно",
+    "пасмурно ветер 3 м/с, З"), or its unit alone, the figure on a line of its own ("°C" /
+    "0")."""
     line = re.sub(r"^[-–•·*]\s+", "", line.strip())
-    return _WEATHER.fullmatch(line) is not None or _TEMPERATURE_UNIT.fullmatch(line) is not None
+    return (
+        _WEATHER.fullmatch(line) is not None
+        or _TEMPERATURE_UNIT.fullmatch(line) is not None
+        or _WIND.fullmatch(line) is not None
+    )

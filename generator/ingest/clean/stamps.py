@@ -8,6 +8,7 @@ import itertools
 import re
 
 from generator.ingest.clean.dates import (
+    NUMERIC_DATE,
     OPENING_DATE,
     TIME,
     date_ends,
@@ -271,8 +272,8 @@ def glued_stamp_words(title: str, rules: CleanRules) -> int:
     ("Директора … задержали в Жанаозене 05 января 2022, 09:54"): 0 when none are (a
     headline never ends on a clock time)."""
     words = title.split()
-    if not TIME.search(" ".join(words[-2:])):
-        return 0
+    if not TIME.search(NUMERIC_DATE.sub(" ", " ".join(words[-2:]))):
+        return 0  # (not the day and month of a date: "… от АО «КТК-Р» 23.09.2024")
     for k in range(2, min(GLUED_STAMP_WORDS, len(words) - 3) + 1):
         tail = " ".join(words[-k:])  # the shortest tail that is a full date and a time
         latin = not CYR.search(tail)

@@ -4,6 +4,7 @@ and ``month_first_possible`` (may the page write a slash or dash date month firs
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from generator.ingest.clean import NUMERIC_DATE, Cleaned, CleanRules, find_dates
 from generator.ingest.clean.dates import safe_date
@@ -30,13 +31,19 @@ def parse_crawl_date(
     return None, None, f"impossible crawl month {marker} ignored"
 
 
+# a clock after a dash date: DataLife Engine's day-first stamp ("02-03-2021, 14:24"; so
+# every such stamp of the labelled pages, 22 in ru, uk, kk and en)
+_DASH_CLOCK = re.compile(r",?\s+[0-2]?\d:[0-5]\d")
+
+
 def month_first_possible(cleaned: Cleaned, rules: CleanRules) -> bool:
     """May the page write a slash or dash date month first ("09-12-2013" for 12 September,
     "08/10/2022" for 10 August, under a Russian or Ukrainian text too: a site template's
     ``m-d-Y`` is as common as ``d-m-Y``)? Not when the page settles it day first:
 
     - another such date of the page has a first number that can only be a day ("Курсы
-      валют от 21/08/2025" over "Экономика 01/09/2023") and none a second one;
+      валют от 21/08/2025" over "Экономика 01/09/2023"), or is a dash date with its clock
+      time after it ("02-03-2021, 14:24"), and none has a second number only a day can be;
     - or every such date read day first comes a few days after another date of the page
       (its lead's "Вечером 5 января" under "06/01/2022 - 10:12"; a caption's "5.01.22" and
       "8 января" over "11-01-2022"), read month first near none (1 June, 1 November).
@@ -54,7 +61,8 @@ def month_first_possible(cleaned: Cleaned, rules: CleanRules) -> bool:
     for m in NUMERIC_DATE.finditer(seen):
         if m.group("sep") in ("/", "-"):
             first, second = int(m.group("day")), int(m.group("month"))
-            firsts.add(first > 12)
+            dash_clock = m.group("sep") == "-" and _DASH_CLOCK.match(seen, m.end()) is not None
+            firsts.add(first > 12 or dash_clock)
             seconds.add(second > 12)
             if first <= 12 and second <= 12 and first != second:
                 year = int(m.group("year"))
