@@ -371,9 +371,11 @@ def echoes_header(line: str, above: list[str], sections: frozenset[str] = frozen
     "Завеса секретности | Деловая неделя", "Россия договаривается …" under "Экономика
     01/09/2023 Россия договаривается …": the page's <title> or a breadcrumb trail.)"""
     key = comparison_key(line)
+    # (a headline opens with a capital: "сесія міськради" under "У Кам’янському відбулася
+    # чергова сесія міськради" is its tag)
     if len(key.split()) < 2 or len(key) < 10 or line.strip()[:1].islower():
-        return False  # (a headline opens with a capital: "сесія міськради" under "У
-    for other in above:  # Кам’янському відбулася чергова сесія міськради" is its tag)
+        return False
+    for other in above:
         k = comparison_key(other)
         if len(k) <= len(key) + 3:
             continue
