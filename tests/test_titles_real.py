@@ -5605,3 +5605,35 @@ def test_a_dates_day_and_month_are_no_clock_glued_to_a_headline(ctx):
         ctx, "dev108/ru_kalmykianews_sostoyalas-ceremoniya-peredachi-tehniki-ot-ao-ktk-r.txt"
     )
     assert "«КТК-Р»" in art.title
+
+
+def test_a_section_and_its_tags_a_capitalised_word_each_are_a_rubric(ctx):
+    """35runet (dev14): "В стране и мире Казахстан Митинг Общество" over the headline."""
+    assert classify("В стране и мире Казахстан Митинг Общество", ctx.rules) == "rubric"
+    assert classify("В мире Путин и Токаев провели переговоры", ctx.rules) is None
+    art = _realset_article(ctx, "dev14/ru_35runet_protesty-pererosli.txt")
+    assert art.title.startswith("В Казахстане протесты из-за роста цен на газ переросли")
+
+
+def test_a_genre_word_before_and_a_pdf_button_after_a_headline(ctx):
+    """grani.ru (dev12): "новость Казахстан: протестующие захватывают …"; emirsaba (dev19):
+    "Елдігіміз сынға түскен «қасіретті қаңтар»Pdf көрінісі" (a document site's view button)."""
+    art = _realset_article(ctx, "dev12/ru_graniru_almaty_airport_seized.txt")
+    assert art.title.startswith("Казахстан: протестующие захватывают административные здания")
+    art = _realset_article(ctx, "dev19/kk_emirsaba_eldigimiz-synga-tusken-qasiretti-qantar.txt")
+    assert art.title == "Елдігіміз сынға түскен «қасіретті қаңтар»"
+    assert tidy_title("Новость дня: в Алматы открыли аэропорт") == (
+        "Новость дня: в Алматы открыли аэропорт"
+    )
+
+
+def test_a_library_page_of_a_paper_and_a_news_networks_header(ctx):
+    """cyberleninka (dev39): "Научная статья на тему 'ЯНВАРСКИЕ СОБЫТИЯ 2022 Г. И …'";
+    russia24.pro (dev48): "Все города России от А до Я" / "Россия24.proнепрерывные новости
+    из регионов России 24/7 …" over the headline."""
+    art = _realset_article(
+        ctx, "dev39/ru_cyberleninka_yanvarskie-sobytiya-mirotvorcheskaya-operaciya-odkb.txt"
+    )
+    assert art.title == "ЯНВАРСКИЕ СОБЫТИЯ 2022 Г. И МИРОТВОРЧЕСКАЯ ОПЕРАЦИЯ ОДКБ В КАЗАХСТАНЕ"
+    art = _realset_article(ctx, "dev48/ru_russia24pro_bez-ocheredej-no-s-zapretami.txt")
+    assert art.title.startswith("Без очередей, но с запретами: как работает пункт пропуска")

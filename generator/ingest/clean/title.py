@@ -69,6 +69,14 @@ _READ_MORE_TAIL = re.compile(
 _GENRE_TAIL = re.compile(
     r"\s+[–—-]\s+(?:Analysis|Opinion|Op-Ed|Commentary|Interview|Editorial|Explainer)\s*$"
 )
+# ... a document site's view button ("… «қасіретті қаңтар»Pdf көрінісі")
+_PDF_VIEW_TAIL = re.compile(r"\s*pdf\s+(?:көрінісі|просмотр|перегляд)\s*$", re.IGNORECASE)
+# a library's page of a paper, its title in quotes ("Научная статья на тему 'ЯНВАРСКИЕ …'")
+_PAPER_ON = re.compile(
+    r"(?:научная статья|наукова стаття) на тему\s+['«\"](?P<title>.{10,300})['»\"]", re.IGNORECASE
+)
+# a genre's word in small letters before the headline ("новость Казахстан: протестующие …")
+_GENRE_HEAD = re.compile(rf"^(?:новость|новина|жаңалық|news)\s+(?=[{UPPER}«\"])")
 # ... and a news section's name after a bar or dash ("… | World news", "… – Latest news –
 # news", "… - Новости")
 _NEWS_TAIL = re.compile(
@@ -349,12 +357,16 @@ def tidy_title(title: str) -> str:
     glued to itself ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком
     Об этом …"), a list's marker before it (a breadcrumb's "- Глава округа …"), a rubric in
     brackets before it ("[Today’s Prayer] Kazakhstan: …"), an age mark after it ("… | 16+"),
-    a wire's version slug before it ("UPDATE 2-…"), hashtags after it ("… #Россия #Новости")."""
+    a wire's version slug before it ("UPDATE 2-…"), a genre's word in small letters before
+    it ("новость Казахстан: …"), hashtags after it ("… #Россия #Новости")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
     title = re.sub(r"^(?:[-•*]|::)\s+(?=\w)", "", title)  # (":: ХЕДЛАЙН" on dialog.kz)
     title = re.sub(r"^\(\d{1,2}\+\)\s+(?=\w)", "", title)  # an age mark: "(12+) Встреча …"
     title = _AGE_MARK_AFTER.sub("", title)  # "… | 16+"
     title = _WIRE_SLUG.sub("", title)  # "UPDATE 2-Bolshoi ballet director …"
+    title = _GENRE_HEAD.sub("", title, count=1)  # "новость Казахстан: протестующие …"
+    if paper := _PAPER_ON.fullmatch(title):  # "Научная статья на тему 'ЯНВАРСКИЕ …'"
+        title = paper["title"]
     title = _HASHTAGS_AFTER.sub("", title)  # "… #Россия #Новости"
     tags = _HASHTAGS_BEFORE.match(title)
     if tags and word_count(title[tags.end() :]) >= LEADING_STAMP_HEADLINE_WORDS:
@@ -509,6 +521,7 @@ def strip_credit(title: str, rules: CleanRules) -> str:
             rest = rest[section.end() :]
         title = rest
     for tail in (
+        _PDF_VIEW_TAIL,
         _PHOTO_COUNT,
         _READ_TIME_TAIL,
         _READ_MORE_TAIL,
