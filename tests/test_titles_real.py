@@ -5637,3 +5637,30 @@ def test_a_library_page_of_a_paper_and_a_news_networks_header(ctx):
     assert art.title == "ЯНВАРСКИЕ СОБЫТИЯ 2022 Г. И МИРОТВОРЧЕСКАЯ ОПЕРАЦИЯ ОДКБ В КАЗАХСТАНЕ"
     art = _realset_article(ctx, "dev48/ru_russia24pro_bez-ocheredej-no-s-zapretami.txt")
     assert art.title.startswith("Без очередей, но с запретами: как работает пункт пропуска")
+
+
+def test_a_line_in_a_script_none_of_the_languages_use_is_no_headline(ctx):
+    """1oram (dev37): a menu in Armenian capitals over a Russian report's headline;
+    crimethinc (dev16): "采访:阿拉木图(Almaty)无治主义者的目击证言; Analysis from …", a
+    translation's link under the headline. Kazakh in Arabic script stays a headline."""
+    art = _realset_article(ctx, "dev37/ru_1oram_reshenie-v-kontekste-politicheskih-realiy.txt")
+    assert art.title == "Решение в контексте существующих политических реалий"
+    art = _realset_article(ctx, "dev16/en_crimethinc_kazakhstan-after-the-uprising.txt")
+    assert art.title == "Kazakhstan after the Uprising"
+    art = _realset_article(ctx, "dev5/kk_infohub_druzhba_kaleikino_attack.txt")
+    assert art.title.startswith("«درۋجبا» قۇبىرىنا شابۋىل")
+
+
+def test_a_short_first_line_over_a_pictures_credit_is_the_headline(ctx):
+    """RT (dev15): "Белоруссия направила в Казахстан миротворческую роту ВДВ" / "- ©
+    Министерство обороны Республики Беларусь" / the quoted statement: the headline over its
+    picture, not the picture's caption (a caption under a headline still is one)."""
+    art = _realset_article(ctx, "dev15/ru_rt_belorussiya-rota-vdv.txt")
+    assert art.title == "Белоруссия направила в Казахстан миротворческую роту ВДВ"
+    lead = GUARD_LEAD
+    text = (
+        f"Floods in the south of Ukraine\n\nAn aerial view of flooding in Kherson\n\n"
+        f"— Photo by Vladyslav Smilianets / Reuters\n\n{lead}"
+    )
+    raw = RawInput(data=text.encode("utf-8"), origin="page.txt")
+    assert ingest_bytes(raw, ctx).title == "Floods in the south of Ukraine"

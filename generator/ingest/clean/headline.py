@@ -169,6 +169,35 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
     return score - POSITION_PENALTY * position
 
 
+OTHER_SCRIPT_MIN_LETTERS = 4  # letters of another script that make a line no headline
+# scripts no page of the digest's languages is written in (Kazakh's Arabic script is one)
+_OTHER_SCRIPT = re.compile(r"[\u0530-\u058f\u10a0-\u10ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _other_script(line: str) -> bool:
+    """Is a quarter of the line's letters, four at least, in a script none of the digest's
+    languages use (Armenian, Georgian, Chinese, Japanese, Korean)?"""
+    letters = sum(ch.isalpha() for ch in line)
+    other = len(_OTHER_SCRIPT.findall(line))
+    return other >= OTHER_SCRIPT_MIN_LETTERS and 4 * other >= letters
+
+
+def _headline_over_picture(lines: list[str], i: int, candidates: list[int]) -> bool:
+    """Is line ``i``, over a picture's credit, the page's first line of text and of a
+    headline's shape (short, no full stop): the headline over its picture ("Белоруссия
+    направила в Казахстан миротворческую роту ВДВ" / "- © Министерство обороны …"), not
+    a caption under it?"""
+    return (
+        not candidates
+        and not any(line.strip() for line in lines[:i])
+        and word_count(lines[i]) <= HEADLINE_OVER_PICTURE_WORDS
+        and not bare_end(lines[i]).endswith(".")
+    )
+
+
+HEADLINE_OVER_PICTURE_WORDS = 12
+
+
 def choose_headline(
     lines: list[str],
     kinds: list[str | None],
@@ -199,6 +228,9 @@ def choose_headline(
             heading = i  # "Більше новин" under the headline: other stories' headlines follow
         if kind or byline(lines[i], rules):
             continue
+        if _other_script(lines[i]):
+            kinds[i] = "other_script"  # "ՔԱՂԱՔԱԿԱՆՈՒԹՅՈՒՆ ՀԱՍԱՐԱԿՈՒԹՅՈՒՆ …" (a menu in Armenian
+            continue  # over a Russian report), "采访:阿拉木图(Almaty)…" (a translation's link)
         if _name_over_role(lines, i, rules):
             kinds[i] = "byline"  # "Роман Перевощиков" / "журналист": the author, not a headline
             continue
@@ -225,7 +257,9 @@ def choose_headline(
         if _DATED_CAPTION.search(lines[i]) or _IMAGE_FILE.search(lines[i]):
             kinds[i] = "caption"  # "Очередь из машин на пункте пропуска в Орске, 29.06.2025":
             continue  # a photo's caption with the day it was taken, or its file's name
-        if credit_after(lines[i], rules) or credited_below(lines, i, rules):
+        if credit_after(lines[i], rules) or (
+            credited_below(lines, i, rules) and not _headline_over_picture(lines, i, candidates)
+        ):
             kinds[i] = "caption"  # "Пожежа у Туапсе. Фото: російські ЗМІ"
             continue
         if _photo_slug(lines, i, rules):
