@@ -5664,3 +5664,11 @@ def test_a_short_first_line_over_a_pictures_credit_is_the_headline(ctx):
     )
     raw = RawInput(data=text.encode("utf-8"), origin="page.txt")
     assert ingest_bytes(raw, ctx).title == "Floods in the south of Ukraine"
+
+
+def test_an_opinion_sections_blurb_is_no_headline(ctx):
+    """Foreign Policy (dev12): "Argument" / "An expert's point of view on a current event." /
+    "Kazakhstan’s Unrest Leaves Behind a Traumatized Society" / its standfirst."""
+    assert classify("An expert's point of view on a current event.", ctx.rules) == "rubric"
+    art = _realset_article(ctx, "dev12/en_foreignpolicy_kz_unrest_trauma_2022.txt")
+    assert art.title == "Kazakhstan’s Unrest Leaves Behind a Traumatized Society"
