@@ -71,7 +71,9 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
         ):  # the post's day printed twice around its tags ("6 Жовтня 2025" / "база знань
             continue  # особистість" / "6 Жовтня 2025") or its author ("17.10.2024" / "1374" /
             # "Журналіст" / "Шосталь Олександр" / "17.10.2024"): no list of stories
-        if len(run) == 2 and _said_twice_same_day(lines, kinds, kept, run, rules):
+        if len(run) == 2 and _said_twice_same_day(
+            lines, kinds, (kept[run[0]], between[0], kept[run[1]]), rules
+        ):
             continue  # the headline and its stamp printed twice ("Известны подробности …" /
             # "18-06-2020, 18:09" / "Известны подробности …" / "18 июня 2020, 18:09")
         for i in between:
@@ -89,15 +91,15 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
 
 
 def _said_twice_same_day(
-    lines: list[str], kinds: list[str | None], kept: list[int], run: list[int], rules: CleanRules
+    lines: list[str], kinds: list[str | None], run: tuple[int, int, int], rules: CleanRules
 ) -> bool:
     """Are two stamps of one day each under the same line (headline / stamp / headline /
-    stamp): the page's header printed twice, not two stories?"""
-    first, second = kept[run[0]], kept[run[1]]
+    stamp; ``run`` is the first stamp, the line between and the second stamp): the page's
+    header printed twice, not two stories?"""
+    first, between, second = run
     above = next((i for i in range(first - 1, -1, -1) if kinds[i] != "blank"), None)
     if above is None:
         return False
-    between = kept[run[0] + 1]
     days = [
         {(y, m, d) for _s, y, m, d in find_dates(lines[i], rules) if y} for i in (first, second)
     ]

@@ -70,7 +70,8 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True
     if _meta_bar_stamp(line, rules):
         return True
-    bare = _ADDRESS.sub(" ", line)  # the page's address by its stamp ("12.01.2022 | https://…")
+    # the page's address by its stamp ("12.01.2022 | https://…")
+    bare = _ADDRESS.sub(" ", line) if "://" in line else line
     for rx in (rules.stamp_after, rules.stamp_before, rules.stamp_counts):
         bare = rx.sub("", bare) if rx is not None else bare
     if bare != line and bare.strip():
