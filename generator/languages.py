@@ -38,6 +38,7 @@ DEBRIS_CLASSES = (
     "rubric",  # a genre rubric over the headline ("Исторический очерк")
     "account",  # the site's account bar: a guest's greeting, login and sign-up prompts
     "role",  # an author's role alone under the name ("журналист", "Senior Reporter")
+    "key_points",  # the heading of a summary in points under the headline ("Key Points")
 )
 _LIST_KEYS = (
     "switcher_names",

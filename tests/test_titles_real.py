@@ -2793,11 +2793,12 @@ def test_a_most_read_box_of_dated_teasers_gives_no_title_and_no_date(ctx):
     """moi-goda.ru: "ЧТО ЛЮДИ ЧИТАЮТ?" over teasers of a few sentences, each under its
     stamp of another day ("2025-08-21-03-58-48", "2025-08-13-07-01-21", …): a list of other
     stories (a live blog's entries are of one day), not the headline and its date. With the
-    URL the headline and its stamp under it are found; without it, no date at all."""
+    URL the headline and its stamp under it are found; without it, the items' stamps (each
+    over or under its teaser) are still theirs, and only the page's own stamp dates it."""
     article = audit_page(ctx, "ru_moigoda")
     assert article.title == "В разгар морозов 64 человек в Якутии остались без электричества"
     assert article.date == dt.date(2020, 1, 12)
-    assert audit_page(ctx, "ru_moigoda", url=False).date is None
+    assert audit_page(ctx, "ru_moigoda", url=False).date == dt.date(2020, 1, 12)
 
 
 def test_a_greeting_glued_to_the_site_clock_is_no_stamp(ctx):
@@ -5672,3 +5673,52 @@ def test_an_opinion_sections_blurb_is_no_headline(ctx):
     assert classify("An expert's point of view on a current event.", ctx.rules) == "rubric"
     art = _realset_article(ctx, "dev12/en_foreignpolicy_kz_unrest_trauma_2022.txt")
     assert art.title == "Kazakhstan’s Unrest Leaves Behind a Traumatized Society"
+
+
+def test_a_pages_view_after_its_slug_leaves_the_slug_to_say_the_headline(ctx):
+    """pridnestrovie (dev110): ".../pod-nebesnoj-zashhitoj/amp" names the AMP view after
+    the slug; under "Популярное за неделю" and four teasers the slug finds "Под небесной
+    защитой" (its "shh" spells щ, as GOST's Latin does)."""
+    slug = slug_words("https://pridnestrovie.gospmr.org/pod-nebesnoj-zashhitoj/amp")
+    assert says_slug("Под небесной защитой", slug)
+    assert not says_slug("От нежности жестокой заходясь…", slug)
+    url = "https://pridnestrovie.gospmr.org/pod-nebesnoj-zashhitoj/amp"
+    art = _realset_article(ctx, "dev110/ru_pridnestrovie_pod-nebesnoj-zashhitoj.txt", url)
+    assert art.title == "Под небесной защитой"
+
+
+def test_a_summary_in_points_under_the_headline_gives_no_headline(ctx):
+    """tarebhtoday (dev111): the headline / its stamp / "Summary:" / "-" / "Reuters: drones
+    hit two tankers in Black Sea" / …: the points are the article's, not a headline to pick."""
+    assert classify("Summary:", ctx.rules) == "key_points"
+    assert classify("Highlights", ctx.rules) == "key_points"
+    name = (
+        "dev111/en_tarebhtoday_icymi-drone-strikes-hit-black-sea-tankers-as-kazakh-output-drops.txt"
+    )
+    art = _realset_article(ctx, name)
+    assert art.title == (
+        "ICYMI from Reuters: drone strikes hit Black Sea tankers as Kazakh output drops"
+    )
+    assert "Reuters: drones hit two tankers in Black Sea" in art.body
+
+
+def test_a_standfirst_the_text_says_again_as_a_sentence_is_no_headline(ctx):
+    """subbota (dev110): the headline / "Учасники мирного мітингу … залишиться Україною" /
+    the lead / "Учасники мирного мітингу … залишиться Україною.": the second line comes back
+    as a sentence of the text, a standfirst, not the headline said again."""
+    name = "dev110/uk_subbota_v-enerhodari-na-mitynh-vyishly-pivtory-tysiachi-mistian.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == (
+        "Загарбники стріляли й намагались ув’язнення людей: в Енергодарі на мітинг вийшли "
+        "півтори тисячі містян"
+    )
+
+
+def test_a_list_whose_items_print_their_headline_twice_is_no_header(ctx):
+    """newsdata (dev110): "1 июля 2025, 01:00" / "Выплаты на погашение …" ×2 / "0" / … five
+    such items, then the article's "5 мая 2022, 17:00" / its headline ×2: the items and their
+    stamps are other stories'."""
+    art = _realset_article(ctx, "dev110/ru_newsdata_v-alma-ate-zapretili-georgievskuyu-lentu.txt")
+    assert art.title == "В Алма-Ате запретили георгиевскую ленту"
+    assert art.date == dt.date(2022, 5, 5)
+    assert "Выплаты на погашение" not in art.body

@@ -226,6 +226,9 @@ def choose_headline(
             and any(word_count(lines[j]) >= 3 for j in candidates)
         ):
             heading = i  # "Більше новин" under the headline: other stories' headlines follow
+        if kind == "key_points" and any(word_count(lines[j]) >= 3 for j in candidates):
+            end = i  # "Summary:" under the headline: the article's points, then its text
+            break
         if kind or byline(lines[i], rules):
             continue
         if _other_script(lines[i]):
@@ -359,9 +362,14 @@ def choose_headline(
         sum(word_count(lines[j]) >= 5 and j not in menu for j in candidates[:k])
         for k in range(len(candidates))
     ]
-    later = [
-        comparison_key(lines[j]) for j in range(end, min(len(lines), end + 60)) if lines[j].strip()
-    ]
+    below = [j for j in range(end, min(len(lines), end + 60)) if lines[j].strip()]
+    later = [comparison_key(lines[j]) for j in below]
+    # lines said again below only as sentences of the text, with a full stop: a standfirst
+    # the article repeats ("Учасники мирного мітингу … Україною" / … / "Учасники мирного
+    # мітингу … Україною."), not the headline said again
+    as_sentence = {
+        key for j, key in zip(below, later, strict=True) if bare_end(lines[j]).endswith(".")
+    } - {key for j, key in zip(below, later, strict=True) if not bare_end(lines[j]).endswith(".")}
     own = [i for i in candidates if _over_own_lead(lines, rules, i)]
     if own:  # a headline as long as a sentence over its stamp and a lead saying it again
         return own[0], candidates, end
@@ -390,6 +398,12 @@ def choose_headline(
     ]
     if stamped_twice:  # (over an institution's name as the page's header)
         return stamped_twice[0], candidates, end
+    repeated = [
+        repetition(keys[k], later)
+        if keys[k] not in as_sentence or bare_end(lines[i]).endswith(".")
+        else 0.0
+        for k, i in enumerate(candidates)
+    ]
     scored = [
         (
             _headline_score(lines[i], before[k], body_stems)
@@ -400,7 +414,7 @@ def choose_headline(
                 and not around_stamp(lines, candidates, keys, k, rules)
                 and not _around_standfirst(keys, k)
             )
-            + repetition(keys[k], later)
+            + repeated[k]
             - 1.5 * credited_caption(lines[i], rules)
             - opening_month(lines[i], rules)
             - (i in menu),
@@ -413,7 +427,7 @@ def choose_headline(
         k = candidates.index(index)
         if (
             k > 0
-            and repetition(keys[k], later) <= 0  # (said again whole below: the headline,
+            and repeated[k] <= 0  # (said again whole below: the headline,
             # not a standfirst under a section's name: "Senate of the Philippines")
             and standfirst_under(
                 lines, kinds, rules, candidates[k - 1], index, scored[k - 1][0], body_stems

@@ -9,6 +9,8 @@ from generator.ingest.clean.rules import CleanRules
 from generator.ingest.clean.text import ends_sentence, word_count
 from generator.ingest.clean.timestamps import is_timestamp
 
+# a page's view named after its address ("…/slug/amp", "…/slug/print"), never its slug
+_VIEW_SEGMENTS = frozenset({"amp", "print"})
 SECTION_WORDS = 2  # a URL path segment of this many words before the article's id: a rubric
 SLUG_AGREEMENT = 2 / 3  # a line and the URL's slug that cover this share of each other's words
 SLUG_RUN_MIN_WORDS = 4  # a headline found inside a longer line by the slug has 4+ words
@@ -25,7 +27,15 @@ _SLUG_LETTERS = str.maketrans(
         )
     )
 )
-_SLUG_PAIRS = (("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "z"), ("kh", "h"))
+_SLUG_PAIRS = (
+    ("shch", "s"),
+    ("shh", "s"),
+    ("sch", "s"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("zh", "z"),
+    ("kh", "h"),
+)
 _SLUG_PAIRS += (("ts", "c"), ("tc", "c"), ("gh", "g"), ("x", "ks"), ("q", "k"), ("w", "v"))
 
 
@@ -75,6 +85,8 @@ def _slug_segment(path: str) -> str:
     54204/" names the rubric, not the report; "/demarsh_s_kamnem" at the end is a slug)."""
     segments = [seg.rsplit(".", 1)[0] if "." in seg[-6:] else seg for seg in path.split("/")]
     segments = [seg for seg in segments if seg]
+    while segments and segments[-1].casefold() in _VIEW_SEGMENTS:
+        segments.pop()  # "/pod-nebesnoj-zashhitoj/amp": the page's view, after its slug
     # (of segments with as many words, the last when it is words alone: "/petroleum-economist/
     # …/trouble-on-the-steppe"; not "/content-view/astana-calling-427-3887", an issue's name)
     order = reversed(segments) if segments and not re.search(r"\d", segments[-1]) else segments

@@ -77,6 +77,8 @@ def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) ->
         label = not stamp and previous is False and word_count(line) <= ITEM_LABEL_WORDS
         if j < stop and run and label:
             continue  # an item's label under it ("ҚҰТТЫҚТАЙМЫЗ!", "Қайырымдылық акция")
+        if j < stop and run and not stamp and previous is False and _said_again(lines, run[-1], j):
+            continue  # an item's headline printed twice ("Дачный сезон под угрозой: …" ×2)
         said = not stamp and (word_count(line) > HEADLINE_MAX_WORDS or bare_end(line).endswith("."))
         if j == stop or stamp == previous or (not stamp and word_count(line) > TEASER_MAX_WORDS):
             if sentences and run and previous is False and not _stamp_above(lines, run[0], rules):
@@ -98,6 +100,22 @@ def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) ->
                 run.append(j)
             previous = stamp
     return items
+
+
+def _item_stamp(lines: list[str], kinds: list[str | None], i: int) -> bool:
+    """Is the stamp at line ``i`` over or under an item of a list of other stories (a
+    headline or teaser the header's scan took for a list's, ``stamped_items``)?"""
+    below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    return any(
+        j is not None and kinds[j] == "ticker" and word_count(lines[j]) > LIST_HEADING_WORDS
+        for j in (below, above)
+    )
+
+
+def _said_again(lines: list[str], i: int, j: int) -> bool:
+    """Is line ``j`` line ``i`` said again right under it?"""
+    return j == i + 1 and comparison_key(lines[i]) == comparison_key(lines[j])
 
 
 def _own_stamp_last(dated: list[dt.date | None]) -> bool:
@@ -328,6 +346,8 @@ def stamp_lines(
             stamp = lead["stamp"]  # "2013-07-30 05:18 - В Костанайской области …"
         if stamp is None and title_index is not None and i <= title_index:
             stamp = _page_title_date(lines, kinds, i, rules)
+        if stamp is not None and kinds[i] == "timestamp" and _item_stamp(lines, kinds, i):
+            continue  # "1 июля 2025, 00:00" / "Дачный сезон под угрозой: …": an item's own
         if stamp is not None and (i < first_body or kinds[i] is None):
             if title_index is None:
                 where = "top"
