@@ -2366,3 +2366,22 @@ def test_a_dash_date_with_its_clock_is_day_first(ctx):
     assert ingest_text(ctx, f"Учения пройдут в Казани\n\n02-03-2021, 14:24\n\n{lead}") == (
         dt.date(2021, 3, 2)
     )
+
+
+def test_a_full_date_and_its_rubrics_one_word_are_a_stamp(ctx):
+    """shippingchina (dev112): "Aug 17, 2010 Shipping" under the headline: the day, then the
+    rubric; a date inside a sentence, or before two words, is no stamp, nor is an account
+    bar's day and "Login" (velonation, dev98: "April 19, 2024 Login" over "Friday, June 24,
+    2011", the post's day)."""
+    rules = ctx.rules
+    assert is_timestamp("Aug 17, 2010 Shipping", rules)
+    assert not is_timestamp("April 19, 2024 Login", rules)
+    assert not is_timestamp("17 августа 2010 Иванов", rules)  # (a wrapped sentence's start)
+    assert not is_timestamp("Aug 17, 2010 Kazakhstan aims high", rules)
+    assert not is_timestamp("On Aug 17, 2010 Kusainov", rules)
+    name = (
+        "dev112/en_shippingchina_kazakhstan-aims-to-ship-half-the-caspian-seas-cargoes-by-2013.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2010, 8, 17)
+    name = "dev98/en_velonation_vinokourov-to-target-podium-finish-in-tour-de-france.txt"
+    assert text_date(ctx, name) == dt.date(2011, 6, 24)

@@ -5722,3 +5722,14 @@ def test_a_list_whose_items_print_their_headline_twice_is_no_header(ctx):
     assert art.title == "В Алма-Ате запретили георгиевскую ленту"
     assert art.date == dt.date(2022, 5, 5)
     assert "Выплаты на погашение" not in art.body
+
+
+def test_a_close_button_under_the_headline_is_no_word_of_it(ctx):
+    """thefederal (dev112): "Accept one flight home: Plea by Indian students stuck in
+    Kazakhstan" / "x" (the picture box's close button) / the caption: the headline does not
+    run on into the "x"."""
+    assert classify("x", ctx.rules) == "symbols"
+    assert classify("×", ctx.rules) == "symbols"
+    name = "dev112/en_thefederal_accept-one-flight-home-plea-by-indian-students-stuck-in-kazakhstan.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "Accept one flight home: Plea by Indian students stuck in Kazakhstan"

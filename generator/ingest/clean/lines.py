@@ -242,7 +242,8 @@ _PROTECTED_EMAIL = re.compile(r"^(?:[^\W\d_]+\s*:\s*)?\[email\s+protected\]$", r
 # An icon font's ligature left as text by a page dump ("arrow", "chevron_right")
 _ICON_NAME = re.compile(
     r"^(?:arrow(?:_(?:back|forward|upward|downward|right|left|drop_down|drop_up))?"
-    r"|chevron_(?:left|right)|expand_(?:more|less)|keyboard_arrow_(?:left|right|up|down))$"
+    r"|chevron_(?:left|right)|expand_(?:more|less)|keyboard_arrow_(?:left|right|up|down)"
+    r"|[xX×])$"  # (a box's close button: "x" under a headline is no word it runs on to)
 )
 _HASHTAG = re.compile(r"#[^\W_][\w-]*[,;]?")  # one hashtag of a line of them
 # A dump of a site's section identifiers ("advertisement club_uz conditions culturallife

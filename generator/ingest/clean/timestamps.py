@@ -23,6 +23,9 @@ _TIMEZONE = re.compile(
 SITE_TOKEN = re.compile(r"(?<![\w@/.-])(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,6}(?![\w./-])")
 
 
+# a capitalised English word, nothing else ("Shipping", "Review"; not "Иванов": a Russian
+# page's date and name may be a wrapped sentence's start)
+_ONE_RUBRIC = re.compile(r"\s+[A-Z][a-z]+\s*")
 _NAME_WORD = rf"[{UPPER}][a-z{CYR_LOWER}]+(?:-[{UPPER}][a-z{CYR_LOWER}]+)?"
 _AUTHOR_AFTER = re.compile(rf"\s+{_NAME_WORD}\s+{_NAME_WORD}\s*")  # "… Артур Приймак"
 
@@ -52,6 +55,17 @@ def _category_list(text: str) -> bool:
         return False
     items = re.sub(r"^(?:в|у|in)\s+", "", text.strip(" ,|·•")).split(",")
     return all(item.strip()[:1].isupper() for item in items)
+
+
+def _rubric_word(text: str, rules: CleanRules) -> bool:
+    """Is ``text`` one capitalised English word, no page furniture (an account bar's
+    "Login" after the day's date is a header's box, not a stamp's rubric)?"""
+    if not _ONE_RUBRIC.fullmatch(text):
+        return False
+    word = text.strip()
+    return comparison_key(word) not in rules.navigation and not any(
+        rx.search(word) for _cls, rx in rules.debris
+    )
 
 
 def is_timestamp(line: str, rules: CleanRules) -> bool:
@@ -187,6 +201,8 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     sections = rules.navigation | rules.section_keys
     if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
         return True
+    if dated and not line[:first].strip() and _rubric_word(line[last:], rules):
+        return True  # the full date, then its rubric's one word: "Aug 17, 2010 Shipping"
     # a rubric's word, the full date, its author's first name and surname, nothing else
     # ("Истории 05 августа 2020 Артур Приймак")
     if dated and len(opening) == 1 and _AUTHOR_AFTER.fullmatch(line[last:]):
