@@ -2385,3 +2385,21 @@ def test_a_full_date_and_its_rubrics_one_word_are_a_stamp(ctx):
     assert text_date(ctx, name) == dt.date(2010, 8, 17)
     name = "dev98/en_velonation_vinokourov-to-target-podium-finish-in-tour-de-france.txt"
     assert text_date(ctx, name) == dt.date(2011, 6, 24)
+
+
+def test_an_outlet_and_full_date_in_brackets_opening_the_lead_are_its_dateline(ctx):
+    """energyasia (dev113): "(EnergyAsia, December 15 2011, Thursday) — KazMunaiGas, …": a
+    trade paper's credit and day before its lead; a name and date in brackets inside a
+    sentence are no dateline."""
+    name = (
+        "dev113/en_energyasia_kazakhstan-government-acquires-10-stake-in-karachaganak-project.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2011, 12, 15)
+    lead = (
+        "KazMunaiGas has agreed to pay US$3 billion for a 10% stake in the Karachaganak "
+        "project, the consortium said. The deal settles years of disputes with investors."
+    )
+    text = f"Kazakhstan buys into Karachaganak\n\n(EnergyAsia, December 15 2011, Thursday) — {lead}"
+    assert ingest_text(ctx, text) == dt.date(2011, 12, 15)
+    text = f"Kazakhstan buys into Karachaganak\n\n{lead} (EnergyAsia, December 15 2011) said so."
+    assert ingest_text(ctx, text) is None

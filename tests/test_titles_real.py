@@ -5733,3 +5733,33 @@ def test_a_close_button_under_the_headline_is_no_word_of_it(ctx):
     name = "dev112/en_thefederal_accept-one-flight-home-plea-by-indian-students-stuck-in-kazakhstan.txt"
     art = _realset_article(ctx, name)
     assert art.title == "Accept one flight home: Plea by Indian students stuck in Kazakhstan"
+
+
+def test_a_photo_pages_caption_is_its_text(ctx):
+    """cnsnews (dev113): "Kazakstan Oil Supergiant" / its stamp / "In this Oct. 11, 2012,
+    photo, a technician … (AP Photo/Peter Leonard)": a photo page with nothing but its
+    caption ingests with the caption as its text, not as an error."""
+    art = _realset_article(ctx, "dev113/en_cnsnews_kazakstan-oil-supergiant.txt")
+    assert art.title == "Kazakstan Oil Supergiant"
+    assert art.body.startswith("In this Oct. 11, 2012, photo, a technician puts on his gloves")
+    assert art.date == dt.date(2012, 10, 18)
+
+
+def test_a_revisions_mark_after_the_headline_is_cut(ctx):
+    """hazardexonthenet (dev113): "European pipelines could contain five million tonnes of
+    polluted Russian oil - Updated"; a headline about an update keeps its word."""
+    from generator.ingest.clean.title import strip_credit
+
+    title = "European pipelines could contain polluted Russian oil - Updated"
+    assert strip_credit(title, ctx.rules) == title.removesuffix(" - Updated")
+    title = "Kazakhstan: Grain and Feed Update"
+    assert strip_credit(title, ctx.rules) == title
+    name = "dev113/en_hazardexonthenet_european-pipelines-could-contain-five-million-tonnes-of-polluted-russian-oil.txt"
+    url = (
+        "http://www.hazardexonthenet.net/article/170694/"
+        "European-pipelines-could-contain-five-million-tonnes-of-polluted-Russian-oil.aspx"
+    )
+    art = _realset_article(ctx, name, url)
+    assert art.title == (
+        "European pipelines could contain five million tonnes of polluted Russian oil"
+    )

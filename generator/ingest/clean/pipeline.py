@@ -173,6 +173,9 @@ class Removed:
     line: str
 
 
+PHOTO_CAPTION_WORDS = 8  # a photo page's caption kept as its text when nothing else is
+
+
 @dataclass(frozen=True)
 class Cleaned:
     """Clean body plus the metadata evidence found in the debris."""
@@ -472,6 +475,13 @@ def clean_text(
             break
 
     body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
+    if not body.strip() and title:
+        # A photo page: its caption is all its text ("Kazakstan Oil Supergiant" / its stamp /
+        # "In this Oct. 11, 2012, photo, a technician … (AP Photo/Peter Leonard)").
+        for i, kind in enumerate(kinds):
+            if kind == "caption" and word_count(lines[i]) >= PHOTO_CAPTION_WORDS:
+                kinds[i] = None
+        body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
     # The title is cut from the text's opening when there is none (a lead paragraph that was
     # its dateline alone: "АСТАНА, 5 янв - РИА Новости."), the line taken is no headline
     # (``_slug_says_lead``), or the lead's first sentence taken was its stamp ("15 мая 2023.

@@ -214,6 +214,14 @@ def build_rules(
                 r"\s*(?:\[(?P<a1>[^\]\n]{2,40})\]|\((?P<a2>[^()\n]{2,40})\))\s*[-—–]{1,2}\s+(?=\S)",
                 re.IGNORECASE,
             ),
+            # (AGENCY, FULL DATE[, WEEKDAY]) – the lead: a trade paper's own credit opening
+            # its report ("(EnergyAsia, December 15 2011, Thursday) — KazMunaiGas, …")
+            re.compile(
+                r"^(?P<place>)\((?P<a2>(?-i:[A-Z])[\w.&\- ]{1,30}),\s+"
+                rf"{day_month}(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?:,\s*[^\W\d_]+)?\)"
+                r"\s*[-—–]{1,2}\s+(?=\S)",
+                re.IGNORECASE,
+            ),
             # PLACE, FULL DATE – the lead, no agency: a press release's or a paper's own
             # dateline ("Astana, November 21, 2022 – Kassym-Jomart Tokayev has won …",
             # "Алматы 15 ноября 2011 г. — Сегодня в Бишкеке …")

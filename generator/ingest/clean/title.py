@@ -58,7 +58,8 @@ _UPDATE_TAG = re.compile(
 )
 # Page furniture stuck to a headline's end: a photo count ("… Казахстана ( 1 фото )"), a
 # reading time ("… Nazarbayev era?6 min read"), an aggregator's link text ("… – The
-# Diplomat read full article at"), a genre label ("… From Grace? – Analysis").
+# Diplomat read full article at"), a genre label ("… From Grace? – Analysis") or a revision's
+# mark ("… polluted Russian oil - Updated").
 _PHOTO_COUNT = re.compile(
     r"\s*\(\s*\d+\s*(?:фото|видео|фотографи\w*|photos?|videos?)\s*\)\s*$", re.I
 )
@@ -67,7 +68,7 @@ _READ_MORE_TAIL = re.compile(
     r"\s+read (?:the )?full (?:article|story)(?: at| on| here)?\s*:?\s*$", re.I
 )
 _GENRE_TAIL = re.compile(
-    r"\s+[–—-]\s+(?:Analysis|Opinion|Op-Ed|Commentary|Interview|Editorial|Explainer)\s*$"
+    r"\s+[–—-]\s+(?:Analysis|Opinion|Op-Ed|Commentary|Interview|Editorial|Explainer|Updated?)\s*$"
 )
 # ... a document site's view button ("… «қасіретті қаңтар»Pdf көрінісі")
 _PDF_VIEW_TAIL = re.compile(r"\s*pdf\s+(?:көрінісі|просмотр|перегляд)\s*$", re.IGNORECASE)
