@@ -890,3 +890,10 @@ def test_the_cstos_peacekeepers_in_january_2022_are_the_unrests(real, taxonomy):
     assert "unrest_2022" in got and "csto_mission" not in got
     assert "Collective Security Treaty Organization" in got["unrest_2022"]
     assert "unrest_2022" not in by_topic(text, taxonomy, dt.date(2022, 3, 7))
+
+
+def test_taiwans_cpc_is_not_the_caspian_pipeline(real, taxonomy):
+    # Taiwan News (dev113): "CPC, Formosa cut gas, diesel prices despite rising crude":
+    # CPC Corporation, Taiwan's refiner, named seven times; no pipeline, no Kazakhstan
+    text = real("dev113/en_taiwannews_cpc-formosa-cut-gas-diesel-prices-despite-rising-crude")
+    assert "energy_transit" not in by_topic(text, taxonomy)
