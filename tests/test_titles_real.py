@@ -5763,3 +5763,17 @@ def test_a_revisions_mark_after_the_headline_is_cut(ctx):
     assert art.title == (
         "European pipelines could contain five million tonnes of polluted Russian oil"
     )
+
+
+def test_an_old_articles_age_and_a_light_versions_offer_are_no_headline(ctx):
+    """nine.com.au (dev114): "This was published 1 year ago" over the headline; IranWire
+    (dev114): "Switch to Iranwire Light?" / "It looks like you’re having trouble loading the
+    content on this page. Switch to Iranwire Light instead." over "Special Features" and it."""
+    assert classify("This was published 1 year ago", ctx.rules) == "prompt"
+    assert classify("Switch to Iranwire Light?", ctx.rules) == "prompt"
+    art = _realset_article(
+        ctx, "dev114/en_ninecomau_russians-belarusians-surging-deep-in-australian-open.txt"
+    )
+    assert art.title.startswith("Russians, Belarusians surging deep in Australian Open")
+    art = _realset_article(ctx, "dev114/en_iranwire_gas-price-protests-turn-ablaze-across-iran.txt")
+    assert art.title == "Gas Price Protests Turn Ablaze Across Iran"
