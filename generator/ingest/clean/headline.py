@@ -182,6 +182,9 @@ def _other_script(line: str) -> bool:
     return other >= OTHER_SCRIPT_MIN_LETTERS and 4 * other >= letters
 
 
+HEADLINE_OVER_PICTURE_WORDS = 12  # a headline over its picture's credit is this short
+
+
 def _headline_over_picture(lines: list[str], i: int, candidates: list[int]) -> bool:
     """Is line ``i``, over a picture's credit, the page's first line of text and of a
     headline's shape (short, no full stop): the headline over its picture ("Белоруссия
@@ -195,7 +198,15 @@ def _headline_over_picture(lines: list[str], i: int, candidates: list[int]) -> b
     )
 
 
-HEADLINE_OVER_PICTURE_WORDS = 12
+def _said_only_as_sentences(lines: list[str], below: list[int], keys: list[str]) -> set[str]:
+    """The keys of the lines ``below`` (``keys`` theirs) whose every copy there ends in a
+    full stop: sentences of the text. A line above said again only so is a standfirst the
+    article repeats ("Учасники мирного мітингу … Україною" / … / "Учасники мирного мітингу …
+    Україною."), not the headline said again."""
+    full: dict[str, bool] = {}
+    for j, key in zip(below, keys, strict=True):
+        full[key] = full.get(key, True) and bare_end(lines[j]).endswith(".")
+    return {key for key, stop in full.items() if stop}
 
 
 def choose_headline(
@@ -364,12 +375,7 @@ def choose_headline(
     ]
     below = [j for j in range(end, min(len(lines), end + 60)) if lines[j].strip()]
     later = [comparison_key(lines[j]) for j in below]
-    # lines said again below only as sentences of the text, with a full stop: a standfirst
-    # the article repeats ("Учасники мирного мітингу … Україною" / … / "Учасники мирного
-    # мітингу … Україною."), not the headline said again
-    as_sentence = {
-        key for j, key in zip(below, later, strict=True) if bare_end(lines[j]).endswith(".")
-    } - {key for j, key in zip(below, later, strict=True) if not bare_end(lines[j]).endswith(".")}
+    as_sentence = _said_only_as_sentences(lines, below, later)
     own = [i for i in candidates if _over_own_lead(lines, rules, i)]
     if own:  # a headline as long as a sentence over its stamp and a lead saying it again
         return own[0], candidates, end
