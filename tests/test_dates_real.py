@@ -2403,3 +2403,39 @@ def test_an_outlet_and_full_date_in_brackets_opening_the_lead_are_its_dateline(c
     assert ingest_text(ctx, text) == dt.date(2011, 12, 15)
     text = f"Kazakhstan buys into Karachaganak\n\n{lead} (EnergyAsia, December 15 2011) said so."
     assert ingest_text(ctx, text) is None
+
+
+def test_a_place_and_a_day_first_date_in_figures_before_an_agency_are_its_dateline(ctx):
+    """agenceeurope (dev115): "Brussels, 03/09/2012 (Agence Europe) - The EU wants …", a
+    bulletin's own dateline, day first (the lead names "Monday 3 September"); it dates the
+    page and names its publisher. A two-figure year, or no agency in brackets, is no
+    dateline."""
+    name = (
+        "dev115/en_agenceeurope_southern-corridor-oettinger-visits-azerbaijan-and-turkmenistan.txt"
+    )
+    raw = RawInput(data=page(name, 2500).encode("utf-8"), origin=name)
+    art = ingest_bytes(raw, ctx)
+    assert art.date == dt.date(2012, 9, 3)
+    assert art.source == "Agence Europe"
+    assert not art.title.startswith("Brussels")  # the lead's title starts after the dateline
+    lead = "The EU wants to sign a treaty with Azerbaijan and Turkmenistan on a gas pipeline."
+    assert ingest_text(ctx, f"Brussels, 03/09/2012 (Agence Europe) - {lead}") == dt.date(2012, 9, 3)
+    assert ingest_text(ctx, f"Brussels, 03/09/12 (Agence Europe) - {lead}") is None
+    assert ingest_text(ctx, f"Brussels, 03/09/2012 - {lead}") is None
+
+
+def test_a_wire_dateline_with_its_country_in_brackets_and_a_double_dash(ctx):
+    """bernama (dev115): "ASHGABAT (Turkmenistan), Oct 28 -- The Turkmenistan government …"
+    under the reporter's credit "Exclusive report from Elmi Razali Elias": the dateline
+    (no year: no date) and the credit are no headline; the lead's title starts after the
+    dateline."""
+    name = "dev115/en_bernama_turkmenistan-wants-petronas-psc-extended-to-2038.txt"
+    cleaned = clean_text(page(name), ctx.rules)
+    dl = cleaned.dateline
+    assert dl is not None and (dl.place, dl.month, dl.day, dl.year) == ("ASHGABAT", 10, 28, None)
+    raw = RawInput(data=page(name, 2500).encode("utf-8"), origin=name)
+    art = ingest_bytes(raw, ctx)
+    assert art.title.startswith("The Turkmenistan government wants")
+    assert art.date is None
+    # a headline in capitals with a country in brackets is no dateline
+    assert clean_text("KAZAKHSTAN (ASTANA), OCT 28 -- NEWS OF THE DAY", ctx.rules).dateline is None

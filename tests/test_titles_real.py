@@ -5777,3 +5777,23 @@ def test_an_old_articles_age_and_a_light_versions_offer_are_no_headline(ctx):
     assert art.title.startswith("Russians, Belarusians surging deep in Australian Open")
     art = _realset_article(ctx, "dev114/en_iranwire_gas-price-protests-turn-ablaze-across-iran.txt")
     assert art.title == "Gas Price Protests Turn Ablaze Across Iran"
+
+
+def test_a_reports_credit_is_a_byline_not_a_headline(ctx):
+    """bernama (dev115): "Exclusive report from Elmi Razali Elias" over the dateline and lead:
+    the reporter's credit, not the title. "Story by …" is one too; a headline that reports
+    from a place is not."""
+    art = _realset_article(
+        ctx, "dev115/en_bernama_turkmenistan-wants-petronas-psc-extended-to-2038.txt"
+    )
+    assert art.title != "Exclusive report from Elmi Razali Elias"
+    assert "author" in art.inferred
+    lead = "The government wants to extend the contract to 2038, the prime minister said on Sunday."
+
+    def _ingest(text: str) -> Article:
+        return ingest_bytes(RawInput(data=text.encode("utf-8"), origin="p.txt"), ctx)
+
+    art = _ingest(f"Story by Jane Doe\n\n{lead}")
+    assert art.title != "Story by Jane Doe"
+    art = _ingest(f"Report from Central Asia: gas deals grow\n\n{lead}")
+    assert art.title == "Report from Central Asia: gas deals grow"

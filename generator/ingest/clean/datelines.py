@@ -78,7 +78,7 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     bracketed = (
         bool(g.get("a2") or g.get("a5"))
         and dated
-        and bool(g.get("year") or g.get("year2") or g.get("year3"))
+        and bool(g.get("year") or g.get("year2") or g.get("year3") or g.get("year4"))
     )
     # a site's address in brackets: "Ташкент, Узбекистан (UzDaily.uz) — С начала …"
     site = bool(g.get("a2")) and SITE_TOKEN.fullmatch(agency) is not None
@@ -128,7 +128,7 @@ def read_dateline(m: re.Match[str], rules: CleanRules) -> Dateline:
     g = m.groupdict()
     day = g.get("day") or g.get("day2") or g.get("day3")
     month = g.get("month") or g.get("month2")
-    year = g.get("year") or g.get("year2") or g.get("year3")
+    year = g.get("year") or g.get("year2") or g.get("year3") or g.get("year4")
     agency = _agency(g)
     if (
         agency
@@ -139,7 +139,8 @@ def read_dateline(m: re.Match[str], rules: CleanRules) -> Dateline:
         and not known_agency(agency, rules)
     ):
         g["place"], agency = f"{g['place']} {agency}", ""
-    number = int(g["month3"]) if g.get("month3") else None
+    figures = g.get("month3") or g.get("month4")
+    number = int(figures) if figures else None
     return Dateline(
         place=g["place"].strip(),
         day=int(day) if day else None,

@@ -187,8 +187,11 @@ def build_rules(
                 # (the day whole: "MOSCOW, Nov 30 - Kazakhstan …" is no day 3 and agency "0")
                 rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?!\d)(?:,?\s+(?P<year2>\d{{4}}))?"
                 # all in figures, before an agency in slashes or quotes: "Бишкек, 23.12.25.
-                # /Кабар/.", "Семей.30.11.25.”Semeyainasy” –"
-                r"|(?P<day3>\d{1,2})\.(?P<month3>\d{1,2})\.(?P<year3>\d{4}|\d{2})(?=\.?\s*[/”“\"«]))?"
+                # /Кабар/.", "Семей.30.11.25.”Semeyainasy” –"; or day first with slashes and
+                # a four-figure year before one in brackets ("Brussels, 03/09/2012 (Agence
+                # Europe) - The EU …")
+                r"|(?P<day3>\d{1,2})(?:\.(?P<month3>\d{1,2})\.(?P<year3>\d{4}|\d{2})(?=\.?\s*[/”“\"«])"
+                r"|/(?P<month4>\d{1,2})/(?P<year4>\d{4})(?=\s*\(\s*(?-i:[A-Z]))))?"
                 r"\s*[.,]?\s*"
                 r"(?:/\s*(?P<a1>[^/\n]{2,40}?)\s*/\s*\.?"
                 r"|[”“\"«](?P<a5>[^”“\"»\n]{2,40})[”“\"»]\s*[-—–]"
@@ -239,7 +242,10 @@ def build_rules(
             # elsewhere. (In Cyrillic "АЛМАТЫ, 5 января — Президент ушел." may be a sentence.)
             re.compile(
                 r"^(?-i:(?P<place>[A-Z][A-Z\-]+(?:[ \-][A-Z][A-Z\-]+){0,2}))"
-                rf",\s+{day_month}(?:st|nd|rd|th)?(?P<own>)\s*[-—–]\s+"
+                # (its country in brackets, and Bernama's double dash: "ASHGABAT
+                # (Turkmenistan), Oct 28 -- The …")
+                r"(?:\s\((?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\))?"
+                rf",\s+{day_month}(?:st|nd|rd|th)?(?P<own>)\s*[-—–]{{1,2}}\s+"
                 rf"{lead}",
                 re.IGNORECASE,
             ),
