@@ -2439,3 +2439,72 @@ def test_a_wire_dateline_with_its_country_in_brackets_and_a_double_dash(ctx):
     assert art.date is None
     # a headline in capitals with a country in brackets is no dateline
     assert clean_text("KAZAKHSTAN (ASTANA), OCT 28 -- NEWS OF THE DAY", ctx.rules).dateline is None
+
+
+def test_a_stamp_whose_clock_runs_into_the_lead_is_split_from_it(ctx):
+    """ad-hoc-news (dev116): "24.01.2026 - 06:02:05Despite trading near its all-time high, …"
+    under the headline: the stamp, then the lead. A clock glued to "AM" or "UTC" is not
+    split."""
+    from generator.ingest.clean.unglue import unglue_clock_lead
+
+    name = "dev116/en_adhocnews_operational-setbacks-temper-chevrons-momentum.txt"
+    assert text_date(ctx, name) == dt.date(2026, 1, 24)
+    assert unglue_clock_lead("24.01.2026 - 06:02:05Despite trading near") == [
+        "24.01.2026 - 06:02:05",
+        "Despite trading near",
+    ]
+    assert unglue_clock_lead("24.01.2026 - 06:02AM") == ["24.01.2026 - 06:02AM"]
+    assert unglue_clock_lead("24.01.2026 06:02UTC") == ["24.01.2026 06:02UTC"]
+
+
+def test_a_december_stamp_over_a_lead_naming_early_january(ctx):
+    """ttm.financial (dev116): "Reuters2025-12-29" under a Reuters headline whose bullets
+    look ahead to "January 12": a date early next year fits a stamp of late December; one
+    eleven months before it does not."""
+    name = (
+        "dev116/en_ttmfinancial_us-natural-gas-futures-rise-on-cold-weather-forecasts-"
+        "record-lng-exports.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2025, 12, 29)
+    head = "US gas futures rise on cold weather\n\n29.12.2025\n\n"
+    ahead = "Meteorologists see a drop in temperatures through January 12, the forecasters said."
+    assert ingest_text(ctx, head + ahead) == dt.date(2025, 12, 29)
+    back = "On January 12 the plant stopped, the company said in a statement to investors."
+    assert ingest_text(ctx, head + back) is None
+
+
+def test_a_lead_opening_with_today_and_a_weekday_before_the_date(ctx):
+    """Canberra Daily (dev116): "Today, Friday 24 February 2023, marks one year since …": the
+    day the report was written, its weekday between "Today" and the date."""
+    name = "dev116/en_canberradaily_the-faces-of-canberrans-at-ukrainian-vigil.txt"
+    assert text_date(ctx, name) == dt.date(2023, 2, 24)
+
+
+def test_a_day_with_its_ordinal_ending_is_a_date(ctx):
+    """bogdan.news (dev116): another story's teaser and its stamp "05.12.2024" over a lead
+    telling of "На вчора, 25-те січня": the ordinal ending ("25-те", "1-го", "25-го января")
+    does not hide the day, so the stamp eleven months later is no date of this text."""
+    assert [d[1:] for d in find_dates("На вчора, 25-те січня, цінник", ctx.rules)] == [
+        (None, 1, 25)
+    ]
+    assert [d[1:] for d in find_dates("з 1-го лютого 2022 року", ctx.rules)] == [(2022, 2, 1)]
+    assert [d[1:] for d in find_dates("до 25-го января", ctx.rules)] == [(None, 1, 25)]
+    name = "dev116/uk_bogdannews_vartist-palnoho-na-khmelnychchyni-bie-novi-rekordy.txt"
+    assert text_date(ctx, name) is None
+
+
+def test_a_place_and_full_date_opening_the_lead_with_no_dash(ctx):
+    """naija247news (dev62): "Moscow, Jan. 14, 2021 Pupils in the Russian city of Yakutsk were
+    sent home …" (the dash lost): the dateline's day, not the URL's /2021/01/15/ (the site's
+    posting a day later). A place and a date before a word in capitals is no dateline."""
+    name = (
+        "dev62/en_naija247news_russian-pupils-in-siberia-sent-home-due-to-minus-50-degrees-cold.txt"
+    )
+    url = (
+        "https://www.naija247news.com/2021/01/15/russian-pupils-in-siberia-sent-home-due-to-"
+        "minus-50-degrees-cold/"
+    )
+    assert text_date(ctx, name, url=url) == dt.date(2021, 1, 14)
+    dl = clean_text(page(name), ctx.rules).dateline
+    assert dl is not None and (dl.place, dl.year, dl.month, dl.day) == ("Moscow", 2021, 1, 14)
+    assert clean_text("Moscow, Jan. 14, 2021 UTC news of the day", ctx.rules).dateline is None

@@ -5797,3 +5797,31 @@ def test_a_reports_credit_is_a_byline_not_a_headline(ctx):
     assert art.title != "Story by Jane Doe"
     art = _ingest(f"Report from Central Asia: gas deals grow\n\n{lead}")
     assert art.title == "Report from Central Asia: gas deals grow"
+
+
+def test_a_box_of_polls_years_apart_above_the_headline_is_a_list(ctx):
+    """nadbugom (dev116): "ОПИТУВАННЯ, ТЕСТИ" over five polls, each under its stamp of another
+    year ("02.05.2019" / "Чи потрібний у Червонограді скейт-парк?" … "26.04.2017" / "ТЕСТ: а
+    Ви добре знаєте місцевий говір?"), then the headline: the last poll is an item too,
+    not the headline (its stamp is as far from the others as they are from each other)."""
+    art = _realset_article(ctx, "dev116/uk_nadbugom_teplo-maizhe-diishlo-u-sheptytskomu.txt")
+    assert art.title == (
+        "''Тепло майже дійшло'': у Шептицькому влада обіцяє, що опалення ось-ось з’явиться"
+    )
+    assert art.date == dt.date(2025, 11, 4)
+
+
+def test_a_weather_box_with_the_temperature_first_is_debris(ctx):
+    """rezhonline (dev116): "прогноз на 5 дней" / "2 oC пасмурно" (the degree sign a letter
+    o) in a small-town portal's header, and "Последние отзывы" over readers' reviews: the
+    reviews' stamps ("Елизаров Николай 11.11.2024 16:30") are not the article's, which has
+    none."""
+    name = (
+        "dev116/ru_rezhonline_v-ekaterinburge-na-10-rublei-povysili-stoimost-dizelnogo-topliva.txt"
+    )
+    assert _realset_article(ctx, name).date is None
+    assert classify("2 oC пасмурно", ctx.rules) is not None
+    assert classify("-3 °С облачно", ctx.rules) is not None
+    assert classify("прогноз на 5 дней", ctx.rules) is not None
+    assert classify("Последние отзывы", ctx.rules) == "comments"
+    assert classify("В Екатеринбурге 2 дня пасмурно", ctx.rules) is None

@@ -897,3 +897,12 @@ def test_taiwans_cpc_is_not_the_caspian_pipeline(real, taxonomy):
     # CPC Corporation, Taiwan's refiner, named seven times; no pipeline, no Kazakhstan
     text = real("dev113/en_taiwannews_cpc-formosa-cut-gas-diesel-prices-despite-rising-crude")
     assert "energy_transit" not in by_topic(text, taxonomy)
+
+
+def test_an_uprising_in_kazakhstan_in_january_2022_is_the_unrest(real, taxonomy):
+    # Kalkine Media (dev116): crude oil up "on escalating unrest in OPEC+ oil producer
+    # Kazakhstan" as "Russia sent in paratroopers to put down a countrywide uprising":
+    # the uprising is the unrest's word as much as "riot"
+    text = real("dev116/en_kalkinemedia_crude-oil-rises-on-fresh-violence-in-kazakhstan")
+    got = by_topic(text, taxonomy, dt.date(2022, 1, 7))
+    assert "uprising" in got["unrest_2022"]

@@ -88,6 +88,7 @@ from generator.ingest.clean.unglue import (
     unglue_bracket_stamp,
     unglue_caps_byline,
     unglue_card,
+    unglue_clock_lead,
     unglue_dated_headline,
     unglue_doubled_headline,
     unglue_headline_date,
@@ -218,43 +219,21 @@ def clean_text(
     ]
     lines = join_badge_date(lines, rules)  # "09" / "сен 2023"
     lines = [part for line in lines for part in unglue_card(line)]
-    lines = [
-        part
-        for n, line in enumerate(lines)
-        for part in (unglue_doubled_headline(line) if n < DATED_HEADLINE_LINES else [line])
-    ]
-    lines = [
-        part
-        for n, line in enumerate(lines)
-        for part in (unglue_headline_date(line, rules) if n < DATED_HEADLINE_LINES else [line])
-    ]
-    lines = [
-        part
-        for n, line in enumerate(lines)
-        for part in (
-            unglue_dated_headline(line, rules, slug) if n < DATED_HEADLINE_LINES else [line]
-        )
-    ]
-    lines = [
-        part
-        for n, line in enumerate(lines)
-        for part in (unglue_caps_byline(line, rules) if n < DATED_HEADLINE_LINES else [line])
-    ]
-    lines = [
-        part
-        for n, line in enumerate(lines)
-        for part in (unglue_inline_stamp(line, rules) if n < DATED_HEADLINE_LINES else [line])
-    ]
-    lines = [
-        part
-        for n, line in enumerate(lines)
-        for part in (unglue_bracket_stamp(line, rules) if n < DATED_HEADLINE_LINES else [line])
-    ]
-    lines = [
-        part
-        for n, line in enumerate(lines)
-        for part in (unglue_bar_stamp(line, rules) if n < DATED_HEADLINE_LINES else [line])
-    ]
+    for split in (  # lines near the top a scraper glued together, in this order
+        unglue_doubled_headline,
+        lambda line: unglue_headline_date(line, rules),
+        lambda line: unglue_dated_headline(line, rules, slug),
+        unglue_clock_lead,
+        lambda line: unglue_caps_byline(line, rules),
+        lambda line: unglue_inline_stamp(line, rules),
+        lambda line: unglue_bracket_stamp(line, rules),
+        lambda line: unglue_bar_stamp(line, rules),
+    ):
+        lines = [
+            part
+            for n, line in enumerate(lines)
+            for part in (split(line) if n < DATED_HEADLINE_LINES else [line])
+        ]
     lines = [part for line in lines for part in unglue_tail_stamp(line, rules)]
     lines = [part for line in lines for part in unglue_stamp_notice(line, rules)]
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"

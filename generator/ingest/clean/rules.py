@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from generator.ingest.clean.text import UPPER, comparison_key
+from generator.ingest.clean.text import CYR_LOWER, UPPER, comparison_key
 from generator.languages import LanguagePack, month_regex, one_each
 
 MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
@@ -234,6 +234,17 @@ def build_rules(
                 r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?:\s*[^\W\d_]{1,4}\.?)?(?P<own>)"
                 r"\s*[-—–]{1,2}\s+"
                 rf"{lead}",
+                re.IGNORECASE,
+            ),
+            # PLACE, FULL DATE and the lead with no dash between, the page having lost it
+            # ("Moscow, Jan. 14, 2021 Pupils in the Russian city of Yakutsk …"): the place
+            # one word, the year in four figures, the lead's first word in small letters after
+            # its capital (not "UTC")
+            re.compile(
+                rf"^(?-i:(?P<place>[{UPPER}][\w\-]+)),\s+"
+                rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\.?\s+(?P<day2>\d{{1,2}}))"
+                r"(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})(?P<own>)\s+"
+                rf"(?=(?-i:[{UPPER}][a-z{CYR_LOWER}]))",
                 re.IGNORECASE,
             ),
             # PLACE, DAY MONTH – the lead, no agency and no year: an English wire's dateline

@@ -23,7 +23,14 @@ from generator.ingest.clean.rules import (
     STANDFIRST_MAX_WORDS,
     CleanRules,
 )
-from generator.ingest.clean.text import CYR, bare_end, comparison_key, ends_sentence, word_count
+from generator.ingest.clean.text import (
+    CYR,
+    all_caps,
+    bare_end,
+    comparison_key,
+    ends_sentence,
+    word_count,
+)
 from generator.ingest.clean.timestamps import is_timestamp, published_label
 
 GLUED_STAMP_WORDS = 6  # a date and time glued after a headline: this many words at most
@@ -81,7 +88,12 @@ def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) ->
             continue  # an item's headline printed twice ("Дачный сезон под угрозой: …" ×2)
         said = not stamp and (word_count(line) > HEADLINE_MAX_WORDS or bare_end(line).endswith("."))
         if j == stop or stamp == previous or (not stamp and word_count(line) > TEASER_MAX_WORDS):
-            if sentences and run and previous is False and not _stamp_above(lines, run[0], rules):
+            if (
+                sentences
+                and run
+                and previous is False
+                and not _items_under_stamps(lines, run, rules)
+            ):
                 run = run[:-1]  # items over their stamps: what follows the last stamp is not one
             elif run and _own_stamp_last(dated):
                 run, stamps = run[:-1], stamps - 1  # the article's headline under its stamp,
@@ -124,8 +136,21 @@ def _own_stamp_last(dated: list[dt.date | None]) -> bool:
     day's news over an older report)?"""
     if len(dated) <= LIST_STAMPS or dated[-1] is None or None in dated[:-1]:
         return False
-    last = dated[-1]
-    return all(abs((last - other).days) > OWN_STAMP_APART_DAYS for other in dated[:-1])
+    last, others = dated[-1], [d for d in dated[:-1] if d is not None]
+    if (max(others) - min(others)).days > OWN_STAMP_APART_DAYS:
+        return False  # the list's own stamps years apart (a box of polls): the last is one too
+    return all(abs((last - other).days) > OWN_STAMP_APART_DAYS for other in others)
+
+
+def _items_under_stamps(lines: list[str], run: list[int], rules: CleanRules) -> bool:
+    """Does a list's run of items stand each under its stamp: a stamp over the first item,
+    past the list's heading in capitals ("ОПИТУВАННЯ, ТЕСТИ" / "02.05.2019" / "Чи потрібний
+    у Червонограді скейт-парк?" / …)?"""
+    first = run[0]
+    heading = lines[first].strip()
+    if len(run) > 1 and word_count(heading) <= LIST_HEADING_WORDS and all_caps(heading):
+        first = run[1]
+    return _stamp_above(lines, first, rules)
 
 
 def _stamp_above(lines: list[str], i: int, rules: CleanRules) -> bool:
@@ -348,6 +373,8 @@ def stamp_lines(
             stamp = _page_title_date(lines, kinds, i, rules)
         if stamp is not None and kinds[i] == "timestamp" and _item_stamp(lines, kinds, i):
             continue  # "1 июля 2025, 00:00" / "Дачный сезон под угрозой: …": an item's own
+        if stamp is not None and "comments" in kinds[(title_index or -1) + 1 : i]:
+            continue  # a review's under a comments box's heading ("Последние отзывы" / …)
         if stamp is not None and (i < first_body or kinds[i] is None):
             if title_index is None:
                 where = "top"
@@ -379,7 +406,14 @@ def stamp_lines(
     second = next(
         (i for i in text if i > first_body and not _said_twice(lines, kinds, i)), len(lines)
     )
-    if first_body < len(lines) and word_count(lines[first_body]) <= STANDFIRST_MAX_WORDS:
+    # (not under a readers' comments box above the first paragraph, the headline not between:
+    # "Последние отзывы" / a review's headline / "Елизаров Николай 11.11.2024 16:30" / …)
+    in_comments = "comments" in kinds[(title_index or -1) + 1 : first_body]
+    if (
+        first_body < len(lines)
+        and word_count(lines[first_body]) <= STANDFIRST_MAX_WORDS
+        and not in_comments
+    ):
         for i in range(first_body + 1, second):
             if kinds[i] == "timestamp":
                 out.append(("lead", lines[i]))

@@ -188,6 +188,23 @@ def unglue_inline_stamp(line: str, rules: CleanRules) -> list[str]:
     return [head, stamp, lead]
 
 
+# a stamp in figures whose clock runs into the lead's first word, no space between
+# ("24.01.2026 - 06:02:05Despite trading near …"); not into "AM" or "UTC"
+_CLOCK_GLUED = re.compile(
+    r"^(?P<stamp>\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\s*[-–—|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)"
+    rf"(?=[{UPPER}](?-i:[a-z]|[{CYR_LOWER}]))"
+)
+
+
+def unglue_clock_lead(line: str) -> list[str]:
+    """A stamp glued to the lead under the headline ("24.01.2026 - 06:02:05Despite trading
+    …", a market-news site's) -> the stamp / the lead."""
+    m = _CLOCK_GLUED.match(line)
+    if m is None:
+        return [line]
+    return [m.group("stamp"), line[m.end() :]]
+
+
 _BRACKET_STAMP = re.compile(r"^\[(?P<stamp>[^\[\]\n]{6,40})\]\s+(?=\S)")
 
 

@@ -102,6 +102,14 @@ def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = 
                 return False
             continue
         same, before = safe_date(date.year, month, day), safe_date(date.year - 1, month, day)
+        after = safe_date(date.year + 1, month, day)
+        if (
+            started is not None
+            and after is not None
+            and (after - date).days <= MAX_LOOK_AHEAD_DAYS_LEAD
+        ):
+            continue  # put ahead into early next year, under a stamp of late December
+            # ("temperatures drop through January 12" under "2025-12-29")
         if (
             same is not None
             and start < LEAD_EVENT_CHARS
@@ -129,8 +137,9 @@ def _today_lead(
 ) -> tuple[int | None, int, int] | None:
     """(year or ``None``, month, day) a sentence of the lead opens with after "today"
     ("Сегодня, 10 января в стране — …", "Сьогодні, 12 січня, під головуванням …",
-    "Today, January 6, the …"): the day the report was written. Not a quoted statement's
-    "today" («Бүгін, 2011 жылы 16 желтоқсан …» деп мәлімдеді), nor one of two such days."""
+    "Today, January 6, the …", "Today, Friday 24 February 2023, marks …"): the day the
+    report was written. Not a quoted statement's "today" («Бүгін, 2011 жылы 16 желтоқсан …»
+    деп мәлімдеді), nor one of two such days."""
     if not rules.today_words or not cleaned.body:
         return None
     words = "|".join(re.escape(w) for w in sorted(rules.today_words, key=len, reverse=True))
@@ -141,7 +150,11 @@ def _today_lead(
             before = para[: m.start()]
             if sum(before.count(q) for q in "«„“") > sum(before.count(q) for q in "»”"):
                 continue  # inside a quotation
-            dates = find_dates(para[m.end() : m.end() + 40], rules, latin)
+            rest = para[m.end() : m.end() + 60]
+            named = re.match(r"([^\W\d_]+)\.?,?\s+", rest)  # "Today, Friday 24 February 2023"
+            if named and named.group(1).casefold() in rules.weekdays:
+                rest = rest[named.end() :]
+            dates = find_dates(rest[:40], rules, latin)
             if dates and dates[0][0] == 0:
                 found.add(dates[0][1:])
     return found.pop() if len(found) == 1 else None
