@@ -68,8 +68,16 @@ _LIST_KEYS = (
     "stamp_labels",
     "counter_words",
     "currency_names",
+    "number_words",
 )
-_PATTERN_KEYS = ("date_patterns", "bylines", "attribution", "summary_openers", "anniversary")
+_PATTERN_KEYS = (
+    "date_patterns",
+    "bylines",
+    "attribution",
+    "summary_openers",
+    "anniversary",
+    "years_after",
+)
 KNOWN_KEYS = frozenset(
     {"code", "name", "months", "month_locales", "debris", "deciding_letters", "deciding_share"}
     | set(_LIST_KEYS)
@@ -138,6 +146,10 @@ class LanguagePack:
     currency_names: tuple[str, ...] = ()
     # "on this day in 2011": a dated header is then the recalled event's day (group `year`)
     anniversary: tuple[re.Pattern[str], ...] = ()
+    # "ten years after" an event (group `n`, in figures or one of ``number_words``, whose
+    # place in the list is its value: "zero", "one", …): the report's year is the event's + n
+    years_after: tuple[re.Pattern[str], ...] = ()
+    number_words: tuple[str, ...] = ()
     deciding_letters: str = ""
     deciding_share: float = 0.0
     path: str = ""
@@ -306,6 +318,7 @@ def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
     attribution = compile_list("attribution", data.get("attribution"), ("source",))
     summary_openers = compile_list("summary_openers", data.get("summary_openers"))
     anniversary = compile_list("anniversary", data.get("anniversary"), ("year",))
+    years_after = compile_list("years_after", data.get("years_after"), ("n",))
     debris: dict[str, tuple[re.Pattern[str], ...]] = {}
     raw_debris = data.get("debris") or {}
     if not isinstance(raw_debris, dict):
@@ -345,6 +358,7 @@ def _parse(data: Any, where: str) -> tuple[LanguagePack | None, list[Problem]]:
         attribution=tuple(attribution),
         summary_openers=tuple(summary_openers),
         anniversary=tuple(anniversary),
+        years_after=tuple(years_after),
         deciding_letters=letters,
         deciding_share=float(share),
         path=where,

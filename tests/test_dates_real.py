@@ -2508,3 +2508,38 @@ def test_a_place_and_full_date_opening_the_lead_with_no_dash(ctx):
     dl = clean_text(page(name), ctx.rules).dateline
     assert dl is not None and (dl.place, dl.year, dl.month, dl.day) == ("Moscow", 2021, 1, 14)
     assert clean_text("Moscow, Jan. 14, 2021 UTC news of the day", ctx.rules).dateline is None
+
+
+def test_a_date_in_english_words_over_a_byline_is_a_stamp(ctx):
+    """freightnews.co.za (dev117): "27 Sep 2022 - by Staff reporter" under the headline: the
+    date and the reporter's credit. An English date before capitalised words is not (a
+    headline may open so)."""
+    name = "dev117/en_freightnews_new-study-shows-black-sea-container-activity-decline.txt"
+    assert text_date(ctx, name, chars=4000) == dt.date(2022, 9, 27)
+    from generator.ingest.clean.stamps import stamp_and_credit
+
+    assert stamp_and_credit("27 Sep 2022 - by Staff reporter", ctx.rules)
+    assert not stamp_and_credit("27 Sep 2022 Storm Hits Port", ctx.rules)
+
+
+def test_a_day_month_and_year_joined_by_hyphens(ctx):
+    """ChemAnalyst (dev117): "- 22-Jan-2024 3:29 PM" under the headline."""
+    name = (
+        "dev117/en_chemanalyst_russian-fuel-terminal-stops-operations-amid-suspected-drone-"
+        "attack.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2024, 1, 22)
+    assert [d[1:] for d in find_dates("- 22-Jan-2024 3:29 PM", ctx.rules)] == [(2024, 1, 22)]
+    assert find_dates("item 3-May-2024-x", ctx.rules) == []
+
+
+def test_a_stamp_years_off_the_anniversary_the_opening_names(ctx):
+    """The Pensive Quill (dev14): "Ten years after police massacred striking oil workers at
+    Zhanaozen, …" and "… killed … on 16 December 2011" over a stamp "15-December-2022": a
+    report ten years after the event is of December 2021, so the stamp (eleven years on) is
+    a re-post's and the page stays undated; the same opening under a stamp of 15 December
+    2021 is dated by it."""
+    name = "dev14/en_thepensivequill_zhanaozen-ten-years.txt"
+    assert text_date(ctx, name) is None
+    text = page(name, 2500).replace("15-December-2022", "15-December-2021")
+    assert ingest_text(ctx, text) == dt.date(2021, 12, 15)

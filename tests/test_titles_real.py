@@ -5825,3 +5825,51 @@ def test_a_weather_box_with_the_temperature_first_is_debris(ctx):
     assert classify("прогноз на 5 дней", ctx.rules) is not None
     assert classify("Последние отзывы", ctx.rules) == "comments"
     assert classify("В Екатеринбурге 2 дня пасмурно", ctx.rules) is None
+
+
+def test_a_headline_ending_in_an_abbreviation_is_no_sentence(ctx):
+    """KFVS12 (dev117): "Here’s how Russia’s invasion of Ukraine could impact gas prices in
+    the U.S." over a caption, "By Debra Dolan" and the stamp: its last full stop is the
+    abbreviation's, so the line is the headline, not the text's first sentence (and the
+    byline under it never the title)."""
+    name = "dev117/en_kfvs12_heres-how-russias-invasion-of-ukraine-could-impact-gas-prices.txt"
+    art = _realset_article(ctx, name)
+    assert (
+        art.title == "Here’s how Russia’s invasion of Ukraine could impact gas prices in the U.S."
+    )
+    lead = (
+        "Fuel prices have been going up for weeks, and drivers across the country will pay "
+        "more at the pump this spring, analysts said on Thursday."
+    )
+    text = f"Drivers will pay more for gas across the country this spring, analysts said.\n\n{lead}"
+    art = ingest_bytes(RawInput(data=text.encode("utf-8"), origin="p.txt"), ctx)
+    assert (
+        art.title != "Drivers will pay more for gas across the country this spring, analysts said."
+    )
+
+
+def test_a_rubric_glued_after_a_per_cent_sign_is_cut(ctx):
+    """niva1931 (dev117): "… рост тарифов на комуслуги на 3–4%Новость": the rubric's word
+    glued to the headline's last figure."""
+    name = "dev117/ru_niva1931_belgorodskie-vlasti-zalozhili-rost-tarifov-na-komuslugi.txt"
+    assert _realset_article(ctx, name).title == (
+        "Белгородские власти заложили в трёхлетний бюджет рост тарифов на комуслуги на 3–4%"
+    )
+
+
+def test_a_menu_cut_to_an_abbreviation_does_not_end_the_header(ctx):
+    """chem.ru (dev117): "Новости Нефтегазовая пром." (a menu, its last item cut short) over
+    "Выставки Наука и технология" and the headline with a full stop, which the URL's slug
+    says: the menu's stop is no sentence's end, so the header runs on to the headline."""
+    name = "dev117/ru_chemru_uchastok-ammiakoprovoda-toliatti-odessa-povrezhden.txt"
+    url = (
+        "https://chem.ru/news/46713-uchastok-ammiakoprovoda-toljatti-odessa-povrezhden-v-"
+        "harkovskoj-oblasti.html"
+    )
+    art = _realset_article(ctx, name, url=url)
+    assert art.title == "Участок аммиакопровода Тольятти-Одесса поврежден в Харьковской области."
+    # a short sentence opening the text is no menu (aroged, dev77)
+    name = (
+        "dev77/en_aroged_russian-youtube-users-report-complete-loss-of-ability-to-view-videos.txt"
+    )
+    assert _realset_article(ctx, name).body.startswith("Only VPN helps.")

@@ -75,6 +75,8 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     ]
 )
 MIN_ENGLISH_SHARE = 0.06
+SENTENCE_WORDS = 6  # a line of text, not a menu item, for the romanised-text check
+ROMANISED_MIN_WORDS = 20  # ... which needs this many words
 MIN_LATIN_SHARE = 0.8
 
 
@@ -133,7 +135,7 @@ class LanguageDetector:
         Only the first ``MAX_CHARS`` characters are looked at: plenty for a language, and
         lingua's time grows with the length.
         """
-        text = text[:MAX_CHARS]
+        whole, text = text, text[:MAX_CHARS]
         if len(_LETTER.findall(text)) < MIN_LETTERS:
             return None
         shares = self.letter_shares(text)
@@ -150,7 +152,7 @@ class LanguageDetector:
             return allowed[0]
         language = self._detector_for(allowed).detect_language_of(text)
         code = None if language is None else self._code[language]
-        if code == "en" and _romanised(text):
+        if code == "en" and _romanised(whole):
             others = tuple(c for c in allowed if c != "en")
             if others:
                 cyrillic = cyrtranslit.to_cyrillic(text, "ru")
@@ -168,12 +170,19 @@ class LanguageDetector:
 
 
 def _romanised(text: str) -> bool:
-    """A Latin-script text that is not English: almost no English function words."""
+    """A Latin-script text that is not English: almost no English function words in its
+    sentences (lines of ``SENTENCE_WORDS`` words or more, the first ``MAX_CHARS`` of them;
+    a page's menu of English nouns over its text has none), or in its start when it has
+    no such lines."""
+    sentences = "\n".join(
+        line for line in text.splitlines() if len(_WORD.findall(line)) >= SENTENCE_WORDS
+    )[:MAX_CHARS]
+    text = sentences if len(_WORD.findall(sentences)) >= ROMANISED_MIN_WORDS else text[:MAX_CHARS]
     letters = _LETTER.findall(text)
     if not letters or len(_LATIN.findall(text)) / len(letters) < MIN_LATIN_SHARE:
         return False
     words = _WORD.findall(text.lower())
-    if len(words) < 20:
+    if len(words) < ROMANISED_MIN_WORDS:
         return False
     share = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS) / len(words)
     return share < MIN_ENGLISH_SHARE

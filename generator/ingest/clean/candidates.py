@@ -73,6 +73,10 @@ _FUNCTION_WORDS = SMALL_WORDS | {
 }
 
 
+# a line's last word an abbreviation, its full stop no sentence's end ("… in the U.S.")
+ABBREVIATION_END = re.compile(r"(?:\b(?-i:[A-Z])\.){2,}\W*$")
+
+
 def body_line(line: str, rules: CleanRules) -> bool:
     """A line of article text, not a headline: long, or a finished sentence of some length,
     or opening with an agency dateline."""
@@ -82,7 +86,9 @@ def body_line(line: str, rules: CleanRules) -> bool:
         and bare_end(line).endswith(".")
         and not all_caps(line)  # (a headline in capitals may end in a stop: "… НАДНАЦИОНАЛЬНО?..")
         and not YEAR_IN_BRACKETS.search(line)  # (nor one in a year's abbreviation in brackets:
-    ):  # "… в зоне нагорно-карабахского конфликта (на 03 августа 2022 г.)")
+        # "… в зоне нагорно-карабахского конфликта (на 03 августа 2022 г.)", nor in a
+        and not ABBREVIATION_END.search(line)  # country's: "… gas prices in the U.S.")
+    ):
         return True
     if words >= BROKEN_LEAD_WORDS and _SENTENCE_BREAK.search(line):
         return True  # a standfirst of sentences, cut off ("… заявил Токаев. По его словам,

@@ -6,6 +6,7 @@ import itertools
 import re
 
 from generator.ingest.clean.candidates import (
+    ABBREVIATION_END,
     LIST_BULLET,
     YEAR_CAPTION,
     YEAR_IN_BRACKETS,
@@ -86,6 +87,7 @@ HEADLINE_SCAN_LINES = 80  # ... among at most this many lines of 3+ words
 MENU_SCAN_LINES = 240  # ... and this many lines in all (menus of short items included)
 OVERLAP_WEIGHT = 1.5  # a headline's words recur in the article ...
 POSITION_PENALTY = 0.3  # ... but so do a standfirst's: the first headline-long line wins ties
+MENU_ABBREVIATION_WORDS = 4  # a menu's items, the last cut short: this many words at most
 _LIST_HEADINGS = frozenset({"read_also", "ticker"})  # a list's heading: other stories below
 CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.Ru#…" and its article)
 _DATED_CAPTION = re.compile(r"\w,\s*[0-3]?\d\.[01]\d\.(?:19|20)\d{2}\s*$")  # "…, 29.06.2025"
@@ -295,6 +297,9 @@ def choose_headline(
         ) and not says_slug(lines[i], slug):
             kinds[i] = "organisation"  # "Министерство обороны России": an owner or a credit
             continue
+        if _abbreviated_menu(lines[i], rules):
+            kinds[i] = "navigation"  # "Новости Нефтегазовая пром.": a menu, its last item cut
+            continue
         if section_trail(lines[i], rules):
             kinds[i] = "breadcrumb"  # "Новости » Политика": the site's sections
             continue
@@ -337,6 +342,7 @@ def choose_headline(
                 and not NAME_WITH_INITIALS.match(lines[i])  # "- Нұртлеу М.Ә." (a crumb)
                 and not _capitals_headline(lines[i])  # "… НАЧНУТ МЫСЛИТЬ НАДНАЦИОНАЛЬНО?.."
                 and not YEAR_IN_BRACKETS.search(lines[i])  # "… (на 03 августа 2022 г.)"
+                and not ABBREVIATION_END.search(lines[i])  # "… gas prices in the U.S."
             )
             or introduces(lines[i])
             or sum(word_count(lines[j]) >= 3 for j in candidates if j not in menu)
@@ -478,6 +484,19 @@ def _trail_section(lines: list[str], i: int) -> bool:
     key = comparison_key(lines[i])
     return any(
         SEPARATORS.search(line) and comparison_key(crumb_tail(line)) == key for line in lines[:i]
+    )
+
+
+def _abbreviated_menu(line: str, rules: CleanRules) -> bool:
+    """A short line of capitalised menu items, the first a navigation item, the last cut to
+    an abbreviation ("Новости Нефтегазовая пром."): no sentence (not "Only VPN helps.")."""
+    words = line.split()
+    return (
+        2 <= len(words) <= MENU_ABBREVIATION_WORDS
+        and comparison_key(words[0]) in rules.navigation
+        and all(w[0].isupper() for w in words[:-1])
+        and re.fullmatch(r"[^\W\d_]{2,5}\.", words[-1]) is not None
+        and words[-1][0].islower()
     )
 
 

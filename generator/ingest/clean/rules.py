@@ -55,6 +55,8 @@ class CleanRules:
     # fields, case-folded: ``_stamp_then_field``)
     record_fields: frozenset[str] = frozenset()
     anniversary: tuple[re.Pattern[str], ...] = ()
+    years_after: tuple[re.Pattern[str], ...] = ()  # "ten years after" (group n)
+    number_words: dict[str, int] = field(default_factory=dict)  # "ten" -> 10
     months: Mapping[str, int] = field(default_factory=dict)
     # a weekday's name or abbreviation ending the text before a date ("Wed, 02/07/2018"):
     # group ``day``, looked up in ``weekdays`` (0 Monday .. 6)
@@ -129,6 +131,8 @@ def build_rules(
     counters: set[str] = set()
     currencies: set[str] = set()
     anniversary: list[re.Pattern[str]] = []
+    years_after: list[re.Pattern[str]] = []
+    number_words: dict[str, int] = {}
     for code in sorted(packs):
         pack = packs[code]
         for cls in sorted(pack.debris):
@@ -164,6 +168,8 @@ def build_rules(
         counters.update(w.casefold() for w in pack.counter_words)
         currencies.update(" ".join(w.casefold().split()) for w in pack.currency_names)
         anniversary.extend(pack.anniversary)
+        years_after.extend(pack.years_after)
+        number_words.update((w.casefold(), n) for n, w in enumerate(pack.number_words))
     datelines: tuple[re.Pattern[str], ...] = ()
     if months:
         mon = month_regex(months)
@@ -373,6 +379,8 @@ def build_rules(
         salutation=_listed(r"^\W*(?:WORDS)\b[^.!?\n]{0,60}!", salutations),
         permalink=_listed(r"^\W*(?:WORDS)\s*:?\s*(?P<url>https?://\S+)\s*$", permalink),
         anniversary=tuple(anniversary),
+        years_after=tuple(years_after),
+        number_words=number_words,
         months=months,
         date_patterns=tuple(date_patterns),
         datelines=datelines,

@@ -249,13 +249,17 @@ def stamp_and_credit(line: str, rules: CleanRules) -> bool:
     ("05.06.2012 source: Reuters") or by the record's labels between bars ("07/25/2024 |
     Press release | Archived content")."""
     opening = OPENING_DATE.match(line)  # "05.07.2007 RBCdaily Екатерина Цирлина"
-    # ... or in words: "22 марта 2024 ГТРК «Хакасия»" (in Cyrillic only: an English headline
-    # may be set in capitalised words)
+    # ... or in words: "22 марта 2024 ГТРК «Хакасия»" (in Cyrillic: an English headline may be
+    # set in capitalised words, so there only a byline may follow)
     if opening:
         end = opening.end()
     elif CYR.search(line):
         end = opening_date_end(line, rules)
-    else:
+    else:  # a date in English words before a byline only ("27 Sep 2022 - by Staff reporter")
+        latin = opening_date_end(line, rules)
+        rest = line[latin:].strip(" .,|–—-") if latin else ""
+        if rest and any(rx.match(rest) for rx in rules.bylines):
+            return True
         end = 0
     if end:
         rest = line[end:].strip(" .,|–—-")

@@ -324,9 +324,10 @@ def headline_under_standfirst(
 
 _CLOCK_FIRST = re.compile(r"^\d{1,2}:\d{2}\s+(?=[^\W\d_])")
 _GLUED_SOURCE = re.compile(rf"[{CYR_LOWER}](?=[{CYR_UPPER}]{{2,}}[\w.-]*$)")
-# ... or a rubric's one word ("… прозвучит 21 маяНовость"): a small letter, then a
-# capitalised word ending the title
-_GLUED_LABEL = re.compile(rf"[{CYR_LOWER}](?=[{CYR_UPPER}][{CYR_LOWER}]{{2,}}$)")
+# ... or a rubric's one word ("… прозвучит 21 маяНовость", "… на 3–4%Новость"): a small
+# letter (or a per cent sign, a closing quote or bracket), then a capitalised word ending
+# the title
+_GLUED_LABEL = re.compile(rf"[{CYR_LOWER}%»)”](?=[{CYR_UPPER}][{CYR_LOWER}]{{2,}}$)")
 
 
 # an age mark after the headline, after a bar or in brackets ("… | 16+", "… (18+)")

@@ -16,6 +16,9 @@ MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's date may follow the publication by thi
 MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
 LEAD_EVENT_CHARS = 150  # the lead's opening, where a report names the day of its news ...
 LEAD_EVENT_MAX_LAG_DAYS = 21  # ... written at most this long after that day
+YEARS_AFTER_PARAGRAPHS = 3  # the opening whose "ten years after" and full dates are read
+YEARS_AFTER_SLACK = 0.5  # ... a publication this many years off the anniversary still fits
+DAYS_A_YEAR = 365.25
 TODAY_LEAD_PARAGRAPHS = 2  # paragraphs where a sentence opening "Today, 10 January" is looked for
 TODAY_DATED_PARAGRAPHS = 3  # ... "Today, 26 September 2025" (year given): a page's only date
 TODAY_URL_LAG_DAYS = 1  # a URL's date this long after the lead's "today" is the next day's posting
@@ -75,6 +78,37 @@ def _ahead(before: str, rules: CleanRules) -> bool:
     return started or _deadline(tail, rules)
 
 
+def _years_after_fit(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool) -> bool:
+    """Does a publication on ``date`` fit the opening's "ten years after" an event the text
+    dates in full ("Ten years after police massacred striking oil workers at Zhanaozen …" /
+    "… killed on 16 December 2011")? It must fall within half a year of that many years
+    after one of the full dates of the opening paragraphs (no such phrase or date: it fits)."""
+    if not rules.years_after or not cleaned.body:
+        return True
+    opening = "\n\n".join(cleaned.body.split("\n\n")[:YEARS_AFTER_PARAGRAPHS])
+    spans = []
+    for rx in rules.years_after:
+        for m in rx.finditer(f"{cleaned.title or ''}\n{opening}"):
+            n = m.group("n")
+            years = int(n) if n.isdigit() else rules.number_words.get(n.casefold())
+            if years:
+                spans.append(years)
+    if not spans:
+        return True
+    events = [
+        day
+        for _start, year, month, d in find_dates(opening, rules, latin)
+        if year is not None and (day := safe_date(year, month, d)) is not None and day < date
+    ]
+    if not events:
+        return True
+    return any(
+        abs((date - event).days / DAYS_A_YEAR - years) <= YEARS_AFTER_SLACK
+        for event in events
+        for years in spans
+    )
+
+
 def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> bool:
     """Do the lead's dates fit a publication on ``date``?
 
@@ -88,6 +122,8 @@ def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = 
     2025; "Чемпионат стартует 4-5 марта" under one of 29 January). Nor a stamp more than
     three weeks after the day the lead opens with ("У другій половині дня 17 червня …
     відбувся 2-й Саміт" under "22.07.2025 00:32:22"): news is told within days."""
+    if not _years_after_fit(date, cleaned, rules, latin):
+        return False
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
     started = None  # where the last date put ahead by its start word begins
     for start, year, month, day in find_dates(first, rules, latin):
