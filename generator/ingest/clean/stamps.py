@@ -153,6 +153,12 @@ def _items_under_stamps(lines: list[str], run: list[int], rules: CleanRules) -> 
     return _stamp_above(lines, first, rules)
 
 
+def _under_comments(kinds: list[str | None], title_index: int | None, i: int) -> bool:
+    """Is line ``i`` under a readers' comments box's heading, with no headline between?"""
+    start = 0 if title_index is None else title_index + 1
+    return "comments" in kinds[start:i]
+
+
 def _stamp_above(lines: list[str], i: int, rules: CleanRules) -> bool:
     """Is the nearest line above line ``i`` with anything on it a timestamp?"""
     above = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].strip()), "")
@@ -377,7 +383,7 @@ def stamp_lines(
             stamp = _page_title_date(lines, kinds, i, rules)
         if stamp is not None and kinds[i] == "timestamp" and _item_stamp(lines, kinds, i):
             continue  # "1 июля 2025, 00:00" / "Дачный сезон под угрозой: …": an item's own
-        if stamp is not None and "comments" in kinds[(title_index or -1) + 1 : i]:
+        if stamp is not None and _under_comments(kinds, title_index, i):
             continue  # a review's under a comments box's heading ("Последние отзывы" / …)
         if stamp is not None and (i < first_body or kinds[i] is None):
             if title_index is None:
@@ -412,11 +418,10 @@ def stamp_lines(
     )
     # (not under a readers' comments box above the first paragraph, the headline not between:
     # "Последние отзывы" / a review's headline / "Елизаров Николай 11.11.2024 16:30" / …)
-    in_comments = "comments" in kinds[(title_index or -1) + 1 : first_body]
     if (
         first_body < len(lines)
         and word_count(lines[first_body]) <= STANDFIRST_MAX_WORDS
-        and not in_comments
+        and not _under_comments(kinds, title_index, first_body)
     ):
         for i in range(first_body + 1, second):
             if kinds[i] == "timestamp":

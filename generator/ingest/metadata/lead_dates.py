@@ -121,7 +121,8 @@ def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = 
     2026", "С 1 января 2026 года посёлок войдет в состав …" under a stamp of 26 September
     2025; "Чемпионат стартует 4-5 марта" under one of 29 January). Nor a stamp more than
     three weeks after the day the lead opens with ("У другій половині дня 17 червня …
-    відбувся 2-й Саміт" under "22.07.2025 00:32:22"): news is told within days."""
+    відбувся 2-й Саміт" under "22.07.2025 00:32:22"): news is told within days. Nor a
+    stamp years off the anniversary the opening names (``_years_after_fit``)."""
     if not _years_after_fit(date, cleaned, rules, latin):
         return False
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
