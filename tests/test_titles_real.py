@@ -5873,3 +5873,37 @@ def test_a_menu_cut_to_an_abbreviation_does_not_end_the_header(ctx):
         "dev77/en_aroged_russian-youtube-users-report-complete-loss-of-ability-to-view-videos.txt"
     )
     assert _realset_article(ctx, name).body.startswith("Only VPN helps.")
+
+
+def test_the_sites_name_the_address_spells_is_cut_from_the_headline(ctx):
+    """journaldebruxelles.be and thesinhalanews.lk (dev118): "Journal De Bruxelles -
+    Uncertainty for …" and "… from Jan-May 2022 | Sinhala News", the page's title line: the
+    side of the dash or bar that the address spells is the site's name. Without the address
+    nothing is cut; a side the address does not spell stays."""
+    from generator.ingest.clean.title import strip_site_name
+
+    name = "dev118/en_journaldebruxelles_uncertainty-for-russian-tourists-in-turkey-hotspot-as-"
+    name += "war-rages.txt"
+    url = "https://www.journaldebruxelles.be/en/uncertainty-for-russian-tourists-in-turkey"
+    art = _realset_article(ctx, name, url=url)
+    assert art.title == "Uncertainty for Russian tourists in Turkey hotspot as war rages"
+    title = "Sri Lanka’s Tea exports to Ukraine drops 55-pct from Jan-May 2022 | Sinhala News"
+    url = "https://thesinhalanews.lk/sri-lankas-tea-exports-to-ukraine-drops-55-pct/"
+    assert strip_site_name(title, url) == title.removesuffix(" | Sinhala News")
+    assert strip_site_name(title, None) == title
+    assert strip_site_name(title, "https://example.com/tea") == title
+
+
+def test_a_pull_quote_the_text_says_again_is_no_headline(ctx):
+    """6abc (dev118): "\\"We came by airplane from Warsaw. It took us nine hours to fly, and we
+    were crying during the flight.\\"" over "2 Ukrainian refugees arrive in Philadelphia;
+    will stay at local church": a quotation the text says again below, over the headline."""
+    name = (
+        "dev118/en_6abc_2-ukrainian-refugees-arrive-in-philadelphia-will-stay-at-local-church.txt"
+    )
+    art = _realset_article(ctx, name)
+    assert art.title == "2 Ukrainian refugees arrive in Philadelphia; will stay at local church"
+    # a quotation over a lead cut off (The Hindu, dev9) is not taken for a pull quote: the
+    # line under it is no headline
+    art = _realset_article(ctx, "dev9/en_thehindu_satheesan_keralites_kazakhstan.txt")
+    assert not art.title.startswith("Leader of Opposition")

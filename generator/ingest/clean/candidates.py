@@ -180,6 +180,21 @@ _INNER_SENTENCE_END = re.compile(rf"[.!?]\s+[{UPPER}«\"„]")  # ... of whole s
 _QUOTED_LINE = re.compile(r'^\s*["«“„][^"«»“”„]{3,}["»”]\s*$')
 
 
+PULL_QUOTE_MAX_WORDS = 40  # a pull quote the text says again: this long at most ...
+PULL_QUOTE_HEADLINE_WORDS = 16  # ... over a headline this long at most
+
+
+def _quoted_again(lines: list[str], i: int) -> bool:
+    """Is the quotation on line ``i`` (at most ``PULL_QUOTE_MAX_WORDS`` words) said again
+    inside a later line: a pull quote over the headline ("\"We came by airplane from
+    Warsaw. …\"" over "2 Ukrainian refugees arrive in Philadelphia; …", the quote in the
+    text below)?"""
+    inner = comparison_key(lines[i].strip().strip('"«»“”„'))
+    if word_count(lines[i]) > PULL_QUOTE_MAX_WORDS or len(inner) < 20:
+        return False
+    return any(inner in comparison_key(line) for line in lines[i + 1 :])
+
+
 def teaser_over_headline(
     lines: list[str], i: int, candidates: list[int], rules: CleanRules
 ) -> bool:
@@ -197,14 +212,19 @@ def teaser_over_headline(
         and len(_INNER_SENTENCE_END.findall(line)) >= 2
     ):  # but not a paragraph of sentences that trails off after its last one: "… час
         return False  # людству схаменутися, роззброюватися …»…", an author's dots)
-    if not (trails or (word_count(line) <= 12 and _QUOTED_LINE.match(line))):
+    quoted = _QUOTED_LINE.match(line) is not None
+    pull = quoted and word_count(line) > 12 and _quoted_again(lines, i)
+    if not (trails or (quoted and word_count(line) <= 12) or pull):
         return False
     if any(word_count(lines[j]) >= 5 for j in candidates):
         return False
     following = next((x for x in lines[i + 1 : i + 4] if x.strip()), None)
+    # (under a long pull quote, a headline of a headline's usual length, not a lead cut
+    # off: "Leader of Opposition, V. D. Satheesan has urged … stuck in strife-torn")
+    longest = PULL_QUOTE_HEADLINE_WORDS if pull else HEADLINE_MAX_WORDS
     return (
         following is not None
-        and 4 <= word_count(following) <= HEADLINE_MAX_WORDS
+        and 4 <= word_count(following) <= longest
         and not bare_end(following).endswith(".")  # (a headline may ask: "…?")
         and classify(following, rules) is None
         and not body_line(following, rules)

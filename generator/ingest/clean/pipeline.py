@@ -77,6 +77,7 @@ from generator.ingest.clean.title import (
     share_markup_title,
     strip_credit,
     strip_own_name,
+    strip_site_name,
     tidy_title,
     title_candidate,
     trail_headline,
@@ -473,7 +474,7 @@ def clean_text(
         title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules)), True
     if title and not title_in_body:
         title = glued_rubric_cut(title, body)
-        title = _counter_cut(title, slug, url)
+        title = strip_site_name(_counter_cut(title, slug, url), url)
     removed = tuple(Removed(k, lines[i]) for i, k in enumerate(kinds) if k not in (None, "blank"))
     return Cleaned(
         title=title,

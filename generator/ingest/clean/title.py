@@ -4,6 +4,7 @@ standfirst, glued to the lead, at a trail's end, in a share button's markup)."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from generator.ingest.clean.candidates import (
     CRUMB_ARROWS,
@@ -493,6 +494,27 @@ def strip_own_name(title: str, lines: list[str]) -> str:
         return title
     top = [line for line in lines if line.strip()][:OWN_NAME_LINES]
     return head.rstrip() if any(comparison_key(line) == key for line in top) else title
+
+
+_SITE_SEP = re.compile(r"\s(?:\||[—–-])\s")
+SITE_KEY_CHARS = 5  # a site's name that its address spells: this many letters at least
+
+
+def strip_site_name(title: str, url: str | None) -> str:
+    """A headline without the site's name before or after a bar or dash, when the page's
+    address spells that name ("Journal De Bruxelles - Uncertainty for …" at
+    journaldebruxelles.be; "… from Jan-May 2022 | Sinhala News" at thesinhalanews.lk)."""
+    if not url or not (host := (urlsplit(url).hostname or "").removeprefix("www.")):
+        return title
+    site = re.sub(r"[^a-z0-9]", "", host.casefold())
+    parts = _SITE_SEP.split(title)
+    if len(parts) != 2:
+        return title
+    for name, rest in (parts, parts[::-1]):
+        key = re.sub(r"[^a-z0-9]", "", name.casefold())
+        if len(key) >= SITE_KEY_CHARS and key in site and word_count(rest) >= 3:
+            return rest.strip()
+    return title
 
 
 def strip_credit(title: str, rules: CleanRules) -> str:
