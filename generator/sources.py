@@ -68,7 +68,9 @@ def site_host(url: str | None) -> str | None:
     return ".".join(parts[-keep:])
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """``text`` case-folded, without spaces, punctuation or underscores ("Sinhala News" ->
+    "sinhalanews"): how a site's name is compared with its address."""
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
@@ -101,7 +103,7 @@ def name_from_host(host: str, text: str = "") -> str:
     dailysabah.com, "Юрьянские вести" for юрьянскиевести.рф), else the host itself as its
     readers write it ("reform.news", "арктик-тв.рф")."""
     shown = unicode_host(host)
-    key = _squash(host_label(shown))
+    key = squash(host_label(shown))
     latin = shown.isascii()
     if len(key) >= 3 and text:
         pattern = r"[A-Za-z0-9][A-Za-z0-9'.&-]*" if latin else r"[^\W_][\w'.&-]*"
@@ -109,7 +111,7 @@ def name_from_host(host: str, text: str = "") -> str:
         for n in (1, 2, 3):
             for i in range(len(words) - n + 1):
                 form = " ".join(words[i : i + n]).strip(".'-")
-                if _squash(form) in (key, _squash(shown)) and not form.islower():
+                if squash(form) in (key, squash(shown)) and not form.islower():
                     return form
     return shown
 

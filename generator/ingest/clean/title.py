@@ -4,7 +4,6 @@ standfirst, glued to the lead, at a trail's end, in a share button's markup)."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from generator.ingest.clean.candidates import (
     CRUMB_ARROWS,
@@ -42,6 +41,7 @@ from generator.ingest.clean.text import (
 )
 from generator.ingest.clean.timestamps import SITE_TOKEN, is_timestamp
 from generator.ingest.clean.unglue import GLUED_SENTENCE, share_label
+from generator.sources import site_host, squash
 
 SHARE_MARKUP_LINES = 5  # first lines where a share button's markup may give the headline
 GLUED_SLUG_SHARE = 0.5  # ... and a headline glued to the lead says the slug's words this much
@@ -478,7 +478,8 @@ TRAIL_ITEM_WORDS = 4  # the site's or a section's name in such a trail: this sho
 TRAIL_HEADLINE_WORDS = 4  # ... and the headline at its end this long at least
 # a site named by its domain, maybe with its motto ("Sochi24.tv — все новости города")
 _DOMAIN_TAIL = re.compile(rf"^{SITE_TOKEN.pattern}(?:\s+[—–-]\s+[^|]{{1,60}})?$")
-_TITLE_TAIL_SEP = re.compile(r"\s(?:\||[—–-])\s(?=[^|—–-]+$)")
+_SITE_SEP = re.compile(r"\s(?:\||[—–-])\s")  # a bar or dash between a headline and a name
+_TITLE_TAIL_SEP = re.compile(_SITE_SEP.pattern + r"(?=[^|—–-]+$)")  # ... the last one
 
 
 def strip_own_name(title: str, lines: list[str]) -> str:
@@ -496,7 +497,6 @@ def strip_own_name(title: str, lines: list[str]) -> str:
     return head.rstrip() if any(comparison_key(line) == key for line in top) else title
 
 
-_SITE_SEP = re.compile(r"\s(?:\||[—–-])\s")
 SITE_KEY_CHARS = 5  # a site's name that its address spells: this many letters at least
 
 
@@ -504,14 +504,13 @@ def strip_site_name(title: str, url: str | None) -> str:
     """A headline without the site's name before or after a bar or dash, when the page's
     address spells that name ("Journal De Bruxelles - Uncertainty for …" at
     journaldebruxelles.be; "… from Jan-May 2022 | Sinhala News" at thesinhalanews.lk)."""
-    if not url or not (host := (urlsplit(url).hostname or "").removeprefix("www.")):
-        return title
-    site = re.sub(r"[^a-z0-9]", "", host.casefold())
+    host = site_host(url)
     parts = _SITE_SEP.split(title)
-    if len(parts) != 2:
+    if not host or len(parts) != 2:
         return title
+    site = squash(host)
     for name, rest in (parts, parts[::-1]):
-        key = re.sub(r"[^a-z0-9]", "", name.casefold())
+        key = squash(name)
         if len(key) >= SITE_KEY_CHARS and key in site and word_count(rest) >= 3:
             return rest.strip()
     return title

@@ -85,7 +85,8 @@ def _years_after_fit(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: 
     after one of the full dates of the opening paragraphs (no such phrase or date: it fits)."""
     if not rules.years_after or not cleaned.body:
         return True
-    opening = "\n\n".join(cleaned.body.split("\n\n")[:YEARS_AFTER_PARAGRAPHS])
+    paragraphs = cleaned.body.split("\n\n", YEARS_AFTER_PARAGRAPHS)  # (not the whole body)
+    opening = "\n\n".join(paragraphs[:YEARS_AFTER_PARAGRAPHS])
     spans = []
     for rx in rules.years_after:
         for m in rx.finditer(f"{cleaned.title or ''}\n{opening}"):

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from generator.ingest.clean.slug import consonants, latin_letters
-from generator.sources import SourceRegistry, host_label, name_from_host, site_host
+from generator.sources import SourceRegistry, host_label, name_from_host, site_host, squash
 
 CYRILLIC = re.compile(r"[а-яёіїєґәғқңөұүһА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]")
 
@@ -67,10 +67,6 @@ def name_like(name: str) -> bool:
         and not name.startswith(("-", "–", "—"))
         and not name.endswith(("-", "–", "—"))
     )
-
-
-def squash(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.casefold())
 
 
 def host_keys(url: str | None) -> set[str]:
