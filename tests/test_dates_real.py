@@ -2543,3 +2543,46 @@ def test_a_stamp_years_off_the_anniversary_the_opening_names(ctx):
     assert text_date(ctx, name) is None
     text = page(name, 2500).replace("15-December-2022", "15-December-2021")
     assert ingest_text(ctx, text) == dt.date(2021, 12, 15)
+
+
+def test_a_press_release_dateline_with_its_country_before_the_wire_in_slashes(ctx):
+    """miningnewsfeed (dev118): "BISHKEK, KyrgyzstanMay 18, 2021 /CNW/ - Akylbek Japarov, …",
+    the comma between the country and the date lost with the markup: the dateline dates the
+    page and the lead starts after the wire's dash. The same with the comma kept."""
+    name = (
+        "dev118/en_miningnewsfeed_kyrgyz-republic-takes-steps-to-assume-temporary-control-of-"
+        "kumtor.txt"
+    )
+    cleaned = clean_text(page(name), ctx.rules)
+    dl = cleaned.dateline
+    assert dl is not None and (dl.place, dl.day, dl.month, dl.year) == ("BISHKEK", 18, 5, 2021)
+    assert cleaned.body.startswith("Akylbek Japarov, Member of the Jogorku Kenesh")
+    assert text_date(ctx, name) == dt.date(2021, 5, 18)
+    kept = clean_text(
+        "Headline of the release\n\nBISHKEK, Kyrgyzstan, May 18, 2021 /CNW/ - The "
+        "Government of the Kyrgyz Republic has initiated a legal process.",
+        ctx.rules,
+    )
+    assert kept.dateline is not None and kept.dateline.year == 2021
+    # a country and a date without a wire in slashes is no such dateline
+    plain = "Headline of the release\n\nBISHKEK, Kyrgyzstan May 18, 2021 the Government said."
+    assert clean_text(plain, ctx.rules).dateline is None
+
+
+def test_a_full_date_then_the_agency_in_slashes_opening_the_lead(ctx):
+    """46tv (dev118): "25 октября 2024. /46ТВ/. В августе этого года …" under the headline: a
+    TV station's own dateline with no place dates the page; the lead starts after it."""
+    name = "dev118/ru_46tv_cherez-sudzhanskuiu-grs-rossiiskii-gaz-vse-eshche-idet.txt"
+    cleaned = clean_text(page(name), ctx.rules)
+    dl = cleaned.dateline
+    assert dl is not None and (dl.day, dl.month, dl.year, dl.agency) == (25, 10, 2024, "46ТВ")
+    assert cleaned.body.startswith("В августе этого года")
+    assert text_date(ctx, name) == dt.date(2024, 10, 25)
+
+
+def test_a_stamp_under_a_standfirst_and_a_caption_is_the_lead_stamp(ctx):
+    """standard (dev118): headline / a standfirst / a photo's caption (no full stop) / "AP" /
+    "Benjamin Cooper23 April 2022" / the text. The caption is no paragraph of text, so the
+    author's stamp still lies between the standfirst and the text."""
+    name = "dev118/en_standard_iceland-rations-sunflower-oil-sales-to-one-bottle-per-customer.txt"
+    assert text_date(ctx, name) == dt.date(2022, 4, 23)

@@ -187,8 +187,12 @@ def build_rules(
             re.compile(
                 rf"^{place}"
                 r"\b\s*[,.]?\s*"  # the place ends a word: "MOSCOW –" is no "MOSCO" + "W"
-                # its country or state before an agency in brackets: "ALMATY, Kazakhstan (AP) —"
-                rf"(?:(?-i:[{UPPER}][\w.\-]+(?:\s[{UPPER}][\w.\-]+){{0,2}})(?=\s*\())?"
+                # its country or state before an agency in brackets: "ALMATY, Kazakhstan (AP) —",
+                # or before a full date and a wire in slashes, the comma sometimes lost with the
+                # markup: "BISHKEK, KyrgyzstanMay 18, 2021 /CNW/ -" (a press release)
+                rf"(?:(?-i:[{UPPER}][\w.\-]+(?:\s[{UPPER}][\w.\-]+){{0,2}})"
+                rf"(?:(?=\s*\()|(?:,\s+|(?<=[a-z])(?=[A-Z]))"
+                rf"(?=(?:{mon})\.?\s+\d{{1,2}},\s+\d{{4}}\s*/)))?"
                 rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})(?:\s+(?P<year>\d{{4}}))?"
                 # (the day whole: "MOSCOW, Nov 30 - Kazakhstan …" is no day 3 and agency "0")
                 rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}})(?!\d)(?:,?\s+(?P<year2>\d{{4}}))?"
@@ -199,7 +203,8 @@ def build_rules(
                 r"|(?P<day3>\d{1,2})(?:\.(?P<month3>\d{1,2})\.(?P<year3>\d{4}|\d{2})(?=\.?\s*[/”“\"«])"
                 r"|/(?P<month4>\d{1,2})/(?P<year4>\d{4})(?=\s*\(\s*(?-i:[A-Z]))))?"
                 r"\s*[.,]?\s*"
-                r"(?:/\s*(?P<a1>[^/\n]{2,40}?)\s*/\s*\.?"
+                # (a wire's dash after its slashes: "/CNW/ - Akylbek …")
+                r"(?:/\s*(?P<a1>[^/\n]{2,40}?)\s*/\s*\.?(?:\s*[-—–]{1,2}(?=\s))?"
                 r"|[”“\"«](?P<a5>[^”“\"»\n]{2,40})[”“\"»]\s*[-—–]"
                 # "Moscow, 17 May 2022 (TDI): The …"; alone on its line, the lead below it:
                 # "MARTINS FERRY, Ohio (WTRF)"
@@ -221,6 +226,13 @@ def build_rules(
                 rf"^(?P<place>)(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})"
                 rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
                 r"\s*(?:\[(?P<a1>[^\]\n]{2,40})\]|\((?P<a2>[^()\n]{2,40})\))\s*[-—–]{1,2}\s+(?=\S)",
+                re.IGNORECASE,
+            ),
+            # DATE. /AGENCY/. the lead, no place: "25 октября 2024. /46ТВ/. В августе …"
+            re.compile(
+                rf"^(?P<place>)(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})"
+                rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}),?)\s+(?P<year>\d{{4}})"
+                r"(?:\s*[^\W\d_]{1,4}\.?)?\.?\s*/\s*(?P<a1>[^/\n]{2,40}?)\s*/\s*\.?(?:\s*[-—–]{1,2})?\s+(?=\S)",
                 re.IGNORECASE,
             ),
             # (AGENCY, FULL DATE[, WEEKDAY]) – the lead: a trade paper's own credit opening

@@ -45,6 +45,7 @@ _LIST_KINDS = frozenset(
 LIST_HEADING_WORDS = 3  # a list's heading under the text ("Другие новости"), this short
 STAMP_BELOW_LINES = 6  # a stamp "below" the headline: at most this many lines under it
 CAPTION_MIN_WORDS = 5  # a caption printed twice, once with its credit: this long at least
+CAPTION_MAX_WORDS = 25  # a line of text ending no sentence, no longer than this: a caption
 PAGE_TITLE_HEAD_WORDS = 4  # a headline said again under the page's title line: this long
 LIST_STAMPS = 3  # items of a list, each over or under its own stamp: at least this many
 TEASER_MAX_WORDS = 80  # an item of such a list (a teaser of a few sentences) is no longer
@@ -413,8 +414,17 @@ def stamp_lines(
     )
     text = [i for i in text if i < heading] or text
     # (a line the page prints twice, a standfirst or a caption, is no paragraph of text)
+    # (nor a photo's caption, a line of text that ends no sentence: "Ukrainian troops in a
+    # field with sunflowers in Kryva Luka, eastern Ukraine" / "AP" / "Benjamin Cooper" / date)
     second = next(
-        (i for i in text if i > first_body and not _said_twice(lines, kinds, i)), len(lines)
+        (
+            i
+            for i in text
+            if i > first_body
+            and not _said_twice(lines, kinds, i)
+            and (ends_sentence(lines[i]) or word_count(lines[i]) > CAPTION_MAX_WORDS)
+        ),
+        len(lines),
     )
     # (not under a readers' comments box above the first paragraph, the headline not between:
     # "Последние отзывы" / a review's headline / "Елизаров Николай 11.11.2024 16:30" / …)
