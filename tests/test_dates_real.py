@@ -2586,3 +2586,12 @@ def test_a_stamp_under_a_standfirst_and_a_caption_is_the_lead_stamp(ctx):
     author's stamp still lies between the standfirst and the text."""
     name = "dev118/en_standard_iceland-rations-sunflower-oil-sales-to-one-bottle-per-customer.txt"
     assert text_date(ctx, name) == dt.date(2022, 4, 23)
+
+
+def test_a_reading_time_glued_to_the_stamps_clock(ctx):
+    """nzherald (dev119): "2 Mar, 2022 05:07 PM7 mins to read" under the byline, the reading
+    time glued to the clock's "PM": a stamp."""
+    name = "dev119/en_nzherald_ukraine-russia-war-helps-fuel-rising-petrol-diesel-prices.txt"
+    assert is_timestamp("2 Mar, 2022 05:07 PM7 mins to read", ctx.rules)
+    assert is_timestamp("2 Mar, 2022 05:07 PM 7 mins to read", ctx.rules)
+    assert text_date(ctx, name, chars=8000) == dt.date(2022, 3, 2)

@@ -5907,3 +5907,46 @@ def test_a_pull_quote_the_text_says_again_is_no_headline(ctx):
     # line under it is no headline
     art = _realset_article(ctx, "dev9/en_thehindu_satheesan_keralites_kazakhstan.txt")
     assert not art.title.startswith("Leader of Opposition")
+
+
+def test_a_live_blogs_entries_under_their_clock_times_are_its_text(ctx):
+    """pervo.ru (dev119): a city-day live blog, every entry under its clock time ("22:10
+    Большой салют на Центральной площади …" / "21:11 На сцене …" / … "15:55 …"), no headline.
+    The entries had all been taken for a ticker of other stories and the page failed with
+    no text left; they are its text, its title made from the lead and no date."""
+    art = _realset_article(ctx, "dev119/ru_pervoru_pervouralsk-vstrechaet-den-metallurga.txt")
+    assert art.body.startswith("22:10 Большой салют на Центральной площади")
+    assert "17:15 Для поддержания общественного порядка" in art.body
+    assert LEAD_TITLE in art.inferred and art.title.startswith("Большой салют")
+    assert art.date is None
+
+
+def test_other_stories_headlines_after_dashes_over_the_headline_are_a_sidebar(ctx):
+    """dmediag (dev119): five other stories' headlines, each after a dash ("- About 400
+    prisoners, civilians held at Western Command in Ann" / "- Myanmar topped world for
+    landmine casualties in 2023: report" / …), over "Arakan State townships report fuel
+    shortages": the list is a sidebar, not the headline nor the text. Replies opening with a
+    dash in a Russian text are sentences, and stay."""
+    art = _realset_article(
+        ctx, "dev119/en_dmediag_arakan-state-townships-report-fuel-shortages.txt"
+    )
+    assert art.title == "Arakan State townships report fuel shortages"
+    assert "Myanmar topped world" not in art.body
+    text = (
+        "Заголовок новости о газе\n\n- Все работает в автоматическом режиме, - сообщил он.\n\n"
+        "- Газ идет, как и шел.\n\n- Это так, - добавил он.\n\nПравда, украинская сторона "
+        "заявила, что не планирует продлевать контракт на транспортировку газа."
+    )
+    art = ingest_bytes(RawInput(data=text.encode("utf-8"), origin="reply.txt"), ctx)
+    assert "- Газ идет, как и шел." in art.body
+
+
+def test_a_reporters_byline_with_their_place_is_no_headline(ctx):
+    """sunnewsonline (dev119): "By Lukman Olabiyi, Lagos" (after the crawl marker) over the
+    lead: a Nigerian daily's byline with the reporter's place, not a headline; the title is
+    made from the lead. "By Jane Doe, CNN" names the outlet."""
+    name = "dev119/en_sunnewsonline_subsidy-removal-gridlock-as-protesters-hit-lagos-streets.txt"
+    art = _realset_article(ctx, name)
+    assert LEAD_TITLE in art.inferred and art.title.startswith("Members of the Nigeria Labour")
+    assert byline("By Lukman Olabiyi, Lagos", ctx.rules) == [("author", "Lukman Olabiyi")]
+    assert byline("By Jane Doe, CNN", ctx.rules) == [("author", "Jane Doe"), ("source", "CNN")]

@@ -383,6 +383,31 @@ def cut_teasers_on_top(lines: list[str], kinds: list[str | None]) -> None:
             kinds[i] = "sidebar"
 
 
+DASHED_LIST_ITEMS = 3  # a list of other stories opening the page, one dash per item: 3 at least
+_DASH_ITEM = re.compile(r"^[-–]\s+(?=[^\W\d_])")  # "- Myanmar topped world for …"
+
+
+def dashed_list_on_top(lines: list[str], kinds: list[str | None]) -> None:
+    """Mark the other stories' headlines that open the page, each after a dash, as a sidebar
+    ("- About 400 prisoners, civilians held at Western Command in Ann" / "- Myanmar topped
+    world for landmine casualties in 2023: report" / … / the headline): three or more in a
+    row from the first line of text, each headline-shaped (no sentence's end). A reply's
+    dash opens a sentence ("- Все работает в автоматическом режиме, - сообщил …")."""
+    run = []
+    for i in (i for i, line in enumerate(lines) if kinds[i] is None):
+        line = lines[i]
+        if not (
+            _DASH_ITEM.match(line)
+            and 2 <= word_count(line) - 1 <= HEADLINE_MAX_WORDS
+            and not ends_sentence(line)
+        ):
+            break
+        run.append(i)
+    if len(run) >= DASHED_LIST_ITEMS:
+        for i in run:
+            kinds[i] = "sidebar"
+
+
 RANKING_MIN_ITEMS = 5  # a numbered "most read" list over the article: 5 items at least
 RANKING_TOP_LINES = 8  # ... starting within this many text lines of the page's top
 

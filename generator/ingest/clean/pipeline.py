@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from generator.ingest.clean.blocks import (
     comment_boxes,
     cut_teasers_on_top,
+    dashed_list_on_top,
     labels_under_headline,
     numbered_headlines,
     numbered_trail,
@@ -176,6 +177,8 @@ class Removed:
 
 
 PHOTO_CAPTION_WORDS = 8  # a photo page's caption kept as its text when nothing else is
+LIVE_BLOG_ENTRIES = 3  # a live blog: this many entries each opening with its clock time
+LIVE_BLOG_ENTRY = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?=\S)")  # "22:10 Большой …"
 
 
 @dataclass(frozen=True)
@@ -258,6 +261,7 @@ def clean_text(
     own_slogans(lines, kinds, url)
     wrapped_epigraphs(lines, kinds)
     cut_teasers_on_top(lines, kinds)
+    dashed_list_on_top(lines, kinds)
     ranking_on_top(lines, kinds)
     spaced_headline(lines, slug)
     title = " ".join(title_hint.split()) if title_hint else None
@@ -462,6 +466,19 @@ def clean_text(
             if kind == "caption" and word_count(lines[i]) >= PHOTO_CAPTION_WORDS:
                 kinds[i] = None
         body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
+    if not body.strip():
+        # A live blog: its entries, each under its clock time, are all its text ("22:10
+        # Большой салют на Центральной площади …" / "21:11 На сцене …" / …), which the
+        # ticker check took for a list of other stories
+        entries = [
+            i for i, k in enumerate(kinds) if k == "ticker" and LIVE_BLOG_ENTRY.match(lines[i])
+        ]
+        if len(entries) >= LIVE_BLOG_ENTRIES and any(
+            word_count(lines[i]) >= PHOTO_CAPTION_WORDS for i in entries
+        ):
+            for i in entries:
+                kinds[i] = None
+            body = _paragraphs(lines, kinds, title_index if not title_in_body else None)
     # The title is cut from the text's opening when there is none (a lead paragraph that was
     # its dateline alone: "АСТАНА, 5 янв - РИА Новости."), the line taken is no headline
     # (``_slug_says_lead``), or the lead's first sentence taken was its stamp ("15 мая 2023.

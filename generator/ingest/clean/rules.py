@@ -431,9 +431,11 @@ def _stamp_neighbours(
         after = re.compile(rf"\s*\|\s*(?:{_phrases(fields)})\s*:\s*[^:\d|]{{1,40}}$", re.I)
     if counters:
         stems = rf"(?:{_phrases(counters)})\w*"
-        # (in brackets too: "14 сентября 2020 ( Просмотры 163 )")
+        # (in brackets too: "14 сентября 2020 ( Просмотры 163 )"; or a count glued to the
+        # clock's "PM": "2 Mar, 2022 05:07 PM7 mins to read")
         counts = re.compile(
-            rf"(?:\s+(?:{stems}\s*:\s*\d[\d\s]*|\d[\d\s]*\s+{stems}|\(\s*{stems}\s*:?\s*\d+\s*\)))+\s*$",
+            rf"(?:\s+(?:{stems}\s*:\s*\d[\d\s]*|\d[\d\s]*\s+{stems}|\(\s*{stems}\s*:?\s*\d+\s*\))"
+            rf"|(?<=[AP]M)\d[\d\s]*\s+{stems})+\s*$",
             re.I,
         )
     return before, after, counts
