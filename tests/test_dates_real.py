@@ -2595,3 +2595,21 @@ def test_a_reading_time_glued_to_the_stamps_clock(ctx):
     assert is_timestamp("2 Mar, 2022 05:07 PM7 mins to read", ctx.rules)
     assert is_timestamp("2 Mar, 2022 05:07 PM 7 mins to read", ctx.rules)
     assert text_date(ctx, name, chars=8000) == dt.date(2022, 3, 2)
+
+
+def test_a_rubric_joined_by_an_ampersand_before_the_stamp(ctx):
+    """russtd (dev120): "Europe Sun & Beach 03.05.2017" over the headline: the rubric path,
+    its words joined by an ampersand, and the day in figures (a Russian site's order)."""
+    name = "dev120/en_russtd_record-number-of-tourists-from-russia-will-arrive-in-antalya.txt"
+    assert is_timestamp("Europe Sun & Beach 03.05.2017", ctx.rules)
+    assert text_date(ctx, name) == dt.date(2017, 5, 3)
+    assert not is_timestamp("Sun & Beach holidays start on 03.05.2017", ctx.rules)
+
+
+def test_a_stamps_clock_glued_to_its_year(ctx):
+    """tatarstan24 (dev120): "01 сентября 202519:20" over the headline, the clock glued to
+    the year: 1 September 2025, 19:20."""
+    name = "dev120/ru_tatarstan24_kazanskii-pervyi-den-oseni.txt"
+    assert text_date(ctx, name) == dt.date(2025, 9, 1)
+    stamp = "Заголовок новости о городе\n\n01.09.202519:20\n\nВ Казани прошёл первый день осени."
+    assert ingest_text(ctx, stamp) == dt.date(2025, 9, 1)

@@ -5950,3 +5950,12 @@ def test_a_reporters_byline_with_their_place_is_no_headline(ctx):
     assert LEAD_TITLE in art.inferred and art.title.startswith("Members of the Nigeria Labour")
     assert byline("By Lukman Olabiyi, Lagos", ctx.rules) == [("author", "Lukman Olabiyi")]
     assert byline("By Jane Doe, CNN", ctx.rules) == [("author", "Jane Doe"), ("source", "CNN")]
+
+
+def test_an_edition_choosers_label_is_no_part_of_the_headline(ctx):
+    """thelocal (dev120): " date 2022-08-02 Read news from:" (the crawl marker and the
+    edition chooser's label) over "Gas bills to double for millions of German households":
+    the label is debris, not glued to the headline."""
+    name = "dev120/en_thelocal_gas-bills-to-double-for-millions-of-german-households.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "Gas bills to double for millions of German households"

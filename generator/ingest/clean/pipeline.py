@@ -122,6 +122,11 @@ _GLUED_DATES = re.compile(r"(?<=\b\d\d\.\d\d\.(?:19|20)\d\d)(?=\d\d\.\d\d\.(?:19
 _GLUED_YEAR_DAY = re.compile(
     r"(?<=[^\W\d_],\s(?:19|20)\d\d)(?=(?:[1-9]|[12]\d|3[01])\s+[^\W\d_]{3,}\.?,?\s+(?:19|20)\d\d\b)"
 )
+# ... or its clock glued to its year ("01 сентября 202519:20", "01.09.202519:20")
+_GLUED_YEAR_CLOCK = re.compile(
+    r"(?:(?<=[^\W\d_]\s(?:19|20)\d\d)|(?<=[^\W\d_],\s(?:19|20)\d\d)|(?<=\d\.\d\d\.(?:19|20)\d\d))"
+    r"(?=(?:[01]\d|2[0-3]):[0-5]\d\b)"
+)
 # A stamp's clock glued to its day, no space between ("11:1429 января 2014": 11:14, 29 January)
 _GLUED_CLOCK_DAY = re.compile(
     r"^(?P<clock>\W*(?:[01]?\d|2[0-3]):[0-5]\d)"
@@ -243,6 +248,7 @@ def clean_text(
     for i, line in enumerate(lines):  # "Поширити: Офіс КТК випробував міць БПЛА. …"
         line = _THUMB_NAME.sub("", line, count=1)  # "…-300x288Председатель …"
         line = _GLUED_DATES.sub(" ", line)  # "26.12.202526.12.2025": published / updated
+        line = _GLUED_YEAR_CLOCK.sub(" ", line, count=1)  # "01 сентября 202519:20"
         line = _SLASHED_STAMP.sub(r"\1", line)  # "/2010-06-16 13:03:20/"
         line = _FOUNDED_BEFORE_ISSUE.sub("", line, count=1)  # "Выходит с 1 мая 1923 года; № …"
         line = _GLUED_CLOCK_DAY.sub(r"\g<clock> ", line, count=1)  # "11:1429 января 2014"

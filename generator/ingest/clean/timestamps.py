@@ -159,7 +159,8 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     ):
         return True  # "25 июля 2016 автор": the author's field after the date left empty
     prefix = line[: min(a for a, _b in spans)]
-    places = [t for t in re.split(r"[\s,.]+", prefix) if t]
+    # (an ampersand joins a rubric's words: "Europe Sun & Beach 03.05.2017")
+    places = [t for t in re.split(r"[\s,.]+", prefix) if t and t != "&"]
     place_words = [w for w in comparison_key(prefix).split() if not _relative_word(w, rules)]
     if not dated:
         # The clock, the day and the place, nothing else: "14:54 05 December Kyiv, Ukraine".
