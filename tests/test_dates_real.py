@@ -2613,3 +2613,33 @@ def test_a_stamps_clock_glued_to_its_year(ctx):
     assert text_date(ctx, name) == dt.date(2025, 9, 1)
     stamp = "Заголовок новости о городе\n\n01.09.202519:20\n\nВ Казани прошёл первый день осени."
     assert ingest_text(ctx, stamp) == dt.date(2025, 9, 1)
+
+
+def _url_dated(ctx, name: str, url: str) -> dt.date | None:
+    page_text = page(name, 2500)
+    return ingest_bytes(RawInput(data=page_text.encode("utf-8"), origin=name, url=url), ctx).date
+
+
+def test_a_stamp_the_day_after_the_urls_date_is_the_publication(ctx):
+    """cowboystatedaily (dev121): "May 14, 20244 min read" under /2024/05/13/, and nashekolo
+    (dev101): a stamp of 11 February 2011 under an address of the 10th: the address keeps
+    the draft's day (or another time zone's), the page prints the day it was published. A
+    stamp more than a day later is an update's or a box of the day: the address stands."""
+    name = (
+        "dev121/en_cowboystatedaily_big-win-for-barrasso-as-his-ban-on-uranium-imports-signed.txt"
+    )
+    url = "https://cowboystatedaily.com/2024/05/13/biden-signs-barrassos-ban-on-uranium-imports/"
+    assert _url_dated(ctx, name, url) == dt.date(2024, 5, 14)
+    assert _url_dated(ctx, name, url.replace("/05/13/", "/05/10/")) == dt.date(2024, 5, 10)
+
+
+def test_a_date_after_the_month_the_address_states_is_no_publication_date(ctx):
+    """dmagazine (dev121): a box of the day "Tuesday, May 24, 2022 May 24, 2022" over a post
+    at /frontburner/2017/09/…: a date after the address's month is a later box's or
+    update's; no date. A date before it stands (gasandoil, dev30: "June 19, 2007" under
+    /2007/07/)."""
+    name = "dev121/en_dmagazine_state-sues-north-texas-gas-stations-accused-of-price-gouging.txt"
+    url = "https://www.dmagazine.com/frontburner/2017/09/state-sues-north-texas-gas-stations/"
+    assert text_date(ctx, name) == dt.date(2022, 5, 24)  # (the text alone cannot tell)
+    assert _url_dated(ctx, name, url) is None
+    assert _url_dated(ctx, name, url.replace("/2017/09/", "/2022/05/")) == dt.date(2022, 5, 24)

@@ -5959,3 +5959,46 @@ def test_an_edition_choosers_label_is_no_part_of_the_headline(ctx):
     name = "dev120/en_thelocal_gas-bills-to-double-for-millions-of-german-households.txt"
     art = _realset_article(ctx, name)
     assert art.title == "Gas bills to double for millions of German households"
+
+
+def test_a_photographers_credit_printed_twice_is_no_headline(ctx):
+    """tabletmag (dev121): "Michael M. Santiago/Getty Images" / the photo's caption with the
+    credit glued on ("… as the Russian invasion continues.Michael M. Santiago/Getty
+    Images") / … / the byline and stamp / the credit and caption again: the credit said
+    around the stamp is no headline printed under the text, and the long caption ending in
+    its credit is a caption, so the page's stamp "March 21, 2022" dates it."""
+    art = _realset_article(ctx, "dev121/en_tabletmag_the-war-back-home.txt")
+    assert "Getty Images" not in art.title
+    assert art.date == dt.date(2022, 3, 21)
+    caption = (
+        "Dmitrii Sorokin, at left, gives a speech as people gather for a rally in support of "
+        "Ukraine on the Brighton Beach Boardwalk in Brooklyn on March 6, 2022. Hundreds of people "
+        "assembled in this neighborhood.Michael M. Santiago/Getty Images"
+    )
+    assert classify(caption, ctx.rules) == "caption"
+
+
+def test_a_caption_with_its_credit_as_pic_in_brackets(ctx):
+    """edexlive (dev121): the crawl marker glued to "The first batch of evacuees from Ukraine
+    reach Romania … onward journey to India (Pic: PTI/MEA)", then the lead: a caption, not
+    the headline; the title is made from the lead."""
+    name = "dev121/en_edexlive_gujarat-uttarakhand-students-welcomed-back-meghalaya-cm-writes-"
+    name += "to-centre.txt"
+    art = _realset_article(ctx, name)
+    assert LEAD_TITLE in art.inferred
+    assert art.title.startswith("Indian students and nationals stuck in war-torn Ukraine")
+
+
+def test_a_closed_sites_notice_and_a_headline_glued_after_its_exclamation(ctx):
+    """kyrios (dev121): "Сайт зачинений. Просимо вибачення за незручності." (a closed site's
+    notice) over "На Полтавщині перша парафія «показала дулю» Москві!Сьогодні, 8 лютого,
+    …", the headline glued to the lead after its exclamation mark."""
+    name = "dev121/uk_kyrios_na-poltavshchyni-persha-parafiia-pokazala-duliu-moskvi.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "На Полтавщині перша парафія «показала дулю» Москві!"
+    assert art.body.startswith("Сьогодні, 8 лютого")
+    url = "https://kyrios.org.ua/news/pcu/44181-na-poltavshchini-persha-parafiya-pokazala-dulyu-"
+    url += "moskvi.html"  # (the slug's run ends at the exclamation, not in the glued lead)
+    art = _realset_article(ctx, name, url=url)
+    assert art.title == "На Полтавщині перша парафія «показала дулю» Москві!"
+    assert classify("Сайт закрыт. Приносим извинения за неудобства.", ctx.rules) == "prompt"

@@ -97,7 +97,11 @@ _WIRE_CAPTION = re.compile(
 _PHOTO_CREDIT_END = re.compile(
     r"(?:\(photo credit should read [^()]{2,80}\)|\((?:ap|afp|epa) photo\s*/[^()]{2,60}\)"
     r"|\.\s+[^\W\d_][\w.-]*(?:\s[^\W\d_][\w.-]*){0,3}\s*/\s*(?:the\s)?associated\spress"
-    r"(?:\sfile)?)\s*$",
+    r"(?:\sfile)?"
+    # ... or a photographer and a picture agency after a slash, the space after the full stop
+    # often lost: "… as the Russian invasion continues.Michael M. Santiago/Getty Images"
+    r"|\.\s*(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.-]*){1,3}\s*/\s*(?:(?:afp|ap)\svia\s)?getty\simages)"
+    r"\s*$",
     re.IGNORECASE,
 )
 

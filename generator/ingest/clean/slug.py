@@ -118,7 +118,9 @@ def slug_in_line(line: str, url: str | None, rules: CleanRules) -> tuple[str, st
     slug = [_skeleton(w) for w in every if re.fullmatch(r"[^\W\d_]{4,}", w)]
     if len(slug) < SLUG_RUN_MIN_WORDS:
         return None
-    tokens = list(re.finditer(r"[^\s\-–—]+", line))  # (a slug splits "из-за" too)
+    # (a slug splits "из-за" too; and an exclamation glued to the lead's first word ends a
+    # token: "… Москві!Сьогодні, 8 лютого …")
+    tokens = list(re.finditer(r"[^\s\-–—!?]+[!?]*|[!?]+", line))
     keys = []
     for tok in tokens:
         letters = re.sub(r"[\W\d_]", "", tok.group())

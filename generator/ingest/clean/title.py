@@ -122,11 +122,12 @@ def glued_headline(line: str, slug: frozenset[str] = frozenset()) -> tuple[str, 
     return head.strip(), rest.strip()
 
 
-# a line's markup lost between two elements: a word or a bracket, then a capital opening the
-# next ("… закрили пункт пропуску (відео)Пункт пропуску …")
+# a line's markup lost between two elements: a word, a bracket or an exclamation, then a
+# capital opening the next ("… закрили пункт пропуску (відео)Пункт пропуску …", "…
+# «показала дулю» Москві!Сьогодні, 8 лютого …")
 # (a one-letter preposition may open the lead: "… значимых проектовВ Сургуте завершился …")
 _GLUED_ELEMENTS = re.compile(
-    rf"(?<=[{CYR_LOWER}a-z)»”])(?=[{UPPER}][{CYR_LOWER}a-z]|[ВСКОУАИЯЗ]\s[{UPPER}])"
+    rf"(?<=[{CYR_LOWER}a-z)»”!?])(?=[{UPPER}][{CYR_LOWER}a-z]|[ВСКОУАИЯЗ]\s[{UPPER}])"
 )
 GLUED_LEAD_CHARS = 250  # the headline glued to its lead: within this many characters
 
@@ -141,14 +142,14 @@ def headline_glued_to_lead(line: str) -> tuple[str, str] | None:
         (
             m.start()
             for m in _GLUED_ELEMENTS.finditer(line, 0, GLUED_LEAD_CHARS)
-            if line[m.start() - 1] in ")»”" or line[: m.start()].split()[-1][:1].islower()
+            if line[m.start() - 1] in ")»”!?" or line[: m.start()].split()[-1][:1].islower()
         ),
         None,
     )
     if glue is None:
         return None
     head, rest = line[:glue], line[glue:]
-    if head[-1] not in ")»”" and ("," in head or dangling(head)):
+    if head[-1] not in ")»”!?" and ("," in head or dangling(head)):
         return None  # a lead's words run together: "… on Wednesday, amidWhile no …", "The
         # Security Council ofArmenia decided …"
     if 4 <= word_count(head) <= HEADLINE_MAX_WORDS and word_count(rest) >= 12:

@@ -28,7 +28,7 @@ from generator.ingest.metadata.stamps import (
     today_box,
     yesterday,
 )
-from generator.ingest.metadata.url_dates import permalink_date, url_date_reading
+from generator.ingest.metadata.url_dates import permalink_date, url_date_reading, url_month
 
 _LONE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*")  # a stamp's year on a line of its own
 _DAY_MONTH = re.compile(r"\s*(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\s*")  # ... its "17.06"
@@ -51,6 +51,7 @@ DATE_BRANCHES = (
     "page_date",  # the HTML page's own date (trafilatura)
     "url",  # the URL's date
     "stamp_before_url",  # a stamp around the headline of a day before the URL's date
+    "stamp_after_url",  # ... of the day after the URL's date (the draft's day, a time zone)
     "today_url",  # the lead's "Today, 10 January", the day before the URL's date
     "permalink",  # the page's own address written in its text
     "stamp_dateline",  # the stamp around the headline whose day a yearless dateline names
@@ -76,6 +77,28 @@ DATE_BRANCHES = (
 
 
 def date_with_provenance(
+    cleaned: Cleaned,
+    rules: CleanRules,
+    page_date: dt.date | None = None,
+    url: str | None = None,
+) -> tuple[dt.date | None, str | None, list[str]]:
+    """(date, the branch of ``DATE_BRANCHES`` that gave it, warnings): see ``_dated``.
+
+    A date after the month the URL states without a day ("/frontburner/2017/09/…" under a
+    box of the day "Tuesday, May 24, 2022") is a later box's or update's: no date. One
+    before it stands (a post filed in a later month's folder)."""
+    date, how, warnings = _dated(cleaned, rules, page_date, url)
+    month = url_month(url)
+    if date is not None and month is not None and (date.year, date.month) > month:
+        warnings.append(
+            f"the {how} date {date} is after the URL's month {month[0]}-{month[1]:02d}; "
+            "date left unknown"
+        )
+        return None, None, warnings
+    return date, how, warnings
+
+
+def _dated(
     cleaned: Cleaned,
     rules: CleanRules,
     page_date: dt.date | None = None,
@@ -208,6 +231,13 @@ def _branch_date(
             and fits_lead(stamped, cleaned, rules, latin)
         ):
             return stamped, "stamp_before_url", warnings
+        if (  # ... but the day after the address's: the post's draft or its time zone, the
+            stamped is not None  # stamp printed on publication ("May 14, 2024" under
+            and (stamped - by_url).days == 1  # /2024/05/13/; "11.02.2011" under a slug of
+            and posts_dateline(stamped, dl)  # the 10th)
+            and fits_lead(stamped, cleaned, rules, latin)
+        ):
+            return stamped, "stamp_after_url", warnings
         return by_url, "url", warnings
     by_url = permalink_date(cleaned, rules, url)
     if by_url is not None:

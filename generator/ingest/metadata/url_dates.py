@@ -64,6 +64,19 @@ def url_date(url: str | None) -> dt.date | None:
     return reading[0] if reading else None
 
 
+# a year and month with no day in the path ("/frontburner/2017/09/state-sues-…/")
+_YEAR_MONTH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(?!\d{1,2}/)")
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """(year, month) a page's URL path states without a day ("/2017/09/slug/"), when it
+    states no full date."""
+    if not url or url_date(url) is not None:
+        return None
+    m = _YEAR_MONTH.search(_original_path(urlsplit(url).path))
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def url_date_reading(url: str | None) -> tuple[dt.date, dt.date | None] | None:
     """(``url_date``, its month-first reading when the address writes it day first and its
     first two numbers can both be a month and differ: ``/09-07-2011/`` is 7 September on a
