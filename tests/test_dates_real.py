@@ -2643,3 +2643,15 @@ def test_a_date_after_the_month_the_address_states_is_no_publication_date(ctx):
     assert text_date(ctx, name) == dt.date(2022, 5, 24)  # (the text alone cannot tell)
     assert _url_dated(ctx, name, url) is None
     assert _url_dated(ctx, name, url.replace("/2017/09/", "/2022/05/")) == dt.date(2022, 5, 24)
+
+
+def test_a_stamp_whose_year_follows_the_comma_with_no_space_under_a_summary(ctx):
+    """addisfortune (dev122): a weekly's summary, "You can read the full story here", then
+    "PUBLISHED ON Jan 14,2023 [ VOL 23 , NO 1185]" over a post-rating plugin's lines ("How
+    useful was this post?" / "Click on a star to rate it!" / …): the stamp after the text,
+    its year after the comma with no space."""
+    name = "dev122/en_addisfortune_its-one-after-the-other.txt"
+    assert is_timestamp("PUBLISHED ON Jan 14,2023 [ VOL 23 , NO 1185]", ctx.rules)
+    assert text_date(ctx, name) == dt.date(2023, 1, 14)
+    found = find_dates("on Jan 14,2023", ctx.rules, latin=True)
+    assert [(y, m, d) for _s, y, m, d in found] == [(2023, 1, 14)]

@@ -140,3 +140,21 @@ def test_kazakh_in_arabic_script_is_kazakh(settings, name):
         encoding="utf-8"
     )
     assert load_ingest_context(settings).detector.detect(text) == "kk"
+
+
+def test_a_russian_report_quoting_in_ukrainian_is_russian(detector):
+    """misto.zp.ua (dev122): a Russian report of Zaporizhzhia's heating tariff whose mayor is
+    quoted at length in Ukrainian ("— На підставі постанови Кабінету міністрів, …"): the page
+    narrates in Russian. Read whole, the quotation outweighs the narration in the opening."""
+    from generator.nlp.language import narration
+
+    page = Path(__file__).resolve().parent / "data" / "realset" / "dev122"
+    text = (page / "ru_mistozp_kogda-zaporozhtsy-budut-menshe-platit-za-otoplenie.txt").read_text(
+        encoding="utf-8"
+    )
+    assert detector.detect(text) == "ru"
+    assert "На підставі постанови" not in narration(text)
+    # a short text or one that is all quotation is read whole
+    short = "— На підставі постанови Кабінету міністрів ми провели розрахунки, — сказав він."
+    assert narration(short) == short
+    assert detector.detect(short) == "uk"

@@ -6002,3 +6002,18 @@ def test_a_closed_sites_notice_and_a_headline_glued_after_its_exclamation(ctx):
     art = _realset_article(ctx, name, url=url)
     assert art.title == "На Полтавщині перша парафія «показала дулю» Москві!"
     assert classify("Сайт закрыт. Приносим извинения за неудобства.", ctx.rules) == "prompt"
+
+
+def test_a_byline_with_its_link_to_more_stories_and_an_endless_lists_residue(ctx):
+    """theeastafrican (dev122): the crawl marker glued to "By The EastAfrican More by this
+    Author" over the lead: a byline, no headline (the title is made from the lead). hetq
+    (dev122): "End of content No more pages to load" and "Your search did not match any
+    articles" over the byline and headline: widget residue, not the headline."""
+    art = _realset_article(
+        ctx, "dev122/en_theeastafrican_pain-for-dar-motorists-as-fuel-prices-go-up.txt"
+    )
+    assert LEAD_TITLE in art.inferred and art.title.startswith("Motorists in Tanzania")
+    name = "dev122/en_hetq_yerevan-police-dispatch-troops-to-guard-government-building.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "Yerevan: Police Dispatch Troops and Equipment to Guard Government Building"
+    assert classify("No more posts to load", ctx.rules) == "prompt"
