@@ -183,6 +183,7 @@ class Removed:
 
 PHOTO_CAPTION_WORDS = 8  # a photo page's caption kept as its text when nothing else is
 LIVE_BLOG_ENTRIES = 3  # a live blog: this many entries each opening with its clock time
+LIVE_BLOG_ENTRY_WORDS = 8  # ... one of them a sentence this long at least
 LIVE_BLOG_ENTRY = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?=\S)")  # "22:10 Большой …"
 
 
@@ -480,7 +481,7 @@ def clean_text(
             i for i, k in enumerate(kinds) if k == "ticker" and LIVE_BLOG_ENTRY.match(lines[i])
         ]
         if len(entries) >= LIVE_BLOG_ENTRIES and any(
-            word_count(lines[i]) >= PHOTO_CAPTION_WORDS for i in entries
+            word_count(lines[i]) >= LIVE_BLOG_ENTRY_WORDS for i in entries
         ):
             for i in entries:
                 kinds[i] = None
