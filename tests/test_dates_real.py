@@ -2655,3 +2655,31 @@ def test_a_stamp_whose_year_follows_the_comma_with_no_space_under_a_summary(ctx)
     assert text_date(ctx, name) == dt.date(2023, 1, 14)
     found = find_dates("on Jan 14,2023", ctx.rules, latin=True)
     assert [(y, m, d) for _s, y, m, d in found] == [(2023, 1, 14)]
+
+
+def test_a_language_switch_over_a_broadcast_days_box_and_the_bylines_stamp(ctx):
+    """vom (dev124): "Change language: English" / "Change language:" / "Broadcast 18-04-2024"
+    (a box of the broadcast day) / "Latest news" / the headline / "Oyundelger 2018-11-12
+    08:11": the language switch is no headline, and the byline's stamp under the headline
+    dates the page, not the box above it."""
+    name = "dev124/en_vom_mongolia-plans-coal-rail-link-to-china-by-2021.txt"
+    raw = RawInput(data=page(name, 2500).encode("utf-8"), origin=name)
+    art = ingest_bytes(raw, ctx)
+    assert art.title == "Mongolia plans coal rail link to China by 2021"
+    assert art.date == dt.date(2018, 11, 12)
+
+
+def test_a_stamp_then_its_reporters_field(ctx):
+    """kontan (dev124): "August 01, 2024, 08.57 PM  | Reporter: Dadan M. Ramdan" under the
+    headline: a stamp with its reporter's field after a bar."""
+    name = "dev124/en_kontan_pertamina-buys-russian-oil-impacts-on-relations-with-the-us.txt"
+    assert is_timestamp("August 01, 2024, 08.57 PM  | Reporter: Dadan M. Ramdan", ctx.rules)
+    assert text_date(ctx, name) == dt.date(2024, 8, 1)
+
+
+def test_years_after_an_event_the_opening_dates_by_its_year_alone(ctx):
+    """ubpost (dev124): "• 2024-10-31" under the headline, the opening saying the visit takes
+    place "16 years after the last state visit … in 2008" and dating another event in full
+    ("January 22, 1992"): 2008 and 16 years fit a stamp of 2024."""
+    name = "dev124/en_ubpost_president-of-kazakhstans-visit-upgrades-bilateral-relations.txt"
+    assert text_date(ctx, name) == dt.date(2024, 10, 31)

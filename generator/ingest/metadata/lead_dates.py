@@ -16,6 +16,7 @@ MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's date may follow the publication by thi
 MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
 LEAD_EVENT_CHARS = 150  # the lead's opening, where a report names the day of its news ...
 LEAD_EVENT_MAX_LAG_DAYS = 21  # ... written at most this long after that day
+_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d{2})(?![\d.,/-]?\d)")  # "in 2008"
 YEARS_AFTER_PARAGRAPHS = 3  # the opening whose "ten years after" and full dates are read
 YEARS_AFTER_SLACK = 0.5  # ... a publication this many years off the anniversary still fits
 DAYS_A_YEAR = 365.25
@@ -103,11 +104,14 @@ def _years_after_fit(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: 
     ]
     if not events:
         return True
+    # (or a year the opening names alone: "16 years after the last state visit … in 2008"
+    # under "2024-10-31", the opening's full date another event's, "January 22, 1992")
+    named = {int(y) for y in _YEAR.findall(opening)}
     return any(
         abs((date - event).days / DAYS_A_YEAR - years) <= YEARS_AFTER_SLACK
         for event in events
         for years in spans
-    )
+    ) or any(date.year - year == years for year in named for years in spans)
 
 
 def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> bool:
