@@ -685,21 +685,21 @@ def _hashtag_run(lines: list[str], i: int) -> bool:
     return any(_HASHTAG_LINE.match(lines[j]) for j in near)
 
 
-_CLOCK_ITEM = re.compile(rf"^\s*{CLOCK}\s+[^\W\d_]")
+CLOCK_ITEM = re.compile(rf"^\s*{CLOCK}\s+[^\W\d_]")
 CLOCK_LIST_ITEMS = 3  # a news feed's items, each opening with its clock: this many in a row
 
 
 def _clock_list(lines: list[str], i: int) -> bool:
     """Is line ``i`` an item of a news feed, each item a line opening with its clock time
     ("15:00 Любители косплея …" / "14:10 Региональный оператор …" / …), three in a row?"""
-    if not _CLOCK_ITEM.match(lines[i]):
+    if not CLOCK_ITEM.match(lines[i]):
         return False
     filled = [j for j in range(max(0, i - 6), min(len(lines), i + 7)) if lines[j].strip()]
     k = filled.index(i)
     start = end = k
-    while start > 0 and _CLOCK_ITEM.match(lines[filled[start - 1]]):
+    while start > 0 and CLOCK_ITEM.match(lines[filled[start - 1]]):
         start -= 1
-    while end + 1 < len(filled) and _CLOCK_ITEM.match(lines[filled[end + 1]]):
+    while end + 1 < len(filled) and CLOCK_ITEM.match(lines[filled[end + 1]]):
         end += 1
     return end - start + 1 >= CLOCK_LIST_ITEMS
 

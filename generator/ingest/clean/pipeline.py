@@ -33,6 +33,8 @@ from generator.ingest.clean.datelines import (
 )
 from generator.ingest.clean.dates import OPENING_DATE, date_ends, find_dates
 from generator.ingest.clean.headline import (
+    CLOCK_ITEM,
+    CLOCK_LIST_ITEMS,
     choose_headline,
     is_masthead,
     over_text,
@@ -182,9 +184,7 @@ class Removed:
 
 
 PHOTO_CAPTION_WORDS = 8  # a photo page's caption kept as its text when nothing else is
-LIVE_BLOG_ENTRIES = 3  # a live blog: this many entries each opening with its clock time
-LIVE_BLOG_ENTRY_WORDS = 8  # ... one of them a sentence this long at least
-LIVE_BLOG_ENTRY = re.compile(r"^(?:[01]?\d|2[0-3])[:.][0-5]\d\s+(?=\S)")  # "22:10 Большой …"
+LIVE_BLOG_ENTRY_WORDS = 8  # a live blog's entry (``CLOCK_ITEM``), one a sentence this long
 
 
 @dataclass(frozen=True)
@@ -477,10 +477,8 @@ def clean_text(
         # A live blog: its entries, each under its clock time, are all its text ("22:10
         # Большой салют на Центральной площади …" / "21:11 На сцене …" / …), which the
         # ticker check took for a list of other stories
-        entries = [
-            i for i, k in enumerate(kinds) if k == "ticker" and LIVE_BLOG_ENTRY.match(lines[i])
-        ]
-        if len(entries) >= LIVE_BLOG_ENTRIES and any(
+        entries = [i for i, k in enumerate(kinds) if k == "ticker" and CLOCK_ITEM.match(lines[i])]
+        if len(entries) >= CLOCK_LIST_ITEMS and any(
             word_count(lines[i]) >= LIVE_BLOG_ENTRY_WORDS for i in entries
         ):
             for i in entries:

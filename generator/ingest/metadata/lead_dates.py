@@ -16,7 +16,6 @@ MAX_LOOK_AHEAD_DAYS_LEAD = 31  # a lead's date may follow the publication by thi
 MAX_YEARLESS_BACK_DAYS = 92  # ... or precede it by this, in the year before (near New Year)
 LEAD_EVENT_CHARS = 150  # the lead's opening, where a report names the day of its news ...
 LEAD_EVENT_MAX_LAG_DAYS = 21  # ... written at most this long after that day
-_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d{2})(?![\d.,/-]?\d)")  # "in 2008"
 YEARS_AFTER_PARAGRAPHS = 3  # the opening whose "ten years after" and full dates are read
 YEARS_AFTER_SLACK = 0.5  # ... a publication this many years off the anniversary still fits
 DAYS_A_YEAR = 365.25
@@ -77,6 +76,9 @@ def _ahead(before: str, rules: CleanRules) -> bool:
     # "з 19 по " of "з 19 по 25 серпня відбудеться"
     started = rules.start is not None and rules.start.search(tail) is not None
     return started or _deadline(tail, rules)
+
+
+_YEAR = re.compile(r"(?<![\d.,/-])((?:19|20)\d{2})(?![\d.,/-]?\d)")  # a year alone: "in 2008"
 
 
 def _years_after_fit(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool) -> bool:
