@@ -2683,3 +2683,41 @@ def test_years_after_an_event_the_opening_dates_by_its_year_alone(ctx):
     ("January 22, 1992"): 2008 and 16 years fit a stamp of 2024."""
     name = "dev124/en_ubpost_president-of-kazakhstans-visit-upgrades-bilateral-relations.txt"
     assert text_date(ctx, name) == dt.date(2024, 10, 31)
+
+
+def test_the_site_top_bars_day_over_the_headline_and_the_articles_stamp(ctx):
+    """jsk (dev48): "• 19 марта, 2024 3:13 дп" (the top bar's day and clock of the visit) /
+    headline / "Автор:admin" / "Дек 1, 2020": not a list of two dated stories (the headline
+    had been taken for one of them, both stamps thrown out as a sidebar), but the site's bar
+    over the article's stamp, more than a month before it."""
+    name = "dev48/kk_jsk_turkistan-auezhayy-algashqy-reys.txt"
+    assert text_date(ctx, name) == dt.date(2020, 12, 1)
+
+
+def test_a_day_opening_a_newspaper_theme_page_is_the_visit_day(ctx):
+    """stluciatimes (dev125) and thenicheng (dev116): "Wednesday, August 10, 2022" over the
+    headline and the theme's "- Advertisement -" lines: the Newspaper theme's top bar prints
+    the day of the visit (the report is of the war's first days), so the page is undated."""
+    for name in (
+        "dev125/en_stluciatimes_barbados-bracing-for-impact-from-ukraine-unrest.txt",
+        "dev116/en_thenicheng_russias-war-in-ukraine-raises-bread-price-in-nigeria.txt",
+    ):
+        assert text_date(ctx, name) is None, name
+    # without the theme's line the day over the headline still dates the page
+    text = "Wednesday, August 10, 2022\n\nBarbados Bracing For Impact\n\nThe Prime Minister said.\n"
+    assert ingest_text(ctx, text) == dt.date(2022, 8, 10)
+
+
+def test_an_old_articles_notice_dates_the_page(ctx):
+    """winnipegfreepress (dev125): the paywall's offers, then "Hey there, time traveller!" /
+    "This article was published 26/02/2022 (1328 days ago), so information in it may no
+    longer be current." over the text: the notice's stamp is the publication's."""
+    name = "dev125/en_winnipegfreepress_manitoba-stands-with-ukraine.txt"
+    assert text_date(ctx, name) == dt.date(2022, 2, 26)
+
+
+def test_a_date_the_lead_says_is_to_be_celebrated_is_no_clash_with_the_stamp(ctx):
+    """primechaniya (dev125): the lead's "юбилею города, который отметят 4 апреля 2018 года"
+    (a future celebration) does not make the stamp "26.09.2017 в 09:17 Автор: …" a box."""
+    name = "dev125/ru_primechaniya_yalta-sobralas-otmechat-iubilei-ves-sleduiushchii-god.txt"
+    assert text_date(ctx, name) == dt.date(2017, 9, 26)

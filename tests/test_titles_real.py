@@ -6017,3 +6017,36 @@ def test_a_byline_with_its_link_to_more_stories_and_an_endless_lists_residue(ctx
     art = _realset_article(ctx, name)
     assert art.title == "Yerevan: Police Dispatch Troops and Equipment to Guard Government Building"
     assert classify("No more posts to load", ctx.rules) == "prompt"
+
+
+def test_a_section_name_and_slash_before_the_headline_is_cut(ctx):
+    """shetnews (dev125): "Politics / Carmichael writes to prime minister calling for
+    sanctions over Russian-owned tankers": the section's name alone before a slash."""
+    art = _realset_article(
+        ctx, "dev125/en_shetnews_carmichael-calls-for-sanctions-over-russian-owned-tankers.txt"
+    )
+    assert art.title == (
+        "Carmichael writes to prime minister calling for sanctions over Russian-owned tankers"
+    )
+
+
+def test_a_page_title_with_the_sites_name_twice_gives_the_headline(ctx):
+    """osa24 (dev125): 'ТЕЛЕГРАФ: еще кусок ул.Дзержинского отремонтируют и другие новости
+    дня - Телеканал "ОСА" г. Ачинск - Телеканал "ОСА" г. Ачинск' under a PHP warning: the
+    headline, not the site's name (which the doubled-headline rule had taken)."""
+    art = _realset_article(
+        ctx, "dev125/ru_osa24_telegraf-eshche-kusok-ul-dzerzhinskogo-otremontiruiut.txt"
+    )
+    assert art.title == "ТЕЛЕГРАФ: еще кусок ул.Дзержинского отремонтируют и другие новости дня"
+
+
+def test_a_yearless_dateline_alone_on_its_line_is_no_headline(ctx):
+    """danfetv (dev125): "Kathmandu, January 9" / the lead: one city's name, its comma and
+    a day is a dateline, not the headline; the page has none, so the lead gives one."""
+    art = _realset_article(ctx, "dev125/en_danfetv_oil-prices-rise-due-to-unrest-in-kazakhstan.txt")
+    assert art.title != "Kathmandu, January 9"
+    assert LEAD_TITLE in art.inferred
+    assert art.title.startswith("International oil prices have risen this week")
+    assert classify("Kathmandu, January 9", ctx.rules) == "timestamp"
+    assert classify("Алматы, 5 января", ctx.rules) == "timestamp"
+    assert classify("Kathmandu Valley Protests January 9", ctx.rules) != "timestamp"

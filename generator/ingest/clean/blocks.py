@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from generator.ingest.clean.dates import CLOCK, TIME, find_dates
+from generator.ingest.clean.dates import CLOCK, TIME, find_dates, safe_date
 from generator.ingest.clean.lines import NAME_WORD, classify, market_ticker, name_line, weather
 from generator.ingest.clean.rules import (
     DATED_HEADLINE_LINES,
@@ -47,7 +47,8 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
     stamps = [
         j
         for j, i in enumerate(kept)
-        if kinds[i] == "timestamp" and not (i == top and _day_alone(lines[i], rules))
+        if kinds[i] == "timestamp"
+        and not (i == top and (_day_alone(lines[i], rules) or _top_bar(lines, kinds, i, rules)))
     ]
     runs: list[list[int]] = []
     for j in stamps:
@@ -108,6 +109,25 @@ def _said_twice_same_day(
         and bool(days[0])
         and days[0] == days[1]
     )
+
+
+TOP_BAR_LINES = 4  # the article's stamp stands this many lines of text below the top bar's day
+TOP_BAR_MIN_DAYS = 31  # ... and this many days before it at least
+
+
+def _top_bar(lines: list[str], kinds: list[str | None], top: int, rules: CleanRules) -> bool:
+    """Is the page's first line the site's top bar, a day and clock of the visit, over the
+    headline and the article's stamp a month or more before ("• 19 марта, 2024 3:13 дп" /
+    headline / "Автор:admin" / "Дек 1, 2020"): not a list of two dated stories?"""
+    below = [i for i in range(top + 1, len(lines)) if kinds[i] != "blank"][:TOP_BAR_LINES]
+    stamp = next((i for i in below if kinds[i] == "timestamp"), None)
+    if stamp is None:
+        return False
+    days = [[f for f in find_dates(lines[j], rules) if f[1]] for j in (top, stamp)]
+    if not all(len(d) == 1 for d in days):
+        return False
+    first, second = (safe_date(*d[0][1:]) for d in days)
+    return first is not None and second is not None and (first - second).days >= TOP_BAR_MIN_DAYS
 
 
 def _lower_first(line: str) -> bool:
@@ -472,7 +492,12 @@ def today_boxes(
         ):
             kinds[i] = "today_widget"
     top = next((i for i, k in enumerate(kinds) if k != "blank"), None)
-    if top is None or top not in filled[:1] or len(filled) < 2 or kinds[top] != "timestamp":
+    if top is None or top not in filled[:1] or kinds[top] != "timestamp":
+        return
+    if not TIME.search(lines[top]) and _visit_day_theme(lines, rules):
+        kinds[top] = "today_widget"  # ("Wednesday, August 10, 2022" / headline / "- Advertisement
+        return  # -" / …: the Newspaper theme's bar, on a report of February)
+    if len(filled) < 2:
         return
     below = filled[1]
     site = _site_label(url)
@@ -487,6 +512,13 @@ def today_boxes(
         (_s, y1, m1, d1), (_t, y2, m2, d2) = days[0][0], days[1][0]
         if (y1, m1, d1) > (y2, m2, d2):
             kinds[top] = "today_widget"
+
+
+def _visit_day_theme(lines: list[str], rules: CleanRules) -> bool:
+    """Does the page carry a line of a site theme whose top bar prints the day of the visit
+    (the packs' ``visit_day_marks``: "- Advertisement -", the Newspaper theme's ad label)?"""
+    marks = rules.visit_day_marks
+    return bool(marks) and any(" ".join(line.casefold().split()) in marks for line in lines)
 
 
 CLOCK_TOP_LINES = 25  # a site's clock stands among this many first lines

@@ -97,6 +97,7 @@ from generator.ingest.clean.unglue import (
     unglue_doubled_headline,
     unglue_headline_date,
     unglue_inline_stamp,
+    unglue_site_twice,
     unglue_stamp_notice,
     unglue_tail_stamp,
 )
@@ -231,6 +232,7 @@ def clean_text(
     lines = [part for line in lines for part in unglue_card(line)]
     for split in (  # lines near the top a scraper glued together, in this order
         unglue_doubled_headline,
+        unglue_site_twice,
         lambda line: unglue_headline_date(line, rules),
         lambda line: unglue_dated_headline(line, rules, slug),
         unglue_clock_lead,

@@ -38,6 +38,7 @@ class CleanRules:
     update_words: frozenset[str] = frozenset()
     yesterday_words: frozenset[str] = frozenset()
     today_words: frozenset[str] = frozenset()
+    visit_day_marks: frozenset[str] = frozenset()  # a theme whose top bar is the visit's day
     today: re.Pattern[str] | None = None  # a "today" word before a date: "на сегодня 7 января"
     deadline: re.Pattern[str] | None = None  # a deadline ending the text before a date
     # words whose period ends no sentence ("им.", "вул.": config/languages/*.abbreviations.yml)
@@ -114,6 +115,7 @@ def build_rules(
     update: set[str] = set()
     yesterday: set[str] = set()
     today: set[str] = set()
+    visit_marks: set[str] = set()
     deadline: set[str] = set()
     start: set[str] = set()
     permalink: set[str] = set()
@@ -152,6 +154,7 @@ def build_rules(
         update.update(comparison_key(w) for w in pack.update_words)
         yesterday.update(comparison_key(w) for w in pack.yesterday_words)
         today.update(w.casefold() for w in pack.today_words)
+        visit_marks.update(" ".join(w.casefold().split()) for w in pack.visit_day_marks)
         deadline.update(" ".join(w.casefold().split()) for w in pack.deadline_words)
         start.update(" ".join(w.casefold().split()) for w in pack.start_words)
         permalink.update(" ".join(w.casefold().split()) for w in pack.permalink_words)
@@ -379,6 +382,7 @@ def build_rules(
         update_words=frozenset(update),
         yesterday_words=frozenset(yesterday),
         today_words=frozenset(today),
+        visit_day_marks=frozenset(visit_marks),
         today=re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(today)) + r")\W{0,3}(?=\d)",
             re.IGNORECASE,

@@ -484,7 +484,14 @@ def stamp_lines(
                 for j in range(first_body, labelled[0])
                 if kinds[j] not in ("blank", "counter") and not _inline_teaser(lines[j], kinds[j])
             ]
-            if above and above[-1] in text and not any(kinds[j] in _LIST_KINDS for j in above):
+            below = next(
+                (j for j in range(labelled[0] + 1, len(lines)) if kinds[j] != "blank"), None
+            )
+            aged = below is not None and kinds[below] == "prompt"  # "(1328 days ago), so …"
+            if aged or (
+                above and above[-1] in text and not any(kinds[j] in _LIST_KINDS for j in above)
+            ):  # (or an old article's notice after it, whatever is above: "This article was
+                # published 26/02/2022" / "(1328 days ago), so information in it may …")
                 out.append(("tail", lines[labelled[0]]))
     return tuple(out)
 

@@ -173,13 +173,14 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         ):
             return True
         # A dateline without a year on its own line, the city in capitals, nothing after
-        # the date: "BAKU, Azerbaijan, Jan. 11", "МОСКВА, 5 января".
+        # the date: "BAKU, Azerbaijan, Jan. 11", "МОСКВА, 5 января"; or one city's name
+        # and its comma ("Kathmandu, January 9", "Алматы, 5 января").
         return (
             1 <= len(words) <= 3
             and place_words == words
             and all(t[:1].isupper() for t in places)
             and len(places[0]) >= 3
-            and places[0].isupper()
+            and (places[0].isupper() or (len(places) == 1 and prefix.rstrip().endswith(",")))
             and not line[max(b for _a, b in spans) :].strip(" .,")
         )
     # A stamp with a year and a time may carry its rubric or tags ("Росія, Казахстан,

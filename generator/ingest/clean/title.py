@@ -530,6 +530,12 @@ def strip_credit(title: str, rules: CleanRules) -> str:
         and word_count(trail[-1]) >= TRAIL_HEADLINE_WORDS
     ):
         title = trail[-1]  # the site's and the section's names before the headline
+    elif (
+        len(trail) == 2
+        and _sections_only(trail[0], rules)
+        and word_count(trail[1]) >= TRAIL_HEADLINE_WORDS
+    ):
+        title = trail[1]  # a section's name alone ("Politics / Carmichael writes to …")
     title = _TRANSCRIPT_FOR.sub("", title, count=1)
     if (field := _TITLE_FIELD.match(title)) and word_count(title[field.end() :]) >= 2:
         title = title[field.end() :]

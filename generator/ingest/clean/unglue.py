@@ -24,7 +24,7 @@ from generator.ingest.clean.text import (
     ends_sentence,
     word_count,
 )
-from generator.ingest.clean.timestamps import is_timestamp
+from generator.ingest.clean.timestamps import is_timestamp, published_label
 
 _DATE_FIRST = re.compile(
     rf"^((?:[{CYR_UPPER}][{CYR_LOWER}]+ [{CYR_UPPER}][{CYR_LOWER}]+ \d{{1,2}}:\d{{2}} )?"  # the
@@ -245,8 +245,14 @@ _NOTICE_CUT = re.compile(r"\s+|(?<=\d\.)(?=[^\W\d_])")
 def unglue_stamp_notice(line: str, rules: CleanRules) -> list[str]:
     """A stamp with a blog theme's comments notice or a print link run on after it ("16
     Січня, 2022 Коментарі Вимкнено до Там нам платять …", "30.12.2021 Комментарии к записи …
-    отключены", "BC, Tallinn, 08.03.2018.Print version") -> the stamp / the notice."""
-    if not line[:1].isdigit() and not _STAMP_LINK.search(line, 0, NOTICE_STAMP_CHARS):
+    отключены", "BC, Tallinn, 08.03.2018.Print version"), or an old article's notice after
+    its labelled stamp ("This article was published 26/02/2022 (1328 days ago), so …") -> the
+    stamp / the notice."""
+    if not (
+        line[:1].isdigit()
+        or _STAMP_LINK.search(line, 0, NOTICE_STAMP_CHARS)
+        or published_label(line[:NOTICE_STAMP_CHARS], rules)
+    ):
         return [line]
     notices = [rx for kind, rx in rules.debris if kind in ("comments", "prompt")]
     for cut in _NOTICE_CUT.finditer(line, 0, NOTICE_STAMP_CHARS):
@@ -326,6 +332,20 @@ def unglue_doubled_headline(line: str) -> list[str]:
     if re.search(r"[.!?…](?:\s|$)", before):
         return [line]  # a lead said twice after its dateline ("АСТАНА, 5 янв - РИА Новости. …")
     return [part for part in (before, head, after) if part]
+
+
+# a page's <title>: the headline, then the site's name after a dash, twice (the menu item's
+# and the site's: "… новости дня - Телеканал "ОСА" г. Ачинск - Телеканал "ОСА" г. Ачинск")
+_SITE_TWICE = re.compile(r"^(?P<head>.*?\S)(?P<site>\s[-–—|]\s[^-–—|]{3,60}?)(?P=site)\s*$")
+
+
+def unglue_site_twice(line: str) -> list[str]:
+    """A headline with the site's name said twice after it, each after a dash -> the
+    headline / the site's name."""
+    m = _SITE_TWICE.match(line)
+    if m is None or word_count(m["head"]) < GLUED_HEAD_WORDS:
+        return [line]
+    return [m["head"], m["site"].strip(" -–—|")]
 
 
 def unglue_card(line: str) -> list[str]:
