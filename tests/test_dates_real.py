@@ -2721,3 +2721,13 @@ def test_a_date_the_lead_says_is_to_be_celebrated_is_no_clash_with_the_stamp(ctx
     (a future celebration) does not make the stamp "26.09.2017 в 09:17 Автор: …" a box."""
     name = "dev125/ru_primechaniya_yalta-sobralas-otmechat-iubilei-ves-sleduiushchii-god.txt"
     assert text_date(ctx, name) == dt.date(2017, 9, 26)
+
+
+def test_a_rubrics_edition_of_the_day_is_a_stamp(ctx):
+    """ghanaweb (dev127): "General News of Wednesday, 26 January 2011" / "Source: GNA" / the
+    headline / "Accra, Jan. 26, GNA - …": the portal's rubric, "of" and the day is the
+    stamp (it had been taken for a kicker over the headline). A phrase of the past is not."""
+    name = "dev127/en_ghanaweb_ghanaians-protest-against-high-cost-of-living.txt"
+    assert text_date(ctx, name) == dt.date(2011, 1, 26)
+    assert is_timestamp("Business News of Monday, 3 January 2022", ctx.rules)
+    assert not is_timestamp("Memories of 26 January 2011", ctx.rules)

@@ -6050,3 +6050,13 @@ def test_a_yearless_dateline_alone_on_its_line_is_no_headline(ctx):
     assert classify("Kathmandu, January 9", ctx.rules) == "timestamp"
     assert classify("Алматы, 5 января", ctx.rules) == "timestamp"
     assert classify("Kathmandu Valley Protests January 9", ctx.rules) != "timestamp"
+
+
+def test_other_stories_teasers_after_dashes_over_the_headline_are_a_sidebar(ctx):
+    """gtrkrb (dev126): three lines "- В Иглинском районе неизвестные … лосей. В Башкирии
+    …" (other stories' headlines run into their leads, each after a dash) over the
+    headline "В Чишминском районе Башкирии открыли театральный сезон" and its text."""
+    art = _realset_article(
+        ctx, "dev126/ru_gtrkrb_v-chishminskom-rayone-bashkirii-otkryli-teatralnyy-sezon.txt"
+    )
+    assert art.title == "В Чишминском районе Башкирии открыли театральный сезон"

@@ -413,8 +413,9 @@ def dashed_list_on_top(lines: list[str], kinds: list[str | None]) -> None:
     world for landmine casualties in 2023: report" / … / the headline): three or more in a
     row from the first line of text, each headline-shaped (no sentence's end). A reply's
     dash opens a sentence ("- Все работает в автоматическом режиме, - сообщил …")."""
+    text = [i for i, line in enumerate(lines) if kinds[i] is None]
     run = []
-    for i in (i for i, line in enumerate(lines) if kinds[i] is None):
+    for i in text:
         line = lines[i]
         if not (
             _DASH_ITEM.match(line)
@@ -423,6 +424,15 @@ def dashed_list_on_top(lines: list[str], kinds: list[str | None]) -> None:
         ):
             break
         run.append(i)
+    if len(run) < DASHED_LIST_ITEMS:  # other stories' teasers, each its headline and lead
+        # after a dash, over the article's headline ("- В Иглинском районе неизвестные …
+        # лосей. В Башкирии …" / … / "В Чишминском районе Башкирии открыли театральный сезон")
+        run = list(itertools.takewhile(lambda i: _DASH_ITEM.match(lines[i]) is not None, text))
+        below = text[len(run)] if len(run) < len(text) else None
+        if below is None or not (
+            3 <= word_count(lines[below]) <= HEADLINE_MAX_WORDS and not ends_sentence(lines[below])
+        ):
+            run = []
     if len(run) >= DASHED_LIST_ITEMS:
         for i in run:
             kinds[i] = "sidebar"

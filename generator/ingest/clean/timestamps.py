@@ -48,6 +48,14 @@ _CATEGORY_LIST = re.compile(
 )
 
 
+def _edition_of(opening: list[str], sections: frozenset[str], rules: CleanRules) -> bool:
+    """Do the words before a date name a rubric's edition of that day: a word or two ending
+    in a section's name, then "of" (a portal's "General News of Wednesday, …", "Business
+    News of …"; the weekday is a stamp's word, already left out)?"""
+    words = [w for w in opening if not _relative_word(w, rules)]
+    return 2 <= len(words) <= 3 and words[-1] == "of" and words[-2] in sections
+
+
 def _category_list(text: str) -> bool:
     """Two or more capitalised rubrics of one or two words apart by commas, maybe after "in"
     ("в Відео, Війна, Ексклюзив, Новини")."""
@@ -209,6 +217,8 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     # ("Истории 05 августа 2020 Артур Приймак")
     if dated and len(opening) == 1 and _AUTHOR_AFTER.fullmatch(line[last:]):
         return True
+    if dated and _edition_of(opening, sections, rules) and not line[last:].strip(" .,|"):
+        return True  # a rubric's edition of the day: "General News of Wednesday, 26 January 2011"
     if dated and _category_list(line[:first]) and not line[last:].strip(" .,|"):
         return True  # a theme's categories, then the day: "в Відео, Війна, Новини 05.11.2024"
     if (  # a full date, a slash or bar, its rubric: "08.02.2022 / Қазақстан", "08.06.2016 /
