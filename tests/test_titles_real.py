@@ -6060,3 +6060,12 @@ def test_other_stories_teasers_after_dashes_over_the_headline_are_a_sidebar(ctx)
         ctx, "dev126/ru_gtrkrb_v-chishminskom-rayone-bashkirii-otkryli-teatralnyy-sezon.txt"
     )
     assert art.title == "В Чишминском районе Башкирии открыли театральный сезон"
+
+
+def test_an_owners_legal_form_and_name_in_quotes_is_no_headline(ctx):
+    """gazetazp (dev128): "МАУ ИЦ «Норильские новости»" (the paper's owner: a municipal
+    information centre) over "Строчка за строчкой" printed three times: the legal form's
+    abbreviations and a name in quotes are an organisation, not the headline."""
+    art = _realset_article(ctx, "dev128/ru_gazetazp_strochka-za-strochkoy.txt")
+    assert art.title == "Строчка за строчкой"
+    assert classify("МАУ ИЦ «Норильские новости»", ctx.rules) != "title"

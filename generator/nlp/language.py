@@ -152,6 +152,11 @@ class LanguageDetector:
             return allowed[0]
         language = self._detector_for(allowed).detect_language_of(text)
         code = None if language is None else self._code[language]
+        if code == "en" and (cyrillic := _cyrillic_lines(text)):
+            others = tuple(c for c in allowed if c != "en")
+            if others:  # a Ukrainian page with its German original beside it, not English
+                language = self._detector_for(others).detect_language_of(cyrillic)
+                return None if language is None else self._code[language]
         if code == "en" and _romanised(whole):
             others = tuple(c for c in allowed if c != "en")
             if others:
@@ -186,6 +191,28 @@ def narration(text: str) -> str:
         lambda m: "" if len(_WORD.findall(m.group())) >= QUOTE_MIN_WORDS else m.group(), left
     )
     return left if len(_LETTER.findall(left[:MAX_CHARS])) >= NARRATION_MIN_LETTERS else text
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+MIN_CYRILLIC_SHARE = 0.35  # an English text's letters are never this much Cyrillic (0.20 at most
+# on the real set's English pages: names and quotes); a page this Cyrillic that lingua calls
+# English pairs a Cyrillic text with another Latin-script language's (a German original)
+
+
+def _cyrillic_lines(text: str) -> str:
+    """The lines mostly in Cyrillic letters, when Cyrillic makes ``MIN_CYRILLIC_SHARE`` of
+    the text's letters; else ``""``."""
+    letters = _LETTER.findall(text)
+    if not letters or sum(1 for ch in letters if _CYRILLIC.match(ch)) < MIN_CYRILLIC_SHARE * len(
+        letters
+    ):
+        return ""
+    return "\n".join(
+        line
+        for line in text.splitlines()
+        if (found := _LETTER.findall(line))
+        and sum(1 for ch in found if _CYRILLIC.match(ch)) * 2 > len(found)
+    )
 
 
 def _romanised(text: str) -> bool:

@@ -489,11 +489,16 @@ def clean_text(
     # The title is cut from the text's opening when there is none (a lead paragraph that was
     # its dateline alone: "АСТАНА, 5 янв - РИА Новости."), the line taken is no headline
     # (``_slug_says_lead``), or the lead's first sentence taken was its stamp ("15 мая 2023.
-    # Молодой человек …", the stamp since cut from the lead).
+    # Молодой человек …", the stamp since cut from the lead) or opened with it.
     if (
         (not title and body.strip())
         or (title and not title_in_body and _slug_says_lead(title, body, slug))
-        or (title and title_in_body and dateline is not None and is_timestamp(title, rules))
+        or (
+            title
+            and title_in_body
+            and dateline is not None
+            and (is_timestamp(title, rules) or _opens_dated(title, rules))
+        )  # ("Dec 26, 2024 - Kosovo is facing …": the stamp opening the lead, since cut)
     ):
         title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules)), True
     if title and not title_in_body:
@@ -538,7 +543,7 @@ def lead_stamp(lines: list[str], paragraphs: list[int], rules: CleanRules) -> Da
     for n, i in enumerate(paragraphs[:WORDED_STAMP_PARAGRAPHS]):
         later = paragraphs[n + 1 : n + 2]  # (not a chronology's item: "5 января 2022. …" /
         if (  # "6 января 2022. …")
-            not any(OPENING_DATE.match(lines[j]) for j in later)
+            not any(OPENING_DATE.match(lines[j]) or _opens_dated(lines[j], rules) for j in later)
             and (worded := _worded_lead_stamp(lines, i, rules)) is not None
         ):
             return worded
@@ -566,7 +571,15 @@ WORDED_STAMP_PARAGRAPHS = 3  # a date in words as a sentence of its own opens on
 WORDED_STAMP_TEXT_WORDS = 10  # ... with at least this many words of text after it
 # what ends a full date written as a sentence of its own: maybe a word of the stamp (the
 # packs' ``relative_days``: "года", "г", "року", "жылы"), a full stop, the text
-_DATE_SENTENCE_END = re.compile(rf"(?:\s+(?P<word>[^\W\d_]{{1,6}}))?\.\s+(?=[{CYR_UPPER}A-Z«\"])")
+# (or a dateline's dash with no place before the date: "Dec 26, 2024 - Kosovo is facing …")
+_DATE_SENTENCE_END = re.compile(
+    rf"(?:\s+(?P<word>[^\W\d_]{{1,6}}))?(?:\.\s+|\s+[-–—]\s+)(?=[{CYR_UPPER}A-Z«\"])"
+)
+
+
+def _opens_dated(line: str, rules: CleanRules) -> bool:
+    """Does the line open with a full date in words ("6 января 2022 года — …")?"""
+    return any(f[0] == 0 and f[1] for f in find_dates(line[:40], rules))
 
 
 def _worded_lead_stamp(lines: list[str], first: int, rules: CleanRules) -> Dateline | None:
