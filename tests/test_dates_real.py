@@ -2733,17 +2733,6 @@ def test_a_rubrics_edition_of_the_day_is_a_stamp(ctx):
     assert not is_timestamp("Memories of 26 January 2011", ctx.rules)
 
 
-def test_a_box_of_the_day_and_the_stamp_under_the_headline_are_no_list(ctx):
-    """republikamk (dev128): "30.01.2026" / "Friday, 30 January 2026" (the header's day, a
-    time zone ahead of the crawl) / the headline / "Macedonia" / "29.01.2026": a stamp in
-    words over the headline and one in figures under it are no list of two dated stories
-    (a list dates its items alike); the stamp under the headline is the publication's."""
-    name = (
-        "dev128/en_republikamk_mickoski-no-constitutional-changes-unless-two-conditions-are-met.txt"
-    )
-    assert text_date(ctx, name) == dt.date(2026, 1, 29)
-
-
 def test_a_full_date_and_a_dash_opening_the_lead_is_its_stamp(ctx):
     """gazetatema (dev128): "Dec 26, 2024 - Kosovo is facing significant power outages …":
     a dateline's date and dash with no place; the title made from the lead leaves it out.

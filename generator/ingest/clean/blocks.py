@@ -72,10 +72,6 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
         ):  # the post's day printed twice around its tags ("6 Жовтня 2025" / "база знань
             continue  # особистість" / "6 Жовтня 2025") or its author ("17.10.2024" / "1374" /
             # "Журналіст" / "Шосталь Олександр" / "17.10.2024"): no list of stories
-        if len(run) == 2 and _shapes_differ(lines[kept[run[0]]], lines[kept[run[1]]]):
-            continue  # a box of the day over the headline and the article's stamp under it
-            # ("Friday, 30 January 2026" / headline / "Macedonia" / "29.01.2026"): a list's
-            # items are dated alike
         if len(run) == 2 and _said_twice_same_day(
             lines, kinds, (kept[run[0]], between[0], kept[run[1]]), rules
         ):
@@ -132,13 +128,6 @@ def _top_bar(lines: list[str], kinds: list[str | None], top: int, rules: CleanRu
         return False
     first, second = (safe_date(*d[0][1:]) for d in days)
     return first is not None and second is not None and (first - second).days >= TOP_BAR_MIN_DAYS
-
-
-def _shapes_differ(first: str, second: str) -> bool:
-    """Is one stamp written in words (a weekday's or month's name) and the other in figures
-    alone ("Friday, 30 January 2026" and "29.01.2026")?"""
-    worded = [re.search(r"[^\W\d_]{3,}", line) is not None for line in (first, second)]
-    return worded[0] != worded[1]
 
 
 def _lower_first(line: str) -> bool:
