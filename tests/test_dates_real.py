@@ -2749,3 +2749,24 @@ def test_a_full_date_and_a_dash_opening_the_lead_is_its_stamp(ctx):
         "взяли под охрану стратегические объекты.\n"
     )
     assert ingest_text(ctx, chronology) is None
+
+
+def test_a_stamp_in_none_of_whose_years_the_openings_weekday_fits_is_not_taken(ctx):
+    """journalducameroun (dev129): a report of the Sonara refinery fire, "During a joint
+    press conference in Yaounde on Sunday June 2, …", then "Published on 10.02.2021" over
+    the next teaser. 2 June was a Sunday in 2019, but not in 2020, 2021 or 2022: the stamp
+    is another item's, and the page is left undated rather than wrongly dated."""
+    name = "dev129/en_journalducameroun_govt-allays-fears-of-fuel-shortage-after-sonara-fire.txt"
+    assert text_date(ctx, name) is None
+    # the same stamp under a report whose weekday fits its year is the publication's
+    text = (
+        "Government allays fears of fuel shortage\n\n"
+        "The government has dismissed reports of an imminent hike in the prices of fuel.\n\n"
+        "During a joint press conference on Sunday June 2, the ministries reassured buyers "
+        "that prices of these commodities will remain the same.\n\n"
+        "Published on 03.06.2019\n"
+    )
+    assert ingest_text(ctx, text) == dt.date(2019, 6, 3)
+    # a report's own slip ("у четвер, 6 грудня" for Thursday 6 January) leaves the stamp
+    # over its headline standing (kontrakty, dev: "06.01.2022 633" / the headline)
+    assert text_date(ctx, "dev/uk_kontrakty_russia_sent_paratroopers.txt") == dt.date(2022, 1, 6)

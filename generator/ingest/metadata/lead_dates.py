@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from generator.ingest.clean import Cleaned, CleanRules, find_dates
+from generator.ingest.clean.dates import WEEKDAY_BEFORE_CHARS
 from generator.ingest.metadata.dates import safe_date
 
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
@@ -170,6 +171,33 @@ def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = 
         if same is None and before is None:  # 29 February
             continue
         return False
+    return True
+
+
+WEEKDAY_PARAGRAPHS = 3  # the opening whose "on Sunday June 2" must fit the stamp's year
+
+
+def weekdays_fit(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> bool:
+    """Does every yearless day the opening names with its weekday ("on Sunday June 2", "в
+    среду, 5 января") fall on that weekday in the stamp's year, the year before or the year
+    after? A report names the weekday of a day in the weeks around it; a stamp under the
+    text in none of whose years the day falls so is another item's ("Published on
+    10.02.2021" over a teaser, below a report of a fire on Sunday 2 June 2019). Asked of such
+    stamps only: a report's own slip ("у четвер, 6 грудня" for 6 January) does not undo the
+    stamp over its headline."""
+    if rules.weekday is None or not cleaned.body:
+        return True
+    opening = "\n\n".join(cleaned.body.split("\n\n")[:WEEKDAY_PARAGRAPHS])
+    for start, year, month, day in find_dates(opening, rules, latin):
+        if year is not None:
+            continue
+        named = rules.weekday.search(opening, max(0, start - WEEKDAY_BEFORE_CHARS), start)
+        weekday = rules.weekdays.get(named["day"].casefold()) if named else None
+        if weekday is None or opening[named.end() : start].strip(" ,") != "":
+            continue  # (only a weekday right before the day: "Sunday June 2", "среду, 5 января")
+        days = [safe_date(y, month, day) for y in (date.year - 1, date.year, date.year + 1)]
+        if not any(d is not None and d.weekday() == weekday for d in days):
+            return False
     return True
 
 

@@ -17,6 +17,7 @@ from generator.ingest.metadata.lead_dates import (
     today_box_day,
     today_check,
     today_dated,
+    weekdays_fit,
 )
 from generator.ingest.metadata.outlets import name_like
 from generator.ingest.metadata.stamps import (
@@ -247,7 +248,9 @@ def _branch_date(
         if not posts_dateline(stamped, dl):
             warnings.append(f"the stamp date {stamped} is not the dateline's day; left unknown")
             return None, None, warnings
-        if fits_lead(stamped, cleaned, rules, latin):
+        if fits_lead(stamped, cleaned, rules, latin) and (
+            which != "stamp_tail" or weekdays_fit(stamped, cleaned, rules, latin)
+        ):
             return stamped, which, warnings
         warnings.append(f"the stamp date {stamped} does not fit the lead's dates; left unknown")
         return None, None, warnings
