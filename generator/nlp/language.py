@@ -13,7 +13,9 @@ text ("Rossiiskii sud zamenil reşenie…", adyrna.kz/lt). lingua's ru/uk/kk mod
 Cyrillic, so it calls such a text English. When lingua says English but the Latin text has
 almost none of English's function words (``the``, ``of``, ``and``… make up a fifth of any
 English text), the text is transliterated back to Cyrillic (cyrtranslit) and detected
-again among the other languages.
+again among the other languages. A page lingua calls English whose letters are over a third
+Cyrillic (a Ukrainian service's page beside its German original) is read on its Cyrillic
+lines among the other languages.
 """
 
 from __future__ import annotations
@@ -199,20 +201,18 @@ MIN_CYRILLIC_SHARE = 0.35  # an English text's letters are never this much Cyril
 # English pairs a Cyrillic text with another Latin-script language's (a German original)
 
 
+def _cyrillic_share(text: str) -> float:
+    """The share of the text's letters that are Cyrillic."""
+    letters = _LETTER.findall(text)
+    return sum(1 for ch in letters if _CYRILLIC.match(ch)) / len(letters) if letters else 0.0
+
+
 def _cyrillic_lines(text: str) -> str:
     """The lines mostly in Cyrillic letters, when Cyrillic makes ``MIN_CYRILLIC_SHARE`` of
     the text's letters; else ``""``."""
-    letters = _LETTER.findall(text)
-    if not letters or sum(1 for ch in letters if _CYRILLIC.match(ch)) < MIN_CYRILLIC_SHARE * len(
-        letters
-    ):
+    if _cyrillic_share(text) < MIN_CYRILLIC_SHARE:
         return ""
-    return "\n".join(
-        line
-        for line in text.splitlines()
-        if (found := _LETTER.findall(line))
-        and sum(1 for ch in found if _CYRILLIC.match(ch)) * 2 > len(found)
-    )
+    return "\n".join(line for line in text.splitlines() if _cyrillic_share(line) > 0.5)
 
 
 def _romanised(text: str) -> bool:

@@ -505,8 +505,10 @@ def today_boxes(
     if top is None or top not in filled[:1] or kinds[top] != "timestamp":
         return
     if not TIME.search(lines[top]) and _visit_day_theme(lines, rules):
-        kinds[top] = "today_widget"  # ("Wednesday, August 10, 2022" / headline / "- Advertisement
-        return  # -" / …: the Newspaper theme's bar, on a report of February)
+        # the Newspaper theme's bar: "Wednesday, August 10, 2022" / headline / "-
+        # Advertisement -" / …, over a report of February
+        kinds[top] = "today_widget"
+        return
     if len(filled) < 2:
         return
     below = filled[1]
