@@ -6069,3 +6069,21 @@ def test_an_owners_legal_form_and_name_in_quotes_is_no_headline(ctx):
     art = _realset_article(ctx, "dev128/ru_gazetazp_strochka-za-strochkoy.txt")
     assert art.title == "Строчка за строчкой"
     assert classify("МАУ ИЦ «Норильские новости»", ctx.rules) != "title"
+
+
+def test_a_genre_word_before_an_inline_stamp_is_cut_from_the_headline(ctx):
+    """dominfor (dev129): "В обпалені війною села Миколаївщини повертається життя Репортаж
+    03.11.2023 17:16 Укрінформ Галицинівська громада …" (a relayed Ukrinform page flattened
+    onto one line): the genre's word before the stamp is no part of the headline."""
+    art = _realset_article(
+        ctx, "dev129/uk_dominfor_v-obpaleni-viinoiu-sela-mykolaivshchyny-povertaietsia-zhyttia.txt"
+    )
+    assert art.title == "В обпалені війною села Миколаївщини повертається життя"
+    assert art.date == dt.date(2023, 11, 3)
+
+
+def test_a_print_pages_link_mark_after_the_headline_is_cut(ctx):
+    """matangitonga (dev130): "Fuel prices increase significantly [1]" (a print page's mark
+    of its first link): the headline without it."""
+    art = _realset_article(ctx, "dev130/en_matangitonga_fuel-prices-increase-significantly.txt")
+    assert art.title == "Fuel prices increase significantly"

@@ -355,7 +355,8 @@ BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headlin
 def tidy_title(title: str) -> str:
     """A title without the page furniture stuck to its ends: a separator left dangling
     where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
-    a list's time column ("06:37 Казский рудник …") or its date ("2013-07-30 05:18 - …"),
+    a print page's link mark ("… increase significantly [1]"), a list's time column ("06:37
+    Казский рудник …") or its date ("2013-07-30 05:18 - …"),
     a source or rubric glued on without a
     space ("… программаНИА-Мурманск", "… 21 маяНовость"), a section before the headline
     glued to itself ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком
@@ -364,6 +365,7 @@ def tidy_title(title: str) -> str:
     a wire's version slug before it ("UPDATE 2-…"), a genre's word in small letters before
     it ("новость Казахстан: …"), hashtags after it ("… #Россия #Новости")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
+    title = re.sub(r"\s+\[\d{1,3}\]$", "", title)  # a print page's link mark: "… significantly [1]"
     title = re.sub(r"^(?:[-•*]|::)\s+(?=\w)", "", title)  # (":: ХЕДЛАЙН" on dialog.kz)
     title = re.sub(r"^\(\d{1,2}\+\)\s+(?=\w)", "", title)  # an age mark: "(12+) Встреча …"
     title = _AGE_MARK_AFTER.sub("", title)  # "… | 16+"

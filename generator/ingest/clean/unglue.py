@@ -161,15 +161,18 @@ def unglue_inline_stamp(line: str, rules: CleanRules) -> list[str]:
     """A page flattened onto one line: the headline, maybe a caption's word, the stamp in
     figures with its clock time, maybe the outlet, then the lead ("ОБСЄ розглянула … проти
     України Фото 15.01.2026 22:03 Укрінформ Очільник МЗС …") -> the headline / the stamp /
-    the lead. The outlet is taken only when the sources know it; a caption's word before
-    the stamp only when the packs call it a photo credit."""
+    the lead. The outlet is taken only when the sources know it; a caption's or genre's word
+    before the stamp only when the packs call it a photo credit or a rubric ("… повертається
+    життя Репортаж 03.11.2023 17:16 Укрінформ …")."""
     m = _INLINE_STAMP.search(line)
     if m is None:
         return [line]
     head, rest = line[: m.start()].rstrip(), line[m.end() :].strip()
     before, _space, last = head.rpartition(" ")
-    if before and any(kind == "photo_credit" and rx.fullmatch(last) for kind, rx in rules.debris):
-        head = before.rstrip()  # "… України Фото" (the picture's link)
+    if before and any(
+        kind in ("photo_credit", "rubric") and rx.fullmatch(last) for kind, rx in rules.debris
+    ):
+        head = before.rstrip()  # "… України Фото" (the picture's link), "… життя Репортаж"
     if not GLUED_HEAD_WORDS <= word_count(head) <= HEADLINE_MAX_WORDS or ends_sentence(head):
         return [line]
     after = rest.split()
