@@ -2770,3 +2770,14 @@ def test_a_stamp_in_none_of_whose_years_the_openings_weekday_fits_is_not_taken(c
     # a report's own slip ("у четвер, 6 грудня" for Thursday 6 January) leaves the stamp
     # over its headline standing (kontrakty, dev: "06.01.2022 633" / the headline)
     assert text_date(ctx, "dev/uk_kontrakty_russia_sent_paratroopers.txt") == dt.date(2022, 1, 6)
+
+
+def test_a_bylines_stamp_with_its_updates_age_beats_the_mastheads_day(ctx):
+    """independentmt (dev128): "The Malta Independent 21 October 2018, Sunday" (the
+    masthead's day of the visit) / the headline / "Kevin Schembri Orland Tuesday, 17
+    October 2017, 14:39 Last update: about 2 years ago": the update's age is cut from the
+    byline's stamp, which then dates the page (the masthead's day had, wrongly)."""
+    name = (
+        "dev128/en_independentmt_looks-like-we-cant-have-freedom-of-speech-but-we-want-justice.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2017, 10, 17)

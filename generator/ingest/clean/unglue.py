@@ -248,20 +248,27 @@ _NOTICE_CUT = re.compile(r"\s+|(?<=\d\.)(?=[^\W\d_])")
 def unglue_stamp_notice(line: str, rules: CleanRules) -> list[str]:
     """A stamp with a blog theme's comments notice or a print link run on after it ("16
     Січня, 2022 Коментарі Вимкнено до Там нам платять …", "30.12.2021 Комментарии к записи …
-    отключены", "BC, Tallinn, 08.03.2018.Print version"), or an old article's notice after
-    its labelled stamp ("This article was published 26/02/2022 (1328 days ago), so …") -> the
-    stamp / the notice."""
-    if not (
+    отключены", "BC, Tallinn, 08.03.2018.Print version"), an old article's notice after
+    its labelled stamp ("This article was published 26/02/2022 (1328 days ago), so …"), or
+    an update's age after a byline's stamp ("Kevin Schembri Orland Tuesday, 17 October 2017,
+    14:39 Last update: about 2 years ago") -> the stamp / the notice."""
+    opens = (
         line[:1].isdigit()
         or _STAMP_LINK.search(line, 0, NOTICE_STAMP_CHARS)
         or published_label(line[:NOTICE_STAMP_CHARS], rules)
-    ):
+    )
+    if not opens and not re.search(r"\d", line[:NOTICE_STAMP_CHARS]):
         return [line]
     notices = [rx for kind, rx in rules.debris if kind in ("comments", "prompt")]
     for cut in _NOTICE_CUT.finditer(line, 0, NOTICE_STAMP_CHARS):
         head, tail = line[: cut.end()].rstrip(), line[cut.end() :]
         if not any(rx.match(tail) for rx in notices):
             continue
+        if not opens:  # (a byline's stamp before an update's notice: the head must be a
+            # stamp itself, the notice an update's; not an account bar's "… 2024 Login")
+            label = tail.split(None, 1)[0].casefold().strip(":") if tail.strip() else ""
+            update = label in rules.update_words
+            return [head, tail] if update and is_timestamp(head, rules) else [line]
         bare = len(head.rstrip("."))  # (a date ending the head: a dateline's)
         dated = any(bare in date_ends(head, at, rules) for at, *_ in find_dates(head, rules))
         return [head, tail] if is_timestamp(head, rules) or dated else [line]
