@@ -154,15 +154,13 @@ class LanguageDetector:
             return allowed[0]
         language = self._detector_for(allowed).detect_language_of(text)
         code = None if language is None else self._code[language]
-        if code == "en" and (cyrillic := _cyrillic_lines(text)):
-            others = tuple(c for c in allowed if c != "en")
-            if others:  # a Ukrainian page with its German original beside it, not English
-                language = self._detector_for(others).detect_language_of(cyrillic)
-                return None if language is None else self._code[language]
-        if code == "en" and _romanised(whole):
-            others = tuple(c for c in allowed if c != "en")
-            if others:
-                cyrillic = cyrtranslit.to_cyrillic(text, "ru")
+        others = tuple(c for c in allowed if c != "en")
+        if code == "en" and others:  # not English after all: a Ukrainian page beside its
+            # German original (its Cyrillic lines), or a romanised copy (back to Cyrillic)
+            cyrillic = _cyrillic_lines(text) or (
+                cyrtranslit.to_cyrillic(text, "ru") if _romanised(whole) else ""
+            )
+            if cyrillic:
                 language = self._detector_for(others).detect_language_of(cyrillic)
                 return None if language is None else self._code[language]
         return code

@@ -123,11 +123,17 @@ def _top_bar(lines: list[str], kinds: list[str | None], top: int, rules: CleanRu
     stamp = next((i for i in below if kinds[i] == "timestamp"), None)
     if stamp is None:
         return False
-    days = [[f for f in find_dates(lines[j], rules) if f[1]] for j in (top, stamp)]
-    if not all(len(d) == 1 for d in days):
+    first, second = (_only_day(lines[j], rules) for j in (top, stamp))
+    if first is None or second is None:
         return False
-    first, second = (safe_date(*d[0][1:]) for d in days)
+    first, second = safe_date(*first), safe_date(*second)
     return first is not None and second is not None and (first - second).days >= TOP_BAR_MIN_DAYS
+
+
+def _only_day(line: str, rules: CleanRules) -> tuple[int, int, int] | None:
+    """(year, month, day) of the line's one full date; ``None`` for none or several."""
+    days = [(year, month, day) for _at, year, month, day in find_dates(line, rules) if year]
+    return days[0] if len(days) == 1 else None
 
 
 def _lower_first(line: str) -> bool:
@@ -519,11 +525,9 @@ def today_boxes(
         return  # "• libyawire" / "• 0", its day, its author and its comments)
     if kinds[below] != "timestamp":
         return
-    days = [[f for f in find_dates(lines[j], rules) if f[1]] for j in (top, below)]
-    if all(len(d) == 1 for d in days):
-        (_s, y1, m1, d1), (_t, y2, m2, d2) = days[0][0], days[1][0]
-        if (y1, m1, d1) > (y2, m2, d2):
-            kinds[top] = "today_widget"
+    first, second = (_only_day(lines[j], rules) for j in (top, below))
+    if first is not None and second is not None and first > second:
+        kinds[top] = "today_widget"
 
 
 def _visit_day_theme(lines: list[str], rules: CleanRules) -> bool:

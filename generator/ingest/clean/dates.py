@@ -103,6 +103,14 @@ def opening_date_end(line: str, rules: CleanRules, latin: bool = False) -> int:
     return max(date_ends(line, 0, rules), default=0)
 
 
+def weekday_before(text: str, start: int, rules: CleanRules) -> re.Match[str] | None:
+    """A weekday's name among the few characters before ``start`` ("Wednesday, " and no
+    more: ``WEEKDAY_BEFORE_CHARS``); its ``day`` group is the name."""
+    if rules.weekday is None:
+        return None
+    return rules.weekday.search(text, max(0, start - WEEKDAY_BEFORE_CHARS), start)
+
+
 def find_dates(
     text: str, rules: CleanRules, latin: bool = False
 ) -> list[tuple[int, int | None, int, int]]:
@@ -112,8 +120,7 @@ def find_dates(
     ``numeric_date``)."""
     found: dict[int, tuple[int, int | None, int, int]] = {}
     for m in NUMERIC_DATE.finditer(text):
-        before = max(0, m.start() - WEEKDAY_BEFORE_CHARS)  # ("Wednesday, " and no more)
-        named = rules.weekday.search(text, before, m.start()) if rules.weekday else None
+        named = weekday_before(text, m.start(), rules)
         day = rules.weekdays.get(named["day"].casefold()) if named else None
         ymd = numeric_date(m, latin, day)
         if ymd is not None:

@@ -577,9 +577,15 @@ _DATE_SENTENCE_END = re.compile(
 )
 
 
+def _opening_date(line: str, rules: CleanRules) -> tuple[int, int | None, int, int] | None:
+    """The full date in words a line opens with ("6 января 2022 года — …"), as ``find_dates``
+    gives it, or ``None``."""
+    return next((f for f in find_dates(line[:40], rules) if f[0] == 0 and f[1]), None)
+
+
 def _opens_dated(line: str, rules: CleanRules) -> bool:
-    """Does the line open with a full date in words ("6 января 2022 года — …")?"""
-    return any(f[0] == 0 and f[1] for f in find_dates(line[:40], rules))
+    """Does the line open with a full date in words?"""
+    return _opening_date(line, rules) is not None
 
 
 def _worded_lead_stamp(lines: list[str], first: int, rules: CleanRules) -> Dateline | None:
@@ -588,10 +594,10 @@ def _worded_lead_stamp(lines: list[str], first: int, rules: CleanRules) -> Datel
     ноября 2010 года в нижнем храме …"; one over a short heading is a chronology's item:
     "2 января 2022 года. Жанаозен — начало кризиса")."""
     line = lines[first]
-    found = [f for f in find_dates(line[:40], rules) if f[0] == 0 and f[1]]
-    if not found:
+    found = _opening_date(line, rules)
+    if found is None:
         return None
-    _start, year, month, day = found[0]
+    _start, year, month, day = found
     for end in date_ends(line, 0, rules):
         m = _DATE_SENTENCE_END.match(line, end)
         if (

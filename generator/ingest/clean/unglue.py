@@ -21,6 +21,7 @@ from generator.ingest.clean.text import (
     CYR_UPPER,
     UPPER,
     all_caps,
+    comparison_key,
     ends_sentence,
     word_count,
 )
@@ -266,8 +267,8 @@ def unglue_stamp_notice(line: str, rules: CleanRules) -> list[str]:
             continue
         if not opens:  # (a byline's stamp before an update's notice: the head must be a
             # stamp itself, the notice an update's; not an account bar's "… 2024 Login")
-            label = tail.split(None, 1)[0].casefold().strip(":") if tail.strip() else ""
-            update = label in rules.update_words
+            label = comparison_key(tail).split()[:1]  # (as the packs' words are kept)
+            update = bool(label) and label[0] in rules.update_words
             return [head, tail] if update and is_timestamp(head, rules) else [line]
         bare = len(head.rstrip("."))  # (a date ending the head: a dateline's)
         dated = any(bare in date_ends(head, at, rules) for at, *_ in find_dates(head, rules))

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from generator.ingest.clean import Cleaned, CleanRules, find_dates
-from generator.ingest.clean.dates import WEEKDAY_BEFORE_CHARS
+from generator.ingest.clean.dates import weekday_before
 from generator.ingest.metadata.dates import safe_date
 
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
@@ -191,7 +191,7 @@ def weekdays_fit(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool
     for start, year, month, day in find_dates(opening, rules, latin):
         if year is not None:
             continue
-        named = rules.weekday.search(opening, max(0, start - WEEKDAY_BEFORE_CHARS), start)
+        named = weekday_before(opening, start, rules)
         weekday = rules.weekdays.get(named["day"].casefold()) if named else None
         if weekday is None or opening[named.end() : start].strip(" ,") != "":
             continue  # (only a weekday right before the day: "Sunday June 2", "среду, 5 января")
