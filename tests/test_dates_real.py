@@ -2781,3 +2781,18 @@ def test_a_bylines_stamp_with_its_updates_age_beats_the_mastheads_day(ctx):
         "dev128/en_independentmt_looks-like-we-cant-have-freedom-of-speech-but-we-want-justice.txt"
     )
     assert text_date(ctx, name) == dt.date(2017, 10, 17)
+
+
+def test_a_meta_boxs_bulleted_author_and_day_date_the_page(ctx):
+    """emeat (dev131): the headline said again, then "  • Админ 06.06.2024" (the post's
+    author and day, a bulleted meta box): a stamp."""
+    name = "dev131/ru_emeat_v-modernizatsiyu-ptitsefabriki-v-chelyabinske-vlozhat-"
+    name += "2-milliarda-rubley.txt"
+    assert text_date(ctx, name) == dt.date(2024, 6, 6)
+
+
+def test_a_joint_reports_two_places_open_its_dateline(ctx):
+    """dttnet (dev131): "Sarajevo/ St. Petersburg 06 June 2024, – The President of Serb
+    entity …": two places with a slash, the full date, a comma before the dash."""
+    name = "dev131/en_dttnet_leader-of-serbs-in-bosnia-meets-putin-for-second-time.txt"
+    assert text_date(ctx, name) == dt.date(2024, 6, 6)

@@ -6087,3 +6087,45 @@ def test_a_print_pages_link_mark_after_the_headline_is_cut(ctx):
     of its first link): the headline without it."""
     art = _realset_article(ctx, "dev130/en_matangitonga_fuel-prices-increase-significantly.txt")
     assert art.title == "Fuel prices increase significantly"
+
+
+def test_a_reprints_credit_after_the_headline_is_its_stamp(ctx):
+    """republicofmining (dev131): "Uranium jumps to 15-year high as top miner flags shortfall
+    – by Cecilia Jamasmie (Mining.com – January 12, 2024)": the reprint's credit run on after
+    the headline is cut from it, and its day dates the page."""
+    art = _realset_article(
+        ctx,
+        "dev131/en_republicofmining_uranium-jumps-to-15-year-high-as-top-miner-flags-shortfall.txt",
+    )
+    assert art.title == "Uranium jumps to 15-year high as top miner flags shortfall"
+    assert art.date == dt.date(2024, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # "Виходить - з червня 2002 року. Тираж - 10`000 примірників" / "Розповсюджується -
+        # безкоштовно в м.Борисполі" (a free paper's masthead) over the dated headline
+        (
+            "dev131/uk_borinfo_proplata-naselennia-za-veresen-108.txt",
+            "Проплата населення за вересень становить 108 %!",
+        ),
+    ],
+)
+def test_a_papers_imprint_is_no_headline(ctx, name, title):
+    assert _realset_article(ctx, name).title == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Виходить - з червня 2002 року.     Тираж - 10`000 примірників",  # borinfo (dev131)
+        "Засновано в березні 1940 року.          Головний редактор: Коноваленко Ольга Степанівна",
+        "Номер 40 (5-12 жовтня) 2011р. PDF Друк e-mail",  # tyzhnevyk-osvita (dev131)
+        "Выходит с 1 мая 1923 года.",
+        "Providing coverage of Bakken oil and gas",  # petroleumnews (dev131)
+        "Brian Zinchuk is editor and owner of Pipeline Online",  # pipelineonline (dev131)
+    ],
+)
+def test_a_papers_imprint_and_motto_are_its_masthead(ctx, line):
+    assert classify(line, ctx.rules) == "masthead"

@@ -93,6 +93,7 @@ from generator.ingest.clean.unglue import (
     unglue_caps_byline,
     unglue_card,
     unglue_clock_lead,
+    unglue_credit_tail,
     unglue_dated_headline,
     unglue_doubled_headline,
     unglue_headline_date,
@@ -238,6 +239,7 @@ def clean_text(
         unglue_clock_lead,
         lambda line: unglue_caps_byline(line, rules),
         lambda line: unglue_inline_stamp(line, rules),
+        lambda line: unglue_credit_tail(line, rules),
         lambda line: unglue_bracket_stamp(line, rules),
         lambda line: unglue_bar_stamp(line, rules),
     ):

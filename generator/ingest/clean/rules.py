@@ -179,6 +179,10 @@ def build_rules(
         # the pieces the patterns share: a place of one to three capitalised words, a day
         # and month either way round, the capital letter or quote that opens a lead
         place = rf"(?-i:(?P<place>[{UPPER}][\w\-]+(?:[ \-][{UPPER}][\w\-]+){{0,2}}))"
+        places = (  # ... or two of them, a slash between
+            rf"(?-i:(?P<place>[{UPPER}][\w\-]+(?:[ \-][{UPPER}][\w\-]+){{0,2}}"
+            rf"(?:\s?/\s?[{UPPER}][\w.\-]+(?:\s[{UPPER}][\w\-]+){{0,2}})?))"
+        )
         day_month = (
             rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))"
         )
@@ -249,10 +253,12 @@ def build_rules(
             # PLACE, FULL DATE – the lead, no agency: a press release's or a paper's own
             # dateline ("Astana, November 21, 2022 – Kassym-Jomart Tokayev has won …",
             # "Алматы 15 ноября 2011 г. — Сегодня в Бишкеке …")
+            # (two places of a joint report, a slash between, and a comma before the dash:
+            # "Sarajevo/ St. Petersburg 06 June 2024, – The President …")
             re.compile(
-                rf"^{place},?\s+"
+                rf"^{places},?\s+"
                 rf"{day_month}"
-                r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?:\s*[^\W\d_]{1,4}\.?)?(?P<own>)"
+                r"(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})(?:\s*[^\W\d_]{1,4}\.?)?,?(?P<own>)"
                 r"\s*[-—–]{1,2}\s+"
                 rf"{lead}",
                 re.IGNORECASE,

@@ -76,6 +76,9 @@ def _rubric_word(text: str, rules: CleanRules) -> bool:
     )
 
 
+_META_BULLET = re.compile(r"^\s*[•·▪]\s+(?=\S)")
+
+
 def is_timestamp(line: str, rules: CleanRules) -> bool:
     """A line made only of dates, times and words like "today" ("14:15 18 жов 2025."),
     maybe between a category field and view or comment counts ("Category: World Published
@@ -84,6 +87,7 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     Not a row of clock times alone: a widget's sunrise and sunset ("05:04 21:50 01:58")."""
     if _CLOCK_ROW.fullmatch(line.strip()):
         return False
+    line = _META_BULLET.sub("", line, count=1)  # a meta box's item: "• Админ 06.06.2024"
     if (year := _WORDED_YEAR.fullmatch(line)) and _relative_word(year[1].casefold(), rules):
         return True
     if _stamp_bits(line, rules):

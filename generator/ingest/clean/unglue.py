@@ -151,6 +151,28 @@ def unglue_headline_date(line: str, rules: CleanRules) -> list[str]:
     return [line]
 
 
+# a reprint's credit after its headline: a dash, the author, the outlet and day in brackets
+# ("… flags shortfall – by Cecilia Jamasmie (Mining.com – January 12, 2024)")
+_CREDIT_TAIL = re.compile(
+    r"\s+[-–—]\s+(?P<by>(?-i:[Bb]y)\s+[^()\n]{3,60}?)\s*(?P<credit>\([^()\n]{6,60}\))$"
+)
+
+
+def unglue_credit_tail(line: str, rules: CleanRules) -> list[str]:
+    """A headline with its reprint's credit run on after a dash ("Uranium jumps … – by
+    Cecilia Jamasmie (Mining.com – January 12, 2024)") -> the headline / the byline / the
+    credit, a stamp. Only when the brackets hold a full date and nothing but a stamp."""
+    m = _CREDIT_TAIL.search(line)
+    if m is None:
+        return [line]
+    head, credit = line[: m.start()].rstrip(), m["credit"]
+    if not GLUED_HEAD_WORDS <= word_count(head) <= HEADLINE_MAX_WORDS or ends_sentence(head):
+        return [line]
+    if not is_timestamp(credit, rules) or not any(f[1] for f in find_dates(credit, rules)):
+        return [line]
+    return [head, m["by"], credit]
+
+
 _INLINE_STAMP = re.compile(
     r"\s(?P<stamp>\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2},?\s+\d{1,2}:\d{2})(?=\s)"
 )
