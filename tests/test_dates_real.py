@@ -2796,3 +2796,20 @@ def test_a_joint_reports_two_places_open_its_dateline(ctx):
     entity …": two places with a slash, the full date, a comma before the dash."""
     name = "dev131/en_dttnet_leader-of-serbs-in-bosnia-meets-putin-for-second-time.txt"
     assert text_date(ctx, name) == dt.date(2024, 6, 6)
+
+
+def test_a_labelled_stamp_after_the_text_beats_a_weekday_box_over_the_headline(ctx):
+    """khabarhub (dev132): "Sunday, December 14th, 2025" (a box of the day the page was
+    seen) / the headline / the text / "Publish Date : 09 May 2022 15:23 PM" / other stories:
+    the stamp that says it is the publication's dates the page, not the box."""
+    name = "dev132/en_khabarhub_sri-lanka-imposes-curfew-as-clashes-break-out-in-"
+    name += "galle-face-area.txt"
+    assert text_date(ctx, name, chars=4000) == dt.date(2022, 5, 9)
+
+
+def test_a_reading_time_after_a_bylines_stamp_leaves_its_year(ctx):
+    """photonews (dev132): "By Web Desk Published May 12, 2016 3 Min Read": the reading
+    time is cut off, not "2016 3 Min Read" with it; the byline's stamp stands."""
+    line = "By Web Desk Published May 12, 2016 3 Min Read"
+    assert is_timestamp(line, ctx.rules)
+    assert ctx.rules.stamp_counts.sub("", line) == "By Web Desk Published May 12, 2016"

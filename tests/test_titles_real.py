@@ -6129,3 +6129,25 @@ def test_a_papers_imprint_is_no_headline(ctx, name, title):
 )
 def test_a_papers_imprint_and_motto_are_its_masthead(ctx, line):
     assert classify(line, ctx.rules) == "masthead"
+
+
+def test_a_datelines_place_broken_off_its_lead_is_no_headline(ctx):
+    """thepattayanews (dev132): "Bangkok –" / "Russian President Vladimir Putin has not yet
+    confirmed …": the place and its dash open the lead; the page has no headline line, and
+    the title made from its lead leaves the place out."""
+    art = _realset_article(
+        ctx, "dev132/en_thepattayanews_putin-not-yet-confirmed-to-join-apec-2022-in-thailand.txt"
+    )
+    assert art.title.startswith("Russian President Vladimir Putin has not yet confirmed")
+    assert "title" in art.inferred
+    assert art.body.startswith("Bangkok – Russian President")
+
+
+def test_a_tv_channels_motto_is_no_headline(ctx):
+    """luki.ru (dev132): "Великолукская телерадиокомпания" / "Информационный телеканал
+    рассказывает великолучанам о всех городских событиях" (the channel's motto) over the
+    headline."""
+    art = _realset_article(
+        ctx, "dev132/ru_lukiru_v-velikikh-lukakh-prodolzhayut-ustranyat-posledstviya-uragana.txt"
+    )
+    assert art.title == "В Великих Луках продолжают устранять последствия урагана"

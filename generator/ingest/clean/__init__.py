@@ -35,7 +35,7 @@ from generator.ingest.clean.rules import CleanRules, build_rules
 from generator.ingest.clean.slug import slug_words
 from generator.ingest.clean.stamps import stamped_list
 from generator.ingest.clean.text import fold_homoglyphs, fold_mixed_scripts, normalise_text
-from generator.ingest.clean.timestamps import is_timestamp
+from generator.ingest.clean.timestamps import is_timestamp, published_label
 
 __all__ = [
     "CLOCK",
@@ -57,6 +57,7 @@ __all__ = [
     "normalise_name",
     "normalise_text",
     "numeric_date",
+    "published_label",
     "slug_words",
     "stamped_list",
 ]

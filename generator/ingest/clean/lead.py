@@ -58,6 +58,13 @@ def _first_sentence(text: str, abbreviations: frozenset[str] = frozenset()) -> s
     return text[start:]
 
 
+# a dateline's place and dash alone opening the lead, no date ("Bangkok – Russian President
+# Vladimir Putin has not yet confirmed …"): one to three capitalised words, a spaced dash
+_PLACE_DASH_OPENING = re.compile(
+    rf"^(?-i:[{UPPER}][\w.’'-]+(?:,?\s[{UPPER}][\w.’'-]+){{0,2}})\s+[–—]\s+(?=[{UPPER}])"
+)
+
+
 def lead_title(text: str, rules: CleanRules | None = None) -> str:
     """A short title made from a lead paragraph: its first sentence (without a dateline),
     cut at a clause boundary or after ``LEAD_TITLE_WORDS`` words ("…" marks a cut)."""
@@ -66,6 +73,7 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
     if m := PLACE_COUNTRY_DAY.match(text):  # "Belek, TURKMENISTAN Dec 23 Turkmenistan on …"
         text = text[m.end(1) :].lstrip(" ,")
     text = LEAD_STAMP.sub("", text, count=1)
+    text = _PLACE_DASH_OPENING.sub("", text, count=1)  # "Bangkok – Russian President …"
     known = rules.abbreviations if rules is not None else frozenset()
     text = _LOST_BULLET.sub("", text.strip(), count=1)  # "? гривня продовжує зміцнення;"
     if (

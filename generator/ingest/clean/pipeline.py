@@ -87,6 +87,7 @@ from generator.ingest.clean.title import (
 )
 from generator.ingest.clean.unglue import (
     join_badge_date,
+    join_dateline_dash,
     share_label,
     unglue_bar_stamp,
     unglue_bracket_stamp,
@@ -230,6 +231,7 @@ def clean_text(
         for line in lines
     ]
     lines = join_badge_date(lines, rules)  # "09" / "сен 2023"
+    lines = join_dateline_dash(lines)  # "Bangkok –" / "Russian President …"
     lines = [part for line in lines for part in unglue_card(line)]
     for split in (  # lines near the top a scraper glued together, in this order
         unglue_doubled_headline,

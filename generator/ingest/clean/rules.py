@@ -444,7 +444,10 @@ def _stamp_neighbours(
         # (in brackets too: "14 сентября 2020 ( Просмотры 163 )"; or a count glued to the
         # clock's "PM": "2 Mar, 2022 05:07 PM7 mins to read")
         counts = re.compile(
-            rf"(?:\s+(?:{stems}\s*:\s*\d[\d\s]*|\d[\d\s]*\s+{stems}|\(\s*{stems}\s*:?\s*\d+\s*\))"
+            # (a count, its thousands maybe spaced, not the year before it: "May 12, 2016 3
+            # Min Read" keeps its year)
+            rf"(?:\s+(?:{stems}\s*:\s*\d[\d\s]*|(?<!\d)(?:\d+|\d{{1,3}}(?:\s\d{{3}})+)\s+{stems}"
+            rf"|\(\s*{stems}\s*:?\s*\d+\s*\))"
             rf"|(?<=[AP]M)\d[\d\s]*\s+{stems})+\s*$",
             re.I,
         )

@@ -428,6 +428,28 @@ def join_badge_date(lines: list[str], rules: CleanRules) -> list[str]:
     return out
 
 
+# a place and a dash alone on a line, the lead it opens on the next ("Bangkok –")
+_PLACE_DASH = re.compile(rf"[{UPPER}][\w.’'-]+(?:,?\s[{UPPER}][\w.’'-]+){{0,2}}\s*[–—-]")
+DATELINE_LEAD_WORDS = 8  # the lead under such a dateline: this long at least
+
+
+def join_dateline_dash(lines: list[str]) -> list[str]:
+    """A dateline's place and dash broken off the lead it opens, on the line right above it
+    ("Bangkok –" / "Russian President Vladimir Putin has not yet confirmed …"), among the
+    page's first lines: joined again, so the place is read as no headline."""
+    out = list(lines)
+    for i in range(min(len(out), DATED_HEADLINE_LINES) - 1):
+        below = out[i + 1]
+        if (
+            _PLACE_DASH.fullmatch(out[i].strip())
+            and re.match(rf"[{UPPER}]", below)
+            and word_count(below) >= DATELINE_LEAD_WORDS
+            and ends_sentence(below)
+        ):
+            out[i], out[i + 1] = f"{out[i].strip()} {below}", ""
+    return out
+
+
 _BAR_SPLIT = re.compile(r"\s+\|\s+")
 BAR_NAME_WORDS = 4  # the outlet's name or handle before a stamp between bars: this short
 

@@ -10,10 +10,12 @@ import re
 from generator.ingest.clean import (
     CLOCK,
     NUMERIC_DATE,
+    TIME,
     Cleaned,
     CleanRules,
     Dateline,
     find_dates,
+    published_label,
     stamped_list,
 )
 from generator.ingest.metadata.dates import safe_date
@@ -197,6 +199,11 @@ def stamp_date(
         for _where, found in head:
             if (found.month, found.day) == (dl.month, dl.day):
                 return found, False, "stamp_dateline"
+    if (box := _weekday_box_day(cleaned, rules, latin)) is not None:
+        published = _published_after_text(cleaned, rules, latin)
+        if len(published) == 1 and (day := published.pop()) < box:
+            return day, False, "stamp_tail"  # "Sunday, December 14th, 2025" / headline /
+            # text / "Publish Date : 09 May 2022 15:23 PM": the box is the day of the visit
     listed = len({d for _w, d in head}) >= LISTED_DATES and all(w == "above" for w, _d in head)
     if head and not listed:  # (several dates above the headline: a list, no stamp)
         dates = {d for _w, d in head}
@@ -216,6 +223,30 @@ def stamp_date(
         if dates:
             return None, True, ""
     return None, False, ""
+
+
+def _weekday_box_day(cleaned: Cleaned, rules: CleanRules, latin: bool) -> dt.date | None:
+    """The day of the one stamp above the headline when it has the shape of a header's box
+    of the day: a weekday and a full date, no clock time ("Sunday, December 14th, 2025")."""
+    above = [line for where, line in cleaned.stamps if where in ("above", "top")]
+    if len(above) != 1 or TIME.search(above[0]):
+        return None
+    if not any(w in rules.weekdays for w in re.findall(r"[^\W\d_]+", above[0].casefold())):
+        return None
+    days = {safe_date(y, m, d) for _s, y, m, d in find_dates(above[0], rules, latin) if y}
+    return days.pop() if len(days) == 1 else None
+
+
+def _published_after_text(cleaned: Cleaned, rules: CleanRules, latin: bool) -> set[dt.date]:
+    """The days of the stamps after the text that say they are the publication's ("Publish
+    Date : 09 May 2022 15:23 PM")."""
+    return {
+        day
+        for where, line in cleaned.stamps
+        if where == "tail" and published_label(line, rules)
+        for _s, y, m, d in find_dates(line, rules, latin)
+        if y and (day := safe_date(y, m, d)) is not None
+    }
 
 
 def posts_dateline(stamped: dt.date, dl: Dateline | None) -> bool:
