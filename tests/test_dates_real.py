@@ -2813,3 +2813,41 @@ def test_a_reading_time_after_a_bylines_stamp_leaves_its_year(ctx):
     line = "By Web Desk Published May 12, 2016 3 Min Read"
     assert is_timestamp(line, ctx.rules)
     assert ctx.rules.stamp_counts.sub("", line) == "By Web Desk Published May 12, 2016"
+
+
+@pytest.mark.parametrize(
+    ("name", "day"),
+    [
+        # "Energy Friday 03/February/2017 09:51 AM": slashes between the day, the month's
+        # name and the year
+        (
+            "dev133/en_timesofoman_news-rewind-omans-fuel-prices-dominate-headlines.txt",
+            (2017, 2, 3),
+        ),
+        # "Прислано Русское Радио на 28 Февраля 2018, 16:31:26": PHP-Nuke's "posted by … on"
+        ("dev133/ru_lesnoylife_lesnoi-s-rabochim-vizitom-posetili.txt", (2018, 2, 28)),
+        # "By Srushti Gangdev | February 25, 2022 |5:00 am" under the headline, a supplied
+        # picture's caption above it no longer taken for the headline
+        (
+            "dev133/en_burnabybeacon_ukrainian-canadians-rally-in-vancouver-ask-for-strong-action.txt",
+            (2022, 2, 25),
+        ),
+    ],
+)
+def test_stamps_of_new_layouts_dev133(ctx, name, day):
+    assert text_date(ctx, name) == dt.date(*day)
+
+
+def test_a_month_and_day_with_no_space_before_the_year_is_no_rate_widget(ctx):
+    """jordantimes (dev133): "Dec 15,2019" is a date, not a currency code and its rate
+    ("USD 100.68")."""
+    assert classify("Dec 15,2019", ctx.rules) != "widget"
+    assert classify("USD 100.68", ctx.rules) == "widget"
+
+
+def test_the_sites_bar_of_the_visit_over_the_articles_stamp_is_not_the_date(ctx):
+    """dialogtj (dev55): "14 декабря 2024," / "суббота, 19:08, Душанбе" (the site's bar, the
+    day of the visit) / "02.11.2023 14:23" (the article's stamp) / the headline: of two
+    stamps over the headline, the first more than a month after the second, the second."""
+    name = "dev55/ru_dialogtj_v-dushanbe-usilyat-kontrol-za-ezdoj-voditelej-avtobusov.txt"
+    assert text_date(ctx, name) == dt.date(2023, 11, 2)

@@ -6151,3 +6151,55 @@ def test_a_tv_channels_motto_is_no_headline(ctx):
         ctx, "dev132/ru_lukiru_v-velikikh-lukakh-prodolzhayut-ustranyat-posledstviya-uragana.txt"
     )
     assert art.title == "В Великих Луках продолжают устранять последствия урагана"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # a comments form over the article: "Sign In / Up" / "Add contribution as a guest" / …
+        (
+            "dev133/en_rudaw_sulaimani-protests-continue-demanding-cancellation-of-pay-cuts.txt",
+            "Sulaimani protests continue, demanding full cancellation of pay cuts",
+        ),
+        # a picture the subject handed in over the headline: "… Scott Graham / Supplied"
+        (
+            "dev133/en_burnabybeacon_ukrainian-canadians-rally-in-vancouver-ask-for-strong-action.txt",
+            "Ukrainian-Canadians rally in Vancouver, ask for strong action against Russia",
+        ),
+        # a caption printed twice, the second time with its photographer ("… Widener
+        # Library." / "… Widener Library. By Julian J. Giordano")
+        (
+            "dev133/en_thecrimson_i-had-to-speak-harvard-affiliates-decry-war-in-ukraine.txt",
+            "‘I Had to Speak’: Harvard Affiliates Decry War in Ukraine Amid Disappointment in "
+            "University Response",
+        ),
+        # a section's kicker in capitals and a colon: "CAMPUS NEWS: Columbia students …"
+        (
+            "dev133/en_morningsidepost_columbia-students-organize-solidarity-rally-for-ukraine.txt",
+            "Columbia students organize solidarity rally following Russian attacks across Ukraine",
+        ),
+        # a headline's clauses or its place are no organisation's name, though "Daily" and
+        # "University" are organisation words
+        (
+            "dev133/en_berkeleydailyplanet_students-storm-daily-cal-newspaper-locks-down.txt",
+            "Students Storm Daily Cal; Newspaper Locks Down",
+        ),
+        (
+            "dev132/en_mcot_demonstrators-gather-at-thammasat-university.txt",
+            "Demonstrators Gather at Thammasat University",
+        ),
+    ],
+)
+def test_the_headline_under_a_comments_form_a_caption_or_a_kicker(ctx, name, title):
+    assert _realset_article(ctx, name).title == title
+
+
+def test_a_supplied_pictures_caption_is_no_headline(ctx):
+    """australiandefence (dev133): "Kazakhstan has placed an order for two Airbus A400M
+    aircraft. (Supplied)" is the picture's caption; the page has no headline line."""
+    art = _realset_article(
+        ctx,
+        "dev133/en_australiandefence_airbus-receives-first-export-order-for-a400ms-since-2005.txt",
+    )
+    assert "(Supplied)" not in art.title
+    assert "title" in art.inferred

@@ -121,13 +121,25 @@ def caption_twice(lines: list[str], i: int) -> bool:
     """A sentence printed twice on consecutive lines at the top: a photo's caption (its alt
     text and its caption), not a headline said again (a headline ends in no full stop), nor
     the whole text said twice (nothing after it: a one-sentence item printed twice)."""
+    if i + 1 >= len(lines):
+        return False
+    first, second = comparison_key(lines[i]), comparison_key(lines[i + 1])
+    credit = _PHOTOGRAPHER_AFTER.fullmatch(lines[i + 1][len(lines[i].rstrip()) :])
     return (
-        i + 1 < len(lines)
-        and bare_end(lines[i]).endswith(".")
+        bare_end(lines[i]).endswith(".")
         and word_count(lines[i]) >= 4
-        and comparison_key(lines[i]) == comparison_key(lines[i + 1])
+        # (the second time with the photographer's credit: "… Widener Library." / "…
+        # Widener Library. By Julian J. Giordano")
+        and (first == second or (lines[i + 1].startswith(lines[i].rstrip()) and bool(credit)))
         and any(line.strip() for line in lines[i + 2 :])
     )
+
+
+# a photographer's credit after a caption: "By Julian J. Giordano", "Photo: Jane Doe"
+_PHOTOGRAPHER_AFTER = re.compile(
+    r"\s+(?:by|photo\s*:|photo by)\s+(?-i:[A-Z])[\w.’'-]*(?:\s(?-i:[A-Z])[\w.’'-]*){1,3}\s*",
+    re.IGNORECASE,
+)
 
 
 def poll_options(lines: list[str], i: int) -> list[int]:
@@ -759,7 +771,15 @@ def organisation_name(
         return not any(
             verb is not None and verb.search(f) for f in small if f not in rules.organisation_words
         )
-    return all(len(f) <= ORGANISATION_LINK_LETTERS for f in small)
+    return all(len(f) <= ORGANISATION_LINK_LETTERS for f in small) and not (
+        ";" in line or any(f in _PHRASE_LINKS for f in small)
+    )  # (a headline's clauses or places: "Students Storm Daily Cal; Newspaper Locks Down",
+    # "Demonstrators Gather at Thammasat University")
+
+
+# small words that join a headline's verb to its place or aim, not a name's parts ("of",
+# "and", "for")
+_PHRASE_LINKS = frozenset({"at", "in", "on", "to", "into", "over", "after", "with", "as"})
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")

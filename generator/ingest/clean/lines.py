@@ -100,7 +100,10 @@ _PHOTO_CREDIT_END = re.compile(
     r"(?:\sfile)?"
     # ... or a photographer and a picture agency after a slash, the space after the full stop
     # often lost: "… as the Russian invasion continues.Michael M. Santiago/Getty Images"
-    r"|\.\s*(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.-]*){1,3}\s*/\s*(?:(?:afp|ap)\svia\s)?getty\simages)"
+    r"|\.\s*(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.-]*){1,3}\s*/\s*(?:(?:afp|ap)\svia\s)?getty\simages"
+    # ... or a picture the subject handed in: "… invaded on Thursday. Scott Graham / Supplied",
+    # "… two Airbus A400M aircraft. (Supplied)"
+    r"|\.\s*(?:(?-i:[A-Z])[\w.’'-]*(?:\s(?-i:[A-Z])[\w.’'-]*){0,3}\s*/\s*supplied|\(supplied\)))"
     r"\s*$",
     re.IGNORECASE,
 )

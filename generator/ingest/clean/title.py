@@ -420,9 +420,18 @@ _REGION_RUBRIC = re.compile(
 # of them long (not two abbreviations: "ЦИК РК – …")
 _CAPS_KICKER = re.compile(
     r"^(?=[^-–—]*[A-ZА-ЯЁІЇЄҐ]{6})[A-ZА-ЯЁІЇЄҐ]{2,}(?: [A-ZА-ЯЁІЇЄҐ]{2,}){1,2}"
-    r"\s+[-–—]\s+(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ])"
+    r"(?:\s+[-–—]|:)\s+(?=[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ])"  # (or a colon: "CAMPUS NEWS: Columbia …")
 )
 KICKER_HEADLINE_WORDS = 5  # the headline after such a kicker: this long at least
+
+
+def _section_kicker(kicker: str, rules: CleanRules) -> bool:
+    """Does a kicker before a colon end in a section's word ("CAMPUS NEWS:"), so it is the
+    site's label, not the headline's own opening ("ИТОГИ НЕДЕЛИ: …")?"""
+    words = re.findall(r"[^\W\d_]+", kicker.casefold())
+    return bool(words) and words[-1] in {w.casefold() for w in rules.section_words}
+
+
 # a video page's label before the headline ("Transcript for 'Coward' suspect arrested …",
 # "Speech to Text for City council passes budget")
 _TRANSCRIPT_FOR = re.compile(
@@ -544,7 +553,11 @@ def strip_credit(title: str, rules: CleanRules) -> str:
     if (region := _REGION_RUBRIC.match(title)) and word_count(title[region.end() :]) >= 3:
         title = title[region.end() :]
     kicker = _CAPS_KICKER.match(title)
-    if kicker and word_count(title[kicker.end() :]) >= KICKER_HEADLINE_WORDS:
+    if (
+        kicker
+        and word_count(title[kicker.end() :]) >= KICKER_HEADLINE_WORDS
+        and (":" not in kicker.group() or _section_kicker(kicker.group(), rules))
+    ):
         title = title[kicker.end() :]
     if home := _GLUED_HOME.match(title):  # "HomeNews350 Pakistani students …"
         rest = title[home.end() :]

@@ -38,6 +38,9 @@ WIDGET_LINE_WORDS = 4  # a widget line is short: a city and a temperature, a rat
 # This many dates above the headline make a list (a paper's issues "№ 31 газет" / "20 сәуір
 # 2024 ж." / "№ 30 газет" / "16 сәуір 2024 ж." / …, other stories): no stamp of the page's.
 LISTED_DATES = 3
+# Two stamps over the headline, the first this many days after the second at least: the site's
+# bar of the day of the visit over the article's stamp
+TOP_BAR_MIN_DAYS = 31
 OPENING_STAMP_LINES = 3  # a stamp glued to the text opens one of the first lines ...
 OPENING_STAMP_WORDS = 3  # ... after a rubric or byline of this many words at most
 # What follows a glued stamp's date: a clock time ("24 Лютого 2022, 13:11Російська …") or
@@ -210,7 +213,13 @@ def stamp_date(
         if len(dates) == 1:
             return dates.pop(), False, "stamp"
         below = {d for w, d in head if w == "below"}
-        return (below.pop(), False, "stamp_below") if len(below) == 1 else (None, True, "")
+        if len(below) == 1:
+            return below.pop(), False, "stamp_below"
+        if len(head) == 2 and all(w == "above" for w, _d in head):
+            (_w, bar), (_v, own) = head  # "20.05.2024" / "Main Menu" / … / "15.02.2016" /
+            if (bar - own).days >= TOP_BAR_MIN_DAYS:  # the headline: the site's bar of the
+                return own, False, "stamp"  # visit a month and more after the article's stamp
+        return None, True, ""
     for place in ("lead", "tail"):
         ordered = [d for w, d in items if w == place]
         dates = set(ordered)
