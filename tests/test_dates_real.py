@@ -2851,3 +2851,13 @@ def test_the_sites_bar_of_the_visit_over_the_articles_stamp_is_not_the_date(ctx)
     stamps over the headline, the first more than a month after the second, the second."""
     name = "dev55/ru_dialogtj_v-dushanbe-usilyat-kontrol-za-ezdoj-voditelej-avtobusov.txt"
     assert text_date(ctx, name) == dt.date(2023, 11, 2)
+
+
+def test_an_outlets_initials_sign_its_stamp(ctx):
+    """jordantimes (dev133): "By JT - Dec 15,2019 - Last updated at Dec 15,2019" under the
+    headline: the paper's initials sign the stamp, which dates the page."""
+    line = "By JT - Dec 15,2019 - Last updated at Dec 15,2019"
+    assert is_timestamp(line, ctx.rules)
+    assert text_date(ctx, "dev133/en_jordantimes_kazakhstan-embassy-marks-national-day.txt") == (
+        dt.date(2019, 12, 15)
+    )

@@ -6203,3 +6203,13 @@ def test_a_supplied_pictures_caption_is_no_headline(ctx):
     )
     assert "(Supplied)" not in art.title
     assert "title" in art.inferred
+
+
+def test_a_glued_trail_with_a_section_of_two_words_is_cut(ctx):
+    """borkena (dev133): "HomeEthiopian NewsRussia's top diplomat Sergey Lavrov in Addis
+    Ababa" (the trail run together: home, the section "Ethiopian News", the headline)."""
+    art = _realset_article(
+        ctx, "dev133/en_borkena_russias-top-diplomat-sergey-lavrov-in-addis-ababa.txt"
+    )
+    assert art.title.startswith("Russia")
+    assert art.title.endswith("s top diplomat Sergey Lavrov in Addis Ababa")

@@ -561,8 +561,9 @@ def strip_credit(title: str, rules: CleanRules) -> str:
         title = title[kicker.end() :]
     if home := _GLUED_HOME.match(title):  # "HomeNews350 Pakistani students …"
         rest = title[home.end() :]
-        section = re.match(r"[A-Z][a-z]+(?=[A-Z0-9])", rest)
-        if section and section.group(0) in rules.section_words:
+        # (its section's name maybe of a few words: "HomeEthiopian NewsRussia's top …")
+        section = re.match(r"(?:[A-Z][a-z]+ ){0,2}(?P<last>[A-Z][a-z]+)(?=[A-Z0-9])", rest)
+        if section and section["last"] in rules.section_words:
             rest = rest[section.end() :]
         title = rest
     for tail in (
