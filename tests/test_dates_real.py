@@ -496,10 +496,11 @@ def test_a_city_and_country_before_a_photo_caption_is_no_wire_dateline(ctx):
 def test_a_date_before_an_embedded_videos_description_is_no_stamp(ctx):
     # "Friday, January 07, 2022" (the blog post's date) / video title / "Jan 6, 2022 • Police
     # in Kazakhstan's largest city, Almaty, say …" (the embedded video's description)
+    # (the post's date is a weekday box alone over the headline, which dates nothing since
+    # the thirty-seventh session: a right date lost, see
+    # ``test_a_weekday_box_alone_over_the_headline_dates_nothing``; the video's is not taken)
     text = page("dev2/i_en_librabunda_dw_protesters_storm_offices.txt")
-    assert text_date(ctx, "dev2/i_en_librabunda_dw_protesters_storm_offices.txt") == dt.date(
-        2022, 1, 7
-    )
+    assert text_date(ctx, "dev2/i_en_librabunda_dw_protesters_storm_offices.txt") is None
     without_post_date = text.replace("Friday, January 07, 2022\n", "", 1)
     assert without_post_date != text
     raw = RawInput(data=without_post_date.encode("utf-8"), origin="librabunda.txt")
@@ -1238,8 +1239,10 @@ def test_a_date_between_the_theme_switch_and_the_logo_is_the_site_clock(ctx):
     assert classify("Dark Mode", ctx.rules) == "account"
     assert classify("Тёмная тема", ctx.rules) == "account"
     assert text_date(ctx, name) is None
-    # without the switch, the date is the headline's stamp as before (no rule on weekdays)
-    raw = RawInput(data=page(name).replace("Dark Mode\n", "", 1).encode("utf-8"), origin=name)
+    # without the switch, the date is the headline's stamp as before (its weekday left out:
+    # a weekday box alone dates nothing since the thirty-seventh session)
+    plain = page(name).replace("Dark Mode\n", "", 1).replace("Saturday, ", "", 1)
+    raw = RawInput(data=plain.encode("utf-8"), origin=name)
     assert ingest_bytes(raw, ctx).date == dt.date(2024, 11, 23)
 
 
@@ -1705,7 +1708,11 @@ def test_a_wire_dateline_month_first_with_no_agency(ctx, name, place, month_day,
 def test_a_stamp_with_commas_between_day_month_and_year(ctx):
     """tashkenttimes.uz (dev61): "Monday, 21, September, 2020" over the lead."""
     name = "dev61/en_tashkenttimes_cotton-plan-to-be-scrapped-uzpakhtasanoat-to-be-liquidated.txt"
-    assert text_date(ctx, name) == dt.date(2020, 9, 21)
+    # (a weekday box alone over the headline: read as a date, and dating nothing since the
+    # thirty-seventh session, a right date lost; with a yearless dateline of its day it does)
+    assert text_date(ctx, name) is None
+    dated = page(name).replace("Monday, 21, September, 2020", "21, September, 2020", 1)
+    assert ingest_text(ctx, dated) == dt.date(2020, 9, 21)
     assert [d[1:] for d in find_dates("Monday, 21, September, 2020", ctx.rules)] == [(2020, 9, 21)]
 
 
@@ -2703,8 +2710,9 @@ def test_a_day_opening_a_newspaper_theme_page_is_the_visit_day(ctx):
         "dev116/en_thenicheng_russias-war-in-ukraine-raises-bread-price-in-nigeria.txt",
     ):
         assert text_date(ctx, name) is None, name
-    # without the theme's line the day over the headline still dates the page
-    text = "Wednesday, August 10, 2022\n\nBarbados Bracing For Impact\n\nThe Prime Minister said.\n"
+    # without the theme's line a day over the headline still dates the page (without its
+    # weekday: a weekday box alone dates nothing since the thirty-seventh session)
+    text = "August 10, 2022\n\nBarbados Bracing For Impact\n\nThe Prime Minister said.\n"
     assert ingest_text(ctx, text) == dt.date(2022, 8, 10)
 
 
@@ -2861,3 +2869,28 @@ def test_an_outlets_initials_sign_its_stamp(ctx):
     assert text_date(ctx, "dev133/en_jordantimes_kazakhstan-embassy-marks-national-day.txt") == (
         dt.date(2019, 12, 15)
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # "Friday, March 29, 2024" alone over the headline of a report on 2022's wheat prices
+        "dev133/en_263chat_russia-ukraine-war-plays-out-loudly-on-tanzanias-dining-tables.txt",
+        # "Saturday, November 23, 2024" over a report on January 2022's Almaty airport
+        "dev104/en_pravasisamwad_caught-off-guard-indians-in-kazakhstan-seek-govt-help.txt",
+        # "Saturday, September 23, 2023" over a maritime report with no stamp of its own
+        "dev94/en_shippingherald_ships-backed-up-in-black-sea-as-russia-warning-shots.txt",
+    ],
+)
+def test_a_weekday_box_alone_over_the_headline_dates_nothing(ctx, name):
+    """A weekday and a full date alone on the page's first line is mostly a header's box of
+    the day of the visit: no date rather than a wrong one (measured on every tuning page:
+    12 wrong dates made none, 5 right ones lost)."""
+    assert text_date(ctx, name, chars=4000) is None
+
+
+def test_a_bylines_stamp_under_the_standfirst_dates_a_page_with_a_weekday_box(ctx):
+    """thejournal (dev79): "Sunday 8 August 2021" / the headline / the standfirst / "By
+    Press Association Sunday 8 Aug 2021, 4:14 PM": the byline's stamp, not the box."""
+    name = "dev79/en_thejournal_russia-evacuates-two-villages-in-siberia-because-of-wildfires.txt"
+    assert text_date(ctx, name) == dt.date(2021, 8, 8)

@@ -208,6 +208,11 @@ def stamp_date(
             return day, False, "stamp_tail"  # "Sunday, December 14th, 2025" / headline /
             # text / "Publish Date : 09 May 2022 15:23 PM": the box is the day of the visit
     listed = len({d for _w, d in head}) >= LISTED_DATES and all(w == "above" for w, _d in head)
+    if box is not None and len(head) == 1 and not (dl is not None and dl.day and dl.month):
+        head = []  # a weekday box alone over the headline ("Friday, March 29, 2024"): mostly
+        # the day of the visit, not the article's; a stamp after the standfirst or the text
+        # may still date the page ("By Press Association Sunday 8 Aug 2021, 4:14 PM"), and a
+        # yearless dateline's day may still pick the box (``posts_dateline``)
     if head and not listed:  # (several dates above the headline: a list, no stamp)
         dates = {d for _w, d in head}
         if len(dates) == 1:
@@ -236,14 +241,23 @@ def stamp_date(
 
 def _weekday_box_day(cleaned: Cleaned, rules: CleanRules, latin: bool) -> dt.date | None:
     """The day of the one stamp above the headline when it has the shape of a header's box
-    of the day: a weekday and a full date, no clock time ("Sunday, December 14th, 2025")."""
+    of the day: a weekday and a full date, nothing else, no clock time ("Sunday, December
+    14th, 2025")."""
     above = [line for where, line in cleaned.stamps if where in ("above", "top")]
     if len(above) != 1 or TIME.search(above[0]):
         return None
-    if not any(w in rules.weekdays for w in re.findall(r"[^\W\d_]+", above[0].casefold())):
+    words = re.findall(r"[^\W\d_]+", above[0].casefold())
+    if not any(w in rules.weekdays for w in words):
         return None
+    if not all(
+        w in rules.weekdays or w in rules.months or _ORDINAL_END.fullmatch(w) for w in words
+    ):
+        return None  # (not a rubric's edition of the day: "General News of Wednesday, 26 …")
     days = {safe_date(y, m, d) for _s, y, m, d in find_dates(above[0], rules, latin) if y}
     return days.pop() if len(days) == 1 else None
+
+
+_ORDINAL_END = re.compile(r"st|nd|rd|th")  # "December 14th"
 
 
 def _published_after_text(cleaned: Cleaned, rules: CleanRules, latin: bool) -> set[dt.date]:
