@@ -112,7 +112,7 @@ def _said_twice_same_day(
 
 
 TOP_BAR_LINES = 4  # the article's stamp stands this many lines of text below the top bar's day
-TOP_BAR_MIN_DAYS = 31  # ... and this many days before it at least
+TOP_BAR_MIN_DAYS = 31  # ... and this many days before it at least (read for dates too)
 
 
 def _top_bar(lines: list[str], kinds: list[str | None], top: int, rules: CleanRules) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from generator.ingest.clean.datelines import PLACE_COUNTRY_DAY, agency_dateline, lead_credit
 from generator.ingest.clean.rules import CleanRules
-from generator.ingest.clean.text import UPPER
+from generator.ingest.clean.text import DATELINE_PLACE, UPPER
 
 LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
@@ -60,9 +60,7 @@ def _first_sentence(text: str, abbreviations: frozenset[str] = frozenset()) -> s
 
 # a dateline's place and dash alone opening the lead, no date ("Bangkok – Russian President
 # Vladimir Putin has not yet confirmed …"): one to three capitalised words, a spaced dash
-_PLACE_DASH_OPENING = re.compile(
-    rf"^(?-i:[{UPPER}][\w.’'-]+(?:,?\s[{UPPER}][\w.’'-]+){{0,2}})\s+[–—]\s+(?=[{UPPER}])"
-)
+_PLACE_DASH_OPENING = re.compile(rf"^(?-i:{DATELINE_PLACE})\s+[–—]\s+(?=[{UPPER}])")
 
 
 def lead_title(text: str, rules: CleanRules | None = None) -> str:

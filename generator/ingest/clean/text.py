@@ -15,6 +15,9 @@ SENTENCE_END = ".!?…"
 CYR_LOWER = "а-яёіїєґәғқңөұүһ"
 CYR_UPPER = "А-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ"
 UPPER = "A-Z" + CYR_UPPER + "Ў"
+# a dateline's place: one to three capitalised words, a comma maybe before the last ("Bangkok",
+# "Erbil, Kurdistan")
+DATELINE_PLACE = rf"[{UPPER}][\w.’'-]+(?:,?\s[{UPPER}][\w.’'-]+){{0,2}}"
 HASHTAG = r"#[^\W\d_][\w-]*"  # a hashtag ("#Сарапул"), as a pattern
 _LETTER = r"[^\W\d_]"
 _SPACED_ITEMS = re.compile(r" {3,}")  # a link bar's items apart by runs of spaces ...

@@ -19,6 +19,7 @@ from generator.ingest.clean.text import (
     CYR,
     CYR_LOWER,
     CYR_UPPER,
+    DATELINE_PLACE,
     UPPER,
     all_caps,
     comparison_key,
@@ -429,7 +430,7 @@ def join_badge_date(lines: list[str], rules: CleanRules) -> list[str]:
 
 
 # a place and a dash alone on a line, the lead it opens on the next ("Bangkok –")
-_PLACE_DASH = re.compile(rf"[{UPPER}][\w.’'-]+(?:,?\s[{UPPER}][\w.’'-]+){{0,2}}\s*[–—-]")
+_PLACE_DASH = re.compile(rf"{DATELINE_PLACE}\s*[–—-]")
 DATELINE_LEAD_WORDS = 8  # the lead under such a dateline: this long at least
 
 

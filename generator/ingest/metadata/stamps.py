@@ -18,6 +18,7 @@ from generator.ingest.clean import (
     published_label,
     stamped_list,
 )
+from generator.ingest.clean.blocks import TOP_BAR_MIN_DAYS
 from generator.ingest.metadata.dates import safe_date
 
 UPDATE_AFTER_DAYS = 3  # two stamps in a bar, the second this few days later: published, updated
@@ -38,9 +39,6 @@ WIDGET_LINE_WORDS = 4  # a widget line is short: a city and a temperature, a rat
 # This many dates above the headline make a list (a paper's issues "№ 31 газет" / "20 сәуір
 # 2024 ж." / "№ 30 газет" / "16 сәуір 2024 ж." / …, other stories): no stamp of the page's.
 LISTED_DATES = 3
-# Two stamps over the headline, the first this many days after the second at least: the site's
-# bar of the day of the visit over the article's stamp
-TOP_BAR_MIN_DAYS = 31
 OPENING_STAMP_LINES = 3  # a stamp glued to the text opens one of the first lines ...
 OPENING_STAMP_WORDS = 3  # ... after a rubric or byline of this many words at most
 # What follows a glued stamp's date: a clock time ("24 Лютого 2022, 13:11Російська …") or
