@@ -428,8 +428,8 @@ KICKER_HEADLINE_WORDS = 5  # the headline after such a kicker: this long at leas
 def _section_kicker(kicker: str, rules: CleanRules) -> bool:
     """Does a kicker before a colon end in a section's word ("CAMPUS NEWS:"), so it is the
     site's label, not the headline's own opening ("ИТОГИ НЕДЕЛИ: …")?"""
-    words = re.findall(r"[^\W\d_]+", kicker.casefold())
-    return bool(words) and words[-1] in {w.casefold() for w in rules.section_words}
+    words = re.findall(r"[^\W\d_]+", kicker)
+    return bool(words) and comparison_key(words[-1]) in rules.section_keys
 
 
 # a video page's label before the headline ("Transcript for 'Coward' suspect arrested …",

@@ -169,9 +169,12 @@ def unglue_credit_tail(line: str, rules: CleanRules) -> list[str]:
     head, credit = line[: m.start()].rstrip(), m["credit"]
     if not GLUED_HEAD_WORDS <= word_count(head) <= HEADLINE_MAX_WORDS or ends_sentence(head):
         return [line]
-    if not is_timestamp(credit, rules) or not any(f[1] for f in find_dates(credit, rules)):
-        return [line]
-    return [head, m["by"], credit]
+    return [head, m["by"], credit] if _dated_stamp(credit, rules) else [line]
+
+
+def _dated_stamp(text: str, rules: CleanRules) -> bool:
+    """Is ``text`` a stamp and nothing else, with a full date (its year given)?"""
+    return is_timestamp(text, rules) and any(f[1] for f in find_dates(text, rules))
 
 
 _INLINE_STAMP = re.compile(
@@ -242,8 +245,7 @@ def unglue_bracket_stamp(line: str, rules: CleanRules) -> list[str]:
     m = _BRACKET_STAMP.match(line)
     if m is None:
         return [line]
-    stamp = m["stamp"]
-    if not is_timestamp(stamp, rules) or not any(f[1] for f in find_dates(stamp, rules)):
+    if not _dated_stamp(m["stamp"], rules):
         return [line]
     return [line[: m.end()].rstrip(), line[m.end() :]]
 

@@ -19,6 +19,7 @@ from generator.ingest.clean import (
     stamped_list,
 )
 from generator.ingest.clean.blocks import TOP_BAR_MIN_DAYS
+from generator.ingest.clean.candidates import calendar_only
 from generator.ingest.metadata.dates import safe_date
 
 UPDATE_AFTER_DAYS = 3  # two stamps in a bar, the second this few days later: published, updated
@@ -244,18 +245,12 @@ def _weekday_box_day(cleaned: Cleaned, rules: CleanRules, latin: bool) -> dt.dat
     above = [line for where, line in cleaned.stamps if where in ("above", "top")]
     if len(above) != 1 or TIME.search(above[0]):
         return None
-    words = re.findall(r"[^\W\d_]+", above[0].casefold())
-    if not any(w in rules.weekdays for w in words):
-        return None
-    if not all(
-        w in rules.weekdays or w in rules.months or _ORDINAL_END.fullmatch(w) for w in words
-    ):
+    if not calendar_only(above[0], rules):
         return None  # (not a rubric's edition of the day: "General News of Wednesday, 26 …")
+    if not any(w in rules.weekdays for w in re.findall(r"[^\W\d_]+", above[0].casefold())):
+        return None
     days = {safe_date(y, m, d) for _s, y, m, d in find_dates(above[0], rules, latin) if y}
     return days.pop() if len(days) == 1 else None
-
-
-_ORDINAL_END = re.compile(r"st|nd|rd|th")  # "December 14th"
 
 
 def _published_after_text(cleaned: Cleaned, rules: CleanRules, latin: bool) -> set[dt.date]:
