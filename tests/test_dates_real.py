@@ -2894,3 +2894,19 @@ def test_a_bylines_stamp_under_the_standfirst_dates_a_page_with_a_weekday_box(ct
     Press Association Sunday 8 Aug 2021, 4:14 PM": the byline's stamp, not the box."""
     name = "dev79/en_thejournal_russia-evacuates-two-villages-in-siberia-because-of-wildfires.txt"
     assert text_date(ctx, name) == dt.date(2021, 8, 8)
+
+
+def test_a_day_box_printed_again_with_its_weather_dates_nothing(ctx):
+    """fijivillage (dev134): "5 March, 2026, 8:02 pm" / "5 March, 2026, 8:02 pm Central -
+    27°C Rain" over the headline is the day of the visit printed twice, the second time
+    with the weather; the byline's "05/07/2022" reads both ways on a Latin page: no date
+    rather than the visit's."""
+    name = "dev134/en_fijivillage_pm-told-russian-president-his-conflict-is-costing-us-all.txt"
+    assert text_date(ctx, name) is None
+
+
+def test_a_tickers_revised_stamp_is_no_publication_date(ctx):
+    """energiesnet (dev134): "02/17 Closing Prices / revised 02/18/2025 07:48 GMT | 02/17
+    OPEC Basket $76.72 …" is a price ticker's revision, not the report's stamp."""
+    name = "dev134/en_energiesnet_petro-urges-ecopetrol-to-sell-us-fracking-for-clean-energy.txt"
+    assert text_date(ctx, name) is None

@@ -6213,3 +6213,41 @@ def test_a_glued_trail_with_a_section_of_two_words_is_cut(ctx):
     )
     assert art.title.startswith("Russia")
     assert art.title.endswith("s top diplomat Sergey Lavrov in Addis Ababa")
+
+
+def test_a_headline_said_again_under_its_standfirst_beats_it(ctx):
+    """kapitaluz (dev134): the headline / "Ограничения вводятся с 1 февраля" / the headline
+    again / a lead opening with the headline's words: the line said around the standfirst
+    is the headline, not a standfirst copied from the lead."""
+    art = _realset_article(
+        ctx,
+        "dev134/ru_kapitaluz_uzbekistan-priostanovil-zheleznodorozhnye-perevozki-v-afganistan.txt",
+    )
+    assert art.title == "Узбекистан приостановил железнодорожные перевозки грузов в Афганистан"
+
+
+def test_a_columnists_name_after_the_headline_is_cut_when_the_byline_prints_it(ctx):
+    """newsscrollngr (dev134): "Where will the fire in Kenya leap to next? - Justice Malala"
+    over the byline "Justice Malala Justice Malala" (the picture's label and the name)."""
+    art = _realset_article(
+        ctx, "dev134/en_newsscrollngr_where-will-the-fire-in-kenya-leap-to-next.txt"
+    )
+    assert art.title == "Where will the fire in Kenya leap to next?"
+
+
+def test_a_short_headline_in_capitals_over_blank_lines_and_its_stamp_is_no_rubric(ctx):
+    """bsh (dev134): the site's motto / "Республикалық апталық газеті" / «ТІЛШІ БОЛҒЫМ
+    КЕЛЕДІ» / blank lines / "26 октября 2013, 06:48 | 2 093 просмотра" / the text: the line
+    in capitals is right over the text (blank lines do not count), so it is the headline."""
+    art = _realset_article(ctx, "dev134/kk_bsh_tilshi-bolgym-keledi.txt")
+    assert art.title == "«ТІЛШІ БОЛҒЫМ КЕЛЕДІ»"
+
+
+def test_an_image_alt_texts_caption_and_credit_are_cut_from_the_headline(ctx):
+    """ya62 (dev134): the lead image's alt text is the CMS's title, the caption printed
+    under the picture and its credit ("Малков сообщил … БПЛА Пожар | Источник: Mash" over
+    "Пожар"); the page has no other headline line."""
+    art = _realset_article(
+        ctx, "dev134/ru_ya62_malkov-soobshchil-o-pozhare-na-predpriiatii-posle-naleta-bpla.txt"
+    )
+    assert art.title == "Малков сообщил о пожаре на предприятии после налета БПЛА"

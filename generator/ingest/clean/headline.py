@@ -119,8 +119,8 @@ def over_text(lines: list[str], i: int, rules: CleanRules) -> bool:
     key = comparison_key(lines[i])
     if re.search(r"\d", lines[i]):
         return False  # a school's or a unit's name ("№15 ЖОББМ")
-    for j in range(i + 1, min(len(lines), i + OVER_TEXT_LINES)):
-        line = lines[j].strip()
+    filled = (line.strip() for line in lines[i + 1 :] if line.strip())  # (runs of blank
+    for line in itertools.islice(filled, OVER_TEXT_LINES - 1):  # lines do not count)
         if not re.search(r"[^\W\d_]", line) or comparison_key(line) == key:
             continue  # blank, "0", the line said twice
         kind = classify(line, rules)
@@ -416,6 +416,10 @@ def choose_headline(
         else 0.0
         for k, i in enumerate(candidates)
     ]
+    repeated = [  # said again under the standfirst, the headline's words opening the lead
+        max(r, 0.0) if _around_standfirst(keys, k) else r  # are no standfirst copied from
+        for k, r in enumerate(repeated)  # it ("Узбекистан приостановил …" / "Ограничения
+    ]  # вводятся с 1 февраля" / "Узбекистан приостановил …" / "Узбекистан … с 1 февраля.")
     scored = [
         (
             _headline_score(lines[i], before[k], body_stems)

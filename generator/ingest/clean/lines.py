@@ -277,10 +277,16 @@ _IMAGE_ALT = re.compile(r"\balt=\"(?P<alt>[^\"]*)\"|^!\[(?P<md>[^\]\n]+)\]", re.
 IMAGE_ALT_MIN_WORDS = 4  # a shorter alt text names a picture ("Касым-Жомарт Токаев"), no story
 
 
-def image_alt_text(line: str, rules: CleanRules) -> str | None:
+# a picture's credit after a bar at the end of its alt text ("… | Источник: Mash")
+_ALT_CREDIT = re.compile(r"\s+\|\s+[^\W\d_][^|:]{1,25}:\s*[^|:]{1,40}$")
+
+
+def image_alt_text(line: str, rules: CleanRules, caption: str = "") -> str | None:
     """The alt text of an image line when it reads as a headline: 4-30 words, not a
     caption or credit; an alt text printed twice over ("X X", a CMS's title + caption)
-    counts once."""
+    counts once, and a CMS's title + the ``caption`` printed under the picture + its
+    credit is the title ("Малков сообщил о пожаре … БПЛА Пожар | Источник: Mash" over
+    "Пожар")."""
     m = _IMAGE_ALT.search(line)
     if not m:
         return None
@@ -288,6 +294,10 @@ def image_alt_text(line: str, rules: CleanRules) -> str | None:
     twice = re.fullmatch(r"(.{10,}?) \1", alt)
     if twice:
         alt = twice.group(1)
+    caption = " ".join(caption.split())
+    credited = _ALT_CREDIT.search(alt)
+    if credited and caption and alt[: credited.start()].endswith(f" {caption}"):
+        alt = alt[: credited.start() - len(caption)].rstrip()
     if not IMAGE_ALT_MIN_WORDS <= word_count(alt) <= HEADLINE_MAX_WORDS:
         return None
     if classify(alt, rules) is not None or byline(alt, rules) is not None:

@@ -299,7 +299,8 @@ def clean_text(
         if kind is not None:
             kinds[i] = kind
             if kind == "image" and image_alt is None:
-                image_alt = image_alt_text(line, rules)
+                below = next((x for x in lines[i + 1 :] if x.strip()), "")
+                image_alt = image_alt_text(line, rules, below)
             if kind == "outlet_label":  # the outlet's name alone: the source, not text
                 bylines.append(("masthead", line))
             elif kind in ("read_also", "tags"):  # "Читайте также" / other headlines

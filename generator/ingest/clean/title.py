@@ -497,7 +497,9 @@ _TITLE_TAIL_SEP = re.compile(_SITE_SEP.pattern + r"(?=[^|—–-]+$)")  # ... th
 def strip_own_name(title: str, lines: list[str]) -> str:
     """A headline without the site's name after a bar or dash when the page prints that
     name alone on a line of its top ("Телеканал ОТС" / "Снежные завалы отрезали … |
-    Телеканал ОТС": the page's ``<title>`` line)."""
+    Телеканал ОТС": the page's ``<title>`` line), or a columnist's name that the byline
+    prints twice (its picture's label and the name: "Where will the fire in Kenya leap to
+    next? - Justice Malala" / "Justice Malala Justice Malala")."""
     sep = _TITLE_TAIL_SEP.search(title)  # the last bar or dash
     if sep is None:
         return title
@@ -506,7 +508,8 @@ def strip_own_name(title: str, lines: list[str]) -> str:
     if not key or word_count(tail) > OWN_NAME_WORDS or word_count(head) < 3:
         return title
     top = [line for line in lines if line.strip()][:OWN_NAME_LINES]
-    return head.rstrip() if any(comparison_key(line) == key for line in top) else title
+    named = (key, f"{key} {key}")
+    return head.rstrip() if any(comparison_key(line) in named for line in top) else title
 
 
 SITE_KEY_CHARS = 5  # a site's name that its address spells: this many letters at least

@@ -196,6 +196,9 @@ def unglue_inline_stamp(line: str, rules: CleanRules) -> list[str]:
         return [line]
     head, rest = line[: m.start()].rstrip(), line[m.end() :].strip()
     before, _space, last = head.rpartition(" ")
+    if before and last.casefold() in rules.update_words:
+        head = before.rstrip()  # "… Closing Prices / revised 02/18/2025 07:48": the
+        # revision's label stays with its stamp
     if before and any(
         kind in ("photo_credit", "rubric") and rx.fullmatch(last) for kind, rx in rules.debris
     ):

@@ -72,6 +72,7 @@ def _stamp_items(
         if _header_widgets(cleaned)
         else set()
     )
+    boxes |= _widget_box_heads(cleaned)
     items = []
     for where, line in cleaned.stamps:
         if line.strip() in boxes:
@@ -105,6 +106,19 @@ def _stamp_items(
 
 # the first day of a span of days before a stamp's full date ("13.04—" of "13.04—19.04.2013")
 _RANGE_START = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\s*[—–-]\s*$")
+
+
+def _widget_box_heads(cleaned: Cleaned) -> set[str]:
+    """The stamps over the headline that open a stamp line with a widget over it too: the
+    day's box printed twice, once with its weather ("5 March, 2026, 8:02 pm" / "5 March,
+    2026, 8:02 pm Central - 27°C Rain" over a report of 05/07/2022)."""
+    above = [line.strip() for where, line in cleaned.stamps if where in ("above", "top")]
+    widgets = [line for line in above if _WIDGET.search(line)]
+    return {
+        line
+        for line in above
+        if not _WIDGET.search(line) and any(w.startswith(line) for w in widgets)
+    }
 
 
 def _header_widgets(cleaned: Cleaned) -> bool:
