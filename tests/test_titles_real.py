@@ -6251,3 +6251,40 @@ def test_an_image_alt_texts_caption_and_credit_are_cut_from_the_headline(ctx):
         ctx, "dev134/ru_ya62_malkov-soobshchil-o-pozhare-na-predpriiatii-posle-naleta-bpla.txt"
     )
     assert art.title == "Малков сообщил о пожаре на предприятии после налета БПЛА"
+
+
+def test_captions_with_a_small_papers_credit_and_a_slideshow_link_are_no_headline(ctx):
+    """sjrnews (dev135): two captions each printed twice, ending in "Jan Noirot photo" and
+    "Energy Fuels photo", a "slideshow" link after each, then the headline over its stamp
+    line."""
+    art = _realset_article(
+        ctx, "dev135/en_sjrnews_trump-budget-adds-150-million-to-create-uranium-reserve.txt"
+    )
+    assert (
+        art.title
+        == "Trump budget adds $150 million to create uranium reserve, Energy Fuels hopeful"
+    )
+
+
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        # a place and a kicker before colons are no record's fields
+        (
+            "dev135/en_freedomradiogambia_gas-shortage-hits-gambia-amid-political-impasse.txt",
+            "Gambia: Breaking News: Gas Shortage Hits Gambia Amid Political Impasse",
+        ),
+        # a campaign's hashtag opening the headline is its subject, not a menu run together
+        (
+            "dev135/en_outlooknigeria_endbadgovernance-protests-escalate-amid-curfews-and-tear-gas.txt",
+            "#EndBadGovernance Protests Escalate Amid Curfews and Tear Gas",
+        ),
+        # the headline glued to a lead opening with a one-letter preposition after a name
+        (
+            "dev135/ru_kuztoday_tri-shakhty-vremenno-prekratili-rabotu.txt",
+            "Временно закрыли три шахты в Кузбассе",
+        ),
+    ],
+)
+def test_headlines_of_new_layouts_dev135(ctx, name, title):
+    assert _realset_article(ctx, name).title == title

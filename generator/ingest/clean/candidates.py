@@ -117,16 +117,18 @@ _VOTES = re.compile(
 )
 
 
-def caption_twice(lines: list[str], i: int) -> bool:
+def caption_twice(lines: list[str], i: int, rules: CleanRules | None = None) -> bool:
     """A sentence printed twice on consecutive lines at the top: a photo's caption (its alt
-    text and its caption), not a headline said again (a headline ends in no full stop), nor
-    the whole text said twice (nothing after it: a one-sentence item printed twice)."""
+    text and its caption), not a headline said again (a headline ends in no full stop, or
+    in no photo credit after one: "… only conventional uranium mill … Energy Fuels photo"
+    twice), nor the whole text said twice (nothing after it: a one-sentence item printed
+    twice)."""
     if i + 1 >= len(lines):
         return False
     first, second = comparison_key(lines[i]), comparison_key(lines[i + 1])
     credit = _PHOTOGRAPHER_AFTER.fullmatch(lines[i + 1][len(lines[i].rstrip()) :])
     return (
-        bare_end(lines[i]).endswith(".")
+        (bare_end(lines[i]).endswith(".") or (rules is not None and _credit_tail(lines[i], rules)))
         and word_count(lines[i]) >= 4
         # (the second time with the photographer's credit: "… Widener Library." / "…
         # Widener Library. By Julian J. Giordano")
@@ -535,8 +537,11 @@ def media_marked(line: str) -> bool:
 def credit_after(line: str, rules: CleanRules) -> bool:
     """A picture's caption with its credit after a full stop: "Пожежа у Туапсе. Фото:
     російські ЗМІ", "… захопили аеропорт Алмати. Фото: ФБ" (the headline is elsewhere)."""
-    if word_count(line) > CAPTION_MAX_WORDS:
-        return False
+    return word_count(line) <= CAPTION_MAX_WORDS and _credit_tail(line, rules)
+
+
+def _credit_tail(line: str, rules: CleanRules) -> bool:
+    """Does a photo credit follow the line's last full stop ("… Алмати. Фото: ФБ")?"""
     head, sep, tail = line.rpartition(". ")
     if MEDIA_MARK.fullmatch(tail):
         return False  # "… поцупили державну солярку. ФОТО": a headline saying it has pictures
@@ -689,10 +694,20 @@ def name_list(line: str) -> bool:
 _FIELD = re.compile(r"(?:^|\s)[" + UPPER + r"][^\W\d_]{2,20}:\s+\S")
 
 
+FIELD_VALUE_WORDS = 5  # the last field's value is short ("Issue: 230", "Дата: 12.01.2022")
+
+
 def fields_line(line: str) -> bool:
     """A short line of two or more "Label: value" fields ("Publication: Monitor Volume: 4
-    Issue: 230", "Автор: … Дата: …"): a record's metadata, not a headline."""
-    return word_count(line) <= FIELDS_LINE_WORDS and len(_FIELD.findall(line)) >= 2
+    Issue: 230", "Автор: … Дата: …"): a record's metadata, not a headline (nor a place and
+    a kicker before a headline: "Gambia: Breaking News: Gas Shortage Hits Gambia Amid
+    Political Impasse")."""
+    fields = list(_FIELD.finditer(line))
+    return (
+        word_count(line) <= FIELDS_LINE_WORDS
+        and len(fields) >= 2
+        and word_count(line[fields[-1].end() - 1 :]) <= FIELD_VALUE_WORDS
+    )
 
 
 def rubric_line(line: str) -> bool:

@@ -318,7 +318,7 @@ def choose_headline(
         if stamped_list(lines[i], rules):
             kinds[i] = "ticker"  # "6 сентября 2025, 16:00: В августе … 6 сентября 2025, 15:15: …"
             continue
-        if caption_twice(lines, i):
+        if caption_twice(lines, i, rules):
             kinds[i] = kinds[i + 1] = "caption"  # a photo's caption printed twice over the
             continue  # headline ("Protesters are being held up at … City Hall." ×2)
         if options := poll_options(lines, i):

@@ -450,8 +450,12 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     if (
         _is_breadcrumb(line, rules)
         or (item != line and _is_breadcrumb(item, rules))  # "1. Главная страница" / "2. Архив"
-        or (word_count(line) <= GLUED_MENU_WORDS and sum(1 for _ in CAMEL.finditer(line)) >= 2)
-    ):  # menu items glued together: "СюжетыПолитикаПри поддержке …"
+        or (
+            word_count(line) <= GLUED_MENU_WORDS
+            and sum(1 for _ in CAMEL.finditer(_HASHTAG.sub(" ", line))) >= 2
+        )
+    ):  # menu items glued together: "СюжетыПолитикаПри поддержке …" (not a hashtag's
+        # words: "#EndBadGovernance Protests Escalate …")
         return "breadcrumb"
     if _is_header(line, rules):
         return "header"

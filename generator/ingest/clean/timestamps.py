@@ -368,7 +368,8 @@ def _stamp_bits(line: str, rules: CleanRules) -> bool:
     other text between the bars makes no stamp ("Headline | Site | 12 January 2022"); the
     views may follow the stamp ("Текст: Людмила Смеркович | 2013-10-16 | 4277")."""
     bits = [b.strip() for b in re.split(r"\s\|\s", line)]
-    if len(bits) < 2 or len(bits) > STAMP_BITS or not all(bits):
+    furniture = sum(_counter_or_button(b, rules) for b in bits)  # (counters and buttons
+    if len(bits) < 2 or len(bits) - furniture > STAMP_BITS or not all(bits):  # add no bits)
         return False
     stamps = 0
     for bit in bits:
@@ -377,10 +378,22 @@ def _stamp_bits(line: str, rules: CleanRules) -> bool:
         elif not (
             any(rx.match(bit) and "author" in rx.groupindex for rx in rules.bylines)
             or (stamps and _VIEWS_BIT.fullmatch(bit))  # "… | 2013-10-16 | 4277": the views
+            or (stamps and _counter_or_button(bit, rules))  # "| 496 views | 0 0 comments |
+            # 95 95 recommendations | email to a friend | print"
             or _record_field(bit, rules)  # "Автор: …, Пресс-служба …", "В рубриках: …"
         ):
             return False
     return stamps >= 1
+
+
+def _counter_or_button(bit: str, rules: CleanRules) -> bool:
+    """A counter ("496 views", "0 0 comments": its figure maybe printed twice, by its icon
+    and its label) or a share or print button ("email to a friend", "print") after a
+    stamp."""
+    once = re.sub(r"^(\d+)(?:\s+\1)+(?=\s)", r"\1", bit)
+    if rules.stamp_counts is not None and rules.stamp_counts.fullmatch(f" {once}"):
+        return True
+    return any(cls in ("share", "prompt") and rx.match(bit) for cls, rx in rules.debris)
 
 
 _FIELD_BIT = re.compile(r"(?P<label>[^\W\d_]+(?:\s[^\W\d_]+)?)\s*:\s*\S")

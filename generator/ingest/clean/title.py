@@ -142,8 +142,10 @@ def headline_glued_to_lead(line: str) -> tuple[str, str] | None:
         (
             m.start()
             for m in _GLUED_ELEMENTS.finditer(line, 0, GLUED_LEAD_CHARS)
-            if line[m.start() - 1] in ")»”!?" or line[: m.start()].split()[-1][:1].islower()
-        ),
+            if line[m.start() - 1] in ")»”!?"
+            or line[: m.start()].split()[-1][:1].islower()
+            or line[m.start() + 1 : m.start() + 2].isspace()  # a one-letter preposition
+        ),  # opening the lead after a name: "… три шахты в КузбассеВ Новокузнецком …"
         None,
     )
     if glue is None:
@@ -341,6 +343,7 @@ _WIRE_SLUG = re.compile(
 # hashtags after the headline ("… на Кавказе #Россия #Новости #Сегодня")
 _HASHTAGS_AFTER = re.compile(rf"(?<=\S)(?:\s+{HASHTAG})+$")
 # ... or before it ("#Ніжин У селі на Ніжинщині горів житловий будинок.")
+_CAMPAIGN_TAG = re.compile(r"#(?:[A-Z][a-z]+){2,}")  # a campaign's words run together
 _HASHTAGS_BEFORE = re.compile(rf"^(?:{HASHTAG}\s+)+(?=[{UPPER}«\"“])")
 # a rubric in small letters before a headline in capitals ("Культура і мистецтво: ЩОБ ЗЛИТИСЯ
 # ДУШЕЮ …"; not a speaker's name: "Касым-Жомарт Токаев: …")
@@ -375,7 +378,11 @@ def tidy_title(title: str) -> str:
         title = paper["title"]
     title = _HASHTAGS_AFTER.sub("", title)  # "… #Россия #Новости"
     tags = _HASHTAGS_BEFORE.match(title)
-    if tags and word_count(title[tags.end() :]) >= LEADING_STAMP_HEADLINE_WORDS:
+    if (
+        tags
+        and word_count(title[tags.end() :]) >= LEADING_STAMP_HEADLINE_WORDS
+        and not _CAMPAIGN_TAG.fullmatch(tags.group().strip())  # (a campaign's name is the
+    ):  # headline's subject: "#EndBadGovernance Protests Escalate …")
         title = title[tags.end() :]  # "#Ніжин У селі …"
     rubric = _RUBRIC_OVER_CAPS.match(title)  # "Культура і мистецтво: ЩОБ ЗЛИТИСЯ …"
     if (

@@ -206,16 +206,23 @@ def _today_lead(
     rules: CleanRules,
     latin: bool = False,
     paragraphs: int = TODAY_LEAD_PARAGRAPHS,
+    asides: bool = False,
 ) -> tuple[int | None, int, int] | None:
     """(year or ``None``, month, day) a sentence of the lead opens with after "today"
     ("Сегодня, 10 января в стране — …", "Сьогодні, 12 січня, під головуванням …",
     "Today, January 6, the …", "Today, Friday 24 February 2023, marks …"): the day the
     report was written. Not a quoted statement's "today" («Бүгін, 2011 жылы 16 желтоқсан …»
-    деп мәлімдеді), nor one of two such days."""
+    деп мәлімдеді), nor one of two such days. With ``asides``, also "today" between commas
+    inside a sentence ("The Government … has today, February 28, 2022, announced …"),
+    which may be a source's day reported the next ("повідомив, що ЗСУ сьогодні, 20
+    червня, …" posted on the 21st)."""
     if not rules.today_words or not cleaned.body:
         return None
     words = "|".join(re.escape(w) for w in sorted(rules.today_words, key=len, reverse=True))
-    opener = re.compile(rf"(?:^|(?<=[.!?…])\s+)(?:{words})[,\s]+", re.IGNORECASE)
+    opener = re.compile(
+        rf"(?:^|(?<=[.!?…])\s+)(?:{words})[,\s]+" + (rf"|(?<=\s)(?:{words}),\s+" if asides else ""),
+        re.IGNORECASE,
+    )
     found = set()
     for para in cleaned.body.split("\n\n")[:paragraphs]:
         for m in opener.finditer(para):
@@ -294,6 +301,9 @@ def today_check(
     if date is None or how == "dateline":
         return date, how
     today = _today_lead(cleaned, rules)
+    if today is None and how not in ("url", "page_date"):  # a stamp against the lead's
+        today = _today_lead(cleaned, rules, asides=True)  # aside ("has today, February 28,
+        # 2022, announced" under a box of December 8)
     if today is None:
         return date, how
     year, month, day = today

@@ -26,15 +26,16 @@ UPDATE_AFTER_DAYS = 3  # two stamps in a bar, the second this few days later: pu
 STAMP_AFTER_DATELINE_DAYS = 3  # a stamp this long after a yearless dateline's day is its posting
 HEAD_STAMPS = ("above", "below", "after", "top", "late")  # stamp places around the headline
 
-# A page header's widgets: the weather ("Харків +12°С", "-3.1 C") and exchange rates
-# ("• USD 39.6", "USD" / "504.49 KZT", "KZT/USD = 0.00191"); a date next to them is the
-# day the page was seen.
+# A page header's widgets: the weather ("Харків +12°С", "-3.1 C", "Fargo, US 73 F") and
+# exchange rates ("• USD 39.6", "USD" / "504.49 KZT", "KZT/USD = 0.00191"); a date next to
+# them is the day the page was seen.
 _WIDGET = re.compile(
     r"(?<![\w.])(?:[+\-−–]?\d{1,2}(?:[.,]\d)?\s*°\s*[CСF]?|[+\-−–]\d{1,2}(?:[.,]\d)?\s+[CС])(?!\w)"
     r"|(?<!\w)(?:USD|EUR|RUB|KZT|UAH|CNY|GBP)\s*[=:]?\s*\d+(?:[.,]\d+)?(?!\w)"
     r"|(?<![\w.])\d+(?:[.,]\d+)?\s*(?:KZT|RUB|UAH|USD|EUR|₸|₽|₴)(?!\w)"
     r"|^\W*(?:USD|EUR|RUB|KZT|UAH|CNY|GBP)\W*$"
     r"|(?<!\w)[A-Z]{3}/[A-Z]{3}\s*=\s*\d"
+    r"|,\s*[A-Z]{2}\s+-?\d{1,3}\s*°?\s*F(?!\w)"  # "Fargo, US 73 F"
 )
 WIDGET_LINE_WORDS = 4  # a widget line is short: a city and a temperature, a rate
 # This many dates above the headline make a list (a paper's issues "№ 31 газет" / "20 сәуір
@@ -72,7 +73,6 @@ def _stamp_items(
         if _header_widgets(cleaned)
         else set()
     )
-    boxes |= _widget_box_heads(cleaned)
     items = []
     for where, line in cleaned.stamps:
         if line.strip() in boxes:
@@ -108,27 +108,15 @@ def _stamp_items(
 _RANGE_START = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\s*[—–-]\s*$")
 
 
-def _widget_box_heads(cleaned: Cleaned) -> set[str]:
-    """The stamps over the headline that open a stamp line with a widget over it too: the
-    day's box printed twice, once with its weather ("5 March, 2026, 8:02 pm" / "5 March,
-    2026, 8:02 pm Central - 27°C Rain" over a report of 05/07/2022)."""
-    above = [line.strip() for where, line in cleaned.stamps if where in ("above", "top")]
-    widgets = [line for line in above if _WIDGET.search(line)]
-    return {
-        line
-        for line in above
-        if not _WIDGET.search(line) and any(w.startswith(line) for w in widgets)
-    }
-
-
 def _header_widgets(cleaned: Cleaned) -> bool:
     """Does the page open with a header's widgets (the weather, exchange rates), whose
     date stands for the day the page was seen, not for the article ("• Сб 20.04.2024" /
     "Харків +12°С" / "• USD 39.6" over a report of 20.04.2023)?"""
     body = cleaned.body.split("\n")[:OPENING_STAMP_LINES] if cleaned.body else []
-    return any(
+    above = (r.line for r in cleaned.removed if r.kind == "pre_title")  # (dropped over the
+    return any(  # headline: "Central - 27°C Rain", "Fargo, US 73 F")
         _WIDGET.search(line) and len(line.split()) <= WIDGET_LINE_WORDS
-        for line in (cleaned.title or "", *cleaned.header_lines, *body)
+        for line in (cleaned.title or "", *cleaned.header_lines, *above, *body)
     )
 
 
