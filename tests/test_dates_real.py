@@ -241,13 +241,14 @@ def test_a_stamp_unlike_the_crawl_date_gives_no_date(ctx):
         assert ingest_bytes(raw, ctx).date == date
 
 
-def test_a_wire_dateline_a_day_before_the_crawl_date_gives_no_date(ctx):
+def test_a_wire_dateline_a_day_before_the_crawl_date_gives_the_markers_day(ctx):
     # " date 2026-01-21 Oil production at Tengiz field shut since Sunday" / … / "MOSCOW, Jan
     # 20 (Reuters) – …" (dev6, recentlyheard, labelled 21 January): the wire's day is not
-    # the page's (it took 20 January)
+    # the page's (it took 20 January, then none); filed on the 20th, posted on the marker's
+    # day (as thehillstimes, dev136)
     name = "dev6/en_recentlyheard_tengiz_shut_7_10_days.txt"
     assert page(name).startswith(" date 2026-01-21 ") and "MOSCOW, Jan 20 (Reuters)" in page(name)
-    assert text_date(ctx, name) is None
+    assert text_date(ctx, name) == dt.date(2026, 1, 21)
 
 
 def test_a_stamp_weeks_before_a_full_date_of_the_lead_is_not_taken(ctx):
@@ -2939,3 +2940,34 @@ def test_a_stamp_with_counters_and_buttons_between_bars(ctx):
     email to a friend | print" under the headline is the page's stamp."""
     name = "dev135/en_sjrnews_trump-budget-adds-150-million-to-create-uranium-reserve.txt"
     assert text_date(ctx, name) == dt.date(2020, 2, 18)
+
+
+def test_a_yearless_dateline_the_day_before_the_crawl_marker_is_filed_then_posted(ctx):
+    """ "IMPHAL, March 8 (NNN):" by a marker of 2022-03-09 (thehillstimes, dev136), as a
+    Reuters dateline of 20 January by a marker of 2026-01-21 (recentlyheard, dev6): filed on
+    the dateline's day, posted the next: the marker's day (the only two such pages in the
+    tuning set, both labelled so)."""
+    name = "dev136/en_thehillstimes_three-manipur-students-return-from-ukraine.txt"
+    assert page(name, 60).startswith(" date 2022-03-09 IMPHAL, March 8 (NNN):")
+    assert text_date(ctx, name) == dt.date(2022, 3, 9)
+
+
+def test_a_cms_first_published_label_over_its_stamp_is_the_pages(ctx):
+    """northeastlivetv (dev136): "First Published: 30th April, 2018 15:34 IST" under the
+    headline is the page's stamp, not a reprint's note ("First published in … on …")."""
+    name = (
+        "dev136/en_northeastlivetv_petrol-pumps-close-down-in-nagaland-as-dealers-"
+        "call-for-strike.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2018, 4, 30)
+
+
+def test_a_papers_initials_in_brackets_after_a_yearless_dateline(ctx):
+    """easternmirrornagaland (dev136): "Dimapur, Dec. 13 (EMN):" (the paper's initials)
+    under a box "Thursday, April 18, 2024" and "Updated: Dec 22, 2019": the dateline's day
+    rules the box out; its year is not told, so no date rather than the box's."""
+    name = "dev136/en_easternmirrornagaland_assam-shutdown-triggers-panic-buying-in-nagaland.txt"
+    raw = RawInput(data=page(name, 2500).encode("utf-8"), origin=name)
+    art = ingest_bytes(raw, ctx)
+    assert art.date is None
+    assert art.source == "EMN"

@@ -6288,3 +6288,11 @@ def test_captions_with_a_small_papers_credit_and_a_slideshow_link_are_no_headlin
 )
 def test_headlines_of_new_layouts_dev135(ctx, name, title):
     assert _realset_article(ctx, name).title == title
+
+
+def test_an_ad_spaces_notice_is_no_headline(ctx):
+    """ngsochi (dev136): "Сдается рекламное место" (advertising space to let) over the
+    text of a page with no headline line."""
+    art = _realset_article(ctx, "dev136/ru_ngsochi_s-yubileem.txt")
+    assert "title" in art.inferred
+    assert art.title != "Сдается рекламное место"

@@ -624,3 +624,14 @@ def test_a_fire_at_an_oil_field_is_no_arson_of_the_unrest(settings, ctx, taxonom
     found = scores(_realset(settings, ctx, "dev15/kk_29ru_teniz-kenishinde-ort.txt"), taxonomy)
     assert "өрт" not in terms(found["unrest_2022"].match())
     assert not found["unrest_2022"].assigned
+
+
+def test_tokayevs_counter_terrorism_operation_is_january_2022(settings, ctx, taxonomy):
+    """move2turkey (dev136): the Organization of Turkic States backs Tokayev and "counter-
+    terrorism operations against terrorists, extremists and criminals" without naming the
+    month; the only counter-terrorist operation regime under Tokayev was January 2022's (on
+    every tuning page naming both, 14, the unrest is labelled)."""
+    name = "dev136/en_move2turkey_organization-of-turkish-states-supports-kazakh-president.txt"
+    unrest = scores(_realset(settings, ctx, name), taxonomy)["unrest_2022"]
+    assert unrest.assigned
+    assert any("counter-terrorism operation" in e.term for e in unrest.evidence)

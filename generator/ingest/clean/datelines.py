@@ -72,7 +72,9 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     named = agency.rsplit(" - ", 1)[-1] if g.get("a1") else agency
     known = known_agency(named, rules)
     dated = bool(g.get("day") or g.get("day2") or g.get("day3"))
-    capitals = len(agency) >= 4 and agency.isupper() and not CYR.search(agency)
+    capitals = (  # (three letters in brackets: "Dimapur, Dec. 13 (EMN):", a paper's initials)
+        len(agency) >= (3 if g.get("a2") else 4) and agency.isupper() and not CYR.search(agency)
+    )
     # a full date and an agency in brackets: "Moscow, 17 May 2022 (TDI): The fortified …"
     # (or in quotes after a date in figures: "Семей.30.11.25.”Semeyainasy” –")
     bracketed = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from generator.ingest.clean.dates import NUMERIC_DATE, find_dates
+from generator.ingest.clean.dates import NUMERIC_DATE, TIME, find_dates
 from generator.ingest.clean.rules import HEADLINE_MAX_WORDS, MAX_DEBRIS_WORDS, CleanRules
 from generator.ingest.clean.text import (
     CYR_LOWER,
@@ -306,6 +306,7 @@ def image_alt_text(line: str, rules: CleanRules, caption: str = "") -> str | Non
 
 
 ORIGINAL_STAMP_WORDS = 14  # "Originally published on …, 2023": a short line
+_LABEL_COLON = re.compile(r"\s*:\s*")
 
 
 def original_stamp(line: str, rules: CleanRules) -> bool:
@@ -313,9 +314,14 @@ def original_stamp(line: str, rules: CleanRules) -> bool:
     "Originally published on 3 May 2024"): a reprint's note, never the page's own stamp."""
     if rules.original is None or word_count(line) > ORIGINAL_STAMP_WORDS:
         return False
-    return rules.original.search(line) is not None and any(
-        year for _s, year, *_md in find_dates(line, rules)
-    )
+    named = rules.original.search(line)
+    if named is None or not any(year for _s, year, *_md in find_dates(line, rules)):
+        return False
+    label = _LABEL_COLON.match(line[named.end() :])
+    if label and not line[: named.start()].strip(" \t•|") and TIME.search(line):
+        return not is_timestamp(line[named.end() + label.end() :], rules)  # "First
+        # Published: 30th April, 2018 15:34 IST": a CMS's label of the page's own stamp
+    return True
 
 
 # names in quotes and nothing else, two at least: a row of a media holding's brands

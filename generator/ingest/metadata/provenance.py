@@ -317,6 +317,10 @@ def _branch_date(
             return None, None, warnings
         if month_day == (crawl.month, crawl.day):
             return crawl, how, warnings
+        filed = safe_date(crawl.year, *month_day)
+        if how == "crawl_dateline" and filed is not None and (crawl - filed).days == 1:
+            return crawl, how, warnings  # "IMPHAL, March 8 (NNN):" by a marker of 9 March:
+            # filed on the dateline's day, posted (printed) the next
         warnings.append(
             f"the dateline or stamp ({month_day[1]}.{month_day[0]}) is not the crawl date "
             f"{crawl}; date left unknown"
