@@ -2971,3 +2971,14 @@ def test_a_papers_initials_in_brackets_after_a_yearless_dateline(ctx):
     art = ingest_bytes(raw, ctx)
     assert art.date is None
     assert art.source == "EMN"
+
+
+def test_a_rubrics_news_and_briefs_for_the_day_is_a_stamp(ctx):
+    """overdriveonline (dev137): "Trucking news and briefs for Tuesday, July 11, 2023:" under
+    the headline: a rubric's edition of the day, as ghanaweb's "General News of …"."""
+    name = "dev137/en_overdriveonline_diesel-prices-level-off-after-steady-declines.txt"
+    assert text_date(ctx, name) == dt.date(2023, 7, 11)
+    assert is_timestamp("Trucking news and briefs for Tuesday, July 11, 2023:", ctx.rules)
+    assert not is_timestamp("Plans for Tuesday, July 11, 2023:", ctx.rules)
+    # a newsletter's edition over its headline (dailychatter, dev21)
+    assert text_date(ctx, "dev21/en_dailychatter_the-balancing-act.txt") == dt.date(2023, 1, 13)

@@ -6296,3 +6296,14 @@ def test_an_ad_spaces_notice_is_no_headline(ctx):
     art = _realset_article(ctx, "dev136/ru_ngsochi_s-yubileem.txt")
     assert "title" in art.inferred
     assert art.title != "Сдается рекламное место"
+
+
+def test_a_lead_pictures_credit_run_on_after_the_headline_is_cut(ctx):
+    """edmontonjournal (dev137): "… as Russia launches attacks Photo by Ethan
+    Swope/Bloomberg": the lead picture's photographer and agency, not the headline's."""
+    art = _realset_article(
+        ctx, "dev137/en_edmontonjournal_edmonton-joins-others-rallying-to-support-ukraine.txt"
+    )
+    assert art.title == (
+        "Edmonton joins others across Canada rallying to support Ukraine as Russia launches attacks"
+    )

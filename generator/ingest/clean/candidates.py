@@ -117,7 +117,7 @@ _VOTES = re.compile(
 )
 
 
-def caption_twice(lines: list[str], i: int, rules: CleanRules | None = None) -> bool:
+def caption_twice(lines: list[str], i: int, rules: CleanRules) -> bool:
     """A sentence printed twice on consecutive lines at the top: a photo's caption (its alt
     text and its caption), not a headline said again (a headline ends in no full stop, or
     in no photo credit after one: "… only conventional uranium mill … Energy Fuels photo"
@@ -128,7 +128,7 @@ def caption_twice(lines: list[str], i: int, rules: CleanRules | None = None) -> 
     first, second = comparison_key(lines[i]), comparison_key(lines[i + 1])
     credit = _PHOTOGRAPHER_AFTER.fullmatch(lines[i + 1][len(lines[i].rstrip()) :])
     return (
-        (bare_end(lines[i]).endswith(".") or (rules is not None and _credit_tail(lines[i], rules)))
+        (bare_end(lines[i]).endswith(".") or _credit_tail(lines[i], rules))
         and word_count(lines[i]) >= 4
         # (the second time with the photographer's credit: "… Widener Library." / "…
         # Widener Library. By Julian J. Giordano")

@@ -51,9 +51,19 @@ _CATEGORY_LIST = re.compile(
 def _edition_of(opening: list[str], sections: frozenset[str], rules: CleanRules) -> bool:
     """Do the words before a date name a rubric's edition of that day: a word or two ending
     in a section's name, then "of" (a portal's "General News of Wednesday, …", "Business
-    News of …"; the weekday is a stamp's word, already left out)?"""
+    News of …"; the weekday is a stamp's word, already left out), or its news and briefs
+    "for" the day ("Trucking news and briefs for Tuesday, July 11, 2023:")?"""
     words = [w for w in opening if not _relative_word(w, rules)]
-    return 2 <= len(words) <= 3 and words[-1] == "of" and words[-2] in sections
+    if 2 <= len(words) <= 3 and words[-1] == "of" and words[-2] in sections:
+        return True
+    return (
+        3 <= len(words) <= EDITION_FOR_WORDS
+        and words[-1] == "for"
+        and any(w in sections for w in words[:-1])
+    )
+
+
+EDITION_FOR_WORDS = 5  # "Trucking news and briefs for": a rubric's edition, short
 
 
 def _category_list(text: str) -> bool:
@@ -150,6 +160,14 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     if signed or (dated and _credited_label(line[:first], line[last:], rules)):
         return True
     labels = rules.publish_words | rules.update_words
+    sections = rules.navigation | rules.section_keys
+    if (
+        dated
+        and _edition_of(comparison_key(line[:first]).split(), sections, rules)
+        and not line[last:].strip(" .,|:")
+    ):
+        return True  # a rubric's edition of the day: "General News of Wednesday, 26 January
+        # 2011", "Trucking news and briefs for Tuesday, July 11, 2023:"
     if tokens > 8 and not (dated and any(w in labels for w in comparison_key(line).split())):
         return False  # longer: only a labelled full date ("Faizan Hashmi Published January
         # 12, 2022 | 08:28 PM", "Jan. 15, 2022 Updated: Jan. 15, 2022 2:42 a.m."), not a
@@ -212,7 +230,6 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         and all(re.fullmatch(r"[^\W\d_]+", t) and t.islower() for t in tags)
     ):
         return True
-    sections = rules.navigation | rules.section_keys
     if len(words) <= 2 and all(w in sections for w in words):  # "Политика 13 января 2022"
         return True
     if dated and not line[:first].strip() and _rubric_word(line[last:], rules):
@@ -221,8 +238,6 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     # ("Истории 05 августа 2020 Артур Приймак")
     if dated and len(opening) == 1 and _AUTHOR_AFTER.fullmatch(line[last:]):
         return True
-    if dated and _edition_of(opening, sections, rules) and not line[last:].strip(" .,|"):
-        return True  # a rubric's edition of the day: "General News of Wednesday, 26 January 2011"
     if dated and _category_list(line[:first]) and not line[last:].strip(" .,|"):
         return True  # a theme's categories, then the day: "в Відео, Війна, Новини 05.11.2024"
     if (  # a full date, a slash or bar, its rubric: "08.02.2022 / Қазақстан", "08.06.2016 /

@@ -64,6 +64,9 @@ _UPDATE_TAG = re.compile(
 _PHOTO_COUNT = re.compile(
     r"\s*\(\s*\d+\s*(?:фото|видео|фотографи\w*|photos?|videos?)\s*\)\s*$", re.I
 )
+# the lead picture's credit run on after the headline ("… as Russia launches attacks Photo by
+# Ethan Swope/Bloomberg": a photographer and the agency after a slash)
+_PHOTO_BY_TAIL = re.compile(r"(?<=[^\W\d_])\s+Photo by\s+[A-Z][^/]{2,40}/\s*[A-Z][\w .-]{1,30}$")
 _READ_TIME_TAIL = re.compile(r"(?<=\S)\s*\d{1,3}\s*(?:min|mins|minutes?)\s+read\s*$", re.I)
 _READ_MORE_TAIL = re.compile(
     r"\s+read (?:the )?full (?:article|story)(?: at| on| here)?\s*:?\s*$", re.I
@@ -579,6 +582,7 @@ def strip_credit(title: str, rules: CleanRules) -> str:
     for tail in (
         _PDF_VIEW_TAIL,
         _PHOTO_COUNT,
+        _PHOTO_BY_TAIL,
         _READ_TIME_TAIL,
         _READ_MORE_TAIL,
         _GENRE_TAIL,
