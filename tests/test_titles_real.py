@@ -6307,3 +6307,28 @@ def test_a_lead_pictures_credit_run_on_after_the_headline_is_cut(ctx):
     assert art.title == (
         "Edmonton joins others across Canada rallying to support Ukraine as Russia launches attacks"
     )
+
+
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        (
+            "dev105/ru_ivanovolive_chernyy-iyul-vse-blizhe.txt",
+            "Черный июль все ближе. Монополистам все лучше.",
+        ),
+        (
+            "dev27/ru_iacentr_kazahskij-restoran-v-moskve.txt",
+            "Первый пошел. В Москве открылся казахский ресторан.",
+        ),
+        (
+            "dev132/uk_storozhynetsinfo_vii-sesiia-storozhynetskoi-miskoi-rady-chastyna-i.txt",
+            "VII сесія Сторожинецької міської ради. Частина І",
+        ),
+    ],
+)
+def test_a_short_first_line_of_two_sentences_is_the_title_whole(ctx, name, title):
+    """A first line of two sentences and twelve words at most over the text is its headline
+    as a whole, not its first sentence (a longer one stays a lead: "Гроздья гнева.
+    Несколько тысяч кемеровчан вышли на несанкционированный митинг, …" is labelled by its
+    first sentence, and a lead's second sentence is often its source: "Об этом …")."""
+    assert _realset_article(ctx, name).title == title

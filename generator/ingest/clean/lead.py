@@ -7,11 +7,12 @@ import re
 
 from generator.ingest.clean.datelines import PLACE_COUNTRY_DAY, agency_dateline, lead_credit
 from generator.ingest.clean.rules import CleanRules
-from generator.ingest.clean.text import DATELINE_PLACE, UPPER
+from generator.ingest.clean.text import DATELINE_PLACE, UPPER, word_count
 
 LEAD_TITLE_WORDS = 18  # a title made from the lead: its first sentence up to this length,
 LEAD_TITLE_MIN_CLAUSE = 6  # else cut after a clause of at least this many words,
 LEAD_TITLE_CUT = 12  # else after this many words
+LEAD_LINE_WORDS = 12  # a line of two sentences this short is a title as a whole
 
 # the page's stamp opening the lead ("02.01.2024 Заводський районний суд …", "13.11.2025.
 # Впервые в области …", its year in two figures before a full stop: "16.02.16. Полюс …")
@@ -81,6 +82,16 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
     ):
         text = text[hello.end() :].lstrip(' "')  # '"Дорогие горожане! Эпидемиологическая …'
     first = _first_sentence(text, known).strip()
+    line = text.strip()
+    rest = _first_sentence(line[len(first) :].lstrip(" .!?…"), known).strip(" .!?…")
+    if (
+        "\n" not in line
+        and first != line.rstrip(".")
+        and word_count(line) <= LEAD_LINE_WORDS
+        and rest
+        and line.rstrip(" .!?…").endswith(rest)
+    ):  # a short line of two sentences over the text: its headline, both of them ("Черный
+        return line  # июль все ближе. Монополистам все лучше.", "… ради. Частина І")
     if not _abbreviation(first.rsplit(None, 1)[-1] if first else "", known):  # "… 2014 г."
         first = first.rstrip(".").strip()
     words = first.split()
