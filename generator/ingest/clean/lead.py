@@ -83,15 +83,11 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
         text = text[hello.end() :].lstrip(' "')  # '"Дорогие горожане! Эпидемиологическая …'
     first = _first_sentence(text, known).strip()
     line = text.strip()
-    rest = _first_sentence(line[len(first) :].lstrip(" .!?…"), known).strip(" .!?…")
-    if (
-        "\n" not in line
-        and first != line.rstrip(".")
-        and word_count(line) <= LEAD_LINE_WORDS
-        and rest
-        and line.rstrip(" .!?…").endswith(rest)
-    ):  # a short line of two sentences over the text: its headline, both of them ("Черный
-        return line  # июль все ближе. Монополистам все лучше.", "… ради. Частина І")
+    if "\n" not in line and word_count(line) <= LEAD_LINE_WORDS and first != line.rstrip("."):
+        rest = _first_sentence(line[len(first) :].lstrip(" .!?…"), known).strip(" .!?…")
+        if rest and line.rstrip(" .!?…").endswith(rest):  # a short line of two sentences
+            return line  # over the text: its headline, both of them ("Черный июль все
+            # ближе. Монополистам все лучше.", "… ради. Частина І")
     if not _abbreviation(first.rsplit(None, 1)[-1] if first else "", known):  # "… 2014 г."
         first = first.rstrip(".").strip()
     words = first.split()

@@ -161,11 +161,8 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True
     labels = rules.publish_words | rules.update_words
     sections = rules.navigation | rules.section_keys
-    if (
-        dated
-        and _edition_of(comparison_key(line[:first]).split(), sections, rules)
-        and not line[last:].strip(" .,|:")
-    ):
+    opening = comparison_key(line[:first]).split()
+    if dated and _edition_of(opening, sections, rules) and not line[last:].strip(" .,|:"):
         return True  # a rubric's edition of the day: "General News of Wednesday, 26 January
         # 2011", "Trucking news and briefs for Tuesday, July 11, 2023:"
     if tokens > 8 and not (dated and any(w in labels for w in comparison_key(line).split())):
@@ -220,7 +217,6 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         return True
     # ... or a weekday and a full date its tags ("Tuesday, 11 January 2022 violence society
     # politics"): lower-case single words, nothing else
-    opening = comparison_key(line[:first]).split()
     tags = line[last:].split()
     if (
         dated
@@ -383,8 +379,11 @@ def _stamp_bits(line: str, rules: CleanRules) -> bool:
     other text between the bars makes no stamp ("Headline | Site | 12 January 2022"); the
     views may follow the stamp ("Текст: Людмила Смеркович | 2013-10-16 | 4277")."""
     bits = [b.strip() for b in re.split(r"\s\|\s", line)]
-    furniture = sum(_counter_or_button(b, rules) for b in bits)  # (counters and buttons
-    if len(bits) < 2 or len(bits) - furniture > STAMP_BITS or not all(bits):  # add no bits)
+    if len(bits) < 2 or not all(bits):
+        return False
+    if len(bits) > STAMP_BITS and (  # (counters and buttons add no bits)
+        len(bits) - sum(_counter_or_button(b, rules) for b in bits) > STAMP_BITS
+    ):
         return False
     stamps = 0
     for bit in bits:
