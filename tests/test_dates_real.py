@@ -2982,3 +2982,14 @@ def test_a_rubrics_news_and_briefs_for_the_day_is_a_stamp(ctx):
     assert not is_timestamp("Plans for Tuesday, July 11, 2023:", ctx.rules)
     # a newsletter's edition over its headline (dailychatter, dev21)
     assert text_date(ctx, "dev21/en_dailychatter_the-balancing-act.txt") == dt.date(2023, 1, 13)
+
+
+def test_a_news_desks_byline_with_the_wire_before_the_stamp(ctx):
+    """darpanmagazine (dev138): "Darpan News Desk The Canadian Press, 02 Mar, 2022 10:55 AM"
+    under the headline, a box of the visit "Saturday, December 13, 2025" above it: the
+    desk's byline and the wire it relays, then the stamp."""
+    name = "dev138/en_darpanmagazine_trudeau-says-sanction-solidarity-surprises-putin.txt"
+    assert text_date(ctx, name) == dt.date(2022, 3, 2)
+    line = "Darpan News Desk The Canadian Press, 02 Mar, 2022 10:55 AM"
+    assert is_timestamp(line, ctx.rules)
+    assert not is_timestamp("Our Desk Said Prices Rise, 02 Mar, 2022 10:55 AM", ctx.rules)

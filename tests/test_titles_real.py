@@ -6332,3 +6332,35 @@ def test_a_short_first_line_of_two_sentences_is_the_title_whole(ctx, name, title
     Несколько тысяч кемеровчан вышли на несанкционированный митинг, …" is labelled by its
     first sentence, and a lead's second sentence is often its source: "Об этом …")."""
     assert _realset_article(ctx, name).title == title
+
+
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        (  # "Featured image: Boeing" over the headline: a theme's label of the lead picture
+            "dev138/en_airwaysmag_flag-carrier-air-astana-orders-up-to-15-dreamliners.txt",
+            "Flag Carrier Air Astana Orders up to 15 Dreamliners",
+        ),
+        (  # "Russia Oil Dreamstime Xxl 175091919 621e25d242791": a stock picture's file name
+            "dev138/en_fleetowner_ukraine-update-understanding-risks-to-us-trucking.txt",
+            "Ukraine update: Understanding risks to U.S. trucking, transportation",
+        ),
+        (  # "Current News Stories" and eleven other stories' headlines over the article
+            "dev138/en_farmworldonline_farmers-celebrate-reprieve-on-potash-sanctions.txt",
+            "Farmers celebrate as government grants reprieve on potash sanctions",
+        ),
+    ],
+)
+def test_a_pictures_label_or_file_name_and_a_sidebars_list_are_no_headline(ctx, name, title):
+    assert _realset_article(ctx, name).title == title
+
+
+def test_a_ticker_of_other_stories_headlines_on_one_line_is_no_text(ctx):
+    """newsabahtimes (dev138): "Latest News" over one long line of fifteen Malay headlines
+    between bars, then the English headline and "12th August, 2017": the ticker is no lead
+    (it made the title, hid the stamp and read as romanised Russian)."""
+    art = _realset_article(ctx, "dev138/en_newsabahtimes_sabah-a-magnet-for-major-og-players.txt")
+    assert art.title == "Sabah, a magnet for major O&G players"
+    assert art.date == dt.date(2017, 8, 12)
+    assert art.language == "en"
+    assert "Pelbagai acara" not in art.body

@@ -635,3 +635,13 @@ def test_tokayevs_counter_terrorism_operation_is_january_2022(settings, ctx, tax
     unrest = scores(_realset(settings, ctx, name), taxonomy)["unrest_2022"]
     assert unrest.assigned
     assert any("counter-terrorism operation" in e.term for e in unrest.evidence)
+
+
+def test_the_bringing_in_of_csto_troops_to_kazakhstan_is_the_mission(settings, ctx, taxonomy):
+    """media.az (dev138): "В истории с введением войск ОДКБ в Казахстан …" (the Russian verbal
+    noun, as "ввод войск" and Ukrainian "введення військ"): the CSTO mission, and so the
+    unrest."""
+    name = "dev138/ru_mediaaz_kak-pashinyan-ugodil-v-tragikomicheskuyu-situaciyu.txt"
+    found = scores(_realset(settings, ctx, name), taxonomy)
+    assert "введение войск" in terms(found["csto_mission"].match())
+    assert found["csto_mission"].assigned

@@ -80,6 +80,11 @@ MIN_ENGLISH_SHARE = 0.06
 SENTENCE_WORDS = 6  # a line of text, not a menu item, for the romanised-text check
 ROMANISED_MIN_WORDS = 20  # ... which needs this many words
 MIN_LATIN_SHARE = 0.8
+# a line of items between spaced bars is a list (a ticker of other stories' headlines, in
+# any language: "Pelbagai acara … | Jangkauan Seni Budaya … | …" over an English page), no
+# sentence of the text
+_SPACED_BAR = re.compile(r"\s\|\s")
+LIST_BARS = 3
 
 
 def _lingua_language(code: str) -> Language:
@@ -215,11 +220,13 @@ def _cyrillic_lines(text: str) -> str:
 
 def _romanised(text: str) -> bool:
     """A Latin-script text that is not English: almost no English function words in its
-    sentences (lines of ``SENTENCE_WORDS`` words or more, the first ``MAX_CHARS`` of them;
-    a page's menu of English nouns over its text has none), or in its start when it has
-    no such lines."""
+    sentences (lines of ``SENTENCE_WORDS`` words or more and no list between bars, the first
+    ``MAX_CHARS`` of them; a page's menu of English nouns over its text has none), or in its
+    start when it has no such lines."""
     sentences = "\n".join(
-        line for line in text.splitlines() if len(_WORD.findall(line)) >= SENTENCE_WORDS
+        line
+        for line in text.splitlines()
+        if len(_WORD.findall(line)) >= SENTENCE_WORDS and len(_SPACED_BAR.findall(line)) < LIST_BARS
     )[:MAX_CHARS]
     text = sentences if len(_WORD.findall(sentences)) >= ROMANISED_MIN_WORDS else text[:MAX_CHARS]
     letters = _LETTER.findall(text)

@@ -14,6 +14,7 @@ from generator.ingest.clean.text import (
     comparison_key,
     ends_sentence,
     fold_homoglyphs,
+    headline_ticker,
     link_bar,
     word_count,
 )
@@ -406,6 +407,8 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
     if word_count(line) > MAX_DEBRIS_WORDS:
         if link_bar(line, _BAR):
             return "navigation"  # a site's whole menu: "КАЗАХСТАН: Самрук | Нурбанкгейт | …"
+        if headline_ticker(line, _BAR):
+            return "ticker"  # other stories' headlines: "Pelbagai acara … | Jangkauan … | …"
         for cls, rx in rules.debris:  # a ticker of other stories may run long
             if cls == "ticker" and rx.search(line):
                 return cls

@@ -109,6 +109,20 @@ def link_bar(line: str, separator: re.Pattern[str]) -> bool:
     )
 
 
+TICKER_ITEMS = 5  # a ticker of other stories' headlines on one line: this many at least,
+TICKER_ITEM_WORDS = 20  # ... each a headline's length, none a sentence ending in a full stop
+
+
+def headline_ticker(line: str, separator: re.Pattern[str]) -> bool:
+    """A ticker of other stories' headlines run on one line between bars ("Pelbagai acara
+    … SK Lingga Baru |  Jangkauan Seni Budaya … |  200 peserta … | …"): a long line, but
+    no sentence of the article."""
+    items = [x.strip() for x in separator.split(line.strip()) if x.strip(" |•·")]
+    return len(items) >= TICKER_ITEMS and all(
+        2 <= word_count(x) <= TICKER_ITEM_WORDS and not x.endswith(".") for x in items
+    )
+
+
 def _bar_line(line: str) -> str:
     """A link bar whose items a scraper left apart by runs of spaces, with bars between
     them ("BusinesshelpUa - Допомога бізнесу   Ivan шукає й тобі помагає !!!   Преса
