@@ -2457,12 +2457,12 @@ def test_a_stamp_whose_clock_runs_into_the_lead_is_split_from_it(ctx):
 
     name = "dev116/en_adhocnews_operational-setbacks-temper-chevrons-momentum.txt"
     assert text_date(ctx, name) == dt.date(2026, 1, 24)
-    assert unglue_clock_lead("24.01.2026 - 06:02:05Despite trading near") == [
+    assert unglue_clock_lead("24.01.2026 - 06:02:05Despite trading near", ctx.rules) == [
         "24.01.2026 - 06:02:05",
         "Despite trading near",
     ]
-    assert unglue_clock_lead("24.01.2026 - 06:02AM") == ["24.01.2026 - 06:02AM"]
-    assert unglue_clock_lead("24.01.2026 06:02UTC") == ["24.01.2026 06:02UTC"]
+    assert unglue_clock_lead("24.01.2026 - 06:02AM", ctx.rules) == ["24.01.2026 - 06:02AM"]
+    assert unglue_clock_lead("24.01.2026 06:02UTC", ctx.rules) == ["24.01.2026 06:02UTC"]
 
 
 def test_a_december_stamp_over_a_lead_naming_early_january(ctx):
@@ -2993,3 +2993,14 @@ def test_a_news_desks_byline_with_the_wire_before_the_stamp(ctx):
     line = "Darpan News Desk The Canadian Press, 02 Mar, 2022 10:55 AM"
     assert is_timestamp(line, ctx.rules)
     assert not is_timestamp("Our Desk Said Prices Rise, 02 Mar, 2022 10:55 AM", ctx.rules)
+
+
+def test_a_bare_stamp_then_the_authors_field_after_a_dash(ctx):
+    """reinsurancenews (dev139): "16th May 2022 - Author: Luke Gallin" under the headline:
+    the stamp and the record's next field, as "Дата: 6.06.2022, 10:35 Автор: …"."""
+    name = (
+        "dev139/en_reinsurancenews_limited-war-losses-so-far-but-key-uncertainties-remain-rbc.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2022, 5, 16)
+    assert is_timestamp("16th May 2022 - Author: Luke Gallin", ctx.rules)
+    assert not is_timestamp("Prices rose in May 2022 - Author: Luke Gallin", ctx.rules)

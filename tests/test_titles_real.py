@@ -6364,3 +6364,63 @@ def test_a_ticker_of_other_stories_headlines_on_one_line_is_no_text(ctx):
     assert art.date == dt.date(2017, 8, 12)
     assert art.language == "en"
     assert "Pelbagai acara" not in art.body
+
+
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        (
+            "dev139/en_fastmarkets_the-challenging-world-of-russian-aluminium-sanctions.txt",
+            "The challenging world of Russian aluminium sanctions",
+        ),
+        (
+            "dev139/en_ediwinaussie_protests-in-uzbek-autonomous-region-over-constitution-"
+            "reform-plan.txt",
+            "Protests in Uzbek autonomous region over constitution reform plan",
+        ),
+        (
+            "dev139/en_globalmedialiteracy_report-kazakh-presidents-house-on-fire-as-protests-"
+            "escalate.txt",
+            "Report: Kazakh President’s house on fire as protests escalate",
+        ),
+    ],
+)
+def test_a_page_titles_rubric_after_a_bar_is_cut(ctx, name, title):
+    """ "… | Hotter Commodities", "… | Protests News", "… | Government and politics": a page
+    title's blog, section or site after a bar, three words at most after a headline of five
+    or more. A longer tail, or one after a short head, is the headline's own."""
+    from generator.ingest.metadata import clean_title
+
+    assert _realset_article(ctx, name).title == title
+    sources = ctx.sources
+    assert clean_title("Oil | Prices rise", sources) == "Oil | Prices rise"
+    long_tail = "Kazakhstan reopens its border crossings | What the new rules mean for you"
+    assert clean_title(long_tail, sources) == long_tail
+
+
+def test_a_clock_boxs_weekday_is_no_item_of_a_list_of_stories(ctx):
+    """nntv (dev139): "16:07:00" / "воскресенье" / "07 декабря, 2025" (the site's clock box
+    over the masthead) / the headline with its stamp glued on: three stamps and the lines
+    between them looked like a feed's list, so the headline was taken for an item."""
+    art = _realset_article(ctx, "dev139/ru_nntv_komissiia-v-arzamase-nachala-obsledovat-doma.txt")
+    assert art.title == "Комиссия в Арзамасе начала обследовать пострадавшие от непогоды дома"
+    assert art.date == dt.date(2025, 8, 5)
+
+
+def test_a_stamp_glued_to_its_rubric_is_no_headline(ctx):
+    """anrt (dev139): "15 апр 13:21Ритейл" over the dateline lead: the stamp and its rubric,
+    two elements of the page run together, not a headline."""
+    from generator.ingest.clean.unglue import unglue_clock_lead
+
+    name = "dev139/ru_anrt_detskii-mir-narastil-prisutstvie-v-moskovskom-regione.txt"
+    assert "13:21" not in (_realset_article(ctx, name).title or "")
+    assert unglue_clock_lead("15 апр 13:21Ритейл", ctx.rules) == ["15 апр 13:21", "Ритейл"]
+    assert unglue_clock_lead("Встреча в 13:21Москва", ctx.rules) == ["Встреча в 13:21Москва"]
+
+
+def test_the_site_after_a_datalife_trail_is_no_headline(ctx):
+    """elitetrader (dev139): "ФРС поддержала рынок до конца 4К21 » Элитный трейдер" (the
+    page title), then "Элитный трейдер" (the masthead), then the headline: the masthead says
+    the title line's site after "»", not its headline."""
+    name = "dev139/ru_elitetrader_frs-podderzhala-rynok-do-kontsa-4k21.txt"
+    assert _realset_article(ctx, name).title == "ФРС поддержала рынок до конца 4К21"

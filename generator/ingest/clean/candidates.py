@@ -440,9 +440,10 @@ def echoes_header(line: str, above: list[str], sections: frozenset[str] = frozen
 def _site_after_headline(other: str, line: str) -> bool:
     """Is ``line`` the shorter part after a separator in a page's title line, the site's or
     programme's name after the headline ("Політична криза у Фонтанській ОТГ | Чорний
-    список" over "Чорний список"), not the headline after a section?"""
+    список" over "Чорний список"; DataLife Engine's "ФРС поддержала рынок … » Элитный
+    трейдер" over "Элитный трейдер"), not the headline after a section?"""
     o, s = other.strip().casefold(), line.strip().casefold()
-    m = re.match(r"(?P<head>.*\S)\s+[|–—/·•-]\s*$", o[: -len(s)]) if o.endswith(s) else None
+    m = re.match(r"(?P<head>.*\S)\s+[|–—/·•»-]\s*$", o[: -len(s)]) if o.endswith(s) else None
     return m is not None and word_count(m["head"]) > word_count(s)
 
 

@@ -238,7 +238,7 @@ def clean_text(
         unglue_site_twice,
         lambda line: unglue_headline_date(line, rules),
         lambda line: unglue_dated_headline(line, rules, slug),
-        unglue_clock_lead,
+        lambda line: unglue_clock_lead(line, rules),
         lambda line: unglue_caps_byline(line, rules),
         lambda line: unglue_inline_stamp(line, rules),
         lambda line: unglue_credit_tail(line, rules),

@@ -81,6 +81,9 @@ def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) ->
         line = lines[j].strip() if j < stop else ""
         if j < stop and not re.search(r"\w", line):
             continue  # (blank, or a separator: "-")
+        if j < stop and line.casefold().strip(" .,") in rules.weekdays:
+            continue  # a clock box's weekday between its time and day ("16:07:00" /
+            # "воскресенье" / "07 декабря, 2025"): no item of a list
         stamp = j < stop and (is_timestamp(line, rules) or bool(_DATE_BAR_AUTHOR.match(line)))
         label = not stamp and previous is False and word_count(line) <= ITEM_LABEL_WORDS
         if j < stop and run and label:

@@ -286,12 +286,15 @@ def _credited_label(before: str, after: str, rules: CleanRules) -> bool:
 # the next field of a record after a stamp ("… 10:35 Автор: …", "… Category: News")
 _NEXT_FIELD = re.compile(r"\s+(?=(?P<label>[^\W\d_][^\W\d_-]{2,}(?:\s[^\W\d_]+)?)\s*:\s+\S)")
 FIELD_WORDS = 10  # words of that field at most
+_FIELD_BAR = re.compile(r"\s[-–—|]\s*$")  # ... or a bare stamp, a dash or bar before the field
+# ("16th May 2022 - Author: Luke Gallin")
 
 
 def _stamp_then_field(line: str, rules: CleanRules) -> bool:
     """A labelled stamp with a full date, then another field of the record on the same line
     ("Дата: 6.06.2022, 10:35 Автор: Әлихан Бөкейханов атындағы №15 мектеп - лицейі"): a
-    field the packs name (``category_fields``, ``author_fields``)."""
+    field the packs name (``category_fields``, ``author_fields``); or a bare stamp and the
+    field after a dash ("16th May 2022 - Author: Luke Gallin")."""
     if ":" not in line:  # (every line of a page is asked: most have no field at all)
         return False
     for m in _NEXT_FIELD.finditer(line):
@@ -304,9 +307,9 @@ def _stamp_then_field(line: str, rules: CleanRules) -> bool:
             return False
         latin = not CYR.search(head)
         return (
-            ":" in head
+            (":" in head or _FIELD_BAR.search(head) is not None)
             and any(year for _s, year, _m, _d in find_dates(head, rules, latin=latin))
-            and is_timestamp(head, rules)
+            and is_timestamp(head.rstrip(" -–—|"), rules)
         )
     return False
 

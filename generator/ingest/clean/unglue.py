@@ -229,12 +229,22 @@ _CLOCK_GLUED = re.compile(
 )
 
 
-def unglue_clock_lead(line: str) -> list[str]:
+# ... or any stamp that ends in its clock time, glued to a capitalised word ("15 апр
+# 13:21Ритейл": the stamp and its rubric, two elements of a news agency's page)
+_STAMP_CLOCK_GLUED = re.compile(
+    rf"^(?P<stamp>[^\n]{{3,30}}?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)(?=[{UPPER}](?-i:[a-z]|[{CYR_LOWER}]))"
+)
+
+
+def unglue_clock_lead(line: str, rules: CleanRules) -> list[str]:
     """A stamp glued to the lead under the headline ("24.01.2026 - 06:02:05Despite trading
-    …", a market-news site's) -> the stamp / the lead."""
+    …", a market-news site's) -> the stamp / the lead; or to its rubric ("15 апр
+    13:21Ритейл") -> the stamp / the rubric."""
     m = _CLOCK_GLUED.match(line)
     if m is None:
-        return [line]
+        m = _STAMP_CLOCK_GLUED.match(line)
+        if m is None or not is_timestamp(m.group("stamp"), rules):
+            return [line]
     return [m.group("stamp"), line[m.end() :]]
 
 

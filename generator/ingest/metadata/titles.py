@@ -12,13 +12,20 @@ _QUOTED_RUBRIC = re.compile(r"\s+[-–—|]\s+«[^«»\s]+(?:\s[^«»\s]+){0,2}�
 RUBRIC_HEADLINE_WORDS = 5  # ... cut only after a headline this long
 TRAIL_HEADLINE_WORDS = 3  # a site's trail (and a "::" rubric) is cut after a headline this long
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}$", re.IGNORECASE)
+# a page title's rubric or site after a bar ("… over constitution reform plan | Protests News",
+# "… as protests escalate | Government and politics", "… | Hotter Commodities"): three words at
+# most, no sentence's end, after a headline of ``BAR_HEADLINE_WORDS`` words
+_BAR_RUBRIC = re.compile(r"\s+\|\s+[^\W\d_][^|.,!?:;«»\"]{0,40}$")
+BAR_RUBRIC_WORDS = 3
+BAR_HEADLINE_WORDS = 5
 
 
 def clean_title(title: str, sources: SourceRegistry) -> str:
     """Drop a site name after a separator ("Title - ТАСС", "Title | site.kz"), not an outlet
     the headline quotes ("Україна відновила транзит нафти …, – Reuters": after a comma);
     also a site after a spaced "»" and a rubric in quotes after a dash ("… - «Политика» »
-    Политический Эксперт"), and a rubric before the site in a "::" trail."""
+    Политический Эксперт"), a rubric before the site in a "::" trail, and a page title's
+    rubric after a bar ("… reform plan | Protests News")."""
     title = " ".join(title.split())
     cut = False
     # DataLife Engine's "Title » Site" (a spaced "»" closes no quote), and its "Title -
@@ -51,4 +58,12 @@ def clean_title(title: str, sources: SourceRegistry) -> str:
             cut = True
         else:
             break
+    bar = _BAR_RUBRIC.search(title)
+    if (
+        bar
+        and len(bar.group().split()) - 1 <= BAR_RUBRIC_WORDS
+        and len(title[: bar.start()].split()) >= BAR_HEADLINE_WORDS
+        and "|" not in title[: bar.start()]
+    ):
+        title = title[: bar.start()]
     return title.strip()
