@@ -63,6 +63,7 @@ _LIST_KEYS = (
     "verb_endings",
     "small_names",
     "joining_words",
+    "headline_calls",
     "original_words",
     "category_fields",
     "author_fields",
@@ -136,6 +137,9 @@ class LanguagePack:
     small_names: tuple[str, ...] = ()
     # the words joining two words of a rubric ("политика и общество" after a stamp's bar)
     joining_words: tuple[str, ...] = ()
+    # a headline's call to the reader after a bar ("… Premiere Was a High-Fashion Affair |
+    # See the Looks", "… | Check Prices"): the headline's own words, no rubric to cut
+    headline_calls: tuple[str, ...] = ()
     # the starts of words saying a date is an original's ("Оригінальний звіт був опублікований
     # 14 грудня 2023 року", "Originally published …"): never the page's own date
     original_words: tuple[str, ...] = ()

@@ -3004,3 +3004,31 @@ def test_a_bare_stamp_then_the_authors_field_after_a_dash(ctx):
     assert text_date(ctx, name) == dt.date(2022, 5, 16)
     assert is_timestamp("16th May 2022 - Author: Luke Gallin", ctx.rules)
     assert not is_timestamp("Prices rose in May 2022 - Author: Luke Gallin", ctx.rules)
+
+
+def test_a_weeklys_issue_and_page_in_the_address_are_no_date(ctx):
+    """tvs-media (dev140): …/filings/2020/9/9_3.html is issue 9's third page, not 9
+    September 2020 (the issue line says "№ 9 (4 марта) 2020 г.")."""
+    assert url_date("http://www.tvs-media.ru/filings/2020/9/9_3.html") is None
+    assert url_date("https://example.kz/2022/1/5/slug") == dt.date(2022, 1, 5)
+    assert url_date("https://example.kz/2022/01/05_slug") == dt.date(2022, 1, 5)
+    name = "dev140/ru_tvsmedia_samyi-blinnyi-den.txt"
+    assert text_date(ctx, name, url="http://www.tvs-media.ru/filings/2020/9/9_3.html") is None
+
+
+def test_a_list_of_bulleted_teasers_each_over_one_days_stamp_gives_no_date(ctx):
+    """thepatriotbw (dev141): five bulleted teasers over the menus, each with "November 14,
+    2025" glued on ("• BTO VACANCIESNovember 14, 2025"), the article's own stamp far below
+    ("January 3, 2021"): the teasers' day is no stamp of the page (no date rather than it)."""
+    from generator.ingest.clean.unglue import unglue_headline_date
+
+    name = "dev141/en_thepatriotbw_deplorable-nyangabgwe-worries-f-town-cllrs.txt"
+    assert text_date(ctx, name) != dt.date(2025, 11, 14)
+    assert unglue_headline_date("  • BTO VACANCIESNovember 14, 2025", ctx.rules) == [
+        "  • BTO VACANCIES",
+        "November 14, 2025",
+    ]
+    # a month's name glued on with more after it is left alone
+    assert unglue_headline_date("Visit OurMarch 2025 archive", ctx.rules) == [
+        "Visit OurMarch 2025 archive"
+    ]

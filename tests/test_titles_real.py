@@ -6424,3 +6424,42 @@ def test_the_site_after_a_datalife_trail_is_no_headline(ctx):
     the title line's site after "»", not its headline."""
     name = "dev139/ru_elitetrader_frs-podderzhala-rynok-do-kontsa-4k21.txt"
     assert _realset_article(ctx, name).title == "ФРС поддержала рынок до конца 4К21"
+
+
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        (  # the headline's own call to the reader after a bar stays
+            "dev140/en_bellanaija_christmas-in-lagos-premiere-was-a-high-fashion-affair.txt",
+            "Jade Osiberu’s “Christmas in Lagos” Premiere Was a High-Fashion Affair to Remember"
+            " | See the Looks",
+        ),
+        (
+            "dev136/en_kashmirnews_petrol-price-hits-new-record-high-in-srinagar.txt",
+            "Petrol price hits new record high in Jammu and Kashmir’s summer Capital Srinagar"
+            " | Check Prices",
+        ),
+        (  # a bar a scraper left after the headline ("… долгожителей |" / "10.06.2014 22:21 |")
+            "dev140/ru_lesnoyinfo_prezident-pozdravliaet-dolgozhitelei.txt",
+            "Президент поздравляет долгожителей",
+        ),
+        (  # a PHP engine's warning printed over the headline
+            "dev140/ru_belpravda_na-vechnyi-pokoi.txt",
+            "На вечный покой",  # (its ellipsis dropped, as every title's)
+        ),
+    ],
+)
+def test_a_headlines_call_a_trailing_bar_and_an_engines_warning(ctx, name, title):
+    assert _realset_article(ctx, name).title == title
+
+
+def test_of_two_lines_saying_the_slug_the_one_saying_it_whole_is_the_headline(ctx):
+    """newsfirst (dev140): "Hospitals fall victim to severe shortages" (a teaser's title) over
+    "Hospitals fall victim to severe shortage of medicines" and its byline, at
+    …/hospitals-fall-victim-to-severe-shortage-of-medicines/: the second says the slug whole."""
+    name = "dev140/en_newsfirst_hospitals-fall-victim-to-severe-shortage-of-medicines.txt"
+    url = (
+        "https://www.newsfirst.lk/2022/08/12/hospitals-fall-victim-to-severe-shortage-of-medicines/"
+    )
+    art = _realset_article(ctx, name, url)
+    assert art.title == "Hospitals fall victim to severe shortage of medicines"

@@ -15,7 +15,7 @@ from generator.ingest.clean.rules import (
     CleanRules,
 )
 from generator.ingest.clean.slug import consonants, latin_letters
-from generator.ingest.clean.stamps import labelled_stamp
+from generator.ingest.clean.stamps import labelled_stamp, same_day_items
 from generator.ingest.clean.text import (
     CYR,
     UPPER,
@@ -89,6 +89,13 @@ def sidebar(lines: list[str], kinds: list[str | None], rules: CleanRules) -> Non
             kinds[after] = "sidebar"  # type: ignore[index]
         for j in run:
             kinds[kept[j]] = "sidebar"
+
+
+def bulleted_same_day(lines: list[str], kinds: list[str | None], rules: CleanRules) -> None:
+    """Mark a list of other stories whose bulleted items each stand over a stamp of one day
+    (``same_day_items``): the items and their stamps, not a headline and the page's stamp."""
+    for above, stamp in same_day_items(lines, 0, len(lines), rules):
+        kinds[above] = kinds[stamp] = "sidebar"
 
 
 def _said_twice_same_day(

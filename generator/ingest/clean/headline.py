@@ -59,6 +59,7 @@ from generator.ingest.clean.slug import holds_slug, says_slug, slug_words_in
 from generator.ingest.clean.stamps import (
     LIST_HEADING_WORDS,
     around_stamp,
+    same_day_items,
     stamp_and_credit,
     stamped_items,
     stamped_list,
@@ -227,6 +228,9 @@ def choose_headline(
     scanned = 0  # lines of 3+ words: a long menu of short items does not use up the window
     heading = None  # a list's heading under a headline-long line
     listed = stamped_items(lines, start, min(len(lines), start + MENU_SCAN_LINES), rules)
+    listed |= {
+        item for item, _stamp in same_day_items(lines, start, start + MENU_SCAN_LINES, rules)
+    }
     for i in range(start, min(len(lines), start + MENU_SCAN_LINES)):
         if scanned >= HEADLINE_SCAN_LINES:
             break
@@ -396,6 +400,17 @@ def choose_headline(
         and not _fuller_above(lines, candidates, i, slug)
     ]
     slugged = [i for i in candidates if i not in menu and says_slug(lines[i], slug)]
+    # (of two versions of one headline, the one that says the whole slug: "Hospitals fall
+    # victim to severe shortages" / "… severe shortage of medicines" at …/hospitals-fall-
+    # victim-to-severe-shortage-of-medicines; not a translation below it)
+    if slugged and not holds_slug(lines[slugged[0]], slug):
+        opening = lines[slugged[0]].split()[:FULLER_OPENING_WORDS]
+        fuller = [
+            i
+            for i in slugged[1:]
+            if holds_slug(lines[i], slug) and lines[i].split()[:FULLER_OPENING_WORDS] == opening
+        ]
+        slugged = fuller[:1] + [i for i in slugged if i not in fuller[:1]]
     if echoed and not (slugged and not slug_words_in(lines[echoed[0]], slug)):  # the page's
         return echoed[0], candidates, end  # title line said again on its own: the headline
         # (not a menu's "Программа телепередач Войти" / "Программа телепередач", none of
@@ -464,6 +479,7 @@ def choose_headline(
     return (saying or longer or shaped or [None])[0], candidates, end
 
 
+FULLER_OPENING_WORDS = 3  # two versions of one headline open with the same words
 SECTION_CAPS_WORDS = 5  # a section's name said again in capitals is this short
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from generator.ingest.clean.blocks import (
+    bulleted_same_day,
     comment_boxes,
     cut_teasers_on_top,
     dashed_list_on_top,
@@ -113,6 +114,9 @@ _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t
 
 # An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
 _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
+# a bar closing a line, the separator a scraper left after an element ("Президент поздравляет
+# долгожителей |" / "10.06.2014 22:21 |"): not the line's
+_TRAILING_BAR = re.compile(r"(?<=\S)\s+\|\s*$")
 # a stamp between slashes, alone on its line ("/2010-06-16 13:03:20/": no path of an address)
 _SLASHED_STAMP = re.compile(
     r"^\s*/\s*((?:19|20)\d{2}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)\s*/\s*$"
@@ -264,6 +268,7 @@ def clean_text(
         if _CYRILLIC_MONTH_ORDINAL.search(line) and published_label(line, rules):
             line = _CYRILLIC_MONTH_ORDINAL.sub("", line)  # "Опубликовано Сентябрь 29th,
             # 2022" (not the theme's box of the day, "Вс. Ноя 24th, 2024": left unread)
+        line = _TRAILING_BAR.sub("", line, count=1)  # "Президент поздравляет долгожителей |"
         line = lines[i] = _ALT_LABEL.sub("", line, count=1)  # "altНа площади …"
         label, colon, rest = line.partition(":")
         if colon and word_count(label) <= 2 and word_count(rest) >= 5 and share_label(label, rules):
@@ -428,6 +433,7 @@ def clean_text(
         kinds[i] = kind
     read_also_lists(lines, kinds)
     sidebar(lines, kinds, rules)
+    bulleted_same_day(lines, kinds, rules)
     if title_index is not None and not title_in_body:
         labels_under_headline(lines, kinds, title_index, rules)
 

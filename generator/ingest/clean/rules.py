@@ -71,6 +71,7 @@ class CleanRules:
     organisation_words: frozenset[str] = frozenset()  # case-folded (the packs')
     small_names: tuple[str, ...] = ()  # names written in small letters (the packs')
     joining_words: frozenset[str] = frozenset()  # "и", "and": joining a rubric's words
+    headline_calls: frozenset[str] = frozenset()  # "see", "check": "… | See the Looks"
     # the start of a word or phrase saying an original's date follows (the packs')
     original: re.Pattern[str] | None = None
     verb_ending: re.Pattern[str] | None = None  # a word ending like a finite verb (the packs')
@@ -124,6 +125,7 @@ def build_rules(
     organisations: set[str] = set()
     small_names: set[str] = set()
     joining: set[str] = set()
+    calls: set[str] = set()
     originals: set[str] = set()
     weekdays: dict[str, set[int]] = {}
     verb_endings: set[str] = set()
@@ -163,6 +165,7 @@ def build_rules(
         organisations.update(w.casefold() for w in pack.organisation_words)
         small_names.update(w.casefold() for w in pack.small_names)
         joining.update(pack.joining_words)
+        calls.update(w.casefold() for w in pack.headline_calls)
         originals.update(w.casefold() for w in pack.original_words)
         verb_endings.update(w.casefold() for w in pack.verb_endings)
         fields.update(w.casefold() for w in pack.category_fields)
@@ -412,6 +415,7 @@ def build_rules(
         organisation_words=frozenset(organisations),
         small_names=tuple(sorted(small_names)),
         joining_words=frozenset(joining),
+        headline_calls=frozenset(calls),
         original=_listed(r"(?<![^\W\d_])(?:WORDS)", originals),
         weekday=_listed(r"(?<![^\W\d_])(?P<day>WORDS)\.?,?\s{0,3}$", days),
         weekdays=days,

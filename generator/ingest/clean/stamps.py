@@ -118,6 +118,31 @@ def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) ->
     return items
 
 
+SAME_DAY_ITEMS = 3  # a list's bulleted items, each over a stamp of one day: this many
+_BULLET = re.compile(r"^\s*[•·▪●]\s*\S")
+
+
+def same_day_items(
+    lines: list[str], start: int, stop: int, rules: CleanRules
+) -> list[tuple[int, int]]:
+    """(item, stamp) of a list of other stories from ``start`` to ``stop`` whose bulleted
+    items each stand right over a stamp of the same day, other lines between them ("• Men
+    must test for breast cancer" / "November 14, 2025" / its teaser / "• TENDER NOTICE –
+    CAAB" / "November 14, 2025" / …, ``SAME_DAY_ITEMS`` or more)."""
+    by_day: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+    above = None  # the last line with text
+    for i in range(start, min(stop, len(lines))):
+        line = lines[i].strip()
+        if not line:
+            continue
+        if above is not None and _BULLET.match(lines[above]) and is_timestamp(line, rules):
+            days = {(y, m, d) for _s, y, m, d in find_dates(line, rules) if y}
+            if len(days) == 1:
+                by_day.setdefault(days.pop(), []).append((above, i))
+        above = i
+    return [pair for pairs in by_day.values() if len(pairs) >= SAME_DAY_ITEMS for pair in pairs]
+
+
 def _item_stamp(lines: list[str], kinds: list[str | None], i: int) -> bool:
     """Is the stamp at line ``i`` over or under an item of a list of other stories (a
     headline or teaser the header's scan took for a list's, ``stamped_items``)?"""

@@ -123,6 +123,7 @@ _CLOCK_AFTER = re.compile(r"[,\s]*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_]|%)(?=\d)")  # a letter (or "70%"), then a digit
 
 
+_LETTER_MONTH = re.compile(r"(?<=[^\W\d_)])(?=[A-Z][a-z]{2,8}\.?\s+\d)")  # "…CAABNovember 14"
 _DATE_ENDS_LINE = re.compile(r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\s*")  # "…саясат09.05.2022"
 
 
@@ -134,7 +135,8 @@ def unglue_headline_date(line: str, rules: CleanRules) -> list[str]:
     января 2022" (a rubric and its date, nothing after) -> the rubric / the date. The date
     is a full one (day, month, year) that starts where the letters stop (with its clock
     time, if any); the text before it is shaped like a headline, or is a rubric when the
-    date ends the line."""
+    date ends the line. A Latin month's name glued to a teaser, the full date ending the
+    line ("• BTO VACANCIESNovember 14, 2025", a sidebar's item) -> the teaser / the date."""
     for m in _LETTER_DIGIT.finditer(line):
         head, tail = line[: m.start()].rstrip(), line[m.start() :]
         found = find_dates(tail[:40], rules, latin=not CYR.search(line))
@@ -149,6 +151,12 @@ def unglue_headline_date(line: str, rules: CleanRules) -> list[str]:
             end = clock.end()
         date, rest = tail[:end].strip(" ,"), tail[end:].strip()
         return [head, date, rest] if end and rest else [head, tail]
+    for m in _LETTER_MONTH.finditer(line):  # "• BTO VACANCIESNovember 14, 2025": a teaser
+        head, tail = line[: m.start()].rstrip(), line[m.start() :]  # and its day, the day's
+        found = find_dates(tail[:40], rules, latin=True)  # month glued on, nothing after
+        end = max(date_ends(tail, 0, rules), default=0)
+        if found and found[0][0] == 0 and found[0][1] and end and not tail[end:].strip():
+            return [head, tail] if word_count(head) <= HEADLINE_MAX_WORDS else [line]
     return [line]
 
 

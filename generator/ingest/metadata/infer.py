@@ -33,9 +33,9 @@ def infer_metadata(
 
     title = given.title
     if title:
-        title = clean_title(title, sources)
+        title = clean_title(title, sources, rules.headline_calls)
     elif cleaned.title:
-        title = clean_title(cleaned.title, sources)
+        title = clean_title(cleaned.title, sources, rules.headline_calls)
         inferred.add("title")
         if cleaned.title_in_body:  # no headline on the page: the title is cut from the lead
             inferred.add(LEAD_TITLE)

@@ -20,12 +20,13 @@ BAR_RUBRIC_WORDS = 3
 BAR_HEADLINE_WORDS = 5
 
 
-def clean_title(title: str, sources: SourceRegistry) -> str:
+def clean_title(title: str, sources: SourceRegistry, calls: frozenset[str] = frozenset()) -> str:
     """Drop a site name after a separator ("Title - ТАСС", "Title | site.kz"), not an outlet
     the headline quotes ("Україна відновила транзит нафти …, – Reuters": after a comma);
     also a site after a spaced "»" and a rubric in quotes after a dash ("… - «Политика» »
     Политический Эксперт"), a rubric before the site in a "::" trail, and a page title's
-    rubric after a bar ("… reform plan | Protests News")."""
+    rubric after a bar ("… reform plan | Protests News"; not a call to the reader, whose
+    first word is one of ``calls``: "… | See the Looks")."""
     title = " ".join(title.split())
     cut = False
     # DataLife Engine's "Title » Site" (a spaced "»" closes no quote), and its "Title -
@@ -62,8 +63,9 @@ def clean_title(title: str, sources: SourceRegistry) -> str:
     if (
         bar
         and len(bar.group().split()) - 1 <= BAR_RUBRIC_WORDS
+        and bar.group().split()[1].casefold() not in calls  # "| See the Looks": the headline's
         and len(title[: bar.start()].split()) >= BAR_HEADLINE_WORDS
-        and "|" not in title[: bar.start()]
-    ):
+        and "|" not in title[: bar.start()]  # own call to the reader (``calls``, the packs'
+    ):  # ``headline_calls``)
         title = title[: bar.start()]
     return title.strip()

@@ -14,11 +14,12 @@ from generator.sources import site_host
 _URL_DATES = (
     # (one separator throughout: "/2016/2-26/" is a paper's year and issue numbers, and so
     # is "/2009-4-5-28/"; nor a blog post's name after its year and month: Blogger's
-    # "/2017/09/25.html", a slug opening with a number: "/2020/05/15-let-andizhanskoj-bojne")
+    # "/2017/09/25.html", a slug opening with a number: "/2020/05/15-let-andizhanskoj-bojne";
+    # nor a weekly's issue and page: "/filings/2020/9/9_3.html", issue 9's third page)
     re.compile(
         r"(?<!\d)(?P<y>20\d{2})(?P<sep>[/-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
         r"(?=[/_.]|$|(?<=-\d)-|(?<=-\d\d)-)(?!(?<=/\d\d)\.s?html?$)(?!(?<=/\d)\.s?html?$)"
-        r"(?!(?<=-\d)-\d{1,3}/)"
+        r"(?!(?<=-\d)-\d{1,3}/)(?!(?<=/\d)_\d)"
     ),
     re.compile(r"/(?P<d>\d{2})/(?P<m>\d{2})/(?P<y>20\d{2})/"),
     re.compile(r"(?<![\d])(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6,}|(?![\d]))"),
