@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import re
 
+from generator.ingest.clean.candidates import LIST_BULLET
 from generator.ingest.clean.dates import (
     NUMERIC_DATE,
     OPENING_DATE,
@@ -119,7 +120,6 @@ def stamped_items(lines: list[str], start: int, stop: int, rules: CleanRules) ->
 
 
 SAME_DAY_ITEMS = 3  # a list's bulleted items, each over a stamp of one day: this many
-_BULLET = re.compile(r"^\s*[•·▪●]\s*\S")
 
 
 def same_day_items(
@@ -135,7 +135,8 @@ def same_day_items(
         line = lines[i].strip()
         if not line:
             continue
-        if above is not None and _BULLET.match(lines[above]) and is_timestamp(line, rules):
+        bulleted = above is not None and LIST_BULLET.match(lines[above].strip()) is not None
+        if bulleted and is_timestamp(line, rules):
             days = {(y, m, d) for _s, y, m, d in find_dates(line, rules) if y}
             if len(days) == 1:
                 by_day.setdefault(days.pop(), []).append((above, i))
