@@ -229,17 +229,10 @@ def unglue_inline_stamp(line: str, rules: CleanRules) -> list[str]:
     return [head, stamp, lead]
 
 
-# a stamp in figures whose clock runs into the lead's first word, no space between
-# ("24.01.2026 - 06:02:05Despite trading near …"); not into "AM" or "UTC"
+# a stamp whose clock runs into the next element's first word, no space between: the lead
+# ("24.01.2026 - 06:02:05Despite trading near …") or the stamp's rubric ("15 апр
+# 13:21Ритейл"); not "AM" or "UTC" (a capital, then a small letter)
 _CLOCK_GLUED = re.compile(
-    r"^(?P<stamp>\d{1,2}[./]\d{1,2}[./](?:19|20)\d{2}\s*[-–—|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)"
-    rf"(?=[{UPPER}](?-i:[a-z]|[{CYR_LOWER}]))"
-)
-
-
-# ... or any stamp that ends in its clock time, glued to a capitalised word ("15 апр
-# 13:21Ритейл": the stamp and its rubric, two elements of a news agency's page)
-_STAMP_CLOCK_GLUED = re.compile(
     rf"^(?P<stamp>[^\n]{{3,30}}?\d{{1,2}}:\d{{2}}(?::\d{{2}})?)(?=[{UPPER}](?-i:[a-z]|[{CYR_LOWER}]))"
 )
 
@@ -247,12 +240,10 @@ _STAMP_CLOCK_GLUED = re.compile(
 def unglue_clock_lead(line: str, rules: CleanRules) -> list[str]:
     """A stamp glued to the lead under the headline ("24.01.2026 - 06:02:05Despite trading
     …", a market-news site's) -> the stamp / the lead; or to its rubric ("15 апр
-    13:21Ритейл") -> the stamp / the rubric."""
+    13:21Ритейл") -> the stamp / the rubric. What runs up to the clock must be a stamp."""
     m = _CLOCK_GLUED.match(line)
-    if m is None:
-        m = _STAMP_CLOCK_GLUED.match(line)
-        if m is None or not is_timestamp(m.group("stamp"), rules):
-            return [line]
+    if m is None or not is_timestamp(m.group("stamp"), rules):
+        return [line]
     return [m.group("stamp"), line[m.end() :]]
 
 
