@@ -3032,3 +3032,30 @@ def test_a_list_of_bulleted_teasers_each_over_one_days_stamp_gives_no_date(ctx):
     assert unglue_headline_date("Visit OurMarch 2025 archive", ctx.rules) == [
         "Visit OurMarch 2025 archive"
     ]
+
+
+def test_an_american_dateline_with_a_two_digit_year_and_an_empty_byline(ctx):
+    """dailydodge (dev142): the lead opens "4/28/17 – All but a few farmers …" (28 can be no
+    month: 28 April 2017); galwaybayfm (dev142): "Written by on 9 January 2019", the author's
+    name left empty, is the stamp."""
+    name = "dev142/en_dailydodge_most-dairy-farmers-find-buyers-for-milk.txt"
+    assert text_date(ctx, name) == dt.date(2017, 4, 28)
+    name = (
+        "dev142/en_galwaybayfm_over-300-new-jobs-created-in-galway-last-year-by-enterprise"
+        "-ireland.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2019, 1, 9)
+    assert is_timestamp("Written by on 9 January 2019", ctx.rules)
+    # month first only when the second number can be no month; "4/11/17" reads both ways
+    assert find_dates("4/28/17 – All but", ctx.rules, latin=True) == [(0, 2017, 4, 28)]
+    assert find_dates("4/11/17 – All but", ctx.rules, latin=True) == []
+
+
+def test_a_teasers_two_digit_year_stamp_after_more_from_category_is_no_date(ctx):
+    """bnr (dev120): "More from category" heads other stories, one "published on 8/23/24
+    1:41 PM": that stamp is a teaser's, the report has none."""
+    name = (
+        "dev120/en_bnr_protests-of-grain-producers-against-import-of-cheap-grain-from-ukraine.txt"
+    )
+    assert text_date(ctx, name, chars=10000) is None
+    assert classify("More from category", ctx.rules) == "read_also"

@@ -6463,3 +6463,86 @@ def test_of_two_lines_saying_the_slug_the_one_saying_it_whole_is_the_headline(ct
     )
     art = _realset_article(ctx, name, url)
     assert art.title == "Hospitals fall victim to severe shortage of medicines"
+
+
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        (  # a paywall's payment box over the stamp and the headline
+            "dev142/en_wbjournal_two-central-mass-firms-announce-234-layoffs.txt",
+            "Two Central Mass. firms announce 234 layoffs",
+        ),
+        (  # the byline run on after a headline in sentence case
+            "dev142/en_islamabadpost_pakistan-must-reach-out-to-central-asia.txt",
+            "Pakistan must reach out to Central Asia",
+        ),
+        (  # a radio's live player and the banner of the year's theme over the headline
+            "dev142/ru_mvradio_vypusk-programmy-za-9-ianvaria-2019.txt",
+            "Выпуск программы за 9 января 2019 г.",
+        ),
+    ],
+)
+def test_a_payment_box_a_run_on_byline_and_a_radio_player(ctx, name, title):
+    assert _realset_article(ctx, name).title == title
+
+
+def test_a_byline_after_a_title_case_headline_stays_part_of_it():
+    """ "By" inside a headline in title case is the headline's word (dakotanewsnetwork, dev135)."""
+    from generator.ingest.clean.unglue import unglue_tail_byline
+
+    line = "ND Daily Oil Output Could Increase 100-Thousand Barrels By Year’s End"
+    assert unglue_tail_byline(line) == [line]
+    assert unglue_tail_byline(
+        "Pakistan must reach out to Central Asia By Ansar Mahmood Bhatti"
+    ) == [
+        "Pakistan must reach out to Central Asia",
+        "By Ansar Mahmood Bhatti",
+    ]
+
+
+def test_a_section_name_and_a_photo_credit_in_alt_text_are_no_headline(ctx):
+    """newsbreezemalawi (dev142): a date widget and the section "Local Malawi News" over the
+    lead: no headline on the page; gazetayakimanka (dev142): an image's alt text ends with its
+    credit ("… турнире. Фото: сайт мэра Москвы"), which is not part of the title."""
+    name = "dev142/en_newsbreezemalawi_mera-hikes-fuel-prices.txt"
+    art = _realset_article(ctx, name)
+    assert art.title != "Local Malawi News" and LEAD_TITLE in art.inferred
+    assert classify("Local Malawi News", ctx.rules) == "rubric"
+    name = "dev142/ru_gazetayakimanka_bolee-30-chelovek-v-raionnom-shakhmatnom-turnire.txt"
+    assert "Фото" not in _realset_article(ctx, name).title
+
+
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        (  # a two-word headline over the paper's issue stamp is no masthead
+            "dev143/ru_ardatovgazeta_senokosnyi-period.txt",
+            "Сенокосный период",
+        ),
+        (  # a media mark between slashes before the headline
+            "dev143/ru_tvnmd_primar-synzherejskogo-rajona-pokinul-psrm.txt",
+            "Примар Сынжерейского района покинул ПСРМ. «Я хочу быть примаром для всех,"
+            " сотрудничать с районным советом и правительством Республики Молдова»",
+        ),
+        (  # a skip link over the headline
+            "dev143/en_mainichi_from-coffee-shop-culture-to-100-yen-stores-price-rises-hitting"
+            "-japan.txt",
+            "From coffee shop culture to 100-yen stores, price rises hitting Japan daily life hard",
+        ),
+    ],
+)
+def test_an_issue_stamp_a_media_mark_and_a_skip_link(ctx, name, title):
+    assert _realset_article(ctx, name).title == title
+
+
+def test_a_district_papers_byline_and_share_bar_are_no_headline(ctx):
+    """ivavestnik64 (dev143): "Жатва" / "10:38 30 сентября 2021" / "Лидия КЛЮЕВА" / "Сельское
+    хозяйство" / "257" / "Поделиться" / "Запинить" / "Лайкнуть" / "Отправить" / the text: the
+    name with the surname in capitals is the byline, the buttons are a share bar."""
+    art = _realset_article(ctx, "dev143/ru_ivavestnik64_zhatva.txt")
+    assert art.title != "Лидия КЛЮЕВА"
+    assert byline("Лидия КЛЮЕВА", ctx.rules) == [("author", "Лидия КЛЮЕВА")]
+    assert byline("Тетяна КАРПЕНКО", ctx.rules) == [("author", "Тетяна КАРПЕНКО")]
+    assert byline("Саммит ОДКБ", ctx.rules) is None  # (an acronym is no surname)
+    for button in ("Запинить", "Лайкнуть", "Отправить"):
+        assert classify(button, ctx.rules) == "share"

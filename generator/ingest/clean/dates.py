@@ -19,6 +19,8 @@ NUMERIC_DATE = re.compile(
     r"|(?<![\d./-])(?P<sday>\d{2})\.(?P<smonth>\d{2})\.(?P<syear>\d{2})(?![\d.])"
     # 16/03/17 (two-digit year, slashes): only when the first number can be no month
     r"|(?<![\d./-])(?P<tday>1[3-9]|2\d|3[01])/(?P<tmonth>0[1-9]|1[0-2])/(?P<tyear>\d{2})(?![\d/])"
+    # ... and month first when the second can be no month (an American "4/28/17")
+    r"|(?<![\d./-])(?P<umonth>0?[1-9]|1[0-2])/(?P<uday>1[3-9]|2\d|3[01])/(?P<uyear>\d{2})(?![\d/])"
     r"|(?<![\d./-])(?P<iyear>\d{4})(?P<isep>[-/.])(?P<imonth>\d{1,2})(?P=isep)(?P<iday>\d{1,2})(?![\d])"
     # 2022년 1월 9일, 2022年1月9日: a Korean, Chinese or Japanese interface's date
     r"|(?<!\d)(?P<cyear>\d{4})\s*[년年]\s*(?P<cmonth>\d{1,2})\s*[월月]\s*(?P<cday>\d{1,2})\s*[일日]"
@@ -63,6 +65,8 @@ def numeric_date(
         return 2000 + int(g["syear"]), int(g["smonth"]), int(g["sday"])
     if g.get("tyear"):
         return 2000 + int(g["tyear"]), int(g["tmonth"]), int(g["tday"])
+    if g.get("uyear"):
+        return 2000 + int(g["uyear"]), int(g["umonth"]), int(g["uday"])
     y, mo, d = int(g["year"]), int(g["month"]), int(g["day"])
     if g["sep"] in "/-" and weekday is not None and mo <= 12 and d <= 12 and mo != d:
         on_day = [(y, a, b) for a, b in ((mo, d), (d, mo)) if _weekday(y, a, b) == weekday]

@@ -96,12 +96,17 @@ _DATED_CAPTION = re.compile(r"\w,\s*[0-3]?\d\.[01]\d\.(?:19|20)\d{2}\s*$")  # "�
 _IMAGE_FILE = re.compile(r"\S\.(?:jpe?g|png|gif|webp|tiff?|heic)\s*$", re.IGNORECASE)
 
 
-def is_masthead(lines: list[str], kinds: list[str | None], i: int) -> bool:
+def is_masthead(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
     """A one- or two-word line above the headline: site name or section label (never one
-    ending in a comma: "Россия," / "Греция и Болгария подписали …", a lead hard-wrapped)."""
+    ending in a comma: "Россия," / "Греция и Болгария подписали …", a lead hard-wrapped).
+    The stamp and byline under it are no headline: "Жатва" / "10:38 30 сентября 2021" /
+    "Лидия КЛЮЕВА" / … / the text is a one-word headline."""
     if word_count(lines[i]) > 2 or ends_sentence(lines[i]) or lines[i].rstrip().endswith(","):
         return False
-    following = [j for j in range(i + 1, min(i + 8, len(lines))) if kinds[j] != "blank"][:4]
+    following = [j for j in range(i + 1, min(i + 8, len(lines))) if kinds[j] != "blank"]
+    if following and classify(lines[following[0]], rules) == "timestamp":
+        following = [j for j in following[1:] if byline(lines[j], rules) is None]
+    following = following[:4]
     for n, j in enumerate(following):
         if word_count(lines[j]) >= 3:
             # ... when a real headline follows: no full stop, not wrapped onto the next line.

@@ -280,6 +280,8 @@ IMAGE_ALT_MIN_WORDS = 4  # a shorter alt text names a picture ("Касым-Жо�
 
 # a picture's credit after a bar at the end of its alt text ("… | Источник: Mash")
 _ALT_CREDIT = re.compile(r"\s+\|\s+[^\W\d_][^|:]{1,25}:\s*[^|:]{1,40}$")
+# ... or after the headline's full stop ("… в районном шахматном турнире. Фото: сайт мэра Москвы")
+_ALT_SENTENCE_TAIL = re.compile(r"(?<=[.!?])\s+(?P<tail>[^.!?]{3,60})$")
 
 
 def image_alt_text(line: str, rules: CleanRules, caption: str = "") -> str | None:
@@ -287,7 +289,7 @@ def image_alt_text(line: str, rules: CleanRules, caption: str = "") -> str | Non
     caption or credit; an alt text printed twice over ("X X", a CMS's title + caption)
     counts once, and a CMS's title + the ``caption`` printed under the picture + its
     credit is the title ("Малков сообщил о пожаре … БПЛА Пожар | Источник: Mash" over
-    "Пожар")."""
+    "Пожар"); a photo credit after its full stop is not part of it."""
     m = _IMAGE_ALT.search(line)
     if not m:
         return None
@@ -299,6 +301,9 @@ def image_alt_text(line: str, rules: CleanRules, caption: str = "") -> str | Non
     credited = _ALT_CREDIT.search(alt)
     if credited and caption and alt[: credited.start()].endswith(f" {caption}"):
         alt = alt[: credited.start() - len(caption)].rstrip()
+    tail = _ALT_SENTENCE_TAIL.search(alt)
+    if tail and classify(tail["tail"], rules) in ("photo_credit", "caption"):
+        alt = alt[: tail.start()].rstrip(".")
     if not IMAGE_ALT_MIN_WORDS <= word_count(alt) <= HEADLINE_MAX_WORDS:
         return None
     if classify(alt, rules) is not None or byline(alt, rules) is not None:
@@ -515,7 +520,7 @@ def _is_header(line: str, rules: CleanRules) -> bool:
         m.span()
         for rx in (NUMERIC_DATE, *rules.date_patterns)
         for m in rx.finditer(line)
-        if any(m.groupdict().get(y) for y in ("year", "iyear", "syear", "tyear"))
+        if any(m.groupdict().get(y) for y in ("year", "iyear", "syear", "tyear", "uyear"))
     ]
     if not spans:
         return False

@@ -102,6 +102,7 @@ from generator.ingest.clean.unglue import (
     unglue_inline_stamp,
     unglue_site_twice,
     unglue_stamp_notice,
+    unglue_tail_byline,
     unglue_tail_stamp,
 )
 
@@ -244,6 +245,7 @@ def clean_text(
         lambda line: unglue_dated_headline(line, rules, slug),
         lambda line: unglue_clock_lead(line, rules),
         lambda line: unglue_caps_byline(line, rules),
+        unglue_tail_byline,
         lambda line: unglue_inline_stamp(line, rules),
         lambda line: unglue_credit_tail(line, rules),
         lambda line: unglue_bracket_stamp(line, rules),
@@ -324,7 +326,7 @@ def clean_text(
             continue
         if (
             title is None
-            and is_masthead(lines, kinds, i)
+            and is_masthead(lines, kinds, i, rules)
             and not says_slug(line, slug)
             and not (all_caps(line) and over_text(lines, i, rules))  # "АШЫҚ ХАТ" / the text
         ):

@@ -64,6 +64,8 @@ _UPDATE_TAG = re.compile(
 _PHOTO_COUNT = re.compile(
     r"\s*\(\s*\d+\s*(?:фото|видео|фотографи\w*|photos?|videos?)\s*\)\s*$", re.I
 )
+# a media mark between slashes before the headline ("/ВИДЕО/ Примар … покинул ПСРМ")
+_MEDIA_MARK_HEAD = re.compile(r"^/?\s*(?:видео|фото|відео|video|foto|photo)\s*/\s+(?=\w)", re.I)
 # the lead picture's credit run on after the headline ("… as Russia launches attacks Photo by
 # Ethan Swope/Bloomberg": a photographer and the agency after a slash)
 _PHOTO_BY_TAIL = re.compile(r"(?<=[^\W\d_])\s+Photo by\s+[A-Z][^/]{2,40}/\s*[A-Z][\w .-]{1,30}$")
@@ -368,12 +370,14 @@ def tidy_title(title: str) -> str:
     glued to itself ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком
     Об этом …"), a list's marker before it (a breadcrumb's "- Глава округа …"), a rubric in
     brackets before it ("[Today’s Prayer] Kazakhstan: …"), an age mark after it ("… | 16+"),
-    a wire's version slug before it ("UPDATE 2-…"), a genre's word in small letters before
-    it ("новость Казахстан: …"), hashtags after it ("… #Россия #Новости")."""
+    a wire's version slug before it ("UPDATE 2-…"), a media mark ("/ВИДЕО/ …"), a genre's
+    word in small letters before it ("новость Казахстан: …"), hashtags after it ("… #Россия
+    #Новости")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
     title = re.sub(r"\s+\[\d{1,3}\]$", "", title)  # a print page's link mark: "… significantly [1]"
     title = re.sub(r"^(?:[-•*]|::)\s+(?=\w)", "", title)  # (":: ХЕДЛАЙН" on dialog.kz)
     title = re.sub(r"^\(\d{1,2}\+\)\s+(?=\w)", "", title)  # an age mark: "(12+) Встреча …"
+    title = _MEDIA_MARK_HEAD.sub("", title)  # "/ВИДЕО/ Примар …"
     title = _AGE_MARK_AFTER.sub("", title)  # "… | 16+"
     title = _WIRE_SLUG.sub("", title)  # "UPDATE 2-Bolshoi ballet director …"
     title = _GENRE_HEAD.sub("", title, count=1)  # "новость Казахстан: протестующие …"

@@ -119,6 +119,26 @@ def unglue_caps_byline(line: str, rules: CleanRules) -> list[str]:
     return [line]
 
 
+# a byline run on after a headline, nothing after it: "… to Central Asia By Ansar Mahmood Bhatti"
+_TAIL_BYLINE = re.compile(r"\s(?P<by>By\s[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){1,3})$")
+
+
+def unglue_tail_byline(line: str) -> list[str]:
+    """A headline in sentence case with its author's byline run on at its end ("Pakistan
+    must reach out to Central Asia By Ansar Mahmood Bhatti") -> the headline / the byline.
+    Not a headline in title case, whose "By" is a word of it ("… Barrels By Year's End")."""
+    m = _TAIL_BYLINE.search(line)
+    if m is None or CYR.search(line):
+        return [line]
+    head = line[: m.start()].strip()
+    words = head.split()
+    if not GLUED_HEAD_WORDS <= len(words) <= HEADLINE_MAX_WORDS or ends_sentence(head):
+        return [line]
+    if sum(w[:1].islower() for w in words) * 2 <= len(words):
+        return [line]  # (title case, or a name-heavy line: "By" may be the headline's)
+    return [head, m["by"]]
+
+
 _CLOCK_AFTER = re.compile(r"[,\s]*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)", re.I)
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_]|%)(?=\d)")  # a letter (or "70%"), then a digit
 
