@@ -3059,3 +3059,13 @@ def test_a_teasers_two_digit_year_stamp_after_more_from_category_is_no_date(ctx)
     )
     assert text_date(ctx, name, chars=10000) is None
     assert classify("More from category", ctx.rules) == "read_also"
+
+
+def test_a_day_after_the_pages_update_stamp_is_no_publication(ctx):
+    """redditchstandard (dev144): "September 24th, 2016" over the headline, "Updated: 10:12
+    am, May 07, 2015" under it: a page is published before it is updated, so the day above
+    is the box of the day the page was seen (no date rather than it); revdanovosti (dev144):
+    "06 Января 2018 Количество просмотров новости: 1234" is the stamp with its counter."""
+    assert text_date(ctx, "dev144/en_redditchstandard_norovirus-closes-hospital-ward.txt") is None
+    name = "dev144/ru_revdanovosti_itogi-2017-problemy-goda.txt"
+    assert text_date(ctx, name) == dt.date(2018, 1, 6)

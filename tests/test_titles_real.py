@@ -6546,3 +6546,26 @@ def test_a_district_papers_byline_and_share_bar_are_no_headline(ctx):
     assert byline("Саммит ОДКБ", ctx.rules) is None  # (an acronym is no surname)
     for button in ("Запинить", "Лайкнуть", "Отправить"):
         assert classify(button, ctx.rules) == "share"
+
+
+@pytest.mark.parametrize(
+    "name, title",
+    [
+        (  # a login and sign-up form over the stamp and its view counter
+            "dev144/ru_revdanovosti_itogi-2017-problemy-goda.txt",
+            "Итоги-2017. Проблемы года",
+        ),
+        (  # a photo rubric and its full stop before the headline
+            "dev144/ru_t24_beda-vplotnuiu-podkralas-k-zdaniiu-zabroshennoi-avtostantsii.txt",
+            "Беда вплотную подкралась к зданию заброшенной автостанции в Тайшете",
+        ),
+        (  # a place's news section glued before the headline
+            "dev144/en_triplem_surfboard-found-after-serious-shark-bite-incident-near"
+            "-esperance.txt",
+            "Surfboard Found after “Serious Shark Bite Incident” near Esperance, Surfer Still"
+            " Missing",
+        ),
+    ],
+)
+def test_a_sign_up_form_a_photo_rubric_and_a_glued_news_section(ctx, name, title):
+    assert _realset_article(ctx, name).title == title

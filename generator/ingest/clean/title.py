@@ -83,7 +83,13 @@ _PAPER_ON = re.compile(
     r"(?:научная статья|наукова стаття) на тему\s+['«\"](?P<title>.{10,300})['»\"]", re.IGNORECASE
 )
 # a genre's word in small letters before the headline ("новость Казахстан: протестующие …")
-_GENRE_HEAD = re.compile(rf"^(?:новость|новина|жаңалық|news)\s+(?=[{UPPER}«\"])")
+_GENRE_HEAD = re.compile(
+    rf"^(?:(?:новость|новина|жаңалық|news)\s+"
+    # ... or a photo or video rubric and its full stop ("Фотофакт. Беда вплотную …")
+    rf"|(?i:фотофакт|видеофакт|відеофакт)\.\s+)(?=[{UPPER}«\"])"
+)
+# a place's news section glued before the headline ("Esperance NewsSurfboard Found after …")
+_NEWS_SECTION_GLUED = re.compile(r"^(?:[A-Z][\w'’-]+\s){0,2}News(?=[A-Z][a-z])")
 # ... and a news section's name after a bar or dash ("… | World news", "… – Latest news –
 # news", "… - Новости")
 _NEWS_TAIL = re.compile(
@@ -370,8 +376,9 @@ def tidy_title(title: str) -> str:
     glued to itself ("Новини України - AB…AB…"), the standfirst run on after it ("… фейком
     Об этом …"), a list's marker before it (a breadcrumb's "- Глава округа …"), a rubric in
     brackets before it ("[Today’s Prayer] Kazakhstan: …"), an age mark after it ("… | 16+"),
-    a wire's version slug before it ("UPDATE 2-…"), a media mark ("/ВИДЕО/ …"), a genre's
-    word in small letters before it ("новость Казахстан: …"), hashtags after it ("… #Россия
+    a wire's version slug before it ("UPDATE 2-…"), a media mark ("/ВИДЕО/ …"), a news
+    section glued on before it ("Esperance NewsSurfboard …"), a genre's word in small letters
+    or a photo rubric before it ("новость Казахстан: …"), hashtags after it ("… #Россия
     #Новости")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
     title = re.sub(r"\s+\[\d{1,3}\]$", "", title)  # a print page's link mark: "… significantly [1]"
@@ -381,6 +388,7 @@ def tidy_title(title: str) -> str:
     title = _AGE_MARK_AFTER.sub("", title)  # "… | 16+"
     title = _WIRE_SLUG.sub("", title)  # "UPDATE 2-Bolshoi ballet director …"
     title = _GENRE_HEAD.sub("", title, count=1)  # "новость Казахстан: протестующие …"
+    title = _NEWS_SECTION_GLUED.sub("", title, count=1)  # "Esperance NewsSurfboard …"
     if paper := _PAPER_ON.fullmatch(title):  # "Научная статья на тему 'ЯНВАРСКИЕ …'"
         title = paper["title"]
     title = _HASHTAGS_AFTER.sub("", title)  # "… #Россия #Новости"

@@ -64,6 +64,7 @@ def _stamp_items(
 ) -> list[tuple[str, dt.date]]:
     """(place, date) of the full dates of the stamp lines (``Cleaned.stamps``), in order;
     not those of an "Updated" stamp (a revision: dates after its label are skipped), nor
+    one later than such a revision's day (the page was published by then), nor
     of a box of the day ("Сегодня 7 января 2022"), nor of the year an "on this day in
     2011" post recalls."""
     text = f"{cleaned.title or ''}\n{cleaned.body[:3000] if cleaned.body else ''}"
@@ -74,6 +75,7 @@ def _stamp_items(
         else set()
     )
     items = []
+    revisions = []  # the days of the "Updated" stamps: the page was published by then
     for where, line in cleaned.stamps:
         if line.strip() in boxes:
             continue  # "• Сб 20.04.2024" / "Харків +12°С" / "• USD 39.6": the day's box
@@ -101,6 +103,11 @@ def _stamp_items(
                 found = first if first is not None and first <= found else found
             if start < revised and found and found.year not in recalled:
                 items.append((where, found))
+            elif found and start >= revised:
+                revisions.append(found)
+    if revisions:  # a day after the first revision is no publication: a box of the day
+        # ("September 24th, 2016" over "Updated: 10:12 am, May 07, 2015")
+        items = [(where, day) for where, day in items if day <= min(revisions)]
     return items
 
 
