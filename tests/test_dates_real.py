@@ -3069,3 +3069,11 @@ def test_a_day_after_the_pages_update_stamp_is_no_publication(ctx):
     assert text_date(ctx, "dev144/en_redditchstandard_norovirus-closes-hospital-ward.txt") is None
     name = "dev144/ru_revdanovosti_itogi-2017-problemy-goda.txt"
     assert text_date(ctx, name) == dt.date(2018, 1, 6)
+
+
+def test_a_stamps_own_fields_between_bars_stay_one_stamp(ctx):
+    """jamaicagleaner (dev145): "Sat | Oct 21, 2017" (the day's box) over the headline and
+    "Published:Tuesday | February 10, 2009 | 6:30 PM" under it: each line is one stamp, not a
+    name and a stamp to split, and the labelled one under the headline dates the page."""
+    name = "dev145/en_jamaicagleaner_consumers-to-pay-more-for-electricity.txt"
+    assert text_date(ctx, name) == dt.date(2009, 2, 10)

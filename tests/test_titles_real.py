@@ -6569,3 +6569,30 @@ def test_a_district_papers_byline_and_share_bar_are_no_headline(ctx):
 )
 def test_a_sign_up_form_a_photo_rubric_and_a_glued_news_section(ctx, name, title):
     assert _realset_article(ctx, name).title == title
+
+
+def test_a_brands_capitals_are_no_glued_menu(ctx):
+    """northernminer (dev145): "Drilling gives boost to KazMinCo" is the headline: a brand's
+    short parts in capitals are no menu items glued together ("СюжетыПолитикаПри …" are)."""
+    name = "dev145/en_northernminer_drilling-gives-boost-to-kazminco.txt"
+    assert _realset_article(ctx, name).title == "Drilling gives boost to KazMinCo"
+    assert classify("Drilling gives boost to KazMinCo", ctx.rules) is None
+    assert classify("СюжетыПолитикаПри поддержке", ctx.rules) == "breadcrumb"
+
+
+def test_teasers_above_the_headline_and_its_rubric_glued_on_are_no_text(ctx):
+    """amandala (dev145): other stories' teasers over the headline, each a headline and a
+    snippet cut off ("BELIZE CITY, Mon. July 22, 2024 The runs..."), and the headline said
+    again with its rubric glued on ("InternationalPM vows …"): the text opens with the lead,
+    and the stamp under the headline ("BELIZE CITY, Thurs. Oct. 12, 2023") dates it."""
+    name = (
+        "dev145/en_amandala_pm-vows-to-reduce-taxes-on-fuel-should-riots-in-guatemala-spark"
+        "-further-increase.txt"
+    )
+    url = (
+        "https://amandala.com.bz/news/pm-vows-to-reduce-taxes-on-fuel-should-riots-in-guatemala"
+        "-spark-further-increase-at-the-pumps/"
+    )
+    art = _realset_article(ctx, name, url)
+    assert art.body.startswith("Prime Minister John Briceño has vowed")
+    assert art.date == dt.date(2023, 10, 12)

@@ -205,6 +205,18 @@ def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
     return False
 
 
+MENU_ITEM_LETTERS = 4  # a menu item glued to the next is this long; a brand's parts are
+# shorter ("KazMinCo", "KazMunayGas")
+
+
+def _glued_menu_items(line: str) -> int:
+    """How many menu items of four letters or more are glued to the next without a space
+    ("СюжетыПолитикаПри": 2; "KazMinCo": 0)."""
+    return sum(
+        len(part) >= MENU_ITEM_LETTERS for word in line.split() for part in CAMEL.split(word)[:-1]
+    )
+
+
 def _token_line(line: str, tokens: frozenset[str]) -> bool:
     """A share bar: every word a network's name; or 3+ of them in a line that is not a
     sentence ("Facebook iPress Telegram iPress Twitter iPress search menu"); or most of the
@@ -465,8 +477,7 @@ def classify(line: str, rules: CleanRules, title: str | None = None) -> str | No
         _is_breadcrumb(line, rules)
         or (item != line and _is_breadcrumb(item, rules))  # "1. Главная страница" / "2. Архив"
         or (
-            word_count(line) <= GLUED_MENU_WORDS
-            and sum(1 for _ in CAMEL.finditer(_HASHTAG.sub(" ", line))) >= 2
+            word_count(line) <= GLUED_MENU_WORDS and _glued_menu_items(_HASHTAG.sub(" ", line)) >= 2
         )
     ):  # menu items glued together: "СюжетыПолитикаПри поддержке …" (not a hashtag's
         # words: "#EndBadGovernance Protests Escalate …")

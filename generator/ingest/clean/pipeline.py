@@ -117,6 +117,33 @@ _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t
 _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
 # a bar closing a line, the separator a scraper left after an element ("Президент поздравляет
 # долгожителей |" / "10.06.2014 22:21 |"): not the line's
+_CUT_OFF = re.compile(r"\S(?:\.\.\.|…)$")  # a snippet's end, cut off mid-sentence
+RUBRIC_MAX_CHARS = 20  # a rubric's one word glued before the headline said again
+
+
+def teaser_snippets(lines: list[str], kinds: list[str | None], start: int, title: int) -> None:
+    """Mark other stories' teasers above the headline: a snippet cut off ("BELIZE CITY,
+    Mon. July 22, 2024 The runs...") and the teaser's headline over it."""
+    for j in range(start, title):
+        if kinds[j] is None and _CUT_OFF.search(lines[j]):
+            kinds[j] = "sidebar"
+            above = next((k for k in range(j - 1, start - 1, -1) if kinds[k] != "blank"), None)
+            if above is not None and kinds[above] is None:
+                kinds[above] = "sidebar"
+
+
+def _rubric_glued_before(line: str, head: str) -> bool:
+    """The headline said again with its rubric's word glued on before it, no space
+    ("InternationalPM vows to reduce taxes …")."""
+    said = " ".join(line.split())
+    rubric = said[: len(said) - len(head)]
+    return (
+        said.endswith(head)
+        and 0 < len(rubric) <= RUBRIC_MAX_CHARS
+        and rubric.isalpha()
+        and rubric[-1].islower()
+        and head[:1].isupper()
+    )
 _TRAILING_BAR = re.compile(r"(?<=\S)\s+\|\s*$")
 # a stamp between slashes, alone on its line ("/2010-06-16 13:03:20/": no path of an address)
 _SLASHED_STAMP = re.compile(
@@ -343,6 +370,7 @@ def clean_text(
                 for j in candidates:
                     if j < chosen:
                         kinds[j] = "pre_title"
+                teaser_snippets(lines, kinds, i, chosen)
                 head = lines[chosen]
                 if (above := wrapped_headline_start(lines, candidates, chosen)) is not None:
                     head = f"{lines[above].strip()} {head.strip()}"
@@ -416,6 +444,9 @@ def clean_text(
     head = " ".join(title.split()) if title and not title_in_body else ""
     for i, line in enumerate(lines):
         if kinds[i] is not None or i == title_index:
+            continue
+        if head and _rubric_glued_before(line, head):
+            kinds[i] = "title"  # "InternationalPM vows …": the headline again, its rubric on
             continue
         if head and (glued := after_headline(line, head, rules)):
             kind, lines[i] = glued  # the headline again, its stamp or its lead glued on

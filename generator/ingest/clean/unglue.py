@@ -493,8 +493,8 @@ def unglue_bar_stamp(line: str, rules: CleanRules) -> list[str]:
     """An outlet's name and handle, its stamp and maybe the lead's first words between bars
     ("Just Earth News | @justearthnews | 10 Jul 2023, 10:41 pm Print", "Avesta.Tj |
     02.10.2013 | Накануне") -> the names / the stamp / the text; any other line as it is."""
-    if " | " not in line:
-        return [line]
+    if " | " not in line or is_timestamp(line, rules):
+        return [line]  # (a stamp's own fields: "Published:Tuesday | February 10, 2009 | 6:30 PM")
     parts = _BAR_SPLIT.split(line.strip())
     for k, part in enumerate(parts):
         if k == 0 or not is_timestamp(part, rules):
