@@ -144,6 +144,8 @@ def _rubric_glued_before(line: str, head: str) -> bool:
         and rubric[-1].islower()
         and head[:1].isupper()
     )
+
+
 _TRAILING_BAR = re.compile(r"(?<=\S)\s+\|\s*$")
 # a stamp between slashes, alone on its line ("/2010-06-16 13:03:20/": no path of an address)
 _SLASHED_STAMP = re.compile(
