@@ -3077,3 +3077,20 @@ def test_a_stamps_own_fields_between_bars_stay_one_stamp(ctx):
     name and a stamp to split, and the labelled one under the headline dates the page."""
     name = "dev145/en_jamaicagleaner_consumers-to-pay-more-for-electricity.txt"
     assert text_date(ctx, name) == dt.date(2009, 2, 10)
+
+
+def test_the_current_issue_a_support_appeal_and_rates_above_the_stamp_are_no_date(ctx):
+    """silskinovyny (dev80): "Поточний № 4 (1431)" / "29.03.2024" (the issue current when the
+    page was seen) / "Шановні читачі! Ми потребуємо вашої підтримки!" / the headline /
+    "21.09.2016": the appeal is no headline and the stamp under the headline dates the page."""
+    assert text_date(ctx, "dev80/uk_silskinovyny_myru-usim-nam.txt") == dt.date(2016, 9, 21)
+    assert classify("Шановні читачі! Ми потребуємо вашої підтримки!", ctx.rules) is not None
+    assert classify("Поточний № 4 (1431)", ctx.rules) is not None
+
+
+def test_a_stamp_over_the_text_beats_a_later_day_over_the_headline(ctx):
+    """asian24news (dev65): "28.01.2026" over the headline (the day the page was seen) and
+    "14.12.2023 0" over the text (its stamp and views): the earlier stamp of the text is
+    the article's."""
+    name = "dev65/ru_asian24news_vlasti-kyrgyzstana-nachinayut-borbu-s-zagryazneniem-vozdukha.txt"
+    assert text_date(ctx, name) == dt.date(2023, 12, 14)

@@ -223,6 +223,14 @@ def stamp_date(
         # yearless dateline's day may still pick the box (``posts_dateline``)
     if head and not listed:  # (several dates above the headline: a list, no stamp)
         dates = {d for _w, d in head}
+        lead = {d for w, d in items if w == "lead"}
+        if (
+            len(dates) == 1
+            and len(lead) == 1
+            and all(w == "above" for w, _d in head)
+            and min(lead) < min(dates)
+        ):  # "28.01.2026" over the headline, "14.12.2023 0" over the text: the box of the
+            return lead.pop(), False, "stamp_lead"  # visit's day, the text's own stamp
         if len(dates) == 1:
             return dates.pop(), False, "stamp"
         below = {d for w, d in head if w == "below"}
