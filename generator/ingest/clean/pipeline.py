@@ -115,8 +115,8 @@ _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t
 
 # An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
 _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
-# a bar closing a line, the separator a scraper left after an element ("Президент поздравляет
-# долгожителей |" / "10.06.2014 22:21 |"): not the line's
+
+# Other stories' teasers above the headline, and the headline said again under a rubric
 _CUT_OFF = re.compile(r"\S(?:\.\.\.|…)$")  # a snippet's end, cut off mid-sentence
 RUBRIC_MAX_CHARS = 20  # a rubric's one word glued before the headline said again
 
@@ -146,6 +146,8 @@ def _rubric_glued_before(line: str, head: str) -> bool:
     )
 
 
+# a bar closing a line, the separator a scraper left after an element ("Президент поздравляет
+# долгожителей |" / "10.06.2014 22:21 |"): not the line's
 _TRAILING_BAR = re.compile(r"(?<=\S)\s+\|\s*$")
 # a stamp between slashes, alone on its line ("/2010-06-16 13:03:20/": no path of an address)
 _SLASHED_STAMP = re.compile(
