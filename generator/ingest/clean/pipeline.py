@@ -20,6 +20,7 @@ from generator.ingest.clean.blocks import (
     ranking_on_top,
     read_also_lists,
     sidebar,
+    teasers_over_headline,
     today_boxes,
     trail_glued_to_headline,
     wrapped_epigraphs,
@@ -116,20 +117,8 @@ _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t
 # An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
 _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
 
-# Other stories' teasers above the headline, and the headline said again under a rubric
-_CUT_OFF = re.compile(r"\S(?:\.\.\.|…)$")  # a snippet's end, cut off mid-sentence
+# The headline said again under its rubric's word, glued on
 RUBRIC_MAX_CHARS = 20  # a rubric's one word glued before the headline said again
-
-
-def teaser_snippets(lines: list[str], kinds: list[str | None], start: int, title: int) -> None:
-    """Mark other stories' teasers above the headline: a snippet cut off ("BELIZE CITY,
-    Mon. July 22, 2024 The runs...") and the teaser's headline over it."""
-    for j in range(start, title):
-        if kinds[j] is None and _CUT_OFF.search(lines[j]):
-            kinds[j] = "sidebar"
-            above = next((k for k in range(j - 1, start - 1, -1) if kinds[k] != "blank"), None)
-            if above is not None and kinds[above] is None:
-                kinds[above] = "sidebar"
 
 
 def _rubric_glued_before(line: str, head: str) -> bool:
@@ -374,7 +363,7 @@ def clean_text(
                 for j in candidates:
                     if j < chosen:
                         kinds[j] = "pre_title"
-                teaser_snippets(lines, kinds, i, chosen)
+                teasers_over_headline(lines, kinds, i, chosen)
                 head = lines[chosen]
                 if (above := wrapped_headline_start(lines, candidates, chosen)) is not None:
                     head = f"{lines[above].strip()} {head.strip()}"
