@@ -3094,3 +3094,14 @@ def test_a_stamp_over_the_text_beats_a_later_day_over_the_headline(ctx):
     the article's."""
     name = "dev65/ru_asian24news_vlasti-kyrgyzstana-nachinayut-borbu-s-zagryazneniem-vozdukha.txt"
     assert text_date(ctx, name) == dt.date(2023, 12, 14)
+
+
+def test_a_teasers_stamp_over_the_headline_is_no_date(ctx):
+    """ruporzt (dev53): "17.06.2025 17:48 Віталій Бунечко: … справж ..." over the headline is
+    another story's teaser, cut off with a space before "...": its stamp is not the page's."""
+    name = "dev53/uk_ruporzt_onkodyspanser-onovlene-khirurhichne-viddilennia.txt"
+    url = (
+        "https://ruporzt.com.ua/oblasni_novini/220631-u-zhitomirskomu-onkodispanser-pacyenti"
+        "-lkuvatimutsya-v-onovlenomu-hrurgchnomu-vddlenn.html"
+    )
+    assert text_date(ctx, name, url=url) != dt.date(2025, 6, 17)

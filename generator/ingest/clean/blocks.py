@@ -397,7 +397,6 @@ def wrapped_epigraphs(lines: list[str], kinds: list[str | None]) -> None:
 
 TEASER_MIN_WORDS = 8  # a teaser cut short with "..." is a sentence's start, not a label
 _CUT_SHORT = re.compile(r"[^\W\d_]\s*(?:\.\.\.|…)\s*$")  # "… close to the geography of their ha..."
-_CUT_OFF = re.compile(r"\S(?:\.\.\.|…)$")  # a snippet's end, cut off mid-sentence
 
 
 def cut_teasers_on_top(lines: list[str], kinds: list[str | None]) -> None:
@@ -421,10 +420,10 @@ def teasers_over_headline(
     lines: list[str], kinds: list[str | None], start: int, title: int
 ) -> None:
     """Mark other stories' teasers between ``start`` and the headline at ``title``: a
-    snippet cut off ("BELIZE CITY, Mon. July 22, 2024 The runs...") and the
-    teaser's headline over it."""
+    snippet cut off (``_CUT_SHORT``: "BELIZE CITY, Mon. July 22, 2024 The runs...", "…
+    справж ...") and the teaser's headline over it."""
     for j in range(start, title):
-        if kinds[j] is None and _CUT_OFF.search(lines[j]):
+        if kinds[j] is None and _CUT_SHORT.search(lines[j]):
             kinds[j] = "sidebar"
             above = next((k for k in range(j - 1, start - 1, -1) if kinds[k] != "blank"), None)
             if above is not None and kinds[above] is None:
