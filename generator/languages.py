@@ -71,6 +71,15 @@ _LIST_KEYS = (
     "counter_words",
     "currency_names",
     "number_words",
+    "media_words",
+    "revision_tags",
+    "revision_marks",
+    "genre_words",
+    "media_rubrics",
+    "headline_labels",
+    "news_sections",
+    "document_views",
+    "paper_labels",
 )
 _PATTERN_KEYS = (
     "date_patterns",
@@ -158,6 +167,27 @@ class LanguagePack:
     # place in the list is its value: "zero", "one", …): the report's year is the event's + n
     years_after: tuple[re.Pattern[str], ...] = ()
     number_words: tuple[str, ...] = ()
+    # Page furniture around a headline (generator/ingest/clean/title.py):
+    # a headline's note that it has pictures or a video ("… солярку. ФОТО", "( 1 фото )",
+    # "/ВИДЕО/ …")
+    media_words: tuple[str, ...] = ()
+    # a revision's tag in brackets after a headline ("… (оновлено)", "(updated 14:05)"), and
+    # the words that mark one alone in capitals ("… немає води ОНОВЛЕНО")
+    revision_tags: tuple[str, ...] = ()
+    revision_marks: tuple[str, ...] = ()
+    # a genre's word in small letters before a headline ("новость Казахстан: …"), and a
+    # picture or video rubric with its full stop ("Фотофакт. Беда вплотную …")
+    genre_words: tuple[str, ...] = ()
+    media_rubrics: tuple[str, ...] = ()
+    # a label glued before a headline: a record's field ("Название: …") or a broadcaster's
+    # "on air" box ("Зараз в ефірі: …")
+    headline_labels: tuple[str, ...] = ()
+    # a news section's name after a dash or bar ("… | World news", "… - Новости")
+    news_sections: tuple[str, ...] = ()
+    # a document site's view button after a headline ("… «қасіретті қаңтар»Pdf көрінісі")
+    document_views: tuple[str, ...] = ()
+    # a library's label over a paper's title in quotes ("Научная статья на тему '…'")
+    paper_labels: tuple[str, ...] = ()
     deciding_letters: str = ""
     deciding_share: float = 0.0
     path: str = ""

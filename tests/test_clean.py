@@ -303,6 +303,53 @@ def test_a_stamps_neighbours_come_from_the_language_packs(settings):
     assert not is_timestamp(signed, build_rules(anonymous))
 
 
+def test_the_furniture_around_a_headline_comes_from_the_language_packs(settings):
+    """The media notes, revision tags, genre words, labels and section names stuck to a
+    headline are the packs' words (``media_words``, ``revision_tags`` …), not a list in
+    Python: a pack without them leaves the headline as it is, and a word added to a pack
+    is cut."""
+    import dataclasses
+
+    from generator.ingest.clean.title import strip_credit, tidy_title
+
+    def tidied(raw: str, rules) -> str:
+        return strip_credit(tidy_title(raw, rules), rules)
+
+    packs = load_language_packs(settings.path(settings.language_data), settings.languages)
+    gas = "У Шмигаля відповіли на питання про газ"
+    oil = "Новости нефтегазовой отрасли Казахстана"
+    furnished = {
+        "/ВИДЕО/ Примар Кишинева покинул партию": "Примар Кишинева покинул партию",
+        f"{gas} (оновлено)": gas,
+        "Чому в місті немає води ОНОВЛЕНО": "Чому в місті немає води",
+        "новость Казахстан: протестующие заняли акимат": "Казахстан: протестующие заняли акимат",
+        "Фотофакт. Беда вплотную подошла к дамбе": "Беда вплотную подошла к дамбе",
+        f"Название: {oil}": oil,
+        "Тенге укрепился к доллару за неделю - Новости": "Тенге укрепился к доллару за неделю",
+        "Пожар на складе в Алматы потушили ( 3 фото )": "Пожар на складе в Алматы потушили",
+    }
+    rules = build_rules(packs)
+    for raw, title in furnished.items():
+        assert tidied(raw, rules) == title, raw
+    bare_packs = {
+        code: dataclasses.replace(
+            pack,
+            **{key: () for key in ("media_words", "revision_tags", "revision_marks")},
+            **{key: () for key in ("genre_words", "media_rubrics", "headline_labels")},
+            news_sections=(),
+        )
+        for code, pack in packs.items()
+    }
+    bare = build_rules(bare_packs)
+    for raw, title in furnished.items():
+        assert tidied(raw, bare) != title, raw  # (the furniture stays)
+    # a word added to a pack: a Kazakh video note between slashes ("/БЕЙНЕ/ …")
+    park = "Астанада жаңа саябақ ашылды"
+    assert tidied(f"/БЕЙНЕ/ {park}", rules) != park
+    kk = dataclasses.replace(packs["kk"], media_words=("бейне",))
+    assert tidied(f"/БЕЙНЕ/ {park}", build_rules({**packs, "kk": kk})) == park
+
+
 def test_month_names_as_a_trie_match_exactly_the_forms(settings):
     """``month_regex`` is a trie of the forms (a flat list of the English pack's 190 forms
     with other locales' made date finding four times slower): every form, with or without

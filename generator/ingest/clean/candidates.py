@@ -518,21 +518,14 @@ def dash_credited(line: str, rules: CleanRules) -> bool:
 _END_CREDIT = re.compile(r"\((?P<credit>[^()]{2,40})\)\W*$")
 
 
-# a headline's note that it has pictures or a video ("… солярку. ФОТО", "(ФОТО, ВІДЕО)")
-MEDIA_MARK = re.compile(
-    r"\W*(?:фото|відео|видео|photos?|videos?)(?:\W+(?:фото|відео|видео|photos?|videos?))*\W*",
-    re.IGNORECASE,
-)
-
-
 _MEDIA_TAIL = re.compile(r"(?:\(|\.\s|\|\s?|[—–]\s)(?P<tail>[^().|—–]{3,24})\)?\s*$")
 
 
-def media_marked(line: str) -> bool:
+def media_marked(line: str, rules: CleanRules) -> bool:
     """Does the line end saying it has pictures or a video ("… перекрили трасу (фото)",
     "… солярку. ФОТО", "… | ВІДЕО"): a headline's mark, never a standfirst's or a lead's?"""
     m = _MEDIA_TAIL.search(line)
-    return m is not None and MEDIA_MARK.fullmatch(m["tail"]) is not None
+    return m is not None and rules.furniture.media_mark.fullmatch(m["tail"]) is not None
 
 
 def credit_after(line: str, rules: CleanRules) -> bool:
@@ -544,7 +537,7 @@ def credit_after(line: str, rules: CleanRules) -> bool:
 def _credit_tail(line: str, rules: CleanRules) -> bool:
     """Does a photo credit follow the line's last full stop ("… Алмати. Фото: ФБ")?"""
     head, sep, tail = line.rpartition(". ")
-    if MEDIA_MARK.fullmatch(tail):
+    if rules.furniture.media_mark.fullmatch(tail):
         return False  # "… поцупили державну солярку. ФОТО": a headline saying it has pictures
     if tail.startswith("(") and tail.endswith(")"):
         tail = tail[1:-1]  # "… torched during protests in Almaty. (Photo credit: … /Reuters)"
@@ -589,7 +582,7 @@ def credited_caption(line: str, rules: CleanRules) -> bool:
     credit = m.group("credit").strip().casefold()
     if credit in rules.agencies:
         return True
-    if MEDIA_MARK.fullmatch(credit):
+    if rules.furniture.media_mark.fullmatch(credit):
         return False  # "… перекрили міжнародну трасу (фото)": a headline's mark, no credit
     return any(cls in ("photo_credit", "caption") for cls, rx in rules.debris if rx.match(credit))
 

@@ -143,7 +143,7 @@ STANDFIRST_SENTENCE_WORDS = 7  # a full sentence before a full stop inside a lin
 _INNER_STOP = re.compile(rf"[^\W\d_]{{2}}\.\s+[{UPPER}]")
 
 
-def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
+def _headline_score(line: str, position: int, body_stems: set[str], rules: CleanRules) -> float:
     """Evidence that a line above the article is its headline: length, sentence shape,
     repetition of its words in the article, position; lists of names and UI lines lose."""
     n = sum(bool(re.search(r"\w", w)) for w in line.split())  # (not a dash: "— о ЧП …")
@@ -167,7 +167,7 @@ def _headline_score(line: str, position: int, body_stems: set[str]) -> float:
         score -= 1.5  # "Author. Title. 1872": the caption of a picture, dated
     if starts_small(line):
         score -= 1.0  # a name's post, a phrase run on from the line above
-    if media_marked(line):
+    if media_marked(line, rules):
         score += 1.0  # "… на Буковині перекрили міжнародну трасу (фото)": a headline's mark
     stop = _INNER_STOP.search(line)
     if stop and word_count(line[: stop.start()]) >= STANDFIRST_SENTENCE_WORDS:
@@ -442,7 +442,7 @@ def choose_headline(
     ]  # вводятся с 1 февраля" / "Узбекистан приостановил …" / "Узбекистан … с 1 февраля.")
     scored = [
         (
-            _headline_score(lines[i], before[k], body_stems)
+            _headline_score(lines[i], before[k], body_stems, rules)
             # a line said twice above the text is a caption (not a headline said again
             # around its stamp: headline / "Неділя, 9 січня 2022, 18:37" / headline)
             - (

@@ -388,7 +388,8 @@ def clean_text(
                     if bare_end(inside[0]).endswith("."):  # the slug says the lead's first
                         # sentence ("В Казахстане продолжают аресты … протестах. На этот раз
                         # …"): no headline on the page, a title made from the lead
-                        title, title_in_body = tidy_title(lead_title(lines[lead], rules)), True
+                        title = tidy_title(lead_title(lines[lead], rules), rules)
+                        title_in_body = True
                         title_index = lead
                     else:
                         title, lines[lead] = inside  # "Сегодня 17:19 Headline Standfirst 0 …"
@@ -427,7 +428,7 @@ def clean_text(
                         paragraph += " " + lines[j]
                     title, title_in_body = title_candidate(paragraph, rules)
                     if not title_in_body:  # a short line: the title made from it
-                        title, title_in_body = tidy_title(lead_title(paragraph, rules)), True
+                        title, title_in_body = tidy_title(lead_title(paragraph, rules), rules), True
                     title_index = lead
                     kinds[lead] = None
         break
@@ -537,7 +538,7 @@ def clean_text(
             and (is_timestamp(title, rules) or _opens_dated(title, rules))
         )  # ("Dec 26, 2024 - Kosovo is facing …": the stamp opening the lead, since cut)
     ):
-        title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules)), True
+        title, title_in_body = tidy_title(lead_title(body.split("\n\n", 1)[0], rules), rules), True
     if title and not title_in_body:
         title = glued_rubric_cut(title, body)
         title = strip_site_name(_counter_cut(title, slug, url), url)

@@ -20,6 +20,37 @@ STAMP_BITS = 4  # a byline and stamps between bars: this many bits at most
 GLUED_HEAD_WORDS = 5  # a headline cut before a run-on sentence keeps this many words ...
 
 
+_NEVER = re.compile(r"(?!x)x")  # what a pattern is when no pack lists its words
+
+FURNITURE_KEYS = (
+    "media_words",
+    "revision_tags",
+    "revision_marks",
+    "genre_words",
+    "media_rubrics",
+    "headline_labels",
+    "news_sections",
+    "document_views",
+    "paper_labels",
+)
+
+
+@dataclass(frozen=True)
+class TitleFurniture:
+    """Page furniture stuck to a headline, compiled from the packs' word lists (see
+    ``LanguagePack``); a pattern no pack gives words for never matches."""
+
+    media_mark: re.Pattern[str] = _NEVER  # a whole note: "ФОТО", "(фото, відео)"
+    media_count: re.Pattern[str] = _NEVER  # "… Казахстана ( 1 фото )"
+    media_head: re.Pattern[str] = _NEVER  # "/ВИДЕО/ Примар …"
+    revision_tag: re.Pattern[str] = _NEVER  # "… (оновлено)", "… ОНОВЛЕНО"
+    genre_head: re.Pattern[str] = _NEVER  # "новость Казахстан: …", "Фотофакт. Беда …"
+    headline_label: re.Pattern[str] = _NEVER  # "Название: …", "Зараз в ефірі: …"
+    news_tail: re.Pattern[str] = _NEVER  # "… | World news", "… - Новости"
+    document_view: re.Pattern[str] = _NEVER  # "… «қасіретті қаңтар»Pdf көрінісі"
+    paper_on: re.Pattern[str] = _NEVER  # "Научная статья на тему 'ЯНВАРСКИЕ …'" (group title)
+
+
 @dataclass(frozen=True)
 class CleanRules:
     """Compiled debris rules: the union of all configured language packs."""
@@ -77,6 +108,8 @@ class CleanRules:
     verb_ending: re.Pattern[str] | None = None  # a word ending like a finite verb (the packs')
     # ... like a reflexive one ("-лся", "-тся"): no organisation's name opens with one
     reflexive_ending: re.Pattern[str] | None = None
+    # page furniture around a headline, from the packs' words (``TitleFurniture``)
+    furniture: TitleFurniture = field(default_factory=TitleFurniture)
 
 
 def _phrases(words: Iterable[str]) -> str:
@@ -137,8 +170,11 @@ def build_rules(
     anniversary: list[re.Pattern[str]] = []
     years_after: list[re.Pattern[str]] = []
     number_words: dict[str, int] = {}
+    furniture: dict[str, set[str]] = {key: set() for key in FURNITURE_KEYS}
     for code in sorted(packs):
         pack = packs[code]
+        for key in FURNITURE_KEYS:
+            furniture[key].update(w.casefold() for w in getattr(pack, key))
         for cls in sorted(pack.debris):
             debris.extend((cls, rx) for rx in pack.debris[cls])
         bylines.extend(pack.bylines)
@@ -420,9 +456,43 @@ def build_rules(
         weekday=_listed(r"(?<![^\W\d_])(?P<day>WORDS)\.?,?\s{0,3}$", days),
         weekdays=days,
         verb_ending=_listed(r"(?:WORDS)$", verb_endings),
+        furniture=_furniture(furniture),
         reflexive_ending=_listed(
             r"(?:WORDS)$", {e for e in verb_endings if e.endswith(("ся", "сь")) and len(e) >= 3}
         ),
+    )
+
+
+def _furniture(words: Mapping[str, set[str]]) -> TitleFurniture:
+    """The headline furniture's patterns from the packs' merged word lists."""
+
+    def listed(template: str, key: str) -> re.Pattern[str]:
+        return _listed(template, words[key]) or _NEVER
+
+    media = "(?:WORDS)"
+    revision = _NEVER
+    if words["revision_tags"]:
+        capitals = "|".join(re.escape(w.upper()) for w in sorted(words["revision_marks"]))
+        revision = re.compile(
+            r"\s*[(\[]\s*(?:"
+            + _phrases(words["revision_tags"])
+            + r")\b[^()\[\]]{0,20}[)\]]\W*$"
+            + (rf"|\s+(?-i:{capitals})\W*$" if capitals else ""),
+            re.IGNORECASE,
+        )
+    genre = [f"(?:{_phrases(words['genre_words'])})\\s+"] if words["genre_words"] else []
+    if words["media_rubrics"]:
+        genre.append(f"(?i:{_phrases(words['media_rubrics'])})\\.\\s+")
+    return TitleFurniture(
+        media_mark=listed(rf"\W*{media}(?:\W+{media})*\W*", "media_words"),
+        media_count=listed(r"\s*\(\s*\d+\s*(?:WORDS)\s*\)\s*$", "media_words"),
+        media_head=listed(r"^/?\s*(?:WORDS)\s*/\s+(?=\w)", "media_words"),
+        revision_tag=revision,
+        genre_head=re.compile(rf"^(?:{'|'.join(genre)})(?=[{UPPER}«\"])") if genre else _NEVER,
+        headline_label=listed(r"^(?:WORDS)\s*:\s*(?=\S)", "headline_labels"),
+        news_tail=listed(r"(?:\s+[–—|-]\s+(?:WORDS))+\s*$", "news_sections"),
+        document_view=listed(r"\s*(?:WORDS)\s*$", "document_views"),
+        paper_on=listed(r"(?:WORDS)\s+['«\"](?P<title>.{10,300})['»\"]", "paper_labels"),
     )
 
 

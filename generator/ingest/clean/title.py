@@ -8,7 +8,6 @@ import re
 from generator.ingest.clean.candidates import (
     CRUMB_ARROWS,
     LIST_BULLET,
-    MEDIA_MARK,
     SMALL_WORDS,
     crumb_tail,
 )
@@ -48,24 +47,10 @@ GLUED_SLUG_SHARE = 0.5  # ... and a headline glued to the lead says the slug's w
 DESCRIPTION_MAX_WORDS = 100  # a page's description over its headline, rubric and stamp
 GLUED_TAIL_WORDS = 4  # ... and what is cut off is a sentence of at least this many
 
-# An update tag after a headline ("… У Шмигаля відповіли (оновлено)", "… (updated 14:05)"):
-# the page's state, not the headline's words (a "(відео)" tag is kept: it says what it is).
-_UPDATE_TAG = re.compile(
-    r"\s*[(\[]\s*(?:оновлено|обновлено|доповнено|дополнено|оновлюється|обновляется|updated?|upd"
-    r"|жаңартылды|толықтырылды)\b[^()\[\]]{0,20}[)\]]\W*$"
-    # ... or in capitals without brackets ("… чому в місті немає води ОНОВЛЕНО")
-    r"|\s+(?-i:ОНОВЛЕНО|ОБНОВЛЕНО|ДОПОВНЕНО|ДОПОЛНЕНО|UPDATED|ЖАҢАРТЫЛДЫ)\W*$",
-    re.IGNORECASE,
-)
-# Page furniture stuck to a headline's end: a photo count ("… Казахстана ( 1 фото )"), a
+# Page furniture stuck to a headline's end (besides the packs' words: ``TitleFurniture``): a
 # reading time ("… Nazarbayev era?6 min read"), an aggregator's link text ("… – The
 # Diplomat read full article at"), a genre label ("… From Grace? – Analysis") or a revision's
-# mark ("… polluted Russian oil - Updated").
-_PHOTO_COUNT = re.compile(
-    r"\s*\(\s*\d+\s*(?:фото|видео|фотографи\w*|photos?|videos?)\s*\)\s*$", re.I
-)
-# a media mark between slashes before the headline ("/ВИДЕО/ Примар … покинул ПСРМ")
-_MEDIA_MARK_HEAD = re.compile(r"^/?\s*(?:видео|фото|відео|video|foto|photo)\s*/\s+(?=\w)", re.I)
+# mark ("… polluted Russian oil - Updated");
 # the lead picture's credit run on after the headline ("… as Russia launches attacks Photo by
 # Ethan Swope/Bloomberg": a photographer and the agency after a slash)
 _PHOTO_BY_TAIL = re.compile(r"(?<=[^\W\d_])\s+Photo by\s+[A-Z][^/]{2,40}/\s*[A-Z][\w .-]{1,30}$")
@@ -76,27 +61,8 @@ _READ_MORE_TAIL = re.compile(
 _GENRE_TAIL = re.compile(
     r"\s+[–—-]\s+(?:Analysis|Opinion|Op-Ed|Commentary|Interview|Editorial|Explainer|Updated?)\s*$"
 )
-# ... a document site's view button ("… «қасіретті қаңтар»Pdf көрінісі")
-_PDF_VIEW_TAIL = re.compile(r"\s*pdf\s+(?:көрінісі|просмотр|перегляд)\s*$", re.IGNORECASE)
-# a library's page of a paper, its title in quotes ("Научная статья на тему 'ЯНВАРСКИЕ …'")
-_PAPER_ON = re.compile(
-    r"(?:научная статья|наукова стаття) на тему\s+['«\"](?P<title>.{10,300})['»\"]", re.IGNORECASE
-)
-# a genre's word in small letters before the headline ("новость Казахстан: протестующие …")
-_GENRE_HEAD = re.compile(
-    rf"^(?:(?:новость|новина|жаңалық|news)\s+"
-    # ... or a photo or video rubric and its full stop ("Фотофакт. Беда вплотную …")
-    rf"|(?i:фотофакт|видеофакт|відеофакт)\.\s+)(?=[{UPPER}«\"])"
-)
 # a place's news section glued before the headline ("Esperance NewsSurfboard Found after …")
 _NEWS_SECTION_GLUED = re.compile(r"^(?:[A-Z][\w'’-]+\s){0,2}News(?=[A-Z][a-z])")
-# ... and a news section's name after a bar or dash ("… | World news", "… – Latest news –
-# news", "… - Новости")
-_NEWS_TAIL = re.compile(
-    r"(?:\s+[–—|-]\s+(?:(?:latest|world|breaking|top|local|business|daily)\s+)?"
-    r"(?:news|новости|новини|жаңалықтар))+\s*$",
-    re.IGNORECASE,
-)
 # ... and an outlet's name after a dash, "The" and up to three capitalised words
 # ("… ‘violators of public order’ – The Washington Post")
 _THE_OUTLET_TAIL = re.compile(r"\s+[–—|-]\s+(?-i:The(?:\s+[A-Z][\w.&’'-]*){1,3})\s*$")
@@ -260,7 +226,7 @@ def title_candidate(line: str, rules: CleanRules | None = None) -> tuple[str, bo
         return line[heading.end() :].strip(), False
     sentence = ends_sentence(line) and bare_end(line).endswith(".")
     if sentence or word_count(line) > HEADLINE_MAX_WORDS:
-        return tidy_title(lead_title(line, rules)), True
+        return tidy_title(lead_title(line, rules), rules), True
     return line, False
 
 
@@ -366,7 +332,7 @@ LEADING_STAMP_HEADLINE_WORDS = 3  # the headline after a leading stamp: this lon
 BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headline this long
 
 
-def tidy_title(title: str) -> str:
+def tidy_title(title: str, rules: CleanRules) -> str:
     """A title without the page furniture stuck to its ends: a separator left dangling
     where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
     a print page's link mark ("… increase significantly [1]"), a list's time column ("06:37
@@ -384,12 +350,13 @@ def tidy_title(title: str) -> str:
     title = re.sub(r"\s+\[\d{1,3}\]$", "", title)  # a print page's link mark: "… significantly [1]"
     title = re.sub(r"^(?:[-•*]|::)\s+(?=\w)", "", title)  # (":: ХЕДЛАЙН" on dialog.kz)
     title = re.sub(r"^\(\d{1,2}\+\)\s+(?=\w)", "", title)  # an age mark: "(12+) Встреча …"
-    title = _MEDIA_MARK_HEAD.sub("", title)  # "/ВИДЕО/ Примар …"
+    furniture = rules.furniture
+    title = furniture.media_head.sub("", title)  # "/ВИДЕО/ Примар …"
     title = _AGE_MARK_AFTER.sub("", title)  # "… | 16+"
     title = _WIRE_SLUG.sub("", title)  # "UPDATE 2-Bolshoi ballet director …"
-    title = _GENRE_HEAD.sub("", title, count=1)  # "новость Казахстан: протестующие …"
+    title = furniture.genre_head.sub("", title, count=1)  # "новость Казахстан: протестующие …"
     title = _NEWS_SECTION_GLUED.sub("", title, count=1)  # "Esperance NewsSurfboard …"
-    if paper := _PAPER_ON.fullmatch(title):  # "Научная статья на тему 'ЯНВАРСКИЕ …'"
+    if paper := furniture.paper_on.fullmatch(title):  # "Научная статья на тему 'ЯНВАРСКИЕ …'"
         title = paper["title"]
     title = _HASHTAGS_AFTER.sub("", title)  # "… #Россия #Новости"
     tags = _HASHTAGS_BEFORE.match(title)
@@ -461,23 +428,13 @@ _TRANSCRIPT_FOR = re.compile(
 )
 
 
-# a record's field name before the headline ("Название: Новости нефтегазовой отрасли …")
-_TITLE_FIELD = re.compile(
-    r"^(?:название|заголовок|назва|атауы|тақырыбы|title|headline"
-    # a broadcaster's "on air" box glued before it ("Зараз в ефірі: На Рівненщині …")
-    r"|зараз в ефірі|сейчас в эфире|қазір эфирде|now on air|on air now|now playing)"
-    r"\s*:\s*(?=\S)",
-    re.IGNORECASE,
-)
-
-
 _DASH_SEP = re.compile(r"\s[—–]\s")
 
 
 def _sections_only(tail: str, rules: CleanRules) -> bool:
     """Is ``tail`` a site's sections and nothing else, maybe joined by a short word
     ("Бизнес и экономика", "Politics & World")?"""
-    if MEDIA_MARK.fullmatch(tail):
+    if rules.furniture.media_mark.fullmatch(tail):
         return False  # "… он дал крен — видео": the headline's mark that it has a video
     words = comparison_key(tail).split()
     sections = rules.section_keys
@@ -573,8 +530,9 @@ def strip_credit(title: str, rules: CleanRules) -> str:
     ):
         title = trail[1]  # a section's name alone ("Politics / Carmichael writes to …")
     title = _TRANSCRIPT_FOR.sub("", title, count=1)
-    if (field := _TITLE_FIELD.match(title)) and word_count(title[field.end() :]) >= 2:
-        title = title[field.end() :]
+    named = rules.furniture.headline_label.match(title)  # "Название: …", "Зараз в ефірі: …"
+    if named and word_count(title[named.end() :]) >= 2:
+        title = title[named.end() :]
     if (region := _REGION_RUBRIC.match(title)) and word_count(title[region.end() :]) >= 3:
         title = title[region.end() :]
     kicker = _CAPS_KICKER.match(title)
@@ -592,14 +550,14 @@ def strip_credit(title: str, rules: CleanRules) -> str:
             rest = rest[section.end() :]
         title = rest
     for tail in (
-        _PDF_VIEW_TAIL,
-        _PHOTO_COUNT,
+        rules.furniture.document_view,
+        rules.furniture.media_count,
         _PHOTO_BY_TAIL,
         _READ_TIME_TAIL,
         _READ_MORE_TAIL,
         _GENRE_TAIL,
         _THE_OUTLET_TAIL,
-        _NEWS_TAIL,
+        rules.furniture.news_tail,
     ):
         cut = tail.sub("", title)
         if cut != title and word_count(cut) >= 3:
@@ -610,11 +568,11 @@ def strip_credit(title: str, rules: CleanRules) -> str:
     tag = _LANGUAGE_TAG.match(title)  # "(KAZ) Саяси қуғын-сүргін …": a multilingual site's
     if tag and comparison_key(tag.group(1)) in rules.switcher_tokens:  # language of the entry
         title = title[tag.end() :]
-    title = _UPDATE_TAG.sub("", title)
+    title = rules.furniture.revision_tag.sub("", title)  # "… (оновлено)", "… ОНОВЛЕНО"
     if rules.edit_tag is not None:  # "… за участь в акції протесту [ Редагувати ]"
         title = rules.edit_tag.sub("", title)
     head, sep, tail = title.rpartition(". ")
-    credit = not MEDIA_MARK.fullmatch(tail)  # (a headline's ". ФОТО" mark stays)
+    credit = not rules.furniture.media_mark.fullmatch(tail)  # (a headline's ". ФОТО" mark stays)
     if sep and head and credit and classify(tail, rules) in ("photo_credit", "caption"):
         return head
     parts = CAMEL.split(title, maxsplit=1)  # "WorldWatch the CSTO ...": a glued section
@@ -644,7 +602,7 @@ def strip_credit(title: str, rules: CleanRules) -> str:
         title = head  # "… поставками электроэнергии — Бизнес и экономика": its sections
     # a separator left dangling where a site's name was cut off ("… public order’ –"),
     # a table's empty cells ("Казский рудник отмечает юбилей | |")
-    title = tidy_title(_strip_glued_stamp(title, rules))
+    title = tidy_title(_strip_glued_stamp(title, rules), rules)
     words = title.split()  # the headline said twice on one line (<title> glued to <h1>)
     half = len(words) // 2
     if len(words) >= 6 and len(words) % 2 == 0 and words[:half] == words[half:]:
