@@ -94,6 +94,9 @@ def shot(pg, name: str, full_page: bool = False) -> None:
     pg.screenshot(path=str(ARTIFACTS / name), full_page=full_page, animations="disabled")
 
 
+RENDER_POLLS = 20  # reads of the result list, 300 ms apart, until two agree
+
+
 def run_search(pg, query: str) -> list[str]:
     """Type ``query`` into Material's search box; return the result links (page paths)."""
     box = pg.locator(SEARCH_INPUT)
@@ -107,8 +110,16 @@ def run_search(pg, query: str) -> list[str]:
         ".textContent)",
         arg=query,
     )
-    pg.wait_for_timeout(300)  # let the last result list render
-    return pg.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+    # let the last result list render: the same links read twice in a row (one wait of
+    # 300 ms was too short on a loaded machine: a facet counted a result not yet listed)
+    links = None
+    for _ in range(RENDER_POLLS):
+        pg.wait_for_timeout(300)
+        now = pg.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+        if now == links:
+            break
+        links = now
+    return now
 
 
 def article_ids(hrefs: list[str]) -> set[str]:
