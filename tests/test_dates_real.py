@@ -3105,3 +3105,26 @@ def test_a_teasers_stamp_over_the_headline_is_no_date(ctx):
         "-lkuvatimutsya-v-onovlenomu-hrurgchnomu-vddlenn.html"
     )
     assert text_date(ctx, name, url=url) != dt.date(2025, 6, 17)
+
+
+def test_a_stamp_then_its_authors_byline_on_one_line_dates_the_page(ctx):
+    """austinmonitor (dev146): "Friday, September 20, 2019 by Andrew Weber, KUT" under the
+    headline, the reporter and his outlet after the date; "… by the city council …" (no
+    name in capitals) stays a sentence."""
+    name = "dev146/en_austinmonitor_austin-city-council-punts-on-camping-rules.txt"
+    assert text_date(ctx, name) == dt.date(2019, 9, 20)
+    assert is_timestamp("Friday, September 20, 2019 by Andrew Weber, KUT", ctx.rules)
+    assert not is_timestamp("September 20, 2019 by the city council of Austin", ctx.rules)
+
+
+def test_a_stamp_with_its_clock_before_the_year_then_a_print_button(ctx):
+    """lowcountrysource (dev146): "May 02 16:54 2018 Print This Article" under the headline:
+    a theme's "M d H:i Y" stamp (the clock before the year) and its print button."""
+    name = "dev146/en_lowcountrysource_school-board-convenes-unannounced-meeting.txt"
+    assert text_date(ctx, name) == dt.date(2018, 5, 2)
+    assert is_timestamp("May 02 16:54 2018 Print This Article", ctx.rules)
+    # ... but a site's login prompt after the top bar's day of the visit is no stamp
+    # (velonation, dev98: "April 19, 2024 Login" over "Friday, June 24, 2011")
+    assert not is_timestamp("April 19, 2024 Login", ctx.rules)
+    name = "dev98/en_velonation_vinokourov-to-target-podium-finish-in-tour-de-france.txt"
+    assert text_date(ctx, name) == dt.date(2011, 6, 24)

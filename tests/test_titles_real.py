@@ -6602,3 +6602,12 @@ def test_teasers_above_the_headline_and_its_rubric_glued_on_are_no_text(ctx):
     art = _realset_article(ctx, name, url)
     assert art.body.startswith("Prime Minister John Briceño has vowed")
     assert art.date == dt.date(2023, 10, 12)
+
+
+def test_an_outlets_news_network_credit_is_no_headline(ctx):
+    """mangaloretoday (dev146): the headline twice, then "Mangalore Today News Network" (the
+    outlet's desk credit, like "Express News Service") over the dateline: a byline."""
+    art = _realset_article(
+        ctx, "dev146/en_mangaloretoday_bjp-stages-protest-against-increase-in-property-tax.txt"
+    )
+    assert art.title == "Mangaluru : BJP stages protest against increase in property tax"

@@ -177,20 +177,22 @@ _SPACED_YEAR_FIRST = re.compile(
     rf"(?=\s+[{UPPER}«\"“]|\s*$)"
 )
 # A stamp's clock between its month and year ("19 September 11:50 2018", a theme's "j F H:i
-# Y") -> the date, then the clock
-_CLOCK_BEFORE_YEAR = re.compile(
-    r"(?<!\w)(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]{3,})\s+(?P<clock>(?:[01]?\d|2[0-3]):[0-5]\d)"
-    r"\s+(?P<year>(?:19|20)\d\d)\b"
+# Y"; "May 02 16:54 2018", "M d H:i Y") -> the date, then the clock
+_CLOCK = r"\s+(?P<clock>(?:[01]?\d|2[0-3]):[0-5]\d)\s+(?P<year>(?:19|20)\d\d)\b"
+_CLOCK_BEFORE_YEAR = (
+    re.compile(r"(?<!\w)(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]{3,})" + _CLOCK),
+    re.compile(r"(?<!\w)(?P<month>[^\W\d_]{3,})\s+(?P<day>\d{1,2})" + _CLOCK),
 )
 
 
 def _clock_after_year(line: str, rules: CleanRules) -> str:
     """``_CLOCK_BEFORE_YEAR`` put right, when its word is a month's."""
-    m = _CLOCK_BEFORE_YEAR.search(line)
-    if m is None or m["month"].casefold() not in rules.months:
-        return line
-    date = f"{m['day']} {m['month']} {m['year']} {m['clock']}"
-    return line[: m.start()] + date + line[m.end() :]
+    for rx in _CLOCK_BEFORE_YEAR:
+        m = rx.search(line)
+        if m is not None and m["month"].casefold() in rules.months:
+            date = f"{m['day']} {m['month']} {m['year']} {m['clock']}"
+            return line[: m.start()] + date + line[m.end() :]
+    return line
 
 
 # An English ordinal's ending after a day a Cyrillic month names first (a WordPress theme's

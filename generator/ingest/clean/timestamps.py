@@ -159,6 +159,8 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     )
     if signed or (dated and _credited_label(line[:first], line[last:], rules)):
         return True
+    if (dated and _signed_after(line, first, last, rules)) or _stamp_then_button(line, last, rules):
+        return True
     labels = rules.publish_words | rules.update_words
     sections = rules.navigation | rules.section_keys
     opening = comparison_key(line[:first]).split()
@@ -257,6 +259,40 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
         and published_label(line, rules)
         and all(_relative_word(w, rules) for w in comparison_key(line[last:]).split())
     )
+
+
+def _signed_after(line: str, first: int, last: int, rules: CleanRules) -> bool:
+    """A full date, maybe after its weekday, then its author's byline and nothing else:
+    "Friday, September 20, 2019 by Andrew Weber, KUT" (maybe the outlet after a comma; the
+    author's name in capitals: not "… by the city council")."""
+    if not all(_relative_word(w, rules) for w in comparison_key(line[:first]).split()):
+        return False
+    after = line[last:].strip(" ,|·•–—-")
+    name, _comma, outlet = after.partition(",")
+    signers = (after, name) if outlet and word_count(outlet) <= BYLINE_OUTLET_WORDS else (after,)
+    return any(
+        (m := rx.match(who.strip())) is not None
+        and "author" in rx.groupindex
+        and m["author"][:1].isupper()
+        for rx in rules.bylines
+        for who in signers
+    )
+
+
+BUTTON_WORDS = 4  # a button after a stamp on its line: this many words at most
+
+
+def _stamp_then_button(line: str, last: int, rules: CleanRules) -> bool:
+    """A stamp, then the article's share or print button and nothing else ("May 02 16:54
+    2018 Print This Article"); not a site's login prompt ("April 19, 2024 Login": the top
+    bar's day of the visit)."""
+    words = line[last:].split()
+    for k in range(min(BUTTON_WORDS, len(words)), 0, -1):
+        button = " ".join(words[-k:])
+        if any(cls == "share" and rx.match(button) for cls, rx in rules.debris):
+            head = line[: line.rstrip().rfind(words[-k])]  # (the button's first word, last
+            return bool(head.strip()) and is_timestamp(head, rules)  # found from the end)
+    return False
 
 
 # a slash or bar and a rubric of one or two words, maybe joined by a short word (the packs'
