@@ -8,9 +8,10 @@ a blind outlet is never collected again) and from the claims file, where ``--cla
 records a NEW URL under a lock (default: ``realset_claims.tsv`` in the temp folder), so
 that collectors working at the same time never take the same outlet. The labels are only
 grepped for their ``url:`` lines; the script prints no label. The registrable domain is
-the host's last two labels, or three under a country's second level (``rovno.ua``,
-``kr.ua``, ``com.ua``, ``gov.kz``; a two-letter second level only for ``.ua``'s regions:
-``novos.mk.ru`` is the outlet ``mk.ru``, ``english.nv.ua`` the outlet ``nv.ua``).
+the host's name under its public suffix, by the Public Suffix List (the ``publicsuffixlist``
+package and the list it bundles: ``rovno.ua``, ``kr.ua``, ``com.ua``, ``gov.kz``, ``sk.ca``
+are suffixes shared by many outlets; ``novos.mk.ru`` is the outlet ``mk.ru``,
+``english.nv.ua`` the outlet ``nv.ua``).
 """
 
 from __future__ import annotations
@@ -23,33 +24,19 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from publicsuffixlist import PublicSuffixList
+
 REALSET = Path(__file__).resolve().parent.parent / "tests" / "data" / "realset"
 CLAIMS_NAME = "realset_claims.tsv"  # shared by the collectors of one round (in the temp folder)
-# second-level labels under a country's domain that belong to no one outlet
-# fmt: off
-SECOND_LEVEL = frozenset({
-    "com", "org", "net", "gov", "edu", "co", "ac", "in", "mil", "info", "biz", "or", "ne", "go",
-    "gv", "sch", "nat", "int", "ltd", "plc", "me", "pp", "at",
-    "kiev", "kyiv", "od", "lviv", "dp", "kh", "zp", "msk", "spb", "nsk", "ekb",  # cities
-})
-# Ukraine's two-letter regional domains (an outlet under one is three labels: "rv.ua" sites;
-# "english.nv.ua" is the outlet nv.ua)
-UA_REGIONS = frozenset({
-    "ck", "cn", "cr", "cv", "dn", "dp", "if", "kh", "km", "kr", "ks", "kv", "lg", "lt", "lv",
-    "mk", "od", "pl", "rv", "sb", "sm", "te", "uz", "vn", "zp", "zt",
-})
-# fmt: on
+PSL = PublicSuffixList()  # the list the package bundles: no download
 
 
 def domain(url: str) -> str:
-    """The registrable domain of a URL's host ("rakurs.rovno.ua" -> "rovno.ua")."""
+    """The registrable domain of a URL's host ("rakurs.rovno.ua" is an outlet of its own under
+    the public suffix rovno.ua; "novos.mk.ru" is mk.ru)."""
     host = (urlsplit(url if "//" in url else "http://" + url).hostname or "").lower()
-    parts = host.rstrip(".").removeprefix("www.").split(".")  # ("kp.ua." is kp.ua)
-    country = len(parts) >= 3 and len(parts[-1]) == 2
-    regional = parts[-1] == "ua" and parts[-2] in UA_REGIONS  # te.ua, kr.ua; not nv.ua, mk.ru
-    if country and (parts[-2] in SECOND_LEVEL or regional):
-        return ".".join(parts[-3:])
-    return ".".join(parts[-2:])
+    host = host.rstrip(".").removeprefix("www.")  # ("kp.ua." is kp.ua)
+    return PSL.privatesuffix(host) or host
 
 
 def page_key(url: str) -> str:

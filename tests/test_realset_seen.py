@@ -1,0 +1,30 @@
+"""The collectors' check that a page's outlet is new to the real set (scripts/realset_seen.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "realset_seen.py"
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("realset_seen", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_outlets_domain_is_its_name_under_a_public_suffix():
+    """A province's or a city's shared suffix is no outlet ("paherald.sk.ca" and
+    "battlefordsnow.sk.ca" are two: a collector once found the old rule of two or three
+    labels would have blocked every site of a Canadian province after the first); a section
+    or an edition on a subdomain is still its outlet's."""
+    domain = _script().domain
+    assert domain("https://paherald.sk.ca/news/x") == "paherald.sk.ca"
+    assert domain("https://paherald.sk.ca/a") != domain("https://battlefordsnow.sk.ca/b")
+    assert domain("https://rakurs.rovno.ua/news/1") == "rakurs.rovno.ua"
+    assert domain("https://novos.mk.ru/articles/1") == "mk.ru"
+    assert domain("https://english.nv.ua/nation/1") == "nv.ua"
+    assert domain("https://www.bbc.co.uk/news/world") == "bbc.co.uk"
+    assert domain("kp.ua./x") == "kp.ua"
