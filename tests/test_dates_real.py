@@ -3128,3 +3128,30 @@ def test_a_stamp_with_its_clock_before_the_year_then_a_print_button(ctx):
     assert not is_timestamp("April 19, 2024 Login", ctx.rules)
     name = "dev98/en_velonation_vinokourov-to-target-podium-finish-in-tour-de-france.txt"
     assert text_date(ctx, name) == dt.date(2011, 6, 24)
+
+
+def test_a_stamp_after_the_text_earlier_than_the_address_is_an_embedded_posts(ctx):
+    """pindula (dev147): "Posted by Munya Bloggo on Sunday, 6 January 2019" after the text
+    is a Facebook post's embed under /2019/01/09/: the address dates the page, not the
+    embed (a stamp around the headline earlier than the address still would)."""
+    name = "dev147/en_pindula_pics-fuel-shortage-crisis-worsens-in-zimbabwe.txt"
+    url = "https://news.pindula.co.zw/2019/01/09/pics-fuel-shortage-crisis-worsens-in-zimbabwe/"
+    assert text_date(ctx, name, url=url) == dt.date(2019, 1, 9)
+    assert text_date(ctx, name) == dt.date(2019, 1, 6)  # (the text alone: the embed's day)
+
+
+def test_a_publication_label_after_an_update_label_on_one_line(ctx):
+    """thevibes (dev147): "Updated 3 months ago · Published on 18 Jan 2024 1:00PM": the
+    date after its own publication label is the publication's, not a revision's."""
+    name = "dev147/en_thevibes_penang-defends-hike-in-water-tariffs.txt"
+    assert text_date(ctx, name) == dt.date(2024, 1, 18)
+
+
+def test_a_post_by_its_author_on_a_date_is_a_stamp(ctx):
+    """risingkashmir (dev147): "Post by Aatif Qayoom on Tuesday, October 17, 2023" under the
+    headline, over "Srinagar, Oct 16:" (posted the day after the dateline's day)."""
+    name = (
+        "dev147/en_risingkashmir_kashmir-braces-for-winter-with-kpdcls-revised-power"
+        "-curtailment-plan.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2023, 10, 17)

@@ -6611,3 +6611,26 @@ def test_an_outlets_news_network_credit_is_no_headline(ctx):
         ctx, "dev146/en_mangaloretoday_bjp-stages-protest-against-increase-in-property-tax.txt"
     )
     assert art.title == "Mangaluru : BJP stages protest against increase in property tax"
+
+
+def test_a_headline_under_a_notice_with_its_byline_over_the_stamp(ctx):
+    """pna (dev147): the editors' notice first ("In observance of the Holy Week, … — The
+    Editors"), then the headline, "By Sarwell Meniano", the stamp and the wire's dateline:
+    the headline, never its byline."""
+    art = _realset_article(ctx, "dev147/en_pna_safe-water-assured-in-leyte-amid-standoff.txt")
+    assert art.title == "Safe water assured in Leyte amid standoff"
+
+
+def test_a_cms_modules_error_and_an_ad_slots_placeholder_are_no_headline(ctx):
+    """thenewslib (dev147): a Joomla weather module's error ('"Failed to connect to …" in
+    module "mod_sp_weather"') over the headline; ottawacitizen (dev148): Postmedia's "This
+    advertisement has not loaded yet, but your article continues below." first."""
+    art = _realset_article(ctx, "dev147/en_thenewslib_nocal-boss-following-lawsuit-threat.txt")
+    assert art.title == "NOCAL Boss-1--Following Lawsuit Threat"
+    url = (
+        "https://ottawacitizen.com/news/three-queens-students-charged-after-massive-gathering"
+        "-on-aberdeen-street"
+    )
+    name = "dev148/en_ottawacitizen_three-queens-students-charged-after-massive-gathering.txt"
+    art = _realset_article(ctx, name, url)
+    assert art.title == "Three Queen's students charged after massive gathering on Aberdeen Street"

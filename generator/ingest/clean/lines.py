@@ -275,7 +275,10 @@ _IDENTIFIER = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 # line 6114"): the format of PHP's own error handler, the same in every language.
 _PHP_MESSAGE = re.compile(
     r"^\s*(?:deprecated|warning|notice|strict standards|fatal error|parse error)\s*:\s"
-    r".*\bin\s+/\S+\.(?:php|inc)\s+on\s+line\s+\d+\s*$",
+    r".*\bin\s+/\S+\.(?:php|inc)\s+on\s+line\s+\d+\s*$"
+    # ... or a Joomla module's error in its place ("\"Failed to connect to 2001:4998:…:
+    # Network is unreachable\" in module \"mod_sp_weather\"")
+    r"|^.{0,300}\bin module \"mod_[\w-]+\"\.?\s*$",
     re.IGNORECASE,
 )
 

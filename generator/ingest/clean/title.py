@@ -13,7 +13,7 @@ from generator.ingest.clean.candidates import (
 )
 from generator.ingest.clean.datelines import agency_dateline
 from generator.ingest.clean.lead import lead_title
-from generator.ingest.clean.lines import CAMEL, classify
+from generator.ingest.clean.lines import CAMEL, byline, classify
 from generator.ingest.clean.rules import (
     GLUED_HEAD_WORDS,
     HEADLINE_MAX_WORDS,
@@ -159,9 +159,17 @@ def headline_after_text(
             kinds[j] is not None
             or not 3 <= word_count(line) <= HEADLINE_MAX_WORDS
             or ends_sentence(line)
+            or byline(line, rules) is not None  # ("By Sarwell Meniano" over the stamp)
         ):
             continue
-        below = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
+        below = next(  # (past the headline's byline: headline / "By Sarwell Meniano" /
+            (  # "January 31, 2018, 4:41 pm" / "TACLOBAN CITY -- The Leyte …")
+                k
+                for k in range(j + 1, len(lines))
+                if lines[k].strip() and byline(lines[k], rules) is None
+            ),
+            None,
+        )
         if below is None:
             return None
         again = comparison_key(lines[below]) == opening

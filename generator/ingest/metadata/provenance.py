@@ -224,12 +224,15 @@ def _branch_date(
         return page_date, "page_date", warnings
     by_url = _url_date(cleaned, rules, url, latin)
     if by_url is not None:
-        stamped, _conflict, _which = stamp_date(cleaned, rules, latin)
+        stamped, _conflict, which = stamp_date(cleaned, rules, latin)
         if (  # the page's own stamp of an earlier day: the address is a later posting's
             stamped is not None  # (a site moved: "• 30 мая 2017 г." under /2019/05/20/; a
             and stamped < by_url  # stamp in local time under a UTC day); a later stamp is
             and posts_dateline(stamped, dl)  # an update's or a box of the day
             and fits_lead(stamped, cleaned, rules, latin)
+            # (not a stamp after the text: an embedded post's, "Posted by Munya Bloggo on
+            # Sunday, 6 January 2019" under /2019/01/09/)
+            and which != "stamp_tail"
         ):
             return stamped, "stamp_before_url", warnings
         if (  # ... but the day after the address's: the post's draft or its time zone, the

@@ -63,7 +63,8 @@ def _stamp_items(
     cleaned: Cleaned, rules: CleanRules, latin: bool = False
 ) -> list[tuple[str, dt.date]]:
     """(place, date) of the full dates of the stamp lines (``Cleaned.stamps``), in order;
-    not those of an "Updated" stamp (a revision: dates after its label are skipped), nor
+    not those of an "Updated" stamp (a revision: dates after its label are skipped, up to a
+    publication's label), nor
     one later than such a revision's day (the page was published by then), nor
     of a box of the day ("Сегодня 7 января 2022"), nor of the year an "on this day in
     2011" post recalls."""
@@ -87,23 +88,23 @@ def _stamp_items(
         first_word = re.findall(r"[^\W\d_]+", folded)[:1]
         if first_word and first_word[0] in rules.today_words:
             continue  # "Сегодня 7 января 2022": a site's box of the day the page was seen
-        revised = next(
-            (
-                m.start()
-                for m in re.finditer(r"[^\W\d_]+", folded)
-                if m.group() in rules.update_words
-            ),
-            len(line),
-        )
+        labels = [  # (where, whether an update's) of the line's stamp labels
+            (m.start(), m.group() in rules.update_words)
+            for m in re.finditer(r"[^\W\d_]+", folded)
+            if m.group() in rules.update_words or m.group() in rules.publish_words
+        ]
         for start, year, month, day in find_dates(line, rules, latin):
+            # the nearest label before a date says whose it is ("Updated 3 months ago ·
+            # Published on 18 Jan 2024": the publication's after its own label)
+            revised = next((upd for at, upd in reversed(labels) if at < start), False)
             found = safe_date(year, month, day)
             if found and (span := _RANGE_START.search(line[:start])):  # "№15 (1105)
                 # 13.04—19.04.2013": a weekly's issue, dated by its first day
                 first = safe_date(year, int(span["month"]), int(span["day"]))
                 found = first if first is not None and first <= found else found
-            if start < revised and found and found.year not in recalled:
+            if not revised and found and found.year not in recalled:
                 items.append((where, found))
-            elif found and start >= revised:
+            elif found and revised:
                 revisions.append(found)
     if revisions:  # a day after the first revision is no publication: a box of the day
         # ("September 24th, 2016" over "Updated: 10:12 am, May 07, 2015")
