@@ -28,3 +28,19 @@ def test_an_outlets_domain_is_its_name_under_a_public_suffix():
     assert domain("https://english.nv.ua/nation/1") == "nv.ua"
     assert domain("https://www.bbc.co.uk/news/world") == "bbc.co.uk"
     assert domain("kp.ua./x") == "kp.ua"
+
+
+def test_a_held_out_splits_files_are_never_named(tmp_path, capsys):
+    """An outlet seen only in a blind split is SEEN without the split's file being named (a
+    collector reading it would have looked where no one tuning may look)."""
+    root = tmp_path / "realset"
+    (root / "blind").mkdir(parents=True)
+    (root / "dev9").mkdir()
+    (root / "blind" / "labels_a.yaml").write_text("articles:\n- url: https://held.example.kz/1\n")
+    (root / "dev9" / "labels.yaml").write_text("articles:\n- url: https://open.example.uz/2\n")
+    module = _script()
+    pages, domains = module.known(tmp_path / "claims.tsv", root)
+    assert domains["example.uz"] == "dev9/labels.yaml"
+    assert domains["example.kz"] == "a held-out split"
+    assert pages["held.example.kz/1"] == "a held-out split"
+    assert "blind" not in " ".join(pages.values())
