@@ -6634,3 +6634,11 @@ def test_a_cms_modules_error_and_an_ad_slots_placeholder_are_no_headline(ctx):
     name = "dev148/en_ottawacitizen_three-queens-students-charged-after-massive-gathering.txt"
     art = _realset_article(ctx, name, url)
     assert art.title == "Three Queen's students charged after massive gathering on Aberdeen Street"
+
+
+def test_a_field_with_its_value_heads_no_list(ctx):
+    """globescope (dev149): "Categories: General" / "Date: Oct 24, 2007" / "Title: Instant
+    weekend: Almaty" / "Oct 21, 2007, the Guardian, by Lucy Kelaart": a record's fields, the
+    title among them, not a tag list under "Categories:"."""
+    art = _realset_article(ctx, "dev149/en_globescope_instant-weekend-almaty.txt")
+    assert art.title == "Instant weekend: Almaty"

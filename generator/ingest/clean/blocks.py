@@ -203,10 +203,13 @@ def comment_boxes(lines: list[str], kinds: list[str | None], rules: CleanRules) 
 
 
 def read_also_lists(lines: list[str], kinds: list[str | None]) -> None:
-    """A bare "Read also:" or "Tags" line introduces a list: the short lines right after it."""
+    """A bare "Read also:" or "Tags" line introduces a list: the short lines right after it
+    (not a field with its value: "Categories: General" / "Date: …" / "Title: …")."""
     for i, kind in enumerate(kinds):
         if kind not in ("read_also", "tags") or word_count(re.sub(r"[:\s]+$", "", lines[i])) > 3:
             continue
+        if re.search(r"[:：]\s*\w", lines[i]):
+            continue  # a field's value after its colon: no list's heading
         for j in range(i + 1, min(i + 1 + READ_ALSO_MAX_LINES, len(lines))):
             if kinds[j] is not None or ends_sentence(lines[j]) or word_count(lines[j]) > 20:
                 break
