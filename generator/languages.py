@@ -40,6 +40,20 @@ DEBRIS_CLASSES = (
     "role",  # an author's role alone under the name ("журналист", "Senior Reporter")
     "key_points",  # the heading of a summary in points under the headline ("Key Points")
 )
+
+# the word lists of the page furniture stuck to a headline (``LanguagePack``; compiled by
+# generator/ingest/clean/rules.py into ``TitleFurniture``)
+FURNITURE_KEYS = (
+    "media_words",
+    "revision_tags",
+    "revision_marks",
+    "genre_words",
+    "media_rubrics",
+    "headline_labels",
+    "news_sections",
+    "document_views",
+    "paper_labels",
+)
 _LIST_KEYS = (
     "switcher_names",
     "relative_days",
@@ -71,15 +85,7 @@ _LIST_KEYS = (
     "counter_words",
     "currency_names",
     "number_words",
-    "media_words",
-    "revision_tags",
-    "revision_marks",
-    "genre_words",
-    "media_rubrics",
-    "headline_labels",
-    "news_sections",
-    "document_views",
-    "paper_labels",
+    *FURNITURE_KEYS,
 )
 _PATTERN_KEYS = (
     "date_patterns",

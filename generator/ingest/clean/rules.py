@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from generator.ingest.clean.text import CYR_LOWER, UPPER, comparison_key
-from generator.languages import LanguagePack, month_regex, one_each
+from generator.languages import FURNITURE_KEYS, LanguagePack, month_regex, one_each
 
 MAX_DEBRIS_WORDS = 40  # a debris line is short; longer lines are article text
 HEADLINE_MAX_WORDS = 30  # a longer line is article text
@@ -21,18 +21,6 @@ GLUED_HEAD_WORDS = 5  # a headline cut before a run-on sentence keeps this many 
 
 
 _NEVER = re.compile(r"(?!x)x")  # what a pattern is when no pack lists its words
-
-FURNITURE_KEYS = (
-    "media_words",
-    "revision_tags",
-    "revision_marks",
-    "genre_words",
-    "media_rubrics",
-    "headline_labels",
-    "news_sections",
-    "document_views",
-    "paper_labels",
-)
 
 
 @dataclass(frozen=True)
