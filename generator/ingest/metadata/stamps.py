@@ -64,10 +64,9 @@ def _stamp_items(
 ) -> list[tuple[str, dt.date]]:
     """(place, date) of the full dates of the stamp lines (``Cleaned.stamps``), in order;
     not those of an "Updated" stamp (a revision: dates after its label are skipped, up to a
-    publication's label), nor
-    one later than such a revision's day (the page was published by then), nor
-    of a box of the day ("Сегодня 7 января 2022"), nor of the year an "on this day in
-    2011" post recalls."""
+    publication's label), nor one later than such a revision's day (the page was published
+    by then), nor of a box of the day ("Сегодня 7 января 2022"), nor of the year an "on this
+    day in 2011" post recalls."""
     text = f"{cleaned.title or ''}\n{cleaned.body[:3000] if cleaned.body else ''}"
     recalled = {int(m.group("year")) for rx in rules.anniversary for m in rx.finditer(text)}
     boxes = (
