@@ -34,15 +34,18 @@ PSL = PublicSuffixList()  # the list the package bundles: no download
 def domain(url: str) -> str:
     """The registrable domain of a URL's host ("rakurs.rovno.ua" is an outlet of its own under
     the public suffix rovno.ua; "novos.mk.ru" is mk.ru)."""
-    host = (urlsplit(url if "//" in url else "http://" + url).hostname or "").lower()
-    host = host.rstrip(".").removeprefix("www.")  # ("kp.ua." is kp.ua)
+    host = _bare_host(urlsplit(url if "//" in url else "http://" + url).hostname)
     return PSL.privatesuffix(host) or host
 
 
 def page_key(url: str) -> str:
     parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().rstrip(".").removeprefix("www.")
-    return host + parts.path.rstrip("/")
+    return _bare_host(parts.hostname) + parts.path.rstrip("/")
+
+
+def _bare_host(hostname: str | None) -> str:
+    """A host without its "www." and final dot, in small letters ("kp.ua." is kp.ua)."""
+    return (hostname or "").lower().rstrip(".").removeprefix("www.")
 
 
 def known(claims: Path, root: Path = REALSET) -> tuple[dict[str, str], dict[str, str]]:

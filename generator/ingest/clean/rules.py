@@ -444,10 +444,10 @@ def build_rules(
         weekday=_listed(r"(?<![^\W\d_])(?P<day>WORDS)\.?,?\s{0,3}$", days),
         weekdays=days,
         verb_ending=_listed(r"(?:WORDS)$", verb_endings),
-        furniture=_furniture(furniture),
         reflexive_ending=_listed(
             r"(?:WORDS)$", {e for e in verb_endings if e.endswith(("ся", "сь")) and len(e) >= 3}
         ),
+        furniture=_furniture(furniture),
     )
 
 

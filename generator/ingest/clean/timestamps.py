@@ -4,6 +4,7 @@ page furniture around it)?"""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from generator.ingest.clean.dates import NUMERIC_DATE, TIME, date_ends, find_dates
 from generator.ingest.clean.rules import STAMP_BITS, CleanRules
@@ -145,17 +146,11 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     # name before the first date, nothing after the last date but a time and its label),
     # maybe with the outlet after a comma ("By Malte Humpert, High North News February 26,
     # 2024").
-    name, _comma, outlet = author.partition(",")
-    signers = (author, name) if outlet and word_count(outlet) <= BYLINE_OUTLET_WORDS else (author,)
     signed = (
         dated
         and all(_relative_word(w, rules) for w in comparison_key(line[last:]).split())
         and word_count(line) <= 14
-        and any(
-            rx.match(who.strip()) is not None and "author" in rx.groupindex
-            for rx in rules.bylines
-            for who in signers
-        )
+        and any(True for _author in _authors(author, rules))
     )
     if signed or (dated and _credited_label(line[:first], line[last:], rules)):
         return True
@@ -261,6 +256,19 @@ def is_timestamp(line: str, rules: CleanRules) -> bool:
     )
 
 
+def _authors(text: str, rules: CleanRules) -> Iterator[str]:
+    """The author each of the packs' bylines reads in ``text`` ("By Jane Doe"), or in its
+    part before a comma when an outlet's name follows it ("By Malte Humpert, High North
+    News", "by Andrew Weber, KUT")."""
+    name, _comma, outlet = text.partition(",")
+    signers = (text, name) if outlet and word_count(outlet) <= BYLINE_OUTLET_WORDS else (text,)
+    for rx in rules.bylines:
+        if "author" in rx.groupindex:
+            for who in signers:
+                if (m := rx.match(who.strip())) is not None:
+                    yield m["author"]
+
+
 def _signed_after(line: str, first: int, last: int, rules: CleanRules) -> bool:
     """A full date, maybe after its weekday, then its author's byline and nothing else:
     "Friday, September 20, 2019 by Andrew Weber, KUT" (maybe the outlet after a comma; the
@@ -268,15 +276,7 @@ def _signed_after(line: str, first: int, last: int, rules: CleanRules) -> bool:
     if not all(_relative_word(w, rules) for w in comparison_key(line[:first]).split()):
         return False
     after = line[last:].strip(" ,|·•–—-")
-    name, _comma, outlet = after.partition(",")
-    signers = (after, name) if outlet and word_count(outlet) <= BYLINE_OUTLET_WORDS else (after,)
-    return any(
-        (m := rx.match(who.strip())) is not None
-        and "author" in rx.groupindex
-        and m["author"][:1].isupper()
-        for rx in rules.bylines
-        for who in signers
-    )
+    return any(author[:1].isupper() for author in _authors(after, rules))
 
 
 BUTTON_WORDS = 4  # a button after a stamp on its line: this many words at most
