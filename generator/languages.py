@@ -53,6 +53,7 @@ FURNITURE_KEYS = (
     "news_sections",
     "document_views",
     "paper_labels",
+    "badge_words",
 )
 _LIST_KEYS = (
     "switcher_names",
@@ -194,6 +195,8 @@ class LanguagePack:
     document_views: tuple[str, ...] = ()
     # a library's label over a paper's title in quotes ("Научная статья на тему '…'")
     paper_labels: tuple[str, ...] = ()
+    # a site's badge printed after a headline in sentence case ("… to be lifted soon Featured")
+    badge_words: tuple[str, ...] = ()
     deciding_letters: str = ""
     deciding_share: float = 0.0
     path: str = ""

@@ -25,6 +25,7 @@ from generator.ingest.clean import (
     is_timestamp,
     normalise_text,
 )
+from generator.ingest.clean.dates import NUMERIC_DATE, numeric_date
 from generator.ingest.metadata import (
     DATE_BRANCHES,
     date_with_provenance,
@@ -3155,3 +3156,90 @@ def test_a_post_by_its_author_on_a_date_is_a_stamp(ctx):
         "-curtailment-plan.txt"
     )
     assert text_date(ctx, name) == dt.date(2023, 10, 17)
+
+
+def test_a_pictures_dated_caption_over_its_credit_is_no_stamp(ctx):
+    """kunm (dev150): "Jun 21, 2013" under the headline, then a picture's caption "The
+    Silver Fire, June 11, 2013." over "Credit Mike Gillespie via Flickr": the caption's day
+    is the picture's, the stamp the page's."""
+    assert text_date(ctx, "dev150/en_kunm_silver-fire-torches-grazing-areas.txt") == dt.date(
+        2013, 6, 21
+    )
+
+
+def test_an_unpadded_day_before_a_padded_month_is_day_first(ctx):
+    """houserock (dev151): "8-07-2017, Категория - Новости рок музыки", DataLife Engine's
+    "j-m-Y" and its category after a comma and a dash: 8 July (a month-first template pads
+    both numbers or neither)."""
+    m = NUMERIC_DATE.search("8-07-2017")
+    assert numeric_date(m, latin=True) == (2017, 7, 8)
+    assert numeric_date(NUMERIC_DATE.search("08-07-2017"), latin=True) is None
+    assert is_timestamp("8-07-2017, Категория - Новости рок музыки", ctx.rules)
+    name = (
+        "dev151/ru_houserock_gruppa-kukryniksy-zakonchit-svoyu-kareru-bolshim-kontsertnym-turom.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2017, 7, 8)
+
+
+def test_an_address_whose_slug_holds_the_headlines_day_is_no_date(ctx):
+    """stroireforma (dev152): "Изменения действующие с 1-го сентября …" at
+    …/izmeneniya--v-zakon-s-01092025.html: the slug's figures are the law's day, which the
+    headline names, not the day the page was posted."""
+    name = "dev152/ru_stroireforma_izmeneniya-s-1-sentyabrya-o-vedenii-sadovogo-tovarishchestva.txt"
+    url = "https://stroireforma.ru/news/izmeneniya--v-zakon-s-01092025.html"
+    assert text_date(ctx, name, url=url) is None
+
+
+def test_a_stamp_after_a_comment_prompt_on_a_meta_bar(ctx):
+    """imbereheza (dev152): "Leave a comment / By: manifel / 07 January, 2021 08:50:43AM"
+    between the headline and the headline said again."""
+    name = "dev152/en_imbereheza_fuel-prices-slightly-increase.txt"
+    url = "https://imbereheza.com/single/fuel-prices-slightly-increase"
+    assert text_date(ctx, name, url=url) == dt.date(2021, 1, 7)
+
+
+def test_an_update_then_the_first_publication_on_one_line(ctx):
+    """northerndailyleader (dev152): "Updated July 2 2019 - 8:51am, first published July 1
+    2019 - 4:20pm", Australian Community Media's stamp: the page's own first publication,
+    not an original's."""
+    name = "dev152/en_northerndailyleader_farmers-face-year-without-surface-water-allocations.txt"
+    assert text_date(ctx, name) == dt.date(2019, 7, 1)
+
+
+def test_a_dateline_with_an_ordinal_day_and_a_colon(ctx):
+    """punekarnews (dev152): "Pune, 9th March 2023: Residents of Porwal Road …"."""
+    name = (
+        "dev152/en_punekarnews_unscheduled-power-outage-and-mosquito-menace-disrupt-life-for"
+        "-porwal-road-residents.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2023, 3, 9)
+
+
+def test_a_labelled_publication_after_an_earlier_update_on_one_line(ctx):
+    """forresgazette (dev153): "Published: 13/12/2017 08:55 - Updated: 12/12/2017 12:00":
+    the publication's own label keeps its day, though the update's is earlier (a date after
+    an update's day is otherwise a box of the day), and it is the day after the address's
+    "…-12122017.htm" (the draft's)."""
+    name = "dev153/en_forresgazette_vision-for-grant-park-at-heart-of-2020-plan.txt"
+    url = "https://www.forres-gazette.co.uk/News/Vision-for-Grant-Park-at-heart-of-2020-plan-12122017.htm"
+    assert text_date(ctx, name) == dt.date(2017, 12, 13)
+    assert text_date(ctx, name, url=url) == dt.date(2017, 12, 13)
+
+
+def test_a_byline_that_lost_its_name_before_the_date(ctx):
+    """lititzrecord (dev153): "By on December 21, 2011" under the headline."""
+    assert is_timestamp("By on December 21, 2011", ctx.rules)
+    assert text_date(ctx, "dev153/en_lititzrecord_council-finalizes-tax-hike.txt") == dt.date(
+        2011, 12, 21
+    )
+
+
+def test_a_weekday_date_over_the_headline_in_the_addresss_month(ctx):
+    """ayrshirescotlandbusinessnews (dev153), a Blogger site: "Thursday, 8 January 2009" over
+    the headline at …/2009/01/….html is the post's date header, the URL's month says so (a
+    weekday's date alone over a headline is otherwise the day of the visit)."""
+    name = "dev153/en_ayrshirescotlandbusinessnews_kilmarnock-is-not-a-ghost-town.txt"
+    url = "http://www.ayrshirescotlandbusinessnews.com/2009/01/kilmarnock-is-not-ghost-town-councillor.html"
+    assert text_date(ctx, name, url=url) == dt.date(2009, 1, 8)
+    other = "http://www.ayrshirescotlandbusinessnews.com/2008/12/kilmarnock-is-not-ghost-town-councillor.html"
+    assert text_date(ctx, name, url=other) is None

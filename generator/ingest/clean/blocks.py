@@ -399,24 +399,52 @@ def wrapped_epigraphs(lines: list[str], kinds: list[str | None]) -> None:
 
 
 TEASER_MIN_WORDS = 8  # a teaser cut short with "..." is a sentence's start, not a label
+TEASER_TOP_LINES = 10  # the lines of text at the top where other stories' teasers are looked for
 _CUT_SHORT = re.compile(r"[^\W\d_]\s*(?:\.\.\.|…)\s*$")  # "… close to the geography of their ha..."
 
 
-def cut_teasers_on_top(lines: list[str], kinds: list[str | None]) -> None:
+def cut_teasers_on_top(lines: list[str], kinds: list[str | None], rules: CleanRules) -> None:
     """Mark the other stories' teasers that open the page as a sidebar: two or more lines in
     a row at the top, each a sentence cut off mid-text by "..." ("Traditions of the Kyrgyz
     people were being formed … of their ha..." / "After the coup of 19 March 1953 …
-    was..." / the headline). An article's own text is not cut off that way."""
-    top = [i for i, line in enumerate(lines) if kinds[i] is None][:6]
-    run = []
-    for i in top:
-        if word_count(lines[i]) >= TEASER_MIN_WORDS and _CUT_SHORT.search(lines[i]):
-            run.append(i)
+    was..." / the headline), each maybe under its own headline ("Cameroon sugarcane strike
+    turns violent over wages" / "Over 150 hectares … erupted earlier …" / "FIFA suspends
+    Congolese Football Federation" / "FIFA has announced … ongoing for …"), their stamps
+    with them ("• June 25, 2025" over the first). An article's own text is not cut off that
+    way."""
+    top = [i for i, line in enumerate(lines) if kinds[i] is None][:TEASER_TOP_LINES]
+    run: list[int] = []
+    snippets = 0
+    k = 0
+    while k < len(top):
+        if is_timestamp(lines[top[k]], rules):
+            run.append(top[k])
+            k += 1
+            continue
+        if _teaser_snippet(lines[top[k]]):
+            run.append(top[k])
+            k += 1
+        elif (
+            k + 1 < len(top)
+            and 2 <= word_count(lines[top[k]]) <= HEADLINE_MAX_WORDS
+            and not ends_sentence(lines[top[k]])
+            and _teaser_snippet(lines[top[k + 1]])
+        ):
+            run += top[k : k + 2]
+            k += 2
         else:
             break
-    if len(run) >= 2:
+        snippets += 1
+    while run and is_timestamp(lines[run[-1]], rules):  # (a stamp under the teasers is the
+        run.pop()  # article's)
+    if snippets >= 2:
         for i in run:
             kinds[i] = "sidebar"
+
+
+def _teaser_snippet(line: str) -> bool:
+    """A teaser's sentence cut off mid-text by "..." (``_CUT_SHORT``)."""
+    return word_count(line) >= TEASER_MIN_WORDS and _CUT_SHORT.search(line) is not None
 
 
 def teasers_over_headline(

@@ -52,7 +52,8 @@ def numeric_date(
     ("01/13/2022", "04/10/2025 5:13:36 PM PDT"). With ``latin`` (the
     page may write month first: see ``metadata.month_first_possible``) a slash or dash date
     that reads both ways ("01/06/2022", "09-12-2013") is unknown: a site template's
-    ``m/d/Y`` or ``m-d-Y`` is as common as ``d/m/Y``. Dots are always day first. A
+    ``m/d/Y`` or ``m-d-Y`` is as common as ``d/m/Y`` (not "8-07-2017", an unpadded day
+    before a padded month). Dots are always day first. A
     ``weekday`` written before the date (0 Monday .. 6) picks the reading that falls on it
     ("Wed, 02/07/2018" is 7 February, a Wednesday; 2 July was a Monday).
     """
@@ -75,6 +76,9 @@ def numeric_date(
     if g["sep"] in "/-":
         if mo > 12 >= d or (d <= 12 and US_CLOCK.match(m.string, m.end())):
             return y, d, mo
+        if len(g["day"]) == 1 and len(g["month"]) == 2 and g["month"].startswith("0"):
+            return y, mo, d  # "8-07-2017": a day unpadded, its month padded (a template's
+            # "j-m-Y"); a month-first template pads both or neither ("08/07", "8/7")
         if latin and mo <= 12 and d <= 12 and mo != d:
             return None
     return y, mo, d

@@ -46,7 +46,7 @@ from generator.ingest.clean.candidates import (
     wrapped_label,
     wrapped_organisation,
 )
-from generator.ingest.clean.dates import CLOCK, OPENING_DATE
+from generator.ingest.clean.dates import CLOCK, OPENING_DATE, opening_date_end
 from generator.ingest.clean.lead import opening_salutation
 from generator.ingest.clean.lines import SEPARATORS, byline, classify, name_line
 from generator.ingest.clean.rules import (
@@ -92,6 +92,11 @@ MENU_ABBREVIATION_WORDS = 4  # a menu's items, the last cut short: this many wor
 _LIST_HEADINGS = frozenset({"read_also", "ticker"})  # a list's heading: other stories below
 CONTACT_MAX_WORDS = 25  # a contact line is short (not "7 августа@Gazeta.Ru#…" and its article)
 _DATED_CAPTION = re.compile(r"\w,\s*[0-3]?\d\.[01]\d\.(?:19|20)\d{2}\s*$")  # "…, 29.06.2025"
+# the place after a full date and a dash, alone on the line ("1 December 2025 – Sault Ste.
+# Marie, ON", a press release's dateline): capitalised words, a state's or province's code
+_PLACE_AFTER_DATE = re.compile(
+    rf"\s*[–—-]\s+[{UPPER}][^\W\d_]*\.?(?:,?\s+[{UPPER}][^\W\d_]*\.?){{0,4}}\s*[–—:-]?\s*$"
+)
 # an image's file name under it ("… Minister for Government Services Bill Shorten.JPG")
 _IMAGE_FILE = re.compile(r"\S\.(?:jpe?g|png|gif|webp|tiff?|heic)\s*$", re.IGNORECASE)
 
@@ -272,13 +277,20 @@ def choose_headline(
         if (
             (tag_line(lines[i]) or lower_label(lines, i, rules))
             and not trail_ends_in(lines, i)
-            and not says_slug(lines[i], slug)  # (a headline set in small letters: "назва
-        ):  # «Іршавський район» – залишилась тільки… книга-фотоальбом", the slug says it)
+            and not (says_slug(lines[i], slug) and not _slug_held_below(lines, i, slug))
+        ):  # (a headline set in small letters: "назва «Іршавський район» – залишилась
+            # тільки… книга-фотоальбом", the slug says it; not a tag over the headline that
+            # holds the whole slug: "fuel shortages in Addis Ababa" / "Addis Ababa Struggles
+            # with Fuel Shortages" at …/addis-ababa-struggles-with-fuel-shortages/)
             kinds[i] = "tags"  # a tag list above the headline (which a full stop may end)
             continue
         if dash_credited(lines[i], rules):
             kinds[i] = "caption"  # "... close to the border with Kyrgyzstan.—AFP"
             continue
+        dated = opening_date_end(lines[i], rules)
+        if dated and _PLACE_AFTER_DATE.fullmatch(lines[i], dated):
+            kinds[i] = "timestamp"  # "1 December 2025 – Sault Ste. Marie, ON": a release's
+            continue  # date and place over its text, no headline
         if _DATED_CAPTION.search(lines[i]) or _IMAGE_FILE.search(lines[i]):
             kinds[i] = "caption"  # "Очередь из машин на пункте пропуска в Орске, 29.06.2025":
             continue  # a photo's caption with the day it was taken, or its file's name
@@ -486,6 +498,15 @@ def choose_headline(
 
 FULLER_OPENING_WORDS = 3  # two versions of one headline open with the same words
 SECTION_CAPS_WORDS = 5  # a section's name said again in capitals is this short
+
+
+SLUG_BELOW_LINES = 2  # the lines of text under a tag where the headline holding the slug is
+
+
+def _slug_held_below(lines: list[str], i: int, slug: frozenset[str]) -> bool:
+    """Does one of the next lines of text hold the whole slug (``holds_slug``)?"""
+    below = [j for j in range(i + 1, len(lines)) if lines[j].strip()][:SLUG_BELOW_LINES]
+    return any(holds_slug(lines[j], slug) for j in below)
 
 
 def _around_standfirst(keys: list[str], k: int) -> bool:

@@ -60,7 +60,11 @@ _ISSUE_LINE = re.compile(
 
 SEPARATORS = re.compile(r"\s+(?:›|»|>|/|\||→|::|•|·)\s+")
 _MENU_ARROWS = re.compile(r"\s*(?:>>|»»|→)\s*")
-_SITE_NAME = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$")  # "Top.Mail.Ru", "vlast.kz"
+_SITE_NAME = re.compile(  # "Top.Mail.Ru", "vlast.kz"; in Cyrillic, its zone too ("Дальнеречье.Ру")
+    r"^(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z]{2,6})$"
+    rf"|^(?:[{CYR_LOWER}0-9-]+\.)+(?:рф|ру|рус|укр|қаз|бел|ком|орг|нет|инфо)$",
+    re.IGNORECASE,
+)
 CAMEL = re.compile(r"(?<=[a-z" + CYR_LOWER + r"])(?=[" + UPPER + r"])")
 _BAR = re.compile(r"\s+[|•·]\s+")  # ... or by bars or bullets
 # A list of headlines flattened onto one line, each glued to the next ("… задержан 49-летний
@@ -181,6 +185,12 @@ def _is_breadcrumb(line: str, rules: CleanRules) -> bool:
         return True  # ": / In Kyrgyzstan / Incidents": a trail whose home is an icon
     menu = [p for p in _MENU_ARROWS.split(line) if p.strip()]
     if len(menu) >= 2 and all(word_count(p) <= 4 for p in menu):
+        return True
+    if (
+        len(parts) == 2
+        and all(word_count(p) <= 4 for p in parts)
+        and comparison_key(parts[1]) in rules.sections
+    ):  # a section, then its news page ("Строительство и финансы » Новости")
         return True
     starts_as_menu = first in rules.breadcrumb_home or first in rules.sections
     if len(parts) >= 3 and starts_as_menu and all(word_count(p) <= 4 for p in parts[:-1]):
@@ -338,6 +348,11 @@ def original_stamp(line: str, rules: CleanRules) -> bool:
     named = rules.original.search(line)
     if named is None or not any(year for _s, year, *_md in find_dates(line, rules)):
         return False
+    before = line[: named.start()]
+    if any(w in rules.update_words for w in comparison_key(before).split()) and any(
+        year for _s, year, *_md in find_dates(before, rules)
+    ):  # "Updated July 2 2019 - 8:51am, first published July 1 2019 - 4:20pm": the page's
+        return False  # own update and first publication (Australian Community Media's)
     label = _LABEL_COLON.match(line[named.end() :])
     if label and not line[: named.start()].strip(" \t•|") and TIME.search(line):
         return not is_timestamp(line[named.end() + label.end() :], rules)  # "First

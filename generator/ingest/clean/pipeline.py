@@ -302,7 +302,7 @@ def clean_text(
     comment_boxes(lines, kinds, rules)
     own_slogans(lines, kinds, url)
     wrapped_epigraphs(lines, kinds)
-    cut_teasers_on_top(lines, kinds)
+    cut_teasers_on_top(lines, kinds, rules)
     dashed_list_on_top(lines, kinds)
     ranking_on_top(lines, kinds)
     spaced_headline(lines, slug)
@@ -325,6 +325,8 @@ def clean_text(
             title_index = i
             break
         kind = classify(line, rules, title)
+        if kind == "timestamp" and kinds[i] == "sidebar":
+            continue  # other stories' stamp (a teaser's over its headline): never the page's
         if kind is not None:
             kinds[i] = kind
             if kind == "image" and image_alt is None:

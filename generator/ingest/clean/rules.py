@@ -37,6 +37,7 @@ class TitleFurniture:
     news_tail: re.Pattern[str] = _NEVER  # "… | World news", "… - Новости"
     document_view: re.Pattern[str] = _NEVER  # "… «қасіретті қаңтар»Pdf көрінісі"
     paper_on: re.Pattern[str] = _NEVER  # "Научная статья на тему 'ЯНВАРСКИЕ …'" (group title)
+    badge_tail: re.Pattern[str] = _NEVER  # "… to be lifted soon Featured"
 
 
 @dataclass(frozen=True)
@@ -210,8 +211,9 @@ def build_rules(
             rf"(?-i:(?P<place>[{UPPER}][\w\-]+(?:[ \-][{UPPER}][\w\-]+){{0,2}}"
             rf"(?:\s?/\s?[{UPPER}][\w.\-]+(?:\s[{UPPER}][\w\-]+){{0,2}})?))"
         )
-        day_month = (
-            rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))"
+        day_month = (  # (an English ordinal after the day: "Pune, 9th March 2023:")
+            rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{mon})"
+            rf"|(?P<month2>{mon})\s+(?P<day2>\d{{1,2}}))"
         )
         lead = rf"(?=(?-i:[{UPPER}«\"„“]))"
         # PLACE[,.] [DATE][.,] AGENCY: "АСТАНА, 24 ноября. /ТАСС/.", "БАКУ, 7 янв — Sputnik.",
@@ -349,8 +351,10 @@ def build_rules(
             re.compile(
                 rf"^{place},\s+"
                 rf"(?:(?-i:[{UPPER}][\w\-]+(?:\s[{UPPER}][\w\-]+){{0,2}}),\s+)?"
-                rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{mon})|(?P<month2>{mon})\.?\s+(?P<day2>\d{{1,2}}))"
-                # (the lead may follow the colon with no space: "April 9 2021:Yuri …")
+                rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{mon})"
+                rf"|(?P<month2>{mon})\.?\s+(?P<day2>\d{{1,2}}))"
+                # (the lead may follow the colon with no space: "April 9 2021:Yuri …"; an
+                # ordinal after the day first: "Pune, 9th March 2023: Residents …")
                 r"(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{4}))?(?P<own>)\s*:\s*"
                 rf"{lead}",
                 re.IGNORECASE,
@@ -468,6 +472,10 @@ def _furniture(words: Mapping[str, set[str]]) -> TitleFurniture:
             + (rf"|\s+(?-i:{capitals})\W*$" if capitals else ""),
             re.IGNORECASE,
         )
+    badge = _NEVER  # the badge capitalised, after a word in small letters (sentence case)
+    if words["badge_words"]:
+        badges = "|".join(sorted(re.escape(w.capitalize()) for w in words["badge_words"]))
+        badge = re.compile(rf"(?<=[a-z{CYR_LOWER}]{{2}})\s+(?:{badges})$")
     genre = [f"(?:{_phrases(words['genre_words'])})\\s+"] if words["genre_words"] else []
     if words["media_rubrics"]:
         genre.append(f"(?i:{_phrases(words['media_rubrics'])})\\.\\s+")
@@ -481,6 +489,7 @@ def _furniture(words: Mapping[str, set[str]]) -> TitleFurniture:
         news_tail=listed(r"(?:\s+[–—|-]\s+(?:WORDS))+\s*$", "news_sections"),
         document_view=listed(r"\s*(?:WORDS)\s*$", "document_views"),
         paper_on=listed(r"(?:WORDS)\s+['«\"](?P<title>.{10,300})['»\"]", "paper_labels"),
+        badge_tail=badge,
     )
 
 
@@ -500,7 +509,12 @@ def _stamp_neighbours(
             re.I,
         )
     if fields:
-        after = re.compile(rf"\s*\|\s*(?:{_phrases(fields)})\s*:\s*[^:\d|]{{1,40}}$", re.I)
+        after = re.compile(  # (after a comma, the field's dash: "8-07-2017, Категория -
+            # Новости рок музыки", DataLife Engine's)
+            rf"\s*(?:\|\s*(?:{_phrases(fields)})\s*:|,\s*(?:{_phrases(fields)})(?:\s+[-–—]|\s*:))"
+            rf"\s*[^:\d|]{{1,40}}$",
+            re.I,
+        )
     if counters:
         stems = rf"(?:{_phrases(counters)})\w*"
         # (in brackets too: "14 сентября 2020 ( Просмотры 163 )"; or a count glued to the

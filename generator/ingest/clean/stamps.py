@@ -350,11 +350,23 @@ def labelled_stamp(line: str, rules: CleanRules) -> bool:
     return all(0 < word_count(n) <= 4 and not ends_sentence(n) for n in names)
 
 
+_AGE_AFTER = re.compile(r"\s\d{1,2}\s+[^\W\d_]{1,7}\s+(?P<ago>[^\W\d_]{2,5})(?:\s+\d{1,4})?$")
+AGED_DATE_WORDS = 3  # the date before a post's age: "Sep 21, 2022"
+
+
 def glued_stamp_words(title: str, rules: CleanRules) -> int:
     """How many words at the end of a headline are a date and clock time glued after it
     ("Директора … задержали в Жанаозене 05 января 2022, 09:54"): 0 when none are (a
     headline never ends on a clock time)."""
     words = title.split()
+    aged = _AGE_AFTER.search(title)  # a post's age after its date, then its comments' count
+    if aged and comparison_key(aged["ago"]) in rules.relative_days:  # ("… closure Sep 21,
+        head = title[: aged.start()].split()  # 2022 6 hrs ago 0", a TownNews page's header)
+        date = " ".join(head[-AGED_DATE_WORDS:])
+        dated = any(year for _s, year, _m, _d in find_dates(date, rules))
+        if len(head) > AGED_DATE_WORDS + 3 and dated and is_timestamp(date, rules):
+            return AGED_DATE_WORDS + len(aged.group().split())
+        return 0
     if not TIME.search(NUMERIC_DATE.sub(" ", " ".join(words[-2:]))):
         return 0  # (not the day and month of a date: "… от АО «КТК-Р» 23.09.2024")
     for k in range(2, min(GLUED_STAMP_WORDS, len(words) - 3) + 1):
@@ -404,7 +416,7 @@ def stamp_lines(
         if year_alone:  # a date broken over lines by the page's markup: "30" / "Март" / "2023"
             stamp = _broken_date(lines, kinds, i, rules) or stamp
         if stamp is None and kinds[i] != "blank":
-            stamp = _stamp_in_line(lines, kinds, i, rules)
+            stamp = _stamp_in_line(lines, kinds, i, rules) or _stamp_after_prompt(lines[i], rules)
         if stamp is None and i == title_index and (k := glued_stamp_words(lines[i], rules)):
             stamp = " ".join(lines[i].split()[-k:])  # "… газификацию? 2024-11-23 20:34:23"
         if stamp is None and i == title_index and (lead := LEADING_STAMP.match(lines[i])):
@@ -415,6 +427,8 @@ def stamp_lines(
             continue  # "1 июля 2025, 00:00" / "Дачный сезон под угрозой: …": an item's own
         if stamp is not None and _under_comments(kinds, title_index, i):
             continue  # a review's under a comments box's heading ("Последние отзывы" / …)
+        if stamp is not None and _caption_over_credit(lines, kinds, i, rules):
+            continue  # a picture's ("The Silver Fire, June 11, 2013." / "Credit … via Flickr")
         if stamp is not None and (i < first_body or kinds[i] is None):
             if title_index is None:
                 where = "top"
@@ -604,6 +618,36 @@ def _broken_date(
         return None
     joined = f"{day} {month} {lines[i].strip()}"
     return joined if any(found[1] for found in find_dates(joined, rules)) else None
+
+
+_BAR_ITEM = re.compile(r"\s+[/|]\s+")
+
+
+def _stamp_after_prompt(line: str, rules: CleanRules) -> str | None:
+    """The byline and stamp of a post's meta bar after its comment prompt ("Leave a comment
+    / By: manifel / 07 January, 2021 08:50:43AM" -> "By: manifel / 07 January, 2021
+    08:50:43AM"), else ``None``."""
+    bar = _BAR_ITEM.search(line)
+    if bar is None:
+        return None
+    first, rest = line[: bar.start()], line[bar.end() :]
+    if classify(first.strip(), rules) != "prompt" or not is_timestamp(rest, rules):
+        return None
+    return rest if any(year for _s, year, _m, _d in find_dates(rest, rules)) else None
+
+
+def _caption_over_credit(
+    lines: list[str], kinds: list[str | None], i: int, rules: CleanRules
+) -> bool:
+    """Is line ``i`` a picture's caption with its day, a sentence ending in a full stop over
+    the picture's credit ("The Silver Fire, June 11, 2013." / "Credit Mike Gillespie via
+    Flickr"), not a stamp?"""
+    line = lines[i].strip()
+    below = next((j for j in range(i + 1, len(lines)) if kinds[j] != "blank"), None)
+    if below is None or kinds[below] != "photo_credit" or not line.endswith("."):
+        return False
+    found = find_dates(line, rules)
+    return bool(found) and word_count(line[: found[0][0]]) >= 2
 
 
 def _stamp_in_line(

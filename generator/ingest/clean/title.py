@@ -472,7 +472,7 @@ def glued_rubric_cut(title: str, body: str) -> str:
 OWN_NAME_LINES = 12  # the site's name printed alone among this many first lines ...
 OWN_NAME_WORDS = 4  # ... in this many words at most
 # a trail of the site, its sections and the headline on one line
-_TRAIL_SEP = re.compile(r"\s+[/>»›]\s+")
+_TRAIL_SEP = re.compile(r"\s+[/>»›→]\s+")
 TRAIL_ITEM_WORDS = 4  # the site's or a section's name in such a trail: this short
 TRAIL_HEADLINE_WORDS = 4  # ... and the headline at its end this long at least
 # a site named by its domain, maybe with its motto ("Sochi24.tv — все новости города")
@@ -577,6 +577,7 @@ def strip_credit(title: str, rules: CleanRules) -> str:
     if tag and comparison_key(tag.group(1)) in rules.switcher_tokens:  # language of the entry
         title = title[tag.end() :]
     title = rules.furniture.revision_tag.sub("", title)  # "… (оновлено)", "… ОНОВЛЕНО"
+    title = rules.furniture.badge_tail.sub("", title)  # "… to be lifted soon Featured"
     if rules.edit_tag is not None:  # "… за участь в акції протесту [ Редагувати ]"
         title = rules.edit_tag.sub("", title)
     head, sep, tail = title.rpartition(". ")

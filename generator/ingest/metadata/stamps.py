@@ -95,20 +95,22 @@ def _stamp_items(
         for start, year, month, day in find_dates(line, rules, latin):
             # the nearest label before a date says whose it is ("Updated 3 months ago ·
             # Published on 18 Jan 2024": the publication's after its own label)
-            revised = next((upd for at, upd in reversed(labels) if at < start), False)
+            nearest = next((upd for at, upd in reversed(labels) if at < start), None)
+            revised = bool(nearest)
             found = safe_date(year, month, day)
             if found and (span := _RANGE_START.search(line[:start])):  # "№15 (1105)
                 # 13.04—19.04.2013": a weekly's issue, dated by its first day
                 first = safe_date(year, int(span["month"]), int(span["day"]))
                 found = first if first is not None and first <= found else found
             if not revised and found and found.year not in recalled:
-                items.append((where, found))
+                items.append((where, found, nearest is False))
             elif found and revised:
                 revisions.append(found)
     if revisions:  # a day after the first revision is no publication: a box of the day
-        # ("September 24th, 2016" over "Updated: 10:12 am, May 07, 2015")
-        items = [(where, day) for where, day in items if day <= min(revisions)]
-    return items
+        # ("September 24th, 2016" over "Updated: 10:12 am, May 07, 2015"), unless its own
+        # label says it is ("Published: 13/12/2017 08:55 - Updated: 12/12/2017 12:00")
+        items = [item for item in items if item[2] or item[1] <= min(revisions)]
+    return [(where, day) for where, day, _published in items]
 
 
 # the first day of a span of days before a stamp's full date ("13.04—" of "13.04—19.04.2013")
@@ -210,7 +212,7 @@ def stamp_date(
         for _where, found in head:
             if (found.month, found.day) == (dl.month, dl.day):
                 return found, False, "stamp_dateline"
-    if (box := _weekday_box_day(cleaned, rules, latin)) is not None:
+    if (box := weekday_box_day(cleaned, rules, latin)) is not None:
         published = _published_after_text(cleaned, rules, latin)
         if len(published) == 1 and (day := published.pop()) < box:
             return day, False, "stamp_tail"  # "Sunday, December 14th, 2025" / headline /
@@ -255,7 +257,7 @@ def stamp_date(
     return None, False, ""
 
 
-def _weekday_box_day(cleaned: Cleaned, rules: CleanRules, latin: bool) -> dt.date | None:
+def weekday_box_day(cleaned: Cleaned, rules: CleanRules, latin: bool) -> dt.date | None:
     """The day of the one stamp above the headline when it has the shape of a header's box
     of the day: a weekday and a full date, nothing else, no clock time ("Sunday, December
     14th, 2025")."""
