@@ -74,7 +74,7 @@ def _stamp_items(
         if _header_widgets(cleaned)
         else set()
     )
-    items = []
+    items = []  # (where, day, whether a publication's label names it)
     revisions = []  # the days of the "Updated" stamps: the page was published by then
     for where, line in cleaned.stamps:
         if line.strip() in boxes:
@@ -96,7 +96,8 @@ def _stamp_items(
             # the nearest label before a date says whose it is ("Updated 3 months ago ·
             # Published on 18 Jan 2024": the publication's after its own label)
             nearest = next((upd for at, upd in reversed(labels) if at < start), None)
-            revised = bool(nearest)
+            revised = bool(nearest)  # (``None``: no label before it; ``False``: a
+            # publication's label)
             found = safe_date(year, month, day)
             if found and (span := _RANGE_START.search(line[:start])):  # "№15 (1105)
                 # 13.04—19.04.2013": a weekly's issue, dated by its first day
