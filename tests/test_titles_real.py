@@ -6749,3 +6749,14 @@ def test_a_stations_postal_address_is_no_headline(ctx):
     name = "dev153/en_wbfo_travel-bans-eased-in-some-spots-more-lake-effect-snow-expected.txt"
     art = _realset_article(ctx, name)
     assert art.title == "Travel bans eased in some spots, but more lake-effect snow still expected"
+
+
+def test_a_headline_said_twice_under_a_standfirst_and_its_credit(ctx):
+    """kenyaforum (dev152): "Summary" / a standfirst ending in a full stop / "More by
+    Correspondent" / the headline twice in a row / the text: the line said twice is the
+    headline, and the standfirst stays text."""
+    name = "dev152/en_kenyaforum_motorists-in-nairobi-defy-go-slow-protest-against-fuel-tax.txt"
+    art = _realset_article(ctx, name, "https://kenyaforum.net/?p=9456")
+    assert art.title == "Motorists In Nairobi Defy “Go Slow” Protest Against Fuel Tax"
+    assert art.body.startswith("The Motorists Association of Kenya protest over")
+    assert "More by Correspondent" not in art.body

@@ -608,6 +608,9 @@ def _over_own_lead(lines: list[str], rules: CleanRules, i: int) -> bool:
     )
 
 
+TWICE_CREDIT_WORDS = 3  # a credit between the paragraph and the headline said twice
+
+
 def stamped_twice_below(
     lines: list[str], kinds: list[str | None], rules: CleanRules, end: int
 ) -> int | None:
@@ -627,6 +630,15 @@ def stamped_twice_below(
         for c in filled[n + 1 :]:
             again = comparison_key(lines[c])
             said = again == first or (word_count(lines[c]) >= 3 and first.startswith(again))
+            if (
+                not stamped
+                and again == first
+                and c == filled[n + 1]
+                and all(word_count(lines[j]) <= TWICE_CREDIT_WORDS for j in filled[:n])
+            ):  # said twice in a row under a standfirst and a credit ("Summary" / "The
+                for j in filled[:n]:  # Motorists Association … tax on petroleum
+                    kinds[j] = "pre_title"  # products." / "More by Correspondent" / the
+                return a  # headline ×2): the standfirst stays text
             if stamped and again and said:  # (not a control's word the headline opens with)
                 for j in range(end, a):
                     if kinds[j] is None and lines[j].strip():
