@@ -3243,3 +3243,12 @@ def test_a_weekday_date_over_the_headline_in_the_addresss_month(ctx):
     assert text_date(ctx, name, url=url) == dt.date(2009, 1, 8)
     other = "http://www.ayrshirescotlandbusinessnews.com/2008/12/kilmarnock-is-not-ghost-town-councillor.html"
     assert text_date(ctx, name, url=other) is None
+
+
+def test_today_between_commas_before_a_full_date_in_the_lead(ctx):
+    """calitown (dev153): "At exactly 12:45 pm, Nigerian time, today, May 30, 2017, when our
+    correspondents visited …": the writer's day, its year given, when nothing else dates the
+    page."""
+    assert text_date(ctx, "dev153/en_calitown_nlc-strike-in-full-swing-in-calabar.txt") == dt.date(
+        2017, 5, 30
+    )

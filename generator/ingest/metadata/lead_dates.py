@@ -244,6 +244,11 @@ def today_dated(cleaned: Cleaned, rules: CleanRules) -> tuple[dt.date | None, st
     when nothing else dates the page: the day the report was written; without its year,
     the year the first paragraphs give (``context_year``)."""
     today = _today_lead(cleaned, rules, paragraphs=TODAY_DATED_PARAGRAPHS)
+    if today is None:  # ... or "today" between commas before a full date, inside a
+        # sentence ("… has today, February 28, 2022, announced …", "… will apply from
+        # today, 01st May 2023."): the writer's day, its year given
+        aside = _today_lead(cleaned, rules, paragraphs=TODAY_DATED_PARAGRAPHS, asides=True)
+        today = aside if aside is not None and aside[0] is not None else None
     if today is None:
         return None, None
     year, month, day = today
