@@ -30,7 +30,12 @@ from generator.ingest.metadata.stamps import (
     weekday_box_day,
     yesterday,
 )
-from generator.ingest.metadata.url_dates import permalink_date, url_date_reading, url_month
+from generator.ingest.metadata.url_dates import (
+    in_slug,
+    permalink_date,
+    url_date_reading,
+    url_month,
+)
 
 _LONE_YEAR = re.compile(r"\s*(?:19|20)\d{2}\s*")  # a stamp's year on a line of its own
 _DAY_MONTH = re.compile(r"\s*(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\s*")  # ... its "17.06"
@@ -102,7 +107,7 @@ def date_with_provenance(
         latin = month_first_possible(cleaned, rules)
         box = weekday_box_day(cleaned, rules, latin)
         in_month = box is not None and (box.year, box.month) == month
-        if box is not None and in_month and fits_lead(box, cleaned, rules, latin):
+        if in_month and fits_lead(box, cleaned, rules, latin):
             return box, "url_month_box", warnings  # "Thursday, 8 January 2009" over the
             # headline at …/2009/01/kilmarnock-….html: a blog's date header, not the day's box
     return date, how, warnings
@@ -188,16 +193,9 @@ def _url_date(cleaned: Cleaned, rules: CleanRules, url: str | None, latin: bool)
     for _start, year, month, day in find_dates(cleaned.title, rules, latin):
         if year is not None and safe_date(year, month, day) == found:
             return None
-        if year is None and (month, day) == (found.month, found.day) and _in_slug(url, found):
+        if year is None and (month, day) == (found.month, found.day) and in_slug(url, found):
             return None  # "Изменения действующие с 1-го сентября …" at …-zakon-s-01092025.html
     return found
-
-
-def _in_slug(url: str | None, day: dt.date) -> bool:
-    """Is the URL's date written in figures inside its slug, after a word and a hyphen
-    ("…-v-zakon-s-01092025.html"), not a path's date segment ("/2025/09/01/")?"""
-    digits = (day.strftime("%d%m%Y"), day.strftime("%Y%m%d"))
-    return bool(url) and any(re.search(rf"[^\W\d_]-{d}(?!\d)", url) for d in digits)
 
 
 def _marker_agrees(date: dt.date, marker: str | None) -> bool:

@@ -108,6 +108,13 @@ def url_date_reading(url: str | None) -> tuple[dt.date, dt.date | None] | None:
     return None
 
 
+def in_slug(url: str | None, day: dt.date) -> bool:
+    """Is ``day`` written in figures inside the URL's slug, after a word and a hyphen
+    ("…-v-zakon-s-01092025.html"), not as a path's date segment ("/2025/09/01/")?"""
+    digits = (day.strftime("%d%m%Y"), day.strftime("%Y%m%d"))
+    return bool(url) and any(re.search(rf"[^\W\d_]-{d}(?!\d)", url) for d in digits)
+
+
 _TIME_ALIAS = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}")
 
 
