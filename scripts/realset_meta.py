@@ -1,6 +1,6 @@
 """Titles, dates and originals of every tuning page of the real set, to check a new rule.
 
-    PYTHONPATH=$PWD python scripts/realset_meta.py OUT.tsv [SPLIT ...]
+    PYTHONPATH=$PWD python scripts/realset_meta.py [--no-url] OUT.tsv [SPLIT ...]
     PYTHONPATH=$PWD python scripts/realset_meta.py --diff BEFORE.tsv AFTER.tsv
 
 Every labelled page of the tuning splits of ``tests/data/realset`` (``dev``, ``dev2`` … the
@@ -11,7 +11,9 @@ date stated in the text, error, original outlet right (1/0/- when neither names 
 original found, the labelled one. The totals are printed. ``--diff`` lists the pages whose
 title, date or original changed between two runs: run it on the code before and after a rule
 (a worktree of the commit before, ``PYTHONPATH`` pointing at it) to see what the rule gains
-and loses on all tuning pages, which ``digest eval`` shows only as totals per split. The
+and loses on all tuning pages, which ``digest eval`` shows only as totals per split.
+``--no-url`` ingests every page from its text alone (what ``digest eval`` reports as "from
+the text alone"), so that a rule is checked where no address helps. The
 settings are the repository's (``digest.yml`` beside ``scripts/``), wherever it is run from.
 """
 
@@ -41,7 +43,7 @@ def _cell(value: object) -> str:
     return " ".join(str(value).split())[:150] if value is not None else "None"
 
 
-def rows(splits: list[str], root: Path = REALSET) -> list[list[str]]:
+def rows(splits: list[str], root: Path = REALSET, with_url: bool = True) -> list[list[str]]:
     config = ROOT / CONFIG_FILE  # (not the working folder's: run from elsewhere, the
     load = ArticleLoader(load_settings(config if config.is_file() else None, root=ROOT))
     # defaults would lose the language packs and every figure with them)
@@ -51,7 +53,7 @@ def rows(splits: list[str], root: Path = REALSET) -> list[list[str]]:
             for lab in load_labels(labels):
                 error = ""
                 try:
-                    art = load(lab.path, lab.url)
+                    art = load(lab.path, lab.url if with_url else None)
                     title, date, body = art.title, art.date, art.body
                     inferred, original = LEAD_TITLE in art.inferred, art.original
                 except Exception as exc:
@@ -131,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="+", help="OUT.tsv [SPLIT ...], or with --diff two tables")
     ap.add_argument("--diff", action="store_true", help="compare two tables")
+    ap.add_argument("--no-url", action="store_true", help="ingest each page from its text alone")
     args = ap.parse_args(argv)
     if args.diff:
         if len(args.paths) != 2:
@@ -141,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     out, *splits = args.paths
     if any(name.startswith("blind") for name in splits):
         ap.error("blind splits are never tuned on")
-    table = rows(splits or tuning_splits())
+    table = rows(splits or tuning_splits(), with_url=not args.no_url)
     Path(out).write_text("".join("\t".join(r) + "\n" for r in table), encoding="utf-8")
     print(totals(table))
     return 0
