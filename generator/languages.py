@@ -68,7 +68,9 @@ _LIST_KEYS = (
     "update_words",
     "yesterday_words",
     "today_words",
+    "flash_words",
     "visit_day_marks",
+    "search_labels",
     "deadline_words",
     "start_words",
     "permalink_words",
@@ -130,9 +132,14 @@ class LanguagePack:
     update_words: tuple[str, ...] = ()
     yesterday_words: tuple[str, ...] = ()  # a stamp "yesterday, 18:40": the crawl day - 1
     today_words: tuple[str, ...] = ()  # "today" before a full date: the page's day
+    # an urgency flag opening a headline's kicker ("BREAKING NEWS: …"): the headline's own
+    flash_words: tuple[str, ...] = ()
     # a site theme's own line ("- Advertisement -", the Newspaper theme's ad label): its top
     # bar prints the day of the visit, so a date opening such a page is no stamp
     visit_day_marks: tuple[str, ...] = ()
+    # the label of a site's search box ("Search"): a date alone under it, atop the page, is
+    # the header's bar of the visit's day
+    search_labels: tuple[str, ...] = ()
     # a deadline before a date ("не позднее 1 ноября 2025"): a plan's day, maybe in the future
     deadline_words: tuple[str, ...] = ()
     # a start before a date ("с 1 января 2026 года войдет"): a change to come, maybe far ahead

@@ -1956,14 +1956,19 @@ def test_a_box_of_the_day_the_lead_opens_with(ctx):
 
 
 def test_the_crawl_day_a_stamp_names_beside_a_box_of_another_day(ctx):
-    """ireland-live.ie (dev79): marker 2022-04-01, "02 Apr 2022" over the headline (a box of
-    the day), "01 Apr 2022 3:33 PM" under it: the marker's day, which a stamp names."""
+    """ireland-live.ie (dev79): marker 2022-04-01, "Search" / "02 Apr 2022" over the headline
+    (the header's bar of the visit's day), "01 Apr 2022 3:33 PM" under it: the marker's day,
+    which a stamp names. Without that stamp the bar is still no stamp (it stands under the
+    search box), so the marker alone dates the page; the same box under another line still
+    makes the marker doubtful."""
     name = (
         "dev79/en_irelandlive_louth-county-council-provide-accommodation-for-ukrainian-refugees.txt"
     )
     assert text_date(ctx, name) == dt.date(2022, 4, 1)
     unnamed = page(name).replace("01 Apr 2022 3:33 PM", "", 1)
-    assert ingest_text(ctx, unnamed) is None
+    assert ingest_text(ctx, unnamed) == dt.date(2022, 4, 1)
+    boxed = unnamed.replace("Search\n\n02 Apr 2022", "Louth\n\n02 Apr 2022", 1)
+    assert ingest_text(ctx, boxed) is None
 
 
 def test_the_stamp_of_a_day_before_the_urls(ctx):
@@ -3252,3 +3257,37 @@ def test_today_between_commas_before_a_full_date_in_the_lead(ctx):
     assert text_date(ctx, "dev153/en_calitown_nlc-strike-in-full-swing-in-calabar.txt") == dt.date(
         2017, 5, 30
     )
+
+
+def test_an_update_stamp_whose_first_publication_is_earlier_the_same_day(ctx):
+    """dailyliberal (dev155), Australian Community Media's "Updated February 4 2017 - 2:08am,
+    first published 12:15am": first published that day, before the update."""
+    name = "dev155/en_dailyliberal_people-power-pushes-council-mergers-to-the-brink.txt"
+    assert text_date(ctx, name) == dt.date(2017, 2, 4)
+
+
+def test_a_stamp_bar_ending_in_the_posts_categories(ctx):
+    """cookislandsnews (dev156): "Thursday 27 June 2024 | Written by CI News Staff | Published
+    in Editor's Pick, Local, National, Technology" under the headline is the page's stamp,
+    not the "2 September 2024" of a teaser in the sidebar above."""
+    name = (
+        "dev156/en_cookislandsnews_lights-out-again-tau-faces-heat-after-unexpected-blackouts.txt"
+    )
+    url = (
+        "https://cookislandsnews.com/internal/national/local/technology/editors-pick/"
+        "lights-out-again-tau-faces-heat-after-unexpected-blackouts"
+    )
+    assert text_date(ctx, name, url=url) == dt.date(2024, 6, 27)
+
+
+def test_a_day_under_the_search_box_atop_the_page_is_the_visits(ctx):
+    """The Iconic Media papers (dev157): "Search" / "22 Oct 2025" / the headline: the
+    header's bar of the day the page was seen (the Mayo News editorial is of March 2022), so
+    no date; the video page's "Search" / "08/10/2021" (dev125) is its own stamp."""
+    for name in (
+        "dev157/en_mayonews_fuel-price-hikes-highlight-need-for-change.txt",
+        "dev157/en_tipperarylive_witness-thought-drunk-driver-had-hit-a-workman.txt",
+    ):
+        assert text_date(ctx, name) is None, name
+    name = "dev125/en_leinsterexpress_farmers-in-portlaoise-march.txt"
+    assert text_date(ctx, name) == dt.date(2021, 10, 8)

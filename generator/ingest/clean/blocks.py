@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from generator.ingest.clean.dates import CLOCK, TIME, find_dates, safe_date
+from generator.ingest.clean.dates import CLOCK, NUMERIC_DATE, TIME, find_dates, safe_date
 from generator.ingest.clean.lines import NAME_WORD, classify, market_ticker, name_line, weather
 from generator.ingest.clean.rules import (
     DATED_HEADLINE_LINES,
@@ -560,6 +560,8 @@ def today_boxes(
         ):
             kinds[i] = "today_widget"
     top = next((i for i, k in enumerate(kinds) if k != "blank"), None)
+    if top is not None and _search_box_day(lines, kinds, top, rules):
+        return
     if top is None or top not in filled[:1] or kinds[top] != "timestamp":
         return
     if not TIME.search(lines[top]) and _visit_day_theme(lines, rules):
@@ -580,6 +582,21 @@ def today_boxes(
     first, second = (_only_day(lines[j], rules) for j in (top, below))
     if first is not None and second is not None and first > second:
         kinds[top] = "today_widget"
+
+
+def _search_box_day(lines: list[str], kinds: list[str | None], top: int, rules: CleanRules) -> bool:
+    """The header's bar of the day of the visit under the search box atop the page ("Search" /
+    "20 Jan 2026" / headline, the Iconic Media papers'; "Іздеу" / "Маусым 1, 2016"): a day in
+    words without a clock time, under the box's label. Marks it; is there one?"""
+    if " ".join(lines[top].casefold().split()) not in rules.search_labels:
+        return False
+    below = next((j for j in range(top + 1, len(lines)) if kinds[j] != "blank"), None)
+    if below is None or kinds[below] != "timestamp":
+        return False
+    if TIME.search(lines[below]) or NUMERIC_DATE.search(lines[below]):
+        return False  # ("Search" / "08/10/2021": a video page's own stamp)
+    kinds[below] = "today_widget"
+    return True
 
 
 def _visit_day_theme(lines: list[str], rules: CleanRules) -> bool:

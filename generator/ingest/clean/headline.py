@@ -222,6 +222,21 @@ def _said_only_as_sentences(lines: list[str], below: list[int], keys: list[str])
     return {key for key, stop in full.items() if stop}
 
 
+_DASHED = re.compile(rf"^[-–—]\s+(?=[{UPPER}])")
+DECK_MIN_WORDS = 5  # a deck after a dash under the headline: this long at least (not a
+# name: "- Cemre Sanlav")
+
+
+def _dashed_deck(lines: list[str], i: int, candidates: list[int]) -> bool:
+    """Is line ``i`` a headline's deck, a dash before it, right under the headline ("Power
+    back on track, says Vanterpool" / "- Two engines that were broken down, are now fixed")?"""
+    if not candidates or not _DASHED.match(lines[i]) or word_count(lines[i]) < DECK_MIN_WORDS:
+        return False
+    above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    head = lines[candidates[-1]]
+    return above == candidates[-1] and word_count(head) >= 3 and not ends_sentence(head)
+
+
 def choose_headline(
     lines: list[str],
     kinds: list[str | None],
@@ -350,6 +365,9 @@ def choose_headline(
             kinds[i] = "teaser"  # "Now you can see non-English news...", a pull quote (not
             # the headline in quotes the URL's slug says: "«Семипалатинский полигон – …»")
             continue
+        if _dashed_deck(lines, i, candidates):
+            end = i  # "Shutdown to protest extortion" / "- East Dimapur stays closed for a
+            break  # day, …": the headline's deck after a dash opens the text
         if (
             body_line(lines[i], rules)
             or (continues_next(lines, i, rules) and not wrapped_label(lines, i))

@@ -60,8 +60,11 @@ def _first_sentence(text: str, abbreviations: frozenset[str] = frozenset()) -> s
 
 
 # a dateline's place and dash alone opening the lead, no date ("Bangkok – Russian President
-# Vladimir Putin has not yet confirmed …"): one to three capitalised words, a spaced dash
-_PLACE_DASH_OPENING = re.compile(rf"^(?-i:{DATELINE_PLACE})\s+[–—]\s+(?=[{UPPER}])")
+# Vladimir Putin has not yet confirmed …"): one to three capitalised words, a spaced dash (or
+# a place in capitals and a hyphen, a stray stop after it: "CALGARY -. Thousands of …")
+_PLACE_DASH_OPENING = re.compile(
+    rf"^(?:(?-i:{DATELINE_PLACE})\s+[–—]|(?-i:[{UPPER}]{{3,}}(?:\s[{UPPER}]{{3,}})?)\s+-\.?)\s+(?=[{UPPER}])"
+)
 
 
 def lead_title(text: str, rules: CleanRules | None = None) -> str:

@@ -58,7 +58,9 @@ class CleanRules:
     update_words: frozenset[str] = frozenset()
     yesterday_words: frozenset[str] = frozenset()
     today_words: frozenset[str] = frozenset()
+    flash_keys: frozenset[str] = frozenset()  # "breaking" (``comparison_key``)
     visit_day_marks: frozenset[str] = frozenset()  # a theme whose top bar is the visit's day
+    search_labels: frozenset[str] = frozenset()  # a search box's label ("search")
     today: re.Pattern[str] | None = None  # a "today" word before a date: "на сегодня 7 января"
     deadline: re.Pattern[str] | None = None  # a deadline ending the text before a date
     # words whose period ends no sentence ("им.", "вул.": config/languages/*.abbreviations.yml)
@@ -138,7 +140,9 @@ def build_rules(
     update: set[str] = set()
     yesterday: set[str] = set()
     today: set[str] = set()
+    flash: set[str] = set()
     visit_marks: set[str] = set()
+    search: set[str] = set()
     deadline: set[str] = set()
     start: set[str] = set()
     permalink: set[str] = set()
@@ -181,7 +185,9 @@ def build_rules(
         update.update(comparison_key(w) for w in pack.update_words)
         yesterday.update(comparison_key(w) for w in pack.yesterday_words)
         today.update(w.casefold() for w in pack.today_words)
+        flash.update(comparison_key(w) for w in pack.flash_words)
         visit_marks.update(" ".join(w.casefold().split()) for w in pack.visit_day_marks)
+        search.update(w.casefold() for w in pack.search_labels)
         deadline.update(" ".join(w.casefold().split()) for w in pack.deadline_words)
         start.update(" ".join(w.casefold().split()) for w in pack.start_words)
         permalink.update(" ".join(w.casefold().split()) for w in pack.permalink_words)
@@ -419,7 +425,9 @@ def build_rules(
         update_words=frozenset(update),
         yesterday_words=frozenset(yesterday),
         today_words=frozenset(today),
+        flash_keys=frozenset(flash),
         visit_day_marks=frozenset(visit_marks),
+        search_labels=frozenset(search),
         today=re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(today)) + r")\W{0,3}(?=\d)",
             re.IGNORECASE,

@@ -374,8 +374,10 @@ def glued_stamp_words(title: str, rules: CleanRules) -> int:
         latin = not CYR.search(tail)
         if is_timestamp(tail, rules) and any(
             year for _s, year, _m, _d in find_dates(tail, rules, latin=latin)
-        ):
-            return k
+        ):  # (with the weekday before it: "… Online - Thursday, September 20th, 2018 at
+            # 2:07 PM")
+            day = words[-k - 1].strip(",.").casefold() if k + 1 < len(words) - 3 else ""
+            return k + 1 if day in rules.weekdays else k
     return 0
 
 

@@ -434,9 +434,17 @@ def _stamp_bits(line: str, rules: CleanRules) -> bool:
             or (stamps and _counter_or_button(bit, rules))  # "| 496 views | 0 0 comments |
             # 95 95 recommendations | email to a friend | print"
             or _record_field(bit, rules)  # "Автор: …, Пресс-служба …", "В рубриках: …"
+            or (stamps and ":" not in bit and _tags_bit(bit, rules))
+            # ("Thursday 27 June 2024 | Written by CI News Staff | Published in Editor's Pick,
+            # Local, National": the post's categories; a field with its colon is a record's)
         ):
             return False
     return stamps >= 1
+
+
+def _tags_bit(bit: str, rules: CleanRules) -> bool:
+    """A post's categories the packs know ("Published in Editor's Pick, Local")."""
+    return any(cls == "tags" and rx.match(bit) for cls, rx in rules.debris)
 
 
 def _counter_or_button(bit: str, rules: CleanRules) -> bool:

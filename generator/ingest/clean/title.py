@@ -40,7 +40,7 @@ from generator.ingest.clean.text import (
 )
 from generator.ingest.clean.timestamps import SITE_TOKEN, is_timestamp
 from generator.ingest.clean.unglue import GLUED_SENTENCE, share_label
-from generator.sources import site_host, squash
+from generator.sources import host_label, site_host, squash
 
 SHARE_MARKUP_LINES = 5  # first lines where a share button's markup may give the headline
 GLUED_SLUG_SHARE = 0.5  # ... and a headline glued to the lead says the slug's words this much
@@ -321,9 +321,11 @@ _GLUED_LABEL = re.compile(rf"[{CYR_LOWER}%»)”](?=[{CYR_UPPER}][{CYR_LOWER}]{{
 
 # an age mark after the headline, after a bar or in brackets ("… | 16+", "… (18+)")
 _AGE_MARK_AFTER = re.compile(r"(?<=\S)\s*(?:\|\s*\d{1,2}\+|\(\d{1,2}\+\)|\[\d{1,2}\+\])$")
-# a wire's version slug before the headline ("UPDATE 2-…", "RPT-…", "CORRECTED-…")
+# a wire's version slug before the headline ("UPDATE 2-…", "RPT-…", "CORRECTED-…"), or its
+# place-and-subject slug ("DOMINICA-CRIME-Police say …", the Caribbean Media Corporation's)
 _WIRE_SLUG = re.compile(
-    r"^(?:(?:UPDATE|REFILE|RPT|CORRECTED|EXCLUSIVE)(?:\s?\d{1,2})?-)+(?=[A-Z\d])"
+    r"^(?:(?:(?:UPDATE|REFILE|RPT|CORRECTED|EXCLUSIVE)(?:\s?\d{1,2})?-)+(?=[A-Z\d])"
+    r"|[A-Z]{3,}(?:-[A-Z]{3,}){1,3}-(?=[A-Z][a-z]+\s))"
 )
 # hashtags after the headline ("… на Кавказе #Россия #Новости #Сегодня")
 _HASHTAGS_AFTER = re.compile(rf"(?<=\S)(?:\s+{HASHTAG})+$")
@@ -425,8 +427,12 @@ KICKER_HEADLINE_WORDS = 5  # the headline after such a kicker: this long at leas
 def _section_kicker(kicker: str, rules: CleanRules) -> bool:
     """Does a kicker before a colon end in a section's word ("CAMPUS NEWS:"), so it is the
     site's label, not the headline's own opening ("ИТОГИ НЕДЕЛИ: …")?"""
-    words = re.findall(r"[^\W\d_]+", kicker)
-    return bool(words) and comparison_key(words[-1]) in rules.section_keys
+    words = re.findall(r"[^\W\d_]+", kicker)  # (not an urgency flag: "BREAKING NEWS: …")
+    return (
+        bool(words)
+        and comparison_key(words[-1]) in rules.section_keys
+        and comparison_key(words[0]) not in rules.flash_keys
+    )
 
 
 # a video page's label before the headline ("Transcript for 'Coward' suspect arrested …",
@@ -500,14 +506,24 @@ def strip_own_name(title: str, lines: list[str]) -> str:
 
 
 SITE_KEY_CHARS = 5  # a site's name that its address spells: this many letters at least
+SITE_NAME_WORDS = 4  # ... glued on after a headline: this many words at most
 
 
 def strip_site_name(title: str, url: str | None) -> str:
     """A headline without the site's name before or after a bar or dash, when the page's
     address spells that name ("Journal De Bruxelles - Uncertainty for …" at
-    journaldebruxelles.be; "… from Jan-May 2022 | Sinhala News" at thesinhalanews.lk)."""
+    journaldebruxelles.be; "… from Jan-May 2022 | Sinhala News" at thesinhalanews.lk), or
+    that the address spells whole, glued on after the headline's last small letter ("…
+    Linton, FrancisDominica News Online" at dominicanewsonline.com)."""
     host = site_host(url)
     parts = _SITE_SEP.split(title)
+    if host and len(parts) == 1:  # glued on, no space ("… Linton, FrancisDominica News
+        words = title.split()  # Online")
+        for glue in CAMEL.finditer(title):
+            name = title[glue.start() :]
+            if word_count(name) <= SITE_NAME_WORDS and squash(name) == squash(host_label(host)):
+                head = title[: glue.start()]
+                return head if word_count(head) >= 3 and len(words) > 3 else title
     if not host or len(parts) != 2:
         return title
     site = squash(host)

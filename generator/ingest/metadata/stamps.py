@@ -107,11 +107,39 @@ def _stamp_items(
                 items.append((where, found, nearest is False))
             elif found and revised:
                 revisions.append(found)
+                if _first_published_earlier(line, labels):  # "Updated February 4 2017 -
+                    items.append((where, found, True))  # 2:08am, first published 12:15am"
     if revisions:  # a day after the first revision is no publication: a box of the day
         # ("September 24th, 2016" over "Updated: 10:12 am, May 07, 2015"), unless its own
         # label says it is ("Published: 13/12/2017 08:55 - Updated: 12/12/2017 12:00")
         items = [item for item in items if item[2] or item[1] <= min(revisions)]
     return [(where, day) for where, day, _published in items]
+
+
+# a clock time ("2:08am", "12:15 p.m.", "14:05"), to tell the hours of one day apart
+_CLOCK = re.compile(r"(?<!\d)(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)\s*(?:(?P<ap>[ap])\.?m\.?)?(?!\w)")
+
+
+def _minutes(clock: re.Match[str]) -> int:
+    """Minutes since midnight of a clock time ("12:15am" is 15)."""
+    hours = int(clock["h"])
+    if clock["ap"]:
+        hours = hours % 12 + (12 if clock["ap"] == "p" else 0)
+    return hours * 60 + int(clock["m"])
+
+
+def _first_published_earlier(line: str, labels: list[tuple[int, bool]]) -> bool:
+    """Does an update's stamp end with its first publication's clock time alone, earlier
+    than the update's ("Updated February 4 2017 - 2:08am, first published 12:15am",
+    Australian Community Media's), so that the page was published on the update's day?"""
+    if not labels or labels[0][1] is not True or labels[-1][1] is not False:
+        return False
+    update, published = _CLOCK.search(line), labels[-1][0]
+    rest = re.sub(r"^[^\W\d_]+\s*:?\s*", "", line[published:].casefold())
+    first = _CLOCK.fullmatch(rest.strip(" ."))
+    return bool(
+        update and first and update.start() < published and _minutes(first) <= _minutes(update)
+    )
 
 
 # the first day of a span of days before a stamp's full date ("13.04—" of "13.04—19.04.2013")
