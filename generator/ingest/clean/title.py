@@ -517,8 +517,8 @@ def strip_site_name(title: str, url: str | None) -> str:
     Linton, FrancisDominica News Online" at dominicanewsonline.com)."""
     host = site_host(url)
     parts = _SITE_SEP.split(title)
-    if host and len(parts) == 1:  # glued on, no space ("… Linton, FrancisDominica News
-        words = title.split()  # Online")
+    if host and len(parts) == 1:  # glued on, no space ("… FrancisDominica News Online")
+        words = title.split()
         for glue in CAMEL.finditer(title):
             name = title[glue.start() :]
             if word_count(name) <= SITE_NAME_WORDS and squash(name) == squash(host_label(host)):
