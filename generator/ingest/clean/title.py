@@ -518,12 +518,11 @@ def strip_site_name(title: str, url: str | None) -> str:
     host = site_host(url)
     parts = _SITE_SEP.split(title)
     if host and len(parts) == 1:  # glued on, no space ("… FrancisDominica News Online")
-        words = title.split()
+        key = squash(host_label(host))
         for glue in CAMEL.finditer(title):
-            name = title[glue.start() :]
-            if word_count(name) <= SITE_NAME_WORDS and squash(name) == squash(host_label(host)):
-                head = title[: glue.start()]
-                return head if word_count(head) >= 3 and len(words) > 3 else title
+            name, head = title[glue.start() :], title[: glue.start()]
+            if word_count(name) <= SITE_NAME_WORDS and squash(name) == key:
+                return head if word_count(head) >= 3 and len(title.split()) > 3 else title
     if not host or len(parts) != 2:
         return title
     site = squash(host)
