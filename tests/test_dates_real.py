@@ -2013,6 +2013,101 @@ def test_a_urls_month_by_its_english_name(url, date):
 
 
 @pytest.mark.parametrize(
+    ("url", "date"),
+    [  # RTÉ (dev159), People's Daily (dev12)
+        ("https://www.rte.ie/news/business/2022/0825/1318728-yara-makes", dt.date(2022, 8, 25)),
+        ("http://en.people.cn/n3/2022/0106/c90000-9941752.html", dt.date(2022, 1, 6)),
+        # a magazine's issue: April 2013 (dev158, sea-technology), no day
+        ("http://www.sea-technology.com/features/2013/0413/3_gulf_of_Mexico.php", None),
+        ("https://example.com/2022/1340/a-story", None),
+    ],
+)
+def test_a_urls_month_and_day_as_one_folder_after_its_year(url, date):
+    assert url_date(url) == date
+
+
+def test_a_newsml_items_name_in_the_address_gives_no_date(ctx):
+    """dpa's English service (dev160): "…/en/221217/urn:newsml:dpa.com:20090101:221217-99-
+    935540": 20090101 is the day dpa registered its names, not the report's; the stamp
+    "17.12.2022, 16:02" under the headline dates the page."""
+    url = "https://news-72f9bc9.dpa-prototype.de/en/221217/urn:newsml:dpa.com:20090101:221217-99-935540"
+    assert url_date(url) is None
+    name = "dev160/en_dpa_scholz-opens-floating-terminal-for-liquefied-natural-gas.txt"
+    assert text_date(ctx, name, url=url) == dt.date(2022, 12, 17)
+
+
+def test_a_stamp_on_another_weekday_than_the_leads_yesterday_in_brackets(ctx):
+    """thaipbsworld (dev160): "11 July 2024" (a Thursday) over a lead whose ERC "said in its
+    Facebook post yesterday (Monday)": the re-post's day, not the report's (a 2022 tariff
+    round); no date. The same page with "yesterday (Wednesday)" keeps its stamp."""
+    name = (
+        "dev160/"
+        "en_thaipbsworld_households-businesses-to-pay-more-for-electricity-ft-rate-raised.txt"
+    )
+    assert text_date(ctx, name) is None
+    fitting = page(name).replace("yesterday (Monday)", "yesterday (Wednesday)", 1)
+    raw = RawInput(data=fitting.encode("utf-8"), origin=name)
+    assert ingest_bytes(raw, ctx).date == dt.date(2024, 7, 11)
+
+
+def test_the_leads_own_date_unlike_the_stamps_gives_no_date(ctx):
+    """homin.ca (dev133): the lead opens "January 28, 2016. …" under the stamps "20.05.2024"
+    (a box of the day) and "15.02.2016"; apfanews (dev132): "February 28, 2009: The fuel
+    prices …" under "Published on Feb 28 2010": the lead's date and the page's stamp
+    disagree, so no date rather than a wrong one."""
+    assert (
+        text_date(
+            ctx, "dev133/en_homin_russias-failed-attempt-to-spin-reset-of-relations-with-canada.txt"
+        )
+        is None
+    )
+    assert text_date(ctx, "dev132/en_apfanews_fuel-prices-increase.txt") is None
+
+
+def test_an_audio_players_rest_clock_is_no_stamp(ctx):
+    """ypradio (dev160), a public radio station's page: "0:00" / "0:00" / "0:00 0:00" (the
+    player) over the headline, then "Yellowstone Public Radio | By Kayla Desroches" /
+    "Published February 9, 2024 at 4:02 PM MST": the player is no stamp, so the byline and
+    the stamp under the headline are no teaser's."""
+    name = "dev160/en_ypradio_crews-tackle-fire-at-billings-refinery.txt"
+    assert text_date(ctx, name) == dt.date(2024, 2, 9)
+
+
+def test_a_stamp_after_its_sections_word_and_before_its_byline(ctx):
+    """mississauga.com (dev160), a Metroland paper: "News Mar 10, 2017 by Rachael Williams
+    Mississauga News" under the headline."""
+    name = "dev160/en_mississaugacom_meadowvale-islamic-centre-moves-ahead-with-city-bylaw.txt"
+    assert text_date(ctx, name) == dt.date(2017, 3, 10)
+
+
+def test_an_images_file_name_is_no_stamp(ctx):
+    """The Beagle (dev162): "Screenshot 2023-06-13 180949.png" atop the page, the alt text of
+    a picture: the day of the screenshot, not of the post."""
+    name = "dev162/en_beagleweekly_bega-council-now-considering-90-rates-increase.txt"
+    assert text_date(ctx, name) is None
+
+
+def test_a_weekday_is_no_datelines_place(ctx):
+    """dailytarheel (dev163): "Sunday, April 28, 2024 Newsletters Latest print issue" in the
+    header is the day of the visit, not a dateline of "Sunday" (the report is of September
+    2019): no date from the text."""
+    name = (
+        "dev163/en_dailytarheel_protesters-rallied-in-pittsboro-after-confederate-statue-"
+        "removal-decision.txt"
+    )
+    assert text_date(ctx, name) is None
+
+
+def test_a_full_date_and_a_colon_opening_the_lead(ctx):
+    """aviationfinance (dev159): "March 3rd 2022: It is estimated that of the 980 commercial
+    passenger jets …" under the headline: the page's own date opening its lead."""
+    name = (
+        "dev159/en_aviationfinance_implications-of-the-sanctions-on-russia-for-aircraft-leasing.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2022, 3, 3)
+
+
+@pytest.mark.parametrize(
     ("name", "date"),
     [
         (  # "30 08 2023, 12:18" under the text, over a photo's credit and a pager

@@ -6863,3 +6863,123 @@ def test_an_archives_strip_of_days_is_no_headline(ctx):
     name = "dev158/ru_newsvl_nadezhdinskiy-rayon-bez-sveta-posle-tayfuna-maysak.txt"
     art = _realset_article(ctx, name)
     assert LEAD_TITLE in art.inferred and art.title.startswith("После многочисленных обращений")
+
+
+def test_a_close_button_glued_before_the_headline_is_no_part_of_it(ctx):
+    """fox13now (dev159): " date 2018-04-23 × Average gas prices in Utah reach $3.00 for
+    first time since 2015": a box's close button between the crawl marker and the headline."""
+    name = "dev159/en_fox13now_average-gas-prices-in-utah-reach-3-for-first-time-since-2015.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "Average gas prices in Utah reach $3.00 for first time since 2015"
+    assert art.date == dt.date(2018, 4, 23)
+
+
+def test_a_date_glued_after_a_bar_is_no_part_of_the_headline(ctx):
+    """nation.sc (dev160): "Sunday’s power failure caused by burning pole |30 August 2016"."""
+    art = _realset_article(
+        ctx, "dev160/en_seychellesnation_sundays-power-failure-caused-by-burning-pole.txt"
+    )
+    assert art.title == "Sunday’s power failure caused by burning pole"
+
+
+def test_a_pager_a_tools_heading_and_a_language_link_are_no_headline(ctx):
+    """norj.ca (dev160): an e-paper's "Page 1" … "Page 16"; thetimes-tribune (dev160):
+    "Article Tools"; elnacional.cat (dev160): "Read in Catalan" over the lead."""
+    for name in (
+        "dev160/en_norj_hay-river-council-holds-off-on-power-distributor.txt",
+        "dev160/en_timestribune_ags-office-can-continue-with-suit-against-natural-gas-companies.txt",
+        "dev160/en_elnacional_gridlock-in-barcelona-catalan-farmers-protest-wednesday.txt",
+    ):
+        art = _realset_article(ctx, name)
+        assert LEAD_TITLE in art.inferred, name
+        assert art.title not in ("Page 1", "Article Tools", "Read in Catalan"), name
+
+
+def test_a_geo_blocks_box_over_the_page_is_no_headline(ctx):
+    """Reach's papers (dev161: Nottingham Post, Plymouth Herald, The Sentinel): "Oops." /
+    "Our website is temporarily unavailable in your location." / "We are working hard to get
+    it back online." / "PRIVACY" over the page's own headline."""
+    art = _realset_article(
+        ctx, "dev161/en_nottinghampost_nottinghamshire-4-council-tax-rise-voted-through.txt"
+    )
+    assert art.title == (
+        "Nottinghamshire 4% council tax rise voted through despite argument over £15m new"
+        " council offices"
+    )
+    name = (
+        "dev161/en_plymouthherald_power-cuts-when-the-power-will-come-back-on-for-10000-homes.txt"
+    )
+    art = _realset_article(ctx, name)
+    assert art.title == "Power cuts: This is when the power will come back on for 10,000 homes"
+
+
+def test_bylines_with_initials_places_and_a_contributors_credit_are_no_headline(ctx):
+    """manoreporters (dev161): "By Mohamed M. Sesay in Makeni & Kemo Cham in Freetown" over the
+    lead; linncountyleader (dev161): "By …" / "For the Linn County Leader" over the lead."""
+    name = "dev161/en_manoreporters_sierra-leone-new-pump-prices-transport-fares.txt"
+    art = _realset_article(ctx, name)
+    assert LEAD_TITLE in art.inferred and not art.title.startswith("By ")
+    name = "dev161/en_linncountyleader_commission-meeting-minutes-sept-7.txt"
+    art = _realset_article(ctx, name)
+    assert LEAD_TITLE in art.inferred and "Linn County Leader" not in art.title
+
+
+def test_a_caption_ending_in_a_dashed_credit_is_no_headline(ctx):
+    """fakenhamtimes (dev161): the headline, then "fuel shortage 3" and "John (left) and Andrew
+    Collins, whose filling station pumps have run dry - Credit: Chris Bishop"."""
+    name = (
+        "dev161/en_fakenhamtimes_forecourts-on-the-front-line-as-fuel-shortages-bite-in-norfolk.txt"
+    )
+    art = _realset_article(ctx, name)
+    assert art.title == "Forecourts on the front line as fuel shortages bite in Norfolk"
+
+
+def test_a_papers_contact_line_and_skip_link_are_no_headline(ctx):
+    """peninsula.news (dev162): "Phone 4342 5333     Fax 4339 2307     Email us." / "Skip
+    Navigation Links." / the issue's line / menus over the headline."""
+    name = "dev162/en_peninsulanews_petrol-prices-skyrocket-to-13-cents-more-than-gosford.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "Petrol prices skyrocket to 13 cents more than Gosford"
+
+
+def test_an_outlets_postal_address_is_no_headline(ctx):
+    """otv.ua (dev162): "Дніпро, вул. Європейська 15, оф. 303" / the phone over the
+    headline and its question."""
+    art = _realset_article(ctx, "dev162/uk_otv_sviato-kozhnoho-myslyvtsia.txt")
+    assert "вул." not in art.title and LEAD_TITLE not in art.inferred
+
+
+def test_a_municipalitys_coat_of_arms_is_no_headline(ctx):
+    """gazeta-star.ru (dev161): "18+" / "Герб Невьянского городского округа" (the coat of
+    arms' alt text) over "Самых первых будет 46" twice and its stamp."""
+    art = _realset_article(ctx, "dev161/ru_gazetastar_samykh-pervykh-budet-46.txt")
+    assert art.title == "Самых первых будет 46"
+
+
+def test_a_trade_sites_promo_links_newsletter_box_and_captcha_notice_are_no_headline(ctx):
+    """progressiverailroading (dev162): "Media Kit » Try RailPrime™ Today! »" / the site's
+    name / "Newsletter Sign Up" / "Stay updated on news, articles and information for the rail
+    industry" / "This site is protected by reCAPTCHA …" / "View Current Digital Issue »" /
+    rubrics over the headline."""
+    name = (
+        "dev162/en_progressiverailroading_rail-industry-should-do-more-to-safely-move-crude-oil-"
+        "ethanol.txt"
+    )
+    art = _realset_article(ctx, name)
+    assert art.title == "Report: Rail industry should do more to safely move crude oil, ethanol"
+
+
+def test_a_push_prompt_a_wrapped_paywall_offer_and_a_screen_grabs_caption(ctx):
+    """journalpioneer (dev163), a SaltWire paper: "Web Notifications" / "SaltWire.com would
+    like to send you notifications …" / "Activate notifications?" / "Register today and
+    start" / "enjoying 30 days of unlimited content." / "Get started! Register now" over the
+    headline, and its picture's caption "… due to the weather. - Screen grab" under it."""
+    name = (
+        "dev163/en_journalpioneer_still-nearly-25000-maritime-electric-customers-without-power.txt"
+    )
+    url = "https://www.journalpioneer.com/news/local/update-more-than-5000-maritime-electric"
+    for u in (None, url):
+        art = _realset_article(ctx, name, u)
+        assert art.title == (
+            "UPDATE: Still nearly 25,000 Maritime Electric customers without power across P.E.I."
+        ), u

@@ -899,6 +899,17 @@ def test_taiwans_cpc_is_not_the_caspian_pipeline(real, taxonomy):
     assert "energy_transit" not in by_topic(text, taxonomy)
 
 
+def test_sri_lankas_cpc_is_not_the_caspian_pipeline(real, taxonomy):
+    """The Island and Lanka-e-News (dev159): "CPC" is the Ceylon Petroleum Corporation,
+    buying crude (Russian Siberian Light among it) for its refinery, with oil and energy
+    named often: no Caspian pipeline, no Kazakhstan."""
+    for name in (
+        "dev159/en_island_vijitha-herath-makes-another-allegation-but-kanchana-stands-his-ground",
+        "dev159/en_lankaenews_calls-grow-for-criminal-investigation-into-former-energy-minister",
+    ):
+        assert "energy_transit" not in by_topic(real(name), taxonomy), name
+
+
 def test_an_uprising_in_kazakhstan_in_january_2022_is_the_unrest(real, taxonomy):
     # Kalkine Media (dev116): crude oil up "on escalating unrest in OPEC+ oil producer
     # Kazakhstan" as "Russia sent in paratroopers to put down a countrywide uprising":

@@ -55,6 +55,9 @@ def dateline_agency_ok(m: re.Match[str], rules: CleanRules) -> bool:
     rest = m.string[m.end() :]
     if re.search(r"[^\W\d_]{2}", rest) and rest.isupper():
         return False  # a headline in capitals ("ӘКІМНІҢ ТҰРҒЫНДАРМЕН КЕЗДЕСУІ – АЛДАҒЫ …")
+    if (g.get("place") or "").strip().casefold() in rules.weekdays:
+        return False  # a weekday is no place: a bar of the day ("Sunday, April 28, 2024
+        # Newsletters Latest print issue", the day of the visit)
     if g.get("own") is not None:  # place, full date, dash, a sentence: no agency to check
         return True
     if g.get("a6"):  # no dash after the brackets: only a known agency under a place in

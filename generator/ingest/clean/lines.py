@@ -587,7 +587,7 @@ def byline(line: str, rules: CleanRules) -> list[tuple[str, str]] | None:
 
 
 _ROLE_AFTER = re.compile(r"(?<=\w)\s+\([^()]{2,60}\)$")  # a role in brackets after a name
-_NAME_LIST = re.compile(r",\s+|\s+(?:and|и|і|та|және)\s+")
+_NAME_LIST = re.compile(r",\s+|\s+(?:and|&|и|і|та|және)\s+")
 
 
 def _looks_like_name(value: str) -> bool:

@@ -116,6 +116,11 @@ _CRAWL_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}(?:-\d{1,2})?)(?=\s|$)[ \t
 
 # An image's empty "alt" attribute name glued to the paragraph after it ("altНа площади …")
 _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
+# A bar glued to the full date after a headline ("Sunday's power failure caused by burning
+# pole |30 August 2016"): spaced as a bar between the two
+_BAR_BEFORE_DATE = re.compile(r"(?<=[^\s|])\s*\|(?=\d{1,2}\s+[^\W\d_]+\.?,?\s+\d{4}$)")
+# A box's close button glued before the line after it ("× Average gas prices in Utah …")
+_CLOSE_BUTTON = re.compile(r"^[×✕✖]\s+(?=\w)")
 
 # The headline said again under its rubric's word, glued on
 RUBRIC_MAX_CHARS = 20  # a rubric's one word glued before the headline said again
@@ -257,6 +262,7 @@ def clean_text(
         )
         for line in lines
     ]
+    lines = [_BAR_BEFORE_DATE.sub(" | ", line, count=1) for line in lines]  # "…pole |30 Aug…"
     lines = join_badge_date(lines, rules)  # "09" / "сен 2023"
     lines = join_dateline_dash(lines)  # "Bangkok –" / "Russian President …"
     lines = [part for line in lines for part in unglue_card(line)]
@@ -293,6 +299,7 @@ def clean_text(
             line = _CYRILLIC_MONTH_ORDINAL.sub("", line)  # "Опубликовано Сентябрь 29th,
             # 2022" (not the theme's box of the day, "Вс. Ноя 24th, 2024": left unread)
         line = _TRAILING_BAR.sub("", line, count=1)  # "Президент поздравляет долгожителей |"
+        line = _CLOSE_BUTTON.sub("", line, count=1)  # "× Average gas prices …"
         line = lines[i] = _ALT_LABEL.sub("", line, count=1)  # "altНа площади …"
         label, colon, rest = line.partition(":")
         if colon and word_count(label) <= 2 and word_count(rest) >= 5 and share_label(label, rules):
@@ -613,9 +620,10 @@ WORDED_STAMP_PARAGRAPHS = 3  # a date in words as a sentence of its own opens on
 WORDED_STAMP_TEXT_WORDS = 10  # ... with at least this many words of text after it
 # what ends a full date written as a sentence of its own: maybe a word of the stamp (the
 # packs' ``relative_days``: "года", "г", "року", "жылы"), a full stop, the text
-# (or a dateline's dash with no place before the date: "Dec 26, 2024 - Kosovo is facing …")
+# (or a dateline's dash with no place before the date: "Dec 26, 2024 - Kosovo is facing …",
+# or a colon: "March 3rd 2022: It is estimated …")
 _DATE_SENTENCE_END = re.compile(
-    rf"(?:\s+(?P<word>[^\W\d_]{{1,6}}))?(?:\.\s+|\s+[-–—]\s+)(?=[{CYR_UPPER}A-Z«\"])"
+    rf"(?:\s+(?P<word>[^\W\d_]{{1,6}}))?(?:\.\s+|\s+[-–—]\s+|:\s+)(?=[{CYR_UPPER}A-Z«\"])"
 )
 
 

@@ -272,8 +272,10 @@ def _authors(text: str, rules: CleanRules) -> Iterator[str]:
 def _signed_after(line: str, first: int, last: int, rules: CleanRules) -> bool:
     """A full date, maybe after its weekday, then its author's byline and nothing else:
     "Friday, September 20, 2019 by Andrew Weber, KUT" (maybe the outlet after a comma; the
-    author's name in capitals: not "… by the city council")."""
-    if not all(_relative_word(w, rules) for w in comparison_key(line[:first]).split()):
+    author's name in capitals: not "… by the city council"), maybe after its section's one
+    word ("News Mar 10, 2017 by Rachael Williams Mississauga News", Metroland's papers)."""
+    opening = [w for w in comparison_key(line[:first]).split() if not _relative_word(w, rules)]
+    if opening and (len(opening) > 1 or opening[0] not in rules.navigation | rules.section_keys):
         return False
     after = line[last:].strip(" ,|·•–—-")
     return any(author[:1].isupper() for author in _authors(after, rules))

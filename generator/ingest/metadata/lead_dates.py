@@ -9,6 +9,7 @@ import re
 
 from generator.ingest.clean import Cleaned, CleanRules, find_dates
 from generator.ingest.clean.dates import weekday_before
+from generator.ingest.clean.text import comparison_key
 from generator.ingest.metadata.dates import safe_date
 
 CONTEXT_PARAGRAPHS = 5  # paragraphs whose dates give a year to a dateline without one
@@ -130,8 +131,11 @@ def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = 
     2025; "Чемпионат стартует 4-5 марта" under one of 29 January). Nor a stamp more than
     three weeks after the day the lead opens with ("У другій половині дня 17 червня …
     відбувся 2-й Саміт" under "22.07.2025 00:32:22"): news is told within days. Nor a
-    stamp years off the anniversary the opening names (``_years_after_fit``)."""
-    if not _years_after_fit(date, cleaned, rules, latin):
+    stamp years off the anniversary the opening names (``_years_after_fit``), nor one on
+    another weekday than the opening's "yesterday (Monday)" implies (``_named_days_fit``)."""
+    if not _years_after_fit(date, cleaned, rules, latin) or not _named_days_fit(
+        date, cleaned, rules
+    ):
         return False
     first = cleaned.body.split("\n\n", 1)[0] if cleaned.body else ""
     started = None  # where the last date put ahead by its start word begins
@@ -175,6 +179,33 @@ def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = 
 
 
 WEEKDAY_PARAGRAPHS = 3  # the opening whose "on Sunday June 2" must fit the stamp's year
+NAMED_DAY_SLACK = 1  # a report may be posted this many days after the day it was written
+# "yesterday (Monday)", "today (Tuesday)": the writer's day and its weekday in brackets
+_NAMED_DAY = re.compile(r"\b(?P<word>[^\W\d_]+)\s+\((?P<day>[^\W\d_]+)\)")
+
+
+def _named_days_fit(date: dt.date, cleaned: Cleaned, rules: CleanRules) -> bool:
+    """Does ``date`` fall on the day (or the day after) that the opening's "yesterday
+    (Monday)" or "today (Tuesday)" makes the writer's? A stamp of Thursday 11 July 2024
+    over "said in its Facebook post yesterday (Monday)" is a re-post's, not the report's
+    (Thai PBS World: a tariff round of 2022)."""
+    if not cleaned.body or not rules.weekdays:
+        return True
+    opening = "\n\n".join(cleaned.body.split("\n\n")[:WEEKDAY_PARAGRAPHS])
+    for m in _NAMED_DAY.finditer(opening):
+        word, weekday = m["word"].casefold(), rules.weekdays.get(m["day"].casefold())
+        if weekday is None:
+            continue
+        if word in rules.today_words:
+            written = weekday
+        elif comparison_key(word) in rules.yesterday_words:
+            written = (weekday + 1) % 7
+        else:
+            continue
+        lag = (date.weekday() - written) % 7
+        if lag > NAMED_DAY_SLACK:
+            return False
+    return True
 
 
 def weekdays_fit(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = False) -> bool:

@@ -234,6 +234,11 @@ def _branch_date(
     dl = cleaned.dateline
     if dl is not None and dl.year and dl.month and dl.day:
         full = safe_date(dl.year, dl.month, dl.day)
+        if full and not dl.place and not dl.agency:  # the lead's own date ("February 28,
+            stamped = stamp_date(cleaned, rules, latin)[0]  # 2009: The fuel prices …")
+            if stamped is not None and stamped != full:  # under "Published on Feb 28 2010"
+                warnings.append(f"the lead's date {full} is not the stamp's; left unknown")
+                return None, None, warnings
         if full:
             return full, "dateline", warnings
     if page_date is not None:

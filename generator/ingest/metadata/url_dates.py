@@ -35,6 +35,15 @@ _URL_MONTH_NAME = re.compile(
     re.IGNORECASE,
 )
 
+# the month and day as one folder after the year's ("/news/business/2022/0825/1318728-…",
+# "/n3/2022/0106/c90000-….html"); not when the day says the year's last two figures again:
+# "/features/2013/0413/" is a magazine's April 2013 issue
+_URL_MONTH_DAY = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]\d)(?P<d>[0-3]\d)/")
+
+# a NewsML item's name as a folder: its date is the provider's registration of the name
+# ("/en/221217/urn:newsml:dpa.com:20090101:221217-99-935540": dpa's since 2009), not the day
+_NEWSML_URN = re.compile(r"/urn:newsml:[^/]*", re.IGNORECASE)
+
 _HOST_SEGMENT = re.compile(
     r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,6}|xn--[a-z0-9-]+)", re.IGNORECASE
 )
@@ -56,7 +65,7 @@ def _original_path(path: str) -> str:
 def url_date(url: str | None) -> dt.date | None:
     """The date a page's URL path states: ``/2022/01/06/``, ``/2022-01-06``, ``/09/01/2022/``,
     ``/20220110/``, a ``20220107113851`` time stamp, ``-07-01-2022.html``, ``-29112025-``,
-    ``/2017/aug/23/``;
+    ``/2017/aug/23/``, ``/2022/0825/``;
     ``None`` when it states none, or two different days (a CMS's category alias and its
     article's: ``/index.php/2010-12-09-05-48-09/297-2011-04-06-04-45-43``), or only a
     section's alias that is its creation time (``/kz/2019-02-15-12-27-42/158-…``: see
@@ -88,6 +97,7 @@ def url_date_reading(url: str | None) -> tuple[dt.date, dt.date | None] | None:
         path = _original_path(urlsplit(url).path)
     except ValueError:
         return None
+    path = _NEWSML_URN.sub("/", path)
     days = {m.group(0) for m in _URL_DATES[0].finditer(path)}
     if len({safe_date(*map(int, re.split(r"[/-]", day))) for day in days} - {None}) > 1:
         return None
@@ -104,6 +114,10 @@ def url_date_reading(url: str | None) -> tuple[dt.date, dt.date | None] | None:
     if m:
         month = _MONTHS.index(m.group("m").lower()) + 1
         found = safe_date(int(m.group("y")), month, int(m.group("d")))
+        return (found, None) if found else None
+    m = _URL_MONTH_DAY.search(path)
+    if m and m.group("d") != m.group("y")[2:]:
+        found = safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         return (found, None) if found else None
     return None
 
