@@ -256,13 +256,16 @@ def clean_text(
             break
 
     slug = slug_words(url)
-    lines = [  # "2011 06 26  Работа …", "16 Січня, 202216 Січня, 2022": read before ungluing
-        _GLUED_YEAR_DAY.sub(
-            " ", _SPACED_YEAR_FIRST.sub(r"\g<day>.\g<month>.\g<year>", line, count=1)
+    lines = [  # "2011 06 26  Работа …", "16 Січня, 202216 Січня, 2022", "…pole |30 August
+        _BAR_BEFORE_DATE.sub(  # 2016": read before ungluing
+            " | ",
+            _GLUED_YEAR_DAY.sub(
+                " ", _SPACED_YEAR_FIRST.sub(r"\g<day>.\g<month>.\g<year>", line, count=1)
+            ),
+            count=1,
         )
         for line in lines
     ]
-    lines = [_BAR_BEFORE_DATE.sub(" | ", line, count=1) for line in lines]  # "…pole |30 Aug…"
     lines = join_badge_date(lines, rules)  # "09" / "сен 2023"
     lines = join_dateline_dash(lines)  # "Bangkok –" / "Russian President …"
     lines = [part for line in lines for part in unglue_card(line)]

@@ -179,6 +179,13 @@ def fits_lead(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool = 
 
 
 WEEKDAY_PARAGRAPHS = 3  # the opening whose "on Sunday June 2" must fit the stamp's year
+
+
+def _opening(cleaned: Cleaned) -> str:
+    """The text's first ``WEEKDAY_PARAGRAPHS`` paragraphs, where a report names its days."""
+    return "\n\n".join(cleaned.body.split("\n\n")[:WEEKDAY_PARAGRAPHS])
+
+
 NAMED_DAY_SLACK = 1  # a report may be posted this many days after the day it was written
 # "yesterday (Monday)", "today (Tuesday)": the writer's day and its weekday in brackets
 _NAMED_DAY = re.compile(r"\b(?P<word>[^\W\d_]+)\s+\((?P<day>[^\W\d_]+)\)")
@@ -191,7 +198,7 @@ def _named_days_fit(date: dt.date, cleaned: Cleaned, rules: CleanRules) -> bool:
     (Thai PBS World: a tariff round of 2022)."""
     if not cleaned.body or not rules.weekdays:
         return True
-    opening = "\n\n".join(cleaned.body.split("\n\n")[:WEEKDAY_PARAGRAPHS])
+    opening = _opening(cleaned)
     for m in _NAMED_DAY.finditer(opening):
         word, weekday = m["word"].casefold(), rules.weekdays.get(m["day"].casefold())
         if weekday is None:
@@ -218,7 +225,7 @@ def weekdays_fit(date: dt.date, cleaned: Cleaned, rules: CleanRules, latin: bool
     stamp over its headline."""
     if rules.weekday is None or not cleaned.body:
         return True
-    opening = "\n\n".join(cleaned.body.split("\n\n")[:WEEKDAY_PARAGRAPHS])
+    opening = _opening(cleaned)
     for start, year, month, day in find_dates(opening, rules, latin):
         if year is not None:
             continue
