@@ -44,8 +44,20 @@ def page_key(url: str) -> str:
 
 
 def _bare_host(hostname: str | None) -> str:
-    """A host without its "www." and final dot, in small letters ("kp.ua." is kp.ua)."""
-    return (hostname or "").lower().rstrip(".").removeprefix("www.")
+    """A host without its "www." and final dot, in small letters ("kp.ua." is kp.ua), its
+    punycode labels in their letters ("xn--80aaajllyo6c2h.xn--p1ai" is
+    "газетамаяк.рф": one outlet however its URL spells it)."""
+    host = (hostname or "").lower().rstrip(".").removeprefix("www.")
+    return ".".join(_unpunycode(label) for label in host.split("."))
+
+
+def _unpunycode(label: str) -> str:
+    if not label.startswith("xn--"):
+        return label
+    try:
+        return label.encode("ascii").decode("idna")
+    except UnicodeError:  # (not valid punycode: kept as written)
+        return label
 
 
 def known(claims: Path, root: Path = REALSET) -> tuple[dict[str, str], dict[str, str]]:

@@ -3386,3 +3386,79 @@ def test_a_day_under_the_search_box_atop_the_page_is_the_visits(ctx):
         assert text_date(ctx, name) is None, name
     name = "dev125/en_leinsterexpress_farmers-in-portlaoise-march.txt"
     assert text_date(ctx, name) == dt.date(2021, 10, 8)
+
+
+def test_a_bar_glued_between_a_stamp_and_its_update(ctx):
+    """ky3 (dev164), a Gray Television station: "Published: Dec. 25, 2021 at 8:00 AM
+    CST|Updated: Dec. 25, 2021 at 12:07 PM CST", no space around the bar between the two
+    stamps: one stamp line, the day it was published."""
+    name = "dev164/en_ky3_2021-in-review-top-local-stories-springfield-ozarks.txt"
+    assert text_date(ctx, name) == dt.date(2021, 12, 25)
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [  # National World's layout: headline / a standfirst of 43 words / stamp / "Updated …"
+        (
+            "dev164/en_worksopguardian_anti-social-behaviour-at-the-trader-clock-threatens-"
+            "worksops-new-age.txt",
+            dt.date(2021, 5, 26),
+        ),
+        # Supermarket News: headline / a long standfirst / "SN Staff" / "July 3, 2006" /
+        # "14 Min Read"
+        ("dev164/en_supermarketnews_the-high-cost-of-retailing.txt", dt.date(2006, 7, 3)),
+    ],
+)
+def test_a_stamp_bar_under_a_long_standfirst(ctx, name, date):
+    assert text_date(ctx, name) == date
+
+
+def test_a_stamp_under_a_long_first_paragraph_without_its_bar_is_not_taken(ctx):
+    """The same National World page without its "Updated …" line: a stamp between a long
+    first paragraph and the next may be a live blog's, not the page's; no date."""
+    name = (
+        "dev164/en_worksopguardian_anti-social-behaviour-at-the-trader-clock-threatens-"
+        "worksops-new-age.txt"
+    )
+    text = page(name).replace("Updated Wednesday, 26th May 2021, 3:45 pm\n", "", 1)
+    assert "Updated" not in text
+    raw = RawInput(data=text.encode("utf-8"), origin=name)
+    assert ingest_bytes(raw, ctx).date is None
+
+
+def test_a_stamp_and_its_list_of_rubrics_after_a_bar(ctx):
+    """humbernews (dev165): "Mar 17, 2022 | Campus News, International News, News" under
+    the headline."""
+    name = (
+        "dev165/en_humbernews_ukrainian-students-in-gta-rally-support-for-international-"
+        "students.txt"
+    )
+    assert text_date(ctx, name) == dt.date(2022, 3, 17)
+
+
+def test_a_dotted_date_that_cannot_be_day_first(ctx):
+    """fln.org (dev165): "05.20.14 | Sarah Harnisch" under the headline: no month 20, so
+    20 May 2014. On a Cyrillic page a dotted month-first date is a site clock's ("| Архів
+    Газети Чернігівщина архів газети | 9:01 | 09.16.2024", che.cn.ua, dev103): no date."""
+    name = "dev165/en_fln_federal-court-to-announce-pa-gay-marriage-ruling.txt"
+    assert text_date(ctx, name) == dt.date(2014, 5, 20)
+    url = "https://che.cn.ua/index.php/different/events/item/4720-40-tysiach-hektariv-u-17-hromad"
+    assert text_date(ctx, "dev103/uk_checnua_40-tysiach-hektariv-u-17-hromad.txt", url=url) is None
+
+
+def test_a_papers_founding_day_under_its_label_is_no_stamp(ctx):
+    """zvplus.ru (dev168): the masthead "Общественно-" / "политическая" / "газета" / … /
+    "Издаётся" / "с 12 ИЮЛЯ 2013 ГОДА" over the text: the day the paper was founded, no
+    stamp; the text states no day (the URL's 2016-04-13 is the page's)."""
+    name = "dev168/ru_zvplus_zapolyarnaya-desyatka.txt"
+    assert text_date(ctx, name) is None
+    url = "http://zvplus.ru/новости/2016/04/13/заполярная-десятка"
+    assert text_date(ctx, name, url=url) == dt.date(2016, 4, 13)
+
+
+def test_a_stamp_with_the_meta_bars_ad_link_beats_an_ads_date_above(ctx):
+    """saltday.ru (dev169): "Зарклиник 29.04.25" (an ad's banner) over the breadcrumbs and
+    the headline, then "13 мая 2019, 09:00 Просмотров: 2295 Реклама на сайте" (the stamp,
+    its views and the link to the ad price list) under it: the stamp's day."""
+    name = "dev169/ru_saltday_chem-sol-ileczku-zapomnilas-minuvshaya-nedelya.txt"
+    assert text_date(ctx, name) == dt.date(2019, 5, 13)

@@ -175,3 +175,14 @@ def test_a_ukrainian_page_beside_its_german_original_is_ukrainian(detector):
         "the ministry of energy confirmed that the pipeline was working as before."
     )
     assert detector.detect(english) == "en"
+
+
+def test_a_code_dump_under_an_english_headline_is_no_romanised_text(detector):
+    """wbhm.org (dev168): an English headline over a WordPress image record dumped as PHP
+    ("[_wp_attachment_metadata] => Array ( [0] => a:5:{s:5:"width";i:768;…"): no English
+    function words, but no prose either; English, not Russian read back from Latin letters."""
+    name = "en_wbhm_gasoline-could-flow-again-this-week-along-leaking-shelby-county-pipeline.txt"
+    text = (Path(__file__).resolve().parent / "data" / "realset" / "dev168" / name).read_text(
+        encoding="utf-8"
+    )
+    assert detector.detect(text) == "en"

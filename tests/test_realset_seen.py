@@ -30,6 +30,15 @@ def test_an_outlets_domain_is_its_name_under_a_public_suffix():
     assert domain("kp.ua./x") == "kp.ua"
 
 
+def test_a_cyrillic_domain_is_one_outlet_in_letters_and_in_punycode():
+    """A collector found that "газетамаяк.рф" and its punycode spelling passed as two
+    outlets (dev166)."""
+    script = _script()
+    assert script.domain("https://xn--80aaajllyo6c2h.xn--p1ai/news/1") == "газетамаяк.рф"
+    assert script.domain("https://газетамаяк.рф/news/2") == "газетамаяк.рф"
+    assert script.page_key("http://xn--80aaajllyo6c2h.xn--p1ai/a/") == "газетамаяк.рф/a"
+
+
 def test_a_held_out_splits_files_are_never_named(tmp_path, capsys):
     """An outlet seen only in a blind split is SEEN without the split's file being named (a
     collector reading it would have looked where no one tuning may look)."""

@@ -6983,3 +6983,144 @@ def test_a_push_prompt_a_wrapped_paywall_offer_and_a_screen_grabs_caption(ctx):
         assert art.title == (
             "UPDATE: Still nearly 25,000 Maritime Electric customers without power across P.E.I."
         ), u
+
+
+def test_a_byline_and_stamp_glued_after_a_headline_on_a_one_line_page(ctx):
+    """thecourier.co.uk (dev165): the whole page on one line, "Dundee and Angus bin workers
+    announce week-long strike over pay By Poppy Watson and Jake Keith August 10 2022,
+    12.43pm Updated: …": the headline before the byline."""
+    name = "dev165/en_thecourier_dundee-angus-bin-workers-announce-week-long-strike.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "Dundee and Angus bin workers announce week-long strike over pay"
+
+
+def test_a_caption_ending_in_a_photo_credit_in_square_brackets(ctx):
+    """The Charlatan (dev165): "CUPE 4600 and its supporters held a solidarity rally on
+    Thursday, March 30, 2023. [Photo by Elissa Mendes/The Charlatan]" opens the page: a
+    caption, no headline (the title is made from the lead)."""
+    name = "dev165/en_charlatan_time-to-come-back-to-the-table-cupe-4600-strike-updates.txt"
+    art = _realset_article(ctx, name)
+    assert "Photo by" not in art.title and LEAD_TITLE in art.inferred
+
+
+def test_a_currency_boxs_table_header_is_no_headline(ctx):
+    """bold-vest.ru (dev164): "Валюта Дата знач. изм." over "USD 13.02 77.19 0.02" /
+    "EUR …" above the headline."""
+    art = _realset_article(ctx, "dev164/ru_boldvest_gulyay-yarmarka.txt")
+    assert art.title == "Гуляй, ярмарка!"
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [  # iwnsvg (dev166): ad slots over the lead
+        (
+            "dev166/en_iwnsvg_four-executive-members-ignore-teachers-unions-strike.txt",
+            "Advertisement 87",
+        ),
+        # mbjguam (dev166): "BY GIFF JOHNSON" / "Marshall Islands Correspondent" / the lead
+        (
+            "dev166/en_mbjguam_majuro-power-crisis-daily-rationing.txt",
+            "Marshall Islands Correspondent",
+        ),
+        # eveshamjournal (dev164): a comment's report form over the comments
+        (
+            "dev164/en_eveshamjournal_council-tax-rise-and-29m-of-cuts-revealed-in-council-budget.txt",
+            "Report this comment",
+        ),
+    ],
+)
+def test_an_ad_slot_a_reporters_place_and_a_report_form_are_no_headline(ctx, name, line):
+    art = _realset_article(ctx, name)
+    assert art.title != line and LEAD_TITLE in art.inferred
+
+
+def test_a_registration_wall_and_a_district_papers_title_bar_are_debris(ctx):
+    """firehouse.com (dev167): "To access the remainder of this piece of premium content,
+    you must be registered with Firehouse. Already have an account? Login" / "Register in
+    seconds by connecting with your preferred Social Network." / "Complete the registration
+    form."; pvestnik.by (dev167): "Полоцк. Полоцкий вестник. Новости Полоцка и Полоцкого
+    района", the site's title bar."""
+    en = _realset_page(
+        "dev167/en_firehouse_texas-pipeline-explosion-challenges-rural-responders.txt"
+    )
+    cleaned = clean_text(en, ctx.rules)
+    removed = {r.line for r in cleaned.removed if r.kind == "subscribe"}
+    assert {
+        "To access the remainder of this piece of premium content, you must be registered with Firehouse. Already have an account? Login",
+        "Register in seconds by connecting with your preferred Social Network.",
+        "Complete the registration form.",
+    } <= removed
+    art = _realset_article(
+        ctx, "dev167/ru_pvestnik_na-vitebshchine-zernovye-ubrany-na-44-procentah-ploshchadi.txt"
+    )
+    assert "вестник" not in art.title and LEAD_TITLE in art.inferred
+
+
+@pytest.mark.parametrize(
+    "name",
+    [  # wjtv (dev168): "Photo of a funnel/tornado taken behind Central Fire Station … Sunday
+        # night. Courtesy of Facebook: City of Pearl" opens the page
+        "dev168/en_wjtv_national-weather-service-confirms-12-tornadoes-hit-mississippi.txt",
+        # info83.ru (dev168): "Ненецкий АО Нарьян-Мар Info83.RU", the site's header
+        "dev168/ru_info83_ekspert-severo-zapada-ob-amderme-kray-otchayaniya-i-nadezhdy.txt",
+    ],
+)
+def test_a_caption_courtesy_of_and_a_sites_name_with_its_zone_are_no_headline(ctx, name):
+    art = _realset_article(ctx, name)
+    assert LEAD_TITLE in art.inferred
+
+
+def test_a_readers_counter_and_a_permalink_glued_after_the_headline(ctx):
+    """newsmiass.ru (dev169): "На сайте 483 читателя |" over the headline, which has the
+    page's address glued after it ("… ушёл под землю Постоянный адрес статьи:
+    http://newsmiass.ru/index.php?news=54639")."""
+    art = _realset_article(
+        ctx, "dev169/ru_newsmiass_v-yuzhnoj-chasti-miassa-musorovoz-ushel-pod-zemlyu.txt"
+    )
+    assert art.title == (
+        '"И земля разверзлась... и поглотила его..." В южной части Миасса мусоровоз в '
+        "буквальном смысле ушёл под землю"
+    )
+
+
+def test_a_byline_with_a_comma_before_and_and_a_video_credit_caption(ctx):
+    """armidaleexpress (dev169), an ACM paper: the headline / the reporters' initials "RG" /
+    "CB" / "By Rachel Gray, and Cady Biddle" / the stamp / share buttons / "Nurses and
+    midwives strike in Armidale. Video by Rachel Gray" (the video's caption)."""
+    name = "dev169/en_armidaleexpress_rural-hospitals-in-crisis-say-nurses-as-they-walk-off-the-job.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "Nurses, midwives go on strike over staffing ratios at Armidale, Moree"
+
+
+def test_a_themes_primary_menu_heading_is_no_headline(ctx):
+    """kdwn.com (dev169): "Primary Menu" opens the page, no headline under it."""
+    art = _realset_article(ctx, "dev169/en_kdwn_ccsd-board-of-trustees-meeting-ends-early.txt")
+    assert art.title != "Primary Menu" and LEAD_TITLE in art.inferred
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [  # Tula oblast's district papers (dev165): "Главное" / three other stories / the menu /
+        # "1. Главная" / "2. Общество" / "3. <headline>" / the headline / "• 23.01.2026 09:45"
+        # / the headline again
+        (
+            "dev165/ru_gazetaschekino_gazifikatsiya-v-regione-nabiraet-oboroty.txt",
+            "Газификация в регионе набирает обороты",
+        ),
+        (
+            "dev165/ru_gazetaefremov_v-efremove-blagoustroili-territoriyu-vozle-doma-povrezhdennogo-vzryvom.txt",
+            "По поручению Алексея Дюмина в Ефремове благоустроили территорию возле поврежденного взрывом дома",
+        ),
+    ],
+)
+def test_a_numbered_trail_under_a_list_of_other_stories(ctx, name, title):
+    assert _realset_article(ctx, name).title == title
+
+
+def test_a_feed_mirrors_chrome_is_no_headline(ctx):
+    """rssing.com's copy of a Northern Standard item (dev165): "Quantcast" / "Channel:
+    Northern Standard" / "Viewing all articles" / "Browse latest Browse all 4084" / the
+    headline."""
+    name = "dev165/en_northernstandard_gardai-and-revenue-officers-swoop-on-illegal-fuel-plant-at-blayney.txt"
+    art = _realset_article(ctx, name)
+    assert art.title == "GARDAI AND REVENUE OFFICERS SWOOP ON ILLEGAL FUEL PLANT AT BLAYNEY"

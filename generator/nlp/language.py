@@ -80,6 +80,9 @@ MIN_ENGLISH_SHARE = 0.06
 SENTENCE_WORDS = 6  # a line of text, not a menu item, for the romanised-text check
 ROMANISED_MIN_WORDS = 20  # ... which needs this many words
 MIN_LATIN_SHARE = 0.8
+# ... and prose: its letters this share of its characters at least (a romanised text is
+# 0.85 and more; a page's code dump, "[0] => a:5:{s:5:\"width\";i:768;…", far less)
+ROMANISED_MIN_LETTERS = 0.7
 # a line of items between spaced bars is a list (a ticker of other stories' headlines, in
 # any language: "Pelbagai acara … | Jangkauan Seni Budaya … | …" over an English page), no
 # sentence of the text
@@ -222,7 +225,7 @@ def _romanised(text: str) -> bool:
     """A Latin-script text that is not English: almost no English function words in its
     sentences (lines of ``SENTENCE_WORDS`` words or more and no list between bars, the first
     ``MAX_CHARS`` of them; a page's menu of English nouns over its text has none), or in its
-    start when it has no such lines."""
+    start when it has no such lines; prose, not a dump of code."""
     sentences = "\n".join(
         line
         for line in text.splitlines()
@@ -232,6 +235,8 @@ def _romanised(text: str) -> bool:
     letters = _LETTER.findall(text)
     if not letters or len(_LATIN.findall(text)) / len(letters) < MIN_LATIN_SHARE:
         return False
+    if len(letters) < ROMANISED_MIN_LETTERS * len("".join(text.split())):
+        return False  # (no prose: markup or code)
     words = _WORD.findall(text.lower())
     if len(words) < ROMANISED_MIN_WORDS:
         return False

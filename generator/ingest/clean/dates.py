@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from generator.ingest.clean.rules import CleanRules
+from generator.ingest.clean.text import CYR
 
 WEEKDAY_BEFORE_CHARS = 16  # a weekday's name right before a date: "Wednesday, 02/07/2018"
 CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d"  # a clock time with its colon ("13:53"), as a pattern
@@ -53,7 +54,8 @@ def numeric_date(
     page may write month first: see ``metadata.month_first_possible``) a slash or dash date
     that reads both ways ("01/06/2022", "09-12-2013") is unknown: a site template's
     ``m/d/Y`` or ``m-d-Y`` is as common as ``d/m/Y`` (not "8-07-2017", an unpadded day
-    before a padded month). Dots are always day first. A
+    before a padded month). Dots are day first, unless, with ``latin`` and on a line with no
+    Cyrillic, the second number can be no month ("05.20.14"). A
     ``weekday`` written before the date (0 Monday .. 6) picks the reading that falls on it
     ("Wed, 02/07/2018" is 7 February, a Wednesday; 2 July was a Monday).
     """
@@ -63,7 +65,9 @@ def numeric_date(
     if g.get("cyear"):
         return int(g["cyear"]), int(g["cmonth"]), int(g["cday"])
     if g.get("syear"):
-        return 2000 + int(g["syear"]), int(g["smonth"]), int(g["sday"])
+        sd, sm = int(g["sday"]), int(g["smonth"])
+        swap = latin and sm > 12 >= sd and not CYR.search(m.string)
+        return (2000 + int(g["syear"]), *((sd, sm) if swap else (sm, sd)))
     if g.get("tyear"):
         return 2000 + int(g["tyear"]), int(g["tmonth"]), int(g["tday"])
     if g.get("uyear"):
@@ -73,6 +77,9 @@ def numeric_date(
         on_day = [(y, a, b) for a, b in ((mo, d), (d, mo)) if _weekday(y, a, b) == weekday]
         if len(on_day) == 1:
             return on_day[0]
+    if latin and g["sep"] == "." and mo > 12 >= d and not CYR.search(m.string):
+        return y, d, mo  # dots that cannot be day first ("05.20.14", an American template;
+        # on a Cyrillic page, a site clock's: "| 9:01 | 09.16.2024")
     if g["sep"] in "/-":
         if mo > 12 >= d or (d <= 12 and US_CLOCK.match(m.string, m.end())):
             return y, d, mo

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from generator.ingest.clean.blocks import numbered_trail
 from generator.ingest.clean.candidates import (
     ABBREVIATION_END,
     LIST_BULLET,
@@ -271,6 +272,9 @@ def choose_headline(
         if kind == "key_points" and any(word_count(lines[j]) >= 3 for j in candidates):
             end = i  # "Summary:" under the headline: the article's points, then its text
             break
+        if kind in ("breadcrumb", "navigation") and kinds[i] is None:
+            numbered_trail(lines, kinds, i)  # "1. Главная" / "2. Общество" / "3. <the
+            # headline>" under a list of other stories: the trail's items, no headlines
         if kind or byline(lines[i], rules):
             continue
         if _other_script(lines[i]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from generator.ingest.clean.datelines import PLACE_COUNTRY_DAY, agency_dateline, lead_credit
+from generator.ingest.clean.dates import find_dates
 from generator.ingest.clean.rules import CleanRules
 from generator.ingest.clean.text import DATELINE_PLACE, UPPER, word_count
 
@@ -85,6 +86,9 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
     ):
         text = text[hello.end() :].lstrip(' "')  # '"Дорогие горожане! Эпидемиологическая …'
     first = _first_sentence(text, known).strip()
+    if rules is not None and (by := _glued_byline(first, rules)):
+        return first[:by].rstrip(" ,|–—-")  # "… strike over pay By Poppy Watson and Jake
+        # Keith August 10 2022, 12.43pm Updated: …": the headline, its byline glued on
     line = text.strip()
     if "\n" not in line and word_count(line) <= LEAD_LINE_WORDS and first != line.rstrip("."):
         rest = _first_sentence(line[len(first) :].lstrip(" .!?…"), known).strip(" .!?…")
@@ -106,6 +110,28 @@ def lead_title(text: str, rules: CleanRules | None = None) -> str:
     if cut is not None:
         return " ".join(words[:cut]).rstrip(",;:") + " …"
     return " ".join(words[:LEAD_TITLE_CUT]).rstrip(",;:") + " …"
+
+
+GLUED_HEADLINE_WORDS = 4  # a headline before a byline glued on: this long at least
+
+
+def _glued_byline(first: str, rules: CleanRules) -> int | None:
+    """Where a byline glued after a headline starts, a dated stamp right after it, the page's
+    header run into one line ("Dundee and Angus bin workers announce week-long strike over
+    pay By Poppy Watson and Jake Keith August 10 2022, 12.43pm …"): the packs' bylines."""
+    dated = [at for at, year, _m, _d in find_dates(first, rules, latin=True) if year]
+    if not dated:
+        return None
+    head = first[: dated[0]].rstrip(" ,|–—-")
+    for m in re.finditer(r"\s(?=\w)", head):
+        if word_count(head[: m.start()]) < GLUED_HEADLINE_WORDS:
+            continue
+        tail = head[m.end() :]
+        if tail[:1].isupper() and any(
+            rx.fullmatch(tail) and "author" in rx.groupindex for rx in rules.bylines
+        ):
+            return m.start()
+    return None
 
 
 def opening_salutation(line: str, rules: CleanRules) -> re.Match[str] | None:

@@ -119,6 +119,9 @@ _ALT_LABEL = re.compile(rf"^alt(?=[{CYR_UPPER}])")
 # A bar glued to the full date after a headline ("Sunday's power failure caused by burning
 # pole |30 August 2016"): spaced as a bar between the two
 _BAR_BEFORE_DATE = re.compile(r"(?<=[^\s|])\s*\|(?=\d{1,2}\s+[^\W\d_]+\.?,?\s+\d{4}$)")
+# ... or to a field's label after a stamp ("Published: Dec. 25, 2021 at 8:00 AM CST|Updated:
+# Dec. 25, 2021 at 12:07 PM CST", Gray Television's stations)
+_BAR_BEFORE_LABEL = re.compile(r"(?<=[^\s|])\|(?=[^\W\d_]+:\s)")
 # A box's close button glued before the line after it ("× Average gas prices in Utah …")
 _CLOSE_BUTTON = re.compile(r"^[×✕✖]\s+(?=\w)")
 
@@ -257,12 +260,15 @@ def clean_text(
 
     slug = slug_words(url)
     lines = [  # "2011 06 26  Работа …", "16 Січня, 202216 Січня, 2022", "…pole |30 August
-        _BAR_BEFORE_DATE.sub(  # 2016": read before ungluing
+        _BAR_BEFORE_LABEL.sub(  # 2016", "… CST|Updated: …": read before ungluing
             " | ",
-            _GLUED_YEAR_DAY.sub(
-                " ", _SPACED_YEAR_FIRST.sub(r"\g<day>.\g<month>.\g<year>", line, count=1)
+            _BAR_BEFORE_DATE.sub(
+                " | ",
+                _GLUED_YEAR_DAY.sub(
+                    " ", _SPACED_YEAR_FIRST.sub(r"\g<day>.\g<month>.\g<year>", line, count=1)
+                ),
+                count=1,
             ),
-            count=1,
         )
         for line in lines
     ]

@@ -475,7 +475,10 @@ def stamp_lines(
     # "Последние отзывы" / a review's headline / "Елизаров Николай 11.11.2024 16:30" / …)
     if (
         first_body < len(lines)
-        and word_count(lines[first_body]) <= STANDFIRST_MAX_WORDS
+        and (
+            word_count(lines[first_body]) <= STANDFIRST_MAX_WORDS
+            or _stamp_bar_under(lines, kinds, first_body, rules)
+        )
         and not _under_comments(kinds, title_index, first_body)
     ):
         for i in range(first_body + 1, second):
@@ -580,6 +583,28 @@ def _page_title_date(
         return None
     end = next(iter(date_ends(tail, found[0][0], rules)), len(tail))
     return tail[found[0][0] : end]
+
+
+BAR_NAME_WORDS = 3  # a byline's name over the stamp bar under a long standfirst
+
+
+def _stamp_bar_under(lines: list[str], kinds: list[str | None], i: int, rules: CleanRules) -> bool:
+    """Is there a stamp bar right under paragraph ``i``, a standfirst too long for a "lead"
+    stamp's: the stamp, maybe under a short byline, then its update or a reading time
+    ("Wednesday, 26th May 2021, 3:42 pm" / "Updated Wednesday, 26th May 2021, 3:45 pm"; "SN
+    Staff" / "July 3, 2006" / "14 Min Read")? A live blog's paragraphs and stamps take turns
+    with no such bar."""
+    filled = [j for j in range(i + 1, min(len(lines), i + 9)) if kinds[j] != "blank"]
+    at = next((k for k, j in enumerate(filled[:3]) if kinds[j] == "timestamp"), None)
+    if at is None or at + 1 >= len(filled):
+        return False
+    if any(word_count(lines[j]) > BAR_NAME_WORDS for j in filled[:at]):
+        return False
+    after = filled[at + 1]
+    words = comparison_key(lines[after]).split()
+    return kinds[after] == "widget" or (
+        kinds[after] == "timestamp" and bool(words) and words[0] in rules.update_words
+    )
 
 
 def _said_twice(lines: list[str], kinds: list[str | None], i: int) -> bool:

@@ -298,9 +298,11 @@ def _stamp_then_button(line: str, last: int, rules: CleanRules) -> bool:
 
 
 # a slash or bar and a rubric of one or two words, maybe joined by a short word (the packs'
-# ``joining_words``: "и", "and")
+# ``joining_words``: "и", "and"), maybe a list of such rubrics ("Mar 17, 2022 | Campus News,
+# International News, News")
 _RUBRIC_AFTER = re.compile(
-    r"\s*[/|]\s*[^\W\d_][\w-]*(?:\s(?:(?P<join>\S{1,4})\s)?[^\W\d_][\w-]*)?\s*"
+    r"\s*[/|]\s*[^\W\d_][\w-]*(?:\s(?:(?P<join>\S{1,4})\s)?[^\W\d_][\w-]*)?"
+    r"(?:,\s*[^\W\d_][\w-]*(?:\s[^\W\d_][\w-]*)?){0,4}\s*"
 )
 CREDIT_NAME_WORDS = 8  # a publisher's name before ", posted" and the date: this long at most
 

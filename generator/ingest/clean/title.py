@@ -342,6 +342,18 @@ LEADING_STAMP_HEADLINE_WORDS = 3  # the headline after a leading stamp: this lon
 BRACKET_LABEL_HEADLINE_WORDS = 4  # a rubric in brackets is cut before a headline this long
 
 
+def _permalink_after(title: str, rules: CleanRules) -> str:
+    """The headline without the page's own address glued after it under its label (the
+    packs' ``permalink_words``: "… ушёл под землю Постоянный адрес статьи:
+    http://newsmiass.ru/index.php?news=54639")."""
+    if rules.permalink is None or "://" not in title:
+        return title
+    for m in re.finditer(r"\s+", title):
+        if rules.permalink.match(title[m.end() :]):
+            return title[: m.start()]
+    return title
+
+
 def tidy_title(title: str, rules: CleanRules) -> str:
     """A title without the page furniture stuck to its ends: a separator left dangling
     where a site's name was cut off ("… public order’ –"), a table's empty cells ("… | |"),
@@ -355,7 +367,8 @@ def tidy_title(title: str, rules: CleanRules) -> str:
     a wire's version slug before it ("UPDATE 2-…"), a media mark ("/ВИДЕО/ …"), a news
     section glued on before it ("Esperance NewsSurfboard …"), a genre's word in small letters
     or a photo rubric before it ("новость Казахстан: …"), hashtags after it ("… #Россия
-    #Новости")."""
+    #Новости"), the page's address under its label after it ("… Постоянный адрес статьи:
+    http://…")."""
     title = re.sub(r"(?:\s+[-–—|]+)+$", "", title)
     title = re.sub(r"\s+\[\d{1,3}\]$", "", title)  # a print page's link mark: "… significantly [1]"
     title = re.sub(r"^(?:[-•*]|::)\s+(?=\w)", "", title)  # (":: ХЕДЛАЙН" on dialog.kz)
@@ -369,6 +382,7 @@ def tidy_title(title: str, rules: CleanRules) -> str:
     if paper := furniture.paper_on.fullmatch(title):  # "Научная статья на тему 'ЯНВАРСКИЕ …'"
         title = paper["title"]
     title = _HASHTAGS_AFTER.sub("", title)  # "… #Россия #Новости"
+    title = _permalink_after(title, rules)  # "… ушёл под землю Постоянный адрес статьи: http…"
     tags = _HASHTAGS_BEFORE.match(title)
     if (
         tags
