@@ -80,8 +80,8 @@ MIN_ENGLISH_SHARE = 0.06
 SENTENCE_WORDS = 6  # a line of text, not a menu item, for the romanised-text check
 ROMANISED_MIN_WORDS = 20  # ... which needs this many words
 MIN_LATIN_SHARE = 0.8
-# ... and prose: its letters this share of its characters at least (a romanised text is
-# 0.85 and more; a page's code dump, "[0] => a:5:{s:5:\"width\";i:768;…", far less)
+# ... and prose: its letters this share of its characters at least (adyrna.kz's romanised
+# Russian: 0.96; a page's code dump, "[0] => a:5:{s:5:\"width\";i:768;…": 0.55)
 ROMANISED_MIN_LETTERS = 0.7
 # a line of items between spaced bars is a list (a ticker of other stories' headlines, in
 # any language: "Pelbagai acara … | Jangkauan Seni Budaya … | …" over an English page), no

@@ -66,8 +66,9 @@ def numeric_date(
         return int(g["cyear"]), int(g["cmonth"]), int(g["cday"])
     if g.get("syear"):
         sd, sm = int(g["sday"]), int(g["smonth"])
-        swap = latin and sm > 12 >= sd and not CYR.search(m.string)
-        return (2000 + int(g["syear"]), *((sd, sm) if swap else (sm, sd)))
+        if _month_first_dots(m, sd, sm, latin):
+            return 2000 + int(g["syear"]), sd, sm
+        return 2000 + int(g["syear"]), sm, sd
     if g.get("tyear"):
         return 2000 + int(g["tyear"]), int(g["tmonth"]), int(g["tday"])
     if g.get("uyear"):
@@ -77,9 +78,8 @@ def numeric_date(
         on_day = [(y, a, b) for a, b in ((mo, d), (d, mo)) if _weekday(y, a, b) == weekday]
         if len(on_day) == 1:
             return on_day[0]
-    if latin and g["sep"] == "." and mo > 12 >= d and not CYR.search(m.string):
-        return y, d, mo  # dots that cannot be day first ("05.20.14", an American template;
-        # on a Cyrillic page, a site clock's: "| 9:01 | 09.16.2024")
+    if g["sep"] == "." and _month_first_dots(m, d, mo, latin):
+        return y, d, mo
     if g["sep"] in "/-":
         if mo > 12 >= d or (d <= 12 and US_CLOCK.match(m.string, m.end())):
             return y, d, mo
@@ -89,6 +89,13 @@ def numeric_date(
         if latin and mo <= 12 and d <= 12 and mo != d:
             return None
     return y, mo, d
+
+
+def _month_first_dots(m: re.Match[str], first: int, second: int, latin: bool) -> bool:
+    """Is a dotted date month first: its second number can be no month ("05.20.14", an
+    American template's), on a page that may write month first and a line with no Cyrillic
+    (on a Cyrillic page, a site clock's: "| 9:01 | 09.16.2024")?"""
+    return latin and second > 12 >= first and not CYR.search(m.string)
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
