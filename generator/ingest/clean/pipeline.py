@@ -184,6 +184,18 @@ _SPACED_YEAR_FIRST = re.compile(
     r"^(?P<year>(?:19|20)\d\d) (?P<month>0[1-9]|1[0-2]) (?P<day>0[1-9]|[12]\d|3[01])"
     rf"(?=\s+[{UPPER}«\"“]|\s*$)"
 )
+
+
+def _dates_and_bars(line: str) -> str:
+    """A line with its date written with spaces read as one ("2011 06 26  Работа …"), two
+    stamps glued into one spaced ("16 Січня, 202216 Січня, 2022"), and a bar glued to a
+    date or a field's label spaced ("…pole |30 August 2016", "… CST|Updated: …")."""
+    line = _SPACED_YEAR_FIRST.sub(r"\g<day>.\g<month>.\g<year>", line, count=1)
+    line = _GLUED_YEAR_DAY.sub(" ", line)
+    line = _BAR_BEFORE_DATE.sub(" | ", line, count=1)
+    return _BAR_BEFORE_LABEL.sub(" | ", line)
+
+
 # A stamp's clock between its month and year ("19 September 11:50 2018", a theme's "j F H:i
 # Y"; "May 02 16:54 2018", "M d H:i Y") -> the date, then the clock
 _CLOCK = r"\s+(?P<clock>(?:[01]?\d|2[0-3]):[0-5]\d)\s+(?P<year>(?:19|20)\d\d)\b"
@@ -259,19 +271,7 @@ def clean_text(
             break
 
     slug = slug_words(url)
-    lines = [  # "2011 06 26  Работа …", "16 Січня, 202216 Січня, 2022", "…pole |30 August
-        _BAR_BEFORE_LABEL.sub(  # 2016", "… CST|Updated: …": read before ungluing
-            " | ",
-            _BAR_BEFORE_DATE.sub(
-                " | ",
-                _GLUED_YEAR_DAY.sub(
-                    " ", _SPACED_YEAR_FIRST.sub(r"\g<day>.\g<month>.\g<year>", line, count=1)
-                ),
-                count=1,
-            ),
-        )
-        for line in lines
-    ]
+    lines = [_dates_and_bars(line) for line in lines]  # (read before ungluing)
     lines = join_badge_date(lines, rules)  # "09" / "сен 2023"
     lines = join_dateline_dash(lines)  # "Bangkok –" / "Russian President …"
     lines = [part for line in lines for part in unglue_card(line)]

@@ -183,7 +183,7 @@ WEEKDAY_PARAGRAPHS = 3  # the opening whose "on Sunday June 2" must fit the stam
 
 def _opening(cleaned: Cleaned) -> str:
     """The text's first ``WEEKDAY_PARAGRAPHS`` paragraphs, where a report names its days."""
-    return "\n\n".join(cleaned.body.split("\n\n")[:WEEKDAY_PARAGRAPHS])
+    return "\n\n".join(cleaned.body.split("\n\n", WEEKDAY_PARAGRAPHS)[:WEEKDAY_PARAGRAPHS])
 
 
 NAMED_DAY_SLACK = 1  # a report may be posted this many days after the day it was written
